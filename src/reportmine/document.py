@@ -1,0 +1,224 @@
+"""The document model: canonical text plus structure as spans over it.
+
+Every reader produces a :class:`Document`; every later stage annotates one.
+All offsets are Python ``str`` indices into ``Document.text`` (the canonical
+text that ``reportmine text`` prints), so a quantity or a flag can always be
+traced back to its exact source span, article and page.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .errors import Problem
+
+BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell")
+BOILERPLATE_KINDS = (
+    "site_intro",        # "下面是小编为大家整理的…" and page titles of the hosting site
+    "download_notice",   # 下载本文档, 点此处下载文档, 文档为doc格式 …
+    "copyright",         # 版权说明, 声明, 侵权举报 …
+    "related_articles",  # 相关范文推荐, 最新文档 and the lists under them
+    "site_name",         # 【某某文库】 and similar brackets
+    "url",               # http://… and www.… addresses
+    "page_header",       # text repeated at the top of PDF pages
+    "page_footer",       # text repeated at the bottom of PDF pages, page numbers
+)
+
+
+@dataclass(slots=True)
+class Block:
+    """A heading, paragraph, list item or table cell."""
+
+    start: int
+    end: int
+    kind: str = "paragraph"
+    page: int | None = None
+    style: str | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+
+
+@dataclass(slots=True)
+class Table:
+    """A table as rows x columns of cells; each cell is the index of a block."""
+
+    index: int
+    start: int
+    end: int
+    rows: list[list[int]] = field(default_factory=list)
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    """One report inside a file that bundles several (篇一…, 第一篇:…)."""
+
+    index: int
+    title: str
+    start: int
+    end: int
+    title_start: int
+    title_end: int
+    marker: str | None = None
+
+
+@dataclass(slots=True)
+class Section:
+    """A numbered heading (一、 (一) 1、 第一,) and the text it governs."""
+
+    index: int
+    title: str
+    marker: str
+    level: int
+    start: int          # start of the heading line
+    end: int            # end of the governed text
+    title_start: int
+    title_end: int
+    parent: int | None = None
+    article: int | None = None
+    children: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Boilerplate:
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A quantity mention; the first fields follow GUIDE.md."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str | None
+    norm_value: float | None
+    norm_unit: str | None
+    approx: str | None = None
+    role: str | None = None
+    indicator: str | None = None
+    period: str | None = None
+    # beyond GUIDE.md
+    direction: str | None = None      # "up" / "down" where the text says so
+    low: float | None = None          # ranges: 3-5个 -> low 3, high 5 (value = high)
+    high: float | None = None
+    group: int | None = None          # index of the 分别/依次 list it belongs to
+    article: int | None = None
+    page: int | None = None
+    indicator_id: str | None = None
+    setter: str | None = None         # who set the target (局, 市局, 省)
+    subject: str | None = None        # the unit a list item is about (县, 区)
+
+
+@dataclass(slots=True)
+class Flag:
+    """A span a reviewer must check; fields follow GUIDE.md."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    subtype: str | None = None
+    code: str | None = None
+    severity: str = "warning"
+    message: str | None = None
+    note: str | None = None
+    evidence: list[dict] = field(default_factory=list)
+    arithmetic: str | None = None
+    article: int | None = None
+    page: int | None = None
+
+
+@dataclass
+class Document:
+    id: str                      # sha256 of the file bytes
+    path: str
+    format: str                  # txt / docx / pdf
+    text: str
+    encoding: str | None = None
+    pages: int | None = None
+    page_starts: list[int] = field(default_factory=list)   # offset where each page begins
+    blocks: list[Block] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    _bp_starts: list[int] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def name(self) -> str:
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    # -- lookups -------------------------------------------------------
+    def page_at(self, offset: int) -> int | None:
+        """1-based page number of a text offset (PDF only)."""
+        if not self.page_starts:
+            return None
+        return bisect.bisect_right(self.page_starts, offset)
+
+    def article_at(self, offset: int) -> int | None:
+        for article in self.articles:
+            if article.start <= offset < article.end:
+                return article.index
+        return None
+
+    def boilerplate_at(self, offset: int) -> Boilerplate | None:
+        if self._bp_starts is None or len(self._bp_starts) != len(self.boilerplate):
+            self.boilerplate.sort(key=lambda b: (b.start, b.end))
+            self._bp_starts = [b.start for b in self.boilerplate]
+        i = bisect.bisect_right(self._bp_starts, offset) - 1
+        # boilerplate spans may nest (a URL inside a notice): look back a little
+        for j in range(i, max(i - 8, -1), -1):
+            b = self.boilerplate[j]
+            if b.start <= offset < b.end:
+                return b
+        return None
+
+    def is_boilerplate(self, start: int, end: int | None = None) -> bool:
+        return self.boilerplate_at(start) is not None
+
+    def content_spans(self) -> list[tuple[int, int]]:
+        """The parts of the text that are not boilerplate, in order."""
+        spans, pos = [], 0
+        for b in sorted(self.boilerplate, key=lambda b: b.start):
+            if b.start > pos:
+                spans.append((pos, b.start))
+            pos = max(pos, b.end)
+        if pos < len(self.text):
+            spans.append((pos, len(self.text)))
+        return spans
+
+    # -- export --------------------------------------------------------
+    def to_dict(self, text: bool = True) -> dict:
+        out = {
+            "schema": "reportmine-document/1",
+            "id": self.id,
+            "doc": self.name,
+            "path": self.path,
+            "format": self.format,
+            "encoding": self.encoding,
+            "pages": self.pages,
+            "length": len(self.text),
+            "warnings": [w.to_dict() for w in self.warnings],
+            "articles": [asdict(a) for a in self.articles],
+            "sections": [asdict(s) for s in self.sections],
+            "tables": [asdict(t) for t in self.tables],
+            "boilerplate": [asdict(b) for b in self.boilerplate],
+            "blocks": [asdict(b) for b in self.blocks],
+            "quantities": [asdict(q) for q in self.quantities],
+            "flags": [asdict(f) for f in self.flags],
+            "meta": self.meta,
+        }
+        if text:
+            out["text"] = self.text
+        return out

@@ -1,0 +1,87 @@
+"""The catalog of error and warning codes.
+
+Every problem a user can meet has a stable code (``E…`` for errors that stop a
+file, ``W…`` for warnings attached to a document). Exported records carry the
+code, so downstream systems never parse message text. Messages are in Chinese
+for the people who read them; the code and identifiers stay in English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# code -> message template (str.format fields come from ``details``)
+MESSAGES: dict[str, str] = {
+    # input files
+    "E001": "找不到文件：{path}",
+    "E002": "文件为空：{path}",
+    "E003": "文件过大（{size} 字节，上限 {limit} 字节）：{path}",
+    "E004": "不支持的文件格式（{kind}）：{path}",
+    "E005": "旧版 Word 二进制文档（.doc）暂不支持，请另存为 .docx 后再提交：{path}",
+    "E006": "图片文件无法读取文字，请提交含文字层的文档：{path}",
+    "E007": "无法识别文本编码（不是 UTF-8、UTF-16、GB18030 或 Big5 文本）：{path}",
+    "E008": "文件无法读取：{path}（{reason}）",
+    # docx
+    "E101": "Word 文档已损坏或不是有效的 .docx 文件：{path}（{reason}）",
+    # pdf
+    "E201": "PDF 文件已损坏，无法解析：{path}（{reason}）",
+    "E202": "PDF 文件已加密，需要密码才能读取：{path}",
+    "E203": "PDF 没有文字层（可能是扫描件），需先做文字识别（OCR）：{path}",
+    # warnings
+    "W001": "文本中有 {count} 处字节无法按 {encoding} 解码，已替换为 U+FFFD",
+    "W002": "文本编码按 {encoding} 推断，可信度较低",
+    "W201": "PDF 第 {pages} 页没有文字层（可能是扫描页），这些页的内容未被读取",
+}
+
+
+@dataclass
+class Problem:
+    """A coded problem: the payload of errors and of document warnings."""
+
+    code: str
+    details: dict = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        template = MESSAGES[self.code]
+        try:
+            return template.format(**self.details)
+        except (KeyError, IndexError):
+            return template
+
+    @property
+    def severity(self) -> str:
+        return "error" if self.code.startswith("E") else "warning"
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "severity": self.severity, "message": self.message,
+                "details": {k: v for k, v in self.details.items()}}
+
+
+class ReportmineError(Exception):
+    """Bad input: carries a stable code and a Chinese message."""
+
+    def __init__(self, code: str, **details):
+        if code not in MESSAGES:
+            raise KeyError(f"unknown error code {code}")
+        self.problem = Problem(code, {k: str(v) for k, v in details.items()})
+        super().__init__(f"[{code}] {self.problem.message}")
+
+    @property
+    def code(self) -> str:
+        return self.problem.code
+
+    @property
+    def message(self) -> str:
+        return self.problem.message
+
+
+class ReaderError(ReportmineError):
+    """A file could not be read into a document."""
+
+
+def warning(code: str, **details) -> Problem:
+    if code not in MESSAGES or not code.startswith("W"):
+        raise KeyError(f"unknown warning code {code}")
+    return Problem(code, {k: (v if isinstance(v, (int, float)) else str(v))
+                          for k, v in details.items()})

@@ -1,0 +1,70 @@
+"""Write analysis results: one JSON per input document plus a run summary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .document import Document
+from .errors import ReportmineError
+
+SCHEMA = "reportmine-document/1"
+
+
+class DocumentWriter:
+    """Writes ``DIR/documents/<file name>.json``; never overwrites a name twice
+    in one run (a second ``report.txt`` from another folder gets its hash)."""
+
+    def __init__(self, out_dir: str | Path, include_text: bool = False):
+        self.out_dir = Path(out_dir)
+        self.docs_dir = self.out_dir / "documents"
+        self.docs_dir.mkdir(parents=True, exist_ok=True)
+        self.include_text = include_text
+        self.used: set[str] = set()
+        self.results: list[dict] = []
+
+    def _target(self, name: str, key: str) -> Path:
+        fname = f"{name}.json"
+        if fname in self.used:
+            fname = f"{name}~{key[:8]}.json"
+        self.used.add(fname)
+        return self.docs_dir / fname
+
+    def write(self, doc: Document) -> Path:
+        target = self._target(doc.name, doc.id)
+        data = doc.to_dict(text=self.include_text)
+        _dump(target, data)
+        self.results.append({"path": doc.path, "doc": doc.name, "id": doc.id, "output": str(target),
+                             "status": "ok", "quantities": len(doc.quantities), "flags": len(doc.flags),
+                             "warnings": [w.code for w in doc.warnings]})
+        return target
+
+    def write_error(self, path: str, exc: ReportmineError) -> Path:
+        name = str(path).replace("\\", "/").rsplit("/", 1)[-1]
+        target = self._target(name, _path_key(str(path)))
+        _dump(target, {"schema": SCHEMA, "doc": name, "path": str(path), "error": exc.problem.to_dict(),
+                       "quantities": [], "flags": []})
+        self.results.append({"path": str(path), "doc": name, "output": str(target), "status": "error",
+                             "error": exc.problem.to_dict()})
+        return target
+
+    def close(self) -> dict:
+        summary = {"schema": "reportmine-run/1",
+                   "documents": len(self.results),
+                   "ok": sum(r["status"] == "ok" for r in self.results),
+                   "errors": sum(r["status"] == "error" for r in self.results),
+                   "results": self.results}
+        _dump(self.out_dir / "run.json", summary)
+        return summary
+
+
+def _path_key(path: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.encode("utf-8")).hexdigest()
+
+
+def _dump(target: Path, data: dict) -> None:
+    tmp = target.with_suffix(target.suffix + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(target)

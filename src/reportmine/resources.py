@@ -1,0 +1,49 @@
+"""One loader for the language data shipped in ``reportmine/data``.
+
+Data files are YAML (or plain text) validated on load: a missing key or a bad
+pattern fails loudly with the file's name, never later in a hot loop.
+Everything is cached per process and read-only, so many worker processes can
+each load it without coordination.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+import yaml
+
+PACKAGE = "reportmine.data"
+
+
+class DataFileError(ValueError):
+    """A shipped or user-supplied data file is malformed."""
+
+
+def read_text(name: str) -> str:
+    return resources.files(PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def load_yaml(name: str) -> Any:
+    try:
+        return yaml.safe_load(read_text(name))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{name}: {exc}") from exc
+
+
+def require(data: dict, keys: tuple[str, ...], where: str) -> None:
+    if not isinstance(data, dict):
+        raise DataFileError(f"{where}: expected a mapping, got {type(data).__name__}")
+    missing = [k for k in keys if k not in data]
+    if missing:
+        raise DataFileError(f"{where}: missing keys {missing}")
+
+
+def compile_pattern(pattern: str, where: str, flags: int = 0) -> "regex.Pattern":
+    try:
+        return regex.compile(pattern, flags)
+    except regex.error as exc:
+        raise DataFileError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
