@@ -1,0 +1,18 @@
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "gold"
+DATA = Path(__file__).resolve().parent / "data"
+CORPORA = ROOT / "corpora"
+
+needs_shared = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared is absent")
+
+
+def regen() -> bool:
+    """Golden files are rewritten only when REPORTMINE_REGEN=1 is set."""
+    return os.environ.get("REPORTMINE_REGEN") == "1"
