@@ -1,0 +1,99 @@
+"""Units, multipliers, approximation words and context rules, from data files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..numerals import tables as numeral_tables
+from ..resources import DataFileError, load_yaml, require
+
+APPROX = ("more", "less", "about")
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit: str
+    norm: str
+    factor: float = 1.0
+    scalable: bool = True
+    cn_ok: bool = False
+    arabic_only: bool = False
+    not_before: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    units: dict[str, Unit]
+    tenth: Unit
+    multipliers: dict[str, int]
+    special: dict[str, dict]
+    approx_before: dict[str, str]
+    approx_inner: dict[str, str]
+    approx_after: dict[str, str]
+    ordinal_before: frozenset
+    cn_word_before: frozenset
+    cn_rhetorical_after: tuple[str, ...]
+    cn_count_cues: tuple[str, ...]
+    time_after: tuple[str, ...]
+    duration_units: frozenset
+    duration_before: tuple[str, ...]
+    duration_after: tuple[str, ...]
+    bare_after: str
+    bare_unit_numeral_before: str
+
+
+def _unit(entry: dict, where: str) -> Unit:
+    require(entry, ("unit", "norm"), where)
+    factor = entry.get("factor", 1)
+    if not isinstance(factor, (int, float)) or factor <= 0:
+        raise DataFileError(f"{where}: factor of {entry['unit']!r} must be a positive number")
+    return Unit(str(entry["unit"]), str(entry["norm"]), float(factor), bool(entry.get("scalable", True)),
+                bool(entry.get("cn_ok", False)), bool(entry.get("arabic_only", False)), tuple(entry.get("not_before") or ()))
+
+
+def _approx(table: dict, where: str) -> dict[str, str]:
+    for word, kind in table.items():
+        if kind not in APPROX:
+            raise DataFileError(f"{where}: {word!r} has approx {kind!r}, expected one of {APPROX}")
+    return dict(table)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = load_yaml("units.yaml")
+    require(data, ("multipliers", "units", "special", "tenth"), "units.yaml")
+    units: dict[str, Unit] = {}
+    for entry in data["units"]:
+        u = _unit(entry, "units.yaml: units")
+        if u.unit in units:
+            raise DataFileError(f"units.yaml: duplicate unit {u.unit!r}")
+        units[u.unit] = u
+    for entry in data["special"]:
+        require(entry, ("text", "value", "unit", "norm_value", "norm"), "units.yaml: special")
+    approx = load_yaml("approx.yaml")
+    require(approx, ("before", "inner", "after"), "approx.yaml")
+    ctx = load_yaml("quantities.yaml")
+    keys = ("ordinal_before", "cn_word_before", "cn_rhetorical_after", "cn_count_cues", "time_after",
+            "duration_units", "duration_before", "duration_after", "bare_after", "bare_unit_numeral_before")
+    require(ctx, keys, "quantities.yaml")
+    numeral_tables()  # validated there
+    return Lexicon(
+        units=units,
+        tenth=_unit(data["tenth"], "units.yaml: tenth"),
+        multipliers={str(k): int(v) for k, v in data["multipliers"].items()},
+        special={e["text"]: e for e in data["special"]},
+        approx_before=_approx(approx["before"], "approx.yaml: before"),
+        approx_inner=_approx(approx["inner"], "approx.yaml: inner"),
+        approx_after=_approx(approx["after"], "approx.yaml: after"),
+        ordinal_before=frozenset(ctx["ordinal_before"]),
+        cn_word_before=frozenset(ctx["cn_word_before"]),
+        cn_rhetorical_after=tuple(sorted(ctx["cn_rhetorical_after"], key=len, reverse=True)),
+        cn_count_cues=tuple(sorted(ctx["cn_count_cues"], key=len, reverse=True)),
+        time_after=tuple(ctx["time_after"]),
+        duration_units=frozenset(ctx["duration_units"]),
+        duration_before=tuple(ctx["duration_before"]),
+        duration_after=tuple(ctx["duration_after"]),
+        bare_after=str(ctx["bare_after"]),
+        bare_unit_numeral_before=str(ctx["bare_unit_numeral_before"]),
+    )

@@ -1,0 +1,235 @@
+"""Find quantities in text: number + unit, normalized per GUIDE.md.
+
+One compiled pattern finds every number with what may follow it (range, inner
+approximation, multiplier, unit, trailing approximation); small context checks
+then drop what is a date, an ordinal, a name or rhetoric. The pattern is built
+once per process from the data files (``units.yaml``, ``approx.yaml``,
+``numerals.yaml``, ``quantities.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..document import Quantity
+from ..numerals import digit_chars, parse_chinese_int, to_ascii_digits, unit_chars
+from .lexicon import Lexicon, lexicon
+
+AR = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
+QUOTES_OPEN = "“「‘『《\""
+QUOTES_CLOSE = "”」’』》\""
+LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ")
+MINUS = "-－−"
+_DIGITS = frozenset(digit_chars())
+_LOOK = 8  # how far context checks look past a match
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _compiled():
+    lex = lexicon()
+    cn = f"[{re.escape(digit_chars() + unit_chars())}]+"
+    mult = _alt(lex.multipliers)
+    pattern = (
+        rf"(?P<pre>{_alt(lex.approx_before)})?"
+        rf"(?:百分之(?P<pct>{AR}|{cn})"
+        rf"|(?P<ar>{AR})(?P<armult>{mult})?(?:(?P<ar2>[0-9０-９])(?P<ar2mult>[千百十]))?"
+        rf"|(?P<cn>{cn}))"
+        rf"(?:(?P<unit0>[%％‰])?(?P<sep>[-—–~～至到]|——)(?P<hi>{AR}|{cn})(?P<himult>{mult})?)?"
+        rf"(?P<inner>{_alt(lex.approx_inner)})?"
+        rf"(?P<mult>{mult})?"
+        rf"(?P<unit>{_alt(lex.units)})?"
+        rf"(?P<post>{_alt(lex.approx_after)})?"
+    )
+    special = re.compile(_alt(lex.special))
+    return re.compile(pattern), special, lex
+
+
+def _number(s: str) -> float:
+    return float(to_ascii_digits(s).replace(",", ""))
+
+
+def _clean(x: float) -> float | int:
+    r = round(x, 10)
+    return int(r) if r == int(r) and abs(r) < 1e18 else r
+
+
+def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Quantities in ``text[start:end]`` with offsets into ``text``."""
+    rx, special_rx, lex = _compiled()
+    end = len(text) if end is None else end
+    out: list[Quantity] = []
+    for m in rx.finditer(text, start, end):
+        q = _build(m, text, end, lex)
+        if q is not None:
+            out.append(q)
+    for m in special_rx.finditer(text, start, end):
+        e = lex.special[m.group()]
+        out.append(Quantity(m.start(), m.end(), m.group(), e["value"], e["unit"], e["norm_value"],
+                            e["norm"], None))
+    if len(out) > 1:
+        out.sort(key=lambda q: q.start)
+    return out
+
+
+def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
+    g = m.group
+    unit_s, mult_s = g("unit"), g("mult")
+    is_cn = g("cn") is not None
+    s, e = m.start(), m.end()
+    num_start = m.start("pct") - 3 if g("pct") is not None else (m.start("ar") if not is_cn else m.start("cn"))
+    before = text[num_start - 1] if num_start > 0 else ""
+    if before in LATIN or before in lex.ordinal_before:
+        return None
+    # value as written
+    if g("pct") is not None:
+        raw = g("pct")
+        value = _number(raw) if raw[0] in "0123456789０１２３４５６７８９" else parse_chinese_int(raw)
+        if value is None:
+            return None
+        unit, norm_unit, norm_value = "%", "ratio", value * 0.01
+        return _finish(m, text, limit, lex, s, e, value, unit, norm_value, norm_unit, is_cn=False)
+    if is_cn:
+        value = parse_chinese_int(g("cn"))
+        if value is None or not _cn_context_ok(g("cn"), before, g("pre"), lex):
+            return None
+    else:
+        value = _number(g("ar"))
+        if g("armult"):
+            if g("ar2"):
+                value = value * lex.multipliers[g("armult")] + _number(g("ar2")) * lex.multipliers[g("ar2mult")]
+            else:
+                mult_s = g("armult") + (mult_s or "")
+    multiplier = 1
+    if mult_s:
+        multiplier = 1
+        for part in _split_mult(mult_s, lex):
+            multiplier *= lex.multipliers[part]
+    if unit_s is None:
+        return _unitless(m, text, limit, lex, s, e, value, mult_s, multiplier, is_cn)
+    u = lex.units[unit_s]
+    if (mult_s and not u.scalable) or (is_cn and u.arabic_only):
+        return None
+    if unit_s in lex.duration_units and _is_duration(text, num_start, m.end("unit"), limit, lex):
+        return None
+    after = text[m.end("unit"):min(limit, m.end("unit") + _LOOK)]
+    if any(after.startswith(w) for w in u.not_before):
+        return None
+    unit = (mult_s or "") + unit_s
+    return _finish(m, text, limit, lex, s, e, value, unit, value * multiplier * u.factor, u.norm,
+                   is_cn=is_cn, cn_ok=u.cn_ok)
+
+
+def _cn_context_ok(cn: str, before: str, pre: str | None, lex: Lexicon) -> bool:
+    """统一个 / “十个指头” / bare 万人 are words or missing numbers, not counts."""
+    if pre is None and before and before in lex.cn_word_before:
+        return False
+    if before and before in QUOTES_OPEN:
+        return False
+    if not any(ch in _DIGITS for ch in cn) and cn != "十":
+        # 百名 / 千名 in an enumeration; a bare 万 or 亿 lacks its number
+        return len(cn) == 1 and cn in "百千" and before in lex.bare_unit_numeral_before
+    return True
+
+
+def _is_duration(text: str, num_start: int, unit_end: int, limit: int, lex: Lexicon) -> bool:
+    head = text[max(0, num_start - 4):num_start]
+    tail = text[unit_end:min(limit, unit_end + _LOOK)]
+    return any(head.endswith(w) for w in lex.duration_before) or any(tail.startswith(w) for w in lex.duration_after)
+
+
+def _split_mult(mult_s: str, lex: Lexicon) -> list[str]:
+    if mult_s in lex.multipliers:
+        return [mult_s]
+    return [ch for ch in mult_s]
+
+
+def _unitless(m, text, limit, lex, s, e, value, mult_s, multiplier, is_cn):
+    """No unit: 3.6亿 (a multiplier alone) or 三成 (tenths); else not a quantity."""
+    g = m.group
+    tail = text[m.end():min(limit, m.end() + _LOOK)]
+    if tail.startswith(lex.tenth.unit) and not g("inner") and not mult_s and value <= 10:
+        if any(tail[1:].startswith(w) for w in lex.tenth.not_before):
+            return None
+        e = m.end() + 1
+        post = _post_approx(text, e, limit, lex)
+        return _make(text, m, s, e + len(post or ""), value, lex.tenth.unit, value * lex.tenth.factor,
+                     lex.tenth.norm, post, lex)
+    if mult_s and multiplier >= 10000 and not is_cn:
+        if any(tail.startswith(w) for w in lex.time_after):
+            return None
+        return _finish(m, text, limit, lex, s, e, value, mult_s, value * multiplier, None, is_cn=False)
+    if _bare_ok(m, text, limit, lex, value, mult_s, is_cn):
+        return _make(text, m, s, e, value, None, value, None, None, lex)
+    return None
+
+
+def _bare_ok(m, text, limit, lex, value, mult_s, is_cn) -> bool:
+    """A number whose unit was lost: 社区共有职工10；居民321，常住人口975。"""
+    g = m.group
+    if is_cn or mult_s or g("sep") or g("inner") or g("post") or m.end() >= limit:
+        return False
+    if text[m.end()] not in lex.bare_after:
+        return False
+    s = m.start()
+    before = text[s - 1] if s > 0 else ""
+    if not ("\u4e00" <= before <= "\u9fff") or before in lex.ordinal_before:
+        return False
+    raw = g("ar")
+    if "." in raw or "．" in raw:
+        return False
+    return not (len(raw) == 4 and 1900 <= value <= 2099)
+
+
+def _post_approx(text, pos, limit, lex):
+    for w in sorted(lex.approx_after, key=len, reverse=True):
+        if text.startswith(w, pos) and pos + len(w) <= limit:
+            return w
+    return None
+
+
+def _finish(m, text, limit, lex, s, e, value, unit, norm_value, norm_unit, is_cn, cn_ok=False):
+    after = text[e:min(limit, e + _LOOK)]
+    if after[:1] and after[0] in QUOTES_CLOSE:
+        return None  # the end of a quoted name: “办学规范十五条”
+    if is_cn and not cn_ok and not _cn_count_ok(m, text, lex, value, after):
+        return None
+    return _make(text, m, s, e, value, unit, norm_value, norm_unit, m.group("post"), lex)
+
+
+def _cn_count_ok(m, text, lex, value, after) -> bool:
+    """Chinese-numeral counts are kept only when they measure something."""
+    if value <= 1:
+        return False
+    if after[:1] in QUOTES_OPEN or any(after.startswith(w) for w in lex.cn_rhetorical_after):
+        return False
+    if value >= 10:
+        return True
+    head = text[max(0, m.start() - 4):m.start()]
+    return any(head.endswith(w) for w in lex.cn_count_cues)
+
+
+def _make(text, m, s, e, value, unit, norm_value, norm_unit, post, lex) -> Quantity:
+    g = m.group
+    approx = None
+    for word, table in ((g("pre"), lex.approx_before), (g("inner"), lex.approx_inner), (post, lex.approx_after)):
+        if word:
+            approx = table[word]
+    low = high = None
+    if g("sep") and g("hi"):
+        hi = g("hi")
+        hv = _number(hi) if hi[0] in "0123456789０１２３４５６７８９" else parse_chinese_int(hi)
+        if hv is not None:
+            scale = norm_value / value if value else 1
+            low, high = _clean(norm_value), _clean(hv * scale)
+            value, norm_value = hv, hv * scale
+    neg = s > 0 and text[s - 1] in MINUS and (s < 2 or not text[s - 2].isalnum())
+    if neg:
+        s -= 1
+        value, norm_value = -value, -norm_value
+    return Quantity(s, e, text[s:e], _clean(value), unit, _clean(norm_value), norm_unit, approx,
+                    low=low, high=high)
