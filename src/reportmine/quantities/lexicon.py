@@ -41,6 +41,9 @@ class Lexicon:
     duration_after: tuple[str, ...]
     bare_after: str
     bare_unit_numeral_before: str
+    clock_units: frozenset
+    clock_before: frozenset
+    bare_max_digits: int
 
 
 def _unit(entry: dict, where: str) -> Unit:
@@ -75,7 +78,8 @@ def lexicon() -> Lexicon:
     require(approx, ("before", "inner", "after"), "approx.yaml")
     ctx = load_yaml("quantities.yaml")
     keys = ("ordinal_before", "cn_word_before", "cn_rhetorical_after", "cn_count_cues", "time_after",
-            "duration_units", "duration_before", "duration_after", "bare_after", "bare_unit_numeral_before")
+            "duration_units", "duration_before", "duration_after", "bare_after", "bare_unit_numeral_before",
+            "clock_units", "clock_before", "bare_max_digits")
     require(ctx, keys, "quantities.yaml")
     numeral_tables()  # validated there
     return Lexicon(
@@ -96,4 +100,7 @@ def lexicon() -> Lexicon:
         duration_after=tuple(ctx["duration_after"]),
         bare_after=str(ctx["bare_after"]),
         bare_unit_numeral_before=str(ctx["bare_unit_numeral_before"]),
+        clock_units=frozenset(ctx["clock_units"]),
+        clock_before=frozenset(ctx["clock_before"]),
+        bare_max_digits=int(ctx["bare_max_digits"]),
     )

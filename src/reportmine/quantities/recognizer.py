@@ -114,6 +114,8 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
     u = lex.units[unit_s]
     if (mult_s and not u.scalable) or (is_cn and u.arabic_only):
         return None
+    if unit_s in lex.clock_units and before in lex.clock_before:
+        return None
     if unit_s in lex.duration_units and _is_duration(text, num_start, m.end("unit"), limit, lex):
         return None
     after = text[m.end("unit"):min(limit, m.end("unit") + _LOOK)]
@@ -182,6 +184,8 @@ def _bare_ok(m, text, limit, lex, value, mult_s, is_cn) -> bool:
     raw = g("ar")
     if "." in raw or "．" in raw:
         return False
+    if len(raw.replace(",", "")) >= lex.bare_max_digits:
+        return False
     return not (len(raw) == 4 and 1900 <= value <= 2099)
 
 
@@ -227,7 +231,7 @@ def _make(text, m, s, e, value, unit, norm_value, norm_unit, post, lex) -> Quant
             scale = norm_value / value if value else 1
             low, high = _clean(norm_value), _clean(hv * scale)
             value, norm_value = hv, hv * scale
-    neg = s > 0 and text[s - 1] in MINUS and (s < 2 or not text[s - 2].isalnum())
+    neg = s > 0 and text[s - 1] in MINUS and (s < 2 or not (text[s - 2].isascii() and text[s - 2].isalnum()))
     if neg:
         s -= 1
         value, norm_value = -value, -norm_value

@@ -1,0 +1,69 @@
+"""Language data files load, validate and hold what the code expects."""
+
+import regex
+import pytest
+import yaml
+
+from reportmine import resources
+from reportmine.numerals import tables
+from reportmine.quantities.lexicon import APPROX, lexicon
+from reportmine.resources import DataFileError
+
+
+def test_all_shipped_data_files_are_valid_yaml():
+    from importlib import resources as ir
+
+    names = [p.name for p in ir.files("reportmine.data").iterdir() if p.name.endswith(".yaml")]
+    assert {"units.yaml", "approx.yaml", "numerals.yaml", "quantities.yaml", "structure.yaml"} <= set(names)
+    for name in names:
+        assert yaml.safe_load(resources.read_text(name)) is not None, name
+
+
+def test_full_width_digits_map_to_their_own_values():
+    forms = tables()["digit_forms"]
+    for i in range(10):
+        assert forms[chr(0xFF10 + i)] == str(i)
+
+
+def test_numeral_digits_are_0_to_9_and_units_powers_of_ten():
+    t = tables()
+    assert set(t["digits"].values()) == set(range(10))
+    for v in list(t["small_units"].values()) + list(t["big_units"].values()):
+        assert str(v).rstrip("0") == "1"
+
+
+def test_units_are_unique_and_normalize_sensibly():
+    lex = lexicon()
+    assert lex.units["%"].factor == 0.01 and lex.units["%"].norm == "ratio"
+    assert lex.units["‰"].factor == 0.001
+    assert lex.units["个百分点"].norm == "ratio_point"
+    assert lex.multipliers["万"] == 10_000 and lex.multipliers["亿"] == 100_000_000
+    for unit in lex.units.values():
+        assert unit.factor > 0
+        assert not any(w == "" for w in unit.not_before)
+    for name in "个 人 人次 名 户 家 所 项 件 次 篇 册 元 美元 吨 吨标准煤 亩 平方米 公里 微克/立方米 元/人 /10万 % ‰ 个百分点 千分点 倍 分".split():
+        assert name in lex.units, name
+
+
+def test_approximation_vocabulary_is_guide_md():
+    lex = lexicon()
+    for table in (lex.approx_before, lex.approx_inner, lex.approx_after):
+        assert set(table.values()) <= set(APPROX)
+    assert lex.approx_after["以上"] == "more" and lex.approx_before["近"] == "less"
+    assert lex.approx_after["左右"] == "about"
+
+
+def test_structure_patterns_compile():
+    data = yaml.safe_load(resources.read_text("structure.yaml"))
+    for rule in data["articles"] + data["sections"]:
+        regex.compile(rule["pattern"])
+    for patterns in list(data["boilerplate"]["lines"].values()) + list(data["boilerplate"]["tails"].values()):
+        for p in patterns:
+            regex.compile(p)
+
+
+def test_loader_reports_bad_patterns_and_missing_keys():
+    with pytest.raises(DataFileError, match="bad pattern"):
+        resources.compile_pattern("(unclosed", "test.yaml")
+    with pytest.raises(DataFileError, match="missing keys"):
+        resources.require({"a": 1}, ("a", "b"), "test.yaml")
