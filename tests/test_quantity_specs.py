@@ -22,7 +22,7 @@ def close(a, b):
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
-@pytest.mark.parametrize("case", cases())
+@pytest.mark.parametrize("case", list(cases()))
 def test_spec(case):
     got = recognize(case["input"])
     assert [q.text for q in got] == [e["text"] for e in case["expected"]]

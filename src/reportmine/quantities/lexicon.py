@@ -32,6 +32,8 @@ class Lexicon:
     approx_inner: dict[str, str]
     approx_after: dict[str, str]
     ordinal_before: frozenset
+    placeholder_before: frozenset
+    descriptor_units: frozenset
     cn_word_before: frozenset
     cn_rhetorical_after: tuple[str, ...]
     cn_count_cues: tuple[str, ...]
@@ -77,7 +79,7 @@ def lexicon() -> Lexicon:
     approx = load_yaml("approx.yaml")
     require(approx, ("before", "inner", "after"), "approx.yaml")
     ctx = load_yaml("quantities.yaml")
-    keys = ("ordinal_before", "cn_word_before", "cn_rhetorical_after", "cn_count_cues", "time_after",
+    keys = ("ordinal_before", "placeholder_before", "descriptor_units", "cn_word_before", "cn_rhetorical_after", "cn_count_cues", "time_after",
             "duration_units", "duration_before", "duration_after", "bare_after", "bare_unit_numeral_before",
             "clock_units", "clock_before", "bare_max_digits")
     require(ctx, keys, "quantities.yaml")
@@ -91,6 +93,8 @@ def lexicon() -> Lexicon:
         approx_inner=_approx(approx["inner"], "approx.yaml: inner"),
         approx_after=_approx(approx["after"], "approx.yaml: after"),
         ordinal_before=frozenset(ctx["ordinal_before"]),
+        placeholder_before=frozenset(ctx["placeholder_before"]),
+        descriptor_units=frozenset(ctx["descriptor_units"]),
         cn_word_before=frozenset(ctx["cn_word_before"]),
         cn_rhetorical_after=tuple(sorted(ctx["cn_rhetorical_after"], key=len, reverse=True)),
         cn_count_cues=tuple(sorted(ctx["cn_count_cues"], key=len, reverse=True)),

@@ -64,9 +64,9 @@ def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantit
     end = len(text) if end is None else end
     out: list[Quantity] = []
     for m in rx.finditer(text, start, end):
-        q = _build(m, text, end, lex)
-        if q is not None:
-            out.append(q)
+        found = _build(m, text, end, lex)
+        if found:
+            out.extend(found)
     for m in special_rx.finditer(text, start, end):
         e = lex.special[m.group()]
         out.append(Quantity(m.start(), m.end(), m.group(), e["value"], e["unit"], e["norm_value"],
@@ -83,7 +83,7 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
     s, e = m.start(), m.end()
     num_start = m.start("pct") - 3 if g("pct") is not None else (m.start("ar") if not is_cn else m.start("cn"))
     before = text[num_start - 1] if num_start > 0 else ""
-    if before in LATIN or before in lex.ordinal_before:
+    if before in LATIN or before in lex.ordinal_before or before in lex.placeholder_before:
         return None
     # value as written
     if g("pct") is not None:
@@ -95,7 +95,7 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
         return _finish(m, text, limit, lex, s, e, value, unit, norm_value, norm_unit, is_cn=False)
     if is_cn:
         value = parse_chinese_int(g("cn"))
-        if value is None or not _cn_context_ok(g("cn"), before, g("pre"), lex):
+        if value is None or not _cn_context_ok(g("cn"), before, g("pre"), g("inner"), lex):
             return None
     else:
         value = _number(g("ar"))
@@ -116,6 +116,8 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
         return None
     if unit_s in lex.clock_units and before in lex.clock_before:
         return None
+    if unit_s in lex.descriptor_units and g("post") and _glued_to_noun(text, e, limit):
+        return None
     if unit_s in lex.duration_units and _is_duration(text, num_start, m.end("unit"), limit, lex):
         return None
     after = text[m.end("unit"):min(limit, m.end("unit") + _LOOK)]
@@ -126,16 +128,22 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
                    is_cn=is_cn, cn_ok=u.cn_ok)
 
 
-def _cn_context_ok(cn: str, before: str, pre: str | None, lex: Lexicon) -> bool:
+def _cn_context_ok(cn: str, before: str, pre: str | None, inner: str | None, lex: Lexicon) -> bool:
     """统一个 / “十个指头” / bare 万人 are words or missing numbers, not counts."""
     if pre is None and before and before in lex.cn_word_before:
         return False
     if before and before in QUOTES_OPEN:
         return False
     if not any(ch in _DIGITS for ch in cn) and cn != "十":
-        # 百名 / 千名 in an enumeration; a bare 万 or 亿 lacks its number
-        return len(cn) == 1 and cn in "百千" and before in lex.bare_unit_numeral_before
+        # 百名 / 千名 in an enumeration, 近百名, 百余人次; a bare 万 or 亿 lacks its number
+        return len(cn) == 1 and cn in "百千" and (
+            before in lex.bare_unit_numeral_before or pre is not None or inner)
     return True
+
+
+def _glued_to_noun(text: str, e: int, limit: int) -> bool:
+    nxt = text[e] if e < limit else ""
+    return "\u4e00" <= nxt <= "\u9fff" and nxt != "的"
 
 
 def _is_duration(text: str, num_start: int, unit_end: int, limit: int, lex: Lexicon) -> bool:
@@ -182,9 +190,7 @@ def _bare_ok(m, text, limit, lex, value, mult_s, is_cn) -> bool:
     if not ("\u4e00" <= before <= "\u9fff") or before in lex.ordinal_before:
         return False
     raw = g("ar")
-    if "." in raw or "．" in raw:
-        return False
-    if len(raw.replace(",", "")) >= lex.bare_max_digits:
+    if len(raw.replace(",", "").replace(".", "")) >= lex.bare_max_digits:
         return False
     return not (len(raw) == 4 and 1900 <= value <= 2099)
 
@@ -217,23 +223,26 @@ def _cn_count_ok(m, text, lex, value, after) -> bool:
     return any(head.endswith(w) for w in lex.cn_count_cues)
 
 
-def _make(text, m, s, e, value, unit, norm_value, norm_unit, post, lex) -> Quantity:
+def _make(text, m, s, e, value, unit, norm_value, norm_unit, post, lex) -> list[Quantity]:
     g = m.group
     approx = None
     for word, table in ((g("pre"), lex.approx_before), (g("inner"), lex.approx_inner), (post, lex.approx_after)):
         if word:
             approx = table[word]
-    low = high = None
-    if g("sep") and g("hi"):
-        hi = g("hi")
-        hv = _number(hi) if hi[0] in "0123456789０１２３４５６７８９" else parse_chinese_int(hi)
-        if hv is not None:
-            scale = norm_value / value if value else 1
-            low, high = _clean(norm_value), _clean(hv * scale)
-            value, norm_value = hv, hv * scale
     neg = s > 0 and text[s - 1] in MINUS and (s < 2 or not (text[s - 2].isascii() and text[s - 2].isalnum()))
     if neg:
         s -= 1
         value, norm_value = -value, -norm_value
-    return Quantity(s, e, text[s:e], _clean(value), unit, _clean(norm_value), norm_unit, approx,
-                    low=low, high=high)
+    hi = g("hi") if g("sep") else None
+    hv = None
+    if hi:
+        hv = _number(hi) if hi[0] in "0123456789０１２３４５６７８９" else parse_chinese_int(hi)
+    if hv is None:
+        return [Quantity(s, e, text[s:e], _clean(value), unit, _clean(norm_value), norm_unit, approx)]
+    # a range 3-5个 / 10%—15%: one quantity per number, each knowing the range
+    scale = norm_value / value if value else 1
+    low, high = _clean(norm_value), _clean(hv * scale)
+    low_end = m.end("unit0") if g("unit0") else m.start("sep")
+    return [Quantity(s, low_end, text[s:low_end], _clean(value), unit, low, norm_unit, approx, low=low, high=high),
+            Quantity(m.start("hi"), e, text[m.start("hi"):e], _clean(hv), unit, high, norm_unit, approx,
+                     low=low, high=high)]

@@ -35,7 +35,7 @@ def detect_format(data: bytes, path: str) -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 names = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError, EOFError) as exc:
             if suffix == "docx":
                 raise ReaderError("E101", path=path, reason=f"zip 结构损坏：{exc}") from exc
             raise ReaderError("E004", path=path, kind="损坏的 zip 压缩包") from exc
