@@ -346,10 +346,11 @@ def export(gold_path: Path):
             opts.append(f"nu={q['norm_unit'] or '-'}")
         meta = "|".join([inv_role[q["role"]], q["indicator"] or "-", q["period"] or "-"]
                         + ([";".join(opts)] if opts else []))
+        # at one position: close quantities, close flags, open flags, open quantities
         events.append((q["start"], 2, Q_OPEN))
-        events.append((q["end"], 0, "|" + meta + Q_CLOSE))
+        events.append((q["end"], -2, "|" + meta + Q_CLOSE))
     for f in gold["flags"]:
-        events.append((f["start"], 1 if f["end"] > f["start"] else 3, F_OPEN))
+        events.append((f["start"], 1, F_OPEN))
         events.append((f["end"], -1, F_CLOSE + M_OPEN + "|".join(
             [inv_flag[f["type"]], f["subtype"], f["note"]]) + M_CLOSE))
     events.sort(key=lambda e: (e[0], e[1]))
