@@ -28,6 +28,12 @@ def default_stages() -> list[Stage]:
         pass
     else:
         stages.append(annotate_quantities)
+    try:
+        from .claims import annotate_claims
+    except ImportError:
+        pass
+    else:
+        stages.append(annotate_claims)
     return stages
 
 

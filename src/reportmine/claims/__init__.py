@@ -1,0 +1,72 @@
+"""The claims stage: role, indicator and period for every quantity.
+
+For each quantity the clause before it is read: the nearest role cue decides
+the role (data/claims.yaml); the noun right after the quantity (创建30间名师
+工作室) or else the clause head trimmed of verbs, fillers and cue words is the
+indicator; the nearest period phrase in the sentence is the period. A quantity
+whose clause names no indicator (完成局下达任务的111%, 全年预测155万元) takes
+it from the quantity before it in the same sentence, or from the clause before.
+分别/依次 lists are paired element by element.
+"""
+
+from __future__ import annotations
+
+from ..document import Document, Quantity
+from . import lists
+from .clauses import clause_end, clause_start, sentence_start
+from .cues import Cues, cues
+from .indicators import noun_after, phrase_before
+from .periods import period_before
+from .roles import role_cue
+
+__all__ = ["annotate_claims", "assign_claims"]
+
+_INHERIT_ROLES = frozenset({"completion_rate", "growth", "forecast", "target", "basic_target",
+                            "full_target", "difference"})
+_LIST_GAP = frozenset("、和及与 ")
+
+
+def annotate_claims(doc: Document) -> Document:
+    assign_claims(doc.text, doc.quantities)
+    return doc
+
+
+def assign_claims(text: str, quantities: list[Quantity]) -> None:
+    c = cues()
+    prev: Quantity | None = None
+    prev_after = 0          # where prev's counted noun ends
+    prev_sentence = prev_line = -1
+    for q in quantities:
+        cs, ce = clause_start(text, q.start), clause_end(text, q.end)
+        ss, line = sentence_start(text, q.start), text.rfind("\n", 0, q.start)
+        in_clause = prev is not None and prev.start >= cs
+        seg = max(cs, prev_after) if in_clause else cs
+        role, first_cue = role_cue(c, text, cs, q.start, q.end, ce)
+        if q.unit in c.other_units or (in_clause and prev.end == q.start and prev.role == "other"):
+            role = "other"
+        q.role = role
+        after = noun_after(c, text, q.end, ce)
+        head_end = first_cue if first_cue is not None and first_cue >= seg else q.start
+        before = phrase_before(c, text, seg, head_end)
+        listed = in_clause and set(text[prev.end:q.start]) <= _LIST_GAP
+        q.indicator = after or (prev.indicator if listed and prev.indicator else before)
+        same_sentence = prev is not None and prev_sentence == ss
+        if q.indicator is None and same_sentence:
+            q.indicator = prev.indicator
+        if q.indicator is None and not same_sentence and cs > ss:
+            q.indicator = _previous_clause(c, text, ss, cs)
+        if q.indicator is None and prev is not None and prev_line == line and role in _INHERIT_ROLES:
+            q.indicator = prev.indicator
+        q.period = period_before(c, text, ss, q.start) or (prev.period if same_sentence else None)
+        if role == "other":
+            q.indicator = None
+        prev, prev_sentence, prev_line = q, ss, line
+        prev_after = q.end + (len(after) if after else 0)
+    lists.pair_lists(text, quantities, c)
+
+
+def _previous_clause(c: Cues, text: str, ss: int, cs: int) -> str | None:
+    """外贸自营出口上半年完成任务…,而全年预测只有4.2亿美元: the clause before names it."""
+    pcs = clause_start(text, cs - 1, ss)
+    _, first_cue = role_cue(c, text, pcs, cs - 1, cs - 1, cs - 1)
+    return phrase_before(c, text, pcs, first_cue if first_cue is not None else cs - 1)

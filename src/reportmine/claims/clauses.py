@@ -1,0 +1,34 @@
+"""Clause and sentence boundaries around a position in the text."""
+
+from __future__ import annotations
+
+CLAUSE_END = frozenset("，,。；;：:！？!?\n\r（）()【】")
+SENTENCE_END = frozenset("。；;！？!?\n\r")
+LIST_SEP = frozenset("、和及与")
+
+
+def clause_start(text: str, pos: int, floor: int = 0) -> int:
+    i = pos - 1
+    while i >= floor and text[i] not in CLAUSE_END:
+        i -= 1
+    return i + 1
+
+
+def clause_end(text: str, pos: int, ceiling: int | None = None) -> int:
+    ceiling = len(text) if ceiling is None else ceiling
+    i = pos
+    while i < ceiling and text[i] not in CLAUSE_END:
+        i += 1
+    return i
+
+
+def sentence_start(text: str, pos: int, floor: int = 0) -> int:
+    i = pos - 1
+    while i >= floor and text[i] not in SENTENCE_END:
+        i -= 1
+    return i + 1
+
+
+def sentence_id(text: str, pos: int, floor: int = 0) -> int:
+    """An id shared by all positions of one sentence: its start offset."""
+    return sentence_start(text, pos, floor)

@@ -1,0 +1,70 @@
+"""Claim cues from data/claims.yaml, compiled once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..resources import DataFileError, compile_pattern, load_yaml, require
+
+ROLES = ("actual", "completion_rate", "target", "basic_target", "full_target", "forecast",
+         "growth", "difference", "other")
+# when two cues end at the same place, the earlier role in this list wins
+PRIORITY = ("basic_target", "full_target", "completion_rate", "forecast", "growth", "difference",
+            "target", "other")
+
+
+@dataclass(frozen=True)
+class Cues:
+    before: "regex.Pattern"          # one alternation, a named group per role
+    after: "regex.Pattern"
+    other_units: frozenset
+    lead: tuple[str, ...]
+    trail: tuple[str, ...]
+    empty: frozenset
+    max_chars: int
+    split: dict[str, list[str]]
+    after_stop: tuple[str, ...]
+    setters: frozenset
+    period: "regex.Pattern"
+
+
+def _alternation(groups: dict[str, list[str]], where: str) -> "regex.Pattern":
+    parts = []
+    for role in PRIORITY:
+        patterns = groups.get(role) or []
+        for p in patterns:
+            compile_pattern(p, f"{where}.{role}")
+        if patterns:
+            parts.append(f"(?P<{role}>" + "|".join(f"(?:{p})" for p in patterns) + ")")
+    return regex.compile("|".join(parts))
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = load_yaml("claims.yaml")
+    require(data, ("roles", "other_units", "indicator", "periods"), "claims.yaml")
+    for role in data["roles"]:
+        if role not in ROLES:
+            raise DataFileError(f"claims.yaml: unknown role {role!r}")
+    before = {r: v.get("before", []) for r, v in data["roles"].items()}
+    after = {r: v.get("after", []) for r, v in data["roles"].items()}
+    ind = data["indicator"]
+    require(ind, ("lead", "trail", "empty", "max_chars", "respectively_split", "after_stop", "setters"),
+            "claims.yaml: indicator")
+    period = "|".join(f"(?:{p})" for p in data["periods"])
+    return Cues(
+        before=_alternation(before, "claims.yaml: roles"),
+        after=_alternation(after, "claims.yaml: roles"),
+        other_units=frozenset(data["other_units"]),
+        lead=tuple(sorted(ind["lead"], key=len, reverse=True)),
+        trail=tuple(sorted(ind["trail"], key=len, reverse=True)),
+        empty=frozenset(ind["empty"]),
+        max_chars=int(ind["max_chars"]),
+        split={k: list(v) for k, v in ind["respectively_split"].items()},
+        after_stop=tuple(sorted(ind["after_stop"], key=len, reverse=True)),
+        setters=frozenset(ind["setters"]),
+        period=compile_pattern(period, "claims.yaml: periods"),
+    )

@@ -1,0 +1,84 @@
+"""分别 / 依次 lists: one quantity per element, paired with its own indicator,
+period or reporting unit."""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Quantity
+from .clauses import sentence_start
+from .cues import Cues
+
+_SEP = regex.compile(r"[、和及与,，\s]*")
+_LIST_CUE = regex.compile(r"(?:分别|依次)")
+_SUBJECT = regex.compile(r"([\p{Han}]{1,8}?(?:市|县|区|镇|乡|村|街道|局|委|办|公司|学校|园区))[为是:：]?$")
+
+
+def groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
+    """Runs of quantities joined only by list separators, after 分别/依次."""
+    out, run = [], []
+    for q in quantities:
+        if run and _joined(text, run[-1], q):
+            run.append(q)
+            continue
+        if len(run) > 1 and _has_cue(text, run[0]):
+            out.append(run)
+        run = [q]
+    if len(run) > 1 and _has_cue(text, run[0]):
+        out.append(run)
+    return out
+
+
+def _joined(text: str, a: Quantity, b: Quantity) -> bool:
+    gap = text[a.end:b.start]
+    if _SEP.fullmatch(gap):
+        return True
+    # 依次为:甲县112.3%、乙区108.7%: a short name between items
+    return len(gap) <= 10 and gap[:1] in "、,，" and _SUBJECT.search(gap) is not None
+
+
+def _has_cue(text: str, q: Quantity) -> bool:
+    start = max(sentence_start(text, q.start), q.start - 30)
+    return _LIST_CUE.search(text, start, q.start) is not None
+
+
+def pair_lists(text: str, quantities: list[Quantity], cues: Cues) -> None:
+    for gi, run in enumerate(groups(text, quantities)):
+        for q in run:
+            q.group = gi
+        _subjects(text, run)
+        _split_indicator(run, cues)
+        _pair_periods(text, run, cues)
+
+
+def _subjects(text: str, run: list[Quantity]) -> None:
+    for prev, q in zip([None] + run[:-1], run):
+        start = prev.end if prev else max(0, q.start - 12)
+        m = _SUBJECT.search(text, start, q.start)
+        if m and (prev is not None or text[m.start() - 1:m.start()] in ":：、"):
+            q.subject = m.group(1)
+            if prev is not None:
+                q.indicator = run[0].indicator
+
+
+def _split_indicator(run: list[Quantity], cues: Cues) -> None:
+    ind = run[0].indicator
+    if not ind:
+        return
+    for key, parts in cues.split.items():
+        if key in ind and len(parts) == len(run):
+            for q, part in zip(run, parts):
+                q.indicator = ind.replace(key, part, 1)
+            return
+
+
+def _pair_periods(text: str, run: list[Quantity], cues: Cues) -> None:
+    """2007年、2008年…供地率,完成分别为70.4%、67.83%…: one period each."""
+    start = sentence_start(text, run[0].start)
+    found = [m for m in cues.period.finditer(text, start, run[0].start) if m.group()]
+    for i in range(len(found) - len(run) + 1):
+        window = found[i:i + len(run)]
+        if all(_SEP.fullmatch(text[a.end():b.start()]) for a, b in zip(window, window[1:])):
+            for q, m in zip(run, window):
+                q.period = m.group()
+            return
