@@ -18,6 +18,7 @@ from .cues import Cues, cues
 from .indicators import noun_after, phrase_before
 from .periods import period_before
 from .roles import role_cue
+from .tables import table_claims
 
 __all__ = ["annotate_claims", "assign_claims"]
 
@@ -28,6 +29,7 @@ _LIST_GAP = frozenset("、和及与 ")
 
 def annotate_claims(doc: Document) -> Document:
     assign_claims(doc.text, doc.quantities)
+    table_claims(doc, cues())
     return doc
 
 
@@ -41,18 +43,24 @@ def assign_claims(text: str, quantities: list[Quantity]) -> None:
         ss, line = sentence_start(text, q.start), text.rfind("\n", 0, q.start)
         in_clause = prev is not None and prev.start >= cs
         seg = max(cs, prev_after) if in_clause else cs
-        role, first_cue = role_cue(c, text, cs, q.start, q.end, ce)
+        role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce)
         if q.unit in c.other_units or (in_clause and prev.end == q.start and prev.role == "other"):
             role = "other"
         q.role = role
         after = noun_after(c, text, q.end, ce)
-        head_end = first_cue if first_cue is not None and first_cue >= seg else q.start
-        before = phrase_before(c, text, seg, head_end)
+        before = None
+        if last_cue is not None and seg <= last_cue < q.start:
+            before = phrase_before(c, text, last_cue, q.start)   # 确定全年|接待游客|600万人次
+        if before is None:
+            head_end = first_cue if first_cue is not None and first_cue >= seg else q.start
+            before = phrase_before(c, text, seg, head_end)
         listed = in_clause and set(text[prev.end:q.start]) <= _LIST_GAP
         q.indicator = after or (prev.indicator if listed and prev.indicator else before)
         same_sentence = prev is not None and prev_sentence == ss
         if q.indicator is None and same_sentence:
             q.indicator = prev.indicator
+        elif same_sentence and _generic(q.indicator) and prev.indicator and q.indicator not in prev.indicator:
+            q.indicator = _qualify(prev.indicator, q.indicator)   # 参保…41.25万人，参保率97.6%
         if q.indicator is None and not same_sentence and cs > ss:
             q.indicator = _previous_clause(c, text, ss, cs)
         if q.indicator is None and prev is not None and prev_line == line and role in _INHERIT_ROLES:
@@ -65,8 +73,21 @@ def assign_claims(text: str, quantities: list[Quantity]) -> None:
     lists.pair_lists(text, quantities, c)
 
 
+def _generic(phrase: str | None) -> bool:
+    """参保率, 办结, 结余: too short to name an indicator on its own."""
+    return phrase is not None and len(phrase) <= 3
+
+
+def _qualify(parent: str, phrase: str) -> str:
+    for suffix in ("率", "数", "人数", "总额", "金额"):
+        if parent.endswith(suffix) and len(parent) > len(suffix) + 1:
+            parent = parent[: -len(suffix)]
+            break
+    return parent + phrase
+
+
 def _previous_clause(c: Cues, text: str, ss: int, cs: int) -> str | None:
     """外贸自营出口上半年完成任务…,而全年预测只有4.2亿美元: the clause before names it."""
     pcs = clause_start(text, cs - 1, ss)
-    _, first_cue = role_cue(c, text, pcs, cs - 1, cs - 1, cs - 1)
+    _, first_cue, _ = role_cue(c, text, pcs, cs - 1, cs - 1, cs - 1)
     return phrase_before(c, text, pcs, first_cue if first_cue is not None else cs - 1)

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-CLAUSE_END = frozenset("，,。；;：:！？!?\n\r（）()【】")
+CLAUSE_END = frozenset("，,。；;！？!?\n\r（）()【】\t")
 SENTENCE_END = frozenset("。；;！？!?\n\r")
 LIST_SEP = frozenset("、和及与")
 
 
+def _boundary(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch not in CLAUSE_END:
+        return False
+    # 28,583: a thousands separator is not a clause boundary
+    return not (ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+
+
 def clause_start(text: str, pos: int, floor: int = 0) -> int:
     i = pos - 1
-    while i >= floor and text[i] not in CLAUSE_END:
+    while i >= floor and not _boundary(text, i):
         i -= 1
     return i + 1
 
@@ -17,7 +25,7 @@ def clause_start(text: str, pos: int, floor: int = 0) -> int:
 def clause_end(text: str, pos: int, ceiling: int | None = None) -> int:
     ceiling = len(text) if ceiling is None else ceiling
     i = pos
-    while i < ceiling and text[i] not in CLAUSE_END:
+    while i < ceiling and not _boundary(text, i):
         i += 1
     return i
 

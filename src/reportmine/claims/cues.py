@@ -21,12 +21,15 @@ class Cues:
     before: "regex.Pattern"          # one alternation, a named group per role
     after: "regex.Pattern"
     other_units: frozenset
+    modal_over_growth: frozenset
+    table_headers: tuple
     lead: tuple[str, ...]
     trail: tuple[str, ...]
     empty: frozenset
     max_chars: int
     split: dict[str, list[str]]
     after_stop: tuple[str, ...]
+    after_reject: tuple[str, ...]
     setters: frozenset
     period: "regex.Pattern"
 
@@ -45,26 +48,31 @@ def _alternation(groups: dict[str, list[str]], where: str) -> "regex.Pattern":
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     data = load_yaml("claims.yaml")
-    require(data, ("roles", "other_units", "indicator", "periods"), "claims.yaml")
+    require(data, ("roles", "other_units", "indicator", "periods", "modal_over_growth", "table_headers"),
+            "claims.yaml")
     for role in data["roles"]:
         if role not in ROLES:
             raise DataFileError(f"claims.yaml: unknown role {role!r}")
     before = {r: v.get("before", []) for r, v in data["roles"].items()}
     after = {r: v.get("after", []) for r, v in data["roles"].items()}
     ind = data["indicator"]
-    require(ind, ("lead", "trail", "empty", "max_chars", "respectively_split", "after_stop", "setters"),
+    require(ind, ("lead", "trail", "empty", "max_chars", "respectively_split", "after_stop", "after_reject", "setters"),
             "claims.yaml: indicator")
     period = "|".join(f"(?:{p})" for p in data["periods"])
     return Cues(
         before=_alternation(before, "claims.yaml: roles"),
         after=_alternation(after, "claims.yaml: roles"),
         other_units=frozenset(data["other_units"]),
+        modal_over_growth=frozenset(data["modal_over_growth"]),
+        table_headers=tuple((role, compile_pattern(p, f"claims.yaml: table_headers.{role}"))
+                            for role, p in data["table_headers"].items()),
         lead=tuple(sorted(ind["lead"], key=len, reverse=True)),
         trail=tuple(sorted(ind["trail"], key=len, reverse=True)),
         empty=frozenset(ind["empty"]),
         max_chars=int(ind["max_chars"]),
         split={k: list(v) for k, v in ind["respectively_split"].items()},
         after_stop=tuple(sorted(ind["after_stop"], key=len, reverse=True)),
+        after_reject=tuple(ind["after_reject"]),
         setters=frozenset(ind["setters"]),
         period=compile_pattern(period, "claims.yaml: periods"),
     )

@@ -71,11 +71,11 @@ def noun_after(cues: Cues, text: str, pos: int, end: int) -> str | None:
         close = s.find("”" if s[0] == "“" else s[0] if s[0] == '"' else "」", 1)
         if close > 1:
             s = s[1:close] + s[close + 1:]
-    if not s or not _CJK.match(s):
+    if not s or not _CJK.match(s) or any(s.startswith(w) for w in cues.after_reject):
         return None
     cut = len(s)
     for i in range(len(s)):
-        if s[i] in "，。；：、,.;:（）()“”" or any(s.startswith(w, i) for w in cues.after_stop):
+        if not _CJK.match(s[i]) or any(s.startswith(w, i) for w in cues.after_stop):
             cut = i
             break
     s = s[:cut].strip(_STRIP)

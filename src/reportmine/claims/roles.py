@@ -7,10 +7,12 @@ from .cues import PRIORITY, Cues
 
 
 def role_cue(cues: Cues, text: str, clause_start: int, q_start: int, q_end: int, clause_end: int):
-    """(role, first_cue_start): the role of the cue nearest before the
-    quantity (or right after it), and where the first cue of the clause starts
-    (the indicator phrase ends there); ("actual", None) when no cue applies."""
-    best, first = None, None
+    """(role, first_cue_start, last_cue_end): the role of the cue nearest
+    before the quantity (or right after it), where the first cue of the clause
+    starts and where the last one ends (the indicator is written before the
+    first or between the last and the quantity); ("actual", None, None) when
+    no cue applies."""
+    best, first, modal, last = None, None, None, None
     for m in cues.before.finditer(text, clause_start, q_start, overlapped=True):
         role = m.lastgroup
         key = (m.end(), -PRIORITY.index(role))
@@ -18,9 +20,15 @@ def role_cue(cues: Cues, text: str, clause_start: int, q_start: int, q_end: int,
             best = (key, role)
         if first is None or m.start() < first:
             first = m.start()
+        if last is None or m.end() > last:
+            last = m.end()
+        if role in cues.modal_over_growth and modal is None:
+            modal = role
     after = cues.after.match(text, q_end, clause_end)
     if after:
-        return after.lastgroup, first
+        return after.lastgroup, first, last
     if best is None:
-        return "actual", None
-    return best[1], first
+        return "actual", None, None
+    if best[1] == "growth" and modal is not None:
+        return modal, first, last
+    return best[1], first, last

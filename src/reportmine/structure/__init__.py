@@ -11,10 +11,12 @@ from .articles import find_articles
 from .boilerplate import find_boilerplate, mark_page_title
 from .lines import split_lines
 from .sections import find_sections
+from .tables import find_text_tables
 
 
 def analyze_structure(doc: Document) -> Document:
     lines = split_lines(doc.text)
+    find_text_tables(doc, lines)
     found = find_boilerplate(doc.text, lines)
     # readers may have marked page headers/footers already
     doc.boilerplate = sorted(doc.boilerplate + found, key=lambda b: (b.start, b.end))

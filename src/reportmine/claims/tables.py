@@ -1,0 +1,38 @@
+"""Quantities in table cells: the column header gives the role, the row
+label the indicator (指标名称 | 年度目标 | 完成值 | 完成率)."""
+
+from __future__ import annotations
+
+import bisect
+
+from ..document import Document
+from .cues import Cues
+from .indicators import trim
+
+
+def table_claims(doc: Document, cues: Cues) -> None:
+    if not doc.tables:
+        return
+    cells = sorted((b.start, b.end, b) for b in doc.blocks if b.kind == "table_cell")
+    starts = [c[0] for c in cells]
+    grid = {(b.table, b.row, b.col): b for _, _, b in cells}
+    for q in doc.quantities:
+        i = bisect.bisect_right(starts, q.start) - 1
+        if i < 0 or not (cells[i][0] <= q.start < max(cells[i][1], cells[i][0] + 1)):
+            continue
+        cell = cells[i][2]
+        if cell.row == 0:
+            continue
+        header = grid.get((cell.table, 0, cell.col))
+        label = grid.get((cell.table, cell.row, 0))
+        if header is not None:
+            q.role = _header_role(doc.text[header.start:header.end], cues)
+        if label is not None and label is not cell:
+            q.indicator = trim(doc.text[label.start:label.end], cues) or q.indicator
+
+
+def _header_role(header: str, cues: Cues) -> str:
+    for role, rx in cues.table_headers:
+        if rx.search(header):
+            return role
+    return "actual"
