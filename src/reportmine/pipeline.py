@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .document import Document
 from .readers import DEFAULT_MAX_BYTES, read, read_bytes
@@ -18,29 +18,34 @@ from .readers import DEFAULT_MAX_BYTES, read, read_bytes
 Stage = Callable[[Document], Document]
 
 
-def default_stages() -> list[Stage]:
+def default_stages(catalog: str | os.PathLike | None = None) -> list[Stage]:
+    """structure -> quantities -> claims -> catalog links."""
+    from .claims import annotate_claims
+    from .quantities import annotate_quantities
     from .structure import analyze_structure
 
-    stages: list[Stage] = [analyze_structure]
-    try:  # later stages join the pipeline as they are built
-        from .quantities import annotate_quantities
-    except ImportError:
-        pass
-    else:
-        stages.append(annotate_quantities)
-    try:
-        from .claims import annotate_claims
-    except ImportError:
-        pass
-    else:
-        stages.append(annotate_claims)
-    return stages
+    return [analyze_structure, annotate_quantities, annotate_claims, _link_stage(catalog)]
+
+
+def _link_stage(catalog) -> Stage:
+    from .catalog import Linker, default_catalog, load_catalog
+    from .catalog.linker import tuned_threshold
+    from .catalog.stage import LinkStage
+
+    if catalog is None:
+        return LinkStage()
+    return LinkStage(Linker(default_catalog().merged(load_catalog(catalog)), tuned_threshold()))
 
 
 @dataclass
 class Pipeline:
-    stages: list[Stage] = field(default_factory=default_stages)
+    stages: list[Stage] | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    catalog: str | os.PathLike | None = None    # a user catalog merged over the shipped one
+
+    def __post_init__(self):
+        if self.stages is None:
+            self.stages = default_stages(self.catalog)
 
     def __call__(self, doc: Document) -> Document:
         for stage in self.stages:

@@ -36,6 +36,8 @@ def annotate_claims(doc: Document) -> Document:
 def assign_claims(text: str, quantities: list[Quantity]) -> None:
     c = cues()
     prev: Quantity | None = None
+    parent: Quantity | None = None   # the last quantity of the sentence that named its own indicator
+    own: dict[int, str] = {}         # id(q) -> the indicator it named itself
     prev_after = 0          # where prev's counted noun ends
     prev_sentence = prev_line = -1
     for q in quantities:
@@ -57,10 +59,16 @@ def assign_claims(text: str, quantities: list[Quantity]) -> None:
         listed = in_clause and set(text[prev.end:q.start]) <= _LIST_GAP
         q.indicator = after or (prev.indicator if listed and prev.indicator else before)
         same_sentence = prev is not None and prev_sentence == ss
+        if not same_sentence:
+            parent = None
+        base = own.get(id(parent)) if parent is not None else None
         if q.indicator is None and same_sentence:
             q.indicator = prev.indicator
-        elif same_sentence and _generic(q.indicator) and prev.indicator and q.indicator not in prev.indicator:
-            q.indicator = _qualify(prev.indicator, q.indicator)   # 参保…41.25万人，参保率97.6%
+        elif _generic(q.indicator) and base and q.indicator not in base:
+            q.indicator = _qualify(base, q.indicator)   # 参保…41.25万人，参保率97.6% / 其中省级8项
+        elif q.indicator and not _generic(q.indicator):
+            own[id(q)] = q.indicator
+            parent = q
         if q.indicator is None and not same_sentence and cs > ss:
             q.indicator = _previous_clause(c, text, ss, cs)
         if q.indicator is None and prev is not None and prev_line == line and role in _INHERIT_ROLES:
@@ -79,6 +87,8 @@ def _generic(phrase: str | None) -> bool:
 
 
 def _qualify(parent: str, phrase: str) -> str:
+    if phrase.endswith(("级", "类", "型")):
+        return phrase + parent          # 其中省级8项 -> 省级非物质文化遗产代表性项目
     for suffix in ("率", "数", "人数", "总额", "金额"):
         if parent.endswith(suffix) and len(parent) > len(suffix) + 1:
             parent = parent[: -len(suffix)]

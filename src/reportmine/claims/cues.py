@@ -31,6 +31,7 @@ class Cues:
     after_stop: tuple[str, ...]
     after_reject: tuple[str, ...]
     setters: frozenset
+    not_start: tuple[str, ...]
     period: "regex.Pattern"
 
 
@@ -56,7 +57,7 @@ def cues() -> Cues:
     before = {r: v.get("before", []) for r, v in data["roles"].items()}
     after = {r: v.get("after", []) for r, v in data["roles"].items()}
     ind = data["indicator"]
-    require(ind, ("lead", "trail", "empty", "max_chars", "respectively_split", "after_stop", "after_reject", "setters"),
+    require(ind, ("lead", "trail", "empty", "max_chars", "respectively_split", "after_stop", "after_reject", "setters", "not_start"),
             "claims.yaml: indicator")
     period = "|".join(f"(?:{p})" for p in data["periods"])
     return Cues(
@@ -74,5 +75,6 @@ def cues() -> Cues:
         after_stop=tuple(sorted(ind["after_stop"], key=len, reverse=True)),
         after_reject=tuple(ind["after_reject"]),
         setters=frozenset(ind["setters"]),
+        not_start=tuple(ind["not_start"]),
         period=compile_pattern(period, "claims.yaml: periods"),
     )

@@ -10,6 +10,7 @@ _STRIP = " \t\u3000“”\"'‘’「」《》〈〉()（）[]【】*-—:：、
 _HEAD_NOISE = regex.compile(r"^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[，,、])")
 _BOOK = regex.compile(r"《([^《》]{2,20})》?$")
 _CJK = regex.compile(r"\p{Han}")
+_LIST_HEAD = regex.compile(r"(?:依次|分别)(?:为|是)?[:：]?")
 
 
 def trim(phrase: str, cues: Cues) -> str:
@@ -31,7 +32,7 @@ def trim(phrase: str, cues: Cues) -> str:
             if s.endswith(w):
                 s, changed = s[: -len(w)].strip(_STRIP), True
                 break
-    s = cues.period.sub("", s).strip(_STRIP)
+    s = _strip_periods(s, cues)
     if "的" in s:
         tail = s.rsplit("的", 1)[1]
         if len(tail) >= 4:
@@ -41,11 +42,26 @@ def trim(phrase: str, cues: Cues) -> str:
     return s
 
 
-def _tail_words(s: str, limit: int) -> str:
-    """Keep the last words that fit (jieba keeps words whole)."""
-    import jieba
+def _strip_periods(s: str, cues: Cues) -> str:
+    """全年新增… -> 新增…; a period inside a word (比上年末) stays."""
+    for _ in range(3):
+        m = cues.period.match(s)
+        if not m or not m.group():
+            break
+        s = s[m.end():].strip(_STRIP)
+    for m in cues.period.finditer(s):
+        if m.group() and m.end() == len(s):
+            s = s[:m.start()].strip(_STRIP)
+            break
+    return s
 
-    words = jieba.lcut(s)
+
+def _tail_words(s: str, limit: int) -> str:
+    """Keep the last words that fit (jieba, with the catalog's names as its user
+    dictionary, keeps words and indicator names whole)."""
+    from .segment import tokenizer
+
+    words = tokenizer().lcut(s)
     out = ""
     for w in reversed(words):
         if len(out) + len(w) > limit:
@@ -55,12 +71,17 @@ def _tail_words(s: str, limit: int) -> str:
 
 
 def _usable(s: str, cues: Cues) -> bool:
-    return len(s) >= 2 and s not in cues.empty and s not in cues.setters and _CJK.search(s) is not None
+    return (len(s) >= 2 and s not in cues.empty and s not in cues.setters and not s.startswith(cues.not_start)
+            and _CJK.search(s) is not None)
 
 
 def phrase_before(cues: Cues, text: str, start: int, end: int) -> str | None:
     """The indicator written in text[start:end] (a clause head), or None."""
-    s = trim(text[start:end], cues)
+    seg = text[start:end]
+    head = _LIST_HEAD.split(seg, maxsplit=1)
+    if len(head) == 2 and head[0].strip():
+        seg = head[0]     # 完成率依次为:东城县 -> 完成率 (东城县 is the list item's subject)
+    s = trim(seg, cues)
     return s if _usable(s, cues) else None
 
 

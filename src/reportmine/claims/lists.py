@@ -65,6 +65,17 @@ def _split_indicator(run: list[Quantity], cues: Cues) -> None:
     ind = run[0].indicator
     if not ind:
         return
+    items = [x for x in regex.split(r"[、和及与]", ind) if x]
+    if len(items) == len(run) > 1:
+        # 化学需氧量、氨氮、二氧化硫排放量分别下降…: one indicator each, the shared
+        # head word (排放量) carried over from the last item
+        from .segment import tokenizer
+
+        words = tokenizer().lcut(items[-1])
+        shared = words[-1] if len(words) > 1 and len(words[-1]) >= 2 else ""
+        for q, item in zip(run, items):
+            q.indicator = item if item.endswith(shared) else item + shared
+        return
     for key, parts in cues.split.items():
         if key in ind and len(parts) == len(run):
             for q, part in zip(run, parts):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .options import reader_options
+from .options import catalog_option, make_pipeline, reader_options
 
 SUFFIXES = {".txt", ".text", ".docx", ".pdf", ".doc", ".wps"}
 
@@ -29,8 +29,9 @@ def expand(paths) -> list[str]:
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Output folder: writes documents/<file name>.json and run.json.")
 @click.option("--with-text", is_flag=True, help="Include the canonical text in each JSON.")
+@catalog_option
 @reader_options
-def analyze_cmd(paths, out_dir, with_text, max_bytes):
+def analyze_cmd(paths, out_dir, with_text, catalog, max_bytes):
     """Analyze report files (txt, docx, pdf) or folders of them.
 
     A bad file gets a coded error in its JSON and in run.json; the batch goes
@@ -41,13 +42,12 @@ def analyze_cmd(paths, out_dir, with_text, max_bytes):
       reportmine analyze corpora/samples --out out/
     """
     from ..output import DocumentWriter
-    from ..pipeline import Pipeline
 
     files = expand(paths)
     if not files:
         raise click.UsageError("没有找到可分析的文件（.txt/.docx/.pdf）")
     writer = DocumentWriter(out_dir, include_text=with_text)
-    pipeline = Pipeline(max_bytes=max_bytes)
+    pipeline = make_pipeline(max_bytes, catalog)
     for path, result in pipeline.pipe(files):
         if isinstance(result, Exception):
             writer.write_error(path, result)

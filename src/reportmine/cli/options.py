@@ -32,3 +32,25 @@ def coded_errors(fn):
             raise SystemExit(2) from None
 
     return wrapper
+
+
+def catalog_option(fn):
+    @click.option("--catalog", type=click.Path(dir_okay=False, exists=True),
+                  help="Your own indicator catalog (YAML, schema reportmine-indicators/1); "
+                       "its entries are added to the shipped one and replace same ids.")
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def make_pipeline(max_bytes: int, catalog: str | None):
+    """A pipeline, or a usage error naming what is wrong with the catalog."""
+    from ..catalog import CatalogError
+    from ..pipeline import Pipeline
+
+    try:
+        return Pipeline(max_bytes=max_bytes, catalog=catalog)
+    except CatalogError as exc:
+        raise click.BadParameter(str(exc), param_hint="--catalog") from None

@@ -1,0 +1,128 @@
+"""Link an indicator phrase to the catalog.
+
+Exact and alias matches first (after normalizing width and spaces), then the
+longest catalog name contained in the phrase, then the nearest neighbour by
+cosine similarity of character n-gram TF-IDF vectors (scikit-learn), accepted
+above a threshold tuned on the sample corpus (models/linker.json, written by
+models/tune_linker.py). Below it the phrase stays unlinked (id None).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import load_yaml, read_text, require
+from .model import Catalog, default_catalog
+
+DEFAULT_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Link:
+    id: str | None
+    score: float
+    method: str          # exact | contains | tfidf | none
+
+
+def normalize(s: str) -> str:
+    return unicodedata.normalize("NFKC", s).replace(" ", "").lower()
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[str, ...]:
+    data = load_yaml("linking.yaml")
+    require(data, ("strip_suffixes", "rate_endings"), "linking.yaml")
+    return tuple(sorted(data["strip_suffixes"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _rate_endings() -> tuple[str, ...]:
+    return tuple(load_yaml("linking.yaml")["rate_endings"])
+
+
+def is_rate(phrase: str) -> bool:
+    return phrase.endswith(_rate_endings())
+
+
+def strip_role_words(key: str) -> str:
+    for suffix in _suffixes():
+        if key.endswith(suffix) and len(key) > len(suffix) + 1:
+            return key[: -len(suffix)]
+    return key
+
+
+class Linker:
+    """Later entries of the catalog win a shared surface form (a user's catalog
+    merged over the shipped one takes the name)."""
+
+    def __init__(self, catalog: Catalog, threshold: float = DEFAULT_THRESHOLD, min_contained: int = 4):
+        self.catalog = catalog
+        self.threshold = threshold
+        self.min_contained = min_contained
+        self._exact = {}
+        for ind in catalog.indicators:
+            for form in ind.surface_forms():
+                self._exact[normalize(form)] = ind.id
+        self._forms = sorted(self._exact, key=len, reverse=True)
+        self._cache: dict[str, Link] = {}
+        self._model = None
+
+    def _fit(self):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
+        matrix = vec.fit_transform(self._forms)
+        self._model = (vec, matrix, [self._exact[f] for f in self._forms])
+
+    def candidates(self, phrase: str, k: int = 3) -> list[Link]:
+        """The k nearest catalog entries by TF-IDF similarity."""
+        if self._model is None:
+            self._fit()
+        vec, matrix, ids = self._model
+        sims = (matrix @ vec.transform([normalize(phrase)]).T).toarray().ravel()
+        best: dict[str, float] = {}
+        for i in sims.argsort()[::-1]:
+            if len(best) >= k:
+                break
+            best.setdefault(ids[i], float(sims[i]))
+        return [Link(i, s, "tfidf") for i, s in best.items()]
+
+    def link(self, phrase: str | None) -> Link:
+        if not phrase:
+            return Link(None, 0.0, "none")
+        hit = self._cache.get(phrase)
+        if hit is None:
+            hit = self._cache[phrase] = self._link(phrase)
+        return hit
+
+    def _link(self, phrase: str) -> Link:
+        key = normalize(phrase)
+        if key in self._exact:
+            return Link(self._exact[key], 1.0, "exact")
+        key = strip_role_words(key)
+        if key in self._exact:
+            return Link(self._exact[key], 1.0, "exact")
+        rate = is_rate(key)
+        for form in self._forms:
+            if len(form) >= self.min_contained and form in key and is_rate(form) == rate:
+                return Link(self._exact[form], len(form) / len(key), "contains")
+        top = [c for c in self.candidates(phrase, 5) if is_rate(self.catalog.by_id[c.id].name) == rate]
+        if top and top[0].score >= self.threshold:
+            return top[0]
+        return Link(None, top[0].score if top else 0.0, "none")
+
+
+@lru_cache(maxsize=1)
+def tuned_threshold() -> float:
+    try:
+        return float(json.loads(read_text("linker.json"))["threshold"])
+    except (OSError, KeyError, ValueError, FileNotFoundError):
+        return DEFAULT_THRESHOLD
+
+
+@lru_cache(maxsize=1)
+def default_linker() -> Linker:
+    return Linker(default_catalog(), tuned_threshold())

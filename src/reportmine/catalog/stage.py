@@ -1,0 +1,18 @@
+"""The linking stage: each quantity's indicator phrase -> catalog id."""
+
+from __future__ import annotations
+
+from ..document import Document
+from .linker import Linker, default_linker
+
+
+class LinkStage:
+    def __init__(self, linker: Linker | None = None):
+        self.linker = linker
+
+    def __call__(self, doc: Document) -> Document:
+        linker = self.linker or default_linker()
+        for q in doc.quantities:
+            if q.indicator:
+                q.indicator_id = linker.link(q.indicator).id
+        return doc
