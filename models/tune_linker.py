@@ -43,7 +43,7 @@ def end_to_end(links, gold_dir, sources, threshold, show=False):
     from reportmine.pipeline import Pipeline, default_stages
 
     by_phrase = {e["indicator"]: e["id"] for e in links}
-    stages = default_stages()[:-1] + [LinkStage(Linker(default_catalog(), threshold))]
+    stages = default_stages()[:3] + [LinkStage(Linker(default_catalog(), threshold))]
     pipeline = Pipeline(stages=stages)
     proposed = right = gold = 0
     for g in load_gold_dir(gold_dir):

@@ -31,6 +31,22 @@ MESSAGES: dict[str, str] = {
     "W001": "文本中有 {count} 处字节无法按 {encoding} 解码，已替换为 U+FFFD",
     "W002": "文本编码按 {encoding} 推断，可信度较低",
     "W201": "PDF 第 {pages} 页没有文字层（可能是扫描页），这些页的内容未被读取",
+    # review flags (R…): what a reviewer must send back or check
+    "R101": "数值是模板占位符“{text}”，请填写实际数字",
+    "R102": "日期是模板占位符“{text}”，请填写实际日期",
+    "R103": "名称是模板占位符“{text}”，请填写实际名称",
+    "R104": "文字缺失，留有占位符“{text}”",
+    "R201": "“{context}”有单位或百分号，但缺少数字",
+    "R202": "“{context}”中的数字缺少单位（%、成或分数），无法判断数值",
+    "R301": "分项之和与总数不符：{arithmetic}",
+    "R302": "比率与其计数不符：{arithmetic}",
+    "R303": "完成率与实际值、目标值不符：{arithmetic}",
+    "R304": "所报差值与两数之差不符：{arithmetic}",
+    "R305": "增长率与前后两期数值不符：{arithmetic}",
+    "R306": "“分别”后列出的数值个数（{values}）与项目个数（{items}）不符",
+    "R307": "{indicator}为{value}，超过了100%",
+    "R308": "同一指标“{indicator}”在文中出现两个不同数值：{values}",
+    "R309": "各部分占比之和不等于100%：{arithmetic}",
 }
 
 

@@ -19,12 +19,13 @@ Stage = Callable[[Document], Document]
 
 
 def default_stages(catalog: str | os.PathLike | None = None) -> list[Stage]:
-    """structure -> quantities -> claims -> catalog links."""
+    """structure -> quantities -> claims -> catalog links -> checks."""
+    from .checks import annotate_checks
     from .claims import annotate_claims
     from .quantities import annotate_quantities
     from .structure import analyze_structure
 
-    return [analyze_structure, annotate_quantities, annotate_claims, _link_stage(catalog)]
+    return [analyze_structure, annotate_quantities, annotate_claims, _link_stage(catalog), annotate_checks]
 
 
 def _link_stage(catalog) -> Stage:

@@ -1,0 +1,37 @@
+"""The checks stage: placeholders, missing numbers and inconsistencies.
+
+Each flag has a stable code (R…, in reportmine.errors), a GUIDE.md type and
+subtype, a Chinese message, the spans of the quantities involved as evidence
+and, where it can be computed, the arithmetic. Boilerplate is never checked.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from .missing import find_missing
+from .placeholders import find_placeholders
+from .rules import rules
+
+__all__ = ["annotate_checks"]
+
+
+def annotate_checks(doc: Document) -> Document:
+    r = rules()
+    flags = []
+    for start, end in doc.content_spans():
+        placeholders = find_placeholders(doc.text, start, end, r)
+        flags.extend(placeholders)
+        taken = [(f.start, f.end) for f in placeholders]
+        flags.extend(f for f in find_missing(doc.text, start, end, r)
+                     if not any(a <= f.start < b for a, b in taken))
+    try:
+        from .relations import find_inconsistencies
+    except ImportError:
+        pass
+    else:
+        flags.extend(find_inconsistencies(doc))
+    for f in flags:
+        f.article = doc.article_at(f.start)
+        f.page = doc.page_at(f.start)
+    doc.flags = sorted(flags, key=lambda f: (f.start, f.end))
+    return doc

@@ -1,0 +1,56 @@
+"""Check patterns from data/checks.yaml, compiled once per process."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import compile_pattern, load_yaml, require
+
+
+@dataclass(frozen=True)
+class Rules:
+    marks: frozenset
+    token: object
+    date: object
+    name_suffixes: tuple[str, ...]
+    ordinal_suffixes: tuple[str, ...]
+    min_star_run: int
+    rate_units: object
+    scaled_units: object
+    scaled_not_before: tuple[str, ...]
+    scaled_not_after: frozenset
+    number_chars: frozenset
+    bare_classifier: object
+    unit_missing: object
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    data = load_yaml("checks.yaml")
+    require(data, ("placeholders", "missing_numbers"), "checks.yaml")
+    ph, mn = data["placeholders"], data["missing_numbers"]
+    require(ph, ("marks", "token", "date", "name_suffixes", "ordinal_suffixes", "min_star_run"),
+            "checks.yaml: placeholders")
+    require(mn, ("rate_units", "scaled_units", "scaled_not_before", "scaled_not_after", "number_chars",
+                 "bare_classifier", "unit_missing"), "checks.yaml: missing_numbers")
+    return Rules(
+        marks=frozenset(ph["marks"]),
+        token=compile_pattern(ph["token"], "checks.yaml: placeholders.token"),
+        date=compile_pattern(ph["date"], "checks.yaml: placeholders.date"),
+        name_suffixes=tuple(sorted(ph["name_suffixes"], key=len, reverse=True)),
+        ordinal_suffixes=tuple(ph["ordinal_suffixes"]),
+        min_star_run=int(ph["min_star_run"]),
+        rate_units=compile_pattern(f"(?:{_alt(mn['rate_units'])})", "checks.yaml: rate_units"),
+        scaled_units=compile_pattern(f"(?:{_alt(mn['scaled_units'])})", "checks.yaml: scaled_units"),
+        scaled_not_before=tuple(mn["scaled_not_before"]),
+        scaled_not_after=frozenset(mn["scaled_not_after"]),
+        number_chars=frozenset(mn["number_chars"]),
+        bare_classifier=compile_pattern(mn["bare_classifier"], "checks.yaml: bare_classifier"),
+        unit_missing=compile_pattern(mn["unit_missing"], "checks.yaml: unit_missing"),
+    )
