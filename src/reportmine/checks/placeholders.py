@@ -40,8 +40,8 @@ def _plausible(text: str, s: int, e: int, r: Rules) -> bool:
         return False           # a footnote star or a bullet
     if set(marks) == {"×"} and s > 0 and e < len(text) and text[s - 1].isdigit() and text[e].isdigit():
         return False           # 3×4
-    if tok in ("×",) and e < len(text) and text[e].isdigit():
-        return False
+    if len(tok) == 1 and tok in "×□" and e < len(text) and text[e].isdigit():
+        return False           # a separator glyph before a number or a date
     return True
 
 

@@ -1,0 +1,42 @@
+"""Tolerances from the written precision of numbers, and readable arithmetic."""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Quantity
+
+_NUM = re.compile(r"[0-9０-９]+(?:[.．]([0-9０-９]+))?")
+
+
+def decimals(q: Quantity) -> int:
+    m = _NUM.search(q.text)
+    return len(m.group(1)) if m and m.group(1) else 0
+
+
+def tolerance(q: Quantity) -> float:
+    """Half a unit in the last written place, in norm units, plus rounding slack:
+    97.2% -> 0.0005 (a reported 97.2% covers 97.15%..97.25%, and truncation)."""
+    if q.value in (None, 0) or q.norm_value is None:
+        return 1e-9
+    scale = abs(q.norm_value / q.value) if q.value else 1.0
+    return 10 ** -decimals(q) * scale * 0.5 + 1e-9
+
+
+def show(q: Quantity) -> str:
+    return q.text
+
+
+def pct(x: float) -> str:
+    return f"{x * 100:.2f}".rstrip("0").rstrip(".") + "%"
+
+
+def near(stated: float, computed: float, tol: float) -> bool:
+    return abs(stated - computed) <= tol
+
+
+def near_miss(stated: float, computed: float, limit: float) -> bool:
+    """A discrepancy small enough to be a typo rather than another relation."""
+    if computed == 0:
+        return False
+    return abs(stated - computed) / abs(computed) <= limit

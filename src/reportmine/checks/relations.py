@@ -1,0 +1,222 @@
+"""Inconsistencies: numbers that contradict each other.
+
+Each check reads the quantities of one sentence (roles and indicators come from
+the claims stage). A relation that holds is recorded in doc.meta["verified"]
+with its arithmetic; one that fails by a small margin (a typo rather than a
+different relation, see `near_miss` in data/checks.yaml) becomes a flag.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..claims.clauses import sentence_start
+from ..document import Document, Flag, Quantity
+from ..resources import load_yaml, require
+from . import arithmetic as ar
+from .flags import make_flag
+from .more_relations import check_mismatch, check_respectively
+
+COUNT_UNITS_EXCLUDED = frozenset({"ratio", "ratio_point", "倍"})
+
+
+@dataclass(frozen=True)
+class Config:
+    bounded: tuple[str, ...]
+    parts_cue: str
+    parts_stop: tuple[str, ...]
+    previous_cues: tuple[str, ...]
+    near_miss: float
+    mismatch_min_chars: int
+
+
+@lru_cache(maxsize=1)
+def config() -> Config:
+    data = load_yaml("checks.yaml")["inconsistencies"]
+    require(data, ("bounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues", "near_miss",
+                   "mismatch_min_chars"), "checks.yaml: inconsistencies")
+    return Config(tuple(data["bounded_rate_endings"]), data["parts_cue"], tuple(data["parts_stop"]),
+                  tuple(sorted(data["previous_level_cues"], key=len, reverse=True)), float(data["near_miss"]),
+                  int(data["mismatch_min_chars"]))
+
+
+@dataclass
+class Found:
+    text: str
+    cfg: Config
+    flags: list[Flag] = field(default_factory=list)
+    verified: list[dict] = field(default_factory=list)
+
+    def judge(self, stated: Quantity, computed: float, tol: float, involved: list[Quantity],
+              subtype: str, arithmetic: str) -> None:
+        qs = sorted(involved + [stated], key=lambda q: q.start)
+        if ar.near(stated.norm_value, computed, tol):
+            self.verified.append({"kind": subtype, "arithmetic": arithmetic + "，与所报一致",
+                                  "spans": [[q.start, q.end] for q in qs]})
+        elif ar.near_miss(stated.norm_value, computed, self.cfg.near_miss):
+            self.flags.append(make_flag(self.text, qs[0].start, qs[-1].end, "inconsistency", subtype,
+                                        f"{arithmetic}, stated {stated.text}", qs, arithmetic + f"，所报为{stated.text}"))
+
+
+def find_inconsistencies(doc: Document) -> list[Flag]:
+    found = Found(doc.text, config())
+    for sent in _sentences(doc):
+        for i, q in enumerate(sent):
+            before = sent[:i]
+            _bound(found, q)
+            if q.role == "completion_rate":
+                _completion(found, q, before)
+            elif q.role == "difference":
+                _difference(found, q, before)
+            elif q.role == "growth":
+                _growth(found, q, sent, before)
+            elif q.norm_unit == "ratio" and (q.indicator or "").endswith("率"):
+                _ratio(found, q, before)
+        _parts(found, sent)
+    check_respectively(doc, found)
+    check_mismatch(doc, found)
+    doc.meta["verified"] = found.verified
+    return found.flags
+
+
+def _sentences(doc: Document) -> list[list[Quantity]]:
+    out, key = [], None
+    for q in doc.quantities:
+        if q.norm_value is None:
+            continue
+        k = sentence_start(doc.text, q.start)
+        if k != key:
+            out.append([])
+            key = k
+        out[-1].append(q)
+    return out
+
+
+def _is_count(q: Quantity) -> bool:
+    return q.norm_unit not in COUNT_UNITS_EXCLUDED
+
+
+def _bound(found: Found, q: Quantity) -> None:
+    ind = q.indicator or ""
+    if q.norm_unit == "ratio" and q.role == "actual" and ind.endswith(found.cfg.bounded) \
+            and q.norm_value > 1 + ar.tolerance(q):
+        found.flags.append(make_flag(found.text, q.start, q.end, "inconsistency", "bound",
+                                     f"{ind} {q.text} exceeds 100%", [q], None, indicator=ind, value=q.text))
+
+
+def _ratio(found: Found, rate: Quantity, before: list[Quantity]) -> None:
+    """系统管理2,285人 of 活产数2,402人 vs 系统管理率97.2%: the two counts right before."""
+    counts = [q for q in before if _is_count(q)]
+    if len(counts) < 2 or before[-1] is not counts[-1] or before[-2] is not counts[-2]:
+        return
+    a, b = counts[-1], counts[-2]
+    if a.norm_unit != b.norm_unit:
+        return
+    num, den = sorted((a, b), key=lambda q: q.norm_value)
+    if den.norm_value < 20 or num.norm_value <= 0:
+        return
+    computed = num.norm_value / den.norm_value
+    found.judge(rate, computed, ar.tolerance(rate), [num, den], "ratio",
+                f"{num.text}/{den.text} = {ar.pct(computed)}")
+
+
+def _nearest(qs, pred):
+    for q in reversed(qs):
+        if pred(q):
+            return q
+    return None
+
+
+def _completion(found: Found, c: Quantity, before: list[Quantity]) -> None:
+    """完成年度目标40亿元的91.5% with 到位资金32.6亿元: actual/target."""
+    target = _nearest(before, lambda q: q.role in ("target", "basic_target", "full_target") and _is_count(q))
+    if target is None:
+        return
+    actual = _nearest(before, lambda q: q.role == "actual" and q.norm_unit == target.norm_unit)
+    if actual is None or not target.norm_value:
+        return
+    computed = actual.norm_value / target.norm_value
+    tol = ar.tolerance(c) + computed * (ar.tolerance(actual) / max(actual.norm_value, 1e-9)
+                                        + ar.tolerance(target) / target.norm_value)
+    found.judge(c, computed, tol, [actual, target], "completion",
+                f"{actual.text}/{target.text} = {ar.pct(computed)}")
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    rates = {"ratio", "ratio_point"}
+    return (a.norm_unit in rates and b.norm_unit in rates) or a.norm_unit == b.norm_unit
+
+
+def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
+    """增速7.6%，比基本任务8.5%低1.2个百分点: |7.6% - 8.5%| = 0.9."""
+    others = [q for q in before if q.role != "difference" and _compatible(q, d)]
+    if len(others) < 2:
+        return
+    b, a = others[-1], others[-2]
+    computed = abs(a.norm_value - b.norm_value)
+    tol = ar.tolerance(d) + ar.tolerance(a) + ar.tolerance(b)
+    if b.norm_value and abs(abs(a.norm_value - b.norm_value) / b.norm_value - d.norm_value) <= tol:
+        computed = abs(a.norm_value - b.norm_value) / b.norm_value     # a relative difference
+    found.judge(d, computed, tol, [a, b], "difference", f"|{a.text} − {b.text}| = {_fmt(computed, d)}")
+
+
+def _fmt(x: float, like: Quantity) -> str:
+    if like.norm_unit in ("ratio", "ratio_point"):
+        return f"{x * 100:.2f}".rstrip("0").rstrip(".") + ("个百分点" if like.norm_unit == "ratio_point" else "%")
+    return f"{x:g}"
+
+
+def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quantity]) -> None:
+    """民间投资完成23.4亿元，上年同期为21.9亿元，同比增长12.8%: (23.4-21.9)/21.9."""
+    if g.norm_unit != "ratio":
+        return
+    prev = _nearest(before, lambda q: _is_count(q) and _after_cue(found, q))
+    if prev is None or not prev.norm_value:
+        return
+    cur = _nearest([q for q in sent if q is not prev and q.start < g.start],
+                   lambda q: q.norm_unit == prev.norm_unit and q.role != "growth")
+    if cur is None:
+        return
+    up = (cur.norm_value - prev.norm_value) / prev.norm_value
+    computed = abs(up)
+    tol = ar.tolerance(g) + (ar.tolerance(cur) + ar.tolerance(prev)) / prev.norm_value
+    found.judge(g, computed, tol, [cur, prev], "growth",
+                f"({cur.text} − {prev.text})/{prev.text} = {ar.pct(up)}")
+
+
+def _after_cue(found: Found, q: Quantity) -> bool:
+    head = found.text[max(0, q.start - 8):q.start]
+    return any(head.endswith(c) for c in found.cfg.previous_cues)
+
+
+def _parts(found: Found, sent: list[Quantity]) -> None:
+    """党员58名，其中在职党员41名、离退休党员19名: 41 + 19 vs 58."""
+    import regex
+
+    text = found.text
+    for i, total in enumerate(sent):
+        if not _is_count(total) or i + 1 >= len(sent):
+            continue
+        gap = text[total.end:sent[i + 1].start]
+        if not regex.search(found.cfg.parts_cue, gap):
+            continue
+        parts = [sent[i + 1]]
+        for q in sent[i + 2:]:
+            between = text[parts[-1].end:q.start]
+            if q.norm_unit != total.norm_unit or any(w in between for w in found.cfg.parts_stop) \
+                    or len(between) > 16:
+                break
+            parts.append(q)
+        if len(parts) < 2 or any(p.norm_unit != total.norm_unit for p in parts):
+            continue
+        s = sum(p.norm_value for p in parts)
+        tol = sum(ar.tolerance(p) for p in parts) + ar.tolerance(total)
+        arith = " + ".join(p.text for p in parts) + f" = {s:g}"
+        if ar.near(total.norm_value, s, tol):
+            found.verified.append({"kind": "sum", "arithmetic": arith + f"，与总数{total.text}一致",
+                                   "spans": [[q.start, q.end] for q in [total] + parts]})
+        elif s > total.norm_value or (total.norm_value - s) / total.norm_value < 0.1:
+            found.flags.append(make_flag(text, total.start, parts[-1].end, "inconsistency", "sum",
+                                         f"parts sum to {s:g}, total {total.text}", [total] + parts,
+                                         arith + f" ≠ {total.text}"))
