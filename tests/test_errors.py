@@ -80,7 +80,7 @@ def test_undecodable_text():
 
 def test_every_code_has_a_chinese_message():
     for code, message in MESSAGES.items():
-        assert code[0] in "EW" and code[1:].isdigit()
+        assert code[0] in "EWR" and code[1:].isdigit()
         assert any("\u4e00" <= ch <= "\u9fff" for ch in message), code
 
 

@@ -41,13 +41,15 @@ def check_mismatch(doc: Document, found) -> None:
     text = doc.text
     seen = {}
     for q in doc.quantities:
-        if q.norm_value is None or q.role not in ("actual", None) or not q.indicator:
+        if q.norm_value is None or q.role not in ("actual", None) or not q.indicator or q.approx \
+                or q.group is not None:
             continue
         ind = q.indicator
         if len(ind) < found.cfg.mismatch_min_chars:
             continue
         key = (q.article, ind, q.period, q.norm_unit, q.subject)
-        if q.period and key in seen and seen[key].norm_value != q.norm_value:
+        if q.period and key in seen and seen[key].norm_value != q.norm_value and \
+                sentence_start(text, seen[key].start) != sentence_start(text, q.start):
             first = seen[key]
             found.flags.append(make_flag(text, q.start, q.end, "inconsistency", "mismatch",
                                          f"{ind}: {first.text} vs {q.text}", [first, q], None,

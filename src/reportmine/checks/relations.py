@@ -19,6 +19,7 @@ from .flags import make_flag
 from .more_relations import check_mismatch, check_respectively
 
 COUNT_UNITS_EXCLUDED = frozenset({"ratio", "ratio_point", "倍"})
+_TARGETS = frozenset({"target", "basic_target", "full_target"})
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,14 @@ class Found:
     verified: list[dict] = field(default_factory=list)
 
     def judge(self, stated: Quantity, computed: float, tol: float, involved: list[Quantity],
-              subtype: str, arithmetic: str) -> None:
+              subtype: str, arithmetic: str, levels: tuple[float, float] | None = None) -> None:
+        """``levels``: (stated level, level implied by the stated value) when the
+        near-miss test is better made on levels than on rates (growth, differences)."""
         qs = sorted(involved + [stated], key=lambda q: q.start)
         if ar.near(stated.norm_value, computed, tol):
             self.verified.append({"kind": subtype, "arithmetic": arithmetic + "，与所报一致",
                                   "spans": [[q.start, q.end] for q in qs]})
-        elif ar.near_miss(stated.norm_value, computed, self.cfg.near_miss):
+        elif ar.near_miss(*(levels or (stated.norm_value, computed)), self.cfg.near_miss):
             self.flags.append(make_flag(self.text, qs[0].start, qs[-1].end, "inconsistency", subtype,
                                         f"{arithmetic}, stated {stated.text}", qs, arithmetic + f"，所报为{stated.text}"))
 
@@ -130,7 +133,10 @@ def _nearest(qs, pred):
 
 def _completion(found: Found, c: Quantity, before: list[Quantity]) -> None:
     """完成年度目标40亿元的91.5% with 到位资金32.6亿元: actual/target."""
-    target = _nearest(before, lambda q: q.role in ("target", "basic_target", "full_target") and _is_count(q))
+    head = found.text[max(0, c.start - 12):c.start]
+    wanted = ("basic_target",) if "基本" in head else ("full_target",) if "满分" in head else (
+        "target", "basic_target", "full_target")
+    target = _nearest(before, lambda q: q.role in wanted and _is_count(q))
     if target is None:
         return
     actual = _nearest(before, lambda q: q.role == "actual" and q.norm_unit == target.norm_unit)
@@ -153,12 +159,18 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
     others = [q for q in before if q.role != "difference" and _compatible(q, d)]
     if len(others) < 2:
         return
-    b, a = others[-1], others[-2]
+    b = others[-1]
+    a = _nearest(others[:-1], lambda q: (q.role in _TARGETS) != (b.role in _TARGETS))
+    if a is None:
+        return
     computed = abs(a.norm_value - b.norm_value)
     tol = ar.tolerance(d) + ar.tolerance(a) + ar.tolerance(b)
     if b.norm_value and abs(abs(a.norm_value - b.norm_value) / b.norm_value - d.norm_value) <= tol:
         computed = abs(a.norm_value - b.norm_value) / b.norm_value     # a relative difference
-    found.judge(d, computed, tol, [a, b], "difference", f"|{a.text} − {b.text}| = {_fmt(computed, d)}")
+    implied = (b.norm_value + d.norm_value, b.norm_value - d.norm_value)
+    level = min(implied, key=lambda x: abs(x - a.norm_value))
+    found.judge(d, computed, tol, [a, b], "difference", f"|{a.text} − {b.text}| = {_fmt(computed, d)}",
+                levels=(a.norm_value, level) if computed < 1 else None)
 
 
 def _fmt(x: float, like: Quantity) -> str:
@@ -169,7 +181,7 @@ def _fmt(x: float, like: Quantity) -> str:
 
 def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quantity]) -> None:
     """民间投资完成23.4亿元，上年同期为21.9亿元，同比增长12.8%: (23.4-21.9)/21.9."""
-    if g.norm_unit != "ratio":
+    if g.norm_unit != "ratio" or g.group is not None:
         return
     prev = _nearest(before, lambda q: _is_count(q) and _after_cue(found, q))
     if prev is None or not prev.norm_value:
@@ -181,8 +193,9 @@ def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quanti
     up = (cur.norm_value - prev.norm_value) / prev.norm_value
     computed = abs(up)
     tol = ar.tolerance(g) + (ar.tolerance(cur) + ar.tolerance(prev)) / prev.norm_value
+    implied = prev.norm_value * (1 + g.norm_value if up >= 0 else 1 - g.norm_value)
     found.judge(g, computed, tol, [cur, prev], "growth",
-                f"({cur.text} − {prev.text})/{prev.text} = {ar.pct(up)}")
+                f"({cur.text} − {prev.text})/{prev.text} = {ar.pct(up)}", levels=(cur.norm_value, implied))
 
 
 def _after_cue(found: Found, q: Quantity) -> bool:

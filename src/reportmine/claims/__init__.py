@@ -100,4 +100,6 @@ def _previous_clause(c: Cues, text: str, ss: int, cs: int) -> str | None:
     """外贸自营出口上半年完成任务…,而全年预测只有4.2亿美元: the clause before names it."""
     pcs = clause_start(text, cs - 1, ss)
     _, first_cue, _ = role_cue(c, text, pcs, cs - 1, cs - 1, cs - 1)
-    return phrase_before(c, text, pcs, first_cue if first_cue is not None else cs - 1)
+    end = first_cue if first_cue is not None else cs - 1
+    verb = c.clause_verbs.search(text, pcs, end)
+    return phrase_before(c, text, pcs, verb.start() if verb and verb.start() > pcs else end)

@@ -32,6 +32,7 @@ class Cues:
     after_reject: tuple[str, ...]
     setters: frozenset
     not_start: tuple[str, ...]
+    clause_verbs: "regex.Pattern"
     period: "regex.Pattern"
 
 
@@ -57,7 +58,7 @@ def cues() -> Cues:
     before = {r: v.get("before", []) for r, v in data["roles"].items()}
     after = {r: v.get("after", []) for r, v in data["roles"].items()}
     ind = data["indicator"]
-    require(ind, ("lead", "trail", "empty", "max_chars", "respectively_split", "after_stop", "after_reject", "setters", "not_start"),
+    require(ind, ("lead", "trail", "empty", "max_chars", "respectively_split", "after_stop", "after_reject", "setters", "not_start", "clause_verbs"),
             "claims.yaml: indicator")
     period = "|".join(f"(?:{p})" for p in data["periods"])
     return Cues(
@@ -76,5 +77,6 @@ def cues() -> Cues:
         after_reject=tuple(ind["after_reject"]),
         setters=frozenset(ind["setters"]),
         not_start=tuple(ind["not_start"]),
+        clause_verbs=compile_pattern("|".join(ind["clause_verbs"]), "claims.yaml: clause_verbs"),
         period=compile_pattern(period, "claims.yaml: periods"),
     )

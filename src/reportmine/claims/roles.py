@@ -15,7 +15,7 @@ def role_cue(cues: Cues, text: str, clause_start: int, q_start: int, q_end: int,
     best, first, modal, last = None, None, None, None
     for m in cues.before.finditer(text, clause_start, q_start, overlapped=True):
         role = m.lastgroup
-        key = (m.end(), -PRIORITY.index(role))
+        key = (m.end(), m.end() - m.start(), -PRIORITY.index(role))   # nearest, then longest
         if best is None or key > best[0]:
             best = (key, role)
         if first is None or m.start() < first:

@@ -46,6 +46,7 @@ class Lexicon:
     clock_units: frozenset
     clock_before: frozenset
     bare_max_digits: int
+    post_approx_not_before: tuple[str, ...]
 
 
 def _unit(entry: dict, where: str) -> Unit:
@@ -81,7 +82,7 @@ def lexicon() -> Lexicon:
     ctx = load_yaml("quantities.yaml")
     keys = ("ordinal_before", "placeholder_before", "descriptor_units", "cn_word_before", "cn_rhetorical_after", "cn_count_cues", "time_after",
             "duration_units", "duration_before", "duration_after", "bare_after", "bare_unit_numeral_before",
-            "clock_units", "clock_before", "bare_max_digits")
+            "clock_units", "clock_before", "bare_max_digits", "post_approx_not_before")
     require(ctx, keys, "quantities.yaml")
     numeral_tables()  # validated there
     return Lexicon(
@@ -107,4 +108,5 @@ def lexicon() -> Lexicon:
         clock_units=frozenset(ctx["clock_units"]),
         clock_before=frozenset(ctx["clock_before"]),
         bare_max_digits=int(ctx["bare_max_digits"]),
+        post_approx_not_before=tuple(ctx["post_approx_not_before"]),
     )

@@ -203,12 +203,15 @@ def _post_approx(text, pos, limit, lex):
 
 
 def _finish(m, text, limit, lex, s, e, value, unit, norm_value, norm_unit, is_cn, cn_ok=False):
+    post = m.group("post")
+    if post and len(post) == 1 and any(text.startswith(w, e) for w in lex.post_approx_not_before):
+        e, post = e - 1, None          # 3.8%多下降了: 多 belongs to 多下降
     after = text[e:min(limit, e + _LOOK)]
     if after[:1] and after[0] in QUOTES_CLOSE:
         return None  # the end of a quoted name: “办学规范十五条”
     if is_cn and not cn_ok and not _cn_count_ok(m, text, lex, value, after):
         return None
-    return _make(text, m, s, e, value, unit, norm_value, norm_unit, m.group("post"), lex)
+    return _make(text, m, s, e, value, unit, norm_value, norm_unit, post, lex)
 
 
 def _cn_count_ok(m, text, lex, value, after) -> bool:
