@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..document import Flag
 from ..quantities.lexicon import lexicon
 from .flags import make_flag
@@ -38,8 +40,10 @@ def _plausible(text: str, s: int, e: int, r: Rules) -> bool:
         return False
     if set(marks) <= {"*", "＊"} and len(marks) < r.min_star_run:
         return False           # a footnote star or a bullet
-    if set(marks) == {"×"} and s > 0 and e < len(text) and text[s - 1].isdigit() and text[e].isdigit():
+    if set(marks) == {"×"} and re.search(r"[0-9０-９]×[0-9０-９]", tok):
         return False           # 3×4
+    if re.fullmatch(r"[xX][0-9]+", tok) and _unit_after(text[e:e + 8]) is None:
+        return False           # a code such as x86
     if len(tok) == 1 and tok in "×□" and e < len(text) and text[e].isdigit():
         return False           # a separator glyph before a number or a date
     return True

@@ -30,6 +30,11 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _alt_wrapped(words) -> str:
+    """Also match a unit broken by a line end: 个百\n分点."""
+    return "|".join("(?:\r?\n)?".join(re.escape(ch) for ch in w) for w in sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     data = load_yaml("checks.yaml")
@@ -46,7 +51,7 @@ def rules() -> Rules:
         name_suffixes=tuple(sorted(ph["name_suffixes"], key=len, reverse=True)),
         ordinal_suffixes=tuple(ph["ordinal_suffixes"]),
         min_star_run=int(ph["min_star_run"]),
-        rate_units=compile_pattern(f"(?:{_alt(mn['rate_units'])})", "checks.yaml: rate_units"),
+        rate_units=compile_pattern(f"(?:{_alt_wrapped(mn['rate_units'])})", "checks.yaml: rate_units"),
         scaled_units=compile_pattern(f"(?:{_alt(mn['scaled_units'])})", "checks.yaml: scaled_units"),
         scaled_not_before=tuple(mn["scaled_not_before"]),
         scaled_not_after=frozenset(mn["scaled_not_after"]),
