@@ -48,7 +48,7 @@ def links():
 def gold_phrases():
     """Indicator phrase -> set of documents whose gold uses it."""
     phrases = {}
-    for path in sorted(GOLD.glob("*.gold.json")):
+    for path in sorted(GOLD.glob("*.txt.gold.json")):  # renderings (.docx/.pdf) repeat these
         gold = json.loads(path.read_text(encoding="utf-8"))
         for q in gold["quantities"]:
             if q.get("indicator"):

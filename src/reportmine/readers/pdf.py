@@ -17,8 +17,8 @@ a ``table_cell`` block; their characters are left out of the running text.
 Pages are separated by "\\n". Lines repeated at the top or bottom of at least
 half of the pages (two at least; digits do not count) and page-number lines
 (第 3 页, - 3 -, 3/10) stay in the text and are listed as page_header /
-page_footer boilerplate. A sentence broken across a page boundary is not
-joined: the footer and header lines sit between its halves.
+page_footer boilerplate. A sentence broken across a page boundary is
+joined too; the footer and the next page's header then follow the joined paragraph.
 """
 
 from __future__ import annotations
@@ -225,6 +225,8 @@ def join_lines(a: str, b: str) -> str:
     """Join two wrapped lines: a space only between Latin words."""
     x, y = a[-1], b[0]
     latin = x.isascii() and y.isascii() and y.isalnum()
+    if x in ",." and y.isdigit() and len(a) > 1 and a[-2].isdigit():
+        return a + b           # 6,\n420 and 130.\n48: one number
     if latin and (x.isalpha() or (x.isdigit() and y.isalpha()) or x in _LATIN_AFTER):
         return f"{a} {b}"
     return a + b
@@ -391,12 +393,15 @@ class _Writer:
 
 
 def _assemble(doc: Document, pages: list[PageLayout], metrics: list[Metrics]) -> None:
+    units = [_paragraphs(page.items, m) for page, m in zip(pages, metrics)]
+    for i in range(len(units) - 1):
+        _join_across_pages(units[i], units[i + 1], metrics[i], metrics[i + 1])
     writer = _Writer(doc)
     for i, (page, m) in enumerate(zip(pages, metrics)):
         if i:
             writer.add("\n")
         doc.page_starts.append(writer.pos)
-        for j, unit in enumerate(_paragraphs(page.items, m)):
+        for j, unit in enumerate(units[i]):
             if j:
                 writer.add("\n")
             if isinstance(unit, PageTable):
@@ -404,3 +409,29 @@ def _assemble(doc: Document, pages: list[PageLayout], metrics: list[Metrics]) ->
             else:
                 writer.paragraph(unit, page.number, m.size)
     doc.text = "".join(writer.parts)
+
+
+def _body_index(units: list, last: bool) -> int | None:
+    order = range(len(units) - 1, -1, -1) if last else range(len(units))
+    for k in order:
+        unit = units[k]
+        if isinstance(unit, PageTable):
+            return None
+        if not unit[0].kind:
+            return k
+    return None
+
+
+def _join_across_pages(page: list, nxt: list, m: Metrics, m_next: Metrics) -> None:
+    """A sentence (or a number) broken by a page break: the first paragraph of
+    the next page joins the last one of this page; the footer and the next
+    header, kept as boilerplate, follow the joined paragraph."""
+    a_i, b_i = _body_index(page, True), _body_index(nxt, False)
+    if a_i is None or b_i is None:
+        return
+    a, b = page[a_i][-1], nxt[b_i][0]
+    if ends_sentence(a.text) or abs(a.size - b.size) > 0.1 * m.size:
+        return
+    if m.right - a.x1 > b.lead_width + 1.1 * b.size or b.x0 > m_next.left + 0.8 * b.size:
+        return
+    page[a_i] = page[a_i] + nxt.pop(b_i)
