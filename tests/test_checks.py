@@ -122,3 +122,43 @@ def test_verified_relation_keeps_its_arithmetic(pipeline):
 
 def test_boilerplate_is_not_checked(pipeline):
     assert flags_of(pipeline, "相关文章\n    20xx年工作总结x篇\n") == []
+
+
+def run_cli(*args):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "reportmine.cli", *args], capture_output=True)
+
+
+def test_targets_file_checks_completion_rates(tmp_path):
+    import json
+
+    (tmp_path / "r.txt").write_text("全年城镇新增就业6218人，完成市下达任务的121.0%。\n", encoding="utf-8")
+    (tmp_path / "t.csv").write_text("indicator,target,unit\n城镇新增就业,5600,人\n", encoding="utf-8")
+    assert run_cli("analyze", str(tmp_path / "r.txt"), "--out", str(tmp_path / "o"),
+                   "--targets", str(tmp_path / "t.csv")).returncode == 0
+    data = json.loads((tmp_path / "o/documents/r.txt.json").read_text(encoding="utf-8"))
+    [flag] = [f for f in data["flags"] if f["type"] == "inconsistency"]
+    assert flag["subtype"] == "completion" and "111.04%" in flag["arithmetic"]
+
+
+def test_bad_targets_file_is_a_usage_error(tmp_path):
+    (tmp_path / "r.txt").write_text("全年新增就业6218人。\n", encoding="utf-8")
+    (tmp_path / "t.csv").write_text("indicator,target,unit\n城镇新增就业,很多,人\n", encoding="utf-8")
+    result = run_cli("analyze", str(tmp_path / "r.txt"), "--out", str(tmp_path / "o"), "--targets", str(tmp_path / "t.csv"))
+    assert result.returncode == 2 and "第2行" in result.stderr.decode("utf-8")
+
+
+def test_batch_checks_flag_one_indicator_with_two_values_across_files(tmp_path):
+    import json
+
+    (tmp_path / "a.txt").write_text("全年城镇新增就业6218人。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("全年城镇新增就业6128人。\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("全年城镇新增就业6218人。\n", encoding="utf-8")
+    assert run_cli("analyze", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), str(tmp_path / "c.txt"),
+                   "--out", str(tmp_path / "o"), "--batch-checks").returncode == 0
+    flags = {n: json.loads((tmp_path / f"o/documents/{n}.txt.json").read_text(encoding="utf-8"))["flags"]
+             for n in "abc"}
+    assert flags["a"] == [] and flags["c"] == []
+    assert [f["code"] for f in flags["b"]] == ["R308"] and "a.txt" in flags["b"][0]["message"]

@@ -26,7 +26,7 @@ def test_claim_spec(case):
     assert [q.text for q in found] == [e["text"] for e in case["expected"]]
     for q, e in zip(found, case["expected"]):
         assert q.role == e["role"], q.text
-        for key in ("indicator", "period", "subject"):
+        for key in ("indicator", "period", "subject", "setter"):
             if key in e:
                 assert getattr(q, key) == e[key], (q.text, key, getattr(q, key))
 

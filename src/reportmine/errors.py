@@ -43,7 +43,7 @@ MESSAGES: dict[str, str] = {
     "R303": "完成率与实际值、目标值不符：{arithmetic}",
     "R304": "所报差值与两数之差不符：{arithmetic}",
     "R305": "增长率与前后两期数值不符：{arithmetic}",
-    "R306": "“分别”后列出的数值个数（{values}）与项目个数（{items}）不符",
+    "R306": "“分别”所列的数值与项目不能一一对应：{detail}",
     "R307": "{indicator}为{value}，超过了100%",
     "R308": "同一指标“{indicator}”在文中出现两个不同数值：{values}",
     "R309": "各部分占比之和不等于100%：{arithmetic}",

@@ -18,14 +18,17 @@ from .readers import DEFAULT_MAX_BYTES, read, read_bytes
 Stage = Callable[[Document], Document]
 
 
-def default_stages(catalog: str | os.PathLike | None = None) -> list[Stage]:
+def default_stages(catalog: str | os.PathLike | None = None,
+                   targets: str | os.PathLike | None = None) -> list[Stage]:
     """structure -> quantities -> claims -> catalog links -> checks."""
-    from .checks import annotate_checks
+    from .checks import ChecksStage
+    from .checks.targets import load_targets
     from .claims import annotate_claims
     from .quantities import annotate_quantities
     from .structure import analyze_structure
 
-    return [analyze_structure, annotate_quantities, annotate_claims, _link_stage(catalog), annotate_checks]
+    checks = ChecksStage(load_targets(targets) if targets else None)
+    return [analyze_structure, annotate_quantities, annotate_claims, _link_stage(catalog), checks]
 
 
 def _link_stage(catalog) -> Stage:
@@ -43,10 +46,11 @@ class Pipeline:
     stages: list[Stage] | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     catalog: str | os.PathLike | None = None    # a user catalog merged over the shipped one
+    targets: str | os.PathLike | None = None    # a user targets file (CSV) for completion checks
 
     def __post_init__(self):
         if self.stages is None:
-            self.stages = default_stages(self.catalog)
+            self.stages = default_stages(self.catalog, self.targets)
 
     def __call__(self, doc: Document) -> Document:
         for stage in self.stages:

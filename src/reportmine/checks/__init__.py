@@ -12,10 +12,20 @@ from .missing import find_missing
 from .placeholders import find_placeholders
 from .rules import rules
 
-__all__ = ["annotate_checks"]
+__all__ = ["annotate_checks", "ChecksStage"]
 
 
-def annotate_checks(doc: Document) -> Document:
+class ChecksStage:
+    """The checks stage, optionally with targets the user supplies."""
+
+    def __init__(self, targets=None):
+        self.targets = targets or []
+
+    def __call__(self, doc: Document) -> Document:
+        return annotate_checks(doc, self.targets)
+
+
+def annotate_checks(doc: Document, targets=()) -> Document:
     r = rules()
     flags = []
     for start, end in doc.content_spans():
@@ -29,7 +39,7 @@ def annotate_checks(doc: Document) -> Document:
     except ImportError:
         pass
     else:
-        flags.extend(find_inconsistencies(doc))
+        flags.extend(find_inconsistencies(doc, targets))
     for f in flags:
         f.article = doc.article_at(f.start)
         f.page = doc.page_at(f.start)

@@ -30,7 +30,8 @@ def check_respectively(doc: Document, found) -> None:
             if len(after) == 1 and not missing and not _listed_before(text, m.start()):
                 q = after[0]
                 found.flags.append(make_flag(text, m.start(), q.end, "inconsistency", "respectively",
-                                             "分别 with a single value", [q], None, values=1, items="多"))
+                                             "分别 with a single value", [q], None,
+                                             detail=f"“分别”之后只有一个数值（{q.text}）"))
 
 
 def _listed_before(text: str, pos: int) -> bool:
@@ -80,6 +81,8 @@ def _attached(doc: Document, found, q, spans) -> None:
         if s == q.start or doc.is_boilerplate(s) or _inside(spans, s):
             continue
         if float(m.group(1)) != q.norm_value:
-            found.flags.append(make_flag(text, s, e, "inconsistency", "mismatch",
-                                         f"{ind} given as {q.text} and as {m.group(1)}", [q], None,
-                                         indicator=ind, values=f"{q.text} 与 {m.group(1)}"))
+            flag = make_flag(text, s, e, "inconsistency", "mismatch", f"{ind} given as {q.text} and as {m.group(1)}",
+                             [q], None, indicator=ind, values=f"{q.text} 与 {m.group(1)}")
+            flag.evidence.append({"start": s, "end": e, "text": m.group(1), "norm_value": float(m.group(1)),
+                                  "norm_unit": None, "role": None, "indicator": ind})
+            found.flags.append(flag)

@@ -62,14 +62,15 @@ class Found:
                                         f"{arithmetic}, stated {stated.text}", qs, arithmetic + f"，所报为{stated.text}"))
 
 
-def find_inconsistencies(doc: Document) -> list[Flag]:
+def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     found = Found(doc.text, config())
     for sent in _sentences(doc):
         for i, q in enumerate(sent):
             before = sent[:i]
             _bound(found, q)
             if q.role == "completion_rate":
-                _completion(found, q, before)
+                if not _completion(found, q, before) and targets:
+                    _completion_from_file(found, q, before, targets)
             elif q.role == "difference":
                 _difference(found, q, before)
             elif q.role == "growth":
@@ -138,15 +139,31 @@ def _completion(found: Found, c: Quantity, before: list[Quantity]) -> None:
         "target", "basic_target", "full_target")
     target = _nearest(before, lambda q: q.role in wanted and _is_count(q))
     if target is None:
-        return
+        return False
     actual = _nearest(before, lambda q: q.role == "actual" and q.norm_unit == target.norm_unit)
     if actual is None or not target.norm_value:
-        return
+        return False
     computed = actual.norm_value / target.norm_value
     tol = ar.tolerance(c) + computed * (ar.tolerance(actual) / max(actual.norm_value, 1e-9)
                                         + ar.tolerance(target) / target.norm_value)
     found.judge(c, computed, tol, [actual, target], "completion",
                 f"{actual.text}/{target.text} = {ar.pct(computed)}")
+    return True
+
+
+def _completion_from_file(found: Found, c: Quantity, before: list[Quantity], targets) -> None:
+    """完成局下达任务的111% with the target from the user's targets file."""
+    actual = _nearest(before, lambda q: q.role == "actual" and _is_count(q))
+    if actual is None:
+        return
+    for t in targets:
+        same = (t.indicator_id and t.indicator_id == actual.indicator_id) or t.indicator == actual.indicator
+        if same and t.norm_unit == actual.norm_unit and t.norm_value and (not t.period or t.period == actual.period):
+            computed = actual.norm_value / t.norm_value
+            tol = ar.tolerance(c) + computed * ar.tolerance(actual) / max(actual.norm_value, 1e-9)
+            found.judge(c, computed, tol, [actual], "completion",
+                        f"{actual.text}/{t.text}（目标文件） = {ar.pct(computed)}")
+            return
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:

@@ -74,6 +74,9 @@ def assign_claims(text: str, quantities: list[Quantity]) -> None:
         if q.indicator is None and prev is not None and prev_line == line and role in _INHERIT_ROLES:
             q.indicator = prev.indicator
         q.period = period_before(c, text, ss, q.start) or (prev.period if same_sentence else None)
+        if role in _INHERIT_ROLES or role == "actual":
+            setter = c.setter.search(text, cs, q.start)
+            q.setter = setter.group(1) if setter else None
         if role == "other":
             q.indicator = None
         prev, prev_sentence, prev_line = q, ss, line

@@ -34,6 +34,7 @@ class Cues:
     not_start: tuple[str, ...]
     clause_verbs: "regex.Pattern"
     period: "regex.Pattern"
+    setter: "regex.Pattern"
 
 
 def _alternation(groups: dict[str, list[str]], where: str) -> "regex.Pattern":
@@ -50,7 +51,7 @@ def _alternation(groups: dict[str, list[str]], where: str) -> "regex.Pattern":
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     data = load_yaml("claims.yaml")
-    require(data, ("roles", "other_units", "indicator", "periods", "modal_over_growth", "table_headers"),
+    require(data, ("roles", "other_units", "indicator", "periods", "modal_over_growth", "table_headers", "setter"),
             "claims.yaml")
     for role in data["roles"]:
         if role not in ROLES:
@@ -79,4 +80,5 @@ def cues() -> Cues:
         not_start=tuple(ind["not_start"]),
         clause_verbs=compile_pattern("|".join(ind["clause_verbs"]), "claims.yaml: clause_verbs"),
         period=compile_pattern(period, "claims.yaml: periods"),
+        setter=compile_pattern(data["setter"], "claims.yaml: setter"),
     )

@@ -29,9 +29,13 @@ def expand(paths) -> list[str]:
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Output folder: writes documents/<file name>.json and run.json.")
 @click.option("--with-text", is_flag=True, help="Include the canonical text in each JSON.")
+@click.option("--targets", type=click.Path(dir_okay=False, exists=True),
+              help="CSV of targets (indicator,target,unit[,period]) to check completion rates against.")
+@click.option("--batch-checks", is_flag=True,
+              help="Also flag one indicator and period reported with different values across the batch.")
 @catalog_option
 @reader_options
-def analyze_cmd(paths, out_dir, with_text, catalog, max_bytes):
+def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, catalog, max_bytes):
     """Analyze report files (txt, docx, pdf) or folders of them.
 
     A bad file gets a coded error in its JSON and in run.json; the batch goes
@@ -40,6 +44,7 @@ def analyze_cmd(paths, out_dir, with_text, catalog, max_bytes):
     \b
     Example:
       reportmine analyze corpora/samples --out out/
+      reportmine analyze inbox/ --out out/ --batch-checks --targets targets.csv
     """
     from ..output import DocumentWriter
 
@@ -47,13 +52,23 @@ def analyze_cmd(paths, out_dir, with_text, catalog, max_bytes):
     if not files:
         raise click.UsageError("没有找到可分析的文件（.txt/.docx/.pdf）")
     writer = DocumentWriter(out_dir, include_text=with_text)
-    pipeline = make_pipeline(max_bytes, catalog)
+    pipeline = make_pipeline(max_bytes, catalog, targets)
+    summaries = []
     for path, result in pipeline.pipe(files):
         if isinstance(result, Exception):
             writer.write_error(path, result)
             click.echo(f"错误 [{result.code}] {result.message}", err=True)
         else:
-            writer.write(result)
+            target = writer.write(result)
+            if batch_checks:
+                from ..checks.batch import claims_of
+
+                summaries.append((str(target), result.name, claims_of(result)))
+    if batch_checks:
+        from ..checks import batch
+
+        n = batch.apply(batch.batch_flags(summaries))
+        click.echo(f"批量核对：发现 {n} 处跨文件不一致", err=True)
     summary = writer.close()
     click.echo(f"已分析 {summary['ok']}/{summary['documents']} 个文件，结果写入 {out_dir}", err=True)
     raise SystemExit(0 if summary["errors"] == 0 else 1)

@@ -45,12 +45,14 @@ def catalog_option(fn):
     return wrapper
 
 
-def make_pipeline(max_bytes: int, catalog: str | None):
-    """A pipeline, or a usage error naming what is wrong with the catalog."""
+def make_pipeline(max_bytes: int, catalog: str | None, targets: str | None = None):
+    """A pipeline, or a usage error naming what is wrong with the catalog or targets."""
     from ..catalog import CatalogError
     from ..pipeline import Pipeline
 
     try:
-        return Pipeline(max_bytes=max_bytes, catalog=catalog)
+        return Pipeline(max_bytes=max_bytes, catalog=catalog, targets=targets)
     except CatalogError as exc:
         raise click.BadParameter(str(exc), param_hint="--catalog") from None
+    except ReportmineError as exc:
+        raise click.BadParameter(exc.message, param_hint="--targets") from None
