@@ -191,3 +191,8 @@ def rewrite_zip(data: bytes, replace: dict[str, bytes | None]) -> bytes:
             else:
                 dst.writestr(info, src.read(info.filename))
     return out.getvalue()
+
+
+def block_texts(doc, kind=None) -> list[str]:
+    """The text of every block (of one kind), in order."""
+    return [doc.text[b.start:b.end] for b in doc.blocks if kind in (None, b.kind)]

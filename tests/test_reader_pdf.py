@@ -17,7 +17,6 @@ import render_helpers as rh
 from reportmine.errors import ReaderError
 from reportmine.readers import read
 
-SOURCES = sorted((rh.DATA / "pdf" / "sources").glob("*.pdf"))
 LONG = rh.DATA / "pdf" / "sources" / "report_long.pdf"
 
 
@@ -25,9 +24,6 @@ def raw_text(path) -> str:
     with pdfplumber.open(path) as pdf:
         return "\n".join(page.extract_text() for page in pdf.pages)
 
-
-def block_texts(doc, kind=None):
-    return [doc.text[b.start:b.end] for b in doc.blocks if kind in (None, b.kind)]
 
 
 def expect_code(path, code):
@@ -37,24 +33,7 @@ def expect_code(path, code):
     return info.value
 
 
-# -- golden files --------------------------------------------------------
-
-def test_regen_flag_is_off():
-    assert not rh.REGEN, "REPORTMINE_REGEN=1 rewrites the golden files: unset it"
-
-
-def test_every_text_has_a_source():
-    texts = {p.stem for p in (rh.DATA / "pdf" / "texts").glob("*.txt")}
-    assert texts and texts == {p.stem for p in SOURCES}
-
-
-@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
-def test_groundtruth(path):
-    doc = read(path)
-    assert doc.format == "pdf" and len(doc.id) == 64
-    rh.check_spans(doc)
-    rh.check_groundtruth("pdf", path.stem, doc)
-
+# -- the render tool's own output -------------------------------------
 
 def test_render_tool_keeps_unicode():
     """STSong-Light text comes back from pdfplumber as the same Unicode,
@@ -79,7 +58,7 @@ def test_number_split_by_line_wrap_comes_out_whole(tmp_path):
     assert "130.\n48%" in raw_text(path)            # the layout did split it
     doc = read(path)
     assert "130.48%" in doc.text
-    assert text in block_texts(doc)                  # one paragraph, nothing inserted
+    assert text in rh.block_texts(doc)                  # one paragraph, nothing inserted
 
 
 def test_golden_number_split_is_repaired():
@@ -154,7 +133,7 @@ def test_fake_bold_glyphs_appear_once(tmp_path, offset):
 def test_tables_become_tables():
     doc = read(rh.DATA / "pdf" / "sources" / "report_basic.pdf")
     (t,) = doc.tables
-    cells = [[block_texts(doc)[i] for i in row] for row in t.rows]
+    cells = [[rh.block_texts(doc)[i] for i in row] for row in t.rows]
     assert cells == [["指标", "单位", "目标", "完成"], ["粮食总产量", "万吨", "18.0", "18.37"],
                      ["农业总产值", "亿元", "60.0", "62.8"], ["农民人均收入", "元", "20800", "21536"]]
     assert t.page == 1 and doc.text.count("农民人均收入") == 1     # not in the running text
