@@ -98,7 +98,7 @@ def group_claims(doc: Document) -> list[_Draft]:
         run = _dependent_run(qs, i)
         scope = scopes.key(qs[i].start)
         ds = open_.setdefault(scope, [])
-        if len(run) > 1 and _pair_run(run, ds):
+        if len(run) > 1 and _pair_run(run, _since(drafts, scopes.period_start(qs[i].start))):
             i += len(run)
             continue
         q = qs[i]
@@ -121,6 +121,16 @@ def _dependent_run(qs: list[Quantity], i: int) -> list[Quantity]:
     while j < len(qs) and qs[j].group == q.group and qs[j].role == q.role and not qs[j].subject:
         j += 1
     return qs[i:j]
+
+
+def _since(drafts: list[_Draft], start: int) -> list[_Draft]:
+    """The records begun at or after ``start`` (a 分别 list may reach back over ；)."""
+    out = []
+    for d in reversed(drafts):
+        if d.members[0].start < start:
+            break
+        out.append(d)
+    return out[::-1]
 
 
 def _pair_run(run: list[Quantity], ds: list[_Draft]) -> bool:
