@@ -12,16 +12,16 @@ from .rules import Rules
 
 def find_placeholders(text: str, start: int, end: int, r: Rules) -> list[Flag]:
     flags: list[Flag] = []
-    taken = -1
     for m in r.date.finditer(text, start, end):
         if _marked(m.group(), r):
             flags.append(make_flag(text, m.start(), m.end(), "placeholder", "date",
                                    "a date written as a template mark"))
-            taken = max(taken, m.end())
     spans = [(f.start, f.end) for f in flags]
+    emphasis = [m.span() for m in r.emphasis.finditer(text, start, end)
+                if not _mask_context(text, m.start(), m.start() + 2, "**", r)]
     for m in r.token.finditer(text, start, end):
         s, e = m.span()
-        if any(a <= s < b for a, b in spans) or not _plausible(text, s, e, r):
+        if any(s < b and a < e for a, b in spans) or not _plausible(text, s, e, r, emphasis):
             continue
         e2, subtype = _classify(text, s, e, end, r)
         flags.append(make_flag(text, s, e2, "placeholder", subtype, f"template mark {text[s:e]!r}"))
@@ -33,20 +33,53 @@ def _marked(s: str, r: Rules) -> bool:
     return any(ch in r.marks for ch in s)
 
 
-def _plausible(text: str, s: int, e: int, r: Rules) -> bool:
+def _plausible(text: str, s: int, e: int, r: Rules, emphasis: list[tuple[int, int]]) -> bool:
     tok = text[s:e]
     marks = [ch for ch in tok if ch in r.marks]
-    if not marks:
-        return False
-    if set(marks) <= {"*", "＊"} and len(marks) < r.min_star_run:
-        return False           # a footnote star or a bullet
-    if set(marks) == {"×"} and re.search(r"[0-9０-９]×[0-9０-９]", tok):
-        return False           # 3×4
+    if not marks or _operator(tok, marks, r):
+        return False           # 3×4, ×100%, ×0.5
+    if set(marks) <= {"*", "＊"}:
+        if any(a <= s < b for a, b in emphasis):
+            return False       # **重点工作**
+        if len(marks) < r.min_star_run and not _mask_context(text, s, e, tok, r):
+            return False       # a footnote star or a bullet
     if re.fullmatch(r"[xX][0-9]+", tok) and _unit_after(text[e:e + 8]) is None:
         return False           # a code such as x86
-    if len(tok) == 1 and tok in "×□" and e < len(text) and text[e].isdigit():
+    if len(tok) == 1 and tok in "□" and e < len(text) and text[e].isdigit():
         return False           # a separator glyph before a number or a date
     return True
+
+
+def _operator(tok: str, marks: list[str], r: Rules) -> bool:
+    """One arithmetic glyph right before a digit: a sign, not a mark."""
+    if len(marks) != 1 or marks[0] not in r.operators:
+        return False
+    i = tok.index(marks[0])
+    return i + 1 < len(tok) and tok[i + 1] in _DIGITS
+
+
+def _mask_context(text: str, s: int, e: int, tok: str, r: Rules) -> bool:
+    """A short star run is a mask when a unit, a masked decimal or a name suffix follows."""
+    if "." in tok or "．" in tok or _unit_after(text[e:e + 8]) is not None:
+        return True
+    if any(text.startswith(w, e) for w in r.ordinal_suffixes):
+        return True
+    if len(tok) >= 2 and s > 0 and e < len(text) and _han(text[s - 1]) and _han(text[e]):
+        return True
+    after = text[e:e + r.name_window + 4]
+    for i in range(min(r.name_window, len(after)) + 1):
+        if any(after.startswith(w, i) for w in r.name_suffixes):
+            return True
+        if i < len(after) and not (_han(after[i]) or after[i] in "(（"):
+            return False
+    return False
+
+
+def _han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
 def _classify(text: str, s: int, e: int, limit: int, r: Rules) -> tuple[int, str]:

@@ -17,6 +17,9 @@ class Rules:
     name_suffixes: tuple[str, ...]
     ordinal_suffixes: tuple[str, ...]
     min_star_run: int
+    name_window: int
+    operators: frozenset
+    emphasis: object
     rate_units: object
     scaled_units: object
     scaled_not_before: tuple[str, ...]
@@ -40,7 +43,8 @@ def rules() -> Rules:
     data = load_yaml("checks.yaml")
     require(data, ("placeholders", "missing_numbers"), "checks.yaml")
     ph, mn = data["placeholders"], data["missing_numbers"]
-    require(ph, ("marks", "token", "date", "name_suffixes", "ordinal_suffixes", "min_star_run"),
+    require(ph, ("marks", "token", "date", "name_suffixes", "ordinal_suffixes", "min_star_run",
+                 "name_window", "operators", "emphasis"),
             "checks.yaml: placeholders")
     require(mn, ("rate_units", "scaled_units", "scaled_not_before", "scaled_not_after", "number_chars",
                  "bare_classifier", "unit_missing"), "checks.yaml: missing_numbers")
@@ -51,6 +55,9 @@ def rules() -> Rules:
         name_suffixes=tuple(sorted(ph["name_suffixes"], key=len, reverse=True)),
         ordinal_suffixes=tuple(ph["ordinal_suffixes"]),
         min_star_run=int(ph["min_star_run"]),
+        name_window=int(ph["name_window"]),
+        operators=frozenset(ph["operators"]),
+        emphasis=compile_pattern(ph["emphasis"], "checks.yaml: placeholders.emphasis"),
         rate_units=compile_pattern(f"(?:{_alt_wrapped(mn['rate_units'])})", "checks.yaml: rate_units"),
         scaled_units=compile_pattern(f"(?:{_alt(mn['scaled_units'])})", "checks.yaml: scaled_units"),
         scaled_not_before=tuple(mn["scaled_not_before"]),
