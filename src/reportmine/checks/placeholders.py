@@ -37,7 +37,9 @@ def _plausible(text: str, s: int, e: int, r: Rules, emphasis: list[tuple[int, in
     tok = text[s:e]
     marks = [ch for ch in tok if ch in r.marks]
     if not marks or _operator(tok, marks, r):
-        return False           # 3×4, ×100%, ×0.5
+        return False           # 3×4, ×100%, ×0.5, 1~5
+    if set(marks) <= r.decoration and (len(marks) > 2 or len(marks) < len(tok)):
+        return False           # ~~~~~~ or 5~ (a range)
     if set(marks) <= {"*", "＊"}:
         if any(a <= s < b for a, b in emphasis):
             return False       # **重点工作**
@@ -64,7 +66,8 @@ def _mask_context(text: str, s: int, e: int, tok: str, r: Rules) -> bool:
         return True
     if any(text.startswith(w, e) for w in r.ordinal_suffixes):
         return True
-    if len(tok) >= 2 and s > 0 and e < len(text) and _han(text[s - 1]) and _han(text[e]):
+    before, after1 = text[s - 1:s], text[e:e + 1]
+    if len(tok) >= 2 and (_han(before) or (before in "“‘《(（「" and _han(after1))):
         return True
     after = text[e:e + r.name_window + 4]
     for i in range(min(r.name_window, len(after)) + 1):
@@ -76,7 +79,7 @@ def _mask_context(text: str, s: int, e: int, tok: str, r: Rules) -> bool:
 
 
 def _han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+    return len(ch) == 1 and "\u4e00" <= ch <= "\u9fff"
 
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")

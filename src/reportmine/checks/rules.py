@@ -19,6 +19,7 @@ class Rules:
     min_star_run: int
     name_window: int
     operators: frozenset
+    decoration: frozenset
     emphasis: object
     rate_units: object
     scaled_units: object
@@ -44,7 +45,7 @@ def rules() -> Rules:
     require(data, ("placeholders", "missing_numbers"), "checks.yaml")
     ph, mn = data["placeholders"], data["missing_numbers"]
     require(ph, ("marks", "token", "date", "name_suffixes", "ordinal_suffixes", "min_star_run",
-                 "name_window", "operators", "emphasis"),
+                 "name_window", "operators", "decoration", "emphasis"),
             "checks.yaml: placeholders")
     require(mn, ("rate_units", "scaled_units", "scaled_not_before", "scaled_not_after", "number_chars",
                  "bare_classifier", "unit_missing"), "checks.yaml: missing_numbers")
@@ -57,6 +58,7 @@ def rules() -> Rules:
         min_star_run=int(ph["min_star_run"]),
         name_window=int(ph["name_window"]),
         operators=frozenset(ph["operators"]),
+        decoration=frozenset(ph["decoration"]),
         emphasis=compile_pattern(ph["emphasis"], "checks.yaml: placeholders.emphasis"),
         rate_units=compile_pattern(f"(?:{_alt_wrapped(mn['rate_units'])})", "checks.yaml: rate_units"),
         scaled_units=compile_pattern(f"(?:{_alt(mn['scaled_units'])})", "checks.yaml: scaled_units"),
