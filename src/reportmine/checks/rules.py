@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import compile_pattern, load_yaml, require
+from ..resources import DataFileError, compile_pattern, load_yaml, require
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,10 @@ class Rules:
     number_chars: frozenset
     bare_classifier: object
     unit_missing: object
+    label_before: tuple[str, ...]
+    amount_slot: object
+    numeral_slot: object
+    script_fold: dict
 
 
 def _alt(words) -> str:
@@ -39,6 +43,23 @@ def _alt_wrapped(words) -> str:
     return "|".join("(?:\r?\n)?".join(re.escape(ch) for ch in w) for w in sorted(words, key=len, reverse=True))
 
 
+def _any_of(patterns, where: str):
+    """One pattern, or a list of alternatives compiled as one."""
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if not patterns or not all(isinstance(p, str) for p in patterns):
+        raise DataFileError(f"{where}: expected a pattern or a list of patterns")
+    return compile_pattern("|".join(f"(?:{p})" for p in patterns), where)
+
+
+def _fold_table(mapping) -> dict:
+    """Traditional to simplified, one character for one (spans stay put)."""
+    if not isinstance(mapping, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in mapping.items()):
+        raise DataFileError("checks.yaml: missing_numbers.script_fold must map one character to one")
+    return str.maketrans(mapping)
+
+
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     data = load_yaml("checks.yaml")
@@ -48,7 +69,8 @@ def rules() -> Rules:
                  "name_window", "operators", "decoration", "emphasis"),
             "checks.yaml: placeholders")
     require(mn, ("rate_units", "scaled_units", "scaled_not_before", "scaled_not_after", "number_chars",
-                 "bare_classifier", "unit_missing"), "checks.yaml: missing_numbers")
+                 "bare_classifier", "unit_missing", "label_before", "amount_slot", "numeral_slot",
+                 "script_fold"), "checks.yaml: missing_numbers")
     return Rules(
         marks=frozenset(ph["marks"]),
         token=compile_pattern(ph["token"], "checks.yaml: placeholders.token"),
@@ -66,5 +88,9 @@ def rules() -> Rules:
         scaled_not_after=frozenset(mn["scaled_not_after"]),
         number_chars=frozenset(mn["number_chars"]),
         bare_classifier=compile_pattern(mn["bare_classifier"], "checks.yaml: bare_classifier"),
-        unit_missing=compile_pattern(mn["unit_missing"], "checks.yaml: unit_missing"),
+        unit_missing=_any_of(mn["unit_missing"], "checks.yaml: unit_missing"),
+        label_before=tuple(mn["label_before"]),
+        amount_slot=compile_pattern(mn["amount_slot"], "checks.yaml: amount_slot"),
+        numeral_slot=_any_of(mn["numeral_slot"], "checks.yaml: numeral_slot"),
+        script_fold=_fold_table(mn["script_fold"]),
     )
