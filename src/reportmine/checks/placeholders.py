@@ -18,7 +18,7 @@ def find_placeholders(text: str, start: int, end: int, r: Rules) -> list[Flag]:
                                    "a date written as a template mark"))
     spans = [(f.start, f.end) for f in flags]
     emphasis = [m.span() for m in r.emphasis.finditer(text, start, end)
-                if not _mask_context(text, m.start(), m.start() + 2, "**", r)]
+                if not _mask_follows(text, m.start() + 2, "**", r)]
     for m in r.token.finditer(text, start, end):
         s, e = m.span()
         if any(s < b and a < e for a, b in spans) or not _plausible(text, s, e, r, emphasis):
@@ -38,18 +38,32 @@ def _plausible(text: str, s: int, e: int, r: Rules, emphasis: list[tuple[int, in
     marks = [ch for ch in tok if ch in r.marks]
     if not marks or _operator(tok, marks, r):
         return False           # 3×4, ×100%, ×0.5, 1~5
-    if set(marks) <= r.decoration and (len(marks) > 2 or len(marks) < len(tok)):
-        return False           # ~~~~~~ or 5~ (a range)
+    if tok in r.operators and _binary(text, s, e) and not _mask_follows(text, e, tok, r):
+        return False           # 3 × 4, 单价×数量
+    if set(marks) <= r.decoration and (len(marks) > 2 or len(marks) < len(tok) or _between_numbers(text, s, e)):
+        return False           # ~~~~~~, 5~ or 2019 ~ 2020 (a range)
     if set(marks) <= {"*", "＊"}:
         if any(a <= s < b for a, b in emphasis):
             return False       # **重点工作**
-        if len(marks) < r.min_star_run and not _mask_context(text, s, e, tok, r):
+        if len(marks) < r.min_star_run and not (_mask_follows(text, e, tok, r) or _mask_flanks(text, s, e, tok)):
             return False       # a footnote star or a bullet
     if re.fullmatch(r"[xX][0-9]+", tok) and _unit_after(text[e:e + 8]) is None:
         return False           # a code such as x86
     if len(tok) == 1 and tok in "□" and e < len(text) and text[e].isdigit():
         return False           # a separator glyph before a number or a date
     return True
+
+
+def _between_numbers(text: str, s: int, e: int) -> bool:
+    before, after = text[max(0, s - 3):s].rstrip(), text[e:e + 3].lstrip()
+    return (before[-1:] in _DIGITS or before[-1:] in "%％") or after[:1] in _DIGITS
+
+
+def _binary(text: str, s: int, e: int) -> bool:
+    """Operands on both sides (spaces skipped): a digit, a Chinese word or a bracket."""
+    before, after = text[max(0, s - 3):s].rstrip()[-1:], text[e:e + 3].lstrip()[:1]
+    return bool(before and after) and (before in _DIGITS or _han(before) or before in ")）%％") and \
+        (after in _DIGITS or _han(after) or after in "(（")
 
 
 def _operator(tok: str, marks: list[str], r: Rules) -> bool:
@@ -60,14 +74,11 @@ def _operator(tok: str, marks: list[str], r: Rules) -> bool:
     return i + 1 < len(tok) and tok[i + 1] in _DIGITS
 
 
-def _mask_context(text: str, s: int, e: int, tok: str, r: Rules) -> bool:
+def _mask_follows(text: str, e: int, tok: str, r: Rules) -> bool:
     """A short star run is a mask when a unit, a masked decimal or a name suffix follows."""
     if "." in tok or "．" in tok or _unit_after(text[e:e + 8]) is not None:
         return True
     if any(text.startswith(w, e) for w in r.ordinal_suffixes):
-        return True
-    before, after1 = text[s - 1:s], text[e:e + 1]
-    if len(tok) >= 2 and (_han(before) or (before in "“‘《(（「" and _han(after1))):
         return True
     after = text[e:e + r.name_window + 4]
     for i in range(min(r.name_window, len(after)) + 1):
@@ -76,6 +87,12 @@ def _mask_context(text: str, s: int, e: int, tok: str, r: Rules) -> bool:
         if i < len(after) and not (_han(after[i]) or after[i] in "(（"):
             return False
     return False
+
+
+def _mask_flanks(text: str, s: int, e: int, tok: str) -> bool:
+    """An unpaired ** after a Chinese character (请于**进行) or opening a quoted name (“**县”)."""
+    before, after = text[s - 1:s] if s else "", text[e:e + 1]
+    return len(tok) >= 2 and (_han(before) or (before != "" and before in "“‘《(（「" and _han(after)))
 
 
 def _han(ch: str) -> bool:
