@@ -28,6 +28,9 @@ def find_missing(text: str, start: int, end: int, r: Rules) -> list[Flag]:
             spans.append((m.start(), m.end(), "number", "an amount without its number"))
     for m in r.numeral_slot.finditer(seg):
         spans.append((m.start(), m.end(), "number", "an ordinal or class without its numeral"))
+    for m in r.rate_cut.finditer(seg):
+        if _cut_off(text, start + m.end(), r):
+            spans.append((m.start(), m.end(), "number", "a rate cut off by a line end or a page marker"))
     for m in r.unit_missing.finditer(seg):
         spans.append((m.start(), m.end(), "unit", "a bare number: its unit is missing"))
     flags = [_flag(text, start + s, start + e, sub, note) for s, e, sub, note in sorted(spans)]
@@ -36,9 +39,26 @@ def find_missing(text: str, start: int, end: int, r: Rules) -> list[Flag]:
 
 def _numberless(text: str, s: int, r: Rules) -> bool:
     i = s - 1
-    while i >= 0 and text[i] in " \u3000":
-        i -= 1
+    while i >= 0 and text[i] in " \t\r\n\u3000":
+        i -= 1             # a number broken by a line end: 达到9⏎%
     return i < 0 or text[i] not in r.number_chars
+
+
+def _cut_off(text: str, i: int, r: Rules) -> bool:
+    """After a line end (and a page marker line), something other than a number follows."""
+    j = _skip_space(text, i)
+    m = r.page_marker.match(text, j)
+    if m:
+        j = _skip_space(text, m.end())
+    if j >= len(text) or r.rate_units.match(text, j):
+        return False       # the end of a truncated text; a bare % is flagged by itself
+    return text[j] not in r.number_chars or r.list_marker.match(text, j) is not None
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t\r\n\u3000":
+        i += 1
+    return i
 
 
 def _label(text: str, s: int, r: Rules) -> bool:

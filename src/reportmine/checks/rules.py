@@ -32,6 +32,9 @@ class Rules:
     amount_slot: object
     numeral_slot: object
     script_fold: dict
+    rate_cut: object
+    page_marker: object
+    list_marker: object
 
 
 def _alt(words) -> str:
@@ -70,7 +73,8 @@ def rules() -> Rules:
             "checks.yaml: placeholders")
     require(mn, ("rate_units", "scaled_units", "scaled_not_before", "scaled_not_after", "number_chars",
                  "bare_classifier", "unit_missing", "label_before", "amount_slot", "numeral_slot",
-                 "script_fold"), "checks.yaml: missing_numbers")
+                 "script_fold", "rate_cut", "page_marker",
+                 "list_marker"), "checks.yaml: missing_numbers")
     return Rules(
         marks=frozenset(ph["marks"]),
         token=compile_pattern(ph["token"], "checks.yaml: placeholders.token"),
@@ -93,4 +97,7 @@ def rules() -> Rules:
         amount_slot=compile_pattern(mn["amount_slot"], "checks.yaml: amount_slot"),
         numeral_slot=_any_of(mn["numeral_slot"], "checks.yaml: numeral_slot"),
         script_fold=_fold_table(mn["script_fold"]),
+        rate_cut=compile_pattern(mn["rate_cut"], "checks.yaml: rate_cut"),
+        page_marker=compile_pattern(mn["page_marker"], "checks.yaml: page_marker"),
+        list_marker=compile_pattern(mn["list_marker"], "checks.yaml: list_marker"),
     )
