@@ -50,9 +50,11 @@ def _cut_off(text: str, i: int, r: Rules) -> bool:
     m = r.page_marker.match(text, j)
     if m:
         j = _skip_space(text, m.end())
-    if j >= len(text) or r.rate_units.match(text, j):
+    marker = r.list_marker.match(text, j) if j < len(text) else None
+    k = marker.end() if marker else j
+    if k >= len(text) or r.rate_units.match(text, k):
         return False       # the end of a truncated text; a bare % is flagged by itself
-    return text[j] not in r.number_chars or r.list_marker.match(text, j) is not None
+    return marker is not None or text[j] not in r.number_chars
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -1,0 +1,97 @@
+"""Placeholder and missing-number flags on the forms real reports use (texts written for these tests)."""
+
+import pytest
+
+from reportmine.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def flags_of(pipeline, text, ftype):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    return [f for f in doc.flags if f.type == ftype]
+
+
+@pytest.mark.parametrize("text,marks", [
+    # one flag per masked number, decimal point and unit inside the span
+    ("全年增长x.x%，高于预期。", ["x.x%"]),
+    ("安排资金x.xx万元用于改造。", ["x.xx万元"]),
+    ("总量达到****.**亿元，是****年的*倍。", ["****.**亿元", "****年", "*倍"]),
+    ("比重为**.*%，提高*.*个百分点。", ["**.*%", "*.*个百分点"]),
+    ("全省**个县参加评比。", ["**个"]),
+    # site masking of names
+    ("由**县牵头，**经开区配合。", ["**县", "**"]),
+    ("| **区 | 完成 |", ["**区"]),
+    ("推进“平安**”建设。", ["**"]),
+    ("请于本月**进行反馈。", ["**"]),
+    ("在“**乡”召开现场会。", ["**乡"]),
+    # a lone tilde standing for a year
+    ("关于~年度工作的报告", ["~年"]),
+    ("在×市召开，×县×镇参加。", ["×市", "×县", "×镇"]),
+    ("补助金额×万元。", ["×万元"]),
+])
+def test_placeholder_forms(pipeline, text, marks):
+    flags = flags_of(pipeline, text, "placeholder")
+    assert [f.text for f in flags] == marks
+    assert all(f.code.startswith("R1") for f in flags)
+
+
+@pytest.mark.parametrize("text", [
+    "执行率=(执行数/预算数)×100%。",
+    "得分=完成率96%×0.5=0.48分。",
+    "面积为3 × 4米，费用=单价×数量。",
+    "采购x86服务器，升级Excel表格。",
+    "坚持以习(xí)近平新时代中国特色社会主义思想为指导。",
+    "全年完成**重点项目**12个。",
+    "要**加强领导，狠抓落实**，确保完成。",
+    "**2023年工作总结**",
+    "*注：数据来源于统计局。",
+    "**注：以上数据为初步统计。",
+    "GDP增长5%*，居全市前列。",
+    "时间为2019 ~ 2020年度，3~5月集中整治。",
+    "~~~~~~~~\n正文开始。",
+])
+def test_not_placeholders(pipeline, text):
+    assert [f.text for f in flags_of(pipeline, text, "placeholder")] == []
+
+
+@pytest.mark.parametrize("text,near", [
+    ("全年水质达到类标准。", "类"),
+    ("在市届人大常委会会议上作报告。", "届"),
+    ("召开第次全体会议。", "次"),
+    ("月发放资金元，", "元"),
+    ("全年发放资金约元。", "元"),
+    ("占全县总人口的7，涉及多个家庭。", "7"),
+    ("约占38.5。其余为外来人口。", "38.5"),
+    ("占總數的12.6，", "12.6"),
+    ("月發放資金元，", "元"),
+    ("全年合格率为\n二、主要做法", "率为"),
+    ("覆盖率达到\n第3页\n（二）下一步工作", "率达到"),
+    ("满意率达到\n2、%以上", "%"),
+])
+def test_missing_number_forms(pipeline, text, near):
+    flags = flags_of(pipeline, text, "missing_number")
+    assert [f.text for f in flags] == [near]
+    assert flags[0].code.startswith("R2")
+
+
+@pytest.mark.parametrize("text", [
+    "项目平均投资规模超过亿元，近亿元资金到位，逾万人受益。",
+    "項目平均投資規模超過億元。",
+    "| 医疗收入(万元) | 5053.28 |\n| 药占比(%) | 28.07% |",
+    "单位：万元",
+    "国家特支计划(万人计划)人才2人。",
+    "完成全年目标数的29。43%，提前完成。",
+    "不良贷款占比0.37",
+    "全年合格率为\n98.5%，较上年提高。",
+    "合格率达到98\n%，较上年提高。",
+    "评为国家级示范区，达到类似水平，为省级重点。",
+    "全年合格率为",
+    "一、提高覆盖率\n二、主要做法",
+    "占地面积3000平方米，占全省第3位。",
+])
+def test_not_missing_numbers(pipeline, text):
+    assert [f.text for f in flags_of(pipeline, text, "missing_number")] == []
