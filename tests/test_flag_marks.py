@@ -32,6 +32,7 @@ def flags_of(pipeline, text, ftype):
     ("关于~年度工作的报告", ["~年"]),
     ("在×市召开，×县×镇参加。", ["×市", "×县", "×镇"]),
     ("补助金额×万元。", ["×万元"]),
+    ("在□市召开，涉及□□项目。", ["□市", "□□"]),
 ])
 def test_placeholder_forms(pipeline, text, marks):
     flags = flags_of(pipeline, text, "placeholder")
@@ -53,6 +54,9 @@ def test_placeholder_forms(pipeline, text, marks):
     "GDP增长5%*，居全市前列。",
     "时间为2019 ~ 2020年度，3~5月集中整治。",
     "~~~~~~~~\n正文开始。",
+    "是否达标：□是 □否",
+    "□达标  □基本达标  □不达标",
+    "以众人的智慧□众人的干劲推进工作。",
 ])
 def test_not_placeholders(pipeline, text):
     assert [f.text for f in flags_of(pipeline, text, "placeholder")] == []

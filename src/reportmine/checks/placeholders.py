@@ -49,8 +49,9 @@ def _plausible(text: str, s: int, e: int, r: Rules, emphasis: list[tuple[int, in
             return False       # a footnote star or a bullet
     if re.fullmatch(r"[xX][0-9]+", tok) and _unit_after(text[e:e + 8]) is None:
         return False           # a code such as x86
-    if len(tok) == 1 and tok in "□" and e < len(text) and text[e].isdigit():
-        return False           # a separator glyph before a number or a date
+    if set(marks) == {"□"} and len(marks) < r.min_box_run and (
+            tok[-1] in _DIGITS or not _mask_follows(text, e, tok, r)):
+        return False           # a checkbox, a bullet or an unreadable glyph (□是, □5个)
     return True
 
 

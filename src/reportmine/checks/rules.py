@@ -17,6 +17,7 @@ class Rules:
     name_suffixes: tuple[str, ...]
     ordinal_suffixes: tuple[str, ...]
     min_star_run: int
+    min_box_run: int
     name_window: int
     operators: frozenset
     decoration: frozenset
@@ -68,7 +69,7 @@ def rules() -> Rules:
     data = load_yaml("checks.yaml")
     require(data, ("placeholders", "missing_numbers"), "checks.yaml")
     ph, mn = data["placeholders"], data["missing_numbers"]
-    require(ph, ("marks", "token", "date", "name_suffixes", "ordinal_suffixes", "min_star_run",
+    require(ph, ("marks", "token", "date", "name_suffixes", "ordinal_suffixes", "min_star_run", "min_box_run",
                  "name_window", "operators", "decoration", "emphasis"),
             "checks.yaml: placeholders")
     require(mn, ("rate_units", "scaled_units", "scaled_not_before", "scaled_not_after", "number_chars",
@@ -82,6 +83,7 @@ def rules() -> Rules:
         name_suffixes=tuple(sorted(ph["name_suffixes"], key=len, reverse=True)),
         ordinal_suffixes=tuple(ph["ordinal_suffixes"]),
         min_star_run=int(ph["min_star_run"]),
+        min_box_run=int(ph["min_box_run"]),
         name_window=int(ph["name_window"]),
         operators=frozenset(ph["operators"]),
         decoration=frozenset(ph["decoration"]),
