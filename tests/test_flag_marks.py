@@ -28,6 +28,7 @@ def flags_of(pipeline, text, ftype):
     ("推进“平安**”建设。", ["**"]),
     ("请于本月**进行反馈。", ["**"]),
     ("在“**乡”召开现场会。", ["**乡"]),
+    ("由**縣牽頭。", ["**縣"]),
     # a lone tilde standing for a year
     ("关于~年度工作的报告", ["~年"]),
     ("在×市召开，×县×镇参加。", ["×市", "×县", "×镇"]),
@@ -66,6 +67,8 @@ def test_not_placeholders(pipeline, text):
     ("全年水质达到类标准。", "类"),
     ("在市届人大常委会会议上作报告。", "届"),
     ("召开第次全体会议。", "次"),
+    ("第季度完成投资。", "季度"),
+    ("召開第屆代表大會。", "屆"),
     ("月发放资金元，", "元"),
     ("全年发放资金约元。", "元"),
     ("占全县总人口的7，涉及多个家庭。", "7"),
@@ -96,6 +99,7 @@ def test_missing_number_forms(pipeline, text, near):
     "全年合格率为",
     "一、提高覆盖率\n二、主要做法",
     "占地面积3000平方米，占全省第3位。",
+    "由建设第位负责填报。",
 ])
 def test_not_missing_numbers(pipeline, text):
     assert [f.text for f in flags_of(pipeline, text, "missing_number")] == []
