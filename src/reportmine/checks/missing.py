@@ -64,7 +64,7 @@ def _skip_space(text: str, i: int) -> int:
 
 
 def _label(text: str, s: int, r: Rules) -> bool:
-    """A unit in a column or row label: 收入(万元), 单位：万元."""
+    """A unit in a column or row label: 经费(万元), 单位：万元."""
     return any(text.endswith(w, 0, s) for w in r.label_before)
 
 

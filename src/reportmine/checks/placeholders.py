@@ -91,7 +91,7 @@ def _mask_follows(text: str, e: int, tok: str, r: Rules) -> bool:
 
 
 def _mask_flanks(text: str, s: int, e: int, tok: str) -> bool:
-    """An unpaired ** after a Chinese character (请于**进行) or opening a quoted name (“**县”)."""
+    """An unpaired ** after a Chinese character (由办公室**汇总) or opening a quoted name (“**县”)."""
     before, after = text[s - 1:s] if s else "", text[e:e + 1]
     return len(tok) >= 2 and (_han(before) or (before != "" and before in "“‘《(（「" and _han(after)))
 
