@@ -68,15 +68,13 @@ def _fold_table(mapping) -> dict:
 def rules() -> Rules:
     data = load_yaml("checks.yaml")
     require(data, ("placeholders", "missing_numbers"), "checks.yaml")
-    ph, mn = data["placeholders"], data["missing_numbers"]
+    return Rules(**_placeholder_rules(data["placeholders"]), **_missing_rules(data["missing_numbers"]))
+
+
+def _placeholder_rules(ph: dict) -> dict:
     require(ph, ("marks", "token", "date", "name_suffixes", "ordinal_suffixes", "min_star_run", "min_box_run",
-                 "name_window", "operators", "decoration", "emphasis"),
-            "checks.yaml: placeholders")
-    require(mn, ("rate_units", "scaled_units", "scaled_not_before", "scaled_not_after", "number_chars",
-                 "bare_classifier", "unit_missing", "label_before", "amount_slot", "numeral_slot",
-                 "script_fold", "rate_cut", "page_marker",
-                 "list_marker"), "checks.yaml: missing_numbers")
-    return Rules(
+                 "name_window", "operators", "decoration", "emphasis"), "checks.yaml: placeholders")
+    return dict(
         marks=frozenset(ph["marks"]),
         token=compile_pattern(ph["token"], "checks.yaml: placeholders.token"),
         date=compile_pattern(ph["date"], "checks.yaml: placeholders.date"),
@@ -88,6 +86,14 @@ def rules() -> Rules:
         operators=frozenset(ph["operators"]),
         decoration=frozenset(ph["decoration"]),
         emphasis=compile_pattern(ph["emphasis"], "checks.yaml: placeholders.emphasis"),
+    )
+
+
+def _missing_rules(mn: dict) -> dict:
+    require(mn, ("rate_units", "scaled_units", "scaled_not_before", "scaled_not_after", "number_chars",
+                 "bare_classifier", "unit_missing", "label_before", "amount_slot", "numeral_slot",
+                 "script_fold", "rate_cut", "page_marker", "list_marker"), "checks.yaml: missing_numbers")
+    return dict(
         rate_units=compile_pattern(f"(?:{_alt_wrapped(mn['rate_units'])})", "checks.yaml: rate_units"),
         scaled_units=compile_pattern(f"(?:{_alt(mn['scaled_units'])})", "checks.yaml: scaled_units"),
         scaled_not_before=tuple(mn["scaled_not_before"]),
