@@ -9,7 +9,9 @@ from .rules import Rules
 
 def find_missing(text: str, start: int, end: int, r: Rules) -> list[Flag]:
     """Patterns run on the span read as simplified script (same offsets)."""
-    seg = text[start:end].translate(r.script_fold)
+    seg = text[start:end]
+    if r.fold_chars.search(seg):
+        seg = seg.translate(r.script_fold)
     spans: list[tuple[int, int, str, str]] = []
     for m in r.rate_units.finditer(seg):
         if _numberless(seg, m.start(), r) and not _label(seg, m.start(), r):
@@ -32,7 +34,8 @@ def find_missing(text: str, start: int, end: int, r: Rules) -> list[Flag]:
         if _cut_off(text, start + m.end(), r):
             spans.append((m.start(), m.end(), "number", "a rate cut off by a line end or a page marker"))
     for m in r.unit_missing.finditer(seg):
-        spans.append((m.start(), m.end(), "unit", "a bare number: its unit is missing"))
+        g = m.lastindex or 0
+        spans.append((m.start(g), m.end(g), "unit", "a bare number: its unit is missing"))
     flags = [_flag(text, start + s, start + e, sub, note) for s, e, sub, note in sorted(spans)]
     return _dedupe(flags)
 

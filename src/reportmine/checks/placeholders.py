@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Flag
 from ..quantities.lexicon import lexicon
@@ -129,18 +130,21 @@ def _looks_like_name_slot(text: str, s: int) -> bool:
 
 
 def _unit_after(after: str) -> str | None:
-    lex = lexicon()
-    pos = 0
-    for w in sorted(lex.approx_inner, key=len, reverse=True):
-        if after.startswith(w):
-            pos = len(w)
-            break
+    approx, multipliers, units, not_before = _unit_words()
+    pos = next((len(w) for w in approx if after.startswith(w)), 0)
     rest = after[pos:]
-    for m in sorted(lex.multipliers, key=len, reverse=True):
-        if rest.startswith(m):
-            rest, pos = rest[len(m):], pos + len(m)
-            break
-    for u in sorted(lex.units, key=len, reverse=True):
-        if rest.startswith(u) and not any(rest[len(u):].startswith(w) for w in lex.units[u].not_before):
+    m = next((m for m in multipliers if rest.startswith(m)), "")
+    rest, pos = rest[len(m):], pos + len(m)
+    for u in units:
+        if rest.startswith(u) and not any(rest[len(u):].startswith(w) for w in not_before[u]):
             return after[:pos + len(u)]
     return None
+
+
+@lru_cache(maxsize=1)
+def _unit_words():
+    """The lexicon's words, longest first, sorted once per process."""
+    lex = lexicon()
+    longest = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
+    return (longest(lex.approx_inner), longest(lex.multipliers), longest(lex.units),
+            {u: tuple(lex.units[u].not_before) for u in lex.units})

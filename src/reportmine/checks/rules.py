@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 from ..resources import DataFileError, compile_pattern, load_yaml, require
 
 
@@ -33,6 +35,7 @@ class Rules:
     amount_slot: object
     numeral_slot: object
     script_fold: dict
+    fold_chars: object
     rate_cut: object
     page_marker: object
     list_marker: object
@@ -105,6 +108,8 @@ def _missing_rules(mn: dict) -> dict:
         amount_slot=compile_pattern(mn["amount_slot"], "checks.yaml: amount_slot"),
         numeral_slot=_any_of(mn["numeral_slot"], "checks.yaml: numeral_slot"),
         script_fold=_fold_table(mn["script_fold"]),
+        fold_chars=compile_pattern("[" + "".join(regex.escape(ch) for ch in mn["script_fold"]) + "]",
+                                   "checks.yaml: script_fold"),
         rate_cut=compile_pattern(mn["rate_cut"], "checks.yaml: rate_cut"),
         page_marker=compile_pattern(mn["page_marker"], "checks.yaml: page_marker"),
         list_marker=compile_pattern(mn["list_marker"], "checks.yaml: list_marker"),
