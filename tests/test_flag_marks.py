@@ -100,6 +100,7 @@ def test_missing_number_forms(pipeline, text, near):
     "一、提高覆盖率\n二、主要做法",
     "占地面积3000平方米，占全省第3位。",
     "由建设第位负责填报。",
+    "资金已退还持有人。公告通知所有人，现场没有人，",
 ])
 def test_not_missing_numbers(pipeline, text):
     assert [f.text for f in flags_of(pipeline, text, "missing_number")] == []
