@@ -1,0 +1,28 @@
+"""Scoring by an office's own rules: records + rules -> a ranked table.
+
+>>> from reportmine.scoring import load_rules, score_records
+>>> table = score_records(read_records("out/records.csv"), load_rules("rules.yaml"))  # doctest: +SKIP
+
+``rules`` loads and validates the rules (YAML or xlsx), ``methods`` holds one
+function per method, ``table`` matches records to rules and ranks the units,
+``report`` and ``chart`` write scores.csv, org_scores.csv, scores.xlsx and
+scores.png.
+"""
+
+from __future__ import annotations
+
+from .rules import Rule, Rules, RulesError, Scale, load_rules
+from .sources import RecordsError, read_records
+from .table import OrgScore, ScoreRow, ScoreTable, score_records
+
+__all__ = ["Rule", "Rules", "RulesError", "Scale", "load_rules", "RecordsError", "read_records",
+           "OrgScore", "ScoreRow", "ScoreTable", "score_records", "score_file"]
+
+
+def score_file(records_path, rules_path, out_dir):
+    """Read, score and write: (ScoreTable, writer outcomes)."""
+    from .report import write_scores
+
+    rules = load_rules(rules_path)
+    table = score_records(read_records(records_path), rules)
+    return table, write_scores(table, out_dir)
