@@ -14,14 +14,16 @@ def rules(tmp_path, body: str, scale: str = ""):
     return load_rules(p)
 
 
+NUMBERS = ("actual", "target", "basic_target", "full_target", "completion_rate", "growth")
+
+
 def rec(indicator, org="甲县", rid=None, flags=(), **numbers):
     r = {"record_id": rid or f"{org}-{indicator}-{len(numbers)}", "org": org, "indicator": indicator,
          "indicator_id": None, "indicator_name": None, "period": None, "actual_unit": None,
          "status": "flagged" if flags else "ok", "flag_codes": list(flags)}
-    for k in ("actual", "target", "basic_target", "full_target", "completion_rate", "growth"):
-        r[k] = None
+    r.update(dict.fromkeys(NUMBERS))
     for k, v in numbers.items():
-        r[k] = D(str(v)) if isinstance(v, (int, float, str)) and k not in ("period", "actual_unit", "indicator_id") else v
+        r[k] = D(str(v)) if k in NUMBERS else v
     return r
 
 

@@ -105,6 +105,8 @@ def ratio(x: Decimal, rule: Rule, given: Given) -> Scored:
     t, s, w, cap = _target(given), rule.show, rule.weight, rule.cap
     if rule.lower:
         r, expr = (cap if x <= 0 else t / x), f"{s(t)}/{s(x)}"
+    elif t == 0:
+        raise Unscorable("目标值为0，无法按比率计分")
     else:
         r, expr = x / t, f"{s(x)}/{s(t)}"
     used = min(max(r, Decimal(0)), cap)
@@ -158,8 +160,6 @@ METHODS = {"efficacy": efficacy, "tiers": tiers, "ratio": ratio, "steps": steps,
 def _target(given: Given) -> Decimal:
     if given.target is None:
         raise Unscorable("没有目标值（规则的 target 或记录的 target）")
-    if given.target == 0:
-        raise Unscorable("目标值为0，无法计算")
     return given.target
 
 
