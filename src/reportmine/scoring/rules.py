@@ -277,17 +277,22 @@ def _tiers(e: Entry, unit: RuleUnit) -> tuple[tuple[str, Decimal, Decimal], ...]
     for name, coef in tiers():
         if _empty(given.get(name)):
             raise RulesError("E502", where=e.at("tiers"), field=f"tiers.{name}")
-        sub = Entry({name: given[name]}, e.at("tiers"), {name: e.at(name)})
+        sub = Entry({name: given[name]}, e.at("tiers"), {name: _tier_at(e, name)})
         out.append((name, coef, _number(sub, name, None, unit)))
-    _check_tier_order(e, out)
+    _check_tier_order(e, out, given)
     return tuple(out)
 
 
-def _check_tier_order(e: Entry, out: list) -> None:
+def _tier_at(e: Entry, name: str) -> str:
+    """An xlsx tier column, else the YAML `tiers` line."""
+    return e.field_where.get(name) or e.at("tiers")
+
+
+def _check_tier_order(e: Entry, out: list, given: dict) -> None:
     """Standards must get strictly worse from 优秀 to 较差."""
     lower = _text(e, "direction") == "lower"
     for (better, _, b), (worse, _, w) in zip(out, out[1:]):
         if (b >= w) if lower else (b <= w):
             order = "逐档升高" if lower else "逐档降低"
-            raise RulesError("E503", where=e.at(worse), field=f"tiers.{worse}", value=w,
+            raise RulesError("E503", where=_tier_at(e, worse), field=f"tiers.{worse}", value=given[worse],
                              expected=f"比“{better}”更差的标准值（标准值须{order}）")
