@@ -23,11 +23,14 @@ def expand(paths) -> list[str]:
 @click.option("--with-text", is_flag=True, help="Include the canonical text in each JSON.")
 @click.option("--targets", type=click.Path(dir_okay=False, exists=True),
               help="CSV of targets (indicator,target,unit[,period]) to check completion rates against.")
+@click.option("--rules", type=click.Path(dir_okay=False, exists=True),
+              help="Scoring rules (YAML or xlsx, see `reportmine score`): their targets feed the "
+                   "completion-rate check like --targets.")
 @click.option("--batch-checks", is_flag=True,
               help="Also flag one indicator and period reported with different values across the batch.")
 @catalog_option
 @reader_options
-def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, catalog, max_bytes):
+def analyze_cmd(paths, out_dir, with_text, targets, rules, batch_checks, catalog, max_bytes):
     """Analyze report files (txt, docx, pdf) or folders of them.
 
     A bad file gets a coded error in its JSON and in run.json; the batch goes
@@ -37,6 +40,7 @@ def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, catalog, max_b
     Example:
       reportmine analyze corpora/samples --out out/
       reportmine analyze inbox/ --out out/ --batch-checks --targets targets.csv
+      reportmine analyze inbox/ --out out/ --rules rules.yaml
     """
     from ..batch import analyze_batch
     from ..exporters import write_all
@@ -46,7 +50,7 @@ def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, catalog, max_b
     if not files:
         raise click.UsageError("没有找到可分析的文件（.txt/.docx/.pdf）")
     writer = DocumentWriter(out_dir, include_text=with_text)
-    pipeline = make_pipeline(max_bytes, catalog, targets)
+    pipeline = make_pipeline(max_bytes, catalog, targets, rules)
     summaries = []
 
     def on_document(path, result):
