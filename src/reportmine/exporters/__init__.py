@@ -1,0 +1,1 @@
+"""Writers of analysis results: one module per output format."""

@@ -1,0 +1,66 @@
+"""A document's text as HTML with its spans marked, by one sweep over span
+boundaries.
+
+Spans (quantities, flags, boilerplate, headings) may overlap: a flag usually
+covers the quantities it is about. The text is cut at every span boundary;
+each piece becomes one ``<span>`` whose classes and title combine every span
+active over it, so hovering a number inside a flag shows both. Work is linear
+in the text length plus the number of spans (after one sort of the spans).
+Every piece of text goes through ``markupsafe.escape``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+
+@dataclass(slots=True)
+class Mark:
+    start: int
+    end: int
+    classes: str                 # CSS classes, e.g. "q r-actual"
+    title: str = ""              # hover text (plain text; escaped on output)
+    data: dict[str, str] = field(default_factory=dict)   # data-* attributes
+
+
+def render(text: str, marks: list[Mark], anchors: dict[int, list[str]] | None = None) -> Markup:
+    """``text`` as escaped HTML with ``marks`` as spans and empty ``<a id>``
+    anchors at the offsets of ``anchors``."""
+    n = len(text)
+    anchors = anchors or {}
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for i, m in enumerate(marks):
+        s, e = max(0, m.start), min(n, m.end)
+        if s < e:
+            starts.setdefault(s, []).append(i)
+            ends.setdefault(e, []).append(i)
+    cuts = sorted({0, n, *starts, *ends, *(p for p in anchors if 0 <= p <= n)})
+    out: list[str] = []
+    active: dict[int, Mark] = {}
+    for k, pos in enumerate(cuts):
+        for i in ends.get(pos, ()):
+            active.pop(i, None)
+        for i in starts.get(pos, ()):
+            active[i] = marks[i]
+        for name in anchors.get(pos, ()):
+            out.append(f'<a class="anchor" id="{escape(name)}"></a>')
+        if k + 1 < len(cuts):
+            piece = escape(text[pos:cuts[k + 1]])
+            out.append(_wrap(piece, active) if active else piece)
+    return Markup("".join(out))
+
+
+def _wrap(piece: str, active: dict[int, Mark]) -> str:
+    spans = [active[i] for i in sorted(active)]
+    classes = " ".join(dict.fromkeys(c for m in spans for c in m.classes.split()))
+    data: dict[str, list[str]] = {}
+    for m in spans:
+        for key, value in m.data.items():
+            data.setdefault(key, []).append(value)
+    attrs = "".join(f' data-{escape(k)}="{escape(" ".join(v))}"' for k, v in data.items())
+    title = "\n".join(m.title for m in spans if m.title)
+    title_attr = f' title="{escape(title)}"' if title else ""
+    return f'<span class="{escape(classes)}"{attrs}{title_attr}>{piece}</span>'

@@ -1,0 +1,72 @@
+"""What report.html shows of one document: the marks over its text, its
+records as table rows and its flags as a list (plain data for the template)."""
+
+from __future__ import annotations
+
+from ..document import Document
+from .highlight import Mark
+from .labels import Labels
+from .values import shown
+
+BOILERPLATE_TITLE = "样板文字（{kind}），不计入分析"
+
+
+def document_context(index: int, doc: Document, records: list[dict], L: Labels) -> dict:
+    key = f"d{index}"
+    anchors: dict[int, list[str]] = {}
+    flags = []
+    for i, f in enumerate(doc.flags):
+        anchors.setdefault(f.start, []).append(f"{key}-f{i}")
+        flags.append({"anchor": f"{key}-f{i}", "code": f.code or "", "type": L.flag(f.type),
+                      "label": L.flags[L.flag(f.type)]["label"], "message": f.message or "",
+                      "text": f.text, "severity": f.severity})
+    rows = [_row(key, r, anchors) for r in records]
+    return {"key": key, "name": doc.name, "path": doc.path, "format": doc.format, "sha": doc.id,
+            "length": len(doc.text), "pages": doc.pages, "n_quantities": len(doc.quantities),
+            "n_flags": len(doc.flags), "n_records": len(rows),
+            "n_flagged": sum(r["flagged"] for r in rows), "rows": rows, "flags": flags,
+            "warnings": [f"[{w.code}] {w.message}" for w in doc.warnings],
+            "marks": marks(doc, L), "anchors": anchors}
+
+
+def marks(doc: Document, L: Labels) -> list[Mark]:
+    out = [Mark(b.start, b.end, "bp", BOILERPLATE_TITLE.format(kind=b.kind)) for b in doc.boilerplate]
+    out += [Mark(b.start, b.end, "hd") for b in doc.blocks if b.kind == "heading"]
+    out += [Mark(s.title_start, s.title_end, "hd") for s in doc.sections]
+    out += [Mark(a.title_start, a.title_end, "hd") for a in doc.articles]
+    for i, q in enumerate(doc.quantities):
+        role = L.role(q.role)
+        value = shown(q.norm_value, q.norm_unit) or "（无数值）"
+        title = f"{q.text} → {value}（{q.norm_unit or '无单位'}）· 角色：{L.roles[role]['label']}"
+        if q.indicator:
+            title += f" · 指标：{q.indicator}"
+        out.append(Mark(q.start, q.end, f"q r-{role}", title, {"q": str(i)}))
+    for i, f in enumerate(doc.flags):
+        ftype = L.flag(f.type)
+        title = f"[{f.code}] {L.flags[ftype]['label']}：{f.message or f.text}"
+        out.append(Mark(f.start, f.end, f"fl s-{L.flags[ftype]['style']} t-{ftype}", title, {"f": str(i)}))
+    return out
+
+
+def _row(key: str, r: dict, anchors: dict[int, list[str]]) -> dict:
+    unit = r.get("actual_unit") or None
+    anchor = None
+    if isinstance(r.get("start"), int):
+        anchor = f"{key}-r{r['start']}"
+        if anchor not in anchors.setdefault(r["start"], []):
+            anchors[r["start"]].append(anchor)
+    codes = r.get("flag_codes") or []
+    if isinstance(codes, str):
+        codes = [c for c in codes.replace(";", ",").split(",") if c.strip()]
+    return {"anchor": anchor, "id": r.get("record_id") or "",
+            "indicator": r.get("indicator_name") or r.get("indicator") or "",
+            "indicator_text": r.get("indicator") or "", "indicator_id": r.get("indicator_id") or "",
+            "org": r.get("org") or "", "period": r.get("period") or "",
+            "actual": shown(r.get("actual"), unit), "target": shown(r.get("target"), unit),
+            "basic_target": shown(r.get("basic_target"), unit), "full_target": shown(r.get("full_target"), unit),
+            "forecast": shown(r.get("forecast"), unit),
+            "completion_rate": shown(r.get("completion_rate"), "ratio"),
+            "computed": shown(r.get("computed_completion_rate"), "ratio"),
+            "growth": shown(r.get("growth"), "ratio"), "difference": shown(r.get("difference"), unit),
+            "setter": r.get("setter") or "", "codes": list(codes),
+            "flagged": r.get("status") == "flagged", "quote": r.get("quote") or "", "page": r.get("page")}
