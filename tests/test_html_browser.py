@@ -1,0 +1,121 @@
+"""report.html from a real analyze run, rendered by headless Chromium.
+
+The DOM is read after the page's own script ran (it marks <html data-ready>),
+so an injected script or handler in a report's text would have run too: the
+test reports carry ones that would set data-pwned or the title.
+"""
+
+import shutil
+from html.parser import HTMLParser
+
+import pytest
+from click.testing import CliRunner
+
+from reportmine.cli import cli
+
+from browser import ARTIFACTS, chromium, dump_dom, screenshot
+from helpers import DATA
+
+
+class Dom(HTMLParser):
+    """Elements (tag, attrs, text inside) and the text of the .text blocks."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.elements, self.stack, self.doc_text, self.depth = [], [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.elements.append((tag, attrs))
+        if tag in ("br", "img", "meta", "input", "line", "rect", "link"):
+            return
+        inside = bool(self.stack and self.stack[-1]) or "text" in (attrs.get("class") or "").split()
+        self.stack.append(inside)
+
+    def handle_endtag(self, tag):
+        if self.stack and tag not in ("br", "img", "meta", "input", "line", "rect", "link"):
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if self.stack and self.stack[-1]:
+            self.doc_text.append(data)
+
+    def having(self, tag, cls=None):
+        return [a for t, a in self.elements if t == tag and (cls is None or cls in (a.get("class") or "").split())]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    chromium()
+    out = tmp_path_factory.mktemp("html") / "out"
+    res = CliRunner().invoke(cli, ["analyze", str(DATA / "html"), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    page = out / "report.html"
+    dom = Dom()
+    dom.feed(dump_dom(page))
+    return page, dom
+
+
+def test_text_is_highlighted_by_role_and_flags_by_type(rendered):
+    _, dom = rendered
+    quantities = dom.having("span", "q")
+    roles = {c for a in quantities for c in a["class"].split() if c.startswith("r-")}
+    assert {"r-actual", "r-target", "r-completion_rate", "r-growth"} <= roles
+    assert all(a.get("title") and "角色" in a["title"] for a in quantities if a.get("data-q"))
+    flags = dom.having("span", "fl")
+    kinds = {c for a in flags if a.get("data-f") for c in a["class"].split() if c.startswith("t-")}
+    assert {"t-placeholder", "t-missing_number", "t-inconsistency"} <= kinds
+    assert any("R303" in a.get("title", "") and "完成率" in a["title"] for a in flags)
+    assert dom.having("span", "bp"), "boilerplate of hosted_copy.txt is not marked"
+
+
+def test_summary_has_the_chart_with_bars_and_flag_counts(rendered):
+    _, dom = rendered
+    assert dom.having("svg") and any(a.get("id") == "rate-chart" for a in dom.having("svg")) \
+        or dom.having("p") and any(a.get("id") == "rate-chart-empty" for a in dom.having("p"))
+    counts = {a["data-type"] for a in dom.having("div", "flagcount")}
+    assert {"placeholder", "missing_number", "inconsistency"} <= counts
+    assert len(dom.having("details", "doc")) == 3
+
+
+def test_chart_draws_one_bar_per_indicator_with_a_rate(rendered):
+    _, dom = rendered
+    bars = dom.having("rect", "bar")
+    if not bars and not _records_available():
+        pytest.skip("records stage not merged yet: no completion rates to chart")
+    assert len(bars) >= 3 and all(float(b["width"]) > 0 for b in bars)
+
+
+def test_script_in_a_report_is_shown_as_text_and_never_runs(rendered):
+    _, dom = rendered
+    html_attrs = dom.elements[0][1]
+    assert html_attrs.get("data-ready") == "1", "the page's own script did not run"
+    assert "data-pwned" not in dict(dom.having("body")[0])
+    titles = [a for t, a in dom.elements if t == "title"]
+    assert len(dom.having("script")) == 1 and not dom.having("img") and titles
+    text = "".join(dom.doc_text)
+    assert "<script>document.body.setAttribute('data-pwned','1')</script>" in text
+    assert "<img src=x onerror=\"document.title='PWNED'\">" in text
+    assert '<b>粗体</b> & "引号"' in text
+
+
+def test_screenshot_shows_a_page(rendered):
+    from PIL import Image
+
+    page, _ = rendered
+    shot = screenshot(page, ARTIFACTS / "report_html.png")
+    assert shot.stat().st_size > 30_000
+    with Image.open(shot) as img:
+        assert img.size == (1400, 1800)
+        small = img.convert("RGB").resize((140, 180))
+        colours = small.getcolors(maxcolors=1 << 20) or []
+    assert len(colours) > 200, "screenshot looks blank"
+    shutil.copy(page, ARTIFACTS / "report.html")
+
+
+def _records_available() -> bool:
+    try:
+        from reportmine.records import build_records  # noqa: F401
+    except ImportError:
+        return False
+    return True
