@@ -88,18 +88,20 @@ def test_labels_cover_every_guide_role_and_flag_type():
 
 def _doc(text, name="r.txt", sha="ab" * 32):
     q = Quantity(2, 7, text[2:7], 5200, "人", 5200, "人", role="actual", indicator="新增就业")
+    g = Quantity(7, 9, text[7:9], 4, "家", 4, "家", role="growth", indicator="新增就业")
     f = Flag(0, len(text), text, "inconsistency", "completion", "R303", message="完成率不符<b>")
-    return Document(id=sha, path=f"/x/{name}", format="txt", text=text, quantities=[q], flags=[f])
+    return Document(id=sha, path=f"/x/{name}", format="txt", text=text, quantities=[q, g], flags=[f])
 
 
 def test_write_html_matches_records_to_documents_and_escapes(tmp_path):
     text = "新增5200人就业<script>alert(1)</script>"
     docs = [_doc(text), _doc("无关文字12345", name="s.txt", sha="cd" * 32)]
     records = [{"doc": "r.txt", "doc_sha256": "ab" * 32, "indicator": "新增就业<i>", "actual": 5200,
-                "actual_unit": "人", "status": "flagged", "flag_codes": ["R303"], "start": 2, "end": 7,
+                "actual_unit": "人", "growth": 4, "status": "flagged", "flag_codes": ["R303"], "start": 2, "end": 7,
                 "quote": text, "record_id": "r1"}]
     page = write_html(tmp_path / "report.html", docs, records).read_text(encoding="utf-8")
     assert page.count("<script") == 1 and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<td class=\"num\">4家</td>" in page, "growth in counts shown as a percent"
     assert "新增就业&lt;i&gt;" in page and "完成率不符&lt;b&gt;" in page
     assert page.count('data-record-id="r1"') == 1 and 'id="d0-r2"' in page and 'href="#d0-r2"' in page
     assert re.search(r'id="d1".*?没有记录', page, re.S)

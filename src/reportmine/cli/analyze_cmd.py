@@ -89,10 +89,8 @@ def html_report(out_dir, expected: int):
 
 
 def records_of(doc) -> list[dict]:
-    try:    # until the records stage lands on this branch
-        from ..records import build_records
-    except ImportError:
-        return []
+    from ..records import build_records
+
     return build_records(doc)
 
 

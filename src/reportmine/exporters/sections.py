@@ -20,7 +20,8 @@ def document_context(index: int, doc: Document, records: list[dict], L: Labels) 
         flags.append({"anchor": f"{key}-f{i}", "code": f.code or "", "type": L.flag(f.type),
                       "label": L.flags[L.flag(f.type)]["label"], "message": f.message or "",
                       "text": f.text, "severity": f.severity})
-    rows = [_row(key, r, anchors) for r in records]
+    units = _units_by_role(doc)
+    rows = [_row(key, r, anchors, units) for r in records]
     return {"key": key, "name": doc.name, "path": doc.path, "format": doc.format, "sha": doc.id,
             "length": len(doc.text), "pages": doc.pages, "n_quantities": len(doc.quantities),
             "n_flags": len(doc.flags), "n_records": len(rows),
@@ -48,7 +49,25 @@ def marks(doc: Document, L: Labels) -> list[Mark]:
     return out
 
 
-def _row(key: str, r: dict, anchors: dict[int, list[str]]) -> dict:
+def _units_by_role(doc: Document) -> dict[tuple[str, float], list[tuple[int, str | None]]]:
+    """(role, value) -> [(offset, norm unit)]: growth and differences come in
+    ratios, percentage points or counts, and a record keeps only the value."""
+    out: dict = {}
+    for q in doc.quantities:
+        if q.role in ("growth", "difference") and q.norm_value is not None:
+            out.setdefault((q.role, q.norm_value), []).append((q.start, q.norm_unit))
+    return out
+
+
+def _unit_in(units: dict, r: dict, role: str, default: str | None) -> str | None:
+    start, end = r.get("start"), r.get("end")
+    for offset, unit in units.get((role, r.get(role)), ()):
+        if start is None or end is None or start <= offset <= end:
+            return unit
+    return default
+
+
+def _row(key: str, r: dict, anchors: dict[int, list[str]], units: dict) -> dict:
     unit = r.get("actual_unit") or None
     anchor = None
     if isinstance(r.get("start"), int):
@@ -67,6 +86,7 @@ def _row(key: str, r: dict, anchors: dict[int, list[str]]) -> dict:
             "forecast": shown(r.get("forecast"), unit),
             "completion_rate": shown(r.get("completion_rate"), "ratio"),
             "computed": shown(r.get("computed_completion_rate"), "ratio"),
-            "growth": shown(r.get("growth"), "ratio"), "difference": shown(r.get("difference"), unit),
+            "growth": shown(r.get("growth"), _unit_in(units, r, "growth", "ratio")),
+            "difference": shown(r.get("difference"), _unit_in(units, r, "difference", unit)),
             "setter": r.get("setter") or "", "codes": list(codes),
             "flagged": r.get("status") == "flagged", "quote": r.get("quote") or "", "page": r.get("page")}
