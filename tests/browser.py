@@ -31,16 +31,17 @@ def chromium() -> str:
     pytest.skip("Chromium is not installed (apt-get install chromium)")
 
 
-def run(page: Path, *args: str, timeout: int = 90) -> subprocess.CompletedProcess:
+def run(page: Path, *args: str, fragment: str = "", timeout: int = 90) -> subprocess.CompletedProcess:
+    url = page.resolve().as_uri() + (f"#{fragment}" if fragment else "")
     with tempfile.TemporaryDirectory(prefix="rm-chromium-") as profile:
-        cmd = [chromium(), *FLAGS, f"--user-data-dir={profile}", *args, page.resolve().as_uri()]
+        cmd = [chromium(), *FLAGS, f"--user-data-dir={profile}", *args, url]
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     assert done.returncode == 0, done.stderr[-2000:]
     return done
 
 
-def dump_dom(page: Path) -> str:
-    return run(page, "--dump-dom", "--virtual-time-budget=3000").stdout
+def dump_dom(page: Path, fragment: str = "") -> str:
+    return run(page, "--dump-dom", "--virtual-time-budget=3000", fragment=fragment).stdout
 
 
 def screenshot(page: Path, target: Path, width: int = 1400, height: int = 1800) -> Path:

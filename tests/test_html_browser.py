@@ -96,6 +96,18 @@ def test_script_in_a_report_is_shown_as_text_and_never_runs(rendered):
     assert '<b>粗体</b> & "引号"' in text
 
 
+def test_large_batch_starts_collapsed_and_a_link_opens_its_document(tmp_path):
+    from reportmine.exporters.html import OPEN_LIMIT, write_html
+    from reportmine.pipeline import Pipeline
+
+    doc = Pipeline().analyze(str(DATA / "html" / "water_bureau_summary.txt"))
+    page = write_html(tmp_path / "report.html", [doc] * (OPEN_LIMIT + 2), [])
+    dom = Dom()
+    dom.feed(dump_dom(page, fragment=f"d{OPEN_LIMIT + 1}-f0"))
+    opened = [a["id"] for a in dom.having("details", "doc") if "open" in a]
+    assert opened == [f"d{OPEN_LIMIT + 1}"]
+
+
 def test_screenshot_shows_a_page(rendered):
     from PIL import Image
 
