@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..document import Document
 from .highlight import Mark
+from .rows import flag_items, table_rows
 from .labels import Labels
 from .values import shown
 
@@ -17,15 +18,17 @@ def document_context(index: int, doc: Document, records: list[dict], L: Labels) 
     flags = []
     for i, f in enumerate(doc.flags):
         anchors.setdefault(f.start, []).append(f"{key}-f{i}")
-        flags.append({"anchor": f"{key}-f{i}", "code": f.code or "", "type": L.flag(f.type),
-                      "label": L.flags[L.flag(f.type)]["label"], "message": f.message or "",
-                      "text": f.text, "severity": f.severity})
+        ftype = L.flag(f.type)
+        flags.append({"anchor": f"{key}-f{i}", "code": f.code or "", "type": ftype,
+                      "label": L.flags[ftype]["label"], "style": L.flags[ftype]["style"],
+                      "message": f.message or "", "text": f.text, "severity": f.severity})
     units = _units_by_role(doc)
     rows = [_row(key, r, anchors, units) for r in records]
     return {"key": key, "name": doc.name, "path": doc.path, "format": doc.format, "sha": doc.id,
             "length": len(doc.text), "pages": doc.pages, "n_quantities": len(doc.quantities),
             "n_flags": len(doc.flags), "n_records": len(rows),
-            "n_flagged": sum(r["flagged"] for r in rows), "rows": rows, "flags": flags,
+            "n_flagged": sum(r["flagged"] for r in rows), "n_rows": len(rows),
+            "tbody": table_rows(rows), "flag_items": flag_items(flags),
             "warnings": [f"[{w.code}] {w.message}" for w in doc.warnings],
             "marks": marks(doc, L), "anchors": anchors}
 
@@ -77,7 +80,11 @@ def _row(key: str, r: dict, anchors: dict[int, list[str]], units: dict) -> dict:
     codes = r.get("flag_codes") or []
     if isinstance(codes, str):
         codes = [c for c in codes.replace(";", ",").split(",") if c.strip()]
-    return {"anchor": anchor, "id": r.get("record_id") or "",
+    return {"anchor": anchor, **_cells(r, unit, units, codes)}
+
+
+def _cells(r: dict, unit: str | None, units: dict, codes: list[str]) -> dict:
+    return {"id": r.get("record_id") or "",
             "indicator": r.get("indicator_name") or r.get("indicator") or "",
             "indicator_text": r.get("indicator") or "", "indicator_id": r.get("indicator_id") or "",
             "org": r.get("org") or "", "period": r.get("period") or "",
