@@ -25,6 +25,7 @@ from .highlight import render
 from .labels import labels
 from .sections import document_context
 
+FILENAME = "report.html"
 OPEN_LIMIT = 5          # batches up to this many documents start expanded
 CHUNK = 1 << 20
 RATE_KEYS = ("indicator_name", "indicator", "completion_rate", "computed_completion_rate", "direction")
@@ -124,3 +125,10 @@ def write_html(path: str | Path, documents, records, errors=()) -> Path:
     for path_, code, message in errors:
         report.add_error(path_, code, message)
     return report.close()
+
+
+def write(result, path: str | Path) -> Path:
+    """The writer contract of :mod:`reportmine.exporters`: ``result`` is a
+    :class:`reportmine.batch.Result` (its documents must have been kept)."""
+    errors = [(e["path"], e["code"], e["message"]) for e in result.errors]
+    return write_html(path, result.documents, result.records, errors)
