@@ -102,6 +102,7 @@ def test_write_html_matches_records_to_documents_and_escapes(tmp_path):
     page = write_html(tmp_path / "report.html", docs, records).read_text(encoding="utf-8")
     assert page.count("<script") == 1 and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<td class=\"num\">4家</td>" in page, "growth in counts shown as a percent"
+    assert 'title="5200人 → 5,200人 · 单位：人 · 角色：实际值 · 指标：新增就业' in page
     assert "新增就业&lt;i&gt;" in page and "完成率不符&lt;b&gt;" in page
     assert page.count('data-record-id="r1"') == 1 and 'id="d0-r2"' in page and 'href="#d0-r2"' in page
     assert re.search(r'id="d1".*?没有记录', page, re.S)

@@ -41,7 +41,8 @@ def marks(doc: Document, L: Labels) -> list[Mark]:
     for i, q in enumerate(doc.quantities):
         role = L.role(q.role)
         value = shown(q.norm_value, q.norm_unit) or "（无数值）"
-        title = f"{q.text} → {value}（{q.norm_unit or '无单位'}）· 角色：{L.roles[role]['label']}"
+        unit = L.units.get(q.norm_unit, q.norm_unit) if q.norm_unit else "无"
+        title = f"{q.text} → {value} · 单位：{unit} · 角色：{L.roles[role]['label']}"
         if q.indicator:
             title += f" · 指标：{q.indicator}"
         out.append(Mark(q.start, q.end, f"q r-{role}", title, {"q": str(i)}))
