@@ -16,7 +16,7 @@ from reportmine.exporters.html import write_html
 from reportmine.exporters.labels import labels
 from reportmine.exporters.values import shown
 
-from helpers import DATA
+from helpers import CORPORA, DATA
 
 TAG = re.compile(r"<[^>]*>")
 
@@ -35,6 +35,22 @@ def test_overlapping_spans_are_cut_at_every_boundary():
 def test_anchors_and_data_attributes_are_escaped():
     out = render("x", [Mark(0, 1, "q", 'a"b', {"q": "<1>"})], {0: ['i"d']})
     assert out == '<a class="anchor" id="i&#34;d"></a><span class="q" data-q="&lt;1&gt;" title="a&#34;b">x</span>'
+
+
+def test_page_markers_carry_their_label_outside_the_text():
+    out = render("ab", [], {1: [("d0-p2", "第 2 页")]})
+    assert out == 'a<a class="anchor marker" id="d0-p2" data-label="第 2 页"></a>b'
+    assert visible_text(out) == "ab"
+
+
+def test_pdf_pages_are_marked_in_the_text(tmp_path):
+    from reportmine.pipeline import Pipeline
+
+    doc = Pipeline().analyze(str(CORPORA / "samples" / "county_economy_speech.pdf"))
+    assert doc.pages and doc.pages > 1
+    page = write_html(tmp_path / "r.html", [doc], []).read_text(encoding="utf-8")
+    for n in range(1, doc.pages + 1):
+        assert f'id="d0-p{n}" data-label="第 {n} 页"' in page
 
 
 def test_spans_outside_the_text_are_clamped_or_dropped():
@@ -118,3 +134,22 @@ def test_analyze_writes_report_html_unless_told_not_to(tmp_path):
     assert 'class="q r-actual"' in page and "s-box t-placeholder" in page and "E001" in page
     res = runner.invoke(cli, ["analyze", str(src), "--out", str(tmp_path / "b"), "--no-html"])
     assert res.exit_code == 0 and not (tmp_path / "b" / "report.html").exists()
+
+
+@pytest.mark.parametrize("broken, message", [
+    ({"roles": {"actual": {"label": "实际值", "color": "red;}body{display:none"}}}, "color"),
+    ({"flags": {"other": {"label": "其他", "style": "blink"}}}, "style"),
+    ({"roles": {"actual": {"label": "实际值", "color": "#123456"}}}, "roles.none"),
+])
+def test_bad_report_labels_fail_on_load_naming_the_field(monkeypatch, broken, message):
+    from reportmine.exporters import labels as module
+    from reportmine.resources import DataFileError, load_yaml
+
+    data = {**load_yaml("html_report.yaml"), **broken}
+    monkeypatch.setattr(module, "load_yaml", lambda name: data)
+    module.labels.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=message):
+            module.labels()
+    finally:
+        module.labels.cache_clear()

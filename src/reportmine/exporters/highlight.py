@@ -31,9 +31,9 @@ class Mark:
     data: dict[str, str] = field(default_factory=dict)   # data-* attributes
 
 
-def render(text: str, marks: list[Mark], anchors: dict[int, list[str]] | None = None) -> Markup:
+def render(text: str, marks: list[Mark], anchors: dict[int, list] | None = None) -> Markup:
     """``text`` as escaped HTML with ``marks`` as spans and empty ``<a id>``
-    anchors at the offsets of ``anchors``."""
+    anchors (ids, or (id, label) markers) at the offsets of ``anchors``."""
     n = len(text)
     anchors = anchors or {}
     starts: dict[int, list[int]] = {}
@@ -53,7 +53,7 @@ def render(text: str, marks: list[Mark], anchors: dict[int, list[str]] | None = 
         for i in starts.get(pos, ()):
             active[i] = marks[i]
         for name in anchors.get(pos, ()):
-            out.append(f'<a class="anchor" id="{escape(name)}"></a>')
+            out.append(_anchor(name))
         if k + 1 < len(cuts):
             piece = escape(text[pos:cuts[k + 1]])
             if active:
@@ -63,6 +63,14 @@ def render(text: str, marks: list[Mark], anchors: dict[int, list[str]] | None = 
             else:
                 out.append(piece)
     return Markup("".join(out))
+
+
+def _anchor(name: str | tuple[str, str]) -> str:
+    """An empty ``<a id>``; a (id, label) pair is a visible marker (the label
+    is drawn by CSS from ``data-label``, so it never joins the text)."""
+    if isinstance(name, tuple):
+        return f'<a class="anchor marker" id="{escape(name[0])}" data-label="{escape(name[1])}"></a>'
+    return f'<a class="anchor" id="{escape(name)}"></a>'
 
 
 def _open(spans: list[Mark]) -> str:

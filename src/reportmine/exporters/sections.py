@@ -14,7 +14,9 @@ BOILERPLATE_TITLE = "样板文字（{kind}），不计入分析"
 
 def document_context(index: int, doc: Document, records: list[dict], L: Labels) -> dict:
     key = f"d{index}"
-    anchors: dict[int, list[str]] = {}
+    anchors: dict[int, list] = {}
+    for page, offset in enumerate(doc.page_starts, 1):
+        anchors.setdefault(offset, []).append((f"{key}-p{page}", f"第 {page} 页"))
     flags = []
     for i, f in enumerate(doc.flags):
         anchors.setdefault(f.start, []).append(f"{key}-f{i}")
