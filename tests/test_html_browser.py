@@ -51,13 +51,14 @@ def rendered(tmp_path_factory):
     res = CliRunner().invoke(cli, ["analyze", str(DATA / "html"), "--out", str(out)])
     assert res.exit_code == 0, res.output
     page = out / "report.html"
+    raw = dump_dom(page)
     dom = Dom()
-    dom.feed(dump_dom(page))
-    return page, dom
+    dom.feed(raw)
+    return page, dom, raw
 
 
 def test_text_is_highlighted_by_role_and_flags_by_type(rendered):
-    _, dom = rendered
+    _, dom, _ = rendered
     quantities = dom.having("span", "q")
     roles = {c for a in quantities for c in a["class"].split() if c.startswith("r-")}
     assert {"r-actual", "r-target", "r-completion_rate", "r-growth"} <= roles
@@ -69,8 +70,23 @@ def test_text_is_highlighted_by_role_and_flags_by_type(rendered):
     assert dom.having("span", "bp"), "boilerplate of hosted_copy.txt is not marked"
 
 
+def test_every_quantity_and_flag_of_every_document_is_marked(rendered, tmp_path):
+    import json
+    import re
+
+    page, _, raw = rendered
+    sections = re.split(r'<details class="doc" id="(d\d+)"', raw)[1:]
+    run = json.loads((page.parent / "run.json").read_text(encoding="utf-8"))
+    expected = {r["doc"]: (r["quantities"], r["flags"]) for r in run["results"]}
+    for key, body in zip(sections[::2], sections[1::2]):
+        name = re.search(r"<summary>([^<]+)<", body).group(1)
+        qs = {i for v in re.findall(r'data-q="([^"]+)"', body) for i in v.split()}
+        fs = {i for v in re.findall(r'data-f="([^"]+)"', body) for i in v.split()}
+        assert (len(qs), len(fs)) == expected[name], (key, name)
+
+
 def test_summary_has_the_chart_with_bars_and_flag_counts(rendered):
-    _, dom = rendered
+    _, dom, _ = rendered
     assert [a for a in dom.having("svg") if a.get("id") == "rate-chart"]
     counts = {a["data-type"] for a in dom.having("div", "flagcount")}
     assert {"placeholder", "missing_number", "inconsistency"} <= counts
@@ -78,13 +94,13 @@ def test_summary_has_the_chart_with_bars_and_flag_counts(rendered):
 
 
 def test_chart_draws_one_bar_per_indicator_with_a_rate(rendered):
-    _, dom = rendered
+    _, dom, _ = rendered
     bars = dom.having("rect", "bar")
     assert len(bars) >= 3 and all(float(b["width"]) > 0 for b in bars)
 
 
 def test_script_in_a_report_is_shown_as_text_and_never_runs(rendered):
-    _, dom = rendered
+    _, dom, _ = rendered
     html_attrs = dom.elements[0][1]
     assert html_attrs.get("data-ready") == "1", "the page's own script did not run"
     assert "data-pwned" not in dict(dom.having("body")[0])
@@ -111,7 +127,7 @@ def test_large_batch_starts_collapsed_and_a_link_opens_its_document(tmp_path):
 def test_screenshot_shows_a_page(rendered):
     from PIL import Image
 
-    page, _ = rendered
+    page, _, _ = rendered
     shot = screenshot(page, ARTIFACTS / "report_html.png")
     assert shot.stat().st_size > 30_000
     with Image.open(shot) as img:
