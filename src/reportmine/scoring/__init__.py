@@ -12,10 +12,10 @@ scores.png.
 from __future__ import annotations
 
 from .rules import Rule, Rules, RulesError, Scale, load_rules
-from .sources import RecordsError, read_records
+from .sources import RecordsError, read_records, records_from_rows
 from .table import OrgScore, ScoreRow, ScoreTable, score_records
 
-__all__ = ["Rule", "Rules", "RulesError", "Scale", "load_rules", "RecordsError", "read_records",
+__all__ = ["Rule", "Rules", "RulesError", "Scale", "load_rules", "RecordsError", "read_records", "records_from_rows",
            "OrgScore", "ScoreRow", "ScoreTable", "score_records", "score_file"]
 
 

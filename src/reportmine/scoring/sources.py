@@ -39,6 +39,11 @@ def read_records(path: str | Path) -> list[dict]:
     return clean_rows(rows, path)
 
 
+def records_from_rows(rows: list[dict], source: str = "records") -> list[dict]:
+    """Rows as ``reportmine.analyze(...).records`` holds them -> records to score."""
+    return clean_rows(list(enumerate(rows, start=1)), source)
+
+
 def clean_rows(rows: list[tuple[int, dict]], path) -> list[dict]:
     """(line, raw row) pairs -> records with Decimal numbers and a flag list."""
     if rows:
