@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from reportmine.cli import cli
 
+from helpers import ROOT
 from test_rule_files import YAML
 
 COLUMNS = ["record_id", "org", "indicator", "period", "actual", "actual_unit", "target", "basic_target",
@@ -149,6 +150,9 @@ def test_scores_png_is_a_real_chart_with_chinese(files, tmp_path):
     lengths = sorted({int(n) for n in bar_blue.sum(axis=1) if n > 20})
     assert len(lengths) >= 2 and lengths[-1] > 1.1 * lengths[0]
     assert not vetoed_red.any()
+    artifacts = ROOT / "tests" / "artifacts"                 # kept for a person to look at
+    artifacts.mkdir(exist_ok=True)
+    (artifacts / "scores.png").write_bytes(png.read_bytes())
 
 
 def test_cjk_glyphs_differ_from_each_other():

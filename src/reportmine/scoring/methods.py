@@ -133,16 +133,26 @@ def steps(x: Decimal, rule: Rule, given: Given) -> Scored:
     if rule.min_points is not None:
         points = max(points, rule.min_points)
     points = round_points(points)
+    return Scored(points, _steps_detail(x, t, gap, n, raw, points, rule), _misses(x, t, rule))
+
+
+def _steps_detail(x, t, gap, n, raw, points, rule: Rule) -> str:
+    """较目标9%差 0.5个百分点，每0.2个百分点扣1分，计2档：10-1×2 = 8，得 8.00."""
+    u, w, pps, bonus = rule.unit, rule.weight, rule.points_per_step, rule.points_per_step > 0
+    if n == 0 and raw == points:
+        met = "未超过" if bonus else "达到"
+        return f"{rule.show(x)}{met}目标{rule.show(t)}，{'不加分' if bonus else '不扣分'}，得 {points}"
+    side = ("低于" if rule.lower else "超出") if bonus else ("超出" if rule.lower else "差")
     unit = u.step_name()
-    side = "低于" if rule.lower == bonus else "超出"
-    if not bonus and not rule.lower:
-        side = "差"
     text = (f"较目标{rule.show(t)}{side} {plain(u.number(gap))}{unit}，每{plain(u.number(rule.per))}{unit}"
             f"{'加' if bonus else '扣'}{plain(abs(pps))}分，计{n}档：{plain(w)}{'+' if bonus else '-'}"
             f"{plain(abs(pps))}×{n} = {plain(raw)}")
     if raw != points:
-        text += "，扣完为止" if rule.min_points == 0 and raw < 0 else f"，限于 {plain(rule.min_points) if raw < points else plain(high)}"
-    return Scored(points, f"{text}，得 {points}", _misses(x, t, rule))
+        if rule.min_points == 0 and raw < 0:
+            text += "，扣完为止"
+        else:
+            text += f"，限于 {plain(points)}"
+    return f"{text}，得 {points}"
 
 
 def threshold(x: Decimal, rule: Rule, given: Given) -> Scored:

@@ -12,7 +12,7 @@ from ..exporters import Outcome
 from ..exporters.csv import write_rows
 from ..exporters.dependencies import MissingDependency
 from ..errors import ReportmineError
-from .table import ScoreTable, value_text
+from .table import ScoreTable, unit_text, value_text
 
 SCORE_NAMES = ("record_id", "org", "indicator", "method", "value", "unit", "points", "weight",
                "status", "detail")
@@ -22,7 +22,7 @@ FILES = ("scores.csv", "org_scores.csv", "scores.xlsx", "scores.png")
 
 def score_rows(table: ScoreTable) -> list[dict]:
     return [{"record_id": r.record_id, "org": r.org, "indicator": r.rule.indicator, "method": r.rule.method,
-             "value": value_text(r), "unit": r.rule.unit.written or "", "points": r.points,
+             "value": value_text(r), "unit": unit_text(r), "points": r.points,
              "weight": r.rule.weight, "status": r.status, "detail": r.detail} for r in table.rows]
 
 

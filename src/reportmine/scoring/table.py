@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .methods import METHODS, Given, Unscorable
+from .methods import METHODS, Given, Unscorable, round_points
 from .rules import Rule, Rules
 from .units import plain
 
@@ -35,6 +35,7 @@ class ScoreRow:
     value: Decimal | None = None     # normalized
     points: Decimal | None = None
     missed: bool = False
+    record_unit: str | None = None   # the record's actual_unit, shown when the rule has no unit
 
 
 @dataclass
@@ -93,13 +94,14 @@ def score_one(org: str, recs: list[dict], rule: Rule, rules: Rules) -> ScoreRow:
     if rec.get("flag_codes") or rec.get("status") == "flagged":
         status = "flagged"
         detail += f"（记录有复核标记：{'、'.join(rec.get('flag_codes') or ['flagged'])}）"
-    return ScoreRow(org, rule, status, detail, rec["record_id"], x, scored.points, scored.missed)
+    return ScoreRow(org, rule, status, detail, rec["record_id"], x, scored.points, scored.missed,
+                    rec.get("actual_unit") if rule.value == "actual" else None)
 
 
 def rank_orgs(rows: list[ScoreRow], rules: Rules) -> list[OrgScore]:
     """Totals (sum of rounded points; 0 when a veto rule is missed) and ranks
     1, 2, 2, 4: equal totals share a rank and the next rank skips."""
-    most = sum((r.most for r in rules.rules), Decimal(0))
+    most = round_points(sum((r.most for r in rules.rules), Decimal(0)))
     orgs: dict[str, OrgScore] = {}
     for row in rows:
         o = orgs.setdefault(row.org, OrgScore(row.org, Decimal("0.00"), most))
@@ -146,3 +148,10 @@ def _why_missing(rule: Rule, found: list[dict]) -> str:
 def value_text(row: ScoreRow) -> str:
     """The scored value in the rule's unit, without the unit: 0.105 with % -> 10.5."""
     return "" if row.value is None else plain(row.rule.unit.number(row.value))
+
+
+def unit_text(row: ScoreRow) -> str:
+    """The rule's unit as written, else the record's normalized unit (人, 元; not ratio)."""
+    if row.rule.unit.written:
+        return row.rule.unit.written
+    return row.record_unit if row.record_unit not in (None, "ratio", "ratio_point") else ""
