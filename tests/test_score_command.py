@@ -174,3 +174,18 @@ def test_cjk_glyphs_differ_from_each_other():
     a = TextPath((0, 0), "甲县", prop=prop).vertices
     b = TextPath((0, 0), "乙县", prop=prop).vertices
     assert len(a) > 20 and (len(a) != len(b) or (a != b).any())
+
+
+def test_without_matplotlib_the_rest_is_written_and_w301_says_why(files, tmp_path):
+    import subprocess
+    import sys
+
+    records, rules = files
+    out = tmp_path / "scores"
+    code = ("import sys; sys.modules['matplotlib'] = None\n"
+            "from reportmine.cli import main\n"
+            f"main(['score', {str(records)!r}, '--rules', {str(rules)!r}, '--out', {str(out)!r}])\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "[W301] 未安装 matplotlib，未写出 scores.png" in proc.stderr and "reportmine[scoring]" in proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["org_scores.csv", "scores.csv", "scores.xlsx"]
