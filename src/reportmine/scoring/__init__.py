@@ -19,10 +19,13 @@ __all__ = ["Rule", "Rules", "RulesError", "Scale", "load_rules", "RecordsError",
            "OrgScore", "ScoreRow", "ScoreTable", "score_records", "score_file"]
 
 
-def score_file(records_path, rules_path, out_dir):
-    """Read, score and write: (ScoreTable, writer outcomes)."""
+def score_file(records_path, rules_path, out_dir, db: str | None = None):
+    """Read (a records file, or the run database at ``db``), score and write:
+    (ScoreTable, writer outcomes)."""
     from .report import write_scores
+    from .sources import read_db
 
     rules = load_rules(rules_path)
-    table = score_records(read_records(records_path), rules)
+    records = read_db(db) if db else read_records(records_path)
+    table = score_records(records, rules)
     return table, write_scores(table, out_dir)

@@ -39,6 +39,18 @@ def read_records(path: str | Path) -> list[dict]:
     return clean_rows(rows, path)
 
 
+def read_db(url: str) -> list[dict]:
+    """The records of a run database (``analyze --db URL``): a SQLite file or
+    URL, or PostgreSQL. Opening it migrates it to this version's schema."""
+    try:
+        from ..store import Store, engine_url, shown
+    except ImportError:
+        raise RecordsError("E507", path=url, reason="这一版本的 reportmine 没有运行数据库（reportmine.store）") from None
+    with Store.open(engine_url(url)) as store:
+        rows = store.records()
+    return records_from_rows(rows, shown(url))
+
+
 def records_from_rows(rows: list[dict], source: str = "records") -> list[dict]:
     """Rows as ``reportmine.analyze(...).records`` holds them -> records to score."""
     return clean_rows(list(enumerate(rows, start=1)), source)
