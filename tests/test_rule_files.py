@@ -123,6 +123,13 @@ def load_yaml_text(tmp_path, text):
     (("    per: 0.2\n", ""), "E502", "第22行", "per"),
     (("- indicator: 较大安全事故", "- indicator: 新增城镇就业"), "E506", "第30行", "新增城镇就业"),
     (("zero_below_floor: true", "zero_below_floor: 也许"), "E503", "第16行", "zero_below_floor"),
+    (("satisfactory: 12", "satisfactory: 7"), "E503", "第15行", "satisfactory"),     # not better than floor 8
+    (("satisfactory: 12", "satisfactory: 8"), "E503", "第15行", "satisfactory"),
+    (("    floor: 8\n", ""), "E502", "第10行", "floor"),
+    (("points_per_step: -1", "points_per_step: 0"), "E503", "第28行", "points_per_step"),
+    (("    weight: 8\n", "    weight: 8\n    value: completion_rate\n"), "E503", "第8行", "unit"),
+    (("direction: lower", "direction: down"), "E503", "第33行", "direction"),
+    (("    weight: 2\n", "    weight: -2\n"), "E503", "第31行", "weight"),
 ])
 def test_bad_yaml_rules_name_the_line_and_field(tmp_path, edit, code, where, field):
     assert edit[0] in YAML

@@ -246,3 +246,15 @@ def test_threshold_higher_and_lower(tmp_path):
     assert pts(参保率=0.96, 城镇登记失业率=0.0312) == [D("4.00"), D("5.00")]   # both met
     assert pts(参保率=0.95, 城镇登记失业率=0.045) == [D("4.00"), D("5.00")]    # equal meets
     assert pts(参保率=0.949, 城镇登记失业率=0.046) == [D("0.00"), D("0.00")]   # both missed
+
+
+def test_ratio_edges(tmp_path):
+    body = """  - {indicator: 较大事故起数, weight: 4, method: ratio, direction: lower, unit: 起, target: 2, cap: 1.5}
+  - {indicator: 新增市场主体, weight: 5, method: ratio}
+"""
+    rs = rules(tmp_path, body)
+    rows = score_records([rec("较大事故起数", actual=0), rec("新增市场主体", actual=120, target=0)], rs).rows
+    # lower with x = 0: target/x is unbounded, the cap applies: 4 x 1.5 = 6.00
+    assert rows[0].points == D("6.00")
+    # a target of 0 from the record cannot be divided by: missing with the reason, not 0 points
+    assert (rows[1].status, rows[1].points) == ("missing", None) and "目标值为0" in rows[1].detail

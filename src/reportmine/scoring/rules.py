@@ -165,19 +165,34 @@ def build_rule(e: Entry) -> Rule:
 
 
 def _check_method(e: Entry, r: Rule) -> None:
-    if r.method == "efficacy" and (r.floor is None) != (r.satisfactory is None):
-        raise RulesError("E502", where=e.where, field="satisfactory" if r.satisfactory is None else "floor")
-    if r.method == "efficacy" and r.floor is not None and r.floor == r.satisfactory:
-        raise RulesError("E503", where=e.at("satisfactory"), field="satisfactory",
-                         value=e.values["satisfactory"], expected="不等于 floor 的数")
+    """What each method needs beyond the common fields."""
+    if r.method == "efficacy":
+        _check_efficacy(e, r)
     if r.method == "tiers" and not r.tiers:
         raise RulesError("E502", where=e.where, field="tiers（" + "、".join(tier_names()) + "）")
     if r.method == "steps":
         for key in ("per", "points_per_step"):
-            if r.per is None if key == "per" else r.points_per_step is None:
+            if getattr(r, key) is None:
                 raise RulesError("E502", where=e.where, field=key)
         if r.per <= 0:
             raise RulesError("E503", where=e.at("per"), field="per", value=e.values["per"], expected="正数")
+        if r.points_per_step == 0:
+            raise RulesError("E503", where=e.at("points_per_step"), field="points_per_step",
+                             value=e.values["points_per_step"], expected="非零的数（负数扣分，正数加分）")
+    if r.value == "completion_rate" and r.unit.norm not in (None, "ratio"):
+        raise RulesError("E503", where=e.at("unit"), field="unit", value=r.unit.written,
+                         expected="完成率的单位 %（或不写单位，按小数）")
+
+
+def _check_efficacy(e: Entry, r: Rule) -> None:
+    if (r.floor is None) != (r.satisfactory is None):
+        raise RulesError("E502", where=e.where, field="satisfactory" if r.satisfactory is None else "floor")
+    if r.floor is None:
+        return
+    if (r.satisfactory >= r.floor) if r.lower else (r.satisfactory <= r.floor):
+        better = "低于" if r.lower else "高于"
+        raise RulesError("E503", where=e.at("satisfactory"), field="satisfactory",
+                         value=e.values["satisfactory"], expected=f"{better} floor（{e.values['floor']}）的数")
 
 
 def _no_duplicates(rules: list[Rule]) -> None:
