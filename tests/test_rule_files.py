@@ -167,3 +167,12 @@ def test_bad_xlsx_rows_name_the_row_and_column(tmp_path):
     with pytest.raises(RulesError) as info:
         load_rules(tmp_path / "bad.xlsx")
     assert info.value.code == "E501"
+
+
+def test_the_shipped_xlsx_rules_are_the_yaml_rules():
+    from helpers import CORPORA
+
+    yaml_rules = load_rules(CORPORA / "rules" / "samples.yaml")
+    xlsx_rules = load_rules(CORPORA / "rules" / "samples.xlsx")
+    strip = lambda rs: [r.__class__(**{**r.__dict__, "where": ""}) for r in rs.rules]  # noqa: E731
+    assert strip(yaml_rules) == strip(xlsx_rules) and len(xlsx_rules.rules) == 10
