@@ -176,3 +176,20 @@ def test_the_shipped_xlsx_rules_are_the_yaml_rules():
     xlsx_rules = load_rules(CORPORA / "rules" / "samples.xlsx")
     strip = lambda rs: [r.__class__(**{**r.__dict__, "where": ""}) for r in rs.rules]  # noqa: E731
     assert strip(yaml_rules) == strip(xlsx_rules) and len(xlsx_rules.rules) == 10
+
+
+def test_scoring_vocabulary_is_validated(monkeypatch):
+    from reportmine.resources import DataFileError
+    from reportmine.scoring import vocabulary
+
+    assert vocabulary.split_aliases("新增城镇就业、城镇新增就业人数,新增就业 ") == [
+        "新增城镇就业", "城镇新增就业人数", "新增就业"]
+    bad = {"tiers": [{"name": "优秀", "coef": "0.8"}, {"name": "良好", "coef": "1.0"}],
+           "alias_separators": ["、"], "fonts": ["X"]}
+    monkeypatch.setattr(vocabulary, "load_yaml", lambda name: bad)
+    vocabulary._data.cache_clear()
+    try:
+        with pytest.raises(DataFileError):
+            vocabulary.tiers()
+    finally:
+        vocabulary._data.cache_clear()
