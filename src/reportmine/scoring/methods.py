@@ -122,7 +122,7 @@ def steps(x: Decimal, rule: Rule, given: Given) -> Scored:
     max_points (default w)]; min_points 0 is 扣完为止, no min_points no floor.
     A positive points_per_step (加分) counts the steps in the excess over the
     target instead."""
-    t, u, w, pps = _target(given), rule.unit, rule.weight, rule.points_per_step
+    t, w, pps = _target(given), rule.weight, rule.points_per_step
     bonus = pps > 0
     gap = (x - t) if rule.lower != bonus else (t - x)
     gap = max(gap, Decimal(0))
