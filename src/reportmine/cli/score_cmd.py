@@ -25,7 +25,7 @@ def score_cmd(records, rules_path, out_dir, db):
     Example:
       reportmine analyze corpora/samples --out out
       reportmine score out/records.csv --rules corpora/rules/samples.yaml --out out/scores
-      reportmine score --db sqlite:///out/runs.db --rules rules.xlsx --out out/scores
+      reportmine score --db out/reportmine.db --rules rules.xlsx --out out/scores
     """
     from ..scoring import score_file
 
