@@ -214,3 +214,17 @@ def test_score_from_the_run_database(files, tmp_path):
     from_csv = (tmp_path / "from_csv" / "scores.csv").read_text(encoding="utf-8-sig")
     from_db = (tmp_path / "from_db" / "scores.csv").read_text(encoding="utf-8-sig")
     assert from_db == from_csv and ",scored," in from_db
+
+
+def test_a_big_batch_charts_its_first_fifty(tmp_path):
+    from decimal import Decimal
+
+    import matplotlib.image as mpimg
+
+    from reportmine.scoring.chart import MAX_BARS, write_chart
+    from reportmine.scoring.table import OrgScore, ScoreTable
+
+    orgs = [OrgScore(f"第{i}单位", Decimal(300 - i), Decimal(300), rank=i + 1) for i in range(300)]
+    write_chart(ScoreTable([], orgs), tmp_path / "big.png")
+    height = mpimg.imread(tmp_path / "big.png").shape[0]
+    assert MAX_BARS == 50 and 2000 < height < 3500      # 50 bars at 0.45 in x 110 dpi, not 300

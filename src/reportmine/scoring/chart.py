@@ -17,6 +17,8 @@ from .table import ScoreTable
 from .units import plain
 from .vocabulary import font_families
 
+MAX_BARS = 50      # a batch of hundreds of units shows its first 50 (the csv/xlsx have all)
+
 
 @lru_cache(maxsize=1)
 def cjk_font() -> str | None:
@@ -54,7 +56,9 @@ def write_chart(table: ScoreTable, path, title: str = "各单位得分") -> None
     import matplotlib.pyplot as plt
 
     family = cjk_font()
-    orgs = table.orgs
+    orgs = table.orgs[:MAX_BARS]
+    if len(table.orgs) > MAX_BARS:
+        title = f"{title}（前{MAX_BARS}名，共{len(table.orgs)}个单位）"
     names = [f"{o.rank}. {o.org}" + ("（否决）" if o.vetoed else "") for o in orgs]
     totals = [float(o.total) for o in orgs]
     with plt.rc_context({"font.family": [family] if family else ["sans-serif"],
