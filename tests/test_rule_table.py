@@ -111,3 +111,14 @@ def test_scored_values_other_than_actual(tmp_path):
     rows = score_records(recs, rules(tmp_path, body)).rows
     # 5 x min(108.5%/100%, 1.1) = 5.425 -> 5.43 (half-up); growth 6.2% >= 5%: 4.00
     assert [r.points for r in rows] == [D("5.43"), D("4.00")]
+
+
+def test_completion_rate_not_stated_is_actual_over_target(tmp_path):
+    body = "  - {indicator: 一般公共预算收入, weight: 10, method: ratio, value: completion_rate, unit: '%', target: 100}\n"
+    r = rec("一般公共预算收入", actual=32.6e8, target=40e8)
+    r["computed_completion_rate"] = D("0.815")
+    row = score_records([r], rules(tmp_path, body)).rows[0]
+    # no stated rate: 32.6亿 / 40亿 = 81.5%; 10 x min(81.5%/100%, 1) = 8.15
+    assert row.points == D("8.15") and "按实际值/目标值计算" in row.detail
+    r["completion_rate"] = D("0.915")                    # a stated rate wins: 9.15
+    assert score_records([r], rules(tmp_path, body)).rows[0].points == D("9.15")

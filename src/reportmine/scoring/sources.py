@@ -17,9 +17,10 @@ from ..errors import ReportmineError
 from .rules import to_decimal
 
 COLUMNS = ("record_id", "org", "indicator", "indicator_id", "indicator_name", "period", "actual",
-           "actual_unit", "target", "basic_target", "full_target", "completion_rate", "growth",
-           "status", "flag_codes")
-NUMBERS = ("actual", "target", "basic_target", "full_target", "completion_rate", "growth")
+           "actual_unit", "target", "basic_target", "full_target", "completion_rate", "computed_completion_rate",
+           "growth", "status", "flag_codes")
+NUMBERS = ("actual", "target", "basic_target", "full_target", "completion_rate", "computed_completion_rate",
+           "growth")
 REQUIRED = ("indicator",)
 SUFFIXES = (".csv", ".jsonl", ".parquet")
 

@@ -73,17 +73,17 @@ def matches(rule: Rule, rec: dict) -> bool:
 
 def score_one(org: str, recs: list[dict], rule: Rule, rules: Rules) -> ScoreRow:
     found = [r for r in recs if matches(rule, r) and (not rule.period or r.get("period") == rule.period)]
-    usable = [r for r in found if r.get(rule.value) is not None and _same_unit(rule, r)]
+    usable = [r for r in found if scored_value(rule, r) is not None and _same_unit(rule, r)]
     if not usable:
         return ScoreRow(org, rule, "missing", _why_missing(rule, found),
                         found[0]["record_id"] if found else None)
     distinct = {_numbers(rule, r): r for r in usable}
     if len(distinct) > 1:
-        listed = "、".join(f"{rule.show(r[rule.value])}（{r['record_id']}）" for r in distinct.values())
+        listed = "、".join(f"{rule.show(scored_value(rule, r))}（{r['record_id']}）" for r in distinct.values())
         return ScoreRow(org, rule, "ambiguous", f"有{len(distinct)}条记录数值不同：{listed}；"
                         "请在规则中用 period 指定期间", ";".join(r["record_id"] for r in distinct.values()))
     rec = usable[0]
-    x = rec[rule.value]
+    x = scored_value(rule, rec)
     given = Given(target=_first(rule.target, rec.get("target")), floor=_first(rule.floor, rec.get("basic_target")),
                   satisfactory=_first(rule.satisfactory, rec.get("full_target")), scale=rules.scale)
     try:
@@ -91,6 +91,8 @@ def score_one(org: str, recs: list[dict], rule: Rule, rules: Rules) -> ScoreRow:
     except Unscorable as exc:
         return ScoreRow(org, rule, "missing", str(exc), rec["record_id"], x)
     status, detail = "scored", scored.detail
+    if rule.value == "completion_rate" and rec.get("completion_rate") is None:
+        detail += "（完成率按实际值/目标值计算）"
     if rec.get("flag_codes") or rec.get("status") == "flagged":
         status = "flagged"
         detail += f"（记录有复核标记：{'、'.join(rec.get('flag_codes') or ['flagged'])}）"
@@ -121,6 +123,16 @@ def rank_orgs(rows: list[ScoreRow], rules: Rules) -> list[OrgScore]:
     return ranked
 
 
+def scored_value(rule: Rule, rec: dict):
+    """The record's value in the rule's column; a completion rate the report
+    does not state is actual / target when the record has both
+    (``computed_completion_rate``)."""
+    value = rec.get(rule.value)
+    if value is None and rule.value == "completion_rate":
+        return rec.get("computed_completion_rate")
+    return value
+
+
 def _first(*values):
     return next((v for v in values if v is not None), None)
 
@@ -132,14 +144,14 @@ def _same_unit(rule: Rule, rec: dict) -> bool:
 
 
 def _numbers(rule: Rule, rec: dict) -> tuple:
-    return tuple(rec.get(k) for k in (rule.value, "target", "basic_target", "full_target"))
+    return (scored_value(rule, rec), *(rec.get(k) for k in ("target", "basic_target", "full_target")))
 
 
 def _why_missing(rule: Rule, found: list[dict]) -> str:
     period = f"（{rule.period}）" if rule.period else ""
     if not found:
         return f"没有“{'、'.join(rule.names)}”{period}的记录"
-    units = {r.get("actual_unit") for r in found if r.get(rule.value) is not None} - {None}
+    units = {r.get("actual_unit") for r in found if scored_value(rule, r) is not None} - {None}
     if units and rule.value == "actual":
         return f"记录的单位为{'、'.join(sorted(units))}，与规则的单位“{rule.unit.written}”不符"
     return f"记录没有{VALUE_NAMES[rule.value]}"
