@@ -194,3 +194,15 @@ def test_record_scores_catch_a_split_claim():
         score_records(GoldDoc("x.txt", gold, []), pred, records, text, s)
         scores.append((s.in_record, s.claims_right, s.pairs_together, s.pairs))
     assert scores == [(2, 2, 1, 1), (2, 2, 0, 1), (1, 2, 0, 1)]
+
+
+def test_a_claim_that_points_back_joins_the_record_before_it(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("全年城镇新增就业3120人，完成目标任务的104%。按照考核办法，该项指标以3000人为基本任务、"
+                    "3300人为满分指标。\n全年新增就业困难人员就业210人。该项工作获得表彰。\n",
+                    encoding="utf-8")
+    rows = build_records(Pipeline().analyze(path))
+    jobs = [r for r in rows if r["actual"] == 3120]
+    assert len(jobs) == 1
+    assert (jobs[0]["basic_target"], jobs[0]["full_target"], jobs[0]["completion_rate"]) == (3000, 3300, 1.04)
+    assert not [r for r in rows if r["indicator"] and r["indicator"].startswith("该项")]

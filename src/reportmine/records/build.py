@@ -126,7 +126,7 @@ def group_claims(doc: Document, scopes: Scopes | None = None) -> list[_Draft]:
             i += len(run)
             continue
         q = qs[i]
-        d = _find(ds, q)
+        d = _find(ds, q) or _antecedent(drafts, q, scopes)
         if d is None:
             d = _Draft(scope, q.subject)
             ds.append(d)
@@ -145,6 +145,18 @@ def _split_change_amounts(drafts: list[_Draft]) -> list[_Draft]:
             extra.add(d.change_amount)
             out.append(extra)
     return out
+
+
+def _antecedent(drafts: list[_Draft], q: Quantity, scopes: Scopes) -> _Draft | None:
+    """该项指标以5600人为基本任务: the record just before, in the same paragraph."""
+    if not drafts or q.indicator_id or not q.indicator or not rules().anaphora.match(q.indicator):
+        return None
+    d = drafts[-1]
+    if d.subject != q.subject or not d.takes(q) or d.head.indicator is None:
+        return None
+    if "\n" in scopes.text[d.members[-1].end:q.start]:
+        return None
+    return d
 
 
 def _dependent_run(qs: list[Quantity], i: int) -> list[Quantity]:
