@@ -206,3 +206,23 @@ def test_a_claim_that_points_back_joins_the_record_before_it(tmp_path):
     assert len(jobs) == 1
     assert (jobs[0]["basic_target"], jobs[0]["full_target"], jobs[0]["completion_rate"]) == (3000, 3300, 1.04)
     assert not [r for r in rows if r["indicator"] and r["indicator"].startswith("该项")]
+
+
+def test_a_table_row_is_one_record(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("西山县统计局2022年主要指标完成情况")
+    table = d.add_table(rows=3, cols=4)
+    for r, cells in enumerate([("指标名称", "年度目标", "完成值", "完成率"),
+                               ("城镇新增就业", "5000人", "5600人", "112%"),
+                               ("新增农村劳动力转移就业", "8000人", "7600人", "95%")]):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    path = tmp_path / "table.docx"
+    d.save(path)
+    rows = build_records(Pipeline().analyze(path))
+    got = [(r["indicator"], r["target"], r["actual"], r["completion_rate"], r["org"]) for r in rows]
+    assert [g[1:] for g in got] == [(5000, 5600, 1.12, "西山县统计局"), (8000, 7600, 0.95, "西山县统计局")]
+    assert "城镇新增就业" in got[0][0] and "农村劳动力转移就业" in got[1][0]
+    assert rows[0]["computed_completion_rate"] == 1.12
