@@ -226,3 +226,10 @@ def test_a_table_row_is_one_record(tmp_path):
     assert [g[1:] for g in got] == [(5000, 5600, 1.12, "西山县统计局"), (8000, 7600, 0.95, "西山县统计局")]
     assert "城镇新增就业" in got[0][0] and "农村劳动力转移就业" in got[1][0]
     assert rows[0]["computed_completion_rate"] == 1.12
+
+
+def test_numbers_are_clean_and_finite():
+    from reportmine.records.build import clean_number
+
+    assert clean_number(41.2 * 1e8) == 4120000000.0 and clean_number(0.1 + 0.2) == 0.3
+    assert clean_number(float("inf")) is None and clean_number(float("nan")) is None

@@ -13,6 +13,7 @@ A ``分别`` list of rates after a list of values is paired element by element.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from ..catalog import Catalog, default_catalog
@@ -245,10 +246,12 @@ def _value(q: Quantity | None) -> float | None:
     return None if q is None or q.norm_value is None else clean_number(q.norm_value)
 
 
-def clean_number(v: float) -> float:
+def clean_number(v: float) -> float | None:
     """41.2亿 -> 4120000000.0, not 4120000000.0000005: 12 significant digits
-    (far inside GUIDE.md's 1e-6 tolerance), so every format shows the same number."""
-    return float(f"{float(v):.12g}")
+    (far inside GUIDE.md's 1e-6 tolerance), so every format shows the same number.
+    A value that is not finite is no value (JSON, CSV and SQL could not carry it)."""
+    v = float(v)
+    return float(f"{v:.12g}") if math.isfinite(v) else None
 
 
 def _unit(d: _Draft) -> str | None:
@@ -267,7 +270,7 @@ def _unit(d: _Draft) -> str | None:
 def _signed(text: str, q: Quantity | None) -> float | None:
     """A change or gap is negative when the cue nearest before it is a decrease."""
     value = _value(q)
-    if value is None or value < 0:
+    if value is None or value <= 0:
         return value
     r = rules()
     start = max(clause_start(text, q.start), q.start - r.sign_window)
@@ -284,4 +287,5 @@ def _computed_rate(d: _Draft) -> float | None:
         return None
     if actual.norm_unit != target.norm_unit:
         return None
-    return clean_number(round(actual.norm_value / target.norm_value, 6))
+    ratio = actual.norm_value / target.norm_value
+    return clean_number(round(ratio, 6)) if math.isfinite(ratio) else None
