@@ -233,3 +233,15 @@ def test_numbers_are_clean_and_finite():
 
     assert clean_number(41.2 * 1e8) == 4120000000.0 and clean_number(0.1 + 0.2) == 0.3
     assert clean_number(float("inf")) is None and clean_number(float("nan")) is None
+
+
+@pytest.mark.parametrize("text", [
+    "", "。", "一句话。两句话；三\n四！五?六", "没有句号的一段文字", "\n\n甲。；乙\r\n丙",
+])
+def test_scopes_find_the_sentences_the_claims_stage_finds(text):
+    from reportmine.claims.clauses import sentence_start
+    from reportmine.records.scopes import Scopes
+
+    scopes = Scopes(Document(id="0" * 64, path="x.txt", format="txt", text=text))
+    for pos in range(len(text) + 1):
+        assert scopes.sentence_start(pos) == sentence_start(text, pos), pos
