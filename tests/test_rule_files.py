@@ -193,3 +193,15 @@ def test_scoring_vocabulary_is_validated(monkeypatch):
             vocabulary.tiers()
     finally:
         vocabulary._data.cache_clear()
+
+
+def test_xlsx_rules_without_openpyxl_say_which_extra(tmp_path):
+    import subprocess
+    import sys
+
+    path = write_xlsx(tmp_path / "r.xlsx")
+    code = ("import sys; sys.modules['openpyxl'] = None\n"
+            "from reportmine.scoring import load_rules, RulesError\n"
+            f"try:\n    load_rules({str(path)!r})\nexcept RulesError as e:\n    print(e.code, e.message)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
+    assert out.startswith("E509") and "openpyxl" in out and "reportmine[scoring]" in out

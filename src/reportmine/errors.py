@@ -43,6 +43,7 @@ MESSAGES: dict[str, str] = {
     "E506": "评分规则 {where}：指标“{indicator}”与{other}重复",
     "E507": "记录文件无法读取：{path}（{reason}）",
     "E508": "记录文件 {path} 缺少列：{columns}",
+    "E509": "读取 {path} 需要 {module}，请运行 pip install 'reportmine[{extra}]'",
     # review flags (R…): what a reviewer must send back or check
     "R101": "数值是模板占位符“{text}”，请填写实际数字",
     "R102": "日期是模板占位符“{text}”，请填写实际日期",

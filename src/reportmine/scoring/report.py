@@ -33,25 +33,24 @@ def org_rows(table: ScoreTable) -> list[dict]:
 
 
 def write_xlsx(table: ScoreTable, path) -> None:
-    import openpyxl
-    from openpyxl.styles import Font
+    """Sheets ``scores`` (flagged, missing and ambiguous rows filled light red)
+    and ``org_scores`` (vetoed units filled), by the exporters' standard-library
+    xlsx writer."""
+    from ..exporters.spreadsheetml import Sheet, write_workbook
+    from ..exporters.xlsx import FLAGGED_FILL, HEADER_FILL, _width
 
-    book = openpyxl.Workbook()
-    for sheet, names, rows in ((book.active, SCORE_NAMES, score_rows(table)),
-                               (book.create_sheet(), ORG_NAMES, org_rows(table))):
-        sheet.title = "scores" if names is SCORE_NAMES else "org_scores"
-        sheet.append(names)
-        for row in rows:
-            sheet.append([_xlsx_cell(row[n]) for n in names])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
-        for i, n in enumerate(names):
-            sheet.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width = 60 if n == "detail" else 16
-    book.save(path)
+    sheets = []
+    for title, names, rows, marked in (
+            ("scores", SCORE_NAMES, score_rows(table), lambda r: r["status"] != "scored"),
+            ("org_scores", ORG_NAMES, org_rows(table), lambda r: r["vetoed"] == "true")):
+        values = [[_xlsx_cell(row[n]) for n in names] for row in rows]
+        widths = [_width(n, i, values) for i, n in enumerate(names)]
+        sheets.append(Sheet(title, names, values, widths, [marked(r) for r in rows]))
+    write_workbook(path, sheets, HEADER_FILL, FLAGGED_FILL)
 
 
 def _xlsx_cell(v):
+    """Numbers as numbers (Decimal points -> float), text as text."""
     from decimal import Decimal
 
     return float(v) if isinstance(v, Decimal) else v

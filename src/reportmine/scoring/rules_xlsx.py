@@ -16,7 +16,10 @@ from .rules import Entry, RulesError, to_decimal
 
 
 def read_xlsx(path: Path) -> tuple[Entry | None, list[Entry]]:
-    import openpyxl
+    try:
+        import openpyxl
+    except ImportError:
+        raise RulesError("E509", path=path, module="openpyxl", extra="scoring") from None
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
