@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from ..document import Quantity
 from ..numerals import digit_chars, parse_chinese_int, to_ascii_digits, unit_chars
+from ..script import traditional_of
 from .lexicon import Lexicon, lexicon
+from .view import View, make_view, needs_view
 
 AR = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
 QUOTES_OPEN = "“「‘『《\""
@@ -32,7 +34,8 @@ def _alt(words) -> str:
 @lru_cache(maxsize=1)
 def _compiled():
     lex = lexicon()
-    cn = f"[{re.escape(digit_chars() + unit_chars())}]+"
+    numeral = digit_chars() + unit_chars()
+    cn = f"[{re.escape(numeral + traditional_of(numeral))}]+"
     mult = _alt(lex.multipliers)
     pattern = (
         rf"(?P<pre>{_alt(lex.approx_before)})?"
@@ -46,7 +49,18 @@ def _compiled():
         rf"(?P<post>{_alt(lex.approx_after)})?"
     )
     special = re.compile(_alt(lex.special))
-    return re.compile(pattern), special, lex
+    return re.compile(pattern), special, lex, _lexicon_chars(lex, numeral)
+
+
+def _lexicon_chars(lex: Lexicon, numeral: str) -> str:
+    """Every character a rule looks for: a traditional form of one needs the view."""
+    words = [*lex.units, *lex.multipliers, *lex.special, *lex.approx_before, *lex.approx_inner,
+             *lex.approx_after, lex.tenth.unit, *lex.cn_rhetorical_after, *lex.cn_count_cues,
+             *lex.time_after, *lex.duration_before, *lex.duration_after, *lex.post_approx_not_before,
+             *lex.cn_word_before, *lex.ordinal_before]
+    for u in lex.units.values():
+        words.extend(u.not_before)
+    return "".join(sorted(set("".join(words) + numeral)))
 
 
 def _number(s: str) -> float:
@@ -60,10 +74,21 @@ def _clean(x: float) -> float | int:
 
 def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Quantities in ``text[start:end]`` with offsets into ``text``."""
-    rx, special_rx, lex = _compiled()
+    rx, special_rx, lex, chars = _compiled()
     end = len(text) if end is None else end
     out: list[Quantity] = []
+    viewed_to = start       # lines up to here were read through a View
     for m in rx.finditer(text, start, end):
+        if m.start() < viewed_to:
+            continue
+        if needs_view(text, m.start(), m.end(), start, end, chars):
+            ls = max(start, text.rfind("\n", start, m.start()) + 1)
+            le = text.find("\n", m.end(), end)
+            viewed_to = end if le < 0 else le
+            while out and out[-1].start >= ls:    # re-read the whole line
+                out.pop()
+            out.extend(_recognize_view(text, ls, viewed_to, rx, lex))
+            continue
         found = _build(m, text, end, lex)
         if found:
             out.extend(found)
@@ -74,6 +99,26 @@ def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantit
     if len(out) > 1:
         out.sort(key=lambda q: q.start)
     return out
+
+
+def _recognize_view(text: str, lo: int, hi: int, rx, lex: Lexicon) -> list[Quantity]:
+    view = make_view(text, lo, hi)
+    out = []
+    for m in rx.finditer(view.text):
+        for q in _build(m, view.text, len(view.text), lex) or ():
+            out.append(_to_source(q, view, text))
+    return out
+
+
+def _to_source(q: Quantity, view: View, text: str) -> Quantity:
+    """Offsets and text into the source; the unit keeps its characters as written."""
+    if q.unit:
+        i = view.text.rfind(q.unit, q.start, q.end)
+        if i >= 0:
+            q.unit = view.written[i:i + len(q.unit)]
+    q.start, q.end = view.source_span(q.start, q.end, text)
+    q.text = text[q.start:q.end]
+    return q
 
 
 def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
