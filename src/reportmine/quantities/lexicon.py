@@ -47,6 +47,9 @@ class Lexicon:
     clock_before: frozenset
     bare_max_digits: int
     post_approx_not_before: tuple[str, ...]
+    list_separators: tuple[str, ...]
+    list_words_max: int
+    arithmetic_ops: str
 
 
 def _unit(entry: dict, where: str) -> Unit:
@@ -82,7 +85,8 @@ def lexicon() -> Lexicon:
     ctx = load_yaml("quantities.yaml")
     keys = ("ordinal_before", "placeholder_before", "descriptor_units", "cn_word_before", "cn_rhetorical_after", "cn_count_cues", "time_after",
             "duration_units", "duration_before", "duration_after", "bare_after", "bare_unit_numeral_before",
-            "clock_units", "clock_before", "bare_max_digits", "post_approx_not_before")
+            "clock_units", "clock_before", "bare_max_digits", "post_approx_not_before",
+            "list_separators", "list_words_max", "arithmetic_ops")
     require(ctx, keys, "quantities.yaml")
     numeral_tables()  # validated there
     return Lexicon(
@@ -109,4 +113,7 @@ def lexicon() -> Lexicon:
         clock_before=frozenset(ctx["clock_before"]),
         bare_max_digits=int(ctx["bare_max_digits"]),
         post_approx_not_before=tuple(ctx["post_approx_not_before"]),
+        list_separators=tuple(str(w) for w in ctx["list_separators"]),
+        list_words_max=int(ctx["list_words_max"]),
+        arithmetic_ops=str(ctx["arithmetic_ops"]),
     )

@@ -16,6 +16,7 @@ from ..document import Quantity
 from ..numerals import digit_chars, parse_chinese_int, to_ascii_digits, unit_chars
 from ..script import traditional_of
 from .lexicon import Lexicon, lexicon
+from .lists import ratio_parts, share_list_units
 from .view import View, make_view, needs_view
 
 AR = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
@@ -24,6 +25,7 @@ QUOTES_CLOSE = "”」’』》\""
 LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ")
 MINUS = "-－−"
 _DIGITS = frozenset(digit_chars())
+_DIGITS_AR = frozenset("0123456789０１２３４５６７８９")
 _LOOK = 8  # how far context checks look past a match
 
 
@@ -92,6 +94,9 @@ def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantit
         found = _build(m, text, end, lex)
         if found:
             out.extend(found)
+    out.extend(share_list_units(text, out, start, lex))
+    seen = {q.start for q in out}
+    out.extend(q for q in ratio_parts(text, start, end) if q.start not in seen)
     for m in special_rx.finditer(text, start, end):
         e = lex.special[m.group()]
         out.append(Quantity(m.start(), m.end(), m.group(), e["value"], e["unit"], e["norm_value"],
@@ -128,7 +133,9 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
     s, e = m.start(), m.end()
     num_start = m.start("pct") - 3 if g("pct") is not None else (m.start("ar") if not is_cn else m.start("cn"))
     before = text[num_start - 1] if num_start > 0 else ""
-    if before in LATIN or before in lex.ordinal_before or before in lex.placeholder_before:
+    if before in LATIN or before in lex.ordinal_before:
+        return None
+    if before in lex.placeholder_before and not _times_sign(text, num_start - 1, lex):
         return None
     # value as written
     if g("pct") is not None:
@@ -149,6 +156,8 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
                 value = value * lex.multipliers[g("armult")] + _number(g("ar2")) * lex.multipliers[g("ar2mult")]
             else:
                 mult_s = g("armult") + (mult_s or "")
+    if g("himult") and not mult_s:
+        mult_s = g("himult")     # 3-10亿元: the multiplier of the range's end is the range's
     multiplier = 1
     if mult_s:
         multiplier = 1
@@ -171,6 +180,11 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
     unit = (mult_s or "") + unit_s
     return _finish(m, text, limit, lex, s, e, value, unit, value * multiplier * u.factor, u.norm,
                    is_cn=is_cn, cn_ok=u.cn_ok)
+
+
+def _times_sign(text: str, i: int, lex: Lexicon) -> bool:
+    """× after an operand (96%×0.5, 1×0.2) multiplies; ××县 is a template blank."""
+    return text[i] in lex.arithmetic_ops and i > 0 and (text[i - 1] in _DIGITS_AR or text[i - 1] in "%％)）]】")
 
 
 def _cn_context_ok(cn: str, before: str, pre: str | None, inner: str | None, lex: Lexicon) -> bool:
@@ -226,12 +240,15 @@ def _unitless(m, text, limit, lex, s, e, value, mult_s, multiplier, is_cn):
 def _bare_ok(m, text, limit, lex, value, mult_s, is_cn) -> bool:
     """A number whose unit was lost: 社区共有职工10；居民321，常住人口975。"""
     g = m.group
-    if is_cn or mult_s or g("sep") or g("inner") or g("post") or m.end() >= limit:
-        return False
-    if text[m.end()] not in lex.bare_after:
+    if is_cn or mult_s or g("sep") or g("inner") or g("post"):
         return False
     s = m.start()
     before = text[s - 1] if s > 0 else ""
+    after = text[m.end()] if m.end() < limit else ""
+    if (after and after in lex.arithmetic_ops) or (before and before in lex.arithmetic_ops):
+        return True               # a term of a formula: 得分=96%×0.5=0.48
+    if not after or after not in lex.bare_after:
+        return False
     if not ("\u4e00" <= before <= "\u9fff") or before in lex.ordinal_before:
         return False
     raw = g("ar")
