@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..numerals import tidy, to_ascii_digits
 from ..document import Quantity
 from .lexicon import Lexicon
 
@@ -44,7 +45,7 @@ def share_list_units(text: str, found: list[Quantity], lo: int, lex: Lexicon) ->
                 break
             s, e = m.start("num"), m.end("num")
             value = _number(m.group("num"))
-            item = Quantity(s, e, text[s:e], value, q.unit, _clean(value * scale), q.norm_unit)
+            item = Quantity(s, e, text[s:e], value, q.unit, tidy(value * scale), q.norm_unit)
             old = bare.pop(s, None)
             if old is not None:
                 found.remove(old)
@@ -82,11 +83,4 @@ def ratio_parts(text: str, lo: int, hi: int) -> list[Quantity]:
 
 
 def _number(s: str) -> float | int:
-    from ..numerals import to_ascii_digits
-
-    return _clean(float(to_ascii_digits(s).replace(",", "")))
-
-
-def _clean(x: float) -> float | int:
-    r = round(x, 10)
-    return int(r) if r == int(r) and abs(r) < 1e18 else r
+    return tidy(float(to_ascii_digits(s).replace(",", "")))

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from ..document import Quantity
-from ..numerals import digit_chars, parse_chinese_int, to_ascii_digits, unit_chars
+from ..numerals import digit_chars, parse_chinese_int, tidy, to_ascii_digits, unit_chars
 from ..script import traditional_of
 from .lexicon import Lexicon, lexicon
 from .lists import ratio_parts, share_list_units
@@ -67,11 +67,6 @@ def _lexicon_chars(lex: Lexicon, numeral: str) -> str:
 
 def _number(s: str) -> float:
     return float(to_ascii_digits(s).replace(",", ""))
-
-
-def _clean(x: float) -> float | int:
-    r = round(x, 10)
-    return int(r) if r == int(r) and abs(r) < 1e18 else r
 
 
 def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -303,11 +298,11 @@ def _make(text, m, s, e, value, unit, norm_value, norm_unit, post, lex) -> list[
     if hi:
         hv = _number(hi) if hi[0] in "0123456789０１２３４５６７８９" else parse_chinese_int(hi)
     if hv is None:
-        return [Quantity(s, e, text[s:e], _clean(value), unit, _clean(norm_value), norm_unit, approx)]
+        return [Quantity(s, e, text[s:e], tidy(value), unit, tidy(norm_value), norm_unit, approx)]
     # a range 3-5个 / 10%—15%: one quantity per number, each knowing the range
     scale = norm_value / value if value else 1
-    low, high = _clean(norm_value), _clean(hv * scale)
+    low, high = tidy(norm_value), tidy(hv * scale)
     low_end = m.end("unit0") if g("unit0") else m.start("sep")
-    return [Quantity(s, low_end, text[s:low_end], _clean(value), unit, low, norm_unit, approx, low=low, high=high),
-            Quantity(m.start("hi"), e, text[m.start("hi"):e], _clean(hv), unit, high, norm_unit, approx,
+    return [Quantity(s, low_end, text[s:low_end], tidy(value), unit, low, norm_unit, approx, low=low, high=high),
+            Quantity(m.start("hi"), e, text[m.start("hi"):e], tidy(hv), unit, high, norm_unit, approx,
                      low=low, high=high)]
