@@ -50,6 +50,8 @@ class Lexicon:
     list_separators: tuple[str, ...]
     list_words_max: int
     arithmetic_ops: str
+    score_before: tuple[str, ...]
+    reference_before: tuple[str, ...]
 
 
 def _unit(entry: dict, where: str) -> Unit:
@@ -86,7 +88,7 @@ def lexicon() -> Lexicon:
     keys = ("ordinal_before", "placeholder_before", "descriptor_units", "cn_word_before", "cn_rhetorical_after", "cn_count_cues", "time_after",
             "duration_units", "duration_before", "duration_after", "bare_after", "bare_unit_numeral_before",
             "clock_units", "clock_before", "bare_max_digits", "post_approx_not_before",
-            "list_separators", "list_words_max", "arithmetic_ops")
+            "list_separators", "list_words_max", "arithmetic_ops", "score_before", "reference_before")
     require(ctx, keys, "quantities.yaml")
     numeral_tables()  # validated there
     return Lexicon(
@@ -116,4 +118,6 @@ def lexicon() -> Lexicon:
         list_separators=tuple(str(w) for w in ctx["list_separators"]),
         list_words_max=int(ctx["list_words_max"]),
         arithmetic_ops=str(ctx["arithmetic_ops"]),
+        score_before=tuple(ctx["score_before"]),
+        reference_before=tuple(ctx["reference_before"]),
     )

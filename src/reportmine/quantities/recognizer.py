@@ -16,6 +16,8 @@ from ..document import Quantity
 from ..numerals import digit_chars, parse_chinese_int, tidy, to_ascii_digits, unit_chars
 from ..script import traditional_of
 from .lexicon import Lexicon, lexicon
+from .bare import bare_unit
+from .filters import drop_names_and_references
 from .lists import ratio_parts, share_list_units
 from .view import View, make_view, needs_view
 
@@ -26,6 +28,7 @@ LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzＡＢＣ
 MINUS = "-－−"
 _DIGITS = frozenset(digit_chars())
 _DIGITS_AR = frozenset("0123456789０１２３４５６７８９")
+_ASCII_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LOOK = 8  # how far context checks look past a match
 
 
@@ -92,6 +95,7 @@ def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantit
     out.extend(share_list_units(text, out, start, lex))
     seen = {q.start for q in out}
     out.extend(q for q in ratio_parts(text, start, end) if q.start not in seen)
+    out = drop_names_and_references(text, out, start, end, lex)
     for m in special_rx.finditer(text, start, end):
         e = lex.special[m.group()]
         out.append(Quantity(m.start(), m.end(), m.group(), e["value"], e["unit"], e["norm_value"],
@@ -172,6 +176,8 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
     after = text[m.end("unit"):min(limit, m.end("unit") + _LOOK)]
     if any(after.startswith(w) for w in u.not_before):
         return None
+    if unit_s[-1] in _ASCII_ALNUM and after[:1] in _ASCII_ALNUM:
+        return None              # 1.5L in P1.5LED: a Latin unit ends a word
     unit = (mult_s or "") + unit_s
     return _finish(m, text, limit, lex, s, e, value, unit, value * multiplier * u.factor, u.norm,
                    is_cn=is_cn, cn_ok=u.cn_ok)
@@ -227,29 +233,12 @@ def _unitless(m, text, limit, lex, s, e, value, mult_s, multiplier, is_cn):
         if any(tail.startswith(w) for w in lex.time_after):
             return None
         return _finish(m, text, limit, lex, s, e, value, mult_s, value * multiplier, None, is_cn=False)
-    if _bare_ok(m, text, limit, lex, value, mult_s, is_cn):
-        return _make(text, m, s, e, value, None, value, None, None, lex)
-    return None
-
-
-def _bare_ok(m, text, limit, lex, value, mult_s, is_cn) -> bool:
-    """A number whose unit was lost: 社区共有职工10；居民321，常住人口975。"""
-    g = m.group
-    if is_cn or mult_s or g("sep") or g("inner") or g("post"):
-        return False
-    s = m.start()
-    before = text[s - 1] if s > 0 else ""
-    after = text[m.end()] if m.end() < limit else ""
-    if (after and after in lex.arithmetic_ops) or (before and before in lex.arithmetic_ops):
-        return True               # a term of a formula: 得分=96%×0.5=0.48
-    if not after or after not in lex.bare_after:
-        return False
-    if not ("\u4e00" <= before <= "\u9fff") or before in lex.ordinal_before:
-        return False
-    raw = g("ar")
-    if len(raw.replace(",", "").replace(".", "")) >= lex.bare_max_digits:
-        return False
-    return not (len(raw) == 4 and 1900 <= value <= 2099)
+    if is_cn or mult_s:
+        return None
+    unit = bare_unit(m, text, limit, lex, value)
+    if unit is None:
+        return None
+    return _make(text, m, s, e, value, unit or None, value, unit or None, g("post"), lex)
 
 
 def _post_approx(text, pos, limit, lex):
@@ -273,14 +262,25 @@ def _finish(m, text, limit, lex, s, e, value, unit, norm_value, norm_unit, is_cn
 
 def _cn_count_ok(m, text, lex, value, after) -> bool:
     """Chinese-numeral counts are kept only when they measure something."""
-    if value <= 1:
+    if value < 1:
         return False
+    if value == 1:
+        return _one_counted(m, text)
     if after[:1] in QUOTES_OPEN or any(after.startswith(w) for w in lex.cn_rhetorical_after):
         return False
     if value >= 10:
         return True
     head = text[max(0, m.start() - 4):m.start()]
     return any(head.endswith(w) for w in lex.cn_count_cues)
+
+
+def _one_counted(m, text) -> bool:
+    """至少一项, 每发现一例, 每季度出一期: one of something is counted; 每一次 is 'every'."""
+    if m.group("pre"):
+        return True
+    head = text[max(0, m.start() - 5):m.start()]
+    i = head.rfind("每")
+    return 0 <= i < len(head) - 1 and all("\u4e00" <= ch <= "\u9fff" for ch in head[i:])
 
 
 def _make(text, m, s, e, value, unit, norm_value, norm_unit, post, lex) -> list[Quantity]:
