@@ -6,7 +6,8 @@ in the source keeps unit null).
 - a score after its cue: ``自评得分4.5`` (unit 分);
 - a bound with an approximation word: ``性别比在107及以下的``, ``高于107的``;
 - a value alone in parentheses: ``与去年同期(118.15)持平``;
-- the base of a share: ``占目标任务7241的92.7%``.
+- the base of a share: ``占目标任务7241的92.7%``;
+- the last number of a text cut off after it (``…较上年增加 0.48``).
 Years, phone numbers and list markers are not.
 """
 
@@ -54,3 +55,18 @@ def bare_unit(m: re.Match, text: str, limit: int, lex: Lexicon, value: float) ->
 def _after_score_cue(text: str, s: int, lex: Lexicon) -> bool:
     head = text[max(0, s - 6):s].rstrip(_CUE_TAIL + " ")
     return any(head.endswith(w) for w in lex.score_before)
+
+
+_LAST = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]?(?P<num>[0-9]+(?:\.[0-9]+)?)\s*\Z")
+
+
+def last_number(text: str, lo: int, hi: int) -> tuple[int, int, float] | None:
+    """A bare number that ends a truncated excerpt (…较上年增加 0.48): its unit was cut off."""
+    m = _LAST.search(text, max(lo, hi - 24), hi)
+    if m is None:
+        return None
+    raw = m.group("num")
+    value = float(raw)
+    if (len(raw) == 4 and 1900 <= value <= 2099) or text[m.start() - 1] in "第其初":
+        return None
+    return m.start("num"), m.end("num"), value

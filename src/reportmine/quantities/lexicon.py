@@ -20,6 +20,7 @@ class Unit:
     cn_ok: bool = False
     arabic_only: bool = False
     not_before: tuple[str, ...] = ()
+    except_before: tuple[str, ...] = ()    # 380项目标任务: 项 before 目标 is still 项
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ def _unit(entry: dict, where: str) -> Unit:
     if not isinstance(factor, (int, float)) or factor <= 0:
         raise DataFileError(f"{where}: factor of {entry['unit']!r} must be a positive number")
     return Unit(str(entry["unit"]), str(entry["norm"]), float(factor), bool(entry.get("scalable", True)),
-                bool(entry.get("cn_ok", False)), bool(entry.get("arabic_only", False)), tuple(entry.get("not_before") or ()))
+                bool(entry.get("cn_ok", False)), bool(entry.get("arabic_only", False)), tuple(entry.get("not_before") or ()),
+                tuple(entry.get("except_before") or ()))
 
 
 def _approx(table: dict, where: str) -> dict[str, str]:

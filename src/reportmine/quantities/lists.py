@@ -6,6 +6,7 @@
   a list separator (and at most a short name) gets the same unit.
 - The parts of a ratio written with colons (``15.9:26.7:57.4``, ``按7:3``) are
   quantities without a unit; a clock time (``9:30``, ``07:13:45``) is not.
+- A fraction (``五分之一``, ``3分之2``, ``千分之五``) is a ratio.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def _item_ok(text: str, s: int, lo: int, lex: Lexicon) -> bool:
     return "\u4e00" <= before <= "\u9fff" or before in "、 \u3000"
 
 
-_RATIO = re.compile(rf"(?<![0-9.．:：])(?:{AR})(?:[:：](?:{AR}))+(?![0-9.．:：])")
+_RATIO = re.compile(rf"(?<![0-9.．:：])(?:{AR})(?:[:：]{_SP}(?:{AR}))+(?![0-9.．:：])")
 _PART = re.compile(AR)
 
 
@@ -79,6 +80,25 @@ def ratio_parts(text: str, lo: int, hi: int) -> list[Quantity]:
             s, e = m.start() + p.start(), m.start() + p.end()
             v = _number(p.group())
             out.append(Quantity(s, e, text[s:e], v, None, v, None))
+    return out
+
+
+_CN = "零〇一二两三四五六七八九十"
+_FRACTION = re.compile(rf"(?<![百0-9])(?P<den>[{_CN}千万]+|[0-9]+)分之(?P<num>[{_CN}]+|[0-9]+(?:\.[0-9]+)?)")
+
+
+def fractions(text: str, lo: int, hi: int) -> list[Quantity]:
+    from ..numerals import parse_chinese_int
+
+    out = []
+    if "分之" not in text[lo:hi]:
+        return out
+    for m in _FRACTION.finditer(text, lo, hi):
+        den, num = (parse_chinese_int(x) if not x[0].isdigit() else float(x) for x in m.group("den", "num"))
+        if not den or num is None or num > den:
+            continue
+        v = tidy(num / den)
+        out.append(Quantity(m.start(), m.end(), m.group(), v, None, v, "ratio"))
     return out
 
 

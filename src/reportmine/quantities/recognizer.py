@@ -18,7 +18,7 @@ from ..script import traditional_of
 from .lexicon import Lexicon, lexicon
 from .bare import bare_unit
 from .filters import drop_names_and_references
-from .lists import ratio_parts, share_list_units
+from .lists import fractions, ratio_parts, share_list_units
 from .view import View, make_view, needs_view
 
 AR = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
@@ -94,7 +94,7 @@ def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantit
             out.extend(found)
     out.extend(share_list_units(text, out, start, lex))
     seen = {q.start for q in out}
-    out.extend(q for q in ratio_parts(text, start, end) if q.start not in seen)
+    out.extend(q for q in ratio_parts(text, start, end) + fractions(text, start, end) if q.start not in seen)
     out = drop_names_and_references(text, out, start, end, lex)
     for m in special_rx.finditer(text, start, end):
         e = lex.special[m.group()]
@@ -174,7 +174,7 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
     if unit_s in lex.duration_units and _is_duration(text, num_start, m.end("unit"), limit, lex):
         return None
     after = text[m.end("unit"):min(limit, m.end("unit") + _LOOK)]
-    if any(after.startswith(w) for w in u.not_before):
+    if any(after.startswith(w) for w in u.not_before) and not any(after.startswith(w) for w in u.except_before):
         return None
     if unit_s[-1] in _ASCII_ALNUM and after[:1] in _ASCII_ALNUM:
         return None              # 1.5L in P1.5LED: a Latin unit ends a word
@@ -195,15 +195,26 @@ def _cn_context_ok(cn: str, before: str, pre: str | None, inner: str | None, lex
     if before and before in QUOTES_OPEN:
         return False
     if not any(ch in _DIGITS for ch in cn) and cn != "十":
-        # 百名 / 千名 in an enumeration, 近百名, 百余人次; a bare 万 or 亿 lacks its number
-        return len(cn) == 1 and cn in "百千" and (
-            before in lex.bare_unit_numeral_before or pre is not None or inner)
+        # 百名 / 千名 in an enumeration, 近百名, 百余人次, 近万人次, 逾千亿; a bare 亿 (超过亿元)
+        # lacks its number
+        if pre is not None:
+            return all(ch in "百千万亿" for ch in cn) and cn != "亿"
+        return len(cn) == 1 and cn in "百千" and (before in lex.bare_unit_numeral_before or inner)
     return True
 
 
 def _glued_to_noun(text: str, e: int, limit: int) -> bool:
+    """5岁以下儿童死亡率, 逾期30天以上贷款占比: a bracket inside an indicator's name;
+    7岁以下儿童2231人 counts a group (a number follows before any 率/比)."""
     nxt = text[e] if e < limit else ""
-    return "\u4e00" <= nxt <= "\u9fff" and nxt != "的"
+    if not ("\u4e00" <= nxt <= "\u9fff") or nxt == "的":
+        return False
+    for ch in text[e:min(limit, e + 12)]:
+        if ch in "率比":
+            return True
+        if ch in _DIGITS_AR:
+            return False
+    return True
 
 
 def _is_duration(text: str, num_start: int, unit_end: int, limit: int, lex: Lexicon) -> bool:
@@ -233,6 +244,8 @@ def _unitless(m, text, limit, lex, s, e, value, mult_s, multiplier, is_cn):
         if any(tail.startswith(w) for w in lex.time_after):
             return None
         return _finish(m, text, limit, lex, s, e, value, mult_s, value * multiplier, None, is_cn=False)
+    if is_cn and g("pre") and value >= 10000 and g("cn")[-1] in "万亿":
+        return _make(text, m, s, e, value, g("cn")[-1], value, None, g("post"), lex)   # 逾千亿
     if is_cn or mult_s:
         return None
     unit = bare_unit(m, text, limit, lex, value)
@@ -266,7 +279,7 @@ def _cn_count_ok(m, text, lex, value, after) -> bool:
         return False
     if value == 1:
         return _one_counted(m, text)
-    if after[:1] in QUOTES_OPEN or any(after.startswith(w) for w in lex.cn_rhetorical_after):
+    if (after[:1] and after[:1] in QUOTES_OPEN) or any(after.startswith(w) for w in lex.cn_rhetorical_after):
         return False
     if value >= 10:
         return True
