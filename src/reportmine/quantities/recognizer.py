@@ -19,7 +19,7 @@ from .lexicon import Lexicon, lexicon
 from .bare import bare_unit
 from .filters import drop_names_and_references
 from .lists import fractions, ratio_parts, share_list_units
-from .view import View, make_view, needs_view
+from .view import PAGE_BREAK, View, make_view, needs_view
 
 AR = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
 QUOTES_OPEN = "“「‘『《\""
@@ -83,8 +83,7 @@ def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantit
             continue
         if needs_view(text, m.start(), m.end(), start, end, chars):
             ls = max(start, text.rfind("\n", start, m.start()) + 1)
-            le = text.find("\n", m.end(), end)
-            viewed_to = end if le < 0 else le
+            viewed_to = _line_end(text, m.end(), end)
             while out and out[-1].start >= ls:    # re-read the whole line
                 out.pop()
             out.extend(_recognize_view(text, ls, viewed_to, rx, lex))
@@ -103,6 +102,17 @@ def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantit
     if len(out) > 1:
         out.sort(key=lambda q: q.start)
     return out
+
+
+def _line_end(text: str, pos: int, end: int) -> int:
+    """The end of the line at pos; a number broken by a page marker goes on to the next line."""
+    le = text.find("\n", pos, end)
+    while le > 0 and "0" <= text[le - 1] <= "9":
+        brk = PAGE_BREAK.match(text, le, end)
+        if brk is None:
+            break
+        le = text.find("\n", brk.end(), end)
+    return end if le < 0 else le
 
 
 def _recognize_view(text: str, lo: int, hi: int, rx, lex: Lexicon) -> list[Quantity]:

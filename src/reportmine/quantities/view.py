@@ -5,6 +5,7 @@ sites do to numbers is undone, with every offset mapped back to the source.
   ``12. 5%``, ``死亡 11 人``) are dropped;
 - inline pinyin glosses after characters (``萬(wàn)人``) are dropped;
 - a full-width 。 between digits is a decimal point (``29。43%``);
+- a page marker on a new line inside a number is dropped (``39⏎2、4人`` is 394人);
 - traditional characters read as simplified (``個百分點``, 1:1, data/t2s.tsv).
 
 Most text needs none of this: ``needs_view`` looks only at the characters
@@ -32,7 +33,10 @@ _DROP = re.compile(
     rf"(?<=[{_CJK}])[(（]{_PINYIN}[)）]"
     rf"|(?<=[0-9０-９])[{SPACES}]{{1,3}}(?=[{_CJK}%％‰㎡μ])"
     rf"|(?<=[{_CJK}])[{SPACES}]{{1,3}}(?=[0-9０-９])"
-    rf"|(?<=[0-9][.．])[{SPACES}]{{1,2}}(?=[0-9])")
+    rf"|(?<=[0-9][.．])[{SPACES}]{{1,2}}(?=[0-9])"
+    rf"|(?<=[0-9.．])\n{{1,3}}[0-9]{{1,2}}、(?=[0-9])")
+# a site's page marker on a new line inside a number: 产妇数39\n2、4人 is 394人
+PAGE_BREAK = re.compile(r"\n{1,3}[0-9]{1,2}、(?=[0-9])")
 _GLOSS = re.compile(rf"[(（]{_PINYIN}[)）]")
 # 29。43%: a decimal point, not the end of a sentence (29。2020年, 3。1、 are not)
 _POINT = re.compile(r"(?<![0-9.．])([0-9]+)。(?=[0-9]{1,3}(?![0-9、.．年月日]))")
@@ -41,7 +45,7 @@ _POINT = re.compile(r"(?<![0-9.．])([0-9]+)。(?=[0-9]{1,3}(?![0-9、.．年月
 @lru_cache(maxsize=4)
 def _triggers(lexicon_chars: str) -> tuple[frozenset, frozenset]:
     trad = traditional_of(lexicon_chars)
-    return frozenset(SPACES + trad), frozenset(SPACES + trad + "。.．(（")
+    return frozenset(SPACES + trad), frozenset(SPACES + trad + "。.．(（\n")
 
 
 def needs_view(text: str, s: int, e: int, lo: int, hi: int, lexicon_chars: str) -> bool:
@@ -59,6 +63,8 @@ def needs_view(text: str, s: int, e: int, lo: int, hi: int, lexicon_chars: str) 
         return nxt in SPACES or (ch == "。" and "0" <= nxt <= "9" and "0" <= text[e - 1] <= "9")
     if ch in "(（":
         return e + 1 < hi and text[e + 1] in _LOWER
+    if ch == "\n":
+        return "0" <= text[e - 1] <= "9" and PAGE_BREAK.match(text, e, hi) is not None
     return True
 
 
