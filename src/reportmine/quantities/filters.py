@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..document import Quantity
@@ -19,13 +20,15 @@ _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
 def drop_names_and_references(text: str, found: list[Quantity], lo: int, hi: int,
                               lex: Lexicon) -> list[Quantity]:
-    titles = [(m.start(), m.end()) for m in _TITLE.finditer(text, lo, hi)] if "《" in text[lo:hi] else []
-    return [q for q in found if not (_in_title(q, titles) or _percent_conversion(text, q)
+    titles = [(m.start(), m.end()) for m in _TITLE.finditer(text, lo, hi)] if text.find("《", lo, hi) >= 0 else []
+    starts = [s for s, _ in titles]
+    return [q for q in found if not (_in_title(q, titles, starts) or _percent_conversion(text, q)
                                       or _reference(text, q, lex))]
 
 
-def _in_title(q: Quantity, titles: list[tuple[int, int]]) -> bool:
-    return any(s < q.start and q.end < e for s, e in titles)
+def _in_title(q: Quantity, titles: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect.bisect_left(starts, q.start) - 1
+    return i >= 0 and q.end < titles[i][1]
 
 
 def _percent_conversion(text: str, q: Quantity) -> bool:

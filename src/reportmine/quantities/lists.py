@@ -30,11 +30,12 @@ def _item_rx(separators: tuple[str, ...], words_max: int) -> re.Pattern:
 
 
 def share_list_units(text: str, found: list[Quantity], lo: int, lex: Lexicon) -> list[Quantity]:
-    """New quantities for bare numbers of a list whose last item has the unit."""
+    """``found`` with each bare number of a list given the unit of the list's last item."""
     rx = _item_rx(lex.list_separators, lex.list_words_max)
     taken = {q.start for q in found if q.unit is not None}
     bare = {q.start: q for q in found if q.unit is None}
     added: list[Quantity] = []
+    replaced: set[int] = set()
     for q in found:
         if not q.unit or not q.value:
             continue
@@ -46,14 +47,15 @@ def share_list_units(text: str, found: list[Quantity], lo: int, lex: Lexicon) ->
                 break
             s, e = m.start("num"), m.end("num")
             value = _number(m.group("num"))
-            item = Quantity(s, e, text[s:e], value, q.unit, tidy(value * scale), q.norm_unit)
+            added.append(Quantity(s, e, text[s:e], value, q.unit, tidy(value * scale), q.norm_unit))
             old = bare.pop(s, None)
             if old is not None:
-                found.remove(old)
-            added.append(item)
+                replaced.add(id(old))
             taken.add(s)
             pos = s
-    return added
+    if not added:
+        return found
+    return [q for q in found if id(q) not in replaced] + added
 
 
 def _item_ok(text: str, s: int, lo: int, lex: Lexicon) -> bool:
@@ -66,13 +68,15 @@ def _item_ok(text: str, s: int, lo: int, lex: Lexicon) -> bool:
     return "\u4e00" <= before <= "\u9fff" or before in "、 \u3000"
 
 
-_RATIO = re.compile(rf"(?<![0-9.．:：])(?:{AR})(?:[:：]{_SP}(?:{AR}))+(?![0-9.．:：])")
+_RATIO = re.compile(rf"(?:{AR})(?:[:：]{_SP}(?:{AR}))+(?![0-9.．:：])")
 _PART = re.compile(AR)
 
 
 def ratio_parts(text: str, lo: int, hi: int) -> list[Quantity]:
     out = []
     for m in _RATIO.finditer(text, lo, hi):
+        if m.start() > lo and text[m.start() - 1] in "0123456789.．:：":
+            continue
         parts = list(_PART.finditer(m.group()))
         if all(len(p.group()) == 2 and p.group().isdigit() for p in parts[1:]):
             continue                      # 9:30, 07:13:45
@@ -84,6 +88,7 @@ def ratio_parts(text: str, lo: int, hi: int) -> list[Quantity]:
 
 
 _CN = "零〇一二两三四五六七八九十"
+_DEN_CHARS = frozenset(_CN + "千万0123456789")
 _FRACTION = re.compile(rf"(?<![百0-9])(?P<den>[{_CN}千万]+|[0-9]+)分之(?P<num>[{_CN}]+|[0-9]+(?:\.[0-9]+)?)")
 
 
@@ -91,9 +96,15 @@ def fractions(text: str, lo: int, hi: int) -> list[Quantity]:
     from ..numerals import parse_chinese_int
 
     out = []
-    if "分之" not in text[lo:hi]:
-        return out
-    for m in _FRACTION.finditer(text, lo, hi):
+    i = text.find("分之", lo, hi)
+    while i >= 0:
+        j = i
+        while j > lo and text[j - 1] in _DEN_CHARS:
+            j -= 1
+        m = _FRACTION.match(text, j, hi) if j < i else None
+        i = text.find("分之", i + 2, hi)
+        if m is None:
+            continue
         den, num = (parse_chinese_int(x) if not x[0].isdigit() else float(x) for x in m.group("den", "num"))
         if not den or num is None or num > den:
             continue

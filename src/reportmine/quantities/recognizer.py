@@ -91,7 +91,7 @@ def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantit
         found = _build(m, text, end, lex)
         if found:
             out.extend(found)
-    out.extend(share_list_units(text, out, start, lex))
+    out = share_list_units(text, out, start, lex)
     seen = {q.start for q in out}
     out.extend(q for q in ratio_parts(text, start, end) + fractions(text, start, end) if q.start not in seen)
     out = drop_names_and_references(text, out, start, end, lex)

@@ -57,7 +57,7 @@ def table_quantities(doc: Document) -> None:
     if not doc.tables:
         return
     by_start = {q.start: q for q in doc.quantities}
-    added = []
+    added, replace = [], {}
     for table in doc.tables:
         rows = [[doc.blocks[i] for i in row] for row in table.rows]
         columns = _column_units(doc.text, rows)
@@ -82,7 +82,9 @@ def table_quantities(doc: Document) -> None:
                 if old is None:
                     added.append(q)
                 elif old.unit is None and unit is not None and old.end <= q.end:
-                    doc.quantities[doc.quantities.index(old)] = q
+                    replace[id(old)] = q
+    if replace:
+        doc.quantities = [replace.get(id(q), q) for q in doc.quantities]
     if added:
         doc.quantities = sorted(doc.quantities + added, key=lambda q: q.start)
 
