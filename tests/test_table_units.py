@@ -80,3 +80,9 @@ def test_bare_cells_without_a_header_unit_keep_unit_null(tmp_path, pipeline):
 def test_header_unit(header, unit):
     got = header_unit(header)
     assert (got[0] if got else None) == unit
+
+
+def test_page_links_in_bars_are_not_quantities(tmp_path, pipeline):
+    path = tmp_path / "pages.txt"
+    path.write_text("上一页 | 1 | 2 | 3 | 4 | 下一页\n全年新增就业1200人。\n", encoding="utf-8")
+    assert [q.text for q in pipeline.analyze(path).quantities] == ["1200人"]

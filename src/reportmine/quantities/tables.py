@@ -63,6 +63,8 @@ def table_quantities(doc: Document) -> None:
         columns = _column_units(doc.text, rows)
         caption = _caption_unit(doc.text, table.start) or columns.get("table")
         for r, row in enumerate(rows):
+            if _counting_row(doc.text, row):
+                continue
             label, label_skip = None, False
             for c, cell in enumerate(row):
                 text = doc.text[cell.start:cell.end]
@@ -133,6 +135,13 @@ def _column_units(text: str, rows) -> dict:
         if m and unit_of(m.group(1)):
             out["table"] = unit_of(m.group(1))     # 单位：万元 in the header row
     return out
+
+
+def _counting_row(text: str, row: list[Block]) -> bool:
+    """上一页 | 1 | 2 | 3 | 下一页, a header of 1 2 3 4: page links or column numbers."""
+    nums = [text[b.start:b.end].strip() for b in row]
+    nums = [int(x) for x in nums if x.isdigit() and len(x) <= 3]
+    return len(nums) >= 3 and all(b - a == 1 for a, b in zip(nums, nums[1:]))
 
 
 def _in_boilerplate(doc: Document, pos: int) -> bool:
