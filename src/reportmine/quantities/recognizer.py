@@ -189,7 +189,7 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
     if unit_s in lex.duration_units and _is_duration(text, num_start, m.end("unit"), limit, lex):
         return None
     after = text[m.end("unit"):min(limit, m.end("unit") + _LOOK)]
-    if any(after.startswith(w) for w in u.not_before) and not any(after.startswith(w) for w in u.except_before):
+    if after.startswith(u.not_before) and not after.startswith(u.except_before):
         return None
     if unit_s[-1] in _ASCII_ALNUM and after[:1] in _ASCII_ALNUM:
         return None              # 1.5L in P1.5LED: a Latin unit ends a word
@@ -235,7 +235,7 @@ def _glued_to_noun(text: str, e: int, limit: int) -> bool:
 def _is_duration(text: str, num_start: int, unit_end: int, limit: int, lex: Lexicon) -> bool:
     head = text[max(0, num_start - 4):num_start]
     tail = text[unit_end:min(limit, unit_end + _LOOK)]
-    return any(head.endswith(w) for w in lex.duration_before) or any(tail.startswith(w) for w in lex.duration_after)
+    return head.endswith(lex.duration_before) or tail.startswith(lex.duration_after)
 
 
 def _split_mult(mult_s: str, lex: Lexicon) -> list[str]:
@@ -249,14 +249,14 @@ def _unitless(m, text, limit, lex, s, e, value, mult_s, multiplier, is_cn):
     g = m.group
     tail = text[m.end():min(limit, m.end() + _LOOK)]
     if tail.startswith(lex.tenth.unit) and not g("inner") and not mult_s and value <= 10:
-        if any(tail[1:].startswith(w) for w in lex.tenth.not_before):
+        if tail[1:].startswith(lex.tenth.not_before):
             return None
         e = m.end() + 1
         post = _post_approx(text, e, limit, lex)
         return _make(text, m, s, e + len(post or ""), value, lex.tenth.unit, value * lex.tenth.factor,
                      lex.tenth.norm, post, lex)
     if mult_s and multiplier >= 10000 and not is_cn:
-        if any(tail.startswith(w) for w in lex.time_after):
+        if tail.startswith(lex.time_after):
             return None
         return _finish(m, text, limit, lex, s, e, value, mult_s, value * multiplier, None, is_cn=False)
     if is_cn and g("pre") and value >= 10000 and g("cn")[-1] in "万亿":
@@ -278,7 +278,7 @@ def _post_approx(text, pos, limit, lex):
 
 def _finish(m, text, limit, lex, s, e, value, unit, norm_value, norm_unit, is_cn, cn_ok=False):
     post = m.group("post")
-    if post and len(post) == 1 and any(text.startswith(w, e) for w in lex.post_approx_not_before):
+    if post and len(post) == 1 and text.startswith(lex.post_approx_not_before, e):
         e, post = e - 1, None          # 3.8%多下降了: 多 belongs to 多下降
     after = text[e:min(limit, e + _LOOK)]
     if after[:1] and after[0] in QUOTES_CLOSE:
@@ -294,12 +294,12 @@ def _cn_count_ok(m, text, lex, value, after) -> bool:
         return False
     if value == 1:
         return _one_counted(m, text)
-    if (after[:1] and after[:1] in QUOTES_OPEN) or any(after.startswith(w) for w in lex.cn_rhetorical_after):
+    if (after[:1] and after[:1] in QUOTES_OPEN) or after.startswith(lex.cn_rhetorical_after):
         return False
     if value >= 10:
         return True
     head = text[max(0, m.start() - 4):m.start()]
-    return any(head.endswith(w) for w in lex.cn_count_cues)
+    return head.endswith(lex.cn_count_cues)
 
 
 def _one_counted(m, text) -> bool:
