@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ReportmineError
+from ..gcpause import paused_gc
 from .dependencies import MissingDependency
 
 # module names under reportmine.exporters, in the order they are written
-WRITERS: tuple[str, ...] = ("jsonl", "csv", "xlsx", "parquet", "flags_csv")
+WRITERS: tuple[str, ...] = ("jsonl", "csv", "xlsx", "parquet", "flags_csv", "html")
 
 __all__ = ["WRITERS", "Outcome", "write_all", "writer", "MissingDependency"]
 
@@ -49,7 +50,8 @@ def write_all(result, out_dir: str | Path, names: tuple[str, ...] = WRITERS) -> 
         path = out_dir / module.FILENAME
         tmp = path.with_name(path.name + ".tmp")
         try:
-            module.write(result, tmp)
+            with paused_gc():
+                module.write(result, tmp)
             tmp.replace(path)
             outcomes.append(Outcome(name, path, True))
         except MissingDependency as exc:
