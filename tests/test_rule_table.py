@@ -122,3 +122,17 @@ def test_completion_rate_not_stated_is_actual_over_target(tmp_path):
     assert row.points == D("8.15") and "按实际值/目标值计算" in row.detail
     r["completion_rate"] = D("0.915")                    # a stated rate wins: 9.15
     assert score_records([r], rules(tmp_path, body)).rows[0].points == D("9.15")
+
+
+def test_a_summary_and_its_detail_are_one_value(tmp_path):
+    body = "  - {indicator: 城镇新增就业, weight: 10, method: ratio, cap: 1.2}\n"
+    rs = rules(tmp_path, body)
+    # the same 6218, once with the target 5600 and once without: one value, target 5600
+    # 10 x 6218/5600 = 11.1035.. -> 11.10
+    recs = [rec("城镇新增就业", rid="detail", actual=6218), rec("城镇新增就业", rid="summary", actual=6218, target=5600)]
+    row = score_records(recs, rs).rows[0]
+    assert (row.status, row.record_id, row.points) == ("scored", "detail", D("11.10"))
+    # the same value against two different targets is ambiguous, and says which target each has
+    recs.append(rec("城镇新增就业", rid="other", actual=6218, target=6000))
+    row = score_records(recs, rs).rows[0]
+    assert row.status == "ambiguous" and "目标5600" in row.detail and "目标6000" in row.detail

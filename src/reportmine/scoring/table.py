@@ -77,12 +77,12 @@ def score_one(org: str, recs: list[dict], rule: Rule, rules: Rules) -> ScoreRow:
     if not usable:
         return ScoreRow(org, rule, "missing", _why_missing(rule, found),
                         found[0]["record_id"] if found else None)
-    distinct = {_numbers(rule, r): r for r in usable}
+    distinct = merge_same(rule, usable)
     if len(distinct) > 1:
-        listed = "、".join(f"{rule.show(scored_value(rule, r))}（{r['record_id']}）" for r in distinct.values())
+        listed = "、".join(f"{_listed(rule, r)}（{r['record_id']}）" for r in distinct)
         return ScoreRow(org, rule, "ambiguous", f"有{len(distinct)}条记录数值不同：{listed}；"
-                        "请在规则中用 period 指定期间", ";".join(r["record_id"] for r in distinct.values()))
-    rec = usable[0]
+                        "请在规则中用 period 指定期间", ";".join(r["record_id"] for r in distinct))
+    rec = distinct[0]
     x = scored_value(rule, rec)
     given = Given(target=_first(rule.target, rec.get("target")), floor=_first(rule.floor, rec.get("basic_target")),
                   satisfactory=_first(rule.satisfactory, rec.get("full_target")), scale=rules.scale)
@@ -143,8 +143,29 @@ def _same_unit(rule: Rule, rec: dict) -> bool:
     return rec["actual_unit"] == rule.unit.norm
 
 
-def _numbers(rule: Rule, rec: dict) -> tuple:
-    return (scored_value(rule, rec), *(rec.get(k) for k in ("target", "basic_target", "full_target")))
+TARGETS = ("target", "basic_target", "full_target")
+
+
+def merge_same(rule: Rule, recs: list[dict]) -> list[dict]:
+    """Records that give the same value and no conflicting targets are one
+    (a summary that states the target and a detail that does not): the first
+    record, its empty targets filled from the others."""
+    merged: list[dict] = []
+    for r in recs:
+        for m in merged:
+            if scored_value(rule, m) == scored_value(rule, r) and all(
+                    m.get(k) is None or r.get(k) is None or m[k] == r[k] for k in TARGETS):
+                m.update({k: r[k] for k in TARGETS if m.get(k) is None and r.get(k) is not None})
+                break
+        else:
+            merged.append(dict(r))
+    return merged
+
+
+def _listed(rule: Rule, rec: dict) -> str:
+    """6218 or, when it tells records apart, 6218，目标5600."""
+    target = "" if rec.get("target") is None else f"，目标{rule.show(rec['target'])}"
+    return rule.show(scored_value(rule, rec)) + target
 
 
 def _why_missing(rule: Rule, found: list[dict]) -> str:
