@@ -1,0 +1,201 @@
+"""Open a run database by URL, migrate it, write one document per transaction.
+
+>>> store = Store.open("sqlite:///out/reportmine.db")        # doctest: +SKIP
+>>> run_id = store.start_run("reportmine analyze inbox/")   # doctest: +SKIP
+>>> store.write_document(doc, records, run_id)              # doctest: +SKIP
+>>> store.finish_run(run_id)                                # doctest: +SKIP
+
+``postgresql://`` URLs use the psycopg 3 driver (``pip install
+'reportmine[postgres]'``). Writing a document deletes the rows it had (by
+``doc_sha256``) and inserts the new ones in one transaction: a rerun
+replaces, never duplicates, and a failure leaves the old rows as they were.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, delete, event, insert, select, text, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from .. import __version__
+from ..document import Document
+from ..errors import ReportmineError
+from . import models, rows
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+DB_FILE = "reportmine.db"
+_LOCK_ID = 0x7265706D            # pg_advisory_xact_lock key: two processes never migrate at once
+
+
+class StoreError(ReportmineError):
+    """The run database cannot be opened or written."""
+
+
+def engine_url(url: str | None, out_dir: str | Path | None = None) -> str:
+    """The SQLAlchemy URL for ``--db``: none gives ``sqlite:///OUT/reportmine.db``,
+    a plain path a SQLite file, ``postgresql://`` (or ``postgres://``) the psycopg 3 driver."""
+    if not url:
+        if out_dir is None:
+            raise ValueError("a database URL or an output folder is needed")
+        url = str(Path(out_dir) / DB_FILE)
+    if "://" not in url:
+        return "sqlite:///" + str(Path(url).resolve())
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def shown(url: str) -> str:
+    """The URL as printed to people: never the password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def connect(url: str) -> Engine:
+    """An engine for a URL (as given to ``--db``); SQLite enforces foreign keys."""
+    full = engine_url(url)
+    try:
+        engine = create_engine(full)
+    except ImportError:
+        raise StoreError("E303", url=shown(full)) from None
+    except ArgumentError as exc:
+        raise StoreError("E301", url=url, reason=str(exc)) from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        if engine.url.database and engine.url.database != ":memory:":
+            Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> str | None:
+    """Run the Alembic migrations up to ``revision``; returns the revision now current."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_ID})
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
+            return MigrationContext.configure(conn).get_current_revision()
+    except SQLAlchemyError as exc:
+        raise StoreError("E301", url=shown(str(engine.url)), reason=_reason(exc)) from None
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Store:
+    """A migrated run database."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._file_seq: dict[str, int] = {}
+
+    @classmethod
+    def open(cls, url: str) -> "Store":
+        engine = connect(url)
+        upgrade(engine)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- runs ------------------------------------------------------------
+    def start_run(self, command: str | None = None) -> str:
+        run_id = uuid.uuid4().hex
+        self._execute(None, insert(models.Run.__table__).values(
+            run_id=run_id, started_at=_now(), version=__version__, command=command))
+        self._file_seq[run_id] = 0
+        return run_id
+
+    def finish_run(self, run_id: str) -> dict:
+        """Closes a run; returns its counts of files, ok and errors."""
+        t = models.RunFile.__table__
+        with self.engine.connect() as conn:
+            statuses = conn.execute(select(t.c.status).where(t.c.run_id == run_id)).scalars().all()
+        counts = {"file_count": len(statuses), "ok_count": statuses.count("ok"),
+                  "error_count": statuses.count("error")}
+        r = models.Run.__table__
+        self._execute(None, update(r).where(r.c.run_id == run_id).values(finished_at=_now(), **counts))
+        return counts
+
+    def _file_row(self, run_id: str | None, path: str, doc: str, **fields) -> dict | None:
+        if run_id is None:
+            return None
+        seq = self._file_seq.get(run_id, 0)
+        self._file_seq[run_id] = seq + 1
+        return {"run_id": run_id, "seq": seq, "path": str(path), "doc": doc, **fields}
+
+    # -- documents -------------------------------------------------------
+    def write_document(self, doc: Document, records: list[dict], run_id: str | None = None) -> None:
+        """Replace the document's rows (documents, quantities, flags, records) in one transaction."""
+        file_row = self._file_row(run_id, doc.path, doc.name, doc_sha256=doc.id, status="ok")
+        statements = [delete(m.__table__).where(m.__table__.c.doc_sha256 == doc.id)
+                      for m in (models.Record, models.Flag, models.Quantity, models.Document)]
+        inserts = [(models.Document, [rows.document_row(doc, len(records), run_id, _now())]),
+                   (models.Quantity, rows.quantity_rows(doc)), (models.Flag, rows.flag_rows(doc)),
+                   (models.Record, rows.record_rows(records)),
+                   (models.RunFile, [file_row] if file_row else [])]
+        try:
+            with self.engine.begin() as conn:
+                for statement in statements:
+                    conn.execute(statement)
+                for model, values in inserts:
+                    if values:
+                        conn.execute(insert(model.__table__), values)
+        except SQLAlchemyError as exc:
+            raise StoreError("E302", doc=doc.name, reason=_reason(exc)) from None
+
+    def write_error(self, path: str, error: ReportmineError, run_id: str) -> None:
+        """Note a file the run could not analyze (its earlier rows, if any, stay)."""
+        name = str(path).replace("\\", "/").rsplit("/", 1)[-1]
+        row = self._file_row(run_id, path, name, status="error", error_code=error.code,
+                             error_message=error.message)
+        self._execute(name, insert(models.RunFile.__table__).values(**row))
+
+    def _execute(self, doc: str | None, statement) -> None:
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(statement)
+        except SQLAlchemyError as exc:
+            code, details = ("E302", {"doc": doc}) if doc else ("E301", {"url": shown(str(self.engine.url))})
+            raise StoreError(code, reason=_reason(exc), **details) from None
+
+    # -- reading ---------------------------------------------------------
+    def records(self, doc_sha256: str | None = None) -> list[dict]:
+        """Records as dicts with the record columns, in document order."""
+        t = models.Record.__table__
+        query = select(t).order_by(t.c.doc_sha256, t.c.seq)
+        if doc_sha256:
+            query = query.where(t.c.doc_sha256 == doc_sha256)
+        with self.engine.connect() as conn:
+            return [rows.record_from_row(r._mapping) for r in conn.execute(query)]
