@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from .options import catalog_option, make_pipeline, reader_options
+from .db_cmd import db_option, open_run
+from .options import catalog_option, coded_errors, make_pipeline, reader_options
 
 SUFFIXES = {".txt", ".text", ".docx", ".pdf", ".doc", ".wps"}
 
@@ -35,7 +36,9 @@ def expand(paths) -> list[str]:
               help="Also flag one indicator and period reported with different values across the batch.")
 @catalog_option
 @reader_options
-def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, catalog, max_bytes):
+@db_option
+@coded_errors
+def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, catalog, max_bytes, db_url):
     """Analyze report files (txt, docx, pdf) or folders of them.
 
     A bad file gets a coded error in its JSON and in run.json; the batch goes
@@ -45,6 +48,7 @@ def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, catalog, max_b
     Example:
       reportmine analyze corpora/samples --out out/
       reportmine analyze inbox/ --out out/ --batch-checks --targets targets.csv
+      reportmine analyze inbox/ --out out/ --db postgresql://reportmine@localhost/reports
     """
     from ..output import DocumentWriter
 
@@ -53,13 +57,16 @@ def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, catalog, max_b
         raise click.UsageError("没有找到可分析的文件（.txt/.docx/.pdf）")
     writer = DocumentWriter(out_dir, include_text=with_text)
     pipeline = make_pipeline(max_bytes, catalog, targets)
+    run = open_run(out_dir, db_url)
     summaries = []
     for path, result in pipeline.pipe(files):
         if isinstance(result, Exception):
             writer.write_error(path, result)
+            run.write_error(path, result)
             click.echo(f"错误 [{result.code}] {result.message}", err=True)
         else:
             target = writer.write(result)
+            run.write(result)
             if batch_checks:
                 from ..checks.batch import claims_of
 
@@ -70,6 +77,7 @@ def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, catalog, max_b
         n = batch.apply(batch.batch_flags(summaries))
         click.echo(f"批量核对：发现 {n} 处跨文件不一致", err=True)
     summary = writer.close()
+    run.close()
     click.echo(f"已分析 {summary['ok']}/{summary['documents']} 个文件，结果写入 {out_dir}", err=True)
     raise SystemExit(0 if summary["errors"] == 0 else 1)
 
