@@ -17,7 +17,7 @@ import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, delete, event, insert, select, text, update
+from sqlalchemy import Engine, create_engine, delete, event, insert, inspect, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -63,8 +63,10 @@ def connect(url: str) -> Engine:
     full = engine_url(url)
     try:
         engine = create_engine(full)
-    except ImportError:
-        raise StoreError("E303", url=shown(full)) from None
+    except ImportError as exc:
+        if full.startswith("postgresql"):
+            raise StoreError("E303", url=shown(full)) from None
+        raise StoreError("E301", url=shown(full), reason=str(exc)) from None
     except ArgumentError as exc:
         raise StoreError("E301", url=url, reason=str(exc)) from None
     if engine.dialect.name == "sqlite":
@@ -80,8 +82,22 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision of the database (None when it has no tables yet)."""
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except SQLAlchemyError as exc:
+        raise StoreError("E301", url=shown(str(engine.url)), reason=_reason(exc)) from None
+
+
 def upgrade(engine: Engine, revision: str = "head") -> str | None:
-    """Run the Alembic migrations up to ``revision``; returns the revision now current."""
+    """Run the Alembic migrations up to ``revision``; returns the revision now current.
+    A database already at this version's schema is left alone without loading Alembic."""
+    if revision in ("head", models.HEAD) and current_revision(engine) == models.HEAD:
+        return models.HEAD
     from alembic import command
     from alembic.config import Config
     from alembic.runtime.migration import MigrationContext

@@ -23,6 +23,7 @@ NAMING = {"ix": "ix_%(table_name)s_%(column_0_N_name)s", "uq": "uq_%(table_name)
           "pk": "pk_%(table_name)s"}
 
 SHA = String(64)
+HEAD = "0001"        # the newest migration in migrations/versions (a test compares with Alembic's head)
 
 
 class Base(DeclarativeBase):
