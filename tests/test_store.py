@@ -143,7 +143,7 @@ def test_failed_write_leaves_the_old_rows_and_no_partial_ones(db_url, batch):
         store.write_document(doc, records)
         with pytest.raises(StoreError) as err:
             store.write_document(doc, broken)
-        assert err.value.code == "E302" and doc.name in err.value.message
+        assert err.value.code == "E402" and doc.name in err.value.message
         assert store.records(doc.id) == records
         with pytest.raises(StoreError):
             store.write_document(other, other_records + [dict(other_records[-1])])
@@ -174,9 +174,9 @@ def test_engine_urls(tmp_path):
 def test_unreachable_server_is_a_coded_error():
     with pytest.raises(ReportmineError) as err:
         Store.open("postgresql://nobody:secret@127.0.0.1:1/none")
-    assert err.value.code == "E301" and "secret" not in err.value.message
+    assert err.value.code == "E401" and "secret" not in err.value.message
     result = CliRunner().invoke(cli, ["db", "upgrade", "--db", "postgresql://nobody@127.0.0.1:1/none"])
-    assert result.exit_code == 2 and "E301" in result.output
+    assert result.exit_code == 2 and "E401" in result.output
 
 
 def test_analyze_writes_the_default_sqlite_file_and_a_db_url(tmp_path, pg_url):
@@ -186,6 +186,13 @@ def test_analyze_writes_the_default_sqlite_file_and_a_db_url(tmp_path, pg_url):
         assert result.exit_code == 0, result.output
     default = engine_url(None, tmp_path / "out")
     assert count(default, "documents") == 2 and count(default, "runs") == 2
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(cli, ["analyze", files[0], files[0], str(tmp_path / "empty.txt"),
+                                      "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1                                  # one file failed, the rest written
+    assert rows(default, "SELECT status, error_code FROM run_files WHERE run_id = (SELECT run_id FROM "
+                "runs WHERE error_count = 1)") == [("ok", None), ("ok", None), ("error", "E002")]
+    assert count(default, "documents") == 2
     result = CliRunner().invoke(cli, ["analyze", *files, "--out", str(tmp_path / "o2"), "--db", pg_url])
     assert result.exit_code == 0, result.output
     sql = "SELECT record_id, actual, completion_rate, flag_codes FROM records ORDER BY record_id"

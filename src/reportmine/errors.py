@@ -27,14 +27,17 @@ MESSAGES: dict[str, str] = {
     "E201": "PDF 文件已损坏，无法解析：{path}（{reason}）",
     "E202": "PDF 文件已加密，需要密码才能读取：{path}",
     "E203": "PDF 没有文字层（可能是扫描件），需先做文字识别（OCR）：{path}",
-    # run database
-    "E301": "无法打开运行数据库：{url}（{reason}）",
-    "E302": "写入运行数据库失败，文档“{doc}”的数据未写入：{reason}",
-    "E303": "连接 PostgreSQL 需要 psycopg 驱动，请先安装：pip install 'reportmine[postgres]'（{url}）",
+    # run database (E4…)
+    "E401": "无法打开运行数据库：{url}（{reason}）",
+    "E402": "写入运行数据库失败，文档“{doc}”的数据未写入：{reason}",
+    "E403": "连接 PostgreSQL 需要 psycopg 驱动，请先安装：pip install 'reportmine[postgres]'（{url}）",
     # warnings
     "W001": "文本中有 {count} 处字节无法按 {encoding} 解码，已替换为 U+FFFD",
     "W002": "文本编码按 {encoding} 推断，可信度较低",
     "W201": "PDF 第 {pages} 页没有文字层（可能是扫描页），这些页的内容未被读取",
+    # exports (E3…/W3…)
+    "W301": "未安装 {module}，未写出 {output}；请运行 pip install 'reportmine[{extra}]'",
+    "E301": "无法写出 {output}：{reason}",
     # review flags (R…): what a reviewer must send back or check
     "R101": "数值是模板占位符“{text}”，请填写实际数字",
     "R102": "日期是模板占位符“{text}”，请填写实际日期",

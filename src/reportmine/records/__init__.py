@@ -14,10 +14,10 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from .build import build_records, group_claims
+from .build import build_records, build_tables, flag_row, group_claims
 from .columns import COLUMNS, DOCUMENT_NAMES, FLAG_NAMES, NAMES, SCHEMA_ID, VALUE_ROLES, Column
 
-__all__ = ["build_records", "group_claims", "COLUMNS", "NAMES", "FLAG_NAMES", "DOCUMENT_NAMES",
+__all__ = ["build_records", "build_tables", "flag_row", "group_claims", "COLUMNS", "NAMES", "FLAG_NAMES", "DOCUMENT_NAMES",
            "SCHEMA_ID", "VALUE_ROLES", "Column", "load_schema", "json_schema"]
 
 _JSON_TYPES = {"string": "string", "number": "number", "integer": "integer"}

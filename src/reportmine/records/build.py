@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..catalog import Catalog, default_catalog
 from ..document import Document, Quantity
-from .columns import NAMES
+from .columns import FLAG_NAMES, NAMES
 from .flags import FlagIndex
 from .org import document_orgs, rules
 from .scopes import Scopes
@@ -55,14 +55,35 @@ class _Draft:
 def build_records(doc: Document, catalog: Catalog | None = None) -> list[dict]:
     """One record (a dict keyed by :data:`~reportmine.records.columns.NAMES`) per
     indicator claim of an analyzed document, in text order."""
+    return build_tables(doc, catalog)[0]
+
+
+def build_tables(doc: Document, catalog: Catalog | None = None) -> tuple[list[dict], list[dict]]:
+    """The document's records and its flag rows (:data:`FLAG_NAMES`; each flag
+    with the ids of the records it is attached to)."""
     drafts = group_claims(doc)
-    if not drafts:
-        return []
-    catalog = catalog or default_catalog()
-    orgs = document_orgs(doc)
-    scopes = Scopes(doc)
     flags = FlagIndex(doc.flags)
-    return [_row(doc, d, catalog, orgs, scopes, flags) for d in drafts]
+    attached: dict[int, list[str]] = {}
+    rows = []
+    if drafts:
+        catalog = catalog or default_catalog()
+        orgs = document_orgs(doc)
+        scopes = Scopes(doc)
+        for d in drafts:
+            row, indices = _row(doc, d, catalog, orgs, scopes, flags)
+            rows.append(row)
+            for i in indices:
+                attached.setdefault(i, []).append(row["record_id"])
+    return rows, [flag_row(doc, f, attached.get(i, [])) for i, f in enumerate(flags.flags)]
+
+
+def flag_row(doc: Document, f, record_ids: list[str]) -> dict:
+    row = {"doc": doc.name, "doc_sha256": doc.id, "code": f.code, "type": f.type,
+           "subtype": f.subtype, "severity": f.severity, "message": f.message, "text": f.text,
+           "start": f.start, "end": f.end, "article": f.article,
+           "page": f.page if f.page is not None else doc.page_at(f.start), "note": f.note,
+           "arithmetic": f.arithmetic, "record_ids": record_ids}
+    return {name: row[name] for name in FLAG_NAMES}
 
 
 def group_claims(doc: Document) -> list[_Draft]:
@@ -77,7 +98,7 @@ def group_claims(doc: Document) -> list[_Draft]:
         run = _dependent_run(qs, i)
         scope = scopes.key(qs[i].start)
         ds = open_.setdefault(scope, [])
-        if len(run) > 1 and _pair_run(run, ds):
+        if len(run) > 1 and _pair_run(run, _since(drafts, scopes.period_start(qs[i].start))):
             i += len(run)
             continue
         q = qs[i]
@@ -100,6 +121,16 @@ def _dependent_run(qs: list[Quantity], i: int) -> list[Quantity]:
     while j < len(qs) and qs[j].group == q.group and qs[j].role == q.role and not qs[j].subject:
         j += 1
     return qs[i:j]
+
+
+def _since(drafts: list[_Draft], start: int) -> list[_Draft]:
+    """The records begun at or after ``start`` (a 分别 list may reach back over ；)."""
+    out = []
+    for d in reversed(drafts):
+        if d.members[0].start < start:
+            break
+        out.append(d)
+    return out[::-1]
 
 
 def _pair_run(run: list[Quantity], ds: list[_Draft]) -> bool:
@@ -131,14 +162,15 @@ def _same_indicator(d: _Draft, q: Quantity) -> bool:
 
 
 def _row(doc: Document, d: _Draft, catalog: Catalog, orgs: dict, scopes: Scopes,
-         flags: FlagIndex) -> dict:
+         flags: FlagIndex) -> tuple[dict, list[int]]:
     first, last = d.members[0], max(d.members, key=lambda m: m.end)
     head = d.head
     entry = catalog.by_id.get(head.indicator_id) if head.indicator_id else None
     values = {role: _value(d.slots.get(role)) for role in
               ("actual", "target", "basic_target", "full_target", "forecast", "completion_rate",
                "growth", "difference")}
-    codes = flags.codes(first.start, last.end, d.members)
+    indices = flags.indices(first.start, last.end, d.members)
+    codes = list(dict.fromkeys(flags.flags[i].code or flags.flags[i].type for i in indices))
     row = {
         "record_id": f"{doc.id[:16]}-{first.start}",
         "doc": doc.name, "doc_sha256": doc.id,
@@ -159,11 +191,17 @@ def _row(doc: Document, d: _Draft, catalog: Catalog, orgs: dict, scopes: Scopes,
         "start": first.start, "end": last.end,
         "page": first.page if first.page is not None else doc.page_at(first.start),
     }
-    return {name: row[name] for name in NAMES}
+    return {name: row[name] for name in NAMES}, indices
 
 
 def _value(q: Quantity | None) -> float | None:
-    return None if q is None or q.norm_value is None else float(q.norm_value)
+    return None if q is None or q.norm_value is None else clean_number(q.norm_value)
+
+
+def clean_number(v: float) -> float:
+    """41.2亿 -> 4120000000.0, not 4120000000.0000005: 12 significant digits
+    (far inside GUIDE.md's 1e-6 tolerance), so every format shows the same number."""
+    return float(f"{float(v):.12g}")
 
 
 def _computed_rate(d: _Draft) -> float | None:
@@ -172,4 +210,4 @@ def _computed_rate(d: _Draft) -> float | None:
         return None
     if actual.norm_unit != target.norm_unit:
         return None
-    return round(actual.norm_value / target.norm_value, 6)
+    return clean_number(round(actual.norm_value / target.norm_value, 6))

@@ -29,7 +29,3 @@ class FlagIndex:
         for q in members:
             found.update(self.by_evidence.get((q.start, q.end), ()))
         return sorted(found)
-
-    def codes(self, start: int, end: int, members: list[Quantity]) -> list[str]:
-        codes = [self.flags[i].code or self.flags[i].type for i in self.indices(start, end, members)]
-        return list(dict.fromkeys(codes))

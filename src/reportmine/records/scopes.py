@@ -8,6 +8,7 @@ import bisect
 from ..claims.clauses import SENTENCE_END, sentence_start
 from ..document import Document
 
+FULL_STOPS = frozenset("。！？!?\n\r")
 QUOTE_MAX = 240       # a longer sentence (a flattened table) is cut around the claim
 QUOTE_MARGIN = 80
 
@@ -35,6 +36,16 @@ class Scopes:
         if cell is not None:
             return ("row", cell.table, cell.row)
         return ("sentence", sentence_start(self.text, pos))
+
+    def period_start(self, pos: int) -> int:
+        """Start of the full sentence (up to 。！？ or a line break; ； does not end it)."""
+        cell = self._cell(pos)
+        if cell is not None:
+            return self._rows[(cell.table, cell.row)][0]
+        i = pos - 1
+        while i >= 0 and self.text[i] not in FULL_STOPS:
+            i -= 1
+        return i + 1
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         cell = self._cell(start)

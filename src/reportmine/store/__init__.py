@@ -10,6 +10,7 @@ from __future__ import annotations
 from .db import DB_FILE, Store, StoreError, connect, engine_url, shown, upgrade
 from .models import TABLES, metadata
 from .rows import RECORD_COLUMNS
+from .run import RunWriter, write_result
 
 __all__ = ["Store", "StoreError", "connect", "engine_url", "shown", "upgrade", "metadata", "TABLES",
-           "RECORD_COLUMNS", "DB_FILE"]
+           "RECORD_COLUMNS", "DB_FILE", "RunWriter", "write_result"]

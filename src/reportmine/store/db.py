@@ -65,10 +65,10 @@ def connect(url: str) -> Engine:
         engine = create_engine(full)
     except ImportError as exc:
         if full.startswith("postgresql"):
-            raise StoreError("E303", url=shown(full)) from None
-        raise StoreError("E301", url=shown(full), reason=str(exc)) from None
+            raise StoreError("E403", url=shown(full)) from None
+        raise StoreError("E401", url=shown(full), reason=str(exc)) from None
     except ArgumentError as exc:
-        raise StoreError("E301", url=url, reason=str(exc)) from None
+        raise StoreError("E401", url=url, reason=str(exc)) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         if engine.url.database and engine.url.database != ":memory:":
@@ -90,7 +90,7 @@ def current_revision(engine: Engine) -> str | None:
                 return None
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except SQLAlchemyError as exc:
-        raise StoreError("E301", url=shown(str(engine.url)), reason=_reason(exc)) from None
+        raise StoreError("E401", url=shown(str(engine.url)), reason=_reason(exc)) from None
 
 
 def upgrade(engine: Engine, revision: str = "head") -> str | None:
@@ -112,7 +112,7 @@ def upgrade(engine: Engine, revision: str = "head") -> str | None:
             command.upgrade(config, revision)
             return MigrationContext.configure(conn).get_current_revision()
     except SQLAlchemyError as exc:
-        raise StoreError("E301", url=shown(str(engine.url)), reason=_reason(exc)) from None
+        raise StoreError("E401", url=shown(str(engine.url)), reason=_reason(exc)) from None
 
 
 def _reason(exc: SQLAlchemyError) -> str:
@@ -189,13 +189,12 @@ class Store:
                     if values:
                         conn.execute(insert(model.__table__), values)
         except SQLAlchemyError as exc:
-            raise StoreError("E302", doc=doc.name, reason=_reason(exc)) from None
+            raise StoreError("E402", doc=doc.name, reason=_reason(exc)) from None
 
-    def write_error(self, path: str, error: ReportmineError, run_id: str) -> None:
+    def write_error(self, path: str, code: str, message: str, run_id: str) -> None:
         """Note a file the run could not analyze (its earlier rows, if any, stay)."""
         name = str(path).replace("\\", "/").rsplit("/", 1)[-1]
-        row = self._file_row(run_id, path, name, status="error", error_code=error.code,
-                             error_message=error.message)
+        row = self._file_row(run_id, path, name, status="error", error_code=code, error_message=message)
         self._execute(name, insert(models.RunFile.__table__).values(**row))
 
     def _execute(self, doc: str | None, statement) -> None:
@@ -203,7 +202,7 @@ class Store:
             with self.engine.begin() as conn:
                 conn.execute(statement)
         except SQLAlchemyError as exc:
-            code, details = ("E302", {"doc": doc}) if doc else ("E301", {"url": shown(str(self.engine.url))})
+            code, details = ("E402", {"doc": doc}) if doc else ("E401", {"url": shown(str(self.engine.url))})
             raise StoreError(code, reason=_reason(exc), **details) from None
 
     # -- reading ---------------------------------------------------------

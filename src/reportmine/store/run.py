@@ -1,36 +1,61 @@
-"""One `analyze` run into the run database, beside the JSON files.
+"""A batch (``reportmine.analyze(paths)``'s Result) into the run database.
 
-``RunWriter`` mirrors output.DocumentWriter: ``write(doc, records)`` per
-document (one transaction), ``write_error(path, exc)`` per refused file,
-``close()`` at the end.
+>>> import reportmine
+>>> from reportmine.store import write_result
+>>> write_result(reportmine.analyze(["inbox/"]), "sqlite:///runs.db")   # doctest: +SKIP
+
+One run row per call; one transaction per document, in the order the files
+were analyzed; a file that could not be read is a ``run_files`` row with its
+error code.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..document import Document
-from ..errors import ReportmineError
 from .db import Store, engine_url
 
 
 class RunWriter:
+    """Opens (and migrates) the database at once, so that a bad ``--db`` stops
+    ``analyze`` before any work; ``finish(result)`` writes the batch."""
+
     def __init__(self, url: str | None, out_dir: str | Path | None = None, command: str | None = None):
         self.url = engine_url(url, out_dir)
         self.store = Store.open(self.url)
         self.run_id = self.store.start_run(command)
 
-    def write(self, doc: Document, records: list[dict] | None = None) -> None:
-        if records is None:
-            from ..records import build_records
+    def finish(self, result) -> dict:
+        """Writes every document of the Result and closes the run; returns its counts."""
+        try:
+            write_documents(self.store, result, self.run_id)
+            return self.store.finish_run(self.run_id)
+        finally:
+            self.store.close()
 
-            records = build_records(doc)
-        self.store.write_document(doc, records, self.run_id)
 
-    def write_error(self, path: str, error: ReportmineError) -> None:
-        self.store.write_error(path, error, self.run_id)
+def records_by_document(records: list[dict]) -> dict[str, list[dict]]:
+    """Records grouped by doc_sha256, in order; a file given twice gives its records once."""
+    grouped: dict[str, dict[str, dict]] = {}
+    for record in records:
+        grouped.setdefault(record["doc_sha256"], {}).setdefault(record["record_id"], record)
+    return {sha: list(by_id.values()) for sha, by_id in grouped.items()}
 
-    def close(self) -> dict:
-        counts = self.store.finish_run(self.run_id)
-        self.store.close()
-        return counts
+
+def write_documents(store: Store, result, run_id: str) -> None:
+    docs = {doc.id: doc for doc in result.documents}
+    records = records_by_document(result.records)
+    for row in result.document_rows:
+        if row["status"] == "error":
+            store.write_error(row["path"], row["error_code"], row["error_message"], run_id)
+        elif row["doc_sha256"] in docs:
+            store.write_document(docs[row["doc_sha256"]], records.get(row["doc_sha256"], []), run_id)
+
+
+def write_result(result, url: str, command: str | None = None) -> str:
+    """Writes a Result (kept documents) into the database at ``url``; returns the run id."""
+    with Store.open(url) as store:
+        run_id = store.start_run(command)
+        write_documents(store, result, run_id)
+        store.finish_run(run_id)
+    return run_id
