@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, inspect, text
 from reportmine.cli import cli
 from reportmine.errors import ReportmineError
 from reportmine.pipeline import Pipeline
-from reportmine.records import NAMES, build_records
+from reportmine.records import NAMES, build_tables
 from reportmine.store import TABLES, Store, StoreError, connect, engine_url, metadata, upgrade
 from reportmine.store.models import HEAD
 
@@ -23,17 +23,17 @@ SAMPLES = sorted(p for p in (CORPORA / "samples").iterdir() if p.suffix in (".tx
 
 @pytest.fixture(scope="module")
 def batch():
-    """The sample reports (txt, docx, pdf), analyzed once: [(doc, records)]."""
+    """The sample reports (txt, docx, pdf), analyzed once: [(doc, records, flag rows)]."""
     pipeline = Pipeline()
     docs = [pipeline.analyze(p) for p in SAMPLES]
-    return [(d, build_records(d)) for d in docs]
+    return [(d, *build_tables(d)) for d in docs]
 
 
 def write_batch(url, batch, command="test"):
     with Store.open(url) as store:
         run_id = store.start_run(command)
-        for doc, records in batch:
-            store.write_document(doc, records, run_id)
+        for doc, records, flags in batch:
+            store.write_document(doc, records, run_id, flags)
         store.finish_run(run_id)
 
 
@@ -93,14 +93,14 @@ def test_records_table_has_the_record_columns_in_order(sqlite_url):
 def test_sample_batch_round_trips(db_url, batch):
     write_batch(db_url, batch)
     with Store.open(db_url) as store:
-        for doc, records in batch:
+        for doc, records, _ in batch:
             assert store.records(doc.id) == records, doc.name
-    for doc, records in batch:
+    for doc, records, _ in batch:
         where = f"WHERE doc_sha256 = '{doc.id}'"
         assert count(db_url, "quantities", where) == len(doc.quantities)
         assert count(db_url, "flags", where) == len(doc.flags)
         assert rows(db_url, f"SELECT record_count, doc FROM documents {where}") == [(len(records), doc.name)]
-    assert sum(len(r) for _, r in batch) > 500            # the batch is not trivially small
+    assert sum(len(r) for _, r, _ in batch) > 500            # the batch is not trivially small
 
 
 def test_sqlite_and_postgresql_hold_identical_rows(sqlite_url, pg_url, batch):
@@ -113,7 +113,8 @@ def test_sqlite_and_postgresql_hold_identical_rows(sqlite_url, pg_url, batch):
                'SELECT doc_sha256, seq, "start", "end", code, type, subtype, message, arithmetic '
                "FROM flags ORDER BY doc_sha256, seq",
                "SELECT doc_sha256, doc, format, pages, length, quantity_count, record_count, flag_count "
-               "FROM documents ORDER BY doc_sha256"]
+               "FROM documents ORDER BY doc_sha256",
+               "SELECT record_id, doc_sha256, flag_seq FROM record_flags ORDER BY record_id, flag_seq"]
     for sql in queries:
         in_sqlite, in_pg = rows(sqlite_url, sql), rows(pg_url, sql)
         assert in_sqlite and in_sqlite == in_pg, sql
@@ -129,7 +130,7 @@ def test_rerun_replaces_rows_never_duplicates(db_url, batch):
     assert rows(db_url, "SELECT command, file_count, ok_count FROM runs ORDER BY started_at") == [
         ("first", len(batch), len(batch)), ("second", len(batch), len(batch))]
 
-    doc, records = batch[0]
+    doc, records, _ = batch[0]
     with Store.open(db_url) as store:                      # the document changed: fewer records
         store.write_document(doc, records[:3])
         assert store.records(doc.id) == records[:3]
@@ -137,7 +138,7 @@ def test_rerun_replaces_rows_never_duplicates(db_url, batch):
 
 
 def test_failed_write_leaves_the_old_rows_and_no_partial_ones(db_url, batch):
-    (doc, records), (other, other_records) = batch[0], batch[1]
+    (doc, records, _), (other, other_records, _) = batch[0], batch[1]
     broken = records + [dict(records[0])]                 # a duplicate record_id: the insert fails
     with Store.open(db_url) as store:
         store.write_document(doc, records)
@@ -159,6 +160,22 @@ def test_plain_sql_reads_flag_codes_and_empty_values(sqlite_url, batch):
     assert rows(sqlite_url, "SELECT COUNT(*) FROM records WHERE flag_codes = '' AND status = 'ok'")[0][0] > 0
     # a value the text does not give is empty (NULL), never 0
     assert rows(sqlite_url, "SELECT COUNT(*) FROM records WHERE target IS NULL")[0][0] > 0
+
+
+def test_record_flags_link_each_flagged_record_to_its_flags(db_url, batch):
+    write_batch(db_url, batch)
+    links = sum(len(f["record_ids"]) for _, _, flags in batch for f in flags)
+    assert links > 0 and count(db_url, "record_flags") == links
+    joined = rows(db_url, "SELECT r.record_id, r.flag_codes, f.code FROM records r "
+                          "JOIN record_flags l ON l.record_id = r.record_id "
+                          "JOIN flags f ON f.doc_sha256 = l.doc_sha256 AND f.seq = l.flag_seq")
+    codes: dict[str, set] = {}
+    for record_id, flag_codes, code in joined:
+        assert code in flag_codes.split(","), (record_id, flag_codes, code)
+        codes.setdefault(record_id, set()).add(code)
+    flagged = dict(rows(db_url, "SELECT record_id, flag_codes FROM records WHERE status = 'flagged'"))
+    assert set(codes) == set(flagged)
+    assert all(codes[r] == set(c.split(",")) for r, c in flagged.items())
 
 
 # -- URLs, errors, command line ------------------------------------------

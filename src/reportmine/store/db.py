@@ -172,14 +172,19 @@ class Store:
         return {"run_id": run_id, "seq": seq, "path": str(path), "doc": doc, **fields}
 
     # -- documents -------------------------------------------------------
-    def write_document(self, doc: Document, records: list[dict], run_id: str | None = None) -> None:
-        """Replace the document's rows (documents, quantities, flags, records) in one transaction."""
+    def write_document(self, doc: Document, records: list[dict], run_id: str | None = None,
+                       flag_table: list[dict] | None = None) -> None:
+        """Replace the document's rows (documents, quantities, flags, records) in one
+        transaction. ``flag_table``: the flag rows of records.build_tables, whose
+        ``record_ids`` fill record_flags."""
         file_row = self._file_row(run_id, doc.path, doc.name, doc_sha256=doc.id, status="ok")
         statements = [delete(m.__table__).where(m.__table__.c.doc_sha256 == doc.id)
-                      for m in (models.Record, models.Flag, models.Quantity, models.Document)]
+                      for m in (models.RecordFlag, models.Record, models.Flag, models.Quantity,
+                                models.Document)]
         inserts = [(models.Document, [rows.document_row(doc, len(records), run_id, _now())]),
                    (models.Quantity, rows.quantity_rows(doc)), (models.Flag, rows.flag_rows(doc)),
                    (models.Record, rows.record_rows(records)),
+                   (models.RecordFlag, rows.link_rows(doc, flag_table or [])),
                    (models.RunFile, [file_row] if file_row else [])]
         try:
             with self.engine.begin() as conn:

@@ -163,5 +163,15 @@ class Record(Base):
     __table_args__ = (Index(None, "doc_sha256", "seq"), Index(None, "indicator_id"))
 
 
+class RecordFlag(Base):
+    """Which review flags bear on which record (a flag may concern several)."""
+
+    __tablename__ = "record_flags"
+    record_id: Mapped[str] = mapped_column(String(64), ForeignKey("records.record_id", ondelete="CASCADE"),
+                                           primary_key=True)
+    doc_sha256: Mapped[str] = _doc_fk()
+    flag_seq: Mapped[int] = mapped_column(Integer, primary_key=True)   # flags.seq of the same document
+
+
 metadata = Base.metadata
-TABLES = ("runs", "run_files", "documents", "quantities", "flags", "records")
+TABLES = ("runs", "run_files", "documents", "quantities", "flags", "records", "record_flags")

@@ -56,6 +56,21 @@ def flag_rows(doc: Document) -> list[dict]:
     return rows
 
 
+def link_rows(doc: Document, flag_table: list[dict]) -> list[dict]:
+    """record_flags rows from the flag rows of records.build_tables (each with
+    its ``record_ids``), matched to the document's flags by span, code and type."""
+    seqs: dict[tuple, int] = {}
+    for seq, f in enumerate(doc.flags):
+        seqs.setdefault((f.start, f.end, f.code, f.type), seq)
+    links = {}
+    for row in flag_table:
+        seq = seqs.get((row["start"], row["end"], row["code"], row["type"]))
+        for record_id in row.get("record_ids") or ():
+            if seq is not None:
+                links[(record_id, seq)] = {"record_id": record_id, "doc_sha256": doc.id, "flag_seq": seq}
+    return list(links.values())
+
+
 def record_rows(records: list[dict]) -> list[dict]:
     rows = []
     for seq, record in enumerate(records):

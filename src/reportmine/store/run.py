@@ -42,14 +42,22 @@ def records_by_document(records: list[dict]) -> dict[str, list[dict]]:
     return {sha: list(by_id.values()) for sha, by_id in grouped.items()}
 
 
+def flags_by_document(flags: list[dict]) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = {}
+    for row in flags:
+        grouped.setdefault(row["doc_sha256"], []).append(row)
+    return grouped
+
+
 def write_documents(store: Store, result, run_id: str) -> None:
     docs = {doc.id: doc for doc in result.documents}
-    records = records_by_document(result.records)
+    records, flags = records_by_document(result.records), flags_by_document(result.flags)
     for row in result.document_rows:
+        sha = row["doc_sha256"]
         if row["status"] == "error":
             store.write_error(row["path"], row["error_code"], row["error_message"], run_id)
-        elif row["doc_sha256"] in docs:
-            store.write_document(docs[row["doc_sha256"]], records.get(row["doc_sha256"], []), run_id)
+        elif sha in docs:
+            store.write_document(docs[sha], records.get(sha, []), run_id, flags.get(sha))
 
 
 def write_result(result, url: str, command: str | None = None) -> str:
