@@ -69,6 +69,25 @@ def test_migrations_create_the_schema_from_empty(db_url):
         engine.dispose()
 
 
+def test_upgrade_from_the_first_revision_keeps_the_rows(db_url, batch):
+    engine = connect(db_url)
+    try:
+        assert upgrade(engine, "0001") == "0001"
+        assert "record_flags" not in inspect(engine).get_table_names()
+        doc = batch[0][0]
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO documents (doc_sha256, doc, path, format, length, quantity_count, "
+                              "record_count, flag_count, warning_codes, analyzed_at) VALUES (:sha, :doc, "
+                              ":doc, 'txt', 1, 0, 0, 0, '', CURRENT_TIMESTAMP)"), {"sha": doc.id, "doc": doc.name})
+        assert upgrade(engine) == HEAD
+        assert "record_flags" in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
+    assert rows(db_url, "SELECT doc FROM documents") == [(doc.name,)]
+    write_batch(db_url, batch[:1])                          # the old row is replaced, not duplicated
+    assert count(db_url, "documents") == 1 and count(db_url, "records") == len(batch[0][1])
+
+
 def test_head_constant_is_alembics_head():
     from alembic.config import Config
     from alembic.script import ScriptDirectory

@@ -23,7 +23,7 @@ NAMING = {"ix": "ix_%(table_name)s_%(column_0_N_name)s", "uq": "uq_%(table_name)
           "pk": "pk_%(table_name)s"}
 
 SHA = String(64)
-HEAD = "0001"        # the newest migration in migrations/versions (a test compares with Alembic's head)
+HEAD = "0002"        # the newest migration in migrations/versions (a test compares with Alembic's head)
 
 
 class Base(DeclarativeBase):
@@ -167,10 +167,10 @@ class RecordFlag(Base):
     """Which review flags bear on which record (a flag may concern several)."""
 
     __tablename__ = "record_flags"
-    record_id: Mapped[str] = mapped_column(String(64), ForeignKey("records.record_id", ondelete="CASCADE"),
-                                           primary_key=True)
     doc_sha256: Mapped[str] = _doc_fk()
     flag_seq: Mapped[int] = mapped_column(Integer, primary_key=True)   # flags.seq of the same document
+    record_id: Mapped[str] = mapped_column(String(64), ForeignKey("records.record_id", ondelete="CASCADE"),
+                                           primary_key=True, index=True)
 
 
 metadata = Base.metadata

@@ -1,4 +1,4 @@
-"""Initial schema: runs, run_files, documents, quantities, flags, records, record_flags.
+"""Initial schema: runs, run_files, documents, quantities, flags, records.
 
 Revision ID: 0001
 Revises:
@@ -135,18 +135,9 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_records_doc_sha256_seq'), 'records', ['doc_sha256', 'seq'], unique=False)
     op.create_index(op.f('ix_records_indicator_id'), 'records', ['indicator_id'], unique=False)
-    op.create_table('record_flags',
-    sa.Column('record_id', sa.String(length=64), nullable=False),
-    sa.Column('doc_sha256', sa.String(length=64), nullable=False),
-    sa.Column('flag_seq', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['doc_sha256'], ['documents.doc_sha256'], name=op.f('fk_record_flags_doc_sha256_documents'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['record_id'], ['records.record_id'], name=op.f('fk_record_flags_record_id_records'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('record_id', 'doc_sha256', 'flag_seq', name=op.f('pk_record_flags'))
-    )
 
 
 def downgrade() -> None:
-    op.drop_table('record_flags')
     op.drop_index(op.f('ix_records_indicator_id'), table_name='records')
     op.drop_index(op.f('ix_records_doc_sha256_seq'), table_name='records')
     op.drop_table('records')
