@@ -145,3 +145,52 @@ def test_a_second_value_for_a_taken_slot_starts_a_new_record():
     assert [(r["period"], r["actual"]) for r in rows] == [("2019年", 1.2e9), ("2020年", 1.5e9)]
     assert [r["record_id"] for r in rows] == ["1" * 16 + f"-{text.index('12亿元')}",
                                               "1" * 16 + f"-{text.index('15亿元')}"]
+
+
+def test_changes_are_signed_and_a_change_amount_gets_its_own_record(tmp_path):
+    path = tmp_path / "收支.txt"
+    path.write_text("全镇税收收入完成12.5亿元，减少0.6亿元，下降4.6%。"
+                    "粮食总产量3.2万吨，增长6.1%，比全市平均水平低1.5个百分点。\n", encoding="utf-8")
+    rows = build_records(Pipeline().analyze(path))
+    tax = [r for r in rows if r["indicator"] and "税收收入" in r["indicator"]]
+    assert [(r["actual"], r["growth"], r["actual_unit"]) for r in tax] == [
+        (1.25e9, -0.046, "元"), (None, -6e7, "元")]
+    power = [r for r in rows if r["actual"] == 3.2e4]
+    assert len(power) == 1 and power[0]["growth"] == 0.061 and power[0]["difference"] == -0.015
+    assert power[0]["actual_unit"] == "吨"
+
+
+@pytest.mark.parametrize("title, org", [
+    ("北山县农业农村局2022年度工作总结", "北山县农业农村局"),
+    ("关于南河市人民政府办公室2021年目标考核情况的通报", "南河市人民政府办公室"),
+    ("2023年西湖区统计公报", "西湖区"),
+    ("区教育局2020年工作总结", "区教育局"),
+    ("全市就业工作会议上的讲话", None),
+    ("常务副市长在全县大会上的讲话", None),
+    ("我局对照年初与县委签订的责任书", None),
+])
+def test_org_names_in_titles(title, org):
+    from reportmine.records.org import find_org
+
+    assert find_org(title) == org
+
+
+def test_record_scores_catch_a_split_claim():
+    from reportmine.evaluation import GoldDoc
+    from reportmine.evaluation.records import RecordScore, score_records
+
+    text = "城镇新增就业5600人，完成年度目标的112%。"
+    gold = [dict(start=6, end=11, text="5600人", norm_value=5600, role="actual", indicator="城镇新增就业"),
+            dict(start=19, end=23, text="112%", norm_value=1.12, role="completion_rate",
+                 indicator="城镇新增就业")]
+    pred = [dict(g) for g in gold]
+    together = [{"start": 6, "end": 23, "actual": 5600.0, "completion_rate": 1.12}]
+    apart = [{"start": 6, "end": 11, "actual": 5600.0, "completion_rate": None},
+             {"start": 19, "end": 23, "actual": None, "completion_rate": 1.12}]
+    missing = [{"start": 6, "end": 11, "actual": 5600.0, "completion_rate": None}]
+    scores = []
+    for records in (together, apart, missing):
+        s = RecordScore()
+        score_records(GoldDoc("x.txt", gold, []), pred, records, text, s)
+        scores.append((s.in_record, s.claims_right, s.pairs_together, s.pairs))
+    assert scores == [(2, 2, 1, 1), (2, 2, 0, 1), (1, 2, 0, 1)]

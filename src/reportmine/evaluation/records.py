@@ -28,6 +28,8 @@ class RecordScore:
     in_record: int = 0
     pairs: int = 0
     pairs_together: int = 0
+    loose_pairs: int = 0              # roles right, indicators whatever the claims stage says
+    loose_together: int = 0
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -42,18 +44,21 @@ class RecordScore:
         out = [f"record recall (of claims-stage-right quantities) {self.recall:.3f} "
                f"({self.in_record}/{self.claims_right})",
                f"actual + completion_rate in one record       {self.pair_rate:.3f} "
-               f"({self.pairs_together}/{self.pairs})"]
+               f"({self.pairs_together}/{self.pairs})",
+               f"  the same, roles right and any indicator      "
+               f"{self.loose_together / self.loose_pairs if self.loose_pairs else 1.0:.3f} "
+               f"({self.loose_together}/{self.loose_pairs})"]
         if errors and self.misses:
             out += [f"NOT IN A RECORD, OR PAIRS APART ({len(self.misses)})"] + [f"  {m}" for m in self.misses]
         return out
 
 
 def _holder(records: Sequence[Mapping], p: Mapping, role: str) -> Mapping | None:
-    value = p.get("norm_value")
+    value = abs(p.get("norm_value"))
     for r in records:
-        v = r.get(role)
+        v = r.get(role)      # growth and difference are signed in records: compare magnitudes
         if (r["start"] <= p["start"] and p["end"] <= r["end"] and v is not None
-                and abs(v - value) <= 1e-6 * max(1.0, abs(value))):
+                and abs(abs(v) - value) <= 1e-6 * max(1.0, value)):
             return r
     return None
 
@@ -63,11 +68,13 @@ def score_records(gold: GoldDoc, quantities: Sequence[Mapping], records: Sequenc
     """Add one document's counts to ``result``."""
     gq, pq = gold.quantities, scorable_quantities(quantities)
     right: dict[int, Mapping] = {}
+    role_right: dict[int, Mapping] = {}
     for i, j in match(gq, pq, quantity_match):
         g, p = gq[i], pq[j]
-        if g.get("role") not in (None, "other") and g.get("indicator") and \
-                p.get("role") == g["role"] and indicator_ok(g, p):
-            right[i] = p
+        if g.get("role") not in (None, "other") and p.get("role") == g["role"]:
+            role_right[i] = p
+            if g.get("indicator") and indicator_ok(g, p):
+                right[i] = p
     holders = {}
     for i, p in right.items():
         result.claims_right += 1
@@ -78,6 +85,10 @@ def score_records(gold: GoldDoc, quantities: Sequence[Mapping], records: Sequenc
             where = show(text, p["start"], p["end"]) or p.get("text")
             result.misses.append(f"{gold.doc}:{p['start']}-{p['end']} {p['role']:15s} {where}")
     for c, a in _gold_pairs(gq, text):
+        if c in role_right and a in role_right:
+            result.loose_pairs += 1
+            hc = _holder(records, role_right[c], "completion_rate")
+            result.loose_together += hc is not None and hc is _holder(records, role_right[a], "actual")
         if c in right and a in right:
             result.pairs += 1
             hc, ha = holders[c], _holder(records, right[a], "actual")

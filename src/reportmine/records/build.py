@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 
 from ..catalog import Catalog, default_catalog
 from ..document import Document, Quantity
+from ..claims.clauses import clause_start
 from .columns import FLAG_NAMES, NAMES
 from .flags import FlagIndex
-from .org import document_orgs, rules
+from .org import document_orgs
+from .rules import rules
 from .scopes import Scopes
 
 DEPENDENT = frozenset({"target", "basic_target", "full_target", "forecast", "completion_rate",
@@ -28,16 +30,38 @@ UNIT_ROLES = ("actual", "target", "basic_target", "full_target", "forecast")
 SETTER_ROLES = ("completion_rate", "target", "basic_target", "full_target", "actual")
 
 
+RATE_UNITS = frozenset({"ratio", "ratio_point"})
+
+
+def _is_rate(q: Quantity) -> bool:
+    return q.norm_unit in RATE_UNITS
+
+
 @dataclass
 class _Draft:
     scope: tuple
     subject: str | None
     members: list[Quantity] = field(default_factory=list)
     slots: dict[str, Quantity] = field(default_factory=dict)
+    change_amount: Quantity | None = None    # 增加2.25亿元 beside 增长1.82%: a record of its own
 
     def add(self, q: Quantity) -> None:
+        old = self.slots.get(q.role)
+        if old is not None and q.role == "growth":   # one rate and one amount: the rate stays
+            keep, self.change_amount = (q, old) if _is_rate(q) else (old, q)
+            if keep is q:
+                self.members[self.members.index(old)] = q
+            self.slots["growth"] = keep
+            return
         self.members.append(q)
         self.slots[q.role] = q
+
+    def takes(self, q: Quantity) -> bool:
+        """A free slot for q's role (a growth amount and a growth rate share one)."""
+        old = self.slots.get(q.role)
+        if old is None:
+            return True
+        return q.role == "growth" and self.change_amount is None and _is_rate(old) != _is_rate(q)
 
     @property
     def head(self) -> Quantity:
@@ -109,7 +133,18 @@ def group_claims(doc: Document) -> list[_Draft]:
             drafts.append(d)
         d.add(q)
         i += 1
-    return drafts
+    return _split_change_amounts(drafts)
+
+
+def _split_change_amounts(drafts: list[_Draft]) -> list[_Draft]:
+    out = []
+    for d in drafts:
+        out.append(d)
+        if d.change_amount is not None:
+            extra = _Draft(d.scope, d.subject)
+            extra.add(d.change_amount)
+            out.append(extra)
+    return out
 
 
 def _dependent_run(qs: list[Quantity], i: int) -> list[Quantity]:
@@ -134,7 +169,7 @@ def _since(drafts: list[_Draft], start: int) -> list[_Draft]:
 
 
 def _pair_run(run: list[Quantity], ds: list[_Draft]) -> bool:
-    free = [d for d in ds if run[0].role not in d.slots and d.subject is None and "actual" in d.slots]
+    free = [d for d in ds if d.takes(run[0]) and d.subject is None and "actual" in d.slots]
     if len(free) < len(run):
         return False
     for d, q in zip(free[-len(run):], run):
@@ -143,7 +178,7 @@ def _pair_run(run: list[Quantity], ds: list[_Draft]) -> bool:
 
 
 def _find(ds: list[_Draft], q: Quantity) -> _Draft | None:
-    fits = [d for d in reversed(ds) if d.subject == q.subject and q.role not in d.slots
+    fits = [d for d in reversed(ds) if d.subject == q.subject and d.takes(q)
             and _same_indicator(d, q)]
     if q.role in DEPENDENT:
         current = [d for d in fits if not d.baseline()]
@@ -167,8 +202,8 @@ def _row(doc: Document, d: _Draft, catalog: Catalog, orgs: dict, scopes: Scopes,
     head = d.head
     entry = catalog.by_id.get(head.indicator_id) if head.indicator_id else None
     values = {role: _value(d.slots.get(role)) for role in
-              ("actual", "target", "basic_target", "full_target", "forecast", "completion_rate",
-               "growth", "difference")}
+              ("actual", "target", "basic_target", "full_target", "forecast", "completion_rate")}
+    values.update({role: _signed(doc.text, d.slots.get(role)) for role in ("growth", "difference")})
     indices = flags.indices(first.start, last.end, d.members)
     codes = list(dict.fromkeys(flags.flags[i].code or flags.flags[i].type for i in indices))
     row = {
@@ -180,7 +215,7 @@ def _row(doc: Document, d: _Draft, catalog: Catalog, orgs: dict, scopes: Scopes,
         "indicator_name": entry.name if entry else None,
         "period": head.period or next((m.period for m in d.members if m.period), None),
         **values,
-        "actual_unit": next((d.slots[r].norm_unit for r in UNIT_ROLES if r in d.slots), None),
+        "actual_unit": _unit(d),
         "computed_completion_rate": _computed_rate(d),
         "direction": entry.direction if entry else None,
         "setter": next((d.slots[r].setter for r in SETTER_ROLES
@@ -202,6 +237,33 @@ def clean_number(v: float) -> float:
     """41.2亿 -> 4120000000.0, not 4120000000.0000005: 12 significant digits
     (far inside GUIDE.md's 1e-6 tolerance), so every format shows the same number."""
     return float(f"{float(v):.12g}")
+
+
+def _unit(d: _Draft) -> str | None:
+    """The unit of the indicator's values; a record of a change amount alone
+    (增加2.25亿元) says the amount's unit."""
+    for role in UNIT_ROLES:
+        if role in d.slots:
+            return d.slots[role].norm_unit
+    for role in ("growth", "difference"):
+        q = d.slots.get(role)
+        if q is not None and not _is_rate(q):
+            return q.norm_unit
+    return None
+
+
+def _signed(text: str, q: Quantity | None) -> float | None:
+    """A change or gap is negative when the cue nearest before it is a decrease."""
+    value = _value(q)
+    if value is None or value < 0:
+        return value
+    r = rules()
+    start = max(clause_start(text, q.start), q.start - r.sign_window)
+    last = None
+    for m in r.sign.finditer(text, start, q.start, overlapped=True):
+        if last is None or (m.end(), m.end() - m.start()) > (last.end(), last.end() - last.start()):
+            last = m
+    return -value if last is not None and last.lastgroup == "down" else value
 
 
 def _computed_rate(d: _Draft) -> float | None:

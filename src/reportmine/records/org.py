@@ -3,44 +3,12 @@ its title, else its first lines, else the file name (data/records.yaml)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-
-import regex
-
 from ..document import Document
-from ..resources import DataFileError, compile_pattern, load_yaml, require
-
-
-@dataclass(frozen=True)
-class OrgRules:
-    pattern: "regex.Pattern"
-    head_lines: int
-    head_chars: int
-    baseline: "regex.Pattern"
-
-
-@lru_cache(maxsize=1)
-def rules() -> OrgRules:
-    data = load_yaml("records.yaml")
-    require(data, ("org", "baseline_periods"), "records.yaml")
-    org = data["org"]
-    require(org, ("suffixes", "not_start", "chain_stop", "min_name", "head_lines", "head_chars"), "records.yaml: org")
-    if not all(isinstance(s, str) and s for s in org["suffixes"] + org["not_start"]):
-        raise DataFileError("records.yaml: org.suffixes and org.not_start must be non-empty strings")
-    suffixes = "|".join(regex.escape(s) for s in sorted(org["suffixes"], key=len, reverse=True))
-    single = [s for s in org["suffixes"] if len(s) == 1]     # 局对照…: a suffix starts no name
-    first = "".join(regex.escape(s) for s in org["not_start"] + single)
-    name = rf"[^\P{{Han}}{first}]\p{{Han}}{{{int(org['min_name']) - 1},8}}?(?:{suffixes})"
-    stop = "".join(regex.escape(s) for s in org["chain_stop"])
-    rest = rf"(?:[^\P{{Han}}{stop}]{{0,10}}?(?:{suffixes}))"
-    pattern = compile_pattern(rf"{name}{rest}{{0,3}}", "records.yaml: org")
-    return OrgRules(pattern, int(org["head_lines"]), int(org["head_chars"]),
-                    compile_pattern(data["baseline_periods"], "records.yaml: baseline_periods"))
+from .rules import rules
 
 
 def find_org(text: str) -> str | None:
-    m = rules().pattern.search(text)
+    m = rules().org.search(text)
     return m.group() if m else None
 
 
@@ -49,8 +17,8 @@ def document_orgs(doc: Document) -> dict[int | None, str | None]:
     from_name = find_org(doc.name.rsplit(".", 1)[0])
     out: dict[int | None, str | None] = {None: _from_head(doc, 0, len(doc.text)) or from_name}
     for a in doc.articles:
-        out[a.index] = (find_org(a.title or "") or _from_head(doc, a.title_end, a.end)
-                        or out[None])
+        title = a.title if a.title and _title_like(a.title) else ""
+        out[a.index] = find_org(title) or _from_head(doc, a.title_end, a.end) or out[None]
     return out
 
 
