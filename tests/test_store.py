@@ -240,3 +240,19 @@ def test_db_upgrade_command(tmp_path):
     result = CliRunner().invoke(cli, ["db", "upgrade", "--db", str(target)])
     assert result.exit_code == 0 and HEAD in result.output
     assert rows(engine_url(str(target)), "SELECT version_num FROM alembic_version") == [(HEAD,)]
+
+
+def test_postgresql_tests_fail_in_ci_and_skip_elsewhere_without_a_server(monkeypatch):
+    from store_helpers import ENV, _admin_engine
+
+    for url in (None, "postgresql://nobody@127.0.0.1:1/none"):
+        if url:
+            monkeypatch.setenv(ENV, url)
+        else:
+            monkeypatch.delenv(ENV, raising=False)
+        monkeypatch.setenv("CI", "true")
+        with pytest.raises(pytest.fail.Exception):
+            _admin_engine()
+        monkeypatch.delenv("CI")
+        with pytest.raises(pytest.skip.Exception):
+            _admin_engine()
