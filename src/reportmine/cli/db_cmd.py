@@ -24,9 +24,11 @@ def open_run(out_dir: str, db_url: str | None):
     """A RunWriter for analyze; a database that cannot be opened stops the run (exit 2)."""
     import sys
 
+    from ..store import shown
     from ..store.run import RunWriter
 
-    return RunWriter(db_url, out_dir, command=" ".join(["reportmine", *sys.argv[1:]]))
+    args = [shown(a) if "://" in a else a for a in sys.argv[1:]]     # never a password in runs.command
+    return RunWriter(db_url, out_dir, command=" ".join(["reportmine", *args]))
 
 
 @click.group("db")
