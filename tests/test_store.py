@@ -265,3 +265,15 @@ def test_postgresql_tests_fail_in_ci_and_skip_elsewhere_without_a_server(monkeyp
         monkeypatch.delenv("CI")
         with pytest.raises(pytest.skip.Exception):
             _admin_engine()
+
+
+def test_two_processes_migrating_an_empty_database_at_once_both_succeed(db_url):
+    import subprocess
+    import sys
+
+    code = "import sys; from reportmine.store import Store; Store.open(sys.argv[1]).close()"
+    procs = [subprocess.Popen([sys.executable, "-c", code, db_url], stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT) for _ in range(3)]
+    outputs = [p.communicate(timeout=120)[0].decode("utf-8", "replace") for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], outputs
+    assert rows(db_url, "SELECT version_num FROM alembic_version") == [(HEAD,)]

@@ -13,9 +13,16 @@ replaces, never duplicates, and a failure leaves the old rows as they were.
 
 from __future__ import annotations
 
+import threading
 import uuid
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: one process per SQLite file
+    fcntl = None
 
 from sqlalchemy import Engine, create_engine, delete, event, insert, inspect, select, text, update
 from sqlalchemy.engine import make_url
@@ -29,6 +36,7 @@ from . import models, rows
 MIGRATIONS = Path(__file__).with_name("migrations")
 DB_FILE = "reportmine.db"
 _LOCK_ID = 0x7265706D            # pg_advisory_xact_lock key: two processes never migrate at once
+_ALEMBIC = threading.Lock()      # alembic's context is global to the process: one migration at a time
 
 
 class StoreError(ReportmineError):
@@ -110,7 +118,7 @@ def upgrade(engine: Engine, revision: str = "head") -> str | None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     try:
-        with engine.begin() as conn:
+        with _ALEMBIC, _sqlite_file_lock(engine), engine.begin() as conn:
             if conn.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_ID})
             config.attributes["connection"] = conn
@@ -118,6 +126,22 @@ def upgrade(engine: Engine, revision: str = "head") -> str | None:
             return MigrationContext.configure(conn).get_current_revision()
     except SQLAlchemyError as exc:
         raise StoreError("E401", url=shown(str(engine.url)), reason=_reason(exc)) from None
+
+
+@contextmanager
+def _sqlite_file_lock(engine: Engine):
+    """Two processes migrating one SQLite file take turns: an flock on the file
+    (SQLite itself uses fcntl byte-range locks, which flock does not touch)."""
+    path = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not path or path == ":memory:" or fcntl is None:
+        yield
+        return
+    with open(path, "rb") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _reason(exc: SQLAlchemyError) -> str:
