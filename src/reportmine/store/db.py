@@ -136,7 +136,7 @@ def _sqlite_file_lock(engine: Engine):
     if not path or path == ":memory:" or fcntl is None:
         yield
         return
-    with open(path, "rb") as handle:
+    with open(path, "ab") as handle:           # an empty file is a new SQLite database
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
