@@ -20,17 +20,18 @@ def expand(paths) -> list[str]:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Output folder: writes documents/<file name>.json, run.json, records.jsonl, "
-                   "records.csv, records.xlsx, records.parquet and flags.csv.")
+                   "records.csv, records.xlsx, records.parquet, flags.csv and report.html.")
 @click.option("--with-text", is_flag=True, help="Include the canonical text in each JSON.")
 @click.option("--targets", type=click.Path(dir_okay=False, exists=True),
               help="CSV of targets (indicator,target,unit[,period]) to check completion rates against.")
 @click.option("--batch-checks", is_flag=True,
               help="Also flag one indicator and period reported with different values across the batch.")
+@click.option("--no-html", is_flag=True, help="Do not write report.html (the page to look at).")
 @catalog_option
 @reader_options
 @db_option
 @coded_errors
-def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, catalog, max_bytes, db_url):
+def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, no_html, catalog, max_bytes, db_url):
     """Analyze report files (txt, docx, pdf) or folders of them.
 
     A bad file gets a coded error in its JSON and in run.json; the batch goes
@@ -43,7 +44,7 @@ def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, catalog, max_b
       reportmine analyze inbox/ --out out/ --db postgresql://reportmine@localhost/reports
     """
     from ..batch import analyze_batch
-    from ..exporters import write_all
+    from ..exporters import WRITERS, write_all
     from ..output import DocumentWriter
 
     files = expand(paths)
@@ -71,7 +72,7 @@ def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, catalog, max_b
 
         n = batch.apply(batch.batch_flags(summaries))
         click.echo(f"批量核对：发现 {n} 处跨文件不一致", err=True)
-    outcomes = write_all(result, out_dir)
+    outcomes = write_all(result, out_dir, tuple(w for w in WRITERS if not (no_html and w == "html")))
     run.finish(result)
     for o in outcomes:
         if not o.ok:

@@ -21,7 +21,7 @@ from ..errors import ReportmineError
 from .dependencies import MissingDependency
 
 # module names under reportmine.exporters, in the order they are written
-WRITERS: tuple[str, ...] = ("jsonl", "csv", "xlsx", "parquet", "flags_csv")
+WRITERS: tuple[str, ...] = ("jsonl", "csv", "xlsx", "parquet", "flags_csv", "html")
 
 __all__ = ["WRITERS", "Outcome", "write_all", "writer", "MissingDependency"]
 
