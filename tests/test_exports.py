@@ -3,7 +3,6 @@
 import csv
 import json
 import shutil
-import subprocess
 import sys
 
 import jsonschema
@@ -119,14 +118,17 @@ def test_flags_csv_lists_every_flag_with_its_records(out, jsonl):
     assert flagged == set(attached)
 
 
-def test_missing_pyarrow_is_reported_and_the_rest_written(tmp_path):
+def test_missing_pyarrow_is_reported_and_the_rest_written(tmp_path, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)          # import pyarrow -> ImportError
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
     src = CORPORA / "samples" / "employment_bureau_self_assessment.txt"
-    code = ("import sys; sys.modules['pyarrow'] = None; from reportmine.cli import main; "
-            f"main(['analyze', {str(src)!r}, '--out', {str(tmp_path)!r}])")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    assert "[W301]" in proc.stderr and "pyarrow" in proc.stderr and "reportmine[parquet]" in proc.stderr
+    with pytest.raises(SystemExit) as exit_:
+        main(["analyze", str(src), "--out", str(tmp_path)])
+    assert exit_.value.code == 0
+    err = capsys.readouterr().err
+    assert "[W301]" in err and "pyarrow" in err and "reportmine[parquet]" in err
     assert not (tmp_path / "records.parquet").exists()
+    assert not list(tmp_path.glob("*.tmp"))
     for name in ("records.jsonl", "records.csv", "records.xlsx", "flags.csv", "run.json"):
         assert (tmp_path / name).stat().st_size > 0, name
     run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))

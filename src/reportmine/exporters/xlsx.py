@@ -1,12 +1,12 @@
-"""records.xlsx (openpyxl): a ``records`` sheet with a frozen, filterable
-header row, column widths fitted to the content and flagged rows filled;
-a ``flags`` sheet and a ``documents`` sheet. Written in openpyxl's
-write-only mode (streamed, a few seconds for 100,000 rows)."""
+"""records.xlsx: a ``records`` sheet with a frozen, filterable header row,
+column widths fitted to the content and flagged rows filled light red; a
+``flags`` sheet and a ``documents`` sheet (failed files filled). Written by
+:mod:`.spreadsheetml` (standard library, streamed)."""
 
 from __future__ import annotations
 
 from ..records import DOCUMENT_NAMES, FLAG_NAMES, NAMES
-from .dependencies import require
+from .spreadsheetml import Sheet, write_workbook
 
 FILENAME = "records.xlsx"
 FLAGGED_FILL = "FFF4CCCC"      # light red
@@ -16,63 +16,28 @@ SAMPLE_ROWS = 200              # rows read to fit the column widths
 
 
 def write(result, path) -> None:
-    openpyxl = require("openpyxl", "xlsx", FILENAME)
-    wb = openpyxl.Workbook(write_only=True)
-    _sheet(openpyxl, wb, "records", result.records, NAMES, flagged=lambda r: r["status"] == "flagged")
-    _sheet(openpyxl, wb, "flags", result.flags, FLAG_NAMES)
-    _sheet(openpyxl, wb, "documents", result.document_rows, DOCUMENT_NAMES,
-           flagged=lambda r: r["status"] == "error")
-    wb.save(str(path))
+    sheets = [_sheet("records", result.records, NAMES, "status", "flagged"),
+              _sheet("flags", result.flags, FLAG_NAMES),
+              _sheet("documents", result.document_rows, DOCUMENT_NAMES, "status", "error")]
+    write_workbook(path, sheets, HEADER_FILL, FLAGGED_FILL)
 
 
-def _sheet(openpyxl, wb, title: str, rows: list[dict], names: tuple[str, ...], flagged=None) -> None:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    ws = wb.create_sheet(title)
-    ws.freeze_panes = "A2"
-    last = get_column_letter(len(names))
-    ws.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
-    for i, name in enumerate(names, 1):
-        ws.column_dimensions[get_column_letter(i)].width = _width(name, rows)
-    bold, head = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
-    ws.append([_styled(WriteOnlyCell(ws, value=n), font=bold, fill=head) for n in names])
-    fill = PatternFill("solid", fgColor=FLAGGED_FILL)
-    for row in rows:
-        values = [_value(row[n]) for n in names]
-        if flagged is not None and flagged(row):
-            values = [_styled(WriteOnlyCell(ws, value=v), fill=fill) for v in values]
-        ws.append(values)
-
-
-def _styled(cell, font=None, fill=None):
-    if font is not None:
-        cell.font = font
-    if fill is not None:
-        cell.fill = fill
-    return cell
+def _sheet(title: str, rows: list[dict], names: tuple[str, ...], key: str | None = None,
+           marked: str | None = None) -> Sheet:
+    values = [[_value(row[n]) for n in names] for row in rows]
+    widths = [_width(name, i, values) for i, name in enumerate(names)]
+    highlight = [row[key] == marked for row in rows] if key else None
+    return Sheet(title, names, values, widths, highlight)
 
 
 def _value(v):
     if isinstance(v, (list, tuple)):
         return ";".join(str(x) for x in v)
-    if isinstance(v, str):
-        return _clean(v)
     return v
 
 
-def _clean(s: str) -> str:
-    """Control characters that the xlsx format cannot hold become spaces."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return ILLEGAL_CHARACTERS_RE.sub(" ", s)
-
-
-def _width(name: str, rows: list[dict]) -> float:
-    longest = _display(name)
-    for row in rows[:SAMPLE_ROWS]:
-        longest = max(longest, _display(_value(row[name])))
+def _width(name: str, i: int, values: list[list]) -> float:
+    longest = max([_display(name)] + [_display(row[i]) for row in values[:SAMPLE_ROWS]])
     return min(MAX_WIDTH, longest + 2)
 
 
@@ -80,5 +45,4 @@ def _display(value) -> int:
     """Width in Excel character units: CJK characters count twice."""
     if value is None:
         return 0
-    text = str(value)
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in str(value))

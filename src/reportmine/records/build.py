@@ -85,14 +85,14 @@ def build_records(doc: Document, catalog: Catalog | None = None) -> list[dict]:
 def build_tables(doc: Document, catalog: Catalog | None = None) -> tuple[list[dict], list[dict]]:
     """The document's records and its flag rows (:data:`FLAG_NAMES`; each flag
     with the ids of the records it is attached to)."""
-    drafts = group_claims(doc)
+    scopes = Scopes(doc)
+    drafts = group_claims(doc, scopes)
     flags = FlagIndex(doc.flags)
     attached: dict[int, list[str]] = {}
     rows = []
     if drafts:
         catalog = catalog or default_catalog()
         orgs = document_orgs(doc)
-        scopes = Scopes(doc)
         for d in drafts:
             row, indices = _row(doc, d, catalog, orgs, scopes, flags)
             rows.append(row)
@@ -110,9 +110,9 @@ def flag_row(doc: Document, f, record_ids: list[str]) -> dict:
     return {name: row[name] for name in FLAG_NAMES}
 
 
-def group_claims(doc: Document) -> list[_Draft]:
+def group_claims(doc: Document, scopes: Scopes | None = None) -> list[_Draft]:
     """The quantities of each claim, in text order (roles other than ``other``)."""
-    scopes = Scopes(doc)
+    scopes = scopes or Scopes(doc)
     qs = [q for q in doc.quantities
           if q.role and q.role != "other" and not doc.is_boilerplate(q.start)]
     drafts: list[_Draft] = []
