@@ -122,6 +122,14 @@ def test_sample_batch_round_trips(db_url, batch):
         assert count(db_url, "flags", where) == len(doc.flags)
         assert rows(db_url, f"SELECT record_count, doc FROM documents {where}") == [(len(records), doc.name)]
     assert sum(len(r) for _, r, _ in batch) > 500            # the batch is not trivially small
+    engine = connect(db_url)
+    flags = metadata.tables["flags"]
+    with engine.connect() as conn:                          # evidence is JSON, read back as written
+        stored = conn.execute(flags.select().order_by(flags.c.doc_sha256, flags.c.seq)).mappings().all()
+    engine.dispose()
+    written = [f for doc, _, _ in sorted(batch, key=lambda b: b[0].id) for f in doc.flags]
+    assert [r["evidence"] for r in stored] == [f.evidence or None for f in written]
+    assert any(r["evidence"] for r in stored)
 
 
 def test_sqlite_and_postgresql_hold_identical_rows(sqlite_url, pg_url, batch):

@@ -8,15 +8,20 @@ empty, as in the JSON exports.
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import datetime
+
+from sqlalchemy import Double
 
 from ..document import Document
 from .models import Record
 
 SEP = ","
 RECORD_COLUMNS: tuple[str, ...] = tuple(c.name for c in Record.__table__.columns if c.name != "seq")
+RECORD_NUMBERS = tuple(c.name for c in Record.__table__.columns if isinstance(c.type, Double))
 LIST_COLUMNS = ("flag_codes",)
+QUANTITY_NUMBERS = ("value", "norm_value", "low", "high")
 QUANTITY_FIELDS = ("start", "end", "text", "value", "unit", "norm_value", "norm_unit", "approx", "role",
                    "indicator", "indicator_id", "period", "direction", "low", "high", "setter", "subject",
                    "article", "page")
@@ -41,7 +46,9 @@ def document_row(doc: Document, n_records: int, run_id: str | None, now: datetim
 def quantity_rows(doc: Document) -> list[dict]:
     rows = []
     for seq, q in enumerate(doc.quantities):
-        row = {f: _finite(getattr(q, f)) for f in QUANTITY_FIELDS}
+        row = {f: getattr(q, f) for f in QUANTITY_FIELDS}
+        for name in QUANTITY_NUMBERS:
+            row[name] = _finite(row[name])
         row.update(doc_sha256=doc.id, seq=seq, list_group=q.group)
         rows.append(row)
     return rows
@@ -51,7 +58,8 @@ def flag_rows(doc: Document) -> list[dict]:
     rows = []
     for seq, f in enumerate(doc.flags):
         row = {name: getattr(f, name) for name in FLAG_FIELDS}
-        row.update(doc_sha256=doc.id, seq=seq, evidence=f.evidence or None)
+        evidence = json.dumps(f.evidence, ensure_ascii=False) if f.evidence else None
+        row.update(doc_sha256=doc.id, seq=seq, evidence=evidence)       # JSON text
         rows.append(row)
     return rows
 
@@ -74,7 +82,9 @@ def link_rows(doc: Document, flag_table: list[dict]) -> list[dict]:
 def record_rows(records: list[dict]) -> list[dict]:
     rows = []
     for seq, record in enumerate(records):
-        row = {name: _finite(record.get(name)) for name in RECORD_COLUMNS}
+        row = {name: record.get(name) for name in RECORD_COLUMNS}
+        for name in RECORD_NUMBERS:
+            row[name] = _finite(row[name])
         for name in LIST_COLUMNS:
             row[name] = SEP.join(row[name] or ())
         row["seq"] = seq
