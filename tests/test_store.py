@@ -90,6 +90,17 @@ def test_upgrade_from_the_first_revision_keeps_the_rows(db_url, batch):
     assert count(db_url, "documents") == 1 and count(db_url, "records") == len(batch[0][1])
 
 
+def test_a_database_from_a_newer_version_is_a_coded_error(sqlite_url):
+    write_batch(sqlite_url, [])
+    engine = create_engine(sqlite_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(StoreError) as err:
+        Store.open(sqlite_url)
+    assert err.value.code == "E401" and "9999" in err.value.message
+
+
 def test_head_constant_is_alembics_head():
     from alembic.config import Config
     from alembic.script import ScriptDirectory

@@ -114,6 +114,7 @@ def upgrade(engine: Engine, revision: str = "head") -> str | None:
     from alembic import command
     from alembic.config import Config
     from alembic.runtime.migration import MigrationContext
+    from alembic.util.exc import CommandError
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -126,6 +127,8 @@ def upgrade(engine: Engine, revision: str = "head") -> str | None:
             return MigrationContext.configure(conn).get_current_revision()
     except SQLAlchemyError as exc:
         raise StoreError("E401", url=shown(str(engine.url)), reason=_reason(exc)) from None
+    except CommandError as exc:        # e.g. a database migrated by a newer reportmine
+        raise StoreError("E401", url=shown(str(engine.url)), reason=str(exc)) from None
 
 
 @contextmanager
