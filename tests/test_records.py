@@ -194,3 +194,54 @@ def test_record_scores_catch_a_split_claim():
         score_records(GoldDoc("x.txt", gold, []), pred, records, text, s)
         scores.append((s.in_record, s.claims_right, s.pairs_together, s.pairs))
     assert scores == [(2, 2, 1, 1), (2, 2, 0, 1), (1, 2, 0, 1)]
+
+
+def test_a_claim_that_points_back_joins_the_record_before_it(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("全年城镇新增就业3120人，完成目标任务的104%。按照考核办法，该项指标以3000人为基本任务、"
+                    "3300人为满分指标。\n全年新增就业困难人员就业210人。该项工作获得表彰。\n",
+                    encoding="utf-8")
+    rows = build_records(Pipeline().analyze(path))
+    jobs = [r for r in rows if r["actual"] == 3120]
+    assert len(jobs) == 1
+    assert (jobs[0]["basic_target"], jobs[0]["full_target"], jobs[0]["completion_rate"]) == (3000, 3300, 1.04)
+    assert not [r for r in rows if r["indicator"] and r["indicator"].startswith("该项")]
+
+
+def test_a_table_row_is_one_record(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("西山县统计局2022年主要指标完成情况")
+    table = d.add_table(rows=3, cols=4)
+    for r, cells in enumerate([("指标名称", "年度目标", "完成值", "完成率"),
+                               ("城镇新增就业", "5000人", "5600人", "112%"),
+                               ("新增农村劳动力转移就业", "8000人", "7600人", "95%")]):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    path = tmp_path / "table.docx"
+    d.save(path)
+    rows = build_records(Pipeline().analyze(path))
+    got = [(r["indicator"], r["target"], r["actual"], r["completion_rate"], r["org"]) for r in rows]
+    assert [g[1:] for g in got] == [(5000, 5600, 1.12, "西山县统计局"), (8000, 7600, 0.95, "西山县统计局")]
+    assert "城镇新增就业" in got[0][0] and "农村劳动力转移就业" in got[1][0]
+    assert rows[0]["computed_completion_rate"] == 1.12
+
+
+def test_numbers_are_clean_and_finite():
+    from reportmine.records.build import clean_number
+
+    assert clean_number(41.2 * 1e8) == 4120000000.0 and clean_number(0.1 + 0.2) == 0.3
+    assert clean_number(float("inf")) is None and clean_number(float("nan")) is None
+
+
+@pytest.mark.parametrize("text", [
+    "", "。", "一句话。两句话；三\n四！五?六", "没有句号的一段文字", "\n\n甲。；乙\r\n丙",
+])
+def test_scopes_find_the_sentences_the_claims_stage_finds(text):
+    from reportmine.claims.clauses import sentence_start
+    from reportmine.records.scopes import Scopes
+
+    scopes = Scopes(Document(id="0" * 64, path="x.txt", format="txt", text=text))
+    for pos in range(len(text) + 1):
+        assert scopes.sentence_start(pos) == sentence_start(text, pos), pos

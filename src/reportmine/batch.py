@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .document import Document
 from .errors import ReportmineError
+from .gcpause import paused_gc
 from .records import DOCUMENT_NAMES, build_tables
 
 
@@ -28,7 +29,8 @@ class Result:
     catalog: object = field(default=None, repr=False)      # the catalog records link names from
 
     def add(self, doc: Document, keep: bool = True) -> None:
-        records, flags = build_tables(doc, self.catalog)
+        with paused_gc():
+            records, flags = build_tables(doc, self.catalog)
         self.records += records
         self.flags += flags
         if keep:

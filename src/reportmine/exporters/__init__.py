@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ReportmineError
+from ..gcpause import paused_gc
 from .dependencies import MissingDependency
 
 # module names under reportmine.exporters, in the order they are written
@@ -49,7 +50,8 @@ def write_all(result, out_dir: str | Path, names: tuple[str, ...] = WRITERS) -> 
         path = out_dir / module.FILENAME
         tmp = path.with_name(path.name + ".tmp")
         try:
-            module.write(result, tmp)
+            with paused_gc():
+                module.write(result, tmp)
             tmp.replace(path)
             outcomes.append(Outcome(name, path, True))
         except MissingDependency as exc:

@@ -41,18 +41,34 @@ def column_letter(i: int) -> str:
 
 
 def _text(value: str) -> str:
-    return escape(_ILLEGAL.sub(" ", value[:MAX_CELL]))
+    if len(value) > MAX_CELL:
+        value = value[:MAX_CELL]
+    if _ILLEGAL.search(value):
+        value = _ILLEGAL.sub(" ", value)
+    if "&" in value or "<" in value or ">" in value:
+        value = escape(value)
+    return value
 
 
-def _cell(ref: str, value, style: int) -> str:
+def _cells(row: list, style: int) -> str:
+    """A row's cells, in order and without references (empty cells are kept as
+    ``<c/>`` so that positions hold)."""
     s = f' s="{style}"' if style else ""
-    if value is None:
-        return f'<c r="{ref}"{s}/>' if style else ""
-    if isinstance(value, bool):
-        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, (int, float)):
-        return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
-    return f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">{_text(str(value))}</t></is></c>'
+    empty = f"<c{s}/>"
+    out = []
+    for value in row:
+        kind = type(value)
+        if value is None:
+            out.append(empty)
+        elif kind is str:
+            out.append(f'<c{s} t="inlineStr"><is><t xml:space="preserve">{_text(value)}</t></is></c>')
+        elif kind is float or kind is int:
+            out.append(f"<c{s}><v>{value!r}</v></c>")
+        elif kind is bool:
+            out.append(f'<c{s} t="b"><v>{int(value)}</v></c>')
+        else:
+            out.append(f'<c{s} t="inlineStr"><is><t xml:space="preserve">{_text(str(value))}</t></is></c>')
+    return "".join(out)
 
 
 def _sheet_xml(sheet: Sheet):
@@ -64,13 +80,11 @@ def _sheet_xml(sheet: Sheet):
            'sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>')
     yield "".join(f'<col min="{i}" max="{i}" width="{w:.1f}" customWidth="1"/>'
                   for i, w in enumerate(sheet.widths, 1))
-    yield '</cols><sheetData><row r="1">'
-    yield "".join(_cell(f"{c}1", h, HEADER) for c, h in zip(letters, sheet.header)) + "</row>"
+    yield f'</cols><sheetData><row r="1">{_cells(list(sheet.header), HEADER)}</row>'
     chunk = []
     for n, row in enumerate(sheet.rows, 2):
         style = HIGHLIGHT if sheet.highlight and sheet.highlight[n - 2] else PLAIN
-        cells = "".join([_cell(f"{c}{n}", v, style) for c, v in zip(letters, row)])
-        chunk.append(f'<row r="{n}">{cells}</row>')
+        chunk.append(f'<row r="{n}">{_cells(row, style)}</row>')
         if len(chunk) == 500:
             yield "".join(chunk)
             chunk = []
@@ -126,7 +140,7 @@ def _package(sheets: list[Sheet]) -> dict[str, str]:
 
 
 def write_workbook(path, sheets: list[Sheet], header_fill: str, highlight_fill: str) -> None:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as z:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         for name, xml in _package(sheets).items():
             z.writestr(name, xml)
         z.writestr("xl/styles.xml", STYLES.format(header=header_fill, highlight=highlight_fill))

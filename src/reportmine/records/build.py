@@ -13,6 +13,7 @@ A ``分别`` list of rates after a list of values is paired element by element.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from ..catalog import Catalog, default_catalog
@@ -126,7 +127,7 @@ def group_claims(doc: Document, scopes: Scopes | None = None) -> list[_Draft]:
             i += len(run)
             continue
         q = qs[i]
-        d = _find(ds, q)
+        d = _find(ds, q) or _antecedent(drafts, q, scopes)
         if d is None:
             d = _Draft(scope, q.subject)
             ds.append(d)
@@ -145,6 +146,18 @@ def _split_change_amounts(drafts: list[_Draft]) -> list[_Draft]:
             extra.add(d.change_amount)
             out.append(extra)
     return out
+
+
+def _antecedent(drafts: list[_Draft], q: Quantity, scopes: Scopes) -> _Draft | None:
+    """该项指标以5600人为基本任务: the record just before, in the same paragraph."""
+    if not drafts or q.indicator_id or not q.indicator or not rules().anaphora.match(q.indicator):
+        return None
+    d = drafts[-1]
+    if d.subject != q.subject or not d.takes(q) or d.head.indicator is None:
+        return None
+    if "\n" in scopes.text[d.members[-1].end:q.start]:
+        return None
+    return d
 
 
 def _dependent_run(qs: list[Quantity], i: int) -> list[Quantity]:
@@ -233,10 +246,12 @@ def _value(q: Quantity | None) -> float | None:
     return None if q is None or q.norm_value is None else clean_number(q.norm_value)
 
 
-def clean_number(v: float) -> float:
+def clean_number(v: float) -> float | None:
     """41.2亿 -> 4120000000.0, not 4120000000.0000005: 12 significant digits
-    (far inside GUIDE.md's 1e-6 tolerance), so every format shows the same number."""
-    return float(f"{float(v):.12g}")
+    (far inside GUIDE.md's 1e-6 tolerance), so every format shows the same number.
+    A value that is not finite is no value (JSON, CSV and SQL could not carry it)."""
+    v = float(v)
+    return float(f"{v:.12g}") if math.isfinite(v) else None
 
 
 def _unit(d: _Draft) -> str | None:
@@ -255,7 +270,7 @@ def _unit(d: _Draft) -> str | None:
 def _signed(text: str, q: Quantity | None) -> float | None:
     """A change or gap is negative when the cue nearest before it is a decrease."""
     value = _value(q)
-    if value is None or value < 0:
+    if value is None or value <= 0:
         return value
     r = rules()
     start = max(clause_start(text, q.start), q.start - r.sign_window)
@@ -272,4 +287,5 @@ def _computed_rate(d: _Draft) -> float | None:
         return None
     if actual.norm_unit != target.norm_unit:
         return None
-    return clean_number(round(actual.norm_value / target.norm_value, 6))
+    ratio = actual.norm_value / target.norm_value
+    return clean_number(round(ratio, 6)) if math.isfinite(ratio) else None

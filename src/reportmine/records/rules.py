@@ -18,12 +18,13 @@ class RecordRules:
     baseline: "regex.Pattern"
     sign_window: int
     sign: "regex.Pattern"        # named groups down / up
+    anaphora: "regex.Pattern"
 
 
 @lru_cache(maxsize=1)
 def rules() -> RecordRules:
     data = load_yaml("records.yaml")
-    require(data, ("org", "baseline_periods", "signs"), "records.yaml")
+    require(data, ("org", "baseline_periods", "signs", "anaphora"), "records.yaml")
     require(data["signs"], ("window", "down", "up"), "records.yaml: signs")
     org = data["org"]
     require(org, ("suffixes", "not_start", "chain_stop", "after", "not_after_suffix", "prefixes", "min_name", "head_lines", "head_chars"), "records.yaml: org")
@@ -44,4 +45,4 @@ def rules() -> RecordRules:
     sign = compile_pattern(f"(?P<down>{signs['down']})|(?P<up>{signs['up']})", "records.yaml: signs")
     return RecordRules(pattern, int(org["head_lines"]), int(org["head_chars"]),
                     compile_pattern(data["baseline_periods"], "records.yaml: baseline_periods"),
-                    int(signs["window"]), sign)
+                    int(signs["window"]), sign, compile_pattern(data["anaphora"], "records.yaml: anaphora"))
