@@ -218,6 +218,21 @@ def test_record_flags_link_each_flagged_record_to_its_flags(db_url, batch):
     assert all(codes[r] == set(c.split(",")) for r, c in flagged.items())
 
 
+def test_numbers_that_are_not_finite_are_stored_empty(db_url, batch):
+    import copy
+    from dataclasses import replace
+
+    doc, records, _ = batch[0]
+    doc = copy.copy(doc)
+    doc.quantities = [replace(doc.quantities[0], norm_value=float("inf"), value=float("nan")),
+                      *doc.quantities[1:]]
+    records = [dict(records[0], actual=float("nan"), target=float("-inf")), *records[1:]]
+    with Store.open(db_url) as store:
+        store.write_document(doc, records)
+        assert store.records(doc.id)[0]["actual"] is None and store.records(doc.id)[0]["target"] is None
+    assert rows(db_url, "SELECT value, norm_value FROM quantities WHERE seq = 0") == [(None, None)]
+
+
 # -- URLs, errors, command line ------------------------------------------
 
 def test_engine_urls(tmp_path):

@@ -147,23 +147,17 @@ def _sqlite_file_lock(engine: Engine):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-_BULK = {"quantities", "flags", "records", "record_flags"}
-
-
-def _insert_many(conn, table, values: list[dict]) -> None:
-    """INSERT many rows. The large tables go straight to the driver's
-    executemany (rows already hold plain values: numbers, text, JSON text),
-    which SQLAlchemy's per-row parameter processing would make several times
-    slower; the others through SQLAlchemy."""
-    if table.name not in _BULK:
-        conn.execute(insert(table), values)
+def _insert_many(conn, bulk: rows.Bulk) -> None:
+    """INSERT the rows of a large table straight through the driver's
+    executemany (they hold plain values: numbers, text, JSON text); SQLAlchemy's
+    per-row parameter processing would make the write several times slower."""
+    if not bulk.values:
         return
     quote = conn.dialect.identifier_preparer.quote
-    names = list(values[0])
-    mark = (lambda n: f":{n}") if conn.dialect.name == "sqlite" else (lambda n: f"%({n})s")
-    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
-           f"VALUES ({', '.join(mark(n) for n in names)})")
-    conn.exec_driver_sql(sql, values)
+    mark = "?" if conn.dialect.name == "sqlite" else "%s"
+    sql = (f"INSERT INTO {quote(bulk.table)} ({', '.join(quote(n) for n in bulk.columns)}) "
+           f"VALUES ({', '.join([mark] * len(bulk.columns))})")
+    conn.exec_driver_sql(sql, bulk.values)
 
 
 def _reason(exc: SQLAlchemyError) -> str:
@@ -231,18 +225,18 @@ class Store:
         file_row = self._file_row(run_id, doc.path, doc.name, doc_sha256=doc.id, status="ok")
         # the foreign keys cascade: deleting the documents row deletes all the rest of it
         statements = [delete(models.Document.__table__).where(models.Document.doc_sha256 == doc.id)]
-        inserts = [(models.Document, [rows.document_row(doc, len(records), run_id, _now())]),
-                   (models.Quantity, rows.quantity_rows(doc)), (models.Flag, rows.flag_rows(doc)),
-                   (models.Record, rows.record_rows(records)),
-                   (models.RecordFlag, rows.link_rows(doc, flag_table or [])),
-                   (models.RunFile, [file_row] if file_row else [])]
+        document = rows.document_row(doc, len(records), run_id, _now())
+        bulk = [rows.quantity_rows(doc), rows.flag_rows(doc), rows.record_rows(records),
+                rows.link_rows(doc, flag_table or [])]
         try:
             with self.engine.begin() as conn:
                 for statement in statements:
                     conn.execute(statement)
-                for model, values in inserts:
-                    if values:
-                        _insert_many(conn, model.__table__, values)
+                conn.execute(insert(models.Document.__table__), [document])
+                for table in bulk:
+                    _insert_many(conn, table)
+                if file_row:
+                    conn.execute(insert(models.RunFile.__table__), [file_row])
         except SQLAlchemyError as exc:
             raise StoreError("E402", doc=doc.name, reason=_reason(exc)) from None
 
