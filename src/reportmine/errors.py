@@ -27,6 +27,10 @@ MESSAGES: dict[str, str] = {
     "E201": "PDF 文件已损坏，无法解析：{path}（{reason}）",
     "E202": "PDF 文件已加密，需要密码才能读取：{path}",
     "E203": "PDF 没有文字层（可能是扫描件），需先做文字识别（OCR）：{path}",
+    # run database (E4…)
+    "E401": "无法打开运行数据库：{url}（{reason}）",
+    "E402": "写入运行数据库失败，文档“{doc}”的数据未写入：{reason}",
+    "E403": "连接 PostgreSQL 需要 psycopg 驱动，请先安装：pip install 'reportmine[postgres]'（{url}）",
     # warnings
     "W001": "文本中有 {count} 处字节无法按 {encoding} 解码，已替换为 U+FFFD",
     "W002": "文本编码按 {encoding} 推断，可信度较低",

@@ -27,9 +27,9 @@ def cli():
 
 
 def _register():
-    from . import analyze_cmd, doc_cmds, indicators_cmd
+    from . import analyze_cmd, db_cmd, doc_cmds, indicators_cmd
 
-    for module in (doc_cmds, analyze_cmd, indicators_cmd):
+    for module in (doc_cmds, analyze_cmd, indicators_cmd, db_cmd):
         for command in module.COMMANDS:
             cli.add_command(command)
     try:
