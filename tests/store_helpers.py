@@ -1,5 +1,5 @@
 """Real databases for the store tests: a SQLite file per test, and a fresh
-PostgreSQL database per test on the server that scripts/dev-postgres.sh starts
+PostgreSQL database per test on the server that .ci/dev-postgres.sh starts
 (REPORTMINE_TEST_PG_URL). Without that server the PostgreSQL tests skip, except
 under CI=true, where they fail."""
 
@@ -21,7 +21,7 @@ def _admin_engine():
     url = os.environ.get(ENV)
     problem = None
     if not url:
-        problem = f"{ENV} is not set (eval \"$(bash scripts/dev-postgres.sh)\")"
+        problem = f"{ENV} is not set (eval \"$(bash .ci/dev-postgres.sh)\")"
     else:
         try:
             engine = create_engine(engine_url(url), isolation_level="AUTOCOMMIT")

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start a throwaway PostgreSQL server for reportmine's tests, on loopback.
 #
-#   eval "$(bash scripts/dev-postgres.sh)"     # start (installs the server if absent)
-#   bash scripts/dev-postgres.sh stop          # stop it
+#   eval "$(bash .ci/dev-postgres.sh)"     # start (installs the server if absent)
+#   bash .ci/dev-postgres.sh stop          # stop it
 #
 # Installs Debian's postgresql package when no server binaries are found
 # (apt-get, as root), initialises a cluster in $REPORTMINE_PG_DIR
