@@ -8,15 +8,19 @@ different relation, see `near_miss` in data/checks.yaml) becomes a flag.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..claims.clauses import sentence_start
 from ..document import Document, Flag, Quantity
+from ..resources import compile_pattern
 from ..resources import load_yaml, require
 from . import arithmetic as ar
 from .flags import make_flag
-from .more_relations import check_mismatch, check_respectively
+from .found import Found
+from .neighbourhood import Index
+from .rates import check_rates
+from .repeats import check_mismatch, check_respectively
 
 COUNT_UNITS_EXCLUDED = frozenset({"ratio", "ratio_point", "倍"})
 _TARGETS = frozenset({"target", "basic_target", "full_target"})
@@ -30,40 +34,38 @@ class Config:
     previous_cues: tuple[str, ...]
     near_miss: float
     mismatch_min_chars: int
+    rate_endings: tuple[str, ...]
+    share_label_trim: object
+    label_reach: int
+    name_reach: int
+    ratio_reach: int
+    whole_reach: int
+    shared_name_chars: int
+    near_miss_share: float
+    near_miss_ratio: float
+
+
+_KEYS = ("bounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues", "near_miss",
+         "mismatch_min_chars", "rate_endings", "share_label_trim", "label_reach", "name_reach", "ratio_reach",
+         "whole_reach", "shared_name_chars", "near_miss_share", "near_miss_ratio")
 
 
 @lru_cache(maxsize=1)
 def config() -> Config:
     data = load_yaml("checks.yaml")["inconsistencies"]
-    require(data, ("bounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues", "near_miss",
-                   "mismatch_min_chars"), "checks.yaml: inconsistencies")
+    require(data, _KEYS, "checks.yaml: inconsistencies")
     return Config(tuple(data["bounded_rate_endings"]), data["parts_cue"], tuple(data["parts_stop"]),
                   tuple(sorted(data["previous_level_cues"], key=len, reverse=True)), float(data["near_miss"]),
-                  int(data["mismatch_min_chars"]))
-
-
-@dataclass
-class Found:
-    text: str
-    cfg: Config
-    flags: list[Flag] = field(default_factory=list)
-    verified: list[dict] = field(default_factory=list)
-
-    def judge(self, stated: Quantity, computed: float, tol: float, involved: list[Quantity],
-              subtype: str, arithmetic: str, levels: tuple[float, float] | None = None) -> None:
-        """``levels``: (stated level, level implied by the stated value) when the
-        near-miss test is better made on levels than on rates (growth, differences)."""
-        qs = sorted(involved + [stated], key=lambda q: q.start)
-        if ar.near(stated.norm_value, computed, tol):
-            self.verified.append({"kind": subtype, "arithmetic": arithmetic + "，与所报一致",
-                                  "spans": [[q.start, q.end] for q in qs]})
-        elif ar.near_miss(*(levels or (stated.norm_value, computed)), self.cfg.near_miss):
-            self.flags.append(make_flag(self.text, qs[0].start, qs[-1].end, "inconsistency", subtype,
-                                        f"{arithmetic}, stated {stated.text}", qs, arithmetic + f"，所报为{stated.text}"))
+                  int(data["mismatch_min_chars"]), tuple(data["rate_endings"]),
+                  compile_pattern(data["share_label_trim"], "checks.yaml: share_label_trim"),
+                  *(int(data[k]) for k in ("label_reach", "name_reach", "ratio_reach", "whole_reach",
+                                           "shared_name_chars")),
+                  float(data["near_miss_share"]), float(data["near_miss_ratio"]))
 
 
 def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     found = Found(doc.text, config())
+    index = Index.of(doc)
     for sent in _sentences(doc):
         for i, q in enumerate(sent):
             before = sent[:i]
@@ -75,9 +77,8 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
                 _difference(found, q, before)
             elif q.role == "growth":
                 _growth(found, q, sent, before)
-            elif q.norm_unit == "ratio" and (q.indicator or "").endswith("率"):
-                _ratio(found, q, before)
         _parts(found, sent)
+    check_rates(index, found, found.cfg)
     check_respectively(doc, found)
     check_mismatch(doc, found)
     doc.meta["verified"] = found.verified
@@ -107,22 +108,6 @@ def _bound(found: Found, q: Quantity) -> None:
             and q.norm_value > 1 + ar.tolerance(q):
         found.flags.append(make_flag(found.text, q.start, q.end, "inconsistency", "bound",
                                      f"{ind} {q.text} exceeds 100%", [q], None, indicator=ind, value=q.text))
-
-
-def _ratio(found: Found, rate: Quantity, before: list[Quantity]) -> None:
-    """系统管理2,285人 of 活产数2,402人 vs 系统管理率97.2%: the two counts right before."""
-    counts = [q for q in before if _is_count(q)]
-    if len(counts) < 2 or before[-1] is not counts[-1] or before[-2] is not counts[-2]:
-        return
-    a, b = counts[-1], counts[-2]
-    if a.norm_unit != b.norm_unit:
-        return
-    num, den = sorted((a, b), key=lambda q: q.norm_value)
-    if den.norm_value < 20 or num.norm_value <= 0:
-        return
-    computed = num.norm_value / den.norm_value
-    found.judge(rate, computed, ar.tolerance(rate), [num, den], "ratio",
-                f"{num.text}/{den.text} = {ar.pct(computed)}")
 
 
 def _nearest(qs, pred):

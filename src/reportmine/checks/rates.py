@@ -1,0 +1,163 @@
+"""Rates and shares against the counts around them.
+
+A rate (系统管理率79.9%) or a share (占生产总值的比重为4.1%) is tried against
+every part/whole pair of compatible counts nearby: the part is a count right
+before it, the whole any larger count of the same unit earlier in the
+paragraph. The relation verifies when one pair gives the stated value within
+the rounding of the written numbers. It is flagged only when none does and a
+pair is clearly meant: a share whose whole is named after 占 (or by the share
+before it), or a rate whose counts name the same population (孕产妇建卡数 of
+孕产妇数), and the stated value is a near miss of that pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..claims.clauses import sentence_start
+from ..document import Quantity
+from . import arithmetic as ar
+from .neighbourhood import Index, is_count, is_rate, paragraph_bounds
+
+SKIP_ROLES = frozenset({"growth", "difference", "completion_rate", "target", "basic_target", "full_target"})
+
+
+@dataclass
+class Case:
+    rate: Quantity
+    kind: str                      # "share" (占…的x%) or "ratio" (…率x%)
+    label: str                     # the whole as named after 占
+    parts: list[Quantity]
+    wholes: list[Quantity]
+    named: list[Quantity] = field(default_factory=list)     # wholes clearly meant (shares)
+    meant: list[tuple] = field(default_factory=list)        # (part, whole) pairs clearly meant (rates)
+
+    def is_meant(self, p: Quantity, w: Quantity) -> bool:
+        if self.kind == "share":
+            return p is self.parts[0] and any(w is n for n in self.named)
+        return any(p is a and w is b for a, b in self.meant)
+
+
+def check_rates(index: Index, found, cfg) -> None:
+    inherited = None                # (paragraph, named wholes) of the last share that named its whole
+    for r in index.qs:
+        if not is_rate(r) or r.role in SKIP_ROLES or r.group is not None or r.start in found.judged:
+            continue
+        case = _case(index, r, cfg)
+        if case is None:
+            continue
+        para = paragraph_bounds(index.text, r.start)[0]
+        if case.kind == "share" and not case.label and inherited and inherited[0] == para:
+            case.named = [w for w in inherited[1] if w.norm_unit == case.parts[0].norm_unit]
+        if case.kind == "share" and case.named:
+            inherited = (para, case.named)
+        _judge(found, case, cfg)
+
+
+def _case(index: Index, r: Quantity, cfg) -> Case | None:
+    text = index.text
+    sent = [q for q in index.between(sentence_start(text, r.start), r.start) if is_count(q)]
+    at = _share_cue(text, r, sent, cfg)
+    if at is not None:
+        parts = [q for q in sent if q.end <= at][-1:]
+        inside = [q for q in sent if q.start >= at]
+        label = cfg.share_label_trim.sub("", text[at + 1:r.start])
+        for q in inside:
+            label = label.replace(q.text, "")
+        kind = "share"
+    elif (r.indicator or "").endswith(cfg.rate_endings):
+        parts = sent[-2:][::-1] or [q for q in index.before(r, cfg.ratio_reach) if is_count(q)][-1:]
+        inside, label, kind = [], "", "ratio"
+    else:
+        return None
+    if not parts:
+        return None
+    unit = parts[0].norm_unit
+    if _earlier_period(text, parts[0], r, cfg):
+        return None
+    wholes = inside + [q for q in index.before(r, cfg.whole_reach, same_paragraph=False)
+                       if is_count(q) and q not in inside]
+    bounded = r.norm_value <= 1 + ar.tolerance(r)
+    wholes = [w for w in wholes if w.norm_unit == unit and w.norm_value > 0
+              and (not bounded or w.norm_value >= parts[0].norm_value * 0.999)]
+    case = Case(r, kind, label, parts, wholes)
+    if kind == "share":
+        case.named = inside or [w for w in wholes if _names(w, label, text, cfg)]
+    else:
+        case.meant = [(p, w) for p in parts for w in wholes if w is not p and _related(w, p, r, sent, cfg)]
+    return case
+
+
+def _earlier_period(text: str, part: Quantity, r: Quantity, cfg) -> bool:
+    """较去年全年93.72%的政策符合率: the rate is last year's, not of these counts."""
+    between = text[part.end:r.start]
+    return any(c in between for c in cfg.previous_cues)
+
+
+def _share_cue(text: str, r: Quantity, sent: list[Quantity], cfg) -> int | None:
+    """The position of 占 between the part and the share, if any."""
+    prev_end = max([q.end for q in sent if q.end <= r.start and not _inside_cue(text, q, r)] or
+                   [sentence_start(text, r.start)])
+    head_start = max(prev_end, r.start - cfg.label_reach)
+    i = text.rfind("占", head_start, r.start)
+    return i if i >= 0 else None
+
+
+def _inside_cue(text: str, q: Quantity, r: Quantity) -> bool:
+    """A whole written inside the share phrase: 占转移劳动力33613人的48%."""
+    i = text.rfind("占", 0, q.start)
+    return i >= 0 and q.start - i <= 16 and "，" not in text[i:r.start] and "," not in text[i:r.start]
+
+
+def _common(a: str, b: str) -> int:
+    """Length of the longest common substring."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _names(w: Quantity, label: str, text: str, cfg) -> bool:
+    if len(label) < 2:
+        return False
+    name = (w.indicator or "") + text[max(0, w.start - cfg.name_reach):w.start]
+    c = _common(label, name)
+    return c >= 2 and c >= 0.5 * len(label)
+
+
+def _related(w: Quantity, p: Quantity, r: Quantity, sent: list[Quantity], cfg) -> bool:
+    """The whole is clearly meant: the two counts name the same population
+    (孕产妇建卡数, 孕产妇数), or the part is named by the rate (系统管理,
+    系统管理率) and the whole is in the same sentence."""
+    a, b = (w.indicator or ""), (p.indicator or "")
+    rate = (r.indicator or "")[:-1]
+    if _common(a, b) >= cfg.shared_name_chars:
+        return True
+    return _common(b, rate) >= cfg.shared_name_chars and any(w is q for q in sent)
+
+
+def _judge(found, case: Case, cfg) -> None:
+    r = case.rate
+    best = None
+    for p in case.parts:
+        for w in case.wholes:
+            q = None if w is p else ar.quotient(p, w)
+            if q is None:
+                continue
+            if ar.fits(r, *q):
+                found.verify("ratio", f"{p.text}/{w.text} = {ar.at_precision(p.norm_value / w.norm_value, r, 2)}",
+                             [p, w, r], r)
+                return
+            m = ar.miss(r, *q)
+            if case.is_meant(p, w) and (best is None or m < best[0]):
+                best = (m, p, w)
+    limit = cfg.near_miss_share if case.kind == "share" else cfg.near_miss_ratio
+    if best and best[0] <= limit:
+        _, p, w = best
+        x = p.norm_value / w.norm_value
+        found.flag("ratio", r, f"{p.text}/{w.text} = {ar.at_precision(x, r, 2)}"
+                   f"（按所报精度为{ar.at_precision(x, r)}）", [p, w])
