@@ -13,13 +13,14 @@ from functools import lru_cache
 
 from ..claims.clauses import sentence_start
 from ..document import Document, Flag, Quantity
-from ..resources import compile_pattern
 from ..resources import load_yaml, require
 from . import arithmetic as ar
 from .flags import make_flag
 from .found import Found
 from .neighbourhood import Index
+from .levels import check_levels
 from .rates import check_rates
+from .search_config import search_config
 from .repeats import check_mismatch, check_respectively
 
 COUNT_UNITS_EXCLUDED = frozenset({"ratio", "ratio_point", "倍"})
@@ -34,20 +35,10 @@ class Config:
     previous_cues: tuple[str, ...]
     near_miss: float
     mismatch_min_chars: int
-    rate_endings: tuple[str, ...]
-    share_label_trim: object
-    label_reach: int
-    name_reach: int
-    ratio_reach: int
-    whole_reach: int
-    shared_name_chars: int
-    near_miss_share: float
-    near_miss_ratio: float
 
 
 _KEYS = ("bounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues", "near_miss",
-         "mismatch_min_chars", "rate_endings", "share_label_trim", "label_reach", "name_reach", "ratio_reach",
-         "whole_reach", "shared_name_chars", "near_miss_share", "near_miss_ratio")
+         "mismatch_min_chars")
 
 
 @lru_cache(maxsize=1)
@@ -56,11 +47,7 @@ def config() -> Config:
     require(data, _KEYS, "checks.yaml: inconsistencies")
     return Config(tuple(data["bounded_rate_endings"]), data["parts_cue"], tuple(data["parts_stop"]),
                   tuple(sorted(data["previous_level_cues"], key=len, reverse=True)), float(data["near_miss"]),
-                  int(data["mismatch_min_chars"]), tuple(data["rate_endings"]),
-                  compile_pattern(data["share_label_trim"], "checks.yaml: share_label_trim"),
-                  *(int(data[k]) for k in ("label_reach", "name_reach", "ratio_reach", "whole_reach",
-                                           "shared_name_chars")),
-                  float(data["near_miss_share"]), float(data["near_miss_ratio"]))
+                  int(data["mismatch_min_chars"]))
 
 
 def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
@@ -78,7 +65,8 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
             elif q.role == "growth":
                 _growth(found, q, sent, before)
         _parts(found, sent)
-    check_rates(index, found, found.cfg)
+    check_rates(index, found, search_config())
+    check_levels(index, found, search_config())
     check_respectively(doc, found)
     check_mismatch(doc, found)
     doc.meta["verified"] = found.verified

@@ -1,0 +1,49 @@
+"""Settings of the relation search (data/checks.yaml, section relation_search),
+validated on load."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import compile_pattern, load_yaml, require
+
+_WORDS = ("rate_endings", "fall_words", "rise_words", "count_units", "previous_cues")
+_INTS = ("label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap")
+_FLOATS = ("near_miss_share", "near_miss_ratio", "near_miss_growth")
+_PATTERNS = ("share_label_trim", "growth_link", "change_cue")
+
+
+@dataclass(frozen=True)
+class SearchConfig:
+    rate_endings: tuple[str, ...]
+    fall_words: tuple[str, ...]
+    rise_words: tuple[str, ...]
+    count_units: frozenset
+    previous_cues: tuple[str, ...]
+    label_reach: int
+    name_reach: int
+    ratio_reach: int
+    whole_reach: int
+    shared_name_chars: int
+    growth_gap: int
+    near_miss_share: float
+    near_miss_ratio: float
+    near_miss_growth: float
+    share_label_trim: object
+    growth_link: object
+    change_cue: object
+
+
+@lru_cache(maxsize=1)
+def search_config() -> SearchConfig:
+    all_data = load_yaml("checks.yaml")
+    data = dict(all_data["relation_search"])
+    data["previous_cues"] = all_data["inconsistencies"]["previous_level_cues"]
+    require(data, _WORDS + _INTS + _FLOATS + _PATTERNS, "checks.yaml: relation_search")
+    where = "checks.yaml: relation_search"
+    return SearchConfig(
+        tuple(data["rate_endings"]), tuple(data["fall_words"]), tuple(data["rise_words"]),
+        frozenset(data["count_units"]), tuple(data["previous_cues"]),
+        *(int(data[k]) for k in _INTS), *(float(data[k]) for k in _FLOATS),
+        *(compile_pattern(data[k], f"{where}: {k}") for k in _PATTERNS))
