@@ -27,10 +27,23 @@ def check_levels(index: Index, found, cfg) -> None:
         if down is None:
             continue
         sent = index.between(sentence_start(index.text, g.start), g.start)
-        if len(sent) >= 2 and _with_change(found, index.text, sent[-2], sent[-1], g, down, cfg):
+        level = _level_before(sent)
+        if level is not None and _with_change(found, index.text, level, sent[-1], g, down, cfg):
             continue
         if sent and _adjacent(index.text, sent[-1], g, cfg):
             _whole_level(found, sent[-1], g, down, cfg)
+
+
+def _level_before(sent: list[Quantity]) -> Quantity | None:
+    """The level an absolute change (sent[-1]) is measured from: the nearest
+    earlier amount of the same unit that is not a target."""
+    if len(sent) < 2:
+        return None
+    change = sent[-1]
+    for q in reversed(sent[:-1]):
+        if is_count(q) and q.norm_unit == change.norm_unit and q.role not in ("target", "basic_target", "full_target"):
+            return q
+    return None
 
 
 def _direction(text: str, g: Quantity, cfg) -> bool | None:

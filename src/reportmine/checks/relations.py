@@ -68,7 +68,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_rates(index, found, search_config())
     check_levels(index, found, search_config())
     check_respectively(doc, found)
-    check_mismatch(doc, found)
+    check_mismatch(doc, found, search_config())
     doc.meta["verified"] = found.verified
     return found.flags
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..claims.clauses import sentence_start
+from ..claims.clauses import clause_start, sentence_start
 from ..document import Document
 from .flags import make_flag
 
@@ -40,30 +40,57 @@ def _listed_before(text: str, pos: int) -> bool:
     return False if s >= pos else bool(re.search(r"[0-9]\S{0,4}[、和及与][^，。]{0,8}[0-9]", text[s:pos]))
 
 
-def check_mismatch(doc: Document, found) -> None:
-    """未成年人175 … 社区176未成年人: the same indicator, two values."""
+def check_mismatch(doc: Document, found, cfg) -> None:
+    """One indicator with two values: a growth rate stated twice for the same
+    subject (规上工业增加值同比增长8.4% … 规上工业增加值增长3.7%), and numbers
+    glued to an indicator's name elsewhere (未成年人175 … 176未成年人)."""
+    _growth_twice(doc, found, cfg)
     text = doc.text
-    seen = {}
     spans = sorted((q.start, q.end) for q in doc.quantities)
     searched = set()
     for q in doc.quantities:
         if q.norm_value is None or q.role not in ("actual", None) or not q.indicator or q.approx \
-                or q.group is not None:
+                or q.group is not None or len(q.indicator) < found.cfg.mismatch_min_chars:
             continue
-        ind = q.indicator
-        if len(ind) < found.cfg.mismatch_min_chars:
-            continue
-        key = (q.article, ind, q.period, q.norm_unit, q.subject)
-        if q.period and key in seen and seen[key].norm_value != q.norm_value and \
-                sentence_start(text, seen[key].start) != sentence_start(text, q.start):
-            first = seen[key]
-            found.flags.append(make_flag(text, q.start, q.end, "inconsistency", "mismatch",
-                                         f"{ind}: {first.text} vs {q.text}", [first, q], None,
-                                         indicator=ind, values=f"{first.text} 与 {q.text}"))
-        seen.setdefault(key, q)
-        if q.unit is None and (q.article, ind) not in searched:
-            searched.add((q.article, ind))
+        if q.unit is None and (q.article, q.indicator) not in searched:
+            searched.add((q.article, q.indicator))
             _attached(doc, found, q, spans)
+
+
+def _growth_twice(doc: Document, found, cfg) -> None:
+    text, seen = doc.text, {}
+    for q in doc.quantities:
+        if q.norm_unit != "ratio" or q.group is not None or q.norm_value is None or doc.is_boilerplate(q.start):
+            continue
+        subject = growth_subject(text, q, doc.quantities, cfg)
+        if subject is None:
+            continue
+        first = seen.setdefault((subject, q.period), q)
+        if first is not q and (first.norm_value, first.direction or "up") != (q.norm_value, q.direction or "up") and \
+                sentence_start(text, first.start) != sentence_start(text, q.start):
+            found.flags.append(make_flag(text, q.start, q.end, "inconsistency", "mismatch",
+                                         f"{subject}: {first.text} vs {q.text}", [first, q], None,
+                                         indicator=subject, values=f"{first.text} 与 {q.text}"))
+
+
+def growth_subject(text: str, g, quantities, cfg) -> str | None:
+    """规上工业增加值 for 规上工业增加值同比增长8.4%, or for 社会消费品零售总额
+    实现303.1亿元，增长3.7% (the amount's subject); None when the rate is not a
+    growth or its subject is not written out."""
+    start = clause_start(text, g.start)
+    m = cfg.growth_tail.search(text, start, g.start)
+    if m is None or m.end() != g.start:
+        return None
+    subject = text[start:m.start()]
+    if not subject and start >= 1:
+        prev = text[clause_start(text, start - 1):start - 1]
+        m = cfg.level_tail.search(prev)
+        subject = prev[:m.start()] if m else ""
+    subject = subject.strip()
+    if len(subject) < cfg.subject_min_chars or any(ch.isdigit() for ch in subject) \
+            or subject.startswith(cfg.not_subject_starts) or any(w in subject for w in cfg.list_marks):
+        return None
+    return subject
 
 
 def _inside(spans, pos: int) -> bool:

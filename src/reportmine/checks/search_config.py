@@ -8,10 +8,12 @@ from functools import lru_cache
 
 from ..resources import compile_pattern, load_yaml, require
 
-_WORDS = ("rate_endings", "fall_words", "rise_words", "count_units", "previous_cues")
-_INTS = ("label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap")
+_WORDS = ("rate_endings", "fall_words", "rise_words", "count_units", "previous_cues", "not_subject_starts",
+          "list_marks")
+_INTS = ("label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap",
+         "subject_min_chars")
 _FLOATS = ("near_miss_share", "near_miss_ratio", "near_miss_growth")
-_PATTERNS = ("share_label_trim", "growth_link", "change_cue")
+_PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail")
 
 
 @dataclass(frozen=True)
@@ -21,18 +23,23 @@ class SearchConfig:
     rise_words: tuple[str, ...]
     count_units: frozenset
     previous_cues: tuple[str, ...]
+    not_subject_starts: tuple[str, ...]
+    list_marks: tuple[str, ...]
     label_reach: int
     name_reach: int
     ratio_reach: int
     whole_reach: int
     shared_name_chars: int
     growth_gap: int
+    subject_min_chars: int
     near_miss_share: float
     near_miss_ratio: float
     near_miss_growth: float
     share_label_trim: object
     growth_link: object
     change_cue: object
+    growth_tail: object
+    level_tail: object
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +51,7 @@ def search_config() -> SearchConfig:
     where = "checks.yaml: relation_search"
     return SearchConfig(
         tuple(data["rate_endings"]), tuple(data["fall_words"]), tuple(data["rise_words"]),
-        frozenset(data["count_units"]), tuple(data["previous_cues"]),
+        frozenset(data["count_units"]), tuple(data["previous_cues"]), tuple(data["not_subject_starts"]),
+        tuple(data["list_marks"]),
         *(int(data[k]) for k in _INTS), *(float(data[k]) for k in _FLOATS),
         *(compile_pattern(data[k], f"{where}: {k}") for k in _PATTERNS))
