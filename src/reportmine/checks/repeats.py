@@ -27,11 +27,18 @@ def check_respectively(doc: Document, found) -> None:
             after = [q for q in doc.quantities[lo:hi] if q.norm_value is not None]
             missing = any(m.end() <= f.start < stop for f in found.flags) or "%" in text[m.end():stop].replace(
                 "".join(q.text for q in after), "")
-            if len(after) == 1 and not missing and not _listed_before(text, m.start()):
+            if len(after) == 1 and not missing and not _listed_before(text, m.start()) \
+                    and not _list_goes_on(text, after[0].end, end):
                 q = after[0]
                 found.flags.append(make_flag(text, m.start(), q.end, "inconsistency", "respectively",
                                              "分别 with a single value", [q], None,
                                              detail=f"“分别”之后只有一个数值（{q.text}）"))
+
+
+def _list_goes_on(text: str, pos: int, end: int) -> bool:
+    """分别下降30.8%、8 (cut off) or 30.8%、8.2: more values without a unit, or the text ends."""
+    rest = text[pos:end].strip()
+    return not rest or re.match(r"[、和及与,，]\s*[0-9]", rest) is not None
 
 
 def _listed_before(text: str, pos: int) -> bool:
