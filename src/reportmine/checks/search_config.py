@@ -10,10 +10,11 @@ from ..resources import compile_pattern, load_yaml, require
 
 _WORDS = ("rate_endings", "fall_words", "rise_words", "count_units", "previous_cues", "not_subject_starts",
           "list_marks")
-_INTS = ("label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap",
+_INTS = ("change_reach", "label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap",
          "subject_min_chars")
 _FLOATS = ("near_miss_share", "near_miss_ratio", "near_miss_growth")
-_PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail")
+_PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
+             "gloss", "per_thousand_change")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class SearchConfig:
     previous_cues: tuple[str, ...]
     not_subject_starts: tuple[str, ...]
     list_marks: tuple[str, ...]
+    change_reach: int
     label_reach: int
     name_reach: int
     ratio_reach: int
@@ -40,6 +42,10 @@ class SearchConfig:
     change_cue: object
     growth_tail: object
     level_tail: object
+    gloss: object
+    per_thousand_change: object
+    max_values: dict
+    household_person: tuple
 
 
 @lru_cache(maxsize=1)
@@ -47,11 +53,12 @@ def search_config() -> SearchConfig:
     all_data = load_yaml("checks.yaml")
     data = dict(all_data["relation_search"])
     data["previous_cues"] = all_data["inconsistencies"]["previous_level_cues"]
-    require(data, _WORDS + _INTS + _FLOATS + _PATTERNS, "checks.yaml: relation_search")
+    require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person"), "checks.yaml: relation_search")
     where = "checks.yaml: relation_search"
     return SearchConfig(
         tuple(data["rate_endings"]), tuple(data["fall_words"]), tuple(data["rise_words"]),
         frozenset(data["count_units"]), tuple(data["previous_cues"]), tuple(data["not_subject_starts"]),
         tuple(data["list_marks"]),
         *(int(data[k]) for k in _INTS), *(float(data[k]) for k in _FLOATS),
-        *(compile_pattern(data[k], f"{where}: {k}") for k in _PATTERNS))
+        *(compile_pattern(data[k], f"{where}: {k}") for k in _PATTERNS),
+        {str(k): float(v) for k, v in data["max_values"].items()}, tuple(data["household_person"]))
