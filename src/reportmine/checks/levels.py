@@ -59,7 +59,7 @@ def _direction(text: str, g: Quantity, cfg) -> bool | None:
 
 
 def _adjacent(text: str, q: Quantity, g: Quantity, cfg) -> bool:
-    between = text[q.end:g.start]
+    between = cfg.unit_rest.sub("", text[q.end:g.start], count=1)
     return len(between) <= cfg.growth_gap and not any(c in between for c in "。；;\n") \
         and cfg.growth_link.search(between) is not None
 

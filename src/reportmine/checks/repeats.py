@@ -70,7 +70,7 @@ def _growth_twice(doc: Document, found, cfg) -> None:
         if q.norm_unit != "ratio" or q.group is not None or q.norm_value is None or doc.is_boilerplate(q.start):
             continue
         subject = growth_subject(text, q, doc.quantities, cfg)
-        if subject is None:
+        if subject is None or cfg.scope_label.match(text, sentence_start(text, q.start), q.start):
             continue
         first = seen.setdefault((subject, q.period), q)
         if first is not q and (first.norm_value, first.direction or "up") != (q.norm_value, q.direction or "up") and \

@@ -14,7 +14,7 @@ _INTS = ("change_reach", "label_reach", "name_reach", "ratio_reach", "whole_reac
          "subject_min_chars")
 _FLOATS = ("near_miss_share", "near_miss_ratio", "near_miss_growth")
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
-             "gloss", "per_thousand_change")
+             "gloss", "per_thousand_change", "unit_rest", "scope_label")
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ class SearchConfig:
     level_tail: object
     gloss: object
     per_thousand_change: object
+    unit_rest: object
+    scope_label: object
     max_values: dict
     household_person: tuple
 
