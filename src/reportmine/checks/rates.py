@@ -12,7 +12,7 @@ before it), or a rate whose counts name the same population (孕产妇建卡数 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..claims.clauses import sentence_start
 from ..document import Quantity
@@ -31,6 +31,7 @@ class Case:
     wholes: list[Quantity]
     named: list[Quantity] = field(default_factory=list)     # wholes clearly meant (shares)
     meant: list[tuple] = field(default_factory=list)        # (part, whole) pairs clearly meant (rates)
+    loose: bool = False                                     # the whole is the nearest larger amount, not named
 
     def is_meant(self, p: Quantity, w: Quantity) -> bool:
         if self.kind == "share":
@@ -40,18 +41,40 @@ class Case:
 
 def check_rates(index: Index, found, cfg) -> None:
     inherited = None                # (paragraph, named wholes) of the last share that named its whole
-    for r in index.qs:
-        if not is_rate(r) or r.role in SKIP_ROLES or r.group is not None or r.start in found.judged:
+    for q in index.qs:
+        r = _as_rate(index.text, q)
+        if r is None or r.role in SKIP_ROLES or r.group is not None or r.start in found.judged:
             continue
         case = _case(index, r, cfg)
         if case is None:
             continue
         para = paragraph_bounds(index.text, r.start)[0]
-        if case.kind == "share" and not case.label and inherited and inherited[0] == para:
-            case.named = [w for w in inherited[1] if w.norm_unit == case.parts[0].norm_unit]
+        if case.kind == "share" and case.label in cfg.total_labels + ("",):
+            if inherited and inherited[0] == para:
+                case.named = [w for w in inherited[1] if w.norm_unit == case.parts[0].norm_unit]
+            else:
+                case.named, case.loose = _nearest_larger(case), True
         if case.kind == "share" and case.named:
             inherited = (para, case.named)
         _judge(found, case, cfg)
+
+
+def _as_rate(text: str, q: Quantity) -> Quantity | None:
+    """A rate, or a bare number written as a share (占总数的13.4) read as a percentage."""
+    if is_rate(q):
+        return q
+    if q.norm_unit is None and q.value is not None and 0 < q.value <= 100 and q.end < len(text) \
+            and text[q.end] not in "0123456789.%％‰" and "占" in text[max(0, q.start - 12):q.start] \
+            and text[max(0, q.start - 1):q.start] in ("的", "为"):
+        return replace(q, norm_value=q.value / 100, norm_unit="ratio", unit="%")
+    return None
+
+
+def _nearest_larger(case: "Case") -> list[Quantity]:
+    """A share with no named whole: the nearest larger amount of the part's unit before the part."""
+    p = case.parts[0]
+    before = [w for w in case.wholes if w.end <= p.start and w.norm_value > p.norm_value]
+    return before[-1:]
 
 
 def _case(index: Index, r: Quantity, cfg) -> Case | None:
@@ -155,7 +178,7 @@ def _judge(found, case: Case, cfg) -> None:
             m = ar.miss(r, *q)
             if case.is_meant(p, w) and (best is None or m < best[0]):
                 best = (m, p, w)
-    limit = cfg.near_miss_share if case.kind == "share" else cfg.near_miss_ratio
+    limit = cfg.near_miss_share if case.kind == "share" and not case.loose else cfg.near_miss_ratio
     if best and best[0] <= limit:
         _, p, w = best
         x = p.norm_value / w.norm_value

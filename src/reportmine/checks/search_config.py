@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..resources import compile_pattern, load_yaml, require
 
 _WORDS = ("rate_endings", "fall_words", "rise_words", "count_units", "previous_cues", "not_subject_starts",
-          "list_marks")
+          "list_marks", "total_labels")
 _INTS = ("change_reach", "label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap",
          "subject_min_chars")
 _FLOATS = ("near_miss_share", "near_miss_ratio", "near_miss_growth")
@@ -26,6 +26,7 @@ class SearchConfig:
     previous_cues: tuple[str, ...]
     not_subject_starts: tuple[str, ...]
     list_marks: tuple[str, ...]
+    total_labels: tuple[str, ...]
     change_reach: int
     label_reach: int
     name_reach: int
@@ -60,7 +61,7 @@ def search_config() -> SearchConfig:
     return SearchConfig(
         tuple(data["rate_endings"]), tuple(data["fall_words"]), tuple(data["rise_words"]),
         frozenset(data["count_units"]), tuple(data["previous_cues"]), tuple(data["not_subject_starts"]),
-        tuple(data["list_marks"]),
+        tuple(data["list_marks"]), tuple(data["total_labels"]),
         *(int(data[k]) for k in _INTS), *(float(data[k]) for k in _FLOATS),
         *(compile_pattern(data[k], f"{where}: {k}") for k in _PATTERNS),
         {str(k): float(v) for k, v in data["max_values"].items()}, tuple(data["household_person"]))
