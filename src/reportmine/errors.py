@@ -50,6 +50,7 @@ MESSAGES: dict[str, str] = {
     "R310": "数值的单位与其变化量的单位不符：{arithmetic}",
     "R311": "数值不合常理，可能有错漏：{arithmetic}",
     "R312": "两个相关计数互相矛盾：{arithmetic}",
+    "R313": "算式的结果与所报不符：{arithmetic}",
 }
 
 

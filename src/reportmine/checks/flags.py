@@ -16,6 +16,7 @@ CODES = {
     ("inconsistency", "bound"): "R307", ("inconsistency", "mismatch"): "R308",
     ("inconsistency", "share"): "R309", ("inconsistency", "unit"): "R310",
     ("inconsistency", "garbled"): "R311", ("inconsistency", "count"): "R312",
+    ("inconsistency", "formula"): "R313",
 }
 SEVERITY = {"placeholder": "error", "missing_number": "error", "inconsistency": "warning"}
 

@@ -21,6 +21,7 @@ from .neighbourhood import Index
 from .levels import check_levels
 from .rates import check_rates
 from .search_config import search_config
+from .formulas import check_formulas
 from .tables import check_tables
 from .units_sense import check_units
 from .repeats import check_mismatch, check_respectively
@@ -71,6 +72,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_levels(index, found, search_config())
     check_units(index, found, search_config())
     check_tables(doc, found, search_config())
+    check_formulas(doc, found, search_config())
     check_respectively(doc, found)
     check_mismatch(doc, found, search_config())
     doc.meta["verified"] = found.verified
