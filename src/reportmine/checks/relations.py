@@ -22,6 +22,7 @@ from .levels import check_levels
 from .rates import check_rates
 from .search_config import search_config
 from .formulas import check_formulas
+from .sums import check_sums
 from .tables import check_tables
 from .units_sense import check_units
 from .repeats import check_mismatch, check_respectively
@@ -73,6 +74,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_units(index, found, search_config())
     check_tables(doc, found, search_config())
     check_formulas(doc, found, search_config())
+    check_sums(index, found, search_config())
     check_respectively(doc, found)
     check_mismatch(doc, found, search_config())
     doc.meta["verified"] = found.verified

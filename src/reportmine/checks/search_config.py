@@ -10,11 +10,11 @@ from ..resources import compile_pattern, load_yaml, require
 
 _WORDS = ("rate_endings", "fall_words", "rise_words", "count_units", "previous_cues", "not_subject_starts",
           "list_marks", "total_labels")
-_INTS = ("formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap",
+_INTS = ("total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap",
          "subject_min_chars")
-_FLOATS = ("near_miss_share", "near_miss_ratio", "near_miss_growth")
+_FLOATS = ("near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth")
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
-             "gloss", "per_thousand_change", "unit_rest", "scope_label")
+             "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part")
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,9 @@ class SearchConfig:
     not_subject_starts: tuple[str, ...]
     list_marks: tuple[str, ...]
     total_labels: tuple[str, ...]
+    total_reach: int
+    parts_reach: int
+    max_parts: int
     formula_reach: int
     table_min_rows: int
     change_reach: int
@@ -37,6 +40,7 @@ class SearchConfig:
     shared_name_chars: int
     growth_gap: int
     subject_min_chars: int
+    near_miss_sum: float
     near_miss_share: float
     near_miss_ratio: float
     near_miss_growth: float
@@ -49,6 +53,8 @@ class SearchConfig:
     per_thousand_change: object
     unit_rest: object
     scope_label: object
+    sum_cue: object
+    not_part: object
     max_values: dict
     household_person: tuple
 
@@ -60,10 +66,11 @@ def search_config() -> SearchConfig:
     data["previous_cues"] = all_data["inconsistencies"]["previous_level_cues"]
     require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person"), "checks.yaml: relation_search")
     where = "checks.yaml: relation_search"
-    return SearchConfig(
-        tuple(data["rate_endings"]), tuple(data["fall_words"]), tuple(data["rise_words"]),
-        frozenset(data["count_units"]), tuple(data["previous_cues"]), tuple(data["not_subject_starts"]),
-        tuple(data["list_marks"]), tuple(data["total_labels"]),
-        *(int(data[k]) for k in _INTS), *(float(data[k]) for k in _FLOATS),
-        *(compile_pattern(data[k], f"{where}: {k}") for k in _PATTERNS),
-        {str(k): float(v) for k, v in data["max_values"].items()}, tuple(data["household_person"]))
+    values = {k: tuple(data[k]) for k in _WORDS}
+    values["count_units"] = frozenset(data["count_units"])
+    values.update({k: int(data[k]) for k in _INTS})
+    values.update({k: float(data[k]) for k in _FLOATS})
+    values.update({k: compile_pattern(data[k], f"{where}: {k}") for k in _PATTERNS})
+    values["max_values"] = {str(k): float(v) for k, v in data["max_values"].items()}
+    values["household_person"] = tuple(data["household_person"])
+    return SearchConfig(**values)
