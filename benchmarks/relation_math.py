@@ -33,6 +33,8 @@ def parse(written: str) -> tuple[float, float] | None:
     scale = _scale(m.group(3) or "")
     sign = -1.0 if m.group(1) in ("-", "−") else 1.0
     dec = len(digits.split(".")[1]) if "." in digits else 0
+    if dec == 0 and scale == 1.0:
+        return sign * float(digits), 0.0          # a whole count as written is exact (46台)
     return sign * float(digits) * scale, 0.5 * 10 ** -dec * scale
 
 
