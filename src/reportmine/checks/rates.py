@@ -12,6 +12,7 @@ before it), or a rate whose counts name the same population (孕产妇建卡数 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 
 from ..claims.clauses import sentence_start
@@ -184,3 +185,36 @@ def _judge(found, case: Case, cfg) -> None:
         x = p.norm_value / w.norm_value
         found.flag("ratio", r, f"{p.text}/{w.text} = {ar.at_precision(x, r, 2)}"
                    f"（按所报精度为{ar.at_precision(x, r)}）", [p, w])
+
+
+def check_share_lists(index: Index, found, cfg) -> None:
+    """分别占全县信访总量的15.43%、…: each share of a whole count must be a whole
+    number of its units; a list where most shares cannot be is flagged once."""
+    text = index.text
+    groups = {}
+    for q in index.qs:
+        if q.group is not None and is_rate(q):
+            groups.setdefault(q.group, []).append(q)
+    for shares in groups.values():
+        at = text.rfind("占", max(0, shares[0].start - cfg.label_reach), shares[0].start)
+        if at < 0 or len(shares) < 2:
+            continue
+        label = cfg.share_label_trim.sub("", text[at + 1:shares[0].start])
+        whole = [w for w in index.before(shares[0], cfg.whole_reach, same_paragraph=False)
+                 if is_count(w) and w.norm_unit in cfg.count_units and w.value == w.norm_value
+                 and not ar.decimals(w) and _names(w, label, text, cfg)]
+        if whole:
+            best = max(reversed(whole), key=lambda w: _common(label, (w.indicator or "") +
+                                                            text[max(0, w.start - cfg.name_reach):w.start]))
+            _whole_counts(found, text, shares, best)
+
+
+def _whole_counts(found, text: str, shares: list[Quantity], whole: Quantity) -> None:
+    bad = []
+    for s in shares:
+        lo, hi = (b * whole.norm_value for b in ar.bounds(s))
+        if math.floor(hi + 1e-9) < lo - 1e-9:
+            bad.append(f"{s.text}×{whole.norm_value:g} = {s.norm_value * whole.norm_value:.2f}")
+    if len(bad) * 2 > len(shares):
+        found.flag("ratio", shares[-1], f"占{whole.text}的各项比例应对应整数个，但" + "；".join(bad) + "，都不是整数",
+                   [whole, *shares[:-1]], span=(shares[0].start, shares[-1].end))

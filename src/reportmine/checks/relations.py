@@ -19,7 +19,7 @@ from .flags import make_flag
 from .found import Found
 from .neighbourhood import Index
 from .levels import check_levels
-from .rates import check_rates
+from .rates import check_rates, check_share_lists
 from .search_config import search_config
 from .formulas import check_formulas
 from .sums import check_sums
@@ -70,6 +70,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
                 _growth(found, q, sent, before)
         _parts(found, sent)
     check_rates(index, found, search_config())
+    check_share_lists(index, found, search_config())
     check_levels(index, found, search_config())
     check_units(index, found, search_config())
     check_tables(doc, found, search_config())

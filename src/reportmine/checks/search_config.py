@@ -14,7 +14,8 @@ _INTS = ("total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_
          "subject_min_chars")
 _FLOATS = ("near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth")
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
-             "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part")
+             "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
+             "ocr_garbled")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class SearchConfig:
     scope_label: object
     sum_cue: object
     not_part: object
+    ocr_garbled: object
     max_values: dict
     household_person: tuple
 

@@ -3,6 +3,7 @@
 - A rate written with % whose change is given in 千分点 (出生率8.66%，比上年
   下降1.84个千分点): the rate is per thousand, the % is wrong.
 - A value no unit allows (an age of 2064岁).
+- Letters where a number belongs (OCR: IO for 10, M.8万元).
 - Households and persons side by side (182户159人): a group of households
   has at least as many persons as households.
 """
@@ -16,6 +17,7 @@ from .neighbourhood import Index
 
 def check_units(index: Index, found, cfg) -> None:
     text = index.text
+    _ocr_letters(index, found, cfg)
     qs = index.qs
     for i, q in enumerate(qs):
         nxt = qs[i + 1] if i + 1 < len(qs) else None
@@ -34,3 +36,14 @@ def _per_thousand_change(found, text: str, q, nxt, cfg) -> None:
     m = cfg.per_thousand_change.match(window)
     if m:
         found.flag("unit", q, f"{q.text}的变化写作“{m.group(1)}”，以千分点计，此比率应为{q.value:g}‰而非{q.text}", [])
+
+
+def _ocr_letters(index: Index, found, cfg) -> None:
+    """Letters read by OCR in place of digits (IO for 10, M.8万元 for 14.8万元)."""
+    from ..document import Quantity
+
+    text = index.text
+    for start, end in index.doc.content_spans():
+        for m in cfg.ocr_garbled.finditer(text, start, end):
+            q = Quantity(m.start(), m.end(), m.group(), None, None, None, None)
+            found.flag("garbled", q, f"“{m.group()}”处应为数字，却是字母（疑为识别错误）", [])
