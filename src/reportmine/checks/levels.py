@@ -32,6 +32,26 @@ def check_levels(index: Index, found, cfg) -> None:
             continue
         if sent and _adjacent(index.text, sent[-1], g, cfg):
             _whole_level(found, sent[-1], g, down, cfg)
+        elif sent:
+            named = _named_count(index, sent, g, cfg)
+            if named is not None:
+                _whole_level(found, named, g, down, cfg)
+
+
+def _named_count(index: Index, sent: list[Quantity], g: Quantity, cfg) -> Quantity | None:
+    """事故9起、死亡6人、受伤7人，…受伤人数同比下降27.3%: the one count of the
+    sentence whose name shares the most with the rate's subject."""
+    from .rates import _common
+    from .repeats import growth_subject
+
+    subject = growth_subject(index.text, g, index.qs, cfg)
+    if not subject:
+        return None
+    scored = sorted(((_common(subject, q.indicator or ""), i) for i, q in enumerate(sent)
+                     if q.norm_unit in cfg.count_units), reverse=True)
+    if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return sent[scored[0][1]]
 
 
 def _level_before(sent: list[Quantity]) -> Quantity | None:

@@ -70,8 +70,9 @@ def _growth_twice(doc: Document, found, cfg) -> None:
         if q.norm_unit != "ratio" or q.group is not None or q.norm_value is None or doc.is_boilerplate(q.start):
             continue
         subject = growth_subject(text, q, doc.quantities, cfg)
-        if subject is None or cfg.scope_label.match(text, sentence_start(text, q.start), q.start):
-            continue
+        head = text[sentence_start(text, q.start):q.start]
+        if subject is None or cfg.scope_label.match(head) or cfg.sum_cue.search(head):
+            continue            # a part's figure (under 其中 or a scope label), not the whole's
         first = seen.setdefault((subject, q.period), q)
         if first is not q and (first.norm_value, first.direction or "up") != (q.norm_value, q.direction or "up") and \
                 sentence_start(text, first.start) != sentence_start(text, q.start):
@@ -85,6 +86,7 @@ def growth_subject(text: str, g, quantities, cfg) -> str | None:
     实现303.1亿元，增长3.7% (the amount's subject); None when the rate is not a
     growth or its subject is not written out."""
     start = clause_start(text, g.start)
+    start = max(start, text.rfind("、", start, g.start) + 1)     # 事故起数下降18.2%、死亡人数下降14.3%
     m = cfg.growth_tail.search(text, start, g.start)
     if m is None or m.end() != g.start:
         return None
