@@ -47,7 +47,9 @@ def _named_count(index: Index, sent: list[Quantity], g: Quantity, cfg) -> Quanti
     subject = growth_subject(index.text, g, index.qs, cfg)
     if not subject:
         return None
-    scored = sorted(((_common(subject, q.indicator or ""), i) for i, q in enumerate(sent)
+    names = [index.text[(sent[i - 1].end if i else max(0, q.start - cfg.name_reach)):q.start]
+             for i, q in enumerate(sent)]          # as written (the claims stage may normalize the script)
+    scored = sorted(((_common(subject, names[i] + (q.indicator or "")), i) for i, q in enumerate(sent)
                      if q.norm_unit in cfg.count_units), reverse=True)
     if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
