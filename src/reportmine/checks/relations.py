@@ -25,7 +25,7 @@ from .formulas import check_formulas
 from .sums import check_sums
 from .tables import check_tables
 from .units_sense import check_units
-from .repeats import check_mismatch, check_respectively
+from .repeats import check_item_values, check_mismatch, check_respectively
 
 COUNT_UNITS_EXCLUDED = frozenset({"ratio", "ratio_point", "倍"})
 _TARGETS = frozenset({"target", "basic_target", "full_target"})
@@ -78,6 +78,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_sums(index, found, search_config())
     check_respectively(doc, found)
     check_mismatch(doc, found, search_config())
+    check_item_values(doc, found, search_config())
     doc.meta["verified"] = found.verified
     return found.flags
 

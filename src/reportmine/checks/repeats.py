@@ -64,6 +64,25 @@ def check_mismatch(doc: Document, found, cfg) -> None:
             _attached(doc, found, q, spans)
 
 
+def check_item_values(doc: Document, found, cfg) -> None:
+    """A numbered item given two values: (二)人口方案执行80分 in the list of items,
+    (二)人口方案执行(180分) where the item is set out."""
+    from ..document import Quantity
+
+    text, seen = doc.text, {}
+    for start, end in doc.content_spans():
+        for m in cfg.numbered_item.finditer(text, start, end):
+            key = (m.group("mark"), m.group("label"))
+            value = float(m.group("value"))
+            q = Quantity(m.start("value"), m.end("value") + 1, text[m.start("value"):m.end("value") + 1],
+                         value, "分", value, "分")
+            first = seen.setdefault(key, q)
+            if first is not q and first.value != value:
+                found.flag("mismatch", q, f"同一编号条目“{m.group('mark')}{m.group('label')}”先为{first.text}，"
+                                          f"此处为{q.text}", [first], span=(m.start(), m.end()),
+                           indicator=m.group("mark") + m.group("label"), values=f"{first.text} 与 {q.text}")
+
+
 def _growth_twice(doc: Document, found, cfg) -> None:
     text, seen = doc.text, {}
     for q in doc.quantities:
