@@ -21,7 +21,7 @@ from .neighbourhood import Index, is_count, paragraph_bounds
 
 def check_sums(index: Index, found, cfg) -> None:
     text = index.text
-    done = {s for v in found.verified for s in map(tuple, v["spans"])}
+    done = {s for v in found.verified if v["kind"] == "sum" for s in map(tuple, v["spans"])}
     for m in cfg.sum_cue.finditer(text):
         before = [q for q in index.between(max(0, m.start() - cfg.total_reach), m.start()) if is_count(q)]
         if not before or (before[-1].start, before[-1].end) in done:
