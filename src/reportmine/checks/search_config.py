@@ -15,7 +15,7 @@ _INTS = ("total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_
 _FLOATS = ("near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth")
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
-             "ocr_garbled", "numbered_item")
+             "ocr_garbled", "numbered_item", "total_cue")
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class SearchConfig:
     not_part: object
     ocr_garbled: object
     numbered_item: object
+    total_cue: object
     max_values: dict
     household_person: tuple
 

@@ -23,13 +23,35 @@ def check_sums(index: Index, found, cfg) -> None:
     text = index.text
     done = {s for v in found.verified if v["kind"] == "sum" for s in map(tuple, v["spans"])}
     for m in cfg.sum_cue.finditer(text):
-        before = [q for q in index.between(max(0, m.start() - cfg.total_reach), m.start()) if is_count(q)]
+        lo = max(paragraph_bounds(text, m.start())[0], m.start() - cfg.total_reach)
+        before = [q for q in index.between(lo, m.start()) if _is_part(text, q, lo, cfg)]
         if not before or (before[-1].start, before[-1].end) in done:
             continue
         total = before[-1]
         parts = _parts_after(index, total, m.end(), cfg)
         if len(parts) >= 2:
             _judge(found, total, parts, cfg)
+    for m in cfg.total_cue.finditer(text):
+        after = [q for q in index.between(m.end(), m.end() + cfg.label_reach) if is_count(q)]
+        if after and (after[0].start, after[0].end) not in done:
+            parts = _parts_before(index, after[0], m.start(), cfg)
+            if len(parts) >= 2:
+                _judge(found, after[0], parts, cfg)
+
+
+def _is_part(text: str, q: Quantity, floor: int, cfg) -> bool:
+    """An amount that opens its clause: not a change, a share or a target."""
+    if not is_count(q) or q.role in ("target", "basic_target", "full_target"):
+        return False
+    return not cfg.not_part.search(text[max(clause_start(text, q.start), floor):q.start])
+
+
+def _parts_before(index: Index, total: Quantity, cue: int, cfg) -> list[Quantity]:
+    """合计/共计 after its parts: the amounts of the total's unit before the cue, nearest first."""
+    text = index.text
+    lo = max(paragraph_bounds(text, cue)[0], cue - cfg.parts_reach)
+    out = [q for q in index.between(lo, cue) if q.norm_unit == total.norm_unit and _is_part(text, q, lo, cfg)]
+    return out[::-1][:cfg.max_parts]
 
 
 def _parts_after(index: Index, total: Quantity, start: int, cfg) -> list[Quantity]:
@@ -37,10 +59,7 @@ def _parts_after(index: Index, total: Quantity, start: int, cfg) -> list[Quantit
     end = min(paragraph_bounds(text, start)[1], start + cfg.parts_reach)
     out = []
     for q in index.between(start, end):
-        if q.norm_unit != total.norm_unit or not is_count(q):
-            continue
-        head = text[max(clause_start(text, q.start), start):q.start]
-        if cfg.not_part.search(head):
+        if q.norm_unit != total.norm_unit or not _is_part(text, q, start, cfg):
             continue
         out.append(q)
         if len(out) >= cfg.max_parts:
