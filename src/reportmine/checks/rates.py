@@ -20,7 +20,7 @@ from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, paragraph_bounds
 
-SKIP_ROLES = frozenset({"growth", "difference", "completion_rate", "target", "basic_target", "full_target"})
+SKIP_ROLES = frozenset({"growth", "difference", "target", "basic_target", "full_target"})
 
 
 @dataclass
@@ -33,6 +33,7 @@ class Case:
     named: list[Quantity] = field(default_factory=list)     # wholes clearly meant (shares)
     meant: list[tuple] = field(default_factory=list)        # (part, whole) pairs clearly meant (rates)
     loose: bool = False                                     # the whole is the nearest larger amount, not named
+    cue: str = ""                                           # 占 or 完成
 
     def is_meant(self, p: Quantity, w: Quantity) -> bool:
         if self.kind == "share":
@@ -50,7 +51,7 @@ def check_rates(index: Index, found, cfg) -> None:
         if case is None:
             continue
         para = paragraph_bounds(index.text, r.start)[0]
-        if case.kind == "share" and case.label in cfg.total_labels + ("",):
+        if case.cue == "占" and case.label in cfg.total_labels + ("",):
             if inherited and inherited[0] == para:
                 case.named = [w for w in inherited[1] if w.norm_unit == case.parts[0].norm_unit]
             else:
@@ -84,8 +85,8 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     at = _share_cue(text, r, sent, cfg)
     if at is not None:
         parts = [q for q in sent if q.end <= at][-1:]
-        inside = [q for q in sent if q.start >= at]
-        label = cfg.share_label_trim.sub("", text[at + 1:r.start])
+        inside = [_with_unit(q, parts) for q in sent if q.start >= at]
+        label = cfg.share_label_trim.sub("", text[at:r.start].lstrip("".join(cfg.share_cues)))
         for q in inside:
             label = label.replace(q.text, "")
         kind = "share"
@@ -104,9 +105,10 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     bounded = r.norm_value <= 1 + ar.tolerance(r)
     wholes = [w for w in wholes if w.norm_unit == unit and w.norm_value > 0
               and (not bounded or w.norm_value >= parts[0].norm_value * 0.999)]
-    case = Case(r, kind, label, parts, wholes)
+    case = Case(r, kind, label, parts, wholes, cue=text[at] if kind == "share" else "")
     if kind == "share":
-        case.named = inside or [w for w in wholes if _names(w, label, text, cfg)]
+        by_name = text[at] == "占"          # 完成…的: only a target written inside the phrase
+        case.named = inside or [w for w in wholes if by_name and _names(w, label, text, cfg)]
     else:
         case.meant = [(p, w) for p in parts for w in wholes if w is not p and _related(w, p, r, sent, cfg)]
     return case
@@ -119,18 +121,34 @@ def _earlier_period(text: str, part: Quantity, r: Quantity, cfg) -> bool:
 
 
 def _share_cue(text: str, r: Quantity, sent: list[Quantity], cfg) -> int | None:
-    """The position of 占 between the part and the share, if any."""
-    prev_end = max([q.end for q in sent if q.end <= r.start and not _inside_cue(text, q, r)] or
+    """The position of 占 (or 完成…的) between the part and the share, if any."""
+    prev_end = max([q.end for q in sent if q.end <= r.start and not _inside_cue(text, q, r, cfg)] or
                    [sentence_start(text, r.start)])
     head_start = max(prev_end, r.start - cfg.label_reach)
-    i = text.rfind("占", head_start, r.start)
-    return i if i >= 0 else None
+    return _cue_at(text, head_start, r.start, cfg)
 
 
-def _inside_cue(text: str, q: Quantity, r: Quantity) -> bool:
-    """A whole written inside the share phrase: 占转移劳动力33613人的48%."""
-    i = text.rfind("占", 0, q.start)
-    return i >= 0 and q.start - i <= 16 and "，" not in text[i:r.start] and "," not in text[i:r.start]
+def _cue_at(text: str, lo: int, hi: int, cfg) -> int | None:
+    best = None
+    for cue in cfg.share_cues:
+        i = text.rfind(cue, lo, hi)
+        if i >= 0 and (cue == "占" or "的" in text[i:hi]) and (best is None or i > best):
+            best = i
+    return best
+
+
+def _inside_cue(text: str, q: Quantity, r: Quantity, cfg) -> bool:
+    """A whole written inside the share phrase: 占转移劳动力33613人的48%, 完成目标任务7241的92.7%."""
+    i = _cue_at(text, max(0, q.start - 16), q.start, cfg)
+    return i is not None and "，" not in text[i:r.start] and "," not in text[i:r.start]
+
+
+def _with_unit(q: Quantity, parts: list[Quantity]) -> Quantity:
+    """占目标任务7241的92.7%: a bare whole inside the phrase has the part's unit."""
+    if q.unit is None and q.norm_unit is None and parts and parts[0].value:
+        p = parts[0]
+        return replace(q, unit=p.unit, norm_unit=p.norm_unit, norm_value=q.value * p.norm_value / p.value)
+    return q
 
 
 def _common(a: str, b: str) -> int:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..resources import compile_pattern, load_yaml, require
 
 _WORDS = ("rate_endings", "fall_words", "rise_words", "count_units", "previous_cues", "not_subject_starts",
-          "list_marks", "total_labels")
+          "list_marks", "total_labels", "share_cues")
 _INTS = ("total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap",
          "subject_min_chars")
 _FLOATS = ("near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth")
@@ -28,6 +28,7 @@ class SearchConfig:
     not_subject_starts: tuple[str, ...]
     list_marks: tuple[str, ...]
     total_labels: tuple[str, ...]
+    share_cues: tuple[str, ...]
     total_reach: int
     parts_reach: int
     max_parts: int
