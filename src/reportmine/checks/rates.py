@@ -45,11 +45,13 @@ def check_rates(index: Index, found, cfg) -> None:
     inherited = None                # (paragraph, named wholes) of the last share that named its whole
     for q in index.qs:
         r = _as_rate(index.text, q)
-        if r is None or r.role in SKIP_ROLES or r.group is not None or r.start in found.judged:
+        if r is None or r.group is not None or r.start in found.judged:
             continue
         case = _case(index, r, cfg)
-        if case is None:
-            continue
+        if case is None or (r.role in SKIP_ROLES and case.kind != "share"):
+            continue            # a share phrase (占…的x%) is a share whatever role the claims stage gave it
+        if r.role in SKIP_ROLES:
+            case.rate = replace(r, role="actual")      # rounded as written, not set exactly like a target
         para = paragraph_bounds(index.text, r.start)[0]
         if case.cue == "占" and case.label in cfg.total_labels + ("",):
             if inherited and inherited[0] == para:
