@@ -28,7 +28,8 @@ class Found:
         self.judged.add((stated or qs[-1]).start)
 
     def flag(self, subtype: str, stated: Quantity, arithmetic: str, qs: list[Quantity],
-             note: str | None = None, span: tuple[int, int] | None = None, **fields) -> None:
+             note: str | None = None, span: tuple[int, int] | None = None, tail: str | None = None,
+             **fields) -> None:
         """A flag on the stated value (or `span`), with the other quantities as evidence."""
         if any(f.start <= stated.start < f.end for f in self.flags):
             return
@@ -36,7 +37,7 @@ class Found:
         start, end = span or (stated.start, stated.end)
         self.flags.append(make_flag(self.text, start, end, "inconsistency", subtype,
                                     note or f"{arithmetic}, stated {stated.text}", qs,
-                                    arithmetic + f"，所报为{stated.text}", **fields))
+                                    arithmetic + (f"，所报为{stated.text}" if tail is None else tail), **fields))
         self.judged.add(stated.start)
 
     def judge(self, stated: Quantity, computed: float, tol: float, involved: list[Quantity],

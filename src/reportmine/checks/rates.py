@@ -236,5 +236,6 @@ def _whole_counts(found, text: str, shares: list[Quantity], whole: Quantity) -> 
         if math.floor(hi + 1e-9) < lo - 1e-9:
             bad.append(f"{s.text}×{whole.norm_value:g} = {s.norm_value * whole.norm_value:.2f}")
     if len(bad) * 2 > len(shares):
-        found.flag("ratio", shares[-1], f"占{whole.text}的各项比例应对应整数个，但" + "；".join(bad) + "，都不是整数",
-                   [whole, *shares[:-1]], span=(shares[0].start, shares[-1].end))
+        found.flag("ratio", shares[-1], f"占{whole.text}的各项比例应对应整数个，但" + "；".join(bad) +
+                   f"，都不是整数（{len(bad)}/{len(shares)}项）", [whole, *shares[:-1]],
+                   span=(shares[0].start, shares[-1].end), tail="")

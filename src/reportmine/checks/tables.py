@@ -134,5 +134,5 @@ def _fraction_slip(found, a, b, c, name) -> bool:
     if abs(c.value - d) > 0.5 * 10 ** -ar.decimals(c) + 1e-9:
         return False
     found.flag("unit", c, f"{_show(a, b, name)} = {d * 100:.2f}个百分点，而{c.text}是以小数表示的差"
-                          f"（{d:.4f}），与本行的百分数单位不符", [a, b])
+                          f"（{d:.4f}），与本行的百分数单位不符", [a, b], tail="")
     return True

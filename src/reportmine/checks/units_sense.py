@@ -24,10 +24,12 @@ def check_units(index: Index, found, cfg) -> None:
         if q.unit in ("%", "％") and q.start not in found.judged:
             _per_thousand_change(found, text, q, nxt, cfg)
         elif q.norm_unit in cfg.max_values and q.norm_value > cfg.max_values[q.norm_unit]:
-            found.flag("garbled", q, f"{q.text}超出{q.norm_unit}的合理范围（至多{cfg.max_values[q.norm_unit]:g}）", [])
+            found.flag("garbled", q, f"{q.text}超出以“{q.norm_unit}”计的合理范围（至多"
+                                     f"{cfg.max_values[q.norm_unit]:g}{q.norm_unit}），疑有数字粘连或缺漏", [], tail="")
         elif nxt is not None and (q.norm_unit, nxt.norm_unit) == tuple(cfg.household_person) \
                 and nxt.start == q.end and q.norm_value > nxt.norm_value and not (q.approx or nxt.approx):
-            found.flag("count", nxt, f"{q.text}{nxt.text}：户数多于人数", [q], span=(q.start, nxt.end))
+            found.flag("count", nxt, f"{q.text}{nxt.text}：户数多于人数，每户至少一人", [q],
+                       span=(q.start, nxt.end), tail="")
 
 
 def _per_thousand_change(found, text: str, q, nxt, cfg) -> None:
@@ -35,7 +37,8 @@ def _per_thousand_change(found, text: str, q, nxt, cfg) -> None:
     window = cfg.gloss.sub("", text[q.end:stop])
     m = cfg.per_thousand_change.match(window)
     if m:
-        found.flag("unit", q, f"{q.text}的变化写作“{m.group(1)}”，以千分点计，此比率应为{q.value:g}‰而非{q.text}", [])
+        found.flag("unit", q, f"{q.text}的变化写作“{m.group(1)}”，以千分点计，此比率应为{q.value:g}‰而非{q.text}", [],
+                   tail="")
 
 
 def _ocr_letters(index: Index, found, cfg) -> None:
@@ -46,4 +49,5 @@ def _ocr_letters(index: Index, found, cfg) -> None:
     for start, end in index.doc.content_spans():
         for m in cfg.ocr_garbled.finditer(text, start, end):
             q = Quantity(m.start(), m.end(), m.group(), None, None, None, None)
-            found.flag("garbled", q, f"“{m.group()}”处应为数字，却是字母（疑为识别错误）", [])
+            found.flag("garbled", q, f"“{m.group()}”处应为数字，却含字母（疑为文字识别错误，如 O/I 误作 0/1）", [],
+                       tail="")
