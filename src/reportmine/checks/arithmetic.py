@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Quantity
 
@@ -10,7 +11,12 @@ _NUM = re.compile(r"[0-9０-９]+(?:[.．]([0-9０-９]+))?")
 
 
 def decimals(q: Quantity) -> int:
-    m = _NUM.search(q.text)
+    return _decimals(q.text)
+
+
+@lru_cache(maxsize=4096)
+def _decimals(text: str) -> int:
+    m = _NUM.search(text)
     return len(m.group(1)) if m and m.group(1) else 0
 
 
