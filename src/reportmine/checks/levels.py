@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-from ..claims.clauses import sentence_start
+from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate
@@ -113,7 +113,8 @@ def _rate(q: Quantity, base: int, down: bool) -> str:
 def _with_change(found, text: str, level: Quantity, change: Quantity, g: Quantity, down: bool, cfg) -> bool:
     """24627万元，比上年减收1070万元，下降4.2%: 1070/(24627+1070)."""
     if not (is_count(level) and is_count(change)) or level.norm_unit != change.norm_unit \
-            or not cfg.change_cue.search(text[level.end:change.start]) or not _adjacent(text, change, g, cfg):
+            or not cfg.change_cue.search(text[max(level.end, clause_start(text, change.start) - 1):change.start]) \
+            or not _adjacent(text, change, g, cfg):
         return False
     (l0, l1), (c0, c1) = ar.bounds(level), ar.bounds(change)
     base0, base1 = (l0 + c0, l1 + c1) if down else (l0 - c1, l1 - c0)
