@@ -86,9 +86,9 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     sent = [q for q in index.between(sentence_start(text, r.start), r.start) if is_count(q)]
     at = _share_cue(text, r, sent, cfg)
     if at is not None:
-        parts = [q for q in sent if q.end <= at][-1:]
-        inside = [_with_unit(q, parts) for q in sent if q.start >= at]
         label = cfg.share_label_trim.sub("", text[at:r.start].lstrip("".join(cfg.share_cues)))
+        parts = _part_of(label, [q for q in sent if q.end <= at], cfg)
+        inside = [_with_unit(q, parts) for q in sent if q.start >= at]
         for q in inside:
             label = label.replace(q.text, "")
         kind = "share"
@@ -143,6 +143,16 @@ def _inside_cue(text: str, q: Quantity, r: Quantity, cfg) -> bool:
     """A whole written inside the share phrase: 占转移劳动力33613人的48%, 完成目标任务7241的92.7%."""
     i = _cue_at(text, max(0, q.start - 16), q.start, cfg)
     return i is not None and "，" not in text[i:r.start] and "," not in text[i:r.start]
+
+
+def _part_of(label: str, before: list[Quantity], cfg) -> list[Quantity]:
+    """The part of a share: the count right before it, or, when the whole is
+    named with a count unit (占低保户的38.2%), the nearest count in that unit."""
+    unit = label[-1:] if label[-1:] in cfg.count_units or label[-1:] in cfg.unit_variants else ""
+    unit = cfg.unit_variants.get(unit, unit)
+    if not unit or not before or before[-1].norm_unit == unit:
+        return before[-1:]
+    return [q for q in before if q.norm_unit == unit][-1:]
 
 
 def _with_unit(q: Quantity, parts: list[Quantity]) -> Quantity:

@@ -62,6 +62,7 @@ class SearchConfig:
     total_cue: object
     max_values: dict
     household_person: tuple
+    unit_variants: dict
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +70,7 @@ def search_config() -> SearchConfig:
     all_data = load_yaml("checks.yaml")
     data = dict(all_data["relation_search"])
     data["previous_cues"] = all_data["inconsistencies"]["previous_level_cues"]
-    require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person"), "checks.yaml: relation_search")
+    require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person", "unit_variants"), "checks.yaml: relation_search")
     where = "checks.yaml: relation_search"
     values = {k: tuple(data[k]) for k in _WORDS}
     values["count_units"] = frozenset(data["count_units"])
@@ -78,4 +79,5 @@ def search_config() -> SearchConfig:
     values.update({k: compile_pattern(data[k], f"{where}: {k}") for k in _PATTERNS})
     values["max_values"] = {str(k): float(v) for k, v in data["max_values"].items()}
     values["household_person"] = tuple(data["household_person"])
+    values["unit_variants"] = {str(k): str(v) for k, v in data["unit_variants"].items()}
     return SearchConfig(**values)
