@@ -10,6 +10,12 @@ second. Contenders:
 - pipeline:   the full analysis pipeline (structure + quantities + later stages)
               on the text as one in-memory document;
 - jieba:      jieba.lcut on the same text (a reference for "fast enough").
+
+Then the cost of analyze's table outputs, side by side with analyze without
+them, on the same text as one document: the pipeline, the document JSON
+(what analyze wrote before records), the records (claims -> rows) and all
+writer of analyze (records.jsonl/.csv/.xlsx/.parquet, flags.csv, report.html);
+each step's best of --repeat, and the outputs' share of analyze's time.
 """
 
 from __future__ import annotations
@@ -73,8 +79,48 @@ def main(argv=None):
         seconds, items = best_of(fn, args.repeat)
         rows.append({"name": name, "seconds": seconds, "chars_per_second": len(text) / seconds, "items": items})
         print(f"{name:26s} {seconds:8.3f} {len(text) / seconds:14,.0f} {items:10,}")
+    rows.append(outputs_overhead(text, args.repeat))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+
+
+def outputs_overhead(text: str, repeat: int) -> dict:
+    """Seconds of each analyze step (best of ``repeat``) and the exports' overhead."""
+    import tempfile
+
+    from reportmine.batch import Result
+    from reportmine.exporters import WRITERS, write_all
+    from reportmine.output import DocumentWriter
+    from reportmine.pipeline import Pipeline
+
+    pipeline, data = Pipeline(), text.encode("utf-8")
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as tmp:
+            times, t = {}, time.perf_counter()
+            doc = pipeline.analyze_bytes(data, "bench.txt")
+            times["pipeline"], t = time.perf_counter() - t, time.perf_counter()
+            DocumentWriter(tmp).write(doc)
+            times["document JSON"], t = time.perf_counter() - t, time.perf_counter()
+            result = Result()
+            result.add(doc)
+            times["records"], t = time.perf_counter() - t, time.perf_counter()
+            outcomes = []
+            for name in WRITERS:
+                outcomes += write_all(result, tmp, (name,))
+                times[name], t = time.perf_counter() - t, time.perf_counter()
+        for k, v in times.items():
+            best[k] = min(best.get(k, v), v)
+    before = best["pipeline"] + best["document JSON"]
+    added = best["records"] + sum(best[name] for name in WRITERS)
+    print(f"\nanalyze outputs on the same text ({len(result.records):,} records, "
+          f"{sum(o.ok for o in outcomes)}/{len(outcomes)} files written), best of {repeat}:")
+    for k, v in best.items():
+        print(f"  {k:24s} {v:8.3f} s")
+    print(f"  analyze without records  {before:8.3f} s")
+    print(f"  analyze with records     {before + added:8.3f} s   (+{100 * added / before:.1f}%)")
+    return {"name": "analyze outputs", "seconds": best, "records": len(result.records),
+            "overhead": added / before}
 
 
 if __name__ == "__main__":

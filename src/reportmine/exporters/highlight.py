@@ -1,0 +1,90 @@
+"""A document's text as HTML with its spans marked, by one sweep over span
+boundaries.
+
+Spans (quantities, flags, boilerplate, headings) may overlap: a flag usually
+covers the quantities it is about. The text is cut at every span boundary;
+each piece becomes one ``<span>`` whose classes and title combine every span
+active over it, so hovering a number inside a flag shows both. Work is linear
+in the text length plus the number of spans (after one sort of the spans).
+Every piece of text goes through ``markupsafe.escape``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+def escape(text: str) -> str:
+    """HTML-escape text and attribute values (what markupsafe.escape does, without the
+    Markup object per call: the sweep escapes tens of thousands of pieces)."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&#34;").replace("'", "&#39;"))
+
+
+@dataclass(slots=True)
+class Mark:
+    start: int
+    end: int
+    classes: str                 # CSS classes, e.g. "q r-actual"
+    title: str = ""              # hover text (plain text; escaped on output)
+    data: dict[str, str] = field(default_factory=dict)   # data-* attributes
+
+
+def render(text: str, marks: list[Mark], anchors: dict[int, list] | None = None) -> Markup:
+    """``text`` as escaped HTML with ``marks`` as spans and empty ``<a id>``
+    anchors (ids, or (id, label) markers) at the offsets of ``anchors``."""
+    n = len(text)
+    anchors = anchors or {}
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for i, m in enumerate(marks):
+        s, e = max(0, m.start), min(n, m.end)
+        if s < e:
+            starts.setdefault(s, []).append(i)
+            ends.setdefault(e, []).append(i)
+    cuts = sorted({0, n, *starts, *ends, *(p for p in anchors if 0 <= p <= n)})
+    out: list[str] = []
+    active: dict[int, Mark] = {}
+    tags: dict[tuple, str] = {}                  # opening tag per set of active marks
+    for k, pos in enumerate(cuts):
+        for i in ends.get(pos, ()):
+            active.pop(i, None)
+        for i in starts.get(pos, ()):
+            active[i] = marks[i]
+        for name in anchors.get(pos, ()):
+            out.append(_anchor(name))
+        if k + 1 < len(cuts):
+            piece = escape(text[pos:cuts[k + 1]])
+            if active:
+                key = tuple(active)
+                tag = tags.get(key) or tags.setdefault(key, _open([active[i] for i in sorted(active)]))
+                out.append(f"{tag}{piece}</span>")
+            else:
+                out.append(piece)
+    return Markup("".join(out))
+
+
+def _anchor(name: str | tuple[str, str]) -> str:
+    """An empty ``<a id>``; a (id, label) pair is a visible marker (the label
+    is drawn by CSS from ``data-label``, so it never joins the text)."""
+    if isinstance(name, tuple):
+        return f'<a class="anchor marker" id="{escape(name[0])}" data-label="{escape(name[1])}"></a>'
+    return f'<a class="anchor" id="{escape(name)}"></a>'
+
+
+def _open(spans: list[Mark]) -> str:
+    if len(spans) == 1:
+        m = spans[0]
+        data = "".join(f' data-{k}="{escape(v)}"' for k, v in m.data.items())
+        title = f' title="{escape(m.title)}"' if m.title else ""
+        return f'<span class="{escape(m.classes)}"{data}{title}>'
+    classes = " ".join(dict.fromkeys(c for m in spans for c in m.classes.split()))
+    data: dict[str, list[str]] = {}
+    for m in spans:
+        for key, value in m.data.items():
+            data.setdefault(key, []).append(value)
+    attrs = "".join(f' data-{escape(k)}="{escape(" ".join(v))}"' for k, v in data.items())
+    title = "\n".join(m.title for m in spans if m.title)
+    title_attr = f' title="{escape(title)}"' if title else ""
+    return f'<span class="{escape(classes)}"{attrs}{title_attr}>'

@@ -1,0 +1,102 @@
+"""What report.html shows of one document: the marks over its text, its
+records as table rows and its flags as a list (plain data for the template)."""
+
+from __future__ import annotations
+
+from ..document import Document
+from .highlight import Mark
+from .rows import flag_items, table_rows
+from .labels import Labels
+from .values import shown
+
+BOILERPLATE_TITLE = "样板文字（{kind}），不计入分析"
+
+
+def document_context(index: int, doc: Document, records: list[dict], L: Labels) -> dict:
+    key = f"d{index}"
+    anchors: dict[int, list] = {}
+    for page, offset in enumerate(doc.page_starts, 1):
+        anchors.setdefault(offset, []).append((f"{key}-p{page}", f"第 {page} 页"))
+    flags = []
+    for i, f in enumerate(doc.flags):
+        anchors.setdefault(f.start, []).append(f"{key}-f{i}")
+        ftype = L.flag(f.type)
+        flags.append({"anchor": f"{key}-f{i}", "code": f.code or "", "type": ftype,
+                      "label": L.flags[ftype]["label"], "style": L.flags[ftype]["style"],
+                      "message": f.message or "", "text": f.text, "severity": f.severity})
+    units = _units_by_role(doc)
+    rows = [_row(key, r, anchors, units) for r in records]
+    return {"key": key, "name": doc.name, "path": doc.path, "format": doc.format, "sha": doc.id,
+            "length": len(doc.text), "pages": doc.pages, "n_quantities": len(doc.quantities),
+            "n_flags": len(doc.flags), "n_records": len(rows),
+            "n_flagged": sum(r["flagged"] for r in rows), "n_rows": len(rows),
+            "tbody": table_rows(rows), "flag_items": flag_items(flags),
+            "warnings": [f"[{w.code}] {w.message}" for w in doc.warnings],
+            "marks": marks(doc, L), "anchors": anchors}
+
+
+def marks(doc: Document, L: Labels) -> list[Mark]:
+    out = [Mark(b.start, b.end, "bp", BOILERPLATE_TITLE.format(kind=b.kind)) for b in doc.boilerplate]
+    out += [Mark(b.start, b.end, "hd") for b in doc.blocks if b.kind == "heading"]
+    out += [Mark(s.title_start, s.title_end, "hd") for s in doc.sections]
+    out += [Mark(a.title_start, a.title_end, "hd") for a in doc.articles]
+    for i, q in enumerate(doc.quantities):
+        role = L.role(q.role)
+        value = shown(q.norm_value, q.norm_unit) or "（无数值）"
+        unit = L.units.get(q.norm_unit, q.norm_unit) if q.norm_unit else "无"
+        title = f"{q.text} → {value} · 单位：{unit} · 角色：{L.roles[role]['label']}"
+        if q.indicator:
+            title += f" · 指标：{q.indicator}"
+        out.append(Mark(q.start, q.end, f"q r-{role}", title, {"q": str(i)}))
+    for i, f in enumerate(doc.flags):
+        ftype = L.flag(f.type)
+        title = f"[{f.code}] {L.flags[ftype]['label']}：{f.message or f.text}"
+        out.append(Mark(f.start, f.end, f"fl s-{L.flags[ftype]['style']} t-{ftype}", title, {"f": str(i)}))
+    return out
+
+
+def _units_by_role(doc: Document) -> dict[tuple[str, float], list[tuple[int, str | None]]]:
+    """(role, value) -> [(offset, norm unit)]: growth and differences come in
+    ratios, percentage points or counts, and a record keeps only the value."""
+    out: dict = {}
+    for q in doc.quantities:
+        if q.role in ("growth", "difference") and q.norm_value is not None:
+            out.setdefault((q.role, q.norm_value), []).append((q.start, q.norm_unit))
+    return out
+
+
+def _unit_in(units: dict, r: dict, role: str, default: str | None) -> str | None:
+    start, end = r.get("start"), r.get("end")
+    for offset, unit in units.get((role, r.get(role)), ()):
+        if start is None or end is None or start <= offset <= end:
+            return unit
+    return default
+
+
+def _row(key: str, r: dict, anchors: dict[int, list[str]], units: dict) -> dict:
+    unit = r.get("actual_unit") or None
+    anchor = None
+    if isinstance(r.get("start"), int):
+        anchor = f"{key}-r{r['start']}"
+        if anchor not in anchors.setdefault(r["start"], []):
+            anchors[r["start"]].append(anchor)
+    codes = r.get("flag_codes") or []
+    if isinstance(codes, str):
+        codes = [c for c in codes.replace(";", ",").split(",") if c.strip()]
+    return {"anchor": anchor, **_cells(r, unit, units, codes)}
+
+
+def _cells(r: dict, unit: str | None, units: dict, codes: list[str]) -> dict:
+    return {"id": r.get("record_id") or "",
+            "indicator": r.get("indicator_name") or r.get("indicator") or "",
+            "indicator_text": r.get("indicator") or "", "indicator_id": r.get("indicator_id") or "",
+            "org": r.get("org") or "", "period": r.get("period") or "",
+            "actual": shown(r.get("actual"), unit), "target": shown(r.get("target"), unit),
+            "basic_target": shown(r.get("basic_target"), unit), "full_target": shown(r.get("full_target"), unit),
+            "forecast": shown(r.get("forecast"), unit),
+            "completion_rate": shown(r.get("completion_rate"), "ratio"),
+            "computed": shown(r.get("computed_completion_rate"), "ratio"),
+            "growth": shown(r.get("growth"), _unit_in(units, r, "growth", "ratio")),
+            "difference": shown(r.get("difference"), _unit_in(units, r, "difference", unit)),
+            "setter": r.get("setter") or "", "codes": list(codes),
+            "flagged": r.get("status") == "flagged", "quote": r.get("quote") or "", "page": r.get("page")}

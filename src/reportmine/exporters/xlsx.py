@@ -1,0 +1,48 @@
+"""records.xlsx: a ``records`` sheet with a frozen, filterable header row,
+column widths fitted to the content and flagged rows filled light red; a
+``flags`` sheet and a ``documents`` sheet (failed files filled). Written by
+:mod:`.spreadsheetml` (standard library, streamed)."""
+
+from __future__ import annotations
+
+from ..records import DOCUMENT_NAMES, FLAG_NAMES, NAMES
+from .spreadsheetml import Sheet, write_workbook
+
+FILENAME = "records.xlsx"
+FLAGGED_FILL = "FFF4CCCC"      # light red
+HEADER_FILL = "FFDDE4EE"
+MAX_WIDTH = 60
+SAMPLE_ROWS = 200              # rows read to fit the column widths
+
+
+def write(result, path) -> None:
+    sheets = [_sheet("records", result.records, NAMES, "status", "flagged"),
+              _sheet("flags", result.flags, FLAG_NAMES),
+              _sheet("documents", result.document_rows, DOCUMENT_NAMES, "status", "error")]
+    write_workbook(path, sheets, HEADER_FILL, FLAGGED_FILL)
+
+
+def _sheet(title: str, rows: list[dict], names: tuple[str, ...], key: str | None = None,
+           marked: str | None = None) -> Sheet:
+    values = [[_value(row[n]) for n in names] for row in rows]
+    widths = [_width(name, i, values) for i, name in enumerate(names)]
+    highlight = [row[key] == marked for row in rows] if key else None
+    return Sheet(title, names, values, widths, highlight)
+
+
+def _value(v):
+    if isinstance(v, (list, tuple)):
+        return ";".join(str(x) for x in v)
+    return v
+
+
+def _width(name: str, i: int, values: list[list]) -> float:
+    longest = max([_display(name)] + [_display(row[i]) for row in values[:SAMPLE_ROWS]])
+    return min(MAX_WIDTH, longest + 2)
+
+
+def _display(value) -> int:
+    """Width in Excel character units: CJK characters count twice."""
+    if value is None:
+        return 0
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in str(value))
