@@ -191,6 +191,8 @@ def _related(w: Quantity, p: Quantity, r: Quantity, sent: list[Quantity], cfg) -
     rate = (r.indicator or "")[:-1]
     if _common(a, b) >= cfg.shared_name_chars:
         return True
+    if len(a) >= 2 and a in b and any(w is q for q in sent):
+        return True         # 计划内出生 of 出生: the part's name qualifies the whole's
     return _common(b, rate) >= cfg.shared_name_chars and any(w is q for q in sent)
 
 
