@@ -1,9 +1,12 @@
 """Inconsistencies: numbers that contradict each other.
 
-Each check reads the quantities of one sentence (roles and indicators come from
-the claims stage). A relation that holds is recorded in doc.meta["verified"]
-with its arithmetic; one that fails by a small margin (a typo rather than a
-different relation, see `near_miss` in data/checks.yaml) becomes a flag.
+The sentence checks here (parts after 其中 in one sentence, completion against
+a stated target, differences, growth against a stated earlier level, bounded
+rates) run first; then the relation search over wider neighbourhoods
+(rates.py, levels.py, units_sense.py, tables.py, formulas.py, sums.py) and the
+document-wide checks (repeats.py). A relation that holds is recorded in
+doc.meta["verified"] with its arithmetic; one that fails by a small margin (a
+typo rather than a different relation) becomes a flag.
 """
 
 from __future__ import annotations
@@ -16,16 +19,16 @@ from ..document import Document, Flag, Quantity
 from ..resources import load_yaml, require
 from . import arithmetic as ar
 from .flags import make_flag
-from .found import Found
-from .neighbourhood import Index
-from .levels import check_levels
-from .rates import check_rates, check_share_lists
-from .search_config import search_config
 from .formulas import check_formulas
+from .found import Found
+from .levels import check_levels
+from .neighbourhood import Index
+from .rates import check_rates, check_share_lists
+from .repeats import check_item_values, check_mismatch, check_respectively
+from .search_config import search_config
 from .sums import check_sums
 from .tables import check_tables
 from .units_sense import check_units
-from .repeats import check_item_values, check_mismatch, check_respectively
 
 COUNT_UNITS_EXCLUDED = frozenset({"ratio", "ratio_point", "倍"})
 _TARGETS = frozenset({"target", "basic_target", "full_target"})

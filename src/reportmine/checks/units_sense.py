@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-import regex
-
 from .neighbourhood import Index
 
 
