@@ -120,3 +120,16 @@ def test_same_name_in_two_folders_is_not_overwritten(tmp_path):
     out = tmp_path / "out"
     assert run_cli("analyze", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(out)).returncode == 0
     assert len(list((out / "documents").glob("report.txt*.json"))) == 2
+
+
+def test_no_code_is_defined_twice_in_the_catalog():
+    import ast
+    from pathlib import Path
+
+    import reportmine.errors as errors_module
+
+    tree = ast.parse(Path(errors_module.__file__).read_text(encoding="utf-8"))
+    keys = [k.value for node in ast.walk(tree) if isinstance(node, ast.Dict)
+            for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+    codes = [k for k in keys if len(k) == 4 and k[0] in "EWR" and k[1:].isdigit()]
+    assert len(codes) > 30 and len(codes) == len(set(codes)), sorted(c for c in codes if codes.count(c) > 1)

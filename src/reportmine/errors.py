@@ -27,6 +27,10 @@ MESSAGES: dict[str, str] = {
     "E201": "PDF 文件已损坏，无法解析：{path}（{reason}）",
     "E202": "PDF 文件已加密，需要密码才能读取：{path}",
     "E203": "PDF 没有文字层（可能是扫描件），需先做文字识别（OCR）：{path}",
+    # run database (E4…)
+    "E401": "无法打开运行数据库：{url}（{reason}）",
+    "E402": "写入运行数据库失败，文档“{doc}”的数据未写入：{reason}",
+    "E403": "连接 PostgreSQL 需要 psycopg 驱动，请先安装：pip install 'reportmine[postgres]'（{url}）",
     # warnings
     "W001": "文本中有 {count} 处字节无法按 {encoding} 解码，已替换为 U+FFFD",
     "W002": "文本编码按 {encoding} 推断，可信度较低",
@@ -60,6 +64,10 @@ MESSAGES: dict[str, str] = {
     "R307": "{indicator}为{value}，超过了100%",
     "R308": "同一指标“{indicator}”在文中出现两个不同数值：{values}",
     "R309": "各部分占比之和不等于100%：{arithmetic}",
+    "R310": "数值的单位与其变化量的单位不符：{arithmetic}",
+    "R311": "数值不合常理，可能有错漏：{arithmetic}",
+    "R312": "两个相关计数互相矛盾：{arithmetic}",
+    "R313": "算式的结果与所报不符：{arithmetic}",
 }
 
 

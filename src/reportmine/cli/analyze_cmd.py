@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from ..batch import SUFFIXES, expand_paths
-from .options import catalog_option, make_pipeline, reader_options
+from .db_cmd import db_option, open_run
+from .options import catalog_option, coded_errors, make_pipeline, reader_options
 
 __all__ = ["SUFFIXES", "expand", "analyze_cmd", "COMMANDS"]
 
@@ -31,7 +32,9 @@ def expand(paths) -> list[str]:
 @click.option("--no-html", is_flag=True, help="Do not write report.html (the page to look at).")
 @catalog_option
 @reader_options
-def analyze_cmd(paths, out_dir, with_text, targets, rules, batch_checks, no_html, catalog, max_bytes):
+@db_option
+@coded_errors
+def analyze_cmd(paths, out_dir, with_text, targets, rules, batch_checks, no_html, catalog, max_bytes, db_url):
     """Analyze report files (txt, docx, pdf) or folders of them.
 
     A bad file gets a coded error in its JSON and in run.json; the batch goes
@@ -42,6 +45,7 @@ def analyze_cmd(paths, out_dir, with_text, targets, rules, batch_checks, no_html
       reportmine analyze corpora/samples --out out/
       reportmine analyze inbox/ --out out/ --batch-checks --targets targets.csv
       reportmine analyze inbox/ --out out/ --rules rules.yaml
+      reportmine analyze inbox/ --out out/ --db postgresql://reportmine@localhost/reports
     """
     from ..batch import analyze_batch
     from ..exporters import WRITERS, write_all
@@ -52,6 +56,7 @@ def analyze_cmd(paths, out_dir, with_text, targets, rules, batch_checks, no_html
         raise click.UsageError("没有找到可分析的文件（.txt/.docx/.pdf）")
     writer = DocumentWriter(out_dir, include_text=with_text)
     pipeline = make_pipeline(max_bytes, catalog, targets, rules)
+    run = open_run(out_dir, db_url)
     summaries = []
 
     def on_document(path, result):
@@ -72,6 +77,7 @@ def analyze_cmd(paths, out_dir, with_text, targets, rules, batch_checks, no_html
         n = batch.apply(batch.batch_flags(summaries))
         click.echo(f"批量核对：发现 {n} 处跨文件不一致", err=True)
     outcomes = write_all(result, out_dir, tuple(w for w in WRITERS if not (no_html and w == "html")))
+    run.finish(result)
     for o in outcomes:
         if not o.ok:
             click.echo(f"提示 [{o.code}] {o.message}", err=True)

@@ -1,0 +1,265 @@
+"""Open a run database by URL, migrate it, write one document per transaction.
+
+>>> store = Store.open("sqlite:///out/reportmine.db")        # doctest: +SKIP
+>>> run_id = store.start_run("reportmine analyze inbox/")   # doctest: +SKIP
+>>> store.write_document(doc, records, run_id)              # doctest: +SKIP
+>>> store.finish_run(run_id)                                # doctest: +SKIP
+
+``postgresql://`` URLs use the psycopg 3 driver (``pip install
+'reportmine[postgres]'``). Writing a document deletes the rows it had (by
+``doc_sha256``) and inserts the new ones in one transaction: a rerun
+replaces, never duplicates, and a failure leaves the old rows as they were.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: one process per SQLite file
+    fcntl = None
+
+from sqlalchemy import Engine, create_engine, delete, event, insert, inspect, select, text, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from .. import __version__
+from ..document import Document
+from ..errors import ReportmineError
+from . import models, rows
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+DB_FILE = "reportmine.db"
+_LOCK_ID = 0x7265706D            # pg_advisory_xact_lock key: two processes never migrate at once
+_ALEMBIC = threading.Lock()      # alembic's context is global to the process: one migration at a time
+
+
+class StoreError(ReportmineError):
+    """The run database cannot be opened or written."""
+
+
+def engine_url(url: str | None, out_dir: str | Path | None = None) -> str:
+    """The SQLAlchemy URL for ``--db``: none gives ``sqlite:///OUT/reportmine.db``,
+    a plain path a SQLite file, ``postgresql://`` (or ``postgres://``) the psycopg 3 driver."""
+    if not url:
+        if out_dir is None:
+            raise ValueError("a database URL or an output folder is needed")
+        url = str(Path(out_dir) / DB_FILE)
+    if "://" not in url:
+        return "sqlite:///" + str(Path(url).resolve())
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def shown(url: str) -> str:
+    """The URL as printed to people: never the password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def connect(url: str) -> Engine:
+    """An engine for a URL (as given to ``--db``); SQLite enforces foreign keys."""
+    full = engine_url(url)
+    try:
+        engine = create_engine(full)
+    except ImportError as exc:
+        if full.startswith("postgresql"):
+            raise StoreError("E403", url=shown(full)) from None
+        raise StoreError("E401", url=shown(full), reason=str(exc)) from None
+    except ArgumentError as exc:
+        raise StoreError("E401", url=url, reason=str(exc)) from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        if engine.url.database and engine.url.database != ":memory:":
+            Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """Foreign keys on; write-ahead log with synchronous=NORMAL, so that a
+    commit per document costs no disk flush (a commit stays atomic; a power
+    cut may lose the last documents written, never leave half of one)."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision of the database (None when it has no tables yet)."""
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except SQLAlchemyError as exc:
+        raise StoreError("E401", url=shown(str(engine.url)), reason=_reason(exc)) from None
+
+
+def upgrade(engine: Engine, revision: str = "head") -> str | None:
+    """Run the Alembic migrations up to ``revision``; returns the revision now current.
+    A database already at this version's schema is left alone without loading Alembic."""
+    if revision in ("head", models.HEAD) and current_revision(engine) == models.HEAD:
+        return models.HEAD
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.util.exc import CommandError
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    try:
+        with _ALEMBIC, _sqlite_file_lock(engine), engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_ID})
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
+            return MigrationContext.configure(conn).get_current_revision()
+    except SQLAlchemyError as exc:
+        raise StoreError("E401", url=shown(str(engine.url)), reason=_reason(exc)) from None
+    except CommandError as exc:        # e.g. a database migrated by a newer reportmine
+        raise StoreError("E401", url=shown(str(engine.url)), reason=str(exc)) from None
+
+
+@contextmanager
+def _sqlite_file_lock(engine: Engine):
+    """Two processes migrating one SQLite file take turns: an flock on the file
+    (SQLite itself uses fcntl byte-range locks, which flock does not touch)."""
+    path = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not path or path == ":memory:" or fcntl is None:
+        yield
+        return
+    with open(path, "ab") as handle:           # an empty file is a new SQLite database
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _insert_many(conn, bulk: rows.Bulk) -> None:
+    """INSERT the rows of a large table straight through the driver's
+    executemany (they hold plain values: numbers, text, JSON text); SQLAlchemy's
+    per-row parameter processing would make the write several times slower."""
+    if not bulk.values:
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    mark = "?" if conn.dialect.name == "sqlite" else "%s"
+    sql = (f"INSERT INTO {quote(bulk.table)} ({', '.join(quote(n) for n in bulk.columns)}) "
+           f"VALUES ({', '.join([mark] * len(bulk.columns))})")
+    conn.exec_driver_sql(sql, bulk.values)
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Store:
+    """A migrated run database."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._file_seq: dict[str, int] = {}
+
+    @classmethod
+    def open(cls, url: str) -> "Store":
+        engine = connect(url)
+        upgrade(engine)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- runs ------------------------------------------------------------
+    def start_run(self, command: str | None = None) -> str:
+        run_id = uuid.uuid4().hex
+        self._execute(None, insert(models.Run.__table__).values(
+            run_id=run_id, started_at=_now(), version=__version__, command=command))
+        self._file_seq[run_id] = 0
+        return run_id
+
+    def finish_run(self, run_id: str) -> dict:
+        """Closes a run; returns its counts of files, ok and errors."""
+        t = models.RunFile.__table__
+        with self.engine.connect() as conn:
+            statuses = conn.execute(select(t.c.status).where(t.c.run_id == run_id)).scalars().all()
+        counts = {"file_count": len(statuses), "ok_count": statuses.count("ok"),
+                  "error_count": statuses.count("error")}
+        r = models.Run.__table__
+        self._execute(None, update(r).where(r.c.run_id == run_id).values(finished_at=_now(), **counts))
+        return counts
+
+    def _file_row(self, run_id: str | None, path: str, doc: str, **fields) -> dict | None:
+        if run_id is None:
+            return None
+        seq = self._file_seq.get(run_id, 0)
+        self._file_seq[run_id] = seq + 1
+        return {"run_id": run_id, "seq": seq, "path": str(path), "doc": doc, **fields}
+
+    # -- documents -------------------------------------------------------
+    def write_document(self, doc: Document, records: list[dict], run_id: str | None = None,
+                       flag_table: list[dict] | None = None) -> None:
+        """Replace the document's rows (documents, quantities, flags, records) in one
+        transaction. ``flag_table``: the flag rows of records.build_tables, whose
+        ``record_ids`` fill record_flags."""
+        file_row = self._file_row(run_id, doc.path, doc.name, doc_sha256=doc.id, status="ok")
+        # the foreign keys cascade: deleting the documents row deletes all the rest of it
+        statements = [delete(models.Document.__table__).where(models.Document.doc_sha256 == doc.id)]
+        document = rows.document_row(doc, len(records), run_id, _now())
+        bulk = [rows.quantity_rows(doc), rows.flag_rows(doc), rows.record_rows(records),
+                rows.link_rows(doc, flag_table or [])]
+        try:
+            with self.engine.begin() as conn:
+                for statement in statements:
+                    conn.execute(statement)
+                conn.execute(insert(models.Document.__table__), [document])
+                for table in bulk:
+                    _insert_many(conn, table)
+                if file_row:
+                    conn.execute(insert(models.RunFile.__table__), [file_row])
+        except SQLAlchemyError as exc:
+            raise StoreError("E402", doc=doc.name, reason=_reason(exc)) from None
+
+    def write_error(self, path: str, code: str, message: str, run_id: str) -> None:
+        """Note a file the run could not analyze (its earlier rows, if any, stay)."""
+        name = str(path).replace("\\", "/").rsplit("/", 1)[-1]
+        row = self._file_row(run_id, path, name, status="error", error_code=code, error_message=message)
+        self._execute(name, insert(models.RunFile.__table__).values(**row))
+
+    def _execute(self, doc: str | None, statement) -> None:
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(statement)
+        except SQLAlchemyError as exc:
+            code, details = ("E402", {"doc": doc}) if doc else ("E401", {"url": shown(str(self.engine.url))})
+            raise StoreError(code, reason=_reason(exc), **details) from None
+
+    # -- reading ---------------------------------------------------------
+    def records(self, doc_sha256: str | None = None) -> list[dict]:
+        """Records as dicts with the record columns, in document order."""
+        t = models.Record.__table__
+        query = select(t).order_by(t.c.doc_sha256, t.c.seq)
+        if doc_sha256:
+            query = query.where(t.c.doc_sha256 == doc_sha256)
+        with self.engine.connect() as conn:
+            return [rows.record_from_row(r._mapping) for r in conn.execute(query)]

@@ -1,0 +1,114 @@
+"""Document -> table rows, and records back from rows.
+
+Lists become comma-separated text (``flag_codes``: ``R301,R303``; an empty
+list is the empty string), so that plain SQL reads them (``LIKE '%R301%'``);
+``record_from_row`` turns them back. A number that is not finite is stored
+empty, as in the JSON exports.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from operator import attrgetter, itemgetter
+
+from sqlalchemy import Double
+
+from ..document import Document
+from .models import Record
+
+SEP = ","
+RECORD_COLUMNS: tuple[str, ...] = tuple(c.name for c in Record.__table__.columns if c.name != "seq")
+RECORD_NUMBERS = tuple(c.name for c in Record.__table__.columns if isinstance(c.type, Double))
+LIST_COLUMNS = ("flag_codes",)
+QUANTITY_NUMBERS = ("value", "norm_value", "low", "high")
+QUANTITY_FIELDS = ("start", "end", "text", "value", "unit", "norm_value", "norm_unit", "approx", "role",
+                   "indicator", "indicator_id", "period", "direction", "low", "high", "setter", "subject",
+                   "article", "page")
+FLAG_FIELDS = ("start", "end", "text", "type", "subtype", "code", "severity", "message", "note",
+               "arithmetic", "evidence", "article", "page")
+
+
+def document_row(doc: Document, n_records: int, run_id: str | None, now: datetime) -> dict:
+    return {"doc_sha256": doc.id, "doc": doc.name, "path": doc.path, "format": doc.format,
+            "encoding": doc.encoding, "pages": doc.pages, "length": len(doc.text),
+            "quantity_count": len(doc.quantities), "record_count": n_records,
+            "flag_count": len(doc.flags), "warning_codes": SEP.join(w.code for w in doc.warnings),
+            "run_id": run_id, "analyzed_at": now}
+
+
+@dataclass
+class Bulk:
+    """Rows for one of the large tables, as tuples in ``columns`` order (the
+    driver binds tuples faster than dicts)."""
+
+    table: str
+    columns: tuple[str, ...]
+    values: list[tuple]
+
+
+_INF = (math.inf, -math.inf)
+
+
+def _clean(row: tuple, positions: tuple[int, ...]) -> tuple:
+    """The row with any NaN or infinite number at ``positions`` made empty."""
+    for i in positions:
+        v = row[i]
+        if v is not None and (v != v or v in _INF):
+            row = row[:i] + (None,) + row[i + 1:]
+    return row
+
+
+def quantity_rows(doc: Document) -> Bulk:
+    columns = ("doc_sha256", "seq", *QUANTITY_FIELDS, "list_group")
+    get = attrgetter(*QUANTITY_FIELDS, "group")
+    numbers = tuple(columns.index(n) for n in QUANTITY_NUMBERS)
+    values = [_clean((doc.id, seq, *get(q)), numbers) for seq, q in enumerate(doc.quantities)]
+    return Bulk("quantities", columns, values)
+
+
+def flag_rows(doc: Document) -> Bulk:
+    fields = tuple(f for f in FLAG_FIELDS if f != "evidence")
+    get = attrgetter(*fields)
+    values = [(doc.id, seq, *get(f), json.dumps(f.evidence, ensure_ascii=False) if f.evidence else None)
+              for seq, f in enumerate(doc.flags)]                        # evidence as JSON text
+    return Bulk("flags", ("doc_sha256", "seq", *fields, "evidence"), values)
+
+
+def link_rows(doc: Document, flag_table: list[dict]) -> Bulk:
+    """record_flags rows from the flag rows of records.build_tables (each with
+    its ``record_ids``), matched to the document's flags by span, code and type."""
+    seqs: dict[tuple, int] = {}
+    for seq, f in enumerate(doc.flags):
+        seqs.setdefault((f.start, f.end, f.code, f.type), seq)
+    links: dict[tuple, None] = {}
+    for row in flag_table:
+        seq = seqs.get((row["start"], row["end"], row["code"], row["type"]))
+        if seq is not None:
+            links.update(((doc.id, seq, record_id), None) for record_id in row.get("record_ids") or ())
+    return Bulk("record_flags", ("doc_sha256", "flag_seq", "record_id"), list(links))
+
+
+def record_rows(records: list[dict]) -> Bulk:
+    columns = (*RECORD_COLUMNS, "seq")
+    get = itemgetter(*RECORD_COLUMNS)
+    numbers = tuple(columns.index(n) for n in RECORD_NUMBERS)
+    lists = tuple(columns.index(n) for n in LIST_COLUMNS)
+    values = []
+    for seq, record in enumerate(records):
+        row = list(get(record) if record.keys() >= set(RECORD_COLUMNS)
+                   else (record.get(n) for n in RECORD_COLUMNS))
+        for i in lists:
+            row[i] = SEP.join(row[i] or ())
+        values.append(_clean((*row, seq), numbers))
+    return Bulk("records", columns, values)
+
+
+def record_from_row(row) -> dict:
+    """A record dict (the columns of records/columns.py) from a ``records`` row."""
+    record = {name: row[name] for name in RECORD_COLUMNS}
+    for name in LIST_COLUMNS:
+        record[name] = record[name].split(SEP) if record[name] else []
+    return record
