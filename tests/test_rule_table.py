@@ -136,3 +136,21 @@ def test_a_summary_and_its_detail_are_one_value(tmp_path):
     recs.append(rec("城镇新增就业", rid="other", actual=6218, target=6000))
     row = score_records(recs, rs).rows[0]
     assert row.status == "ambiguous" and "目标5600" in row.detail and "目标6000" in row.detail
+
+
+def test_the_same_records_in_any_order_give_the_same_table(tmp_path):
+    rs = rules(tmp_path, JOBS + "  - {indicator: 参保人数, weight: 10, method: ratio, unit: 人, target: 100}\n")
+    recs = [rec("城镇新增就业", org="乙县", rid="b1", actual=30000), rec("城镇新增就业", org="乙县", rid="b0", actual=30000),
+            rec("参保人数", org="甲县", rid="a1", actual=100), rec("城镇新增就业", org="甲县", rid="a2", actual=30000),
+            rec("参保人数", org="丙县", rid="c1", actual=50)]
+
+    def table(rs_, rows):
+        t = score_records(rows, rs_)
+        return ([(r.org, r.rule.indicator, r.record_id, r.points, r.status) for r in t.rows],
+                [(o.org, o.total, o.rank) for o in t.orgs])
+
+    # 甲县 8.00 + 10.00 = 18.00; 乙县 8.00 (two equal records: the first id, b0); 丙县 5.00
+    first = table(rs, recs)
+    assert first[1] == [("甲县", D("18.00"), 1), ("乙县", D("8.00"), 2), ("丙县", D("5.00"), 3)]
+    assert ("乙县", "城镇新增就业", "b0", D("8.00"), "scored") in first[0]
+    assert table(rs, list(reversed(recs))) == first

@@ -193,18 +193,11 @@ def test_without_matplotlib_the_rest_is_written_and_w301_says_why(files, tmp_pat
 
 def test_score_from_the_run_database(files, tmp_path):
     """`score --db URL` reads what `analyze` stored and scores it exactly as
-    the records.csv of the same run (before the run database is part of the
-    package, --db is a coded error)."""
-    import importlib.util
-
+    the records.csv of the same run."""
     _, rules = files
     report = tmp_path / "甲县.txt"
     report.write_text("甲县2024年工作总结\n全年城镇新增就业2.8万人，完成年度目标。\n"
                       "地区生产总值增速10.5%。\n", encoding="utf-8")
-    if importlib.util.find_spec("reportmine.store") is None:
-        result = run("score", "--db", f"sqlite:///{tmp_path}/runs.db", "--rules", rules, "--out", tmp_path / "s")
-        assert result.exit_code == 2 and "[E507]" in result.output and "运行数据库" in result.output
-        return
     out = tmp_path / "out"
     db = f"sqlite:///{tmp_path / 'runs.db'}"
     assert run("analyze", report, "--out", out, "--db", db).exit_code == 0

@@ -43,10 +43,8 @@ def read_records(path: str | Path) -> list[dict]:
 def read_db(url: str) -> list[dict]:
     """The records of a run database (``analyze --db URL``): a SQLite file or
     URL, or PostgreSQL. Opening it migrates it to this version's schema."""
-    try:
-        from ..store import Store, engine_url, shown
-    except ImportError:
-        raise RecordsError("E507", path=url, reason="这一版本的 reportmine 没有运行数据库（reportmine.store）") from None
+    from ..store import Store, engine_url, shown
+
     with Store.open(engine_url(url)) as store:
         rows = store.records()
     return records_from_rows(rows, shown(url))

@@ -58,11 +58,17 @@ class ScoreTable:
 
 
 def score_records(records: list[dict], rules: Rules) -> ScoreTable:
+    """One row per (unit, rule), rows in rank order then rule order; the same
+    records in any order give the same table."""
     units: dict[str, list[dict]] = {}
     for rec in records:
         units.setdefault(rec.get("org") or NO_ORG, []).append(rec)
     rows = [score_one(org, recs, rule, rules) for org, recs in units.items() for rule in rules.rules]
-    return ScoreTable(rows, rank_orgs(rows, rules))
+    ranked = rank_orgs(rows, rules)
+    place = {o.org: i for i, o in enumerate(ranked)}
+    order = {id(r): i for i, r in enumerate(rules.rules)}
+    rows.sort(key=lambda row: (place[row.org], order[id(row.rule)]))
+    return ScoreTable(rows, ranked)
 
 
 def matches(rule: Rule, rec: dict) -> bool:
@@ -73,7 +79,8 @@ def matches(rule: Rule, rec: dict) -> bool:
 
 def score_one(org: str, recs: list[dict], rule: Rule, rules: Rules) -> ScoreRow:
     found = [r for r in recs if matches(rule, r) and (not rule.period or r.get("period") == rule.period)]
-    usable = [r for r in found if scored_value(rule, r) is not None and _same_unit(rule, r)]
+    usable = sorted((r for r in found if scored_value(rule, r) is not None and _same_unit(rule, r)),
+                    key=lambda r: r["record_id"])
     if not usable:
         return ScoreRow(org, rule, "missing", _why_missing(rule, found),
                         found[0]["record_id"] if found else None)
@@ -117,7 +124,7 @@ def rank_orgs(rows: list[ScoreRow], rules: Rules) -> list[OrgScore]:
     for o in orgs.values():
         if o.vetoed_by:
             o.vetoed, o.total = True, Decimal("0.00")
-    ranked = sorted(orgs.values(), key=lambda o: -o.total)
+    ranked = sorted(orgs.values(), key=lambda o: (-o.total, o.org))
     for o in ranked:
         o.rank = 1 + sum(other.total > o.total for other in ranked)
     return ranked
