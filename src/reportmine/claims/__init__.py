@@ -15,25 +15,55 @@ from ..document import Document, Quantity
 from . import lists
 from .clauses import clause_end, clause_start, sentence_start
 from .cues import Cues, cues
+from .features import quantity_features
+from .model import RoleModel, default_model
 from .indicators import noun_after, phrase_before
 from .periods import period_before
 from .roles import role_cue
 from .tables import table_claims
 
-__all__ = ["annotate_claims", "assign_claims"]
+__all__ = ["annotate_claims", "apply_role_model", "assign_claims", "rule_claims"]
 
 _INHERIT_ROLES = frozenset({"completion_rate", "growth", "forecast", "target", "basic_target",
                             "full_target", "difference"})
 _LIST_GAP = frozenset("、和及与 ")
 
 
-def annotate_claims(doc: Document) -> Document:
-    assign_claims(doc.text, doc.quantities)
-    table_claims(doc, cues())
+def annotate_claims(doc: Document, model: RoleModel | None | str = "default") -> Document:
+    """Rules first (cues, tables, lists), then the role model over the whole
+    document, which reads what the rules said as one of its features."""
+    raw = rule_claims(doc)
+    if model == "default":
+        model = default_model()
+    if model is not None:
+        apply_role_model(doc, model, raw)
     return doc
 
 
-def assign_claims(text: str, quantities: list[Quantity]) -> None:
+def rule_claims(doc: Document) -> dict[int, str | None]:
+    """The rules' roles and indicators; returns the indicator each quantity
+    named before a role ``other`` cleared it (id(q) -> phrase)."""
+    raw: dict[int, str | None] = {}
+    assign_claims(doc.text, doc.quantities, raw)
+    table_claims(doc, cues())
+    return raw
+
+
+def apply_role_model(doc: Document, model: RoleModel, raw: dict[int, str | None]) -> None:
+    """Set each quantity's role to the model's; an ``other`` quantity names no
+    indicator, one the rules had made ``other`` gets back the phrase it named."""
+    roles = model.predict(quantity_features(doc))
+    for q, role in zip(doc.quantities, roles):
+        if role == q.role:
+            continue
+        if role == "other":
+            q.indicator = None
+        elif q.role == "other":
+            q.indicator = raw.get(id(q))
+        q.role = role
+
+
+def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | None] | None = None) -> None:
     c = cues()
     prev: Quantity | None = None
     parent: Quantity | None = None   # the last quantity of the sentence that named its own indicator
@@ -78,6 +108,8 @@ def assign_claims(text: str, quantities: list[Quantity]) -> None:
             setter = c.setter.search(text, cs, q.start)
             q.setter = setter.group(1) if setter else None
         if role == "other":
+            if raw is not None:
+                raw[id(q)] = q.indicator
             q.indicator = None
         prev, prev_sentence, prev_line = q, ss, line
         prev_after = q.end + (len(after) if after else 0)

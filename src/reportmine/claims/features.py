@@ -1,0 +1,154 @@
+"""Features of a quantity for the role model: what the rules say, its unit,
+the words around it in its clause, its section heading, its table header and
+its place in a 分别/依次 list.
+
+Features are strings (``"L2:增长"`` = the two characters right before the
+quantity are 增长); the model (model.py) keeps a weight per string and role.
+The context is read in a normalized view of the text (``view``): pinyin
+glosses dropped (目標(biāo) -> 目標) and traditional characters mapped to
+simplified ones, so 完成目標任務 reads like 完成目标任务.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from ..document import Document, Quantity
+from .clauses import clause_end, clause_start, sentence_start
+from .script import simplified
+
+LEFT_CHARS = 12       # context window before the quantity, inside its clause
+RIGHT_CHARS = 8       # after it
+SENTENCE_CHARS = 40   # the sentence before it (bag of bigrams)
+_GLOSS = regex.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]")
+_DIGIT = regex.compile(r"[0-9０-９]")
+_SPACE = regex.compile(r"\s+")
+
+
+def view(s: str) -> str:
+    """The text the features read: no pinyin glosses, simplified script, digits as 0."""
+    s = _GLOSS.sub("", s)
+    s = _SPACE.sub("", s)
+    return _DIGIT.sub("0", simplified(s))
+
+
+def _grams(prefix: str, s: str, sizes=(1, 2, 3)) -> list[str]:
+    out = []
+    for n in sizes:
+        out += [f"{prefix}{n}:{s[i:i + n]}" for i in range(len(s) - n + 1)]
+    return out
+
+
+def _affixes(prefix: str, s: str, tail: bool, sizes=(1, 2, 3, 4)) -> list[str]:
+    """The characters touching the quantity: L2:增长 (left), R2:的任 (right)."""
+    return [f"{prefix}{n}:{s[-n:] if tail else s[:n]}" for n in sizes if len(s) >= n]
+
+
+def _value_features(q: Quantity) -> list[str]:
+    out = [f"u:{q.unit}", f"nu:{q.norm_unit}", f"ap:{q.approx}"]
+    v = q.value
+    if v is None:
+        return out + ["v:none"]
+    if v < 0:
+        out.append("v:neg")
+    if q.norm_unit in ("ratio", None) and v is not None:
+        out.append("v:pct>100" if v > 100 else "v:pct<=100")
+    if float(v).is_integer():
+        out.append("v:int")
+    out.append(f"v:mag{min(len(str(int(abs(v)))), 6)}")
+    return out
+
+
+class _Tables:
+    """Which table cell a position is in, its column header and its row label."""
+
+    def __init__(self, doc: Document):
+        cells = sorted((b.start, b.end, b) for b in doc.blocks if b.kind == "table_cell")
+        self.cells = cells
+        self.starts = [c[0] for c in cells]
+        self.grid = {(b.table, b.row, b.col): b for _, _, b in cells}
+
+    def cell(self, pos: int):
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i < 0 or not (self.cells[i][0] <= pos < max(self.cells[i][1], self.cells[i][0] + 1)):
+            return None
+        return self.cells[i][2]
+
+
+def _table_features(doc: Document, tables: _Tables, q: Quantity) -> list[str]:
+    cell = tables.cell(q.start) if tables.cells else None
+    if cell is None:
+        return ["tab:no"]
+    out = ["tab:yes", f"tab:row0={cell.row == 0}", f"tab:col0={cell.col == 0}"]
+    header = tables.grid.get((cell.table, 0, cell.col))
+    if header is not None and header is not cell:
+        out += _grams("TH", view(doc.text[header.start:header.end])[:16], (1, 2))
+    label = tables.grid.get((cell.table, cell.row, 0))
+    if label is not None and label is not cell:
+        out += _grams("TR", view(doc.text[label.start:label.end])[-12:], (2,))
+    return out
+
+
+def _section_title(doc: Document, pos: int) -> str | None:
+    best = None
+    for s in doc.sections:
+        if s.start <= pos < s.end and (best is None or s.level > best.level):
+            best = s
+    return best.title if best is not None else None
+
+
+def _list_features(quantities: list[Quantity], i: int) -> list[str]:
+    q = quantities[i]
+    if q.group is None:
+        return ["list:no"]
+    same = [x for x in quantities if x.group == q.group]
+    pos = "first" if same[0] is q else "last" if same[-1] is q else "mid"
+    return ["list:yes", f"list:{pos}"]
+
+
+def _neighbour_features(text: str, quantities: list[Quantity], i: int, cs: int, ce: int) -> list[str]:
+    q, out = quantities[i], []
+    if i > 0 and quantities[i - 1].end >= cs:
+        p = quantities[i - 1]
+        gap = view(text[p.end:q.start])
+        out += [f"prev:{p.role}", f"prevgap:{gap[-3:]}" if len(gap) <= 6 else "prevgap:long",
+                f"prevnu:{p.norm_unit}"]
+    else:
+        out.append("prev:none")
+    if i + 1 < len(quantities) and quantities[i + 1].start < ce:
+        n = quantities[i + 1]
+        gap = view(text[q.end:n.start])
+        out += [f"nextgap:{gap[:3]}" if len(gap) <= 6 else "nextgap:long", f"nextnu:{n.norm_unit}"]
+    else:
+        out.append("next:none")
+    return out
+
+
+def quantity_features(doc: Document) -> list[list[str]]:
+    """One list of feature strings per quantity of ``doc`` (in order); reads
+    the rule role already set on each quantity."""
+    text, quantities = doc.text, doc.quantities
+    tables = _Tables(doc)
+    out = []
+    for i, q in enumerate(quantities):
+        cs, ce = clause_start(text, q.start), clause_end(text, q.end)
+        ss = sentence_start(text, q.start)
+        left = view(text[max(cs, q.start - 3 * LEFT_CHARS):q.start])[-LEFT_CHARS:]
+        right = view(text[q.end:min(ce, q.end + 3 * RIGHT_CHARS)])[:RIGHT_CHARS]
+        before = view(text[max(ss, q.start - SENTENCE_CHARS):max(ss, cs)])
+        f = ["bias", f"rule:{q.role}", f"rule_nu:{q.role}|{q.norm_unit}"]
+        f += _value_features(q)
+        f += _affixes("L", left, tail=True) + _affixes("R", right, tail=False)
+        f += _grams("LC", left) + _grams("RC", right, (1, 2))
+        f += _grams("S", before, (2,))
+        f.append("clause_start" if not left else "clause_mid")
+        title = _section_title(doc, q.start)
+        if title:
+            f += _grams("H", view(title)[:20], (2,))
+        f += _table_features(doc, tables, q)
+        f += _list_features(quantities, i)
+        f += _neighbour_features(text, quantities, i, cs, ce)
+        out.append(sorted(set(f)))
+    return out
