@@ -17,6 +17,7 @@ from .clauses import clause_end, clause_start, sentence_start
 from .cues import Cues, cues
 from .features import quantity_features
 from .model import RoleModel, default_model
+from .normalized import assign_in_view
 from .indicators import noun_after, phrase_before
 from .periods import period_before
 from .roles import role_cue
@@ -44,7 +45,7 @@ def rule_claims(doc: Document) -> dict[int, str | None]:
     """The rules' roles and indicators; returns the indicator each quantity
     named before a role ``other`` cleared it (id(q) -> phrase)."""
     raw: dict[int, str | None] = {}
-    assign_claims(doc.text, doc.quantities, raw)
+    assign_in_view(assign_claims, doc.text, doc.quantities, raw)
     table_claims(doc, cues())
     return raw
 

@@ -17,19 +17,21 @@ import regex
 
 from ..document import Document, Quantity
 from .clauses import clause_end, clause_start, sentence_start
+from .cues import Cues, cues
+from .roles import role_cue
+from .normalized import GLOSS
 from .script import simplified
 
 LEFT_CHARS = 12       # context window before the quantity, inside its clause
 RIGHT_CHARS = 8       # after it
 SENTENCE_CHARS = 40   # the sentence before it (bag of bigrams)
-_GLOSS = regex.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]")
 _DIGIT = regex.compile(r"[0-9０-９]")
 _SPACE = regex.compile(r"\s+")
 
 
 def view(s: str) -> str:
     """The text the features read: no pinyin glosses, simplified script, digits as 0."""
-    s = _GLOSS.sub("", s)
+    s = GLOSS.sub("", s)
     s = _SPACE.sub("", s)
     return _DIGIT.sub("0", simplified(s))
 
@@ -126,11 +128,31 @@ def _neighbour_features(text: str, quantities: list[Quantity], i: int, cs: int, 
     return out
 
 
+def _cue_features(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> list[str]:
+    """Which rule cue decided the rule role, how near it is, and its words."""
+    role, first, last = role_cue(c, text, cs, q.start, q.end, ce)
+    after = c.after.match(text, q.end, ce)
+    if after:
+        return [f"cue:after:{after.lastgroup}", f"cuew:{view(after.group())[:6]}"]
+    if first is None:
+        return ["cue:none"]
+    gap = q.start - last
+    near = "0" if gap <= 0 else "1-3" if gap <= 3 else "4-8" if gap <= 8 else "far"
+    out = [f"cue:{role}", f"cue:{role}|{near}"]
+    best = None
+    for m in c.before.finditer(text, cs, q.start, overlapped=True):
+        if m.end() == last and (best is None or m.end() - m.start() > len(best)):
+            best = m.group()
+    if best:
+        out.append(f"cuew:{view(best)[-6:]}")
+    return out
+
+
 def quantity_features(doc: Document) -> list[list[str]]:
     """One list of feature strings per quantity of ``doc`` (in order); reads
     the rule role already set on each quantity."""
     text, quantities = doc.text, doc.quantities
-    tables = _Tables(doc)
+    tables, c = _Tables(doc), cues()
     out = []
     for i, q in enumerate(quantities):
         cs, ce = clause_start(text, q.start), clause_end(text, q.end)
@@ -140,6 +162,7 @@ def quantity_features(doc: Document) -> list[list[str]]:
         before = view(text[max(ss, q.start - SENTENCE_CHARS):max(ss, cs)])
         f = ["bias", f"rule:{q.role}", f"rule_nu:{q.role}|{q.norm_unit}"]
         f += _value_features(q)
+        f += _cue_features(c, text, q, cs, ce)
         f += _affixes("L", left, tail=True) + _affixes("R", right, tail=False)
         f += _grams("LC", left) + _grams("RC", right, (1, 2))
         f += _grams("S", before, (2,))
