@@ -79,6 +79,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce)
         if q.unit in c.other_units or (in_clause and prev.end == q.start and prev.role == "other"):
             role = "other"
+        role = _score_role(c, text, q, role)
         q.role = role
         after = noun_after(c, text, q.end, ce)
         before = None
@@ -115,6 +116,19 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         prev, prev_sentence, prev_line = q, ss, line
         prev_after = q.end + (len(after) if after else 0)
     lists.pair_lists(text, quantities, c)
+
+
+def _score_role(c: Cues, text: str, q: Quantity, role: str) -> str:
+    """Scores (GUIDE.md): 扣1分 / 得2分 are other, (20分) is full_target."""
+    if q.unit not in c.score_units:
+        return role
+    before = text[max(0, q.start - 3):q.start].rstrip(" \u3000")
+    if before.endswith(c.score_award):
+        return "other"
+    after = text[q.end:q.end + 2].lstrip(" \u3000")
+    if before.endswith(("(", "（")) and after.startswith((")", "）")):
+        return "full_target"
+    return role
 
 
 def _generic(phrase: str | None) -> bool:
