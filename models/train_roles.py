@@ -44,6 +44,11 @@ C = 1.0
 MIN_COUNT = 2
 MAX_ITER = 500
 ROUND = 6
+# the rules' own verdict (rule role, the cue that decided it) enters the fit
+# scaled up, i.e. less regularised than the context n-grams: the model departs
+# from the rules only where the context is consistently against them
+RULE_SCALE = 3.0
+RULE_PREFIXES = ("rule:", "rule_nu:", "cue:")
 
 
 @dataclass(frozen=True)
@@ -141,7 +146,12 @@ def vocabulary(rows: list[list[str]], min_count: int = MIN_COUNT) -> list[str]:
     return sorted(f for f, n in counts.items() if n >= min_count)
 
 
-def fit(rows: list[list[str]], labels: list[str], c: float = C, min_count: int = MIN_COUNT) -> dict:
+def _scale(feature: str, rule_scale: float) -> float:
+    return rule_scale if feature.startswith(RULE_PREFIXES) else 1.0
+
+
+def fit(rows: list[list[str]], labels: list[str], c: float = C, min_count: int = MIN_COUNT,
+        rule_scale: float = RULE_SCALE) -> dict:
     """A deterministic fit; returns the model as the JSON dict the pipeline reads."""
     import numpy as np
     from scipy.sparse import csr_matrix
@@ -154,11 +164,12 @@ def fit(rows: list[list[str]], labels: list[str], c: float = C, min_count: int =
     for row in rows:
         cols += sorted({index[f] for f in row if f in index})
         indptr.append(len(cols))
-    x = csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(rows), len(vocab)))
+    scale = np.array([_scale(f, rule_scale) for f in vocab])
+    x = csr_matrix((scale[cols], cols, indptr), shape=(len(rows), len(vocab)))
     clf = LogisticRegression(C=c, max_iter=MAX_ITER, solver="newton-cg", tol=1e-6)
     with threadpool_limits(1):   # a small problem: threads only contend (50 s -> 1 s)
         clf.fit(x, labels)
-    coef = np.round(clf.coef_, ROUND)
+    coef = np.round(clf.coef_ * scale, ROUND)   # applied to 0/1 features at run time
     classes = [str(k) for k in clf.classes_]
     if len(classes) == 2:   # binary: sklearn keeps one row; spread it as ±w/2
         coef = np.vstack([-coef[0] / 2, coef[0] / 2])
@@ -229,7 +240,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     rows, labels = training_set(docs)
     model = fit(rows, labels, args.c)
-    text = json.dumps(model, ensure_ascii=False, sort_keys=True, indent=0) + "\n"
+    text = model_text(model)
     for path in MODEL_OUT:
         path.write_text(text, encoding="utf-8")
     write_features(docs, model)
@@ -237,13 +248,24 @@ def main(argv: list[str] | None = None) -> None:
           + ", ".join(str(p.relative_to(ROOT)) for p in MODEL_OUT))
 
 
+def model_text(model: dict) -> str:
+    """The model as JSON, one feature per line (readable diffs)."""
+    head = {k: v for k, v in model.items() if k != "weights"}
+    head["generated_by"] = "models/train_roles.py: do not edit"
+    lines = [json.dumps(f, ensure_ascii=False) + ":" + json.dumps(w, separators=(",", ":"))
+             for f, w in sorted(model["weights"].items())]
+    return (json.dumps(head, ensure_ascii=False, sort_keys=True)[:-1] + ',"weights":{\n'
+            + ",\n".join(lines) + "\n}}\n")
+
+
 def write_features(docs: list[dict], model: dict) -> None:
     """The training set as indices into the model's sorted vocabulary (what the
-    rebuild test refits): one [label, [feature indices]] per row."""
+    rebuild test refits): one [label, [feature indices]] per row. Features are
+    n-grams of at most 4 characters; no source text is stored."""
     rows, labels = training_set(docs)
     vocab = vocabulary(rows)
     index = {f: i for i, f in enumerate(vocab)}
-    data = {"vocabulary_size": len(vocab), "c": C, "min_count": MIN_COUNT,
+    data = {"vocabulary_size": len(vocab), "c": C, "min_count": MIN_COUNT, "rule_scale": RULE_SCALE,
             "rows": [[lab, sorted({index[f] for f in row if f in index})] for row, lab in zip(rows, labels)]}
     FEATURES_OUT.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
 

@@ -93,21 +93,36 @@ def _table_features(doc: Document, tables: _Tables, q: Quantity) -> list[str]:
     return out
 
 
-def _section_title(doc: Document, pos: int) -> str | None:
-    best = None
-    for s in doc.sections:
-        if s.start <= pos < s.end and (best is None or s.level > best.level):
-            best = s
-    return best.title if best is not None else None
+class _Sections:
+    """The innermost section heading over a position (positions asked in order)."""
+
+    def __init__(self, doc: Document):
+        self.sections = sorted(doc.sections, key=lambda s: s.start)
+        self.starts = [s.start for s in self.sections]
+
+    def title(self, pos: int) -> str | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        # the nearest heading before pos that still governs it (nested ones end first)
+        while i >= 0:
+            s = self.sections[i]
+            if s.start <= pos < s.end:
+                return s.title
+            if s.parent is None:
+                return None
+            i = s.parent if s.parent < i else i - 1
+        return None
 
 
-def _list_features(quantities: list[Quantity], i: int) -> list[str]:
-    q = quantities[i]
-    if q.group is None:
-        return ["list:no"]
-    same = [x for x in quantities if x.group == q.group]
-    pos = "first" if same[0] is q else "last" if same[-1] is q else "mid"
-    return ["list:yes", f"list:{pos}"]
+def _list_positions(quantities: list[Quantity]) -> dict[int, str]:
+    groups: dict[int, list[int]] = {}
+    for i, q in enumerate(quantities):
+        if q.group is not None:
+            groups.setdefault(q.group, []).append(i)
+    out = {}
+    for members in groups.values():
+        for k, i in enumerate(members):
+            out[i] = "first" if k == 0 else "last" if k == len(members) - 1 else "mid"
+    return out
 
 
 def _neighbour_features(text: str, quantities: list[Quantity], i: int, cs: int, ce: int) -> list[str]:
@@ -152,7 +167,8 @@ def quantity_features(doc: Document) -> list[list[str]]:
     """One list of feature strings per quantity of ``doc`` (in order); reads
     the rule role already set on each quantity."""
     text, quantities = doc.text, doc.quantities
-    tables, c = _Tables(doc), cues()
+    tables, c, sections = _Tables(doc), cues(), _Sections(doc)
+    listed = _list_positions(quantities)
     out = []
     for i, q in enumerate(quantities):
         cs, ce = clause_start(text, q.start), clause_end(text, q.end)
@@ -167,11 +183,11 @@ def quantity_features(doc: Document) -> list[list[str]]:
         f += _grams("LC", left) + _grams("RC", right, (1, 2))
         f += _grams("S", before, (2,))
         f.append("clause_start" if not left else "clause_mid")
-        title = _section_title(doc, q.start)
+        title = sections.title(q.start)
         if title:
             f += _grams("H", view(title)[:20], (2,))
         f += _table_features(doc, tables, q)
-        f += _list_features(quantities, i)
+        f += [f"list:{listed[i]}", "list:yes"] if i in listed else ["list:no"]
         f += _neighbour_features(text, quantities, i, cs, ce)
         out.append(sorted(set(f)))
     return out
