@@ -121,7 +121,7 @@ def extract(src: Source, gold_path: Path, pipeline, code: str) -> dict:
     rule_claims(doc)
     feats = quantity_features(doc)
     matched = _match(gold["quantities"], doc.quantities)
-    rows = [[feats[j], g["role"]] for j, g in sorted(matched.items())]
+    rows = [[sorted(feats[j]), g["role"]] for j, g in sorted(matched.items())]
     out = {"set": src.set, "doc": gold["doc"], "group": group_of(src, gold["doc"]), "rows": rows}
     CACHE.mkdir(parents=True, exist_ok=True)
     cached.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
@@ -200,7 +200,7 @@ def predict_doc(src: Source, doc_name: str, model_dict: dict | None):
 
     model = RoleModel.from_dict(model_dict) if model_dict is not None else None
     stages = default_stages()
-    stages[2] = lambda d: annotate_claims(d, model=model)
+    stages[2] = lambda d: annotate_claims(d, model=model)   # model None: the rules alone
     return Pipeline(stages=stages).analyze(src.text_dir / doc_name)
 
 

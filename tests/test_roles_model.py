@@ -95,6 +95,48 @@ def test_view_drops_glosses_and_maps_offsets_back():
     text = "增長(zhǎng)3.5%"
     view = View(text)
     assert view.text == "增长3.5%"
-    assert view.to_norm[text.index("3")] == 2
-    assert view.to_orig[2] == text.index("3")
+    assert view.norm(text.index("3")) == 2
+    assert view.orig(2) == text.index("3")
     assert view.original_phrase("增长", 2) == "增長"
+
+
+def test_eval_prints_a_row_per_document_and_the_role_confusion(tmp_path):
+    from click.testing import CliRunner
+
+    from reportmine.cli import cli
+
+    text = "全县新增就业岗位5200个，同比增长3.5%，完成年度目标任务的104%。"
+    src, gold_dir, pred_dir = tmp_path / "src", tmp_path / "gold", tmp_path / "pred"
+    for d in (src, gold_dir, pred_dir):
+        d.mkdir()
+    (src / "r.txt").write_text(text, encoding="utf-8")
+
+    def q(span, value, unit, norm, role):
+        start = text.index(span)
+        return {"start": start, "end": start + len(span), "text": span, "value": value, "unit": unit,
+                "norm_value": norm, "norm_unit": unit if unit != "%" else "ratio", "approx": None,
+                "role": role, "indicator": "新增就业岗位", "period": None}
+
+    gold = [q("5200个", 5200, "个", 5200, "actual"), q("3.5%", 3.5, "%", 0.035, "growth"),
+            q("104%", 104, "%", 1.04, "completion_rate")]
+    pred = [dict(gold[0]), dict(gold[1], role="actual"), dict(gold[2])]
+    (gold_dir / "r.txt.gold.json").write_text(json.dumps(
+        {"schema": "reportmine-gold/1", "doc": "r.txt", "quantities": gold, "flags": []}), encoding="utf-8")
+    (pred_dir / "r.txt.json").write_text(json.dumps({"quantities": pred, "flags": []}), encoding="utf-8")
+    out = CliRunner().invoke(cli, ["eval", "--gold", str(gold_dir), "--pred", str(pred_dir),
+                                    "--sources", str(src)]).output
+    lines = out.splitlines()
+    assert any(line.startswith("r.txt ") for line in lines)
+    growth = next(line for line in lines if line.startswith("growth "))
+    assert growth.split()[1:3] == ["1", "."] and growth.split()[-1] == "0.00"
+    assert "role accuracy on matched      0.667" in out
+
+
+def test_pipeline_with_the_role_model(tmp_path):
+    from reportmine.pipeline import Pipeline
+
+    text = "今年全镇粮食总产量达到5200吨，同比增长3.5%，完成年度目标任务的104%。"
+    doc = Pipeline(role_model=True).analyze_bytes(text.encode("utf-8"), "r.txt")
+    got = {q.text: q.role for q in doc.quantities}
+    assert got["3.5%"] == "growth" and got["104%"] == "completion_rate"
+    assert all(q.indicator is None for q in doc.quantities if q.role == "other")

@@ -11,13 +11,15 @@ it from the quantity before it in the same sentence, or from the clause before.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..document import Document, Quantity
 from . import lists
-from .clauses import clause_end, clause_start, sentence_start
+from .clauses import Boundaries, clause_start
 from .cues import Cues, cues
 from .features import quantity_features
 from .model import RoleModel, default_model
-from .normalized import assign_in_view
+from .normalized import View, assign_in_view
 from .indicators import noun_after, phrase_before
 from .periods import period_before
 from .roles import role_cue
@@ -30,50 +32,60 @@ _INHERIT_ROLES = frozenset({"completion_rate", "growth", "forecast", "target", "
 _LIST_GAP = frozenset("、和及与 ")
 
 
-def annotate_claims(doc: Document, model: RoleModel | None | str = "default") -> Document:
-    """Rules first (cues, tables, lists), then the role model over the whole
-    document, which reads what the rules said as one of its features."""
-    raw = rule_claims(doc)
+def annotate_claims(doc: Document, model: RoleModel | None | str = None) -> Document:
+    """Rules (cues, tables, lists); with ``model`` ("default": the shipped
+    one) the role model then sets every role over the whole document, reading
+    what the rules said as one of its features. Off by default: by LODO it
+    wins role accuracy on realdev but not claim recall (models/ROLES.md)."""
+    rules = rule_claims(doc)
     if model == "default":
         model = default_model()
     if model is not None:
-        apply_role_model(doc, model, raw)
+        apply_role_model(doc, model, rules)
     return doc
 
 
-def rule_claims(doc: Document) -> dict[int, str | None]:
-    """The rules' roles and indicators; returns the indicator each quantity
-    named before a role ``other`` cleared it (id(q) -> phrase)."""
+@dataclass
+class RuleClaims:
+    """What the rules leave for the model: the indicator each quantity named
+    before a role ``other`` cleared it (id(q) -> phrase) and the text view."""
+
+    raw: dict[int, str | None]
+    view: View
+
+
+def rule_claims(doc: Document) -> RuleClaims:
+    """The rules' roles, indicators and periods on every quantity."""
     raw: dict[int, str | None] = {}
-    assign_in_view(assign_claims, doc.text, doc.quantities, raw)
+    view = assign_in_view(assign_claims, doc.text, doc.quantities, raw)
     table_claims(doc, cues())
-    return raw
+    return RuleClaims(raw, view)
 
 
-def apply_role_model(doc: Document, model: RoleModel, raw: dict[int, str | None]) -> None:
+def apply_role_model(doc: Document, model: RoleModel, rules: RuleClaims) -> None:
     """Set each quantity's role to the model's; an ``other`` quantity names no
     indicator, one the rules had made ``other`` gets back the phrase it named."""
-    roles = model.predict(quantity_features(doc))
+    roles = model.predict(quantity_features(doc, rules.view))
     for q, role in zip(doc.quantities, roles):
         if role == q.role:
             continue
         if role == "other":
             q.indicator = None
         elif q.role == "other":
-            q.indicator = raw.get(id(q))
+            q.indicator = rules.raw.get(id(q))
         q.role = role
 
 
 def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | None] | None = None) -> None:
-    c = cues()
+    c, bounds = cues(), Boundaries(text)
     prev: Quantity | None = None
     parent: Quantity | None = None   # the last quantity of the sentence that named its own indicator
     own: dict[int, str] = {}         # id(q) -> the indicator it named itself
     prev_after = 0          # where prev's counted noun ends
     prev_sentence = prev_line = -1
     for q in quantities:
-        cs, ce = clause_start(text, q.start), clause_end(text, q.end)
-        ss, line = sentence_start(text, q.start), text.rfind("\n", 0, q.start)
+        cs, ce = bounds.clause_start(q.start), bounds.clause_end(q.end)
+        ss, line = bounds.sentence_start(q.start), text.rfind("\n", 0, q.start)
         in_clause = prev is not None and prev.start >= cs
         seg = max(cs, prev_after) if in_clause else cs
         role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce)

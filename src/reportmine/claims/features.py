@@ -16,24 +16,24 @@ import bisect
 import regex
 
 from ..document import Document, Quantity
-from .clauses import clause_end, clause_start, sentence_start
+from .clauses import Boundaries
 from .cues import Cues, cues
 from .roles import role_cue
-from .normalized import GLOSS
+from .normalized import GLOSS, View
 from .script import simplified
 
 LEFT_CHARS = 12       # context window before the quantity, inside its clause
 RIGHT_CHARS = 8       # after it
-SENTENCE_CHARS = 40   # the sentence before it (bag of bigrams)
-_DIGIT = regex.compile(r"[0-9０-９]")
-_SPACE = regex.compile(r"\s+")
+UNDECIDED = "cue:none"   # no rule cue before or after the quantity
+SENTENCE_CHARS = 16   # the clauses before it in its sentence (bag of bigrams)
+# a window of the view as the features read it: no spaces, every digit 0
+_FLAT = {ord(c): None for c in " \t\r\n\u3000\xa0"}
+_FLAT.update({ord(c): "0" for c in "0123456789０１２３４５６７８９"})
 
 
 def view(s: str) -> str:
     """The text the features read: no pinyin glosses, simplified script, digits as 0."""
-    s = GLOSS.sub("", s)
-    s = _SPACE.sub("", s)
-    return _DIGIT.sub("0", simplified(s))
+    return simplified(GLOSS.sub("", s)).translate(_FLAT)
 
 
 def _grams(prefix: str, s: str, sizes=(1, 2, 3)) -> list[str]:
@@ -150,7 +150,7 @@ def _cue_features(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> list[str
     if after:
         return [f"cue:after:{after.lastgroup}", f"cuew:{view(after.group())[:6]}"]
     if first is None:
-        return ["cue:none"]
+        return [UNDECIDED]
     gap = q.start - last
     near = "0" if gap <= 0 else "1-3" if gap <= 3 else "4-8" if gap <= 8 else "far"
     out = [f"cue:{role}", f"cue:{role}|{near}"]
@@ -163,31 +163,37 @@ def _cue_features(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> list[str
     return out
 
 
-def quantity_features(doc: Document) -> list[list[str]]:
+def quantity_features(doc: Document, text_view: View | None = None) -> list[list[str]]:
     """One list of feature strings per quantity of ``doc`` (in order); reads
     the rule role already set on each quantity."""
     text, quantities = doc.text, doc.quantities
-    tables, c, sections = _Tables(doc), cues(), _Sections(doc)
+    tv = text_view or View(text)
+    vt = tv.text
+
+    def window(a: int, b: int) -> str:
+        return vt[tv.norm(a):tv.norm(b)].translate(_FLAT)
+
+    tables, c, sections, bounds = _Tables(doc), cues(), _Sections(doc), Boundaries(text)
     listed = _list_positions(quantities)
     out = []
     for i, q in enumerate(quantities):
-        cs, ce = clause_start(text, q.start), clause_end(text, q.end)
-        ss = sentence_start(text, q.start)
-        left = view(text[max(cs, q.start - 3 * LEFT_CHARS):q.start])[-LEFT_CHARS:]
-        right = view(text[q.end:min(ce, q.end + 3 * RIGHT_CHARS)])[:RIGHT_CHARS]
-        before = view(text[max(ss, q.start - SENTENCE_CHARS):max(ss, cs)])
+        cs, ce = bounds.clause_start(q.start), bounds.clause_end(q.end)
+        ss = bounds.sentence_start(q.start)
+        left = window(max(cs, q.start - 3 * LEFT_CHARS), q.start)[-LEFT_CHARS:]
+        right = window(q.end, min(ce, q.end + 3 * RIGHT_CHARS))[:RIGHT_CHARS]
+        before = window(max(ss, q.start - SENTENCE_CHARS), max(ss, cs))
         f = ["bias", f"rule:{q.role}", f"rule_nu:{q.role}|{q.norm_unit}"]
         f += _value_features(q)
         f += _cue_features(c, text, q, cs, ce)
         f += _affixes("L", left, tail=True) + _affixes("R", right, tail=False)
-        f += _grams("LC", left) + _grams("RC", right, (1, 2))
+        f += _grams("LC", left, (2, 3)) + _grams("RC", right, (1, 2))
         f += _grams("S", before, (2,))
         f.append("clause_start" if not left else "clause_mid")
         title = sections.title(q.start)
         if title:
-            f += _grams("H", view(title)[:20], (2,))
+            f += _grams("H", view(title)[:10], (2,))
         f += _table_features(doc, tables, q)
         f += [f"list:{listed[i]}", "list:yes"] if i in listed else ["list:no"]
         f += _neighbour_features(text, quantities, i, cs, ce)
-        out.append(sorted(set(f)))
+        out.append(list(set(f)))
     return out

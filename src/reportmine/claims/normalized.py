@@ -7,6 +7,7 @@ period phrases are copied from the original text where they stand.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 import regex
@@ -15,14 +16,21 @@ from ..document import Quantity
 from .script import simplified
 
 GLOSS = regex.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]")
+_REACH = 400   # how far from its quantity an indicator phrase is looked for
 _COPIED = ("role", "indicator", "period", "setter", "group", "subject")
 
 
 class View:
-    """The normalized text and the maps between its offsets and the original's."""
+    """The normalized text and the maps between its offsets and the original's
+    (identity maps, and no copy, when the text has nothing to normalize)."""
 
     def __init__(self, text: str):
         self.original = text
+        self.to_orig: list[int] | None = None
+        if GLOSS.search(text) is None:
+            self.text = simplified(text)
+            self.changed = self.text != text
+            return
         kept, to_orig, pos = [], [], 0
         for m in GLOSS.finditer(text):
             kept.append(text[pos:m.start()])
@@ -33,39 +41,37 @@ class View:
         to_orig.append(len(text))
         self.text = simplified("".join(kept))
         self.to_orig = to_orig
-        to_norm, j = [], 0
-        for i in range(len(text) + 1):
-            while j < len(to_orig) - 1 and to_orig[j] < i:
-                j += 1
-            to_norm.append(j)
-        self.to_norm = to_norm
+        self.changed = True
 
-    @property
-    def changed(self) -> bool:
-        return self.text != self.original
+    def norm(self, i: int) -> int:
+        """Offset in the view of original offset i (inside a gloss: the next character)."""
+        return i if self.to_orig is None else bisect.bisect_left(self.to_orig, i)
+
+    def orig(self, j: int) -> int:
+        return j if self.to_orig is None else self.to_orig[j]
 
     def original_phrase(self, phrase: str | None, near: int) -> str | None:
         """The phrase as the original text writes it (glosses dropped), found
         in the view nearest before ``near`` (or after it)."""
         if not phrase:
             return phrase
-        pos = self.text.rfind(phrase, 0, near + len(phrase))
+        pos = self.text.rfind(phrase, max(0, near - _REACH), near + len(phrase))
         if pos < 0:
-            pos = self.text.find(phrase, near)
+            pos = self.text.find(phrase, near, near + _REACH)
         if pos < 0:
             return phrase
-        start, end = self.to_orig[pos], self.to_orig[pos + len(phrase) - 1] + 1
+        start, end = self.orig(pos), self.orig(pos + len(phrase) - 1) + 1
         return GLOSS.sub("", self.original[start:end])
 
 
-def assign_in_view(assign, text: str, quantities: list[Quantity], raw: dict) -> None:
+def assign_in_view(assign, text: str, quantities: list[Quantity], raw: dict) -> View:
     """Run ``assign(text, quantities, raw)`` on the normalized view and copy
     roles, indicators and periods back onto the original quantities."""
     view = View(text)
     if not view.changed:
         assign(text, quantities, raw)
-        return
-    shadows = [replace(q, start=view.to_norm[q.start], end=view.to_norm[q.end]) for q in quantities]
+        return view
+    shadows = [replace(q, start=view.norm(q.start), end=view.norm(q.end)) for q in quantities]
     shadow_raw: dict[int, str | None] = {}
     assign(view.text, shadows, shadow_raw)
     for q, s in zip(quantities, shadows):
@@ -75,3 +81,4 @@ def assign_in_view(assign, text: str, quantities: list[Quantity], raw: dict) -> 
         q.period = view.original_phrase(s.period, s.start)
         if id(s) in shadow_raw:
             raw[id(q)] = view.original_phrase(shadow_raw[id(s)], s.start)
+    return view

@@ -33,9 +33,11 @@ def expand(paths) -> list[str]:
               help="CSV of targets (indicator,target,unit[,period]) to check completion rates against.")
 @click.option("--batch-checks", is_flag=True,
               help="Also flag one indicator and period reported with different values across the batch.")
+@click.option("--role-model", is_flag=True,
+              help="Let the learned role model (models/ROLES.md) set every role after the rules.")
 @catalog_option
 @reader_options
-def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, catalog, max_bytes):
+def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, role_model, catalog, max_bytes):
     """Analyze report files (txt, docx, pdf) or folders of them.
 
     A bad file gets a coded error in its JSON and in run.json; the batch goes
@@ -52,7 +54,7 @@ def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, catalog, max_b
     if not files:
         raise click.UsageError("没有找到可分析的文件（.txt/.docx/.pdf）")
     writer = DocumentWriter(out_dir, include_text=with_text)
-    pipeline = make_pipeline(max_bytes, catalog, targets)
+    pipeline = make_pipeline(max_bytes, catalog, targets, role_model)
     summaries = []
     for path, result in pipeline.pipe(files):
         if isinstance(result, Exception):

@@ -44,14 +44,21 @@ def _analyze_sources(gold_docs, sources: Path):
 @click.option("--sources", "sources_dir", type=click.Path(file_okay=False, exists=True),
               help="Folder of the source files; default: seeds/ or samples/ beside the gold folder.")
 @click.option("--errors", is_flag=True, help="List every miss and spurious hit with context.")
-@click.option("--per-doc", is_flag=True, help="Add a row per document.")
+@click.option("--per-doc/--no-per-doc", default=True, show_default=True,
+              help="A row per document (quantity P/R/F1, role, indicator, claim recall, flags).")
+@click.option("--confusion/--no-confusion", default=True, show_default=True,
+              help="The role confusion matrix (gold rows, predicted columns) over matched quantities.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False), help="Also write the scores as JSON.")
-def eval_cmd(gold_dir, pred_dir, sources_dir, errors, per_doc, json_out):
+def eval_cmd(gold_dir, pred_dir, sources_dir, errors, per_doc, confusion, json_out):
     """Score quantities, roles, indicators and flags against gold files.
 
     Matching follows GUIDE.md: a quantity matches when the spans overlap and
     normalized values agree within 1e-6; flags match within 4 characters and
     by type.
+
+    \b
+    Prints a row per document and the role confusion matrix, then the
+    totals (the last line is score.py's SUMMARY line).
 
     \b
     Example:
@@ -70,7 +77,7 @@ def eval_cmd(gold_dir, pred_dir, sources_dir, errors, per_doc, json_out):
             raise click.UsageError("没有 --pred 时需要 --sources（源文件所在目录）")
         preds, texts = _analyze_sources(gold_docs, sources)
         result = score(gold_docs, preds, sources=texts)
-    click.echo(format_result(result, errors=errors, per_doc=per_doc))
+    click.echo(format_result(result, errors=errors, per_doc=per_doc, confusion=confusion))
     if json_out:
         Path(json_out).write_text(json.dumps(result.to_dict(errors=errors), ensure_ascii=False, indent=1),
                                   encoding="utf-8")
