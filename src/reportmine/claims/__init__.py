@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Quantity
 from . import lists
-from .clauses import Boundaries, clause_start
+from .clauses import boundaries, clause_start
 from .cues import Cues, cues
 from .features import quantity_features
 from .model import RoleModel, default_model
@@ -77,7 +77,7 @@ def apply_role_model(doc: Document, model: RoleModel, rules: RuleClaims) -> None
 
 
 def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | None] | None = None) -> None:
-    c, bounds = cues(), Boundaries(text)
+    c, bounds = cues(), boundaries(text, len(quantities))
     prev: Quantity | None = None
     parent: Quantity | None = None   # the last quantity of the sentence that named its own indicator
     own: dict[int, str] = {}         # id(q) -> the indicator it named itself

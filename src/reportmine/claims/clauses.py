@@ -50,6 +50,26 @@ _CLAUSE_END = regex.compile(r"[，。；;！？!?\n\r（）()【】\t]|(?<!\d),|
 _SENTENCE_END = regex.compile(r"[。；;！？!?\n\r]")
 
 
+def boundaries(text: str, positions: int):
+    """Boundaries found once when many positions will be asked about (dense
+    quantities), else a scan from each position (the functions above)."""
+    return Boundaries(text) if positions * 60 > len(text) else Scan(text)
+
+
+class Scan:
+    def __init__(self, text: str):
+        self.text = text
+
+    def clause_start(self, pos: int) -> int:
+        return clause_start(self.text, pos)
+
+    def clause_end(self, pos: int) -> int:
+        return clause_end(self.text, pos)
+
+    def sentence_start(self, pos: int) -> int:
+        return sentence_start(self.text, pos)
+
+
 class Boundaries:
     """Clause and sentence boundaries of a text, found once (same rules as the functions above)."""
 

@@ -16,7 +16,7 @@ import bisect
 import regex
 
 from ..document import Document, Quantity
-from .clauses import Boundaries
+from .clauses import boundaries
 from .cues import Cues, cues
 from .roles import role_cue
 from .normalized import GLOSS, View
@@ -173,7 +173,7 @@ def quantity_features(doc: Document, text_view: View | None = None) -> list[list
     def window(a: int, b: int) -> str:
         return vt[tv.norm(a):tv.norm(b)].translate(_FLAT)
 
-    tables, c, sections, bounds = _Tables(doc), cues(), _Sections(doc), Boundaries(text)
+    tables, c, sections, bounds = _Tables(doc), cues(), _Sections(doc), boundaries(text, len(quantities))
     listed = _list_positions(quantities)
     out = []
     for i, q in enumerate(quantities):

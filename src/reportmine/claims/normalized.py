@@ -13,7 +13,7 @@ from dataclasses import replace
 import regex
 
 from ..document import Quantity
-from .script import simplified
+from .script import has_traditional, simplified
 
 GLOSS = regex.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]")
 _REACH = 400   # how far from its quantity an indicator phrase is looked for
@@ -28,8 +28,8 @@ class View:
         self.original = text
         self.to_orig: list[int] | None = None
         if GLOSS.search(text) is None:
-            self.text = simplified(text)
-            self.changed = self.text != text
+            self.changed = has_traditional(text)
+            self.text = simplified(text) if self.changed else text
             return
         kept, to_orig, pos = [], [], 0
         for m in GLOSS.finditer(text):

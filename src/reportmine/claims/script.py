@@ -21,6 +21,18 @@ def _table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _traditional():
+    import regex
+
+    return regex.compile("[" + "".join(regex.escape(chr(c)) for c in sorted(_table())) + "]")
+
+
+def has_traditional(text: str) -> bool:
+    """Whether the map would change anything (much faster than mapping)."""
+    return _traditional().search(text) is not None
+
+
 def simplified(text: str) -> str:
     """The same text in simplified script; same length, same offsets."""
     return text.translate(_table())
