@@ -67,3 +67,13 @@ def test_loader_reports_bad_patterns_and_missing_keys():
         resources.compile_pattern("(unclosed", "test.yaml")
     with pytest.raises(DataFileError, match="missing keys"):
         resources.require({"a": 1}, ("a", "b"), "test.yaml")
+
+
+def test_traditional_map_is_one_to_one_and_reads_units():
+    from reportmine.script import t2s_table, to_simplified, traditional_of
+
+    table = t2s_table()
+    assert len(table) > 3000
+    assert all(len(chr(k)) == 1 and len(v) == 1 and chr(k) != v for k, v in table.items())
+    assert to_simplified("個百分點萬元億元噸") == "个百分点万元亿元吨"
+    assert "個" in traditional_of("个") and traditional_of("abc") == ""

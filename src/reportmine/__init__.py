@@ -1,7 +1,9 @@
 """reportmine: read Chinese work reports by machine.
 
 >>> import reportmine
->>> doc = reportmine.analyze("report.txt")          # doctest: +SKIP
+>>> result = reportmine.analyze(["report.txt", "inbox/"])   # doctest: +SKIP
+>>> result.records[0]["indicator"], result.records[0]["actual"]  # doctest: +SKIP
+>>> doc = result.documents[0]                               # doctest: +SKIP
 >>> [(q.text, q.norm_value, q.norm_unit) for q in doc.quantities]  # doctest: +SKIP
 """
 
@@ -9,11 +11,24 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["analyze", "read", "Document", "ReportmineError", "ReaderError", "__version__"]
+__all__ = ["analyze", "analyze_file", "read", "Document", "Result", "ReportmineError", "ReaderError",
+           "__version__"]
 
 
-def analyze(path, **options):
-    """Read a txt/docx/pdf file and run the whole pipeline on it."""
+def analyze(paths, **options):
+    """Analyze one path or many (files or folders of txt/docx/pdf) into a Result:
+    ``.documents``, ``.records`` (one per indicator claim), ``.flags``,
+    ``.errors`` (files that could not be read) and ``.to_dataframe()``.
+
+    Options: ``catalog``, ``targets``, ``max_bytes``, ``keep_documents``."""
+    from .batch import analyze_batch
+
+    return analyze_batch(paths, **options)
+
+
+def analyze_file(path, **options):
+    """Read one txt/docx/pdf file and run the whole pipeline on it: a Document
+    (raises ReportmineError for bad input)."""
     from .pipeline import analyze as _analyze
 
     return _analyze(path, **options)
@@ -31,6 +46,10 @@ def __getattr__(name):
         from .document import Document
 
         return Document
+    if name == "Result":
+        from .batch import Result
+
+        return Result
     if name in ("ReportmineError", "ReaderError"):
         from . import errors
 

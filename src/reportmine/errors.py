@@ -31,6 +31,9 @@ MESSAGES: dict[str, str] = {
     "W001": "文本中有 {count} 处字节无法按 {encoding} 解码，已替换为 U+FFFD",
     "W002": "文本编码按 {encoding} 推断，可信度较低",
     "W201": "PDF 第 {pages} 页没有文字层（可能是扫描页），这些页的内容未被读取",
+    # exports (E3…/W3…)
+    "W301": "未安装 {module}，未写出 {output}；请运行 pip install 'reportmine[{extra}]'",
+    "E301": "无法写出 {output}：{reason}",
     # review flags (R…): what a reviewer must send back or check
     "R101": "数值是模板占位符“{text}”，请填写实际数字",
     "R102": "日期是模板占位符“{text}”，请填写实际日期",

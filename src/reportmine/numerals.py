@@ -80,3 +80,9 @@ def parse_chinese_int(s: str) -> int | None:
         # 一万二 -> 12000, 三百五 -> 350: a trailing digit takes the next lower unit
         digit *= last_mult // 10
     return high + wan + section + (digit or 0)
+
+
+def tidy(x: float) -> float | int:
+    """A computed value as a reader writes it: 12 not 12.0, 53630200 not 53630200.00000001."""
+    r = float(f"{x:.12g}")
+    return int(r) if r == int(r) and abs(r) < 1e18 else r

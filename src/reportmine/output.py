@@ -48,11 +48,15 @@ class DocumentWriter:
                              "error": exc.problem.to_dict()})
         return target
 
-    def close(self) -> dict:
+    def close(self, records: int | None = None, outputs=()) -> dict:
+        """Write run.json; ``outputs`` are the exporters' outcomes (file, written or why not)."""
         summary = {"schema": "reportmine-run/1",
                    "documents": len(self.results),
                    "ok": sum(r["status"] == "ok" for r in self.results),
                    "errors": sum(r["status"] == "error" for r in self.results),
+                   "records": records,
+                   "outputs": [{"file": o.path.name, "written": o.ok, "code": o.code, "message": o.message}
+                               for o in outputs],
                    "results": self.results}
         _dump(self.out_dir / "run.json", summary)
         return summary

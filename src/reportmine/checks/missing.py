@@ -1,4 +1,4 @@
-"""Units, rates and multipliers whose number is absent."""
+"""Units, rates, multipliers, ordinals and classes whose number is absent."""
 
 from __future__ import annotations
 
@@ -8,30 +8,67 @@ from .rules import Rules
 
 
 def find_missing(text: str, start: int, end: int, r: Rules) -> list[Flag]:
-    flags = []
-    for m in r.rate_units.finditer(text, start, end):
-        if _numberless(text, m.start(), r):
-            flags.append(_flag(text, m.start(), m.end(), "number", "a rate unit without its number"))
-    for m in r.scaled_units.finditer(text, start, end):
+    """Patterns run on the span read as simplified script (same offsets)."""
+    seg = text[start:end]
+    if r.fold_chars.search(seg):
+        seg = seg.translate(r.script_fold)
+    spans: list[tuple[int, int, str, str]] = []
+    for m in r.rate_units.finditer(seg):
+        if _numberless(seg, m.start(), r) and not _label(seg, m.start(), r):
+            spans.append((m.start(), m.end(), "number", "a rate unit without its number"))
+    for m in r.scaled_units.finditer(seg):
         s, e = m.span()
-        if not _numberless(text, s, r) or text[s - 1:s] in r.scaled_not_after:
+        if not _numberless(seg, s, r) or seg[s - 1:s] in r.scaled_not_after or _label(seg, s, r):
             continue
-        if any(text.startswith(w, e) for w in r.scaled_not_before):
+        if any(seg.startswith(w, e) for w in r.scaled_not_before):
             continue
-        flags.append(_flag(text, s, e, "number", "a multiplier and unit without a number"))
-    for m in r.bare_classifier.finditer(text, start, end):
-        flags.append(_flag(text, m.start(1), m.end(1), "number", "a classifier without its number"))
-    for m in r.unit_missing.finditer(text, start, end):
-        flags.append(_flag(text, m.start(), m.end(), "unit", "a bare small number: its unit is missing"))
-    flags.sort(key=lambda f: f.start)
+        spans.append((s, e, "number", "a multiplier and unit without a number"))
+    for m in r.bare_classifier.finditer(seg):
+        spans.append((m.start(1), m.end(1), "number", "a classifier without its number"))
+    for m in r.amount_slot.finditer(seg):
+        if _numberless(seg, m.start(), r):
+            spans.append((m.start(), m.end(), "number", "an amount without its number"))
+    for m in r.numeral_slot.finditer(seg):
+        spans.append((m.start(), m.end(), "number", "an ordinal or class without its numeral"))
+    for m in r.rate_cut.finditer(seg):
+        if _cut_off(text, start + m.end(), r):
+            spans.append((m.start(), m.end(), "number", "a rate cut off by a line end or a page marker"))
+    for m in r.unit_missing.finditer(seg):
+        g = m.lastindex or 0
+        spans.append((m.start(g), m.end(g), "unit", "a bare number: its unit is missing"))
+    flags = [_flag(text, start + s, start + e, sub, note) for s, e, sub, note in sorted(spans)]
     return _dedupe(flags)
 
 
 def _numberless(text: str, s: int, r: Rules) -> bool:
     i = s - 1
-    while i >= 0 and text[i] in " \u3000":
-        i -= 1
+    while i >= 0 and text[i] in " \t\r\n\u3000":
+        i -= 1             # a number broken by a line end: 达到9⏎%
     return i < 0 or text[i] not in r.number_chars
+
+
+def _cut_off(text: str, i: int, r: Rules) -> bool:
+    """After a line end (and a page marker line), something other than a number follows."""
+    j = _skip_space(text, i)
+    m = r.page_marker.match(text, j)
+    if m:
+        j = _skip_space(text, m.end())
+    marker = r.list_marker.match(text, j) if j < len(text) else None
+    k = marker.end() if marker else j
+    if k >= len(text) or r.rate_units.match(text, k):
+        return False       # the end of a truncated text; a bare % is flagged by itself
+    return marker is not None or text[j] not in r.number_chars
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t\r\n\u3000":
+        i += 1
+    return i
+
+
+def _label(text: str, s: int, r: Rules) -> bool:
+    """A unit in a column or row label: 经费(万元), 单位：万元."""
+    return any(text.endswith(w, 0, s) for w in r.label_before)
 
 
 def _flag(text: str, s: int, e: int, subtype: str, note: str) -> Flag:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Flag
 from ..quantities.lexicon import lexicon
@@ -12,16 +13,16 @@ from .rules import Rules
 
 def find_placeholders(text: str, start: int, end: int, r: Rules) -> list[Flag]:
     flags: list[Flag] = []
-    taken = -1
     for m in r.date.finditer(text, start, end):
         if _marked(m.group(), r):
             flags.append(make_flag(text, m.start(), m.end(), "placeholder", "date",
                                    "a date written as a template mark"))
-            taken = max(taken, m.end())
     spans = [(f.start, f.end) for f in flags]
+    emphasis = [m.span() for m in r.emphasis.finditer(text, start, end)
+                if not _mask_follows(text, m.start() + 2, "**", r)]
     for m in r.token.finditer(text, start, end):
         s, e = m.span()
-        if any(a <= s < b for a, b in spans) or not _plausible(text, s, e, r):
+        if any(s < b and a < e for a, b in spans) or not _plausible(text, s, e, r, emphasis):
             continue
         e2, subtype = _classify(text, s, e, end, r)
         flags.append(make_flag(text, s, e2, "placeholder", subtype, f"template mark {text[s:e]!r}"))
@@ -33,20 +34,74 @@ def _marked(s: str, r: Rules) -> bool:
     return any(ch in r.marks for ch in s)
 
 
-def _plausible(text: str, s: int, e: int, r: Rules) -> bool:
+def _plausible(text: str, s: int, e: int, r: Rules, emphasis: list[tuple[int, int]]) -> bool:
     tok = text[s:e]
     marks = [ch for ch in tok if ch in r.marks]
-    if not marks:
-        return False
-    if set(marks) <= {"*", "＊"} and len(marks) < r.min_star_run:
-        return False           # a footnote star or a bullet
-    if set(marks) == {"×"} and re.search(r"[0-9０-９]×[0-9０-９]", tok):
-        return False           # 3×4
+    if not marks or _operator(tok, marks, r):
+        return False           # 3×4, ×100%, ×0.5, 1~5
+    if tok in r.operators and _binary(text, s, e) and not _mask_follows(text, e, tok, r):
+        return False           # 3 × 4, 单价×数量
+    if set(marks) <= r.decoration and (len(marks) > 2 or len(marks) < len(tok) or _between_numbers(text, s, e)):
+        return False           # ~~~~~~, 5~ or 2019 ~ 2020 (a range)
+    if set(marks) <= {"*", "＊"}:
+        if any(a <= s < b for a, b in emphasis):
+            return False       # **重点工作**
+        if len(marks) < r.min_star_run and not (_mask_follows(text, e, tok, r) or _mask_flanks(text, s, e, tok)):
+            return False       # a footnote star or a bullet
     if re.fullmatch(r"[xX][0-9]+", tok) and _unit_after(text[e:e + 8]) is None:
         return False           # a code such as x86
-    if len(tok) == 1 and tok in "×□" and e < len(text) and text[e].isdigit():
-        return False           # a separator glyph before a number or a date
+    if set(marks) == {"□"} and len(marks) < r.min_box_run and (
+            tok[-1] in _DIGITS or not _mask_follows(text, e, tok, r)):
+        return False           # a checkbox, a bullet or an unreadable glyph (□是, □5个)
     return True
+
+
+def _between_numbers(text: str, s: int, e: int) -> bool:
+    before, after = text[max(0, s - 3):s].rstrip(), text[e:e + 3].lstrip()
+    return (before[-1:] in _DIGITS or before[-1:] in "%％") or after[:1] in _DIGITS
+
+
+def _binary(text: str, s: int, e: int) -> bool:
+    """Operands on both sides (spaces skipped): a digit, a Chinese word or a bracket."""
+    before, after = text[max(0, s - 3):s].rstrip()[-1:], text[e:e + 3].lstrip()[:1]
+    return bool(before and after) and (before in _DIGITS or _han(before) or before in ")）%％") and \
+        (after in _DIGITS or _han(after) or after in "(（")
+
+
+def _operator(tok: str, marks: list[str], r: Rules) -> bool:
+    """One arithmetic glyph right before a digit: a sign, not a mark."""
+    if len(marks) != 1 or marks[0] not in r.operators:
+        return False
+    i = tok.index(marks[0])
+    return i + 1 < len(tok) and tok[i + 1] in _DIGITS
+
+
+def _mask_follows(text: str, e: int, tok: str, r: Rules) -> bool:
+    """A short star run is a mask when a unit, a masked decimal or a name suffix follows."""
+    if "." in tok or "．" in tok or _unit_after(text[e:e + 8]) is not None:
+        return True
+    if any(text.startswith(w, e) for w in r.ordinal_suffixes):
+        return True
+    after = text[e:e + r.name_window + 4]
+    for i in range(min(r.name_window, len(after)) + 1):
+        if any(after.startswith(w, i) for w in r.name_suffixes):
+            return True
+        if i < len(after) and not (_han(after[i]) or after[i] in "(（"):
+            return False
+    return False
+
+
+def _mask_flanks(text: str, s: int, e: int, tok: str) -> bool:
+    """An unpaired ** after a Chinese character (由办公室**汇总) or opening a quoted name (“**县”)."""
+    before, after = text[s - 1:s] if s else "", text[e:e + 1]
+    return len(tok) >= 2 and (_han(before) or (before != "" and before in "“‘《(（「" and _han(after)))
+
+
+def _han(ch: str) -> bool:
+    return len(ch) == 1 and "\u4e00" <= ch <= "\u9fff"
+
+
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
 def _classify(text: str, s: int, e: int, limit: int, r: Rules) -> tuple[int, str]:
@@ -75,18 +130,21 @@ def _looks_like_name_slot(text: str, s: int) -> bool:
 
 
 def _unit_after(after: str) -> str | None:
-    lex = lexicon()
-    pos = 0
-    for w in sorted(lex.approx_inner, key=len, reverse=True):
-        if after.startswith(w):
-            pos = len(w)
-            break
+    approx, multipliers, units, not_before = _unit_words()
+    pos = next((len(w) for w in approx if after.startswith(w)), 0)
     rest = after[pos:]
-    for m in sorted(lex.multipliers, key=len, reverse=True):
-        if rest.startswith(m):
-            rest, pos = rest[len(m):], pos + len(m)
-            break
-    for u in sorted(lex.units, key=len, reverse=True):
-        if rest.startswith(u) and not any(rest[len(u):].startswith(w) for w in lex.units[u].not_before):
+    m = next((m for m in multipliers if rest.startswith(m)), "")
+    rest, pos = rest[len(m):], pos + len(m)
+    for u in units:
+        if rest.startswith(u) and not any(rest[len(u):].startswith(w) for w in not_before[u]):
             return after[:pos + len(u)]
     return None
+
+
+@lru_cache(maxsize=1)
+def _unit_words():
+    """The lexicon's words, longest first, sorted once per process."""
+    lex = lexicon()
+    longest = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
+    return (longest(lex.approx_inner), longest(lex.multipliers), longest(lex.units),
+            {u: tuple(lex.units[u].not_before) for u in lex.units})

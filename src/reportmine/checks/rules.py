@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import compile_pattern, load_yaml, require
+import regex
+
+from ..resources import DataFileError, compile_pattern, load_yaml, require
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,11 @@ class Rules:
     name_suffixes: tuple[str, ...]
     ordinal_suffixes: tuple[str, ...]
     min_star_run: int
+    min_box_run: int
+    name_window: int
+    operators: frozenset
+    decoration: frozenset
+    emphasis: object
     rate_units: object
     scaled_units: object
     scaled_not_before: tuple[str, ...]
@@ -24,6 +31,14 @@ class Rules:
     number_chars: frozenset
     bare_classifier: object
     unit_missing: object
+    label_before: tuple[str, ...]
+    amount_slot: object
+    numeral_slot: object
+    script_fold: dict
+    fold_chars: object
+    rate_cut: object
+    page_marker: object
+    list_marker: object
 
 
 def _alt(words) -> str:
@@ -35,27 +50,67 @@ def _alt_wrapped(words) -> str:
     return "|".join("(?:\r?\n)?".join(re.escape(ch) for ch in w) for w in sorted(words, key=len, reverse=True))
 
 
+def _any_of(patterns, where: str):
+    """One pattern, or a list of alternatives compiled as one."""
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if not patterns or not all(isinstance(p, str) for p in patterns):
+        raise DataFileError(f"{where}: expected a pattern or a list of patterns")
+    return compile_pattern("|".join(f"(?:{p})" for p in patterns), where)
+
+
+def _fold_table(mapping) -> dict:
+    """Traditional to simplified, one character for one (spans stay put)."""
+    if not isinstance(mapping, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in mapping.items()):
+        raise DataFileError("checks.yaml: missing_numbers.script_fold must map one character to one")
+    return str.maketrans(mapping)
+
+
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     data = load_yaml("checks.yaml")
     require(data, ("placeholders", "missing_numbers"), "checks.yaml")
-    ph, mn = data["placeholders"], data["missing_numbers"]
-    require(ph, ("marks", "token", "date", "name_suffixes", "ordinal_suffixes", "min_star_run"),
-            "checks.yaml: placeholders")
-    require(mn, ("rate_units", "scaled_units", "scaled_not_before", "scaled_not_after", "number_chars",
-                 "bare_classifier", "unit_missing"), "checks.yaml: missing_numbers")
-    return Rules(
+    return Rules(**_placeholder_rules(data["placeholders"]), **_missing_rules(data["missing_numbers"]))
+
+
+def _placeholder_rules(ph: dict) -> dict:
+    require(ph, ("marks", "token", "date", "name_suffixes", "ordinal_suffixes", "min_star_run", "min_box_run",
+                 "name_window", "operators", "decoration", "emphasis"), "checks.yaml: placeholders")
+    return dict(
         marks=frozenset(ph["marks"]),
         token=compile_pattern(ph["token"], "checks.yaml: placeholders.token"),
         date=compile_pattern(ph["date"], "checks.yaml: placeholders.date"),
         name_suffixes=tuple(sorted(ph["name_suffixes"], key=len, reverse=True)),
         ordinal_suffixes=tuple(ph["ordinal_suffixes"]),
         min_star_run=int(ph["min_star_run"]),
+        min_box_run=int(ph["min_box_run"]),
+        name_window=int(ph["name_window"]),
+        operators=frozenset(ph["operators"]),
+        decoration=frozenset(ph["decoration"]),
+        emphasis=compile_pattern(ph["emphasis"], "checks.yaml: placeholders.emphasis"),
+    )
+
+
+def _missing_rules(mn: dict) -> dict:
+    require(mn, ("rate_units", "scaled_units", "scaled_not_before", "scaled_not_after", "number_chars",
+                 "bare_classifier", "unit_missing", "label_before", "amount_slot", "numeral_slot",
+                 "script_fold", "rate_cut", "page_marker", "list_marker"), "checks.yaml: missing_numbers")
+    return dict(
         rate_units=compile_pattern(f"(?:{_alt_wrapped(mn['rate_units'])})", "checks.yaml: rate_units"),
         scaled_units=compile_pattern(f"(?:{_alt(mn['scaled_units'])})", "checks.yaml: scaled_units"),
         scaled_not_before=tuple(mn["scaled_not_before"]),
         scaled_not_after=frozenset(mn["scaled_not_after"]),
         number_chars=frozenset(mn["number_chars"]),
         bare_classifier=compile_pattern(mn["bare_classifier"], "checks.yaml: bare_classifier"),
-        unit_missing=compile_pattern(mn["unit_missing"], "checks.yaml: unit_missing"),
+        unit_missing=_any_of(mn["unit_missing"], "checks.yaml: unit_missing"),
+        label_before=tuple(mn["label_before"]),
+        amount_slot=compile_pattern(mn["amount_slot"], "checks.yaml: amount_slot"),
+        numeral_slot=_any_of(mn["numeral_slot"], "checks.yaml: numeral_slot"),
+        script_fold=_fold_table(mn["script_fold"]),
+        fold_chars=compile_pattern("[" + "".join(regex.escape(ch) for ch in mn["script_fold"]) + "]",
+                                   "checks.yaml: script_fold"),
+        rate_cut=compile_pattern(mn["rate_cut"], "checks.yaml: rate_cut"),
+        page_marker=compile_pattern(mn["page_marker"], "checks.yaml: page_marker"),
+        list_marker=compile_pattern(mn["list_marker"], "checks.yaml: list_marker"),
     )

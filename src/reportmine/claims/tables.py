@@ -4,10 +4,13 @@ label the indicator (指标名称 | 年度目标 | 完成值 | 完成率)."""
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..document import Document
 from .cues import Cues
 from .indicators import trim
+
+_ROW_NUMBER = re.compile(r"[0-9]{1,3}[.、]?|")
 
 
 def table_claims(doc: Document, cues: Cues) -> None:
@@ -24,7 +27,7 @@ def table_claims(doc: Document, cues: Cues) -> None:
         if cell.row == 0:
             continue
         header = grid.get((cell.table, 0, cell.col))
-        label = grid.get((cell.table, cell.row, 0))
+        label = _row_label(doc.text, grid, cell)
         if header is not None:
             q.role = _header_role(doc.text[header.start:header.end], cues)
         if label is not None and label is not cell:
@@ -36,3 +39,12 @@ def _header_role(header: str, cues: Cues) -> str:
         if rx.search(header):
             return role
     return "actual"
+
+
+def _row_label(text: str, grid: dict, cell):
+    """The row's first cell that is not a bare number (a 序号 column comes first)."""
+    for col in range(cell.col):
+        b = grid.get((cell.table, cell.row, col))
+        if b is not None and not _ROW_NUMBER.fullmatch(text[b.start:b.end].strip()):
+            return b
+    return grid.get((cell.table, cell.row, 0))

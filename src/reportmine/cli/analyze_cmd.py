@@ -2,32 +2,24 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
+from ..batch import SUFFIXES, expand_paths
 from .options import catalog_option, make_pipeline, reader_options
 
-SUFFIXES = {".txt", ".text", ".docx", ".pdf", ".doc", ".wps"}
+__all__ = ["SUFFIXES", "expand", "analyze_cmd", "COMMANDS"]
 
 
 def expand(paths) -> list[str]:
     """Files as given; folders recursively, keeping report-like suffixes."""
-    out = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            out.extend(str(f) for f in sorted(path.rglob("*"))
-                       if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."))
-        else:
-            out.append(str(p))
-    return out
+    return expand_paths(list(paths))
 
 
 @click.command("analyze")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Output folder: writes documents/<file name>.json and run.json.")
+              help="Output folder: writes documents/<file name>.json, run.json, records.jsonl, "
+                   "records.csv, records.xlsx, records.parquet and flags.csv.")
 @click.option("--with-text", is_flag=True, help="Include the canonical text in each JSON.")
 @click.option("--targets", type=click.Path(dir_okay=False, exists=True),
               help="CSV of targets (indicator,target,unit[,period]) to check completion rates against.")
@@ -48,6 +40,8 @@ def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, role_model, ca
       reportmine analyze corpora/samples --out out/
       reportmine analyze inbox/ --out out/ --batch-checks --targets targets.csv
     """
+    from ..batch import analyze_batch
+    from ..exporters import write_all
     from ..output import DocumentWriter
 
     files = expand(paths)
@@ -56,23 +50,31 @@ def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, role_model, ca
     writer = DocumentWriter(out_dir, include_text=with_text)
     pipeline = make_pipeline(max_bytes, catalog, targets, role_model)
     summaries = []
-    for path, result in pipeline.pipe(files):
+
+    def on_document(path, result):
         if isinstance(result, Exception):
             writer.write_error(path, result)
             click.echo(f"错误 [{result.code}] {result.message}", err=True)
-        else:
-            target = writer.write(result)
-            if batch_checks:
-                from ..checks.batch import claims_of
+            return
+        target = writer.write(result)
+        if batch_checks:
+            from ..checks.batch import claims_of
 
-                summaries.append((str(target), result.name, claims_of(result)))
+            summaries.append((str(target), result.name, claims_of(result)))
+
+    result = analyze_batch(files, catalog=catalog, pipeline=pipeline, on_document=on_document)
     if batch_checks:
         from ..checks import batch
 
         n = batch.apply(batch.batch_flags(summaries))
         click.echo(f"批量核对：发现 {n} 处跨文件不一致", err=True)
-    summary = writer.close()
-    click.echo(f"已分析 {summary['ok']}/{summary['documents']} 个文件，结果写入 {out_dir}", err=True)
+    outcomes = write_all(result, out_dir)
+    for o in outcomes:
+        if not o.ok:
+            click.echo(f"提示 [{o.code}] {o.message}", err=True)
+    summary = writer.close(records=len(result.records), outputs=outcomes)
+    click.echo(f"已分析 {summary['ok']}/{summary['documents']} 个文件，得到 {len(result.records)} 条记录，"
+               f"结果写入 {out_dir}", err=True)
     raise SystemExit(0 if summary["errors"] == 0 else 1)
 
 

@@ -1,24 +1,40 @@
 """Quantity recognition: every number that measures something, with its unit.
 
 ``recognize(text)`` is the pure function; ``annotate_quantities(doc)`` is the
-pipeline stage that runs it over a document's non-boilerplate text and records
-article and page for each quantity.
+pipeline stage that runs it over a document's non-boilerplate text, adds the
+bare numbers of table cells with their header units (and the bare number that
+ends a truncated text), and records article and page for each quantity.
 """
 
 from __future__ import annotations
 
-from ..document import Document
+from ..document import Document, Quantity
+from ..numerals import tidy
+from .bare import last_number
 from .recognizer import recognize
+from .tables import table_quantities
 
 __all__ = ["recognize", "annotate_quantities"]
 
 
 def annotate_quantities(doc: Document) -> Document:
-    found = []
-    for start, end in doc.content_spans():
+    found: list[Quantity] = []
+    spans = doc.content_spans()
+    for start, end in spans:
         found.extend(recognize(doc.text, start, end))
-    for q in found:
+    if spans and not doc.text[spans[-1][1]:].strip():      # the text ends in content
+        _add_last_number(doc.text, spans[-1], found)
+    doc.quantities = found
+    table_quantities(doc)
+    for q in doc.quantities:
         q.article = doc.article_at(q.start)
         q.page = doc.page_at(q.start)
-    doc.quantities = found
     return doc
+
+
+def _add_last_number(text: str, span: tuple[int, int], found: list[Quantity]) -> None:
+    last = last_number(text, *span)
+    if last and not any(q.start <= last[0] < q.end for q in found[-3:]):
+        s, e, v = last
+        v = tidy(v)
+        found.append(Quantity(s, e, text[s:e], v, None, v, None))

@@ -20,6 +20,7 @@ class Unit:
     cn_ok: bool = False
     arabic_only: bool = False
     not_before: tuple[str, ...] = ()
+    except_before: tuple[str, ...] = ()    # 380项目标任务: 项 before 目标 is still 项
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,11 @@ class Lexicon:
     clock_before: frozenset
     bare_max_digits: int
     post_approx_not_before: tuple[str, ...]
+    list_separators: tuple[str, ...]
+    list_words_max: int
+    arithmetic_ops: str
+    score_before: tuple[str, ...]
+    reference_before: tuple[str, ...]
 
 
 def _unit(entry: dict, where: str) -> Unit:
@@ -55,7 +61,8 @@ def _unit(entry: dict, where: str) -> Unit:
     if not isinstance(factor, (int, float)) or factor <= 0:
         raise DataFileError(f"{where}: factor of {entry['unit']!r} must be a positive number")
     return Unit(str(entry["unit"]), str(entry["norm"]), float(factor), bool(entry.get("scalable", True)),
-                bool(entry.get("cn_ok", False)), bool(entry.get("arabic_only", False)), tuple(entry.get("not_before") or ()))
+                bool(entry.get("cn_ok", False)), bool(entry.get("arabic_only", False)), tuple(entry.get("not_before") or ()),
+                tuple(entry.get("except_before") or ()))
 
 
 def _approx(table: dict, where: str) -> dict[str, str]:
@@ -82,7 +89,8 @@ def lexicon() -> Lexicon:
     ctx = load_yaml("quantities.yaml")
     keys = ("ordinal_before", "placeholder_before", "descriptor_units", "cn_word_before", "cn_rhetorical_after", "cn_count_cues", "time_after",
             "duration_units", "duration_before", "duration_after", "bare_after", "bare_unit_numeral_before",
-            "clock_units", "clock_before", "bare_max_digits", "post_approx_not_before")
+            "clock_units", "clock_before", "bare_max_digits", "post_approx_not_before",
+            "list_separators", "list_words_max", "arithmetic_ops", "score_before", "reference_before")
     require(ctx, keys, "quantities.yaml")
     numeral_tables()  # validated there
     return Lexicon(
@@ -109,4 +117,9 @@ def lexicon() -> Lexicon:
         clock_before=frozenset(ctx["clock_before"]),
         bare_max_digits=int(ctx["bare_max_digits"]),
         post_approx_not_before=tuple(ctx["post_approx_not_before"]),
+        list_separators=tuple(str(w) for w in ctx["list_separators"]),
+        list_words_max=int(ctx["list_words_max"]),
+        arithmetic_ops=str(ctx["arithmetic_ops"]),
+        score_before=tuple(ctx["score_before"]),
+        reference_before=tuple(ctx["reference_before"]),
     )

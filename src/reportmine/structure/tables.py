@@ -1,19 +1,45 @@
-"""Tables in plain text: runs of lines whose cells are separated by tabs.
+"""Tables in plain text: runs of lines whose cells are separated by tabs or bars.
 
-Readers of docx and pdf build tables from the file's own structure; for txt a
-run of at least two lines with the same number (>= 2) of tab-separated cells
-is a table. Its line blocks are replaced by table_cell blocks.
+Readers of docx and pdf build tables from the file's own structure; for txt
+- a run of at least two lines with the same number (>= 2) of tab-separated
+  cells is a table;
+- a run of at least two lines holding ``|`` is a table whose rows are the
+  lines and whose cells are the bar-separated parts (web pages and PDF
+  conversion leave such tables, often with rows broken over lines, so the
+  cell counts may differ); markdown rule rows (``|---|---|``) are skipped;
+- a single line with at least ``MIN_FLAT_BARS`` bars is a table flattened to
+  one line (one row).
+Their line blocks are replaced by table_cell blocks.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..document import Block, Document, Table
 from .lines import Line
 
+MIN_FLAT_BARS = 4
+_RULE = re.compile(r"^[\s|:：\-—=+]*$")
+
 
 def find_text_tables(doc: Document, lines: list[Line]) -> None:
-    if doc.format != "txt" or "\t" not in doc.text:
+    if doc.format != "txt":
         return
+    runs: list[tuple[list[Line], str]] = []
+    if "\t" in doc.text:
+        runs += [(rows, "\t") for rows in _tab_runs(lines)]
+    if "|" in doc.text:
+        runs += [(rows, "|") for rows in _bar_runs(lines)]
+    taken: set[int] = set()
+    for rows, sep in sorted(runs, key=lambda r: r[0][0].start):
+        if any(line.start in taken for line in rows):
+            continue
+        taken.update(line.start for line in rows)
+        _add_table(doc, rows, sep)
+
+
+def _tab_runs(lines: list[Line]) -> list[list[Line]]:
     runs, run = [], []
     for line in lines:
         cells = line.text.split("\t")
@@ -26,26 +52,58 @@ def find_text_tables(doc: Document, lines: list[Line]) -> None:
         run = [line] if len(cells) >= 2 and sum(1 for c in cells if c.strip()) >= 2 else []
     if len(run) >= 2:
         runs.append(run)
-    for rows in runs:
-        _add_table(doc, rows)
+    return runs
 
 
-def _add_table(doc: Document, rows: list[Line]) -> None:
+def _bar_runs(lines: list[Line]) -> list[list[Line]]:
+    runs, run = [], []
+    for line in lines + [Line(-1, -1, "")]:
+        if "|" in line.text and "\t" not in line.text:
+            run.append(line)
+            continue
+        if len(run) >= 2 or (len(run) == 1 and run[0].text.count("|") >= MIN_FLAT_BARS):
+            runs.append([r for r in run if not _RULE.match(r.text)])
+        run = []
+    return [r for r in runs if r]
+
+
+def bar_cells(line: Line) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a bar-separated line, outer bars dropped."""
+    spans, pos = [], line.start
+    parts = line.text.split("|")
+    for i, part in enumerate(parts):
+        if not ((i == 0 or i == len(parts) - 1) and not part.strip()):
+            spans.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return spans
+
+
+def _cells(line: Line, sep: str) -> list[tuple[int, int]]:
+    if sep == "|":
+        return bar_cells(line)
+    spans, pos = [], line.start
+    for part in line.text.split(sep):
+        spans.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return spans
+
+
+def _add_table(doc: Document, rows: list[Line], sep: str) -> None:
     start, end = rows[0].start, rows[-1].end
     doc.blocks = [b for b in doc.blocks if not (start <= b.start < end)]
     index = len(doc.tables)
     table = Table(index, start, end)
     for r, line in enumerate(rows):
-        row, pos = [], line.start
-        for c, cell in enumerate(line.text.split("\t")):
+        for c, (s, e) in enumerate(_cells(line, sep)):
+            cell = doc.text[s:e]
             lead = len(cell) - len(cell.lstrip())
-            s, e = pos + lead, pos + len(cell.rstrip())
-            row.append(len(doc.blocks))
+            s, e = s + lead, s + len(cell.rstrip())
             doc.blocks.append(Block(s, max(s, e), "table_cell", None, table=index, row=r, col=c))
-            pos += len(cell) + 1
-        table.rows.append(row)
     doc.blocks.sort(key=lambda b: b.start)
     # block indices moved with the sort: rebuild the rows from the blocks
-    table.rows = [[i for i, b in enumerate(doc.blocks) if b.table == index and b.row == r]
-                  for r in range(len(rows))]
+    by_row: dict[int, list[int]] = {r: [] for r in range(len(rows))}
+    for i, b in enumerate(doc.blocks):
+        if b.table == index:
+            by_row[b.row].append(i)
+    table.rows = [by_row[r] for r in range(len(rows))]
     doc.tables.append(table)

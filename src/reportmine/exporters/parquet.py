@@ -1,0 +1,23 @@
+"""records.parquet (pyarrow): one typed column per schema column; list of
+strings for flag_codes; the schema id in the file's metadata."""
+
+from __future__ import annotations
+
+from ..records import COLUMNS, SCHEMA_ID
+from .dependencies import require
+
+FILENAME = "records.parquet"
+
+
+def arrow_schema(pa):
+    types = {"string": pa.string(), "number": pa.float64(), "integer": pa.int64(),
+             "strings": pa.list_(pa.string())}
+    return pa.schema([pa.field(c.name, types[c.type], nullable=c.nullable) for c in COLUMNS],
+                     metadata={"schema": SCHEMA_ID})
+
+
+def write(result, path) -> None:
+    pa = require("pyarrow", "parquet", FILENAME)
+    pq = require("pyarrow.parquet", "parquet", FILENAME)
+    table = pa.Table.from_pylist(result.records, schema=arrow_schema(pa))
+    pq.write_table(table, str(path))

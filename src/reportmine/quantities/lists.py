@@ -1,0 +1,117 @@
+"""Numbers that take their unit from a neighbour, and parts of a ratio.
+
+- A unit written once for a list applies to every number of it (GUIDE.md):
+  ``分别提高2.4和1.6个百分点``, ``38、41和60微克/立方米``, ``高于全国0.7、全省2.3个百分点``.
+  Walking left from a quantity with a unit, each bare number joined to it by
+  a list separator (and at most a short name) gets the same unit.
+- The parts of a ratio written with colons (``15.9:26.7:57.4``, ``按7:3``) are
+  quantities without a unit; a clock time (``9:30``, ``07:13:45``) is not.
+- A fraction (``五分之一``, ``3分之2``, ``千分之五``) is a ratio.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..numerals import tidy, to_ascii_digits
+from ..document import Quantity
+from .lexicon import Lexicon
+
+AR = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
+_SP = "[ \u3000]?"
+
+
+@lru_cache(maxsize=4)
+def _item_rx(separators: tuple[str, ...], words_max: int) -> re.Pattern:
+    seps = "|".join(re.escape(s) for s in sorted(separators, key=len, reverse=True))
+    return re.compile(rf"(?<![0-9.．,，:：/])(?P<num>{AR}){_SP}(?:{seps}){_SP}"
+                      rf"[\u4e00-\u9fff]{{0,{words_max}}}{_SP}\Z")
+
+
+def share_list_units(text: str, found: list[Quantity], lo: int, lex: Lexicon) -> list[Quantity]:
+    """``found`` with each bare number of a list given the unit of the list's last item."""
+    rx = _item_rx(lex.list_separators, lex.list_words_max)
+    taken = {q.start for q in found if q.unit is not None}
+    bare = {q.start: q for q in found if q.unit is None}
+    added: list[Quantity] = []
+    replaced: set[int] = set()
+    for q in found:
+        if not q.unit or not q.value:
+            continue
+        scale = q.norm_value / q.value
+        pos = q.start
+        while True:
+            m = rx.search(text, max(lo, pos - 24), pos)
+            if m is None or not _item_ok(text, m.start("num"), lo, lex) or m.start("num") in taken:
+                break
+            s, e = m.start("num"), m.end("num")
+            value = _number(m.group("num"))
+            added.append(Quantity(s, e, text[s:e], value, q.unit, tidy(value * scale), q.norm_unit))
+            old = bare.pop(s, None)
+            if old is not None:
+                replaced.add(id(old))
+            taken.add(s)
+            pos = s
+    if not added:
+        return found
+    return [q for q in found if id(q) not in replaced] + added
+
+
+def _item_ok(text: str, s: int, lo: int, lex: Lexicon) -> bool:
+    """A list item sits after a word or another item, never at a line start (1、)."""
+    if s <= lo:
+        return False
+    before = text[s - 1]
+    if before in lex.ordinal_before or before in lex.placeholder_before:
+        return False
+    return "\u4e00" <= before <= "\u9fff" or before in "、 \u3000"
+
+
+_RATIO = re.compile(rf"(?:{AR})(?:[:：]{_SP}(?:{AR}))+(?![0-9.．:：])")
+_PART = re.compile(AR)
+
+
+def ratio_parts(text: str, lo: int, hi: int) -> list[Quantity]:
+    out = []
+    for m in _RATIO.finditer(text, lo, hi):
+        if m.start() > lo and text[m.start() - 1] in "0123456789.．:：":
+            continue
+        parts = list(_PART.finditer(m.group()))
+        if all(len(p.group()) == 2 and p.group().isdigit() for p in parts[1:]):
+            continue                      # 9:30, 07:13:45
+        for p in parts:
+            s, e = m.start() + p.start(), m.start() + p.end()
+            v = _number(p.group())
+            out.append(Quantity(s, e, text[s:e], v, None, v, None))
+    return out
+
+
+_CN = "零〇一二两三四五六七八九十"
+_DEN_CHARS = frozenset(_CN + "千万0123456789")
+_FRACTION = re.compile(rf"(?<![百0-9])(?P<den>[{_CN}千万]+|[0-9]+)分之(?P<num>[{_CN}]+|[0-9]+(?:\.[0-9]+)?)")
+
+
+def fractions(text: str, lo: int, hi: int) -> list[Quantity]:
+    from ..numerals import parse_chinese_int
+
+    out = []
+    i = text.find("分之", lo, hi)
+    while i >= 0:
+        j = i
+        while j > lo and text[j - 1] in _DEN_CHARS:
+            j -= 1
+        m = _FRACTION.match(text, j, hi) if j < i else None
+        i = text.find("分之", i + 2, hi)
+        if m is None:
+            continue
+        den, num = (parse_chinese_int(x) if not x[0].isdigit() else float(x) for x in m.group("den", "num"))
+        if not den or num is None or num > den:
+            continue
+        v = tidy(num / den)
+        out.append(Quantity(m.start(), m.end(), m.group(), v, None, v, "ratio"))
+    return out
+
+
+def _number(s: str) -> float | int:
+    return tidy(float(to_ascii_digits(s).replace(",", "")))

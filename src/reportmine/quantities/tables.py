@@ -1,0 +1,160 @@
+"""Bare numbers in table cells, with the unit their headers give (GUIDE.md).
+
+A cell that holds only a number (``12.5``, ``-309.74``) is a quantity. Its unit
+comes from, in order: its column's header (``完成率(%)``, ``金额（万元）``,
+``单位：万元``), the label cell to its left in the same row (``医疗收入(万元)``),
+or a ``单位：万元`` line just above the table; else it keeps unit null. Row numbers (序号), years in the header row and columns or rows
+whose header names a code, a rank or a year are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..numerals import tidy, to_ascii_digits
+from ..document import Block, Document, Quantity
+from ..resources import load_yaml, require
+
+AR = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
+_BARE = re.compile(rf"(?P<sign>[-－−+]?)(?P<num>{AR})")
+_IN_PARENS = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?([^()（）:：\s]{1,8})\s*[)）]")
+_AFTER_LABEL = re.compile(r"单位\s*[:：]\s*([^\s,，;；。|()（）]{1,8})")
+_TRAILING = re.compile(r"[\u4e00-\u9fff]([%％‰])$")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    data = load_yaml("quantities.yaml")
+    require(data, ("table_not_quantity_headers",), "quantities.yaml")
+    return {"skip": tuple(data["table_not_quantity_headers"])}
+
+
+@lru_cache(maxsize=256)
+def unit_of(word: str) -> tuple[str, float, str | None] | None:
+    """(unit, norm factor, norm unit) when ``word`` is a unit the recognizer knows."""
+    from .recognizer import recognize
+
+    for end in range(len(word), 0, -1):
+        found = recognize("1" + word[:end])
+        if len(found) == 1 and found[0].end == end + 1 and found[0].unit:
+            q = found[0]
+            return q.unit, float(q.norm_value), q.norm_unit
+    return None
+
+
+def header_unit(text: str) -> tuple[str, float, str | None] | None:
+    for rx in (_IN_PARENS, _AFTER_LABEL, _TRAILING):
+        for m in rx.finditer(text):
+            u = unit_of(m.group(1))
+            if u:
+                return u
+    return None
+
+
+def table_quantities(doc: Document) -> None:
+    """Add a quantity for every bare-number cell; a header unit replaces a null one."""
+    if not doc.tables:
+        return
+    by_start = {q.start: q for q in doc.quantities}
+    added, replace = [], {}
+    for table in doc.tables:
+        rows = [[doc.blocks[i] for i in row] for row in table.rows]
+        columns = _column_units(doc.text, rows)
+        caption = _caption_unit(doc.text, table.start) or columns.get("table")
+        for r, row in enumerate(rows):
+            if _counting_row(doc.text, row):
+                continue
+            label, label_skip = None, False
+            for c, cell in enumerate(row):
+                text = doc.text[cell.start:cell.end]
+                m = _BARE.fullmatch(text.strip())
+                if m is None:
+                    if text.strip() and not any("0" <= ch <= "9" for ch in text):
+                        label = header_unit(text)     # a row label: 医疗收入(万元)
+                        label_skip = any(w in text for w in _words()["skip"])
+                    continue
+                if label_skip or _in_boilerplate(doc, cell.start):
+                    continue
+                if _not_quantity(doc.text, rows, r, c, m, columns):
+                    continue
+                unit = columns.get((len(row), c)) or label or caption
+                q = _cell_quantity(cell, text, m, unit)
+                old = by_start.get(q.start)
+                if old is None:
+                    added.append(q)
+                elif old.unit is None and unit is not None and old.end <= q.end:
+                    replace[id(old)] = q
+    if replace:
+        doc.quantities = [replace.get(id(q), q) for q in doc.quantities]
+    if added:
+        doc.quantities = sorted(doc.quantities + added, key=lambda q: q.start)
+
+
+def _cell_quantity(cell: Block, text: str, m: re.Match, unit) -> Quantity:
+    lead = len(text) - len(text.lstrip())
+    s, e = cell.start + lead + m.start(), cell.start + lead + m.end()
+    value = float(to_ascii_digits(m.group("num")).replace(",", ""))
+    if m.group("sign") and m.group("sign") != "+":
+        value = -value
+    value = tidy(value)
+    if unit is None:
+        return Quantity(s, e, text[lead + m.start():lead + m.end()], value, None, value, None)
+    name, factor, norm = unit
+    return Quantity(s, e, text[lead + m.start():lead + m.end()], value, name, tidy(value * factor), norm)
+
+
+def _not_quantity(text: str, rows, r: int, c: int, m: re.Match, columns) -> bool:
+    num = m.group("num")
+    row = rows[r]
+    if r == 0 and len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2099:
+        return True                      # a year heading a column
+    if c == 0 and num.isdigit() and len(num) <= 3 and len(row) > 1:
+        nxt = text[row[1].start:row[1].end]
+        if any("\u4e00" <= ch <= "\u9fff" for ch in nxt):
+            return True                  # a row number (序号) before the row's label
+    return columns.get(("skip", c), False) and len(row) == columns.get("width")
+
+
+def _column_units(text: str, rows) -> dict:
+    """Units and skip marks per column, from the header row(s) before the first number."""
+    out: dict = {}
+    if len(rows) < 2:
+        return out
+    header = rows[0]
+    out["width"] = len(header)
+    skip = _words()["skip"]
+    for c, cell in enumerate(header):
+        words = text[cell.start:cell.end]
+        unit = header_unit(words)
+        if unit:
+            out[(len(header), c)] = unit
+        if any(w in words for w in skip):
+            out[("skip", c)] = True
+        m = _AFTER_LABEL.search(words)
+        if m and unit_of(m.group(1)):
+            out["table"] = unit_of(m.group(1))     # 单位：万元 in the header row
+    return out
+
+
+def _counting_row(text: str, row: list[Block]) -> bool:
+    """上一页 | 1 | 2 | 3 | 下一页, a header of 1 2 3 4: page links or column numbers."""
+    nums = [text[b.start:b.end].strip() for b in row]
+    nums = [int(x) for x in nums if x.isdigit() and len(x) <= 3]
+    return len(nums) >= 3 and all(b - a == 1 for a, b in zip(nums, nums[1:]))
+
+
+def _in_boilerplate(doc: Document, pos: int) -> bool:
+    return any(b.start <= pos < b.end for b in doc.boilerplate)
+
+
+def _caption_unit(text: str, start: int):
+    before = text[max(0, start - 60):start]
+    lines = before.rstrip("\n").split("\n")[-2:]
+    for line in reversed(lines):
+        m = _AFTER_LABEL.search(line)
+        if m:
+            u = unit_of(m.group(1))
+            if u:
+                return u
+    return None

@@ -1,0 +1,213 @@
+"""Claims -> records: one row per indicator claim.
+
+A record is an indicator, in one document, for one period and one reporting
+unit, with its quantities gathered by role (actual, target, completion rate,
+growth …). Quantities are read in text order within a scope (a sentence, or a
+table row): each one joins the latest open record of its scope that has the
+same reporting unit, a compatible indicator and a free slot for its role, or
+else opens a record of its own. So ``再就业9207人，完成局下达任务的115%`` is one
+record, a second value for a slot that is taken starts the next record, and a
+``分别`` list over counties gives one record per county (its ``subject``).
+A ``分别`` list of rates after a list of values is paired element by element.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..catalog import Catalog, default_catalog
+from ..document import Document, Quantity
+from .columns import FLAG_NAMES, NAMES
+from .flags import FlagIndex
+from .org import document_orgs, rules
+from .scopes import Scopes
+
+DEPENDENT = frozenset({"target", "basic_target", "full_target", "forecast", "completion_rate",
+                       "growth", "difference"})
+UNIT_ROLES = ("actual", "target", "basic_target", "full_target", "forecast")
+SETTER_ROLES = ("completion_rate", "target", "basic_target", "full_target", "actual")
+
+
+@dataclass
+class _Draft:
+    scope: tuple
+    subject: str | None
+    members: list[Quantity] = field(default_factory=list)
+    slots: dict[str, Quantity] = field(default_factory=dict)
+
+    def add(self, q: Quantity) -> None:
+        self.members.append(q)
+        self.slots[q.role] = q
+
+    @property
+    def head(self) -> Quantity:
+        """The quantity that names the indicator: the actual, else the first with one."""
+        actual = self.slots.get("actual")
+        if actual is not None and actual.indicator:
+            return actual
+        return next((m for m in self.members if m.indicator), self.members[0])
+
+    def baseline(self) -> bool:
+        actual = self.slots.get("actual")
+        return bool(actual is not None and actual.period and rules().baseline.search(actual.period))
+
+
+def build_records(doc: Document, catalog: Catalog | None = None) -> list[dict]:
+    """One record (a dict keyed by :data:`~reportmine.records.columns.NAMES`) per
+    indicator claim of an analyzed document, in text order."""
+    return build_tables(doc, catalog)[0]
+
+
+def build_tables(doc: Document, catalog: Catalog | None = None) -> tuple[list[dict], list[dict]]:
+    """The document's records and its flag rows (:data:`FLAG_NAMES`; each flag
+    with the ids of the records it is attached to)."""
+    drafts = group_claims(doc)
+    flags = FlagIndex(doc.flags)
+    attached: dict[int, list[str]] = {}
+    rows = []
+    if drafts:
+        catalog = catalog or default_catalog()
+        orgs = document_orgs(doc)
+        scopes = Scopes(doc)
+        for d in drafts:
+            row, indices = _row(doc, d, catalog, orgs, scopes, flags)
+            rows.append(row)
+            for i in indices:
+                attached.setdefault(i, []).append(row["record_id"])
+    return rows, [flag_row(doc, f, attached.get(i, [])) for i, f in enumerate(flags.flags)]
+
+
+def flag_row(doc: Document, f, record_ids: list[str]) -> dict:
+    row = {"doc": doc.name, "doc_sha256": doc.id, "code": f.code, "type": f.type,
+           "subtype": f.subtype, "severity": f.severity, "message": f.message, "text": f.text,
+           "start": f.start, "end": f.end, "article": f.article,
+           "page": f.page if f.page is not None else doc.page_at(f.start), "note": f.note,
+           "arithmetic": f.arithmetic, "record_ids": record_ids}
+    return {name: row[name] for name in FLAG_NAMES}
+
+
+def group_claims(doc: Document) -> list[_Draft]:
+    """The quantities of each claim, in text order (roles other than ``other``)."""
+    scopes = Scopes(doc)
+    qs = [q for q in doc.quantities
+          if q.role and q.role != "other" and not doc.is_boilerplate(q.start)]
+    drafts: list[_Draft] = []
+    open_: dict[tuple, list[_Draft]] = {}
+    i = 0
+    while i < len(qs):
+        run = _dependent_run(qs, i)
+        scope = scopes.key(qs[i].start)
+        ds = open_.setdefault(scope, [])
+        if len(run) > 1 and _pair_run(run, _since(drafts, scopes.period_start(qs[i].start))):
+            i += len(run)
+            continue
+        q = qs[i]
+        d = _find(ds, q)
+        if d is None:
+            d = _Draft(scope, q.subject)
+            ds.append(d)
+            drafts.append(d)
+        d.add(q)
+        i += 1
+    return drafts
+
+
+def _dependent_run(qs: list[Quantity], i: int) -> list[Quantity]:
+    """分别完成年度目标的127.5%和103.0%: the list items of one dependent role."""
+    q = qs[i]
+    if q.group is None or q.role not in DEPENDENT or q.subject:
+        return [q]
+    j = i + 1
+    while j < len(qs) and qs[j].group == q.group and qs[j].role == q.role and not qs[j].subject:
+        j += 1
+    return qs[i:j]
+
+
+def _since(drafts: list[_Draft], start: int) -> list[_Draft]:
+    """The records begun at or after ``start`` (a 分别 list may reach back over ；)."""
+    out = []
+    for d in reversed(drafts):
+        if d.members[0].start < start:
+            break
+        out.append(d)
+    return out[::-1]
+
+
+def _pair_run(run: list[Quantity], ds: list[_Draft]) -> bool:
+    free = [d for d in ds if run[0].role not in d.slots and d.subject is None and "actual" in d.slots]
+    if len(free) < len(run):
+        return False
+    for d, q in zip(free[-len(run):], run):
+        d.add(q)
+    return True
+
+
+def _find(ds: list[_Draft], q: Quantity) -> _Draft | None:
+    fits = [d for d in reversed(ds) if d.subject == q.subject and q.role not in d.slots
+            and _same_indicator(d, q)]
+    if q.role in DEPENDENT:
+        current = [d for d in fits if not d.baseline()]
+        fits = current or fits
+    return fits[0] if fits else None
+
+
+def _same_indicator(d: _Draft, q: Quantity) -> bool:
+    head = d.head
+    if q.indicator is None or head.indicator is None or q.indicator == head.indicator:
+        return True
+    if q.indicator_id and head.indicator_id:
+        return q.indicator_id == head.indicator_id
+    # a rate or target whose own phrase links nowhere (完成年度计划8000人的108.1%)
+    return q.role in DEPENDENT and q.indicator_id is None
+
+
+def _row(doc: Document, d: _Draft, catalog: Catalog, orgs: dict, scopes: Scopes,
+         flags: FlagIndex) -> tuple[dict, list[int]]:
+    first, last = d.members[0], max(d.members, key=lambda m: m.end)
+    head = d.head
+    entry = catalog.by_id.get(head.indicator_id) if head.indicator_id else None
+    values = {role: _value(d.slots.get(role)) for role in
+              ("actual", "target", "basic_target", "full_target", "forecast", "completion_rate",
+               "growth", "difference")}
+    indices = flags.indices(first.start, last.end, d.members)
+    codes = list(dict.fromkeys(flags.flags[i].code or flags.flags[i].type for i in indices))
+    row = {
+        "record_id": f"{doc.id[:16]}-{first.start}",
+        "doc": doc.name, "doc_sha256": doc.id,
+        "article": first.article,
+        "org": d.subject or orgs.get(first.article) or orgs.get(None),
+        "indicator": head.indicator, "indicator_id": head.indicator_id,
+        "indicator_name": entry.name if entry else None,
+        "period": head.period or next((m.period for m in d.members if m.period), None),
+        **values,
+        "actual_unit": next((d.slots[r].norm_unit for r in UNIT_ROLES if r in d.slots), None),
+        "computed_completion_rate": _computed_rate(d),
+        "direction": entry.direction if entry else None,
+        "setter": next((d.slots[r].setter for r in SETTER_ROLES
+                        if r in d.slots and d.slots[r].setter), None),
+        "flag_codes": codes,
+        "status": "flagged" if codes else "ok",
+        "quote": scopes.quote(first.start, last.end),
+        "start": first.start, "end": last.end,
+        "page": first.page if first.page is not None else doc.page_at(first.start),
+    }
+    return {name: row[name] for name in NAMES}, indices
+
+
+def _value(q: Quantity | None) -> float | None:
+    return None if q is None or q.norm_value is None else clean_number(q.norm_value)
+
+
+def clean_number(v: float) -> float:
+    """41.2亿 -> 4120000000.0, not 4120000000.0000005: 12 significant digits
+    (far inside GUIDE.md's 1e-6 tolerance), so every format shows the same number."""
+    return float(f"{float(v):.12g}")
+
+
+def _computed_rate(d: _Draft) -> float | None:
+    actual, target = d.slots.get("actual"), d.slots.get("target")
+    if actual is None or target is None or not target.norm_value or actual.norm_value is None:
+        return None
+    if actual.norm_unit != target.norm_unit:
+        return None
+    return clean_number(round(actual.norm_value / target.norm_value, 6))

@@ -1,0 +1,44 @@
+"""Traditional and simplified script: a one-character map (data/t2s.tsv).
+
+Traditional text is read like simplified (GUIDE.md: 個百分點 is 个百分点), so
+the recognizer matches on a simplified copy of the text; the map is 1:1, so
+every offset stays valid. ``traditional_of`` gives, for simplified characters,
+the traditional ones that map to them (to know which characters matter).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .resources import DataFileError, read_text
+
+
+@lru_cache(maxsize=1)
+def t2s_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for n, line in enumerate(read_text("t2s.tsv").splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or len(parts[0]) != 1 or len(parts[1]) != 1:
+            raise DataFileError(f"t2s.tsv:{n}: expected 'traditional<TAB>simplified', one character each")
+        table[ord(parts[0])] = parts[1]
+    return table
+
+
+def to_simplified(s: str) -> str:
+    return s.translate(t2s_table())
+
+
+@lru_cache(maxsize=1)
+def _s2t() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for trad, simp in t2s_table().items():
+        out[simp] = out.get(simp, "") + chr(trad)
+    return out
+
+
+def traditional_of(chars) -> str:
+    """Every traditional character whose simplified form is one of ``chars``."""
+    s2t = _s2t()
+    return "".join(sorted({t for ch in set(chars) for t in s2t.get(ch, "")}))

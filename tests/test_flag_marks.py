@@ -1,0 +1,119 @@
+"""Placeholder and missing-number flags on the forms real reports use (texts written for these tests)."""
+
+import pytest
+
+from reportmine.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def flags_of(pipeline, text, ftype):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    return [f for f in doc.flags if f.type == ftype]
+
+
+@pytest.mark.parametrize("text,marks", [
+    # one flag per masked number, decimal point and unit inside the span
+    ("全年增长x.x%，高于预期。", ["x.x%"]),
+    ("安排资金x.xx万元用于改造。", ["x.xx万元"]),
+    ("收入达****.**万元，为****年的*倍。", ["****.**万元", "****年", "*倍"]),
+    ("比重为**.*%，提高*.*个百分点。", ["**.*%", "*.*个百分点"]),
+    ("全市**个乡镇参加评比。", ["**个"]),
+    # site masking of names
+    ("由**县牵头，**经开区配合。", ["**县", "**"]),
+    ("| **区 | 完成 |", ["**区"]),
+    ("开展“美丽**”创建活动。", ["**"]),
+    ("由办公室**统一汇总。", ["**"]),
+    ("在“**乡”召开现场会。", ["**乡"]),
+    ("由**縣牽頭。", ["**縣"]),
+    # a lone tilde standing for a year
+    ("~年度考核结果如下", ["~年"]),
+    ("在×市召开，×县×镇参加。", ["×市", "×县", "×镇"]),
+    ("补助金额×万元。", ["×万元"]),
+    ("在□市召开，涉及□□项目。", ["□市", "□□"]),
+])
+def test_placeholder_forms(pipeline, text, marks):
+    flags = flags_of(pipeline, text, "placeholder")
+    assert [f.text for f in flags] == marks
+    assert all(f.code.startswith("R1") for f in flags)
+
+
+@pytest.mark.parametrize("text", [
+    "达标率=达标户数/总户数×100%。",
+    "得分=到位率88%×0.4=0.352分。",
+    "面积为3 × 4米，费用=单价×数量。",
+    "采购x86服务器，升级Excel表格。",
+    "加强学习(xí)，提升效(xiào)率。",
+    "全年完成**重点项目**12个。",
+    "要**加强领导，狠抓落实**，确保完成。",
+    "**2023年工作总结**",
+    "*注：数据来源于统计局。",
+    "**注：以上数据为初步统计。",
+    "GDP增长5%*，居全市前列。",
+    "时间为2019 ~ 2020年度，3~5月集中整治。",
+    "~~~~~~~~\n正文开始。",
+    "是否达标：□是 □否",
+    "□达标  □基本达标  □不达标",
+    "以众人的智慧□众人的干劲推进工作。",
+])
+def test_not_placeholders(pipeline, text):
+    assert [f.text for f in flags_of(pipeline, text, "placeholder")] == []
+
+
+@pytest.mark.parametrize("text,near", [
+    ("全年水质达到类标准。", "类"),
+    ("出席县届人大常委会第一次会议。", "届"),
+    ("召开第次全体会议。", "次"),
+    ("第季度完成投资。", "季度"),
+    ("召開第屆代表大會。", "屆"),
+    ("每月补助资金元，", "元"),
+    ("全年投入资金约元。", "元"),
+    ("占全县总人口的7，涉及多个家庭。", "7"),
+    ("约占38.5。其余为外来人口。", "38.5"),
+    ("占總人數的12.6，", "12.6"),
+    ("本季度撥付資金元，", "元"),
+    ("全年合格率为\n二、主要做法", "率为"),
+    ("覆盖率达到\n第3页\n（二）下一步工作", "率达到"),
+    ("满意率达到\n2、%以上", "%"),
+])
+def test_missing_number_forms(pipeline, text, near):
+    flags = flags_of(pipeline, text, "missing_number")
+    assert [f.text for f in flags] == [near]
+    assert flags[0].code.startswith("R2")
+
+
+@pytest.mark.parametrize("text", [
+    "单个项目投资超过亿元，近亿元资金到位，逾万人受益。",
+    "單個項目投資超過億元。",
+    "| 培训经费(万元) | 86.5 |\n| 合格率(%) | 97.20% |",
+    "单位：万元",
+    "入选省(万人计划)专家3人。",
+    "完成年度任务的56。8%，进度较快。",
+    "截至年底，负债率占比0.52",
+    "全年合格率为\n98.5%，较上年提高。",
+    "合格率达到98\n%，较上年提高。",
+    "评为国家级示范区，达到类似水平，为省级重点。",
+    "全年合格率为",
+    "一、提高覆盖率\n二、主要做法",
+    "占地面积3000平方米，占全省第3位。",
+    "由建设第位负责填报。",
+    "资金已退还持有人。公告通知所有人，现场没有人，",
+])
+def test_not_missing_numbers(pipeline, text):
+    assert [f.text for f in flags_of(pipeline, text, "missing_number")] == []
+
+
+def test_check_rules_validate_their_data():
+    from reportmine.checks.rules import _any_of, _fold_table, rules
+    from reportmine.resources import DataFileError
+
+    assert "萬元".translate(rules().script_fold) == "万元"
+    with pytest.raises(DataFileError, match="one character"):
+        _fold_table({"萬": "一万"})
+    with pytest.raises(DataFileError, match="list of patterns"):
+        _any_of([], "checks.yaml: numeral_slot")
+    with pytest.raises(DataFileError, match="bad pattern"):
+        _any_of(["(unclosed"], "checks.yaml: numeral_slot")

@@ -1,0 +1,147 @@
+"""The record builder: claims -> rows (texts written for these tests)."""
+
+import dataclasses
+import json
+
+import jsonschema
+import pytest
+
+from reportmine.document import Document, Quantity
+from reportmine.pipeline import Pipeline
+from reportmine.records import NAMES, build_records, json_schema, load_schema
+
+TEXT = (
+    "东川县人力资源和社会保障局2021年度目标责任考核自查报告\n"
+    "一、主要指标完成情况\n"
+    "全市下岗失业人员再就业9207人，完成局下达任务的115%。"
+    "亩均工业总产值仅完成85万元，全年预测155万元，连基本任务168.7万元都未达到。\n"
+    "全年新农合参合率分别为：北山县98.2%、南河县97.1%、西湖区96.5%。\n"
+    "城镇新增就业5600人，完成年度目标5000人的112%，同比增长8.3%。\n"
+    "其中，失业人员再就业1530人、就业困难人员实现就业412人，分别完成年度目标的127.5%和103.0%。\n"
+    "全年发放创业担保贷款6850万元，完成市下达任务6000万元的124.2%。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory):
+    path = tmp_path_factory.mktemp("rec") / "东川县自查报告.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    doc = Pipeline().analyze(path)
+    return doc, build_records(doc)
+
+
+def find(rows, indicator, org=None):
+    hits = [r for r in rows if r["indicator"] and indicator in r["indicator"]
+            and (org is None or r["org"] == org)]
+    assert len(hits) == 1, [(r["indicator"], r["org"]) for r in rows]
+    return hits[0]
+
+
+def test_actual_and_completion_rate_in_one_record(records):
+    doc, rows = records
+    r = find(rows, "下岗失业人员再就业")
+    assert (r["actual"], r["actual_unit"], r["completion_rate"]) == (9207, "人", 1.15)
+    assert r["setter"] == "局" and r["target"] is None and r["computed_completion_rate"] is None
+    assert r["quote"] == "全市下岗失业人员再就业9207人，完成局下达任务的115%。"
+    assert doc.text[r["start"]:r["end"]] == "9207人，完成局下达任务的115%"
+    assert r["status"] == "ok" and r["flag_codes"] == []
+
+
+def test_actual_forecast_and_basic_target_in_one_record(records):
+    _, rows = records
+    r = find(rows, "亩均工业总产值")
+    assert (r["actual"], r["forecast"], r["basic_target"]) == (850000, 1550000, 1687000)
+    assert r["actual_unit"] == "元" and r["completion_rate"] is None
+
+
+def test_respectively_list_over_counties_gives_one_record_per_county(records):
+    _, rows = records
+    got = [(r["org"], r["actual"]) for r in rows if r["indicator"] and "参合率" in r["indicator"]]
+    assert got == [("北山县", 0.982), ("南河县", 0.971), ("西湖区", 0.965)]
+
+
+def test_org_from_the_title_when_no_list_names_one(records):
+    _, rows = records
+    assert find(rows, "城镇新增就业")["org"] == "东川县人力资源和社会保障局"
+
+
+def test_full_claim_with_computed_completion_rate(records):
+    _, rows = records
+    r = find(rows, "城镇新增就业")
+    assert (r["actual"], r["target"], r["completion_rate"], r["growth"]) == (5600, 5000, 1.12, 0.083)
+    assert r["computed_completion_rate"] == 1.12
+    assert r["indicator_id"] == "employment.urban_new_jobs"
+    assert r["indicator_name"] == "城镇新增就业人数" and r["direction"] == "higher"
+
+
+def test_respectively_rates_pair_with_the_values_before_them(records):
+    _, rows = records
+    pairs = {(r["actual"], r["completion_rate"]) for r in rows if r["quote"].startswith("其中")}
+    assert pairs == {(1530, 1.275), (412, 1.03)}
+
+
+def test_inconsistency_flag_is_attached_and_record_flagged(records):
+    _, rows = records
+    r = find(rows, "创业担保贷款")
+    assert r["status"] == "flagged" and r["flag_codes"] == ["R303"]
+    assert r["computed_completion_rate"] == round(6850 / 6000, 6) and r["completion_rate"] == 1.242
+    assert r["setter"] == "市" and r["growth"] is None   # not in the text: empty, never 0
+    assert sum(r["status"] == "flagged" for r in rows) == 1
+
+
+def test_rows_have_the_columns_in_order_and_validate(records):
+    _, rows = records
+    assert rows and all(list(r) == list(NAMES) for r in rows)
+    validator = jsonschema.Draft202012Validator(load_schema())
+    for r in rows:
+        validator.validate(json.loads(json.dumps(r, ensure_ascii=False)))
+    assert len({r["record_id"] for r in rows}) == len(rows)
+
+
+def test_shipped_schema_is_the_one_columns_describe():
+    assert load_schema() == json.loads(json.dumps(json_schema()))
+    jsonschema.Draft202012Validator.check_schema(load_schema())
+
+
+def test_record_id_is_stable_across_runs_and_paths(tmp_path):
+    a = tmp_path / "a" / "报告.txt"
+    b = tmp_path / "b" / "copy.txt"
+    for p in (a, b):
+        p.parent.mkdir()
+        p.write_text(TEXT, encoding="utf-8")
+    pipeline = Pipeline()
+    ids = [[r["record_id"] for r in build_records(pipeline.analyze(p))] for p in (a, a, b)]
+    assert ids[0] == ids[1] == ids[2] and ids[0]
+    changed = tmp_path / "c.txt"
+    changed.write_text(TEXT + "\n", encoding="utf-8")
+    assert build_records(pipeline.analyze(changed))[0]["record_id"] != ids[0][0]
+
+
+def _q(text, sub, role, indicator, value, unit="元", **kw):
+    start = text.index(sub)
+    return Quantity(start, start + len(sub), sub, value, unit, value, unit, role=role,
+                    indicator=indicator, **kw)
+
+
+def test_every_role_of_a_claim_fills_its_column():
+    text = "亩均产值仅完成85万元，全年预测155万元，连基本任务168.7万元都未达到，离满分202.44万元指标相差更远。"
+    qs = [_q(text, "85万元", "actual", "亩均产值", 850000),
+          _q(text, "155万元", "forecast", "亩均产值", 1550000, period="全年"),
+          _q(text, "168.7万元", "basic_target", "亩均产值", 1687000),
+          _q(text, "202.44万元", "full_target", "亩均产值", 2024400)]
+    doc = Document(id="0" * 64, path="x.txt", format="txt", text=text, quantities=qs)
+    (r,) = build_records(doc)
+    assert (r["actual"], r["forecast"], r["basic_target"], r["full_target"]) == (
+        850000, 1550000, 1687000, 2024400)
+    assert r["period"] == "全年" and r["indicator_id"] is None and r["direction"] is None
+
+
+def test_a_second_value_for_a_taken_slot_starts_a_new_record():
+    text = "2019年招商引资12亿元，2020年招商引资15亿元。"
+    qs = [_q(text, "12亿元", "actual", "招商引资", 1.2e9, period="2019年"),
+          _q(text, "15亿元", "actual", "招商引资", 1.5e9, period="2020年")]
+    doc = Document(id="1" * 64, path="x.txt", format="txt", text=text, quantities=qs)
+    rows = build_records(doc)
+    assert [(r["period"], r["actual"]) for r in rows] == [("2019年", 1.2e9), ("2020年", 1.5e9)]
+    assert [r["record_id"] for r in rows] == ["1" * 16 + f"-{text.index('12亿元')}",
+                                              "1" * 16 + f"-{text.index('15亿元')}"]
