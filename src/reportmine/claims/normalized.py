@@ -8,7 +8,6 @@ period phrases are copied from the original text where they stand.
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 
 import regex
 
@@ -71,7 +70,9 @@ def assign_in_view(assign, text: str, quantities: list[Quantity], raw: dict) -> 
     if not view.changed:
         assign(text, quantities, raw)
         return view
-    shadows = [replace(q, start=view.norm(q.start), end=view.norm(q.end)) for q in quantities]
+    # the rules read only these fields (role, indicator … are still unset)
+    shadows = [Quantity(view.norm(q.start), view.norm(q.end), q.text, q.value, q.unit, q.norm_value,
+                        q.norm_unit, q.approx) for q in quantities]
     shadow_raw: dict[int, str | None] = {}
     assign(view.text, shadows, shadow_raw)
     for q, s in zip(quantities, shadows):
