@@ -140,3 +140,12 @@ def test_pipeline_with_the_role_model(tmp_path):
     got = {q.text: q.role for q in doc.quantities}
     assert got["3.5%"] == "growth" and got["104%"] == "completion_rate"
     assert all(q.indicator is None for q in doc.quantities if q.role == "other")
+
+
+def test_a_reference_phrase_is_not_the_indicator(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("全镇税收收入累计完成3200万元，完成年初预算数8000万元的40%，比上年增收120万元。",
+                    encoding="utf-8")
+    got = {q.text: (q.role, q.indicator) for q in analyze(path).quantities}
+    assert got["40%"] == ("completion_rate", "税收收入")
+    assert got["120万元"][1] == "税收收入"

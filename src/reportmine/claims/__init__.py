@@ -110,6 +110,8 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
             q.indicator = prev.indicator
         elif _generic(q.indicator) and base and q.indicator not in base:
             q.indicator = _qualify(base, q.indicator)   # 参保…41.25万人，参保率97.6% / 其中省级8项
+        elif base and q.indicator and q.indicator.endswith(c.reference_tails):
+            q.indicator = base      # 收入累计完成A万元，完成年初预算数B万元的C%: 预算数 names the reference
         elif q.indicator and not _generic(q.indicator):
             own[id(q)] = q.indicator
             parent = q

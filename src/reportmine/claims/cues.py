@@ -22,6 +22,7 @@ class Cues:
     after: "regex.Pattern"
     other_units: frozenset
     score_units: frozenset
+    reference_tails: tuple[str, ...]
     score_award: tuple[str, ...]
     modal_over_growth: frozenset
     table_headers: tuple
@@ -69,6 +70,7 @@ def cues() -> Cues:
         after=_alternation(after, "claims.yaml: roles"),
         other_units=frozenset(data["other_units"]),
         score_units=frozenset(data.get("score_units") or ()),
+        reference_tails=tuple(ind.get("reference_tails") or ()),
         score_award=tuple(sorted(data.get("score_award") or (), key=len, reverse=True)),
         modal_over_growth=frozenset(data["modal_over_growth"]),
         table_headers=tuple((role, compile_pattern(p, f"claims.yaml: table_headers.{role}"))
