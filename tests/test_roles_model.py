@@ -149,3 +149,11 @@ def test_a_reference_phrase_is_not_the_indicator(tmp_path):
     got = {q.text: (q.role, q.indicator) for q in analyze(path).quantities}
     assert got["40%"] == ("completion_rate", "税收收入")
     assert got["120万元"][1] == "税收收入"
+
+
+def test_a_score_in_parentheses_measures_the_item_before_it(tmp_path):
+    path = tmp_path / "rules.txt"
+    path.write_text("一、档案管理 (15分)\n资料齐全得3分。\n", encoding="utf-8")
+    got = {q.text: (q.role, q.indicator) for q in analyze(path).quantities}
+    assert got["15分"] == ("full_target", "档案管理")
+    assert got["3分"][0] == "other"

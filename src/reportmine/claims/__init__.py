@@ -99,7 +99,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
             before = phrase_before(c, text, last_cue, q.start)   # 确定全年|接待游客|600万人次
         if before is None:
             head_end = first_cue if first_cue is not None and first_cue >= seg else q.start
-            before = phrase_before(c, text, seg, head_end)
+            before = phrase_before(c, text, seg, head_end) or _before_parenthesis(c, text, q)
         listed = in_clause and set(text[prev.end:q.start]) <= _LIST_GAP
         q.indicator = after or (prev.indicator if listed and prev.indicator else before)
         same_sentence = prev is not None and prev_sentence == ss
@@ -143,6 +143,20 @@ def _score_role(c: Cues, text: str, q: Quantity, role: str) -> str:
     if before.endswith(("(", "（")) and after.startswith((")", "）")):
         return "full_target"
     return role
+
+
+def _before_parenthesis(c: Cues, text: str, q: Quantity) -> str | None:
+    """规划 (15分) / 主要数据无统计误差(10分): a quantity alone in parentheses
+    measures what is written right before them."""
+    open_ = q.start - 1
+    while open_ >= 0 and text[open_] in " \u3000":
+        open_ -= 1
+    if open_ < 0 or text[open_] not in "(（" or text[q.end:q.end + 1] not in (")", "）"):
+        return None
+    end = open_
+    while end > 0 and text[end - 1] in " \u3000":
+        end -= 1
+    return phrase_before(c, text, clause_start(text, end), end)
 
 
 def _generic(phrase: str | None) -> bool:
