@@ -45,13 +45,14 @@ def catalog_option(fn):
     return wrapper
 
 
-def make_pipeline(max_bytes: int, catalog: str | None, targets: str | None = None):
+def make_pipeline(max_bytes: int, catalog: str | None, targets: str | None = None,
+                  role_model: bool = False):
     """A pipeline, or a usage error naming what is wrong with the catalog or targets."""
     from ..catalog import CatalogError
     from ..pipeline import Pipeline
 
     try:
-        return Pipeline(max_bytes=max_bytes, catalog=catalog, targets=targets)
+        return Pipeline(max_bytes=max_bytes, catalog=catalog, targets=targets, role_model=role_model)
     except CatalogError as exc:
         raise click.BadParameter(str(exc), param_hint="--catalog") from None
     except ReportmineError as exc:
