@@ -8,6 +8,7 @@ builds its own document, so many processes can run side by side.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ Stage = Callable[[Document], Document]
 
 
 def default_stages(catalog: str | os.PathLike | None = None,
-                   targets: str | os.PathLike | None = None,
+                   targets: str | os.PathLike | None = None, role_model: bool = False,
                    rules: str | os.PathLike | None = None) -> list[Stage]:
     """structure -> quantities -> claims -> catalog links -> checks."""
     from .checks import ChecksStage
@@ -28,7 +29,8 @@ def default_stages(catalog: str | os.PathLike | None = None,
     from .structure import analyze_structure
 
     checks = ChecksStage(_targets(targets, rules) or None)
-    return [analyze_structure, annotate_quantities, annotate_claims, _link_stage(catalog), checks]
+    claims = functools.partial(annotate_claims, model="default") if role_model else annotate_claims
+    return [analyze_structure, annotate_quantities, claims, _link_stage(catalog), checks]
 
 
 def _targets(targets, rules) -> list:
@@ -60,11 +62,12 @@ class Pipeline:
     max_bytes: int = DEFAULT_MAX_BYTES
     catalog: str | os.PathLike | None = None    # a user catalog merged over the shipped one
     targets: str | os.PathLike | None = None    # a user targets file (CSV) for completion checks
+    role_model: bool = False                    # the learned role model after the rules (models/ROLES.md)
     rules: str | os.PathLike | None = None      # scoring rules (YAML/xlsx): their targets, too
 
     def __post_init__(self):
         if self.stages is None:
-            self.stages = default_stages(self.catalog, self.targets, self.rules)
+            self.stages = default_stages(self.catalog, self.targets, self.role_model, self.rules)
 
     def __call__(self, doc: Document) -> Document:
         for stage in self.stages:
