@@ -6,7 +6,8 @@
   rate (or the count) is wrong. The message names the two nearest whole
   levels and the rates they give.
 - A level, its absolute change and the rate in one sentence (收入24627万元，
-  比上年减收1070万元，下降4.2%): the rate is change/(level ∓ change).
+  比上年减收1070万元，下降4.2%): the rate is change/(level ∓ change), or
+  change/level when the level is the earlier one (比上年的27人减少6人).
 """
 
 from __future__ import annotations
@@ -111,21 +112,40 @@ def _rate(q: Quantity, base: int, down: bool) -> str:
 
 
 def _with_change(found, text: str, level: Quantity, change: Quantity, g: Quantity, down: bool, cfg) -> bool:
-    """24627万元，比上年减收1070万元，下降4.2%: 1070/(24627+1070)."""
+    """A level, its change and the rate; the level may be this period's
+    (24627万元，比上年减收1070万元，下降4.2%: 1070/(24627+1070)) or the earlier
+    one (比上年的27人减少6人，下降22.2%: 6/27), as the words before it say."""
     if not (is_count(level) and is_count(change)) or level.norm_unit != change.norm_unit \
             or not cfg.change_cue.search(text[max(level.end, clause_start(text, change.start) - 1):change.start]) \
             or not _adjacent(text, change, g, cfg):
         return False
+    head = text[max(0, level.start - cfg.label_reach):level.start]
+    earlier = head.endswith(tuple(cfg.previous_cues))
+    reading = _as_earlier(level, change) if earlier else _as_current(level, change, down)
+    if reading is None:
+        return False
+    lo, hi, x, arith = reading
+    if ar.fits(g, lo, hi):
+        found.verify("growth", f"{arith} = {ar.at_precision(x, g, 2)}", [level, change, g], g)
+    elif ar.miss(g, lo, hi) <= cfg.near_miss_growth:
+        found.flag("growth", g, f"{arith} = {ar.at_precision(x, g, 2)}（按所报精度为{ar.at_precision(x, g)}）",
+                   [level, change])
+    return True
+
+
+def _as_current(level: Quantity, change: Quantity, down: bool):
+    """The level is this period's: the rate is change/(level ∓ change)."""
     (l0, l1), (c0, c1) = ar.bounds(level), ar.bounds(change)
     base0, base1 = (l0 + c0, l1 + c1) if down else (l0 - c1, l1 - c0)
     if base0 <= 0:
-        return False
-    lo, hi = c0 / base1, c1 / base0
-    sign = "+" if down else "−"
+        return None
     x = change.norm_value / (level.norm_value + (change.norm_value if down else -change.norm_value))
-    arith = f"{change.text}/({level.text}{sign}{change.text}) = {ar.at_precision(x, g, 2)}"
-    if ar.fits(g, lo, hi):
-        found.verify("growth", arith, [level, change, g], g)
-    elif ar.miss(g, lo, hi) <= cfg.near_miss_growth:
-        found.flag("growth", g, arith + f"（按所报精度为{ar.at_precision(x, g)}）", [level, change])
-    return True
+    return c0 / base1, c1 / base0, x, f"{change.text}/({level.text}{'+' if down else '−'}{change.text})"
+
+
+def _as_earlier(level: Quantity, change: Quantity):
+    """The level is the earlier period's: the rate is change/level."""
+    (l0, l1), (c0, c1) = ar.bounds(level), ar.bounds(change)
+    if l0 <= 0:
+        return None
+    return c0 / l1, c1 / l0, change.norm_value / level.norm_value, f"{change.text}/{level.text}"
