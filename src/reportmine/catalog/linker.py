@@ -70,29 +70,42 @@ class Linker:
             for form in ind.surface_forms():
                 self._exact[normalize(form)] = ind.id
         self._forms = sorted(self._exact, key=len, reverse=True)
+        self._scan_order = {form: i for i, form in enumerate(self._forms)}
+        self._form_is_rate = [is_rate(form) for form in self._forms]
+        self._longest = max(map(len, self._forms), default=0)
         self._cache: dict[str, Link] = {}
         self._model = None
 
     def _vectors(self):
+        """The TF-IDF model, built on first use: the vectors, the catalog matrix with each
+        indicator's forms in adjacent rows, where each indicator's rows start, the ids."""
         if self._model is None:
             from .vectors import CharTfidf
 
             vectors = CharTfidf(self._forms)
-            self._model = (vectors, vectors.matrix, [self._exact[f] for f in self._forms])
+            place = {ind.id: i for i, ind in enumerate(self.catalog.indicators)}
+            rows = sorted(range(len(self._forms)), key=lambda i: place[self._exact[self._forms[i]]])
+            ids = [self._exact[self._forms[i]] for i in rows]
+            starts = [i for i in range(len(ids)) if i == 0 or ids[i] != ids[i - 1]]
+            self._model = (vectors, vectors.matrix[rows], starts, [ids[i] for i in starts])
         return self._model
 
     def candidates(self, phrase: str, k: int = 3) -> list[Link]:
-        """The k nearest catalog entries by TF-IDF similarity."""
+        """The k nearest catalog entries by TF-IDF similarity (ties in catalog order)."""
         return self._candidates_many([phrase], k)[0]
 
     def _candidates_many(self, phrases: list[str], k: int) -> list[list[Link]]:
-        """Each phrase's k nearest entries: one transform and one sparse product per chunk."""
-        vectors, matrix, ids = self._vectors()
+        """Each phrase's k nearest entries: one transform, one sparse product, one sort per chunk."""
+        import numpy as np
+
+        vectors, matrix, starts, ids = self._vectors()
         out = []
         for start in range(0, len(phrases), CHUNK):
             chunk = [normalize(p) for p in phrases[start:start + CHUNK]]
-            sims = (matrix @ vectors.transform(chunk).T).toarray().T.copy()
-            out.extend(_nearest(row, ids, k) for row in sims)
+            sims = (matrix @ vectors.transform(chunk).T).toarray().T
+            best = np.maximum.reduceat(sims, starts, axis=1)          # an indicator's best form
+            top = np.argsort(-best, axis=1, kind="stable")[:, :k]
+            out.extend([Link(ids[j], float(row[j]), "tfidf") for j in cols] for row, cols in zip(best, top))
         return out
 
     def link(self, phrase: str | None) -> Link:
@@ -131,25 +144,29 @@ class Linker:
         if key in self._exact:
             return Link(self._exact[key], 1.0, "exact")
         rate = is_rate(key)
-        for form in self._forms:
-            if len(form) >= self.min_contained and form in key and is_rate(form) == rate:
-                return Link(self._exact[form], len(form) / len(key), "contains")
+        first = self._first_contained(key, rate)
+        if first is not None:
+            form = self._forms[first]
+            return Link(self._exact[form], len(form) / len(key), "contains")
         return rate
+
+    def _first_contained(self, key: str, rate: bool) -> int | None:
+        """The first form in scan order (longest first) of at least ``min_contained``
+        characters inside ``key`` and as much a rate as it: found by looking up each
+        substring of ``key`` rather than scanning the catalog."""
+        first = None
+        for n in range(self.min_contained, min(self._longest, len(key)) + 1):
+            for i in range(len(key) - n + 1):
+                at = self._scan_order.get(key[i:i + n])
+                if at is not None and (first is None or at < first) and self._form_is_rate[at] == rate:
+                    first = at
+        return first
 
     def _choose(self, candidates: list[Link], rate: bool) -> Link:
         top = [c for c in candidates if is_rate(self.catalog.by_id[c.id].name) == rate]
         if top and top[0].score >= self.threshold:
             return top[0]
         return Link(None, top[0].score if top else 0.0, "none")
-
-
-def _nearest(sims, ids: list[str], k: int) -> list[Link]:
-    best: dict[str, float] = {}
-    for i in sims.argsort()[::-1]:
-        if len(best) >= k:
-            break
-        best.setdefault(ids[i], float(sims[i]))
-    return [Link(i, s, "tfidf") for i, s in best.items()]
 
 
 @lru_cache(maxsize=1)
