@@ -1,41 +1,48 @@
-"""Mutation benchmark for the inconsistency checks.
+"""Mutation benchmark for the inconsistency checks: relations from a careful
+reading, not from the checker.
 
-    python benchmarks/mutate.py [--sources DIR ...] [--gold DIR ...]
+    python benchmarks/mutate.py [--shared DIR] [--relations FILE] [--docs a01.txt ...]
+                                [--closed-loop] [--examples N] [--json OUT]
 
-1. Every document is analyzed; the relations that hold in it (a part list that
-   adds up, a rate that matches its counts, a completion rate that matches
-   actual/target, a difference, a growth) are read from doc.meta["verified"].
-2. For each relation, each number in it is perturbed once per perturbation
-   kind (a typo in the last digit, two digits swapped, 10% off), the document
-   is analyzed again, and the perturbation is caught when an inconsistency
-   flag touches the relation.
-3. False alarms: inconsistency flags on the unperturbed documents that the
-   gold does not have (documents without gold: every inconsistency flag
-   counts), per 20,000 characters of non-boilerplate text.
-
-Defaults: the seeds (../shared) and the project's corpora/samples, with their gold.
+1. benchmarks/relations.json lists relations that hold in ../shared/realdev and
+   the seeds (built by benchmarks/build_relations.py from the reader's list:
+   the numbers' offsets, and the arithmetic where it could be recovered).
+2. For each relation, each of its numbers is changed once per perturbation
+   (a typo in the last digit, the last two digits swapped, 10% off). A change
+   after which the arithmetic still holds within the written rounding is not
+   counted. The changed document is analyzed; the change is caught when an
+   inconsistency flag overlaps (4 characters of slack) a number of the relation.
+3. False alarms: inconsistency flags on the unchanged documents (every realdev
+   document and seed) that the gold does not have, per 20,000 characters of
+   non-boilerplate text.
+--closed-loop adds the old source as a second one: relations the checker
+itself verified (doc.meta["verified"]) in the same documents, reported apart.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from relation_math import holds, parse  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-NUMBER = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
+DIGITS = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+KINDS = ("last_digit", "swap", "ten_percent")
 
 
 def perturbations(number: str):
-    """(kind, new text) for a number as written."""
+    """(kind, new text) for the digits of a number as written."""
     digits = [i for i, ch in enumerate(number) if ch.isdigit()]
     nonzero = [i for i in digits if number[i] != "0"] or digits
     last = nonzero[-1]
-    new_digit = (int(number[last]) + 3) % 10 or 3
-    # a typo in the last significant digit (5000 -> 8000, 2,402 -> 2,405)
-    yield "last_digit", number[:last] + str(new_digit) + number[last + 1:]
+    yield "last_digit", number[:last] + str((int(number[last]) + 3) % 10 or 3) + number[last + 1:]
     if len(digits) >= 2 and number[digits[-1]] != number[digits[-2]]:
         a, b = digits[-2], digits[-1]
         chars = list(number)
@@ -48,84 +55,128 @@ def perturbations(number: str):
         yield "ten_percent", bumped
 
 
-def overlaps(flag, spans, slack=4):
+def mutations(text: str, rel: dict):
+    """(kind, mutated text, moved spans) for each number of a relation; changes
+    that leave the arithmetic holding are skipped."""
+    spans = [tuple(s) for s in rel["spans"]]
+    for k, (s, e) in enumerate(spans):
+        m = DIGITS.search(text, s, e)
+        if not m:
+            continue
+        for kind, new in perturbations(m.group()):
+            mutated = text[:m.start()] + new + text[m.end():]
+            shift = len(new) - len(m.group())
+            moved = [(a + (shift if a > m.start() else 0), b + (shift if b >= m.end() else 0)) for a, b in spans]
+            if rel.get("expr"):
+                numbers = [parse(mutated[a:b]) for a, b in moved]
+                if None in numbers or holds(rel["expr"], rel["stated"], numbers):
+                    continue
+            yield kind, mutated, moved
+
+
+def overlaps(flag, spans, slack=4) -> bool:
     return any(flag.start < e + slack and s < flag.end + slack for s, e in spans)
 
 
-def mutate_doc(pipeline, text: str, name: str, stats: Counter, examples: list):
-    doc = pipeline.analyze_bytes(text.encode("utf-8"), name)
-    for rel in doc.meta.get("verified", []):
-        spans = [tuple(s) for s in rel["spans"]]
-        for s, e in spans:
-            m = NUMBER.search(text, s, e)
-            if not m:
-                continue
-            for kind, new in perturbations(m.group()):
-                mutated = text[:m.start()] + new + text[m.end():]
-                shift = len(new) - len(m.group())
-                moved = [(a + (shift if a > m.start() else 0), b + (shift if b > m.start() else 0))
-                         for a, b in spans]
-                got = pipeline.analyze_bytes(mutated.encode("utf-8"), name)
-                caught = any(f.type == "inconsistency" and overlaps(f, moved) for f in got.flags)
-                stats[(rel["kind"], kind, caught)] += 1
-                if not caught and len(examples) < 40:
-                    examples.append(f"{name}: {rel['kind']}/{kind}: {m.group()} -> {new} in "
-                                    f"{text[spans[0][0]:spans[-1][1]]!r}")
-    return doc
+def doc_path(shared: Path, name: str) -> Path:
+    return shared / "seeds" / name[len("seeds/"):] if name.startswith("seeds/") else shared / "realdev" / "docs" / name
 
 
-def false_alarms(doc, gold_flags) -> int:
-    gold = [f for f in gold_flags if f["type"] == "inconsistency"]
-    return sum(1 for f in doc.flags if f.type == "inconsistency"
-               and not any(f.start < g["end"] + 4 and g["start"] < f.end + 4 for g in gold))
+def gold_flags(shared: Path, name: str) -> list[dict]:
+    g = shared / "gold" / (name[len("seeds/"):] + ".gold.json") if name.startswith("seeds/") else \
+        shared / "realdev" / "gold" / (name + ".gold.json")
+    return json.loads(g.read_text(encoding="utf-8"))["flags"] if g.exists() else []
+
+
+def run_relations(pipeline, shared: Path, rels: list[dict], stats: Counter, examples: list) -> None:
+    texts = {}
+    for rel in rels:
+        text = texts.setdefault(rel["doc"], doc_path(shared, rel["doc"]).read_text(encoding="utf-8"))
+        for kind, mutated, moved in mutations(text, rel):
+            got = pipeline.analyze_bytes(mutated.encode("utf-8"), Path(rel["doc"]).name)
+            caught = any(f.type == "inconsistency" and overlaps(f, moved) for f in got.flags)
+            stats[(rel["kind"], kind, caught)] += 1
+            if not caught:
+                examples.append(f"{rel['doc']} {rel['kind']}/{kind}: {rel['expr'] or '?'} over {rel['numbers']}")
+
+
+def false_alarms(pipeline, shared: Path, names: list[str]) -> tuple[int, int, list]:
+    alarms, chars, listed = 0, 0, []
+    for name in names:
+        doc = pipeline.analyze_bytes(doc_path(shared, name).read_bytes(), Path(name).name)
+        gold = [f for f in gold_flags(shared, name) if f["type"] == "inconsistency"]
+        for f in doc.flags:
+            if f.type == "inconsistency" and not any(f.start < g["end"] + 4 and g["start"] < f.end + 4 for g in gold):
+                alarms += 1
+                listed.append(f"{name}: {f.subtype} {f.text!r}")
+        chars += sum(e - s for s, e in doc.content_spans())
+    return alarms, chars, listed
+
+
+def closed_loop(pipeline, shared: Path, names: list[str], stats: Counter) -> None:
+    """The old source: relations the checker verified, each number perturbed."""
+    for name in names:
+        text = doc_path(shared, name).read_text(encoding="utf-8")
+        doc = pipeline.analyze_bytes(text.encode("utf-8"), Path(name).name)
+        for v in doc.meta.get("verified", []):
+            for kind, mutated, moved in mutations(text, {"spans": v["spans"]}):
+                got = pipeline.analyze_bytes(mutated.encode("utf-8"), Path(name).name)
+                stats[(v["kind"], kind, any(f.type == "inconsistency" and overlaps(f, moved) for f in got.flags))] += 1
+
+
+def table(stats: Counter, title: str) -> tuple[int, int]:
+    print(f"\n{title}\n{'relation':12s} {'perturbation':12s} {'caught':>7s} {'total':>6s}")
+    for rel in sorted({k[0] for k in stats}):
+        for kind in KINDS:
+            t = stats[(rel, kind, True)] + stats[(rel, kind, False)]
+            if t:
+                print(f"{rel:12s} {kind:12s} {stats[(rel, kind, True)]:7d} {t:6d}")
+    total = sum(stats.values())
+    caught = sum(n for (_, _, c), n in stats.items() if c)
+    print(f"caught {caught}/{total} = {caught / total if total else 0:.1%}")
+    return caught, total
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sources", type=Path, nargs="*",
-                    default=[ROOT.parent / "shared" / "seeds", ROOT / "corpora" / "samples"])
-    ap.add_argument("--gold", type=Path, nargs="*",
-                    default=[ROOT.parent / "shared" / "gold", ROOT / "corpora" / "gold"])
+    ap.add_argument("--shared", type=Path, default=Path(os.environ.get("REPORTMINE_SHARED", ROOT.parent / "shared")))
+    ap.add_argument("--relations", type=Path, default=Path(__file__).resolve().parent / "relations.json")
+    ap.add_argument("--docs", nargs="*", help="only these documents (e.g. the held-out half)")
+    ap.add_argument("--closed-loop", action="store_true", help="also perturb the relations the checker verified")
+    ap.add_argument("--examples", type=int, default=0, help="print N changes that were not caught")
     ap.add_argument("--json", type=Path)
-    ap.add_argument("--examples", action="store_true", help="print perturbations that were not caught")
     args = ap.parse_args(argv)
+    if not (args.shared / "realdev").is_dir():
+        raise SystemExit(f"{args.shared}/realdev not found: pass --shared DIR or set REPORTMINE_SHARED")
     from reportmine.pipeline import Pipeline
 
     pipeline = Pipeline()
+    rels = json.loads(args.relations.read_text(encoding="utf-8"))
+    names = sorted(p.name for p in (args.shared / "realdev" / "docs").glob("*.txt")) + \
+        sorted("seeds/" + p.name for p in (args.shared / "seeds").glob("*.txt"))
+    if args.docs:
+        rels = [r for r in rels if Path(r["doc"]).name in args.docs]
+        names = [n for n in names if Path(n).name in args.docs]
     stats, examples = Counter(), []
-    chars = alarms = 0
-    for src in args.sources:
-        if not src.is_dir():
-            print(f"skipping {src}: not found")
-            continue
-        for path in sorted(src.glob("*.txt")):
-            text = path.read_bytes().decode("utf-8")
-            doc = mutate_doc(pipeline, text, path.name, stats, examples)
-            gold_flags = []
-            for gdir in args.gold:
-                gp = gdir / (path.name + ".gold.json")
-                if gp.exists():
-                    gold_flags = json.loads(gp.read_text(encoding="utf-8"))["flags"]
-            alarms += false_alarms(doc, gold_flags)
-            chars += sum(e - s for s, e in doc.content_spans())
-    total = sum(stats.values())
-    caught = sum(n for (_, _, c), n in stats.items() if c)
-    print(f"{'relation':12s} {'perturbation':12s} {'caught':>7s} {'total':>6s}")
-    for rel in sorted({k[0] for k in stats}):
-        for kind in ("last_digit", "swap", "ten_percent"):
-            t = stats[(rel, kind, True)] + stats[(rel, kind, False)]
-            if t:
-                print(f"{rel:12s} {kind:12s} {stats[(rel, kind, True)]:7d} {t:6d}")
-    rate = caught / total if total else 0.0
+    run_relations(pipeline, args.shared, rels, stats, examples)
+    caught, total = table(stats, f"relations from the reading ({len(rels)} relations, {args.relations.name})")
+    alarms, chars, listed = false_alarms(pipeline, args.shared, names)
     per20k = alarms / (chars / 20000) if chars else 0.0
-    print(f"caught {caught}/{total} perturbations = {rate:.1%}")
-    print(f"false inconsistency flags on unperturbed text: {alarms} in {chars:,} characters "
+    print(f"false inconsistency flags on the unchanged documents: {alarms} in {chars:,} characters "
           f"= {per20k:.2f} per 20,000 characters")
-    if args.examples:
-        print("\n".join(examples))
+    for line in listed:
+        print("  FALSE", line)
+    if args.closed_loop:
+        loop = Counter()
+        closed_loop(pipeline, args.shared, names, loop)
+        table(loop, "second source: relations the checker verified (closed loop)")
+    for line in examples[:args.examples]:
+        print("  MISSED", line)
     if args.json:
-        args.json.write_text(json.dumps({"caught": caught, "total": total, "rate": rate, "false_alarms": alarms,
-                                         "characters": chars, "per_20000": per20k}, indent=1))
+        args.json.write_text(json.dumps({"caught": caught, "total": total, "rate": caught / total if total else 0,
+                                         "false_alarms": alarms, "characters": chars, "per_20000": per20k,
+                                         "by_kind": {f"{k[0]}/{k[1]}/{k[2]}": n for k, n in stats.items()}},
+                                        indent=1))
 
 
 if __name__ == "__main__":

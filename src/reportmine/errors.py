@@ -54,6 +54,10 @@ MESSAGES: dict[str, str] = {
     "R307": "{indicator}为{value}，超过了100%",
     "R308": "同一指标“{indicator}”在文中出现两个不同数值：{values}",
     "R309": "各部分占比之和不等于100%：{arithmetic}",
+    "R310": "数值的单位与其变化量的单位不符：{arithmetic}",
+    "R311": "数值不合常理，可能有错漏：{arithmetic}",
+    "R312": "两个相关计数互相矛盾：{arithmetic}",
+    "R313": "算式的结果与所报不符：{arithmetic}",
 }
 
 

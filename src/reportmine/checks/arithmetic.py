@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Quantity
 
@@ -10,7 +11,12 @@ _NUM = re.compile(r"[0-9０-９]+(?:[.．]([0-9０-９]+))?")
 
 
 def decimals(q: Quantity) -> int:
-    m = _NUM.search(q.text)
+    return _decimals(q.text)
+
+
+@lru_cache(maxsize=4096)
+def _decimals(text: str) -> int:
+    m = _NUM.search(text)
     return len(m.group(1)) if m and m.group(1) else 0
 
 
@@ -44,3 +50,42 @@ def near_miss(stated: float, computed: float, limit: float) -> bool:
     if computed == 0:
         return False
     return abs(stated - computed) / abs(computed) <= limit
+
+
+def bounds(q: Quantity) -> tuple[float, float]:
+    """The values a written number stands for, given how it is rounded."""
+    t = tolerance(q)
+    return q.norm_value - t, q.norm_value + t
+
+
+def quotient(a: Quantity, b: Quantity) -> tuple[float, float] | None:
+    """The interval of a/b when both are rounded as written (positive values)."""
+    (a0, a1), (b0, b1) = bounds(a), bounds(b)
+    if b0 <= 0 or a0 < 0:
+        return None
+    return a0 / b1, a1 / b0
+
+
+def fits(stated: Quantity, lo: float, hi: float) -> bool:
+    s0, s1 = bounds(stated)
+    return lo <= s1 + 1e-12 and s0 - 1e-12 <= hi
+
+
+def miss(stated: Quantity, lo: float, hi: float) -> float:
+    """Relative distance of the stated value from a computed interval (0 inside)."""
+    v = stated.norm_value
+    if lo <= v <= hi:
+        return 0.0
+    edge = lo if v < lo else hi
+    return abs(v - edge) / max(abs(edge), 1e-12)
+
+
+def at_precision(x: float, like: Quantity, extra: int = 0) -> str:
+    """x written the way `like` is written (its unit and decimals), plus `extra` decimals."""
+    scale = like.norm_value / like.value if like.value else 1.0
+    d = decimals(like) + extra
+    v = x / scale if scale else x
+    unit = like.unit or ""
+    if unit in ("%", "％", "‰"):
+        return f"{v:.{d}f}{unit}"
+    return f"{v:.{d}f}{unit}"

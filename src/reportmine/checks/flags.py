@@ -14,7 +14,9 @@ CODES = {
     ("inconsistency", "completion"): "R303", ("inconsistency", "difference"): "R304",
     ("inconsistency", "growth"): "R305", ("inconsistency", "respectively"): "R306",
     ("inconsistency", "bound"): "R307", ("inconsistency", "mismatch"): "R308",
-    ("inconsistency", "share"): "R309",
+    ("inconsistency", "share"): "R309", ("inconsistency", "unit"): "R310",
+    ("inconsistency", "garbled"): "R311", ("inconsistency", "count"): "R312",
+    ("inconsistency", "formula"): "R313",
 }
 SEVERITY = {"placeholder": "error", "missing_number": "error", "inconsistency": "warning"}
 

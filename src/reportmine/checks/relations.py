@@ -1,14 +1,17 @@
 """Inconsistencies: numbers that contradict each other.
 
-Each check reads the quantities of one sentence (roles and indicators come from
-the claims stage). A relation that holds is recorded in doc.meta["verified"]
-with its arithmetic; one that fails by a small margin (a typo rather than a
-different relation, see `near_miss` in data/checks.yaml) becomes a flag.
+The sentence checks here (parts after 其中 in one sentence, completion against
+a stated target, differences, growth against a stated earlier level, bounded
+rates) run first; then the relation search over wider neighbourhoods
+(rates.py, levels.py, units_sense.py, tables.py, formulas.py, sums.py) and the
+document-wide checks (repeats.py). A relation that holds is recorded in
+doc.meta["verified"] with its arithmetic; one that fails by a small margin (a
+typo rather than a different relation) becomes a flag.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..claims.clauses import sentence_start
@@ -16,7 +19,16 @@ from ..document import Document, Flag, Quantity
 from ..resources import load_yaml, require
 from . import arithmetic as ar
 from .flags import make_flag
-from .more_relations import check_mismatch, check_respectively
+from .formulas import check_formulas
+from .found import Found
+from .levels import check_levels
+from .neighbourhood import Index
+from .rates import check_rates, check_share_lists
+from .repeats import check_item_values, check_mismatch, check_respectively
+from .search_config import search_config
+from .sums import check_sums
+from .tables import check_tables
+from .units_sense import check_units
 
 COUNT_UNITS_EXCLUDED = frozenset({"ratio", "ratio_point", "倍"})
 _TARGETS = frozenset({"target", "basic_target", "full_target"})
@@ -32,38 +44,22 @@ class Config:
     mismatch_min_chars: int
 
 
+_KEYS = ("bounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues", "near_miss",
+         "mismatch_min_chars")
+
+
 @lru_cache(maxsize=1)
 def config() -> Config:
     data = load_yaml("checks.yaml")["inconsistencies"]
-    require(data, ("bounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues", "near_miss",
-                   "mismatch_min_chars"), "checks.yaml: inconsistencies")
+    require(data, _KEYS, "checks.yaml: inconsistencies")
     return Config(tuple(data["bounded_rate_endings"]), data["parts_cue"], tuple(data["parts_stop"]),
                   tuple(sorted(data["previous_level_cues"], key=len, reverse=True)), float(data["near_miss"]),
                   int(data["mismatch_min_chars"]))
 
 
-@dataclass
-class Found:
-    text: str
-    cfg: Config
-    flags: list[Flag] = field(default_factory=list)
-    verified: list[dict] = field(default_factory=list)
-
-    def judge(self, stated: Quantity, computed: float, tol: float, involved: list[Quantity],
-              subtype: str, arithmetic: str, levels: tuple[float, float] | None = None) -> None:
-        """``levels``: (stated level, level implied by the stated value) when the
-        near-miss test is better made on levels than on rates (growth, differences)."""
-        qs = sorted(involved + [stated], key=lambda q: q.start)
-        if ar.near(stated.norm_value, computed, tol):
-            self.verified.append({"kind": subtype, "arithmetic": arithmetic + "，与所报一致",
-                                  "spans": [[q.start, q.end] for q in qs]})
-        elif ar.near_miss(*(levels or (stated.norm_value, computed)), self.cfg.near_miss):
-            self.flags.append(make_flag(self.text, qs[0].start, qs[-1].end, "inconsistency", subtype,
-                                        f"{arithmetic}, stated {stated.text}", qs, arithmetic + f"，所报为{stated.text}"))
-
-
 def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     found = Found(doc.text, config())
+    index = Index.of(doc)
     for sent in _sentences(doc):
         for i, q in enumerate(sent):
             before = sent[:i]
@@ -75,11 +71,17 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
                 _difference(found, q, before)
             elif q.role == "growth":
                 _growth(found, q, sent, before)
-            elif q.norm_unit == "ratio" and (q.indicator or "").endswith("率"):
-                _ratio(found, q, before)
         _parts(found, sent)
+    check_rates(index, found, search_config())
+    check_share_lists(index, found, search_config())
+    check_levels(index, found, search_config())
+    check_units(index, found, search_config())
+    check_tables(doc, found, search_config())
+    check_formulas(doc, found, search_config())
+    check_sums(index, found, search_config())
     check_respectively(doc, found)
-    check_mismatch(doc, found)
+    check_mismatch(doc, found, search_config())
+    check_item_values(doc, found, search_config())
     doc.meta["verified"] = found.verified
     return found.flags
 
@@ -107,22 +109,6 @@ def _bound(found: Found, q: Quantity) -> None:
             and q.norm_value > 1 + ar.tolerance(q):
         found.flags.append(make_flag(found.text, q.start, q.end, "inconsistency", "bound",
                                      f"{ind} {q.text} exceeds 100%", [q], None, indicator=ind, value=q.text))
-
-
-def _ratio(found: Found, rate: Quantity, before: list[Quantity]) -> None:
-    """系统管理2,285人 of 活产数2,402人 vs 系统管理率97.2%: the two counts right before."""
-    counts = [q for q in before if _is_count(q)]
-    if len(counts) < 2 or before[-1] is not counts[-1] or before[-2] is not counts[-2]:
-        return
-    a, b = counts[-1], counts[-2]
-    if a.norm_unit != b.norm_unit:
-        return
-    num, den = sorted((a, b), key=lambda q: q.norm_value)
-    if den.norm_value < 20 or num.norm_value <= 0:
-        return
-    computed = num.norm_value / den.norm_value
-    found.judge(rate, computed, ar.tolerance(rate), [num, den], "ratio",
-                f"{num.text}/{den.text} = {ar.pct(computed)}")
 
 
 def _nearest(qs, pred):
@@ -246,7 +232,7 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
         if ar.near(total.norm_value, s, tol):
             found.verified.append({"kind": "sum", "arithmetic": arith + f"，与总数{total.text}一致",
                                    "spans": [[q.start, q.end] for q in [total] + parts]})
-        elif s > total.norm_value or (total.norm_value - s) / total.norm_value < (0.4 if len(parts) >= 3 else 0.1):
+        elif abs(total.norm_value - s) / total.norm_value < (0.4 if len(parts) >= 3 else 0.1):
             found.flags.append(make_flag(text, total.start, parts[-1].end, "inconsistency", "sum",
                                          f"parts sum to {s:g}, total {total.text}", [total] + parts,
                                          arith + f" ≠ {total.text}"))

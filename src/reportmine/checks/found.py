@@ -1,0 +1,51 @@
+"""What the relation search found: flags raised and relations verified.
+
+A verified relation is kept (kind, readable arithmetic, spans) so reviewers
+see what was checked; a flag carries the same arithmetic and the stated value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Flag, Quantity
+from . import arithmetic as ar
+from .flags import make_flag
+
+
+@dataclass
+class Found:
+    text: str
+    cfg: object
+    flags: list[Flag] = field(default_factory=list)
+    verified: list[dict] = field(default_factory=list)
+    judged: set = field(default_factory=set)
+
+    def verify(self, kind: str, arithmetic: str, qs: list[Quantity], stated: Quantity | None = None) -> None:
+        qs = sorted(qs, key=lambda q: q.start)
+        self.verified.append({"kind": kind, "arithmetic": arithmetic + "，与所报一致",
+                              "spans": [[q.start, q.end] for q in qs]})
+        self.judged.add((stated or qs[-1]).start)
+
+    def flag(self, subtype: str, stated: Quantity, arithmetic: str, qs: list[Quantity],
+             note: str | None = None, span: tuple[int, int] | None = None, tail: str | None = None,
+             **fields) -> None:
+        """A flag on the stated value (or `span`), with the other quantities as evidence."""
+        if any(f.start <= stated.start < f.end for f in self.flags):
+            return
+        qs = sorted({id(q): q for q in [*qs, stated]}.values(), key=lambda q: q.start)
+        start, end = span or (stated.start, stated.end)
+        self.flags.append(make_flag(self.text, start, end, "inconsistency", subtype,
+                                    note or f"{arithmetic}, stated {stated.text}", qs,
+                                    arithmetic + (f"，所报为{stated.text}" if tail is None else tail), **fields))
+        self.judged.add(stated.start)
+
+    def judge(self, stated: Quantity, computed: float, tol: float, involved: list[Quantity],
+              subtype: str, arithmetic: str, levels: tuple[float, float] | None = None) -> None:
+        """``levels``: (stated level, level implied by the stated value) when the
+        near-miss test is better made on levels than on rates (growth, differences)."""
+        qs = sorted(involved + [stated], key=lambda q: q.start)
+        if ar.near(stated.norm_value, computed, tol):
+            self.verify(subtype, arithmetic, qs, stated)
+        elif ar.near_miss(*(levels or (stated.norm_value, computed)), self.cfg.near_miss):
+            self.flag(subtype, stated, arithmetic, involved, span=(qs[0].start, qs[-1].end))

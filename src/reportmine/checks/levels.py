@@ -1,0 +1,131 @@
+"""Growth rates against the earlier level they imply.
+
+- A whole count with a growth rate right after it (受伤7人，同比下降27.3%):
+  last year's count is 7/(1−27.3%) = 9.63, and a count of people is a whole
+  number; when no whole number gives the stated rate within its rounding, the
+  rate (or the count) is wrong. The message names the two nearest whole
+  levels and the rates they give.
+- A level, its absolute change and the rate in one sentence (收入24627万元，
+  比上年减收1070万元，下降4.2%): the rate is change/(level ∓ change).
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..claims.clauses import clause_start, sentence_start
+from ..document import Quantity
+from . import arithmetic as ar
+from .neighbourhood import Index, is_count, is_rate
+
+
+def check_levels(index: Index, found, cfg) -> None:
+    for i, g in enumerate(index.qs):
+        if not is_rate(g) or g.group is not None or g.start in found.judged or i == 0:
+            continue
+        down = _direction(index.text, g, cfg)
+        if down is None:
+            continue
+        sent = index.between(sentence_start(index.text, g.start), g.start)
+        level = _level_before(sent)
+        if level is not None and _with_change(found, index.text, level, sent[-1], g, down, cfg):
+            continue
+        if sent and _adjacent(index.text, sent[-1], g, cfg):
+            _whole_level(found, sent[-1], g, down, cfg)
+        elif sent:
+            named = _named_count(index, sent, g, cfg)
+            if named is not None:
+                _whole_level(found, named, g, down, cfg)
+
+
+def _named_count(index: Index, sent: list[Quantity], g: Quantity, cfg) -> Quantity | None:
+    """事故9起、死亡6人、受伤7人，…受伤人数同比下降27.3%: the one count of the
+    sentence whose name shares the most with the rate's subject."""
+    from .rates import _common
+    from .repeats import growth_subject
+
+    subject = growth_subject(index.text, g, index.qs, cfg)
+    if not subject:
+        return None
+    names = [index.text[(sent[i - 1].end if i else max(0, q.start - cfg.name_reach)):q.start]
+             for i, q in enumerate(sent)]          # as written (the claims stage may normalize the script)
+    scored = sorted(((_common(subject, names[i] + (q.indicator or "")), i) for i, q in enumerate(sent)
+                     if q.norm_unit in cfg.count_units), reverse=True)
+    if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return sent[scored[0][1]]
+
+
+def _level_before(sent: list[Quantity]) -> Quantity | None:
+    """The level an absolute change (sent[-1]) is measured from: the nearest
+    earlier amount of the same unit that is not a target."""
+    if len(sent) < 2:
+        return None
+    change = sent[-1]
+    for q in reversed(sent[:-1]):
+        if is_count(q) and q.norm_unit == change.norm_unit and q.role not in ("target", "basic_target", "full_target"):
+            return q
+    return None
+
+
+def _direction(text: str, g: Quantity, cfg) -> bool | None:
+    """True for a fall, False for a rise, None when the rate is not a growth."""
+    if g.direction in ("up", "down"):
+        return g.direction == "down"
+    head = text[max(0, g.start - 6):g.start]
+    if any(w in head for w in cfg.fall_words):
+        return True
+    if any(w in head for w in cfg.rise_words) or g.role == "growth":
+        return False
+    return None
+
+
+def _adjacent(text: str, q: Quantity, g: Quantity, cfg) -> bool:
+    between = cfg.unit_rest.sub("", text[q.end:g.start], count=1)
+    return len(between) <= cfg.growth_gap and not any(c in between for c in "。；;\n") \
+        and cfg.growth_link.search(between) is not None
+
+
+def _whole_level(found, q: Quantity, g: Quantity, down: bool, cfg) -> None:
+    if q.norm_unit not in cfg.count_units or q.approx or ar.decimals(q) or q.value != q.norm_value \
+            or q.norm_value < 1 or (down and g.norm_value >= 1):
+        return
+    g0, g1 = ar.bounds(g)
+    lo, hi = (q.norm_value / (1 - g0), q.norm_value / (1 - g1)) if down else \
+        (q.norm_value / (1 + g1), q.norm_value / (1 + g0))
+    if hi - lo >= 1:
+        return
+    implied = q.norm_value / (1 - g.norm_value if down else 1 + g.norm_value)
+    n = math.floor(hi + 1e-9)
+    word = "下降" if down else "增长"
+    if n >= lo - 1e-9 and n >= 1:
+        found.verify("growth", f"上期应为{n}{q.unit}：{q.text}/{n} 即{word}{_rate(q, n, down)}", [q, g], g)
+        return
+    options = "，".join(f"{k}{q.unit}时为{word}{_rate(q, k, down)}" for k in (math.floor(lo), math.ceil(hi)) if k > 0)
+    found.flag("growth", g, f"{q.text}{word}{g.text}，上期应为{q.norm_value:g}/(1{'−' if down else '+'}{g.text})"
+               f" = {implied:.2f}{q.unit}，不是整数（{options}）", [q])
+
+
+def _rate(q: Quantity, base: int, down: bool) -> str:
+    return f"{abs(q.norm_value / base - 1) * 100:.2f}%"
+
+
+def _with_change(found, text: str, level: Quantity, change: Quantity, g: Quantity, down: bool, cfg) -> bool:
+    """24627万元，比上年减收1070万元，下降4.2%: 1070/(24627+1070)."""
+    if not (is_count(level) and is_count(change)) or level.norm_unit != change.norm_unit \
+            or not cfg.change_cue.search(text[max(level.end, clause_start(text, change.start) - 1):change.start]) \
+            or not _adjacent(text, change, g, cfg):
+        return False
+    (l0, l1), (c0, c1) = ar.bounds(level), ar.bounds(change)
+    base0, base1 = (l0 + c0, l1 + c1) if down else (l0 - c1, l1 - c0)
+    if base0 <= 0:
+        return False
+    lo, hi = c0 / base1, c1 / base0
+    sign = "+" if down else "−"
+    x = change.norm_value / (level.norm_value + (change.norm_value if down else -change.norm_value))
+    arith = f"{change.text}/({level.text}{sign}{change.text}) = {ar.at_precision(x, g, 2)}"
+    if ar.fits(g, lo, hi):
+        found.verify("growth", arith, [level, change, g], g)
+    elif ar.miss(g, lo, hi) <= cfg.near_miss_growth:
+        found.flag("growth", g, arith + f"（按所报精度为{ar.at_precision(x, g)}）", [level, change])
+    return True

@@ -1,0 +1,75 @@
+"""Neighbourhoods for the relation search: the quantities of a sentence, a
+paragraph (a line), and the quantities before a position within a window.
+
+Quantities without a value, inside boilerplate, or in a 分别 list that does not
+pair are never offered as candidates (the respectively check handles those).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..claims.clauses import sentence_start
+from ..document import Document, Quantity
+
+RATES = frozenset({"ratio", "ratio_point"})
+NOT_COUNTS = frozenset({"ratio", "ratio_point", "倍"})
+
+
+def is_count(q: Quantity) -> bool:
+    """An amount or a count (not a rate or a multiple)."""
+    return q.norm_value is not None and q.norm_unit not in NOT_COUNTS
+
+
+def is_rate(q: Quantity) -> bool:
+    return q.norm_value is not None and q.norm_unit == "ratio"
+
+
+def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, len(text) if e < 0 else e
+
+
+@dataclass
+class Index:
+    """The document's valued quantities in text order, for window look-ups."""
+
+    doc: Document
+    qs: list[Quantity]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, doc: Document) -> "Index":
+        qs = [q for q in doc.quantities if q.norm_value is not None and not doc.is_boilerplate(q.start)]
+        qs.sort(key=lambda q: q.start)
+        return cls(doc, qs, [q.start for q in qs])
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def between(self, lo: int, hi: int) -> list[Quantity]:
+        return self.qs[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
+
+    def before(self, q: Quantity, chars: int, same_paragraph: bool = True) -> list[Quantity]:
+        """Quantities that start before q within `chars` characters (nearest last)."""
+        lo = q.start - chars
+        if same_paragraph:
+            lo = max(lo, paragraph_bounds(self.text, q.start)[0])
+        return self.between(max(lo, 0), q.start)
+
+    def sentence_before(self, q: Quantity) -> list[Quantity]:
+        return self.between(sentence_start(self.text, q.start), q.start)
+
+    def paragraphs(self):
+        """Lists of the quantities of each paragraph (line)."""
+        out, key = [], None
+        for q in self.qs:
+            k = paragraph_bounds(self.text, q.start)[0]
+            if k != key:
+                out.append([])
+                key = k
+            out[-1].append(q)
+        return out

@@ -1,0 +1,253 @@
+"""Rates and shares against the counts around them.
+
+A rate (系统管理率79.9%) or a share (占生产总值的比重为4.1%) is tried against
+every part/whole pair of compatible counts nearby: the part is a count right
+before it, the whole any larger count of the same unit earlier in the
+paragraph. The relation verifies when one pair gives the stated value within
+the rounding of the written numbers. It is flagged only when none does and a
+pair is clearly meant: a share whose whole is named after 占 (or by the share
+before it), or a rate whose counts name the same population (孕产妇建卡数 of
+孕产妇数), and the stated value is a near miss of that pair.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+
+from ..claims.clauses import sentence_start
+from ..document import Quantity
+from . import arithmetic as ar
+from .neighbourhood import Index, is_count, is_rate, paragraph_bounds
+
+SKIP_ROLES = frozenset({"growth", "difference", "target", "basic_target", "full_target"})
+
+
+@dataclass
+class Case:
+    rate: Quantity
+    kind: str                      # "share" (占…的x%) or "ratio" (…率x%)
+    label: str                     # the whole as named after 占
+    parts: list[Quantity]
+    wholes: list[Quantity]
+    named: list[Quantity] = field(default_factory=list)     # wholes clearly meant (shares)
+    meant: list[tuple] = field(default_factory=list)        # (part, whole) pairs clearly meant (rates)
+    loose: bool = False                                     # the whole is the nearest larger amount, not named
+    cue: str = ""                                           # 占 or 完成
+
+    def is_meant(self, p: Quantity, w: Quantity) -> bool:
+        if self.kind == "share":
+            return p is self.parts[0] and any(w is n for n in self.named)
+        return any(p is a and w is b for a, b in self.meant)
+
+
+def check_rates(index: Index, found, cfg) -> None:
+    inherited = None                # (paragraph, named wholes) of the last share that named its whole
+    for q in index.qs:
+        r = _as_rate(index.text, q)
+        if r is None or r.group is not None or r.start in found.judged:
+            continue
+        case = _case(index, r, cfg)
+        if case is None or (r.role in SKIP_ROLES and case.kind != "share"):
+            continue            # a share phrase (占…的x%) is a share whatever role the claims stage gave it
+        if r.role in SKIP_ROLES:
+            case.rate = replace(r, role="actual")      # rounded as written, not set exactly like a target
+        para = paragraph_bounds(index.text, r.start)[0]
+        if case.cue == "占" and case.label in cfg.total_labels + ("",):
+            if inherited and inherited[0] == para:
+                case.named = [w for w in inherited[1] if w.norm_unit == case.parts[0].norm_unit]
+            else:
+                case.named, case.loose = _nearest_larger(case), True
+        if case.kind == "share" and case.named:
+            inherited = (para, case.named)
+        _judge(found, case, cfg)
+
+
+def _as_rate(text: str, q: Quantity) -> Quantity | None:
+    """A rate, or a bare number written as a share (占总数的13.4) read as a percentage."""
+    if is_rate(q):
+        return q
+    if q.norm_unit is None and q.value is not None and 0 < q.value <= 100 and q.end < len(text) \
+            and text[q.end] not in "0123456789.%％‰" and "占" in text[max(0, q.start - 12):q.start] \
+            and text[max(0, q.start - 1):q.start] in ("的", "为"):
+        return replace(q, norm_value=q.value / 100, norm_unit="ratio", unit="%")
+    return None
+
+
+def _nearest_larger(case: "Case") -> list[Quantity]:
+    """A share with no named whole: the nearest larger amount of the part's unit before the part."""
+    p = case.parts[0]
+    before = [w for w in case.wholes if w.end <= p.start and w.norm_value > p.norm_value]
+    return before[-1:]
+
+
+def _case(index: Index, r: Quantity, cfg) -> Case | None:
+    text = index.text
+    sent = [q for q in index.between(sentence_start(text, r.start), r.start) if is_count(q)]
+    at = _share_cue(text, r, sent, cfg)
+    if at is not None:
+        label = cfg.share_label_trim.sub("", text[at:r.start].lstrip("".join(cfg.share_cues)))
+        parts = _part_of(label, [q for q in sent if q.end <= at], cfg)
+        inside = [_with_unit(q, parts) for q in sent if q.start >= at]
+        for q in inside:
+            label = label.replace(q.text, "")
+        kind = "share"
+    elif (r.indicator or "").endswith(cfg.rate_endings):
+        parts = sent[-2:][::-1] or [q for q in index.before(r, cfg.ratio_reach) if is_count(q)][-1:]
+        inside, label, kind = [], "", "ratio"
+    else:
+        return None
+    if not parts:
+        return None
+    unit = parts[0].norm_unit
+    if _earlier_period(text, parts[0], r, cfg):
+        return None
+    wholes = inside + [q for q in index.before(r, cfg.whole_reach, same_paragraph=False)
+                       if is_count(q) and q not in inside]
+    bounded = r.norm_value <= 1 + ar.tolerance(r)
+    wholes = [w for w in wholes if w.norm_unit == unit and w.norm_value > 0
+              and (not bounded or w.norm_value >= parts[0].norm_value * 0.999)]
+    case = Case(r, kind, label, parts, wholes, cue=text[at] if kind == "share" else "")
+    if kind == "share":
+        by_name = text[at] == "占"          # 完成…的: only a target written inside the phrase
+        case.named = inside or [w for w in wholes if by_name and _names(w, label, text, cfg)]
+    else:
+        case.meant = [(p, w) for p in parts for w in wholes if w is not p and _related(w, p, r, sent, cfg)]
+    return case
+
+
+def _earlier_period(text: str, part: Quantity, r: Quantity, cfg) -> bool:
+    """较去年全年93.72%的政策符合率: the rate is last year's, not of these counts."""
+    between = text[part.end:r.start]
+    return any(c in between for c in cfg.previous_cues)
+
+
+def _share_cue(text: str, r: Quantity, sent: list[Quantity], cfg) -> int | None:
+    """The position of 占 (or 完成…的) between the part and the share, if any."""
+    prev_end = max([q.end for q in sent if q.end <= r.start and not _inside_cue(text, q, r, cfg)] or
+                   [sentence_start(text, r.start)])
+    head_start = max(prev_end, r.start - cfg.label_reach)
+    return _cue_at(text, head_start, r.start, cfg)
+
+
+def _cue_at(text: str, lo: int, hi: int, cfg) -> int | None:
+    best = None
+    for cue in cfg.share_cues:
+        i = text.rfind(cue, lo, hi)
+        if i >= 0 and (cue == "占" or "的" in text[i:hi]) and (best is None or i > best):
+            best = i
+    return best
+
+
+def _inside_cue(text: str, q: Quantity, r: Quantity, cfg) -> bool:
+    """A whole written inside the share phrase: 占转移劳动力33613人的48%, 完成目标任务7241的92.7%."""
+    i = _cue_at(text, max(0, q.start - 16), q.start, cfg)
+    return i is not None and "，" not in text[i:r.start] and "," not in text[i:r.start]
+
+
+def _part_of(label: str, before: list[Quantity], cfg) -> list[Quantity]:
+    """The part of a share: the count right before it, or, when the whole is
+    named with a count unit (占低保户的38.2%), the nearest count in that unit."""
+    unit = label[-1:] if label[-1:] in cfg.count_units or label[-1:] in cfg.unit_variants else ""
+    unit = cfg.unit_variants.get(unit, unit)
+    if not unit or not before or before[-1].norm_unit == unit:
+        return before[-1:]
+    return [q for q in before if q.norm_unit == unit][-1:]
+
+
+def _with_unit(q: Quantity, parts: list[Quantity]) -> Quantity:
+    """占目标任务7241的92.7%: a bare whole inside the phrase has the part's unit."""
+    if q.unit is None and q.norm_unit is None and parts and parts[0].value:
+        p = parts[0]
+        return replace(q, unit=p.unit, norm_unit=p.norm_unit, norm_value=q.value * p.norm_value / p.value)
+    return q
+
+
+def _common(a: str, b: str) -> int:
+    """Length of the longest common substring."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _names(w: Quantity, label: str, text: str, cfg) -> bool:
+    if len(label) < 2:
+        return False
+    name = (w.indicator or "") + text[max(0, w.start - cfg.name_reach):w.start]
+    c = _common(label, name)
+    return c >= 2 and c >= 0.5 * len(label)
+
+
+def _related(w: Quantity, p: Quantity, r: Quantity, sent: list[Quantity], cfg) -> bool:
+    """The whole is clearly meant: the two counts name the same population
+    (孕产妇建卡数, 孕产妇数), or the part is named by the rate (系统管理,
+    系统管理率) and the whole is in the same sentence."""
+    a, b = (w.indicator or ""), (p.indicator or "")
+    rate = (r.indicator or "")[:-1]
+    if _common(a, b) >= cfg.shared_name_chars:
+        return True
+    if len(a) >= 2 and a in b and any(w is q for q in sent):
+        return True         # 计划内出生 of 出生: the part's name qualifies the whole's
+    return _common(b, rate) >= cfg.shared_name_chars and any(w is q for q in sent)
+
+
+def _judge(found, case: Case, cfg) -> None:
+    r = case.rate
+    best = None
+    for p in case.parts:
+        for w in case.wholes:
+            q = None if w is p else ar.quotient(p, w)
+            if q is None:
+                continue
+            if ar.fits(r, *q):
+                found.verify("ratio", f"{p.text}/{w.text} = {ar.at_precision(p.norm_value / w.norm_value, r, 2)}",
+                             [p, w, r], r)
+                return
+            m = ar.miss(r, *q)
+            if case.is_meant(p, w) and (best is None or m < best[0]):
+                best = (m, p, w)
+    limit = cfg.near_miss_share if case.kind == "share" and not case.loose else cfg.near_miss_ratio
+    if best and best[0] <= limit:
+        _, p, w = best
+        x = p.norm_value / w.norm_value
+        found.flag("ratio", r, f"{p.text}/{w.text} = {ar.at_precision(x, r, 2)}"
+                   f"（按所报精度为{ar.at_precision(x, r)}）", [p, w])
+
+
+def check_share_lists(index: Index, found, cfg) -> None:
+    """分别占全县信访总量的15.43%、…: each share of a whole count must be a whole
+    number of its units; a list where most shares cannot be is flagged once."""
+    text = index.text
+    groups = {}
+    for q in index.qs:
+        if q.group is not None and is_rate(q):
+            groups.setdefault(q.group, []).append(q)
+    for shares in groups.values():
+        at = text.rfind("占", max(0, shares[0].start - cfg.label_reach), shares[0].start)
+        if at < 0 or len(shares) < 2:
+            continue
+        label = cfg.share_label_trim.sub("", text[at + 1:shares[0].start])
+        whole = [w for w in index.before(shares[0], cfg.whole_reach, same_paragraph=False)
+                 if is_count(w) and w.norm_unit in cfg.count_units and w.value == w.norm_value
+                 and not ar.decimals(w) and _names(w, label, text, cfg)]
+        if whole:
+            best = max(reversed(whole), key=lambda w: _common(label, (w.indicator or "") +
+                                                            text[max(0, w.start - cfg.name_reach):w.start]))
+            _whole_counts(found, text, shares, best)
+
+
+def _whole_counts(found, text: str, shares: list[Quantity], whole: Quantity) -> None:
+    bad = []
+    for s in shares:
+        lo, hi = (b * whole.norm_value for b in ar.bounds(s))
+        if math.floor(hi + 1e-9) < lo - 1e-9:
+            bad.append(f"{s.text}×{whole.norm_value:g} = {s.norm_value * whole.norm_value:.2f}")
+    if len(bad) * 2 > len(shares):
+        found.flag("ratio", shares[-1], f"占{whole.text}的各项比例应对应整数个，但" + "；".join(bad) +
+                   f"，都不是整数（{len(bad)}/{len(shares)}项）", [whole, *shares[:-1]],
+                   span=(shares[0].start, shares[-1].end), tail="")

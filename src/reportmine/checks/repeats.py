@@ -1,0 +1,143 @@
+"""Document-wide checks: 分别 lists that do not pair, and one indicator
+reported with two values."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..claims.clauses import clause_start, sentence_start
+from ..document import Document
+from .flags import make_flag
+
+_RESPECTIVELY = re.compile(r"分别")
+_SENT_END = "。；;！？!?\n"
+
+
+def check_respectively(doc: Document, found) -> None:
+    """分别完成省下达任务的114% with a single value: the list is incomplete."""
+    text = doc.text
+    starts = [q.start for q in doc.quantities]
+    for start, end in doc.content_spans():
+        for m in _RESPECTIVELY.finditer(text, start, end):
+            stop = m.end()
+            while stop < end and text[stop] not in _SENT_END and not text.startswith("分别", stop):
+                stop += 1
+            lo, hi = bisect.bisect_left(starts, m.end()), bisect.bisect_left(starts, stop)
+            after = [q for q in doc.quantities[lo:hi] if q.norm_value is not None]
+            missing = any(m.end() <= f.start < stop for f in found.flags) or "%" in text[m.end():stop].replace(
+                "".join(q.text for q in after), "")
+            if len(after) == 1 and not missing and not _listed_before(text, m.start()) \
+                    and not _list_goes_on(text, after[0].end, end):
+                q = after[0]
+                found.flags.append(make_flag(text, m.start(), q.end, "inconsistency", "respectively",
+                                             "分别 with a single value", [q], None,
+                                             detail=f"“分别”之后只有一个数值（{q.text}）"))
+
+
+def _list_goes_on(text: str, pos: int, end: int) -> bool:
+    """分别下降30.8%、8 (cut off) or 30.8%、8.2: more values without a unit, or the text ends."""
+    rest = text[pos:end].strip()
+    return not rest or re.match(r"[、和及与,，]\s*[0-9]", rest) is not None
+
+
+def _listed_before(text: str, pos: int) -> bool:
+    """A 分别 after a list of values (A为3个和5个，分别…) refers back to them."""
+    s = sentence_start(text, pos)
+    return False if s >= pos else bool(re.search(r"[0-9]\S{0,4}[、和及与][^，。]{0,8}[0-9]", text[s:pos]))
+
+
+def check_mismatch(doc: Document, found, cfg) -> None:
+    """One indicator with two values: a growth rate stated twice for the same
+    subject (规上工业增加值同比增长8.4% … 规上工业增加值增长3.7%), and numbers
+    glued to an indicator's name elsewhere (未成年人175 … 176未成年人)."""
+    _growth_twice(doc, found, cfg)
+    text = doc.text
+    spans = sorted((q.start, q.end) for q in doc.quantities)
+    searched = set()
+    for q in doc.quantities:
+        if q.norm_value is None or q.role not in ("actual", None) or not q.indicator or q.approx \
+                or q.group is not None or len(q.indicator) < found.cfg.mismatch_min_chars:
+            continue
+        if q.unit is None and (q.article, q.indicator) not in searched:
+            searched.add((q.article, q.indicator))
+            _attached(doc, found, q, spans)
+
+
+def check_item_values(doc: Document, found, cfg) -> None:
+    """A numbered item given two values: (二)人口方案执行80分 in the list of items,
+    (二)人口方案执行(180分) where the item is set out."""
+    from ..document import Quantity
+
+    text, seen = doc.text, {}
+    for start, end in doc.content_spans():
+        for m in cfg.numbered_item.finditer(text, start, end):
+            key = (m.group("mark"), m.group("label"))
+            value = float(m.group("value"))
+            q = Quantity(m.start("value"), m.end("value") + 1, text[m.start("value"):m.end("value") + 1],
+                         value, "分", value, "分")
+            first = seen.setdefault(key, q)
+            if first is not q and first.value != value:
+                found.flag("mismatch", q, f"同一编号条目“{m.group('mark')}{m.group('label')}”先为{first.text}，"
+                                          f"此处为{q.text}", [first], span=(m.start(), m.end()),
+                           indicator=m.group("mark") + m.group("label"), values=f"{first.text} 与 {q.text}")
+
+
+def _growth_twice(doc: Document, found, cfg) -> None:
+    text, seen = doc.text, {}
+    for q in doc.quantities:
+        if q.norm_unit != "ratio" or q.group is not None or q.norm_value is None or doc.is_boilerplate(q.start):
+            continue
+        subject = growth_subject(text, q, doc.quantities, cfg)
+        head = text[sentence_start(text, q.start):q.start]
+        if subject is None or cfg.scope_label.match(head) or cfg.sum_cue.search(head):
+            continue            # a part's figure (under 其中 or a scope label), not the whole's
+        first = seen.setdefault((subject, q.period), q)
+        if first is not q and (first.norm_value, first.direction or "up") != (q.norm_value, q.direction or "up") and \
+                sentence_start(text, first.start) != sentence_start(text, q.start):
+            found.flags.append(make_flag(text, q.start, q.end, "inconsistency", "mismatch",
+                                         f"{subject}: {first.text} vs {q.text}", [first, q], None,
+                                         indicator=subject, values=f"{first.text} 与 {q.text}"))
+
+
+def growth_subject(text: str, g, quantities, cfg) -> str | None:
+    """规上工业增加值 for 规上工业增加值同比增长8.4%, or for 社会消费品零售总额
+    实现303.1亿元，增长3.7% (the amount's subject); None when the rate is not a
+    growth or its subject is not written out."""
+    start = clause_start(text, g.start)
+    start = max(start, text.rfind("、", start, g.start) + 1)     # 事故起数下降18.2%、死亡人数下降14.3%
+    m = cfg.growth_tail.search(text, start, g.start)
+    if m is None or m.end() != g.start:
+        return None
+    subject = text[start:m.start()]
+    if not subject and start >= 1:
+        prev = text[clause_start(text, start - 1):start - 1]
+        m = cfg.level_tail.search(prev)
+        subject = prev[:m.start()] if m else ""
+    subject = subject.strip()
+    if len(subject) < cfg.subject_min_chars or any(ch.isdigit() for ch in subject) \
+            or subject.startswith(cfg.not_subject_starts) or any(w in subject for w in cfg.list_marks):
+        return None
+    return subject
+
+
+def _inside(spans, pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _attached(doc: Document, found, q, spans) -> None:
+    """Numbers glued to the indicator's name elsewhere in the article (176未成年人)."""
+    text, ind = doc.text, q.indicator
+    art = doc.articles[q.article] if q.article is not None and q.article < len(doc.articles) else None
+    lo, hi = (art.start, art.end) if art else (0, len(text))
+    for m in re.finditer(r"(?<![0-9.])([0-9]{1,6})" + re.escape(ind), text[lo:hi]):
+        s, e = lo + m.start(1), lo + m.end(1)
+        if s == q.start or doc.is_boilerplate(s) or _inside(spans, s):
+            continue
+        if float(m.group(1)) != q.norm_value:
+            flag = make_flag(text, s, e, "inconsistency", "mismatch", f"{ind} given as {q.text} and as {m.group(1)}",
+                             [q], None, indicator=ind, values=f"{q.text} 与 {m.group(1)}")
+            flag.evidence.append({"start": s, "end": e, "text": m.group(1), "norm_value": float(m.group(1)),
+                                  "norm_unit": None, "role": None, "indicator": ind})
+            found.flags.append(flag)

@@ -1,0 +1,83 @@
+"""Settings of the relation search (data/checks.yaml, section relation_search),
+validated on load."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import compile_pattern, load_yaml, require
+
+_WORDS = ("rate_endings", "fall_words", "rise_words", "count_units", "previous_cues", "not_subject_starts",
+          "list_marks", "total_labels", "share_cues")
+_INTS = ("total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap",
+         "subject_min_chars")
+_FLOATS = ("near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth")
+_PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
+             "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
+             "ocr_garbled", "numbered_item", "total_cue")
+
+
+@dataclass(frozen=True)
+class SearchConfig:
+    rate_endings: tuple[str, ...]
+    fall_words: tuple[str, ...]
+    rise_words: tuple[str, ...]
+    count_units: frozenset
+    previous_cues: tuple[str, ...]
+    not_subject_starts: tuple[str, ...]
+    list_marks: tuple[str, ...]
+    total_labels: tuple[str, ...]
+    share_cues: tuple[str, ...]
+    total_reach: int
+    parts_reach: int
+    max_parts: int
+    formula_reach: int
+    table_min_rows: int
+    change_reach: int
+    label_reach: int
+    name_reach: int
+    ratio_reach: int
+    whole_reach: int
+    shared_name_chars: int
+    growth_gap: int
+    subject_min_chars: int
+    near_miss_sum: float
+    near_miss_share: float
+    near_miss_ratio: float
+    near_miss_growth: float
+    share_label_trim: object
+    growth_link: object
+    change_cue: object
+    growth_tail: object
+    level_tail: object
+    gloss: object
+    per_thousand_change: object
+    unit_rest: object
+    scope_label: object
+    sum_cue: object
+    not_part: object
+    ocr_garbled: object
+    numbered_item: object
+    total_cue: object
+    max_values: dict
+    household_person: tuple
+    unit_variants: dict
+
+
+@lru_cache(maxsize=1)
+def search_config() -> SearchConfig:
+    all_data = load_yaml("checks.yaml")
+    data = dict(all_data["relation_search"])
+    data["previous_cues"] = all_data["inconsistencies"]["previous_level_cues"]
+    require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person", "unit_variants"), "checks.yaml: relation_search")
+    where = "checks.yaml: relation_search"
+    values = {k: tuple(data[k]) for k in _WORDS}
+    values["count_units"] = frozenset(data["count_units"])
+    values.update({k: int(data[k]) for k in _INTS})
+    values.update({k: float(data[k]) for k in _FLOATS})
+    values.update({k: compile_pattern(data[k], f"{where}: {k}") for k in _PATTERNS})
+    values["max_values"] = {str(k): float(v) for k, v in data["max_values"].items()}
+    values["household_person"] = tuple(data["household_person"])
+    values["unit_variants"] = {str(k): str(v) for k, v in data["unit_variants"].items()}
+    return SearchConfig(**values)

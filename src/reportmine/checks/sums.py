@@ -1,0 +1,90 @@
+"""Parts and totals across clauses and sentences.
+
+After 其中 the parts of the total before it may run on for several clauses
+and sentences, with their own changes and rates in between (税收收入8103万元，
+比上年增收1284万元…；非税收入16524万元…). The candidate parts are the amounts
+of the total's unit that open a clause (a name, then the number; not a change
+or a share). The relation verifies when the first k of them, or any few of
+them, add up to the total within the written rounding; it is flagged when none
+do and the closest run of first parts is a near miss.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from ..claims.clauses import clause_start
+from ..document import Quantity
+from . import arithmetic as ar
+from .neighbourhood import Index, is_count, paragraph_bounds
+
+
+def check_sums(index: Index, found, cfg) -> None:
+    text = index.text
+    done = {s for v in found.verified if v["kind"] == "sum" for s in map(tuple, v["spans"])}
+    for m in cfg.sum_cue.finditer(text):
+        lo = max(paragraph_bounds(text, m.start())[0], m.start() - cfg.total_reach)
+        before = [q for q in index.between(lo, m.start()) if _is_part(text, q, lo, cfg)]
+        if not before or (before[-1].start, before[-1].end) in done:
+            continue
+        total = before[-1]
+        parts = _parts_after(index, total, m.end(), cfg)
+        if len(parts) >= 2:
+            _judge(found, total, parts, cfg)
+    for m in cfg.total_cue.finditer(text):
+        after = [q for q in index.between(m.end(), m.end() + cfg.label_reach) if is_count(q)]
+        if after and (after[0].start, after[0].end) not in done:
+            parts = _parts_before(index, after[0], m.start(), cfg)
+            if len(parts) >= 2:
+                _judge(found, after[0], parts, cfg)
+
+
+def _is_part(text: str, q: Quantity, floor: int, cfg) -> bool:
+    """An amount that opens its clause: not a change, a share or a target."""
+    if not is_count(q) or q.role in ("target", "basic_target", "full_target"):
+        return False
+    return not cfg.not_part.search(text[max(clause_start(text, q.start), floor):q.start])
+
+
+def _parts_before(index: Index, total: Quantity, cue: int, cfg) -> list[Quantity]:
+    """合计/共计 after its parts: the amounts of the total's unit before the cue, nearest first."""
+    text = index.text
+    lo = max(paragraph_bounds(text, cue)[0], cue - cfg.parts_reach)
+    out = [q for q in index.between(lo, cue) if q.norm_unit == total.norm_unit and _is_part(text, q, lo, cfg)]
+    return out[::-1][:cfg.max_parts]
+
+
+def _parts_after(index: Index, total: Quantity, start: int, cfg) -> list[Quantity]:
+    text = index.text
+    end = min(paragraph_bounds(text, start)[1], start + cfg.parts_reach)
+    out = []
+    for q in index.between(start, end):
+        if q.norm_unit != total.norm_unit or not _is_part(text, q, start, cfg):
+            continue
+        out.append(q)
+        if len(out) >= cfg.max_parts:
+            break
+    return out
+
+
+def _fits(total: Quantity, parts) -> bool:
+    lo = sum(ar.bounds(p)[0] for p in parts)
+    hi = sum(ar.bounds(p)[1] for p in parts)
+    return ar.fits(total, lo, hi)
+
+
+def _judge(found, total: Quantity, parts: list[Quantity], cfg) -> None:
+    for k in range(2, len(parts) + 1):
+        if _fits(total, parts[:k]):
+            found.verify("sum", " + ".join(p.text for p in parts[:k]) + f" = {total.text}", [total, *parts[:k]])
+            return
+    for r in range(2, min(4, len(parts)) + 1):
+        for combo in itertools.combinations(parts, r):
+            if _fits(total, combo):
+                return
+    k, gap = min(((k, abs(sum(p.norm_value for p in parts[:k]) - total.norm_value)) for k in range(2, len(parts) + 1)),
+                 key=lambda x: x[1])
+    if total.norm_value and gap / total.norm_value <= cfg.near_miss_sum:
+        s = sum(p.norm_value for p in parts[:k])
+        found.flag("sum", total, " + ".join(p.text for p in parts[:k]) + f" = {ar.at_precision(s, total)}",
+                   parts[:k])

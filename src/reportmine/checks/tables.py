@@ -1,0 +1,138 @@
+"""Table rows: change columns against the two values they compare.
+
+A table is a run of lines with cell marks (|). Numeric cells are read from
+the text (a row's unit may sit in its label, so bare cells are read here).
+A column is a difference (b − a, a − b) or a growth (a/b − 1, b/a − 1) of the
+first two numeric columns when at least `table_min_rows` rows fit that
+relation within the rounding of the written cells. Rows where an established
+column does not fit are flagged: as a unit slip when the cell is the change of
+two percentages written as a fraction (28.07% vs 30.28%, 增长额 −0.02), or as
+a near miss.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Quantity
+from . import arithmetic as ar
+
+_CELL = re.compile(r"^\s*([+\-−]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(%|％|万|[^\d\s|%％]{0,2})\s*$")
+_SCALE = {"万": 1e4}
+RELATIONS = {
+    "b−a": lambda a, b: (a[0] - b[1], a[1] - b[0]),
+    "a−b": lambda a, b: (b[0] - a[1], b[1] - a[0]),
+    "b/a−1": lambda a, b: (a[0] / b[1] - 1, a[1] / b[0] - 1) if b[0] > 0 else None,
+    "a/b−1": lambda a, b: (b[0] / a[1] - 1, b[1] / a[0] - 1) if a[0] > 0 else None,
+}
+
+
+def check_tables(doc, found, cfg) -> None:
+    for rows in _tables(doc.text):
+        roles = _column_roles(rows, cfg)
+        for row in rows:
+            for j, name in roles.items():
+                if j < len(row):
+                    _judge_cell(found, row, j, name, cfg)
+
+
+def _tables(text: str):
+    table, pos = [], 0
+    for line in text.split("\n"):
+        row = _row(line, pos) if line.count("|") >= 2 else None
+        if row is None and line.count("|") < 2:
+            if table:
+                yield table
+            table = []
+        elif row:
+            table.append(row)
+        pos += len(line) + 1
+    if table:
+        yield table
+
+
+def _row(line: str, pos: int) -> list[Quantity]:
+    cells, start = [], 0
+    for part in line.split("|"):
+        m = _CELL.match(part)
+        if m:
+            s = pos + start + m.start(1)
+            cells.append(_quantity(m.group(1), m.group(2), s, s + len(m.group(1)) + len(m.group(2))))
+        start += len(part) + 1
+    return cells
+
+
+def _quantity(num: str, unit: str, s: int, e: int) -> Quantity:
+    value = float(num.replace(",", "").replace("−", "-"))
+    if unit in ("%", "％"):
+        return Quantity(s, e, num + unit, value, unit, value / 100, "ratio")
+    scale = _SCALE.get(unit, 1.0)
+    return Quantity(s, e, num + unit, value, unit or None, value * scale, unit or None)
+
+
+def _fits(row: list[Quantity], j: int, name: str) -> tuple[float, float] | None:
+    a, b, c = row[0], row[1], row[j]
+    if name in ("b−a", "a−b"):
+        if c.norm_unit == "ratio" or a.unit != b.unit:
+            return None
+        got = RELATIONS[name]((a.value - ar.tolerance(a) / _scale(a), a.value + ar.tolerance(a) / _scale(a)),
+                              (b.value - ar.tolerance(b) / _scale(b), b.value + ar.tolerance(b) / _scale(b)))
+        return got if c.unit in (None, a.unit) else None
+    if c.norm_unit != "ratio" or a.norm_unit != b.norm_unit:
+        return None
+    return RELATIONS[name](ar.bounds(a), ar.bounds(b))
+
+
+def _scale(q: Quantity) -> float:
+    return q.norm_value / q.value if q.value else 1.0
+
+
+def _column_roles(rows, cfg) -> dict[int, str]:
+    roles = {}
+    width = max(len(r) for r in rows)
+    for j in range(2, width):
+        for name in RELATIONS:
+            n = sum(1 for r in rows if j < len(r) and (iv := _fits(r, j, name)) and _within(r[j], iv))
+            if n >= cfg.table_min_rows:
+                roles[j] = name
+                break
+    return roles
+
+
+def _within(c: Quantity, iv) -> bool:
+    lo, hi = iv
+    t = ar.tolerance(c) / _scale(c) if c.norm_unit != "ratio" else ar.tolerance(c)
+    v = c.value if c.norm_unit != "ratio" else c.norm_value
+    return lo - t <= v <= hi + t
+
+
+def _judge_cell(found, row, j: int, name: str, cfg) -> None:
+    a, b, c = row[0], row[1], row[j]
+    iv = _fits(row, j, name)
+    if iv is None:
+        return
+    ratio = c.norm_unit == "ratio"
+    x = (a.value - b.value if name == "b−a" else b.value - a.value) if not ratio else \
+        (a.norm_value / b.norm_value - 1 if name == "b/a−1" else b.norm_value / a.norm_value - 1)
+    arith = f"{_show(a, b, name)} = {ar.at_precision(x * _scale(c) if not ratio else x, c, 2)}"
+    if _within(c, iv):
+        found.verify("growth" if ratio else "difference", arith, [a, b, c], c)
+    elif not ratio and a.norm_unit == b.norm_unit == "ratio" and _fraction_slip(found, a, b, c, name):
+        return
+    elif ar.miss(c, *sorted(v * (_scale(c) if not ratio else 1) for v in iv)) <= cfg.near_miss_growth:
+        found.flag("growth" if ratio else "difference", c, arith, [a, b])
+
+
+def _show(a, b, name: str) -> str:
+    return {"b−a": f"{a.text} − {b.text}", "a−b": f"{b.text} − {a.text}",
+            "b/a−1": f"{a.text}/{b.text} − 1", "a/b−1": f"{b.text}/{a.text} − 1"}[name]
+
+
+def _fraction_slip(found, a, b, c, name) -> bool:
+    """28.07% vs 30.28% with a change of −0.02: the change as a fraction, not in points."""
+    d = a.norm_value - b.norm_value if name == "b−a" else b.norm_value - a.norm_value
+    if abs(c.value - d) > 0.5 * 10 ** -ar.decimals(c) + 1e-9:
+        return False
+    found.flag("unit", c, f"{_show(a, b, name)} = {d * 100:.2f}个百分点，而{c.text}是以小数表示的差"
+                          f"（{d:.4f}），与本行的百分数单位不符", [a, b], tail="")
+    return True

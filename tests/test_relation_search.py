@@ -1,0 +1,94 @@
+"""The relation search: rates, shares, levels, tables, formulas and sums are
+verified within the written rounding and flagged only when clearly meant."""
+
+import pytest
+
+from reportmine.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def incs(pipeline, text):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    return [f for f in doc.flags if f.type == "inconsistency"], doc.meta.get("verified", [])
+
+
+FLAGGED = [
+    ("ratio", "全镇总人口8000人，其中农业人口5000人，占全镇总人口的65.2%。", "5000人/8000人 = 62.500%"),
+    ("ratio", "持证残疾人400人，其中视力残疾92人，占总数的24。", "92人/400人"),
+    ("growth", "今年全区发生火灾7起，同比下降27.3%。", "9.63"),
+    ("growth", "收入完成2000万元，比上年减收100万元，下降5.2%。", "100万元/(2000万元+100万元)"),
+    ("unit", "全年人口出生率9.12%，比上年下降0.35个千分点。", "9.12‰"),
+    ("mismatch", "一季度工业投资同比增长6.2%，运行平稳。\n一季度工业投资增长5.1%，好于预期。", "6.2% 与 5.1%"),
+    ("formula", "得分=任务完成率90%×0.5=0.48。", "= 0.4500"),
+    ("sum", "收入共计455万元。其中：税收收入300万元，比上年增加20万元；非税收入150万元。", "300万元 + 150万元"),
+    ("garbled", "参检妇女年龄为2064岁。", "2064岁"),
+    ("count", "低保家庭中因病致贫182户159人。", "户数多于人数"),
+]
+
+
+@pytest.mark.parametrize("subtype,text,arith", FLAGGED, ids=[c[0] for c in FLAGGED])
+def test_broken_relations_are_flagged_with_readable_arithmetic(pipeline, subtype, text, arith):
+    flags, _ = incs(pipeline, text)
+    assert [f.subtype for f in flags] == [subtype]
+    assert arith in flags[0].message and arith in (flags[0].arithmetic or flags[0].message)
+    for ev in flags[0].evidence:
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+
+
+HOLDING = [
+    ("全镇总人口8000人，其中农业人口5000人，占全镇总人口的62.5%。", "ratio"),
+    ("今年全区发生火灾8起，同比下降20%。", "growth"),
+    ("收入完成2000万元，比上年减收100万元，下降4.8%。", "growth"),
+    ("得分=任务完成率90%×0.5=0.45。", "formula"),
+    ("收入共计450万元。其中：税收收入300万元，比上年增加20万元；非税收入150万元。", "sum"),
+    # 4.1% covers 4.05%..4.15%: 41/1000 = 4.1% holds, and rounding of the inputs is honoured
+    ("生产总值1000亿元，其中第一产业增加值41亿元，占生产总值的比重为4.1%。", "ratio"),
+]
+
+
+@pytest.mark.parametrize("text,kind", HOLDING)
+def test_relations_that_hold_are_verified_and_silent(pipeline, text, kind):
+    flags, verified = incs(pipeline, text)
+    assert flags == []
+    assert any(v["kind"] == kind and "一致" in v["arithmetic"] for v in verified)
+
+
+SILENT = [
+    # two counts that are not related: no rate between them is meant
+    "全镇有行政村12个，农户3456户，农村劳动力就业率为87.3%。",
+    # last year's rate is not this year's counts' ratio
+    "出生1000人，其中政策内出生950人，政策符合率95.00%，较去年全年93.72%的政策符合率高出1.28个百分点。",
+    # a 分别 list cut off by the end of the text
+    "事故9起，死亡11人，分别同比下降30.8%、8",
+    # a big count: many whole earlier levels fit, nothing to say
+    "今年接待游客123456人次，同比增长7.3%。",
+]
+
+
+@pytest.mark.parametrize("text", SILENT)
+def test_unrelated_numbers_raise_nothing(pipeline, text):
+    assert incs(pipeline, text)[0] == []
+
+
+TABLE = ("| 指标 | 本年 | 上年 | 增长额 | 增长率 |\n"
+         "| 收入(万元) | 120 | 100 | 20 | 20% |\n"
+         "| 支出(万元) | 90 | 80 | 10 | 12.5% |\n"
+         "| 人次(人) | 330 | 300 | 30 | 10% |\n")
+
+
+def test_table_change_columns_are_checked_row_by_row(pipeline):
+    flags, verified = incs(pipeline, TABLE)
+    assert flags == [] and sum(v["kind"] in ("difference", "growth") for v in verified) == 6
+    flags, _ = incs(pipeline, TABLE.replace("| 10 | 12.5% |", "| 13 | 12.5% |"))
+    assert [(f.subtype, f.text) for f in flags] == [("difference", "13")]
+    assert "90 − 80 = 10" in flags[0].arithmetic
+
+
+def test_percentage_change_written_as_a_fraction_is_a_unit_slip(pipeline):
+    flags, _ = incs(pipeline, TABLE + "| 药占比(%) | 28.07% | 30.28% | -0.02 | |\n")
+    assert [(f.subtype, f.code) for f in flags] == [("unit", "R310")]
+    assert "-2.21个百分点" in flags[0].message
