@@ -87,7 +87,7 @@ class Linker:
             rows = sorted(range(len(self._forms)), key=lambda i: place[self._exact[self._forms[i]]])
             ids = [self._exact[self._forms[i]] for i in rows]
             starts = [i for i in range(len(ids)) if i == 0 or ids[i] != ids[i - 1]]
-            self._model = (vectors, vectors.matrix.take(rows), starts, [ids[i] for i in starts])
+            self._model = (vectors, vectors.matrix[rows], starts, [ids[i] for i in starts])
         return self._model
 
     def candidates(self, phrase: str, k: int = 3) -> list[Link]:
@@ -95,16 +95,14 @@ class Linker:
         return self._candidates_many([phrase], k)[0]
 
     def _candidates_many(self, phrases: list[str], k: int) -> list[list[Link]]:
-        """Each phrase's k nearest entries: one transform, one product, one sort per chunk."""
+        """Each phrase's k nearest entries: one transform, one sparse product, one sort per chunk."""
         import numpy as np
-
-        from .vectors import similarities
 
         vectors, matrix, starts, ids = self._vectors()
         out = []
         for start in range(0, len(phrases), CHUNK):
             chunk = [normalize(p) for p in phrases[start:start + CHUNK]]
-            sims = similarities(matrix, vectors.transform(chunk), len(vectors.vocabulary))
+            sims = (matrix @ vectors.transform(chunk).T).toarray().T
             best = np.maximum.reduceat(sims, starts, axis=1)          # an indicator's best form
             top = np.argsort(-best, axis=1, kind="stable")[:, :k]
             out.extend([Link(ids[j], float(row[j]), "tfidf") for j in cols] for row, cols in zip(best, top))
