@@ -20,7 +20,7 @@ def analyze(paths, **options):
     ``.documents``, ``.records`` (one per indicator claim), ``.flags``,
     ``.errors`` (files that could not be read) and ``.to_dataframe()``.
 
-    Options: ``catalog``, ``targets``, ``max_bytes``, ``keep_documents``."""
+    Options: ``catalog``, ``targets``, ``rules``, ``max_bytes``, ``keep_documents``."""
     from .batch import analyze_batch
 
     return analyze_batch(paths, **options)

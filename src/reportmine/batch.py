@@ -72,7 +72,8 @@ OnDocument = Callable[[str, "Document | ReportmineError"], None]
 
 
 def analyze_batch(paths: Iterable[str | os.PathLike], *, catalog: str | os.PathLike | None = None,
-                  targets: str | os.PathLike | None = None, max_bytes: int | None = None,
+                  targets: str | os.PathLike | None = None, rules: str | os.PathLike | None = None,
+                  max_bytes: int | None = None,
                   keep_documents: bool = True, on_document: OnDocument | None = None,
                   pipeline=None) -> Result:
     """Analyze files (folders are expanded) into a :class:`Result`; a bad file
@@ -82,7 +83,8 @@ def analyze_batch(paths: Iterable[str | os.PathLike], *, catalog: str | os.PathL
     from .readers import DEFAULT_MAX_BYTES
 
     if pipeline is None:
-        pipeline = Pipeline(max_bytes=max_bytes or DEFAULT_MAX_BYTES, catalog=catalog, targets=targets)
+        pipeline = Pipeline(max_bytes=max_bytes or DEFAULT_MAX_BYTES, catalog=catalog, targets=targets,
+                            rules=rules)
     result = Result(catalog=merged_catalog(catalog))
     for path, doc in pipeline.pipe(expand_paths(paths)):
         if on_document is not None:

@@ -38,6 +38,16 @@ MESSAGES: dict[str, str] = {
     # exports (E3…/W3…)
     "W301": "未安装 {module}，未写出 {output}；请运行 pip install 'reportmine[{extra}]'",
     "E301": "无法写出 {output}：{reason}",
+    # scoring rules and records to score (E5…/W5…)
+    "E501": "评分规则文件无法读取：{path}（{reason}）",
+    "E502": "评分规则 {where}：缺少字段“{field}”",
+    "E503": "评分规则 {where}：字段“{field}”的值“{value}”无效，应为{expected}",
+    "E504": "评分规则 {where}：未知字段“{field}”（可用字段：{known}）",
+    "E505": "评分规则 {where}：单位“{unit}”无法识别",
+    "E506": "评分规则 {where}：指标“{indicator}”与{other}重复",
+    "E507": "记录文件无法读取：{path}（{reason}）",
+    "E508": "记录文件 {path} 缺少列：{columns}",
+    "E509": "读取 {path} 需要 {module}，请运行 pip install 'reportmine[{extra}]'",
     # review flags (R…): what a reviewer must send back or check
     "R101": "数值是模板占位符“{text}”，请填写实际数字",
     "R102": "日期是模板占位符“{text}”，请填写实际日期",

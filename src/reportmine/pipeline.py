@@ -8,6 +8,7 @@ builds its own document, so many processes can run side by side.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,16 +20,30 @@ Stage = Callable[[Document], Document]
 
 
 def default_stages(catalog: str | os.PathLike | None = None,
-                   targets: str | os.PathLike | None = None) -> list[Stage]:
+                   targets: str | os.PathLike | None = None, role_model: bool = False,
+                   rules: str | os.PathLike | None = None) -> list[Stage]:
     """structure -> quantities -> claims -> catalog links -> checks."""
     from .checks import ChecksStage
-    from .checks.targets import load_targets
     from .claims import annotate_claims
     from .quantities import annotate_quantities
     from .structure import analyze_structure
 
-    checks = ChecksStage(load_targets(targets) if targets else None)
-    return [analyze_structure, annotate_quantities, annotate_claims, _link_stage(catalog), checks]
+    checks = ChecksStage(_targets(targets, rules) or None)
+    claims = functools.partial(annotate_claims, model="default") if role_model else annotate_claims
+    return [analyze_structure, annotate_quantities, claims, _link_stage(catalog), checks]
+
+
+def _targets(targets, rules) -> list:
+    """Targets from a --targets CSV and from scoring rules (--rules), together."""
+    from .checks.targets import load_targets
+
+    found = list(load_targets(targets)) if targets else []
+    if rules:
+        from .scoring.rules import load_rules
+        from .scoring.targets import rule_targets
+
+        found.extend(rule_targets(load_rules(rules)))
+    return found
 
 
 def _link_stage(catalog) -> Stage:
@@ -47,10 +62,12 @@ class Pipeline:
     max_bytes: int = DEFAULT_MAX_BYTES
     catalog: str | os.PathLike | None = None    # a user catalog merged over the shipped one
     targets: str | os.PathLike | None = None    # a user targets file (CSV) for completion checks
+    role_model: bool = False                    # the learned role model after the rules (models/ROLES.md)
+    rules: str | os.PathLike | None = None      # scoring rules (YAML/xlsx): their targets, too
 
     def __post_init__(self):
         if self.stages is None:
-            self.stages = default_stages(self.catalog, self.targets)
+            self.stages = default_stages(self.catalog, self.targets, self.role_model, self.rules)
 
     def __call__(self, doc: Document) -> Document:
         for stage in self.stages:

@@ -11,43 +11,87 @@ it from the quantity before it in the same sentence, or from the clause before.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..document import Document, Quantity
 from . import lists
-from .clauses import clause_end, clause_start, sentence_start
+from .clauses import boundaries, clause_start
 from .cues import Cues, cues
+from .features import quantity_features
+from .model import RoleModel, default_model
+from .normalized import View, assign_in_view
 from .indicators import noun_after, phrase_before
 from .periods import period_before
 from .roles import role_cue
 from .tables import table_claims
 
-__all__ = ["annotate_claims", "assign_claims"]
+__all__ = ["annotate_claims", "apply_role_model", "assign_claims", "rule_claims"]
 
 _INHERIT_ROLES = frozenset({"completion_rate", "growth", "forecast", "target", "basic_target",
                             "full_target", "difference"})
 _LIST_GAP = frozenset("、和及与 ")
 
 
-def annotate_claims(doc: Document) -> Document:
-    assign_claims(doc.text, doc.quantities)
-    table_claims(doc, cues())
+def annotate_claims(doc: Document, model: RoleModel | None | str = None) -> Document:
+    """Rules (cues, tables, lists); with ``model`` ("default": the shipped
+    one) the role model then sets every role over the whole document, reading
+    what the rules said as one of its features. Off by default: by LODO it
+    wins role accuracy on realdev but not claim recall (models/ROLES.md)."""
+    rules = rule_claims(doc)
+    if model == "default":
+        model = default_model()
+    if model is not None:
+        apply_role_model(doc, model, rules)
     return doc
 
 
-def assign_claims(text: str, quantities: list[Quantity]) -> None:
-    c = cues()
+@dataclass
+class RuleClaims:
+    """What the rules leave for the model: the indicator each quantity named
+    before a role ``other`` cleared it (id(q) -> phrase) and the text view."""
+
+    raw: dict[int, str | None]
+    view: View
+
+
+def rule_claims(doc: Document) -> RuleClaims:
+    """The rules' roles, indicators and periods on every quantity."""
+    raw: dict[int, str | None] = {}
+    view = assign_in_view(assign_claims, doc.text, doc.quantities, raw)
+    table_claims(doc, cues())
+    return RuleClaims(raw, view)
+
+
+def apply_role_model(doc: Document, model: RoleModel, rules: RuleClaims) -> None:
+    """Set each quantity's role to the model's; an ``other`` quantity names no
+    indicator, one the rules had made ``other`` gets back the phrase it named."""
+    roles = model.predict(quantity_features(doc, rules.view))
+    for q, role in zip(doc.quantities, roles):
+        if role == q.role:
+            continue
+        if role == "other":
+            q.indicator = None
+        elif q.role == "other":
+            q.indicator = rules.raw.get(id(q))
+        q.role = role
+
+
+def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | None] | None = None) -> None:
+    c, bounds = cues(), boundaries(text, len(quantities))
     prev: Quantity | None = None
     parent: Quantity | None = None   # the last quantity of the sentence that named its own indicator
     own: dict[int, str] = {}         # id(q) -> the indicator it named itself
     prev_after = 0          # where prev's counted noun ends
     prev_sentence = prev_line = -1
     for q in quantities:
-        cs, ce = clause_start(text, q.start), clause_end(text, q.end)
-        ss, line = sentence_start(text, q.start), text.rfind("\n", 0, q.start)
+        cs, ce = bounds.clause_start(q.start), bounds.clause_end(q.end)
+        ss, line = bounds.sentence_start(q.start), text.rfind("\n", 0, q.start)
         in_clause = prev is not None and prev.start >= cs
         seg = max(cs, prev_after) if in_clause else cs
         role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce)
         if q.unit in c.other_units or (in_clause and prev.end == q.start and prev.role == "other"):
             role = "other"
+        role = _score_role(c, text, q, role)
         q.role = role
         after = noun_after(c, text, q.end, ce)
         before = None
@@ -55,7 +99,7 @@ def assign_claims(text: str, quantities: list[Quantity]) -> None:
             before = phrase_before(c, text, last_cue, q.start)   # 确定全年|接待游客|600万人次
         if before is None:
             head_end = first_cue if first_cue is not None and first_cue >= seg else q.start
-            before = phrase_before(c, text, seg, head_end)
+            before = phrase_before(c, text, seg, head_end) or _before_parenthesis(c, text, q)
         listed = in_clause and set(text[prev.end:q.start]) <= _LIST_GAP
         q.indicator = after or (prev.indicator if listed and prev.indicator else before)
         same_sentence = prev is not None and prev_sentence == ss
@@ -66,6 +110,8 @@ def assign_claims(text: str, quantities: list[Quantity]) -> None:
             q.indicator = prev.indicator
         elif _generic(q.indicator) and base and q.indicator not in base:
             q.indicator = _qualify(base, q.indicator)   # 参保…41.25万人，参保率97.6% / 其中省级8项
+        elif base and q.indicator and q.indicator.endswith(c.reference_tails):
+            q.indicator = base      # 收入累计完成A万元，完成年初预算数B万元的C%: 预算数 names the reference
         elif q.indicator and not _generic(q.indicator):
             own[id(q)] = q.indicator
             parent = q
@@ -78,10 +124,39 @@ def assign_claims(text: str, quantities: list[Quantity]) -> None:
             setter = c.setter.search(text, cs, q.start)
             q.setter = setter.group(1) if setter else None
         if role == "other":
+            if raw is not None:
+                raw[id(q)] = q.indicator
             q.indicator = None
         prev, prev_sentence, prev_line = q, ss, line
         prev_after = q.end + (len(after) if after else 0)
     lists.pair_lists(text, quantities, c)
+
+
+def _score_role(c: Cues, text: str, q: Quantity, role: str) -> str:
+    """Scores (GUIDE.md): 扣1分 / 得2分 are other, (20分) is full_target."""
+    if q.unit not in c.score_units:
+        return role
+    before = text[max(0, q.start - 3):q.start].rstrip(" \u3000")
+    if before.endswith(c.score_award):
+        return "other"
+    after = text[q.end:q.end + 2].lstrip(" \u3000")
+    if before.endswith(("(", "（")) and after.startswith((")", "）")):
+        return "full_target"
+    return role
+
+
+def _before_parenthesis(c: Cues, text: str, q: Quantity) -> str | None:
+    """规划 (15分) / 主要数据无统计误差(10分): a quantity alone in parentheses
+    measures what is written right before them."""
+    open_ = q.start - 1
+    while open_ >= 0 and text[open_] in " \u3000":
+        open_ -= 1
+    if open_ < 0 or text[open_] not in "(（" or text[q.end:q.end + 1] not in (")", "）"):
+        return None
+    end = open_
+    while end > 0 and text[end - 1] in " \u3000":
+        end -= 1
+    return phrase_before(c, text, clause_start(text, end), end)
 
 
 def _generic(phrase: str | None) -> bool:

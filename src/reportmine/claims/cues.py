@@ -21,6 +21,9 @@ class Cues:
     before: "regex.Pattern"          # one alternation, a named group per role
     after: "regex.Pattern"
     other_units: frozenset
+    score_units: frozenset
+    reference_tails: tuple[str, ...]
+    score_award: tuple[str, ...]
     modal_over_growth: frozenset
     table_headers: tuple
     lead: tuple[str, ...]
@@ -66,6 +69,9 @@ def cues() -> Cues:
         before=_alternation(before, "claims.yaml: roles"),
         after=_alternation(after, "claims.yaml: roles"),
         other_units=frozenset(data["other_units"]),
+        score_units=frozenset(data.get("score_units") or ()),
+        reference_tails=tuple(ind.get("reference_tails") or ()),
+        score_award=tuple(sorted(data.get("score_award") or (), key=len, reverse=True)),
         modal_over_growth=frozenset(data["modal_over_growth"]),
         table_headers=tuple((role, compile_pattern(p, f"claims.yaml: table_headers.{role}"))
                             for role, p in data["table_headers"].items()),

@@ -24,14 +24,16 @@ def trim(phrase: str, cues: Cues) -> str:
         m = _HEAD_NOISE.match(s)
         if m:
             s, changed = s[m.end():].strip(_STRIP), True
-        for w in cues.lead:
-            if s.startswith(w) and len(s) > len(w):
-                s, changed = s[len(w):].strip(_STRIP), True
-                break
-        for w in cues.trail:
-            if s.endswith(w):
-                s, changed = s[: -len(w)].strip(_STRIP), True
-                break
+        if s.startswith(cues.lead):       # one C call; the loop only when a word is there
+            for w in cues.lead:
+                if s.startswith(w) and len(s) > len(w):
+                    s, changed = s[len(w):].strip(_STRIP), True
+                    break
+        if s.endswith(cues.trail):
+            for w in cues.trail:
+                if s.endswith(w):
+                    s, changed = s[: -len(w)].strip(_STRIP), True
+                    break
     s = _strip_periods(s, cues)
     if "的" in s:
         tail = s.rsplit("的", 1)[1]

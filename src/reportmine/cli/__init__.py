@@ -23,13 +23,14 @@ def cli():
       reportmine text report.txt
       reportmine info report.docx
       reportmine analyze reports/ --out out/
+      reportmine score out/records.csv --rules rules.yaml --out out/scores
     """
 
 
 def _register():
-    from . import analyze_cmd, db_cmd, doc_cmds, indicators_cmd
+    from . import analyze_cmd, db_cmd, doc_cmds, indicators_cmd, score_cmd
 
-    for module in (doc_cmds, analyze_cmd, indicators_cmd, db_cmd):
+    for module in (doc_cmds, analyze_cmd, indicators_cmd, db_cmd, score_cmd):
         for command in module.COMMANDS:
             cli.add_command(command)
     try:

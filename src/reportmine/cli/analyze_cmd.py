@@ -24,14 +24,20 @@ def expand(paths) -> list[str]:
 @click.option("--with-text", is_flag=True, help="Include the canonical text in each JSON.")
 @click.option("--targets", type=click.Path(dir_okay=False, exists=True),
               help="CSV of targets (indicator,target,unit[,period]) to check completion rates against.")
+@click.option("--rules", type=click.Path(dir_okay=False, exists=True),
+              help="Scoring rules (YAML or xlsx, see `reportmine score`): their targets feed the "
+                   "completion-rate check like --targets.")
 @click.option("--batch-checks", is_flag=True,
               help="Also flag one indicator and period reported with different values across the batch.")
 @click.option("--no-html", is_flag=True, help="Do not write report.html (the page to look at).")
+@click.option("--role-model", is_flag=True,
+              help="Let the learned role model (models/ROLES.md) set every role after the rules.")
 @catalog_option
 @reader_options
 @db_option
 @coded_errors
-def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, no_html, catalog, max_bytes, db_url):
+def analyze_cmd(paths, out_dir, with_text, targets, rules, batch_checks, no_html, role_model, catalog,
+                max_bytes, db_url):
     """Analyze report files (txt, docx, pdf) or folders of them.
 
     A bad file gets a coded error in its JSON and in run.json; the batch goes
@@ -41,6 +47,7 @@ def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, no_html, catal
     Example:
       reportmine analyze corpora/samples --out out/
       reportmine analyze inbox/ --out out/ --batch-checks --targets targets.csv
+      reportmine analyze inbox/ --out out/ --rules rules.yaml
       reportmine analyze inbox/ --out out/ --db postgresql://reportmine@localhost/reports
     """
     from ..batch import analyze_batch
@@ -51,7 +58,7 @@ def analyze_cmd(paths, out_dir, with_text, targets, batch_checks, no_html, catal
     if not files:
         raise click.UsageError("没有找到可分析的文件（.txt/.docx/.pdf）")
     writer = DocumentWriter(out_dir, include_text=with_text)
-    pipeline = make_pipeline(max_bytes, catalog, targets)
+    pipeline = make_pipeline(max_bytes, catalog, targets, role_model, rules)
     run = open_run(out_dir, db_url)
     summaries = []
 

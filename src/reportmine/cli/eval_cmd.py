@@ -58,17 +58,24 @@ def _record_lines(gold_docs, docs, errors: bool) -> list[str]:
 @click.option("--sources", "sources_dir", type=click.Path(file_okay=False, exists=True),
               help="Folder of the source files; default: seeds/ or samples/ beside the gold folder.")
 @click.option("--errors", is_flag=True, help="List every miss and spurious hit with context.")
-@click.option("--per-doc", is_flag=True, help="Add a row per document.")
+@click.option("--per-doc/--no-per-doc", default=True, show_default=True,
+              help="A row per document (quantity P/R/F1, role, indicator, claim recall, flags).")
+@click.option("--confusion/--no-confusion", default=True, show_default=True,
+              help="The role confusion matrix (gold rows, predicted columns) over matched quantities.")
 @click.option("--records", "records", is_flag=True,
               help="Also score the records: claims-stage-right quantities found in their role's "
                    "column, and actual + completion rate in one record (analyzes the sources).")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False), help="Also write the scores as JSON.")
-def eval_cmd(gold_dir, pred_dir, sources_dir, errors, per_doc, records, json_out):
+def eval_cmd(gold_dir, pred_dir, sources_dir, errors, per_doc, confusion, records, json_out):
     """Score quantities, roles, indicators and flags against gold files.
 
     Matching follows GUIDE.md: a quantity matches when the spans overlap and
     normalized values agree within 1e-6; flags match within 4 characters and
     by type.
+
+    \b
+    Prints a row per document and the role confusion matrix, then the
+    totals (the last line is score.py's SUMMARY line).
 
     \b
     Example:
@@ -90,7 +97,7 @@ def eval_cmd(gold_dir, pred_dir, sources_dir, errors, per_doc, records, json_out
         result = score(gold_docs, pred_dir, sources=sources)
     else:
         result = score(gold_docs, preds, sources=texts)
-    click.echo(format_result(result, errors=errors, per_doc=per_doc))
+    click.echo(format_result(result, errors=errors, per_doc=per_doc, confusion=confusion))
     if records:
         click.echo("\n".join(_record_lines(gold_docs, docs, errors)))
     if json_out:

@@ -45,14 +45,17 @@ def catalog_option(fn):
     return wrapper
 
 
-def make_pipeline(max_bytes: int, catalog: str | None, targets: str | None = None):
-    """A pipeline, or a usage error naming what is wrong with the catalog or targets."""
+def make_pipeline(max_bytes: int, catalog: str | None, targets: str | None = None,
+                  role_model: bool = False, rules: str | None = None):
+    """A pipeline, or a usage error naming what is wrong with the catalog, targets or rules."""
     from ..catalog import CatalogError
     from ..pipeline import Pipeline
 
     try:
-        return Pipeline(max_bytes=max_bytes, catalog=catalog, targets=targets)
+        return Pipeline(max_bytes=max_bytes, catalog=catalog, targets=targets, role_model=role_model,
+                        rules=rules)
     except CatalogError as exc:
         raise click.BadParameter(str(exc), param_hint="--catalog") from None
     except ReportmineError as exc:
-        raise click.BadParameter(exc.message, param_hint="--targets") from None
+        hint = "--rules" if exc.code.startswith("E50") else "--targets"
+        raise click.BadParameter(f"[{exc.code}] {exc.message}", param_hint=hint) from None

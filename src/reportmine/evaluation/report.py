@@ -53,6 +53,34 @@ def doc_table(result: ScoreResult) -> list[str]:
     return lines
 
 
+ROLE_ORDER = ("actual", "completion_rate", "target", "basic_target", "full_target", "forecast",
+              "growth", "difference", "other")
+_SHORT = {"actual": "act", "completion_rate": "compl", "target": "tgt", "basic_target": "basic",
+          "full_target": "full", "forecast": "fcst", "growth": "grow", "difference": "diff",
+          "other": "other", None: "none"}
+
+
+def role_confusion(result: ScoreResult) -> list[str]:
+    """Gold role (rows) by predicted role (columns) over matched quantities."""
+    pairs = result.errors.role_pairs
+    if not pairs:
+        return []
+    seen = {r for pair in pairs for r in pair}
+    roles = [r for r in ROLE_ORDER if r in seen] + sorted((r for r in seen if r not in ROLE_ORDER), key=str)
+    cols = [_SHORT.get(r, str(r)[:5]) for r in roles]
+    lines = ["role confusion on matched quantities (rows gold, columns predicted)",
+             f"{'gold':16s}" + "".join(f"{c:>6s}" for c in cols) + f"{'n':>6s}{'acc':>6s}"]
+    for g in roles:
+        row = [pairs.get((g, p), 0) for p in roles]
+        n = sum(row)
+        if not n:
+            continue
+        acc = pairs.get((g, g), 0) / n
+        lines.append(f"{str(g):16s}" + "".join(f"{x:6d}" if x else f"{'.':>6s}" for x in row)
+                     + f"{n:6d}{acc:6.2f}")
+    return lines
+
+
 def _acc(s, name: str, width: int) -> str:
     acc = s.checks.get(name)
     return f"{acc.value:{width}.2f}" if acc is not None and acc.n else f"{'-':>{width}s}"
@@ -106,14 +134,17 @@ def error_lines(result: ScoreResult, limit: int | None = None,
 
 
 def format_result(result: ScoreResult, errors: bool = False, per_doc: bool = False,
-                  limit: int | None = None) -> str:
-    """The score table; with ``per_doc`` a row per document, with ``errors`` the lists."""
+                  limit: int | None = None, confusion: bool = False) -> str:
+    """The score table; with ``per_doc`` a row per document, with ``confusion``
+    the role confusion matrix, with ``errors`` the lists."""
     lines = list(result.warnings and [f"warning: {w}" for w in result.warnings] or [])
     if result.docs_missing:
         lines.append(f"no prediction for {len(result.docs_missing)} document(s): "
                      + ", ".join(result.docs_missing))
     if per_doc:
         lines += doc_table(result) + [""]
+    if confusion and result.errors.role_pairs:
+        lines += role_confusion(result) + [""]
     if errors:
         lines += error_lines(result, limit) + [""]
     lines += summary_lines(result)

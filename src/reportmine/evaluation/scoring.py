@@ -231,6 +231,7 @@ class Errors:
     spurious: list[ErrorItem] = field(default_factory=list)
     fields: dict[str, list[ErrorItem]] = field(default_factory=dict)   # per PairCheck name
     role_confusions: Counter = field(default_factory=Counter)          # (gold, pred) -> n
+    role_pairs: Counter = field(default_factory=Counter)               # every matched pair
     missed_flags: dict[str, list[ErrorItem]] = field(default_factory=dict)
     spurious_flags: dict[str, list[ErrorItem]] = field(default_factory=dict)
 
@@ -273,6 +274,8 @@ class ScoreResult(Score):
                 "fields": {k: [x.to_dict() for x in v] for k, v in e.fields.items()},
                 "role_confusions": [dict(gold=g, pred=p, n=n)
                                     for (g, p), n in e.role_confusions.most_common()],
+                "role_pairs": [dict(gold=g, pred=p, n=n) for (g, p), n in sorted(
+                    e.role_pairs.items(), key=lambda x: (str(x[0][0]), str(x[0][1])))],
                 "missed_flags": {k: [x.to_dict() for x in v] for k, v in e.missed_flags.items()},
                 "spurious_flags": {k: [x.to_dict() for x in v] for k, v in e.spurious_flags.items()},
             }
@@ -326,6 +329,7 @@ def score_document(gold: GoldDoc, pred: Prediction | None, source: str | None = 
                         for j, p in enumerate(pq) if j not in matched_p]
     for i, j in pairs:
         g, p = gq[i], pq[j]
+        errors.role_pairs[(g.get("role"), p.get("role"))] += 1
         if g.get("role") != p.get("role"):
             errors.role_confusions[(g.get("role"), p.get("role"))] += 1
         for c in checks:

@@ -1,0 +1,159 @@
+"""The role model: the shipped file is what models/train_roles.py builds, it
+loads as plain JSON, and it reads roles in texts written for this test."""
+
+import importlib.util
+import json
+import sys
+
+import pytest
+
+from helpers import ROOT
+from reportmine.claims.model import RoleModel, default_model
+from reportmine.claims.normalized import View
+from reportmine.claims.script import simplified
+from reportmine.resources import DataFileError
+from reportmine.pipeline import analyze
+
+SHIPPED = ROOT / "src" / "reportmine" / "data" / "roles.json"
+
+
+def _train_module():
+    spec = importlib.util.spec_from_file_location("train_roles", ROOT / "models" / "train_roles.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module      # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_model_in_models_is_the_packaged_one():
+    assert (ROOT / "models" / "roles.json").read_bytes() == SHIPPED.read_bytes()
+
+
+def test_shipped_model_is_what_the_script_fits_on_the_stored_features():
+    train = _train_module()
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    stored = json.loads((ROOT / "models" / "roles_features.json").read_text(encoding="utf-8"))
+    vocab = sorted(shipped["weights"])
+    assert len(vocab) == stored["vocabulary_size"]
+    rows = [[vocab[i] for i in idx] for _, idx in stored["rows"]]
+    labels = [label for label, _ in stored["rows"]]
+    refit = train.fit(rows, labels, stored["c"], stored["min_count"], stored["rule_scale"])
+    assert refit["classes"] == shipped["classes"]
+    assert sorted(refit["weights"]) == vocab
+    worst = max(abs(a - b) for f in vocab for a, b in zip(refit["weights"][f], shipped["weights"][f]))
+    assert worst < 1e-3
+    assert train.model_text(refit).count("\n") == SHIPPED.read_text(encoding="utf-8").count("\n")
+
+
+def test_model_file_is_validated():
+    with pytest.raises(DataFileError):
+        RoleModel.from_dict({"schema": "other", "classes": [], "intercept": [], "weights": {}})
+    with pytest.raises(DataFileError):
+        RoleModel.from_dict({"schema": "reportmine-roles/1", "classes": ["a", "b"], "intercept": [0, 0],
+                             "weights": {"x": [1.0]}})
+
+
+def test_model_is_loaded_once_and_predicts_known_roles():
+    model = default_model()
+    assert model is default_model()
+    assert set(model.classes) >= {"actual", "growth", "target", "completion_rate", "other"}
+    probs = model.predict_proba([["bias", "rule:growth", "cue:growth", "L2:增长"]])[0]
+    assert abs(sum(probs) - 1) < 1e-9
+    assert model.classes[probs.index(max(probs))] == "growth"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年全镇粮食总产量达到5200吨，同比增长3.5%，完成年度目标任务的104%。",
+     {"5200吨": "actual", "3.5%": "growth", "104%": "completion_rate"}),
+    ("明年力争新增就业岗位800个，预计全年财政收入1.2亿元。",
+     {"800个": "target", "1.2亿元": "forecast"}),
+    ("今年全鎮參保人數達到5200人，同比增長(zhǎng)3.5%，完成年度目標(biāo)任務的104%。",
+     {"5200人": "actual", "3.5%": "growth", "104%": "completion_rate"}),
+])
+def test_pipeline_roles_in_written_texts(tmp_path, text, expected):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    got = {q.text: q.role for q in analyze(path).quantities}
+    for span, role in expected.items():
+        assert got.get(span) == role, (span, got)
+
+
+def test_traditional_page_gives_indicators_in_its_own_script(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("城鎮新增就業(yè)人數5200人，完成目標(biāo)任務的104%。", encoding="utf-8")
+    quantities = analyze(path).quantities
+    assert [q.indicator for q in quantities] == ["城鎮新增就業人數", "城鎮新增就業人數"]
+
+
+def test_script_map_keeps_length_and_leaves_simplified_text_alone():
+    assert simplified("完成目標任務的個百分點") == "完成目标任务的个百分点"
+    text = "今年的完成率为98%"
+    assert simplified(text) == text
+
+
+def test_view_drops_glosses_and_maps_offsets_back():
+    text = "增長(zhǎng)3.5%"
+    view = View(text)
+    assert view.text == "增长3.5%"
+    assert view.norm(text.index("3")) == 2
+    assert view.orig(2) == text.index("3")
+    assert view.original_phrase("增长", 2) == "增長"
+
+
+def test_eval_prints_a_row_per_document_and_the_role_confusion(tmp_path):
+    from click.testing import CliRunner
+
+    from reportmine.cli import cli
+
+    text = "全县新增就业岗位5200个，同比增长3.5%，完成年度目标任务的104%。"
+    src, gold_dir, pred_dir = tmp_path / "src", tmp_path / "gold", tmp_path / "pred"
+    for d in (src, gold_dir, pred_dir):
+        d.mkdir()
+    (src / "r.txt").write_text(text, encoding="utf-8")
+
+    def q(span, value, unit, norm, role):
+        start = text.index(span)
+        return {"start": start, "end": start + len(span), "text": span, "value": value, "unit": unit,
+                "norm_value": norm, "norm_unit": unit if unit != "%" else "ratio", "approx": None,
+                "role": role, "indicator": "新增就业岗位", "period": None}
+
+    gold = [q("5200个", 5200, "个", 5200, "actual"), q("3.5%", 3.5, "%", 0.035, "growth"),
+            q("104%", 104, "%", 1.04, "completion_rate")]
+    pred = [dict(gold[0]), dict(gold[1], role="actual"), dict(gold[2])]
+    (gold_dir / "r.txt.gold.json").write_text(json.dumps(
+        {"schema": "reportmine-gold/1", "doc": "r.txt", "quantities": gold, "flags": []}), encoding="utf-8")
+    (pred_dir / "r.txt.json").write_text(json.dumps({"quantities": pred, "flags": []}), encoding="utf-8")
+    out = CliRunner().invoke(cli, ["eval", "--gold", str(gold_dir), "--pred", str(pred_dir),
+                                    "--sources", str(src)]).output
+    lines = out.splitlines()
+    assert any(line.startswith("r.txt ") for line in lines)
+    growth = next(line for line in lines if line.startswith("growth "))
+    assert growth.split()[1:3] == ["1", "."] and growth.split()[-1] == "0.00"
+    assert "role accuracy on matched      0.667" in out
+
+
+def test_pipeline_with_the_role_model(tmp_path):
+    from reportmine.pipeline import Pipeline
+
+    text = "今年全镇粮食总产量达到5200吨，同比增长3.5%，完成年度目标任务的104%。"
+    doc = Pipeline(role_model=True).analyze_bytes(text.encode("utf-8"), "r.txt")
+    got = {q.text: q.role for q in doc.quantities}
+    assert got["3.5%"] == "growth" and got["104%"] == "completion_rate"
+    assert all(q.indicator is None for q in doc.quantities if q.role == "other")
+
+
+def test_a_reference_phrase_is_not_the_indicator(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("全镇税收收入累计完成3200万元，完成年初预算数8000万元的40%，比上年增收120万元。",
+                    encoding="utf-8")
+    got = {q.text: (q.role, q.indicator) for q in analyze(path).quantities}
+    assert got["40%"] == ("completion_rate", "税收收入")
+    assert got["120万元"][1] == "税收收入"
+
+
+def test_a_score_in_parentheses_measures_the_item_before_it(tmp_path):
+    path = tmp_path / "rules.txt"
+    path.write_text("一、档案管理 (15分)\n资料齐全得3分。\n", encoding="utf-8")
+    got = {q.text: (q.role, q.indicator) for q in analyze(path).quantities}
+    assert got["15分"] == ("full_target", "档案管理")
+    assert got["3分"][0] == "other"
