@@ -93,7 +93,7 @@ def read_texts(folders) -> list[str]:
     return [f.read_text(encoding="utf-8") for f in files]
 
 
-def one_real_run(sources, warmup) -> dict:
+def one_real_run(sources, warmup, index: int) -> dict:
     """In this process: warm both contenders up on ``warmup``, then CPU seconds of each
     on every text of ``sources`` once (pipeline first on even runs, jieba first on odd)."""
     import jieba
@@ -115,7 +115,7 @@ def one_real_run(sources, warmup) -> dict:
     run_jieba(warm)
     seconds = {}
     order = [("pipeline", run_pipeline, data), ("jieba", run_jieba, texts)]
-    for name, fn, docs in order[::-1] if int(time.time()) % 2 else order:
+    for name, fn, docs in order[::-1] if index % 2 else order:
         t = time.process_time()
         fn(docs)
         seconds[name] = time.process_time() - t
@@ -124,9 +124,9 @@ def one_real_run(sources, warmup) -> dict:
 
 def real_text(sources, warmup, runs: int) -> dict:
     """Best of ``runs`` fresh processes of ``one_real_run``; prints and returns the figures."""
-    cmd = [sys.executable, __file__, "--one-real-run", "--warmup", str(warmup), "--sources", *map(str, sources)]
-    results = [json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
-               for _ in range(runs)]
+    cmd = [sys.executable, __file__, "--warmup", str(warmup), "--sources", *map(str, sources), "--one-real-run"]
+    results = [json.loads(subprocess.run(cmd + [str(i)], check=True, capture_output=True, text=True).stdout)
+               for i in range(runs)]
     chars = results[0]["chars"]
     best = {k: min(r["seconds"][k] for r in results) for k in ("pipeline", "jieba")}
     print(f"real text, not repeated: {results[0]['files']} files, {chars:,} characters, each once, "
@@ -148,11 +148,11 @@ def main(argv=None):
     ap.add_argument("--mb", type=float, default=5.0)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--real-only", action="store_true", help="skip the repeated-text figures")
-    ap.add_argument("--one-real-run", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--one-real-run", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
-    if args.one_real_run:
-        print(json.dumps(one_real_run(args.sources, args.warmup)))
+    if args.one_real_run is not None:
+        print(json.dumps(one_real_run(args.sources, args.warmup, args.one_real_run)))
         return
     rows = [real_text(args.sources, args.warmup, args.runs)]
     if not args.real_only:
