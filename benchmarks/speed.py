@@ -1,19 +1,27 @@
-"""Throughput of reportmine's stages beside jieba's segmentation, in one run.
+"""Throughput of reportmine's pipeline beside jieba's segmentation.
 
-    python benchmarks/speed.py [--sources DIR] [--mb 5] [--repeat 3]
+    python benchmarks/speed.py [--sources DIR ...] [--warmup DIR] [--runs 3]
+                               [--repeated-source DIR] [--mb 5] [--repeat 3] [--real-only]
 
-The text is the seed reports (or any folder of .txt files) repeated to about
---mb megabytes of UTF-8. Each contender runs --repeat times on the same text
-in this process, on one core; the best time is reported as characters per
-second. Contenders:
+Real, non-repeating text (the figure that counts): each .txt of --sources
+(default ../shared/realdev/docs and ../shared/seeds beside the repository)
+analyzed ONCE, one document per file, after a warm-up of both contenders on
+other text (--warmup, default corpora/samples). Each of --runs runs is a fresh
+process (so no phrase cache carries over from an earlier run): warm-up, then
+the pipeline and jieba.lcut on the same files, in alternating order; CPU time
+(time.process_time) of each, best of the runs, and the ratio of the bests.
+
+Repeated text (beside it, labelled as such): the seed reports (or
+--repeated-source) repeated to about --mb megabytes, as one document; the
+linker's phrase cache is warm from the second copy on, so this flatters the
+pipeline. Each contender runs --repeat times; best wall time. Contenders:
 - recognizer: reportmine.quantities.recognize over the whole text;
-- pipeline:   the full analysis pipeline (structure + quantities + later stages)
-              on the text as one in-memory document;
+- pipeline:   the full analysis pipeline on the text as one in-memory document;
 - jieba:      jieba.lcut on the same text (a reference for "fast enough").
 
 Then the cost of analyze's table outputs, side by side with analyze without
-them, on the same text as one document: the pipeline, the document JSON
-(what analyze wrote before records), the records (claims -> rows) and all
+them, on the same repeated text as one document: the pipeline, the document
+JSON (what analyze wrote before records), the records (claims -> rows) and all
 writer of analyze (records.jsonl/.csv/.xlsx/.parquet, flags.csv, report.html);
 each step's best of --repeat, and the outputs' share of analyze's time.
 """
@@ -22,11 +30,25 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCES = ROOT.parent / "shared" / "seeds"
+
+
+def _shared() -> Path:
+    """../shared beside the repository (or beside the worktrees' folder)."""
+    for base in (ROOT.parent, ROOT.parent.parent):
+        if (base / "shared").is_dir():
+            return base / "shared"
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared()
+DEFAULT_SOURCES = [SHARED / "realdev" / "docs", SHARED / "seeds"]
+DEFAULT_WARMUP = ROOT / "corpora" / "samples"
 
 
 def load_text(sources: Path, mb: float) -> str:
@@ -64,24 +86,95 @@ def contenders(text: str):
     yield "jieba.lcut", lambda: len(jieba.lcut(text))
 
 
+def read_texts(folders) -> list[str]:
+    files = [f for folder in folders for f in sorted(Path(folder).glob("*.txt"))]
+    if not files:
+        raise SystemExit(f"no .txt files in {', '.join(map(str, folders))}")
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+def one_real_run(sources, warmup, index: int) -> dict:
+    """In this process: warm both contenders up on ``warmup``, then CPU seconds of each
+    on every text of ``sources`` once (pipeline first on even runs, jieba first on odd)."""
+    import jieba
+
+    from reportmine.pipeline import Pipeline
+
+    jieba.setLogLevel(60)
+    pipeline, texts = Pipeline(), read_texts(sources)
+    data = [t.encode("utf-8") for t in texts]
+
+    def run_pipeline(docs):
+        return sum(len(pipeline.analyze_bytes(d, "bench.txt").quantities) for d in docs)
+
+    def run_jieba(docs):
+        return sum(len(jieba.lcut(t)) for t in docs)
+
+    warm = read_texts([warmup])
+    run_pipeline([t.encode("utf-8") for t in warm])
+    run_jieba(warm)
+    seconds = {}
+    order = [("pipeline", run_pipeline, data), ("jieba", run_jieba, texts)]
+    for name, fn, docs in order[::-1] if index % 2 else order:
+        t = time.process_time()
+        fn(docs)
+        seconds[name] = time.process_time() - t
+    return {"chars": sum(map(len, texts)), "files": len(texts), "seconds": seconds}
+
+
+def real_text(sources, warmup, runs: int) -> dict:
+    """Best of ``runs`` fresh processes of ``one_real_run``; prints and returns the figures."""
+    cmd = [sys.executable, __file__, "--warmup", str(warmup), "--sources", *map(str, sources), "--one-real-run"]
+    results = [json.loads(subprocess.run(cmd + [str(i)], check=True, capture_output=True, text=True).stdout)
+               for i in range(runs)]
+    chars = results[0]["chars"]
+    best = {k: min(r["seconds"][k] for r in results) for k in ("pipeline", "jieba")}
+    print(f"real text, not repeated: {results[0]['files']} files, {chars:,} characters, each once, "
+          f"after a warm-up on {warmup.name}; CPU seconds, best of {runs} fresh processes")
+    print(f"{'contender':26s} {'seconds':>8s} {'chars/s':>14s}")
+    for name, label in (("pipeline", "reportmine pipeline"), ("jieba", "jieba.lcut")):
+        print(f"{label:26s} {best[name]:8.3f} {chars / best[name]:14,.0f}")
+    ratio = best["jieba"] / best["pipeline"]
+    print(f"pipeline / jieba.lcut chars/s on real text: {ratio:.2f}x")
+    return {"name": "real text", "chars": chars, "seconds": best, "ratio": ratio}
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sources", type=Path, default=DEFAULT_SOURCES)
+    ap.add_argument("--sources", type=Path, nargs="+", default=DEFAULT_SOURCES)
+    ap.add_argument("--warmup", type=Path, default=DEFAULT_WARMUP)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--repeated-source", type=Path, default=SHARED / "seeds")
     ap.add_argument("--mb", type=float, default=5.0)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--real-only", action="store_true", help="skip the repeated-text figures")
+    ap.add_argument("--one-real-run", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
-    text = load_text(args.sources, args.mb)
-    print(f"text: {len(text):,} characters, {len(text.encode('utf-8')) / 1e6:.1f} MB UTF-8, best of {args.repeat}")
+    if args.one_real_run is not None:
+        print(json.dumps(one_real_run(args.sources, args.warmup, args.one_real_run)))
+        return
+    rows = [real_text(args.sources, args.warmup, args.runs)]
+    if not args.real_only:
+        rows += repeated_text(args.repeated_source, args.mb, args.repeat)
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+
+
+def repeated_text(source: Path, mb: float, repeat: int) -> list[dict]:
+    text = load_text(source, mb)
+    print(f"\nrepeated text (beside the figure above, flatters the pipeline: the linker's phrase cache "
+          f"is warm from the second copy on): {source.name} repeated to {len(text):,} characters, "
+          f"{len(text.encode('utf-8')) / 1e6:.1f} MB UTF-8, one document, best of {repeat}")
     print(f"{'contender':26s} {'seconds':>8s} {'chars/s':>14s} {'items':>10s}")
     rows = []
     for name, fn in contenders(text):
-        seconds, items = best_of(fn, args.repeat)
-        rows.append({"name": name, "seconds": seconds, "chars_per_second": len(text) / seconds, "items": items})
+        seconds, items = best_of(fn, repeat)
+        rows.append({"name": name + " (repeated text)", "seconds": seconds,
+                     "chars_per_second": len(text) / seconds, "items": items})
         print(f"{name:26s} {seconds:8.3f} {len(text) / seconds:14,.0f} {items:10,}")
-    rows.append(outputs_overhead(text, args.repeat))
-    if args.json:
-        args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    rows.append(outputs_overhead(text, repeat))
+    return rows
 
 
 def outputs_overhead(text: str, repeat: int) -> dict:

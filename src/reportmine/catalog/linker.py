@@ -2,15 +2,17 @@
 
 Exact and alias matches first (after normalizing width and spaces), then the
 longest catalog name contained in the phrase, then the nearest neighbour by
-cosine similarity of character n-gram TF-IDF vectors (scikit-learn), accepted
+cosine similarity of character n-gram TF-IDF vectors (vectors.py), accepted
 above a threshold tuned on the sample corpus (models/linker.json, written by
-models/tune_linker.py). Below it the phrase stays unlinked (id None).
+models/tune_linker.py). Below it the phrase stays unlinked (id None). ``link_all`` links a document's
+phrases in one vectorized call.
 """
 
 from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +20,7 @@ from ..resources import load_yaml, read_text, require
 from .model import Catalog, default_catalog
 
 DEFAULT_THRESHOLD = 0.5
+CHUNK = 256      # phrases per sparse product (bounds the dense similarity block)
 
 
 @dataclass(frozen=True)
@@ -67,38 +70,73 @@ class Linker:
             for form in ind.surface_forms():
                 self._exact[normalize(form)] = ind.id
         self._forms = sorted(self._exact, key=len, reverse=True)
+        self._scan_order = {form: i for i, form in enumerate(self._forms)}
+        self._form_is_rate = [is_rate(form) for form in self._forms]
+        self._longest = max(map(len, self._forms), default=0)
         self._cache: dict[str, Link] = {}
         self._model = None
 
-    def _fit(self):
-        from sklearn.feature_extraction.text import TfidfVectorizer
+    def _vectors(self):
+        """The TF-IDF model, built on first use: the vectors, the catalog matrix with each
+        indicator's forms in adjacent rows, where each indicator's rows start, the ids."""
+        if self._model is None:
+            from .vectors import CharTfidf
 
-        vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
-        matrix = vec.fit_transform(self._forms)
-        self._model = (vec, matrix, [self._exact[f] for f in self._forms])
+            vectors = CharTfidf(self._forms)
+            place = {ind.id: i for i, ind in enumerate(self.catalog.indicators)}
+            rows = sorted(range(len(self._forms)), key=lambda i: place[self._exact[self._forms[i]]])
+            ids = [self._exact[self._forms[i]] for i in rows]
+            starts = [i for i in range(len(ids)) if i == 0 or ids[i] != ids[i - 1]]
+            self._model = (vectors, vectors.matrix[rows], starts, [ids[i] for i in starts])
+        return self._model
 
     def candidates(self, phrase: str, k: int = 3) -> list[Link]:
-        """The k nearest catalog entries by TF-IDF similarity."""
-        if self._model is None:
-            self._fit()
-        vec, matrix, ids = self._model
-        sims = (matrix @ vec.transform([normalize(phrase)]).T).toarray().ravel()
-        best: dict[str, float] = {}
-        for i in sims.argsort()[::-1]:
-            if len(best) >= k:
-                break
-            best.setdefault(ids[i], float(sims[i]))
-        return [Link(i, s, "tfidf") for i, s in best.items()]
+        """The k nearest catalog entries by TF-IDF similarity (ties in catalog order)."""
+        return self._candidates_many([phrase], k)[0]
+
+    def _candidates_many(self, phrases: list[str], k: int) -> list[list[Link]]:
+        """Each phrase's k nearest entries: one transform, one sparse product, one sort per chunk."""
+        import numpy as np
+
+        vectors, matrix, starts, ids = self._vectors()
+        out = []
+        for start in range(0, len(phrases), CHUNK):
+            chunk = [normalize(p) for p in phrases[start:start + CHUNK]]
+            sims = (matrix @ vectors.transform(chunk).T).toarray().T
+            best = np.maximum.reduceat(sims, starts, axis=1)          # an indicator's best form
+            top = np.argsort(-best, axis=1, kind="stable")[:, :k]
+            out.extend([Link(ids[j], float(row[j]), "tfidf") for j in cols] for row, cols in zip(best, top))
+        return out
 
     def link(self, phrase: str | None) -> Link:
         if not phrase:
             return Link(None, 0.0, "none")
         hit = self._cache.get(phrase)
         if hit is None:
-            hit = self._cache[phrase] = self._link(phrase)
+            hit = self.link_all([phrase])[phrase]
         return hit
 
-    def _link(self, phrase: str) -> Link:
+    def link_all(self, phrases: Iterable[str | None]) -> dict[str, Link]:
+        """Links of many phrases (a document's) at once: exact and contained names
+        phrase by phrase, the rest nearest by TF-IDF in one vectorized call.
+        The same links as ``link`` one phrase at a time."""
+        wanted = [p for p in dict.fromkeys(phrases) if p]
+        pending, rates = [], []
+        for phrase in wanted:
+            if phrase in self._cache:
+                continue
+            hit = self._by_name(phrase)
+            if isinstance(hit, Link):
+                self._cache[phrase] = hit
+            else:
+                pending.append(phrase)
+                rates.append(hit)
+        for phrase, rate, top in zip(pending, rates, self._candidates_many(pending, 5)):
+            self._cache[phrase] = self._choose(top, rate)
+        return {p: self._cache[p] for p in wanted}
+
+    def _by_name(self, phrase: str) -> Link | bool:
+        """An exact or contained match, else whether the phrase names a rate."""
         key = normalize(phrase)
         if key in self._exact:
             return Link(self._exact[key], 1.0, "exact")
@@ -106,10 +144,26 @@ class Linker:
         if key in self._exact:
             return Link(self._exact[key], 1.0, "exact")
         rate = is_rate(key)
-        for form in self._forms:
-            if len(form) >= self.min_contained and form in key and is_rate(form) == rate:
-                return Link(self._exact[form], len(form) / len(key), "contains")
-        top = [c for c in self.candidates(phrase, 5) if is_rate(self.catalog.by_id[c.id].name) == rate]
+        first = self._first_contained(key, rate)
+        if first is not None:
+            form = self._forms[first]
+            return Link(self._exact[form], len(form) / len(key), "contains")
+        return rate
+
+    def _first_contained(self, key: str, rate: bool) -> int | None:
+        """The first form in scan order (longest first) of at least ``min_contained``
+        characters inside ``key`` and as much a rate as it: found by looking up each
+        substring of ``key`` rather than scanning the catalog."""
+        first = None
+        for n in range(self.min_contained, min(self._longest, len(key)) + 1):
+            for i in range(len(key) - n + 1):
+                at = self._scan_order.get(key[i:i + n])
+                if at is not None and (first is None or at < first) and self._form_is_rate[at] == rate:
+                    first = at
+        return first
+
+    def _choose(self, candidates: list[Link], rate: bool) -> Link:
+        top = [c for c in candidates if is_rate(self.catalog.by_id[c.id].name) == rate]
         if top and top[0].score >= self.threshold:
             return top[0]
         return Link(None, top[0].score if top else 0.0, "none")

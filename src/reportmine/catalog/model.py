@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from ..resources import DataFileError, read_text
+from ..resources import DataFileError, parse_yaml, read_text
 
 SCHEMA = "reportmine-indicators/1"
 DIRECTIONS = ("higher", "lower")
@@ -72,7 +72,7 @@ def _entry(raw, where: str) -> Indicator:
 
 def parse_catalog(text: str, source: str) -> Catalog:
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as exc:
         raise CatalogError(f"{source}: {exc}") from exc
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:

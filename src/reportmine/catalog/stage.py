@@ -12,7 +12,8 @@ class LinkStage:
 
     def __call__(self, doc: Document) -> Document:
         linker = self.linker or default_linker()
+        links = linker.link_all(q.indicator for q in doc.quantities)
         for q in doc.quantities:
             if q.indicator:
-                q.indicator_id = linker.link(q.indicator).id
+                q.indicator_id = links[q.indicator].id
         return doc
