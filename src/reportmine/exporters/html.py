@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import tempfile
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import Markup
@@ -31,7 +32,9 @@ CHUNK = 1 << 20
 RATE_KEYS = ("indicator_name", "indicator", "completion_rate", "computed_completion_rate", "direction")
 
 
+@lru_cache(maxsize=1)
 def _environment():
+    """One template environment per process: its templates compile once."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     env = Environment(loader=PackageLoader("reportmine.exporters", "templates"),
