@@ -128,7 +128,7 @@ def test_missing_pyarrow_is_reported_and_the_rest_written(tmp_path, monkeypatch,
     err = capsys.readouterr().err
     assert "[W301]" in err and "pyarrow" in err and "reportmine[parquet]" in err
     assert not (tmp_path / "records.parquet").exists()
-    assert not list(tmp_path.glob("*.tmp"))
+    assert not list(tmp_path.glob("*.tmp*"))
     for name in ("records.jsonl", "records.csv", "records.xlsx", "flags.csv", "run.json"):
         assert (tmp_path / name).stat().st_size > 0, name
     run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))

@@ -47,18 +47,25 @@ def write_all(result, out_dir: str | Path, names: tuple[str, ...] = WRITERS) -> 
     outcomes = []
     for name in names:
         module = writer(name)
-        path = out_dir / module.FILENAME
-        tmp = path.with_name(path.name + ".tmp")
-        try:
-            with paused_gc():
-                module.write(result, tmp)
-            tmp.replace(path)
-            outcomes.append(Outcome(name, path, True))
-        except MissingDependency as exc:
-            outcomes.append(Outcome(name, path, False, exc.code, exc.message))
-        except OSError as exc:
-            err = ReportmineError("E301", output=str(path), reason=exc.strerror or str(exc))
-            outcomes.append(Outcome(name, path, False, err.code, err.message))
-        finally:
-            tmp.unlink(missing_ok=True)
+        outcomes.append(write_file(name, out_dir / module.FILENAME,
+                                   lambda tmp, module=module: module.write(result, tmp)))
     return outcomes
+
+
+def write_file(name: str, path: Path, job) -> Outcome:
+    """Run ``job(tmp)`` and rename ``tmp`` to ``path``, so that a file is never
+    half-written; a missing optional package (W301) or an unwritable folder
+    (E301) becomes the Outcome, not an exception."""
+    tmp = path.with_name(path.stem + ".tmp" + path.suffix)
+    try:
+        with paused_gc():
+            job(tmp)
+        tmp.replace(path)
+        return Outcome(name, path, True)
+    except MissingDependency as exc:
+        return Outcome(name, path, False, exc.code, exc.message)
+    except OSError as exc:
+        err = ReportmineError("E301", output=str(path), reason=exc.strerror or str(exc))
+        return Outcome(name, path, False, err.code, err.message)
+    finally:
+        tmp.unlink(missing_ok=True)

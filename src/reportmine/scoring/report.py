@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..exporters import Outcome
+from ..exporters import Outcome, write_file
 from ..exporters.csv import write_rows
-from ..exporters.dependencies import MissingDependency
-from ..errors import ReportmineError
 from .table import ScoreTable, unit_text, value_text
 
 SCORE_NAMES = ("record_id", "org", "indicator", "method", "value", "unit", "points", "weight",
@@ -67,19 +65,4 @@ def write_scores(table: ScoreTable, out_dir, title: str = "各单位得分") -> 
             "org_scores.csv": lambda p: write_rows(p, org_rows(table), ORG_NAMES),
             "scores.xlsx": lambda p: write_xlsx(table, p),
             "scores.png": lambda p: write_chart(table, p, title)}
-    outcomes = []
-    for name, job in jobs.items():
-        path = out / name
-        tmp = path.with_name(path.stem + ".tmp" + path.suffix)
-        try:
-            job(tmp)
-            tmp.replace(path)
-            outcomes.append(Outcome(name, path, True))
-        except MissingDependency as exc:
-            outcomes.append(Outcome(name, path, False, exc.code, exc.message))
-        except OSError as exc:
-            err = ReportmineError("E301", output=str(path), reason=exc.strerror or str(exc))
-            outcomes.append(Outcome(name, path, False, err.code, err.message))
-        finally:
-            tmp.unlink(missing_ok=True)
-    return outcomes
+    return [write_file(name, out / name, job) for name, job in jobs.items()]
