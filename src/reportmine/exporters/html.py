@@ -13,6 +13,7 @@ one-call form. Templates autoescape; document text is escaped by
 from __future__ import annotations
 
 import gc
+import shutil
 import tempfile
 from collections import Counter
 from functools import lru_cache
@@ -28,7 +29,7 @@ from .sections import document_context
 
 FILENAME = "report.html"
 OPEN_LIMIT = 5          # batches up to this many documents start expanded
-CHUNK = 1 << 20
+SECTIONS = "\x00sections\x00"    # where the spooled sections go in the rendered page
 RATE_KEYS = ("indicator_name", "indicator", "completion_rate", "computed_completion_rate", "direction")
 
 
@@ -50,7 +51,7 @@ class HtmlReport:
         self.path = Path(path)
         self.env = _environment()
         self.section = self.env.get_template("document.html.j2")
-        self.spool = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.spool = tempfile.TemporaryFile("w+b")     # sections, already UTF-8
         self.open = expected is not None and expected <= OPEN_LIMIT
         self.nav: list[dict] = []
         self.errors: list[dict] = []
@@ -75,7 +76,7 @@ class HtmlReport:
         ctx = document_context(len(self.nav), doc, records, labels())
         ctx["text_html"] = render(doc.text, ctx.pop("marks"), ctx.pop("anchors"))
         ctx["open"] = self.open
-        self.spool.write(self.section.render(doc=ctx, L=labels()))
+        self.spool.write(self.section.render(doc=ctx, L=labels()).encode("utf-8"))
         self.nav.append({k: ctx[k] for k in ("key", "name", "n_flags", "n_records", "n_flagged")})
         self._count(doc, records)
 
@@ -100,17 +101,16 @@ class HtmlReport:
         context = {"L": labels(), "counts": self.counts, "by_type": self.by_type,
                    "by_code": sorted(self.by_code.values(), key=lambda e: e["code"]),
                    "chart": build_chart(self.rates), "nav": self.nav, "errors": self.errors,
-                   "sections": self._sections(), "open": self.open}
-        with open(tmp, "w", encoding="utf-8") as fh:
-            page.stream(context).dump(fh)
+                   "sections": [Markup(SECTIONS)], "open": self.open}
+        head, _, tail = page.render(context).rpartition(SECTIONS)   # what follows is static
+        self.spool.seek(0)
+        with open(tmp, "wb") as fh:
+            fh.write(head.encode("utf-8"))
+            shutil.copyfileobj(self.spool, fh)
+            fh.write(tail.encode("utf-8"))
         self.spool.close()
         tmp.replace(self.path)
         return self.path
-
-    def _sections(self):
-        self.spool.seek(0)
-        while chunk := self.spool.read(CHUNK):
-            yield Markup(chunk)
 
 
 def write_html(path: str | Path, documents, records, errors=()) -> Path:
