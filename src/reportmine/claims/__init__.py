@@ -82,6 +82,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
     parent: Quantity | None = None   # the last quantity of the sentence that named its own indicator
     own: dict[int, str] = {}         # id(q) -> the indicator it named itself
     prev_after = 0          # where prev's counted noun ends
+    named: Quantity | None = None    # the sentence's last claim with an indicator (skips weights)
     prev_sentence = prev_line = -1
     for q in quantities:
         cs, ce = bounds.clause_start(q.start), bounds.clause_end(q.end)
@@ -91,7 +92,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce)
         if q.unit in c.other_units or (in_clause and prev.end == q.start and prev.role == "other"):
             role = "other"
-        role = _score_role(c, text, q, role)
+        role = _formula_role(c, text, cs, q, _score_role(c, text, q, role))
         q.role = role
         after = noun_after(c, text, q.end, ce)
         before = None
@@ -104,10 +105,10 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         q.indicator = after or (prev.indicator if listed and prev.indicator else before)
         same_sentence = prev is not None and prev_sentence == ss
         if not same_sentence:
-            parent = None
+            parent = named = None
         base = own.get(id(parent)) if parent is not None else None
         if q.indicator is None and same_sentence:
-            q.indicator = prev.indicator
+            q.indicator = prev.indicator or (named.indicator if named is not None else None)
         elif _generic(q.indicator) and base and q.indicator not in base:
             q.indicator = _qualify(base, q.indicator)   # 参保…41.25万人，参保率97.6% / 其中省级8项
         elif base and q.indicator and q.indicator.endswith(c.reference_tails):
@@ -127,6 +128,8 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
             if raw is not None:
                 raw[id(q)] = q.indicator
             q.indicator = None
+        if role != "other" and q.indicator:
+            named = q
         prev, prev_sentence, prev_line = q, ss, line
         prev_after = q.end + (len(after) if after else 0)
     lists.pair_lists(text, quantities, c)
@@ -142,6 +145,19 @@ def _score_role(c: Cues, text: str, q: Quantity, role: str) -> str:
     after = text[q.end:q.end + 2].lstrip(" \u3000")
     if before.endswith(("(", "（")) and after.startswith((")", "）")):
         return "full_target"
+    return role
+
+
+def _formula_role(c: Cues, text: str, cs: int, q: Quantity, role: str) -> str:
+    """得分=完成率96%×0.5=0.48: 0.5 is a weight (other), 0.48 what the formula
+    computes (actual)."""
+    before = text[max(cs, q.start - 2):q.start].rstrip(" \u3000【[(（")
+    if not before:
+        return role
+    if before.endswith(c.formula_factor):
+        return "other"
+    if before.endswith(c.formula_result) and any(op in text[cs:q.start] for op in c.formula_operators):
+        return "actual"
     return role
 
 
