@@ -10,6 +10,7 @@ _STRIP = " \t\u3000“”\"'‘’「」《》〈〉()（）[]【】*-—:：、
 _HEAD_NOISE = regex.compile(r"^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[，,、])")
 _BOOK = regex.compile(r"《([^《》]{2,20})》?$")
 _CJK = regex.compile(r"\p{Han}")
+_EQUALS = regex.compile(r"[=＝]")
 _LIST_HEAD = regex.compile(r"(?:依次|分别)(?:为|是)?[:：]?")
 
 
@@ -79,7 +80,7 @@ def _usable(s: str, cues: Cues) -> bool:
 
 def phrase_before(cues: Cues, text: str, start: int, end: int) -> str | None:
     """The indicator written in text[start:end] (a clause head), or None."""
-    seg = text[start:end]
+    seg = _EQUALS.split(text[start:end])[-1] or text[start:end]   # 得分=完成率… -> 完成率…
     head = _LIST_HEAD.split(seg, maxsplit=1)
     if len(head) == 2 and head[0].strip():
         seg = head[0]     # 完成率依次为:东城县 -> 完成率 (东城县 is the list item's subject)
