@@ -34,16 +34,16 @@ def table_claims(doc: Document, cues: Cues) -> None:
         header = grid.get((cell.table, 0, cell.col))
         label = _row_label(doc.text, grid, cell)
         if header is not None:
-            q.role = _header_role(doc.text[header.start:header.end], cues)
+            q.role = _header_role(doc.text[header.start:header.end], cues) or q.role
         if label is not None and label is not cell:
             q.indicator = trim(doc.text[label.start:label.end], cues) or q.indicator
 
 
-def _header_role(header: str, cues: Cues) -> str:
+def _header_role(header: str, cues: Cues) -> str | None:
     for role, rx in cues.table_headers:
         if rx.search(header):
             return role
-    return "actual"
+    return None     # a header that names no role: the cell's own reading stands
 
 
 def _row_label(text: str, grid: dict, cell):
