@@ -93,6 +93,8 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         if q.unit in c.other_units or (in_clause and prev.end == q.start and prev.role == "other"):
             role = "other"
         role = _formula_role(c, text, cs, q, _score_role(c, text, q, role))
+        if _step_size(c, text, cs, q, ce):
+            role = "other"
         q.role = role
         after = noun_after(c, text, q.end, ce)
         before = None
@@ -146,6 +148,13 @@ def _score_role(c: Cues, text: str, q: Quantity, role: str) -> str:
     if before.endswith(("(", "（")) and after.startswith((")", "）")):
         return "full_target"
     return role
+
+
+def _step_size(c: Cues, text: str, cs: int, q: Quantity, ce: int) -> bool:
+    """每低0.1个百分点扣0.3分: 0.1个百分点 is the rule's step (GUIDE.md: other)."""
+    if c.step_before is None or c.step_before.search(text, max(cs, q.start - 4), q.start) is None:
+        return False
+    return c.step_award.search(text, q.end, max(ce, q.end)) is not None
 
 
 def _formula_role(c: Cues, text: str, cs: int, q: Quantity, role: str) -> str:

@@ -24,6 +24,8 @@ class Cues:
     score_units: frozenset
     reference_tails: tuple[str, ...]
     score_award: tuple[str, ...]
+    step_before: "regex.Pattern | None"
+    step_award: "regex.Pattern | None"
     formula_factor: tuple[str, ...]
     formula_result: tuple[str, ...]
     formula_operators: tuple[str, ...]
@@ -69,6 +71,7 @@ def cues() -> Cues:
             "claims.yaml: indicator")
     period = "|".join(f"(?:{p})" for p in data["periods"])
     formula = data.get("formula") or {}
+    step = data.get("step_size") or {}
     return Cues(
         before=_alternation(before, "claims.yaml: roles"),
         after=_alternation(after, "claims.yaml: roles"),
@@ -76,6 +79,8 @@ def cues() -> Cues:
         score_units=frozenset(data.get("score_units") or ()),
         reference_tails=tuple(ind.get("reference_tails") or ()),
         score_award=tuple(sorted(data.get("score_award") or (), key=len, reverse=True)),
+        step_before=compile_pattern(step["before"], "claims.yaml: step_size.before") if step else None,
+        step_award=compile_pattern(step["award"], "claims.yaml: step_size.award") if step else None,
         formula_factor=tuple(formula.get("factor") or ()),
         formula_result=tuple(formula.get("result") or ()),
         formula_operators=tuple(formula.get("operators") or ()),
