@@ -101,7 +101,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         if last_cue is not None and seg <= last_cue < q.start:
             before = phrase_before(c, text, last_cue, q.start)   # 确定全年|接待游客|600万人次
         if before is None:
-            head_end = first_cue if first_cue is not None and first_cue >= seg else q.start
+            head_end = first_cue if first_cue is not None and first_cue >= seg else _cue_in(c, text, seg, q.start)
             before = phrase_before(c, text, seg, head_end) or _before_parenthesis(c, text, q)
         listed = in_clause and set(text[prev.end:q.start]) <= _LIST_GAP
         q.indicator = after or (prev.indicator if listed and prev.indicator else before)
@@ -148,6 +148,13 @@ def _score_role(c: Cues, text: str, q: Quantity, role: str) -> str:
     if before.endswith(("(", "（")) and after.startswith((")", "）")):
         return "full_target"
     return role
+
+
+def _cue_in(c: Cues, text: str, start: int, end: int) -> int:
+    """Where the first cue of text[start:end] starts (end if none): 事故起数同比
+    下降18.2%、死亡人数同比下降14.3%: the second head ends at its own cue."""
+    m = c.before.search(text, start, end)
+    return m.start() if m else end
 
 
 def _step_size(c: Cues, text: str, cs: int, q: Quantity, ce: int) -> bool:
