@@ -30,6 +30,7 @@ __all__ = ["annotate_claims", "apply_role_model", "assign_claims", "rule_claims"
 _INHERIT_ROLES = frozenset({"completion_rate", "growth", "forecast", "target", "basic_target",
                             "full_target", "difference"})
 _LIST_GAP = frozenset("、和及与 ")
+_OPENERS = " \t\r\n\u3000。；;，,"
 
 
 def annotate_claims(doc: Document, model: RoleModel | None | str = None) -> Document:
@@ -106,7 +107,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         listed = in_clause and set(text[prev.end:q.start]) <= _LIST_GAP
         q.indicator = after or (prev.indicator if listed and prev.indicator else before)
         same_sentence = prev is not None and prev_sentence == ss
-        if not same_sentence:
+        if not same_sentence and not text[ss:q.start].lstrip(_OPENERS).startswith(c.parts_lead or ("\0",)):
             parent = named = None
         base = own.get(id(parent)) if parent is not None else None
         if q.indicator is None and same_sentence:

@@ -24,6 +24,7 @@ class Cues:
     score_units: frozenset
     reference_tails: tuple[str, ...]
     score_award: tuple[str, ...]
+    parts_lead: tuple[str, ...]
     step_before: "regex.Pattern | None"
     step_award: "regex.Pattern | None"
     formula_factor: tuple[str, ...]
@@ -79,6 +80,7 @@ def cues() -> Cues:
         score_units=frozenset(data.get("score_units") or ()),
         reference_tails=tuple(ind.get("reference_tails") or ()),
         score_award=tuple(sorted(data.get("score_award") or (), key=len, reverse=True)),
+        parts_lead=tuple(data.get("parts_lead") or ()),
         step_before=compile_pattern(step["before"], "claims.yaml: step_size.before") if step else None,
         step_award=compile_pattern(step["award"], "claims.yaml: step_size.award") if step else None,
         formula_factor=tuple(formula.get("factor") or ()),

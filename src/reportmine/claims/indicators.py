@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .cues import Cues
@@ -103,4 +105,13 @@ def noun_after(cues: Cues, text: str, pos: int, end: int) -> str | None:
             cut = i
             break
     s = s[:cut].strip(_STRIP)
-    return s if _usable(s, cues) else None
+    return s if _usable(s, cues) and s not in _unit_words() else None
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset:
+    """13件人次: a word after the quantity that is itself a unit (人次) is the
+    rest of its unit, not what it counts."""
+    from ..quantities.lexicon import lexicon
+
+    return frozenset(lexicon().units)
