@@ -91,6 +91,8 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         in_clause = prev is not None and prev.start >= cs
         seg = max(cs, prev_after) if in_clause else cs
         role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce)
+        if role == "actual" and first_cue is None and text.startswith(c.target_bounds or ("\0",), q.start):
+            role = "target"     # 研发投入强度不低于3%: a bound states a requirement
         if q.unit in c.other_units or (in_clause and prev.end == q.start and prev.role == "other"):
             role = "other"
         role = _formula_role(c, text, cs, q, _score_role(c, text, q, role))

@@ -25,6 +25,7 @@ class Cues:
     reference_tails: tuple[str, ...]
     score_award: tuple[str, ...]
     parts_lead: tuple[str, ...]
+    target_bounds: tuple[str, ...]
     step_before: "regex.Pattern | None"
     step_award: "regex.Pattern | None"
     formula_factor: tuple[str, ...]
@@ -81,6 +82,7 @@ def cues() -> Cues:
         reference_tails=tuple(ind.get("reference_tails") or ()),
         score_award=tuple(sorted(data.get("score_award") or (), key=len, reverse=True)),
         parts_lead=tuple(data.get("parts_lead") or ()),
+        target_bounds=tuple(data.get("target_bounds") or ()),
         step_before=compile_pattern(step["before"], "claims.yaml: step_size.before") if step else None,
         step_award=compile_pattern(step["award"], "claims.yaml: step_size.award") if step else None,
         formula_factor=tuple(formula.get("factor") or ()),
