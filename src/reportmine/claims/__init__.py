@@ -93,6 +93,8 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce)
         if role == "actual" and first_cue is None and text.startswith(c.target_bounds or ("\0",), q.start):
             role = "target"     # 研发投入强度不低于3%: a bound states a requirement
+        if role == "actual" and first_cue is None and _target_list(c, text, q.end, ce):
+            role = "target"
         if q.unit in c.other_units or (in_clause and prev.end == q.start and prev.role == "other"):
             role = "other"
         role = _formula_role(c, text, cs, q, _score_role(c, text, q, role))
@@ -158,6 +160,15 @@ def _cue_in(c: Cues, text: str, start: int, end: int) -> int:
     下降18.2%、死亡人数同比下降14.3%: the second head ends at its own cue."""
     m = c.before.search(text, start, end)
     return m.start() if m else end
+
+
+def _target_list(c: Cues, text: str, end: int, ce: int) -> bool:
+    """围绕1000只羊、7000亩人工种草的目标: the clause goes on, with no cue
+    word, to 的目标 after the quantity."""
+    if c.target_list_tail is None:
+        return False
+    m = c.target_list_tail.search(text, end, max(ce, end))
+    return m is not None and m.start() - end <= 30 and c.before.search(text, end, m.start()) is None
 
 
 def _step_size(c: Cues, text: str, cs: int, q: Quantity, ce: int) -> bool:

@@ -26,6 +26,7 @@ class Cues:
     score_award: tuple[str, ...]
     parts_lead: tuple[str, ...]
     target_bounds: tuple[str, ...]
+    target_list_tail: "regex.Pattern | None"
     step_before: "regex.Pattern | None"
     step_award: "regex.Pattern | None"
     formula_factor: tuple[str, ...]
@@ -83,6 +84,8 @@ def cues() -> Cues:
         score_award=tuple(sorted(data.get("score_award") or (), key=len, reverse=True)),
         parts_lead=tuple(data.get("parts_lead") or ()),
         target_bounds=tuple(data.get("target_bounds") or ()),
+        target_list_tail=(compile_pattern(data["target_list_tail"], "claims.yaml: target_list_tail")
+                          if data.get("target_list_tail") else None),
         step_before=compile_pattern(step["before"], "claims.yaml: step_size.before") if step else None,
         step_award=compile_pattern(step["award"], "claims.yaml: step_size.award") if step else None,
         formula_factor=tuple(formula.get("factor") or ()),
