@@ -84,6 +84,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
     own: dict[int, str] = {}         # id(q) -> the indicator it named itself
     prev_after = 0          # where prev's counted noun ends
     named: Quantity | None = None    # the sentence's last claim with an indicator (skips weights)
+    inherited: set[int] = set()      # id(q) of quantities that took the indicator before them
     prev_sentence = prev_line = -1
     for q in quantities:
         cs, ce = bounds.clause_start(q.start), bounds.clause_end(q.end)
@@ -116,6 +117,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         base = own.get(id(parent)) if parent is not None else None
         if q.indicator is None and same_sentence:
             q.indicator = prev.indicator or (named.indicator if named is not None else None)
+            inherited.add(id(q))
         elif _generic(q.indicator) and base and q.indicator not in base:
             q.indicator = _qualify(base, q.indicator)   # 参保…41.25万人，参保率97.6% / 其中省级8项
         elif base and q.indicator and q.indicator.endswith(c.reference_tails):
@@ -140,6 +142,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         prev, prev_sentence, prev_line = q, ss, line
         prev_after = q.end + (len(after) if after else 0)
     lists.pair_lists(text, quantities, c)
+    lists.refer_back(text, quantities, inherited)
 
 
 def _score_role(c: Cues, text: str, q: Quantity, role: str) -> str:
