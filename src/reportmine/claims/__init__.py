@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ..document import Document, Quantity
 from . import lists
 from .clauses import boundaries, clause_start
@@ -30,6 +32,8 @@ __all__ = ["annotate_claims", "apply_role_model", "assign_claims", "rule_claims"
 _INHERIT_ROLES = frozenset({"completion_rate", "growth", "forecast", "target", "basic_target",
                             "full_target", "difference"})
 _LIST_GAP = frozenset("、和及与 ")
+_LABEL_LINES = 3      # how far up a lone value looks for its label
+_CJK = regex.compile(r"\p{Han}")
 _OPENERS = " \t\r\n\u3000。；;，,"
 
 
@@ -129,6 +133,8 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
             q.indicator = _previous_clause(c, text, ss, cs)
         if q.indicator is None and prev is not None and prev_line == line and role in _INHERIT_ROLES:
             q.indicator = prev.indicator
+        if q.indicator is None:
+            q.indicator = _line_label(c, text, q, line)
         q.period = period_before(c, text, ss, q.start) or (prev.period if same_sentence else None)
         if role in _INHERIT_ROLES or role == "actual":
             setter = c.setter.search(text, cs, q.start)
@@ -172,6 +178,24 @@ def _target_list(c: Cues, text: str, end: int, ce: int) -> bool:
         return False
     m = c.target_list_tail.search(text, end, max(ce, end))
     return m is not None and m.start() - end <= 30 and c.before.search(text, end, m.start()) is None
+
+
+def _line_label(c: Cues, text: str, q: Quantity, line: int) -> str | None:
+    """A value alone on its line (a table flattened one cell per line:
+    覆盖率 |, 99% |, 99% |) measures the nearest line above that is a label."""
+    end = text.find("\n", q.end)
+    own = text[line + 1:q.start] + text[q.end:end if end >= 0 else len(text)]
+    if line < 0 or _CJK.search(own):
+        return None
+    for _ in range(_LABEL_LINES):
+        start = text.rfind("\n", 0, line) + 1
+        label = text[start:line]
+        if _CJK.search(label):
+            return phrase_before(c, text, start, line)
+        if start == 0:
+            break
+        line = start - 1
+    return None
 
 
 def _step_size(c: Cues, text: str, cs: int, q: Quantity, ce: int) -> bool:

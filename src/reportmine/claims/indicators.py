@@ -8,7 +8,7 @@ import regex
 
 from .cues import Cues
 
-_STRIP = " \t\u3000“”\"'‘’「」《》〈〉()（）[]【】*-—:：、,，.。;；"
+_STRIP = "|｜ \t\u3000“”\"'‘’「」《》〈〉()（）[]【】*-—:：、,，.。;；"
 _HEAD_NOISE = regex.compile(r"^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[，,、])")
 _BOOK = regex.compile(r"《([^《》]{2,20})》?$")
 _CJK = regex.compile(r"\p{Han}")
