@@ -9,15 +9,18 @@ import csv
 import json
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import jsonschema
 import openpyxl
 import pyarrow.parquet as pq
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import inspect, text
 
+from reportmine.cli import cli as cli_group
 from reportmine.records import NAMES, REVIEW_NAMES, load_schema
-from reportmine.review import ReviewError, actions, open_db, queries, users
+from reportmine.review import ReviewError, actions, audit, open_db, queries, users
 from reportmine.review.returned import returned_documents, write_returned
 from reportmine.store import connect, upgrade
 from reportmine.store.models import HEAD
@@ -43,9 +46,16 @@ def engine(db_url, analyzed):
     engine.dispose()
 
 
-def cli(*args, stdin: str = ""):
+def process(*args, stdin: str = ""):
+    """The command as a real process (a pipe for standard input)."""
     return subprocess.run([sys.executable, "-m", "reportmine.cli", *map(str, args)], input=stdin,
                           capture_output=True, text=True, timeout=120)
+
+
+def cli(*args, stdin: str = ""):
+    """The command in this process (faster): .returncode, .stdout, .stderr like a process."""
+    result = CliRunner().invoke(cli_group, [str(a) for a in args], input=stdin)
+    return SimpleNamespace(returncode=result.exit_code, stdout=result.stdout, stderr=result.stderr)
 
 
 def downgrade(engine, revision):
@@ -88,13 +98,13 @@ def test_users_sign_in_tokens_and_disabled_users(engine):
             users.create_user(engine, *args, actor="admin")
     with pytest.raises(ReviewError, match="E602"):
         users.disable_user(engine, "nobody", actor="admin")
-    actions_done = [e["action"] for e in __import__("reportmine.review.audit").review.audit.entries(engine)]
+    actions_done = [e["action"] for e in audit.entries(engine)]
     assert actions_done == ["user_add", "user_token", "user_token", "user_disable"]
 
 
 def test_users_commands_with_a_piped_password(tmp_path):
     db = tmp_path / "review.db"
-    added = cli("users", "add", "ann", "--role", "admin", "--db", db, stdin="s3cret-pass\n")
+    added = process("users", "add", "ann", "--role", "admin", "--db", db, stdin="s3cret-pass\n")
     assert added.returncode == 0, added.stderr
     listed = cli("users", "list", "--db", db)
     assert listed.stdout.split("\t")[:3] == ["ann", "admin", "active"]
@@ -108,7 +118,7 @@ def test_users_commands_with_a_piped_password(tmp_path):
     finally:
         engine.dispose()
     assert "disabled" in cli("users", "list", "--db", db).stdout
-    again = cli("users", "add", "ann", "--db", db, stdin="other-pass\n")
+    again = process("users", "add", "ann", "--db", db, stdin="other-pass\n")
     assert again.returncode == 2 and "[E601]" in again.stderr
     short = cli("users", "add", "bob", "--db", db, stdin="abc\n")
     assert short.returncode == 2 and "[E604]" in short.stderr
