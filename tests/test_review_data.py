@@ -22,6 +22,7 @@ from reportmine.cli import cli as cli_group
 from reportmine.records import NAMES, REVIEW_NAMES, load_schema
 from reportmine.review import ReviewError, actions, audit, open_db, queries, users
 from reportmine.review.returned import returned_documents, write_returned
+from reportmine.review.reviewed import reviewed_records
 from reportmine.store import connect, upgrade
 from reportmine.store.models import HEAD
 
@@ -189,6 +190,24 @@ def test_export_holds_corrections_with_provenance_in_every_format(engine, db_url
     assert json.loads(corrected["after"])["value"] == 4000 and json.loads(corrected["before"])["value"] == 5200
     returned = list(csv.DictReader(open(out / "returned.csv", encoding="utf-8-sig", newline="")))
     assert [(r["org"], r["message"], r["returned_by"]) for r in returned] == [("东山县", "请补填培训人次", "bob")]
+
+
+def test_a_quantity_role_correction_moves_its_value_in_the_record(engine, analyzed):
+    doc, record, _, _ = east(analyzed)
+    view = queries.document_view(engine, doc)
+    target = next(q for q in view["quantities"] if q["role"] == "target" and q["norm_value"] == 5000)
+    actual = next(q for q in view["quantities"] if q["role"] == "actual" and q["norm_value"] == 5200)
+    actions.correct_value(engine, "ann", doc, "quantity", target["seq"], "role", "basic_target", "是基本任务", 0)
+    actions.correct_value(engine, "bob", doc, "quantity", actual["seq"], "norm_value", "5300", "原文5300", 0)
+    reviewed = next(r for r in reviewed_records(engine, [doc]) if r["record_id"] == record["record_id"])
+    assert (reviewed["target"], reviewed["basic_target"], reviewed["actual"]) == (None, 5000, 5300)
+    assert reviewed["corrected_fields"] == ["actual", "basic_target", "target"]
+    assert json.loads(reviewed["original_values"]) == {"actual": 5200, "basic_target": None, "target": 5000}
+    assert reviewed["reviewed_by"] == "bob" and reviewed["computed_completion_rate"] is None
+    # the record's own correction wins over the quantity's
+    actions.correct_value(engine, "cy", doc, "record", record["record_id"], "actual", "5250", "核对", 0)
+    reviewed = next(r for r in reviewed_records(engine, [doc]) if r["record_id"] == record["record_id"])
+    assert reviewed["actual"] == 5250 and isinstance(reviewed["actual"], float)
 
 
 def test_returned_documents_as_xlsx(engine, analyzed, tmp_path):
