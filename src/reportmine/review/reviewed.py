@@ -54,7 +54,8 @@ def load(engine: Engine, docs: list[str] | None = None) -> dict:
                  conn.execute(select(f).where(_where_doc(f, docs)).order_by(f.c.doc_sha256, f.c.seq))]
         links = [tuple(x) for x in conn.execute(select(rf.c.doc_sha256, rf.c.flag_seq, rf.c.record_id)
                                                 .where(_where_doc(rf, docs)))]
-        names = dict(conn.execute(select(Document.__table__.c.doc_sha256, Document.__table__.c.doc)).all())
+        d = Document.__table__
+        names = dict(conn.execute(select(d.c.doc_sha256, d.c.doc).where(_where_doc(d, docs))).all())
     return {"records": records, "corrections": [x for x in corrections if x["item_kind"] == "record"],
             "quantity_corrections": [x for x in corrections if x["item_kind"] == "quantity"],
             "quantities": quantities, "reviews": reviews, "decisions": decisions,
