@@ -188,6 +188,8 @@ def test_export_holds_corrections_with_provenance_in_every_format(engine, db_url
     audit_rows = list(csv.DictReader(open(out / "audit_log.csv", encoding="utf-8-sig", newline="")))
     corrected = next(a for a in audit_rows if a["action"] == "correct")
     assert json.loads(corrected["after"])["value"] == 4000 and json.loads(corrected["before"])["value"] == 5200
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "R101" in page and "R303" not in page            # the dismissed flag is gone from the page
     returned = list(csv.DictReader(open(out / "returned.csv", encoding="utf-8-sig", newline="")))
     assert [(r["org"], r["message"], r["returned_by"]) for r in returned] == [("东山县", "请补填培训人次", "bob")]
 
