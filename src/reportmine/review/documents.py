@@ -3,15 +3,15 @@ stored text and boilerplate, the quantities with their corrections applied
 (role, values, units, indicator), the flags that were not dismissed.
 
 Only documents whose text is stored (analyzed with migration 0003 or later);
-articles, sections and page offsets are not stored, so the page shows no
-headings or page anchors.
+headings come back as heading blocks; page offsets are not stored, so the
+page has no page anchors.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Engine, select
 
-from ..document import Boilerplate, Document, Flag, Quantity
+from ..document import Block, Boilerplate, Document, Flag, Quantity
 from ..store.models import Document as DocumentRow
 from ..store.models import Flag as FlagRow
 from ..store.models import Quantity as QuantityRow
@@ -24,7 +24,7 @@ def stored_documents(engine: Engine, decisions: dict[tuple, dict]) -> list[Docum
     """Every document with a stored text, by file name; ``decisions``: (doc, flag seq) -> decision row."""
     d, t = DocumentRow.__table__, DocumentText.__table__
     with engine.connect() as conn:
-        heads = conn.execute(select(d, t.c.text, t.c.boilerplate).join(t, t.c.doc_sha256 == d.c.doc_sha256)
+        heads = conn.execute(select(d, t.c.text, t.c.boilerplate, t.c.headings).join(t, t.c.doc_sha256 == d.c.doc_sha256)
                              .order_by(d.c.doc)).all()
         fixes = _quantity_fixes(conn)
         out = []
@@ -33,6 +33,7 @@ def stored_documents(engine: Engine, decisions: dict[tuple, dict]) -> list[Docum
                 id=head.doc_sha256, path=head.path, format=head.format, text=head.text,
                 encoding=head.encoding, pages=head.pages,
                 boilerplate=[Boilerplate(*b) for b in head.boilerplate or ()],
+                blocks=[Block(s, e, "heading") for s, e in head.headings or ()],
                 quantities=_quantities(conn, head.doc_sha256, fixes),
                 flags=[f for seq, f in _flags(conn, head.doc_sha256)
                        if (decisions.get((head.doc_sha256, seq)) or {}).get("decision") != "dismissed"]))

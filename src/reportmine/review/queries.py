@@ -136,6 +136,7 @@ def document_view(engine: Engine, doc: str) -> dict:
     touched = bool(corrections or notes or any(f["decision"] for f in flags))
     return {"document": {**dict(document._mapping), "analyzed_at": iso(document.analyzed_at)},
             "text": text.text if text else None, "boilerplate": (text.boilerplate or []) if text else [],
+            "headings": (text.headings or []) if text else [],
             "review": {"status": status_of(review, touched), "message": review and review["message"],
                        "by": review and review["by"], "at": review and review["at"],
                        "version": review["version"] if review else 0},

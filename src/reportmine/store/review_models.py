@@ -46,14 +46,16 @@ class User(Base):
 
 
 class DocumentText(Base):
-    """The canonical text of an analyzed document and its boilerplate spans
-    ([[start, end, kind], ...]), for the review page; replaced with the document."""
+    """The canonical text of an analyzed document, its boilerplate spans
+    ([[start, end, kind], ...]) and heading spans ([[start, end], ...]: heading
+    blocks, section and article titles), for the review page; replaced with the document."""
 
     __tablename__ = "document_texts"
     doc_sha256: Mapped[str] = mapped_column(SHA, ForeignKey("documents.doc_sha256", ondelete="CASCADE"),
                                             primary_key=True)
     text: Mapped[str] = mapped_column(Text)
     boilerplate: Mapped[list | None] = mapped_column(JSON)
+    headings: Mapped[list | None] = mapped_column(JSON)
 
 
 class Review(Base):

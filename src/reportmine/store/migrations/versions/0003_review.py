@@ -97,6 +97,7 @@ def upgrade() -> None:
     sa.Column('doc_sha256', sa.String(length=64), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('boilerplate', sa.JSON(), nullable=True),
+    sa.Column('headings', sa.JSON(), nullable=True),
     sa.ForeignKeyConstraint(['doc_sha256'], ['documents.doc_sha256'], name=op.f('fk_document_texts_doc_sha256_documents'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('doc_sha256', name=op.f('pk_document_texts'))
     )
