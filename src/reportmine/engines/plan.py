@@ -26,6 +26,7 @@ class Entry:
     key: str | None = None          # None: not hashed (not a regular file), always analyzed
     outcome: Outcome | None = None  # known before any analysis (an unreadable file)
     cached: bool = False
+    cached_error: bool = False      # its stored outcome is a refusal (a reader's code)
 
 
 @dataclass
@@ -52,7 +53,8 @@ def make_plan(found, settings: Settings, store: ResultStore, force: bool = False
             entry.outcome = error_outcome(index, entry.path, problem.code, **problem.problem.details)
         else:
             _hash_entry(entry, settings)
-            entry.cached = bool(entry.key) and not force and entry.outcome is None and store.has(entry.key)
+            status = store.status(entry.key) if entry.key and not force and entry.outcome is None else None
+            entry.cached, entry.cached_error = status is not None, status == "error"
         plan.entries.append(entry)
     return plan
 
