@@ -73,7 +73,7 @@ def analyze_cmd(paths, out_dir, with_text, targets, rules, batch_checks, no_html
 
             summaries.append((str(target), result.name, claims_of(result)))
 
-    result = analyze_batch(files, catalog=catalog, pipeline=pipeline, on_document=on_document)
+    result = analyze_batch(paths, catalog=catalog, pipeline=pipeline, on_document=on_document)
     if batch_checks:
         from ..checks import batch
 
