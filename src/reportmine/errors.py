@@ -47,7 +47,6 @@ MESSAGES: dict[str, str] = {
     # exports (E3…/W3…)
     "W301": "未安装 {module}，未写出 {output}；请运行 pip install 'reportmine[{extra}]'",
     "E301": "无法写出 {output}：{reason}",
-    "E302": "输出文件夹无法创建或写入：{path}（{reason}）",
     # scoring rules and records to score (E5…/W5…)
     "E501": "评分规则文件无法读取：{path}（{reason}）",
     "E502": "评分规则 {where}：缺少字段“{field}”",

@@ -2,13 +2,15 @@
 
 Two checks before any part is parsed: the sizes the archive declares, and
 the bytes it really inflates to, counted while streaming each member in
-chunks and stopped at the limit (declared sizes can lie; nothing is kept,
-so memory stays at one chunk). XML parts (what lxml parses) have their own,
+chunks and stopped at the limit. Declared sizes can lie: each member is
+inflated as if it declared more than the limit, so a member that claims 1 KB
+and holds 500 MB is refused too. Nothing is kept, so memory stays at one chunk. XML parts (what lxml parses) have their own,
 smaller total.
 """
 
 from __future__ import annotations
 
+import copy
 import zipfile
 
 from .limits import LimitExceeded, Limits
@@ -57,10 +59,18 @@ def check_inflated(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Li
         if info.is_dir():
             continue
         xml, member = _is_xml(info.filename), 0
-        with zf.open(info) as stream:
+        with zf.open(_unbounded(info, limits.docx_member_bytes)) as stream:
             while chunk := stream.read(_CHUNK):
                 member += len(chunk)
                 tally.add(len(chunk), member, xml)
+
+
+def _unbounded(info: zipfile.ZipInfo, limit: int) -> zipfile.ZipInfo:
+    """A copy of ``info`` declaring more than ``limit`` bytes: zipfile stops
+    inflating at the declared size, so the real size shows only this way."""
+    real = copy.copy(info)
+    real.file_size = max(info.file_size, limit + 1)
+    return real
 
 
 def check_zip(zf: zipfile.ZipFile, limits: Limits) -> None:
