@@ -31,6 +31,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from .. import __version__
 from ..document import Document
 from ..errors import ReportmineError
+from ..filenames import base_name, display_path
 from . import models, rows
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -242,7 +243,7 @@ class Store:
 
     def write_error(self, path: str, code: str, message: str, run_id: str) -> None:
         """Note a file the run could not analyze (its earlier rows, if any, stay)."""
-        name = str(path).replace("\\", "/").rsplit("/", 1)[-1]
+        name, path = base_name(path), display_path(path)
         row = self._file_row(run_id, path, name, status="error", error_code=code, error_message=message)
         self._execute(name, insert(models.RunFile.__table__).values(**row))
 
