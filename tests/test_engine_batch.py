@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import signal
+import sqlite3
 import subprocess
 
 from engine_helpers import (analyze, command, report, run_json, same_outputs, stored_results, wait_for,
@@ -31,6 +32,9 @@ def test_unchanged_rerun_reuses_every_result_and_a_changed_file_is_redone(tmp_pa
     assert analyze(tmp_path / "in", "--out", out, "--workers", "2").returncode == 0
     assert run_json(out)["counts"] == {"files": 4, "analyzed": 0, "cached": 4, "failed": 0, "pending": 0}
     assert (out / "records.csv").read_bytes() == first
+    with sqlite3.connect(out / "reportmine.db") as conn:          # the rerun is a run of its own
+        assert conn.execute("SELECT file_count, ok_count FROM runs").fetchall() == [(4, 4), (4, 4)]
+        assert conn.execute("SELECT count(*) FROM run_files").fetchone() == (8,)
     files[1].write_text(report(40), encoding="utf-8")
     assert analyze(tmp_path / "in", "--out", out, "--workers", "2").returncode == 0
     assert run_json(out)["counts"]["analyzed"] == 1

@@ -101,6 +101,8 @@ def run_analyze(paths, out_dir, analysis: dict, options: dict, engine_opts: dict
         engine.close()
         if lock:
             lock.close()
+    if options["batch_checks"] and summary.batch_flags is not None and not quiet:
+        click.echo(f"批量核对：发现 {summary.batch_flags} 处跨文件不一致", err=True)
     _report(summary, out, quiet)
     return summary.exit_code
 

@@ -39,6 +39,7 @@ class RunSummary:
     failed: list[Outcome] = field(default_factory=list)
     records: int = 0
     outputs: list = field(default_factory=list)
+    batch_flags: int | None = None   # R308 flags added by --batch-checks (None: not rebuilt this run)
 
     @property
     def exit_code(self) -> int:
@@ -168,7 +169,7 @@ class _Run:
             manifest.save(key, done.written, done.results, done.documents,
                           {"records": len(done.result.records), "outputs": outputs})
         return RunSummary(status, len(self.entries), self.analyzed, self.cached, self.failed,
-                          len(done.result.records), done.outputs)
+                          len(done.result.records), done.outputs, done.batch_flags)
 
     def _unchanged(self, same: dict, db) -> RunSummary:
         """Nothing analyzed and the outputs are as the last assembly left them: only
