@@ -172,3 +172,13 @@ def test_hostile_batch_end_to_end(hostile, tmp_path):
     assert analyzed <= stored
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "报告.txt" in html and "E205" in html
+
+
+def test_every_error_and_warning_code_is_in_the_readme_table():
+    from helpers import ROOT
+
+    from reportmine.errors import MESSAGES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [code for code in MESSAGES if code[0] in "EW" and f"| {code} |" not in readme]
+    assert not missing
