@@ -247,6 +247,22 @@ class Store:
         row = self._file_row(run_id, path, name, status="error", error_code=code, error_message=message)
         self._execute(name, insert(models.RunFile.__table__).values(**row))
 
+    def write_run_files(self, run_id: str, files: list[dict]) -> None:
+        """Note many files of a run at once (a rerun whose documents are already
+        in the database): ``path, doc, doc_sha256, status[, error_code, error_message]``."""
+        rows = [self._file_row(run_id, f["path"], f["doc"], doc_sha256=f.get("doc_sha256"), status=f["status"],
+                               error_code=f.get("error_code"), error_message=f.get("error_message"))
+                for f in files]
+        if rows:
+            self._execute(None, insert(models.RunFile.__table__).values(rows))
+
+    def has_documents(self, shas: set[str]) -> bool:
+        """Whether every one of these documents has its rows in the database."""
+        t = models.Document.__table__
+        with self.engine.connect() as conn:
+            present = set(conn.execute(select(t.c.doc_sha256)).scalars())
+        return shas <= present
+
     def _execute(self, doc: str | None, statement) -> None:
         try:
             with self.engine.begin() as conn:
