@@ -96,10 +96,13 @@ def test_discovery_lists_files_and_problems(hostile):
 
 
 def test_order_is_stable_and_sorted(hostile):
-    first = discover([hostile, hostile / "good.txt"])
-    again = discover([hostile, hostile / "good.txt"])
+    first = discover([hostile / "sub" / "also good.txt", hostile])
+    again = discover([hostile / "sub" / "also good.txt", hostile])
     assert [p for p, _ in first] == [p for p, _ in again]
-    assert first.files[-1] == str(hostile / "good.txt")       # arguments keep their order
+    assert first.files[0] == str(hostile / "sub" / "also good.txt")     # arguments keep their order
+    assert len(first.files) == len(set(first.files))                    # ... and a file is listed once
+    names = [os.path.basename(p) for p in discover(hostile).files if os.path.dirname(p) == str(hostile)]
+    assert names == sorted(names)
 
 
 def test_a_folder_nobody_can_list(tmp_path):
@@ -150,7 +153,9 @@ def test_hostile_batch_end_to_end(hostile, tmp_path):
     (hostile / "bomb.pdf").write_bytes(pdf_stream_bomb(40 << 20))
     (hostile / "broken.pdf").write_bytes(pdf_broken_stream())
     out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "-m", "reportmine.cli", "analyze", str(hostile), "--out", str(out)],
+    named = os.path.join(str(hostile), BAD_NAME)          # a non-UTF-8 name on the command line too
+    proc = subprocess.run([sys.executable, "-m", "reportmine.cli", "analyze", str(hostile), named,
+                           "--out", str(out)],
                           capture_output=True, text=True, errors="replace", timeout=300)
     assert "Traceback" not in proc.stderr, proc.stderr
     assert proc.returncode == 1, proc.stderr
@@ -160,6 +165,9 @@ def test_hostile_batch_end_to_end(hostile, tmp_path):
                 "bomb.pdf": "E205", "broken.pdf": "E204"}
     for doc, code in expected.items():
         assert by_doc[doc]["status"] == "error" and by_doc[doc]["error"]["code"] == code, doc
+    with open(out / "errors.csv", encoding="utf-8-sig", newline="") as f:
+        listed = {row["doc"]: row["code"] for row in csv.DictReader(f)}
+    assert all(listed[doc] == code for doc, code in expected.items()), listed
     analyzed = {"good.txt", "also good.txt", "a\\b.txt", "报告.txt", "bad\ufffd\ufffd.txt"}
     assert analyzed <= {d for d, r in by_doc.items() if r["status"] == "ok"}
     names = {p.name for p in (out / "documents").iterdir()}
