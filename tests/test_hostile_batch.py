@@ -152,7 +152,7 @@ def test_hostile_batch_end_to_end(hostile, tmp_path):
     docx_bomb(hostile / "bomb.docx", 40 << 20)
     (hostile / "bomb.pdf").write_bytes(pdf_stream_bomb(40 << 20))
     (hostile / "broken.pdf").write_bytes(pdf_broken_stream())
-    out = tmp_path / "out"
+    out = tmp_path / os.fsdecode(b"out\xff")            # the output folder's name is not UTF-8 either
     named = os.path.join(str(hostile), BAD_NAME)          # a non-UTF-8 name on the command line too
     proc = subprocess.run([sys.executable, "-m", "reportmine.cli", "analyze", str(hostile), named,
                            "--out", str(out)],
