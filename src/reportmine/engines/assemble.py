@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..batch import Result
 from ..exporters import WRITERS, Outcome as FileWritten, write_all
+from ..filenames import display_path
 from ..output import SCHEMA, DocumentWriter, _dump, _path_key
 from .work import Outcome
 
@@ -97,10 +98,10 @@ def _write_document(writer: DocumentWriter, outcome: Outcome, with_text: bool, p
 
 def _run_entry(outcome: Outcome, target: Path) -> dict:
     if not outcome.ok:
-        return {"path": outcome.path, "doc": outcome.doc, "output": str(target), "status": "error",
+        return {"path": outcome.path, "doc": outcome.doc, "output": display_path(target), "status": "error",
                 "error": outcome.error}
     d = outcome.document
-    return {"path": outcome.path, "doc": outcome.doc, "id": outcome.doc_sha256, "output": str(target),
+    return {"path": outcome.path, "doc": outcome.doc, "id": outcome.doc_sha256, "output": display_path(target),
             "status": "ok", "quantities": len(d["quantities"]), "flags": len(d["flags"]),
             "warnings": [w["code"] for w in d["warnings"]]}
 
