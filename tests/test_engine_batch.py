@@ -121,6 +121,7 @@ def test_errors_csv_strict_and_an_unwritable_out(tmp_path):
     assert [(r["doc"], r["code"][:2]) for r in rows] == [("a_empty.txt", "E0"), ("b_binary.pdf", "E2")]
     assert rows[0]["code"] == "E002" and rows[0]["path"].endswith("a_empty.txt") and rows[0]["message"]
     assert "a_empty.txt" in result.stderr.decode()                          # listed at the end
+    assert "2 个文件未能分析" in result.stderr.decode()                       # each once
     strict = analyze(tmp_path / "in", "--out", tmp_path / "strict", "--workers", "1", "--strict", "--force")
     assert strict.returncode == 1 and run_json(tmp_path / "strict")["status"] == "stopped"
     (tmp_path / "file").write_text("x", encoding="utf-8")
