@@ -61,7 +61,11 @@ def run_batch(paths, out_dir: str | Path, settings: Settings, engine, options: R
     plan = make_plan(found if found is not None else discover(paths), settings, store, options.force)
     run = _Run(plan.entries, store, RunFile(out, settings.fingerprint), progress, options.strict)
     status = run.execute(engine, settings, plan.todo)
-    return run.finish(status, out, options, db)
+    try:
+        return run.finish(status, out, options, db)
+    except KeyboardInterrupt:      # a second Ctrl-C while the outputs are rebuilt: the next run rebuilds them
+        run.runfile.progress("interrupted", run.counts(), run.failed, force=True)
+        raise
 
 
 class _Run:
