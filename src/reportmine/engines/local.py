@@ -97,6 +97,17 @@ class LocalEngine:
             self._pool.pop().kill()
 
 
+def worker_env() -> dict:
+    """A worker's environment: one thread per numeric library (the parallelism is
+    the processes) and few malloc arenas, so that its address space, which the
+    memory limit caps, does not grow with the number of cores."""
+    env = dict(os.environ)
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        env.setdefault(name, "1")
+    env.setdefault("MALLOC_ARENA_MAX", "2")
+    return env
+
+
 class _Timeout(BaseException):
     """Raised by the alarm in this process (BaseException: analyze_task lets it through)."""
 
@@ -166,7 +177,7 @@ class _Pool:
                 [sys.executable, "-m", "reportmine.engines.worker", str(to_child_r), str(from_child_w),
                  str(self.engine.memory_mb), str(os.getpid())],
                 pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=stderr, start_new_session=True)
+                stderr=stderr, start_new_session=True, env=worker_env())
         finally:
             if stderr is not subprocess.DEVNULL:
                 stderr.close()
