@@ -32,7 +32,7 @@ from .. import __version__
 from ..document import Document
 from ..errors import ReportmineError
 from ..filenames import base_name, display_path
-from . import models, rows
+from . import models, review_models, rows
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 DB_FILE = "reportmine.db"
@@ -234,6 +234,7 @@ class Store:
                 for statement in statements:
                     conn.execute(statement)
                 conn.execute(insert(models.Document.__table__), [document])
+                conn.execute(insert(review_models.DocumentText.__table__), [rows.text_row(doc)])
                 for table in bulk:
                     _insert_many(conn, table)
                 if file_row:
