@@ -25,9 +25,9 @@ def engine_options(fn):
     @click.option("--workers", type=click.IntRange(min=1), default=None,
                   help="Worker processes (default: all cores); 1 analyzes in this process.")
     @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
-                  help="Seconds per file; a file over it gets E601 and its worker is replaced (0: none).")
+                  help="Seconds per file; a file over it gets E701 and its worker is replaced (0: none).")
     @click.option("--memory-limit", "memory_mb", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB,
-                  show_default=True, help="MiB of address space per worker; a file over it gets E602 (0: none).")
+                  show_default=True, help="MiB of address space per worker; a file over it gets E702 (0: none).")
     @click.option("--force", is_flag=True, help="Analyze every file again, even those unchanged since the last run.")
     @click.option("--strict", is_flag=True, help="Stop at the first file that fails.")
     @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")

@@ -70,7 +70,7 @@ def lock_out(out: Path):
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         handle.close()
-        raise ReportmineError("E607", output=str(out)) from None
+        raise ReportmineError("E707", output=str(out)) from None
     return handle
 
 
@@ -101,13 +101,15 @@ def run_analyze(paths, out_dir, analysis: dict, options: dict, engine_opts: dict
         engine.close()
         if lock:
             lock.close()
+    if options["batch_checks"] and summary.batch_flags is not None and not quiet:
+        click.echo(f"批量核对：发现 {summary.batch_flags} 处跨文件不一致", err=True)
     _report(summary, out, quiet)
     return summary.exit_code
 
 
 def guarded(fn, *args, **kwargs) -> int:
     """No traceback reaches the user: Ctrl-C outside the run's own handling
-    exits 130, a defect exits 2 with E608 (usage and coded errors pass through)."""
+    exits 130, a defect exits 2 with E708 (usage and coded errors pass through)."""
     try:
         return fn(*args, **kwargs)
     except KeyboardInterrupt:
@@ -116,7 +118,7 @@ def guarded(fn, *args, **kwargs) -> int:
     except (click.ClickException, ReportmineError, SystemExit):
         raise
     except Exception as exc:  # noqa: BLE001
-        err = ReportmineError("E608", reason=f"{type(exc).__name__}: {str(exc)[:300]}")
+        err = ReportmineError("E708", reason=f"{type(exc).__name__}: {str(exc)[:300]}")
         click.echo(f"错误 [{err.code}] {err.message}", err=True)
         return EXIT_USAGE
 
@@ -126,11 +128,14 @@ def _interrupt(_signum, _frame):
 
 
 def _report(summary, out: Path, quiet: bool) -> None:
+    from ..filenames import display_path
+
+    out = display_path(out)
     for o in summary.outputs:
         if not o.ok:
             click.echo(f"提示 [{o.code}] {o.message}", err=True)
     if summary.failed:
-        click.echo(f"{len(summary.failed)} 个文件未能分析（详见 {out / 'errors.csv'}）：", err=True)
+        click.echo(f"{len(summary.failed)} 个文件未能分析（详见 {out}/errors.csv）：", err=True)
         for outcome in sorted(summary.failed, key=lambda o: o.index)[:SHOW_FAILED]:
             click.echo(f"  [{outcome.code}] {outcome.path}", err=True)
         if len(summary.failed) > SHOW_FAILED:

@@ -30,6 +30,7 @@ class Assembly:
     removed: int = 0                                       # stale documents/*.json removed
     written: list[Path] = field(default_factory=list)      # every file it leaves (for the manifest)
     documents: dict[str, str] = field(default_factory=dict)   # documents/<name>.json -> what it holds
+    batch_flags: int = 0                                   # R308 flags added by --batch-checks
 
 
 def assemble(outcomes: Iterable[Outcome], out_dir: str | Path, *, with_text: bool = False,
@@ -64,7 +65,7 @@ def assemble(outcomes: Iterable[Outcome], out_dir: str | Path, *, with_text: boo
     if batch_checks:
         from ..checks import batch
 
-        batch.apply(batch.batch_flags(summaries))
+        done.batch_flags = batch.apply(batch.batch_flags(summaries))
         done.documents.clear()          # what a document holds then depends on the whole batch
     done.removed = _remove_stale(writer)
     names = tuple(w for w in WRITERS if w != "html")

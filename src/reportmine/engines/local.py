@@ -2,9 +2,9 @@
 pool of worker processes, started once and reused.
 
 Each worker has a memory limit (``RLIMIT_AS``, :data:`DEFAULT_MEMORY_MB`) and
-each file a time limit: a file over ``timeout`` seconds gets E601 and its
-worker is killed and replaced; a file that exhausts the memory gets E602; a
-worker that dies takes only its file in flight with it (E603).
+each file a time limit: a file over ``timeout`` seconds gets E701 and its
+worker is killed and replaced; a file that exhausts the memory gets E702; a
+worker that dies takes only its file in flight with it (E703).
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ class LocalEngine:
                 with _alarm(self.timeout):
                     outcome = analyze_task(task, settings)
             except _Timeout:
-                outcome = error_outcome(task.index, task.path, "E601", task.key, task.doc_sha256,
+                outcome = error_outcome(task.index, task.path, "E701", task.key, task.doc_sha256,
                                         time.perf_counter() - started, path=task.path, seconds=f"{self.timeout:g}")
             on_outcome(outcome)
 
@@ -194,30 +194,31 @@ class _Pool:
             if worker.recv in ready:
                 self._receive(worker)
             elif time.monotonic() >= worker.deadline:
-                self._replace(worker, "E601", seconds=f"{self.engine.timeout:g}")
+                self._replace(worker, "E701", seconds=f"{self.engine.timeout:g}")
 
     def _receive(self, worker: _Worker) -> None:
         try:
             kind, value = worker.recv.recv()
         except (EOFError, OSError):
-            self._replace(worker, *self._death(worker))
+            code, details = self._death(worker)
+            self._replace(worker, code, **details)
             return
         if kind == "ready":
             worker.ready, worker.pid, self.failures = True, value, 0
         elif kind == "failed":
-            raise EngineError("E606", reason=value)
+            raise EngineError("E706", reason=value)
         else:
             task, worker.task = worker.task, None
             self.on_outcome(value)
-            if value.code == "E602":           # the worker exits after a MemoryError
+            if value.code == "E702":           # the worker exits after a MemoryError
                 self._replace(worker, None)
 
     def _death(self, worker: _Worker) -> tuple[str, dict]:
         code = worker.process.wait()
         if code == -signal.SIGKILL:        # the kernel's out-of-memory killer sends SIGKILL
-            return "E603", {"reason": "进程被强制终止（SIGKILL，可能是内存耗尽）"}
+            return "E703", {"reason": "进程被强制终止（SIGKILL，可能是内存耗尽）"}
         reason = f"信号 {-code}" if code < 0 else f"退出码 {code}"
-        return "E603", {"reason": f"进程意外退出（{reason}）"}
+        return "E703", {"reason": f"进程意外退出（{reason}）"}
 
     def _replace(self, worker: _Worker, code: str | None, **details) -> None:
         task = worker.task
@@ -227,7 +228,7 @@ class _Pool:
             if code is not None and not worker.ready:
                 self.failures += 1
                 if self.failures >= 3:
-                    raise EngineError("E606", reason=details.get("reason", code))
+                    raise EngineError("E706", reason=details.get("reason", code))
             return
         self.on_outcome(error_outcome(task.index, task.path, code, task.key, task.doc_sha256,
                                       path=task.path, **details))

@@ -7,7 +7,7 @@ so no shared disk is needed. Everything in a :class:`Task`, :class:`Settings`
 and :class:`Outcome` is a plain value (picklable; an Outcome is also JSON).
 
 Nothing about a file raises out of :func:`analyze_task`: bad input becomes its
-reader's code, anything unexpected E604 with the exception's type.
+reader's code, anything unexpected E704 with the exception's type.
 """
 
 from __future__ import annotations
@@ -162,20 +162,25 @@ def pipeline_for(settings: Settings):
     if found is None:
         import tempfile
 
-        from ..batch import merged_catalog
-        from ..pipeline import Pipeline
-
-        folder = tempfile.mkdtemp(prefix="reportmine-settings-")
-        paths = {}
-        for name in ("catalog", "targets", "rules"):
-            item = getattr(settings, name)
-            if item is not None:
-                paths[name] = os.path.join(folder, f"{name}-{item[0]}")
-                with open(paths[name], "wb") as fh:
-                    fh.write(item[1])
-        pipeline = Pipeline(max_bytes=settings.max_bytes, role_model=settings.role_model, **paths)
-        found = _PIPELINES[settings.fingerprint] = (pipeline, merged_catalog(paths.get("catalog")))
+        with tempfile.TemporaryDirectory(prefix="reportmine-settings-") as folder:
+            found = _PIPELINES[settings.fingerprint] = _build(settings, folder)
     return found
+
+
+def _build(settings: Settings, folder: str) -> tuple:
+    """The loaders read the files while the pipeline is built; the folder goes after."""
+    from ..batch import merged_catalog
+    from ..pipeline import Pipeline
+
+    paths = {}
+    for name in ("catalog", "targets", "rules"):
+        item = getattr(settings, name)
+        if item is not None:
+            paths[name] = os.path.join(folder, f"{name}-{item[0]}")
+            with open(paths[name], "wb") as fh:
+                fh.write(item[1])
+    pipeline = Pipeline(max_bytes=settings.max_bytes, role_model=settings.role_model, **paths)
+    return pipeline, merged_catalog(paths.get("catalog"))
 
 
 WARM_UP = "一、全年完成投资1.2亿元，同比增长5%，完成目标任务的105%。\n"
@@ -201,7 +206,7 @@ def analyze_task(task: Task, settings: Settings) -> Outcome:
         return _failed(task.index, task.path, exc.problem, task.key, task.doc_sha256,
                        time.perf_counter() - started)
     except MemoryError:
-        return error_outcome(task.index, task.path, "E602", task.key, task.doc_sha256,
+        return error_outcome(task.index, task.path, "E702", task.key, task.doc_sha256,
                              time.perf_counter() - started, path=task.path)
     except RecursionError as exc:
         return _internal(task, exc, started)
@@ -211,7 +216,7 @@ def analyze_task(task: Task, settings: Settings) -> Outcome:
 
 def _internal(task: Task, exc: BaseException, started: float) -> Outcome:
     reason = f"{type(exc).__name__}: {str(exc)[:200]}"
-    return error_outcome(task.index, task.path, "E604", task.key, task.doc_sha256,
+    return error_outcome(task.index, task.path, "E704", task.key, task.doc_sha256,
                          time.perf_counter() - started, path=task.path, reason=reason)
 
 

@@ -60,9 +60,9 @@ def serve(conn, parent: int) -> None:
         except MemoryError:
             from .work import error_outcome
 
-            conn.send(("outcome", error_outcome(task.index, task.path, "E602", task.key, task.doc_sha256,
+            conn.send(("outcome", error_outcome(task.index, task.path, "E702", task.key, task.doc_sha256,
                                                 path=task.path)))
-        if outcome.code == "E602":
+        if outcome.code == "E702":
             return      # after a MemoryError the process is not to be trusted: the engine starts a new one
 
 
