@@ -105,6 +105,16 @@ def test_order_is_stable_and_sorted(hostile):
     assert names == sorted(names)
 
 
+def test_python_api_records_what_discovery_met(hostile):
+    import reportmine
+
+    result = reportmine.analyze(hostile)
+    codes = {e["doc"]: e["code"] for e in result.errors}
+    assert codes["loop.txt"] == "E009" and codes["gone.txt"] == "E010" and codes["pipe.txt"] == "E012"
+    assert {"good.txt", "a\\b.txt", "报告.txt", "bad\ufffd\ufffd.txt"} <= {d.name for d in result.documents}
+    assert all(row["path"].encode("utf-8") for row in result.document_rows)
+
+
 def test_a_folder_nobody_can_list(tmp_path):
     deep = _deep_folder(str(tmp_path))
     found = discover(tmp_path)
@@ -190,3 +200,4 @@ def test_every_error_and_warning_code_is_in_the_readme_table():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [code for code in MESSAGES if code[0] in "EW" and f"| {code} |" not in readme]
     assert not missing
+

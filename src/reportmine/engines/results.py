@@ -5,7 +5,7 @@ settings' fingerprint, the file's bytes' sha256 and its path
 (:func:`work.result_key`), so a rerun finds a file's outcome again when none
 of them changed. Each is written to a temporary file and renamed: a kill
 leaves whole files or none. Failures that depend on the run rather than on
-the file (E6…: timeout, memory, a dead worker, interruption) are not kept, so
+the file (E8…: timeout, memory, a dead worker, interruption) are not kept, so
 a rerun tries those files again.
 """
 
@@ -22,7 +22,7 @@ STATE_DIR = ".reportmine"
 
 def keeps(outcome: Outcome) -> bool:
     """Whether an outcome is stored for reuse: analyzed files and files refused
-    for what they are (reader codes), not failures of the run (E6…)."""
+    for what they are (reader codes), not failures of the run (E8…)."""
     return bool(outcome.key) and (outcome.ok or not (outcome.code or "").startswith("E6"))
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
 import math
 import re
 import statistics
@@ -107,8 +108,7 @@ def _read(data: bytes, path: str, budget: Budget) -> Document:
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        if len(pdf.pages) > budget.limits.pdf_pages:
-            raise LimitExceeded("pdf.pages", budget.limits.pdf_pages, len(pdf.pages))
+        _count_pages(pdf.doc, budget.limits.pdf_pages)
         pages = []
         for page in pdf.pages:
             pages.append(_page_layout(page))
@@ -128,6 +128,14 @@ def _read(data: bytes, path: str, budget: Budget) -> Document:
         if budget.broken:
             doc.warnings.append(warning("W202", count=budget.broken))
     return doc
+
+
+def _count_pages(doc, limit: int) -> None:
+    """Walk the page tree up to limit + 1 pages (never all of a huge one)."""
+    from pdfminer.pdfpage import PDFPage
+
+    if sum(1 for _ in itertools.islice(PDFPage.create_pages(doc), limit + 1)) > limit:
+        raise LimitExceeded("pdf.pages", limit)
 
 
 def _reader_error(exc: Exception, path: str) -> ReaderError:
