@@ -28,6 +28,7 @@ from .repeats import check_item_values, check_mismatch, check_respectively
 from .search_config import search_config
 from .sums import check_sums
 from .tables import check_tables
+from .totals import check_totals
 from .units_sense import check_units
 
 COUNT_UNITS_EXCLUDED = frozenset({"ratio", "ratio_point", "倍"})
@@ -79,6 +80,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_tables(doc, found, search_config())
     check_formulas(doc, found, search_config())
     check_sums(index, found, search_config())
+    check_totals(index, found, search_config())
     check_respectively(doc, found)
     check_mismatch(doc, found, search_config())
     check_item_values(doc, found, search_config())

@@ -12,10 +12,10 @@ _WORDS = ("rate_endings", "fall_words", "rise_words", "count_units", "previous_c
           "list_marks", "total_labels", "share_cues")
 _INTS = ("total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap",
          "subject_min_chars")
-_FLOATS = ("near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth")
+_FLOATS = ("near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth")
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
-             "ocr_garbled", "numbered_item", "total_cue")
+             "ocr_garbled", "numbered_item", "total_cue", "bracket_open", "total_named")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class SearchConfig:
     shared_name_chars: int
     growth_gap: int
     subject_min_chars: int
+    near_miss_total: float
     near_miss_sum: float
     near_miss_share: float
     near_miss_ratio: float
@@ -60,6 +61,8 @@ class SearchConfig:
     ocr_garbled: object
     numbered_item: object
     total_cue: object
+    bracket_open: object
+    total_named: object
     max_values: dict
     household_person: tuple
     unit_variants: dict

@@ -1,0 +1,107 @@
+"""Totals followed by their parts without 其中.
+
+A count or an amount is often broken down in the clauses right after it,
+without a cue word: 信访总量143件次…来访95件…来信19件次…网上投诉29件次;
+发现问题82个，已整改38个，采纳建议10个，正在整改21个，移送13个; or in brackets:
+中央计划投资100万元（中央80万元，地方配套20万元）. The candidate parts are the
+amounts of the total's unit that follow it in its paragraph, open their
+clause (not a change, a share or a target) and are not larger than the total.
+The relation verifies when the first k of them add up to the total within the
+written rounding. It is flagged only when the breakdown is clearly meant: the
+parts are in brackets right after the total, or the total is named as one
+(共, 合计, 总量: `total_named`), and the closest run of first parts is a near
+miss (`near_miss_total`) that no other choice of up to four parts explains.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from ..claims.clauses import clause_start
+from ..document import Quantity
+from . import arithmetic as ar
+from .neighbourhood import Index, is_count, paragraph_bounds
+
+_NOT_PARTS = frozenset({"target", "basic_target", "full_target", "growth", "difference", "completion_rate"})
+
+
+def check_totals(index: Index, found, cfg) -> None:
+    text = index.text
+    used = {tuple(s) for v in found.verified if v["kind"] == "sum" for s in v["spans"]}
+    for i, total in enumerate(index.qs):
+        if not _can_total(total) or (total.start, total.end) in used or total.start in found.judged:
+            continue
+        bracket = _bracket_parts(index, i, total, cfg)
+        parts = bracket or _parts_after(index, i, total, cfg)
+        if len(parts) < 2:
+            continue
+        meant = bool(bracket) or _named_total(text, total, cfg)
+        if _judge(found, total, parts, meant, exhaustive=bool(bracket), cfg=cfg):
+            used.update((p.start, p.end) for p in parts)
+
+
+def _can_total(q: Quantity) -> bool:
+    return is_count(q) and q.norm_value > 0 and q.role not in _NOT_PARTS and q.group is None and not q.approx
+
+
+def _is_part(text: str, q: Quantity, total: Quantity, floor: int, cfg) -> bool:
+    if q.norm_unit != total.norm_unit or q.role in _NOT_PARTS or q.approx or q.norm_value < 0:
+        return False
+    if q.norm_value > ar.bounds(total)[1]:
+        return False
+    return not cfg.not_part.search(text[max(clause_start(text, q.start), floor):q.start])
+
+
+def _parts_after(index: Index, i: int, total: Quantity, cfg) -> list[Quantity]:
+    text = index.text
+    end = min(paragraph_bounds(text, total.start)[1], total.end + cfg.parts_reach)
+    out = []
+    for q in index.qs[i + 1:]:
+        if q.start >= end or len(out) >= cfg.max_parts:
+            break
+        if q.norm_unit == total.norm_unit and q.norm_value > ar.bounds(total)[1]:
+            break                           # a larger amount of the unit: another total
+        if _is_part(text, q, total, total.end, cfg):
+            out.append(q)
+    return out
+
+
+def _bracket_parts(index: Index, i: int, total: Quantity, cfg) -> list[Quantity]:
+    """100万元（中央80万元，地方配套20万元）: every amount inside the brackets."""
+    text = index.text
+    m = cfg.bracket_open.match(text, total.end)
+    if not m:
+        return []
+    close = text.find("）" if text[m.end() - 1] == "（" else ")", m.end())
+    if close < 0 or close - m.end() > cfg.parts_reach:
+        return []
+    inside = [q for q in index.between(m.end(), close) if q.norm_unit == total.norm_unit]
+    return inside if all(_is_part(text, q, total, m.end(), cfg) for q in inside) else []
+
+
+def _named_total(text: str, total: Quantity, cfg) -> bool:
+    head = text[clause_start(text, total.start):total.start]
+    return cfg.total_named.search(head) is not None
+
+
+def _fits(total: Quantity, parts) -> bool:
+    lo = sum(ar.bounds(p)[0] for p in parts)
+    hi = sum(ar.bounds(p)[1] for p in parts)
+    return ar.fits(total, lo, hi)
+
+
+def _judge(found, total: Quantity, parts: list[Quantity], meant: bool, exhaustive: bool, cfg) -> bool:
+    runs = [parts] if exhaustive else [parts[:k] for k in range(2, len(parts) + 1)]
+    for run in runs:
+        if _fits(total, run):
+            found.verify("sum", " + ".join(p.text for p in run) + f" = {total.text}", [total, *run], total)
+            return True
+    if not meant or any(_fits(total, c) for r in range(2, min(4, len(parts)) + 1)
+                        for c in itertools.combinations(parts, r)):
+        return False
+    run = min(runs, key=lambda r: abs(sum(p.norm_value for p in r) - total.norm_value))
+    s = sum(p.norm_value for p in run)
+    if abs(s - total.norm_value) / total.norm_value <= cfg.near_miss_total:
+        found.flag("sum", total, " + ".join(p.text for p in run) + f" = {ar.at_precision(s, total)}"
+                   f"，与总数{total.text}不符", run, tail="")
+    return False
