@@ -76,6 +76,8 @@ SILENT = [
     "事故9起，死亡11人，分别同比下降30.8%、8",
     # 总 in an indicator's name (营业总收入) does not make the amounts after it its parts
     "全市营业总收入500亿元，同比增长5%；利润总额60亿元，同比增长3%；缴纳税收380亿元。",
+    # approximate figures per head are not checked for typos
+    "全县有执法人员23人，监管2,100多家企业，人均监管90余家。",
     # a big count: many whole earlier levels fit, nothing to say
     "今年接待游客123456人次，同比增长7.3%。",
 ]

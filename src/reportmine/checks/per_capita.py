@@ -44,8 +44,8 @@ def _judge(found, text: str, q: Quantity, amounts: list[Quantity], heads: list[Q
     s = sentence_start(text, q.start)
     a = amounts[-1]
     meant = [p for p in heads if p.end <= a.start and p.start >= s]
-    if a.start < s or not meant:
-        return
+    if a.start < s or not meant or q.approx or a.approx or meant[-1].approx:
+        return              # 人均监管90余家: an approximate figure is not a typo
     p = meant[-1]
     iv = ar.quotient(a, p)
     if iv and ar.miss(q, *iv) <= cfg.near_miss_per_capita:
