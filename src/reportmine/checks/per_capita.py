@@ -11,21 +11,28 @@ nearest before that amount in the sentence, with the stated figure a near miss
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from ..claims.clauses import sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count
 
+_STOPS = re.compile(r"[，,。；;\n]")
+
 
 def check_per_capita(index: Index, found, cfg) -> None:
     text = index.text
+    cues = [m.end() for m in cfg.per_capita_cue.finditer(text)]
+    if not cues:
+        return
     for q in index.qs:
         if not is_count(q) or q.start in found.judged or q.group is not None or q.norm_value <= 0:
             continue
-        head = text[max(0, q.start - cfg.label_reach):q.start]
-        head = head[max(head.rfind(c) for c in "，,。；;\n") + 1:]       # brackets may be glosses: 補(bǔ)差
-        if cfg.per_capita_cue.search(head) is None:
-            continue
+        k = bisect.bisect_right(cues, q.start) - 1
+        if k < 0 or q.start - cues[k] > cfg.label_reach or _STOPS.search(text, cues[k], q.start):
+            continue            # no cue in the words before it (brackets may be glosses: 補(bǔ)差)
         before = [w for w in index.before(q, cfg.whole_reach) if is_count(w) and w.norm_value > 0]
         amounts = [a for a in before if a.norm_unit == q.norm_unit]
         heads = [p for p in before if p.norm_unit != q.norm_unit and p.norm_unit in cfg.head_units]
