@@ -21,7 +21,7 @@ from . import arithmetic as ar
 from .flags import make_flag
 from .formulas import check_formulas
 from .found import Found
-from .levels import check_levels
+from .levels import check_level_lists, check_levels
 from .neighbourhood import Index
 from .rates import check_rates, check_share_lists
 from .repeats import check_item_values, check_mismatch, check_respectively
@@ -77,6 +77,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_rates(index, found, search_config())
     check_share_lists(index, found, search_config())
     check_levels(index, found, search_config())
+    check_level_lists(index, found, search_config())
     check_units(index, found, search_config())
     check_tables(doc, found, search_config())
     check_formulas(doc, found, search_config())
