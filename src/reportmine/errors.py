@@ -31,6 +31,15 @@ MESSAGES: dict[str, str] = {
     "E401": "无法打开运行数据库：{url}（{reason}）",
     "E402": "写入运行数据库失败，文档“{doc}”的数据未写入：{reason}",
     "E403": "连接 PostgreSQL 需要 psycopg 驱动，请先安装：pip install 'reportmine[postgres]'（{url}）",
+    # the batch engine (E6…): what happened around a file, not inside a reader
+    "E601": "文件分析超时（超过 {seconds} 秒），已终止处理它的工作进程：{path}",
+    "E602": "文件分析耗尽了内存（超过工作进程的内存上限），已跳过：{path}",
+    "E603": "处理该文件的工作进程意外终止：{path}（{reason}）",
+    "E604": "分析该文件时发生内部错误：{path}（{reason}）",
+    "E605": "运行被中断，该文件未分析：{path}",
+    "E606": "分析工作进程无法启动：{reason}",
+    "E607": "输出目录 {output} 正被另一个 reportmine analyze 使用，请等它结束后再运行",
+    "E608": "运行出现内部错误，已停止：{reason}",
     # warnings
     "W001": "文本中有 {count} 处字节无法按 {encoding} 解码，已替换为 U+FFFD",
     "W002": "文本编码按 {encoding} 推断，可信度较低",
