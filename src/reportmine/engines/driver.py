@@ -129,7 +129,7 @@ class _Run:
                 if outcome is not None and not outcome.ok:
                     self.failed.append(outcome)      # a file refused in an earlier run still is
             if outcome is None:          # not done (interrupted) or its stored outcome vanished
-                outcome = error_outcome(e.index, e.path, "E605", e.key, path=e.path)
+                outcome = error_outcome(e.index, e.path, "E605", e.key, None, 0.0, path=e.path)
                 self.failed.append(outcome)
             yield outcome
 

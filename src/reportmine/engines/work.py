@@ -131,9 +131,9 @@ def display_name(path: str) -> str:
 
 
 def error_outcome(index: int, path: str, code: str, key: str | None = None, doc_sha256: str | None = None,
-                  seconds: float = 0.0, **details) -> Outcome:
+                  elapsed: float = 0.0, /, **details) -> Outcome:
     """The outcome of a file that failed with ``code`` (``details`` fill its message)."""
-    return _failed(index, path, ReportmineError(code, **details).problem, key, doc_sha256, seconds)
+    return _failed(index, path, ReportmineError(code, **details).problem, key, doc_sha256, elapsed)
 
 
 def _failed(index, path, problem: Problem, key, doc_sha256, seconds) -> Outcome:
