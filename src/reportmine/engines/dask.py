@@ -46,7 +46,9 @@ class DaskEngine:
     workers: int = 1                  # LocalCluster worker processes (ignored with a scheduler)
     timeout: float = DEFAULT_TIMEOUT
     memory_mb: int = DEFAULT_MEMORY_MB
+    connect_timeout: float = CONNECT_TIMEOUT
     _client: object = field(default=None, repr=False)
+    _prepared: str | None = field(default=None, repr=False)    # the settings the workers are ready for
     _cluster: object = field(default=None, repr=False)
 
     def run(self, tasks: Iterable[Task], settings: Settings, on_outcome: OnOutcome) -> None:
@@ -66,7 +68,7 @@ class DaskEngine:
         distributed = require_distributed()
         try:
             if self.scheduler:
-                self._client = distributed.Client(self.scheduler, timeout=CONNECT_TIMEOUT,
+                self._client = distributed.Client(self.scheduler, timeout=self.connect_timeout,
                                                   set_as_default=False)
                 self._client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
             else:
@@ -85,13 +87,17 @@ class DaskEngine:
         loads the pipeline for these settings before its first file."""
         from .dask_worker import AnalysisPlugin
 
+        if self._prepared == settings.fingerprint:
+            return
         try:
             client.register_plugin(AnalysisPlugin(settings, self.memory_mb), name=AnalysisPlugin.name)
+            self._prepared = settings.fingerprint
         except Exception as exc:  # noqa: BLE001 - any failure on a worker stops the run, coded
             raise EngineError("E606", reason=f"Dask 工作节点准备失败（{type(exc).__name__}: {exc}）") from None
 
     def close(self) -> None:
         client, cluster, self._client, self._cluster = self._client, self._cluster, None, None
+        self._prepared = None
         if client is not None:
             try:
                 if cluster is None:     # an existing cluster: stop our analysis processes there
