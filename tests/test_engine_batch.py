@@ -51,14 +51,14 @@ def test_stale_documents_of_removed_files_do_not_stay(tmp_path):
 
 def test_a_slow_file_hits_the_timeout_and_the_batch_goes_on(tmp_path):
     write_batch(tmp_path / "in", 3)
-    (tmp_path / "in" / "huge.txt").write_text(report(99, paragraphs=8000), encoding="utf-8")
+    (tmp_path / "in" / "huge.txt").write_text(report(99, paragraphs=12000), encoding="utf-8")
     out = tmp_path / "out"
-    result = analyze(tmp_path / "in", "--out", out, "--workers", "2", "--timeout", "1.5")
+    result = analyze(tmp_path / "in", "--out", out, "--workers", "2", "--timeout", "4")
     assert result.returncode == 1
     with open(out / "errors.csv", encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert [(r["doc"], r["code"]) for r in rows] == [("huge.txt", "E601")]
-    assert set(rows[0]) == {"path", "doc", "code", "message"} and "1.5" in rows[0]["message"]
+    assert set(rows[0]) == {"path", "doc", "code", "message"} and "4 秒" in rows[0]["message"]
     assert run_json(out)["counts"] == {"files": 4, "analyzed": 4, "cached": 0, "failed": 1, "pending": 0}
     assert run_json(out)["status"] == "complete"
     assert "huge.txt" in result.stderr.decode() and "Traceback" not in result.stderr.decode()

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .errors import Problem
+from .filenames import base_name
 
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell")
 BOILERPLATE_KINDS = (
@@ -157,7 +158,7 @@ class Document:
 
     @property
     def name(self) -> str:
-        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        return base_name(self.path)
 
     # -- lookups -------------------------------------------------------
     def page_at(self, offset: int) -> int | None:

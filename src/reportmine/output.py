@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .document import Document
 from .errors import ReportmineError
+from .filenames import base_name, display_path
 
 SCHEMA = "reportmine-document/1"
 
@@ -40,11 +41,11 @@ class DocumentWriter:
         return target
 
     def write_error(self, path: str, exc: ReportmineError) -> Path:
-        name = str(path).replace("\\", "/").rsplit("/", 1)[-1]
-        target = self._target(name, _path_key(str(path)))
-        _dump(target, {"schema": SCHEMA, "doc": name, "path": str(path), "error": exc.problem.to_dict(),
+        key, name, path = _path_key(path), base_name(path), display_path(path)
+        target = self._target(name, key)
+        _dump(target, {"schema": SCHEMA, "doc": name, "path": path, "error": exc.problem.to_dict(),
                        "quantities": [], "flags": []})
-        self.results.append({"path": str(path), "doc": name, "output": str(target), "status": "error",
+        self.results.append({"path": path, "doc": name, "output": str(target), "status": "error",
                              "error": exc.problem.to_dict()})
         return target
 
@@ -62,10 +63,11 @@ class DocumentWriter:
         return summary
 
 
-def _path_key(path: str) -> str:
+def _path_key(path) -> str:
     import hashlib
+    import os
 
-    return hashlib.sha256(path.encode("utf-8")).hexdigest()
+    return hashlib.sha256(os.fsencode(path)).hexdigest()
 
 
 def _dump(target: Path, data: dict) -> None:

@@ -27,18 +27,24 @@ class Assembly:
     results: list[dict] = field(default_factory=list)      # run.json's "results"
     outputs: list[FileWritten] = field(default_factory=list)
     removed: int = 0                                       # stale documents/*.json removed
+    written: list[Path] = field(default_factory=list)      # every file it leaves (for the manifest)
+    documents: dict[str, str] = field(default_factory=dict)   # documents/<name>.json -> what it holds
 
 
 def assemble(outcomes: Iterable[Outcome], out_dir: str | Path, *, with_text: bool = False,
-             html: bool = True, batch_checks: bool = False, db=None, expected: int = 0) -> Assembly:
-    """``db``: a RunWriter (or None); ``expected``: how many documents, for the page's layout."""
+             html: bool = True, batch_checks: bool = False, db=None, expected: int = 0,
+             previous: dict | None = None) -> Assembly:
+    """``db``: a RunWriter (or None); ``expected``: how many documents, for the page's layout;
+    ``previous``: documents/<name>.json -> what it held after the last assembly (a file that
+    would be written the same is left alone)."""
     out = Path(out_dir)
     writer = DocumentWriter(out, include_text=with_text)
     done = Assembly()
     page = _Page(out, expected) if html else None
     summaries = []
     for outcome in outcomes:
-        target = _write_document(writer, outcome, with_text)
+        target = _write_document(writer, outcome, with_text, None if batch_checks else (previous or {}),
+                                 done.documents)
         done.results.append(_run_entry(outcome, target))
         doc = _document(outcome) if (page or db) and outcome.ok else None
         if outcome.ok:
@@ -58,20 +64,30 @@ def assemble(outcomes: Iterable[Outcome], out_dir: str | Path, *, with_text: boo
         from ..checks import batch
 
         batch.apply(batch.batch_flags(summaries))
+        done.documents.clear()          # what a document holds then depends on the whole batch
     done.removed = _remove_stale(writer)
     names = tuple(w for w in WRITERS if w != "html")
     done.outputs = write_all(done.result, out, names)
     if page:
         done.outputs.append(page.close())
+    done.written = [out / "documents" / name for name in writer.used] + [o.path for o in done.outputs if o.ok]
     return done
 
 
-def _write_document(writer: DocumentWriter, outcome: Outcome, with_text: bool) -> Path:
+def _write_document(writer: DocumentWriter, outcome: Outcome, with_text: bool, previous: dict | None,
+                    holds: dict[str, str]) -> Path:
     if outcome.ok:
         target = writer._target(outcome.doc, outcome.doc_sha256)
-        data = {k: v for k, v in outcome.document.items() if k not in HIDDEN and (with_text or k != "text")}
     else:
         target = writer._target(outcome.doc, _path_key(outcome.path))
+    what = f"{outcome.key}:{outcome.code}:{int(with_text)}" if outcome.key else None
+    if what:
+        holds[target.name] = what
+    if what and previous is not None and previous.get(target.name) == what and target.is_file():
+        return target          # written the same by the last assembly
+    if outcome.ok:
+        data = {k: v for k, v in outcome.document.items() if k not in HIDDEN and (with_text or k != "text")}
+    else:
         data = {"schema": SCHEMA, "doc": outcome.doc, "path": outcome.path, "error": outcome.error,
                 "quantities": [], "flags": []}
     _dump(target, data)

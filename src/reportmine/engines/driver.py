@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .manifest import Manifest, digest
 from .plan import Entry, discover, make_plan, tasks
 from .results import ResultStore, keeps
 from .runfile import RunFile
@@ -75,6 +76,7 @@ class _Run:
             elif e.cached:
                 self.finished.add(e.index)
         self.cached = sum(e.cached for e in entries)
+        self.failed_before = sum(e.cached_error for e in entries)     # refused in an earlier run
 
     def execute(self, engine, settings: Settings, todo: list[Entry]) -> str:
         self._report("running", force=True)
@@ -119,35 +121,98 @@ class _Run:
 
     def counts(self) -> dict:
         return {"files": len(self.entries), "analyzed": self.analyzed, "cached": self.cached,
-                "failed": len(self.failed), "pending": len(self.entries) - len(self.finished)}
+                "failed": len(self.failed) + self.failed_before, "pending": len(self.entries) - len(self.finished)}
 
     def outcomes(self):
         for e in self.entries:
             outcome = self.done.get(e.index)
             if outcome is None and e.index in self.finished and e.key:
                 outcome = self.store.get(e.key)
-                if outcome is not None and not outcome.ok:
+                if outcome is not None and not outcome.ok and e.cached:
                     self.failed.append(outcome)      # a file refused in an earlier run still is
             if outcome is None:          # not done (interrupted) or its stored outcome vanished
                 outcome = error_outcome(e.index, e.path, "E605", e.key, None, 0.0, path=e.path)
                 self.failed.append(outcome)
             yield outcome
 
+    def digest(self, options: RunOptions, db) -> str:
+        """What the outputs are built from: each file's stored key or its error."""
+        parts = [(e.path, e.key if e.index not in self.done else self.done[e.index].code) for e in self.entries]
+        return digest(parts, {"with_text": options.with_text, "batch_checks": options.batch_checks,
+                              "html": options.html, "db": db.url if db is not None else None})
+
     def finish(self, status: str, out: Path, options: RunOptions, db) -> RunSummary:
         from .assemble import assemble
 
+        manifest, key = Manifest(out), self.digest(options, db)
+        previous = manifest.load()
+        if status == "complete" and not self.analyzed:
+            same = manifest.current(key)
+            if same is not None and (db is None or db.store.has_documents(_shas(same["results"]))):
+                return self._unchanged(same, db)
+        manifest.clear()
         pending = self.counts()["pending"]
-        expected = len(self.entries) - len(self.failed) - pending
+        expected = len(self.entries) - len(self.failed) - self.failed_before - pending
         done = assemble(self.outcomes(), out, with_text=options.with_text, html=options.html,
-                        batch_checks=options.batch_checks, db=db, expected=expected)
-        if db is not None:
-            db.store.finish_run(db.run_id)
-            db.store.close()
-        if status == "complete":
-            self.store.prune({e.key for e in self.entries if e.key})
+                        batch_checks=options.batch_checks, db=db, expected=expected,
+                        previous=(previous or {}).get("documents"))
+        _close_db(db)
+        self.failed_before = 0           # the assembly has read them into self.failed
         counts = self.counts()
         counts["pending"] = pending
-        self.runfile.final(status, counts, done)
+        outputs = _outputs(done.outputs)
+        self.runfile.final(status, counts, done.results, len(done.result.records), done.removed, outputs)
+        if status == "complete":
+            self.store.prune({e.key for e in self.entries if e.key})
+            manifest.save(key, done.written, done.results, done.documents,
+                          {"records": len(done.result.records), "outputs": outputs})
         return RunSummary(status, len(self.entries), self.analyzed, self.cached, self.failed,
                           len(done.result.records), done.outputs)
 
+    def _unchanged(self, same: dict, db) -> RunSummary:
+        """Nothing analyzed and the outputs are as the last assembly left them: only
+        run.json and the run's rows in the database are written."""
+        results = same["results"]
+        failed = [Outcome(i, r["path"], r["doc"], "error", error=r["error"])
+                  for i, r in enumerate(results) if r["status"] == "error"]
+        if db is not None:
+            db.store.write_run_files(db.run_id, [_run_file(r) for r in results])
+        _close_db(db)
+        self.runfile.final("complete", self.counts(), results, same["records"], 0, same["outputs"])
+        return RunSummary("complete", len(self.entries), 0, self.cached, failed, same["records"],
+                          [_Written(**o) for o in same["outputs"]])
+
+
+@dataclass
+class _Written:
+    """An output as run.json lists it (the exporters' Outcome, for a run that wrote none)."""
+
+    file: str
+    written: bool
+    code: str | None = None
+    message: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.written
+
+
+def _outputs(outcomes) -> list[dict]:
+    return [{"file": o.path.name, "written": o.ok, "code": o.code, "message": o.message} for o in outcomes]
+
+
+def _shas(results: list[dict]) -> set[str]:
+    return {r["id"] for r in results if r["status"] == "ok"}
+
+
+def _run_file(r: dict) -> dict:
+    if r["status"] == "ok":
+        return {"path": r["path"], "doc": r["doc"], "doc_sha256": r["id"], "status": "ok"}
+    return {"path": r["path"], "doc": r["doc"], "doc_sha256": None, "status": "error",
+            "error_code": r["error"]["code"], "error_message": r["error"]["message"]}
+
+
+def _close_db(db) -> None:
+    if db is not None:
+        db.store.finish_run(db.run_id)
+        db.store.close()

@@ -11,21 +11,21 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 from dataclasses import dataclass, field
 
 from ..errors import ReportmineError
 from .results import ResultStore
-from .work import Outcome, Settings, Task, error_outcome, make_task, result_key
+from .work import Outcome, Settings, error_outcome, make_task, result_key
 
 
 @dataclass
 class Entry:
     index: int
     path: str
-    key: str | None = None          # None: not hashed (not a regular file), always analyzed
+    key: str | None = None          # the cache key (None until the bytes are hashed)
     outcome: Outcome | None = None  # known before any analysis (an unreadable file)
     cached: bool = False
+    cached_error: bool = False      # its stored outcome is a refusal (a reader's code)
 
 
 @dataclass
@@ -38,10 +38,11 @@ class Plan:
 
 
 def discover(paths) -> list[tuple[str, ReportmineError | None]]:
-    """(path, problem or None) for every input file, in a stable order."""
-    from ..batch import expand_paths
+    """(path, problem or None) for every input file, in a stable order
+    (:mod:`reportmine.discovery`: a broken link, a folder that cannot be listed… are problems)."""
+    from ..discovery import discover as walk
 
-    return [(p, None) for p in expand_paths(list(paths))]
+    return list(walk(list(paths)))
 
 
 def make_plan(found, settings: Settings, store: ResultStore, force: bool = False) -> Plan:
@@ -52,49 +53,49 @@ def make_plan(found, settings: Settings, store: ResultStore, force: bool = False
             entry.outcome = error_outcome(index, entry.path, problem.code, **problem.problem.details)
         else:
             _hash_entry(entry, settings)
-            entry.cached = bool(entry.key) and not force and entry.outcome is None and store.has(entry.key)
+            status = store.status(entry.key) if entry.key and not force and entry.outcome is None else None
+            entry.cached, entry.cached_error = status is not None, status == "error"
         plan.entries.append(entry)
     return plan
 
 
 def _hash_entry(entry: Entry, settings: Settings) -> None:
+    """The entry's key from its bytes, or its coded outcome (a missing, looping,
+    unreadable or oversized file; a FIFO or device, which is never opened)."""
+    from ..readers.files import open_regular
+
     try:
-        info = os.stat(entry.path)
-        if not stat.S_ISREG(info.st_mode):
-            if stat.S_ISDIR(info.st_mode):
-                entry.outcome = error_outcome(entry.index, entry.path, "E008", path=entry.path,
-                                              reason="这是一个目录")
-            return                   # a FIFO or a device: the worker reads it, under the time limit
-        if info.st_size > settings.max_bytes:
-            entry.outcome = error_outcome(entry.index, entry.path, "E003", path=entry.path,
-                                          size=info.st_size, limit=settings.max_bytes)
-            return
-        entry.key = result_key(settings.fingerprint, _file_sha(entry.path), entry.path)
-    except FileNotFoundError:
-        entry.outcome = error_outcome(entry.index, entry.path, "E001", path=entry.path)
+        with open_regular(entry.path) as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > settings.max_bytes:
+                raise ReportmineError("E003", path=entry.path, size=size, limit=settings.max_bytes)
+            entry.key = result_key(settings.fingerprint, _file_sha(fh), entry.path)
+    except ReportmineError as exc:
+        entry.outcome = error_outcome(entry.index, entry.path, exc.code, **exc.problem.details)
     except OSError as exc:
         entry.outcome = error_outcome(entry.index, entry.path, "E008", path=entry.path,
                                       reason=exc.strerror or type(exc).__name__)
 
 
-def _file_sha(path: str) -> str:
+def _file_sha(fh) -> str:
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
+    while chunk := fh.read(1 << 20):
+        h.update(chunk)
     return h.hexdigest()
 
 
 def tasks(entries: list[Entry], settings: Settings, on_unreadable):
     """The tasks of ``entries``, reading each file's bytes as the engine asks
     for it; a file that cannot be read now goes to ``on_unreadable(outcome)``."""
+    from ..readers.files import open_regular
+
     for entry in entries:
-        if entry.key is None:
-            yield Task(entry.index, entry.path, None)
-            continue
         try:
-            with open(entry.path, "rb") as fh:
+            with open_regular(entry.path) as fh:
                 data = fh.read(settings.max_bytes + 1)
+        except ReportmineError as exc:
+            on_unreadable(error_outcome(entry.index, entry.path, exc.code, **exc.problem.details))
+            continue
         except OSError as exc:
             on_unreadable(error_outcome(entry.index, entry.path, "E008", path=entry.path,
                                         reason=exc.strerror or type(exc).__name__))

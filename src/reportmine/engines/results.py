@@ -31,16 +31,26 @@ class ResultStore:
         self.dir = Path(out_dir) / STATE_DIR / "results"
         self.dir.mkdir(parents=True, exist_ok=True)
 
-    def path(self, key: str) -> Path:
-        return self.dir / f"{key}.json"
+    def path(self, key: str, ok: bool = True) -> Path:
+        """An analyzed file's outcome is ``<key>.json``, a refused one's ``<key>.error.json``
+        (so a rerun knows which files failed without reading them)."""
+        return self.dir / (f"{key}.json" if ok else f"{key}.error.json")
+
+    def status(self, key: str) -> str | None:
+        """"ok", "error" or None (nothing stored)."""
+        if not key:
+            return None
+        if self.path(key).is_file():
+            return "ok"
+        return "error" if self.path(key, ok=False).is_file() else None
 
     def has(self, key: str) -> bool:
-        return bool(key) and self.path(key).is_file()
+        return self.status(key) is not None
 
     def put(self, outcome: Outcome) -> None:
-        target = self.path(outcome.key)
+        target = self.path(outcome.key, outcome.ok)
         tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        with open(tmp, "w", encoding="utf-8") as fh:
+        with open(tmp, "w", encoding="utf-8", errors="surrogateescape") as fh:
             json.dump(outcome.to_dict(), fh, ensure_ascii=False, separators=(",", ":"))
         tmp.replace(target)
 
@@ -48,7 +58,8 @@ class ResultStore:
         """The stored outcome, or None when it is missing or unreadable (then the
         file is simply analyzed again)."""
         try:
-            with open(self.path(key), encoding="utf-8") as fh:
+            status = self.status(key)
+            with open(self.path(key, status == "ok"), encoding="utf-8", errors="surrogateescape") as fh:
                 return Outcome.from_dict(json.load(fh))
         except (OSError, ValueError, TypeError):
             return None

@@ -37,15 +37,12 @@ class RunFile:
         self._write({**self.base, "status": status, "counts": counts,
                      "failed": [{"path": o.path, "code": o.code} for o in failed]})
 
-    def final(self, status: str, counts: dict, done) -> dict:
-        results = done.results
+    def final(self, status: str, counts: dict, results: list[dict], records: int, removed: int,
+              outputs: list[dict]) -> dict:
         summary = {**self.base, "status": status, "finished_at": _now(), "counts": counts,
                    "documents": len(results), "ok": sum(r["status"] == "ok" for r in results),
                    "errors": sum(r["status"] == "error" for r in results),
-                   "records": len(done.result.records), "removed_stale": done.removed,
-                   "outputs": [{"file": o.path.name, "written": o.ok, "code": o.code, "message": o.message}
-                               for o in done.outputs],
-                   "results": results}
+                   "records": records, "removed_stale": removed, "outputs": outputs, "results": results}
         self._write(summary)
         return summary
 

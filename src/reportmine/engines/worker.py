@@ -37,12 +37,12 @@ def _orphan_watch(parent: int) -> None:
 
 
 def serve(conn, parent: int) -> None:
-    from .work import analyze_task, pipeline_for
+    from .work import analyze_task, warm_up
 
     threading.Thread(target=_orphan_watch, args=(parent,), daemon=True).start()
     settings = conn.recv()
     try:
-        pipeline_for(settings)
+        warm_up(settings)
     except BaseException as exc:  # noqa: BLE001 - reported to the main process, which stops the run
         conn.send(("failed", f"{type(exc).__name__}: {exc}"[:300]))
         return
