@@ -10,6 +10,8 @@ process, timed from its start. For every run the table gives:
   (start-up included; the final assembly of records.*, flags.csv, errors.csv
   and the database excluded); ``docs/s`` and ``chars/s`` are over this time
   (characters of the documents read, from the run database);
+* ``cpu s``: CPU seconds (user + system) of the command and every process it
+  waited for (workers, Dask's processes): the cost, whatever the machine's load;
 * ``x1``: docs/s divided by the same engine's 1-worker docs/s.
 
 The mixed corpus has 5% broken files (make_corpus.py --broken): every one of
@@ -67,14 +69,19 @@ def run_batch(corpus: Path, out: Path, engine: str, workers: int, fresh: bool = 
     if fresh:
         shutil.rmtree(out, ignore_errors=True)
     args = [str(corpus), "--out", str(out), "--no-html", "-q", "--workers", str(workers), "--engine", engine]
+    import resource
+
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started_wall, started = time.time(), time.perf_counter()
     proc = subprocess.run(reportmine_command() + args, capture_output=True)
     wall = time.perf_counter() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
     results = list((out / ".reportmine" / "results").glob("*.json"))
     last = max((p.stat().st_mtime for p in results), default=started_wall)
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
     chars, pages = _read_totals(out / "reportmine.db")
-    return {"engine": engine, "workers": workers, "exit": proc.returncode, "wall": wall,
+    return {"engine": engine, "workers": workers, "exit": proc.returncode, "wall": wall, "cpu": cpu,
             "analysis": max(1e-6, last - started_wall) if run["counts"]["analyzed"] else None,
             "files": run["counts"]["files"], "analyzed": run["counts"]["analyzed"],
             "cached": run["counts"]["cached"], "errors": run.get("errors"), "chars": chars, "pages": pages,
@@ -147,13 +154,14 @@ def rate_columns(run: dict, base: dict | None) -> list[str]:
 
 
 def print_table(runs: list[dict]) -> None:
-    head = ["corpus", "engine", "workers", "files", "chars", "wall s", "analysis s", "docs/s", "chars/s", "x1"]
+    head = ["corpus", "engine", "workers", "files", "chars", "wall s", "cpu s", "analysis s", "docs/s", "chars/s",
+            "x1"]
     lines = [head]
     ones = {(r["corpus"], r["engine"]): r for r in runs if r["workers"] == 1 and r["kind"] == "first"}
     for r in runs:
         label = r["corpus"] if r["kind"] == "first" else f"{r['corpus']} (rerun)"
         lines.append([label, r["engine"], str(r["workers"]), str(r["files"]), f"{r['chars']:,}",
-                      f"{r['wall']:.1f}", f"{r['analysis']:.1f}" if r["analysis"] else "-",
+                      f"{r['wall']:.1f}", f"{r['cpu']:.1f}", f"{r['analysis']:.1f}" if r["analysis"] else "-",
                       *rate_columns(r, ones.get((r["corpus"], r["engine"])))])
     widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
     for line in lines:
