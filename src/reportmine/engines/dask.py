@@ -11,7 +11,7 @@ the file in an analysis process of its own (:mod:`.dask_worker`): the
 pipeline is loaded once per worker, the time and memory limits and their
 codes are the local engine's, and the results are identical to it.
 
-At most ``2 x threads`` files are in flight, so a batch never holds its files
+At most ``4 x threads`` files are in flight, so a batch never holds its files
 in memory, and outcomes come back as they finish (the driver orders them).
 """
 
@@ -27,7 +27,7 @@ from .work import Outcome, Settings, Task, error_outcome
 
 CONNECT_TIMEOUT = 30          # seconds to reach a scheduler
 WORKERS_TIMEOUT = 120         # seconds to wait for a first worker on an existing cluster
-IN_FLIGHT_PER_THREAD = 2
+IN_FLIGHT_PER_THREAD = 4     # queued on the workers, so that a worker never waits for the client
 
 OnOutcome = Callable[[Outcome], None]
 
@@ -121,15 +121,16 @@ class _Flight:
         self.args = (client.scatter(settings, broadcast=True, hash=False), timeout, memory_mb)
         self.window = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
         self.pending: dict = {}          # future -> task
-        self.done = as_completed(loop=client.loop)
+        # results are fetched on the client's event loop as tasks finish, not one call at a time here
+        self.done = as_completed(loop=client.loop, with_results=True, raise_errors=False)
 
     def run(self, tasks) -> None:
         try:
             while len(self.pending) < self.window and self._submit(tasks):
                 pass
-            for future in self.done:
+            for future, result in self.done:
                 task = self.pending.pop(future)
-                outcome = _outcome_of(future, task)
+                outcome = result if future.status == "finished" else _outcome_of(future, task)
                 future.release()
                 if outcome.code == "E606":
                     raise EngineError("E606", reason=outcome.error["details"].get("reason", ""))
