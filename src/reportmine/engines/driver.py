@@ -81,7 +81,8 @@ class _Run:
     def execute(self, engine, settings: Settings, todo: list[Entry]) -> str:
         self._report("running", force=True)
         if self.progress:
-            self.progress.start(len(self.entries), len(self.entries) - len(todo), len(self.failed))
+            self.progress.start(len(self.entries), len(self.entries) - len(todo),
+                                len(self.failed) + self.failed_before, self.cached)
         try:
             if todo:
                 if hasattr(engine, "size_hint"):

@@ -200,7 +200,8 @@ class _Pool:
         try:
             kind, value = worker.recv.recv()
         except (EOFError, OSError):
-            self._replace(worker, *self._death(worker))
+            code, details = self._death(worker)
+            self._replace(worker, code, **details)
             return
         if kind == "ready":
             worker.ready, worker.pid, self.failures = True, value, 0

@@ -20,7 +20,7 @@ class QuietProgress:
         self.total = self.done = self.failed = self.pages = self.fresh = 0
         self.started = time.monotonic()
 
-    def start(self, total: int, done: int, failed: int) -> None:
+    def start(self, total: int, done: int, failed: int, cached: int = 0) -> None:
         self.total, self.done, self.failed = total, done, failed
         self.started = time.monotonic()
 
@@ -54,26 +54,29 @@ class LogProgress(QuietProgress):
         super().__init__(stream)
         self.every, self.last = every, 0.0
 
-    def start(self, total: int, done: int, failed: int) -> None:
+    def start(self, total: int, done: int, failed: int, cached: int = 0) -> None:
         super().start(total, done, failed)
-        self.last = time.monotonic()
-        print(f"共 {total} 个文件，其中 {done} 个沿用上次的结果", file=self.stream, flush=True)
+        self.last, self.shown = time.monotonic(), 0
+        print(f"共 {total} 个文件：需分析 {total - done} 个，沿用上次结果 {cached} 个", file=self.stream, flush=True)
 
     def advance(self, outcome: Outcome) -> None:
         super().advance(outcome)
         if time.monotonic() - self.last >= self.every:
-            self.last = time.monotonic()
-            print(self.line(), file=self.stream, flush=True)
+            self._show()
+
+    def _show(self) -> None:
+        self.last, self.shown = time.monotonic(), self.done
+        print(self.line(), file=self.stream, flush=True)
 
     def stop(self) -> None:
-        if self.fresh:
-            print(self.line(), file=self.stream, flush=True)
+        if self.fresh and self.shown != self.done:
+            self._show()
 
 
 class BarProgress(QuietProgress):
     """A rich progress bar on the terminal: files done / failed, pages, throughput, ETA."""
 
-    def start(self, total: int, done: int, failed: int) -> None:
+    def start(self, total: int, done: int, failed: int, cached: int = 0) -> None:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
