@@ -8,6 +8,7 @@ path would fail) and through the CLI with `--scheduler` pointing at it.
 from __future__ import annotations
 
 import csv
+import json
 import logging
 import shutil
 import sys
@@ -23,7 +24,7 @@ from reportmine.engines.work import Settings, analyze_task, make_task
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from make_corpus import make_corpus  # noqa: E402
+from make_corpus import make_corpus, read_manifest  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -101,17 +102,29 @@ def test_an_unreachable_scheduler_is_a_coded_engine_error(settings):
     assert caught.value.code == "E606" and "127.0.0.1:9" in caught.value.message
 
 
-def test_cli_dask_on_a_scheduler_equals_the_local_engine(tmp_path, cluster):
-    write_batch(tmp_path / "in", 4)
-    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_cli_dask_on_a_scheduler_equals_local_and_broken_files_leave_the_good_records(tmp_path, cluster):
+    mix = {"txt": 0.5, "docx": 0.25, "pdf": 0.25}
+    make_corpus(tmp_path / "in", n=8, seed=9, mix=mix, broken=0.25)
+    make_corpus(tmp_path / "clean", n=8, seed=9, mix=mix)
     local = analyze(tmp_path / "in", "--out", tmp_path / "local", "--workers", "1")
     dask = analyze(tmp_path / "in", "--out", tmp_path / "dask", "--engine", "dask",
                    "--scheduler", cluster.scheduler_address)
-    assert local.returncode == dask.returncode == 1, dask.stderr.decode()
+    clean = analyze(tmp_path / "clean", "--out", tmp_path / "clean_out", "--workers", "1")
+    assert local.returncode == dask.returncode == 1 and clean.returncode == 0, dask.stderr.decode()
     assert "Traceback" not in dask.stderr.decode()
     same_outputs(tmp_path / "local", tmp_path / "dask")
+    broken = {Path(r["path"]).name: r["kind"] for r in read_manifest(tmp_path / "in") if r["kind"] != "report"}
     with open(tmp_path / "dask" / "errors.csv", encoding="utf-8-sig", newline="") as fh:
-        assert [(r["doc"], r["code"]) for r in csv.DictReader(fh)] == [("empty.txt", "E002")]
+        listed = {r["doc"]: r["code"] for r in csv.DictReader(fh)}
+    assert listed == {name: {"corrupt_docx": "E101", "truncated_pdf": "E201"}[kind] for name, kind in broken.items()}
+    good_docs = {Path(r["path"]).name for r in read_manifest(tmp_path / "in") if r["kind"] == "report"}
+    records = _jsonl(tmp_path / "dask" / "records.jsonl")
+    assert {r["doc"] for r in records} == good_docs           # every good file gave records
+    assert records == [r for r in _jsonl(tmp_path / "clean_out" / "records.jsonl") if r["doc"] in good_docs]
     assert run_json(tmp_path / "dask")["status"] == "complete"
 
 
