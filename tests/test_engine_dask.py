@@ -128,6 +128,19 @@ def test_cli_dask_on_a_scheduler_equals_local_and_broken_files_leave_the_good_re
     assert run_json(tmp_path / "dask")["status"] == "complete"
 
 
+def test_a_worker_with_other_code_is_refused_with_a_code(cluster, settings):
+    import dataclasses
+
+    other = dataclasses.replace(settings, version="0.0.0+elsewhere")
+    engine = DaskEngine(scheduler=cluster.scheduler_address)
+    try:
+        with pytest.raises(EngineError) as caught:
+            engine.run([], other, print)
+    finally:
+        engine.close()
+    assert caught.value.code == "E606" and "0.0.0+elsewhere" in caught.value.message
+
+
 def test_scheduler_without_the_dask_engine_is_a_usage_error(tmp_path):
     write_batch(tmp_path / "in", 1)
     wrong = analyze(tmp_path / "in", "--out", tmp_path / "a", "--scheduler", "tcp://127.0.0.1:9")

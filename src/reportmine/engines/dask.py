@@ -74,7 +74,7 @@ class DaskEngine:
             else:
                 self._cluster = distributed.LocalCluster(
                     n_workers=self.workers, threads_per_worker=1, processes=True,
-                    dashboard_address=None, memory_limit=0, silence_logs=logging.ERROR)
+                    dashboard_address=":0", memory_limit=0, silence_logs=logging.CRITICAL)
                 self._client = distributed.Client(self._cluster, set_as_default=False)
         except (OSError, TimeoutError) as exc:
             self.close()
