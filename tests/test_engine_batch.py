@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import signal
+import sqlite3
 import subprocess
 
 from engine_helpers import (analyze, command, report, run_json, same_outputs, stored_results, wait_for,
@@ -31,6 +32,9 @@ def test_unchanged_rerun_reuses_every_result_and_a_changed_file_is_redone(tmp_pa
     assert analyze(tmp_path / "in", "--out", out, "--workers", "2").returncode == 0
     assert run_json(out)["counts"] == {"files": 4, "analyzed": 0, "cached": 4, "failed": 0, "pending": 0}
     assert (out / "records.csv").read_bytes() == first
+    with sqlite3.connect(out / "reportmine.db") as conn:          # the rerun is a run of its own
+        assert conn.execute("SELECT file_count, ok_count FROM runs").fetchall() == [(4, 4), (4, 4)]
+        assert conn.execute("SELECT count(*) FROM run_files").fetchone() == (8,)
     files[1].write_text(report(40), encoding="utf-8")
     assert analyze(tmp_path / "in", "--out", out, "--workers", "2").returncode == 0
     assert run_json(out)["counts"]["analyzed"] == 1
@@ -117,6 +121,7 @@ def test_errors_csv_strict_and_an_unwritable_out(tmp_path):
     assert [(r["doc"], r["code"][:2]) for r in rows] == [("a_empty.txt", "E0"), ("b_binary.pdf", "E2")]
     assert rows[0]["code"] == "E002" and rows[0]["path"].endswith("a_empty.txt") and rows[0]["message"]
     assert "a_empty.txt" in result.stderr.decode()                          # listed at the end
+    assert "2 个文件未能分析" in result.stderr.decode()                       # each once
     strict = analyze(tmp_path / "in", "--out", tmp_path / "strict", "--workers", "1", "--strict", "--force")
     assert strict.returncode == 1 and run_json(tmp_path / "strict")["status"] == "stopped"
     (tmp_path / "file").write_text("x", encoding="utf-8")

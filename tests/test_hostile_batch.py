@@ -96,10 +96,13 @@ def test_discovery_lists_files_and_problems(hostile):
 
 
 def test_order_is_stable_and_sorted(hostile):
-    first = discover([hostile, hostile / "good.txt"])
-    again = discover([hostile, hostile / "good.txt"])
+    first = discover([hostile / "sub" / "also good.txt", hostile])
+    again = discover([hostile / "sub" / "also good.txt", hostile])
     assert [p for p, _ in first] == [p for p, _ in again]
-    assert first.files[-1] == str(hostile / "good.txt")       # arguments keep their order
+    assert first.files[0] == str(hostile / "sub" / "also good.txt")     # arguments keep their order
+    assert len(first.files) == len(set(first.files))                    # ... and a file is listed once
+    names = [os.path.basename(p) for p in discover(hostile).files if os.path.dirname(p) == str(hostile)]
+    assert names == sorted(names)
 
 
 def test_a_folder_nobody_can_list(tmp_path):
@@ -149,8 +152,10 @@ def test_hostile_batch_end_to_end(hostile, tmp_path):
     docx_bomb(hostile / "bomb.docx", 40 << 20)
     (hostile / "bomb.pdf").write_bytes(pdf_stream_bomb(40 << 20))
     (hostile / "broken.pdf").write_bytes(pdf_broken_stream())
-    out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "-m", "reportmine.cli", "analyze", str(hostile), "--out", str(out)],
+    out = tmp_path / os.fsdecode(b"out\xff")            # the output folder's name is not UTF-8 either
+    named = os.path.join(str(hostile), BAD_NAME)          # a non-UTF-8 name on the command line too
+    proc = subprocess.run([sys.executable, "-m", "reportmine.cli", "analyze", str(hostile), named,
+                           "--out", str(out)],
                           capture_output=True, text=True, errors="replace", timeout=300)
     assert "Traceback" not in proc.stderr, proc.stderr
     assert proc.returncode == 1, proc.stderr
@@ -160,6 +165,9 @@ def test_hostile_batch_end_to_end(hostile, tmp_path):
                 "bomb.pdf": "E205", "broken.pdf": "E204"}
     for doc, code in expected.items():
         assert by_doc[doc]["status"] == "error" and by_doc[doc]["error"]["code"] == code, doc
+    with open(out / "errors.csv", encoding="utf-8-sig", newline="") as f:
+        listed = {row["doc"]: row["code"] for row in csv.DictReader(f)}
+    assert all(listed[doc] == code for doc, code in expected.items()), listed
     analyzed = {"good.txt", "also good.txt", "a\\b.txt", "报告.txt", "bad\ufffd\ufffd.txt"}
     assert analyzed <= {d for d, r in by_doc.items() if r["status"] == "ok"}
     names = {p.name for p in (out / "documents").iterdir()}
@@ -172,3 +180,13 @@ def test_hostile_batch_end_to_end(hostile, tmp_path):
     assert analyzed <= stored
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "报告.txt" in html and "E205" in html
+
+
+def test_every_error_and_warning_code_is_in_the_readme_table():
+    from helpers import ROOT
+
+    from reportmine.errors import MESSAGES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [code for code in MESSAGES if code[0] in "EW" and f"| {code} |" not in readme]
+    assert not missing

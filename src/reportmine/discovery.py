@@ -47,6 +47,7 @@ class Found:
     met and not analyzed."""
 
     entries: list[tuple[str, ReaderError | None]] = field(default_factory=list)
+    _seen: set[str] = field(default_factory=set, repr=False, compare=False)
 
     @property
     def files(self) -> list[str]:
@@ -57,10 +58,17 @@ class Found:
         return [Skipped(path, error) for path, error in self.entries if error is not None]
 
     def file(self, path: str) -> None:
-        self.entries.append((path, None))
+        self._add(path, None)
 
     def problem(self, path: str, error: ReaderError) -> None:
-        self.entries.append((path, error))
+        self._add(path, error)
+
+    def _add(self, path: str, error: ReaderError | None) -> None:
+        """Each path once (a file named and inside a named folder), where first met."""
+        key = os.path.normpath(path)
+        if key not in self._seen:
+            self._seen.add(key)
+            self.entries.append((path, error))
 
     def __iter__(self):
         return iter(self.entries)

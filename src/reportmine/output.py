@@ -35,7 +35,7 @@ class DocumentWriter:
         target = self._target(doc.name, doc.id)
         data = doc.to_dict(text=self.include_text)
         _dump(target, data)
-        self.results.append({"path": doc.path, "doc": doc.name, "id": doc.id, "output": str(target),
+        self.results.append({"path": doc.path, "doc": doc.name, "id": doc.id, "output": display_path(target),
                              "status": "ok", "quantities": len(doc.quantities), "flags": len(doc.flags),
                              "warnings": [w.code for w in doc.warnings]})
         return target
@@ -45,7 +45,7 @@ class DocumentWriter:
         target = self._target(name, key)
         _dump(target, {"schema": SCHEMA, "doc": name, "path": path, "error": exc.problem.to_dict(),
                        "quantities": [], "flags": []})
-        self.results.append({"path": path, "doc": name, "output": str(target), "status": "error",
+        self.results.append({"path": path, "doc": name, "output": display_path(target), "status": "error",
                              "error": exc.problem.to_dict()})
         return target
 

@@ -101,6 +101,8 @@ def run_analyze(paths, out_dir, analysis: dict, options: dict, engine_opts: dict
         engine.close()
         if lock:
             lock.close()
+    if options["batch_checks"] and summary.batch_flags is not None and not quiet:
+        click.echo(f"批量核对：发现 {summary.batch_flags} 处跨文件不一致", err=True)
     _report(summary, out, quiet)
     return summary.exit_code
 
@@ -140,11 +142,14 @@ def _interrupt(_signum, _frame):
 
 
 def _report(summary, out: Path, quiet: bool) -> None:
+    from ..filenames import display_path
+
+    out = display_path(out)
     for o in summary.outputs:
         if not o.ok:
             click.echo(f"提示 [{o.code}] {o.message}", err=True)
     if summary.failed:
-        click.echo(f"{len(summary.failed)} 个文件未能分析（详见 {out / 'errors.csv'}）：", err=True)
+        click.echo(f"{len(summary.failed)} 个文件未能分析（详见 {out}/errors.csv）：", err=True)
         for outcome in sorted(summary.failed, key=lambda o: o.index)[:SHOW_FAILED]:
             click.echo(f"  [{outcome.code}] {outcome.path}", err=True)
         if len(summary.failed) > SHOW_FAILED:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..batch import Result
 from ..exporters import WRITERS, Outcome as FileWritten, write_all
+from ..filenames import display_path
 from ..output import SCHEMA, DocumentWriter, _dump, _path_key
 from .work import Outcome
 
@@ -29,6 +30,7 @@ class Assembly:
     removed: int = 0                                       # stale documents/*.json removed
     written: list[Path] = field(default_factory=list)      # every file it leaves (for the manifest)
     documents: dict[str, str] = field(default_factory=dict)   # documents/<name>.json -> what it holds
+    batch_flags: int = 0                                   # R308 flags added by --batch-checks
 
 
 def assemble(outcomes: Iterable[Outcome], out_dir: str | Path, *, with_text: bool = False,
@@ -63,7 +65,7 @@ def assemble(outcomes: Iterable[Outcome], out_dir: str | Path, *, with_text: boo
     if batch_checks:
         from ..checks import batch
 
-        batch.apply(batch.batch_flags(summaries))
+        done.batch_flags = batch.apply(batch.batch_flags(summaries))
         done.documents.clear()          # what a document holds then depends on the whole batch
     done.removed = _remove_stale(writer)
     names = tuple(w for w in WRITERS if w != "html")
@@ -96,10 +98,10 @@ def _write_document(writer: DocumentWriter, outcome: Outcome, with_text: bool, p
 
 def _run_entry(outcome: Outcome, target: Path) -> dict:
     if not outcome.ok:
-        return {"path": outcome.path, "doc": outcome.doc, "output": str(target), "status": "error",
+        return {"path": outcome.path, "doc": outcome.doc, "output": display_path(target), "status": "error",
                 "error": outcome.error}
     d = outcome.document
-    return {"path": outcome.path, "doc": outcome.doc, "id": outcome.doc_sha256, "output": str(target),
+    return {"path": outcome.path, "doc": outcome.doc, "id": outcome.doc_sha256, "output": display_path(target),
             "status": "ok", "quantities": len(d["quantities"]), "flags": len(d["flags"]),
             "warnings": [w["code"] for w in d["warnings"]]}
 

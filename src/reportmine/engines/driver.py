@@ -39,6 +39,7 @@ class RunSummary:
     failed: list[Outcome] = field(default_factory=list)
     records: int = 0
     outputs: list = field(default_factory=list)
+    batch_flags: int | None = None   # R308 flags added by --batch-checks (None: not rebuilt this run)
 
     @property
     def exit_code(self) -> int:
@@ -60,7 +61,11 @@ def run_batch(paths, out_dir: str | Path, settings: Settings, engine, options: R
     plan = make_plan(found if found is not None else discover(paths), settings, store, options.force)
     run = _Run(plan.entries, store, RunFile(out, settings.fingerprint), progress, options.strict)
     status = run.execute(engine, settings, plan.todo)
-    return run.finish(status, out, options, db)
+    try:
+        return run.finish(status, out, options, db)
+    except KeyboardInterrupt:      # a second Ctrl-C while the outputs are rebuilt: the next run rebuilds them
+        run.runfile.progress("interrupted", run.counts(), run.failed, force=True)
+        raise
 
 
 class _Run:
@@ -168,7 +173,7 @@ class _Run:
             manifest.save(key, done.written, done.results, done.documents,
                           {"records": len(done.result.records), "outputs": outputs})
         return RunSummary(status, len(self.entries), self.analyzed, self.cached, self.failed,
-                          len(done.result.records), done.outputs)
+                          len(done.result.records), done.outputs, done.batch_flags)
 
     def _unchanged(self, same: dict, db) -> RunSummary:
         """Nothing analyzed and the outputs are as the last assembly left them: only

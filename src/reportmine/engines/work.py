@@ -162,20 +162,25 @@ def pipeline_for(settings: Settings):
     if found is None:
         import tempfile
 
-        from ..batch import merged_catalog
-        from ..pipeline import Pipeline
-
-        folder = tempfile.mkdtemp(prefix="reportmine-settings-")
-        paths = {}
-        for name in ("catalog", "targets", "rules"):
-            item = getattr(settings, name)
-            if item is not None:
-                paths[name] = os.path.join(folder, f"{name}-{item[0]}")
-                with open(paths[name], "wb") as fh:
-                    fh.write(item[1])
-        pipeline = Pipeline(max_bytes=settings.max_bytes, role_model=settings.role_model, **paths)
-        found = _PIPELINES[settings.fingerprint] = (pipeline, merged_catalog(paths.get("catalog")))
+        with tempfile.TemporaryDirectory(prefix="reportmine-settings-") as folder:
+            found = _PIPELINES[settings.fingerprint] = _build(settings, folder)
     return found
+
+
+def _build(settings: Settings, folder: str) -> tuple:
+    """The loaders read the files while the pipeline is built; the folder goes after."""
+    from ..batch import merged_catalog
+    from ..pipeline import Pipeline
+
+    paths = {}
+    for name in ("catalog", "targets", "rules"):
+        item = getattr(settings, name)
+        if item is not None:
+            paths[name] = os.path.join(folder, f"{name}-{item[0]}")
+            with open(paths[name], "wb") as fh:
+                fh.write(item[1])
+    pipeline = Pipeline(max_bytes=settings.max_bytes, role_model=settings.role_model, **paths)
+    return pipeline, merged_catalog(paths.get("catalog"))
 
 
 WARM_UP = "一、全年完成投资1.2亿元，同比增长5%，完成目标任务的105%。\n"

@@ -41,6 +41,7 @@ class Budget:
         self.inflated = 0
         self.chars = 0
         self.page_chars = 0
+        self.most_page_chars = 0         # the most any finished page drew
         self.broken = 0
 
     def inflate(self, data: bytes) -> bytes:
@@ -143,6 +144,7 @@ def _install() -> None:
     def counted_begin_page(self, *args, **kwargs):
         budget = _BUDGET.get()
         if budget is not None:
+            budget.most_page_chars = max(budget.most_page_chars, budget.page_chars)
             budget.page_chars = 0
         return begin_page(self, *args, **kwargs)
 
