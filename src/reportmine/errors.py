@@ -48,6 +48,7 @@ MESSAGES: dict[str, str] = {
     "E806": "分析工作进程无法启动：{reason}",
     "E807": "输出目录 {output} 正被另一个 reportmine analyze 使用，请等它结束后再运行",
     "E808": "运行出现内部错误，已停止：{reason}",
+    "E809": "使用 --engine dask 需要安装 distributed：pip install 'reportmine[dask]'（{reason}）",
     # warnings
     "W001": "文本中有 {count} 处字节无法按 {encoding} 解码，已替换为 U+FFFD",
     "W002": "文本编码按 {encoding} 推断，可信度较低",

@@ -28,6 +28,12 @@ def engine_options(fn):
                   help="Seconds per file; a file over it gets E801 and its worker is replaced (0: none).")
     @click.option("--memory-limit", "memory_mb", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB,
                   show_default=True, help="MiB of address space per worker; a file over it gets E802 (0: none).")
+    @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                  help="local: worker processes on this machine; dask: Dask distributed (a LocalCluster "
+                       "of --workers processes, or the cluster at --scheduler). Needs reportmine[dask].")
+    @click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+                  help="With --engine dask: the address of a running `dask scheduler` (workers need "
+                       "reportmine installed, no shared disk).")
     @click.option("--force", is_flag=True, help="Analyze every file again, even those unchanged since the last run.")
     @click.option("--strict", is_flag=True, help="Stop at the first file that fails.")
     @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
@@ -60,7 +66,7 @@ def engine_options(fn):
 @engine_options
 @coded_errors
 def analyze_cmd(paths, out_dir, with_text, targets, rules, batch_checks, no_html, role_model, catalog,
-                max_bytes, db_url, workers, timeout, memory_mb, force, strict, quiet):
+                max_bytes, db_url, workers, timeout, memory_mb, engine, scheduler, force, strict, quiet):
     """Analyze report files (txt, docx, pdf) or folders of them.
 
     A bad file gets a coded error in its JSON, in run.json and in errors.csv;
@@ -72,6 +78,7 @@ def analyze_cmd(paths, out_dir, with_text, targets, rules, batch_checks, no_html
     Example:
       reportmine analyze corpora/samples --out out/
       reportmine analyze inbox/ --out out/ --workers 4 --timeout 60
+      reportmine analyze inbox/ --out out/ --engine dask --scheduler tcp://10.0.0.5:8786
       reportmine analyze inbox/ --out out/ --batch-checks --targets targets.csv
       reportmine analyze inbox/ --out out/ --rules rules.yaml
       reportmine analyze inbox/ --out out/ --db postgresql://reportmine@localhost/reports
@@ -82,7 +89,8 @@ def analyze_cmd(paths, out_dir, with_text, targets, rules, batch_checks, no_html
         paths, out_dir, dict(max_bytes=max_bytes, catalog=catalog, targets=targets, rules=rules,
                              role_model=role_model),
         dict(with_text=with_text, batch_checks=batch_checks, html=not no_html, force=force, strict=strict),
-        dict(workers=workers, timeout=timeout, memory_mb=memory_mb), db_url=db_url, quiet=quiet,
+        dict(workers=workers, timeout=timeout, memory_mb=memory_mb, engine=engine, scheduler=scheduler),
+        db_url=db_url, quiet=quiet,
         open_db=open_run))
 
 

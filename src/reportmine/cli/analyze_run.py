@@ -77,11 +77,12 @@ def lock_out(out: Path):
 def run_analyze(paths, out_dir, analysis: dict, options: dict, engine_opts: dict, *, db_url, quiet,
                 open_db) -> int:
     from ..engines.driver import RunOptions, run_batch
-    from ..engines.local import LocalEngine, default_workers
     from ..engines.plan import discover
     from ..engines.progress import choose
     from ..engines.work import Settings
 
+    if engine_opts.get("scheduler") and engine_opts.get("engine") != "dask":
+        raise click.UsageError("--scheduler 只能与 --engine dask 一起使用")
     validate_inputs(analysis["catalog"], analysis["targets"], analysis["rules"])
     found = discover(paths)
     if not found:
@@ -90,8 +91,7 @@ def run_analyze(paths, out_dir, analysis: dict, options: dict, engine_opts: dict
     lock = lock_out(out)
     settings = Settings.from_options(**analysis)
     db = open_db(str(out), db_url)
-    engine = LocalEngine(workers=engine_opts["workers"] or default_workers(), timeout=engine_opts["timeout"],
-                         memory_mb=engine_opts["memory_mb"], log_path=str(out / ".reportmine" / "workers.log"))
+    engine = make_engine(engine_opts, out)
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         summary = run_batch(paths, out, settings, engine, RunOptions(**options), db=db,
@@ -105,6 +105,20 @@ def run_analyze(paths, out_dir, analysis: dict, options: dict, engine_opts: dict
         click.echo(f"批量核对：发现 {summary.batch_flags} 处跨文件不一致", err=True)
     _report(summary, out, quiet)
     return summary.exit_code
+
+
+def make_engine(engine_opts: dict, out: Path):
+    """The engine the options ask for: local worker processes, or Dask (imported only then)."""
+    from ..engines.local import LocalEngine, default_workers
+
+    workers = engine_opts["workers"] or default_workers()
+    if engine_opts.get("engine") == "dask":
+        from ..engines.dask import DaskEngine
+
+        return DaskEngine(scheduler=engine_opts.get("scheduler"), workers=workers,
+                          timeout=engine_opts["timeout"], memory_mb=engine_opts["memory_mb"])
+    return LocalEngine(workers=workers, timeout=engine_opts["timeout"], memory_mb=engine_opts["memory_mb"],
+                       log_path=str(out / ".reportmine" / "workers.log"))
 
 
 def guarded(fn, *args, **kwargs) -> int:

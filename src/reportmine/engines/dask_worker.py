@@ -1,0 +1,200 @@
+"""What runs on a Dask worker for ``--engine dask``.
+
+A Dask task runs in a thread of the worker, where nothing can stop a file
+that never ends. So each worker thread hands its file to an *analysis
+process* of its own: the local engine's worker (``python -m
+reportmine.engines.worker``, with its memory limit), started once, loaded
+with the pipeline once, and reused for every file. The thread waits for the
+outcome at most ``timeout`` seconds; a file over it gets E801 and its
+analysis process is killed and replaced, a process that dies gives E803, one
+out of memory E802 -- the local engine's outcomes, from the same unit of work
+(:func:`.work.analyze_task`), so results are identical.
+
+:class:`AnalysisPlugin` checks, when a worker joins, that its reportmine is
+the client's (same code version) and starts its first analysis process, so
+the pipeline is loaded before the first file arrives.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+
+from distributed import WorkerPlugin
+
+from .work import Outcome, Settings, Task, error_outcome
+
+START_TIMEOUT = 300.0              # seconds for an analysis process to load the pipeline
+
+
+class StartFailed(Exception):
+    """An analysis process could not load the pipeline (reason in args[0])."""
+
+
+@dataclass
+class AnalysisProcess:
+    """One analysis process for one settings fingerprint, fed over two pipes."""
+
+    process: subprocess.Popen
+    send: Connection
+    recv: Connection
+    fingerprint: str
+    ready: bool = False
+
+    @classmethod
+    def start(cls, settings: Settings, memory_mb: int) -> "AnalysisProcess":
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "reportmine.engines.worker", str(to_child_r), str(from_child_w),
+                 str(memory_mb), str(os.getpid())],
+                pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, start_new_session=True)
+        finally:
+            os.close(to_child_r)
+            os.close(from_child_w)
+        slot = cls(process, Connection(to_child_w, readable=False), Connection(from_child_r, writable=False),
+                   settings.fingerprint)
+        slot.send.send(settings)
+        return slot
+
+    def wait_ready(self) -> None:
+        if self.ready:
+            return
+        if not self.recv.poll(START_TIMEOUT):
+            raise StartFailed(f"分析进程 {START_TIMEOUT:g} 秒内未能加载")
+        try:
+            kind, value = self.recv.recv()
+        except (EOFError, OSError):
+            raise StartFailed(self.exit_reason()) from None
+        if kind != "ready":
+            raise StartFailed(str(value))
+        self.ready = True      # the worker ran work.warm_up: first-use loads are done
+
+    def analyze(self, task: Task, timeout: float) -> Outcome:
+        """The task's outcome; on a timeout or a death, a coded one (the process is then gone)."""
+        started = time.perf_counter()
+        try:
+            self.send.send(task)
+        except OSError:
+            pass                     # died since the last file: seen when reading below
+        if not self.recv.poll(timeout if timeout and timeout > 0 else None):
+            self.kill()
+            return error_outcome(task.index, task.path, "E801", task.key, task.doc_sha256,
+                                 time.perf_counter() - started, path=task.path, seconds=f"{timeout:g}")
+        try:
+            _kind, outcome = self.recv.recv()
+        except (EOFError, OSError):
+            reason = self.exit_reason()
+            return error_outcome(task.index, task.path, "E803", task.key, task.doc_sha256,
+                                 time.perf_counter() - started, path=task.path, reason=reason)
+        if outcome.code == "E802":   # the process exits after a MemoryError
+            self.kill()
+        return outcome
+
+    @property
+    def alive(self) -> bool:
+        return self.process.poll() is None and not self.send.closed
+
+    def exit_reason(self) -> str:
+        self.kill()
+        code = self.process.returncode
+        if code == -signal.SIGKILL:
+            return "进程被强制终止（SIGKILL，可能是内存耗尽）"
+        return f"进程意外退出（{f'信号 {-code}' if code < 0 else f'退出码 {code}'}）"
+
+    def kill(self) -> None:
+        for conn in (self.send, self.recv):
+            conn.close()
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+
+
+class _Slots:
+    """This worker's idle analysis processes; a thread takes one per file."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.idle: list[AnalysisProcess] = []
+
+    def take(self, settings: Settings, memory_mb: int) -> AnalysisProcess:
+        with self.lock:
+            while self.idle:
+                slot = self.idle.pop()
+                if slot.fingerprint == settings.fingerprint and slot.alive:
+                    return slot
+                slot.kill()
+        return AnalysisProcess.start(settings, memory_mb)
+
+    def give_back(self, slot: AnalysisProcess) -> None:
+        if slot.alive:
+            with self.lock:
+                self.idle.append(slot)
+
+    def close(self) -> None:
+        with self.lock:
+            while self.idle:
+                self.idle.pop().kill()
+
+
+SLOTS = _Slots()
+
+
+def analyze_remote(task: Task, settings: Settings, timeout: float, memory_mb: int) -> Outcome:
+    """The Dask task: one file's outcome, never an exception about the file.
+    An analysis process that cannot start gives E806 (the client stops the run)."""
+    slot = SLOTS.take(settings, memory_mb)
+    try:
+        slot.wait_ready()
+    except StartFailed as exc:
+        slot.kill()
+        return error_outcome(task.index, task.path, "E806", task.key, task.doc_sha256, reason=str(exc))
+    try:
+        return slot.analyze(task, timeout)
+    finally:
+        SLOTS.give_back(slot)
+
+
+def warm(settings: Settings, memory_mb: int) -> None:
+    """Start one analysis process and wait until it has loaded the pipeline."""
+    slot = SLOTS.take(settings, memory_mb)
+    try:
+        slot.wait_ready()
+    except StartFailed:
+        slot.kill()
+        raise
+    SLOTS.give_back(slot)
+
+
+def check_version(settings: Settings) -> None:
+    from .version import code_version
+
+    if code_version() != settings.version:
+        raise StartFailed(f"工作节点的 reportmine 版本（{code_version()}）与提交端（{settings.version}）不同")
+
+
+class AnalysisPlugin(WorkerPlugin):
+    """Run on every worker as it joins: same code version, and its first
+    analysis process started (the pipeline loaded) before any file."""
+
+    name = "reportmine-analysis"
+
+    def __init__(self, settings: Settings, memory_mb: int):
+        self.settings, self.memory_mb = settings, memory_mb
+
+    async def setup(self, worker):
+        import asyncio
+
+        check_version(self.settings)
+        await asyncio.get_running_loop().run_in_executor(None, warm, self.settings, self.memory_mb)
+
+    def teardown(self, worker):
+        SLOTS.close()
