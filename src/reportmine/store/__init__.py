@@ -8,6 +8,7 @@ in SQLite or PostgreSQL (SQLAlchemy 2 models, Alembic migrations).
 from __future__ import annotations
 
 from .db import DB_FILE, Store, StoreError, connect, engine_url, shown, upgrade
+from . import review_models  # noqa: F401 - the review tables join the metadata
 from .models import TABLES, metadata
 from .rows import RECORD_COLUMNS
 from .run import RunWriter, write_result

@@ -31,7 +31,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from .. import __version__
 from ..document import Document
 from ..errors import ReportmineError
-from . import models, rows
+from . import models, review_models, rows
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 DB_FILE = "reportmine.db"
@@ -233,6 +233,7 @@ class Store:
                 for statement in statements:
                     conn.execute(statement)
                 conn.execute(insert(models.Document.__table__), [document])
+                conn.execute(insert(review_models.DocumentText.__table__), [rows.text_row(doc)])
                 for table in bulk:
                     _insert_many(conn, table)
                 if file_row:

@@ -23,7 +23,7 @@ NAMING = {"ix": "ix_%(table_name)s_%(column_0_N_name)s", "uq": "uq_%(table_name)
           "pk": "pk_%(table_name)s"}
 
 SHA = String(64)
-HEAD = "0002"        # the newest migration in migrations/versions (a test compares with Alembic's head)
+HEAD = "0003"        # the newest migration in migrations/versions (a test compares with Alembic's head)
 
 
 class Base(DeclarativeBase):
@@ -174,4 +174,6 @@ class RecordFlag(Base):
 
 
 metadata = Base.metadata
-TABLES = ("runs", "run_files", "documents", "quantities", "flags", "records", "record_flags")
+TABLES = ("runs", "run_files", "documents", "quantities", "flags", "records", "record_flags",
+          # the review tables (review_models.py)
+          "users", "document_texts", "reviews", "corrections", "flag_decisions", "notes", "audit_log")

@@ -39,6 +39,12 @@ def document_row(doc: Document, n_records: int, run_id: str | None, now: datetim
             "run_id": run_id, "analyzed_at": now}
 
 
+def text_row(doc: Document) -> dict:
+    """The document_texts row: the canonical text and its boilerplate spans."""
+    return {"doc_sha256": doc.id, "text": doc.text,
+            "boilerplate": [[b.start, b.end, b.kind] for b in doc.boilerplate] or None}
+
+
 @dataclass
 class Bulk:
     """Rows for one of the large tables, as tuples in ``columns`` order (the
