@@ -27,6 +27,7 @@ def environment() -> Environment:
 
 def page(request, template: str, status_code: int = 200, **context) -> HTMLResponse:
     context.setdefault("user", getattr(request.state, "user", None))
+    context["status_code"] = status_code
     context["csrf_token"] = request.scope.get("state", {}).get("csrf_token", "")
     context["request_path"] = request.url.path
     html = environment().get_template(template).render(**context)

@@ -1,6 +1,6 @@
 """Signed session cookies: who is signed in.
 
-The ``rm_session`` cookie holds ``user_id:issued:nonce`` signed with the app's
+The ``rm_session`` cookie holds ``name:issued:nonce`` signed with the app's
 secret; it is HttpOnly, SameSite=Lax and Secure when the request came over
 https. A session lasts ``MAX_AGE`` seconds; every request re-reads the user,
 so a disabled user is out at once.
@@ -16,21 +16,22 @@ COOKIE = "rm_session"
 MAX_AGE = 12 * 3600
 
 
-def user_id_from(secret: bytes, value: str | None, now: float | None = None) -> int | None:
+def user_name_from(secret: bytes, value: str | None, now: float | None = None) -> str | None:
+    """The signed-in user's name, or None (no cookie, a forged one, or expired)."""
     payload = unsign(secret, value)
     if not payload:
         return None
     try:
-        user_id, issued, _nonce = payload.split(":", 2)
+        name, issued, _nonce = payload.rsplit(":", 2)
         if (now or time.time()) - int(issued) > MAX_AGE:
             return None
-        return int(user_id)
+        return name or None
     except ValueError:
         return None
 
 
-def start(response, secret: bytes, user_id: int, https: bool) -> None:
-    value = sign(secret, f"{user_id}:{int(time.time())}:{random_token(9)}")
+def start(response, secret: bytes, name: str, https: bool) -> None:
+    value = sign(secret, f"{name}:{int(time.time())}:{random_token(9)}")
     response.set_cookie(COOKIE, value, max_age=MAX_AGE, httponly=True, samesite="lax", secure=https, path="/")
 
 
