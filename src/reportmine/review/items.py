@@ -1,0 +1,48 @@
+"""The machine's rows a reviewer acts on: a document, a record's or a
+quantity's field (its extracted value), a flag. Unknown ones are coded errors."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select
+
+from ..store.models import Document, Flag, Quantity, Record
+from .errors import ReviewError
+
+KINDS_ZH = {"record": "记录", "quantity": "数量", "flag": "复核标记"}
+
+
+def require_document(conn: Connection, doc: str) -> None:
+    t = Document.__table__
+    if conn.execute(select(t.c.doc_sha256).where(t.c.doc_sha256 == doc)).first() is None:
+        raise ReviewError("E606", doc=doc)
+
+
+def _seq(item_kind: str, item_id, doc: str) -> int:
+    try:
+        return int(item_id)
+    except (TypeError, ValueError):
+        raise ReviewError("E607", doc=doc, kind=KINDS_ZH[item_kind], item=item_id) from None
+
+
+def extracted(conn: Connection, doc: str, item_kind: str, item_id: str, field: str):
+    """The analyzer's value of the field (E606/E607 when the document or item is unknown)."""
+    if item_kind == "record":
+        t = Record.__table__
+        where = (t.c.record_id == str(item_id)) & (t.c.doc_sha256 == doc)
+    else:
+        t = Quantity.__table__
+        where = (t.c.seq == _seq(item_kind, item_id, doc)) & (t.c.doc_sha256 == doc)
+    row = conn.execute(select(t.c[field]).where(where)).first()
+    if row is None:
+        require_document(conn, doc)
+        raise ReviewError("E607", doc=doc, kind=KINDS_ZH[item_kind], item=item_id)
+    return row[0]
+
+
+def require_flag(conn: Connection, doc: str, flag_seq) -> int:
+    seq = _seq("flag", flag_seq, doc)
+    t = Flag.__table__
+    if conn.execute(select(t.c.seq).where((t.c.doc_sha256 == doc) & (t.c.seq == seq))).first() is None:
+        require_document(conn, doc)
+        raise ReviewError("E607", doc=doc, kind=KINDS_ZH["flag"], item=flag_seq)
+    return seq
