@@ -73,7 +73,7 @@ def test_every_export_holds_the_same_records(out, jsonl):
     from_xlsx = [typed(dict(zip(NAMES, r + (None,) * (len(NAMES) - len(r))))) for r in rows[1:]]
     table = pq.read_table(out / "records.parquet")
     assert table.schema.names == list(NAMES)
-    assert table.schema.metadata[b"schema"] == b"reportmine-record/1"
+    assert table.schema.metadata[b"schema"] == b"reportmine-record/2"
     from_parquet = table.to_pylist()
     assert from_csv == from_xlsx == from_parquet == jsonl
 

@@ -19,4 +19,4 @@ def write_rows(path, rows: list[dict], names: tuple[str, ...]) -> None:
 
 
 def write(result, path) -> None:
-    write_rows(path, result.records, NAMES)
+    write_rows(path, result.records, getattr(result, "record_names", NAMES))

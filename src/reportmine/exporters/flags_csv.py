@@ -10,4 +10,4 @@ FILENAME = "flags.csv"
 
 
 def write(result, path) -> None:
-    write_rows(path, result.flags, FLAG_NAMES)
+    write_rows(path, result.flags, getattr(result, "flag_names", FLAG_NAMES))

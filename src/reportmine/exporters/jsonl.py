@@ -1,4 +1,4 @@
-"""records.jsonl: one JSON record per line (UTF-8, schema reportmine-record/1)."""
+"""records.jsonl: one JSON record per line (UTF-8, schema reportmine-record/2)."""
 
 from __future__ import annotations
 

@@ -9,15 +9,15 @@ from .dependencies import require
 FILENAME = "records.parquet"
 
 
-def arrow_schema(pa):
+def arrow_schema(pa, columns=COLUMNS):
     types = {"string": pa.string(), "number": pa.float64(), "integer": pa.int64(),
              "strings": pa.list_(pa.string())}
-    return pa.schema([pa.field(c.name, types[c.type], nullable=c.nullable) for c in COLUMNS],
+    return pa.schema([pa.field(c.name, types[c.type], nullable=c.nullable) for c in columns],
                      metadata={"schema": SCHEMA_ID})
 
 
 def write(result, path) -> None:
     pa = require("pyarrow", "parquet", FILENAME)
     pq = require("pyarrow.parquet", "parquet", FILENAME)
-    table = pa.Table.from_pylist(result.records, schema=arrow_schema(pa))
+    table = pa.Table.from_pylist(result.records, schema=arrow_schema(pa, getattr(result, "record_columns", COLUMNS)))
     pq.write_table(table, str(path))

@@ -16,8 +16,8 @@ SAMPLE_ROWS = 200              # rows read to fit the column widths
 
 
 def write(result, path) -> None:
-    sheets = [_sheet("records", result.records, NAMES, "status", "flagged"),
-              _sheet("flags", result.flags, FLAG_NAMES),
+    sheets = [_sheet("records", result.records, getattr(result, "record_names", NAMES), "status", "flagged"),
+              _sheet("flags", result.flags, getattr(result, "flag_names", FLAG_NAMES)),
               _sheet("documents", result.document_rows, DOCUMENT_NAMES, "status", "error")]
     write_workbook(path, sheets, HEADER_FILL, FLAGGED_FILL)
 

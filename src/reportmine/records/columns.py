@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_ID = "reportmine-record/1"
+# /2 adds the optional REVIEW_COLUMNS (reviewed exports); every /1 record is a valid /2 record
+SCHEMA_ID = "reportmine-record/2"
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,20 @@ COLUMNS: tuple[Column, ...] = (
     Column("page", "integer", True, "1-based page (PDF only)"),
 )
 
+# `reportmine export --db` (reviewed records) appends these; `analyze` leaves them out
+REVIEW_COLUMNS: tuple[Column, ...] = (
+    Column("review_status", "string", True, "the document's review status: new, in_review, approved "
+           "or returned"),
+    Column("reviewed_by", "string", True, "who last confirmed or corrected a value of the record "
+           "(else who approved the document)"),
+    Column("reviewed_at", "string", True, "when (ISO 8601, UTC)"),
+    Column("corrected_fields", "strings", False, "the columns whose value a reviewer corrected"),
+    Column("original_values", "string", True, "the extracted values of the corrected columns, "
+           "as a JSON object ({\"actual\": 9207.0})"),
+)
+
 NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+REVIEW_NAMES: tuple[str, ...] = tuple(c.name for c in REVIEW_COLUMNS)
 VALUE_ROLES: tuple[str, ...] = ("actual", "target", "basic_target", "full_target", "forecast",
                                 "completion_rate", "growth", "difference")
 
