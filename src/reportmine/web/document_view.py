@@ -17,16 +17,15 @@ QUANTITY_FIELDS = ("role", "norm_value", "indicator_id")
 
 def context(view: dict, conflict: dict | None = None) -> dict:
     L = labels()
-    q_fixes = view.get("quantity_corrections") or {}
-    quantities = [_reviewed_quantity(q, q_fixes.get(q["seq"]) or q_fixes.get(str(q["seq"])) or {})
-                  for q in view["quantities"]]
+    quantities = [_reviewed_quantity(q, q.get("corrections") or {}) for q in view["quantities"]]
     flags = [_flag(f, L) for f in view["flags"]]
     decisions = {f["seq"]: f["decision"]["decision"] for f in flags if f["decision"]}
-    html = highlighted(view["text"] or "", quantities, view["flags"], view.get("boilerplate") or (),
+    html = highlighted(view.get("text") or "", quantities, view["flags"], view.get("boilerplate") or (),
                        view.get("headings") or (), decisions)
     review = view.get("review") or {"status": "new", "version": 0}
     records = [_record(r) for r in view["records"]]
     return {"doc": {**view["document"], "orgs": _orgs(view["records"])}, "text_html": html,
+            "has_text": view.get("text") is not None,
             "flags": flags, "records": records, "notes": view.get("notes") or [],
             "audit": [audit_row(a) for a in view.get("audit") or []], "review": review,
             "quantities_json": [_quantity_json(q, L) for q in quantities],
@@ -50,10 +49,11 @@ def _orgs(records: list[dict]) -> list[str]:
 
 
 def _flag(f: dict, L) -> dict:
-    decision = f.get("decision")
+    """A flag with its decision as a dict (decision, reason, by, at, version) or None."""
+    decision = f.get("decision_state")
     return {**f, "type": L.flag(f.get("type")), "decision": decision,
-            "version": (decision or {}).get("version", 0), "evidence": [e for e in f.get("evidence") or []
-                                                                        if isinstance(e, dict)]}
+            "version": (decision or {}).get("version", 0),
+            "evidence": [e for e in f.get("evidence") or [] if isinstance(e, dict)]}
 
 
 def _reviewed_quantity(q: dict, fixes: dict) -> dict:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from functools import lru_cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader
 from starlette.responses import HTMLResponse
 
 from .labels import STATUS, flag_label, role_label
@@ -18,7 +18,7 @@ from .labels import STATUS, flag_label, role_label
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("reportmine.web", "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True)
     env.filters.update(when=when, status_label=lambda s: STATUS.get(s or "new", STATUS["new"])["label"],
                        flag_label=flag_label, role_label=role_label, num=num)
     env.globals["STATUS"] = STATUS
@@ -27,6 +27,8 @@ def environment() -> Environment:
 
 def page(request, template: str, status_code: int = 200, **context) -> HTMLResponse:
     context.setdefault("user", getattr(request.state, "user", None))
+    for key in ("notice", "error", "conflict"):
+        context.setdefault(key, None)
     context["status_code"] = status_code
     context["csrf_token"] = request.scope.get("state", {}).get("csrf_token", "")
     context["request_path"] = request.url.path

@@ -39,7 +39,6 @@ def _act(request, doc: str, target: str, anchor: str, form: dict, work):
     except ReviewError as exc:
         return document_page(request, doc, 400, conflict={"target": target, "message": None, "form": dict(form)},
                              error=f"[{exc.code}] {exc.message}")
-    data.mark_in_review(engine, actor, doc)
     return RedirectResponse(f"/documents/{doc}{anchor}", status_code=303)
 
 

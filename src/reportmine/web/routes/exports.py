@@ -50,8 +50,8 @@ async def audit_csv(request):
 
 @signed_in()
 async def audit_page(request):
-    entries = await run_in_threadpool(data.audit_entries, request.app.state.engine, None, 500)
-    return page(request, "audit.html", audit=[audit_row(a) for a in entries])
+    entries = await run_in_threadpool(data.audit_entries, request.app.state.engine)
+    return page(request, "audit.html", audit=[audit_row(a) for a in reversed(entries[-500:])])
 
 
 def _zip_export(engine, actor: str) -> bytes:
