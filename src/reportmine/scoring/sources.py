@@ -41,12 +41,19 @@ def read_records(path: str | Path) -> list[dict]:
 
 
 def read_db(url: str) -> list[dict]:
-    """The records of a run database (``analyze --db URL``): a SQLite file or
-    URL, or PostgreSQL. Opening it migrates it to this version's schema."""
-    from ..store import Store, engine_url, shown
+    """The reviewed records of a run database (``analyze --db URL``, then the
+    review app): reviewers' corrections override extracted values and dismissed
+    flags no longer flag a record. A SQLite file or URL, or PostgreSQL; opening
+    it migrates it to this version's schema."""
+    from ..review import open_db
+    from ..review.reviewed import reviewed_records
+    from ..store import engine_url, shown
 
-    with Store.open(engine_url(url)) as store:
-        rows = store.records()
+    engine = open_db(engine_url(url))
+    try:
+        rows = reviewed_records(engine)
+    finally:
+        engine.dispose()
     return records_from_rows(rows, shown(url))
 
 

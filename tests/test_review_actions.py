@@ -1,0 +1,168 @@
+"""Reviewers' actions on real SQLite and real PostgreSQL: each writes the
+audit log with before and after; a stale version raises ConflictError and
+changes nothing; the audit log refuses UPDATE and DELETE; a rerun of analyze
+keeps the reviews."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from reportmine.review import ConflictError, ReviewError, actions, audit, open_db, queries
+
+from review_helpers import analyzed, east, write_batch  # noqa: F401 - fixtures
+from store_helpers import db_url, pg_admin, pg_url, sqlite_url  # noqa: F401 - fixtures
+
+
+@pytest.fixture
+def engine(db_url, analyzed):
+    write_batch(db_url, analyzed)
+    engine = open_db(db_url)
+    yield engine
+    engine.dispose()
+
+
+def count(engine, table):
+    with engine.connect() as conn:
+        return conn.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar()
+
+
+def test_every_action_appends_its_audit_entry_with_before_and_after(engine, analyzed):
+    doc, record, r303, _ = east(analyzed)
+    rid = record["record_id"]
+    actions.correct_value(engine, "ann", doc, "record", rid, "completion_rate", "104%", "原文笔误，应为104%", 0)
+    actions.confirm_value(engine, "ann", doc, "record", rid, "actual", 0)
+    actions.correct_value(engine, "ann", doc, "quantity", 0, "role", "actual", "核对原文", 0)
+    actions.decide_flag(engine, "ann", doc, r303, "dismissed", "已改正完成率", 0)
+    actions.add_note(engine, "ann", doc, "请核对培训人次", "flag", r303)
+    actions.set_status(engine, "ann", doc, "returned", 0, message="请补填培训人次")
+    log = audit.entries(engine, doc)
+    assert [e["action"] for e in log] == ["correct", "confirm", "correct", "flag_dismissed", "note",
+                                          "status_returned"]
+    assert {e["actor"] for e in log} == {"ann"} and all(e["at"] for e in log)
+    corrected = log[0]
+    assert corrected["object"] == f"record:{rid}/completion_rate"
+    assert corrected["before"] == {"kind": "extracted", "value": 1.1, "version": 0}
+    assert corrected["after"]["value"] == 1.04 and corrected["after"]["original"] == 1.1
+    assert corrected["after"]["reason"] == "原文笔误，应为104%" and corrected["after"]["version"] == 1
+    assert log[3]["before"] == {"decision": "open", "version": 0}
+    assert log[3]["after"]["decision"] == "dismissed" and log[3]["after"]["reason"] == "已改正完成率"
+    assert log[5]["before"]["status"] == "new" and log[5]["after"]["message"] == "请补填培训人次"
+    # a second correction's before is the first one
+    actions.correct_value(engine, "bob", doc, "record", rid, "completion_rate", "1.05", "再次核对", 1)
+    last = audit.entries(engine, doc)[-1]
+    assert last["before"]["value"] == 1.04 and last["before"]["by"] == "ann" and last["after"]["version"] == 2
+
+
+def test_a_stale_version_raises_conflict_and_changes_nothing(engine, analyzed):
+    doc, record, r303, _ = east(analyzed)
+    rid = record["record_id"]
+    actions.correct_value(engine, "ann", doc, "record", rid, "actual", "5300", "原文为5300人", 0)
+    actions.decide_flag(engine, "ann", doc, r303, "confirmed", "确有不符", 0)
+    actions.set_status(engine, "ann", doc, "approved", 0)
+    entries, rows = count(engine, "audit_log"), count(engine, "corrections")
+    with pytest.raises(ConflictError) as info:
+        actions.correct_value(engine, "bob", doc, "record", rid, "actual", "5250", "我看到的是5250", 0)
+    assert info.value.code == "E611" and "ann" in info.value.message
+    assert info.value.current["value"] == 5300 and info.value.current["by"] == "ann"
+    assert info.value.current["version"] == 1 and info.value.seen == 0
+    assert info.value.submitted == {"kind": "correct", "value": "5250", "reason": "我看到的是5250"}
+    with pytest.raises(ConflictError) as flag:
+        actions.decide_flag(engine, "bob", doc, r303, "dismissed", "误报", 0)
+    assert flag.value.current["decision"] == "confirmed" and flag.value.submitted["reason"] == "误报"
+    with pytest.raises(ConflictError) as status:
+        actions.set_status(engine, "bob", doc, "returned", 0, message="请修改")
+    assert status.value.current["status"] == "approved"
+    with pytest.raises(ConflictError):         # a version from the future is stale too
+        actions.set_status(engine, "bob", doc, "returned", 5, message="请修改")
+    assert (count(engine, "audit_log"), count(engine, "corrections")) == (entries, rows)
+    view = queries.document_view(engine, doc)
+    reviewed = next(r for r in view["records"] if r["record_id"] == rid)
+    assert reviewed["reviewed"]["actual"] == 5300 and view["review"]["status"] == "approved"
+
+
+def test_the_audit_log_refuses_update_and_delete(engine, analyzed):
+    doc, _, _, _ = east(analyzed)
+    actions.add_note(engine, "ann", doc, "一条备注")
+    for sql in ("UPDATE audit_log SET actor = 'mallory'", "DELETE FROM audit_log"):
+        with pytest.raises(DBAPIError, match="append-only"):
+            with engine.begin() as conn:
+                conn.execute(text(sql))
+    assert [e["actor"] for e in audit.entries(engine, doc)] == ["ann"]
+
+
+def test_bad_requests_are_coded_and_change_nothing(engine, analyzed):
+    doc, record, r303, _ = east(analyzed)
+    rid = record["record_id"]
+    cases = [
+        ("E606", lambda: actions.set_status(engine, "ann", "0" * 64, "approved", 0)),
+        ("E607", lambda: actions.correct_value(engine, "ann", doc, "record", "nope", "actual", "1", "x", 0)),
+        ("E607", lambda: actions.decide_flag(engine, "ann", doc, 999, "dismissed", "x", 0)),
+        ("E607", lambda: actions.confirm_value(engine, "ann", doc, "quantity", "x", "value", 0)),
+        ("E608", lambda: actions.correct_value(engine, "ann", doc, "record", rid, "quote", "1", "x", 0)),
+        ("E609", lambda: actions.correct_value(engine, "ann", doc, "record", rid, "actual", "很多", "x", 0)),
+        ("E610", lambda: actions.correct_value(engine, "ann", doc, "record", rid, "actual", "1", " ", 0)),
+        ("E610", lambda: actions.decide_flag(engine, "ann", doc, r303, "dismissed", "", 0)),
+        ("E610", lambda: actions.set_status(engine, "ann", doc, "returned", 0, message="")),
+        ("E612", lambda: actions.decide_flag(engine, "ann", doc, r303, "ignored", "x", 0)),
+        ("E612", lambda: actions.correct_value(engine, "ann", doc, "quantity", 0, "role", "boss", "x", 0)),
+        ("E612", lambda: actions.set_status(engine, "ann", doc, "new", 0)),
+    ]
+    for code, call in cases:
+        with pytest.raises(ReviewError) as info:
+            call()
+        assert info.value.code == code, info.value.message
+    assert count(engine, "audit_log") == 0 and count(engine, "corrections") == 0
+
+
+def test_analyzing_a_document_again_keeps_its_reviews(engine, db_url, analyzed):
+    doc, record, r303, _ = east(analyzed)
+    actions.correct_value(engine, "ann", doc, "record", record["record_id"], "actual", "5300", "核对", 0)
+    actions.decide_flag(engine, "ann", doc, r303, "dismissed", "误报", 0)
+    write_batch(db_url, analyzed)
+    view = queries.document_view(engine, doc)
+    assert view["text"].startswith("东山县2025年")
+    reviewed = next(r for r in view["records"] if r["record_id"] == record["record_id"])
+    assert reviewed["reviewed"]["actual"] == 5300
+    assert next(f for f in view["flags"] if f["seq"] == r303)["decision"] == "dismissed"
+
+
+def test_overview_filters_and_progress(engine, analyzed):
+    doc, _, r303, _ = east(analyzed)
+    rows = queries.overview(engine)
+    assert [r["doc"] for r in rows] == ["东山县.txt", "西山区.txt"]
+    first = rows[0]
+    assert first["org"] == "东山县" and first["record_count"] > 0
+    assert first["flags_by_type"] == {"inconsistency": 1, "placeholder": 1} and first["open_flags"] == 2
+    assert {r["status"] for r in rows} == {"new"}
+    actions.decide_flag(engine, "ann", doc, r303, "dismissed", "误报", 0)
+    assert queries.overview(engine, status="in_review")[0]["open_flags"] == 1
+    actions.set_status(engine, "ann", doc, "approved", 0)
+    assert [r["doc"] for r in queries.overview(engine, status="approved")] == ["东山县.txt"]
+    assert [r["doc"] for r in queries.overview(engine, org="西山区")] == ["西山区.txt"]
+    assert [r["doc"] for r in queries.overview(engine, flag_type="placeholder")] == ["东山县.txt"]
+    assert len(queries.overview(engine, indicator="employment.urban_new_jobs")) == 2
+    assert queries.overview(engine, indicator="没有的指标") == []
+    assert queries.progress(queries.overview(engine)) == {"new": 1, "in_review": 0, "approved": 1,
+                                                          "returned": 0, "total": 2, "done": 1, "share": 0.5}
+    options = queries.filter_options(engine)
+    assert options["orgs"] == ["东山县", "西山区"] and "placeholder" in options["flag_types"]
+
+
+def test_document_view_gives_the_text_spans_and_versions(engine, analyzed):
+    doc, record, r303, _ = east(analyzed)
+    actions.correct_value(engine, "ann", doc, "record", record["record_id"], "actual", "5300", "核对", 0)
+    view = queries.document_view(engine, doc)
+    text_ = view["text"]
+    assert all(text_[q["start"]:q["end"]] == q["text"] for q in view["quantities"])
+    assert all(text_[f["start"]:f["end"]] == f["text"] for f in view["flags"])
+    rec = next(r for r in view["records"] if r["record_id"] == record["record_id"])
+    assert rec["actual"] == 5200 and rec["reviewed"]["actual"] == 5300
+    assert rec["corrections"]["actual"]["version"] == 1 and rec["corrections"]["actual"]["by"] == "ann"
+    flag = next(f for f in view["flags"] if f["seq"] == r303)
+    assert flag["message"] and flag["evidence"] and flag["version"] == 0
+    assert view["review"] == {"status": "in_review", "message": None, "by": None, "at": None, "version": 0}
+    assert [e["action"] for e in view["audit"]] == ["correct"]
+    with pytest.raises(ReviewError, match="E606"):
+        queries.document_view(engine, "f" * 64)
