@@ -175,3 +175,19 @@ def test_every_change_is_in_the_audit_log(site):
     page = ann.get(f"/documents/{sha}").text
     assert "审计测试" in page.split('id="tab-log"')[1]
     assert f"record:{rid}/actual" in ann.get("/audit").text
+
+
+def test_a_flag_decided_twice_at_once_keeps_the_first_and_shows_it(site):
+    ann, ann_token = client(site, "ann")
+    bob, bob_token = client(site, "bob")
+    sha = doc_ids(ann)[COUNTY]
+    seq = flag_seqs(ann.get(f"/documents/{sha}").text)[0]
+    first = {"csrf_token": ann_token, "decision": "dismissed", "reason": "口径不同", "version": "0"}
+    assert ann.post(f"/documents/{sha}/flags/{seq}", data=first).status_code == 303
+    second = {"csrf_token": bob_token, "decision": "confirmed", "reason": "应退回", "version": "0"}
+    r = bob.post(f"/documents/{sha}/flags/{seq}", data=second)
+    assert r.status_code == 409 and f"“flag:{seq}”已被 ann" in r.text
+    card = r.text.split(f'id="flag-{seq}"')[1].split("</details>")[0]
+    assert 'value="应退回"' in card and 'value="confirmed" checked' in card and "口径不同" in card
+    page = bob.get(f"/documents/{sha}").text
+    assert "已驳回（误报）" in page.split(f'id="flag-{seq}"')[1].split("</details>")[0]

@@ -12,7 +12,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader
 from starlette.responses import HTMLResponse
 
-from .labels import STATUS, flag_label, role_label
+from .labels import DECISIONS, STATUS, flag_label, role_label
 
 
 @lru_cache(maxsize=1)
@@ -21,7 +21,7 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(when=when, status_label=lambda s: STATUS.get(s or "new", STATUS["new"])["label"],
                        flag_label=flag_label, role_label=role_label, num=num)
-    env.globals["STATUS"] = STATUS
+    env.globals.update(STATUS=STATUS, DECISIONS=DECISIONS)
     return env
 
 
