@@ -114,13 +114,13 @@ def test_reviewers_cannot_manage_users_and_admins_can(site):
     assert r.status_code == 403
     ann, ann_token = client(site, "ann")
     assert "mallory" not in ann.get("/admin/users").text
-    r = ann.post("/admin/users", data={"csrf_token": ann_token, "name": "carol", "role": "reviewer",
-                                       "password": "carol-password"})
-    assert r.status_code == 200 and "已添加用户“carol”" in r.text
+    r = ann.post("/admin/users", data={"csrf_token": ann_token, "name": "张三", "role": "reviewer",
+                                       "password": "zhang-password"})
+    assert r.status_code == 200 and "已添加用户“张三”" in r.text
     carol, carol_token = client(site)
-    r = carol.post("/login", data={"username": "carol", "password": "carol-password", "csrf_token": carol_token})
+    r = carol.post("/login", data={"username": "张三", "password": "zhang-password", "csrf_token": carol_token})
     assert r.status_code == 303 and carol.get("/").status_code == 200
-    ann.post("/admin/users/carol", data={"csrf_token": ann_token, "change": "disable"})
+    ann.post("/admin/users/%E5%BC%A0%E4%B8%89", data={"csrf_token": ann_token, "change": "disable"})
     assert carol.get("/").status_code == 303            # a disabled user's session ends at once
 
 
