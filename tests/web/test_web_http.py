@@ -191,3 +191,23 @@ def test_a_flag_decided_twice_at_once_keeps_the_first_and_shows_it(site):
     assert 'value="应退回"' in card and 'value="confirmed" checked' in card and "口径不同" in card
     page = bob.get(f"/documents/{sha}").text
     assert "已驳回（误报）" in page.split(f'id="flag-{seq}"')[1].split("</details>")[0]
+
+
+def test_sign_in_attempts_are_limited_per_user_and_per_address(site):
+    from reportmine.web import create_app
+    from reportmine.web.ratelimit import SignInLimiter
+
+    from web_site import LiveServer
+
+    app = create_app(site.db_url, secret=b"limits", limiter=SignInLimiter(per_user=3, per_address=5))
+    with LiveServer(app) as other:
+        c, token = client(other)
+        for _ in range(3):
+            assert c.post("/login", data={"username": "bob", "password": "nope-nope", "csrf_token": token}).status_code == 401
+        r = c.post("/login", data={"username": "bob", "password": "bob-password-1", "csrf_token": token})
+        assert r.status_code == 429 and "登录失败次数过多" in r.text        # even the right password, for now
+        for _ in range(2):
+            c.post("/login", data={"username": "nobody", "password": "nope-nope", "csrf_token": token})
+        r = c.post("/login", data={"username": "ann", "password": "ann-password-1", "csrf_token": token})
+        assert r.status_code == 429                                          # this address is out of tries
+    app.state.engine.dispose()

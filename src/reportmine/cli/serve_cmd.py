@@ -40,12 +40,26 @@ def serve_cmd(db_url, host, port):
         raise WebError("E702", module=exc.name or str(exc)) from None
     from ..store import shown
 
+    sock = _listen(host, port)
     app = create_app(db_url)
     click.echo(f"审核网页：http://{host}:{port}/ （数据库 {shown(db_url) if '://' in db_url else db_url}；Ctrl+C 停止）")
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", proxy_headers=True)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def _listen(host: str, port: int):
+    """The listening socket, bound here so that a port in use is a coded error (E703)."""
+    import socket
+
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=True)
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
     except OSError as exc:
         raise WebError("E703", host=host, port=port, reason=exc.strerror or str(exc)) from None
+    sock.set_inheritable(True)
+    return sock
 
 
 COMMANDS = [serve_cmd]
