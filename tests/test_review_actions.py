@@ -166,3 +166,47 @@ def test_document_view_gives_the_text_spans_and_versions(engine, analyzed):
     assert [e["action"] for e in view["audit"]] == ["correct"]
     with pytest.raises(ReviewError, match="E606"):
         queries.document_view(engine, "f" * 64)
+
+
+@pytest.mark.parametrize("first_version", [0, 1])
+def test_two_reviewers_at_the_same_moment_one_wins_one_conflicts(engine, analyzed, monkeypatch, first_version):
+    """Both read the item before either writes (a barrier after each one's first
+    read forces it): one write lands, the other gets ConflictError; one audit entry."""
+    import threading
+
+    from reportmine.review import locking
+
+    doc, record, _, _ = east(analyzed)
+    rid = record["record_id"]
+    if first_version:
+        actions.correct_value(engine, "ann", doc, "record", rid, "target", "4900", "先改一次", 0)
+    barrier, seen, read = threading.Barrier(2, timeout=20), threading.local(), locking.current
+
+    def current_then_wait(*args):
+        row = read(*args)
+        if not getattr(seen, "done", False):
+            seen.done = True
+            barrier.wait()
+        return row
+
+    monkeypatch.setattr(locking, "current", current_then_wait)
+    outcomes = {}
+
+    def correct(name, value):
+        try:
+            outcomes[name] = actions.correct_value(engine, name, doc, "record", rid, "target", value,
+                                                   f"{name} 的核对", first_version)
+        except ConflictError as exc:
+            outcomes[name] = exc
+
+    threads = [threading.Thread(target=correct, args=a) for a in (("bob", "5100"), ("cy", "5200"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    conflicts = [o for o in outcomes.values() if isinstance(o, ConflictError)]
+    wins = [o for o in outcomes.values() if isinstance(o, dict)]
+    assert len(conflicts) == 1 and len(wins) == 1, outcomes
+    assert conflicts[0].current["value"] == wins[0]["value"] and conflicts[0].current["version"] == first_version + 1
+    log = [e for e in audit.entries(engine, doc) if e["object"] == f"record:{rid}/target"]
+    assert len(log) == first_version + 1 and log[-1]["after"]["value"] == wins[0]["value"]

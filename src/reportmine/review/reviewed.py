@@ -5,19 +5,24 @@ and the flags with their decisions. What `reportmine export --db`, `score
 
 A corrected column takes the reviewer's value; ``original_values`` keeps the
 extracted one. A dismissed flag's code leaves ``flag_codes`` (and a record
-with none left is ``ok``). Corrections of a quantity (its role, value or
-indicator) are kept and shown but do not rebuild the records.
+with none left is ``ok``). A quantity's corrected ``role`` or ``norm_value``
+reaches the record that holds it (the record whose span contains the
+quantity and whose column for the old role has its value): the value moves
+to the new role's column, or takes the new value; a correction of the
+record's own column wins over it. Other quantity corrections are kept and
+shown only.
 """
 
 from __future__ import annotations
 
 import json
+import math
 
 from sqlalchemy import Engine, select
 
 from ..catalog.model import default_catalog
-from ..records import FLAG_NAMES, NAMES, REVIEW_NAMES
-from ..store.models import Document, Flag, RecordFlag
+from ..records import FLAG_NAMES, NAMES, REVIEW_NAMES, VALUE_ROLES
+from ..store.models import Document, Flag, Quantity, RecordFlag
 from ..store.review_models import Correction, FlagDecision, Review
 from ..store.rows import record_from_row
 from ..store.models import Record
@@ -40,7 +45,8 @@ def load(engine: Engine, docs: list[str] | None = None) -> dict:
         records = [record_from_row(x._mapping) for x in
                    conn.execute(select(r).where(_where_doc(r, docs)).order_by(r.c.doc_sha256, r.c.seq))]
         corrections = [dict(x._mapping) for x in conn.execute(
-            select(c).where(_where_doc(c, docs), c.c.item_kind == "record").order_by(c.c.correction_id))]
+            select(c).where(_where_doc(c, docs)).order_by(c.c.correction_id))]
+        quantities = _corrected_quantities(conn, corrections)
         reviews = {x.doc_sha256: dict(x._mapping) for x in conn.execute(select(rv).where(_where_doc(rv, docs)))}
         decisions = {(x.doc_sha256, x.flag_seq): dict(x._mapping)
                      for x in conn.execute(select(fd).where(_where_doc(fd, docs)))}
@@ -48,9 +54,25 @@ def load(engine: Engine, docs: list[str] | None = None) -> dict:
                  conn.execute(select(f).where(_where_doc(f, docs)).order_by(f.c.doc_sha256, f.c.seq))]
         links = [tuple(x) for x in conn.execute(select(rf.c.doc_sha256, rf.c.flag_seq, rf.c.record_id)
                                                 .where(_where_doc(rf, docs)))]
-        names = dict(conn.execute(select(Document.__table__.c.doc_sha256, Document.__table__.c.doc)).all())
-    return {"records": records, "corrections": corrections, "reviews": reviews, "decisions": decisions,
+        d = Document.__table__
+        names = dict(conn.execute(select(d.c.doc_sha256, d.c.doc).where(_where_doc(d, docs))).all())
+    return {"records": records, "corrections": [x for x in corrections if x["item_kind"] == "record"],
+            "quantity_corrections": [x for x in corrections if x["item_kind"] == "quantity"],
+            "quantities": quantities, "reviews": reviews, "decisions": decisions,
             "flags": flags, "links": links, "names": names}
+
+
+def _corrected_quantities(conn, corrections: list[dict]) -> dict[tuple, dict]:
+    """(doc_sha256, seq) -> quantity row, for the quantities a reviewer corrected."""
+    q = Quantity.__table__
+    wanted = {(x["doc_sha256"], int(x["item_id"])) for x in corrections if x["item_kind"] == "quantity"}
+    out = {}
+    for doc in {d for d, _ in wanted}:
+        for row in conn.execute(select(q.c.doc_sha256, q.c.seq, q.c.start, q.c.end, q.c.norm_value, q.c.role)
+                                .where(q.c.doc_sha256 == doc)):
+            if (row.doc_sha256, row.seq) in wanted:
+                out[(row.doc_sha256, row.seq)] = dict(row._mapping)
+    return out
 
 
 def reviewed_records(engine: Engine, docs: list[str] | None = None, data: dict | None = None) -> list[dict]:
@@ -59,9 +81,48 @@ def reviewed_records(engine: Engine, docs: list[str] | None = None, data: dict |
     by_record: dict[str, dict[str, dict]] = {}
     for row in data["corrections"]:
         by_record.setdefault(row["item_id"], {})[row["field"]] = row
+    for record_id, fields in _quantity_moves(data).items():
+        mine = by_record.setdefault(record_id, {})
+        for field, row in fields.items():
+            if mine.get(field, {}).get("kind") != "correct":     # the record's own correction wins
+                mine[field] = row
     dismissed = _dismissed_codes(data)
     return [apply(rec, by_record.get(rec["record_id"], {}), data["reviews"].get(rec["doc_sha256"]),
                   dismissed.get(rec["record_id"], set())) for rec in data["records"]]
+
+
+def _quantity_moves(data: dict) -> dict[str, dict[str, dict]]:
+    """record_id -> field -> a correction row derived from a quantity's corrected role or norm_value."""
+    fields: dict[tuple, dict[str, dict]] = {}
+    for row in data["quantity_corrections"]:
+        if row["kind"] == "correct" and row["field"] in ("role", "norm_value"):
+            fields.setdefault((row["doc_sha256"], int(row["item_id"])), {})[row["field"]] = row
+    moves: dict[str, dict[str, dict]] = {}
+    for key, corrected in fields.items():
+        q = data["quantities"].get(key)
+        record = q and _holder(data["records"], q)
+        if record is None:
+            continue
+        latest = max(corrected.values(), key=lambda row: row["correction_id"])
+        role = corrected["role"]["value"] if "role" in corrected else q["role"]
+        value = corrected["norm_value"]["value"] if "norm_value" in corrected else q["norm_value"]
+        out = moves.setdefault(record["record_id"], {})
+        if role != q["role"]:
+            out[q["role"]] = {**latest, "value": None, "original": record[q["role"]]}
+        if role in VALUE_ROLES:
+            out[role] = {**latest, "value": value, "original": record[role]}
+    return moves
+
+
+def _holder(records: list[dict], q: dict) -> dict | None:
+    """The record whose span holds the quantity and whose column for its role has its value."""
+    if q["role"] not in VALUE_ROLES or q["norm_value"] is None:
+        return None
+    for record in records:
+        if (record["doc_sha256"] == q["doc_sha256"] and record["start"] <= q["start"] and q["end"] <= record["end"]
+                and record[q["role"]] is not None and math.isclose(record[q["role"]], q["norm_value"])):
+            return record
+    return None
 
 
 def _dismissed_codes(data: dict) -> dict[str, set[str]]:
@@ -82,7 +143,7 @@ def apply(record: dict, corrections: dict[str, dict], review: dict | None, dismi
     originals = {}
     for field, row in corrections.items():
         if row["kind"] == "correct":
-            out[field] = row["value"]
+            out[field] = float(row["value"]) if field in VALUE_ROLES and row["value"] is not None else row["value"]
             originals[field] = row["original"]
     if "indicator_id" in originals:
         entry = default_catalog().by_id.get(out["indicator_id"] or "")

@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from ..store.review_models import ROLES, User
 from . import audit
@@ -69,11 +70,14 @@ def create_user(engine: Engine, name: str, role: str, password: str, actor: str)
         raise ReviewError("E604", min=MIN_PASSWORD)
     row = {"name": name, "role": role, "password_hash": hash_password(password), "disabled": False,
            "token_hash": None, "created_at": now()}
-    with engine.begin() as conn:
-        if conn.execute(select(T.c.user_id).where(T.c.name == name)).first():
-            raise ReviewError("E601", name=name)
-        conn.execute(insert(T).values(**row))
-        audit.append(conn, actor, "user_add", f"user:{name}", after={"name": name, "role": role})
+    try:
+        with engine.begin() as conn:
+            if conn.execute(select(T.c.user_id).where(T.c.name == name)).first():
+                raise ReviewError("E601", name=name)
+            conn.execute(insert(T).values(**row))
+            audit.append(conn, actor, "user_add", f"user:{name}", after={"name": name, "role": role})
+    except IntegrityError:                 # the same name added at the same moment elsewhere
+        raise ReviewError("E601", name=name) from None
     return UserInfo(name, role, False, iso(row["created_at"]), False)
 
 
