@@ -211,3 +211,29 @@ def test_sign_in_attempts_are_limited_per_user_and_per_address(site):
         r = c.post("/login", data={"username": "ann", "password": "ann-password-1", "csrf_token": token})
         assert r.status_code == 429                                          # this address is out of tries
     app.state.engine.dispose()
+
+
+def test_confirm_a_record_correct_a_role_and_return_the_document(site):
+    ann, token = client(site, "ann")
+    sha = doc_ids(ann)[HOSTILE]
+    page = ann.get(f"/documents/{sha}").text
+    rid = record_ids(page)[-1]
+    block = re.search(rf'/records/{re.escape(rid)}/confirm".*?</form>', page, re.S).group(0)
+    versions = dict(re.findall(r'name="(v_\w+)" value="(\d+)"', block))
+    assert ann.post(f"/documents/{sha}/records/{rid}/confirm",
+                    data={"csrf_token": token, **versions}).status_code == 303
+    assert f",ann,confirm,{sha},record:{rid}/" in ann.get("/exports/audit.csv").text
+    quantities = re.search(r'id="quantities-data">(.*?)</script>', page, re.S).group(1)
+    seq = re.search(r'"seq": (\d+)', quantities).group(1)
+    r = ann.post(f"/documents/{sha}/quantities/{seq}", data={"csrf_token": token, "field": "role", "value": "target",
+                                                               "reason": "是目标", "v_role": "0"})
+    assert r.status_code == 303
+    page = ann.get(f"/documents/{sha}").text
+    assert re.search(rf'class="q r-target" data-q="{seq}"', page)
+    r = ann.post(f"/documents/{sha}/status", data={"csrf_token": token, "status": "returned", "version": "0",
+                                                    "message": "请补充救助资金的目标"})
+    assert r.status_code == 303
+    returned = ann.get("/exports/returned.csv").text
+    assert "请补充救助资金的目标" in returned and HOSTILE in returned
+    assert "已退回" in ann.get("/", params={"status": "returned"}).text
+    assert HOSTILE not in ann.get("/", params={"status": "approved"}).text
