@@ -75,8 +75,21 @@ class LiveServer:
         return f"http://127.0.0.1:{self.port}"
 
 
+@pytest.fixture(scope="module")
+def cheap_hashes():
+    """argon2 with small costs while these tests run (they test the app, not the
+    hash's strength; the hashes still verify with the default hasher)."""
+    from argon2 import PasswordHasher
+
+    from reportmine.review import users
+
+    saved, users._hasher = users._hasher, PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    users._hasher = saved
+
+
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def site_db(request, tmp_path_factory):
+def site_db(request, tmp_path_factory, cheap_hashes):
     """A run database written by analyze, with users: a SQLite file, or a fresh
     PostgreSQL database (dropped afterwards)."""
     out = tmp_path_factory.mktemp("site")
