@@ -210,3 +210,29 @@ def test_two_reviewers_at_the_same_moment_one_wins_one_conflicts(engine, analyze
     assert conflicts[0].current["value"] == wins[0]["value"] and conflicts[0].current["version"] == first_version + 1
     log = [e for e in audit.entries(engine, doc) if e["object"] == f"record:{rid}/target"]
     assert len(log) == first_version + 1 and log[-1]["after"]["value"] == wins[0]["value"]
+
+
+def test_decisions_follow_their_flag_and_quantity_when_a_new_analysis_renumbers_them(engine, db_url, analyzed):
+    """A newer analyzer may number flags and quantities differently: a decision
+    names its flag by code and span, a correction its quantity by span."""
+    import dataclasses
+
+    from reportmine.store import Store
+
+    doc_id, _, r303, r101 = east(analyzed)
+    doc, records, flags = analyzed[0]
+    actions.decide_flag(engine, "ann", doc_id, r303, "dismissed", "误报", 0)
+    target = next(i for i, q in enumerate(doc.quantities) if q.role == "target")
+    actions.correct_value(engine, "ann", doc_id, "quantity", target, "role", "basic_target", "基本任务", 0)
+    renumbered = dataclasses.replace(doc, flags=doc.flags[::-1], quantities=doc.quantities[::-1])
+    with Store.open(db_url) as store:
+        store.write_document(renumbered, records, None, flags)
+    view = queries.document_view(engine, doc_id)
+    decided = {f["code"]: f["decision"] for f in view["flags"]}
+    assert decided == {"R303": "dismissed", "R101": None}
+    moved = next(q for q in view["quantities"] if q["corrections"])
+    assert moved["seq"] != target and moved["text"] == doc.quantities[target].text
+    assert moved["corrections"]["role"]["value"] == "basic_target"
+    r101_now = next(f for f in view["flags"] if f["code"] == "R101")
+    assert r101_now["version"] == 0            # deciding it now is a first decision, not a conflict
+    actions.decide_flag(engine, "bob", doc_id, r101_now["seq"], "confirmed", "确实是占位符", 0)

@@ -125,6 +125,46 @@ def test_users_commands_with_a_piped_password(tmp_path):
     assert short.returncode == 2 and "[E604]" in short.stderr
 
 
+def test_users_add_on_a_terminal_asks_twice_without_echo(tmp_path):
+    """On a real pseudo-terminal the password is asked twice and never shown."""
+    import os
+    import pty
+    import select
+    import time
+
+    db = tmp_path / "review.db"
+    main, side = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "reportmine.cli", "users", "add", "tty-user", "--db", str(db)],
+                            stdin=side, stdout=side, stderr=side, close_fds=True)
+    os.close(side)
+    seen, sent, deadline = b"", 0, time.monotonic() + 90
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([main], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(main, 1024)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        if seen.count("密码".encode()) > sent and sent < 2:
+            os.write(main, b"typed-secret-9\n")
+            sent += 1
+        if proc.poll() is not None and not ready:
+            break
+    proc.wait(30)
+    os.close(main)
+    text_seen = seen.decode("utf-8", "replace")
+    assert proc.returncode == 0, text_seen
+    assert "typed-secret-9" not in text_seen and "已添加用户 tty-user" in text_seen
+    engine = open_db(str(db))
+    try:
+        assert users.verify_password(engine, "tty-user", "typed-secret-9")
+    finally:
+        engine.dispose()
+
+
 # -- migration -----------------------------------------------------------
 def test_upgrade_from_0002_with_data_keeps_the_rows(db_url, analyzed):
     write_batch(db_url, analyzed)
@@ -188,6 +228,8 @@ def test_export_holds_corrections_with_provenance_in_every_format(engine, db_url
     audit_rows = list(csv.DictReader(open(out / "audit_log.csv", encoding="utf-8-sig", newline="")))
     corrected = next(a for a in audit_rows if a["action"] == "correct")
     assert json.loads(corrected["after"])["value"] == 4000 and json.loads(corrected["before"])["value"] == 5200
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "R101" in page and "R303" not in page            # the dismissed flag is gone from the page
     returned = list(csv.DictReader(open(out / "returned.csv", encoding="utf-8-sig", newline="")))
     assert [(r["org"], r["message"], r["returned_by"]) for r in returned] == [("东山县", "请补填培训人次", "bob")]
 

@@ -12,11 +12,20 @@ from .options import coded_errors
 
 
 def _db_option(fn):
+    """--db URL; a database error while the command works is E401 (a coded message, not a traceback)."""
     @click.option("--db", "db_url", required=True, metavar="URL",
                   help="Run database: sqlite:///FILE, postgresql://USER@HOST/DB or a SQLite file path.")
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        return fn(*args, **kwargs)
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from ..store import StoreError, shown
+
+        try:
+            return fn(*args, **kwargs)
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
+            raise StoreError("E401", url=shown(kwargs.get("db_url") or ""), reason=reason) from None
 
     return wrapper
 
@@ -60,8 +69,8 @@ def users_group():
 @users_group.command("add")
 @click.argument("name")
 @click.option("--role", type=click.Choice(["reviewer", "admin"]), default="reviewer", show_default=True)
-@_db_option
 @coded_errors
+@_db_option
 def add_cmd(name, role, db_url):
     """Add a user; the password is read from standard input (not echoed on a terminal).
 
@@ -81,8 +90,8 @@ def add_cmd(name, role, db_url):
 
 
 @users_group.command("list")
-@_db_option
 @coded_errors
+@_db_option
 def list_cmd(db_url):
     """List users: name, role, state, API token, created.
 
@@ -104,8 +113,8 @@ def list_cmd(db_url):
 
 @users_group.command("disable")
 @click.argument("name")
-@_db_option
 @coded_errors
+@_db_option
 def disable_cmd(name, db_url):
     """Disable a user: no sign-in, no API token (the audit log keeps their name).
 
@@ -125,8 +134,8 @@ def disable_cmd(name, db_url):
 
 @users_group.command("token")
 @click.argument("name")
-@_db_option
 @coded_errors
+@_db_option
 def token_cmd(name, db_url):
     """Issue a new API token for the read-only API (printed once; the old one stops working).
 
@@ -145,10 +154,11 @@ def token_cmd(name, db_url):
 
 
 @click.command("export")
-@_db_option
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Output folder: records.jsonl/.csv/.xlsx/.parquet, flags.csv, audit_log.csv, returned.csv.")
+              help="Output folder: records.jsonl/.csv/.xlsx/.parquet, flags.csv, report.html, "
+                   "audit_log.csv, returned.csv.")
 @coded_errors
+@_db_option
 def export_cmd(db_url, out_dir):
     """Export reviewed records: analyze's formats, corrections overriding extracted
     values, with review_status, reviewed_by, reviewed_at, corrected_fields and

@@ -52,13 +52,14 @@ def correct_value(engine: Engine, actor: str, doc: str, item_kind: str, item_id:
 def _decide_value(engine, actor, doc, item_kind, item_id, field, version, kind, typed, reason,
                   submitted_value=None) -> dict:
     check_field(item_kind, field)
+    with engine.connect() as conn:
+        lasting_id, original = items.extracted(conn, doc, item_kind, item_id, field)
     table = Correction.__table__
-    key = {"doc_sha256": doc, "item_kind": item_kind, "item_id": str(item_id), "field": field}
-    object_ = f"{item_kind}:{item_id}/{field}"
+    key = {"doc_sha256": doc, "item_kind": item_kind, "item_id": lasting_id, "field": field}
+    object_ = f"{item_kind}:{lasting_id}/{field}"
     submitted = {"kind": kind, "value": submitted_value, "reason": reason}
 
     def work(conn):
-        original = items.extracted(conn, doc, item_kind, item_id, field)
         value = original if kind == "confirm" else typed
         values = {"kind": kind, "original": original, "value": value, "reason": reason,
                   "reviewed_by": actor, "reviewed_at": now()}
@@ -79,14 +80,15 @@ def decide_flag(engine: Engine, actor: str, doc: str, flag_seq: int, decision: s
     if decision not in DECISIONS:
         raise ReviewError("E612", what="处理结果", value=decision, expected=" 或 ".join(DECISIONS))
     reason = _reason(reason, "驳回标记" if decision == "dismissed" else "确认标记")
+    with engine.connect() as conn:
+        seq, flag_key = items.require_flag(conn, doc, flag_seq)
     table = FlagDecision.__table__
-    key = {"doc_sha256": doc, "flag_seq": int(flag_seq) if str(flag_seq).isdigit() else flag_seq}
-    object_ = f"flag:{flag_seq}"
+    key = {"doc_sha256": doc, "flag_key": flag_key}
+    object_ = f"flag:{flag_key}"
     submitted = {"decision": decision, "reason": reason}
 
     def work(conn):
-        items.require_flag(conn, doc, flag_seq)
-        values = {"decision": decision, "reason": reason, "decided_by": actor, "decided_at": now()}
+        values = {"flag_seq": seq, "decision": decision, "reason": reason, "decided_by": actor, "decided_at": now()}
         before, new_version = compare_and_set(conn, table, key, version, values, object_, submitted)
         after = {"decision": decision, "reason": reason, "by": actor,
                  "at": iso(values["decided_at"]), "version": new_version}
@@ -130,11 +132,12 @@ def add_note(engine: Engine, actor: str, doc: str, text: str, item_kind: str | N
         raise ReviewError("E609", value="", reason="备注不能为空")
     if item_kind not in (None, "record", "quantity", "flag"):
         raise ReviewError("E612", what="对象类型", value=item_kind, expected="record、quantity 或 flag")
-    row = {"doc_sha256": doc, "item_kind": item_kind, "item_id": None if item_id is None else str(item_id),
-           "text": text, "author": actor, "created_at": now()}
-    object_ = f"{item_kind}:{item_id}" if item_kind else "document"
     with engine.begin() as conn:
         items.require_document(conn, doc)
+        lasting = items.lasting_id(conn, doc, item_kind, item_id) if item_kind else None
+        row = {"doc_sha256": doc, "item_kind": item_kind, "item_id": lasting, "text": text, "author": actor,
+               "created_at": now()}
+        object_ = f"{item_kind}:{lasting}" if item_kind else "document"
         note_id = conn.execute(insert(Note.__table__).values(**row)).inserted_primary_key[0]
         after = {**row, "note_id": note_id, "created_at": iso(row["created_at"])}
         audit.append(conn, actor, "note", object_, doc=doc, after=after)

@@ -1,7 +1,6 @@
 """`reportmine export --db URL --out DIR`: the reviewed data in analyze's
-formats (records.jsonl/.csv/.xlsx/.parquet, flags.csv; not report.html, whose
-document structure the database does not keep), plus audit_log.csv and
-returned.csv. Corrections override extracted values; the review columns keep
+formats (records.jsonl/.csv/.xlsx/.parquet, flags.csv, report.html of the
+documents whose text is stored), plus audit_log.csv and returned.csv. Corrections override extracted values; the review columns keep
 who, when and the original value."""
 
 from __future__ import annotations
@@ -15,10 +14,11 @@ from ..exporters import Outcome, write_all, write_file
 from ..records import COLUMNS, DOCUMENT_NAMES, REVIEW_COLUMNS
 from ..store.models import Document
 from . import audit
+from .documents import stored_documents
 from .returned import returned_documents, write_returned
 from .reviewed import RECORD_NAMES, REVIEWED_FLAG_NAMES, load, reviewed_flags, reviewed_records
 
-WRITERS = ("jsonl", "csv", "xlsx", "parquet", "flags_csv")
+WRITERS = ("jsonl", "csv", "xlsx", "parquet", "flags_csv", "html")
 
 
 @dataclass
@@ -29,6 +29,7 @@ class ReviewedResult:
     flags: list[dict]
     document_rows: list[dict]
     documents: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
     record_names: tuple[str, ...] = RECORD_NAMES
     record_columns: tuple = COLUMNS + REVIEW_COLUMNS
     flag_names: tuple[str, ...] = REVIEWED_FLAG_NAMES
@@ -37,7 +38,7 @@ class ReviewedResult:
 def reviewed_result(engine: Engine) -> ReviewedResult:
     data = load(engine)
     return ReviewedResult(reviewed_records(engine, data=data), reviewed_flags(engine, data=data),
-                          _document_rows(engine))
+                          _document_rows(engine), stored_documents(engine, data["decisions"]))
 
 
 def _document_rows(engine: Engine) -> list[dict]:

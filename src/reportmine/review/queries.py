@@ -13,6 +13,7 @@ from ..store.review_models import STATUSES, Correction, DocumentText, FlagDecisi
 from . import audit
 from .database import iso
 from .errors import ReviewError
+from .items import flag_key, span_key
 from .locking import state
 from .reviewed import load, reviewed_flags, reviewed_records, status_of
 
@@ -30,11 +31,11 @@ def _facts(engine: Engine) -> dict:
                                                               r.c.indicator_name)):
             of(doc)["orgs"][org] += 1
             of(doc)["indicators"].update(x for x in (ind_id, ind_name) if x)
-        for doc, seq, type_ in conn.execute(select(f.c.doc_sha256, f.c.seq, f.c.type)):
-            of(doc)["flags"][type_] += 1
-            of(doc)["flag_seqs"][seq] = type_
-        for doc, seq in conn.execute(select(fd.c.doc_sha256, fd.c.flag_seq)):
-            of(doc)["decided"].add(seq)
+        for row in conn.execute(select(f.c.doc_sha256, f.c.type, f.c.code, f.c.start, f.c.end)):
+            of(row.doc_sha256)["flags"][row.type] += 1
+            of(row.doc_sha256)["flag_seqs"][flag_key(row._mapping)] = row.type
+        for doc, key in conn.execute(select(fd.c.doc_sha256, fd.c.flag_key)):
+            of(doc)["decided"].add(key)
         for doc, n in conn.execute(select(c.c.doc_sha256, func.count()).group_by(c.c.doc_sha256)):
             of(doc)["corrections"] = n
         notes = dict(conn.execute(select(Note.__table__.c.doc_sha256, func.count())
@@ -124,7 +125,7 @@ def document_view(engine: Engine, doc: str) -> dict:
     for row in corrections:
         by_item.setdefault((row["item_kind"], row["item_id"]), {})[row["field"]] = row
     for quantity in quantities:
-        quantity["corrections"] = by_item.get(("quantity", str(quantity["seq"])), {})
+        quantity["corrections"] = by_item.get(("quantity", span_key(quantity)), {})
     extracted = {r["record_id"]: r for r in data["records"]}
     records = [{**extracted[rec["record_id"]], "corrections": by_item.get(("record", rec["record_id"]), {}),
                 "reviewed": rec} for rec in reviewed_records(engine, data=data)]
@@ -135,6 +136,7 @@ def document_view(engine: Engine, doc: str) -> dict:
     touched = bool(corrections or notes or any(f["decision"] for f in flags))
     return {"document": {**dict(document._mapping), "analyzed_at": iso(document.analyzed_at)},
             "text": text.text if text else None, "boilerplate": (text.boilerplate or []) if text else [],
+            "headings": (text.headings or []) if text else [],
             "review": {"status": status_of(review, touched), "message": review and review["message"],
                        "by": review and review["by"], "at": review and review["at"],
                        "version": review["version"] if review else 0},

@@ -27,6 +27,7 @@ from ..store.review_models import Correction, FlagDecision, Review
 from ..store.rows import record_from_row
 from ..store.models import Record
 from .database import iso
+from .items import flag_key, span_key
 
 DECISION_NAMES = ("decision", "decision_reason", "decided_by", "decided_at")
 RECORD_NAMES = NAMES + REVIEW_NAMES
@@ -48,10 +49,9 @@ def load(engine: Engine, docs: list[str] | None = None) -> dict:
             select(c).where(_where_doc(c, docs)).order_by(c.c.correction_id))]
         quantities = _corrected_quantities(conn, corrections)
         reviews = {x.doc_sha256: dict(x._mapping) for x in conn.execute(select(rv).where(_where_doc(rv, docs)))}
-        decisions = {(x.doc_sha256, x.flag_seq): dict(x._mapping)
-                     for x in conn.execute(select(fd).where(_where_doc(fd, docs)))}
         flags = [dict(x._mapping) for x in
                  conn.execute(select(f).where(_where_doc(f, docs)).order_by(f.c.doc_sha256, f.c.seq))]
+        decisions = _decisions_by_seq(flags, conn.execute(select(fd).where(_where_doc(fd, docs))))
         links = [tuple(x) for x in conn.execute(select(rf.c.doc_sha256, rf.c.flag_seq, rf.c.record_id)
                                                 .where(_where_doc(rf, docs)))]
         d = Document.__table__
@@ -62,16 +62,29 @@ def load(engine: Engine, docs: list[str] | None = None) -> dict:
             "flags": flags, "links": links, "names": names}
 
 
+def _decisions_by_seq(flags: list[dict], rows) -> dict[tuple, dict]:
+    """(doc_sha256, seq of the flag now) -> its decision, matched by flag_key; a
+    decision whose flag a newer analysis no longer raises applies to nothing."""
+    seq_of = {(f["doc_sha256"], flag_key(f)): f["seq"] for f in flags}
+    out = {}
+    for row in rows:
+        seq = seq_of.get((row.doc_sha256, row.flag_key))
+        if seq is not None:
+            out[(row.doc_sha256, seq)] = dict(row._mapping)
+    return out
+
+
 def _corrected_quantities(conn, corrections: list[dict]) -> dict[tuple, dict]:
-    """(doc_sha256, seq) -> quantity row, for the quantities a reviewer corrected."""
+    """(doc_sha256, span key) -> quantity row, for the quantities a reviewer corrected."""
     q = Quantity.__table__
-    wanted = {(x["doc_sha256"], int(x["item_id"])) for x in corrections if x["item_kind"] == "quantity"}
+    wanted = {(x["doc_sha256"], x["item_id"]) for x in corrections if x["item_kind"] == "quantity"}
     out = {}
     for doc in {d for d, _ in wanted}:
         for row in conn.execute(select(q.c.doc_sha256, q.c.seq, q.c.start, q.c.end, q.c.norm_value, q.c.role)
                                 .where(q.c.doc_sha256 == doc)):
-            if (row.doc_sha256, row.seq) in wanted:
-                out[(row.doc_sha256, row.seq)] = dict(row._mapping)
+            key = (row.doc_sha256, span_key(row._mapping))
+            if key in wanted:
+                out[key] = dict(row._mapping)
     return out
 
 
@@ -96,7 +109,7 @@ def _quantity_moves(data: dict) -> dict[str, dict[str, dict]]:
     fields: dict[tuple, dict[str, dict]] = {}
     for row in data["quantity_corrections"]:
         if row["kind"] == "correct" and row["field"] in ("role", "norm_value"):
-            fields.setdefault((row["doc_sha256"], int(row["item_id"])), {})[row["field"]] = row
+            fields.setdefault((row["doc_sha256"], row["item_id"]), {})[row["field"]] = row
     moves: dict[str, dict[str, dict]] = {}
     for key, corrected in fields.items():
         q = data["quantities"].get(key)

@@ -7,6 +7,10 @@ seq) WITHOUT a foreign key to ``documents``: analyzing a document again
 replaces its machine rows (store/db.py) but never a reviewer's work.
 ``document_texts`` is machine data and goes with its document.
 
+Decisions name what they are about by what survives a rerun: a record by its
+``record_id``, a quantity by its span (``start-end``), a flag by its code and
+span (``R303@35-60``), never by a row number that a newer analyzer may shift.
+
 Every editable row has a ``version`` (1 on insert, +1 per change): a caller
 passes the version it saw, and a stale one is a conflict (review/locking.py).
 Migration: migrations/versions/0003_review.py.
@@ -42,14 +46,16 @@ class User(Base):
 
 
 class DocumentText(Base):
-    """The canonical text of an analyzed document and its boilerplate spans
-    ([[start, end, kind], ...]), for the review page; replaced with the document."""
+    """The canonical text of an analyzed document, its boilerplate spans
+    ([[start, end, kind], ...]) and heading spans ([[start, end], ...]: heading
+    blocks, section and article titles), for the review page; replaced with the document."""
 
     __tablename__ = "document_texts"
     doc_sha256: Mapped[str] = mapped_column(SHA, ForeignKey("documents.doc_sha256", ondelete="CASCADE"),
                                             primary_key=True)
     text: Mapped[str] = mapped_column(Text)
     boilerplate: Mapped[list | None] = mapped_column(JSON)
+    headings: Mapped[list | None] = mapped_column(JSON)
 
 
 class Review(Base):
@@ -74,7 +80,7 @@ class Correction(Base):
     correction_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     doc_sha256: Mapped[str] = mapped_column(SHA)
     item_kind: Mapped[str] = mapped_column(String(16))             # record / quantity
-    item_id: Mapped[str] = mapped_column(String(64))               # record_id, or the quantity's seq
+    item_id: Mapped[str] = mapped_column(String(64))               # record_id, or the quantity's span start-end
     field: Mapped[str] = mapped_column(String(32))
     kind: Mapped[str] = mapped_column(String(16))                  # confirm / correct
     original: Mapped[object | None] = mapped_column(JSON)          # the extracted value
@@ -88,11 +94,13 @@ class Correction(Base):
 
 
 class FlagDecision(Base):
-    """A reviewer's decision on a review flag: dismissed (a false alarm) or confirmed."""
+    """A reviewer's decision on a review flag: dismissed (a false alarm) or confirmed.
+    ``flag_key`` (code or type, @, span: ``R303@35-60``) finds the flag again after a rerun."""
 
     __tablename__ = "flag_decisions"
     doc_sha256: Mapped[str] = mapped_column(SHA, primary_key=True)
-    flag_seq: Mapped[int] = mapped_column(Integer, primary_key=True)   # flags.seq
+    flag_key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    flag_seq: Mapped[int] = mapped_column(Integer)                 # flags.seq when decided
     decision: Mapped[str] = mapped_column(String(16))              # dismissed / confirmed
     reason: Mapped[str | None] = mapped_column(Text)
     decided_by: Mapped[str] = mapped_column(NAME)

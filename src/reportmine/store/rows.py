@@ -40,9 +40,13 @@ def document_row(doc: Document, n_records: int, run_id: str | None, now: datetim
 
 
 def text_row(doc: Document) -> dict:
-    """The document_texts row: the canonical text and its boilerplate spans."""
+    """The document_texts row: the canonical text, its boilerplate and heading spans."""
+    headings = sorted({(b.start, b.end) for b in doc.blocks if b.kind == "heading"}
+                      | {(s.title_start, s.title_end) for s in doc.sections}
+                      | {(a.title_start, a.title_end) for a in doc.articles})
     return {"doc_sha256": doc.id, "text": doc.text,
-            "boilerplate": [[b.start, b.end, b.kind] for b in doc.boilerplate] or None}
+            "boilerplate": [[b.start, b.end, b.kind] for b in doc.boilerplate] or None,
+            "headings": [list(h) for h in headings if h[0] < h[1]] or None}
 
 
 @dataclass

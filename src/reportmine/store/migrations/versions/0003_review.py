@@ -51,13 +51,14 @@ def upgrade() -> None:
     )
     op.create_table('flag_decisions',
     sa.Column('doc_sha256', sa.String(length=64), nullable=False),
+    sa.Column('flag_key', sa.String(length=80), nullable=False),
     sa.Column('flag_seq', sa.Integer(), nullable=False),
     sa.Column('decision', sa.String(length=16), nullable=False),
     sa.Column('reason', sa.Text(), nullable=True),
     sa.Column('decided_by', sa.String(length=64), nullable=False),
     sa.Column('decided_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('doc_sha256', 'flag_seq', name=op.f('pk_flag_decisions'))
+    sa.PrimaryKeyConstraint('doc_sha256', 'flag_key', name=op.f('pk_flag_decisions'))
     )
     op.create_table('notes',
     sa.Column('note_id', sa.Integer(), autoincrement=True, nullable=False),
@@ -96,6 +97,7 @@ def upgrade() -> None:
     sa.Column('doc_sha256', sa.String(length=64), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('boilerplate', sa.JSON(), nullable=True),
+    sa.Column('headings', sa.JSON(), nullable=True),
     sa.ForeignKeyConstraint(['doc_sha256'], ['documents.doc_sha256'], name=op.f('fk_document_texts_doc_sha256_documents'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('doc_sha256', name=op.f('pk_document_texts'))
     )
