@@ -14,6 +14,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..review import open_db
 from .csrf import CSRFMiddleware
+from .headers import SecurityHeadersMiddleware
 from .ratelimit import SignInLimiter
 from .render import page
 from .routes import all_routes
@@ -47,7 +48,8 @@ def create_app(db_url: str, secret: bytes | None = None, limiter: SignInLimiter 
     secret = secret or secret_from_env()
     routes = [*all_routes(), Mount("/static", StaticFiles(directory=STATIC), name="static")]
     app = Starlette(routes=routes, exception_handlers={HTTPException: http_error},
-                    middleware=[Middleware(CSRFMiddleware, secret=secret)])
+                    middleware=[Middleware(SecurityHeadersMiddleware),
+                                Middleware(CSRFMiddleware, secret=secret)])
     app.state.engine = engine or open_db(db_url)
     app.state.secret = secret
     app.state.limiter = limiter or SignInLimiter()
