@@ -141,6 +141,9 @@ def test_a_reviewer_works_through_a_document_and_exports(server, page):
         page.locator("#text .fl.t-inconsistency").first.click()
         card = page.locator("details.flag.t-inconsistency[open]")
         seq = card.get_attribute("data-f")
+        shown = card.inner_text()
+        assert "完成率与实际值、目标值不符" in shown and "算式" in shown       # message and arithmetic
+        assert card.locator("ul.evidence li").count() >= 2                   # the quantities involved
         card.locator("input[value=dismissed]").check()
         card.locator("input[name=reason]").fill("里程口径不同，非错误")
         card.locator("button[type=submit]").click()

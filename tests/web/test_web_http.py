@@ -239,3 +239,5 @@ def test_confirm_a_record_correct_a_role_and_return_the_document(site):
     assert "请补充救助资金的目标" in returned and HOSTILE in returned
     assert "已退回" in ann.get("/", params={"status": "returned"}).text
     assert HOSTILE not in ann.get("/", params={"status": "approved"}).text
+    only = ann.get("/", params={"flag_type": "inconsistency"}).text
+    assert COUNTY in only and HOSTILE not in only
