@@ -236,3 +236,25 @@ def test_decisions_follow_their_flag_and_quantity_when_a_new_analysis_renumbers_
     r101_now = next(f for f in view["flags"] if f["code"] == "R101")
     assert r101_now["version"] == 0            # deciding it now is a first decision, not a conflict
     actions.decide_flag(engine, "bob", doc_id, r101_now["seq"], "confirmed", "确实是占位符", 0)
+
+
+def test_api_records_and_flags_are_filtered_like_the_overview(engine, analyzed):
+    doc, record, r303, _ = east(analyzed)
+    everything = queries.api_records(engine)
+    assert {r["org"] for r in everything} == {"东山县", "西山区"}
+    west = queries.api_records(engine, org="西山区")
+    assert west and {r["org"] for r in west} == {"西山区"}
+    jobs = queries.api_records(engine, indicator="城镇新增就业人数")
+    assert len(jobs) == 2 and {r["indicator_id"] for r in jobs} == {"employment.urban_new_jobs"}
+    placeholders = queries.api_flags(engine, flag_type="placeholder")
+    assert [f["code"] for f in placeholders] == ["R101"] and placeholders[0]["decision"] is None
+    assert queries.api_records(engine, status="approved") == []
+    actions.decide_flag(engine, "ann", doc, r303, "dismissed", "误报", 0)
+    actions.set_status(engine, "ann", doc, "approved", 0)
+    approved = queries.api_records(engine, status="approved")
+    assert approved and {r["doc_sha256"] for r in approved} == {doc}
+    assert {r["review_status"] for r in approved} == {"approved"}
+    fixed = next(r for r in approved if r["record_id"] == record["record_id"])
+    assert fixed["flag_codes"] == [] and fixed["reviewed_by"] == "ann"      # approved, flag dismissed
+    decided = [f for f in queries.api_flags(engine) if f["decision"]]
+    assert [(f["code"], f["decision"], f["decided_by"]) for f in decided] == [("R303", "dismissed", "ann")]

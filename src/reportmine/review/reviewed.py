@@ -119,6 +119,8 @@ def _quantity_moves(data: dict) -> dict[str, dict[str, dict]]:
         latest = max(corrected.values(), key=lambda row: row["correction_id"])
         role = corrected["role"]["value"] if "role" in corrected else q["role"]
         value = corrected["norm_value"]["value"] if "norm_value" in corrected else q["norm_value"]
+        if role == q["role"] and value == q["norm_value"]:
+            continue
         out = moves.setdefault(record["record_id"], {})
         if role != q["role"]:
             out[q["role"]] = {**latest, "value": None, "original": record[q["role"]]}
@@ -162,7 +164,7 @@ def apply(record: dict, corrections: dict[str, dict], review: dict | None, dismi
         entry = default_catalog().by_id.get(out["indicator_id"] or "")
         out["indicator_name"] = entry.name if entry else None
         out["direction"] = entry.direction if entry else None
-    if originals.keys() & {"actual", "target"}:
+    if originals.keys() & {"actual", "target"} and _comparable(record):
         out["computed_completion_rate"] = _rate(out["actual"], out["target"])
     out["flag_codes"] = [c for c in record["flag_codes"] if c not in dismissed]
     out["status"] = "flagged" if out["flag_codes"] else "ok"
@@ -175,6 +177,11 @@ def apply(record: dict, corrections: dict[str, dict], review: dict | None, dismi
                corrected_fields=sorted(originals),
                original_values=json.dumps(originals, ensure_ascii=False, sort_keys=True) if originals else None)
     return {name: out[name] for name in RECORD_NAMES}
+
+
+def _comparable(record: dict) -> bool:
+    """The analyzer computed actual / target (same unit), or could not for want of one of them."""
+    return record["computed_completion_rate"] is not None or record["actual"] is None or not record["target"]
 
 
 def _rate(actual, target):
