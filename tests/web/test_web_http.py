@@ -241,3 +241,16 @@ def test_confirm_a_record_correct_a_role_and_return_the_document(site):
     assert HOSTILE not in ann.get("/", params={"status": "approved"}).text
     only = ann.get("/", params={"flag_type": "inconsistency"}).text
     assert COUNTY in only and HOSTILE not in only
+
+
+def test_cookies_are_secure_when_served_over_https(site):
+    import httpx
+
+    https = {"X-Forwarded-Proto": "https"}          # as a TLS proxy on this host tells uvicorn
+    c = httpx.Client(base_url=site.url, follow_redirects=False, timeout=30, headers=https)
+    r = c.get("/login")
+    assert "rm_csrf=" in r.headers["set-cookie"] and "Secure" in r.headers["set-cookie"]
+    token = CSRF.search(r.text).group(1)
+    c.cookies.set("rm_csrf", r.cookies["rm_csrf"])
+    r = c.post("/login", data={"username": "bob", "password": "bob-password-1", "csrf_token": token})
+    assert r.status_code == 303 and "Secure" in r.headers["set-cookie"] and "HttpOnly" in r.headers["set-cookie"]
