@@ -241,6 +241,7 @@ def test_confirm_a_record_correct_a_role_and_return_the_document(site):
     assert HOSTILE not in ann.get("/", params={"status": "approved"}).text
     only = ann.get("/", params={"flag_type": "inconsistency"}).text
     assert COUNTY in only and HOSTILE not in only
+    assert "<b>1</b> / 2 份已完成审核" in only                 # progress counts every document, not the filtered
 
 
 def test_cookies_are_secure_when_served_over_https(site):

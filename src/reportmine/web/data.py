@@ -44,9 +44,9 @@ def sign_in(engine, name: str, password: str):
     return _users.verify_password(engine, name, password)
 
 
-def progress(engine) -> dict:
-    """Counts over every document (not the filtered list)."""
-    got = _queries.progress(_queries.overview(engine))
+def progress(engine, rows: list[dict] | None = None) -> dict:
+    """Counts over every document (``rows``: the unfiltered overview, if at hand)."""
+    got = _queries.progress(_queries.overview(engine) if rows is None else rows)
     return {"counts": {s: got.get(s, 0) for s in ("new", "in_review", "approved", "returned")},
             "total": got["total"], "done": got["done"]}
 

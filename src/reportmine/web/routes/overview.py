@@ -20,7 +20,7 @@ def filters_of(request) -> dict:
 def _context(engine, filters: dict) -> dict:
     chosen = {k: v or None for k, v in filters.items()}
     documents = data.overview(engine, **chosen)
-    progress = data.progress(engine)
+    progress = data.progress(engine, None if any(chosen.values()) else documents)
     total = progress.get("total") or 0
     progress["percent"] = round(100 * progress.get("done", 0) / total) if total else 0
     choices = data.filter_choices(engine)
