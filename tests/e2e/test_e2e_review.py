@@ -136,6 +136,9 @@ def test_a_reviewer_works_through_a_document_and_exports(server, page):
         assert page.locator("#text .fl.t-inconsistency").count() >= 1
         page.keyboard.press("j")                                   # the first flag opens
         assert page.locator("details.flag[open]").count() == 1
+        page.keyboard.press("2")                                   # the records tab
+        assert page.locator("#tab-records").is_visible() and not page.locator("#tab-flags").is_visible()
+        page.keyboard.press("1")
 
     with step(page, "4-dismiss-a-flag"):
         page.locator("#text .fl.t-inconsistency").first.click()

@@ -75,6 +75,8 @@
       current = (current + (e.key === "j" ? 1 : -1) + flagCards.length) % flagCards.length;
       openFlag(flagCards[current].dataset.f, true);
       flagCards[current].querySelector("summary").focus();
+    } else if (/^[1-4]$/.test(e.key) && tabs.length) {
+      showTab(tabs[Number(e.key) - 1].dataset.tab);
     } else if (e.key === "Escape") {
       select(null);
     }
