@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ..document import Document, Quantity
 from . import lists
 from .clauses import boundaries, clause_start
@@ -30,6 +32,9 @@ __all__ = ["annotate_claims", "apply_role_model", "assign_claims", "rule_claims"
 _INHERIT_ROLES = frozenset({"completion_rate", "growth", "forecast", "target", "basic_target",
                             "full_target", "difference"})
 _LIST_GAP = frozenset("、和及与 ")
+_LABEL_LINES = 3      # how far up a lone value looks for its label
+_CJK = regex.compile(r"\p{Han}")
+_OPENERS = " \t\r\n\u3000。；;，,"
 
 
 def annotate_claims(doc: Document, model: RoleModel | None | str = None) -> Document:
@@ -82,6 +87,8 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
     parent: Quantity | None = None   # the last quantity of the sentence that named its own indicator
     own: dict[int, str] = {}         # id(q) -> the indicator it named itself
     prev_after = 0          # where prev's counted noun ends
+    named: Quantity | None = None    # the sentence's last claim with an indicator (skips weights)
+    inherited: set[int] = set()      # id(q) of quantities that took the indicator before them
     prev_sentence = prev_line = -1
     for q in quantities:
         cs, ce = bounds.clause_start(q.start), bounds.clause_end(q.end)
@@ -89,25 +96,32 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         in_clause = prev is not None and prev.start >= cs
         seg = max(cs, prev_after) if in_clause else cs
         role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce)
+        if role == "actual" and first_cue is None and text.startswith(c.target_bounds or ("\0",), q.start):
+            role = "target"     # 研发投入强度不低于3%: a bound states a requirement
+        if role == "actual" and first_cue is None and _target_list(c, text, q.end, ce):
+            role = "target"
         if q.unit in c.other_units or (in_clause and prev.end == q.start and prev.role == "other"):
             role = "other"
-        role = _score_role(c, text, q, role)
+        role = _formula_role(c, text, cs, q, _score_role(c, text, q, role))
+        if _step_size(c, text, cs, q, ce):
+            role = "other"
         q.role = role
         after = noun_after(c, text, q.end, ce)
         before = None
         if last_cue is not None and seg <= last_cue < q.start:
             before = phrase_before(c, text, last_cue, q.start)   # 确定全年|接待游客|600万人次
         if before is None:
-            head_end = first_cue if first_cue is not None and first_cue >= seg else q.start
+            head_end = first_cue if first_cue is not None and first_cue >= seg else _cue_in(c, text, seg, q.start)
             before = phrase_before(c, text, seg, head_end) or _before_parenthesis(c, text, q)
         listed = in_clause and set(text[prev.end:q.start]) <= _LIST_GAP
         q.indicator = after or (prev.indicator if listed and prev.indicator else before)
         same_sentence = prev is not None and prev_sentence == ss
-        if not same_sentence:
-            parent = None
+        if not same_sentence and not text[ss:q.start].lstrip(_OPENERS).startswith(c.parts_lead or ("\0",)):
+            parent = named = None
         base = own.get(id(parent)) if parent is not None else None
         if q.indicator is None and same_sentence:
-            q.indicator = prev.indicator
+            q.indicator = prev.indicator or (named.indicator if named is not None else None)
+            inherited.add(id(q))
         elif _generic(q.indicator) and base and q.indicator not in base:
             q.indicator = _qualify(base, q.indicator)   # 参保…41.25万人，参保率97.6% / 其中省级8项
         elif base and q.indicator and q.indicator.endswith(c.reference_tails):
@@ -119,6 +133,8 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
             q.indicator = _previous_clause(c, text, ss, cs)
         if q.indicator is None and prev is not None and prev_line == line and role in _INHERIT_ROLES:
             q.indicator = prev.indicator
+        if q.indicator is None:
+            q.indicator = _line_label(c, text, q, line)
         q.period = period_before(c, text, ss, q.start) or (prev.period if same_sentence else None)
         if role in _INHERIT_ROLES or role == "actual":
             setter = c.setter.search(text, cs, q.start)
@@ -127,9 +143,12 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
             if raw is not None:
                 raw[id(q)] = q.indicator
             q.indicator = None
+        if role != "other" and q.indicator:
+            named = q
         prev, prev_sentence, prev_line = q, ss, line
         prev_after = q.end + (len(after) if after else 0)
     lists.pair_lists(text, quantities, c)
+    lists.refer_back(text, quantities, inherited)
 
 
 def _score_role(c: Cues, text: str, q: Quantity, role: str) -> str:
@@ -142,6 +161,60 @@ def _score_role(c: Cues, text: str, q: Quantity, role: str) -> str:
     after = text[q.end:q.end + 2].lstrip(" \u3000")
     if before.endswith(("(", "（")) and after.startswith((")", "）")):
         return "full_target"
+    return role
+
+
+def _cue_in(c: Cues, text: str, start: int, end: int) -> int:
+    """Where the first cue of text[start:end] starts (end if none): 事故起数同比
+    下降18.2%、死亡人数同比下降14.3%: the second head ends at its own cue."""
+    m = c.before.search(text, start, end)
+    return m.start() if m else end
+
+
+def _target_list(c: Cues, text: str, end: int, ce: int) -> bool:
+    """围绕1000只羊、7000亩人工种草的目标: the clause goes on, with no cue
+    word, to 的目标 after the quantity."""
+    if c.target_list_tail is None:
+        return False
+    m = c.target_list_tail.search(text, end, max(ce, end))
+    return m is not None and m.start() - end <= 30 and c.before.search(text, end, m.start()) is None
+
+
+def _line_label(c: Cues, text: str, q: Quantity, line: int) -> str | None:
+    """A value alone on its line (a table flattened one cell per line:
+    覆盖率 |, 99% |, 99% |) measures the nearest line above that is a label."""
+    end = text.find("\n", q.end)
+    own = text[line + 1:q.start] + text[q.end:end if end >= 0 else len(text)]
+    if line < 0 or _CJK.search(own):
+        return None
+    for _ in range(_LABEL_LINES):
+        start = text.rfind("\n", 0, line) + 1
+        label = text[start:line]
+        if _CJK.search(label):
+            return phrase_before(c, text, start, line)
+        if start == 0:
+            break
+        line = start - 1
+    return None
+
+
+def _step_size(c: Cues, text: str, cs: int, q: Quantity, ce: int) -> bool:
+    """每低0.1个百分点扣0.3分: 0.1个百分点 is the rule's step (GUIDE.md: other)."""
+    if c.step_before is None or c.step_before.search(text, max(cs, q.start - 4), q.start) is None:
+        return False
+    return c.step_award.search(text, q.end, max(ce, q.end)) is not None
+
+
+def _formula_role(c: Cues, text: str, cs: int, q: Quantity, role: str) -> str:
+    """得分=完成率96%×0.5=0.48: 0.5 is a weight (other), 0.48 what the formula
+    computes (actual)."""
+    before = text[max(cs, q.start - 2):q.start].rstrip(" \u3000【[(（")
+    if not before:
+        return role
+    if before.endswith(c.formula_factor):
+        return "other"
+    if before.endswith(c.formula_result) and any(op in text[cs:q.start] for op in c.formula_operators):
+        return "actual"
     return role
 
 

@@ -24,6 +24,14 @@ class Cues:
     score_units: frozenset
     reference_tails: tuple[str, ...]
     score_award: tuple[str, ...]
+    parts_lead: tuple[str, ...]
+    target_bounds: tuple[str, ...]
+    target_list_tail: "regex.Pattern | None"
+    step_before: "regex.Pattern | None"
+    step_award: "regex.Pattern | None"
+    formula_factor: tuple[str, ...]
+    formula_result: tuple[str, ...]
+    formula_operators: tuple[str, ...]
     modal_over_growth: frozenset
     table_headers: tuple
     lead: tuple[str, ...]
@@ -65,6 +73,8 @@ def cues() -> Cues:
     require(ind, ("lead", "trail", "empty", "max_chars", "respectively_split", "after_stop", "after_reject", "setters", "not_start", "clause_verbs"),
             "claims.yaml: indicator")
     period = "|".join(f"(?:{p})" for p in data["periods"])
+    formula = data.get("formula") or {}
+    step = data.get("step_size") or {}
     return Cues(
         before=_alternation(before, "claims.yaml: roles"),
         after=_alternation(after, "claims.yaml: roles"),
@@ -72,6 +82,15 @@ def cues() -> Cues:
         score_units=frozenset(data.get("score_units") or ()),
         reference_tails=tuple(ind.get("reference_tails") or ()),
         score_award=tuple(sorted(data.get("score_award") or (), key=len, reverse=True)),
+        parts_lead=tuple(data.get("parts_lead") or ()),
+        target_bounds=tuple(data.get("target_bounds") or ()),
+        target_list_tail=(compile_pattern(data["target_list_tail"], "claims.yaml: target_list_tail")
+                          if data.get("target_list_tail") else None),
+        step_before=compile_pattern(step["before"], "claims.yaml: step_size.before") if step else None,
+        step_award=compile_pattern(step["award"], "claims.yaml: step_size.award") if step else None,
+        formula_factor=tuple(formula.get("factor") or ()),
+        formula_result=tuple(formula.get("result") or ()),
+        formula_operators=tuple(formula.get("operators") or ()),
         modal_over_growth=frozenset(data["modal_over_growth"]),
         table_headers=tuple((role, compile_pattern(p, f"claims.yaml: table_headers.{role}"))
                             for role, p in data["table_headers"].items()),

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .cues import Cues
 
-_STRIP = " \t\u3000“”\"'‘’「」《》〈〉()（）[]【】*-—:：、,，.。;；"
+_STRIP = "|｜ \t\u3000“”\"'‘’「」《》〈〉()（）[]【】*-—:：、,，.。;；"
 _HEAD_NOISE = regex.compile(r"^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[，,、])")
 _BOOK = regex.compile(r"《([^《》]{2,20})》?$")
 _CJK = regex.compile(r"\p{Han}")
+_EQUALS = regex.compile(r"[=＝]")
+# a reporting unit's name (甲县, 城东区): the subject of a list item, not an indicator
+_PLACE = regex.compile(r"\p{Han}{1,8}?(?:省|市|县|区|镇|乡|村|街道)")
 _LIST_HEAD = regex.compile(r"(?:依次|分别)(?:为|是)?[:：]?")
 
 
@@ -79,10 +84,12 @@ def _usable(s: str, cues: Cues) -> bool:
 
 def phrase_before(cues: Cues, text: str, start: int, end: int) -> str | None:
     """The indicator written in text[start:end] (a clause head), or None."""
-    seg = text[start:end]
+    seg = _EQUALS.split(text[start:end])[-1] or text[start:end]   # 得分=完成率… -> 完成率…
     head = _LIST_HEAD.split(seg, maxsplit=1)
-    if len(head) == 2 and head[0].strip():
+    if len(head) == 2 and head[0].strip(_STRIP):
         seg = head[0]     # 完成率依次为:东城县 -> 完成率 (东城县 is the list item's subject)
+    elif len(head) == 2 and _PLACE.fullmatch(trim(head[1], cues)):
+        return None       # ,分别为:甲县90.8%: a place names no indicator; the clause before does
     s = trim(seg, cues)
     return s if _usable(s, cues) else None
 
@@ -102,4 +109,13 @@ def noun_after(cues: Cues, text: str, pos: int, end: int) -> str | None:
             cut = i
             break
     s = s[:cut].strip(_STRIP)
-    return s if _usable(s, cues) else None
+    return s if _usable(s, cues) and s not in _unit_words() else None
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset:
+    """13件人次: a word after the quantity that is itself a unit (人次) is the
+    rest of its unit, not what it counts."""
+    from ..quantities.lexicon import lexicon
+
+    return frozenset(lexicon().units)

@@ -3,6 +3,8 @@ period or reporting unit."""
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from ..document import Quantity
@@ -11,6 +13,7 @@ from .cues import Cues
 
 _SEP = regex.compile(r"[、和及与,，\s]*")
 _LIST_CUE = regex.compile(r"(?:分别|依次)")
+_SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
 _SUBJECT = regex.compile(r"([\p{Han}]{1,8}?(?:市|县|区|镇|乡|村|街道|局|委|办|公司|学校|园区))[为是:：]?$")
 
 
@@ -93,3 +96,31 @@ def _pair_periods(text: str, run: list[Quantity], cues: Cues) -> None:
             for q, m in zip(run, window):
                 q.period = m.group()
             return
+
+
+def refer_back(text: str, quantities: list[Quantity], inherited: set[int]) -> None:
+    """事故68宗,死亡11人,伤83人,与去年同期相比,分别下降43.8%、45.0%、48.8%: a
+    分别 list that names no indicator of its own pairs, item by item, with the
+    quantities written before it in the sentence."""
+    if not inherited:
+        return
+    starts = [q.start for q in quantities]
+    for m in _LIST_CUE.finditer(text):
+        i = bisect.bisect_left(starts, m.end())
+        end = _sentence_end(text, m.end())
+        j = bisect.bisect_left(starts, end, lo=i)
+        after = quantities[i:j]
+        if len(after) < 2 or not all(id(q) in inherited for q in after):
+            continue
+        ss = sentence_start(text, m.start())
+        k = bisect.bisect_left(starts, ss, hi=i)
+        before = [q for q in quantities[k:i] if q.end <= m.start() and q.role != "other"][-len(after):]
+        if len(before) < len(after) or not all(q.indicator for q in before):
+            continue
+        for q, ref in zip(after, before):
+            q.indicator = ref.indicator
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = _SENTENCE_END.search(text, pos)
+    return m.start() if m else len(text)

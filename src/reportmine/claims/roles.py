@@ -13,7 +13,11 @@ def role_cue(cues: Cues, text: str, clause_start: int, q_start: int, q_end: int,
     first or between the last and the quantity); ("actual", None, None) when
     no cue applies."""
     best, first, modal, last = None, None, None, None
-    for m in cues.before.finditer(text, clause_start, q_start, overlapped=True):
+    # searched up to the quantity's end so that a cue's lookahead can see the
+    # number it stands before (完成省目标任务105.9%); only cues ending before it count
+    for m in cues.before.finditer(text, clause_start, q_end, overlapped=True):
+        if m.end() > q_start:
+            continue
         role = m.lastgroup
         key = (m.end(), m.end() - m.start(), -PRIORITY.index(role))   # nearest, then longest
         if best is None or key > best[0]:

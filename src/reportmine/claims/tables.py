@@ -1,5 +1,7 @@
 """Quantities in table cells: the column header gives the role, the row
-label the indicator (指标名称 | 年度目标 | 完成值 | 完成率)."""
+label the indicator (指标名称 | 年度目标 | 完成值 | 完成率). A cell that holds
+running text (得分=完成率96%×0.5=0.48, 分别不少于7个、4个) is read like prose:
+its own cue words and clause head decide, as the text rules already did."""
 
 from __future__ import annotations
 
@@ -11,6 +13,9 @@ from .cues import Cues
 from .indicators import trim
 
 _ROW_NUMBER = re.compile(r"[0-9]{1,3}[.、]?|")
+# a cell with this many CJK characters besides its numbers is running text
+_PROSE_HAN = 12
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def table_claims(doc: Document, cues: Cues) -> None:
@@ -24,21 +29,21 @@ def table_claims(doc: Document, cues: Cues) -> None:
         if i < 0 or not (cells[i][0] <= q.start < max(cells[i][1], cells[i][0] + 1)):
             continue
         cell = cells[i][2]
-        if cell.row == 0:
+        if cell.row == 0 or _prose(doc.text[cell.start:cell.end]):
             continue
         header = grid.get((cell.table, 0, cell.col))
         label = _row_label(doc.text, grid, cell)
         if header is not None:
-            q.role = _header_role(doc.text[header.start:header.end], cues)
+            q.role = _header_role(doc.text[header.start:header.end], cues) or q.role
         if label is not None and label is not cell:
             q.indicator = trim(doc.text[label.start:label.end], cues) or q.indicator
 
 
-def _header_role(header: str, cues: Cues) -> str:
+def _header_role(header: str, cues: Cues) -> str | None:
     for role, rx in cues.table_headers:
         if rx.search(header):
             return role
-    return "actual"
+    return None     # a header that names no role: the cell's own reading stands
 
 
 def _row_label(text: str, grid: dict, cell):
@@ -48,3 +53,7 @@ def _row_label(text: str, grid: dict, cell):
         if b is not None and not _ROW_NUMBER.fullmatch(text[b.start:b.end].strip()):
             return b
     return grid.get((cell.table, cell.row, 0))
+
+
+def _prose(cell_text: str) -> bool:
+    return len(_HAN.findall(cell_text)) >= _PROSE_HAN
