@@ -88,16 +88,28 @@ def gold_flags(shared: Path, name: str) -> list[dict]:
     return json.loads(g.read_text(encoding="utf-8"))["flags"] if g.exists() else []
 
 
-def run_relations(pipeline, shared: Path, rels: list[dict], stats: Counter, examples: list) -> None:
-    texts = {}
+def run_relations(pipeline, shared: Path, rels: list[dict], stats: Counter, examples: list,
+                  per_relation: list | None = None) -> None:
+    texts, verified = {}, {}
     for rel in rels:
         text = texts.setdefault(rel["doc"], doc_path(shared, rel["doc"]).read_text(encoding="utf-8"))
+        n, hit = 0, 0
         for kind, mutated, moved in mutations(text, rel):
             got = pipeline.analyze_bytes(mutated.encode("utf-8"), Path(rel["doc"]).name)
             caught = any(f.type == "inconsistency" and overlaps(f, moved) for f in got.flags)
             stats[(rel["kind"], kind, caught)] += 1
+            n, hit = n + 1, hit + caught
             if not caught:
                 examples.append(f"{rel['doc']} {rel['kind']}/{kind}: {rel['expr'] or '?'} over {rel['numbers']}")
+        if per_relation is not None and n:
+            if rel["doc"] not in verified:
+                doc = pipeline.analyze_bytes(text.encode("utf-8"), Path(rel["doc"]).name)
+                verified[rel["doc"]] = [v["spans"] for v in doc.meta.get("verified", [])]
+            spans = [tuple(s) for s in rel["spans"]]
+            seen = max((sum(any(a < e and s < b for a, b in v) for s, e in spans) for v in verified[rel["doc"]]),
+                       default=0)
+            per_relation.append({"doc": rel["doc"], "kind": rel["kind"], "numbers": rel["numbers"],
+                                 "caught": hit, "total": n, "verified_numbers": seen})
 
 
 def false_alarms(pipeline, shared: Path, names: list[str]) -> tuple[int, int, list]:
@@ -145,6 +157,8 @@ def main(argv=None):
     ap.add_argument("--closed-loop", action="store_true", help="also perturb the relations the checker verified")
     ap.add_argument("--examples", type=int, default=0, help="print N changes that were not caught")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--per-relation", type=Path, help="write each relation's caught/total and how many of its "
+                    "numbers the checker verified together on the unchanged text (JSON lines)")
     args = ap.parse_args(argv)
     if not (args.shared / "realdev").is_dir():
         raise SystemExit(f"{args.shared}/realdev not found: pass --shared DIR or set REPORTMINE_SHARED")
@@ -157,8 +171,11 @@ def main(argv=None):
     if args.docs:
         rels = [r for r in rels if Path(r["doc"]).name in args.docs]
         names = [n for n in names if Path(n).name in args.docs]
-    stats, examples = Counter(), []
-    run_relations(pipeline, args.shared, rels, stats, examples)
+    stats, examples, per_relation = Counter(), [], ([] if args.per_relation else None)
+    run_relations(pipeline, args.shared, rels, stats, examples, per_relation)
+    if args.per_relation:
+        args.per_relation.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in per_relation),
+                                     encoding="utf-8")
     caught, total = table(stats, f"relations from the reading ({len(rels)} relations, {args.relations.name})")
     alarms, chars, listed = false_alarms(pipeline, args.shared, names)
     per20k = alarms / (chars / 20000) if chars else 0.0

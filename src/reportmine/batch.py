@@ -13,8 +13,10 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .discovery import SUFFIXES, Found, discover  # noqa: F401 - SUFFIXES kept importable from here
 from .document import Document
 from .errors import ReportmineError
+from .filenames import base_name, display_path
 from .gcpause import paused_gc
 from .records import DOCUMENT_NAMES, build_tables
 
@@ -38,10 +40,10 @@ class Result:
         self.document_rows.append(_document_row(doc, len(records), len(flags)))
 
     def add_error(self, path: str, exc: ReportmineError) -> None:
-        name = str(path).replace("\\", "/").rsplit("/", 1)[-1]
-        self.errors.append({"path": str(path), "doc": name, "code": exc.code, "message": exc.message})
+        name, path = base_name(path), display_path(path)
+        self.errors.append({"path": path, "doc": name, "code": exc.code, "message": exc.message})
         row = dict.fromkeys(DOCUMENT_NAMES)
-        row.update(doc=name, path=str(path), status="error", error_code=exc.code,
+        row.update(doc=name, path=path, status="error", error_code=exc.code,
                    error_message=exc.message, quantities=0, records=0, flags=0)
         self.document_rows.append(row)
 
@@ -76,8 +78,9 @@ def analyze_batch(paths: Iterable[str | os.PathLike], *, catalog: str | os.PathL
                   max_bytes: int | None = None,
                   keep_documents: bool = True, on_document: OnDocument | None = None,
                   pipeline=None) -> Result:
-    """Analyze files (folders are expanded) into a :class:`Result`; a bad file
-    is recorded in ``errors`` and the batch goes on. ``on_document(path, doc or
+    """Analyze files (folders are expanded; a :class:`~reportmine.discovery.Found`
+    is taken as it is) into a :class:`Result`; a bad file, or a path discovery
+    could not analyze, is recorded in ``errors`` and the batch goes on. ``on_document(path, doc or
     error)`` is called as each file is done (the CLI writes its JSON there)."""
     from .pipeline import Pipeline
     from .readers import DEFAULT_MAX_BYTES
@@ -86,7 +89,7 @@ def analyze_batch(paths: Iterable[str | os.PathLike], *, catalog: str | os.PathL
         pipeline = Pipeline(max_bytes=max_bytes or DEFAULT_MAX_BYTES, catalog=catalog, targets=targets,
                             rules=rules)
     result = Result(catalog=merged_catalog(catalog))
-    for path, doc in pipeline.pipe(expand_paths(paths)):
+    for path, doc in _outcomes(pipeline, discover(paths)):
         if on_document is not None:
             on_document(path, doc)
         if isinstance(doc, ReportmineError):
@@ -96,27 +99,24 @@ def analyze_batch(paths: Iterable[str | os.PathLike], *, catalog: str | os.PathL
     return result
 
 
+def _outcomes(pipeline, found: Found):
+    """(path, Document or ReportmineError) in discovery order: what discovery
+    met and could not analyze (a broken link, an unreadable folder…) is an
+    error like a file that fails to read."""
+    for path, problem in found:
+        if problem is not None:
+            yield path, problem
+        else:
+            yield from pipeline.pipe([path])
+
+
 def merged_catalog(catalog: str | os.PathLike | None):
     from .catalog import default_catalog, load_catalog
 
     return default_catalog().merged(load_catalog(catalog)) if catalog else default_catalog()
 
 
-SUFFIXES = {".txt", ".text", ".docx", ".pdf", ".doc", ".wps"}
-
-
 def expand_paths(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> list[str]:
-    """Files as given; folders recursively, keeping report-like suffixes."""
-    from pathlib import Path
-
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    out = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            out.extend(str(f) for f in sorted(path.rglob("*"))
-                       if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."))
-        else:
-            out.append(str(p))
-    return out
+    """Files as given; folders recursively, keeping report-like suffixes
+    (:func:`reportmine.discovery.discover` also returns what it skipped)."""
+    return discover(paths).files

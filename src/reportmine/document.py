@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .errors import Problem
+from .filenames import base_name
 
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell")
 BOILERPLATE_KINDS = (
@@ -157,7 +158,7 @@ class Document:
 
     @property
     def name(self) -> str:
-        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        return base_name(self.path)
 
     # -- lookups -------------------------------------------------------
     def page_at(self, offset: int) -> int | None:
@@ -222,3 +223,17 @@ class Document:
         if text:
             out["text"] = self.text
         return out
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Document":
+        """The Document back from :meth:`to_dict` (``text=True``): what the
+        batch engine stores per document and rebuilds the outputs from."""
+        parts = {"blocks": Block, "tables": Table, "articles": Article, "sections": Section,
+                 "boilerplate": Boilerplate, "quantities": Quantity, "flags": Flag}
+        doc = cls(id=data["id"], path=data["path"], format=data["format"], text=data.get("text", ""),
+                  encoding=data.get("encoding"), pages=data.get("pages"),
+                  page_starts=list(data.get("page_starts") or ()), meta=dict(data.get("meta") or {}),
+                  warnings=[Problem(w["code"], dict(w.get("details") or {})) for w in data.get("warnings", ())])
+        for name, kind in parts.items():
+            setattr(doc, name, [kind(**item) for item in data.get(name, ())])
+        return doc

@@ -21,20 +21,38 @@ MESSAGES: dict[str, str] = {
     "E006": "图片文件无法读取文字，请提交含文字层的文档：{path}",
     "E007": "无法识别文本编码（不是 UTF-8、UTF-16、GB18030 或 Big5 文本）：{path}",
     "E008": "文件无法读取：{path}（{reason}）",
+    "E009": "符号链接形成循环，无法找到实际文件：{path}",
+    "E010": "链接指向的文件不存在（断开的链接）：{path}",
+    "E011": "文件夹无法读取，其中的文件未被分析：{path}（{reason}）",
+    "E012": "不是普通文件（{kind}），未读取：{path}",
+    "E013": "没有读取该文件的权限：{path}",
     # docx
     "E101": "Word 文档已损坏或不是有效的 .docx 文件：{path}（{reason}）",
+    "E102": "Word 文档解压后超过读取上限（{what}：{value}，上限 {limit}），疑为压缩炸弹，未读取：{path}",
     # pdf
     "E201": "PDF 文件已损坏，无法解析：{path}（{reason}）",
     "E202": "PDF 文件已加密，需要密码才能读取：{path}",
     "E203": "PDF 没有文字层（可能是扫描件），需先做文字识别（OCR）：{path}",
+    "E204": "PDF 的内容流已损坏，无法解码，读不出文字：{path}（{reason}）",
+    "E205": "PDF 超过读取上限（{what}：{value}，上限 {limit}），疑为解压炸弹或异常文件，未读取：{path}",
     # run database (E4…)
     "E401": "无法打开运行数据库：{url}（{reason}）",
     "E402": "写入运行数据库失败，文档“{doc}”的数据未写入：{reason}",
     "E403": "连接 PostgreSQL 需要 psycopg 驱动，请先安装：pip install 'reportmine[postgres]'（{url}）",
+    # the batch engine (E8…): what happened around a file, not inside a reader
+    "E801": "文件分析超时（超过 {seconds} 秒），已终止处理它的工作进程：{path}",
+    "E802": "文件分析耗尽了内存（超过工作进程的内存上限），已跳过：{path}",
+    "E803": "处理该文件的工作进程意外终止：{path}（{reason}）",
+    "E804": "分析该文件时发生内部错误：{path}（{reason}）",
+    "E805": "运行被中断，该文件未分析：{path}",
+    "E806": "分析工作进程无法启动：{reason}",
+    "E807": "输出目录 {output} 正被另一个 reportmine analyze 使用，请等它结束后再运行",
+    "E808": "运行出现内部错误，已停止：{reason}",
     # warnings
     "W001": "文本中有 {count} 处字节无法按 {encoding} 解码，已替换为 U+FFFD",
     "W002": "文本编码按 {encoding} 推断，可信度较低",
     "W201": "PDF 第 {pages} 页没有文字层（可能是扫描页），这些页的内容未被读取",
+    "W202": "PDF 中有 {count} 个数据流已损坏，无法解码，其中的内容可能缺失",
     # exports (E3…/W3…)
     "W301": "未安装 {module}，未写出 {output}；请运行 pip install 'reportmine[{extra}]'",
     "E301": "无法写出 {output}：{reason}",
@@ -118,7 +136,10 @@ class ReportmineError(Exception):
     def __init__(self, code: str, **details):
         if code not in MESSAGES:
             raise KeyError(f"unknown error code {code}")
-        self.problem = Problem(code, {k: str(v) for k, v in details.items()})
+        from .filenames import display_path
+
+        # details are shown and recorded: never a surrogate-escaped file name
+        self.problem = Problem(code, {k: display_path(str(v)) for k, v in details.items()})
         super().__init__(f"[{code}] {self.problem.message}")
 
     @property

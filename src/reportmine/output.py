@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .document import Document
 from .errors import ReportmineError
+from .filenames import base_name, display_path
 
 SCHEMA = "reportmine-document/1"
 
@@ -34,17 +35,17 @@ class DocumentWriter:
         target = self._target(doc.name, doc.id)
         data = doc.to_dict(text=self.include_text)
         _dump(target, data)
-        self.results.append({"path": doc.path, "doc": doc.name, "id": doc.id, "output": str(target),
+        self.results.append({"path": doc.path, "doc": doc.name, "id": doc.id, "output": display_path(target),
                              "status": "ok", "quantities": len(doc.quantities), "flags": len(doc.flags),
                              "warnings": [w.code for w in doc.warnings]})
         return target
 
     def write_error(self, path: str, exc: ReportmineError) -> Path:
-        name = str(path).replace("\\", "/").rsplit("/", 1)[-1]
-        target = self._target(name, _path_key(str(path)))
-        _dump(target, {"schema": SCHEMA, "doc": name, "path": str(path), "error": exc.problem.to_dict(),
+        key, name, path = _path_key(path), base_name(path), display_path(path)
+        target = self._target(name, key)
+        _dump(target, {"schema": SCHEMA, "doc": name, "path": path, "error": exc.problem.to_dict(),
                        "quantities": [], "flags": []})
-        self.results.append({"path": str(path), "doc": name, "output": str(target), "status": "error",
+        self.results.append({"path": path, "doc": name, "output": display_path(target), "status": "error",
                              "error": exc.problem.to_dict()})
         return target
 
@@ -62,10 +63,11 @@ class DocumentWriter:
         return summary
 
 
-def _path_key(path: str) -> str:
+def _path_key(path) -> str:
     import hashlib
+    import os
 
-    return hashlib.sha256(path.encode("utf-8")).hexdigest()
+    return hashlib.sha256(os.fsencode(path)).hexdigest()
 
 
 def _dump(target: Path, data: dict) -> None:

@@ -39,6 +39,29 @@ def check_levels(index: Index, found, cfg) -> None:
                 _whole_level(found, named, g, down, cfg)
 
 
+def check_level_lists(index: Index, found, cfg) -> None:
+    """火警336起，其中成灾48起，…，火警数、成灾数分别下降13.2%、45.5%: a 分别 list
+    of growth rates pairs, in order, with the whole counts before it in its
+    sentence (after any earlier rate) when there are exactly as many; each pair is then a count and its
+    growth (the earlier level must be a whole number)."""
+    groups: dict = {}
+    for q in index.qs:
+        if q.group is not None and is_rate(q):
+            groups.setdefault(q.group, []).append(q)
+    for rates in groups.values():
+        first = rates[0]
+        down = _direction(index.text, first, cfg)
+        if down is None or any(g.start in found.judged for g in rates):
+            continue
+        sent = index.between(sentence_start(index.text, first.start), first.start)
+        last_rate = max([i for i, q in enumerate(sent) if is_rate(q)], default=-1)
+        counts = [q for q in sent[last_rate + 1:] if q.norm_unit in cfg.count_units]
+        if len(counts) != len(rates) or len(rates) < 2:
+            continue
+        for q, g in zip(counts, rates):
+            _whole_level(found, q, g, down, cfg)
+
+
 def _named_count(index: Index, sent: list[Quantity], g: Quantity, cfg) -> Quantity | None:
     """事故9起、死亡6人、受伤7人，…受伤人数同比下降27.3%: the one count of the
     sentence whose name shares the most with the rate's subject."""

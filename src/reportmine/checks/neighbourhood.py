@@ -1,7 +1,9 @@
 """Neighbourhoods for the relation search: the quantities of a sentence, a
 paragraph (a line), and the quantities before a position within a window.
 
-Quantities without a value, inside boilerplate, or in a 分别 list that does not
+The text is read as simplified script (data/t2s.tsv, one character for one,
+so offsets hold), so the cue words of data/checks.yaml need no traditional
+variants. Quantities without a value, inside boilerplate, or in a 分别 list that does not
 pair are never offered as candidates (the respectively check handles those).
 """
 
@@ -39,16 +41,16 @@ class Index:
     doc: Document
     qs: list[Quantity]
     starts: list[int]
+    text: str               # the document's text read as simplified script (same offsets)
 
     @classmethod
     def of(cls, doc: Document) -> "Index":
+        from ..claims.script import has_traditional, simplified
+
         qs = [q for q in doc.quantities if q.norm_value is not None and not doc.is_boilerplate(q.start)]
         qs.sort(key=lambda q: q.start)
-        return cls(doc, qs, [q.start for q in qs])
-
-    @property
-    def text(self) -> str:
-        return self.doc.text
+        text = simplified(doc.text) if has_traditional(doc.text) else doc.text
+        return cls(doc, qs, [q.start for q in qs], text)
 
     def between(self, lo: int, hi: int) -> list[Quantity]:
         return self.qs[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]

@@ -113,7 +113,19 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         case.named = inside or [w for w in wholes if by_name and _names(w, label, text, cfg)]
     else:
         case.meant = [(p, w) for p in parts for w in wholes if w is not p and _related(w, p, r, sent, cfg)]
+        case.meant += _adjacent_pair(index, sent, r, wholes)
     return case
+
+
+def _adjacent_pair(index: Index, sent: list[Quantity], r: Quantity, wholes: list[Quantity]) -> list[tuple]:
+    """活产数398人，住院分娩人数390人，住院分娩率为97.99%: a rate right after the
+    last two counts of its sentence, with nothing else between, is their ratio."""
+    if len(sent) < 2 or index.between(sent[-1].end, r.start):
+        return []
+    p, w = sent[-1], sent[-2]
+    if p.norm_unit != w.norm_unit or index.between(w.end, p.start) or not any(w is q for q in wholes):
+        return []
+    return [(p, w)]
 
 
 def _earlier_period(text: str, part: Quantity, r: Quantity, cfg) -> bool:

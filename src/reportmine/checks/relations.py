@@ -21,13 +21,15 @@ from . import arithmetic as ar
 from .flags import make_flag
 from .formulas import check_formulas
 from .found import Found
-from .levels import check_levels
+from .levels import check_level_lists, check_levels
 from .neighbourhood import Index
 from .rates import check_rates, check_share_lists
 from .repeats import check_item_values, check_mismatch, check_respectively
 from .search_config import search_config
 from .sums import check_sums
+from .per_capita import check_per_capita
 from .tables import check_tables
+from .totals import check_totals
 from .units_sense import check_units
 
 COUNT_UNITS_EXCLUDED = frozenset({"ratio", "ratio_point", "倍"})
@@ -75,10 +77,13 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_rates(index, found, search_config())
     check_share_lists(index, found, search_config())
     check_levels(index, found, search_config())
+    check_level_lists(index, found, search_config())
     check_units(index, found, search_config())
     check_tables(doc, found, search_config())
     check_formulas(doc, found, search_config())
     check_sums(index, found, search_config())
+    check_totals(index, found, search_config())
+    check_per_capita(index, found, search_config())
     check_respectively(doc, found)
     check_mismatch(doc, found, search_config())
     check_item_values(doc, found, search_config())

@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
 from ..resources import DataFileError, compile_pattern, load_yaml, require
 
 
@@ -34,8 +32,6 @@ class Rules:
     label_before: tuple[str, ...]
     amount_slot: object
     numeral_slot: object
-    script_fold: dict
-    fold_chars: object
     rate_cut: object
     page_marker: object
     list_marker: object
@@ -57,14 +53,6 @@ def _any_of(patterns, where: str):
     if not patterns or not all(isinstance(p, str) for p in patterns):
         raise DataFileError(f"{where}: expected a pattern or a list of patterns")
     return compile_pattern("|".join(f"(?:{p})" for p in patterns), where)
-
-
-def _fold_table(mapping) -> dict:
-    """Traditional to simplified, one character for one (spans stay put)."""
-    if not isinstance(mapping, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1 for k, v in mapping.items()):
-        raise DataFileError("checks.yaml: missing_numbers.script_fold must map one character to one")
-    return str.maketrans(mapping)
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +83,7 @@ def _placeholder_rules(ph: dict) -> dict:
 def _missing_rules(mn: dict) -> dict:
     require(mn, ("rate_units", "scaled_units", "scaled_not_before", "scaled_not_after", "number_chars",
                  "bare_classifier", "unit_missing", "label_before", "amount_slot", "numeral_slot",
-                 "script_fold", "rate_cut", "page_marker", "list_marker"), "checks.yaml: missing_numbers")
+                 "rate_cut", "page_marker", "list_marker"), "checks.yaml: missing_numbers")
     return dict(
         rate_units=compile_pattern(f"(?:{_alt_wrapped(mn['rate_units'])})", "checks.yaml: rate_units"),
         scaled_units=compile_pattern(f"(?:{_alt(mn['scaled_units'])})", "checks.yaml: scaled_units"),
@@ -107,9 +95,6 @@ def _missing_rules(mn: dict) -> dict:
         label_before=tuple(mn["label_before"]),
         amount_slot=compile_pattern(mn["amount_slot"], "checks.yaml: amount_slot"),
         numeral_slot=_any_of(mn["numeral_slot"], "checks.yaml: numeral_slot"),
-        script_fold=_fold_table(mn["script_fold"]),
-        fold_chars=compile_pattern("[" + "".join(regex.escape(ch) for ch in mn["script_fold"]) + "]",
-                                   "checks.yaml: script_fold"),
         rate_cut=compile_pattern(mn["rate_cut"], "checks.yaml: rate_cut"),
         page_marker=compile_pattern(mn["page_marker"], "checks.yaml: page_marker"),
         list_marker=compile_pattern(mn["list_marker"], "checks.yaml: list_marker"),

@@ -10,9 +10,11 @@ from ..script import t2s_table, to_simplified
 
 @lru_cache(maxsize=1)
 def _traditional():
-    import regex
+    """One character class of every mapped character; the standard re module
+    (a charset lookup) searches it about ten times faster than regex does."""
+    import re
 
-    return regex.compile("[" + "".join(regex.escape(chr(c)) for c in sorted(t2s_table())) + "]")
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(t2s_table())) + "]")
 
 
 def has_traditional(text: str) -> bool:

@@ -1,4 +1,5 @@
-"""`reportmine analyze`: run the pipeline over files and folders."""
+"""`reportmine analyze`: run the pipeline over files and folders, in parallel,
+resumably (see README, "Batch runs")."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import click
 
 from ..batch import SUFFIXES, expand_paths
 from .db_cmd import db_option, open_run
-from .options import catalog_option, coded_errors, make_pipeline, reader_options
+from .options import catalog_option, coded_errors, reader_options
 
 __all__ = ["SUFFIXES", "expand", "analyze_cmd", "COMMANDS"]
 
@@ -16,11 +17,32 @@ def expand(paths) -> list[str]:
     return expand_paths(list(paths))
 
 
+def engine_options(fn):
+    import functools
+
+    from ..engines.local import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+
+    @click.option("--workers", type=click.IntRange(min=1), default=None,
+                  help="Worker processes (default: all cores); 1 analyzes in this process.")
+    @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+                  help="Seconds per file; a file over it gets E801 and its worker is replaced (0: none).")
+    @click.option("--memory-limit", "memory_mb", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB,
+                  show_default=True, help="MiB of address space per worker; a file over it gets E802 (0: none).")
+    @click.option("--force", is_flag=True, help="Analyze every file again, even those unchanged since the last run.")
+    @click.option("--strict", is_flag=True, help="Stop at the first file that fails.")
+    @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
 @click.command("analyze")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Output folder: writes documents/<file name>.json, run.json, records.jsonl, "
-                   "records.csv, records.xlsx, records.parquet, flags.csv and report.html.")
+                   "records.csv, records.xlsx, records.parquet, flags.csv, errors.csv and report.html.")
 @click.option("--with-text", is_flag=True, help="Include the canonical text in each JSON.")
 @click.option("--targets", type=click.Path(dir_okay=False, exists=True),
               help="CSV of targets (indicator,target,unit[,period]) to check completion rates against.")
@@ -35,59 +57,33 @@ def expand(paths) -> list[str]:
 @catalog_option
 @reader_options
 @db_option
+@engine_options
 @coded_errors
 def analyze_cmd(paths, out_dir, with_text, targets, rules, batch_checks, no_html, role_model, catalog,
-                max_bytes, db_url):
+                max_bytes, db_url, workers, timeout, memory_mb, force, strict, quiet):
     """Analyze report files (txt, docx, pdf) or folders of them.
 
-    A bad file gets a coded error in its JSON and in run.json; the batch goes
-    on. Exit status is 0 when every file was analyzed, 1 when some failed.
+    A bad file gets a coded error in its JSON, in run.json and in errors.csv;
+    the batch goes on. A rerun on the same --out analyzes only the files that
+    changed. Exit status: 0 every file analyzed, 1 some failed, 2 usage or
+    output problem, 130 interrupted.
 
     \b
     Example:
       reportmine analyze corpora/samples --out out/
+      reportmine analyze inbox/ --out out/ --workers 4 --timeout 60
       reportmine analyze inbox/ --out out/ --batch-checks --targets targets.csv
       reportmine analyze inbox/ --out out/ --rules rules.yaml
       reportmine analyze inbox/ --out out/ --db postgresql://reportmine@localhost/reports
     """
-    from ..batch import analyze_batch
-    from ..exporters import WRITERS, write_all
-    from ..output import DocumentWriter
+    from .analyze_run import guarded, run_analyze
 
-    files = expand(paths)
-    if not files:
-        raise click.UsageError("没有找到可分析的文件（.txt/.docx/.pdf）")
-    writer = DocumentWriter(out_dir, include_text=with_text)
-    pipeline = make_pipeline(max_bytes, catalog, targets, role_model, rules)
-    run = open_run(out_dir, db_url)
-    summaries = []
-
-    def on_document(path, result):
-        if isinstance(result, Exception):
-            writer.write_error(path, result)
-            click.echo(f"错误 [{result.code}] {result.message}", err=True)
-            return
-        target = writer.write(result)
-        if batch_checks:
-            from ..checks.batch import claims_of
-
-            summaries.append((str(target), result.name, claims_of(result)))
-
-    result = analyze_batch(files, catalog=catalog, pipeline=pipeline, on_document=on_document)
-    if batch_checks:
-        from ..checks import batch
-
-        n = batch.apply(batch.batch_flags(summaries))
-        click.echo(f"批量核对：发现 {n} 处跨文件不一致", err=True)
-    outcomes = write_all(result, out_dir, tuple(w for w in WRITERS if not (no_html and w == "html")))
-    run.finish(result)
-    for o in outcomes:
-        if not o.ok:
-            click.echo(f"提示 [{o.code}] {o.message}", err=True)
-    summary = writer.close(records=len(result.records), outputs=outcomes)
-    click.echo(f"已分析 {summary['ok']}/{summary['documents']} 个文件，得到 {len(result.records)} 条记录，"
-               f"结果写入 {out_dir}", err=True)
-    raise SystemExit(0 if summary["errors"] == 0 else 1)
+    raise SystemExit(guarded(run_analyze,
+        paths, out_dir, dict(max_bytes=max_bytes, catalog=catalog, targets=targets, rules=rules,
+                             role_model=role_model),
+        dict(with_text=with_text, batch_checks=batch_checks, html=not no_html, force=force, strict=strict),
+        dict(workers=workers, timeout=timeout, memory_mb=memory_mb), db_url=db_url, quiet=quiet,
+        open_db=open_run))
 
 
 COMMANDS = [analyze_cmd]

@@ -24,10 +24,12 @@ def open_run(out_dir: str, db_url: str | None):
     """A RunWriter for analyze; a database that cannot be opened stops the run (exit 2)."""
     import sys
 
+    from ..filenames import display_path
     from ..store import shown
     from ..store.run import RunWriter
 
-    args = [shown(a) if "://" in a else a for a in sys.argv[1:]]     # never a password in runs.command
+    # never a password in runs.command, never a surrogate-escaped (non-UTF-8) file name
+    args = [shown(a) if "://" in a else display_path(a) for a in sys.argv[1:]]
     return RunWriter(db_url, out_dir, command=" ".join(["reportmine", *args]))
 
 

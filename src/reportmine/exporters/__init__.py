@@ -22,7 +22,7 @@ from ..gcpause import paused_gc
 from .dependencies import MissingDependency
 
 # module names under reportmine.exporters, in the order they are written
-WRITERS: tuple[str, ...] = ("jsonl", "csv", "xlsx", "parquet", "flags_csv", "html")
+WRITERS: tuple[str, ...] = ("jsonl", "csv", "xlsx", "parquet", "flags_csv", "errors_csv", "html")
 
 __all__ = ["WRITERS", "Outcome", "write_all", "writer", "MissingDependency"]
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..document import Document
+from ..filenames import base_name
 from .chart import build_chart
 from .highlight import render
 from .labels import labels
@@ -81,7 +82,7 @@ class HtmlReport:
         self._count(doc, records)
 
     def add_error(self, path: str, code: str, message: str) -> None:
-        self.errors.append({"name": str(path).replace("\\", "/").rsplit("/", 1)[-1],
+        self.errors.append({"name": base_name(path),
                             "code": code, "message": message})
 
     def _count(self, doc: Document, records: list[dict]) -> None:

@@ -20,4 +20,5 @@ def write(result, path) -> None:
     pa = require("pyarrow", "parquet", FILENAME)
     pq = require("pyarrow.parquet", "parquet", FILENAME)
     table = pa.Table.from_pylist(result.records, schema=arrow_schema(pa, getattr(result, "record_columns", COLUMNS)))
-    pq.write_table(table, str(path))
+    with open(path, "wb") as sink:          # Python opens it: a non-UTF-8 folder name is fine
+        pq.write_table(table, sink)

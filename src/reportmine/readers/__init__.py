@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-from pathlib import Path
 
 from ..document import Document
 from ..errors import ReaderError
+from ..filenames import display_path
 from . import sniff
+from .files import open_regular
+from .limits import Limits
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -35,30 +37,33 @@ def _reader_for(fmt: str):
 READERS = ("txt", "docx", "pdf")
 
 
-def read_bytes(data: bytes, path: str = "<bytes>", max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read_bytes(data: bytes, path: str = "<bytes>", max_bytes: int = DEFAULT_MAX_BYTES,
+               limits: Limits | None = None) -> Document:
+    """Read a file's bytes; ``limits`` bound what a .docx or PDF may unpack
+    (None: the shipped data/limits.yaml)."""
+    path = display_path(path)
     if not data:
         raise ReaderError("E002", path=path)
     if len(data) > max_bytes:
         raise ReaderError("E003", path=path, size=len(data), limit=max_bytes)
     fmt = sniff.detect_format(data, path)
-    doc = _reader_for(fmt).read(data, path)
+    module = _reader_for(fmt)
+    doc = module.read(data, path) if fmt == "txt" else module.read(data, path, limits)
     doc.id = hashlib.sha256(data).hexdigest()
     return doc
 
 
-def read(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read a file into a Document (text, blocks, tables, pages; no analysis)."""
-    p = Path(path)
-    spath = str(path)
-    if not p.exists():
-        raise ReaderError("E001", path=spath)
-    if p.is_dir():
-        raise ReaderError("E008", path=spath, reason="这是一个目录")
-    try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise ReaderError("E003", path=spath, size=size, limit=max_bytes)
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ReaderError("E008", path=spath, reason=exc.strerror or type(exc).__name__) from exc
-    return read_bytes(data, spath, max_bytes=max_bytes)
+def read(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES,
+         limits: Limits | None = None) -> Document:
+    """Read a file into a Document (text, blocks, tables, pages; no analysis).
+    ``Document.path`` is the path in display form (valid UTF-8)."""
+    spath = os.fsdecode(path)
+    with open_regular(spath) as f:
+        try:
+            size = os.fstat(f.fileno()).st_size
+            if size > max_bytes:
+                raise ReaderError("E003", path=spath, size=size, limit=max_bytes)
+            data = f.read()
+        except OSError as exc:
+            raise ReaderError("E008", path=spath, reason=exc.strerror or type(exc).__name__) from exc
+    return read_bytes(data, spath, max_bytes=max_bytes, limits=limits)

@@ -25,6 +25,8 @@ import zipfile
 
 from ..document import Block, Document, Table
 from ..errors import ReaderError
+from .limits import LimitExceeded, Limits, default_limits
+from .zipcheck import check_zip
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -38,19 +40,24 @@ _HEADING_PREFIXES = ("heading", "标题", "title")
 
 # -- entry point ---------------------------------------------------------
 
-def read(data: bytes, path: str) -> Document:
+def read(data: bytes, path: str, limits: Limits | None = None) -> Document:
     try:
-        body, styles = _open(data)
+        body, styles = _open(data, limits or default_limits())
         return _Builder(path, styles).build(body)
     except ReaderError:
         raise
+    except LimitExceeded as exc:
+        raise ReaderError("E102", path=path, **exc.details) from None
     except Exception as exc:  # noqa: BLE001 - any failure of bad input maps to E101
         raise ReaderError("E101", path=path, reason=_reason(exc)) from exc
 
 
-def _open(data: bytes):
+def _open(data: bytes, limits: Limits):
+    """The body and styles, after checking what the archive unpacks to."""
     import docx
 
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        check_zip(zf, limits)
     document = docx.Document(io.BytesIO(data))
     return document.element.body, document.styles
 

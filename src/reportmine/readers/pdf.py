@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
 import math
 import re
 import statistics
@@ -33,6 +34,8 @@ from dataclasses import dataclass, field
 
 from ..document import Block, Boilerplate, Document, Table
 from ..errors import ReaderError, warning
+from .limits import LimitExceeded, Limits, default_limits
+from .pdfguard import Budget, guarded
 
 SENTENCE_END = frozenset("。！？；：…!?;")
 # a closing quote ends a sentence only after one of the above (。” but not “某某”)
@@ -91,31 +94,48 @@ class Metrics:
 
 # -- entry point ---------------------------------------------------------
 
-def read(data: bytes, path: str) -> Document:
+def read(data: bytes, path: str, limits: Limits | None = None) -> Document:
     try:
-        return _read(data, path)
+        with guarded(limits or default_limits()) as budget:
+            return _read(data, path, budget)
     except ReaderError:
         raise
     except Exception as exc:  # noqa: BLE001 - any failure of bad input maps to a code
         raise _reader_error(exc, path) from exc
 
 
-def _read(data: bytes, path: str) -> Document:
+def _read(data: bytes, path: str, budget: Budget) -> Document:
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        pages = [_page_layout(page) for page in pdf.pages]
+        _count_pages(pdf.doc, budget.limits.pdf_pages)
+        pages = []
+        for page in pdf.pages:
+            pages.append(_page_layout(page))
+            page.close()                   # drop pdfminer's layout of the page: memory stays per page
     if not pages:
         raise ReaderError("E201", path=path, reason="没有任何页面")
     empty = [p.number for p in pages if not p.has_text]
     if len(empty) == len(pages):
+        if budget.broken:
+            raise ReaderError("E204", path=path, reason=f"{budget.broken} 个数据流不是有效的压缩数据")
         raise ReaderError("E203", path=path)
     _mark_boilerplate(pages)
     doc = Document(id="", path=path, format="pdf", text="", pages=len(pages))
     _assemble(doc, pages, _metrics(pages))
     if empty:
         doc.warnings.append(warning("W201", pages=",".join(map(str, empty))))
+        if budget.broken:
+            doc.warnings.append(warning("W202", count=budget.broken))
     return doc
+
+
+def _count_pages(doc, limit: int) -> None:
+    """Walk the page tree up to limit + 1 pages (never all of a huge one)."""
+    from pdfminer.pdfpage import PDFPage
+
+    if sum(1 for _ in itertools.islice(PDFPage.create_pages(doc), limit + 1)) > limit:
+        raise LimitExceeded("pdf.pages", limit)
 
 
 def _reader_error(exc: Exception, path: str) -> ReaderError:
@@ -125,6 +145,8 @@ def _reader_error(exc: Exception, path: str) -> ReaderError:
     inner = exc
     if exc.args and isinstance(exc.args[0], BaseException):
         inner = exc.args[0]            # pdfplumber wraps pdfminer's exception
+    if isinstance(inner, LimitExceeded):
+        return ReaderError("E205", path=path, **inner.details)
     if isinstance(inner, PDFEncryptionError):
         return ReaderError("E202", path=path)
     if isinstance(inner, PSEOF):

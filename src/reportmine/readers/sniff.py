@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 
 from ..errors import ReaderError
@@ -21,7 +22,7 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
 def _suffix(path: str) -> str:
-    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    name = os.path.basename(path)
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 

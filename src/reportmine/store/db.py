@@ -31,6 +31,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from .. import __version__
 from ..document import Document
 from ..errors import ReportmineError
+from ..filenames import base_name, display_path
 from . import models, review_models, rows
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -243,9 +244,25 @@ class Store:
 
     def write_error(self, path: str, code: str, message: str, run_id: str) -> None:
         """Note a file the run could not analyze (its earlier rows, if any, stay)."""
-        name = str(path).replace("\\", "/").rsplit("/", 1)[-1]
+        name, path = base_name(path), display_path(path)
         row = self._file_row(run_id, path, name, status="error", error_code=code, error_message=message)
         self._execute(name, insert(models.RunFile.__table__).values(**row))
+
+    def write_run_files(self, run_id: str, files: list[dict]) -> None:
+        """Note many files of a run at once (a rerun whose documents are already
+        in the database): ``path, doc, doc_sha256, status[, error_code, error_message]``."""
+        rows = [self._file_row(run_id, f["path"], f["doc"], doc_sha256=f.get("doc_sha256"), status=f["status"],
+                               error_code=f.get("error_code"), error_message=f.get("error_message"))
+                for f in files]
+        if rows:
+            self._execute(None, insert(models.RunFile.__table__).values(rows))
+
+    def has_documents(self, shas: set[str]) -> bool:
+        """Whether every one of these documents has its rows in the database."""
+        t = models.Document.__table__
+        with self.engine.connect() as conn:
+            present = set(conn.execute(select(t.c.doc_sha256)).scalars())
+        return shas <= present
 
     def _execute(self, doc: str | None, statement) -> None:
         try:

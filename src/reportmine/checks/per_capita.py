@@ -1,0 +1,61 @@
+"""Per-capita figures against their amount and population.
+
+A figure named per head (人均补差180.6元, 户均, 每人, 均次费用) is tried against
+every amount of its unit and every count of another unit before it in its
+paragraph: it verifies when one amount/count pair gives it within the rounding
+of the written numbers. It is flagged only when none does and the pair is
+clearly meant: the amount nearest before it in its sentence, and the count
+nearest before that amount in the sentence, with the stated figure a near miss
+(`near_miss_per_capita`) of their quotient.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..claims.clauses import sentence_start
+from ..document import Quantity
+from . import arithmetic as ar
+from .neighbourhood import Index, is_count
+
+_STOPS = re.compile(r"[，,。；;\n]")
+
+
+def check_per_capita(index: Index, found, cfg) -> None:
+    text = index.text
+    cues = [m.end() for m in cfg.per_capita_cue.finditer(text)]
+    if not cues:
+        return
+    for q in index.qs:
+        if not is_count(q) or q.start in found.judged or q.group is not None or q.norm_value <= 0:
+            continue
+        k = bisect.bisect_right(cues, q.start) - 1
+        if k < 0 or q.start - cues[k] > cfg.label_reach or _STOPS.search(text, cues[k], q.start):
+            continue            # no cue in the words before it (brackets may be glosses: 補(bǔ)差)
+        before = [w for w in index.before(q, cfg.whole_reach) if is_count(w) and w.norm_value > 0]
+        amounts = [a for a in before if a.norm_unit == q.norm_unit]
+        heads = [p for p in before if p.norm_unit != q.norm_unit and p.norm_unit in cfg.head_units]
+        if amounts and heads:
+            _judge(found, text, q, amounts, heads, cfg)
+
+
+def _judge(found, text: str, q: Quantity, amounts: list[Quantity], heads: list[Quantity], cfg) -> None:
+    for a in reversed(amounts):
+        for p in reversed(heads):
+            iv = ar.quotient(a, p)
+            if iv and ar.fits(q, *iv):
+                found.verify("per_capita", f"{a.text}/{p.text} = {ar.at_precision(a.norm_value / p.norm_value, q, 2)}",
+                             [a, p, q], q)
+                return
+    s = sentence_start(text, q.start)
+    a = amounts[-1]
+    meant = [p for p in heads if p.end <= a.start and p.start >= s]
+    if a.start < s or not meant or q.approx or a.approx or meant[-1].approx:
+        return              # 人均监管90余家: an approximate figure is not a typo
+    p = meant[-1]
+    iv = ar.quotient(a, p)
+    if iv and ar.miss(q, *iv) <= cfg.near_miss_per_capita:
+        x = a.norm_value / p.norm_value
+        found.flag("ratio", q, f"人均值应为{a.text}/{p.text} = {ar.at_precision(x, q, 2)}"
+                   f"（按所报精度为{ar.at_precision(x, q)}）", [a, p])

@@ -1,0 +1,125 @@
+"""Totals followed by their parts without 其中.
+
+A count or an amount is often broken down in the clauses right after it,
+without a cue word: 信访总量143件次…来访95件…来信19件次…网上投诉29件次;
+发现问题82个，已整改38个，采纳建议10个，正在整改21个，移送13个; or in brackets:
+中央计划投资100万元（中央80万元，地方配套20万元）. The candidate parts are the
+amounts of the total's unit that follow it in its paragraph, open their
+clause (not a change, a share or a target) and are not larger than the total.
+The relation verifies when the first k of them add up to the total within the
+written rounding. It is flagged only when the breakdown is clearly meant: the
+parts are in brackets right after the total, or the total is named as one
+(共, 合计, 总量: `total_named`), and the closest run of first parts is a near
+miss (`near_miss_total`) that no other choice of up to four parts explains.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from ..claims.clauses import boundaries
+from ..document import Quantity
+from . import arithmetic as ar
+from .neighbourhood import Index, is_count, paragraph_bounds
+
+_NOT_PARTS = frozenset({"target", "basic_target", "full_target", "growth", "difference", "completion_rate"})
+
+
+def check_totals(index: Index, found, cfg) -> None:
+    text = index.text
+    bounds = boundaries(text, 0)          # a scan from each position: few are asked about
+    used = {tuple(s) for v in found.verified if v["kind"] == "sum" for s in v["spans"]}
+    by_unit: dict = {}
+    for q in index.qs:
+        by_unit.setdefault(q.norm_unit, []).append(q)
+    for unit, same in by_unit.items():
+        for i, total in enumerate(same[:-1]):
+            if _can_total(total) and (total.start, total.end) not in used and total.start not in found.judged:
+                _check(found, index, bounds, same, i, used, cfg)
+
+
+def _check(found, index: Index, bounds, same: list[Quantity], i: int, used: set, cfg) -> None:
+    text, total = index.text, same[i]
+    bracket = _bracket_parts(index, bounds, total, cfg)
+    parts = bracket or _parts_after(index, bounds, same, i, total, cfg)
+    if len(parts) < 2:
+        return
+    meant = bool(bracket) or _named_total(text, bounds, total, cfg)
+    if _judge(found, total, parts, meant, exhaustive=bool(bracket), cfg=cfg):
+        used.update((p.start, p.end) for p in parts)
+
+
+def _can_total(q: Quantity) -> bool:
+    return is_count(q) and q.norm_value > 0 and q.role not in _NOT_PARTS and q.group is None and not q.approx
+
+
+def _is_part(text: str, bounds, q: Quantity, floor: int, cfg) -> bool:
+    """An amount of the total's unit, not above it, that opens its clause."""
+    if q.role in _NOT_PARTS or q.approx or q.norm_value < 0:
+        return False
+    return not cfg.not_part.search(text[max(bounds.clause_start(q.start), floor):q.start])
+
+
+def _parts_after(index: Index, bounds, same: list[Quantity], i: int, total: Quantity, cfg) -> list[Quantity]:
+    """The amounts of the total's unit after it (`same` holds them in text order)."""
+    text = index.text
+    end = total.end + cfg.parts_reach
+    if same[i + 1].start >= end:
+        return []
+    end = min(paragraph_bounds(text, total.start)[1], end)
+    top = ar.bounds(total)[1]
+    after = []
+    for q in same[i + 1:i + 1 + cfg.max_parts]:
+        if q.start >= end or q.norm_value > top:
+            break                           # a larger amount of the unit: another total
+        after.append(q)
+    if len(after) < 2:
+        return []
+    return [q for q in after if _is_part(text, bounds, q, total.end, cfg)]
+
+
+def _bracket_parts(index: Index, bounds, total: Quantity, cfg) -> list[Quantity]:
+    """100万元（中央80万元，地方配套20万元）: every amount inside the brackets."""
+    text = index.text
+    m = cfg.bracket_open.match(text, total.end)
+    if not m:
+        return []
+    close = text.find("）" if text[m.end() - 1] == "（" else ")", m.end())
+    if close < 0 or close - m.end() > cfg.parts_reach:
+        return []
+    top = ar.bounds(total)[1]
+    inside = [q for q in index.between(m.end(), close) if q.norm_unit == total.norm_unit]
+    fit = all(q.norm_value <= top and _is_part(text, bounds, q, m.end(), cfg) for q in inside)
+    return inside if fit else []
+
+
+def _named_total(text: str, bounds, total: Quantity, cfg) -> bool:
+    head = text[bounds.clause_start(total.start):total.start]
+    return cfg.total_named.search(head) is not None
+
+
+def _fits(total: Quantity, parts) -> bool:
+    lo = hi = 0.0
+    for p in parts:
+        t = ar.tolerance(p)
+        lo, hi = lo + p.norm_value - t, hi + p.norm_value + t
+    return ar.fits(total, lo, hi)
+
+
+def _judge(found, total: Quantity, parts: list[Quantity], meant: bool, exhaustive: bool, cfg) -> bool:
+    runs = [parts] if exhaustive else [parts[:k] for k in range(2, len(parts) + 1)]
+    if not meant and sum(p.norm_value for p in parts) < total.norm_value * (1 - cfg.near_miss_total):
+        return False                        # even all the parts fall short: nothing to verify
+    for run in runs:
+        if _fits(total, run):
+            found.verify("sum", " + ".join(p.text for p in run) + f" = {total.text}", [total, *run], total)
+            return True
+    if not meant or any(_fits(total, c) for r in range(2, min(4, len(parts)) + 1)
+                        for c in itertools.combinations(parts, r)):
+        return False
+    run = min(runs, key=lambda r: abs(sum(p.norm_value for p in r) - total.norm_value))
+    s = sum(p.norm_value for p in run)
+    if abs(s - total.norm_value) / total.norm_value <= cfg.near_miss_total:
+        found.flag("sum", total, " + ".join(p.text for p in run) + f" = {ar.at_precision(s, total)}"
+                   f"，与总数{total.text}不符", run, tail="")
+    return False

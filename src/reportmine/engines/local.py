@@ -1,0 +1,245 @@
+"""The local engine: the unit of work in this process (``workers=1``) or in a
+pool of worker processes, started once and reused.
+
+Each worker has a memory limit (``RLIMIT_AS``, :data:`DEFAULT_MEMORY_MB`) and
+each file a time limit: a file over ``timeout`` seconds gets E801 and its
+worker is killed and replaced; a file that exhausts the memory gets E802; a
+worker that dies takes only its file in flight with it (E803).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+
+from ..errors import ReportmineError
+from .work import Outcome, Settings, Task, analyze_task, error_outcome
+
+DEFAULT_TIMEOUT = 120.0
+DEFAULT_MEMORY_MB = 3072          # per worker process (address space, RLIMIT_AS)
+START_TIMEOUT = 300.0             # a worker must have loaded the pipeline within this
+
+OnOutcome = Callable[[Outcome], None]
+
+
+class EngineError(ReportmineError):
+    """The engine itself cannot work (a worker that cannot start)."""
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class _Worker:
+    process: subprocess.Popen
+    send: Connection
+    recv: Connection
+    ready: bool = False
+    task: Task | None = None
+    deadline: float = 0.0
+    pid: int = 0
+
+    def kill(self) -> None:
+        for conn in (self.send, self.recv):
+            conn.close()
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+
+
+@dataclass
+class LocalEngine:
+    workers: int = 1
+    timeout: float = DEFAULT_TIMEOUT
+    memory_mb: int = DEFAULT_MEMORY_MB
+    log_path: str | None = None            # workers' stderr (library warnings); None: discarded
+    _pool: list[_Worker] = field(default_factory=list, repr=False)
+    _hint: int | None = field(default=None, repr=False)
+
+    def size_hint(self, n: int) -> None:
+        """How many tasks the next run has: one task is analyzed in this process."""
+        self._hint = n
+
+    def run(self, tasks: Iterable[Task], settings: Settings, on_outcome: OnOutcome) -> None:
+        """Call ``on_outcome`` once per task, in completion order."""
+        if min(self.workers, self._hint or self.workers) <= 1:
+            self._run_here(tasks, settings, on_outcome)
+        else:
+            try:
+                _Pool(self, settings, on_outcome).run(iter(tasks))
+            finally:
+                self.close()
+
+    def _run_here(self, tasks, settings, on_outcome) -> None:
+        for task in tasks:
+            started = time.perf_counter()
+            try:
+                with _alarm(self.timeout):
+                    outcome = analyze_task(task, settings)
+            except _Timeout:
+                outcome = error_outcome(task.index, task.path, "E801", task.key, task.doc_sha256,
+                                        time.perf_counter() - started, path=task.path, seconds=f"{self.timeout:g}")
+            on_outcome(outcome)
+
+    def close(self) -> None:
+        while self._pool:
+            self._pool.pop().kill()
+
+
+def worker_env() -> dict:
+    """A worker's environment: one thread per numeric library (the parallelism is
+    the processes) and few malloc arenas, so that its address space, which the
+    memory limit caps, does not grow with the number of cores."""
+    env = dict(os.environ)
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        env.setdefault(name, "1")
+    env.setdefault("MALLOC_ARENA_MAX", "2")
+    return env
+
+
+class _Timeout(BaseException):
+    """Raised by the alarm in this process (BaseException: analyze_task lets it through)."""
+
+
+@contextmanager
+def _alarm(seconds: float):
+    """A best-effort time limit in this process (SIGALRM; main thread only): it
+    interrupts Python code and blocking system calls, not a long call inside C."""
+    usable = seconds and seconds > 0 and hasattr(signal, "setitimer")
+    if usable:
+        try:
+            previous = signal.signal(signal.SIGALRM, _raise_timeout)
+        except ValueError:          # not the main thread
+            usable = False
+    if not usable:
+        yield
+        return
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _raise_timeout(_signum, _frame):
+    raise _Timeout()
+
+
+class _Pool:
+    """The scheduling loop over worker processes (one task in flight per worker)."""
+
+    def __init__(self, engine: LocalEngine, settings: Settings, on_outcome: OnOutcome):
+        self.engine, self.settings, self.on_outcome = engine, settings, on_outcome
+        self.pool = engine._pool
+        self.failures = 0
+
+    def run(self, tasks) -> None:
+        queued: list[Task] = []
+        exhausted = False
+        while True:
+            if not exhausted and len(queued) < len(self.pool) + 1:
+                task = next(tasks, None)
+                if task is None:
+                    exhausted = True
+                else:
+                    queued.append(task)
+                    continue
+            self._grow(len(queued) + sum(w.task is not None for w in self.pool))
+            for worker in self.pool:
+                if worker.ready and worker.task is None and queued:
+                    self._give(worker, queued.pop(0))
+            if not self.pool or (exhausted and not queued and all(w.task is None for w in self.pool)):
+                return
+            self._step()
+
+    def _grow(self, wanted: int) -> None:
+        while len(self.pool) < min(self.engine.workers, wanted):
+            self.pool.append(self._start())
+
+    def _start(self) -> _Worker:
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        stderr = open(self.engine.log_path, "ab") if self.engine.log_path else subprocess.DEVNULL
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "reportmine.engines.worker", str(to_child_r), str(from_child_w),
+                 str(self.engine.memory_mb), str(os.getpid())],
+                pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=stderr, start_new_session=True, env=worker_env())
+        finally:
+            if stderr is not subprocess.DEVNULL:
+                stderr.close()
+            os.close(to_child_r)
+            os.close(from_child_w)
+        worker = _Worker(process, Connection(to_child_w, readable=False), Connection(from_child_r, writable=False))
+        worker.deadline = time.monotonic() + START_TIMEOUT
+        worker.send.send(self.settings)
+        return worker
+
+    def _give(self, worker: _Worker, task: Task) -> None:
+        worker.task = task
+        worker.deadline = time.monotonic() + (self.engine.timeout or 1e9)
+        try:
+            worker.send.send(task)
+        except OSError:             # died between two files: its exit is seen by _step
+            pass
+
+    def _step(self) -> None:
+        now = time.monotonic()
+        waiting = [w for w in self.pool if w.task is not None or not w.ready]
+        timeout = max(0.0, min(w.deadline for w in waiting) - now) if waiting else None
+        ready = wait([w.recv for w in waiting], timeout=timeout)
+        for worker in list(waiting):
+            if worker.recv in ready:
+                self._receive(worker)
+            elif time.monotonic() >= worker.deadline:
+                self._replace(worker, "E801", seconds=f"{self.engine.timeout:g}")
+
+    def _receive(self, worker: _Worker) -> None:
+        try:
+            kind, value = worker.recv.recv()
+        except (EOFError, OSError):
+            code, details = self._death(worker)
+            self._replace(worker, code, **details)
+            return
+        if kind == "ready":
+            worker.ready, worker.pid, self.failures = True, value, 0
+        elif kind == "failed":
+            raise EngineError("E806", reason=value)
+        else:
+            task, worker.task = worker.task, None
+            self.on_outcome(value)
+            if value.code == "E802":           # the worker exits after a MemoryError
+                self._replace(worker, None)
+
+    def _death(self, worker: _Worker) -> tuple[str, dict]:
+        code = worker.process.wait()
+        if code == -signal.SIGKILL:        # the kernel's out-of-memory killer sends SIGKILL
+            return "E803", {"reason": "进程被强制终止（SIGKILL，可能是内存耗尽）"}
+        reason = f"信号 {-code}" if code < 0 else f"退出码 {code}"
+        return "E803", {"reason": f"进程意外退出（{reason}）"}
+
+    def _replace(self, worker: _Worker, code: str | None, **details) -> None:
+        task = worker.task
+        worker.kill()
+        self.pool.remove(worker)
+        if task is None:
+            if code is not None and not worker.ready:
+                self.failures += 1
+                if self.failures >= 3:
+                    raise EngineError("E806", reason=details.get("reason", code))
+            return
+        self.on_outcome(error_outcome(task.index, task.path, code, task.key, task.doc_sha256,
+                                      path=task.path, **details))

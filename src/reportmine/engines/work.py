@@ -1,0 +1,241 @@
+"""The per-file unit of work: a task (a file's bytes) and settings in, an outcome out.
+
+``analyze_task(task, settings)`` is all an engine runs, in this process, in a
+worker process or on a remote Dask worker: the task carries the file's bytes
+and the settings carry the contents of the user's catalog, targets and rules,
+so no shared disk is needed. Everything in a :class:`Task`, :class:`Settings`
+and :class:`Outcome` is a plain value (picklable; an Outcome is also JSON).
+
+Nothing about a file raises out of :func:`analyze_task`: bad input becomes its
+reader's code, anything unexpected E804 with the exception's type.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from dataclasses import asdict, dataclass, field
+
+from ..errors import Problem, ReportmineError
+
+DOC_JSON_EXTRA = ("page_starts",)     # kept in the stored outcome, not in documents/<name>.json
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What changes the analysis of a file, with a stable :attr:`fingerprint`."""
+
+    version: str
+    max_bytes: int
+    role_model: bool = False
+    catalog: tuple[str, bytes] | None = None      # (file name, contents)
+    targets: tuple[str, bytes] | None = None
+    rules: tuple[str, bytes] | None = None
+    limits: tuple[tuple[str, int], ...] = ()      # reader limits, (name, value) sorted
+
+    @property
+    def fingerprint(self) -> str:
+        h = hashlib.sha256()
+        for part in (self.version, str(self.max_bytes), str(self.role_model), repr(self.limits)):
+            h.update(part.encode("utf-8") + b"\0")
+        for item in (self.catalog, self.targets, self.rules):
+            h.update(b"-\0" if item is None else item[0].encode("utf-8") + b"\0" + _sha(item[1]).encode() + b"\0")
+        return h.hexdigest()
+
+    @classmethod
+    def from_options(cls, max_bytes: int, catalog=None, targets=None, rules=None, role_model: bool = False,
+                     limits=()) -> "Settings":
+        """Settings from the CLI's options; the files are read here (E008 when one cannot be)."""
+        from .version import code_version
+
+        return cls(version=code_version(), max_bytes=int(max_bytes), role_model=bool(role_model),
+                   catalog=_file(catalog), targets=_file(targets), rules=_file(rules),
+                   limits=tuple(sorted((str(k), int(v)) for k, v in dict(limits).items())))
+
+
+def _file(path) -> tuple[str, bytes] | None:
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            return os.path.basename(str(path)), fh.read()
+    except OSError as exc:
+        raise ReportmineError("E008", path=str(path), reason=exc.strerror or type(exc).__name__) from None
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def result_key(fingerprint: str, doc_sha256: str, path: str) -> str:
+    """The cache key of a file's outcome. The path is part of it: the file name
+    feeds the analysis (the reporting unit, the format sniffer)."""
+    return _sha(f"{fingerprint}\0{doc_sha256}\0{path}".encode("utf-8", "surrogateescape"))
+
+
+@dataclass(frozen=True)
+class Task:
+    index: int          # position in the batch: outputs follow it whatever the engine
+    path: str           # as discovered (may hold surrogate escapes); the name is its last part
+    data: bytes | None = field(repr=False)      # None: the worker reads ``path`` itself (shared disk)
+    doc_sha256: str = ""
+    key: str = ""
+
+
+def make_task(index: int, path: str, data: bytes, settings: Settings) -> Task:
+    sha = _sha(data)
+    return Task(index, path, data, sha, result_key(settings.fingerprint, sha, path))
+
+
+@dataclass
+class Outcome:
+    """Everything the end of a run needs of one file, as plain values."""
+
+    index: int
+    path: str
+    doc: str
+    status: str                              # "ok" | "error"
+    key: str | None = None
+    doc_sha256: str | None = None
+    error: dict | None = None                # errors.Problem.to_dict()
+    document: dict | None = None             # Document.to_dict(text=True) + page_starts
+    records: list[dict] = field(default_factory=list)
+    flags: list[dict] = field(default_factory=list)
+    document_row: dict = field(default_factory=dict)
+    claims: list[dict] = field(default_factory=list)     # checks.batch.claims_of, for --batch-checks
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    @property
+    def code(self) -> str | None:
+        return self.error["code"] if self.error else None
+
+    @property
+    def message(self) -> str | None:
+        return self.error["message"] if self.error else None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Outcome":
+        return cls(**data)
+
+
+def display_name(path: str) -> str:
+    from ..filenames import base_name
+
+    return base_name(path)
+
+
+def error_outcome(index: int, path: str, code: str, key: str | None = None, doc_sha256: str | None = None,
+                  elapsed: float = 0.0, /, **details) -> Outcome:
+    """The outcome of a file that failed with ``code`` (``details`` fill its message)."""
+    return _failed(index, path, ReportmineError(code, **details).problem, key, doc_sha256, elapsed)
+
+
+def _failed(index, path, problem: Problem, key, doc_sha256, seconds) -> Outcome:
+    from ..records import DOCUMENT_NAMES
+
+    from ..filenames import display_path
+
+    name, shown = display_name(path), display_path(path)
+    row = dict.fromkeys(DOCUMENT_NAMES)
+    row.update(doc=name, path=shown, status="error", error_code=problem.code,
+               error_message=problem.message, quantities=0, records=0, flags=0)
+    return Outcome(index, shown, name, "error", key, doc_sha256, problem.to_dict(), document_row=row,
+                   seconds=seconds)
+
+
+_PIPELINES: dict[str, tuple] = {}     # fingerprint -> (Pipeline, catalog): loaded once per process
+
+
+def pipeline_for(settings: Settings):
+    """The Pipeline (and the merged catalog records link names from) for these
+    settings, built once per process; the user's files are written to a private
+    temporary folder because the loaders read paths."""
+    found = _PIPELINES.get(settings.fingerprint)
+    if found is None:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="reportmine-settings-") as folder:
+            found = _PIPELINES[settings.fingerprint] = _build(settings, folder)
+    return found
+
+
+def _build(settings: Settings, folder: str) -> tuple:
+    """The loaders read the files while the pipeline is built; the folder goes after."""
+    from ..batch import merged_catalog
+    from ..pipeline import Pipeline
+
+    paths = {}
+    for name in ("catalog", "targets", "rules"):
+        item = getattr(settings, name)
+        if item is not None:
+            paths[name] = os.path.join(folder, f"{name}-{item[0]}")
+            with open(paths[name], "wb") as fh:
+                fh.write(item[1])
+    pipeline = Pipeline(max_bytes=settings.max_bytes, role_model=settings.role_model, **paths)
+    return pipeline, merged_catalog(paths.get("catalog"))
+
+
+WARM_UP = "一、全年完成投资1.2亿元，同比增长5%，完成目标任务的105%。\n"
+
+
+def warm_up(settings: Settings) -> None:
+    """Load the pipeline and run it once on a line of text, so that what its
+    stages load on first use (dictionaries, models) is not charged to the first
+    file's time limit."""
+    from ..readers import read_bytes
+    from ..records import build_tables
+
+    pipeline, catalog = pipeline_for(settings)
+    build_tables(pipeline(read_bytes(WARM_UP.encode("utf-8"), "warm-up.txt")), catalog)
+
+
+def analyze_task(task: Task, settings: Settings) -> Outcome:
+    """Analyze one file: never raises for anything about the file itself."""
+    started = time.perf_counter()
+    try:
+        return _analyze(task, settings, started)
+    except ReportmineError as exc:
+        return _failed(task.index, task.path, exc.problem, task.key, task.doc_sha256,
+                       time.perf_counter() - started)
+    except MemoryError:
+        return error_outcome(task.index, task.path, "E802", task.key, task.doc_sha256,
+                             time.perf_counter() - started, path=task.path)
+    except RecursionError as exc:
+        return _internal(task, exc, started)
+    except Exception as exc:  # noqa: BLE001 - a defect on one file must not stop the batch
+        return _internal(task, exc, started)
+
+
+def _internal(task: Task, exc: BaseException, started: float) -> Outcome:
+    reason = f"{type(exc).__name__}: {str(exc)[:200]}"
+    return error_outcome(task.index, task.path, "E804", task.key, task.doc_sha256,
+                         time.perf_counter() - started, path=task.path, reason=reason)
+
+
+def _analyze(task: Task, settings: Settings, started: float) -> Outcome:
+    from ..checks.batch import claims_of
+    from ..gcpause import paused_gc
+    from ..batch import _document_row
+    from ..readers import read, read_bytes
+    from ..records import build_tables
+
+    pipeline, catalog = pipeline_for(settings)
+    if task.data is None:          # the file itself, read here (a FIFO or device is refused, E012)
+        doc = pipeline(read(task.path, max_bytes=settings.max_bytes))
+    else:
+        doc = pipeline(read_bytes(task.data, task.path, max_bytes=settings.max_bytes))
+    with paused_gc():
+        records, flags = build_tables(doc, catalog)
+        document = doc.to_dict(text=True)
+    document["page_starts"] = list(doc.page_starts)
+    return Outcome(task.index, doc.path, doc.name, "ok", task.key, doc.id, None, document, records, flags,
+                   _document_row(doc, len(records), len(flags)), claims_of(doc),
+                   time.perf_counter() - started)
