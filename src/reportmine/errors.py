@@ -80,6 +80,10 @@ MESSAGES: dict[str, str] = {
     "E610": "{what}需要填写理由",
     "E611": "“{object}”已被 {by} 于 {at} 修改（当前版本 {current}，您提交时看到的是版本 {seen}）；请查看对方的修改，您填写的内容已保留，可确认后重新提交",
     "E612": "{what}“{value}”无效，应为 {expected}",
+    # the review web app (E7…)
+    "E701": "需要有效的 API 令牌（请求头 Authorization: Bearer …）",
+    "E702": "运行审核网页需要 web 组件，请先安装：pip install 'reportmine[web]'（缺少 {module}）",
+    "E703": "无法在 {host}:{port} 上启动审核网页：{reason}",
     # review flags (R…): what a reviewer must send back or check
     "R101": "数值是模板占位符“{text}”，请填写实际数字",
     "R102": "日期是模板占位符“{text}”，请填写实际日期",

@@ -28,9 +28,9 @@ def cli():
 
 
 def _register():
-    from . import analyze_cmd, db_cmd, doc_cmds, indicators_cmd, review_cmds, score_cmd
+    from . import analyze_cmd, db_cmd, doc_cmds, indicators_cmd, review_cmds, score_cmd, serve_cmd
 
-    for module in (doc_cmds, analyze_cmd, indicators_cmd, db_cmd, score_cmd, review_cmds):
+    for module in (doc_cmds, analyze_cmd, indicators_cmd, db_cmd, score_cmd, review_cmds, serve_cmd):
         for command in module.COMMANDS:
             cli.add_command(command)
     try:
