@@ -23,7 +23,7 @@ STATE_DIR = ".reportmine"
 def keeps(outcome: Outcome) -> bool:
     """Whether an outcome is stored for reuse: analyzed files and files refused
     for what they are (reader codes), not failures of the run (E8…)."""
-    return bool(outcome.key) and (outcome.ok or not (outcome.code or "").startswith("E6"))
+    return bool(outcome.key) and (outcome.ok or not (outcome.code or "").startswith("E8"))
 
 
 class ResultStore:
