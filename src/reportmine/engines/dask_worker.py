@@ -91,6 +91,8 @@ class AnalysisProcess:
                                  time.perf_counter() - started, path=task.path, seconds=f"{timeout:g}")
         try:
             _kind, outcome = self.recv.recv()
+            if isinstance(outcome, bytes):
+                outcome = Outcome.from_json(outcome)
         except (EOFError, OSError):
             reason = self.exit_reason()
             return error_outcome(task.index, task.path, "E803", task.key, task.doc_sha256,

@@ -220,6 +220,8 @@ class _Pool:
             raise EngineError("E806", reason=value)
         else:
             task, worker.task = worker.task, None
+            if isinstance(value, bytes):
+                value = Outcome.from_json(value)
             self.on_outcome(value)
             if value.code == "E802":           # the worker exits after a MemoryError
                 self._replace(worker, None)

@@ -50,8 +50,8 @@ class ResultStore:
     def put(self, outcome: Outcome) -> None:
         target = self.path(outcome.key, outcome.ok)
         tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        with open(tmp, "w", encoding="utf-8", errors="surrogateescape") as fh:
-            json.dump(outcome.to_dict(), fh, ensure_ascii=False, separators=(",", ":"))
+        with open(tmp, "wb") as fh:
+            fh.write(outcome.to_json())
         tmp.replace(target)
 
     def get(self, key: str) -> Outcome | None:
@@ -59,8 +59,8 @@ class ResultStore:
         file is simply analyzed again)."""
         try:
             status = self.status(key)
-            with open(self.path(key, status == "ok"), encoding="utf-8", errors="surrogateescape") as fh:
-                return Outcome.from_dict(json.load(fh))
+            with open(self.path(key, status == "ok"), "rb") as fh:
+                return Outcome.from_dict(json.loads(fh.read().decode("utf-8", "surrogateescape")))
         except (OSError, ValueError, TypeError):
             return None
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from dataclasses import asdict, dataclass, field
+import json
+from dataclasses import dataclass, field, fields
 
 from ..errors import Problem, ReportmineError
 
@@ -105,6 +106,9 @@ class Outcome:
     document_row: dict = field(default_factory=dict)
     claims: list[dict] = field(default_factory=list)     # checks.batch.claims_of, for --batch-checks
     seconds: float = 0.0
+    # the outcome as stored (UTF-8 JSON), when a worker already encoded it: kept so that
+    # the main process writes it as it came instead of encoding it again
+    encoded: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -119,11 +123,31 @@ class Outcome:
         return self.error["message"] if self.error else None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The fields as they are (no deep copy: the values are plain already)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "encoded"}
+
+    def to_json(self) -> bytes:
+        """UTF-8 JSON, compact (the C encoder); a path that is not valid UTF-8
+        keeps its bytes through ``surrogateescape``."""
+        if self.encoded is None:
+            text = json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
+            self.encoded = text.encode("utf-8", "surrogateescape")
+        return self.encoded
 
     @classmethod
     def from_dict(cls, data: dict) -> "Outcome":
         return cls(**data)
+
+    def __reduce__(self):
+        # pickled (to a Dask client, say) as its stored JSON: compact, and the
+        # receiver writes the very bytes it got
+        return (Outcome.from_json, (self.to_json(),))
+
+    @classmethod
+    def from_json(cls, data: bytes) -> "Outcome":
+        outcome = cls.from_dict(json.loads(data.decode("utf-8", "surrogateescape")))
+        outcome.encoded = data
+        return outcome
 
 
 def display_name(path: str) -> str:

@@ -56,7 +56,9 @@ def serve(conn, parent: int) -> None:
             return
         outcome = analyze_task(task, settings)
         try:
-            conn.send(("outcome", outcome))
+            # encoded here, in parallel with the other workers: the main process
+            # only decodes it (C) and writes the bytes as they came
+            conn.send(("outcome", outcome.to_json()))
         except MemoryError:
             from .work import error_outcome
 
