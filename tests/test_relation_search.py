@@ -113,3 +113,11 @@ def test_percentage_change_written_as_a_fraction_is_a_unit_slip(pipeline):
     flags, _ = incs(pipeline, TABLE + "| 药占比(%) | 28.07% | 30.28% | -0.02 | |\n")
     assert [(f.subtype, f.code) for f in flags] == [("unit", "R310")]
     assert "-2.21个百分点" in flags[0].message
+
+
+def test_a_total_of_zero_before_its_parts_is_no_division_by_zero():
+    from reportmine.pipeline import Pipeline
+
+    text = "全年共发生较大事故0起，其中城区2起、乡镇3起。全年共受理投诉0件，其中市场类4件、物业类6件、其他1件。"
+    doc = Pipeline().analyze_bytes(text.encode("utf-8"), "zero_total.txt")
+    assert [q.norm_value for q in doc.quantities][:3] == [0, 2, 3]

@@ -237,7 +237,7 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
         if ar.near(total.norm_value, s, tol):
             found.verified.append({"kind": "sum", "arithmetic": arith + f"，与总数{total.text}一致",
                                    "spans": [[q.start, q.end] for q in [total] + parts]})
-        elif abs(total.norm_value - s) / total.norm_value < (0.4 if len(parts) >= 3 else 0.1):
+        elif total.norm_value and abs(total.norm_value - s) / total.norm_value < (0.4 if len(parts) >= 3 else 0.1):
             found.flags.append(make_flag(text, total.start, parts[-1].end, "inconsistency", "sum",
                                          f"parts sum to {s:g}, total {total.text}", [total] + parts,
                                          arith + f" ≠ {total.text}"))

@@ -119,7 +119,7 @@ def _judge(found, total: Quantity, parts: list[Quantity], meant: bool, exhaustiv
         return False
     run = min(runs, key=lambda r: abs(sum(p.norm_value for p in r) - total.norm_value))
     s = sum(p.norm_value for p in run)
-    if abs(s - total.norm_value) / total.norm_value <= cfg.near_miss_total:
+    if total.norm_value and abs(s - total.norm_value) / total.norm_value <= cfg.near_miss_total:
         found.flag("sum", total, " + ".join(p.text for p in run) + f" = {ar.at_precision(s, total)}"
                    f"，与总数{total.text}不符", run, tail="")
     return False
