@@ -147,3 +147,26 @@ def test_python_api_one_path_or_many():
     assert list(df.columns) == list(NAMES) and len(df) == len(one.records)
     assert df["actual"].dtype.kind == "f"
     assert len(one.to_dataframe("flags")) == len(one.flags)
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_quoted(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "=HYPERLINK(1).txt").write_text("全市城镇新增就业5218人，完成年度目标的104.4%。", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["analyze", str(src), "--out", str(tmp_path / "out"), "--no-html", "-q"])
+    assert exit_.value.code == 0
+    with open(tmp_path / "out" / "records.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and {r["doc"] for r in rows} == {"'=HYPERLINK(1).txt"}
+    assert any(r["actual"] == "5218" for r in rows)          # numbers are left as they are
+    jsonl_docs = {json.loads(line)["doc"] for line in
+                  (tmp_path / "out" / "records.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert jsonl_docs == {"=HYPERLINK(1).txt"}               # only the spreadsheet text is guarded
+
+
+def test_a_plain_signed_number_is_not_quoted():
+    from reportmine.exporters.cells import cell
+
+    assert [cell(v) for v in ("-5", "+3.5%", "-2.5", "=1+1", "@SUM(A1)", "-1+cmd", -5.0)] == \
+        ["-5", "+3.5%", "-2.5", "'=1+1", "'@SUM(A1)", "'-1+cmd", "-5"]

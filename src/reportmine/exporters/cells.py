@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 LIST_SEP = ";"
+# A text cell that a spreadsheet would run as a formula (=, +, -, @, or a tab or
+# carriage return before one) gets a leading apostrophe, the usual guard against
+# CSV formula injection; a plain signed number (-5, +3.5%) is left as it is.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?%?")
 
 
 def cell(value) -> str:
@@ -14,5 +21,12 @@ def cell(value) -> str:
             return str(int(value))
         return repr(value)
     if isinstance(value, (list, tuple)):
-        return LIST_SEP.join(str(v) for v in value)
-    return str(value)
+        return text_cell(LIST_SEP.join(str(v) for v in value))
+    return text_cell(str(value)) if isinstance(value, str) else str(value)
+
+
+def text_cell(text: str) -> str:
+    """``=HYPERLINK(…)`` -> ``'=HYPERLINK(…)``; anything else unchanged."""
+    if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
