@@ -277,3 +277,16 @@ def test_score_db_scores_the_reviewed_value(engine, db_url, analyzed, tmp_path):
     assert before != after
     assert float(after["value"]) == 4000 and float(before["value"]) == 5200
     assert after["status"] == "scored" and before["status"] == "flagged"
+
+
+def test_audit_csv_quotes_a_cell_a_spreadsheet_would_run():
+    import csv as csv_module
+    import io
+
+    from reportmine.review.audit import to_csv
+
+    row = {"audit_id": 7, "at": "2026-01-02T03:04:05+00:00", "actor": "=cmd|'/c calc'!A1",
+           "action": "note", "doc_sha256": "ab", "object": "doc", "before": None, "after": {"text": "=1+1"}}
+    got = list(csv_module.DictReader(io.StringIO(to_csv([row]))))[0]
+    assert got["actor"] == "'=cmd|'/c calc'!A1" and got["audit_id"] == "7"
+    assert got["after"] == '{"text": "=1+1"}'        # JSON of before/after starts with {, safe as it is

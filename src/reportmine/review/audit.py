@@ -56,8 +56,10 @@ def to_csv(rows: list[dict]) -> str:
 
 
 def _cell(value) -> str:
+    from ..exporters.cells import text_cell
+
     if value is None:
         return ""
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value)
+    return text_cell(value) if isinstance(value, str) else str(value)

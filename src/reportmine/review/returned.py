@@ -8,6 +8,7 @@ import io
 
 from sqlalchemy import Engine
 
+from ..exporters.cells import cell
 from ..exporters.csv import write_rows
 from ..exporters.spreadsheetml import Sheet, write_workbook
 from .queries import overview
@@ -30,7 +31,7 @@ def returned_csv(rows: list[dict]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(NAMES)
-    writer.writerows([["" if r[n] is None else r[n] for n in NAMES] for r in rows])
+    writer.writerows([[cell(r[n]) for n in NAMES] for r in rows])
     return out.getvalue()
 
 
