@@ -17,20 +17,14 @@ the pipeline is loaded before the first file arrives.
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import threading
 import time
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 
 from distributed import WorkerPlugin
 
+from .process import START_TIMEOUT, WorkerProcess
 from .work import Outcome, Settings, Task, error_outcome
-
-START_TIMEOUT = 300.0              # seconds for an analysis process to load the pipeline
 
 
 class StartFailed(Exception):
@@ -38,32 +32,15 @@ class StartFailed(Exception):
 
 
 @dataclass
-class AnalysisProcess:
-    """One analysis process for one settings fingerprint, fed over two pipes."""
+class AnalysisProcess(WorkerProcess):
+    """One analysis process for one settings fingerprint."""
 
-    process: subprocess.Popen
-    send: Connection
-    recv: Connection
-    fingerprint: str
+    fingerprint: str = ""
     ready: bool = False
 
     @classmethod
     def start(cls, settings: Settings, memory_mb: int) -> "AnalysisProcess":
-        to_child_r, to_child_w = os.pipe()
-        from_child_r, from_child_w = os.pipe()
-        try:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "reportmine.engines.worker", str(to_child_r), str(from_child_w),
-                 str(memory_mb), str(os.getpid())],
-                pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, start_new_session=True)
-        finally:
-            os.close(to_child_r)
-            os.close(from_child_w)
-        slot = cls(process, Connection(to_child_w, readable=False), Connection(from_child_r, writable=False),
-                   settings.fingerprint)
-        slot.send.send(settings)
-        return slot
+        return cls(*WorkerProcess.spawn(settings, memory_mb), fingerprint=settings.fingerprint)
 
     def wait_ready(self) -> None:
         if self.ready:
@@ -104,20 +81,6 @@ class AnalysisProcess:
     @property
     def alive(self) -> bool:
         return self.process.poll() is None and not self.send.closed
-
-    def exit_reason(self) -> str:
-        self.kill()
-        code = self.process.returncode
-        if code == -signal.SIGKILL:
-            return "进程被强制终止（SIGKILL，可能是内存耗尽）"
-        return f"进程意外退出（{f'信号 {-code}' if code < 0 else f'退出码 {code}'}）"
-
-    def kill(self) -> None:
-        for conn in (self.send, self.recv):
-            conn.close()
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait()
 
 
 class _Slots:

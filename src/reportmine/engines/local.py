@@ -11,20 +11,18 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import wait
 
 from ..errors import ReportmineError
+from .process import START_TIMEOUT, WorkerProcess
 from .work import Outcome, Settings, Task, analyze_task, error_outcome
 
 DEFAULT_TIMEOUT = 120.0
 DEFAULT_MEMORY_MB = 3072          # per worker process (address space, RLIMIT_AS)
-START_TIMEOUT = 300.0             # a worker must have loaded the pipeline within this
 
 OnOutcome = Callable[[Outcome], None]
 
@@ -41,21 +39,11 @@ def default_workers() -> int:
 
 
 @dataclass
-class _Worker:
-    process: subprocess.Popen
-    send: Connection
-    recv: Connection
+class _Worker(WorkerProcess):
     ready: bool = False
     task: Task | None = None
     deadline: float = 0.0
     pid: int = 0
-
-    def kill(self) -> None:
-        for conn in (self.send, self.recv):
-            conn.close()
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait()
 
 
 @dataclass
@@ -95,17 +83,6 @@ class LocalEngine:
     def close(self) -> None:
         while self._pool:
             self._pool.pop().kill()
-
-
-def worker_env() -> dict:
-    """A worker's environment: one thread per numeric library (the parallelism is
-    the processes) and few malloc arenas, so that its address space, which the
-    memory limit caps, does not grow with the number of cores."""
-    env = dict(os.environ)
-    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        env.setdefault(name, "1")
-    env.setdefault("MALLOC_ARENA_MAX", "2")
-    return env
 
 
 class _Timeout(BaseException):
@@ -169,23 +146,8 @@ class _Pool:
             self.pool.append(self._start())
 
     def _start(self) -> _Worker:
-        to_child_r, to_child_w = os.pipe()
-        from_child_r, from_child_w = os.pipe()
-        stderr = open(self.engine.log_path, "ab") if self.engine.log_path else subprocess.DEVNULL
-        try:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "reportmine.engines.worker", str(to_child_r), str(from_child_w),
-                 str(self.engine.memory_mb), str(os.getpid())],
-                pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=stderr, start_new_session=True, env=worker_env())
-        finally:
-            if stderr is not subprocess.DEVNULL:
-                stderr.close()
-            os.close(to_child_r)
-            os.close(from_child_w)
-        worker = _Worker(process, Connection(to_child_w, readable=False), Connection(from_child_r, writable=False))
+        worker = _Worker(*WorkerProcess.spawn(self.settings, self.engine.memory_mb, self.engine.log_path))
         worker.deadline = time.monotonic() + START_TIMEOUT
-        worker.send.send(self.settings)
         return worker
 
     def _give(self, worker: _Worker, task: Task) -> None:
@@ -211,27 +173,19 @@ class _Pool:
         try:
             kind, value = worker.recv.recv()
         except (EOFError, OSError):
-            code, details = self._death(worker)
-            self._replace(worker, code, **details)
+            self._replace(worker, "E803", reason=worker.exit_reason())
             return
         if kind == "ready":
             worker.ready, worker.pid, self.failures = True, value, 0
         elif kind == "failed":
             raise EngineError("E806", reason=value)
         else:
-            task, worker.task = worker.task, None
+            worker.task = None
             if isinstance(value, bytes):
                 value = Outcome.from_json(value)
             self.on_outcome(value)
             if value.code == "E802":           # the worker exits after a MemoryError
                 self._replace(worker, None)
-
-    def _death(self, worker: _Worker) -> tuple[str, dict]:
-        code = worker.process.wait()
-        if code == -signal.SIGKILL:        # the kernel's out-of-memory killer sends SIGKILL
-            return "E803", {"reason": "进程被强制终止（SIGKILL，可能是内存耗尽）"}
-        reason = f"信号 {-code}" if code < 0 else f"退出码 {code}"
-        return "E803", {"reason": f"进程意外退出（{reason}）"}
 
     def _replace(self, worker: _Worker, code: str | None, **details) -> None:
         task = worker.task
