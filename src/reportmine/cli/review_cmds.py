@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 
@@ -30,10 +31,16 @@ def _db_option(fn):
     return wrapper
 
 
-def _engine(db_url: str):
+@contextlib.contextmanager
+def _database(db_url: str):
+    """The review database's engine for one command, disposed after it."""
     from ..review import open_db
 
-    return open_db(db_url)
+    engine = open_db(db_url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 def _actor() -> str:
@@ -81,11 +88,8 @@ def add_cmd(name, role, db_url):
     from ..review import users
 
     password = _read_password()
-    engine = _engine(db_url)
-    try:
+    with _database(db_url) as engine:
         users.create_user(engine, name, role, password, actor=_actor())
-    finally:
-        engine.dispose()
     click.echo(f"已添加用户 {name}（{role}）")
 
 
@@ -101,11 +105,8 @@ def list_cmd(db_url):
     """
     from ..review import users
 
-    engine = _engine(db_url)
-    try:
+    with _database(db_url) as engine:
         rows = users.list_users(engine)
-    finally:
-        engine.dispose()
     for u in rows:
         click.echo("\t".join([u.name, u.role, "disabled" if u.disabled else "active",
                               "token" if u.has_token else "-", u.created_at or ""]))
@@ -124,11 +125,8 @@ def disable_cmd(name, db_url):
     """
     from ..review import users
 
-    engine = _engine(db_url)
-    try:
+    with _database(db_url) as engine:
         users.disable_user(engine, name, actor=_actor())
-    finally:
-        engine.dispose()
     click.echo(f"已停用用户 {name}")
 
 
@@ -145,11 +143,8 @@ def token_cmd(name, db_url):
     """
     from ..review import users
 
-    engine = _engine(db_url)
-    try:
+    with _database(db_url) as engine:
         token = users.issue_token(engine, name, actor=_actor())
-    finally:
-        engine.dispose()
     click.echo(token)
 
 
@@ -170,11 +165,8 @@ def export_cmd(db_url, out_dir):
     """
     from ..review.export import export
 
-    engine = _engine(db_url)
-    try:
+    with _database(db_url) as engine:
         outcomes = export(engine, out_dir)
-    finally:
-        engine.dispose()
     for o in outcomes:
         if not o.ok:
             click.echo(f"提示 [{o.code}] {o.message}", err=True)
