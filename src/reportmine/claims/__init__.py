@@ -17,7 +17,7 @@ import regex
 
 from ..document import Document, Quantity
 from . import lists
-from .clauses import boundaries, clause_start
+from .clauses import boundaries, clause_start, line_end, line_start
 from .cues import Cues, cues
 from .features import quantity_features
 from .model import RoleModel, default_model
@@ -25,6 +25,7 @@ from .normalized import View, assign_in_view
 from .indicators import noun_after, phrase_before
 from .periods import period_before
 from .roles import role_cue
+from .scans import Scans
 from .tables import table_claims
 
 __all__ = ["annotate_claims", "apply_role_model", "assign_claims", "rule_claims"]
@@ -82,7 +83,7 @@ def apply_role_model(doc: Document, model: RoleModel, rules: RuleClaims) -> None
 
 
 def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | None] | None = None) -> None:
-    c, bounds = cues(), boundaries(text, len(quantities))
+    c, bounds, scans = cues(), boundaries(text, len(quantities)), Scans(text)
     prev: Quantity | None = None
     parent: Quantity | None = None   # the last quantity of the sentence that named its own indicator
     own: dict[int, str] = {}         # id(q) -> the indicator it named itself
@@ -92,18 +93,18 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
     prev_sentence = prev_line = -1
     for q in quantities:
         cs, ce = bounds.clause_start(q.start), bounds.clause_end(q.end)
-        ss, line = bounds.sentence_start(q.start), text.rfind("\n", 0, q.start)
+        ss, line = bounds.sentence_start(q.start), line_start(text, q.start) - 1
         in_clause = prev is not None and prev.start >= cs
         seg = max(cs, prev_after) if in_clause else cs
-        role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce)
+        role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce, scans)
         if role == "actual" and first_cue is None and text.startswith(c.target_bounds or ("\0",), q.start):
             role = "target"     # 研发投入强度不低于3%: a bound states a requirement
-        if role == "actual" and first_cue is None and _target_list(c, text, q.end, ce):
+        if role == "actual" and first_cue is None and _target_list(c, scans, cs, q.end, ce):
             role = "target"
         if q.unit in c.other_units or (in_clause and prev.end == q.start and prev.role == "other"):
             role = "other"
         role = _formula_role(c, text, cs, q, _score_role(c, text, q, role))
-        if _step_size(c, text, cs, q, ce):
+        if _step_size(c, scans, cs, q, ce):
             role = "other"
         q.role = role
         after = noun_after(c, text, q.end, ce)
@@ -134,10 +135,11 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         if q.indicator is None and prev is not None and prev_line == line and role in _INHERIT_ROLES:
             q.indicator = prev.indicator
         if q.indicator is None:
-            q.indicator = _line_label(c, text, q, line)
-        q.period = period_before(c, text, ss, q.start) or (prev.period if same_sentence else None)
+            q.indicator = _line_label(c, scans, q, line)
+        q.period = (period_before(c, text, ss, q.start, scans, bounds.sentence_end(q.start))
+                    or (prev.period if same_sentence else None))
         if role in _INHERIT_ROLES or role == "actual":
-            setter = c.setter.search(text, cs, q.start)
+            setter = scans.first_before(c.setter, cs, q.start, ce)
             q.setter = setter.group(1) if setter else None
         if role == "other":
             if raw is not None:
@@ -171,24 +173,23 @@ def _cue_in(c: Cues, text: str, start: int, end: int) -> int:
     return m.start() if m else end
 
 
-def _target_list(c: Cues, text: str, end: int, ce: int) -> bool:
+def _target_list(c: Cues, scans: Scans, cs: int, end: int, ce: int) -> bool:
     """围绕1000只羊、7000亩人工种草的目标: the clause goes on, with no cue
     word, to 的目标 after the quantity."""
     if c.target_list_tail is None:
         return False
-    m = c.target_list_tail.search(text, end, max(ce, end))
-    return m is not None and m.start() - end <= 30 and c.before.search(text, end, m.start()) is None
+    m = scans.search(c.target_list_tail, end, max(ce, end), cs)
+    return m is not None and m.start() - end <= 30 and c.before.search(scans.text, end, m.start()) is None
 
 
-def _line_label(c: Cues, text: str, q: Quantity, line: int) -> str | None:
+def _line_label(c: Cues, scans: Scans, q: Quantity, line: int) -> str | None:
     """A value alone on its line (a table flattened one cell per line:
     覆盖率 |, 99% |, 99% |) measures the nearest line above that is a label."""
-    end = text.find("\n", q.end)
-    own = text[line + 1:q.start] + text[q.end:end if end >= 0 else len(text)]
-    if line < 0 or _CJK.search(own):
+    text = scans.text
+    if line < 0 or scans.has_han(line + 1, q.start) or scans.has_han(q.end, line_end(text, q.end)):
         return None
     for _ in range(_LABEL_LINES):
-        start = text.rfind("\n", 0, line) + 1
+        start = line_start(text, line)
         label = text[start:line]
         if _CJK.search(label):
             return phrase_before(c, text, start, line)
@@ -198,11 +199,11 @@ def _line_label(c: Cues, text: str, q: Quantity, line: int) -> str | None:
     return None
 
 
-def _step_size(c: Cues, text: str, cs: int, q: Quantity, ce: int) -> bool:
+def _step_size(c: Cues, scans: Scans, cs: int, q: Quantity, ce: int) -> bool:
     """每低0.1个百分点扣0.3分: 0.1个百分点 is the rule's step (GUIDE.md: other)."""
-    if c.step_before is None or c.step_before.search(text, max(cs, q.start - 4), q.start) is None:
+    if c.step_before is None or c.step_before.search(scans.text, max(cs, q.start - 4), q.start) is None:
         return False
-    return c.step_award.search(text, q.end, max(ce, q.end)) is not None
+    return scans.search(c.step_award, q.end, max(ce, q.end), cs) is not None
 
 
 def _formula_role(c: Cues, text: str, cs: int, q: Quantity, role: str) -> str:

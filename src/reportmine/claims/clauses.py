@@ -1,14 +1,29 @@
-"""Clause and sentence boundaries around a position in the text."""
+"""Clause, sentence and line boundaries around a position in the text.
+
+A position looks at the text around it first (a short scan, as cheap as it
+gets for ordinary sentences); when its clause, sentence or line is longer than
+that, the answer comes from the text's boundaries, found once per text
+(:func:`marks`) and looked up by bisection, so that many positions in one
+long line (a flattened table, a text without line breaks) cost linear time in
+all, not quadratic.
+"""
 
 from __future__ import annotations
 
 import bisect
+from array import array
 
 import regex
 
 CLAUSE_END = frozenset("，,。；;！？!?\n\r（）()【】\t")
 SENTENCE_END = frozenset("。；;！？!?\n\r")
 LIST_SEP = frozenset("、和及与")
+LOCAL = 256          # characters scanned around a position before the marks are used
+
+_CLAUSE_MARK = regex.compile("[" + regex.escape("".join(sorted(CLAUSE_END))) + "]")
+_SENTENCE_MARK = regex.compile("[" + regex.escape("".join(sorted(SENTENCE_END))) + "]")
+_CLAUSE_BACK = regex.compile("(?r)" + _CLAUSE_MARK.pattern)
+_SENTENCE_BACK = regex.compile("(?r)" + _SENTENCE_MARK.pattern)
 
 
 def _boundary(text: str, i: int) -> bool:
@@ -19,26 +34,41 @@ def _boundary(text: str, i: int) -> bool:
     return not (ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
 
 
+def _last_mark(pattern, text: str, lo: int, pos: int, clause: bool) -> int:
+    """The last mark in text[lo:pos], or -1."""
+    m = pattern.search(text, lo, pos)
+    while m is not None and clause and not _boundary(text, m.start()):
+        m = pattern.search(text, lo, m.start())
+    return m.start() if m is not None else -1
+
+
 def clause_start(text: str, pos: int, floor: int = 0) -> int:
-    i = pos - 1
-    while i >= floor and not _boundary(text, i):
-        i -= 1
-    return i + 1
+    lo = max(floor, pos - LOCAL)
+    i = _last_mark(_CLAUSE_BACK, text, lo, pos, True) if pos > lo else -1
+    if i >= 0 or lo <= floor:
+        return i + 1 if i >= 0 else min(pos, floor)
+    return max(floor, marks(text).clause_start(lo))
 
 
 def clause_end(text: str, pos: int, ceiling: int | None = None) -> int:
     ceiling = len(text) if ceiling is None else ceiling
-    i = pos
-    while i < ceiling and not _boundary(text, i):
-        i += 1
-    return i
+    hi = min(ceiling, pos + LOCAL)
+    m = _CLAUSE_MARK.search(text, pos, hi) if hi > pos else None
+    while m is not None and not _boundary(text, m.start()):
+        m = _CLAUSE_MARK.search(text, m.start() + 1, hi)
+    if m is not None:
+        return m.start()
+    if hi >= ceiling:
+        return max(hi, pos)
+    return min(ceiling, marks(text).clause_end(hi))
 
 
 def sentence_start(text: str, pos: int, floor: int = 0) -> int:
-    i = pos - 1
-    while i >= floor and text[i] not in SENTENCE_END:
-        i -= 1
-    return i + 1
+    lo = max(floor, pos - LOCAL)
+    i = _last_mark(_SENTENCE_BACK, text, lo, pos, False) if pos > lo else -1
+    if i >= 0 or lo <= floor:
+        return i + 1 if i >= 0 else min(pos, floor)
+    return max(floor, marks(text).sentence_start(lo))
 
 
 def sentence_id(text: str, pos: int, floor: int = 0) -> int:
@@ -46,42 +76,63 @@ def sentence_id(text: str, pos: int, floor: int = 0) -> int:
     return sentence_start(text, pos, floor)
 
 
-_CLAUSE_END = regex.compile(r"[，。；;！？!?\n\r（）()【】\t]|(?<!\d),|,(?!\d)")
-_SENTENCE_END = regex.compile(r"[。；;！？!?\n\r]")
+def line_start(text: str, pos: int) -> int:
+    """Where the line holding pos begins (``text.rfind("\\n", 0, pos) + 1``)."""
+    i = text.rfind("\n", max(0, pos - LOCAL), pos)
+    if i >= 0 or pos <= LOCAL:
+        return i + 1
+    return marks(text).line_start(pos - LOCAL)
 
 
-def boundaries(text: str, positions: int):
-    """Boundaries found once when many positions will be asked about (dense
-    quantities), else a scan from each position (the functions above)."""
-    return Boundaries(text) if positions * 60 > len(text) else Scan(text)
+def line_end(text: str, pos: int) -> int:
+    """Where the line holding pos ends (its ``\\n``, or the end of the text)."""
+    i = text.find("\n", pos, pos + LOCAL)
+    if i >= 0:
+        return i
+    if pos + LOCAL >= len(text):
+        return len(text)
+    return marks(text).line_end(pos + LOCAL)
 
 
-class Scan:
-    def __init__(self, text: str):
-        self.text = text
+def boundaries(text: str, positions: int = 0) -> "Boundaries":
+    """The boundaries of ``text`` (found once per text; ``positions`` is kept for callers)."""
+    return marks(text)
 
-    def clause_start(self, pos: int) -> int:
-        return clause_start(self.text, pos)
 
-    def clause_end(self, pos: int) -> int:
-        return clause_end(self.text, pos)
+_LAST: list = [None, None]      # the text the marks were last found for, and its Boundaries
 
-    def sentence_start(self, pos: int) -> int:
-        return sentence_start(self.text, pos)
+
+def marks(text: str) -> "Boundaries":
+    """The Boundaries of ``text``, found once and kept until another text asks."""
+    if _LAST[0] is not text:
+        _LAST[1] = Boundaries(text)
+        _LAST[0] = text
+    return _LAST[1]
+
+
+def forget() -> None:
+    """Drop the kept boundaries (the pipeline calls it after each document)."""
+    _LAST[0] = _LAST[1] = None
 
 
 class Boundaries:
-    """Clause and sentence boundaries of a text, found once (same rules as the functions above)."""
+    """Clause, sentence and line boundaries of a text, found once (the rules above)."""
 
     def __init__(self, text: str):
         self.n = len(text)
-        self.clause = [m.start() for m in _CLAUSE_END.finditer(text)]
-        self.sentence = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.clause = array("q", (m.start() for m in _CLAUSE_MARK.finditer(text) if _boundary(text, m.start())))
+        self.sentence = array("q", (m.start() for m in _SENTENCE_MARK.finditer(text)))
+        self.line = array("q", (m.start() for m in regex.finditer("\n", text)))
 
     @staticmethod
-    def _start(marks: list[int], pos: int) -> int:
+    def _start(marks, pos: int) -> int:
         i = bisect.bisect_left(marks, pos) - 1
         return marks[i] + 1 if i >= 0 else 0
+
+    @staticmethod
+    def _end(marks, pos: int, n: int) -> int:
+        i = bisect.bisect_left(marks, pos)
+        return marks[i] if i < len(marks) else n
 
     def clause_start(self, pos: int) -> int:
         return self._start(self.clause, pos)
@@ -89,6 +140,14 @@ class Boundaries:
     def sentence_start(self, pos: int) -> int:
         return self._start(self.sentence, pos)
 
+    def line_start(self, pos: int) -> int:
+        return self._start(self.line, pos)
+
     def clause_end(self, pos: int) -> int:
-        i = bisect.bisect_left(self.clause, pos)
-        return self.clause[i] if i < len(self.clause) else self.n
+        return self._end(self.clause, pos, self.n)
+
+    def sentence_end(self, pos: int) -> int:
+        return self._end(self.sentence, pos, self.n)
+
+    def line_end(self, pos: int) -> int:
+        return self._end(self.line, pos, self.n)

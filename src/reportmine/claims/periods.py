@@ -5,12 +5,17 @@ from __future__ import annotations
 from .cues import Cues
 
 
-def period_before(cues: Cues, text: str, start: int, end: int) -> str | None:
-    """The last period phrase in text[start:end]."""
-    last = None
-    for m in cues.period.finditer(text, start, end):
-        if m.end() > m.start():
-            last = m
+def period_before(cues: Cues, text: str, start: int, end: int, scans=None, region_end: int | None = None) -> str | None:
+    """The last period phrase in text[start:end]; ``scans`` (a
+    claims.scans.Scans) with ``region_end`` (where the sentence ends): a long
+    sentence's phrases are found once for all its quantities."""
+    if scans is not None and region_end is not None:
+        last = scans.last_before(cues.period, start, end, region_end)
+    else:
+        last = None
+        for m in cues.period.finditer(text, start, end):
+            if m.end() > m.start():
+                last = m
     return last.group() if last else None
 
 
