@@ -155,6 +155,9 @@ class Document:
     flags: list[Flag] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     _bp_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    # the per-sentence stages run chunk by chunk on a text longer than this (chunks.py)
+    chunk_chars: int | None = field(default=None, repr=False, compare=False)
+    _chunks: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -187,6 +190,16 @@ class Document:
 
     def is_boilerplate(self, start: int, end: int | None = None) -> bool:
         return self.boilerplate_at(start) is not None
+
+    def chunks(self) -> list[tuple[int, int]]:
+        """The chunks the per-sentence stages run on (one for most documents),
+        planned once the structure stage has found the tables and boilerplate."""
+        if self._chunks is None:
+            from .chunks import CHUNK_CHARS, plan
+
+            keep = [(t.start, t.end) for t in self.tables] + [(b.start, b.end) for b in self.boilerplate]
+            self._chunks = plan(self.text, self.chunk_chars or CHUNK_CHARS, keep)
+        return self._chunks
 
     def content_spans(self) -> list[tuple[int, int]]:
         """The parts of the text that are not boilerplate, in order."""

@@ -64,14 +64,22 @@ class Pipeline:
     targets: str | os.PathLike | None = None    # a user targets file (CSV) for completion checks
     role_model: bool = False                    # the learned role model after the rules (models/ROLES.md)
     rules: str | os.PathLike | None = None      # scoring rules (YAML/xlsx): their targets, too
+    chunk_chars: int | None = None              # longer texts: the sentence stages chunk by chunk (chunks.py)
 
     def __post_init__(self):
         if self.stages is None:
             self.stages = default_stages(self.catalog, self.targets, self.role_model, self.rules)
 
     def __call__(self, doc: Document) -> Document:
-        for stage in self.stages:
-            doc = stage(doc)
+        from .claims.clauses import forget
+
+        if self.chunk_chars is not None:
+            doc.chunk_chars = self.chunk_chars
+        try:
+            for stage in self.stages:
+                doc = stage(doc)
+        finally:
+            forget()            # the boundaries kept for the document's text
         return doc
 
     def analyze(self, path: str | os.PathLike) -> Document:

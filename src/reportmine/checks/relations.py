@@ -34,6 +34,7 @@ from .units_sense import check_units
 
 COUNT_UNITS_EXCLUDED = frozenset({"ratio", "ratio_point", "倍"})
 _TARGETS = frozenset({"target", "basic_target", "full_target"})
+_SENTENCE_ROLES = frozenset({"completion_rate", "difference", "growth"})
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,10 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     index = Index.of(doc)
     for sent in _sentences(doc):
         for i, q in enumerate(sent):
-            before = sent[:i]
             _bound(found, q)
+            if q.role not in _SENTENCE_ROLES:
+                continue
+            before = sent[:i]       # (only for the roles that read it: a copy per quantity)
             if q.role == "completion_rate":
                 if not _completion(found, q, before) and targets:
                     _completion_from_file(found, q, before, targets)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 
 from ..claims.clauses import boundaries
+from ..claims.scans import Scans
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, paragraph_bounds
@@ -27,7 +28,8 @@ _NOT_PARTS = frozenset({"target", "basic_target", "full_target", "growth", "diff
 
 def check_totals(index: Index, found, cfg) -> None:
     text = index.text
-    bounds = boundaries(text, 0)          # a scan from each position: few are asked about
+    bounds = boundaries(text)
+    scans = Scans(text)
     used = {tuple(s) for v in found.verified if v["kind"] == "sum" for s in v["spans"]}
     by_unit: dict = {}
     for q in index.qs:
@@ -35,16 +37,17 @@ def check_totals(index: Index, found, cfg) -> None:
     for unit, same in by_unit.items():
         for i, total in enumerate(same[:-1]):
             if _can_total(total) and (total.start, total.end) not in used and total.start not in found.judged:
-                _check(found, index, bounds, same, i, used, cfg)
+                _check(found, index, (bounds, scans), same, i, used, cfg)
 
 
-def _check(found, index: Index, bounds, same: list[Quantity], i: int, used: set, cfg) -> None:
+def _check(found, index: Index, lookups, same: list[Quantity], i: int, used: set, cfg) -> None:
     text, total = index.text, same[i]
+    bounds, scans = lookups
     bracket = _bracket_parts(index, bounds, total, cfg)
     parts = bracket or _parts_after(index, bounds, same, i, total, cfg)
     if len(parts) < 2:
         return
-    meant = bool(bracket) or _named_total(text, bounds, total, cfg)
+    meant = bool(bracket) or _named_total(scans, bounds, total, cfg)
     if _judge(found, total, parts, meant, exhaustive=bool(bracket), cfg=cfg):
         used.update((p.start, p.end) for p in parts)
 
@@ -93,9 +96,10 @@ def _bracket_parts(index: Index, bounds, total: Quantity, cfg) -> list[Quantity]
     return inside if fit else []
 
 
-def _named_total(text: str, bounds, total: Quantity, cfg) -> bool:
-    head = text[bounds.clause_start(total.start):total.start]
-    return cfg.total_named.search(head) is not None
+def _named_total(scans: Scans, bounds, total: Quantity, cfg) -> bool:
+    """共, 合计 … in the clause head before the total."""
+    cs = bounds.clause_start(total.start)
+    return scans.first_before(cfg.total_named, cs, total.start, bounds.clause_end(total.start)) is not None
 
 
 def _fits(total: Quantity, parts) -> bool:

@@ -57,21 +57,54 @@ class RuleClaims:
     before a role ``other`` cleared it (id(q) -> phrase) and the text view."""
 
     raw: dict[int, str | None]
-    view: View
+    view: View | None       # None: the document was read chunk by chunk
 
 
 def rule_claims(doc: Document) -> RuleClaims:
     """The rules' roles, indicators and periods on every quantity."""
     raw: dict[int, str | None] = {}
-    view = assign_in_view(assign_claims, doc.text, doc.quantities, raw)
+    chunks = doc.chunks()
+    if len(chunks) == 1:
+        view = assign_in_view(assign_claims, doc.text, doc.quantities, raw)
+    else:
+        view = None
+        _chunk_claims(doc, chunks, raw)
     table_claims(doc, cues())
     return RuleClaims(raw, view)
+
+
+def _chunk_claims(doc: Document, chunks, raw: dict) -> None:
+    """The rules chunk by chunk, each on its own text (from a few lines before
+    it); the 分别 lists are numbered on across the chunks."""
+    import bisect
+
+    from ..chunks import context_start, shift
+
+    starts = [a for a, _ in chunks]
+    parts: list[list[Quantity]] = [[] for _ in chunks]
+    for q in doc.quantities:
+        parts[bisect.bisect_right(starts, q.start) - 1].append(q)
+    groups = 0
+    for (a, b), qs in zip(chunks, parts):
+        if not qs:
+            continue
+        c = context_start(doc.text, a)
+        shift(qs, -c)
+        try:
+            assign_in_view(assign_claims, doc.text[c:b], qs, raw)
+        finally:
+            shift(qs, c)
+        numbered = [q.group for q in qs if q.group is not None]
+        for q in qs:
+            if q.group is not None:
+                q.group += groups
+        groups += max(numbered) + 1 if numbered else 0
 
 
 def apply_role_model(doc: Document, model: RoleModel, rules: RuleClaims) -> None:
     """Set each quantity's role to the model's; an ``other`` quantity names no
     indicator, one the rules had made ``other`` gets back the phrase it named."""
-    roles = model.predict(quantity_features(doc, rules.view))
+    roles = model.predict(quantity_features(doc, rules.view if rules.view is not None else View(doc.text)))
     for q, role in zip(doc.quantities, roles):
         if role == q.role:
             continue

@@ -20,8 +20,13 @@ __all__ = ["recognize", "annotate_quantities"]
 def annotate_quantities(doc: Document) -> Document:
     found: list[Quantity] = []
     spans = doc.content_spans()
-    for start, end in spans:
-        found.extend(recognize(doc.text, start, end))
+    chunks = doc.chunks()
+    if len(chunks) == 1:
+        for start, end in spans:
+            found.extend(recognize(doc.text, start, end))
+    else:
+        for a, b in chunks:
+            found.extend(_recognize_chunk(doc.text, spans, a, b))
     if spans and not doc.text[spans[-1][1]:].strip():      # the text ends in content
         _add_last_number(doc.text, spans[-1], found)
     doc.quantities = found
@@ -30,6 +35,20 @@ def annotate_quantities(doc: Document) -> Document:
         q.article = doc.article_at(q.start)
         q.page = doc.page_at(q.start)
     return doc
+
+
+def _recognize_chunk(text: str, spans, a: int, b: int) -> list[Quantity]:
+    """The quantities of the content spans in text[a:b], read in the chunk's
+    own text (from a few lines before it) and shifted back to the document's offsets."""
+    from ..chunks import context_start, shift
+
+    c = context_start(text, a)
+    chunk, found = text[c:b], []
+    for start, end in spans:
+        if end > a and start < b:
+            found.extend(recognize(chunk, max(start, a) - c, min(end, b) - c))
+    shift(found, c)
+    return found
 
 
 def _add_last_number(text: str, span: tuple[int, int], found: list[Quantity]) -> None:
