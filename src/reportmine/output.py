@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from .document import Document
@@ -71,6 +70,10 @@ def _path_key(path) -> str:
 
 
 def _dump(target: Path, data: dict) -> None:
+    """Written piece by piece (a large document's JSON is never one string in memory)."""
+    from .json_stream import write_indented
+
     tmp = target.with_suffix(target.suffix + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        write_indented(fh, data)
     tmp.replace(target)

@@ -50,8 +50,14 @@ class ResultStore:
     def put(self, outcome: Outcome) -> None:
         target = self.path(outcome.key, outcome.ok)
         tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            fh.write(outcome.to_json())
+        if outcome.encoded is not None:         # encoded by a worker: written as it came
+            with open(tmp, "wb") as fh:
+                fh.write(outcome.encoded)
+        else:                                   # analyzed here: streamed, never one string
+            from ..json_stream import write_compact
+
+            with open(tmp, "w", encoding="utf-8", errors="surrogateescape") as fh:
+                write_compact(fh, outcome.to_dict())
         tmp.replace(target)
 
     def get(self, key: str) -> Outcome | None:
@@ -59,8 +65,8 @@ class ResultStore:
         file is simply analyzed again)."""
         try:
             status = self.status(key)
-            with open(self.path(key, status == "ok"), "rb") as fh:
-                return Outcome.from_dict(json.loads(fh.read().decode("utf-8", "surrogateescape")))
+            with open(self.path(key, status == "ok"), encoding="utf-8", errors="surrogateescape") as fh:
+                return Outcome.from_dict(json.load(fh))
         except (OSError, ValueError, TypeError):
             return None
 
