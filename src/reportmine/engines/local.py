@@ -79,6 +79,7 @@ class LocalEngine:
                 outcome = error_outcome(task.index, task.path, "E801", task.key, task.doc_sha256,
                                         time.perf_counter() - started, path=task.path, seconds=f"{self.timeout:g}")
             on_outcome(outcome)
+            del outcome, task       # a big file's outcome and bytes go before the next file's
 
     def close(self) -> None:
         while self._pool:
