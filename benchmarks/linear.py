@@ -1,6 +1,7 @@
 """Linear time on hostile inputs: characters per second beside the usual rate.
 
     python benchmarks/linear.py [--usual DIR] [--mb 30] [--numbers 20000] [--items 3000]
+                                [--only numbers,units,list,no-newline]
 
 In one process, after a warm-up on corpora/samples: the usual rate is the
 pipeline (reportmine.pipeline.Pipeline.analyze on a file) over the .txt files
@@ -77,6 +78,7 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=30.0, help="size of the text without newlines (UTF-8 MB)")
     ap.add_argument("--numbers", type=int, default=20_000)
     ap.add_argument("--items", type=int, default=3_000)
+    ap.add_argument("--only", default="numbers,units,list,no-newline", help="which inputs, comma-separated")
     args = ap.parse_args()
     if not args.usual.is_dir():
         args.usual = ROOT.parent / "shared" / "realdev" / "docs"
@@ -93,13 +95,16 @@ def main() -> None:
     base = chars / seconds
     print(f"usual ({args.usual}, .txt concatenated): {chars:,} chars, {seconds:.2f} s CPU, {base:,.0f} chars/s")
     inputs = {
-        f"numbers ({args.numbers:,} bare)": lambda k: numbers_line(args.numbers // k),
-        f"numbers+units ({args.numbers:,} x 万元)": lambda k: numbers_line(args.numbers // k, "万元"),
-        f"分别 list ({args.items:,} items)": lambda k: list_text(args.items // k),
-        f"no newline ({args.mb:g} MB)": lambda k: no_newline_text(args.mb / k),
+        ("numbers", f"numbers ({args.numbers:,} bare)"): lambda k: numbers_line(args.numbers // k),
+        ("units", f"numbers+units ({args.numbers:,} x 万元)"): lambda k: numbers_line(args.numbers // k, "万元"),
+        ("list", f"分别 list ({args.items:,} items)"): lambda k: list_text(args.items // k),
+        ("no-newline", f"no newline ({args.mb:g} MB)"): lambda k: no_newline_text(args.mb / k),
     }
+    wanted = set(args.only.split(","))
     print(f"{'input':32} {'chars':>12} {'CPU s':>8} {'chars/s':>10} {'ratio':>6} {'half/full':>9}")
-    for name, make in inputs.items():
+    for (key, name), make in inputs.items():
+        if key not in wanted:
+            continue
         rates = []
         for k in (2, 1):
             path = folder / f"input-{k}.txt"
