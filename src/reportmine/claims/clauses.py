@@ -99,20 +99,21 @@ def boundaries(text: str, positions: int = 0) -> "Boundaries":
     return marks(text)
 
 
-_LAST: list = [None, None]      # the text the marks were last found for, and its Boundaries
+_LAST: list = [None]      # (text, its Boundaries) last asked for: one slot, replaced whole (threads)
 
 
 def marks(text: str) -> "Boundaries":
     """The Boundaries of ``text``, found once and kept until another text asks."""
-    if _LAST[0] is not text:
-        _LAST[1] = Boundaries(text)
-        _LAST[0] = text
-    return _LAST[1]
+    kept = _LAST[0]
+    if kept is None or kept[0] is not text:
+        kept = (text, Boundaries(text))
+        _LAST[0] = kept
+    return kept[1]
 
 
 def forget() -> None:
     """Drop the kept boundaries (the pipeline calls it after each document)."""
-    _LAST[0] = _LAST[1] = None
+    _LAST[0] = None
 
 
 class Boundaries:
