@@ -55,26 +55,33 @@ def render(text: str, marks: list[Mark], anchors: dict[int, list] | None = None)
     reserved = [m.start() for m in RESERVED.finditer(text)] + [n]
     r = 0                                        # first reserved offset not before pos
     out: list[str] = []
-    active: dict[int, Mark] = {}
+    append, no_marks = out.append, ()
+    ends_at, starts_at, anchors_at = ends.get, starts.get, anchors.get
+    active: dict[int, None] = {}                 # indices of the marks over the piece
     tags: dict[tuple, str] = {}                  # opening tag per set of active marks
-    for k, pos in enumerate(cuts):
-        for i in ends.get(pos, ()):
-            active.pop(i, None)
-        for i in starts.get(pos, ()):
-            active[i] = marks[i]
-        for name in anchors.get(pos, ()):
-            out.append(_anchor(name))
-        if k + 1 < len(cuts):
-            end = cuts[k + 1]
-            while reserved[r] < pos:
-                r += 1
-            piece = text[pos:end] if reserved[r] >= end else escape(text[pos:end])
-            if active:
-                key = tuple(active)
-                tag = tags.get(key) or tags.setdefault(key, _open([active[i] for i in sorted(active)]))
-                out.append(f"{tag}{piece}</span>")
-            else:
-                out.append(piece)
+    for k in range(len(cuts) - 1):
+        pos, end = cuts[k], cuts[k + 1]
+        for i in ends_at(pos, no_marks):
+            del active[i]
+        for i in starts_at(pos, no_marks):
+            active[i] = None
+        for name in anchors_at(pos, no_marks):
+            append(_anchor(name))
+        while reserved[r] < pos:
+            r += 1
+        piece = text[pos:end] if reserved[r] >= end else escape(text[pos:end])
+        if active:
+            key = tuple(active)
+            tag = tags.get(key)
+            if tag is None:
+                tag = tags[key] = _open([marks[i] for i in sorted(active)])
+            append(tag)
+            append(piece)
+            append("</span>")
+        else:
+            append(piece)
+    for name in anchors_at(n, no_marks):
+        append(_anchor(name))
     return Markup("".join(out))
 
 
