@@ -32,6 +32,7 @@ from .. import __version__
 from ..document import Document
 from ..errors import ReportmineError
 from ..filenames import base_name, display_path
+from ..gcpause import paused_gc
 from . import models, review_models, rows
 from . import snapshot as schema_snapshot
 
@@ -239,8 +240,12 @@ class Store:
         # the foreign keys cascade: deleting the documents row deletes all the rest of it
         statements = [delete(models.Document.__table__).where(models.Document.doc_sha256 == doc.id)]
         document = rows.document_row(doc, len(records), run_id, _now())
-        bulk = [rows.quantity_rows(doc), rows.flag_rows(doc), rows.record_rows(records),
-                rows.link_rows(doc, flag_table or [])]
+        with paused_gc():          # tens of thousands of row tuples, no cycles (gcpause.py)
+            bulk = [rows.quantity_rows(doc), rows.flag_rows(doc), rows.record_rows(records),
+                    rows.link_rows(doc, flag_table or [])]
+            self._replace(doc, statements, document, bulk, file_row)
+
+    def _replace(self, doc: Document, statements: list, document: dict, bulk: list, file_row: dict | None) -> None:
         try:
             with self.engine.begin() as conn:
                 for statement in statements:
