@@ -55,18 +55,21 @@ def render(text: str, marks: list[Mark], anchors: dict[int, list] | None = None)
     reserved = [m.start() for m in RESERVED.finditer(text)] + [n]
     r = 0                                        # first reserved offset not before pos
     out: list[str] = []
-    append, no_marks = out.append, ()
-    ends_at, starts_at, anchors_at = ends.get, starts.get, anchors.get
+    append = out.append
     active: dict[int, None] = {}                 # indices of the marks over the piece
     tags: dict[tuple, str] = {}                  # opening tag per set of active marks
-    for k in range(len(cuts) - 1):
-        pos, end = cuts[k], cuts[k + 1]
-        for i in ends_at(pos, no_marks):
-            del active[i]
-        for i in starts_at(pos, no_marks):
-            active[i] = None
-        for name in anchors_at(pos, no_marks):
-            append(_anchor(name))
+    events = zip(cuts, cuts[1:], [ends.get(p) for p in cuts], [starts.get(p) for p in cuts],
+                 [anchors.get(p) for p in cuts])
+    for pos, end, gone, new, names in events:
+        if gone:
+            for i in gone:
+                del active[i]
+        if new:
+            for i in new:
+                active[i] = None
+        if names:
+            for name in names:
+                append(_anchor(name))
         while reserved[r] < pos:
             r += 1
         piece = text[pos:end] if reserved[r] >= end else escape(text[pos:end])
@@ -80,7 +83,7 @@ def render(text: str, marks: list[Mark], anchors: dict[int, list] | None = None)
             append("</span>")
         else:
             append(piece)
-    for name in anchors_at(n, no_marks):
+    for name in anchors.get(n, ()):
         append(_anchor(name))
     return Markup("".join(out))
 
