@@ -1,8 +1,13 @@
-"""The PDF reader's own glyph de-duplication keeps exactly the characters
-pdfplumber's ``utils.dedupe_chars`` keeps (same dicts, same order): on every
-page of the test PDFs (golden sources, corpus samples and their renderings,
-fake-bold pages) and on generated character lists built to hit the
-tolerance edges."""
+"""The PDF reader's own character handling gives what pdfplumber gives, on
+every page of the test PDFs (golden sources, corpus samples and their
+renderings, fake-bold pages):
+
+- its lean characters (readers/pdfobjects.py) have the values of
+  ``page.chars`` for every key they keep, and the other objects (the table
+  finder's edges) are pdfplumber's own;
+- its glyph de-duplication (readers/pdfglyphs.py) keeps exactly the
+  characters ``pdfplumber.utils.dedupe_chars`` keeps (same dicts, same
+  order), also on generated character lists built to hit the tolerance edges."""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from hypothesis import strategies as st
 from pdfplumber.utils import dedupe_chars as plumber_dedupe
 
 from reportmine.readers.pdfglyphs import dedupe_chars
+from reportmine.readers.pdfobjects import CHAR_KEYS, load_objects
 
 import render_helpers as rh
 from helpers import CORPORA
@@ -33,10 +39,19 @@ def same_chars(path: Path) -> tuple[int, int]:
     drawn = removed = 0
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
+            where = (path.name, page.page_number)
+            plumber_objects = page.objects
             chars = page.chars
             theirs = plumber_dedupe(chars)
             ours = dedupe_chars(chars)
-            assert [id(c) for c in ours] == [id(c) for c in theirs], (path.name, page.page_number)
+            assert [id(c) for c in ours] == [id(c) for c in theirs], where
+            page.close()                               # drop pdfplumber's objects
+            lean = load_objects(page)
+            assert page.chars is lean["char"], where
+            assert [{k: c[k] for k in CHAR_KEYS} for c in lean["char"]] == \
+                   [{k: c[k] for k in CHAR_KEYS} for c in chars], where
+            assert {k: v for k, v in lean.items() if k != "char"} == \
+                   {k: v for k, v in plumber_objects.items() if k != "char"}, where
             drawn += len(chars)
             removed += len(chars) - len(ours)
     return drawn, removed
