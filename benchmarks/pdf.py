@@ -15,10 +15,14 @@ against the same files:
 - DOCX: a python process that opens each file with python-docx and reads the
   text of every paragraph and of every cell of every table.
 
+and then, in this one process after a warm-up, reportmine's reader alone
+(``reportmine.readers.read`` of each file) against the same bare code.
+
 The sides run in turn (A B A B ...) ``--runs`` times; the median CPU seconds
-(user + system of the process and the processes it waited for) and the
-median wall seconds of each side are printed with pages/s (DOCX: files/s)
-and the ratio reportmine / bare (1.0: as fast as the bare library). Before
+(user + system of the process and the processes it waited for; in one
+process: its CPU time) and the median wall seconds of each side are printed
+with pages/s (DOCX: files/s) and the ratio reportmine / bare (1.0: as fast
+as the bare library). Before
 timing, each fake-bold PDF's text (as reportmine reads it) is checked to be
 that of the same PDF drawn once: the doubled glyphs are removed.
 """
@@ -39,16 +43,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import make_corpus  # noqa: E402
 
-BARE_PDF = """import sys, pdfplumber
-for f in sys.argv[1:]:
+# what the bare side does with `files` (a list of paths): run as a process
+# (the import first) and, for the reader-alone figures, in this process
+BARE = {
+    "pdf": ("pdfplumber", """
+for f in files:
     with pdfplumber.open(f) as pdf:
         for page in pdf.pages:
             page.extract_text()
             page.extract_tables()
             page.close()
-"""
-BARE_DOCX = """import sys, docx
-for f in sys.argv[1:]:
+"""),
+    "docx": ("docx", """
+for f in files:
     d = docx.Document(f)
     for p in d.paragraphs:
         p.text
@@ -56,7 +63,8 @@ for f in sys.argv[1:]:
         for row in t.rows:
             for cell in row.cells:
                 cell.text
-"""
+"""),
+}
 BOLD_SHIFT = 0.3
 
 
@@ -127,18 +135,52 @@ def reportmine_cmd(files: list[Path], work: Path) -> list[str]:
     return [str(exe), "analyze", *map(str, files), "--out", str(out), "--workers", "1"]
 
 
-def compare(files: list[Path], bare: str, runs: int, work: Path) -> dict:
-    """Both sides in turn, runs times each; the medians."""
+def bare_cmd(fmt: str, files: list[Path]) -> list[str]:
+    module, code = BARE[fmt]
+    return [sys.executable, "-c", f"import sys, {module}\nfiles = sys.argv[1:]\n{code}", *map(str, files)]
+
+
+def medians(times: dict) -> dict:
+    return {side: {"wall": statistics.median(w for w, _ in pairs),
+                   "cpu": statistics.median(c for _, c in pairs),
+                   "runs": [{"wall": round(w, 3), "cpu": round(c, 3)} for w, c in pairs]}
+            for side, pairs in times.items()}
+
+
+def compare(fmt: str, files: list[Path], runs: int, work: Path) -> dict:
+    """Both sides as processes, in turn, runs times each; the medians."""
     times = {"reportmine": [], "bare": []}
     for _ in range(runs):
         times["reportmine"].append(run(reportmine_cmd(files, work)))
-        times["bare"].append(run([sys.executable, "-c", bare, *map(str, files)]))
-    out = {}
-    for side, pairs in times.items():
-        out[side] = {"wall": statistics.median(w for w, _ in pairs),
-                     "cpu": statistics.median(c for _, c in pairs),
-                     "runs": [{"wall": round(w, 3), "cpu": round(c, 3)} for w, c in pairs]}
-    return out
+        times["bare"].append(run(bare_cmd(fmt, files)))
+    return medians(times)
+
+
+def compare_readers(fmt: str, files: list[Path], runs: int) -> dict:
+    """reportmine's reader alone against the bare code, in this process, after a warm-up."""
+    import importlib
+
+    from reportmine.readers import read
+
+    module, code = BARE[fmt]
+    bare = compile(code, f"<bare {fmt}>", "exec")
+    scope = {module: importlib.import_module(module), "files": [str(f) for f in files]}
+
+    def reader():
+        for f in files:
+            read(f)
+
+    def timed(fn) -> tuple[float, float]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        fn()
+        return time.perf_counter() - wall, time.process_time() - cpu
+
+    reader(), exec(bare, scope)
+    times = {"reportmine": [], "bare": []}
+    for _ in range(runs):
+        times["reportmine"].append(timed(reader))
+        times["bare"].append(timed(lambda: exec(bare, scope)))
+    return medians(times)
 
 
 def count_pages(pdfs: list[Path]) -> int:
@@ -179,10 +221,15 @@ def main(argv: list[str] | None = None) -> int:
             print("glyph check FAILED:", problem)
         print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
               f"fake-bold PDFs read as drawn once: {len(originals) - len(problems)}/{len(originals)}")
-        results = {"pdf": compare(pdfs, BARE_PDF, args.runs, work),
-                   "docx": compare(docx, BARE_DOCX, args.runs, work)}
-        report(f"PDF ({len(pdfs)} files)", "pages", count_pages(pdfs), results["pdf"])
-        report("DOCX", "files", len(docx), results["docx"])
+        results = {}
+        for fmt, files in (("pdf", pdfs), ("docx", docx)):
+            results[fmt] = compare(fmt, files, args.runs, work)
+            results[fmt + "_reader"] = compare_readers(fmt, files, args.runs)
+        pages = count_pages(pdfs)
+        report(f"PDF, whole processes ({len(pdfs)} files)", "pages", pages, results["pdf"])
+        report("PDF, reader alone in one process", "pages", pages, results["pdf_reader"])
+        report("DOCX, whole processes", "files", len(docx), results["docx"])
+        report("DOCX, reader alone in one process", "files", len(docx), results["docx_reader"])
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
