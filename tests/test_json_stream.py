@@ -3,7 +3,7 @@
 import io
 import json
 
-from reportmine.json_stream import write_compact, write_indented
+from reportmine.json_stream import write_compact
 
 OBJ = {"document": {"text": "全年完成投资1.2亿元\n\"引号\"", "quantities": [
     {"start": 1, "end": 5, "value": 1.2, "norm_value": 120000000.0, "evidence": [{"a": None}], "ok": True}] * 3,
@@ -17,8 +17,3 @@ def test_compact_equals_dumps():
         write_compact(out, OBJ, depth)
         assert out.getvalue() == json.dumps(OBJ, ensure_ascii=False, separators=(",", ":"))
 
-
-def test_indented_equals_dumps():
-    out = io.StringIO()
-    write_indented(out, OBJ)
-    assert out.getvalue() == json.dumps(OBJ, ensure_ascii=False, indent=1)

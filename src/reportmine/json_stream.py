@@ -6,7 +6,7 @@ whole string and then its bytes holds two more copies of it at once.
 :func:`write_compact` gives the bytes ``json.dumps(obj, ensure_ascii=False,
 separators=(",", ":"))`` gives, opening the outer dicts and lists itself and
 encoding what lies below them whole with the C encoder (as fast as one
-``dumps``); :func:`write_indented` streams ``json.dumps(obj, indent=1)``'s text.
+``dumps``). (documents/*.json is streamed the same way by output._dump.)
 """
 
 from __future__ import annotations
@@ -40,7 +40,3 @@ def _pieces(obj, depth: int):
     else:
         yield _COMPACT.encode(obj)
 
-
-def write_indented(fh, obj) -> None:
-    """``json.dumps(obj, ensure_ascii=False, indent=1)``, streamed to the text file fh."""
-    json.dump(obj, fh, ensure_ascii=False, indent=1)

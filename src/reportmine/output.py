@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from .document import Document
 from .errors import ReportmineError
 from .filenames import base_name, display_path
+from .gcpause import paused_gc
 
 SCHEMA = "reportmine-document/1"
 
@@ -32,7 +34,8 @@ class DocumentWriter:
 
     def write(self, doc: Document) -> Path:
         target = self._target(doc.name, doc.id)
-        data = doc.to_dict(text=self.include_text)
+        with paused_gc():                  # tens of thousands of small dicts, no cycles
+            data = doc.to_dict(text=self.include_text)
         _dump(target, data)
         self.results.append({"path": doc.path, "doc": doc.name, "id": doc.id, "output": display_path(target),
                              "status": "ok", "quantities": len(doc.quantities), "flags": len(doc.flags),
@@ -69,11 +72,39 @@ def _path_key(path) -> str:
     return hashlib.sha256(os.fsencode(path)).hexdigest()
 
 
-def _dump(target: Path, data: dict) -> None:
-    """Written piece by piece (a large document's JSON is never one string in memory)."""
-    from .json_stream import write_indented
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
+
+def dumps(data: dict) -> str:
+    """JSON text of a document (or run.json): a key per line, and a list of
+    objects one object per line, each written compactly by json's C encoder
+    (indented output goes through json's pure-Python encoder: for a large
+    document it took longer than everything else analyze writes)."""
+    return "".join(_pieces(data))
+
+
+def _pieces(data: dict):
+    """:func:`dumps`'s text piece by piece (an object of a list at a time)."""
+    if not data:
+        yield "{}"
+        return
+    yield "{\n"
+    for i, (key, value) in enumerate(data.items()):
+        yield f"{',' if i else ''}{chr(10) if i else ''} {_ENCODE(key)}: "
+        if type(value) is list and value and all(type(v) is dict for v in value):
+            yield "[\n  "
+            for j, v in enumerate(value):
+                yield (",\n  " if j else "") + _ENCODE(v)
+            yield "\n ]"
+        else:
+            yield _ENCODE(value)
+    yield "\n}"
+
+
+def _dump(target: Path, data: dict) -> None:
+    """Written piece by piece: a large document's JSON is never one string in memory."""
     tmp = target.with_suffix(target.suffix + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        write_indented(fh, data)
+    with paused_gc(), open(tmp, "w", encoding="utf-8") as fh:
+        for piece in _pieces(data):
+            fh.write(piece)
     tmp.replace(target)
