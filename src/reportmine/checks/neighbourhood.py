@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from ..claims.clauses import sentence_start
+from ..claims.clauses import line_end, line_start, sentence_start
 from ..document import Document, Quantity
 
 RATES = frozenset({"ratio", "ratio_point"})
@@ -29,9 +29,8 @@ def is_rate(q: Quantity) -> bool:
 
 
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
-    s = text.rfind("\n", 0, pos) + 1
-    e = text.find("\n", pos)
-    return s, len(text) if e < 0 else e
+    """The line holding pos (line breaks looked up, not scanned for: a text without any stays linear)."""
+    return line_start(text, pos), line_end(text, pos)
 
 
 @dataclass

@@ -18,6 +18,7 @@ def check_respectively(doc: Document, found) -> None:
     """分别完成省下达任务的114% with a single value: the list is incomplete."""
     text = doc.text
     starts = [q.start for q in doc.quantities]
+    flagged = sorted(f.start for f in found.flags)     # (the flags added below start before their 分别 ends)
     for start, end in doc.content_spans():
         for m in _RESPECTIVELY.finditer(text, start, end):
             stop = m.end()
@@ -25,7 +26,8 @@ def check_respectively(doc: Document, found) -> None:
                 stop += 1
             lo, hi = bisect.bisect_left(starts, m.end()), bisect.bisect_left(starts, stop)
             after = [q for q in doc.quantities[lo:hi] if q.norm_value is not None]
-            missing = any(m.end() <= f.start < stop for f in found.flags) or "%" in text[m.end():stop].replace(
+            missing = bisect.bisect_left(flagged, m.end()) < bisect.bisect_left(flagged, stop) \
+                or "%" in text[m.end():stop].replace(
                 "".join(q.text for q in after), "")
             if len(after) == 1 and not missing and not _listed_before(text, m.start()) \
                     and not _list_goes_on(text, after[0].end, end):

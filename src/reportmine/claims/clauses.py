@@ -99,21 +99,24 @@ def boundaries(text: str, positions: int = 0) -> "Boundaries":
     return marks(text)
 
 
-_LAST: list = [None]      # (text, its Boundaries) last asked for: one slot, replaced whole (threads)
+_KEPT: list = [()]     # ((text, Boundaries), ...) of the last two texts asked about, replaced whole
 
 
 def marks(text: str) -> "Boundaries":
-    """The Boundaries of ``text``, found once and kept until another text asks."""
-    kept = _LAST[0]
-    if kept is None or kept[0] is not text:
-        kept = (text, Boundaries(text))
-        _LAST[0] = kept
-    return kept[1]
+    """The Boundaries of ``text``, found once and kept while it is one of the
+    last two texts asked about (a document's text and its simplified view)."""
+    kept = _KEPT[0]
+    for t, b in kept:
+        if t is text:
+            return b
+    found = Boundaries(text)
+    _KEPT[0] = ((text, found),) + kept[:1]
+    return found
 
 
 def forget() -> None:
     """Drop the kept boundaries (the pipeline calls it after each document)."""
-    _LAST[0] = None
+    _KEPT[0] = ()
 
 
 class Boundaries:
