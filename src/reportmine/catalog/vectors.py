@@ -7,7 +7,9 @@ n-grams sorted into columns, smooth idf, 1 + log tf, rows of unit length),
 computed the same way step by step so the similarities agree to the bit (a
 test compares both on every indicator phrase of the corpora samples). Built
 from the catalog on first use in a few milliseconds: no scikit-learn import,
-no fit at process start. numpy and scipy.sparse are imported here, lazily.
+no fit at process start. Only numpy, imported here lazily: the sparse rows and
+their product are kept as plain arrays (``Rows``), not scipy.sparse, whose
+import alone costs more than a short document's whole analysis.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 NGRAM_RANGE = (1, 3)
 _WHITE_SPACES = re.compile(r"\s\s+")
@@ -29,8 +32,57 @@ def char_ngrams(text: str) -> list[str]:
     return grams
 
 
+@dataclass
+class Rows:
+    """Sparse rows (compressed sparse row layout: ``data``, column ``indices``,
+    row starts ``indptr``) over ``width`` columns; each row's entries in stored order."""
+
+    data: object
+    indices: object
+    indptr: object
+    width: int
+
+    def __len__(self) -> int:
+        return len(self.indptr) - 1
+
+    def take(self, rows: Sequence[int]) -> "Rows":
+        """These rows, in this order (each row's entries in their stored order)."""
+        import numpy as np
+
+        rows = np.asarray(rows, dtype=np.int64)
+        lengths = np.diff(self.indptr)[rows]
+        indptr = np.concatenate(([0], np.cumsum(lengths)))
+        at = np.repeat(self.indptr[rows] - indptr[:-1], lengths) + np.arange(indptr[-1])
+        return Rows(self.data[at], self.indices[at], indptr, self.width)
+
+    def similarities(self, other: "Rows"):
+        """The dense products of each of ``other``'s rows with each of these rows
+        (shape: len(other) x len(self)). Each sum runs over this row's entries in
+        stored order, from 0.0, skipping the columns ``other``'s row lacks: the
+        order of scipy.sparse's product ``self @ other.T``, hence its sums to the bit."""
+        import numpy as np
+
+        out = np.zeros(len(self) * len(other))
+        if not len(other.data) or not len(self.data):
+            return out.reshape(len(self), len(other)).T
+        other_rows = np.repeat(np.arange(len(other)), np.diff(other.indptr))
+        by_column = np.argsort(other.indices, kind="stable")
+        count = np.bincount(other.indices, minlength=self.width)
+        first = np.concatenate(([0], np.cumsum(count)))[:-1]
+        own_rows = np.repeat(np.arange(len(self)), np.diff(self.indptr))
+        n = count[self.indices]                         # terms each stored entry makes
+        keep = np.nonzero(n)[0]
+        n = n[keep]
+        entry = np.repeat(keep, n)                      # stored order, then other's rows
+        k = np.arange(len(entry)) - np.repeat(np.cumsum(n) - n, n)
+        partner = by_column[first[self.indices[entry]] + k]
+        terms = self.data[entry] * other.data[partner]
+        np.add.at(out, own_rows[entry] * len(other) + other_rows[partner], terms)
+        return out.reshape(len(self), len(other)).T
+
+
 class CharTfidf:
-    """Vectors of texts over the n-grams of ``forms`` (the catalog matrix is ``matrix``)."""
+    """Vectors of texts over the n-grams of ``forms`` (the catalog's rows are ``matrix``)."""
 
     def __init__(self, forms: Sequence[str]):
         import numpy as np
@@ -39,26 +91,23 @@ class CharTfidf:
         # re-sorting: scikit-learn's order of each row's entries, hence its sums to the bit
         self.vocabulary = dict.fromkeys(g for form in forms for g in char_ngrams(form))
         self.vocabulary = {g: i for i, g in enumerate(self.vocabulary)}
-        x = self._counts(forms).astype(np.float64)
-        renumber = np.empty(len(self.vocabulary), dtype=x.indices.dtype)
+        x = self._counts(forms)
+        renumber = np.empty(len(self.vocabulary), dtype=np.int64)
         for j, gram in enumerate(sorted(self.vocabulary)):
             renumber[self.vocabulary[gram]] = j
             self.vocabulary[gram] = j
         x.indices = renumber[x.indices]
-        x.has_sorted_indices = False
         df = np.bincount(x.indices, minlength=len(self.vocabulary)).astype(np.float64)
         self.idf = np.log((len(forms) + 1) / (df + 1)) + 1.0
         self.matrix = self._weigh(x)
 
-    def transform(self, texts: Sequence[str]):
-        """A sparse matrix of one unit row per text (unknown n-grams dropped)."""
-        import numpy as np
+    def transform(self, texts: Sequence[str]) -> Rows:
+        """One unit row per text (unknown n-grams dropped), entries in column order."""
+        return self._weigh(self._counts(texts))
 
-        return self._weigh(self._counts(texts).astype(np.float64))
-
-    def _counts(self, texts: Sequence[str]):
+    def _counts(self, texts: Sequence[str]) -> Rows:
+        """n-gram counts (as floats), each row's columns in increasing order."""
         import numpy as np
-        from scipy import sparse
 
         columns: list[int] = []
         values: list[int] = []
@@ -70,15 +119,14 @@ class CharTfidf:
                 j = vocabulary.get(gram)
                 if j is not None:
                     row[j] = row.get(j, 0) + 1
-            columns.extend(row)
-            values.extend(row.values())
+            for j in sorted(row):
+                columns.append(j)
+                values.append(row[j])
             indptr.append(len(columns))
-        counts = sparse.csr_matrix((np.asarray(values, dtype=np.int64), np.asarray(columns, dtype=np.int64),
-                                    np.asarray(indptr, dtype=np.int64)), shape=(len(texts), len(vocabulary)))
-        counts.sort_indices()
-        return counts
+        return Rows(np.asarray(values, dtype=np.float64), np.asarray(columns, dtype=np.int64),
+                    np.asarray(indptr, dtype=np.int64), len(vocabulary))
 
-    def _weigh(self, x):
+    def _weigh(self, x: Rows) -> Rows:
         """Counts (floats, in place) -> 1 + log tf, times idf, rows of unit length."""
         import numpy as np
 
@@ -89,7 +137,7 @@ class CharTfidf:
         return x
 
 
-def _normalize_rows(x) -> None:
+def _normalize_rows(x: Rows) -> None:
     """Each row to unit length, summing squares in column order as scikit-learn does."""
     data, indptr = x.data, x.indptr
     for i in range(len(indptr) - 1):
