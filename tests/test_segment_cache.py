@@ -93,3 +93,26 @@ def test_cache_off_or_unwritable_still_segments(built, builds, tmp_path, monkeyp
 def test_a_key_names_its_inputs():
     assert derived_cache.cache_key("a", "bc") != derived_cache.cache_key("ab", "c")
     assert derived_cache.cache_key("a", b"b") == derived_cache.cache_key(b"a", "b")
+
+
+def test_data_yaml_is_parsed_once_then_read_back(cache_dir, monkeypatch):
+    from reportmine import resources
+
+    text = "units:\n  - {name: 万元, scale: 10000}\n  - {name: 亿元, scale: 100000000.0}\nflag: true\nnothing: null\n"
+    first = resources.parse_data_yaml(text)
+    assert first == resources.parse_yaml(text)
+
+    def no_parse(_):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(resources, "parse_yaml", no_parse)
+    assert resources.parse_data_yaml(text) == first
+    assert len(list(cache_dir.glob("yaml-*.bin"))) == 1
+
+
+def test_data_yaml_marshal_cannot_hold_is_parsed_each_time(cache_dir):
+    from reportmine import resources
+
+    text = "since: 2024-01-31\n"
+    assert resources.parse_data_yaml(text) == resources.parse_yaml(text)
+    assert not list(cache_dir.glob("yaml-*.bin"))

@@ -49,8 +49,9 @@ def _path(name: str, key: str) -> Path | None:
     return None if folder is None else folder / f"{name}-{key}.bin"
 
 
-def read_cached(name: str, key: str) -> bytes | None:
-    """The bytes written under ``name`` and ``key``, or None (absent, unreadable, corrupt)."""
+def read_cached(name: str, key: str) -> memoryview | None:
+    """The bytes written under ``name`` and ``key`` (a view, not a copy), or None
+    (absent, unreadable, corrupt)."""
     path = _path(name, key)
     if path is None:
         return None
@@ -58,7 +59,7 @@ def read_cached(name: str, key: str) -> bytes | None:
         data = path.read_bytes()
     except OSError:
         return None
-    body, check = data[:-4], data[-4:]
+    body, check = memoryview(data)[:-4], data[-4:]
     if len(data) < 4 or zlib.crc32(body).to_bytes(4, "little") != check:
         return None
     return body

@@ -58,7 +58,7 @@ def load_tokenizer():
     if body is not None:
         try:
             return _restore(jieba, body)
-        except (EOFError, ValueError, TypeError):
+        except (EOFError, ValueError, TypeError, IndexError):
             pass
     tok = build_tokenizer(jieba, words)
     write_cached("segment", key, _pack(tok))
@@ -98,10 +98,10 @@ def _key(jieba, words: list[str]) -> str:
 
 class ShardedFreq:
     """jieba's word -> frequency table (``Tokenizer.FREQ``), kept as one marshalled
-    table per first character and unpacked on first use; the lookups jieba's
+    table per first character (views into the file read) and unpacked on first use; the lookups jieba's
     cutting makes (``in``, ``[]``, ``get``) behave as on the dict it was made from."""
 
-    def __init__(self, shards: dict[str, bytes]):
+    def __init__(self, shards: dict[str, memoryview]):
         self._shards = shards
         self._open: dict[str, dict[str, int]] = {}
 
@@ -127,16 +127,27 @@ class ShardedFreq:
 
 
 def _pack(tok) -> bytes:
+    """A header (format, total, each first character's place) then the tables."""
     shards: dict[str, dict[str, int]] = {}
     for word, freq in tok.FREQ.items():
         shards.setdefault(word[:1], {})[word] = freq
-    return marshal.dumps((_FORMAT, tok.total, {k: marshal.dumps(v) for k, v in shards.items()}))
+    blobs, places, at = [], {}, 0
+    for first, table in shards.items():
+        blob = marshal.dumps(table)
+        places[first] = (at, len(blob))
+        blobs.append(blob)
+        at += len(blob)
+    header = marshal.dumps((_FORMAT, tok.total, places))
+    return b"".join([len(header).to_bytes(8, "little"), header, *blobs])
 
 
-def _restore(jieba, body: bytes):
-    fmt, total, shards = marshal.loads(body)
-    if fmt != _FORMAT or not isinstance(total, int) or not isinstance(shards, dict):
+def _restore(jieba, body):
+    size = int.from_bytes(body[:8], "little")
+    fmt, total, places = marshal.loads(body[8:8 + size])
+    if fmt != _FORMAT or not isinstance(total, int) or not isinstance(places, dict):
         raise ValueError("not a segment table")
+    tables = body[8 + size:]
     tok = jieba.Tokenizer()
-    tok.FREQ, tok.total, tok.initialized = ShardedFreq(shards), total, True
+    tok.FREQ = ShardedFreq({first: tables[at:at + n] for first, (at, n) in places.items()})
+    tok.total, tok.initialized = total, True
     return tok
