@@ -95,3 +95,19 @@ def test_rows_product_and_take_equal_scipy_sparse_to_the_bit():
     assert np.array_equal(taken.similarities(ours_b), (theirs @ b.T).toarray().T)
     empty = Rows(np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(3, dtype=np.int64), 60)
     assert ours_a.similarities(empty).shape == (2, 40) and not ours_a.similarities(empty).any()
+
+
+def test_cached_vectors_are_the_built_ones(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTMINE_CACHE_DIR", str(tmp_path))
+    forms = Linker(default_catalog())._forms
+    built = CharTfidf.cached(forms)
+    assert len(list(tmp_path.glob("tfidf-*.bin"))) == 1
+    monkeypatch.setattr(CharTfidf, "__init__", lambda self, forms: pytest.fail("built again"))
+    read = CharTfidf.cached(forms)
+    assert read.vocabulary == built.vocabulary
+    assert np.array_equal(read.idf, built.idf)
+    for name in ("data", "indices", "indptr"):
+        assert np.array_equal(getattr(read.matrix, name), getattr(built.matrix, name))
+    keys = ["城镇新增就业人数", "污水处理率", "某某说明"]
+    assert np.array_equal(read.matrix.similarities(read.transform(keys)),
+                          built.matrix.similarities(built.transform(keys)))

@@ -82,7 +82,7 @@ class Linker:
         if self._model is None:
             from .vectors import CharTfidf
 
-            vectors = CharTfidf(self._forms)
+            vectors = CharTfidf.cached(self._forms)
             place = {ind.id: i for i, ind in enumerate(self.catalog.indicators)}
             rows = sorted(range(len(self._forms)), key=lambda i: place[self._exact[self._forms[i]]])
             ids = [self._exact[self._forms[i]] for i in rows]

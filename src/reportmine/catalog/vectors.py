@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 NGRAM_RANGE = (1, 3)
+_FORMAT = "tfidf/1"
 _WHITE_SPACES = re.compile(r"\s\s+")
 
 
@@ -100,6 +101,47 @@ class CharTfidf:
         df = np.bincount(x.indices, minlength=len(self.vocabulary)).astype(np.float64)
         self.idf = np.log((len(forms) + 1) / (df + 1)) + 1.0
         self.matrix = self._weigh(x)
+
+    @classmethod
+    def cached(cls, forms: Sequence[str]) -> "CharTfidf":
+        """``CharTfidf(forms)``, read from the cache of derived data when an earlier
+        process built it for the same forms (the same arrays, byte for byte)."""
+        import marshal
+
+        from ..derived_cache import cache_key, read_cached, write_cached
+
+        key = cache_key(_FORMAT, "\n".join(forms))
+        body = read_cached("tfidf", key)
+        if body is not None:
+            try:
+                return cls._unpack(marshal.loads(body))
+            except (EOFError, ValueError, TypeError, KeyError):
+                pass
+        built = cls(forms)
+        write_cached("tfidf", key, marshal.dumps(built._pack()))
+        return built
+
+    def _pack(self) -> dict:
+        m = self.matrix
+        return {"format": _FORMAT, "grams": sorted(self.vocabulary, key=self.vocabulary.get),
+                "idf": self.idf.tobytes(), "data": m.data.tobytes(), "indices": m.indices.tobytes(),
+                "indptr": m.indptr.tobytes(), "width": m.width}
+
+    @classmethod
+    def _unpack(cls, packed: dict) -> "CharTfidf":
+        import numpy as np
+
+        if packed["format"] != _FORMAT:
+            raise ValueError("not a TF-IDF table")
+        self = cls.__new__(cls)
+        self.vocabulary = {g: j for j, g in enumerate(packed["grams"])}
+        self.idf = np.frombuffer(packed["idf"], dtype=np.float64).copy()
+        self.matrix = Rows(np.frombuffer(packed["data"], dtype=np.float64).copy(),
+                           np.frombuffer(packed["indices"], dtype=np.int64).copy(),
+                           np.frombuffer(packed["indptr"], dtype=np.int64).copy(), packed["width"])
+        if len(self.idf) != self.matrix.width or len(self.vocabulary) != self.matrix.width:
+            raise ValueError("a TF-IDF table that does not hold together")
+        return self
 
     def transform(self, texts: Sequence[str]) -> Rows:
         """One unit row per text (unknown n-grams dropped), entries in column order."""
