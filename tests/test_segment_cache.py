@@ -116,3 +116,12 @@ def test_data_yaml_marshal_cannot_hold_is_parsed_each_time(cache_dir):
     text = "since: 2024-01-31\n"
     assert resources.parse_data_yaml(text) == resources.parse_yaml(text)
     assert not list(cache_dir.glob("yaml-*.bin"))
+
+
+def test_after_enough_tables_the_whole_dict_is_used(built, monkeypatch):
+    monkeypatch.setattr(segment.ShardedFreq, "EAGER_AFTER", 3)
+    restored = segment._restore(segment._import_jieba(), segment._pack(built))
+    assert isinstance(restored.FREQ, segment.ShardedFreq)
+    got = [restored.lcut(t) for t in TEXTS]
+    assert type(restored.FREQ) is dict and restored.FREQ == built.FREQ
+    assert got == [built.lcut(t) for t in TEXTS]

@@ -98,17 +98,31 @@ def _key(jieba, words: list[str]) -> str:
 
 class ShardedFreq:
     """jieba's word -> frequency table (``Tokenizer.FREQ``), kept as one marshalled
-    table per first character (views into the file read) and unpacked on first use; the lookups jieba's
-    cutting makes (``in``, ``[]``, ``get``) behave as on the dict it was made from."""
+    table per first character (views into the file read) and unpacked on first use;
+    the lookups jieba's cutting makes (``in``, ``[]``, ``get``) behave as on the dict
+    it was made from. A process that has unpacked ``EAGER_AFTER`` tables is cutting
+    much text: it unpacks the rest at once (as jieba would have loaded all of it at
+    start) and then looks words up in one dict, with no per-table step."""
 
-    def __init__(self, shards: dict[str, memoryview]):
+    EAGER_AFTER = 64
+
+    def __init__(self, shards: dict[str, memoryview], on_whole=None):
         self._shards = shards
         self._open: dict[str, dict[str, int]] = {}
+        self._whole: dict[str, int] | None = None
+        self._on_whole = on_whole        # given the whole dict (the tokenizer then uses it directly)
 
     def _shard(self, word: str) -> dict[str, int]:
+        if self._whole is not None:
+            return self._whole
         first = word[:1]
         table = self._open.get(first)
         if table is None:
+            if len(self._open) >= self.EAGER_AFTER:
+                self._whole = self.to_dict()
+                if self._on_whole is not None:
+                    self._on_whole(self._whole)
+                return self._whole
             blob = self._shards.get(first)
             table = self._open[first] = marshal.loads(blob) if blob is not None else {}
         return table
@@ -123,7 +137,10 @@ class ShardedFreq:
         return self._shard(word).get(word, default)
 
     def to_dict(self) -> dict[str, int]:
-        return {w: f for first in self._shards for w, f in self._shard(first).items()}
+        whole: dict[str, int] = {}
+        for first, blob in self._shards.items():
+            whole.update(self._open.get(first) or marshal.loads(blob))
+        return whole
 
 
 def _pack(tok) -> bytes:
@@ -148,6 +165,7 @@ def _restore(jieba, body):
         raise ValueError("not a segment table")
     tables = body[8 + size:]
     tok = jieba.Tokenizer()
-    tok.FREQ = ShardedFreq({first: tables[at:at + n] for first, (at, n) in places.items()})
+    tok.FREQ = ShardedFreq({first: tables[at:at + n] for first, (at, n) in places.items()},
+                           on_whole=lambda whole: setattr(tok, "FREQ", whole))
     tok.total, tok.initialized = total, True
     return tok
