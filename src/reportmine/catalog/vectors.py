@@ -56,6 +56,17 @@ class Rows:
         at = np.repeat(self.indptr[rows] - indptr[:-1], lengths) + np.arange(indptr[-1])
         return Rows(self.data[at], self.indices[at], indptr, self.width)
 
+    def _columns(self):
+        """Each entry's row; where each column's entries start in ``by_column``; the
+        entries ordered by column (then stored order). Computed once."""
+        import numpy as np
+
+        if getattr(self, "_by_column", None) is None:
+            by_column = np.argsort(self.indices, kind="stable")
+            start = np.concatenate(([0], np.cumsum(np.bincount(self.indices, minlength=self.width))))
+            self._by_column = (np.repeat(np.arange(len(self)), np.diff(self.indptr)), start, by_column)
+        return self._by_column
+
     def similarities(self, other: "Rows"):
         """The dense products of each of ``other``'s rows with each of these rows
         (shape: len(other) x len(self)). Each sum runs over this row's entries in
@@ -63,22 +74,25 @@ class Rows:
         order of scipy.sparse's product ``self @ other.T``, hence its sums to the bit."""
         import numpy as np
 
-        out = np.zeros(len(self) * len(other))
+        size = len(self) * len(other)
         if not len(other.data) or not len(self.data):
-            return out.reshape(len(self), len(other)).T
+            return np.zeros(size).reshape(len(self), len(other)).T
         other_rows = np.repeat(np.arange(len(other)), np.diff(other.indptr))
         by_column = np.argsort(other.indices, kind="stable")
         count = np.bincount(other.indices, minlength=self.width)
         first = np.concatenate(([0], np.cumsum(count)))[:-1]
-        own_rows = np.repeat(np.arange(len(self)), np.diff(self.indptr))
-        n = count[self.indices]                         # terms each stored entry makes
-        keep = np.nonzero(n)[0]
-        n = n[keep]
+        own_rows, column_start, by_column_own = self._columns()
+        used = np.flatnonzero(count)
+        lengths = column_start[used + 1] - column_start[used]
+        at = np.repeat(column_start[used] - (np.cumsum(lengths) - lengths), lengths) + np.arange(lengths.sum())
+        keep = np.sort(by_column_own[at])               # the entries in used columns, in stored order
+        n = count[self.indices[keep]]                   # terms each of them makes
         entry = np.repeat(keep, n)                      # stored order, then other's rows
         k = np.arange(len(entry)) - np.repeat(np.cumsum(n) - n, n)
         partner = by_column[first[self.indices[entry]] + k]
         terms = self.data[entry] * other.data[partner]
-        np.add.at(out, own_rows[entry] * len(other) + other_rows[partner], terms)
+        # bincount adds its weights one by one in the order given, from 0.0
+        out = np.bincount(own_rows[entry] * len(other) + other_rows[partner], weights=terms, minlength=size)
         return out.reshape(len(self), len(other)).T
 
 
