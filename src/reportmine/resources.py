@@ -73,7 +73,10 @@ def require(data: dict, keys: tuple[str, ...], where: str) -> None:
 
 
 def compile_pattern(pattern: str, where: str, flags: int = 0) -> "regex.Pattern":
+    """A data file's pattern, compiled (or rebuilt from the state an earlier process kept)."""
+    from .compiled_patterns import compile_cached
+
     try:
-        return regex.compile(pattern, flags)
+        return compile_cached(pattern, flags)
     except regex.error as exc:
         raise DataFileError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
