@@ -12,7 +12,7 @@ _WORDS = ("rate_endings", "fall_words", "rise_words", "count_units", "previous_c
           "list_marks", "total_labels", "share_cues", "head_units")
 _INTS = ("total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap",
          "subject_min_chars")
-_FLOATS = ("near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth")
+_FLOATS = ("near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth")
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
              "ocr_garbled", "numbered_item", "total_cue", "bracket_open", "total_named", "per_capita_cue")
@@ -43,6 +43,7 @@ class SearchConfig:
     shared_name_chars: int
     growth_gap: int
     subject_min_chars: int
+    near_miss_sum_sentence: float
     near_miss_per_capita: float
     near_miss_total: float
     near_miss_sum: float

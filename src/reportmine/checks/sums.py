@@ -30,7 +30,7 @@ def check_sums(index: Index, found, cfg) -> None:
         total = before[-1]
         parts = _parts_after(index, total, m.end(), cfg)
         if len(parts) >= 2:
-            _judge(found, total, parts, cfg)
+            _judge(found, total, parts, cfg, _in_sentence(text, m.end(), parts))
     for m in cfg.total_cue.finditer(text):
         after = [q for q in index.between(m.end(), m.end() + cfg.label_reach) if is_count(q)]
         if after and (after[0].start, after[0].end) not in done:
@@ -73,7 +73,17 @@ def _fits(total: Quantity, parts) -> bool:
     return ar.fits(total, lo, hi)
 
 
-def _judge(found, total: Quantity, parts: list[Quantity], cfg) -> None:
+def _in_sentence(text: str, cue_end: int, parts: list[Quantity]) -> int:
+    """How many of the parts lie in the cue's own sentence (up to 。 or a line end)."""
+    ends = [i for i in (text.find("。", cue_end), text.find("\n", cue_end)) if i >= 0]
+    end = min(ends) if ends else len(text)
+    return sum(p.start < end for p in parts)
+
+
+def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: int = 0) -> None:
+    """`whole_sentence`: the number of parts in the cue's sentence; a run of
+    exactly those (two or more) is the breakdown as written, and is flagged
+    up to `near_miss_sum_sentence`, any other run up to `near_miss_sum`."""
     for k in range(2, len(parts) + 1):
         if _fits(total, parts[:k]):
             found.verify("sum", " + ".join(p.text for p in parts[:k]) + f" = {total.text}", [total, *parts[:k]])
@@ -84,7 +94,8 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg) -> None:
                 return
     k, gap = min(((k, abs(sum(p.norm_value for p in parts[:k]) - total.norm_value)) for k in range(2, len(parts) + 1)),
                  key=lambda x: x[1])
-    if total.norm_value and gap / total.norm_value <= cfg.near_miss_sum:
+    limit = cfg.near_miss_sum_sentence if k == whole_sentence >= 2 else cfg.near_miss_sum
+    if total.norm_value and gap / total.norm_value <= limit:
         s = sum(p.norm_value for p in parts[:k])
         found.flag("sum", total, " + ".join(p.text for p in parts[:k]) + f" = {ar.at_precision(s, total)}",
                    parts[:k])
