@@ -26,6 +26,9 @@ FLAGGED = [
     ("formula", "得分=任务完成率90%×0.5=0.48。", "= 0.4500"),
     ("sum", "收入共计455万元。其中：税收收入300万元，比上年增加20万元；非税收入150万元。", "300万元 + 150万元"),
     ("sum", "全区共受理投诉220件，来信80件，来访95件，网上投诉38件。", "80件 + 95件 + 38件 = 213件"),
+    # a breakdown announced between the total and its parts (分产业看)
+    ("sum", "全年生产总值500亿元，增长5%。分产业看，第一产业增加值60亿元；第二产业增加值200亿元；第三产业增加值250亿元。",
+     "60亿元 + 200亿元 + 250亿元 = 510亿元"),
     # every part of the 其中 sentence: a miss of 8% (beyond near_miss_sum) is still flagged
     ("sum", "支出合计500万元，其中人员经费310万元；公用经费150万元。", "310万元 + 150万元 = 460万元"),
     ("sum", "争取专项资金300万元（省级180万元，县级配套150万元），用于改造。", "180万元 + 150万元"),
@@ -87,6 +90,8 @@ SILENT = [
     "全县有执法人员23人，监管2,100多家企业，人均监管90余家。",
     # a 分别 list of rates is paired only with as many counts after the last rate before it
     "走访110批1731人次，分别上升52.78%、45.34%，其中集访76批1677人次，分别上升70.1%、46.59%。",
+    # the same amounts without a breakdown cue: not clearly its parts
+    "全年生产总值500亿元，增长5%。第一产业增加值60亿元；第二产业增加值200亿元；第三产业增加值250亿元。",
     # 其中 names one subset; the counts of the next sentence are not its parts (8% off)
     "本月来访1000人次，其中到市来访800人次。到省来访70人次，进京来访50人次。",
     # a big count: many whole earlier levels fit, nothing to say

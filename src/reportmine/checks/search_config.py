@@ -15,7 +15,7 @@ _INTS = ("total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_
 _FLOATS = ("near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth")
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
-             "ocr_garbled", "numbered_item", "total_cue", "bracket_open", "total_named", "per_capita_cue")
+             "ocr_garbled", "numbered_item", "total_cue", "bracket_open", "total_named", "breakdown_cue", "per_capita_cue")
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ class SearchConfig:
     total_cue: object
     bracket_open: object
     total_named: object
+    breakdown_cue: object
     per_capita_cue: object
     max_values: dict
     household_person: tuple

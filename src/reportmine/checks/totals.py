@@ -9,7 +9,8 @@ clause (not a change, a share or a target) and are not larger than the total.
 The relation verifies when the first k of them add up to the total within the
 written rounding. It is flagged only when the breakdown is clearly meant: the
 parts are in brackets right after the total, or the total is named as one
-(共, 合计, 总量: `total_named`), and the closest run of first parts is a near
+(共, 合计, 总量: `total_named`) or a breakdown cue comes between the total and
+its parts (分产业看, 从信访形式看: `breakdown_cue`), and the closest run of first parts is a near
 miss (`near_miss_total`) that no other choice of up to four parts explains.
 """
 
@@ -44,7 +45,8 @@ def _check(found, index: Index, bounds, same: list[Quantity], i: int, used: set,
     parts = bracket or _parts_after(index, bounds, same, i, total, cfg)
     if len(parts) < 2:
         return
-    meant = bool(bracket) or _named_total(text, bounds, total, cfg)
+    meant = bool(bracket) or _named_total(text, bounds, total, cfg) \
+        or cfg.breakdown_cue.search(cfg.gloss.sub("", text[total.end:parts[0].start])) is not None
     if _judge(found, total, parts, meant, exhaustive=bool(bracket), cfg=cfg):
         used.update((p.start, p.end) for p in parts)
 
