@@ -38,6 +38,10 @@ FLAGGED = [
     ("growth", "收入完成2000萬元，比上年減收100萬元，下降5.2%。", "100萬元/(2000萬元+100萬元)"),
     ("growth", "接报警情336起，其中出警48起，警情数、出警数分别下降13.2%、42.5%。", "83.48起"),
     ("garbled", "参检妇女年龄为2064岁。", "2064岁"),
+    # the rate's subject names the unit it counts in (事故起数: the count in 起)
+    ("growth", "道路交通事故12起、死亡5人，事故起数同比下降18.2%。", "14.67起"),
+    # counts of person-visits are whole numbers too
+    ("growth", "群众走访110批1731人次，与上月相比批次、人次分别上升52.78%、45.30%。", "1191.33人次"),
     ("count", "低保家庭中因病致贫182户159人。", "户数多于人数"),
 ]
 
@@ -89,9 +93,12 @@ SILENT = [
     # approximate figures per head are not checked for typos
     "全县有执法人员23人，监管2,100多家企业，人均监管90余家。",
     # a 分别 list of rates is paired only with as many counts after the last rate before it
-    "走访110批1731人次，分别上升52.78%、45.34%，其中集访76批1677人次，分别上升70.1%、46.59%。",
+    # (76/1.7674 = 43 and 1677/1.4659 = 1144: whole earlier levels)
+    "走访110批1731人次，分别上升52.78%、45.34%，其中集访76批1677人次，分别上升76.74%、46.59%。",
     # the same amounts without a breakdown cue: not clearly its parts
     "全年生产总值500亿元，增长5%。第一产业增加值60亿元；第二产业增加值200亿元；第三产业增加值250亿元。",
+    # two counts written together: the rate is of the first (95/58 = 1.6379)
+    "来访95件127人次，同比上升63.79%。",
     # 其中 names one subset; the counts of the next sentence are not its parts (8% off)
     "本月来访1000人次，其中到市来访800人次。到省来访70人次，进京来访50人次。",
     # a big count: many whole earlier levels fit, nothing to say
