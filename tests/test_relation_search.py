@@ -29,6 +29,9 @@ FLAGGED = [
     # a breakdown announced between the total and its parts (分产业看)
     ("sum", "全年生产总值500亿元，增长5%。分产业看，第一产业增加值60亿元；第二产业增加值200亿元；第三产业增加值250亿元。",
      "60亿元 + 200亿元 + 250亿元 = 510亿元"),
+    # a scoring table: a heading's points against its numbered items
+    ("sum", "一、组织领导（5分）\n1、健全机制（2分）\n2、工作部署（4分）\n二、宣传工作（10分）\n",
+     "2分 + 4分 = 6分（标题下各项分值之和），与标题分值5分不符"),
     # every part of the 其中 sentence: a miss of 8% (beyond near_miss_sum) is still flagged
     ("sum", "支出合计500万元，其中人员经费310万元；公用经费150万元。", "310万元 + 150万元 = 460万元"),
     ("sum", "争取专项资金300万元（省级180万元，县级配套150万元），用于改造。", "180万元 + 150万元"),
@@ -69,6 +72,7 @@ HOLDING = [
     ("全区共受理投诉213件，来信80件，来访95件，网上投诉38件。", "sum"),
     ("争取专项资金300万元（省级180万元，县级配套120万元），用于改造。", "sum"),
     ("收入共计450万元。其中：税收收入300万元，比上年增加20万元；非税收入150万元。", "sum"),
+    ("一、组织领导（5分）\n1、健全机制（2分）\n2、工作部署（3分）\n二、宣传工作（10分）\n", "sum"),
     # 4.1% covers 4.05%..4.15%: 41/1000 = 4.1% holds, and rounding of the inputs is honoured
     ("生产总值1000亿元，其中第一产业增加值41亿元，占生产总值的比重为4.1%。", "ratio"),
 ]
@@ -95,6 +99,9 @@ SILENT = [
     # a 分别 list of rates is paired only with as many counts after the last rate before it
     # (76/1.7674 = 43 and 1677/1.4659 = 1144: whole earlier levels)
     "走访110批1731人次，分别上升52.78%、45.34%，其中集访76批1677人次，分别上升76.74%、46.59%。",
+    # a scoring table whose items add up; and one whose items the end of the text cuts off
+    "一、组织领导（5分）\n1、健全机制（2分）\n2、工作部署（3分）\n二、宣传工作（10分）\n",
+    "一、组织领导（9分）\n1、健全机制（2分）\n2、工作部署（3分）\n",
     # the same amounts without a breakdown cue: not clearly its parts
     "全年生产总值500亿元，增长5%。第一产业增加值60亿元；第二产业增加值200亿元；第三产业增加值250亿元。",
     # two counts written together: the rate is of the first (95/58 = 1.6379)
