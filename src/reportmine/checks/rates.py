@@ -114,7 +114,21 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     else:
         case.meant = [(p, w) for p in parts for w in wholes if w is not p and _related(w, p, r, sent, cfg)]
         case.meant += _adjacent_pair(index, sent, r, wholes)
+        case.meant += _part_after_cue(index, parts, wholes, cfg)
     return case
+
+
+def _part_after_cue(index: Index, parts: list[Quantity], wholes: list[Quantity], cfg) -> list[tuple]:
+    """出生36179人，…。其中政策内出生34369人，政策符合率95.00%: the count right
+    after 其中 (sum_cue) and right before the rate is a part of the count
+    nearest before the cue."""
+    text, p = index.text, parts[0]
+    cues = list(cfg.sum_cue.finditer(text, max(0, sentence_start(text, p.start) - 2), p.start))
+    if not cues or any(is_count(q) for q in index.between(cues[-1].end(), p.start)):
+        return []                   # only the count right after the cue and right before the rate
+    at = cues[-1].start()
+    before = [w for w in wholes if w.end <= at and w.start >= at - cfg.total_reach]
+    return [(p, before[-1])] if before else []
 
 
 def _adjacent_pair(index: Index, sent: list[Quantity], r: Quantity, wholes: list[Quantity]) -> list[tuple]:
