@@ -33,6 +33,9 @@ FLAGGED = [
     # a scoring table: a heading's points against its numbered items
     ("sum", "一、组织领导（5分）\n1、健全机制（2分）\n2、工作部署（4分）\n二、宣传工作（10分）\n",
      "2分 + 4分 = 6分（标题下各项分值之和），与标题分值5分不符"),
+    # another choice of parts fits only thanks to a coarsely rounded amount (0.2亿元): no excuse
+    ("sum", "总产值实现5000万元，其中：农业2003万元；工业3000万元；其他收入0.2亿元；财政收入1800万元。",
+     "2003万元 + 3000万元"),
     # every part of the 其中 sentence: a miss of 8% (beyond near_miss_sum) is still flagged
     ("sum", "支出合计500万元，其中人员经费310万元；公用经费150万元。", "310万元 + 150万元 = 460万元"),
     ("sum", "争取专项资金300万元（省级180万元，县级配套150万元），用于改造。", "180万元 + 150万元"),

@@ -73,6 +73,15 @@ def _fits(total: Quantity, parts) -> bool:
     return ar.fits(total, lo, hi)
 
 
+def other_fit(total: Quantity, parts: list[Quantity], coarsest: float) -> bool:
+    """Some other choice of up to four parts fits: the run may not be the breakdown.
+    A choice fits only as precisely as it is written: one that fits only
+    thanks to a part rounded far more coarsely (1.3亿元 among amounts in 万元)
+    than the run and the total says nothing."""
+    return any(_fits(total, c) and ar.coarseness(c) <= coarsest + 1e-9
+               for r in range(2, min(4, len(parts)) + 1) for c in itertools.combinations(parts, r))
+
+
 def _in_sentence(text: str, cue_end: int, parts: list[Quantity]) -> int:
     """How many of the parts lie in the cue's own sentence (up to 。 or a line end)."""
     ends = [i for i in (text.find("。", cue_end), text.find("\n", cue_end)) if i >= 0]
@@ -88,12 +97,10 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
         if _fits(total, parts[:k]):
             found.verify("sum", " + ".join(p.text for p in parts[:k]) + f" = {total.text}", [total, *parts[:k]])
             return
-    for r in range(2, min(4, len(parts)) + 1):
-        for combo in itertools.combinations(parts, r):
-            if _fits(total, combo):
-                return
     k, gap = min(((k, abs(sum(p.norm_value for p in parts[:k]) - total.norm_value)) for k in range(2, len(parts) + 1)),
                  key=lambda x: x[1])
+    if other_fit(total, parts, max(ar.tolerance(total), ar.coarseness(parts[:k]))):
+        return
     limit = cfg.near_miss_sum_sentence if k == whole_sentence >= 2 else cfg.near_miss_sum
     if total.norm_value and gap / total.norm_value <= limit:
         s = sum(p.norm_value for p in parts[:k])

@@ -16,12 +16,11 @@ miss (`near_miss_total`) that no other choice of up to four parts explains.
 
 from __future__ import annotations
 
-import itertools
-
 from ..claims.clauses import boundaries
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, paragraph_bounds
+from .sums import other_fit
 
 _NOT_PARTS = frozenset({"target", "basic_target", "full_target", "growth", "difference", "completion_rate"})
 
@@ -116,10 +115,11 @@ def _judge(found, total: Quantity, parts: list[Quantity], meant: bool, exhaustiv
         if _fits(total, run):
             found.verify("sum", " + ".join(p.text for p in run) + f" = {total.text}", [total, *run], total)
             return True
-    if not meant or any(_fits(total, c) for r in range(2, min(4, len(parts)) + 1)
-                        for c in itertools.combinations(parts, r)):
+    if not meant:
         return False
     run = min(runs, key=lambda r: abs(sum(p.norm_value for p in r) - total.norm_value))
+    if other_fit(total, parts, max(ar.tolerance(total), ar.coarseness(run))):
+        return False
     s = sum(p.norm_value for p in run)
     if total.norm_value and abs(s - total.norm_value) / total.norm_value <= cfg.near_miss_total:
         found.flag("sum", total, " + ".join(p.text for p in run) + f" = {ar.at_precision(s, total)}"
