@@ -40,6 +40,8 @@ FLAGGED = [
     ("sum", "支出合计500万元，其中人员经费310万元；公用经费150万元。", "310万元 + 150万元 = 460万元"),
     ("sum", "争取专项资金300万元（省级180万元，县级配套150万元），用于改造。", "180万元 + 150万元"),
     ("ratio", "辖区适龄儿童520人，已接种人数498人，接种率为96.5%。", "498人/520人"),
+    # a miss of 9% on a pair clearly meant (near_miss_ratio 0.12)
+    ("ratio", "辖区适龄儿童520人，已接种人数498人，接种率为87.0%。", "498人/520人"),
     # the count right after 其中 is a part of the count before it, across sentences
     ("ratio", "全市共出生1000人，人口出生率为8.15‰。其中政策内出生950人，政策符合率95.30%。", "950人/1000人"),
     ("ratio", "城市低保累计保障3265人次，累计支出58.9万元，月人均补差190.6元。", "58.9万元/3265人次"),
@@ -110,6 +112,8 @@ SILENT = [
     "一、组织领导（9分）\n1、健全机制（2分）\n2、工作部署（3分）\n",
     # the same amounts without a breakdown cue: not clearly its parts
     "全年生产总值500亿元，增长5%。第一产业增加值60亿元；第二产业增加值200亿元；第三产业增加值250亿元。",
+    # levels per unit (concentrations) are not counts a rate is a share of
+    "PM10浓度均值为44μg/m3。PM2.5改善目标为年平均浓度39ug/m3，空气质量优良天数比例为82.7%。",
     # two counts written together: the rate is of the first (95/58 = 1.6379)
     "来访95件127人次，同比上升63.79%。",
     # 其中 names one subset; the counts of the next sentence are not its parts (8% off)

@@ -83,7 +83,7 @@ def _nearest_larger(case: "Case") -> list[Quantity]:
 
 def _case(index: Index, r: Quantity, cfg) -> Case | None:
     text = index.text
-    sent = [q for q in index.between(sentence_start(text, r.start), r.start) if is_count(q)]
+    sent = [q for q in index.between(sentence_start(text, r.start), r.start) if _extensive(q)]
     at = _share_cue(text, r, sent, cfg)
     if at is not None:
         label = cfg.share_label_trim.sub("", text[at:r.start].lstrip("".join(cfg.share_cues)))
@@ -103,7 +103,7 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     if _earlier_period(text, parts[0], r, cfg):
         return None
     wholes = inside + [q for q in index.before(r, cfg.whole_reach, same_paragraph=False)
-                       if is_count(q) and q not in inside]
+                       if _extensive(q) and q not in inside]
     bounded = r.norm_value <= 1 + ar.tolerance(r)
     wholes = [w for w in wholes if w.norm_unit == unit and w.norm_value > 0
               and (not bounded or w.norm_value >= parts[0].norm_value * 0.999)]
@@ -129,6 +129,12 @@ def _part_after_cue(index: Index, parts: list[Quantity], wholes: list[Quantity],
     at = cues[-1].start()
     before = [w for w in wholes if w.end <= at and w.start >= at - cfg.total_reach]
     return [(p, before[-1])] if before else []
+
+
+def _extensive(q: Quantity) -> bool:
+    """A count or an amount that parts of a whole add up to; not a level per
+    unit (39μg/m3, 5元/人), which no rate is a share of."""
+    return is_count(q) and "/" not in (q.norm_unit or "")
 
 
 def _adjacent_pair(index: Index, sent: list[Quantity], r: Quantity, wholes: list[Quantity]) -> list[tuple]:
