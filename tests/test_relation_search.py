@@ -36,6 +36,11 @@ FLAGGED = [
     # another choice of parts fits only thanks to a coarsely rounded amount (0.2亿元): no excuse
     ("sum", "总产值实现5000万元，其中：农业2003万元；工业3000万元；其他收入0.2亿元；财政收入1800万元。",
      "2003万元 + 3000万元"),
+    # parts in brackets are the whole breakdown: any miss is flagged
+    ("sum", "争取资金100万元（中央10万元，地方配套20万元），用于改造。", "10万元 + 20万元 = 30万元"),
+    # an amount larger than the total (38亿元) is not one of its parts
+    ("sum", "投行收入5280万元，其中承销规模38亿元；托管收入960万元；顾问费收入890万元；合计中收7200万元。",
+     "890万元 + 960万元 + 5280万元"),
     # every part of the 其中 sentence: a miss of 8% (beyond near_miss_sum) is still flagged
     ("sum", "支出合计500万元，其中人员经费310万元；公用经费150万元。", "310万元 + 150万元 = 460万元"),
     ("sum", "争取专项资金300万元（省级180万元，县级配套150万元），用于改造。", "180万元 + 150万元"),

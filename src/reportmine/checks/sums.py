@@ -50,17 +50,20 @@ def _parts_before(index: Index, total: Quantity, cue: int, cfg) -> list[Quantity
     """合计/共计 after its parts: the amounts of the total's unit before the cue, nearest first."""
     text = index.text
     lo = max(paragraph_bounds(text, cue)[0], cue - cfg.parts_reach)
-    out = [q for q in index.between(lo, cue) if q.norm_unit == total.norm_unit and _is_part(text, q, lo, cfg)]
+    top = ar.bounds(total)[1]
+    out = [q for q in index.between(lo, cue) if q.norm_unit == total.norm_unit and _is_part(text, q, lo, cfg)
+           and q.norm_value <= top]
     return out[::-1][:cfg.max_parts]
 
 
 def _parts_after(index: Index, total: Quantity, start: int, cfg) -> list[Quantity]:
     text = index.text
     end = min(paragraph_bounds(text, start)[1], start + cfg.parts_reach)
+    top = ar.bounds(total)[1]
     out = []
     for q in index.between(start, end):
-        if q.norm_unit != total.norm_unit or not _is_part(text, q, start, cfg):
-            continue
+        if q.norm_unit != total.norm_unit or not _is_part(text, q, start, cfg) or q.norm_value > top:
+            continue                        # a part is never larger than its total
         out.append(q)
         if len(out) >= cfg.max_parts:
             break

@@ -121,7 +121,7 @@ def _judge(found, total: Quantity, parts: list[Quantity], meant: bool, exhaustiv
     if other_fit(total, parts, max(ar.tolerance(total), ar.coarseness(run))):
         return False
     s = sum(p.norm_value for p in run)
-    if total.norm_value and abs(s - total.norm_value) / total.norm_value <= cfg.near_miss_total:
+    if exhaustive or (total.norm_value and abs(s - total.norm_value) / total.norm_value <= cfg.near_miss_total):
         found.flag("sum", total, " + ".join(p.text for p in run) + f" = {ar.at_precision(s, total)}"
                    f"，与总数{total.text}不符", run, tail="")
     return False
