@@ -47,6 +47,8 @@ FLAGGED = [
     ("ratio", "辖区适龄儿童520人，已接种人数498人，接种率为96.5%。", "498人/520人"),
     # a miss of 9% on a pair clearly meant (near_miss_ratio 0.12)
     ("ratio", "辖区适龄儿童520人，已接种人数498人，接种率为87.0%。", "498人/520人"),
+    # shares that do not name their whole are of the whole their siblings verify with (210/1000)
+    ("ratio", "全镇党员1000名，女党员359名，35岁以下250名，占26.0%；60岁以上210名，占21%。", "250名/1000名"),
     # the count right after 其中 is a part of the count before it, across sentences
     ("ratio", "全市共出生1000人，人口出生率为8.15‰。其中政策内出生950人，政策符合率95.30%。", "950人/1000人"),
     ("ratio", "城市低保累计保障3265人次，累计支出58.9万元，月人均补差190.6元。", "58.9万元/3265人次"),

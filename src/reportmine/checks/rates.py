@@ -43,6 +43,7 @@ class Case:
 
 def check_rates(index: Index, found, cfg) -> None:
     inherited = None                # (paragraph, named wholes) of the last share that named its whole
+    siblings: dict = {}             # paragraph -> [(share without a named whole, the whole it verified with)]
     for q in index.qs:
         r = _as_rate(index.text, q)
         if r is None or r.group is not None or r.start in found.judged:
@@ -53,14 +54,34 @@ def check_rates(index: Index, found, cfg) -> None:
         if r.role in SKIP_ROLES:
             case.rate = replace(r, role="actual")      # rounded as written, not set exactly like a target
         para = paragraph_bounds(index.text, r.start)[0]
-        if case.cue == "占" and case.label in cfg.total_labels + ("",):
+        unnamed = case.cue == "占" and case.label in cfg.total_labels + ("",)
+        if unnamed:
             if inherited and inherited[0] == para:
                 case.named = [w for w in inherited[1] if w.norm_unit == case.parts[0].norm_unit]
             else:
                 case.named, case.loose = _nearest_larger(case), True
         if case.kind == "share" and case.named:
             inherited = (para, case.named)
-        _judge(found, case, cfg)
+        whole = _judge(found, case, cfg)
+        if unnamed:
+            siblings.setdefault(para, []).append((case, whole))
+    _sibling_wholes(found, siblings, cfg)
+
+
+def _sibling_wholes(found, siblings: dict, cfg) -> None:
+    """党员1814名 … 35岁以下441名，占24.3%；60岁以上381名，占21%: shares that do
+    not name their whole, in one paragraph, are of the same whole; one that fits
+    none of its candidates is judged against the whole its siblings verified with."""
+    for cases in siblings.values():
+        wholes = {id(w): w for _, w in cases if w is not None}
+        if len(wholes) != 1:
+            continue
+        (whole,) = wholes.values()
+        for case, w in cases:
+            if w is None and case.rate.start not in found.judged and whole.norm_unit == case.parts[0].norm_unit \
+                    and whole.norm_value > case.parts[0].norm_value and not any(whole is n for n in case.named):
+                case.named, case.loose, case.wholes = [whole], False, [whole]
+                _judge(found, case, cfg)
 
 
 def _as_rate(text: str, q: Quantity) -> Quantity | None:
@@ -228,7 +249,8 @@ def _related(w: Quantity, p: Quantity, r: Quantity, sent: list[Quantity], cfg) -
     return _common(b, rate) >= cfg.shared_name_chars and any(w is q for q in sent)
 
 
-def _judge(found, case: Case, cfg) -> None:
+def _judge(found, case: Case, cfg) -> Quantity | None:
+    """The whole the rate verified with, if any; a flag when a clearly meant pair nearly fits."""
     r = case.rate
     best = None
     for p in case.parts:
@@ -239,7 +261,7 @@ def _judge(found, case: Case, cfg) -> None:
             if ar.fits(r, *q):
                 found.verify("ratio", f"{p.text}/{w.text} = {ar.at_precision(p.norm_value / w.norm_value, r, 2)}",
                              [p, w, r], r)
-                return
+                return w
             m = ar.miss(r, *q)
             if case.is_meant(p, w) and (best is None or m < best[0]):
                 best = (m, p, w)
@@ -249,6 +271,7 @@ def _judge(found, case: Case, cfg) -> None:
         x = p.norm_value / w.norm_value
         found.flag("ratio", r, f"{p.text}/{w.text} = {ar.at_precision(x, r, 2)}"
                    f"（按所报精度为{ar.at_precision(x, r)}）", [p, w])
+    return None
 
 
 def check_share_lists(index: Index, found, cfg) -> None:
