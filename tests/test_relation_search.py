@@ -56,6 +56,7 @@ FLAGGED = [
     ("growth", "收入完成2000萬元，比上年減收100萬元，下降5.2%。", "100萬元/(2000萬元+100萬元)"),
     ("growth", "接报警情336起，其中出警48起，警情数、出警数分别下降13.2%、42.5%。", "83.48起"),
     ("garbled", "参检妇女年龄为2064岁。", "2064岁"),
+    ("share", "全县三次产业结构比为15.9:26.7:55.4，比上年优化。", "15.9 + 26.7 + 55.4 = 98.0"),
     # the rate's subject names the unit it counts in (事故起数: the count in 起)
     ("growth", "道路交通事故12起、死亡5人，事故起数同比下降18.2%。", "14.67起"),
     # counts of person-visits are whole numbers too
@@ -121,6 +122,9 @@ SILENT = [
     "全年生产总值500亿元，增长5%。第一产业增加值60亿元；第二产业增加值200亿元；第三产业增加值250亿元。",
     # levels per unit (concentrations) are not counts a rate is a share of
     "PM10浓度均值为44μg/m3。PM2.5改善目标为年平均浓度39ug/m3，空气质量优良天数比例为82.7%。",
+    # a structure ratio that adds up to 100 within its rounding; a time of day is not one
+    "全县三次产业结构比为15.9:26.7:57.3，比上年优化。",
+    "会议于9:30开始，比例代表12人。",
     # two counts written together: the rate is of the first (95/58 = 1.6379)
     "来访95件127人次，同比上升63.79%。",
     # 其中 names one subset; the counts of the next sentence are not its parts (8% off)
