@@ -153,6 +153,13 @@ def test_table_change_columns_are_checked_row_by_row(pipeline):
     assert "90 − 80 = 10" in flags[0].arithmetic
 
 
+def test_a_cell_far_off_its_established_column_is_flagged(pipeline):
+    # 99 for 90 (10% off): the change columns, held by the other rows, are far off
+    flags, _ = incs(pipeline, TABLE.replace("| 90 | 80 |", "| 99 | 80 |"))
+    assert [(f.subtype, f.text) for f in flags] == [("difference", "10"), ("growth", "12.5%")]
+    assert "本列有2行符合此关系" in flags[0].message
+
+
 def test_percentage_change_written_as_a_fraction_is_a_unit_slip(pipeline):
     flags, _ = incs(pipeline, TABLE + "| 药占比(%) | 28.07% | 30.28% | -0.02 | |\n")
     assert [(f.subtype, f.code) for f in flags] == [("unit", "R310")]
