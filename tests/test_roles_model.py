@@ -157,3 +157,17 @@ def test_a_score_in_parentheses_measures_the_item_before_it(tmp_path):
     got = {q.text: (q.role, q.indicator) for q in analyze(path).quantities}
     assert got["15分"] == ("full_target", "档案管理")
     assert got["3分"][0] == "other"
+
+
+def test_cue_word_feature_is_the_cue_that_decided_even_with_a_lookahead():
+    # the completion cue 完成…任务 only matches when its lookahead sees the
+    # number after it; the cue-word feature must name it, not the shorter
+    # target cue 目标任务 that ends at the same place
+    from reportmine.claims.features import quantity_features
+    from reportmine.pipeline import Pipeline
+
+    doc = Pipeline().analyze_bytes("全县新增就业岗位5200个，完成目标任务105.9%。".encode("utf-8"), "r.txt")
+    rate = next(i for i, q in enumerate(doc.quantities) if q.text == "105.9%")
+    words = [f for f in quantity_features(doc)[rate] if f.startswith("cuew:")]
+    assert doc.quantities[rate].role == "completion_rate"
+    assert words == ["cuew:完成目标任务"]
