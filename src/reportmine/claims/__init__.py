@@ -81,57 +81,38 @@ def apply_role_model(doc: Document, model: RoleModel, rules: RuleClaims) -> None
         q.role = role
 
 
-def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | None] | None = None) -> None:
-    c, bounds = cues(), boundaries(text, len(quantities))
+@dataclass
+class _Walk:
+    """What the walk over a document's quantities remembers from the ones before."""
+
     prev: Quantity | None = None
     parent: Quantity | None = None   # the last quantity of the sentence that named its own indicator
-    own: dict[int, str] = {}         # id(q) -> the indicator it named itself
-    prev_after = 0          # where prev's counted noun ends
     named: Quantity | None = None    # the sentence's last claim with an indicator (skips weights)
-    inherited: set[int] = set()      # id(q) of quantities that took the indicator before them
-    prev_sentence = prev_line = -1
+    prev_after: int = 0              # where prev's counted noun ends
+    prev_sentence: int = -1
+    prev_line: int = -1
+
+    def __post_init__(self):
+        self.own: dict[int, str] = {}        # id(q) -> the indicator it named itself
+        self.inherited: set[int] = set()     # id(q) of quantities that took the indicator before them
+
+
+def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | None] | None = None) -> None:
+    """Role, indicator, period (and setter) of every quantity, in text order;
+    then 分别/依次 lists are paired and parts refer back to their whole."""
+    c, bounds, walk = cues(), boundaries(text, len(quantities)), _Walk()
     for q in quantities:
         cs, ce = bounds.clause_start(q.start), bounds.clause_end(q.end)
         ss, line = bounds.sentence_start(q.start), text.rfind("\n", 0, q.start)
+        prev = walk.prev
         in_clause = prev is not None and prev.start >= cs
-        seg = max(cs, prev_after) if in_clause else cs
-        role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce)
-        if role == "actual" and first_cue is None and text.startswith(c.target_bounds or ("\0",), q.start):
-            role = "target"     # 研发投入强度不低于3%: a bound states a requirement
-        if role == "actual" and first_cue is None and _target_list(c, text, q.end, ce):
-            role = "target"
-        if q.unit in c.other_units or (in_clause and prev.end == q.start and prev.role == "other"):
-            role = "other"
-        role = _formula_role(c, text, cs, q, _score_role(c, text, q, role))
-        if _step_size(c, text, cs, q, ce):
-            role = "other"
+        role, first_cue, last_cue = _rule_role(c, text, q, cs, ce, prev if in_clause else None)
         q.role = role
-        after = noun_after(c, text, q.end, ce)
-        before = None
-        if last_cue is not None and seg <= last_cue < q.start:
-            before = phrase_before(c, text, last_cue, q.start)   # 确定全年|接待游客|600万人次
-        if before is None:
-            head_end = first_cue if first_cue is not None and first_cue >= seg else _cue_in(c, text, seg, q.start)
-            before = phrase_before(c, text, seg, head_end) or _before_parenthesis(c, text, q)
-        listed = in_clause and set(text[prev.end:q.start]) <= _LIST_GAP
-        q.indicator = after or (prev.indicator if listed and prev.indicator else before)
-        same_sentence = prev is not None and prev_sentence == ss
-        if not same_sentence and not text[ss:q.start].lstrip(_OPENERS).startswith(c.parts_lead or ("\0",)):
-            parent = named = None
-        base = own.get(id(parent)) if parent is not None else None
-        if q.indicator is None and same_sentence:
-            q.indicator = prev.indicator or (named.indicator if named is not None else None)
-            inherited.add(id(q))
-        elif _generic(q.indicator) and base and q.indicator not in base:
-            q.indicator = _qualify(base, q.indicator)   # 参保…41.25万人，参保率97.6% / 其中省级8项
-        elif base and q.indicator and q.indicator.endswith(c.reference_tails):
-            q.indicator = base      # 收入累计完成A万元，完成年初预算数B万元的C%: 预算数 names the reference
-        elif q.indicator and not _generic(q.indicator):
-            own[id(q)] = q.indicator
-            parent = q
+        after = _indicator(c, text, q, (cs, ce), first_cue, last_cue, walk, in_clause)
+        same_sentence = _inherit_indicator(c, text, q, ss, walk)
         if q.indicator is None and not same_sentence and cs > ss:
             q.indicator = _previous_clause(c, text, ss, cs)
-        if q.indicator is None and prev is not None and prev_line == line and role in _INHERIT_ROLES:
+        if q.indicator is None and prev is not None and walk.prev_line == line and role in _INHERIT_ROLES:
             q.indicator = prev.indicator
         if q.indicator is None:
             q.indicator = _line_label(c, text, q, line)
@@ -144,11 +125,71 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
                 raw[id(q)] = q.indicator
             q.indicator = None
         if role != "other" and q.indicator:
-            named = q
-        prev, prev_sentence, prev_line = q, ss, line
-        prev_after = q.end + (len(after) if after else 0)
+            walk.named = q
+        walk.prev, walk.prev_sentence, walk.prev_line = q, ss, line
+        walk.prev_after = q.end + (len(after) if after else 0)
     lists.pair_lists(text, quantities, c)
-    lists.refer_back(text, quantities, inherited)
+    lists.refer_back(text, quantities, walk.inherited)
+
+
+def _rule_role(c: Cues, text: str, q: Quantity, cs: int, ce: int, prev: Quantity | None):
+    """(role, first cue start, last cue end) by the rules: the cue nearest
+    the quantity, then bounds, target lists, background units, scores,
+    formulas and steps of scoring rules. ``prev`` is the quantity before it
+    in its clause, if any."""
+    role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce)
+    if role == "actual" and first_cue is None and text.startswith(c.target_bounds or ("\0",), q.start):
+        role = "target"     # 研发投入强度不低于3%: a bound states a requirement
+    if role == "actual" and first_cue is None and _target_list(c, text, q.end, ce):
+        role = "target"
+    if q.unit in c.other_units or (prev is not None and prev.end == q.start and prev.role == "other"):
+        role = "other"
+    role = _formula_role(c, text, cs, q, _score_role(c, text, q, role))
+    if _step_size(c, text, cs, q, ce):
+        role = "other"
+    return role, first_cue, last_cue
+
+
+def _indicator(c: Cues, text: str, q: Quantity, clause: tuple[int, int], first_cue, last_cue,
+               walk: _Walk, in_clause: bool) -> str | None:
+    """Set q.indicator from its own clause: the noun counted right after it,
+    a list's shared indicator, or the clause head; returns that noun."""
+    cs, ce = clause
+    prev = walk.prev
+    seg = max(cs, walk.prev_after) if in_clause else cs
+    after = noun_after(c, text, q.end, ce)
+    before = None
+    if last_cue is not None and seg <= last_cue < q.start:
+        before = phrase_before(c, text, last_cue, q.start)   # 确定全年|接待游客|600万人次
+    if before is None:
+        head_end = first_cue if first_cue is not None and first_cue >= seg else _cue_in(c, text, seg, q.start)
+        before = phrase_before(c, text, seg, head_end) or _before_parenthesis(c, text, q)
+    listed = in_clause and set(text[prev.end:q.start]) <= _LIST_GAP
+    q.indicator = after or (prev.indicator if listed and prev.indicator else before)
+    return after
+
+
+def _inherit_indicator(c: Cues, text: str, q: Quantity, ss: int, walk: _Walk) -> bool:
+    """Within a sentence: a quantity naming no indicator takes the one before
+    it, a generic one is qualified by the sentence's main indicator, a
+    reference (预算数) is replaced by it. Returns whether q shares the
+    sentence of the quantity before it."""
+    prev = walk.prev
+    same_sentence = prev is not None and walk.prev_sentence == ss
+    if not same_sentence and not text[ss:q.start].lstrip(_OPENERS).startswith(c.parts_lead or ("\0",)):
+        walk.parent = walk.named = None
+    base = walk.own.get(id(walk.parent)) if walk.parent is not None else None
+    if q.indicator is None and same_sentence:
+        q.indicator = prev.indicator or (walk.named.indicator if walk.named is not None else None)
+        walk.inherited.add(id(q))
+    elif _generic(q.indicator) and base and q.indicator not in base:
+        q.indicator = _qualify(base, q.indicator)   # 参保…41.25万人，参保率97.6% / 其中省级8项
+    elif base and q.indicator and q.indicator.endswith(c.reference_tails):
+        q.indicator = base      # 收入累计完成A万元，完成年初预算数B万元的C%: 预算数 names the reference
+    elif q.indicator and not _generic(q.indicator):
+        walk.own[id(q)] = q.indicator
+        walk.parent = q
+    return same_sentence
 
 
 def _score_role(c: Cues, text: str, q: Quantity, role: str) -> str:
