@@ -241,7 +241,7 @@ def _line_label(c: Cues, text: str, q: Quantity, line: int) -> str | None:
 
 def _step_size(c: Cues, text: str, cs: int, q: Quantity, ce: int) -> bool:
     """每低0.1个百分点扣0.3分: 0.1个百分点 is the rule's step (GUIDE.md: other)."""
-    if c.step_before is None or c.step_before.search(text, max(cs, q.start - 4), q.start) is None:
+    if c.step_before is None or c.step_before.search(text, max(cs, q.start - 6), q.start) is None:
         return False
     return c.step_award.search(text, q.end, max(ce, q.end)) is not None
 
