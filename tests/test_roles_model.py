@@ -171,3 +171,21 @@ def test_cue_word_feature_is_the_cue_that_decided_even_with_a_lookahead():
     words = [f for f in quantity_features(doc)[rate] if f.startswith("cuew:")]
     assert doc.quantities[rate].role == "completion_rate"
     assert words == ["cuew:完成目标任务"]
+
+
+def test_a_forecast_cue_covers_the_clauses_after_it_across_semicolons(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("预计全年实现地区生产总值85.2亿元，同比增长6.1%；社会消费品零售总额31.4亿元，增长5%。"
+                    "一季度完成投资12亿元。", encoding="utf-8")
+    got = {q.text: q.role for q in analyze(path).quantities}
+    assert got["85.2亿元"] == "forecast" and got["31.4亿元"] == "forecast"
+    assert got["6.1%"] == "growth" and got["5%"] == "growth"
+    assert got["12亿元"] == "actual"
+
+
+def test_scoring_steps_with_spaces_and_arrows_for_growth(tmp_path):
+    path = tmp_path / "rules.txt"
+    path.write_text("市级媒体用稿，每增加 1 篇加 2 分。\n绿色信贷占比31.5%，同比↑6个百分点。\n", encoding="utf-8")
+    got = {q.text: q.role for q in analyze(path).quantities}
+    assert got["1 篇"] == "other" and got["2 分"] == "other"
+    assert got["6个百分点"] == "growth"

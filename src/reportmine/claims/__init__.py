@@ -35,6 +35,10 @@ _LIST_GAP = frozenset("、和及与 ")
 _LABEL_LINES = 3      # how far up a lone value looks for its label
 _CJK = regex.compile(r"\p{Han}")
 _OPENERS = " \t\r\n\u3000。；;，,"
+# a forecast cue carries across ； up to a full stop or a heading run into
+# the text (…96.6亿元二)加快转方式…)
+_SCOPE_END = regex.compile(r"[。！？!?\n]|[一二三四五六七八九十]{1,3}[)）、]")
+_SCOPE_CHARS = 400
 
 
 def annotate_claims(doc: Document, model: RoleModel | None | str = None) -> Document:
@@ -106,7 +110,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         ss, line = bounds.sentence_start(q.start), text.rfind("\n", 0, q.start)
         prev = walk.prev
         in_clause = prev is not None and prev.start >= cs
-        role, first_cue, last_cue = _rule_role(c, text, q, cs, ce, prev if in_clause else None)
+        role, first_cue, last_cue = _rule_role(c, text, q, (ss, cs, ce), prev if in_clause else None)
         q.role = role
         after = _indicator(c, text, q, (cs, ce), first_cue, last_cue, walk, in_clause)
         same_sentence = _inherit_indicator(c, text, q, ss, walk)
@@ -132,12 +136,19 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
     lists.refer_back(text, quantities, walk.inherited)
 
 
-def _rule_role(c: Cues, text: str, q: Quantity, cs: int, ce: int, prev: Quantity | None):
+def _rule_role(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev: Quantity | None):
     """(role, first cue start, last cue end) by the rules: the cue nearest
-    the quantity, then bounds, target lists, background units, scores,
-    formulas and steps of scoring rules. ``prev`` is the quantity before it
-    in its clause, if any."""
+    the quantity, then forecasts over a sentence, bounds, target lists,
+    background units, scores, formulas and steps of scoring rules. ``span``
+    is (sentence start, clause start, clause end); ``prev`` the quantity
+    before it in its clause, if any."""
+    ss, cs, ce = span
     role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce)
+    if role == "actual" and first_cue is None and _forecast_sentence(c, text, ss, cs):
+        role = "forecast"   # 预计全年实现生产总值A亿元，…；全社会固定资产投资B亿元
+    if role == "actual" and first_cue is None and prev is not None and prev.role == "target" \
+            and set(text[prev.end:q.start]) <= _LIST_GAP:
+        role = "target"     # 分别不少于7个、4个、1个: the list shares its bound
     if role == "actual" and first_cue is None and text.startswith(c.target_bounds or ("\0",), q.start):
         role = "target"     # 研发投入强度不低于3%: a bound states a requirement
     if role == "actual" and first_cue is None and _target_list(c, text, q.end, ce):
@@ -203,6 +214,16 @@ def _score_role(c: Cues, text: str, q: Quantity, role: str) -> str:
     if before.endswith(("(", "（")) and after.startswith((")", "）")):
         return "full_target"
     return role
+
+
+def _forecast_sentence(c: Cues, text: str, ss: int, cs: int) -> bool:
+    """A forecast cue in an earlier clause of the sentence, across ``；``
+    (预计全年实现A亿元,增长…;B亿元,…。), covers the clauses after it that
+    have no cue of their own."""
+    start = max(0, ss - _SCOPE_CHARS)
+    for m in _SCOPE_END.finditer(text, start, cs):
+        start = m.end()
+    return cs > start and any(m.lastgroup == "forecast" for m in c.before.finditer(text, start, cs))
 
 
 def _cue_in(c: Cues, text: str, start: int, end: int) -> int:
