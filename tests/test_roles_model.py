@@ -189,3 +189,24 @@ def test_scoring_steps_with_spaces_and_arrows_for_growth(tmp_path):
     got = {q.text: q.role for q in analyze(path).quantities}
     assert got["1 篇"] == "other" and got["2 分"] == "other"
     assert got["6个百分点"] == "growth"
+
+
+def test_scoring_rules_requirements_item_points_and_ratio_weights(tmp_path):
+    path = tmp_path / "rules.txt"
+    path.write_text("(一)档案管理30分(二)安全生产20分\n"
+                    "1.案件办结率达95%得3分；用稿1篇，2分。\n"
+                    "2.水平和进步按6:4计分。\n"
+                    "3.经考核，自评得分18分。\n", encoding="utf-8")
+    got = {q.text: q.role for q in analyze(path).quantities}
+    assert got["30分"] == "full_target" and got["20分"] == "full_target"
+    assert got["95%"] == "full_target" and got["3分"] == "other"
+    assert got["1篇"] == "full_target" and got["2分"] == "other"
+    assert got["6"] == "other" and got["4"] == "other"
+    assert got["18分"] == "actual"
+
+
+def test_a_budget_set_at_the_start_of_the_year_is_a_target(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("年初批复预算1200万元，全年实际支出1150万元。", encoding="utf-8")
+    got = {q.text: q.role for q in analyze(path).quantities}
+    assert got["1200万元"] == "target" and got["1150万元"] == "actual"

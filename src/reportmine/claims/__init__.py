@@ -155,10 +155,22 @@ def _rule_role(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev
         role = "target"
     if q.unit in c.other_units or (prev is not None and prev.end == q.start and prev.role == "other"):
         role = "other"
-    role = _formula_role(c, text, cs, q, _score_role(c, text, q, role))
-    if _step_size(c, text, cs, q, ce):
+    role = _formula_role(c, text, cs, q, _score_role(c, text, q, role, cs))
+    if role == "actual" and q.unit not in c.score_units and c.score_condition is not None \
+            and c.score_condition.match(text, q.end, max(ce, min(len(text), q.end + 24))):
+        role = "full_target"    # 决定率达100%得2分: the requirement for the points (GUIDE.md)
+    if _step_size(c, text, cs, q, ce) or _ratio_weight(c, text, q, prev):
         role = "other"
     return role, first_cue, last_cue
+
+
+def _ratio_weight(c: Cues, text: str, q: Quantity, prev: Quantity | None) -> bool:
+    """按7:3计分: the parts of a ratio written after 按 are weights (other)."""
+    if prev is not None and prev.role == "other" and text[prev.end:q.start].strip() in (":", "："):
+        return True
+    if text[q.end:q.end + 1] not in (":", "："):
+        return False
+    return text[max(0, q.start - 4):q.start].rstrip(" \u3000").endswith(c.ratio_weight_lead)
 
 
 def _indicator(c: Cues, text: str, q: Quantity, clause: tuple[int, int], first_cue, last_cue,
@@ -203,15 +215,19 @@ def _inherit_indicator(c: Cues, text: str, q: Quantity, ss: int, walk: _Walk) ->
     return same_sentence
 
 
-def _score_role(c: Cues, text: str, q: Quantity, role: str) -> str:
-    """Scores (GUIDE.md): 扣1分 / 得2分 are other, (20分) is full_target."""
+def _score_role(c: Cues, text: str, q: Quantity, role: str, cs: int) -> str:
+    """Scores (GUIDE.md): 扣1分 / 得2分 are other, (20分) is full_target, and
+    so is any score no cue, award or achieved-score word speaks of (an
+    item's points: (一)档案管理20分(二)…)."""
     if q.unit not in c.score_units:
         return role
     before = text[max(0, q.start - 3):q.start].rstrip(" \u3000")
-    if before.endswith(c.score_award):
+    if before.endswith(c.score_award) or c.score_after_condition.search(text, max(0, q.start - 12), q.start):
         return "other"
     after = text[q.end:q.end + 2].lstrip(" \u3000")
     if before.endswith(("(", "（")) and after.startswith((")", "）")):
+        return "full_target"
+    if role == "actual" and c.score_achieved.search(text, max(cs, q.start - 12), q.start) is None:
         return "full_target"
     return role
 

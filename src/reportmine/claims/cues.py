@@ -24,6 +24,10 @@ class Cues:
     score_units: frozenset
     reference_tails: tuple[str, ...]
     score_award: tuple[str, ...]
+    score_condition: "regex.Pattern | None"
+    score_achieved: "regex.Pattern"
+    score_after_condition: "regex.Pattern"
+    ratio_weight_lead: tuple[str, ...]
     parts_lead: tuple[str, ...]
     target_bounds: tuple[str, ...]
     target_list_tail: "regex.Pattern | None"
@@ -82,6 +86,12 @@ def cues() -> Cues:
         score_units=frozenset(data.get("score_units") or ()),
         reference_tails=tuple(ind.get("reference_tails") or ()),
         score_award=tuple(sorted(data.get("score_award") or (), key=len, reverse=True)),
+        score_condition=(compile_pattern(data["score_condition"], "claims.yaml: score_condition")
+                         if data.get("score_condition") else None),
+        score_achieved=compile_pattern(data.get("score_achieved") or "(?!)", "claims.yaml: score_achieved"),
+        score_after_condition=compile_pattern(data.get("score_after_condition") or "(?!)",
+                                              "claims.yaml: score_after_condition"),
+        ratio_weight_lead=tuple(data.get("ratio_weight_lead") or ("\0",)),
         parts_lead=tuple(data.get("parts_lead") or ()),
         target_bounds=tuple(data.get("target_bounds") or ()),
         target_list_tail=(compile_pattern(data["target_list_tail"], "claims.yaml: target_list_tail")
