@@ -210,3 +210,13 @@ def test_a_budget_set_at_the_start_of_the_year_is_a_target(tmp_path):
     path.write_text("年初批复预算1200万元，全年实际支出1150万元。", encoding="utf-8")
     got = {q.text: q.role for q in analyze(path).quantities}
     assert got["1200万元"] == "target" and got["1150万元"] == "actual"
+
+
+def test_counts_of_administrative_divisions_are_background(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("全乡辖8个行政村42个村民小组，总人口1.2万人。新建3个社区服务站。"
+                    "全县150个行政村全部建成卫生室。\n", encoding="utf-8")
+    got = {q.text: q.role for q in analyze(path).quantities}
+    assert got["8个"] == "other" and got["42个"] == "other"
+    assert got["3个"] == "actual"
+    assert got["150个"] == "actual"

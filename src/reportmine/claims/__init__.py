@@ -39,6 +39,8 @@ _OPENERS = " \t\r\n\u3000。；;，,"
 # the text (…96.6亿元二)加快转方式…)
 _SCOPE_END = regex.compile(r"[。！？!?\n]|[一二三四五六七八九十]{1,3}[)）、]")
 _SCOPE_CHARS = 400
+# between two counts of divisions of one list: the rest of the first's noun and a separator
+_DIVISION_GAP = regex.compile(r"(?:\p{Han}{0,4}[，,、和及与])?\s*")
 
 
 def annotate_claims(doc: Document, model: RoleModel | None | str = None) -> Document:
@@ -111,6 +113,8 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         prev = walk.prev
         in_clause = prev is not None and prev.start >= cs
         role, first_cue, last_cue = _rule_role(c, text, q, (ss, cs, ce), prev if in_clause else None)
+        if role == "actual" and first_cue is None and _background(c, text, q, (ss, cs, ce), prev):
+            role = "other"
         q.role = role
         after = _indicator(c, text, q, (cs, ce), first_cue, last_cue, walk, in_clause)
         same_sentence = _inherit_indicator(c, text, q, ss, walk)
@@ -162,6 +166,33 @@ def _rule_role(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev
     if _step_size(c, text, cs, q, ce) or _ratio_weight(c, text, q, prev):
         role = "other"
     return role, first_cue, last_cue
+
+
+def _background(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev: Quantity | None) -> bool:
+    """全乡辖5个行政村51个村民组, 有3个社区: a count of administrative
+    divisions after a word of scope or composition (or after such a count in
+    the same sentence) is background (GUIDE.md: other), unless the clause goes
+    on to say what all of them did (…全部配备辅警)."""
+    if not _division_count(c, text, q):
+        return False
+    ss, cs, ce = span
+    if c.background_done.search(text, q.end, max(ce, q.end)):
+        return False
+    if prev is not None and prev.start >= ss and prev.role == "other" and _division_count(c, text, prev):
+        gap = text[prev.end:q.start].lstrip(" \u3000")
+        gap = gap[len(next((d for d in c.divisions_long if gap.startswith(d)), "")):]
+        if _DIVISION_GAP.fullmatch(gap):
+            return True     # 3个社区居民委会，68个居民小组 / 6镇1乡
+    return text[cs:q.start].rstrip(" \u3000").endswith(c.background_scope)
+
+
+def _division_count(c: Cues, text: str, q: Quantity) -> bool:
+    if q.unit in c.divisions:
+        return True
+    if q.unit not in c.division_classifiers:
+        return False
+    after = text[q.end:q.end + 6].lstrip(" \u3000")
+    return after.startswith(c.divisions_long)
 
 
 def _ratio_weight(c: Cues, text: str, q: Quantity, prev: Quantity | None) -> bool:

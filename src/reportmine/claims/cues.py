@@ -25,6 +25,11 @@ class Cues:
     reference_tails: tuple[str, ...]
     score_award: tuple[str, ...]
     score_condition: "regex.Pattern | None"
+    divisions: frozenset
+    divisions_long: tuple[str, ...]
+    division_classifiers: frozenset
+    background_scope: tuple[str, ...]
+    background_done: "regex.Pattern"
     score_achieved: "regex.Pattern"
     score_after_condition: "regex.Pattern"
     ratio_weight_lead: tuple[str, ...]
@@ -79,6 +84,8 @@ def cues() -> Cues:
     period = "|".join(f"(?:{p})" for p in data["periods"])
     formula = data.get("formula") or {}
     step = data.get("step_size") or {}
+    bg = data.get("background") or {"divisions": [], "classifiers": [], "scope": ["\0"], "done": "(?!)"}
+    require(bg, ("divisions", "classifiers", "scope", "done"), "claims.yaml: background")
     return Cues(
         before=_alternation(before, "claims.yaml: roles"),
         after=_alternation(after, "claims.yaml: roles"),
@@ -88,6 +95,11 @@ def cues() -> Cues:
         score_award=tuple(sorted(data.get("score_award") or (), key=len, reverse=True)),
         score_condition=(compile_pattern(data["score_condition"], "claims.yaml: score_condition")
                          if data.get("score_condition") else None),
+        divisions=frozenset(bg["divisions"]),
+        divisions_long=tuple(sorted(bg["divisions"], key=len, reverse=True)),
+        division_classifiers=frozenset(bg["classifiers"]),
+        background_scope=tuple(sorted(bg["scope"], key=len, reverse=True)),
+        background_done=compile_pattern(bg["done"], "claims.yaml: background.done"),
         score_achieved=compile_pattern(data.get("score_achieved") or "(?!)", "claims.yaml: score_achieved"),
         score_after_condition=compile_pattern(data.get("score_after_condition") or "(?!)",
                                               "claims.yaml: score_after_condition"),
