@@ -113,7 +113,8 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         prev = walk.prev
         in_clause = prev is not None and prev.start >= cs
         role, first_cue, last_cue = _rule_role(c, text, q, (ss, cs, ce), prev if in_clause else None)
-        if role == "actual" and first_cue is None and _background(c, text, q, (ss, cs, ce), prev):
+        if role == "actual" and first_cue is None and (
+                _background(c, text, q, (ss, cs, ce), prev) or _class_threshold(c, text, q, ce)):
             role = "other"
         q.role = role
         after = _indicator(c, text, q, (cs, ce), first_cue, last_cue, walk, in_clause)
@@ -184,6 +185,19 @@ def _background(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], pre
         if _DIVISION_GAP.fullmatch(gap):
             return True     # 3个社区居民委会，68个居民小组 / 6镇1乡
     return text[cs:q.start].rstrip(" \u3000").endswith(c.background_scope)
+
+
+def _class_threshold(c: Cues, text: str, q: Quantity, ce: int) -> bool:
+    """实施3000万元以上工业项目75个, 年纳税500万元以上的38户: a bound that
+    qualifies the noun after it names a class (other), when the clause counts
+    that class or the bound is joined to it by 的."""
+    if not q.text.rstrip(" \u3000").endswith(c.class_bounds):
+        return False
+    after = text[q.end:ce]
+    if after.startswith("的") and _CJK.match(after, 1):
+        return True
+    return _CJK.match(after) is not None and not after.startswith(c.score_award) \
+        and regex.search(r"[0-9０-９]", after) is not None
 
 
 def _division_count(c: Cues, text: str, q: Quantity) -> bool:

@@ -30,6 +30,7 @@ class Cues:
     division_classifiers: frozenset
     background_scope: tuple[str, ...]
     background_done: "regex.Pattern"
+    class_bounds: tuple[str, ...]
     score_achieved: "regex.Pattern"
     score_after_condition: "regex.Pattern"
     ratio_weight_lead: tuple[str, ...]
@@ -100,6 +101,7 @@ def cues() -> Cues:
         division_classifiers=frozenset(bg["classifiers"]),
         background_scope=tuple(sorted(bg["scope"], key=len, reverse=True)),
         background_done=compile_pattern(bg["done"], "claims.yaml: background.done"),
+        class_bounds=tuple(data.get("class_bounds") or ("\0",)),
         score_achieved=compile_pattern(data.get("score_achieved") or "(?!)", "claims.yaml: score_achieved"),
         score_after_condition=compile_pattern(data.get("score_after_condition") or "(?!)",
                                               "claims.yaml: score_after_condition"),
