@@ -25,7 +25,7 @@ from .normalized import View, assign_in_view
 from .indicators import noun_after, phrase_before
 from .periods import period_before
 from .roles import role_cue
-from .tables import table_claims
+from .tables import line_table_claims, table_claims
 
 __all__ = ["annotate_claims", "apply_role_model", "assign_claims", "rule_claims"]
 
@@ -70,6 +70,7 @@ def rule_claims(doc: Document) -> RuleClaims:
     raw: dict[int, str | None] = {}
     view = assign_in_view(assign_claims, doc.text, doc.quantities, raw)
     table_claims(doc, cues())
+    line_table_claims(doc, cues())
     return RuleClaims(raw, view)
 
 
