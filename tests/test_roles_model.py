@@ -238,3 +238,11 @@ def test_a_table_flattened_one_cell_per_line_reads_roles_from_its_header(tmp_pat
                     "群众满意度 |\n90% |\n93% |\n培训人数 |\n500人 |\n512人 |\n", encoding="utf-8")
     got = [(q.text, q.role) for q in analyze(path).quantities]
     assert got == [("90%", "target"), ("93%", "actual"), ("500人", "target"), ("512人", "actual")]
+
+
+def test_a_parenthesis_inside_a_phrase_does_not_end_its_clause(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("全年火灾死亡5人，占全年控制指标（12人）的41.7%。", encoding="utf-8")
+    got = {q.text: q.role for q in analyze(path).quantities}
+    assert got["12人"] == "target" and got["41.7%"] == "completion_rate"
+    assert got["5人"] == "actual"

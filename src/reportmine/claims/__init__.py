@@ -17,7 +17,7 @@ import regex
 
 from ..document import Document, Quantity
 from . import lists
-from .clauses import boundaries, clause_start
+from .clauses import boundaries, clause_end, clause_start
 from .cues import Cues, cues
 from .features import quantity_features
 from .model import RoleModel, default_model
@@ -39,6 +39,7 @@ _OPENERS = " \t\r\n\u3000。；;，,"
 # the text (…96.6亿元二)加快转方式…)
 _SCOPE_END = regex.compile(r"[。！？!?\n]|[一二三四五六七八九十]{1,3}[)）、]")
 _SCOPE_CHARS = 400
+_PAREN_CHARS = 24     # a parenthesis this short stays inside its clause
 # between two counts of divisions of one list: the rest of the first's noun and a separator
 _DIVISION_GAP = regex.compile(r"(?:\p{Han}{0,4}[，,、和及与])?\s*")
 
@@ -150,6 +151,8 @@ def _rule_role(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev
     before it in its clause, if any."""
     ss, cs, ce = span
     role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce)
+    if role == "actual" and first_cue is None:
+        role = _across_parenthesis(c, text, q, cs, ce) or role
     if role == "actual" and first_cue is None and _forecast_sentence(c, text, ss, cs):
         role = "forecast"   # 预计全年实现生产总值A亿元，…；全社会固定资产投资B亿元
     if role == "actual" and first_cue is None and prev is not None and prev.role == "target" \
@@ -208,6 +211,22 @@ def _division_count(c: Cues, text: str, q: Quantity) -> bool:
         return False
     after = text[q.end:q.end + 6].lstrip(" \u3000")
     return after.startswith(c.divisions_long)
+
+
+def _across_parenthesis(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> str | None:
+    """占全年控制指标(177人)的48%: a parenthesis inside a phrase does not end
+    its clause. A quantity alone in parentheses reads the cue right after
+    them; one right after the parenthesis reads the clause before it."""
+    if text[q.end:q.end + 1] in (")", "）") and text[q.start - 1:q.start] in ("(", "（"):
+        after = c.after.match(text, q.end + 1, clause_end(text, q.end + 1))
+        return after.lastgroup if after else None
+    if text[cs - 1:cs] not in (")", "）"):
+        return None
+    open_ = max(text.rfind("(", 0, cs - 1), text.rfind("（", 0, cs - 1))
+    if open_ < 0 or cs - open_ > _PAREN_CHARS:
+        return None
+    role, first, _ = role_cue(c, text, clause_start(text, open_), q.start, q.end, ce)
+    return role if first is not None else None
 
 
 def _ratio_weight(c: Cues, text: str, q: Quantity, prev: Quantity | None) -> bool:
