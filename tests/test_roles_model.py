@@ -246,3 +246,10 @@ def test_a_parenthesis_inside_a_phrase_does_not_end_its_clause(tmp_path):
     got = {q.text: q.role for q in analyze(path).quantities}
     assert got["12人"] == "target" and got["41.7%"] == "completion_rate"
     assert got["5人"] == "actual"
+
+
+def test_control_within_a_limit_is_a_target_where_it_stayed_is_a_value(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("年末城镇登记失业率控制在2.9%。全年安全事故死亡人数控制在10人以内。", encoding="utf-8")
+    got = {q.text: q.role for q in analyze(path).quantities}
+    assert got["2.9%"] == "actual" and got["10人以内"] == "target"
