@@ -253,3 +253,10 @@ def test_control_within_a_limit_is_a_target_where_it_stayed_is_a_value(tmp_path)
     path.write_text("年末城镇登记失业率控制在2.9%。全年安全事故死亡人数控制在10人以内。", encoding="utf-8")
     got = {q.text: q.role for q in analyze(path).quantities}
     assert got["2.9%"] == "actual" and got["10人以内"] == "target"
+
+
+def test_yao_inside_a_word_is_not_a_target_cue(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("主要企业销售收入占全省重要骨干企业的86%；明年要新增就业岗位300个。", encoding="utf-8")
+    got = {q.text: q.role for q in analyze(path).quantities}
+    assert got["86%"] == "actual" and got["300个"] == "target"
