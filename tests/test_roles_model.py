@@ -260,3 +260,13 @@ def test_yao_inside_a_word_is_not_a_target_cue(tmp_path):
     path.write_text("主要企业销售收入占全省重要骨干企业的86%；明年要新增就业岗位300个。", encoding="utf-8")
     got = {q.text: q.role for q in analyze(path).quantities}
     assert got["86%"] == "actual" and got["300个"] == "target"
+
+
+def test_a_change_cue_binds_to_its_own_number_and_ratios_are_levels(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("交通事故12起、同比下降20%、受伤3人。城乡收入分别增长6.5%和7.1%。"
+                    "地区生产总值增长4.5%三次产业比重为12.1:40.3:47.6。", encoding="utf-8")
+    got = {q.text: q.role for q in analyze(path).quantities}
+    assert got["20%"] == "growth" and got["3人"] == "actual"
+    assert got["6.5%"] == "growth" and got["7.1%"] == "growth"
+    assert got["4.5%"] == "growth" and got["12.1"] == "actual" and got["47.6"] == "actual"

@@ -32,6 +32,8 @@ __all__ = ["annotate_claims", "apply_role_model", "assign_claims", "rule_claims"
 _INHERIT_ROLES = frozenset({"completion_rate", "growth", "forecast", "target", "basic_target",
                             "full_target", "difference"})
 _LIST_GAP = frozenset("、和及与 ")
+_NO_LIST_GAP = {ord(ch): None for ch in _LIST_GAP}
+_CHANGE_ROLES = frozenset({"growth", "difference"})   # cues that bind to one number
 _LABEL_LINES = 3      # how far up a lone value looks for its label
 _CJK = regex.compile(r"\p{Han}")
 _OPENERS = " \t\r\n\u3000。；;，,"
@@ -153,6 +155,11 @@ def _rule_role(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev
     role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce)
     if role == "actual" and first_cue is None:
         role = _across_parenthesis(c, text, q, cs, ce) or role
+    if role in _CHANGE_ROLES and prev is not None and last_cue is not None and last_cue <= prev.start \
+            and _CJK.search(text[prev.end:q.start].translate(_NO_LIST_GAP)):
+        role = "actual"     # 同比下降19%、死亡0人: the change cue was the quantity's before it
+    if role == "growth" and _ratio_part(text, q):
+        role = "actual"     # 三次产业结构比重为15.9:26.7:57.4 after a growth: a ratio is a level
     if role == "actual" and first_cue is None and _forecast_sentence(c, text, ss, cs):
         role = "forecast"   # 预计全年实现生产总值A亿元，…；全社会固定资产投资B亿元
     if role == "actual" and first_cue is None and prev is not None and prev.role == "target" \
@@ -227,6 +234,11 @@ def _across_parenthesis(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> st
         return None
     role, first, _ = role_cue(c, text, clause_start(text, open_), q.start, q.end, ce)
     return role if first is not None else None
+
+
+def _ratio_part(text: str, q: Quantity) -> bool:
+    return text[q.end:q.end + 1] in (":", "：") and text[q.end + 1:q.end + 2].isdigit() \
+        or text[q.start - 1:q.start] in (":", "：") and text[q.start - 2:q.start - 1].isdigit()
 
 
 def _ratio_weight(c: Cues, text: str, q: Quantity, prev: Quantity | None) -> bool:
