@@ -11,6 +11,7 @@ it from the quantity before it in the same sentence, or from the clause before.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -111,12 +112,13 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
     """Role, indicator, period (and setter) of every quantity, in text order;
     then 分别/依次 lists are paired and parts refer back to their whole."""
     c, bounds, walk = cues(), boundaries(text, len(quantities)), _Walk()
+    forecasts = [m.end() for m in c.forecast.finditer(text)] if quantities else []
     for q in quantities:
         cs, ce = bounds.clause_start(q.start), bounds.clause_end(q.end)
         ss, line = bounds.sentence_start(q.start), text.rfind("\n", 0, q.start)
         prev = walk.prev
         in_clause = prev is not None and prev.start >= cs
-        role, first_cue, last_cue = _rule_role(c, text, q, (ss, cs, ce), prev if in_clause else None)
+        role, first_cue, last_cue = _rule_role(c, text, q, (ss, cs, ce), prev if in_clause else None, forecasts)
         if role == "actual" and first_cue is None and (
                 _background(c, text, q, (ss, cs, ce), prev) or _class_threshold(c, text, q, ce)):
             role = "other"
@@ -145,39 +147,58 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
     lists.refer_back(text, quantities, walk.inherited)
 
 
-def _rule_role(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev: Quantity | None):
+def _rule_role(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev: Quantity | None,
+               forecasts: list[int]):
     """(role, first cue start, last cue end) by the rules: the cue nearest
-    the quantity, then forecasts over a sentence, bounds, target lists,
-    background units, scores, formulas and steps of scoring rules. ``span``
-    is (sentence start, clause start, clause end); ``prev`` the quantity
-    before it in its clause, if any."""
+    the quantity; without one, what the sentence around it says; then
+    background units and the layouts of scoring rules. ``span`` is
+    (sentence start, clause start, clause end); ``prev`` the quantity before
+    it in its clause, if any; ``forecasts`` where the text's forecast cues end."""
     ss, cs, ce = span
     role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce)
-    if role == "actual" and first_cue is None:
-        role = _across_parenthesis(c, text, q, cs, ce) or role
-    if role in _CHANGE_ROLES and prev is not None and last_cue is not None and last_cue <= prev.start \
+    if first_cue is None and role == "actual":
+        role = _cueless_role(c, text, q, span, prev, forecasts)
+    elif role in _CHANGE_ROLES and prev is not None and last_cue is not None and last_cue <= prev.start \
             and _CJK.search(text[prev.end:q.start].translate(_NO_LIST_GAP)):
         role = "actual"     # 同比下降19%、死亡0人: the change cue was the quantity's before it
     if role == "growth" and _ratio_part(text, q):
         role = "actual"     # 三次产业结构比重为15.9:26.7:57.4 after a growth: a ratio is a level
-    if role == "actual" and first_cue is None and _forecast_sentence(c, text, ss, cs):
-        role = "forecast"   # 预计全年实现生产总值A亿元，…；全社会固定资产投资B亿元
-    if role == "actual" and first_cue is None and prev is not None and prev.role == "target" \
-            and set(text[prev.end:q.start]) <= _LIST_GAP:
-        role = "target"     # 分别不少于7个、4个、1个: the list shares its bound
-    if role == "actual" and first_cue is None and text.startswith(c.target_bounds or ("\0",), q.start):
-        role = "target"     # 研发投入强度不低于3%: a bound states a requirement
-    if role == "actual" and first_cue is None and _target_list(c, text, q.end, ce):
-        role = "target"
     if q.unit in c.other_units or (prev is not None and prev.end == q.start and prev.role == "other"):
         role = "other"
+    return _scoring_role(c, text, q, (cs, ce), prev, role), first_cue, last_cue
+
+
+def _cueless_role(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev: Quantity | None,
+                  forecasts: list[int]) -> str:
+    """The role of a quantity its clause gives no cue for: a cue across a
+    short parenthesis, a forecast earlier in the sentence, a bound (its own or
+    its list's), a clause that goes on to 的目标."""
+    ss, cs, ce = span
+    role = _across_parenthesis(c, text, q, cs, ce)
+    if role is not None:
+        return role
+    if _forecast_sentence(forecasts, text, ss, cs):
+        return "forecast"   # 预计全年实现生产总值A亿元，…；全社会固定资产投资B亿元
+    if prev is not None and prev.role == "target" and set(text[prev.end:q.start]) <= _LIST_GAP:
+        return "target"     # 分别不少于7个、4个、1个: the list shares its bound
+    if text.startswith(c.target_bounds or ("\0",), q.start) or _target_list(c, text, q.end, ce):
+        return "target"     # 研发投入强度不低于3%: a bound states a requirement
+    return "actual"
+
+
+def _scoring_role(c: Cues, text: str, q: Quantity, clause: tuple[int, int], prev: Quantity | None,
+                  role: str) -> str:
+    """Scoring rules (GUIDE.md): scores, formulas, the requirement a rule
+    rewards, steps and ratio weights."""
+    cs, ce = clause
     role = _formula_role(c, text, cs, q, _score_role(c, text, q, role, cs))
     if role == "actual" and q.unit not in c.score_units and c.score_condition is not None \
+            and "分" in text[q.end:q.end + 24] \
             and c.score_condition.match(text, q.end, max(ce, min(len(text), q.end + 24))):
-        role = "full_target"    # 决定率达100%得2分: the requirement for the points (GUIDE.md)
+        role = "full_target"    # 决定率达100%得2分: the requirement for the points
     if _step_size(c, text, cs, q, ce) or _ratio_weight(c, text, q, prev):
         role = "other"
-    return role, first_cue, last_cue
+    return role
 
 
 def _background(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev: Quantity | None) -> bool:
@@ -309,14 +330,12 @@ def _score_role(c: Cues, text: str, q: Quantity, role: str, cs: int) -> str:
     return role
 
 
-def _forecast_sentence(c: Cues, text: str, ss: int, cs: int) -> bool:
-    """A forecast cue in an earlier clause of the sentence, across ``；``
-    (预计全年实现A亿元,增长…;B亿元,…。), covers the clauses after it that
-    have no cue of their own."""
-    start = max(0, ss - _SCOPE_CHARS)
-    for m in _SCOPE_END.finditer(text, start, cs):
-        start = m.end()
-    return cs > start and any(m.lastgroup == "forecast" for m in c.before.finditer(text, start, cs))
+def _forecast_sentence(forecasts: list[int], text: str, ss: int, cs: int) -> bool:
+    """A forecast cue (``forecasts``: where each ends) in an earlier clause of
+    the sentence, across ``；`` (预计全年实现A亿元,增长…;B亿元,…。), covers the
+    clauses after it that have no cue of their own."""
+    i = bisect.bisect_right(forecasts, cs) - 1
+    return i >= 0 and forecasts[i] >= ss - _SCOPE_CHARS and _SCOPE_END.search(text, forecasts[i], cs) is None
 
 
 def _cue_in(c: Cues, text: str, start: int, end: int) -> int:

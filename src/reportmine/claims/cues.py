@@ -20,6 +20,7 @@ PRIORITY = ("basic_target", "full_target", "completion_rate", "forecast", "growt
 class Cues:
     before: "regex.Pattern"          # one alternation, a named group per role
     after: "regex.Pattern"
+    forecast: "regex.Pattern"        # the forecast cues alone (a forecast's scope)
     other_units: frozenset
     score_units: frozenset
     reference_tails: tuple[str, ...]
@@ -90,6 +91,7 @@ def cues() -> Cues:
     return Cues(
         before=_alternation(before, "claims.yaml: roles"),
         after=_alternation(after, "claims.yaml: roles"),
+        forecast=_alternation({"forecast": before.get("forecast") or ["(?!)"]}, "claims.yaml: roles"),
         other_units=frozenset(data["other_units"]),
         score_units=frozenset(data.get("score_units") or ()),
         reference_tails=tuple(ind.get("reference_tails") or ()),
