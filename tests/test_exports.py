@@ -170,3 +170,27 @@ def test_a_plain_signed_number_is_not_quoted():
 
     assert [cell(v) for v in ("-5", "+3.5%", "-2.5", "=1+1", "@SUM(A1)", "-1+cmd", -5.0)] == \
         ["-5", "+3.5%", "-2.5", "'=1+1", "'@SUM(A1)", "'-1+cmd", "-5"]
+
+
+def test_document_json_holds_what_asdict_gives_one_object_per_line(out, tmp_path):
+    """documents/<name>.json: the Document's fields as dataclasses.asdict gives them
+    (lists and dicts copied, not shared), each quantity, flag and block on a line of its own."""
+    from dataclasses import asdict
+
+    from reportmine.output import DocumentWriter
+    from reportmine.pipeline import Pipeline
+
+    doc = Pipeline().analyze(CORPORA / "samples" / "employment_bureau_self_assessment.txt")
+    doc.flags[0].evidence = [{"start": 1, "end": 2, "values": [1.5, None]}]
+    data = doc.to_dict()
+    for name in ("articles", "sections", "tables", "boilerplate", "blocks", "quantities", "flags"):
+        assert data[name] == [asdict(x) for x in getattr(doc, name)], name
+    assert data["flags"][0]["evidence"] == doc.flags[0].evidence
+    assert data["flags"][0]["evidence"] is not doc.flags[0].evidence
+    path = DocumentWriter(tmp_path).write(doc)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert json.loads("\n".join(lines)) == json.loads(json.dumps(doc.to_dict(text=False), ensure_ascii=False))
+    assert len(lines) > len(doc.quantities) + len(doc.flags) + len(doc.blocks)
+    assert sum(line.startswith('  {"start"') for line in lines) >= len(doc.quantities)
+    written = json.loads((out / "documents" / "employment_bureau_self_assessment.txt.json").read_text(encoding="utf-8"))
+    assert written["quantities"] == data["quantities"]

@@ -61,12 +61,36 @@ def test_migrations_create_the_schema_from_empty(db_url):
     engine = connect(db_url)
     try:
         assert set(TABLES) - set(inspect(engine).get_table_names()) == set(TABLES)
-        assert upgrade(engine) == HEAD
+        assert upgrade(engine, snapshot=False) == HEAD          # the migrations themselves
         assert set(TABLES) <= set(inspect(engine).get_table_names())
         with engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
         assert diff == [], "models.py and the migrations disagree"
         assert upgrade(engine) == HEAD          # a second upgrade is a no-op
+    finally:
+        engine.dispose()
+
+
+def test_a_new_sqlite_file_gets_exactly_the_schema_the_migrations_build(tmp_path):
+    from reportmine.store import snapshot
+
+    def schema(url):
+        return rows(url, "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid")
+
+    migrated, fast = f"sqlite:///{tmp_path}/migrated.db", f"sqlite:///{tmp_path}/fast.db"
+    for url, use_snapshot in ((migrated, False), (fast, True)):
+        engine = connect(url)
+        try:
+            assert upgrade(engine, snapshot=use_snapshot) == HEAD
+        finally:
+            engine.dispose()
+    assert snapshot.load()[0] == HEAD, "run python -m reportmine.store after a new migration"
+    assert len(schema(fast)) > len(TABLES) and schema(fast) == schema(migrated)
+    assert rows(fast, "SELECT version_num FROM alembic_version") == [(HEAD,)]
+    engine = connect(migrated)
+    try:
+        with engine.connect() as conn:
+            assert snapshot.dump(conn) == snapshot.SNAPSHOT.read_text(encoding="utf-8")
     finally:
         engine.dispose()
 

@@ -9,7 +9,8 @@ traced back to its exact source span, article and page.
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any
 
 from .errors import Problem
@@ -211,13 +212,13 @@ class Document:
             "pages": self.pages,
             "length": len(self.text),
             "warnings": [w.to_dict() for w in self.warnings],
-            "articles": [asdict(a) for a in self.articles],
-            "sections": [asdict(s) for s in self.sections],
-            "tables": [asdict(t) for t in self.tables],
-            "boilerplate": [asdict(b) for b in self.boilerplate],
-            "blocks": [asdict(b) for b in self.blocks],
-            "quantities": [asdict(q) for q in self.quantities],
-            "flags": [asdict(f) for f in self.flags],
+            "articles": _plain_list(self.articles),
+            "sections": _plain_list(self.sections),
+            "tables": _plain_list(self.tables),
+            "boilerplate": _plain_list(self.boilerplate),
+            "blocks": _plain_list(self.blocks),
+            "quantities": _plain_list(self.quantities),
+            "flags": _plain_list(self.flags),
             "meta": self.meta,
         }
         if text:
@@ -237,3 +238,53 @@ class Document:
         for name, kind in parts.items():
             setattr(doc, name, [kind(**item) for item in data.get(name, ())])
         return doc
+
+
+_LAYOUTS: dict[type, tuple] = {}
+
+
+def _plain_list(items: list) -> list[dict]:
+    """``[dataclasses.asdict(x) for x in items]`` for the flat span classes above,
+    without asdict's recursive copy of every number and string (a large
+    document has tens of thousands of spans): the fields as they are, the
+    lists and dicts among them copied."""
+    if not items:
+        return []
+    kind = type(items[0])
+    layout = _LAYOUTS.get(kind)
+    if layout is None:
+        names = tuple(f.name for f in fields(kind))
+        layout = _LAYOUTS[kind] = (names, attrgetter(*names))
+    names, get = layout
+    out = []
+    for item in items:
+        if type(item) is not kind:
+            return [_plain(x) for x in items]
+        row = dict(zip(names, get(item)))
+        for name, value in row.items():
+            if type(value) in _CONTAINERS:
+                row[name] = _copy(value)
+        out.append(row)
+    return out
+
+
+_CONTAINERS = (list, dict, tuple)
+
+
+def _plain(item) -> dict:
+    names = tuple(f.name for f in fields(item))
+    return {n: _copy(getattr(item, n)) for n in names}
+
+
+def _copy(value):
+    """What dataclasses.asdict makes of a field value (lists, dicts and tuples copied)."""
+    kind = type(value)
+    if kind is list:
+        return [_copy(v) for v in value]
+    if kind is dict:
+        return {_copy(k): _copy(v) for k, v in value.items()}
+    if kind is tuple:
+        return tuple(_copy(v) for v in value)
+    if hasattr(kind, "__dataclass_fields__"):
+        return _plain(value)
+    return value

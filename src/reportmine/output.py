@@ -8,6 +8,7 @@ from pathlib import Path
 from .document import Document
 from .errors import ReportmineError
 from .filenames import base_name, display_path
+from .gcpause import paused_gc
 
 SCHEMA = "reportmine-document/1"
 
@@ -33,7 +34,8 @@ class DocumentWriter:
 
     def write(self, doc: Document) -> Path:
         target = self._target(doc.name, doc.id)
-        data = doc.to_dict(text=self.include_text)
+        with paused_gc():                  # tens of thousands of small dicts, no cycles
+            data = doc.to_dict(text=self.include_text)
         _dump(target, data)
         self.results.append({"path": doc.path, "doc": doc.name, "id": doc.id, "output": display_path(target),
                              "status": "ok", "quantities": len(doc.quantities), "flags": len(doc.flags),
@@ -70,7 +72,27 @@ def _path_key(path) -> str:
     return hashlib.sha256(os.fsencode(path)).hexdigest()
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def dumps(data: dict) -> str:
+    """JSON text of a document (or run.json): a key per line, and a list of
+    objects one object per line, each written compactly by json's C encoder
+    (indented output goes through json's pure-Python encoder: for a large
+    document it took longer than everything else analyze writes)."""
+    parts = []
+    for key, value in data.items():
+        if type(value) is list and value and all(type(v) is dict for v in value):
+            body = "[\n  " + ",\n  ".join([_ENCODE(v) for v in value]) + "\n ]"
+        else:
+            body = _ENCODE(value)
+        parts.append(f" {_ENCODE(key)}: {body}")
+    return "{\n" + ",\n".join(parts) + "\n}" if parts else "{}"
+
+
 def _dump(target: Path, data: dict) -> None:
     tmp = target.with_suffix(target.suffix + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    with paused_gc():
+        text = dumps(data)
+    tmp.write_text(text, encoding="utf-8")
     tmp.replace(target)

@@ -55,26 +55,36 @@ def render(text: str, marks: list[Mark], anchors: dict[int, list] | None = None)
     reserved = [m.start() for m in RESERVED.finditer(text)] + [n]
     r = 0                                        # first reserved offset not before pos
     out: list[str] = []
-    active: dict[int, Mark] = {}
+    append = out.append
+    active: dict[int, None] = {}                 # indices of the marks over the piece
     tags: dict[tuple, str] = {}                  # opening tag per set of active marks
-    for k, pos in enumerate(cuts):
-        for i in ends.get(pos, ()):
-            active.pop(i, None)
-        for i in starts.get(pos, ()):
-            active[i] = marks[i]
-        for name in anchors.get(pos, ()):
-            out.append(_anchor(name))
-        if k + 1 < len(cuts):
-            end = cuts[k + 1]
-            while reserved[r] < pos:
-                r += 1
-            piece = text[pos:end] if reserved[r] >= end else escape(text[pos:end])
-            if active:
-                key = tuple(active)
-                tag = tags.get(key) or tags.setdefault(key, _open([active[i] for i in sorted(active)]))
-                out.append(f"{tag}{piece}</span>")
-            else:
-                out.append(piece)
+    events = zip(cuts, cuts[1:], [ends.get(p) for p in cuts], [starts.get(p) for p in cuts],
+                 [anchors.get(p) for p in cuts])
+    for pos, end, gone, new, names in events:
+        if gone:
+            for i in gone:
+                del active[i]
+        if new:
+            for i in new:
+                active[i] = None
+        if names:
+            for name in names:
+                append(_anchor(name))
+        while reserved[r] < pos:
+            r += 1
+        piece = text[pos:end] if reserved[r] >= end else escape(text[pos:end])
+        if active:
+            key = tuple(active)
+            tag = tags.get(key)
+            if tag is None:
+                tag = tags[key] = _open([marks[i] for i in sorted(active)])
+            append(tag)
+            append(piece)
+            append("</span>")
+        else:
+            append(piece)
+    for name in anchors.get(n, ()):
+        append(_anchor(name))
     return Markup("".join(out))
 
 

@@ -8,7 +8,6 @@ FILENAME = "records.jsonl"
 
 
 def write(result, path) -> None:
+    encode = json.JSONEncoder(ensure_ascii=False).encode      # json.dumps(row, ensure_ascii=False)
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        for row in result.records:
-            fh.write(json.dumps(row, ensure_ascii=False))
-            fh.write("\n")
+        fh.writelines([encode(row) + "\n" for row in result.records])

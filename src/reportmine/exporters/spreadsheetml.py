@@ -25,7 +25,7 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 class Sheet:
     name: str
     header: tuple[str, ...]
-    rows: list[list]                  # values: str, int, float or None
+    rows: list                        # sequences of values: str, int, float, None, or a list (joined with ;)
     widths: list[float]
     highlight: list[bool] | None = None
 
@@ -50,9 +50,10 @@ def _text(value: str) -> str:
     return value
 
 
-def _cells(row: list, style: int) -> str:
+def _cells(row, style: int) -> str:
     """A row's cells, in order and without references (empty cells are kept as
-    ``<c/>`` so that positions hold)."""
+    ``<c/>`` so that positions hold). A list or tuple value is one text cell,
+    its items joined with ``;``."""
     s = f' s="{style}"' if style else ""
     empty = f"<c{s}/>"
     out = []
@@ -67,7 +68,8 @@ def _cells(row: list, style: int) -> str:
         elif kind is bool:
             out.append(f'<c{s} t="b"><v>{int(value)}</v></c>')
         else:
-            out.append(f'<c{s} t="inlineStr"><is><t xml:space="preserve">{_text(str(value))}</t></is></c>')
+            shown = ";".join(map(str, value)) if kind is list or kind is tuple else str(value)
+            out.append(f'<c{s} t="inlineStr"><is><t xml:space="preserve">{_text(shown)}</t></is></c>')
     return "".join(out)
 
 

@@ -5,6 +5,8 @@ column widths fitted to the content and flagged rows filled light red; a
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from ..records import DOCUMENT_NAMES, FLAG_NAMES, NAMES
 from .spreadsheetml import Sheet, write_workbook
 
@@ -24,8 +26,10 @@ def write(result, path) -> None:
 
 def _sheet(title: str, rows: list[dict], names: tuple[str, ...], key: str | None = None,
            marked: str | None = None) -> Sheet:
-    values = [[_value(row[n]) for n in names] for row in rows]
-    widths = [_width(name, i, values) for i, name in enumerate(names)]
+    get = itemgetter(*names)
+    values = [get(row) for row in rows] if len(names) > 1 else [(row[names[0]],) for row in rows]
+    sample = [[_value(v) for v in row] for row in values[:SAMPLE_ROWS]]
+    widths = [_width(name, i, sample) for i, name in enumerate(names)]
     highlight = [row[key] == marked for row in rows] if key else None
     return Sheet(title, names, values, widths, highlight)
 

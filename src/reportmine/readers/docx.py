@@ -175,6 +175,7 @@ class _Builder:
     def __init__(self, path: str, styles):
         self.doc = Document(id="", path=path, format="docx", text="")
         self.styles = styles
+        self.style_cache: dict[str | None, tuple[str, list]] = {}
         self.parts: list[str] = []
         self.pos = 0
 
@@ -206,14 +207,23 @@ class _Builder:
         self.doc.blocks.append(Block(start + lead, end, kind, style=style))
 
     def _kind(self, p) -> tuple[str, str | None]:
-        style = _style_of(p, self.styles)
-        name = (style.name or "") if style is not None else ""
-        props = [p.pPr] + _style_chain(style)
+        name, chain = self._style(p)
+        props = [p.pPr] + chain
         if name.lower().startswith(_HEADING_PREFIXES) or _outline_level(props):
             return "heading", name or None
         if _numbered(props):
             return "list_item", name or None
         return "paragraph", name or None
+
+    def _style(self, p) -> tuple[str, list]:
+        """The name and w:pPr chain of the paragraph's style, looked up once
+        per style id (python-docx scans every style for the default one)."""
+        style_id = p.pPr.pStyle.val if p.pPr is not None and p.pPr.pStyle is not None else None
+        if style_id not in self.style_cache:
+            style = _style_of(style_id, self.styles)
+            name = (style.name or "") if style is not None else ""
+            self.style_cache[style_id] = name, _style_chain(style)
+        return self.style_cache[style_id]
 
     def _table(self, tbl) -> None:
         index = len(self.doc.tables)
@@ -235,11 +245,10 @@ class _Builder:
         self.doc.tables.append(table)
 
 
-def _style_of(p, styles):
-    """The paragraph's style object (the default paragraph style if unset)."""
+def _style_of(style_id: str | None, styles):
+    """The paragraph style object of that id (the default paragraph style if None)."""
     from docx.enum.style import WD_STYLE_TYPE
 
-    style_id = p.pPr.pStyle.val if p.pPr is not None and p.pPr.pStyle is not None else None
     try:
         return styles.get_by_id(style_id, WD_STYLE_TYPE.PARAGRAPH)
     except (KeyError, ValueError):

@@ -92,23 +92,23 @@ def build_tables(doc: Document, catalog: Catalog | None = None) -> tuple[list[di
     attached: dict[int, list[str]] = {}
     rows = []
     if drafts:
-        catalog = catalog or default_catalog()
-        orgs = document_orgs(doc)
+        context = _Context(doc, catalog or default_catalog(), document_orgs(doc), scopes, flags)
         for d in drafts:
-            row, indices = _row(doc, d, catalog, orgs, scopes, flags)
+            row, indices = _row(context, d)
             rows.append(row)
             for i in indices:
                 attached.setdefault(i, []).append(row["record_id"])
-    return rows, [flag_row(doc, f, attached.get(i, [])) for i, f in enumerate(flags.flags)]
+    name = doc.name
+    return rows, [flag_row(doc, f, attached.get(i, []), name) for i, f in enumerate(flags.flags)]
 
 
-def flag_row(doc: Document, f, record_ids: list[str]) -> dict:
-    row = {"doc": doc.name, "doc_sha256": doc.id, "code": f.code, "type": f.type,
-           "subtype": f.subtype, "severity": f.severity, "message": f.message, "text": f.text,
-           "start": f.start, "end": f.end, "article": f.article,
-           "page": f.page if f.page is not None else doc.page_at(f.start), "note": f.note,
-           "arithmetic": f.arithmetic, "record_ids": record_ids}
-    return {name: row[name] for name in FLAG_NAMES}
+def flag_row(doc: Document, f, record_ids: list[str], name: str | None = None) -> dict:
+    """A flag as a row of :data:`FLAG_NAMES`, in that order."""
+    return {"doc": name or doc.name, "doc_sha256": doc.id, "code": f.code, "type": f.type,
+            "subtype": f.subtype, "severity": f.severity, "message": f.message, "text": f.text,
+            "start": f.start, "end": f.end, "article": f.article,
+            "page": f.page if f.page is not None else doc.page_at(f.start), "note": f.note,
+            "arithmetic": f.arithmetic, "record_ids": record_ids}
 
 
 def group_claims(doc: Document, scopes: Scopes | None = None) -> list[_Draft]:
@@ -209,37 +209,57 @@ def _same_indicator(d: _Draft, q: Quantity) -> bool:
     return q.role in DEPENDENT and q.indicator_id is None
 
 
-def _row(doc: Document, d: _Draft, catalog: Catalog, orgs: dict, scopes: Scopes,
-         flags: FlagIndex) -> tuple[dict, list[int]]:
+@dataclass
+class _Context:
+    """What every record of one document is built with."""
+
+    doc: Document
+    catalog: Catalog
+    orgs: dict
+    scopes: Scopes
+    flags: FlagIndex
+    name: str = ""
+    id_prefix: str = ""
+
+    def __post_init__(self) -> None:
+        self.name, self.id_prefix = self.doc.name, self.doc.id[:16]
+
+
+def _row(c: _Context, d: _Draft) -> tuple[dict, list[int]]:
+    """The record of a draft, its keys in :data:`NAMES` order; and the flags' indices."""
+    doc, slots = c.doc, d.slots
     first, last = d.members[0], max(d.members, key=lambda m: m.end)
     head = d.head
-    entry = catalog.by_id.get(head.indicator_id) if head.indicator_id else None
-    values = {role: _value(d.slots.get(role)) for role in
-              ("actual", "target", "basic_target", "full_target", "forecast", "completion_rate")}
-    values.update({role: _signed(doc.text, d.slots.get(role)) for role in ("growth", "difference")})
-    indices = flags.indices(first.start, last.end, d.members)
-    codes = list(dict.fromkeys(flags.flags[i].code or flags.flags[i].type for i in indices))
+    entry = c.catalog.by_id.get(head.indicator_id) if head.indicator_id else None
+    indices = c.flags.indices(first.start, last.end, d.members)
+    codes = list(dict.fromkeys(c.flags.flags[i].code or c.flags.flags[i].type for i in indices))
     row = {
-        "record_id": f"{doc.id[:16]}-{first.start}",
-        "doc": doc.name, "doc_sha256": doc.id,
+        "record_id": f"{c.id_prefix}-{first.start}",
+        "doc": c.name, "doc_sha256": doc.id,
         "article": first.article,
-        "org": d.subject or orgs.get(first.article) or orgs.get(None),
+        "org": d.subject or c.orgs.get(first.article) or c.orgs.get(None),
         "indicator": head.indicator, "indicator_id": head.indicator_id,
         "indicator_name": entry.name if entry else None,
         "period": head.period or next((m.period for m in d.members if m.period), None),
-        **values,
+        "actual": _value(slots.get("actual")),
         "actual_unit": _unit(d),
+        "target": _value(slots.get("target")),
+        "basic_target": _value(slots.get("basic_target")),
+        "full_target": _value(slots.get("full_target")),
+        "forecast": _value(slots.get("forecast")),
+        "completion_rate": _value(slots.get("completion_rate")),
         "computed_completion_rate": _computed_rate(d),
+        "growth": _signed(doc.text, slots.get("growth")),
+        "difference": _signed(doc.text, slots.get("difference")),
         "direction": entry.direction if entry else None,
-        "setter": next((d.slots[r].setter for r in SETTER_ROLES
-                        if r in d.slots and d.slots[r].setter), None),
+        "setter": next((slots[r].setter for r in SETTER_ROLES if r in slots and slots[r].setter), None),
         "flag_codes": codes,
         "status": "flagged" if codes else "ok",
-        "quote": scopes.quote(first.start, last.end),
+        "quote": c.scopes.quote(first.start, last.end),
         "start": first.start, "end": last.end,
         "page": first.page if first.page is not None else doc.page_at(first.start),
     }
-    return {name: row[name] for name in NAMES}, indices
+    return row, indices
 
 
 def _value(q: Quantity | None) -> float | None:

@@ -32,7 +32,9 @@ from .. import __version__
 from ..document import Document
 from ..errors import ReportmineError
 from ..filenames import base_name, display_path
+from ..gcpause import paused_gc
 from . import models, review_models, rows
+from . import snapshot as schema_snapshot
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 DB_FILE = "reportmine.db"
@@ -107,11 +109,27 @@ def current_revision(engine: Engine) -> str | None:
         raise StoreError("E401", url=shown(str(engine.url)), reason=_reason(exc)) from None
 
 
-def upgrade(engine: Engine, revision: str = "head") -> str | None:
+def upgrade(engine: Engine, revision: str = "head", snapshot: bool = True) -> str | None:
     """Run the Alembic migrations up to ``revision``; returns the revision now current.
-    A database already at this version's schema is left alone without loading Alembic."""
-    if revision in ("head", models.HEAD) and current_revision(engine) == models.HEAD:
+    A database already at this version's schema is left alone without loading Alembic;
+    an empty SQLite database gets the newest schema from its snapshot (store/snapshot.py)
+    unless ``snapshot`` is False."""
+    head = revision in ("head", models.HEAD)
+    if head and current_revision(engine) == models.HEAD:
         return models.HEAD
+    try:
+        with _ALEMBIC, _sqlite_file_lock(engine), engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_ID})
+            if (snapshot and head and conn.dialect.name == "sqlite" and schema_snapshot.is_empty(conn)
+                    and schema_snapshot.create(conn, models.HEAD)):
+                return models.HEAD
+            return _alembic_upgrade(conn, revision)
+    except SQLAlchemyError as exc:
+        raise StoreError("E401", url=shown(str(engine.url)), reason=_reason(exc)) from None
+
+
+def _alembic_upgrade(conn, revision: str) -> str | None:
     from alembic import command
     from alembic.config import Config
     from alembic.runtime.migration import MigrationContext
@@ -119,17 +137,12 @@ def upgrade(engine: Engine, revision: str = "head") -> str | None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = conn
     try:
-        with _ALEMBIC, _sqlite_file_lock(engine), engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_ID})
-            config.attributes["connection"] = conn
-            command.upgrade(config, revision)
-            return MigrationContext.configure(conn).get_current_revision()
-    except SQLAlchemyError as exc:
-        raise StoreError("E401", url=shown(str(engine.url)), reason=_reason(exc)) from None
+        command.upgrade(config, revision)
     except CommandError as exc:        # e.g. a database migrated by a newer reportmine
-        raise StoreError("E401", url=shown(str(engine.url)), reason=str(exc)) from None
+        raise StoreError("E401", url=shown(str(conn.engine.url)), reason=str(exc)) from None
+    return MigrationContext.configure(conn).get_current_revision()
 
 
 @contextmanager
@@ -227,8 +240,12 @@ class Store:
         # the foreign keys cascade: deleting the documents row deletes all the rest of it
         statements = [delete(models.Document.__table__).where(models.Document.doc_sha256 == doc.id)]
         document = rows.document_row(doc, len(records), run_id, _now())
-        bulk = [rows.quantity_rows(doc), rows.flag_rows(doc), rows.record_rows(records),
-                rows.link_rows(doc, flag_table or [])]
+        with paused_gc():          # tens of thousands of row tuples, no cycles (gcpause.py)
+            bulk = [rows.quantity_rows(doc), rows.flag_rows(doc), rows.record_rows(records),
+                    rows.link_rows(doc, flag_table or [])]
+            self._replace(doc, statements, document, bulk, file_row)
+
+    def _replace(self, doc: Document, statements: list, document: dict, bulk: list, file_row: dict | None) -> None:
         try:
             with self.engine.begin() as conn:
                 for statement in statements:
