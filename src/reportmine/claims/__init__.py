@@ -26,6 +26,8 @@ from .normalized import View, assign_in_view
 from .indicators import noun_after, phrase_before
 from .periods import period_before
 from .roles import role_cue
+from .background import background, class_threshold
+from .scoring_layout import ratio_part, scoring_role
 from .tables import line_table_claims, table_claims
 
 __all__ = ["annotate_claims", "apply_role_model", "assign_claims", "rule_claims"]
@@ -43,8 +45,6 @@ _OPENERS = " \t\r\n\u3000。；;，,"
 _SCOPE_END = regex.compile(r"[。！？!?\n]|[一二三四五六七八九十]{1,3}[)）、]")
 _SCOPE_CHARS = 400
 _PAREN_CHARS = 24     # a parenthesis this short stays inside its clause
-# between two counts of divisions of one list: the rest of the first's noun and a separator
-_DIVISION_GAP = regex.compile(r"(?:\p{Han}{0,4}[，,、和及与])?\s*")
 
 
 def annotate_claims(doc: Document, model: RoleModel | None | str = None) -> Document:
@@ -120,7 +120,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         in_clause = prev is not None and prev.start >= cs
         role, first_cue, last_cue = _rule_role(c, text, q, (ss, cs, ce), prev if in_clause else None, forecasts)
         if role == "actual" and first_cue is None and (
-                _background(c, text, q, (ss, cs, ce), prev) or _class_threshold(c, text, q, ce)):
+                background(c, text, q, (ss, cs, ce), prev) or class_threshold(c, text, q, ce)):
             role = "other"
         q.role = role
         after = _indicator(c, text, q, (cs, ce), first_cue, last_cue, walk, in_clause)
@@ -161,11 +161,11 @@ def _rule_role(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev
     elif role in _CHANGE_ROLES and prev is not None and last_cue is not None and last_cue <= prev.start \
             and _CJK.search(text[prev.end:q.start].translate(_NO_LIST_GAP)):
         role = "actual"     # 同比下降19%、死亡0人: the change cue was the quantity's before it
-    if role == "growth" and _ratio_part(text, q):
+    if role == "growth" and ratio_part(text, q):
         role = "actual"     # 三次产业结构比重为15.9:26.7:57.4 after a growth: a ratio is a level
     if q.unit in c.other_units or (prev is not None and prev.end == q.start and prev.role == "other"):
         role = "other"
-    return _scoring_role(c, text, q, (cs, ce), prev, role), first_cue, last_cue
+    return scoring_role(c, text, q, (cs, ce), prev, role), first_cue, last_cue
 
 
 def _cueless_role(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev: Quantity | None,
@@ -186,61 +186,6 @@ def _cueless_role(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], p
     return "actual"
 
 
-def _scoring_role(c: Cues, text: str, q: Quantity, clause: tuple[int, int], prev: Quantity | None,
-                  role: str) -> str:
-    """Scoring rules (GUIDE.md): scores, formulas, the requirement a rule
-    rewards, steps and ratio weights."""
-    cs, ce = clause
-    role = _formula_role(c, text, cs, q, _score_role(c, text, q, role, cs))
-    if role == "actual" and q.unit not in c.score_units and c.score_condition is not None \
-            and "分" in text[q.end:q.end + 24] \
-            and c.score_condition.match(text, q.end, max(ce, min(len(text), q.end + 24))):
-        role = "full_target"    # 决定率达100%得2分: the requirement for the points
-    if _step_size(c, text, cs, q, ce) or _ratio_weight(c, text, q, prev):
-        role = "other"
-    return role
-
-
-def _background(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev: Quantity | None) -> bool:
-    """全乡辖5个行政村51个村民组, 有3个社区: a count of administrative
-    divisions after a word of scope or composition (or after such a count in
-    the same sentence) is background (GUIDE.md: other), unless the clause goes
-    on to say what all of them did (…全部配备辅警)."""
-    if not _division_count(c, text, q):
-        return False
-    ss, cs, ce = span
-    if c.background_done.search(text, q.end, max(ce, q.end)):
-        return False
-    if prev is not None and prev.start >= ss and prev.role == "other" and _division_count(c, text, prev):
-        gap = text[prev.end:q.start].lstrip(" \u3000")
-        gap = gap[len(next((d for d in c.divisions_long if gap.startswith(d)), "")):]
-        if _DIVISION_GAP.fullmatch(gap):
-            return True     # 3个社区居民委会，68个居民小组 / 6镇1乡
-    return text[cs:q.start].rstrip(" \u3000").endswith(c.background_scope)
-
-
-def _class_threshold(c: Cues, text: str, q: Quantity, ce: int) -> bool:
-    """实施3000万元以上工业项目75个, 年纳税500万元以上的38户: a bound that
-    qualifies the noun after it names a class (other), when the clause counts
-    that class or the bound is joined to it by 的."""
-    if not q.text.rstrip(" \u3000").endswith(c.class_bounds):
-        return False
-    after = text[q.end:ce]
-    if after.startswith("的") and _CJK.match(after, 1):
-        return True
-    return _CJK.match(after) is not None and not after.startswith(c.score_award) \
-        and regex.search(r"[0-9０-９]", after) is not None
-
-
-def _division_count(c: Cues, text: str, q: Quantity) -> bool:
-    if q.unit in c.divisions:
-        return True
-    if q.unit not in c.division_classifiers:
-        return False
-    after = text[q.end:q.end + 6].lstrip(" \u3000")
-    return after.startswith(c.divisions_long)
-
-
 def _across_parenthesis(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> str | None:
     """占全年控制指标(177人)的48%: a parenthesis inside a phrase does not end
     its clause. A quantity alone in parentheses reads the cue right after
@@ -255,20 +200,6 @@ def _across_parenthesis(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> st
         return None
     role, first, _ = role_cue(c, text, clause_start(text, open_), q.start, q.end, ce)
     return role if first is not None else None
-
-
-def _ratio_part(text: str, q: Quantity) -> bool:
-    return text[q.end:q.end + 1] in (":", "：") and text[q.end + 1:q.end + 2].isdigit() \
-        or text[q.start - 1:q.start] in (":", "：") and text[q.start - 2:q.start - 1].isdigit()
-
-
-def _ratio_weight(c: Cues, text: str, q: Quantity, prev: Quantity | None) -> bool:
-    """按7:3计分: the parts of a ratio written after 按 are weights (other)."""
-    if prev is not None and prev.role == "other" and text[prev.end:q.start].strip() in (":", "："):
-        return True
-    if text[q.end:q.end + 1] not in (":", "："):
-        return False
-    return text[max(0, q.start - 4):q.start].rstrip(" \u3000").endswith(c.ratio_weight_lead)
 
 
 def _indicator(c: Cues, text: str, q: Quantity, clause: tuple[int, int], first_cue, last_cue,
@@ -313,23 +244,6 @@ def _inherit_indicator(c: Cues, text: str, q: Quantity, ss: int, walk: _Walk) ->
     return same_sentence
 
 
-def _score_role(c: Cues, text: str, q: Quantity, role: str, cs: int) -> str:
-    """Scores (GUIDE.md): 扣1分 / 得2分 are other, (20分) is full_target, and
-    so is any score no cue, award or achieved-score word speaks of (an
-    item's points: (一)档案管理20分(二)…)."""
-    if q.unit not in c.score_units:
-        return role
-    before = text[max(0, q.start - 3):q.start].rstrip(" \u3000")
-    if before.endswith(c.score_award) or c.score_after_condition.search(text, max(0, q.start - 12), q.start):
-        return "other"
-    after = text[q.end:q.end + 2].lstrip(" \u3000")
-    if before.endswith(("(", "（")) and after.startswith((")", "）")):
-        return "full_target"
-    if role == "actual" and c.score_achieved.search(text, max(cs, q.start - 12), q.start) is None:
-        return "full_target"
-    return role
-
-
 def _forecast_sentence(forecasts: list[int], text: str, ss: int, cs: int) -> bool:
     """A forecast cue (``forecasts``: where each ends) in an earlier clause of
     the sentence, across ``；`` (预计全年实现A亿元,增长…;B亿元,…。), covers the
@@ -370,26 +284,6 @@ def _line_label(c: Cues, text: str, q: Quantity, line: int) -> str | None:
             break
         line = start - 1
     return None
-
-
-def _step_size(c: Cues, text: str, cs: int, q: Quantity, ce: int) -> bool:
-    """每低0.1个百分点扣0.3分: 0.1个百分点 is the rule's step (GUIDE.md: other)."""
-    if c.step_before is None or c.step_before.search(text, max(cs, q.start - 6), q.start) is None:
-        return False
-    return c.step_award.search(text, q.end, max(ce, q.end)) is not None
-
-
-def _formula_role(c: Cues, text: str, cs: int, q: Quantity, role: str) -> str:
-    """得分=完成率96%×0.5=0.48: 0.5 is a weight (other), 0.48 what the formula
-    computes (actual)."""
-    before = text[max(cs, q.start - 2):q.start].rstrip(" \u3000【[(（")
-    if not before:
-        return role
-    if before.endswith(c.formula_factor):
-        return "other"
-    if before.endswith(c.formula_result) and any(op in text[cs:q.start] for op in c.formula_operators):
-        return "actual"
-    return role
 
 
 def _before_parenthesis(c: Cues, text: str, q: Quantity) -> str | None:

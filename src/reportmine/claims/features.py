@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
 from ..document import Document, Quantity
 from .clauses import boundaries
 from .cues import Cues, cues
