@@ -211,9 +211,15 @@ def outputs_overhead(text: str, repeat: int) -> dict:
         for k, v in clock.wall.items():
             best[k] = min(best.get(k, v), v)
             cpu[k] = min(cpu.get(k, clock.cpu[k]), clock.cpu[k])
-    added_steps = ["records", *WRITERS, "run database"]
     print(f"\nanalyze outputs on the same text ({len(result.records):,} records, "
           f"{sum(o.ok for o in outcomes)}/{len(outcomes)} files written), best of {repeat}:")
+    shares = print_shares(best, cpu, ["records", *WRITERS, "run database"])
+    return {"name": "analyze outputs", "seconds": best, "cpu_seconds": cpu, "records": len(result.records),
+            "overhead": shares["wall"], "cpu_overhead": shares["CPU"]}
+
+
+def print_shares(best: dict, cpu: dict, added_steps: list[str]) -> dict[str, float]:
+    """Each step's wall and CPU seconds, and the outputs' share of analyze by each."""
     print(f"  {'step':24s} {'wall s':>8s} {'CPU s':>8s}")
     for k, v in best.items():
         print(f"  {k:24s} {v:8.3f} {cpu[k]:8.3f}")
@@ -224,8 +230,7 @@ def outputs_overhead(text: str, repeat: int) -> dict:
         shares[label] = added / before
         print(f"  {label:4s} analyze without records {before:8.3f} s, outputs {added:6.3f} s, "
               f"with records {before + added:8.3f} s   (+{100 * added / before:.1f}%)")
-    return {"name": "analyze outputs", "seconds": best, "cpu_seconds": cpu, "records": len(result.records),
-            "overhead": shares["wall"], "cpu_overhead": shares["CPU"]}
+    return shares
 
 
 class _Clock:

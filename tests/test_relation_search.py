@@ -21,18 +21,46 @@ FLAGGED = [
     ("ratio", "持证残疾人400人，其中视力残疾92人，占总数的24。", "92人/400人"),
     ("growth", "今年全区发生火灾7起，同比下降27.3%。", "9.63"),
     ("growth", "收入完成2000万元，比上年减收100万元，下降5.2%。", "100万元/(2000万元+100万元)"),
+    ("growth", "油菜总产3000吨，较上年减少200吨，减幅5.9%。", "200吨/(3000吨+200吨)"),
     ("unit", "全年人口出生率9.12%，比上年下降0.35个千分点。", "9.12‰"),
     ("mismatch", "一季度工业投资同比增长6.2%，运行平稳。\n一季度工业投资增长5.1%，好于预期。", "6.2% 与 5.1%"),
     ("formula", "得分=任务完成率90%×0.5=0.48。", "= 0.4500"),
     ("sum", "收入共计455万元。其中：税收收入300万元，比上年增加20万元；非税收入150万元。", "300万元 + 150万元"),
     ("sum", "全区共受理投诉220件，来信80件，来访95件，网上投诉38件。", "80件 + 95件 + 38件 = 213件"),
+    # a breakdown announced between the total and its parts (分产业看)
+    ("sum", "全年生产总值500亿元，增长5%。分产业看，第一产业增加值60亿元；第二产业增加值200亿元；第三产业增加值250亿元。",
+     "60亿元 + 200亿元 + 250亿元 = 510亿元"),
+    # a scoring table: a heading's points against its numbered items
+    ("sum", "一、组织领导（5分）\n1、健全机制（2分）\n2、工作部署（4分）\n二、宣传工作（10分）\n",
+     "2分 + 4分 = 6分（标题下各项分值之和），与标题分值5分不符"),
+    # another choice of parts fits only thanks to a coarsely rounded amount (0.2亿元): no excuse
+    ("sum", "总产值实现5000万元，其中：农业2003万元；工业3000万元；其他收入0.2亿元；财政收入1800万元。",
+     "2003万元 + 3000万元"),
+    # parts in brackets are the whole breakdown: any miss is flagged
+    ("sum", "争取资金100万元（中央10万元，地方配套20万元），用于改造。", "10万元 + 20万元 = 30万元"),
+    # an amount larger than the total (38亿元) is not one of its parts
+    ("sum", "投行收入5280万元，其中承销规模38亿元；托管收入960万元；顾问费收入890万元；合计中收7200万元。",
+     "890万元 + 960万元 + 5280万元"),
+    # every part of the 其中 sentence: a miss of 8% (beyond near_miss_sum) is still flagged
+    ("sum", "支出合计500万元，其中人员经费310万元；公用经费150万元。", "310万元 + 150万元 = 460万元"),
     ("sum", "争取专项资金300万元（省级180万元，县级配套150万元），用于改造。", "180万元 + 150万元"),
     ("ratio", "辖区适龄儿童520人，已接种人数498人，接种率为96.5%。", "498人/520人"),
+    # a miss of 9% on a pair clearly meant (near_miss_ratio 0.12)
+    ("ratio", "辖区适龄儿童520人，已接种人数498人，接种率为87.0%。", "498人/520人"),
+    # shares that do not name their whole are of the whole their siblings verify with (210/1000)
+    ("ratio", "全镇党员1000名，女党员359名，35岁以下250名，占26.0%；60岁以上210名，占21%。", "250名/1000名"),
+    # the count right after 其中 is a part of the count before it, across sentences
+    ("ratio", "全市共出生1000人，人口出生率为8.15‰。其中政策内出生950人，政策符合率95.30%。", "950人/1000人"),
     ("ratio", "城市低保累计保障3265人次，累计支出58.9万元，月人均补差190.6元。", "58.9万元/3265人次"),
     # traditional script: the cue words are read through data/t2s.tsv (減收 as 减收)
     ("growth", "收入完成2000萬元，比上年減收100萬元，下降5.2%。", "100萬元/(2000萬元+100萬元)"),
     ("growth", "接报警情336起，其中出警48起，警情数、出警数分别下降13.2%、42.5%。", "83.48起"),
     ("garbled", "参检妇女年龄为2064岁。", "2064岁"),
+    ("share", "全县三次产业结构比为15.9:26.7:55.4，比上年优化。", "15.9 + 26.7 + 55.4 = 98.0"),
+    # the rate's subject names the unit it counts in (事故起数: the count in 起)
+    ("growth", "道路交通事故12起、死亡5人，事故起数同比下降18.2%。", "14.67起"),
+    # counts of person-visits are whole numbers too
+    ("growth", "群众走访110批1731人次，与上月相比批次、人次分别上升52.78%、45.30%。", "1191.33人次"),
     ("count", "低保家庭中因病致贫182户159人。", "户数多于人数"),
 ]
 
@@ -60,6 +88,7 @@ HOLDING = [
     ("全区共受理投诉213件，来信80件，来访95件，网上投诉38件。", "sum"),
     ("争取专项资金300万元（省级180万元，县级配套120万元），用于改造。", "sum"),
     ("收入共计450万元。其中：税收收入300万元，比上年增加20万元；非税收入150万元。", "sum"),
+    ("一、组织领导（5分）\n1、健全机制（2分）\n2、工作部署（3分）\n二、宣传工作（10分）\n", "sum"),
     # 4.1% covers 4.05%..4.15%: 41/1000 = 4.1% holds, and rounding of the inputs is honoured
     ("生产总值1000亿元，其中第一产业增加值41亿元，占生产总值的比重为4.1%。", "ratio"),
 ]
@@ -84,7 +113,22 @@ SILENT = [
     # approximate figures per head are not checked for typos
     "全县有执法人员23人，监管2,100多家企业，人均监管90余家。",
     # a 分别 list of rates is paired only with as many counts after the last rate before it
-    "走访110批1731人次，分别上升52.78%、45.34%，其中集访76批1677人次，分别上升70.1%、46.59%。",
+    # (76/1.7674 = 43 and 1677/1.4659 = 1144: whole earlier levels)
+    "走访110批1731人次，分别上升52.78%、45.34%，其中集访76批1677人次，分别上升76.74%、46.59%。",
+    # a scoring table whose items add up; and one whose items the end of the text cuts off
+    "一、组织领导（5分）\n1、健全机制（2分）\n2、工作部署（3分）\n二、宣传工作（10分）\n",
+    "一、组织领导（9分）\n1、健全机制（2分）\n2、工作部署（3分）\n",
+    # the same amounts without a breakdown cue: not clearly its parts
+    "全年生产总值500亿元，增长5%。第一产业增加值60亿元；第二产业增加值200亿元；第三产业增加值250亿元。",
+    # levels per unit (concentrations) are not counts a rate is a share of
+    "PM10浓度均值为44μg/m3。PM2.5改善目标为年平均浓度39ug/m3，空气质量优良天数比例为82.7%。",
+    # a structure ratio that adds up to 100 within its rounding; a time of day is not one
+    "全县三次产业结构比为15.9:26.7:57.3，比上年优化。",
+    "会议于9:30开始，比例代表12人。",
+    # two counts written together: the rate is of the first (95/58 = 1.6379)
+    "来访95件127人次，同比上升63.79%。",
+    # 其中 names one subset; the counts of the next sentence are not its parts (8% off)
+    "本月来访1000人次，其中到市来访800人次。到省来访70人次，进京来访50人次。",
     # a big count: many whole earlier levels fit, nothing to say
     "今年接待游客123456人次，同比增长7.3%。",
 ]
@@ -107,6 +151,13 @@ def test_table_change_columns_are_checked_row_by_row(pipeline):
     flags, _ = incs(pipeline, TABLE.replace("| 10 | 12.5% |", "| 13 | 12.5% |"))
     assert [(f.subtype, f.text) for f in flags] == [("difference", "13")]
     assert "90 − 80 = 10" in flags[0].arithmetic
+
+
+def test_a_cell_far_off_its_established_column_is_flagged(pipeline):
+    # 99 for 90 (10% off): the change columns, held by the other rows, are far off
+    flags, _ = incs(pipeline, TABLE.replace("| 90 | 80 |", "| 99 | 80 |"))
+    assert [(f.subtype, f.text) for f in flags] == [("difference", "10"), ("growth", "12.5%")]
+    assert "本列有2行符合此关系" in flags[0].message
 
 
 def test_percentage_change_written_as_a_fraction_is_a_unit_slip(pipeline):

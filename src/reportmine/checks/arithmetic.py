@@ -89,3 +89,8 @@ def at_precision(x: float, like: Quantity, extra: int = 0) -> str:
     if unit in ("%", "％", "‰"):
         return f"{v:.{d}f}{unit}"
     return f"{v:.{d}f}{unit}"
+
+
+def coarseness(qs) -> float:
+    """How far a sum of written numbers may be from its value by rounding alone."""
+    return sum(tolerance(q) for q in qs)

@@ -32,7 +32,7 @@ def check_levels(index: Index, found, cfg) -> None:
         if level is not None and _with_change(found, index.text, level, sent[-1], g, down, cfg):
             continue
         if sent and _adjacent(index.text, sent[-1], g, cfg):
-            _whole_level(found, sent[-1], g, down, cfg)
+            _paired_level(found, index.text, sent, g, down, cfg)
         elif sent:
             named = _named_count(index, sent, g, cfg)
             if named is not None:
@@ -64,7 +64,8 @@ def check_level_lists(index: Index, found, cfg) -> None:
 
 def _named_count(index: Index, sent: list[Quantity], g: Quantity, cfg) -> Quantity | None:
     """事故9起、死亡6人、受伤7人，…受伤人数同比下降27.3%: the one count of the
-    sentence whose name shares the most with the rate's subject."""
+    sentence whose name shares the most with the rate's subject (事故起数 also
+    names the unit 起 it counts in)."""
     from .rates import _common
     from .repeats import growth_subject
 
@@ -73,11 +74,18 @@ def _named_count(index: Index, sent: list[Quantity], g: Quantity, cfg) -> Quanti
         return None
     names = [index.text[(sent[i - 1].end if i else max(0, q.start - cfg.name_reach)):q.start]
              for i, q in enumerate(sent)]          # as written (the claims stage may normalize the script)
-    scored = sorted(((_common(subject, names[i] + (q.indicator or "")), i) for i, q in enumerate(sent)
-                     if q.norm_unit in cfg.count_units), reverse=True)
+    scored = sorted(((_common(subject, names[i] + (q.indicator or "")) + _counted_in(subject, q, cfg), i)
+                     for i, q in enumerate(sent) if q.norm_unit in cfg.count_units), reverse=True)
     if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
     return sent[scored[0][1]]
+
+
+def _counted_in(subject: str, q: Quantity, cfg) -> int:
+    """事故起数 is counted in 起, 死亡人数 in 人: 2 when the subject names q's unit
+    as what it counts (unit then 数), else 0."""
+    unit = cfg.unit_variants.get(q.unit or "", q.unit or "")
+    return 2 if unit and (unit + "数") in subject else 0
 
 
 def _level_before(sent: list[Quantity]) -> Quantity | None:
@@ -110,15 +118,43 @@ def _adjacent(text: str, q: Quantity, g: Quantity, cfg) -> bool:
         and cfg.growth_link.search(between) is not None
 
 
-def _whole_level(found, q: Quantity, g: Quantity, down: bool, cfg) -> None:
+def _paired_level(found, text: str, sent: list[Quantity], g: Quantity, down: bool, cfg) -> None:
+    """来访95件127人次，同比上升63.79%: two counts written together share the
+    rate's place; it verifies with either and is flagged (on the first) only
+    when neither gives a whole earlier level."""
+    pair = sent[-2:] if len(sent) >= 2 and not text[sent[-2].end:sent[-1].start].strip() else sent[-1:]
+    if len(pair) == 1:
+        _whole_level(found, pair[0], g, down, cfg)
+        return
+    for q in pair:
+        if _level_range(q, g, down, cfg) is not None and _whole_fits(q, g, down, cfg):
+            _whole_level(found, q, g, down, cfg)
+            return
+    _whole_level(found, pair[0], g, down, cfg)
+
+
+def _level_range(q: Quantity, g: Quantity, down: bool, cfg) -> tuple[float, float] | None:
+    """The earlier levels q and its growth g allow, when narrower than one unit."""
     if q.norm_unit not in cfg.count_units or q.approx or ar.decimals(q) or q.value != q.norm_value \
             or q.norm_value < 1 or (down and g.norm_value >= 1):
-        return
+        return None
     g0, g1 = ar.bounds(g)
     lo, hi = (q.norm_value / (1 - g0), q.norm_value / (1 - g1)) if down else \
         (q.norm_value / (1 + g1), q.norm_value / (1 + g0))
-    if hi - lo >= 1:
+    return (lo, hi) if hi - lo < 1 else None
+
+
+def _whole_fits(q: Quantity, g: Quantity, down: bool, cfg) -> bool:
+    lo, hi = _level_range(q, g, down, cfg)
+    n = math.floor(hi + 1e-9)
+    return n >= lo - 1e-9 and n >= 1
+
+
+def _whole_level(found, q: Quantity, g: Quantity, down: bool, cfg) -> None:
+    bounds = _level_range(q, g, down, cfg)
+    if bounds is None:
         return
+    lo, hi = bounds
     implied = q.norm_value / (1 - g.norm_value if down else 1 + g.norm_value)
     n = math.floor(hi + 1e-9)
     word = "下降" if down else "增长"

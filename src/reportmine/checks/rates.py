@@ -43,6 +43,7 @@ class Case:
 
 def check_rates(index: Index, found, cfg) -> None:
     inherited = None                # (paragraph, named wholes) of the last share that named its whole
+    siblings: dict = {}             # paragraph -> [(share without a named whole, the whole it verified with)]
     for q in index.qs:
         r = _as_rate(index.text, q)
         if r is None or r.group is not None or r.start in found.judged:
@@ -53,14 +54,34 @@ def check_rates(index: Index, found, cfg) -> None:
         if r.role in SKIP_ROLES:
             case.rate = replace(r, role="actual")      # rounded as written, not set exactly like a target
         para = paragraph_bounds(index.text, r.start)[0]
-        if case.cue == "占" and case.label in cfg.total_labels + ("",):
+        unnamed = case.cue == "占" and case.label in cfg.total_labels + ("",)
+        if unnamed:
             if inherited and inherited[0] == para:
                 case.named = [w for w in inherited[1] if w.norm_unit == case.parts[0].norm_unit]
             else:
                 case.named, case.loose = _nearest_larger(case), True
         if case.kind == "share" and case.named:
             inherited = (para, case.named)
-        _judge(found, case, cfg)
+        whole = _judge(found, case, cfg)
+        if unnamed:
+            siblings.setdefault(para, []).append((case, whole))
+    _sibling_wholes(found, siblings, cfg)
+
+
+def _sibling_wholes(found, siblings: dict, cfg) -> None:
+    """党员1814名 … 35岁以下441名，占24.3%；60岁以上381名，占21%: shares that do
+    not name their whole, in one paragraph, are of the same whole; one that fits
+    none of its candidates is judged against the whole its siblings verified with."""
+    for cases in siblings.values():
+        wholes = {id(w): w for _, w in cases if w is not None}
+        if len(wholes) != 1:
+            continue
+        (whole,) = wholes.values()
+        for case, w in cases:
+            if w is None and case.rate.start not in found.judged and whole.norm_unit == case.parts[0].norm_unit \
+                    and whole.norm_value > case.parts[0].norm_value and not any(whole is n for n in case.named):
+                case.named, case.loose, case.wholes = [whole], False, [whole]
+                _judge(found, case, cfg)
 
 
 def _as_rate(text: str, q: Quantity) -> Quantity | None:
@@ -83,7 +104,7 @@ def _nearest_larger(case: "Case") -> list[Quantity]:
 
 def _case(index: Index, r: Quantity, cfg) -> Case | None:
     text = index.text
-    sent = [q for q in index.between(sentence_start(text, r.start), r.start) if is_count(q)]
+    sent = [q for q in index.between(sentence_start(text, r.start), r.start) if _extensive(q)]
     at = _share_cue(text, r, sent, cfg)
     if at is not None:
         label = cfg.share_label_trim.sub("", text[at:r.start].lstrip("".join(cfg.share_cues)))
@@ -103,7 +124,7 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     if _earlier_period(text, parts[0], r, cfg):
         return None
     wholes = inside + [q for q in index.before(r, cfg.whole_reach, same_paragraph=False)
-                       if is_count(q) and q not in inside]
+                       if _extensive(q) and q not in inside]
     bounded = r.norm_value <= 1 + ar.tolerance(r)
     wholes = [w for w in wholes if w.norm_unit == unit and w.norm_value > 0
               and (not bounded or w.norm_value >= parts[0].norm_value * 0.999)]
@@ -114,7 +135,27 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     else:
         case.meant = [(p, w) for p in parts for w in wholes if w is not p and _related(w, p, r, sent, cfg)]
         case.meant += _adjacent_pair(index, sent, r, wholes)
+        case.meant += _part_after_cue(index, parts, wholes, cfg)
     return case
+
+
+def _part_after_cue(index: Index, parts: list[Quantity], wholes: list[Quantity], cfg) -> list[tuple]:
+    """出生36179人，…。其中政策内出生34369人，政策符合率95.00%: the count right
+    after 其中 (sum_cue) and right before the rate is a part of the count
+    nearest before the cue."""
+    text, p = index.text, parts[0]
+    cues = list(cfg.sum_cue.finditer(text, max(0, sentence_start(text, p.start) - 2), p.start))
+    if not cues or any(is_count(q) for q in index.between(cues[-1].end(), p.start)):
+        return []                   # only the count right after the cue and right before the rate
+    at = cues[-1].start()
+    before = [w for w in wholes if w.end <= at and w.start >= at - cfg.total_reach]
+    return [(p, before[-1])] if before else []
+
+
+def _extensive(q: Quantity) -> bool:
+    """A count or an amount that parts of a whole add up to; not a level per
+    unit (39μg/m3, 5元/人), which no rate is a share of."""
+    return is_count(q) and "/" not in (q.norm_unit or "")
 
 
 def _adjacent_pair(index: Index, sent: list[Quantity], r: Quantity, wholes: list[Quantity]) -> list[tuple]:
@@ -208,7 +249,8 @@ def _related(w: Quantity, p: Quantity, r: Quantity, sent: list[Quantity], cfg) -
     return _common(b, rate) >= cfg.shared_name_chars and any(w is q for q in sent)
 
 
-def _judge(found, case: Case, cfg) -> None:
+def _judge(found, case: Case, cfg) -> Quantity | None:
+    """The whole the rate verified with, if any; a flag when a clearly meant pair nearly fits."""
     r = case.rate
     best = None
     for p in case.parts:
@@ -219,7 +261,7 @@ def _judge(found, case: Case, cfg) -> None:
             if ar.fits(r, *q):
                 found.verify("ratio", f"{p.text}/{w.text} = {ar.at_precision(p.norm_value / w.norm_value, r, 2)}",
                              [p, w, r], r)
-                return
+                return w
             m = ar.miss(r, *q)
             if case.is_meant(p, w) and (best is None or m < best[0]):
                 best = (m, p, w)
@@ -229,6 +271,7 @@ def _judge(found, case: Case, cfg) -> None:
         x = p.norm_value / w.norm_value
         found.flag("ratio", r, f"{p.text}/{w.text} = {ar.at_precision(x, r, 2)}"
                    f"（按所报精度为{ar.at_precision(x, r)}）", [p, w])
+    return None
 
 
 def check_share_lists(index: Index, found, cfg) -> None:

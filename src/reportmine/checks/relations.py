@@ -28,6 +28,8 @@ from .repeats import check_item_values, check_mismatch, check_respectively
 from .search_config import search_config
 from .sums import check_sums
 from .per_capita import check_per_capita
+from .points import check_points
+from .structure import check_structure
 from .tables import check_tables
 from .totals import check_totals
 from .units_sense import check_units
@@ -84,6 +86,8 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_sums(index, found, search_config())
     check_totals(index, found, search_config())
     check_per_capita(index, found, search_config())
+    check_points(index, found, search_config())
+    check_structure(doc, found, search_config())
     check_respectively(doc, found)
     check_mismatch(doc, found, search_config())
     check_item_values(doc, found, search_config())

@@ -10,12 +10,12 @@ from ..resources import compile_pattern, load_yaml, require
 
 _WORDS = ("rate_endings", "fall_words", "rise_words", "count_units", "previous_cues", "not_subject_starts",
           "list_marks", "total_labels", "share_cues", "head_units")
-_INTS = ("total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap",
+_INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap",
          "subject_min_chars")
-_FLOATS = ("near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth")
+_FLOATS = ("near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth")
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
-             "ocr_garbled", "numbered_item", "total_cue", "bracket_open", "total_named", "per_capita_cue")
+             "ocr_garbled", "numbered_item", "total_cue", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue")
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class SearchConfig:
     total_labels: tuple[str, ...]
     share_cues: tuple[str, ...]
     head_units: tuple[str, ...]
+    points_reach: int
     total_reach: int
     parts_reach: int
     max_parts: int
@@ -43,6 +44,7 @@ class SearchConfig:
     shared_name_chars: int
     growth_gap: int
     subject_min_chars: int
+    near_miss_sum_sentence: float
     near_miss_per_capita: float
     near_miss_total: float
     near_miss_sum: float
@@ -65,6 +67,11 @@ class SearchConfig:
     total_cue: object
     bracket_open: object
     total_named: object
+    breakdown_cue: object
+    point_label: object
+    structure_ratio: object
+    point_mark_before: object
+    point_marks: tuple
     per_capita_cue: object
     max_values: dict
     household_person: tuple
@@ -76,13 +83,15 @@ def search_config() -> SearchConfig:
     all_data = load_yaml("checks.yaml")
     data = dict(all_data["relation_search"])
     data["previous_cues"] = all_data["inconsistencies"]["previous_level_cues"]
-    require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person", "unit_variants"), "checks.yaml: relation_search")
+    require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person", "unit_variants",
+                                                          "point_marks"), "checks.yaml: relation_search")
     where = "checks.yaml: relation_search"
     values = {k: tuple(data[k]) for k in _WORDS}
     values["count_units"] = frozenset(data["count_units"])
     values.update({k: int(data[k]) for k in _INTS})
     values.update({k: float(data[k]) for k in _FLOATS})
     values.update({k: compile_pattern(data[k], f"{where}: {k}") for k in _PATTERNS})
+    values["point_marks"] = tuple(compile_pattern(p, f"{where}: point_marks") for p in data["point_marks"])
     values["max_values"] = {str(k): float(v) for k, v in data["max_values"].items()}
     values["household_person"] = tuple(data["household_person"])
     values["unit_variants"] = {str(k): str(v) for k, v in data["unit_variants"].items()}

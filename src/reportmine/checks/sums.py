@@ -30,7 +30,7 @@ def check_sums(index: Index, found, cfg) -> None:
         total = before[-1]
         parts = _parts_after(index, total, m.end(), cfg)
         if len(parts) >= 2:
-            _judge(found, total, parts, cfg)
+            _judge(found, total, parts, cfg, _in_sentence(text, m.end(), parts))
     for m in cfg.total_cue.finditer(text):
         after = [q for q in index.between(m.end(), m.end() + cfg.label_reach) if is_count(q)]
         if after and (after[0].start, after[0].end) not in done:
@@ -50,17 +50,20 @@ def _parts_before(index: Index, total: Quantity, cue: int, cfg) -> list[Quantity
     """合计/共计 after its parts: the amounts of the total's unit before the cue, nearest first."""
     text = index.text
     lo = max(paragraph_bounds(text, cue)[0], cue - cfg.parts_reach)
-    out = [q for q in index.between(lo, cue) if q.norm_unit == total.norm_unit and _is_part(text, q, lo, cfg)]
+    top = ar.bounds(total)[1]
+    out = [q for q in index.between(lo, cue) if q.norm_unit == total.norm_unit and _is_part(text, q, lo, cfg)
+           and q.norm_value <= top]
     return out[::-1][:cfg.max_parts]
 
 
 def _parts_after(index: Index, total: Quantity, start: int, cfg) -> list[Quantity]:
     text = index.text
     end = min(paragraph_bounds(text, start)[1], start + cfg.parts_reach)
+    top = ar.bounds(total)[1]
     out = []
     for q in index.between(start, end):
-        if q.norm_unit != total.norm_unit or not _is_part(text, q, start, cfg):
-            continue
+        if q.norm_unit != total.norm_unit or not _is_part(text, q, start, cfg) or q.norm_value > top:
+            continue                        # a part is never larger than its total
         out.append(q)
         if len(out) >= cfg.max_parts:
             break
@@ -73,18 +76,36 @@ def _fits(total: Quantity, parts) -> bool:
     return ar.fits(total, lo, hi)
 
 
-def _judge(found, total: Quantity, parts: list[Quantity], cfg) -> None:
+def other_fit(total: Quantity, parts: list[Quantity], coarsest: float) -> bool:
+    """Some other choice of up to four parts fits: the run may not be the breakdown.
+    A choice fits only as precisely as it is written: one that fits only
+    thanks to a part rounded far more coarsely (1.3亿元 among amounts in 万元)
+    than the run and the total says nothing."""
+    return any(_fits(total, c) and ar.coarseness(c) <= coarsest + 1e-9
+               for r in range(2, min(4, len(parts)) + 1) for c in itertools.combinations(parts, r))
+
+
+def _in_sentence(text: str, cue_end: int, parts: list[Quantity]) -> int:
+    """How many of the parts lie in the cue's own sentence (up to 。 or a line end)."""
+    ends = [i for i in (text.find("。", cue_end), text.find("\n", cue_end)) if i >= 0]
+    end = min(ends) if ends else len(text)
+    return sum(p.start < end for p in parts)
+
+
+def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: int = 0) -> None:
+    """`whole_sentence`: the number of parts in the cue's sentence; a run of
+    exactly those (two or more) is the breakdown as written, and is flagged
+    up to `near_miss_sum_sentence`, any other run up to `near_miss_sum`."""
     for k in range(2, len(parts) + 1):
         if _fits(total, parts[:k]):
             found.verify("sum", " + ".join(p.text for p in parts[:k]) + f" = {total.text}", [total, *parts[:k]])
             return
-    for r in range(2, min(4, len(parts)) + 1):
-        for combo in itertools.combinations(parts, r):
-            if _fits(total, combo):
-                return
     k, gap = min(((k, abs(sum(p.norm_value for p in parts[:k]) - total.norm_value)) for k in range(2, len(parts) + 1)),
                  key=lambda x: x[1])
-    if total.norm_value and gap / total.norm_value <= cfg.near_miss_sum:
+    if other_fit(total, parts, max(ar.tolerance(total), ar.coarseness(parts[:k]))):
+        return
+    limit = cfg.near_miss_sum_sentence if k == whole_sentence >= 2 else cfg.near_miss_sum
+    if total.norm_value and gap / total.norm_value <= limit:
         s = sum(p.norm_value for p in parts[:k])
         found.flag("sum", total, " + ".join(p.text for p in parts[:k]) + f" = {ar.at_precision(s, total)}",
                    parts[:k])

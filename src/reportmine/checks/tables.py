@@ -31,9 +31,9 @@ def check_tables(doc, found, cfg) -> None:
     for rows in _tables(doc.text):
         roles = _column_roles(rows, cfg)
         for row in rows:
-            for j, name in roles.items():
+            for j, (name, n) in roles.items():
                 if j < len(row):
-                    _judge_cell(found, row, j, name, cfg)
+                    _judge_cell(found, row, j, name, n, cfg)
 
 
 def _tables(text: str):
@@ -87,14 +87,15 @@ def _scale(q: Quantity) -> float:
     return q.norm_value / q.value if q.value else 1.0
 
 
-def _column_roles(rows, cfg) -> dict[int, str]:
+def _column_roles(rows, cfg) -> dict[int, tuple[str, int]]:
+    """Column -> (the relation it holds, how many rows fit it)."""
     roles = {}
     width = max(len(r) for r in rows)
     for j in range(2, width):
         for name in RELATIONS:
             n = sum(1 for r in rows if j < len(r) and (iv := _fits(r, j, name)) and _within(r[j], iv))
             if n >= cfg.table_min_rows:
-                roles[j] = name
+                roles[j] = (name, n)
                 break
     return roles
 
@@ -106,7 +107,10 @@ def _within(c: Quantity, iv) -> bool:
     return lo - t <= v <= hi + t
 
 
-def _judge_cell(found, row, j: int, name: str, cfg) -> None:
+def _judge_cell(found, row, j: int, name: str, rows_fit: int, cfg) -> None:
+    """A cell of an established column: verified when it fits; flagged when it
+    is a near miss, or at any distance when the row's two values and the cell
+    are in one unit (the column's relation is what the table says it is)."""
     a, b, c = row[0], row[1], row[j]
     iv = _fits(row, j, name)
     if iv is None:
@@ -119,8 +123,9 @@ def _judge_cell(found, row, j: int, name: str, cfg) -> None:
         found.verify("growth" if ratio else "difference", arith, [a, b, c], c)
     elif not ratio and a.norm_unit == b.norm_unit == "ratio" and _fraction_slip(found, a, b, c, name):
         return
-    elif ar.miss(c, *sorted(v * (_scale(c) if not ratio else 1) for v in iv)) <= cfg.near_miss_growth:
-        found.flag("growth" if ratio else "difference", c, arith, [a, b])
+    elif ar.miss(c, *sorted(v * (_scale(c) if not ratio else 1) for v in iv)) <= cfg.near_miss_growth \
+            or (a.unit == b.unit and (c.unit == a.unit or ratio) and a.norm_unit != "ratio"):
+        found.flag("growth" if ratio else "difference", c, arith + f"（本列有{rows_fit}行符合此关系）", [a, b])
 
 
 def _show(a, b, name: str) -> str:

@@ -9,18 +9,18 @@ clause (not a change, a share or a target) and are not larger than the total.
 The relation verifies when the first k of them add up to the total within the
 written rounding. It is flagged only when the breakdown is clearly meant: the
 parts are in brackets right after the total, or the total is named as one
-(共, 合计, 总量: `total_named`), and the closest run of first parts is a near
+(共, 合计, 总量: `total_named`) or a breakdown cue comes between the total and
+its parts (分产业看, 从信访形式看: `breakdown_cue`), and the closest run of first parts is a near
 miss (`near_miss_total`) that no other choice of up to four parts explains.
 """
 
 from __future__ import annotations
 
-import itertools
-
 from ..claims.clauses import boundaries
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, paragraph_bounds
+from .sums import other_fit
 
 _NOT_PARTS = frozenset({"target", "basic_target", "full_target", "growth", "difference", "completion_rate"})
 
@@ -44,7 +44,8 @@ def _check(found, index: Index, bounds, same: list[Quantity], i: int, used: set,
     parts = bracket or _parts_after(index, bounds, same, i, total, cfg)
     if len(parts) < 2:
         return
-    meant = bool(bracket) or _named_total(text, bounds, total, cfg)
+    meant = bool(bracket) or _named_total(text, bounds, total, cfg) \
+        or cfg.breakdown_cue.search(cfg.gloss.sub("", text[total.end:parts[0].start])) is not None
     if _judge(found, total, parts, meant, exhaustive=bool(bracket), cfg=cfg):
         used.update((p.start, p.end) for p in parts)
 
@@ -114,12 +115,13 @@ def _judge(found, total: Quantity, parts: list[Quantity], meant: bool, exhaustiv
         if _fits(total, run):
             found.verify("sum", " + ".join(p.text for p in run) + f" = {total.text}", [total, *run], total)
             return True
-    if not meant or any(_fits(total, c) for r in range(2, min(4, len(parts)) + 1)
-                        for c in itertools.combinations(parts, r)):
+    if not meant:
         return False
     run = min(runs, key=lambda r: abs(sum(p.norm_value for p in r) - total.norm_value))
+    if other_fit(total, parts, max(ar.tolerance(total), ar.coarseness(run))):
+        return False
     s = sum(p.norm_value for p in run)
-    if total.norm_value and abs(s - total.norm_value) / total.norm_value <= cfg.near_miss_total:
+    if exhaustive or (total.norm_value and abs(s - total.norm_value) / total.norm_value <= cfg.near_miss_total):
         found.flag("sum", total, " + ".join(p.text for p in run) + f" = {ar.at_precision(s, total)}"
                    f"，与总数{total.text}不符", run, tail="")
     return False

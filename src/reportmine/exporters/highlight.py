@@ -44,13 +44,7 @@ def render(text: str, marks: list[Mark], anchors: dict[int, list] | None = None)
     anchors (ids, or (id, label) markers) at the offsets of ``anchors``."""
     n = len(text)
     anchors = anchors or {}
-    starts: dict[int, list[int]] = {}
-    ends: dict[int, list[int]] = {}
-    for i, m in enumerate(marks):
-        s, e = max(0, m.start), min(n, m.end)
-        if s < e:
-            starts.setdefault(s, []).append(i)
-            ends.setdefault(e, []).append(i)
+    starts, ends = _boundaries(n, marks)
     cuts = sorted({0, n, *starts, *ends, *(p for p in anchors if 0 <= p <= n)})
     reserved = [m.start() for m in RESERVED.finditer(text)] + [n]
     r = 0                                        # first reserved offset not before pos
@@ -86,6 +80,18 @@ def render(text: str, marks: list[Mark], anchors: dict[int, list] | None = None)
     for name in anchors.get(n, ()):
         append(_anchor(name))
     return Markup("".join(out))
+
+
+def _boundaries(n: int, marks: list[Mark]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """offset -> indices of the marks starting there, and of those ending there."""
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for i, m in enumerate(marks):
+        s, e = max(0, m.start), min(n, m.end)
+        if s < e:
+            starts.setdefault(s, []).append(i)
+            ends.setdefault(e, []).append(i)
+    return starts, ends
 
 
 def _anchor(name: str | tuple[str, str]) -> str:

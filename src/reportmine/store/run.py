@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..gcpause import paused_gc
 from .db import Store, engine_url
 
 
@@ -51,7 +52,8 @@ def flags_by_document(flags: list[dict]) -> dict[str, list[dict]]:
 
 def write_documents(store: Store, result, run_id: str) -> None:
     docs = {doc.id: doc for doc in result.documents}
-    records, flags = records_by_document(result.records), flags_by_document(result.flags)
+    with paused_gc():                 # a batch's records and flags: many dicts, no cycles
+        records, flags = records_by_document(result.records), flags_by_document(result.flags)
     for row in result.document_rows:
         sha = row["doc_sha256"]
         if row["status"] == "error":
