@@ -11,13 +11,14 @@ it from the quantity before it in the same sentence, or from the clause before.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
 
 from ..document import Document, Quantity
 from . import lists
-from .clauses import boundaries, clause_start, line_end, line_start
+from .clauses import boundaries, clause_end, clause_start, line_end, line_start
 from .cues import Cues, cues
 from .features import quantity_features
 from .model import RoleModel, default_model
@@ -25,17 +26,26 @@ from .normalized import View, assign_in_view
 from .indicators import noun_after, phrase_before
 from .periods import period_before
 from .roles import role_cue
+from .background import background, class_threshold
 from .scans import Scans
-from .tables import table_claims
+from .scoring_layout import ratio_part, scoring_role
+from .tables import line_table_claims, table_claims
 
 __all__ = ["annotate_claims", "apply_role_model", "assign_claims", "rule_claims"]
 
 _INHERIT_ROLES = frozenset({"completion_rate", "growth", "forecast", "target", "basic_target",
                             "full_target", "difference"})
 _LIST_GAP = frozenset("、和及与 ")
+_NO_LIST_GAP = {ord(ch): None for ch in _LIST_GAP}
+_CHANGE_ROLES = frozenset({"growth", "difference"})   # cues that bind to one number
 _LABEL_LINES = 3      # how far up a lone value looks for its label
 _CJK = regex.compile(r"\p{Han}")
 _OPENERS = " \t\r\n\u3000。；;，,"
+# a forecast cue carries across ； up to a full stop or a heading run into
+# the text (…96.6亿元二)加快转方式…)
+_SCOPE_END = regex.compile(r"[。！？!?\n]|[一二三四五六七八九十]{1,3}[)）、]")
+_SCOPE_CHARS = 400
+_PAREN_CHARS = 24     # a parenthesis this short stays inside its clause
 
 
 def annotate_claims(doc: Document, model: RoleModel | None | str = None) -> Document:
@@ -70,6 +80,7 @@ def rule_claims(doc: Document) -> RuleClaims:
         view = None
         _chunk_claims(doc, chunks, raw)
     table_claims(doc, cues())
+    line_table_claims(doc, cues())
     return RuleClaims(raw, view)
 
 
@@ -115,57 +126,42 @@ def apply_role_model(doc: Document, model: RoleModel, rules: RuleClaims) -> None
         q.role = role
 
 
-def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | None] | None = None) -> None:
-    c, bounds, scans = cues(), boundaries(text, len(quantities)), Scans(text)
+@dataclass
+class _Walk:
+    """What the walk over a document's quantities remembers from the ones before."""
+
     prev: Quantity | None = None
     parent: Quantity | None = None   # the last quantity of the sentence that named its own indicator
-    own: dict[int, str] = {}         # id(q) -> the indicator it named itself
-    prev_after = 0          # where prev's counted noun ends
     named: Quantity | None = None    # the sentence's last claim with an indicator (skips weights)
-    inherited: set[int] = set()      # id(q) of quantities that took the indicator before them
-    prev_sentence = prev_line = -1
+    prev_after: int = 0              # where prev's counted noun ends
+    prev_sentence: int = -1
+    prev_line: int = -1
+
+    def __post_init__(self):
+        self.own: dict[int, str] = {}        # id(q) -> the indicator it named itself
+        self.inherited: set[int] = set()     # id(q) of quantities that took the indicator before them
+
+
+def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | None] | None = None) -> None:
+    """Role, indicator, period (and setter) of every quantity, in text order;
+    then 分别/依次 lists are paired and parts refer back to their whole."""
+    c, bounds, walk, scans = cues(), boundaries(text, len(quantities)), _Walk(), Scans(text)
+    forecasts = [m.end() for m in c.forecast.finditer(text)] if quantities else []
     for q in quantities:
         cs, ce = bounds.clause_start(q.start), bounds.clause_end(q.end)
         ss, line = bounds.sentence_start(q.start), line_start(text, q.start) - 1
+        prev = walk.prev
         in_clause = prev is not None and prev.start >= cs
-        seg = max(cs, prev_after) if in_clause else cs
-        role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce, scans)
-        if role == "actual" and first_cue is None and text.startswith(c.target_bounds or ("\0",), q.start):
-            role = "target"     # 研发投入强度不低于3%: a bound states a requirement
-        if role == "actual" and first_cue is None and _target_list(c, scans, cs, q.end, ce):
-            role = "target"
-        if q.unit in c.other_units or (in_clause and prev.end == q.start and prev.role == "other"):
-            role = "other"
-        role = _formula_role(c, text, cs, q, _score_role(c, text, q, role))
-        if _step_size(c, scans, cs, q, ce):
+        role, first_cue, last_cue = _rule_role(c, scans, q, (ss, cs, ce), prev if in_clause else None, forecasts)
+        if role == "actual" and first_cue is None and (
+                background(c, text, q, (ss, cs, ce), prev) or class_threshold(c, text, q, ce)):
             role = "other"
         q.role = role
-        after = noun_after(c, text, q.end, ce)
-        before = None
-        if last_cue is not None and seg <= last_cue < q.start:
-            before = phrase_before(c, text, last_cue, q.start)   # 确定全年|接待游客|600万人次
-        if before is None:
-            head_end = first_cue if first_cue is not None and first_cue >= seg else _cue_in(c, text, seg, q.start)
-            before = phrase_before(c, text, seg, head_end) or _before_parenthesis(c, text, q)
-        listed = in_clause and set(text[prev.end:q.start]) <= _LIST_GAP
-        q.indicator = after or (prev.indicator if listed and prev.indicator else before)
-        same_sentence = prev is not None and prev_sentence == ss
-        if not same_sentence and not text[ss:q.start].lstrip(_OPENERS).startswith(c.parts_lead or ("\0",)):
-            parent = named = None
-        base = own.get(id(parent)) if parent is not None else None
-        if q.indicator is None and same_sentence:
-            q.indicator = prev.indicator or (named.indicator if named is not None else None)
-            inherited.add(id(q))
-        elif _generic(q.indicator) and base and q.indicator not in base:
-            q.indicator = _qualify(base, q.indicator)   # 参保…41.25万人，参保率97.6% / 其中省级8项
-        elif base and q.indicator and q.indicator.endswith(c.reference_tails):
-            q.indicator = base      # 收入累计完成A万元，完成年初预算数B万元的C%: 预算数 names the reference
-        elif q.indicator and not _generic(q.indicator):
-            own[id(q)] = q.indicator
-            parent = q
+        after = _indicator(c, text, q, (cs, ce), first_cue, last_cue, walk, in_clause)
+        same_sentence = _inherit_indicator(c, text, q, ss, walk)
         if q.indicator is None and not same_sentence and cs > ss:
             q.indicator = _previous_clause(c, text, ss, cs)
-        if q.indicator is None and prev is not None and prev_line == line and role in _INHERIT_ROLES:
+        if q.indicator is None and prev is not None and walk.prev_line == line and role in _INHERIT_ROLES:
             q.indicator = prev.indicator
         if q.indicator is None:
             q.indicator = _line_label(c, scans, q, line)
@@ -179,24 +175,120 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
                 raw[id(q)] = q.indicator
             q.indicator = None
         if role != "other" and q.indicator:
-            named = q
-        prev, prev_sentence, prev_line = q, ss, line
-        prev_after = q.end + (len(after) if after else 0)
+            walk.named = q
+        walk.prev, walk.prev_sentence, walk.prev_line = q, ss, line
+        walk.prev_after = q.end + (len(after) if after else 0)
     lists.pair_lists(text, quantities, c)
-    lists.refer_back(text, quantities, inherited)
+    lists.refer_back(text, quantities, walk.inherited)
 
 
-def _score_role(c: Cues, text: str, q: Quantity, role: str) -> str:
-    """Scores (GUIDE.md): 扣1分 / 得2分 are other, (20分) is full_target."""
-    if q.unit not in c.score_units:
+def _rule_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], prev: Quantity | None,
+               forecasts: list[int]):
+    """(role, first cue start, last cue end) by the rules: the cue nearest
+    the quantity; without one, what the sentence around it says; then
+    background units and the layouts of scoring rules. ``span`` is
+    (sentence start, clause start, clause end); ``prev`` the quantity before
+    it in its clause, if any; ``forecasts`` where the text's forecast cues end;
+    ``scans`` the text with a long clause's matches found once."""
+    ss, cs, ce = span
+    text = scans.text
+    role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce, scans)
+    if first_cue is None and role == "actual":
+        role = _cueless_role(c, scans, q, span, prev, forecasts)
+    elif role in _CHANGE_ROLES and prev is not None and last_cue is not None and last_cue <= prev.start \
+            and _CJK.search(text[prev.end:q.start].translate(_NO_LIST_GAP)):
+        role = "actual"     # 同比下降19%、死亡0人: the change cue was the quantity's before it
+    if role == "growth" and ratio_part(text, q):
+        role = "actual"     # 三次产业结构比重为15.9:26.7:57.4 after a growth: a ratio is a level
+    if q.unit in c.other_units or (prev is not None and prev.end == q.start and prev.role == "other"):
+        role = "other"
+    return scoring_role(c, text, q, (cs, ce), prev, role), first_cue, last_cue
+
+
+def _cueless_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], prev: Quantity | None,
+                  forecasts: list[int]) -> str:
+    """The role of a quantity its clause gives no cue for: a cue across a
+    short parenthesis, a forecast earlier in the sentence, a bound (its own or
+    its list's), a clause that goes on to 的目标."""
+    ss, cs, ce = span
+    text = scans.text
+    role = _across_parenthesis(c, text, q, cs, ce)
+    if role is not None:
         return role
-    before = text[max(0, q.start - 3):q.start].rstrip(" \u3000")
-    if before.endswith(c.score_award):
-        return "other"
-    after = text[q.end:q.end + 2].lstrip(" \u3000")
-    if before.endswith(("(", "（")) and after.startswith((")", "）")):
-        return "full_target"
-    return role
+    if _forecast_sentence(forecasts, text, ss, cs):
+        return "forecast"   # 预计全年实现生产总值A亿元，…；全社会固定资产投资B亿元
+    if prev is not None and prev.role == "target" and set(text[prev.end:q.start]) <= _LIST_GAP:
+        return "target"     # 分别不少于7个、4个、1个: the list shares its bound
+    if text.startswith(c.target_bounds or ("\0",), q.start) or _target_list(c, scans, cs, q.end, ce):
+        return "target"     # 研发投入强度不低于3%: a bound states a requirement
+    return "actual"
+
+
+def _across_parenthesis(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> str | None:
+    """占全年控制指标(177人)的48%: a parenthesis inside a phrase does not end
+    its clause. A quantity alone in parentheses reads the cue right after
+    them; one right after the parenthesis reads the clause before it."""
+    if text[q.end:q.end + 1] in (")", "）") and text[q.start - 1:q.start] in ("(", "（"):
+        after = c.after.match(text, q.end + 1, clause_end(text, q.end + 1))
+        return after.lastgroup if after else None
+    if text[cs - 1:cs] not in (")", "）"):
+        return None
+    low = max(0, cs - 1 - _PAREN_CHARS)
+    open_ = max(text.rfind("(", low, cs - 1), text.rfind("（", low, cs - 1))
+    if open_ < 0 or cs - open_ > _PAREN_CHARS:
+        return None
+    role, first, _ = role_cue(c, text, clause_start(text, open_), q.start, q.end, ce)
+    return role if first is not None else None
+
+
+def _indicator(c: Cues, text: str, q: Quantity, clause: tuple[int, int], first_cue, last_cue,
+               walk: _Walk, in_clause: bool) -> str | None:
+    """Set q.indicator from its own clause: the noun counted right after it,
+    a list's shared indicator, or the clause head; returns that noun."""
+    cs, ce = clause
+    prev = walk.prev
+    seg = max(cs, walk.prev_after) if in_clause else cs
+    after = noun_after(c, text, q.end, ce)
+    before = None
+    if last_cue is not None and seg <= last_cue < q.start:
+        before = phrase_before(c, text, last_cue, q.start)   # 确定全年|接待游客|600万人次
+    if before is None:
+        head_end = first_cue if first_cue is not None and first_cue >= seg else _cue_in(c, text, seg, q.start)
+        before = phrase_before(c, text, seg, head_end) or _before_parenthesis(c, text, q)
+    listed = in_clause and set(text[prev.end:q.start]) <= _LIST_GAP
+    q.indicator = after or (prev.indicator if listed and prev.indicator else before)
+    return after
+
+
+def _inherit_indicator(c: Cues, text: str, q: Quantity, ss: int, walk: _Walk) -> bool:
+    """Within a sentence: a quantity naming no indicator takes the one before
+    it, a generic one is qualified by the sentence's main indicator, a
+    reference (预算数) is replaced by it. Returns whether q shares the
+    sentence of the quantity before it."""
+    prev = walk.prev
+    same_sentence = prev is not None and walk.prev_sentence == ss
+    if not same_sentence and not text[ss:q.start].lstrip(_OPENERS).startswith(c.parts_lead or ("\0",)):
+        walk.parent = walk.named = None
+    base = walk.own.get(id(walk.parent)) if walk.parent is not None else None
+    if q.indicator is None and same_sentence:
+        q.indicator = prev.indicator or (walk.named.indicator if walk.named is not None else None)
+        walk.inherited.add(id(q))
+    elif _generic(q.indicator) and base and q.indicator not in base:
+        q.indicator = _qualify(base, q.indicator)   # 参保…41.25万人，参保率97.6% / 其中省级8项
+    elif base and q.indicator and q.indicator.endswith(c.reference_tails):
+        q.indicator = base      # 收入累计完成A万元，完成年初预算数B万元的C%: 预算数 names the reference
+    elif q.indicator and not _generic(q.indicator):
+        walk.own[id(q)] = q.indicator
+        walk.parent = q
+    return same_sentence
+
+
+def _forecast_sentence(forecasts: list[int], text: str, ss: int, cs: int) -> bool:
+    """A forecast cue (``forecasts``: where each ends) in an earlier clause of
+    the sentence, across ``；`` (预计全年实现A亿元,增长…;B亿元,…。), covers the
+    clauses after it that have no cue of their own."""
+    i = bisect.bisect_right(forecasts, cs) - 1
+    return i >= 0 and forecasts[i] >= ss - _SCOPE_CHARS and _SCOPE_END.search(text, forecasts[i], cs) is None
 
 
 def _cue_in(c: Cues, text: str, start: int, end: int) -> int:
@@ -230,26 +322,6 @@ def _line_label(c: Cues, scans: Scans, q: Quantity, line: int) -> str | None:
             break
         line = start - 1
     return None
-
-
-def _step_size(c: Cues, scans: Scans, cs: int, q: Quantity, ce: int) -> bool:
-    """每低0.1个百分点扣0.3分: 0.1个百分点 is the rule's step (GUIDE.md: other)."""
-    if c.step_before is None or c.step_before.search(scans.text, max(cs, q.start - 4), q.start) is None:
-        return False
-    return scans.search(c.step_award, q.end, max(ce, q.end), cs) is not None
-
-
-def _formula_role(c: Cues, text: str, cs: int, q: Quantity, role: str) -> str:
-    """得分=完成率96%×0.5=0.48: 0.5 is a weight (other), 0.48 what the formula
-    computes (actual)."""
-    before = text[max(cs, q.start - 2):q.start].rstrip(" \u3000【[(（")
-    if not before:
-        return role
-    if before.endswith(c.formula_factor):
-        return "other"
-    if before.endswith(c.formula_result) and any(op in text[cs:q.start] for op in c.formula_operators):
-        return "actual"
-    return role
 
 
 def _before_parenthesis(c: Cues, text: str, q: Quantity) -> str | None:

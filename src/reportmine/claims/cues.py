@@ -20,10 +20,21 @@ PRIORITY = ("basic_target", "full_target", "completion_rate", "forecast", "growt
 class Cues:
     before: "regex.Pattern"          # one alternation, a named group per role
     after: "regex.Pattern"
+    forecast: "regex.Pattern"        # the forecast cues alone (a forecast's scope)
     other_units: frozenset
     score_units: frozenset
     reference_tails: tuple[str, ...]
     score_award: tuple[str, ...]
+    score_condition: "regex.Pattern | None"
+    divisions: frozenset
+    divisions_long: tuple[str, ...]
+    division_classifiers: frozenset
+    background_scope: tuple[str, ...]
+    background_done: "regex.Pattern"
+    class_bounds: tuple[str, ...]
+    score_achieved: "regex.Pattern"
+    score_after_condition: "regex.Pattern"
+    ratio_weight_lead: tuple[str, ...]
     parts_lead: tuple[str, ...]
     target_bounds: tuple[str, ...]
     target_list_tail: "regex.Pattern | None"
@@ -75,13 +86,28 @@ def cues() -> Cues:
     period = "|".join(f"(?:{p})" for p in data["periods"])
     formula = data.get("formula") or {}
     step = data.get("step_size") or {}
+    bg = data.get("background") or {"divisions": [], "classifiers": [], "scope": ["\0"], "done": "(?!)"}
+    require(bg, ("divisions", "classifiers", "scope", "done"), "claims.yaml: background")
     return Cues(
         before=_alternation(before, "claims.yaml: roles"),
         after=_alternation(after, "claims.yaml: roles"),
+        forecast=_alternation({"forecast": before.get("forecast") or ["(?!)"]}, "claims.yaml: roles"),
         other_units=frozenset(data["other_units"]),
         score_units=frozenset(data.get("score_units") or ()),
         reference_tails=tuple(ind.get("reference_tails") or ()),
         score_award=tuple(sorted(data.get("score_award") or (), key=len, reverse=True)),
+        score_condition=(compile_pattern(data["score_condition"], "claims.yaml: score_condition")
+                         if data.get("score_condition") else None),
+        divisions=frozenset(bg["divisions"]),
+        divisions_long=tuple(sorted(bg["divisions"], key=len, reverse=True)),
+        division_classifiers=frozenset(bg["classifiers"]),
+        background_scope=tuple(sorted(bg["scope"], key=len, reverse=True)),
+        background_done=compile_pattern(bg["done"], "claims.yaml: background.done"),
+        class_bounds=tuple(data.get("class_bounds") or ("\0",)),
+        score_achieved=compile_pattern(data.get("score_achieved") or "(?!)", "claims.yaml: score_achieved"),
+        score_after_condition=compile_pattern(data.get("score_after_condition") or "(?!)",
+                                              "claims.yaml: score_after_condition"),
+        ratio_weight_lead=tuple(data.get("ratio_weight_lead") or ("\0",)),
         parts_lead=tuple(data.get("parts_lead") or ()),
         target_bounds=tuple(data.get("target_bounds") or ()),
         target_list_tail=(compile_pattern(data["target_list_tail"], "claims.yaml: target_list_tail")

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
 from ..document import Document, Quantity
 from .clauses import boundaries
 from .cues import Cues, cues
@@ -155,8 +153,11 @@ def _cue_features(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> list[str
     near = "0" if gap <= 0 else "1-3" if gap <= 3 else "4-8" if gap <= 8 else "far"
     out = [f"cue:{role}", f"cue:{role}|{near}"]
     best = None
-    for m in c.before.finditer(text, cs, q.start, overlapped=True):
-        if m.end() == last and (best is None or m.end() - m.start() > len(best)):
+    # searched up to the quantity's end, as role_cue does: a cue's lookahead
+    # sees the number it stands before (完成省目标任务105.9%); only cues that
+    # end before the quantity count
+    for m in c.before.finditer(text, cs, q.end, overlapped=True):
+        if m.end() == last and m.end() <= q.start and (best is None or m.end() - m.start() > len(best)):
             best = m.group()
     if best:
         out.append(f"cuew:{view(best)[-6:]}")

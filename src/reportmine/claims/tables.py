@@ -9,13 +9,16 @@ import bisect
 import re
 
 from ..document import Document
+from .clauses import line_start
 from .cues import Cues
 from .indicators import trim
+from .script import simplified
 
 _ROW_NUMBER = re.compile(r"[0-9]{1,3}[.、]?|")
 # a cell with this many CJK characters besides its numbers is running text
 _PROSE_HAN = 12
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"[0-9]")
 
 
 def table_claims(doc: Document, cues: Cues) -> None:
@@ -37,6 +40,66 @@ def table_claims(doc: Document, cues: Cues) -> None:
             q.role = _header_role(doc.text[header.start:header.end], cues) or q.role
         if label is not None and label is not cell:
             q.indicator = trim(doc.text[label.start:label.end], cues) or q.indicator
+
+
+def line_table_claims(doc: Document, cues: Cues) -> None:
+    """A table flattened one cell per line, each cell ending in ``|`` and rows
+    parted by a line of bare bars (目标值 |⏎实际完成值 |⏎|⏎…⏎100% |⏎98% |⏎|):
+    a value alone in its cell takes the role its column's header names, when
+    the row has as many cells as the header."""
+    if "|\n" not in doc.text:
+        return
+    by_line = _quantities_by_line(doc)
+    for rows in _line_tables(doc.text):
+        header = [simplified(text) for _, text in rows[0]]
+        roles = [_header_role(h, cues) for h in header]
+        if any(_DIGIT.search(h) for h in header) or not any(roles):
+            continue
+        for run in rows[1:]:
+            if len(run) % len(header):
+                continue
+            # rows the bar lines do not part follow each other, as wide as the header
+            for k in range(0, len(run), len(header)):
+                _cells_by_header(run[k:k + len(header)], roles, by_line)
+
+
+def _cells_by_header(row: list, roles: list, by_line: dict) -> None:
+    for (start, cell), role in zip(row, roles):
+        qs = by_line.get(start, [])
+        if role and len(qs) == 1 and qs[0].text.strip() == cell.strip():
+            qs[0].role = role
+
+
+def _quantities_by_line(doc: Document) -> dict:
+    out: dict[int, list] = {}
+    for q in doc.quantities:
+        out.setdefault(line_start(doc.text, q.start), []).append(q)
+    return out
+
+
+def _line_tables(text: str):
+    """Runs of cell lines (``text |``) parted by bar lines (``|``): each run
+    a list of rows, each row a list of (line start, cell text)."""
+    rows, row, pos = [], [], 0
+    for line in text.split("\n"):
+        body = line.rstrip()
+        if body.strip("| ") == "" and "|" in body:
+            if row:
+                rows.append(row)
+            row = []
+        elif body.endswith("|") and "|" not in body[:-1]:
+            row.append((pos, body[:-1].strip()))
+        else:
+            if row:
+                rows.append(row)
+            if len(rows) > 1:
+                yield rows
+            rows, row = [], []
+        pos += len(line) + 1
+    if row:
+        rows.append(row)
+    if len(rows) > 1:
+        yield rows
 
 
 def _header_role(header: str, cues: Cues) -> str | None:

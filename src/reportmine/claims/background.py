@@ -1,0 +1,54 @@
+"""Background counts (GUIDE.md: other): counts of administrative divisions
+given as the scope of a report, and bounds that name a class (3000万元以上
+工业项目)."""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Quantity
+from .cues import Cues
+
+_CJK = regex.compile(r"\p{Han}")
+# between two counts of divisions of one list: the rest of the first's noun and a separator
+_DIVISION_GAP = regex.compile(r"(?:\p{Han}{0,4}[，,、和及与])?\s*")
+
+
+def background(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev: Quantity | None) -> bool:
+    """全乡辖5个行政村51个村民组, 有3个社区: a count of administrative
+    divisions after a word of scope or composition (or after such a count in
+    the same sentence) is background (GUIDE.md: other), unless the clause goes
+    on to say what all of them did (…全部配备辅警)."""
+    if not division_count(c, text, q):
+        return False
+    ss, cs, ce = span
+    if c.background_done.search(text, q.end, max(ce, q.end)):
+        return False
+    if prev is not None and prev.start >= ss and prev.role == "other" and division_count(c, text, prev):
+        gap = text[prev.end:q.start].lstrip(" \u3000")
+        gap = gap[len(next((d for d in c.divisions_long if gap.startswith(d)), "")):]
+        if _DIVISION_GAP.fullmatch(gap):
+            return True     # 3个社区居民委会，68个居民小组 / 6镇1乡
+    return text[cs:q.start].rstrip(" \u3000").endswith(c.background_scope)
+
+
+def class_threshold(c: Cues, text: str, q: Quantity, ce: int) -> bool:
+    """实施3000万元以上工业项目75个, 年纳税500万元以上的38户: a bound that
+    qualifies the noun after it names a class (other), when the clause counts
+    that class or the bound is joined to it by 的."""
+    if not q.text.rstrip(" \u3000").endswith(c.class_bounds):
+        return False
+    after = text[q.end:ce]
+    if after.startswith("的") and _CJK.match(after, 1):
+        return True
+    return _CJK.match(after) is not None and not after.startswith(c.score_award) \
+        and regex.search(r"[0-9０-９]", after) is not None
+
+
+def division_count(c: Cues, text: str, q: Quantity) -> bool:
+    if q.unit in c.divisions:
+        return True
+    if q.unit not in c.division_classifiers:
+        return False
+    after = text[q.end:q.end + 6].lstrip(" \u3000")
+    return after.startswith(c.divisions_long)

@@ -1,0 +1,76 @@
+"""Roles in the layouts of scoring rules (GUIDE.md): scores (扣1分 / 得2分
+are other, (20分) and an item's points are full_target), written formulas
+(a factor after × is a weight, the result of the formula actual), the
+requirement a rule rewards (达100%得2分: full_target), steps (每低1个百分点扣
+0.5分: other) and ratio weights (按7:3计分: other)."""
+
+from __future__ import annotations
+
+from ..document import Quantity
+from .cues import Cues
+
+
+def scoring_role(c: Cues, text: str, q: Quantity, clause: tuple[int, int], prev: Quantity | None,
+                  role: str) -> str:
+    """Scoring rules (GUIDE.md): scores, formulas, the requirement a rule
+    rewards, steps and ratio weights."""
+    cs, ce = clause
+    role = _formula_role(c, text, cs, q, _score_role(c, text, q, role, cs))
+    if role == "actual" and q.unit not in c.score_units and c.score_condition is not None \
+            and "分" in text[q.end:q.end + 24] \
+            and c.score_condition.match(text, q.end, max(ce, min(len(text), q.end + 24))):
+        role = "full_target"    # 决定率达100%得2分: the requirement for the points
+    if _step_size(c, text, cs, q, ce) or _ratio_weight(c, text, q, prev):
+        role = "other"
+    return role
+
+
+def _score_role(c: Cues, text: str, q: Quantity, role: str, cs: int) -> str:
+    """Scores (GUIDE.md): 扣1分 / 得2分 are other, (20分) is full_target, and
+    so is any score no cue, award or achieved-score word speaks of (an
+    item's points: (一)档案管理20分(二)…)."""
+    if q.unit not in c.score_units:
+        return role
+    before = text[max(0, q.start - 3):q.start].rstrip(" \u3000")
+    if before.endswith(c.score_award) or c.score_after_condition.search(text, max(0, q.start - 12), q.start):
+        return "other"
+    after = text[q.end:q.end + 2].lstrip(" \u3000")
+    if before.endswith(("(", "（")) and after.startswith((")", "）")):
+        return "full_target"
+    if role == "actual" and c.score_achieved.search(text, max(cs, q.start - 12), q.start) is None:
+        return "full_target"
+    return role
+
+
+def _formula_role(c: Cues, text: str, cs: int, q: Quantity, role: str) -> str:
+    """得分=完成率96%×0.5=0.48: 0.5 is a weight (other), 0.48 what the formula
+    computes (actual)."""
+    before = text[max(cs, q.start - 2):q.start].rstrip(" \u3000【[(（")
+    if not before:
+        return role
+    if before.endswith(c.formula_factor):
+        return "other"
+    if before.endswith(c.formula_result) and any(op in text[cs:q.start] for op in c.formula_operators):
+        return "actual"
+    return role
+
+
+def _step_size(c: Cues, text: str, cs: int, q: Quantity, ce: int) -> bool:
+    """每低0.1个百分点扣0.3分: 0.1个百分点 is the rule's step (GUIDE.md: other)."""
+    if c.step_before is None or c.step_before.search(text, max(cs, q.start - 6), q.start) is None:
+        return False
+    return c.step_award.search(text, q.end, max(ce, q.end)) is not None
+
+
+def _ratio_weight(c: Cues, text: str, q: Quantity, prev: Quantity | None) -> bool:
+    """按7:3计分: the parts of a ratio written after 按 are weights (other)."""
+    if prev is not None and prev.role == "other" and text[prev.end:q.start].strip() in (":", "："):
+        return True
+    if text[q.end:q.end + 1] not in (":", "："):
+        return False
+    return text[max(0, q.start - 4):q.start].rstrip(" \u3000").endswith(c.ratio_weight_lead)
+
+
+def ratio_part(text: str, q: Quantity) -> bool:
+    return text[q.end:q.end + 1] in (":", "：") and text[q.end + 1:q.end + 2].isdigit() \
+        or text[q.start - 1:q.start] in (":", "：") and text[q.start - 2:q.start - 1].isdigit()
