@@ -62,6 +62,8 @@ FLAGGED = [
     # counts of person-visits are whole numbers too
     ("growth", "群众走访110批1731人次，与上月相比批次、人次分别上升52.78%、45.30%。", "1191.33人次"),
     ("count", "低保家庭中因病致贫182户159人。", "户数多于人数"),
+    # a level completed against a target level written inside the phrase (51/52 = 98.08%)
+    ("ratio", "农村低保覆盖率达51%，完成52%目标任务的90.1%。", "51%/52% = 98.077%"),
 ]
 
 
@@ -91,6 +93,7 @@ HOLDING = [
     ("一、组织领导（5分）\n1、健全机制（2分）\n2、工作部署（3分）\n二、宣传工作（10分）\n", "sum"),
     # 4.1% covers 4.05%..4.15%: 41/1000 = 4.1% holds, and rounding of the inputs is honoured
     ("生产总值1000亿元，其中第一产业增加值41亿元，占生产总值的比重为4.1%。", "ratio"),
+    ("五保集中供养率达41%，完成42%目标任务的97.6%。", "ratio"),
 ]
 
 

@@ -106,6 +106,10 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     text = index.text
     sent = [q for q in index.between(sentence_start(text, r.start), r.start) if _extensive(q)]
     at = _share_cue(text, r, sent, cfg)
+    level = _level_target(index, r, at) if at is not None and text[at] != "占" else None
+    if level:
+        part, whole = level
+        return Case(r, "share", "", [part], [whole], named=[whole], cue=text[at])
     if at is not None:
         label = cfg.share_label_trim.sub("", text[at:r.start].lstrip("".join(cfg.share_cues)))
         parts = _part_of(label, [q for q in sent if q.end <= at], cfg)
@@ -137,6 +141,19 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         case.meant += _adjacent_pair(index, sent, r, wholes)
         case.meant += _part_after_cue(index, parts, wholes, cfg)
     return case
+
+
+def _level_target(index: Index, r: Quantity, at: int) -> tuple | None:
+    """集中供养率达41%，完成42%目标任务的97.6%: a level (a rate, an amount per
+    head) completed against a target level written inside the phrase; the
+    part is the nearest number of the target's unit before the phrase, in
+    its sentence."""
+    inside = [q for q in index.between(at, r.start) if not _extensive(q) and q.norm_unit and q.norm_value]
+    if len(inside) != 1:
+        return None
+    whole = inside[0]
+    before = [q for q in index.between(sentence_start(index.text, at), at) if q.norm_unit == whole.norm_unit]
+    return (before[-1], whole) if before and not _extensive(before[-1]) else None
 
 
 def _part_after_cue(index: Index, parts: list[Quantity], wholes: list[Quantity], cfg) -> list[tuple]:
