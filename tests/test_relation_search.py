@@ -64,6 +64,9 @@ FLAGGED = [
     ("count", "低保家庭中因病致贫182户159人。", "户数多于人数"),
     # a level completed against a target level written inside the phrase (51/52 = 98.08%)
     ("ratio", "农村低保覆盖率达51%，完成52%目标任务的90.1%。", "51%/52% = 98.077%"),
+    # completion stated with its excess: 500/(500−40) = 108.70%; the other 营业收入 (800) fits neither
+    ("ratio", "全市营业收入800亿元。其中市属企业营业收入500亿元。市属企业营业收入超年度目标40亿元，完成年度任务的110.7%。",
+     "500亿元/(500亿元−40亿元) = 108.696%"),
 ]
 
 
@@ -94,6 +97,8 @@ HOLDING = [
     # 4.1% covers 4.05%..4.15%: 41/1000 = 4.1% holds, and rounding of the inputs is honoured
     ("生产总值1000亿元，其中第一产业增加值41亿元，占生产总值的比重为4.1%。", "ratio"),
     ("五保集中供养率达41%，完成42%目标任务的97.6%。", "ratio"),
+    ("全市营业收入800亿元。其中市属企业营业收入500亿元。市属企业营业收入超年度目标40亿元，完成年度任务的108.7%。",
+     "completion"),
 ]
 
 
@@ -134,6 +139,8 @@ SILENT = [
     "本月来访1000人次，其中到市来访800人次。到省来访70人次，进京来访50人次。",
     # a big count: many whole earlier levels fit, nothing to say
     "今年接待游客123456人次，同比增长7.3%。",
+    # an excess over the target with no level of that name before it: nothing to check against
+    "全市粮食产量500万吨。工业增加值超年度目标40亿元，完成年度任务的110.7%。",
 ]
 
 

@@ -66,7 +66,7 @@ def _named_count(index: Index, sent: list[Quantity], g: Quantity, cfg) -> Quanti
     """事故9起、死亡6人、受伤7人，…受伤人数同比下降27.3%: the one count of the
     sentence whose name shares the most with the rate's subject (事故起数 also
     names the unit 起 it counts in)."""
-    from .rates import _common
+    from .rates import common_run
     from .repeats import growth_subject
 
     subject = growth_subject(index.text, g, index.qs, cfg)
@@ -74,7 +74,7 @@ def _named_count(index: Index, sent: list[Quantity], g: Quantity, cfg) -> Quanti
         return None
     names = [index.text[(sent[i - 1].end if i else max(0, q.start - cfg.name_reach)):q.start]
              for i, q in enumerate(sent)]          # as written (the claims stage may normalize the script)
-    scored = sorted(((_common(subject, names[i] + (q.indicator or "")) + _counted_in(subject, q, cfg), i)
+    scored = sorted(((common_run(subject, names[i] + (q.indicator or "")) + _counted_in(subject, q, cfg), i)
                      for i, q in enumerate(sent) if q.norm_unit in cfg.count_units), reverse=True)
     if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None

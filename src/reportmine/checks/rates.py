@@ -233,7 +233,7 @@ def _with_unit(q: Quantity, parts: list[Quantity]) -> Quantity:
     return q
 
 
-def _common(a: str, b: str) -> int:
+def common_run(a: str, b: str) -> int:
     """Length of the longest common substring."""
     best = 0
     for i in range(len(a)):
@@ -249,7 +249,7 @@ def _names(w: Quantity, label: str, text: str, cfg) -> bool:
     if len(label) < 2:
         return False
     name = (w.indicator or "") + text[max(0, w.start - cfg.name_reach):w.start]
-    c = _common(label, name)
+    c = common_run(label, name)
     return c >= 2 and c >= 0.5 * len(label)
 
 
@@ -259,11 +259,11 @@ def _related(w: Quantity, p: Quantity, r: Quantity, sent: list[Quantity], cfg) -
     系统管理率) and the whole is in the same sentence."""
     a, b = (w.indicator or ""), (p.indicator or "")
     rate = (r.indicator or "")[:-1]
-    if _common(a, b) >= cfg.shared_name_chars:
+    if common_run(a, b) >= cfg.shared_name_chars:
         return True
     if len(a) >= 2 and a in b and any(w is q for q in sent):
         return True         # 计划内出生 of 出生: the part's name qualifies the whole's
-    return _common(b, rate) >= cfg.shared_name_chars and any(w is q for q in sent)
+    return common_run(b, rate) >= cfg.shared_name_chars and any(w is q for q in sent)
 
 
 def _judge(found, case: Case, cfg) -> Quantity | None:
@@ -308,7 +308,7 @@ def check_share_lists(index: Index, found, cfg) -> None:
                  if is_count(w) and w.norm_unit in cfg.count_units and w.value == w.norm_value
                  and not ar.decimals(w) and _names(w, label, text, cfg)]
         if whole:
-            best = max(reversed(whole), key=lambda w: _common(label, (w.indicator or "") +
+            best = max(reversed(whole), key=lambda w: common_run(label, (w.indicator or "") +
                                                             text[max(0, w.start - cfg.name_reach):w.start]))
             _whole_counts(found, text, shares, best)
 

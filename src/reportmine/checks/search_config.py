@@ -15,7 +15,8 @@ _INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_rea
 _FLOATS = ("near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth")
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
-             "ocr_garbled", "numbered_item", "total_cue", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue")
+             "ocr_garbled", "numbered_item", "total_cue", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
+             "excess_cue", "excess_rate_link")
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,8 @@ class SearchConfig:
     point_mark_before: object
     point_marks: tuple
     per_capita_cue: object
+    excess_cue: object
+    excess_rate_link: object
     max_values: dict
     household_person: tuple
     unit_variants: dict
