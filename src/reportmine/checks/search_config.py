@@ -16,7 +16,7 @@ _FLOATS = ("near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", 
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
              "ocr_garbled", "numbered_item", "total_cue", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
-             "excess_cue", "excess_rate_link")
+             "excess_cue", "excess_rate_link", "average_cue")
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,8 @@ class SearchConfig:
     per_capita_cue: object
     excess_cue: object
     excess_rate_link: object
+    average_cue: object
+    small_numerals: dict
     max_values: dict
     household_person: tuple
     unit_variants: dict
@@ -87,7 +89,7 @@ def search_config() -> SearchConfig:
     data = dict(all_data["relation_search"])
     data["previous_cues"] = all_data["inconsistencies"]["previous_level_cues"]
     require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person", "unit_variants",
-                                                          "point_marks"), "checks.yaml: relation_search")
+                                                          "point_marks", "small_numerals"), "checks.yaml: relation_search")
     where = "checks.yaml: relation_search"
     values = {k: tuple(data[k]) for k in _WORDS}
     values["count_units"] = frozenset(data["count_units"])
@@ -98,4 +100,5 @@ def search_config() -> SearchConfig:
     values["max_values"] = {str(k): float(v) for k, v in data["max_values"].items()}
     values["household_person"] = tuple(data["household_person"])
     values["unit_variants"] = {str(k): str(v) for k, v in data["unit_variants"].items()}
+    values["small_numerals"] = {str(k): int(v) for k, v in data["small_numerals"].items()}
     return SearchConfig(**values)
