@@ -69,6 +69,9 @@ FLAGGED = [
      "500亿元/(500亿元−40亿元) = 108.696%"),
     # growth against the average of two earlier years: 30/(1−20.5%)×2 = 75.47, no whole count
     ("growth", "全年发生火灾30起，死亡4人，火灾起数与前2年均比下降20.5%。", "30/(1−20.5%)×2 = 75.47起"),
+    # a difference of an earlier period's value and this one's, in percentage points (never relative)
+    ("difference", "合格率由去年的6.2%提高到今年的7.75%，提高了1.65个百分点。", "|6.2% − 7.75%| = 1.55个百分点"),
+    ("difference", "合格率为95.00%，较去年全年93.72%的合格率高出1.38个百分点。", "|95.00% − 93.72%| = 1.28个百分点"),
 ]
 
 
@@ -103,6 +106,7 @@ HOLDING = [
      "completion"),
     # 30/(1−21.1%)×2 = 76.05: 76 起 over the two earlier years
     ("全年发生火灾30起，死亡4人，火灾起数与前两年均比下降21.1%。", "growth"),
+    ("合格率由去年的6.2%提高到今年的7.75%，提高了1.55个百分点。", "difference"),
 ]
 
 

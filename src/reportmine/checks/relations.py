@@ -72,7 +72,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
             if q.role == "completion_rate":
                 if not _completion(found, q, before) and targets:
                     _completion_from_file(found, q, before, targets)
-            elif q.role == "difference":
+            elif q.role == "difference" or (q.role == "growth" and q.norm_unit == "ratio_point"):
                 _difference(found, q, before)
             elif q.role == "growth":
                 _growth(found, q, sent, before)
@@ -175,11 +175,13 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
         return
     b = others[-1]
     a = _nearest(others[:-1], lambda q: (q.role in _TARGETS) != (b.role in _TARGETS))
+    if a is None:           # 由去年的6.2%提高到今年的7.75%: an earlier period's value and this one's
+        a = _nearest(others[:-1], lambda q: _after_cue(found, q) != _after_cue(found, b))
     if a is None:
         return
     computed = abs(a.norm_value - b.norm_value)
     tol = ar.tolerance(d) + ar.tolerance(a) + ar.tolerance(b)
-    if b.norm_value and abs(abs(a.norm_value - b.norm_value) / b.norm_value - d.norm_value) <= tol:
+    if b.norm_value and d.norm_unit != "ratio_point" and abs(abs(a.norm_value - b.norm_value) / b.norm_value - d.norm_value) <= tol:
         computed = abs(a.norm_value - b.norm_value) / b.norm_value     # a relative difference
     implied = (b.norm_value + d.norm_value, b.norm_value - d.norm_value)
     level = min(implied, key=lambda x: abs(x - a.norm_value))
