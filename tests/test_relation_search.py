@@ -72,6 +72,8 @@ FLAGGED = [
     # a difference of an earlier period's value and this one's, in percentage points (never relative)
     ("difference", "合格率由去年的6.2%提高到今年的7.75%，提高了1.65个百分点。", "|6.2% − 7.75%| = 1.55个百分点"),
     ("difference", "合格率为95.00%，较去年全年93.72%的合格率高出1.38个百分点。", "|95.00% − 93.72%| = 1.28个百分点"),
+    # parts naming one action in different states (已办结, 尚未办结) split the total
+    ("sum", "全年受理投诉案件64件，已办结案件41件，转交部门处理9件，尚未办结案件12件。", "41件 + 9件 + 12件 = 62件"),
 ]
 
 
@@ -107,6 +109,7 @@ HOLDING = [
     # 30/(1−21.1%)×2 = 76.05: 76 起 over the two earlier years
     ("全年发生火灾30起，死亡4人，火灾起数与前两年均比下降21.1%。", "growth"),
     ("合格率由去年的6.2%提高到今年的7.75%，提高了1.55个百分点。", "difference"),
+    ("全年受理投诉案件62件，已办结案件41件，转交部门处理9件，尚未办结案件12件。", "sum"),
 ]
 
 
@@ -149,6 +152,8 @@ SILENT = [
     "今年接待游客123456人次，同比增长7.3%。",
     # an excess over the target with no level of that name before it: nothing to check against
     "全市粮食产量500万吨。工业增加值超年度目标40亿元，完成年度任务的110.7%。",
+    # parts in one state only: not a split of the total by state
+    "全年受理投诉案件64件，已办结案件41件，转交部门处理9件，移送纪委12件。",
 ]
 
 

@@ -16,7 +16,8 @@ _FLOATS = ("near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", 
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
              "ocr_garbled", "numbered_item", "total_cue", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
-             "excess_cue", "excess_rate_link", "average_cue")
+             "excess_cue", "excess_rate_link", "average_cue",
+             "status_part")
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class SearchConfig:
     excess_cue: object
     excess_rate_link: object
     average_cue: object
+    status_part: object
     small_numerals: dict
     max_values: dict
     household_person: tuple
