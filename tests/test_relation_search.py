@@ -195,3 +195,22 @@ def test_a_total_of_zero_before_its_parts_is_no_division_by_zero():
     text = "全年共发生较大事故0起，其中城区2起、乡镇3起。全年共受理投诉0件，其中市场类4件、物业类6件、其他1件。"
     doc = Pipeline().analyze_bytes(text.encode("utf-8"), "zero_total.txt")
     assert [q.norm_value for q in doc.quantities][:3] == [0, 2, 3]
+
+
+TABLE_HEADS = (
+    "项 目 | 本期 | 上期 |\n"
+    "门诊收入(万元) | 120.50 | 100.00 |\n"
+    "门诊人次(人) | 5000 | 4000 |\n"
+    "门诊均次费用(元) | {} | 250.00 |\n"
+)
+
+
+def test_a_per_head_table_row_is_checked_column_by_column(pipeline):
+    """均次费用 = 收入(万元)×10000/人次 in each column; the column that fits
+    (250.00 = 100.00×10000/4000) establishes the rows, the other is flagged."""
+    flags, verified = incs(pipeline, TABLE_HEADS.format("241.00").replace("120.50", "125.00"))
+    assert [f.subtype for f in flags] == ["ratio"]
+    assert "125.00×10000/5000 = 250.0000" in flags[0].message and "所报为241.00" in flags[0].message
+    flags, verified = incs(pipeline, TABLE_HEADS.format("241.00"))
+    assert flags == []
+    assert sum(v["kind"] == "per_capita" for v in verified) == 2

@@ -31,6 +31,7 @@ from .sums import check_sums
 from .per_capita import check_per_capita
 from .points import check_points
 from .structure import check_structure
+from .table_heads import check_table_heads
 from .tables import check_tables
 from .totals import check_totals
 from .units_sense import check_units
@@ -84,6 +85,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_level_lists(index, found, search_config())
     check_units(index, found, search_config())
     check_tables(doc, found, search_config())
+    check_table_heads(doc, found, search_config())
     check_formulas(doc, found, search_config())
     check_sums(index, found, search_config())
     check_totals(index, found, search_config())

@@ -80,6 +80,7 @@ class SearchConfig:
     average_cue: object
     status_part: object
     small_numerals: dict
+    table_amount_scales: dict
     max_values: dict
     household_person: tuple
     unit_variants: dict
@@ -91,7 +92,8 @@ def search_config() -> SearchConfig:
     data = dict(all_data["relation_search"])
     data["previous_cues"] = all_data["inconsistencies"]["previous_level_cues"]
     require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person", "unit_variants",
-                                                          "point_marks", "small_numerals"), "checks.yaml: relation_search")
+                                                          "point_marks", "small_numerals",
+                                                          "table_amount_scales"), "checks.yaml: relation_search")
     where = "checks.yaml: relation_search"
     values = {k: tuple(data[k]) for k in _WORDS}
     values["count_units"] = frozenset(data["count_units"])
@@ -102,5 +104,6 @@ def search_config() -> SearchConfig:
     values["max_values"] = {str(k): float(v) for k, v in data["max_values"].items()}
     values["household_person"] = tuple(data["household_person"])
     values["unit_variants"] = {str(k): str(v) for k, v in data["unit_variants"].items()}
+    values["table_amount_scales"] = {str(k): float(v) for k, v in data["table_amount_scales"].items()}
     values["small_numerals"] = {str(k): int(v) for k, v in data["small_numerals"].items()}
     return SearchConfig(**values)
