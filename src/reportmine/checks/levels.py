@@ -64,6 +64,31 @@ def check_level_lists(index: Index, found, cfg) -> None:
             _whole_level(found, q, g, down, cfg)
 
 
+def check_change_lists(index: Index, found, cfg) -> None:
+    """事故68宗，死亡11人，…，与去年同期相比，分别下降43.8%、下降45.0%、纯增22.0万元:
+    a 分别 list of changes each with its own direction word pairs, in order,
+    with the counts before it in its sentence (after any earlier change) when
+    there are exactly as many; each count and its rate are then checked for a
+    whole earlier level."""
+    text = index.text
+    for m in cfg.change_list_cue.finditer(text):
+        end = min(text.find(c, m.end()) % (len(text) + 1) for c in "。；;\n")
+        items = []
+        for q in index.between(m.end(), end):
+            if q.role != "growth" or q.start in found.judged:
+                break
+            items.append(q)
+        sent = index.between(sentence_start(text, m.start()), m.start())
+        last = max([i for i, q in enumerate(sent) if q.role == "growth" or is_rate(q)], default=-1)
+        counts = sent[last + 1:]
+        if len(items) < 2 or len(counts) != len(items):
+            continue
+        for q, g in zip(counts, items):
+            down = _direction(text, g, cfg) if is_rate(g) else None
+            if down is not None and q.norm_unit in cfg.count_units:
+                _whole_level(found, q, g, down, cfg)
+
+
 def _average_level(found, index: Index, sent: list[Quantity], g: Quantity, down: bool, cfg) -> bool:
     """事故16起，…，事故起数与前2年均比下降25.6%: against the average of the N
     earlier years, whose total, 16/(1−25.6%) × 2, is a whole number of 起."""

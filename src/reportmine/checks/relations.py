@@ -22,7 +22,7 @@ from .flags import make_flag
 from .excess import check_excess
 from .formulas import check_formulas
 from .found import Found
-from .levels import check_level_lists, check_levels
+from .levels import check_change_lists, check_level_lists, check_levels
 from .neighbourhood import Index
 from .rates import check_rates, check_share_lists
 from .repeats import check_item_values, check_mismatch, check_respectively
@@ -83,6 +83,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_share_lists(index, found, search_config())
     check_levels(index, found, search_config())
     check_level_lists(index, found, search_config())
+    check_change_lists(index, found, search_config())
     check_units(index, found, search_config())
     check_tables(doc, found, search_config())
     check_table_heads(doc, found, search_config())
