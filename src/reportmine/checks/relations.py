@@ -19,6 +19,7 @@ from ..document import Document, Flag, Quantity
 from ..resources import load_yaml, require
 from . import arithmetic as ar
 from .flags import make_flag
+from .complements import check_complements
 from .excess import check_excess
 from .formulas import check_formulas
 from .found import Found
@@ -79,6 +80,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
                 _growth(found, q, sent, before)
         _parts(found, sent)
     check_excess(index, found, search_config())
+    check_complements(index, found, search_config())
     check_rates(index, found, search_config())
     check_share_lists(index, found, search_config())
     check_levels(index, found, search_config())

@@ -17,7 +17,7 @@ _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "le
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
              "ocr_garbled", "numbered_item", "total_cue", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
              "excess_cue", "excess_rate_link", "average_cue",
-             "status_part", "change_list_cue")
+             "status_part", "change_list_cue", "complement_rate")
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,8 @@ class SearchConfig:
     average_cue: object
     status_part: object
     change_list_cue: object
+    complement_rate: object
+    complement_negations: tuple
     small_numerals: dict
     table_amount_scales: dict
     max_values: dict
@@ -94,7 +96,7 @@ def search_config() -> SearchConfig:
     data["previous_cues"] = all_data["inconsistencies"]["previous_level_cues"]
     require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person", "unit_variants",
                                                           "point_marks", "small_numerals",
-                                                          "table_amount_scales"), "checks.yaml: relation_search")
+                                                          "table_amount_scales", "complement_negations"), "checks.yaml: relation_search")
     where = "checks.yaml: relation_search"
     values = {k: tuple(data[k]) for k in _WORDS}
     values["count_units"] = frozenset(data["count_units"])
@@ -105,6 +107,7 @@ def search_config() -> SearchConfig:
     values["max_values"] = {str(k): float(v) for k, v in data["max_values"].items()}
     values["household_person"] = tuple(data["household_person"])
     values["unit_variants"] = {str(k): str(v) for k, v in data["unit_variants"].items()}
+    values["complement_negations"] = tuple(data["complement_negations"])
     values["table_amount_scales"] = {str(k): float(v) for k, v in data["table_amount_scales"].items()}
     values["small_numerals"] = {str(k): int(v) for k, v in data["small_numerals"].items()}
     return SearchConfig(**values)
