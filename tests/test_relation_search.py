@@ -79,6 +79,10 @@ FLAGGED = [
      "11人下降47.0%"),
     # a rate that is the complement of a negated count: 1 − 30/2000 = 98.50%
     ("ratio", "全年抽检食品2000批次，检出不合格样品30批次，抽检合格率98.80%。", "1 − 30批次/2000批次 = 98.5000%"),
+    # a count inside the share phrase in another unit (7户) names the whole, is not it;
+    # the part's own growth between it and its share is not an earlier period's rate
+    ("ratio", "利润总额14亿元。其中甲集团实现利润总额70954万元，较去年同期增长111%，占7户企业利润总额的46%。",
+     "70954万元/14亿元 = 50.68%"),
 ]
 
 

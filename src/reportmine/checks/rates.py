@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from ..claims.clauses import sentence_start
+from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, paragraph_bounds
@@ -135,7 +135,8 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     case = Case(r, kind, label, parts, wholes, cue=text[at] if kind == "share" else "")
     if kind == "share":
         by_name = text[at] == "占"          # 完成…的: only a target written inside the phrase
-        case.named = inside or [w for w in wholes if by_name and _names(w, label, text, cfg)]
+        case.named = [w for w in inside if w.norm_unit == unit] or \
+            [w for w in wholes if by_name and _names(w, label, text, cfg)]     # 占7户企业利润总额: 7户 names, is not the whole
     else:
         case.meant = [(p, w) for p in parts for w in wholes if w is not p and _related(w, p, r, sent, cfg)]
         case.meant += _adjacent_pair(index, sent, r, wholes)
@@ -187,8 +188,10 @@ def _adjacent_pair(index: Index, sent: list[Quantity], r: Quantity, wholes: list
 
 
 def _earlier_period(text: str, part: Quantity, r: Quantity, cfg) -> bool:
-    """较去年全年93.72%的政策符合率: the rate is last year's, not of these counts."""
-    between = text[part.end:r.start]
+    """较去年全年93.72%的政策符合率: the rate is last year's, not of these counts
+    (a cue in the rate's own clause; 较去年同期增长111% between the part and
+    its share is the part's growth)."""
+    between = text[max(part.end, clause_start(text, r.start)):r.start]
     return any(c in between for c in cfg.previous_cues)
 
 
