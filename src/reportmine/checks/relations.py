@@ -29,7 +29,7 @@ from .rates import check_rates, check_share_lists
 from .repeats import check_item_values, check_mismatch, check_respectively
 from .search_config import search_config
 from .sums import check_sums
-from .per_capita import check_per_capita
+from .per_capita import check_per_capita, check_per_thousand
 from .points import check_points
 from .structure import check_structure
 from .table_heads import check_table_heads
@@ -93,6 +93,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_sums(index, found, search_config())
     check_totals(index, found, search_config())
     check_per_capita(index, found, search_config())
+    check_per_thousand(index, found, search_config())
     check_points(index, found, search_config())
     check_structure(doc, found, search_config())
     check_respectively(doc, found)

@@ -17,7 +17,8 @@ _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "le
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
              "ocr_garbled", "numbered_item", "total_cue", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
              "excess_cue", "excess_rate_link", "average_cue",
-             "status_part", "change_list_cue", "complement_rate")
+             "status_part", "change_list_cue", "complement_rate",
+             "per_heads_suffix")
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class SearchConfig:
     status_part: object
     change_list_cue: object
     complement_rate: object
+    per_heads_suffix: object
     complement_negations: tuple
     small_numerals: dict
     table_amount_scales: dict
