@@ -31,3 +31,14 @@ def test_every_command_is_documented_with_an_example():
     for name, command in cli.commands.items():
         assert f"reportmine {name}" in readme, name
         assert "Example" in (command.help or ""), name
+
+
+def test_python_m_reportmine_runs_the_command_line():
+    import subprocess
+    import sys
+
+    from reportmine import __version__
+
+    done = subprocess.run([sys.executable, "-m", "reportmine", "--version"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert __version__ in done.stdout

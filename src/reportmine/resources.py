@@ -28,6 +28,30 @@ def parse_yaml(text: str) -> Any:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+def parse_data_yaml(text: str) -> Any:
+    """``parse_yaml`` for the shipped data files: the parsed data is kept in the cache of
+    derived data (``derived_cache``, keyed by the text itself), so later processes
+    unmarshal it instead of parsing YAML (same values, ~10x faster)."""
+    import marshal
+
+    from .derived_cache import cache_key, read_cached, write_cached
+
+    key = cache_key("yaml/1", yaml.__version__, text)
+    body = read_cached("yaml", key)
+    if body is not None:
+        try:
+            return marshal.loads(body)
+        except (EOFError, ValueError, TypeError):
+            pass
+    data = parse_yaml(text)
+    try:
+        body = marshal.dumps(data)
+    except ValueError:          # a value marshal cannot hold (a date): parsed each time
+        return data
+    write_cached("yaml", key, body)
+    return data
+
+
 def read_text(name: str) -> str:
     return resources.files(PACKAGE).joinpath(name).read_text(encoding="utf-8")
 
@@ -35,7 +59,7 @@ def read_text(name: str) -> str:
 @lru_cache(maxsize=None)
 def load_yaml(name: str) -> Any:
     try:
-        return parse_yaml(read_text(name))
+        return parse_data_yaml(read_text(name))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"{name}: {exc}") from exc
 
@@ -49,7 +73,10 @@ def require(data: dict, keys: tuple[str, ...], where: str) -> None:
 
 
 def compile_pattern(pattern: str, where: str, flags: int = 0) -> "regex.Pattern":
+    """A data file's pattern, compiled (or rebuilt from the state an earlier process kept)."""
+    from .compiled_patterns import compile_cached
+
     try:
-        return regex.compile(pattern, flags)
+        return compile_cached(pattern, flags)
     except regex.error as exc:
         raise DataFileError(f"{where}: bad pattern {pattern!r}: {exc}") from exc

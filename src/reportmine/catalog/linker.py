@@ -82,12 +82,12 @@ class Linker:
         if self._model is None:
             from .vectors import CharTfidf
 
-            vectors = CharTfidf(self._forms)
+            vectors = CharTfidf.cached(self._forms)
             place = {ind.id: i for i, ind in enumerate(self.catalog.indicators)}
             rows = sorted(range(len(self._forms)), key=lambda i: place[self._exact[self._forms[i]]])
             ids = [self._exact[self._forms[i]] for i in rows]
             starts = [i for i in range(len(ids)) if i == 0 or ids[i] != ids[i - 1]]
-            self._model = (vectors, vectors.matrix[rows], starts, [ids[i] for i in starts])
+            self._model = (vectors, vectors.matrix.take(rows), starts, [ids[i] for i in starts])
         return self._model
 
     def candidates(self, phrase: str, k: int = 3) -> list[Link]:
@@ -102,7 +102,7 @@ class Linker:
         out = []
         for start in range(0, len(phrases), CHUNK):
             chunk = [normalize(p) for p in phrases[start:start + CHUNK]]
-            sims = (matrix @ vectors.transform(chunk).T).toarray().T
+            sims = matrix.similarities(vectors.transform(chunk))
             best = np.maximum.reduceat(sims, starts, axis=1)          # an indicator's best form
             top = np.argsort(-best, axis=1, kind="stable")[:, :k]
             out.extend([Link(ids[j], float(row[j]), "tfidf") for j in cols] for row, cols in zip(best, top))

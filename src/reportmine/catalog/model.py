@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from ..resources import DataFileError, parse_yaml, read_text
+from ..resources import DataFileError, parse_data_yaml, parse_yaml, read_text
 
 SCHEMA = "reportmine-indicators/1"
 DIRECTIONS = ("higher", "lower")
@@ -70,9 +70,9 @@ def _entry(raw, where: str) -> Indicator:
                      raw["category"])
 
 
-def parse_catalog(text: str, source: str) -> Catalog:
+def parse_catalog(text: str, source: str, parse=parse_yaml) -> Catalog:
     try:
-        data = parse_yaml(text)
+        data = parse(text)
     except yaml.YAMLError as exc:
         raise CatalogError(f"{source}: {exc}") from exc
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
@@ -100,4 +100,4 @@ def load_catalog(path: str | Path) -> Catalog:
 
 @lru_cache(maxsize=1)
 def default_catalog() -> Catalog:
-    return parse_catalog(read_text("indicators.yaml"), "models/indicators.yaml")
+    return parse_catalog(read_text("indicators.yaml"), "models/indicators.yaml", parse_data_yaml)

@@ -7,7 +7,9 @@ n-grams sorted into columns, smooth idf, 1 + log tf, rows of unit length),
 computed the same way step by step so the similarities agree to the bit (a
 test compares both on every indicator phrase of the corpora samples). Built
 from the catalog on first use in a few milliseconds: no scikit-learn import,
-no fit at process start. numpy and scipy.sparse are imported here, lazily.
+no fit at process start. Only numpy, imported here lazily: the sparse rows and
+their product are kept as plain arrays (``Rows``), not scipy.sparse, whose
+import alone costs more than a short document's whole analysis.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 NGRAM_RANGE = (1, 3)
+_FORMAT = "tfidf/1"
 _WHITE_SPACES = re.compile(r"\s\s+")
 
 
@@ -29,8 +33,71 @@ def char_ngrams(text: str) -> list[str]:
     return grams
 
 
+@dataclass
+class Rows:
+    """Sparse rows (compressed sparse row layout: ``data``, column ``indices``,
+    row starts ``indptr``) over ``width`` columns; each row's entries in stored order."""
+
+    data: object
+    indices: object
+    indptr: object
+    width: int
+
+    def __len__(self) -> int:
+        return len(self.indptr) - 1
+
+    def take(self, rows: Sequence[int]) -> "Rows":
+        """These rows, in this order (each row's entries in their stored order)."""
+        import numpy as np
+
+        rows = np.asarray(rows, dtype=np.int64)
+        lengths = np.diff(self.indptr)[rows]
+        indptr = np.concatenate(([0], np.cumsum(lengths)))
+        at = np.repeat(self.indptr[rows] - indptr[:-1], lengths) + np.arange(indptr[-1])
+        return Rows(self.data[at], self.indices[at], indptr, self.width)
+
+    def _columns(self):
+        """Each entry's row; where each column's entries start in ``by_column``; the
+        entries ordered by column (then stored order). Computed once."""
+        import numpy as np
+
+        if getattr(self, "_by_column", None) is None:
+            by_column = np.argsort(self.indices, kind="stable")
+            start = np.concatenate(([0], np.cumsum(np.bincount(self.indices, minlength=self.width))))
+            self._by_column = (np.repeat(np.arange(len(self)), np.diff(self.indptr)), start, by_column)
+        return self._by_column
+
+    def similarities(self, other: "Rows"):
+        """The dense products of each of ``other``'s rows with each of these rows
+        (shape: len(other) x len(self)). Each sum runs over this row's entries in
+        stored order, from 0.0, skipping the columns ``other``'s row lacks: the
+        order of scipy.sparse's product ``self @ other.T``, hence its sums to the bit."""
+        import numpy as np
+
+        size = len(self) * len(other)
+        if not len(other.data) or not len(self.data):
+            return np.zeros(size).reshape(len(self), len(other)).T
+        other_rows = np.repeat(np.arange(len(other)), np.diff(other.indptr))
+        by_column = np.argsort(other.indices, kind="stable")
+        count = np.bincount(other.indices, minlength=self.width)
+        first = np.concatenate(([0], np.cumsum(count)))[:-1]
+        own_rows, column_start, by_column_own = self._columns()
+        used = np.flatnonzero(count)
+        lengths = column_start[used + 1] - column_start[used]
+        at = np.repeat(column_start[used] - (np.cumsum(lengths) - lengths), lengths) + np.arange(lengths.sum())
+        keep = np.sort(by_column_own[at])               # the entries in used columns, in stored order
+        n = count[self.indices[keep]]                   # terms each of them makes
+        entry = np.repeat(keep, n)                      # stored order, then other's rows
+        k = np.arange(len(entry)) - np.repeat(np.cumsum(n) - n, n)
+        partner = by_column[first[self.indices[entry]] + k]
+        terms = self.data[entry] * other.data[partner]
+        # bincount adds its weights one by one in the order given, from 0.0
+        out = np.bincount(own_rows[entry] * len(other) + other_rows[partner], weights=terms, minlength=size)
+        return out.reshape(len(self), len(other)).T
+
+
 class CharTfidf:
-    """Vectors of texts over the n-grams of ``forms`` (the catalog matrix is ``matrix``)."""
+    """Vectors of texts over the n-grams of ``forms`` (the catalog's rows are ``matrix``)."""
 
     def __init__(self, forms: Sequence[str]):
         import numpy as np
@@ -39,26 +106,64 @@ class CharTfidf:
         # re-sorting: scikit-learn's order of each row's entries, hence its sums to the bit
         self.vocabulary = dict.fromkeys(g for form in forms for g in char_ngrams(form))
         self.vocabulary = {g: i for i, g in enumerate(self.vocabulary)}
-        x = self._counts(forms).astype(np.float64)
-        renumber = np.empty(len(self.vocabulary), dtype=x.indices.dtype)
+        x = self._counts(forms)
+        renumber = np.empty(len(self.vocabulary), dtype=np.int64)
         for j, gram in enumerate(sorted(self.vocabulary)):
             renumber[self.vocabulary[gram]] = j
             self.vocabulary[gram] = j
         x.indices = renumber[x.indices]
-        x.has_sorted_indices = False
         df = np.bincount(x.indices, minlength=len(self.vocabulary)).astype(np.float64)
         self.idf = np.log((len(forms) + 1) / (df + 1)) + 1.0
         self.matrix = self._weigh(x)
 
-    def transform(self, texts: Sequence[str]):
-        """A sparse matrix of one unit row per text (unknown n-grams dropped)."""
+    @classmethod
+    def cached(cls, forms: Sequence[str]) -> "CharTfidf":
+        """``CharTfidf(forms)``, read from the cache of derived data when an earlier
+        process built it for the same forms (the same arrays, byte for byte)."""
+        import marshal
+
+        from ..derived_cache import cache_key, read_cached, write_cached
+
+        key = cache_key(_FORMAT, "\n".join(forms))
+        body = read_cached("tfidf", key)
+        if body is not None:
+            try:
+                return cls._unpack(marshal.loads(body))
+            except (EOFError, ValueError, TypeError, KeyError):
+                pass
+        built = cls(forms)
+        write_cached("tfidf", key, marshal.dumps(built._pack()))
+        return built
+
+    def _pack(self) -> dict:
+        m = self.matrix
+        return {"format": _FORMAT, "grams": sorted(self.vocabulary, key=self.vocabulary.get),
+                "idf": self.idf.tobytes(), "data": m.data.tobytes(), "indices": m.indices.tobytes(),
+                "indptr": m.indptr.tobytes(), "width": m.width}
+
+    @classmethod
+    def _unpack(cls, packed: dict) -> "CharTfidf":
         import numpy as np
 
-        return self._weigh(self._counts(texts).astype(np.float64))
+        if packed["format"] != _FORMAT:
+            raise ValueError("not a TF-IDF table")
+        self = cls.__new__(cls)
+        self.vocabulary = {g: j for j, g in enumerate(packed["grams"])}
+        self.idf = np.frombuffer(packed["idf"], dtype=np.float64).copy()
+        self.matrix = Rows(np.frombuffer(packed["data"], dtype=np.float64).copy(),
+                           np.frombuffer(packed["indices"], dtype=np.int64).copy(),
+                           np.frombuffer(packed["indptr"], dtype=np.int64).copy(), packed["width"])
+        if len(self.idf) != self.matrix.width or len(self.vocabulary) != self.matrix.width:
+            raise ValueError("a TF-IDF table that does not hold together")
+        return self
 
-    def _counts(self, texts: Sequence[str]):
+    def transform(self, texts: Sequence[str]) -> Rows:
+        """One unit row per text (unknown n-grams dropped), entries in column order."""
+        return self._weigh(self._counts(texts))
+
+    def _counts(self, texts: Sequence[str]) -> Rows:
+        """n-gram counts (as floats), each row's columns in increasing order."""
         import numpy as np
-        from scipy import sparse
 
         columns: list[int] = []
         values: list[int] = []
@@ -70,15 +175,14 @@ class CharTfidf:
                 j = vocabulary.get(gram)
                 if j is not None:
                     row[j] = row.get(j, 0) + 1
-            columns.extend(row)
-            values.extend(row.values())
+            for j in sorted(row):
+                columns.append(j)
+                values.append(row[j])
             indptr.append(len(columns))
-        counts = sparse.csr_matrix((np.asarray(values, dtype=np.int64), np.asarray(columns, dtype=np.int64),
-                                    np.asarray(indptr, dtype=np.int64)), shape=(len(texts), len(vocabulary)))
-        counts.sort_indices()
-        return counts
+        return Rows(np.asarray(values, dtype=np.float64), np.asarray(columns, dtype=np.int64),
+                    np.asarray(indptr, dtype=np.int64), len(vocabulary))
 
-    def _weigh(self, x):
+    def _weigh(self, x: Rows) -> Rows:
         """Counts (floats, in place) -> 1 + log tf, times idf, rows of unit length."""
         import numpy as np
 
@@ -89,7 +193,7 @@ class CharTfidf:
         return x
 
 
-def _normalize_rows(x) -> None:
+def _normalize_rows(x: Rows) -> None:
     """Each row to unit length, summing squares in column order as scikit-learn does."""
     data, indptr = x.data, x.indptr
     for i in range(len(indptr) - 1):

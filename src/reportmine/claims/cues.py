@@ -56,7 +56,7 @@ def _alternation(groups: dict[str, list[str]], where: str) -> "regex.Pattern":
             compile_pattern(p, f"{where}.{role}")
         if patterns:
             parts.append(f"(?P<{role}>" + "|".join(f"(?:{p})" for p in patterns) + ")")
-    return regex.compile("|".join(parts))
+    return compile_pattern("|".join(parts), where)
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ _STRIP = "|｜ \t\u3000“”\"'‘’「」《》〈〉()（）[]【】*-—:�
 _HEAD_NOISE = regex.compile(r"^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[，,、])")
 _BOOK = regex.compile(r"《([^《》]{2,20})》?$")
 _CJK = regex.compile(r"\p{Han}")
+_NOT_CJK = regex.compile(r"\P{Han}")
 _EQUALS = regex.compile(r"[=＝]")
 # a reporting unit's name (甲县, 城东区): the subject of a list item, not an indicator
 _PLACE = regex.compile(r"\p{Han}{1,8}?(?:省|市|县|区|镇|乡|村|街道)")
@@ -101,11 +102,12 @@ def noun_after(cues: Cues, text: str, pos: int, end: int) -> str | None:
         close = s.find("”" if s[0] == "“" else s[0] if s[0] == '"' else "」", 1)
         if close > 1:
             s = s[1:close] + s[close + 1:]
-    if not s or not _CJK.match(s) or any(s.startswith(w) for w in cues.after_reject):
+    if not s or not _CJK.match(s) or s.startswith(cues.after_reject):
         return None
-    cut = len(s)
-    for i in range(len(s)):
-        if not _CJK.match(s[i]) or any(s.startswith(w, i) for w in cues.after_stop):
+    other = _NOT_CJK.search(s)
+    cut = other.start() if other else len(s)           # the Han characters at the start
+    for i in range(cut):
+        if s.startswith(cues.after_stop, i):           # one C call for all stop words
             cut = i
             break
     s = s[:cut].strip(_STRIP)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
 from ..document import BOILERPLATE_KINDS, Boilerplate
 from ..resources import DataFileError, compile_pattern, load_yaml, require
 from .articles import article_pattern
@@ -40,7 +38,7 @@ def _combine(by_kind: dict, where: str):
         for p in patterns:
             compile_pattern(p, f"structure.yaml: {where}.{kind}")
         parts.append(f"(?P<{kind}>" + "|".join(f"(?:{p})" for p in patterns) + ")")
-    return regex.compile("|".join(parts))
+    return compile_pattern("|".join(parts), f"structure.yaml: {where}")
 
 
 def find_boilerplate(text: str, lines: list[Line]) -> list[Boilerplate]:

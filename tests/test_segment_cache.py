@@ -1,0 +1,127 @@
+"""The catalog tokenizer read back from the cache of derived data is the one built."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportmine import derived_cache
+from reportmine.claims import segment
+
+# texts written for this test: catalog names, their pieces and words jieba's HMM has to guess
+TEXTS = [
+    "全年城镇新增就业人数和城镇登记失业率均完成目标",
+    "化学需氧量、氨氮排放量分别下降",
+    "森林覆盖率达到百分之六十二点五",
+    "新建口袋公园和社区嵌入式养老服务站点",
+    "GDP增长率与一般公共预算收入",
+    "扎实推进乡村振兴示范带建设，群众满意度持续提升",
+]
+
+
+@pytest.fixture(scope="module")
+def built():
+    jieba = segment._import_jieba()
+    return segment.build_tokenizer(jieba, segment.catalog_words())
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTMINE_CACHE_DIR", str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture
+def builds(built, monkeypatch):
+    """Count the builds; each returns the module's one built tokenizer (a build takes ~1 s)."""
+    calls = []
+
+    def build(jieba, words):
+        calls.append(words)
+        return built
+
+    monkeypatch.setattr(segment, "build_tokenizer", build)
+    return calls
+
+
+def test_restored_table_is_the_built_one(built):
+    restored = segment._restore(segment._import_jieba(), segment._pack(built))
+    assert restored.total == built.total
+    assert restored.FREQ.to_dict() == built.FREQ
+    for text in TEXTS:
+        assert restored.lcut(text) == built.lcut(text)
+
+
+def test_first_process_writes_the_cache_and_the_next_reads_it(built, builds, cache_dir):
+    first = segment.load_tokenizer()
+    files = list(cache_dir.glob("segment-*.bin"))
+    assert len(files) == 1 and len(builds) == 1
+    assert builds[0] == segment.catalog_words()
+    second = segment.load_tokenizer()
+    assert len(builds) == 1
+    assert isinstance(second.FREQ, segment.ShardedFreq)
+    assert second.total == built.total
+    for text in TEXTS:
+        assert first.lcut(text) == second.lcut(text) == built.lcut(text)
+
+
+def test_a_corrupt_cache_file_is_rebuilt(built, builds, cache_dir):
+    segment.load_tokenizer()
+    (path,) = cache_dir.glob("segment-*.bin")
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    assert derived_cache.read_cached("segment", path.stem.split("-", 1)[1]) is None
+    tok = segment.load_tokenizer()
+    assert len(builds) == 2
+    assert [tok.lcut(t) for t in TEXTS] == [built.lcut(t) for t in TEXTS]
+    assert derived_cache.read_cached("segment", path.stem.split("-", 1)[1]) is not None
+
+
+def test_cache_off_or_unwritable_still_segments(built, builds, tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORTMINE_CACHE_DIR", "off")
+    assert derived_cache.cache_folder() is None
+    assert segment.load_tokenizer().lcut(TEXTS[0]) == built.lcut(TEXTS[0])
+    assert len(builds) == 1
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("REPORTMINE_CACHE_DIR", str(blocker / "cache"))
+    assert not derived_cache.write_cached("segment", "k", b"data")
+    assert segment.load_tokenizer().lcut(TEXTS[1]) == built.lcut(TEXTS[1])
+    assert len(builds) == 2 and not list(tmp_path.glob("**/*.bin"))
+
+
+def test_a_key_names_its_inputs():
+    assert derived_cache.cache_key("a", "bc") != derived_cache.cache_key("ab", "c")
+    assert derived_cache.cache_key("a", b"b") == derived_cache.cache_key(b"a", "b")
+
+
+def test_data_yaml_is_parsed_once_then_read_back(cache_dir, monkeypatch):
+    from reportmine import resources
+
+    text = "units:\n  - {name: 万元, scale: 10000}\n  - {name: 亿元, scale: 100000000.0}\nflag: true\nnothing: null\n"
+    first = resources.parse_data_yaml(text)
+    assert first == resources.parse_yaml(text)
+
+    def no_parse(_):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(resources, "parse_yaml", no_parse)
+    assert resources.parse_data_yaml(text) == first
+    assert len(list(cache_dir.glob("yaml-*.bin"))) == 1
+
+
+def test_data_yaml_marshal_cannot_hold_is_parsed_each_time(cache_dir):
+    from reportmine import resources
+
+    text = "since: 2024-01-31\n"
+    assert resources.parse_data_yaml(text) == resources.parse_yaml(text)
+    assert not list(cache_dir.glob("yaml-*.bin"))
+
+
+def test_after_enough_tables_the_whole_dict_is_used(built, monkeypatch):
+    monkeypatch.setattr(segment.ShardedFreq, "EAGER_AFTER", 3)
+    restored = segment._restore(segment._import_jieba(), segment._pack(built))
+    assert isinstance(restored.FREQ, segment.ShardedFreq)
+    got = [restored.lcut(t) for t in TEXTS]
+    assert type(restored.FREQ) is dict and restored.FREQ == built.FREQ
+    assert got == [built.lcut(t) for t in TEXTS]
