@@ -62,6 +62,29 @@ FLAGGED = [
     # counts of person-visits are whole numbers too
     ("growth", "群众走访110批1731人次，与上月相比批次、人次分别上升52.78%、45.30%。", "1191.33人次"),
     ("count", "低保家庭中因病致贫182户159人。", "户数多于人数"),
+    # a level completed against a target level written inside the phrase (51/52 = 98.08%)
+    ("ratio", "农村低保覆盖率达51%，完成52%目标任务的90.1%。", "51%/52% = 98.077%"),
+    # completion stated with its excess: 500/(500−40) = 108.70%; the other 营业收入 (800) fits neither
+    ("ratio", "全市营业收入800亿元。其中市属企业营业收入500亿元。市属企业营业收入超年度目标40亿元，完成年度任务的110.7%。",
+     "500亿元/(500亿元−40亿元) = 108.696%"),
+    # growth against the average of two earlier years: 30/(1−20.5%)×2 = 75.47, no whole count
+    ("growth", "全年发生火灾30起，死亡4人，火灾起数与前2年均比下降20.5%。", "30/(1−20.5%)×2 = 75.47起"),
+    # a difference of an earlier period's value and this one's, in percentage points (never relative)
+    ("difference", "合格率由去年的6.2%提高到今年的7.75%，提高了1.65个百分点。", "|6.2% − 7.75%| = 1.55个百分点"),
+    ("difference", "合格率为95.00%，较去年全年93.72%的合格率高出1.38个百分点。", "|95.00% − 93.72%| = 1.28个百分点"),
+    # parts naming one action in different states (已办结, 尚未办结) split the total
+    ("sum", "全年受理投诉案件64件，已办结案件41件，转交部门处理9件，尚未办结案件12件。", "41件 + 9件 + 12件 = 62件"),
+    # a 分别 list of changes, each with its direction: 11/(1−47.0%) = 20.75, no whole count
+    ("growth", "全县发生事故68宗，死亡11人，直接经济损失66.2万元，同比分别下降43.8%、下降47.0%、纯增22.0万元。",
+     "11人下降47.0%"),
+    # a rate that is the complement of a negated count: 1 − 30/2000 = 98.50%
+    ("ratio", "全年抽检食品2000批次，检出不合格样品30批次，抽检合格率98.80%。", "1 − 30批次/2000批次 = 98.5000%"),
+    # a count inside the share phrase in another unit (7户) names the whole, is not it;
+    # the part's own growth between it and its share is not an earlier period's rate
+    ("ratio", "利润总额14亿元。其中甲集团实现利润总额70954万元，较去年同期增长111%，占7户企业利润总额的46%。",
+     "70954万元/14亿元 = 50.68%"),
+    # a figure per thousand heads: 90000/12000000×1000 = 7.50, written 8.5
+    ("ratio", "全年抽检食品90000批次，按照全市1200万人口计算，抽检量达到8.5批次/千人。", "90000批次/1200万人口×1000 = 7.50"),
 ]
 
 
@@ -91,6 +114,16 @@ HOLDING = [
     ("一、组织领导（5分）\n1、健全机制（2分）\n2、工作部署（3分）\n二、宣传工作（10分）\n", "sum"),
     # 4.1% covers 4.05%..4.15%: 41/1000 = 4.1% holds, and rounding of the inputs is honoured
     ("生产总值1000亿元，其中第一产业增加值41亿元，占生产总值的比重为4.1%。", "ratio"),
+    ("五保集中供养率达41%，完成42%目标任务的97.6%。", "ratio"),
+    ("全市营业收入800亿元。其中市属企业营业收入500亿元。市属企业营业收入超年度目标40亿元，完成年度任务的108.7%。",
+     "completion"),
+    # 30/(1−21.1%)×2 = 76.05: 76 起 over the two earlier years
+    ("全年发生火灾30起，死亡4人，火灾起数与前两年均比下降21.1%。", "growth"),
+    ("合格率由去年的6.2%提高到今年的7.75%，提高了1.55个百分点。", "difference"),
+    ("全年受理投诉案件62件，已办结案件41件，转交部门处理9件，尚未办结案件12件。", "sum"),
+    ("全县发生事故68宗，死亡11人，直接经济损失66.2万元，同比分别下降43.8%、下降45.0%、纯增22.0万元。", "growth"),
+    ("全年抽检食品2000批次，检出不合格样品30批次，抽检合格率98.50%，不合格率1.50%。", "ratio"),
+    ("全年抽检食品90000批次，按照全市1200万人口计算，抽检量达到7.5批次/千人。", "per_capita"),
 ]
 
 
@@ -131,6 +164,12 @@ SILENT = [
     "本月来访1000人次，其中到市来访800人次。到省来访70人次，进京来访50人次。",
     # a big count: many whole earlier levels fit, nothing to say
     "今年接待游客123456人次，同比增长7.3%。",
+    # an excess over the target with no level of that name before it: nothing to check against
+    "全市粮食产量500万吨。工业增加值超年度目标40亿元，完成年度任务的110.7%。",
+    # parts in one state only: not a split of the total by state
+    "全年受理投诉案件64件，已办结案件41件，转交部门处理9件，移送纪委12件。",
+    # last year's rate after this year's is not the complement of this year's counts
+    "全年抽检食品2000批次，检出不合格样品30批次，抽检合格率98.50%，与上年抽检合格率98.62%基本持平。",
 ]
 
 
@@ -172,3 +211,22 @@ def test_a_total_of_zero_before_its_parts_is_no_division_by_zero():
     text = "全年共发生较大事故0起，其中城区2起、乡镇3起。全年共受理投诉0件，其中市场类4件、物业类6件、其他1件。"
     doc = Pipeline().analyze_bytes(text.encode("utf-8"), "zero_total.txt")
     assert [q.norm_value for q in doc.quantities][:3] == [0, 2, 3]
+
+
+TABLE_HEADS = (
+    "项 目 | 本期 | 上期 |\n"
+    "门诊收入(万元) | 120.50 | 100.00 |\n"
+    "门诊人次(人) | 5000 | 4000 |\n"
+    "门诊均次费用(元) | {} | 250.00 |\n"
+)
+
+
+def test_a_per_head_table_row_is_checked_column_by_column(pipeline):
+    """均次费用 = 收入(万元)×10000/人次 in each column; the column that fits
+    (250.00 = 100.00×10000/4000) establishes the rows, the other is flagged."""
+    flags, verified = incs(pipeline, TABLE_HEADS.format("241.00").replace("120.50", "125.00"))
+    assert [f.subtype for f in flags] == ["ratio"]
+    assert "125.00×10000/5000 = 250.0000" in flags[0].message and "所报为241.00" in flags[0].message
+    flags, verified = incs(pipeline, TABLE_HEADS.format("241.00"))
+    assert flags == []
+    assert sum(v["kind"] == "per_capita" for v in verified) == 2

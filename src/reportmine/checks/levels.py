@@ -28,6 +28,8 @@ def check_levels(index: Index, found, cfg) -> None:
         if down is None:
             continue
         sent = index.between(sentence_start(index.text, g.start), g.start)
+        if _average_level(found, index, sent, g, down, cfg):
+            continue
         level = _level_before(sent)
         if level is not None and _with_change(found, index.text, level, sent[-1], g, down, cfg):
             continue
@@ -62,19 +64,67 @@ def check_level_lists(index: Index, found, cfg) -> None:
             _whole_level(found, q, g, down, cfg)
 
 
-def _named_count(index: Index, sent: list[Quantity], g: Quantity, cfg) -> Quantity | None:
+def check_change_lists(index: Index, found, cfg) -> None:
+    """事故68宗，死亡11人，…，与去年同期相比，分别下降43.8%、下降45.0%、纯增22.0万元:
+    a 分别 list of changes each with its own direction word pairs, in order,
+    with the counts before it in its sentence (after any earlier change) when
+    there are exactly as many; each count and its rate are then checked for a
+    whole earlier level."""
+    text = index.text
+    for m in cfg.change_list_cue.finditer(text):
+        end = min(text.find(c, m.end()) % (len(text) + 1) for c in "。；;\n")
+        items = []
+        for q in index.between(m.end(), end):
+            if q.role != "growth" or q.start in found.judged:
+                break
+            items.append(q)
+        sent = index.between(sentence_start(text, m.start()), m.start())
+        last = max([i for i, q in enumerate(sent) if q.role == "growth" or is_rate(q)], default=-1)
+        counts = sent[last + 1:]
+        if len(items) < 2 or len(counts) != len(items):
+            continue
+        for q, g in zip(counts, items):
+            down = _direction(text, g, cfg) if is_rate(g) else None
+            if down is not None and q.norm_unit in cfg.count_units:
+                _whole_level(found, q, g, down, cfg)
+
+
+def _average_level(found, index: Index, sent: list[Quantity], g: Quantity, down: bool, cfg) -> bool:
+    """事故16起，…，事故起数与前2年均比下降25.6%: against the average of the N
+    earlier years, whose total, 16/(1−25.6%) × 2, is a whole number of 起."""
+    start = clause_start(index.text, g.start)
+    m = cfg.average_cue.search(index.text, start, g.start)
+    if m is None or not sent:
+        return False
+    years = cfg.small_numerals.get(m.group(1), None) or int(m.group(1))
+    q = _named_count(index, sent, g, cfg, index.text[max(start, index.text.rfind("、", start, m.start()) + 1):m.start()])
+    bounds = _level_range(q, g, down, cfg) if q is not None else None
+    if bounds is None:
+        return q is not None
+    lo, hi = bounds[0] * years, bounds[1] * years
+    n, word = math.floor(hi + 1e-9), "下降" if down else "增长"
+    head = f"{q.text}较前{years}年平均{word}{g.text}：前{years}年合计应为{q.norm_value:g}/(1{'−' if down else '+'}{g.text})×{years}"
+    if n >= lo - 1e-9 and n >= 1:
+        found.verify("growth", f"{head} = {n}{q.unit}", [q, g], g)
+    else:
+        total = q.norm_value / (1 - g.norm_value if down else 1 + g.norm_value) * years
+        found.flag("growth", g, f"{head} = {total:.2f}{q.unit}，不是整数", [q])
+    return True
+
+
+def _named_count(index: Index, sent: list[Quantity], g: Quantity, cfg, subject: str | None = None) -> Quantity | None:
     """事故9起、死亡6人、受伤7人，…受伤人数同比下降27.3%: the one count of the
     sentence whose name shares the most with the rate's subject (事故起数 also
     names the unit 起 it counts in)."""
-    from .rates import _common
+    from .rates import common_run
     from .repeats import growth_subject
 
-    subject = growth_subject(index.text, g, index.qs, cfg)
-    if not subject:
+    subject = subject.strip(" ，,") if subject is not None else growth_subject(index.text, g, index.qs, cfg)
+    if not subject or len(subject) < cfg.subject_min_chars:
         return None
     names = [index.text[(sent[i - 1].end if i else max(0, q.start - cfg.name_reach)):q.start]
              for i, q in enumerate(sent)]          # as written (the claims stage may normalize the script)
-    scored = sorted(((_common(subject, names[i] + (q.indicator or "")) + _counted_in(subject, q, cfg), i)
+    scored = sorted(((common_run(subject, names[i] + (q.indicator or "")) + _counted_in(subject, q, cfg), i)
                      for i, q in enumerate(sent) if q.norm_unit in cfg.count_units), reverse=True)
     if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None

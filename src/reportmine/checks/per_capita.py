@@ -40,6 +40,31 @@ def check_per_capita(index: Index, found, cfg) -> None:
             _judge(found, text, q, amounts, heads, cfg)
 
 
+def check_per_thousand(index: Index, found, cfg) -> None:
+    """抽检食品79801批次，按照全市1260万人口计算，抽检量达到6批次/千人: a figure
+    written per thousand (or ten thousand) heads right after its number is the
+    amount of its unit nearest before it in its sentence over the head count
+    nearest before it (79801/12600000×1000 = 6.33, written 6: 5.5 to 6.5)."""
+    text = index.text
+    for q in index.qs:
+        m = cfg.per_heads_suffix.match(text, q.end)
+        if m is None or not is_count(q) or q.start in found.judged or q.norm_value <= 0:
+            continue
+        sent = [w for w in index.between(sentence_start(text, q.start), q.start) if is_count(w) and w.norm_value > 0]
+        amounts = [a for a in sent if a.norm_unit == q.norm_unit]
+        heads = [p for p in sent if p.norm_unit in cfg.head_units and p.norm_unit != q.norm_unit]
+        if not amounts or not heads:
+            continue
+        a, p, per = amounts[-1], heads[-1], cfg.small_numerals.get(m.group(1), 1)
+        x = a.norm_value / p.norm_value * per
+        half = 10 ** -ar.decimals(q) * 0.5
+        arith = f"{a.text}/{p.text}×{per:g} = {x:.2f}{q.unit or ''}{m.group(0)}"
+        if abs(x - q.value) <= half + 1e-9:
+            found.verify("per_capita", arith, [a, p, q], q)
+        elif not q.approx and abs(x - q.value) <= max(half, x * cfg.near_miss_per_capita):
+            found.flag("ratio", q, f"{arith}（按所报精度为{x:.{ar.decimals(q)}f}）", [a, p])
+
+
 def _judge(found, text: str, q: Quantity, amounts: list[Quantity], heads: list[Quantity], cfg) -> None:
     for a in reversed(amounts):
         for p in reversed(heads):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from ..claims.clauses import sentence_start
+from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, paragraph_bounds
@@ -106,6 +106,10 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     text = index.text
     sent = [q for q in index.between(sentence_start(text, r.start), r.start) if _extensive(q)]
     at = _share_cue(text, r, sent, cfg)
+    level = _level_target(index, r, at) if at is not None and text[at] != "占" else None
+    if level:
+        part, whole = level
+        return Case(r, "share", "", [part], [whole], named=[whole], cue=text[at])
     if at is not None:
         label = cfg.share_label_trim.sub("", text[at:r.start].lstrip("".join(cfg.share_cues)))
         parts = _part_of(label, [q for q in sent if q.end <= at], cfg)
@@ -131,12 +135,26 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     case = Case(r, kind, label, parts, wholes, cue=text[at] if kind == "share" else "")
     if kind == "share":
         by_name = text[at] == "占"          # 完成…的: only a target written inside the phrase
-        case.named = inside or [w for w in wholes if by_name and _names(w, label, text, cfg)]
+        case.named = [w for w in inside if w.norm_unit == unit] or \
+            [w for w in wholes if by_name and _names(w, label, text, cfg)]     # 占7户企业利润总额: 7户 names, is not the whole
     else:
         case.meant = [(p, w) for p in parts for w in wholes if w is not p and _related(w, p, r, sent, cfg)]
         case.meant += _adjacent_pair(index, sent, r, wholes)
         case.meant += _part_after_cue(index, parts, wholes, cfg)
     return case
+
+
+def _level_target(index: Index, r: Quantity, at: int) -> tuple | None:
+    """集中供养率达41%，完成42%目标任务的97.6%: a level (a rate, an amount per
+    head) completed against a target level written inside the phrase; the
+    part is the nearest number of the target's unit before the phrase, in
+    its sentence."""
+    inside = [q for q in index.between(at, r.start) if not _extensive(q) and q.norm_unit and q.norm_value]
+    if len(inside) != 1:
+        return None
+    whole = inside[0]
+    before = [q for q in index.between(sentence_start(index.text, at), at) if q.norm_unit == whole.norm_unit]
+    return (before[-1], whole) if before and not _extensive(before[-1]) else None
 
 
 def _part_after_cue(index: Index, parts: list[Quantity], wholes: list[Quantity], cfg) -> list[tuple]:
@@ -170,8 +188,10 @@ def _adjacent_pair(index: Index, sent: list[Quantity], r: Quantity, wholes: list
 
 
 def _earlier_period(text: str, part: Quantity, r: Quantity, cfg) -> bool:
-    """较去年全年93.72%的政策符合率: the rate is last year's, not of these counts."""
-    between = text[part.end:r.start]
+    """较去年全年93.72%的政策符合率: the rate is last year's, not of these counts
+    (a cue in the rate's own clause; 较去年同期增长111% between the part and
+    its share is the part's growth)."""
+    between = text[max(part.end, clause_start(text, r.start)):r.start]
     return any(c in between for c in cfg.previous_cues)
 
 
@@ -216,7 +236,7 @@ def _with_unit(q: Quantity, parts: list[Quantity]) -> Quantity:
     return q
 
 
-def _common(a: str, b: str) -> int:
+def common_run(a: str, b: str) -> int:
     """Length of the longest common substring."""
     best = 0
     for i in range(len(a)):
@@ -232,7 +252,7 @@ def _names(w: Quantity, label: str, text: str, cfg) -> bool:
     if len(label) < 2:
         return False
     name = (w.indicator or "") + text[max(0, w.start - cfg.name_reach):w.start]
-    c = _common(label, name)
+    c = common_run(label, name)
     return c >= 2 and c >= 0.5 * len(label)
 
 
@@ -242,11 +262,11 @@ def _related(w: Quantity, p: Quantity, r: Quantity, sent: list[Quantity], cfg) -
     系统管理率) and the whole is in the same sentence."""
     a, b = (w.indicator or ""), (p.indicator or "")
     rate = (r.indicator or "")[:-1]
-    if _common(a, b) >= cfg.shared_name_chars:
+    if common_run(a, b) >= cfg.shared_name_chars:
         return True
     if len(a) >= 2 and a in b and any(w is q for q in sent):
         return True         # 计划内出生 of 出生: the part's name qualifies the whole's
-    return _common(b, rate) >= cfg.shared_name_chars and any(w is q for q in sent)
+    return common_run(b, rate) >= cfg.shared_name_chars and any(w is q for q in sent)
 
 
 def _judge(found, case: Case, cfg) -> Quantity | None:
@@ -291,7 +311,7 @@ def check_share_lists(index: Index, found, cfg) -> None:
                  if is_count(w) and w.norm_unit in cfg.count_units and w.value == w.norm_value
                  and not ar.decimals(w) and _names(w, label, text, cfg)]
         if whole:
-            best = max(reversed(whole), key=lambda w: _common(label, (w.indicator or "") +
+            best = max(reversed(whole), key=lambda w: common_run(label, (w.indicator or "") +
                                                             text[max(0, w.start - cfg.name_reach):w.start]))
             _whole_counts(found, text, shares, best)
 

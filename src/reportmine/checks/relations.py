@@ -19,17 +19,20 @@ from ..document import Document, Flag, Quantity
 from ..resources import load_yaml, require
 from . import arithmetic as ar
 from .flags import make_flag
+from .complements import check_complements
+from .excess import check_excess
 from .formulas import check_formulas
 from .found import Found
-from .levels import check_level_lists, check_levels
+from .levels import check_change_lists, check_level_lists, check_levels
 from .neighbourhood import Index
 from .rates import check_rates, check_share_lists
 from .repeats import check_item_values, check_mismatch, check_respectively
 from .search_config import search_config
 from .sums import check_sums
-from .per_capita import check_per_capita
+from .per_capita import check_per_capita, check_per_thousand
 from .points import check_points
 from .structure import check_structure
+from .table_heads import check_table_heads
 from .tables import check_tables
 from .totals import check_totals
 from .units_sense import check_units
@@ -74,21 +77,26 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
             if q.role == "completion_rate":
                 if not _completion(found, q, before) and targets:
                     _completion_from_file(found, q, before, targets)
-            elif q.role == "difference":
+            elif q.role == "difference" or (q.role == "growth" and q.norm_unit == "ratio_point"):
                 _difference(found, q, before)
             elif q.role == "growth":
                 _growth(found, q, sent, before)
         _parts(found, sent)
+    check_excess(index, found, search_config())
+    check_complements(index, found, search_config())
     check_rates(index, found, search_config())
     check_share_lists(index, found, search_config())
     check_levels(index, found, search_config())
     check_level_lists(index, found, search_config())
+    check_change_lists(index, found, search_config())
     check_units(index, found, search_config())
     check_tables(doc, found, search_config())
+    check_table_heads(doc, found, search_config())
     check_formulas(doc, found, search_config())
     check_sums(index, found, search_config())
     check_totals(index, found, search_config())
     check_per_capita(index, found, search_config())
+    check_per_thousand(index, found, search_config())
     check_points(index, found, search_config())
     check_structure(doc, found, search_config())
     check_respectively(doc, found)
@@ -176,11 +184,13 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
         return
     b = others[-1]
     a = _nearest(others[:-1], lambda q: (q.role in _TARGETS) != (b.role in _TARGETS))
+    if a is None:           # 由去年的6.2%提高到今年的7.75%: an earlier period's value and this one's
+        a = _nearest(others[:-1], lambda q: _after_cue(found, q) != _after_cue(found, b))
     if a is None:
         return
     computed = abs(a.norm_value - b.norm_value)
     tol = ar.tolerance(d) + ar.tolerance(a) + ar.tolerance(b)
-    if b.norm_value and abs(abs(a.norm_value - b.norm_value) / b.norm_value - d.norm_value) <= tol:
+    if b.norm_value and d.norm_unit != "ratio_point" and abs(abs(a.norm_value - b.norm_value) / b.norm_value - d.norm_value) <= tol:
         computed = abs(a.norm_value - b.norm_value) / b.norm_value     # a relative difference
     implied = (b.norm_value + d.norm_value, b.norm_value - d.norm_value)
     level = min(implied, key=lambda x: abs(x - a.norm_value))

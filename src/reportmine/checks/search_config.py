@@ -15,7 +15,10 @@ _INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_rea
 _FLOATS = ("near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth")
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
-             "ocr_garbled", "numbered_item", "total_cue", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue")
+             "ocr_garbled", "numbered_item", "total_cue", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
+             "excess_cue", "excess_rate_link", "average_cue",
+             "status_part", "change_list_cue", "complement_rate",
+             "per_heads_suffix")
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,16 @@ class SearchConfig:
     point_mark_before: object
     point_marks: tuple
     per_capita_cue: object
+    excess_cue: object
+    excess_rate_link: object
+    average_cue: object
+    status_part: object
+    change_list_cue: object
+    complement_rate: object
+    per_heads_suffix: object
+    complement_negations: tuple
+    small_numerals: dict
+    table_amount_scales: dict
     max_values: dict
     household_person: tuple
     unit_variants: dict
@@ -84,7 +97,8 @@ def search_config() -> SearchConfig:
     data = dict(all_data["relation_search"])
     data["previous_cues"] = all_data["inconsistencies"]["previous_level_cues"]
     require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person", "unit_variants",
-                                                          "point_marks"), "checks.yaml: relation_search")
+                                                          "point_marks", "small_numerals",
+                                                          "table_amount_scales", "complement_negations"), "checks.yaml: relation_search")
     where = "checks.yaml: relation_search"
     values = {k: tuple(data[k]) for k in _WORDS}
     values["count_units"] = frozenset(data["count_units"])
@@ -95,4 +109,7 @@ def search_config() -> SearchConfig:
     values["max_values"] = {str(k): float(v) for k, v in data["max_values"].items()}
     values["household_person"] = tuple(data["household_person"])
     values["unit_variants"] = {str(k): str(v) for k, v in data["unit_variants"].items()}
+    values["complement_negations"] = tuple(data["complement_negations"])
+    values["table_amount_scales"] = {str(k): float(v) for k, v in data["table_amount_scales"].items()}
+    values["small_numerals"] = {str(k): int(v) for k, v in data["small_numerals"].items()}
     return SearchConfig(**values)

@@ -51,6 +51,16 @@ def _tables(text: str):
         yield table
 
 
+def _tables_with_labels(text: str):
+    """Each table as (row label, numeric cells) pairs: the label is the row's first cell."""
+    for rows in _tables(text):
+        out = []
+        for cells in rows:
+            line_start = text.rfind("\n", 0, cells[0].start) + 1
+            out.append((text[line_start:cells[0].start].split("|")[0].strip(), cells))
+        yield out
+
+
 def _row(line: str, pos: int) -> list[Quantity]:
     cells, start = [], 0
     for part in line.split("|"):

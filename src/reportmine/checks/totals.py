@@ -48,7 +48,8 @@ def _check(found, index: Index, lookups, same: list[Quantity], i: int, used: set
     if len(parts) < 2:
         return
     meant = bool(bracket) or _named_total(scans, bounds, total, cfg) \
-        or cfg.breakdown_cue.search(cfg.gloss.sub("", text[total.end:parts[0].start])) is not None
+        or cfg.breakdown_cue.search(cfg.gloss.sub("", text[total.end:parts[0].start])) is not None \
+        or _status_parts(text, bounds, parts, cfg)
     if _judge(found, total, parts, meant, exhaustive=bool(bracket), cfg=cfg):
         used.update((p.start, p.end) for p in parts)
 
@@ -95,6 +96,24 @@ def _bracket_parts(index: Index, bounds, total: Quantity, cfg) -> list[Quantity]
     inside = [q for q in index.between(m.end(), close) if q.norm_unit == total.norm_unit]
     fit = all(q.norm_value <= top and _is_part(text, bounds, q, m.end(), cfg) for q in inside)
     return inside if fit else []
+
+
+def _status_parts(text: str, bounds, parts: list[Quantity], cfg) -> bool:
+    """问题82个，已整改38个，…，正在整改21个: two parts name one action (整改) in
+    different states (已, 正在, 未, 部分, or none: 整改到位资金 and 未整改资金),
+    so they split one whole by its state."""
+    heads = [text[bounds.clause_start(p.start):p.start] for p in parts]
+    actions = {m.group(2) for h in heads for m in cfg.status_part.finditer(h)}
+    for action in actions:
+        states = set()
+        for h in heads:
+            i = h.find(action)
+            if i >= 0:
+                m = cfg.status_part.search(h, max(0, i - 2), i + len(action))
+                states.add(m.group(1) if m and m.group(2) == action else "")
+        if len(states) >= 2 and sum(action in h for h in heads) >= 2:
+            return True
+    return False
 
 
 def _named_total(scans: Scans, bounds, total: Quantity, cfg) -> bool:

@@ -1,0 +1,53 @@
+"""Rates that are the complement of a negated count.
+
+`抽检4003批次，检出不合格样品49批次，抽检合格率98.78%`: the rate names a
+quality (合格) whose negation (不合格, 未合格: `complement_negations`) names a
+count before it in its sentence; the rate is 1 − that count over the nearest
+larger count of its unit before it (1 − 49/4003 = 98.776%); only the first
+rate after the count is its complement. The relation
+verifies within the rounding of the written numbers and is flagged when it is
+a near miss (`near_miss_ratio`).
+"""
+
+from __future__ import annotations
+
+from ..claims.clauses import clause_start, sentence_start
+from . import arithmetic as ar
+from .neighbourhood import Index, is_count, is_rate
+
+
+def check_complements(index: Index, found, cfg) -> None:
+    text = index.text
+    for r in index.qs:
+        if not is_rate(r) or r.start in found.judged or r.group is not None or r.norm_value > 1:
+            continue
+        head = text[clause_start(text, r.start):r.start]
+        m = cfg.complement_rate.search(head)
+        if m is None or head[:m.start(1)].endswith(tuple(cfg.complement_negations)):
+            continue                        # 不合格率 is the count's own rate, not its complement
+        quality = m.group(1)
+        sent = [q for q in index.between(sentence_start(text, r.start), r.start)
+                if is_count(q) and "/" not in (q.norm_unit or "")]
+        negated = [q for q in sent if any(n + quality in text[clause_start(text, q.start):q.start]
+                                          for n in cfg.complement_negations)]
+        if not negated:
+            continue
+        p = negated[-1]
+        if any(is_rate(q) for q in index.between(p.end, r.start)):
+            continue                        # only the first rate after the count (not last year's after it)
+        wholes = [w for w in sent if w.end <= p.start and w.norm_unit == p.norm_unit and w.norm_value > p.norm_value]
+        if wholes:
+            _judge(found, r, p, wholes[-1], cfg)
+
+
+def _judge(found, r, p, w, cfg) -> None:
+    iv = ar.quotient(p, w)
+    if iv is None:
+        return
+    lo, hi = 1 - iv[1], 1 - iv[0]
+    x = 1 - p.norm_value / w.norm_value
+    arith = f"1 − {p.text}/{w.text} = {ar.at_precision(x, r, 2)}"
+    if ar.fits(r, lo, hi):
+        found.verify("ratio", arith, [w, p, r], r)
+    elif ar.miss(r, lo, hi) <= cfg.near_miss_ratio:
+        found.flag("ratio", r, f"{arith}（按所报精度为{ar.at_precision(x, r)}）", [w, p])
