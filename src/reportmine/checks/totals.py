@@ -25,6 +25,8 @@ from .sums import other_fit
 
 _NOT_PARTS = frozenset({"target", "basic_target", "full_target", "growth", "difference", "completion_rate"})
 
+_HEAD_CHARS = 40      # how far back a part's clause head is read for its state and action
+
 
 def check_totals(index: Index, found, cfg) -> None:
     text = index.text
@@ -101,8 +103,10 @@ def _bracket_parts(index: Index, bounds, total: Quantity, cfg) -> list[Quantity]
 def _status_parts(text: str, bounds, parts: list[Quantity], cfg) -> bool:
     """问题82个，已整改38个，…，正在整改21个: two parts name one action (整改) in
     different states (已, 正在, 未, 部分, or none: 整改到位资金 and 未整改资金),
-    so they split one whole by its state."""
-    heads = [text[bounds.clause_start(p.start):p.start] for p in parts]
+    so they split one whole by its state. A part's head is read back to its
+    clause start, at most _HEAD_CHARS (a clause as long as a whole line of
+    numbers must not make every total read it again)."""
+    heads = [text[max(bounds.clause_start(p.start), p.start - _HEAD_CHARS):p.start] for p in parts]
     actions = {m.group(2) for h in heads for m in cfg.status_part.finditer(h)}
     for action in actions:
         states = set()
