@@ -25,6 +25,7 @@ from .sums import other_fit
 
 _NOT_PARTS = frozenset({"target", "basic_target", "full_target", "growth", "difference", "completion_rate"})
 
+_STRETCH_PARTS = 16  # a bracket of more parts is judged as one breakdown only
 _HEAD_CHARS = 40      # how far back a part's clause head is read for its state and action
 
 
@@ -134,11 +135,22 @@ def _fits(total: Quantity, parts) -> bool:
     return ar.fits(total, lo, hi)
 
 
+def _stretches(parts: list[Quantity]) -> list[list[Quantity]]:
+    """A bracket may hold two breakdowns of one whole one after the other
+    (贫困户N人(其中因病a人，因学b人…；按帮扶措施分c人，d人…)): every
+    stretch of two or more consecutive parts, shorter than all of them (for
+    brackets of up to _STRETCH_PARTS parts)."""
+    n = len(parts)
+    if n > _STRETCH_PARTS:
+        return []
+    return [parts[i:j] for i in range(n) for j in range(i + 2, n + 1) if j - i < n]
+
+
 def _judge(found, total: Quantity, parts: list[Quantity], meant: bool, exhaustive: bool, cfg) -> bool:
     runs = [parts] if exhaustive else [parts[:k] for k in range(2, len(parts) + 1)]
     if not meant and sum(p.norm_value for p in parts) < total.norm_value * (1 - cfg.near_miss_total):
         return False                        # even all the parts fall short: nothing to verify
-    for run in runs:
+    for run in runs + (_stretches(parts) if exhaustive else []):
         if _fits(total, run):
             found.verify("sum", " + ".join(p.text for p in run) + f" = {total.text}", [total, *run], total)
             return True
