@@ -12,6 +12,8 @@ from ..document import Flag, Quantity
 from . import arithmetic as ar
 from .flags import make_flag
 
+_SHORT_SPAN = 64      # a flag this short has its offsets in a set; longer ones are scanned
+
 
 @dataclass
 class Found:
@@ -20,6 +22,13 @@ class Found:
     flags: list[Flag] = field(default_factory=list)
     verified: list[dict] = field(default_factory=list)
     judged: set = field(default_factory=set)
+    # the offsets the flags cover, kept up with self.flags (flags are only
+    # appended, here or by the checks directly): flag() asks whether a value
+    # already lies in a flag once per flag, which scanning every flag made
+    # quadratic in a long text with many
+    _covered: set = field(default_factory=set, repr=False)
+    _long: list = field(default_factory=list, repr=False)
+    _indexed: int = field(default=0, repr=False)
 
     def verify(self, kind: str, arithmetic: str, qs: list[Quantity], stated: Quantity | None = None) -> None:
         qs = sorted(qs, key=lambda q: q.start)
@@ -31,7 +40,7 @@ class Found:
              note: str | None = None, span: tuple[int, int] | None = None, tail: str | None = None,
              **fields) -> None:
         """A flag on the stated value (or `span`), with the other quantities as evidence."""
-        if any(f.start <= stated.start < f.end for f in self.flags):
+        if self._flagged(stated.start):
             return
         qs = sorted({id(q): q for q in [*qs, stated]}.values(), key=lambda q: q.start)
         start, end = span or (stated.start, stated.end)
@@ -39,6 +48,16 @@ class Found:
                                     note or f"{arithmetic}, stated {stated.text}", qs,
                                     arithmetic + (f"，所报为{stated.text}" if tail is None else tail), **fields))
         self.judged.add(stated.start)
+
+    def _flagged(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a flag raised so far."""
+        for f in self.flags[self._indexed:]:
+            if f.end - f.start <= _SHORT_SPAN:
+                self._covered.update(range(f.start, f.end))
+            else:
+                self._long.append((f.start, f.end))
+        self._indexed = len(self.flags)
+        return pos in self._covered or any(s <= pos < e for s, e in self._long)
 
     def judge(self, stated: Quantity, computed: float, tol: float, involved: list[Quantity],
               subtype: str, arithmetic: str, levels: tuple[float, float] | None = None) -> None:

@@ -21,6 +21,8 @@ from .neighbourhood import Index, is_count
 
 _STOPS = re.compile(r"[，,。；;\n]")
 
+_SUFFIX_CHARS = 24   # how far a per-heads suffix (` / 千人`) may reach past its number
+
 
 def check_per_capita(index: Index, found, cfg) -> None:
     text = index.text
@@ -47,7 +49,9 @@ def check_per_thousand(index: Index, found, cfg) -> None:
     nearest before it (79801/12600000×1000 = 6.33, written 6: 5.5 to 6.5)."""
     text = index.text
     for q in index.qs:
-        m = cfg.per_heads_suffix.match(text, q.end)
+        # an end bound: without it the regex module scans the rest of the text
+        # for the pattern's required '/' on every quantity (quadratic on a long text)
+        m = cfg.per_heads_suffix.match(text, q.end, q.end + _SUFFIX_CHARS)
         if m is None or not is_count(q) or q.start in found.judged or q.norm_value <= 0:
             continue
         sent = [w for w in index.between(sentence_start(text, q.start), q.start) if is_count(w) and w.norm_value > 0]
