@@ -205,6 +205,15 @@ def test_scoring_rules_requirements_item_points_and_ratio_weights(tmp_path):
     assert got["18分"] == "actual"
 
 
+def test_a_score_with_a_bound_is_a_requirement_not_an_items_points(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("明年工作目标：群众满意度保持在95分以上，投诉办结率不低于98%。\n"
+                    "(一)组织领导10分(二)宣传教育15分\n", encoding="utf-8")
+    got = {q.text: q.role for q in analyze(path).quantities}
+    assert got["95分以上"] == "target"
+    assert got["10分"] == "full_target" and got["15分"] == "full_target"
+
+
 def test_a_budget_set_at_the_start_of_the_year_is_a_target(tmp_path):
     path = tmp_path / "report.txt"
     path.write_text("年初批复预算1200万元，全年实际支出1150万元。", encoding="utf-8")

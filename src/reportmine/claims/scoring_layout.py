@@ -38,7 +38,8 @@ def _score_role(c: Cues, text: str, q: Quantity, role: str, cs: int) -> str:
     if before.endswith(("(", "（")) and after.startswith((")", "）")):
         return "full_target"
     if role == "actual" and c.score_achieved.search(text, max(cs, q.start - 12), q.start) is None:
-        return "full_target"
+        # 满意度保持在98分以上: a bound makes the score a requirement, not an item's points
+        return "target" if q.text.rstrip(" \u3000").endswith(c.class_bounds) else "full_target"
     return role
 
 
