@@ -17,6 +17,12 @@ from reportmine.pipeline import analyze
 SHIPPED = ROOT / "src" / "reportmine" / "data" / "roles.json"
 
 
+def _roles(path, text: str) -> dict[str, str]:
+    """Each quantity's role in ``text``, written to ``path`` and analyzed."""
+    path.write_text(text, encoding="utf-8")
+    return {q.text: q.role for q in analyze(path).quantities}
+
+
 def _train_module():
     spec = importlib.util.spec_from_file_location("train_roles", ROOT / "models" / "train_roles.py")
     module = importlib.util.module_from_spec(spec)
@@ -71,9 +77,7 @@ def test_model_is_loaded_once_and_predicts_known_roles():
      {"5200人": "actual", "3.5%": "growth", "104%": "completion_rate"}),
 ])
 def test_pipeline_roles_in_written_texts(tmp_path, text, expected):
-    path = tmp_path / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    got = {q.text: q.role for q in analyze(path).quantities}
+    got = _roles(tmp_path / "report.txt", text)
     for span, role in expected.items():
         assert got.get(span) == role, (span, got)
 
@@ -174,30 +178,24 @@ def test_cue_word_feature_is_the_cue_that_decided_even_with_a_lookahead():
 
 
 def test_a_forecast_cue_covers_the_clauses_after_it_across_semicolons(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("预计全年实现地区生产总值85.2亿元，同比增长6.1%；社会消费品零售总额31.4亿元，增长5%。"
-                    "一季度完成投资12亿元。", encoding="utf-8")
-    got = {q.text: q.role for q in analyze(path).quantities}
+    got = _roles(tmp_path / "report.txt", "预计全年实现地区生产总值85.2亿元，同比增长6.1%；社会消费品零售总额31.4亿元，增长5%。"
+                                          "一季度完成投资12亿元。")
     assert got["85.2亿元"] == "forecast" and got["31.4亿元"] == "forecast"
     assert got["6.1%"] == "growth" and got["5%"] == "growth"
     assert got["12亿元"] == "actual"
 
 
 def test_scoring_steps_with_spaces_and_arrows_for_growth(tmp_path):
-    path = tmp_path / "rules.txt"
-    path.write_text("市级媒体用稿，每增加 1 篇加 2 分。\n绿色信贷占比31.5%，同比↑6个百分点。\n", encoding="utf-8")
-    got = {q.text: q.role for q in analyze(path).quantities}
+    got = _roles(tmp_path / "rules.txt", "市级媒体用稿，每增加 1 篇加 2 分。\n绿色信贷占比31.5%，同比↑6个百分点。\n")
     assert got["1 篇"] == "other" and got["2 分"] == "other"
     assert got["6个百分点"] == "growth"
 
 
 def test_scoring_rules_requirements_item_points_and_ratio_weights(tmp_path):
-    path = tmp_path / "rules.txt"
-    path.write_text("(一)档案管理30分(二)安全生产20分\n"
-                    "1.案件办结率达95%得3分；用稿1篇，2分。\n"
-                    "2.水平和进步按6:4计分。\n"
-                    "3.经考核，自评得分18分。\n", encoding="utf-8")
-    got = {q.text: q.role for q in analyze(path).quantities}
+    got = _roles(tmp_path / "rules.txt", "(一)档案管理30分(二)安全生产20分\n"
+                                         "1.案件办结率达95%得3分；用稿1篇，2分。\n"
+                                         "2.水平和进步按6:4计分。\n"
+                                         "3.经考核，自评得分18分。\n")
     assert got["30分"] == "full_target" and got["20分"] == "full_target"
     assert got["95%"] == "full_target" and got["3分"] == "other"
     assert got["1篇"] == "full_target" and got["2分"] == "other"
@@ -206,36 +204,28 @@ def test_scoring_rules_requirements_item_points_and_ratio_weights(tmp_path):
 
 
 def test_a_score_with_a_bound_is_a_requirement_not_an_items_points(tmp_path):
-    path = tmp_path / "plan.txt"
-    path.write_text("明年工作目标：群众满意度保持在95分以上，投诉办结率不低于98%。\n"
-                    "(一)组织领导10分(二)宣传教育15分\n", encoding="utf-8")
-    got = {q.text: q.role for q in analyze(path).quantities}
+    got = _roles(tmp_path / "plan.txt", "明年工作目标：群众满意度保持在95分以上，投诉办结率不低于98%。\n"
+                                        "(一)组织领导10分(二)宣传教育15分\n")
     assert got["95分以上"] == "target"
     assert got["10分"] == "full_target" and got["15分"] == "full_target"
 
 
 def test_a_budget_set_at_the_start_of_the_year_is_a_target(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("年初批复预算1200万元，全年实际支出1150万元。", encoding="utf-8")
-    got = {q.text: q.role for q in analyze(path).quantities}
+    got = _roles(tmp_path / "report.txt", "年初批复预算1200万元，全年实际支出1150万元。")
     assert got["1200万元"] == "target" and got["1150万元"] == "actual"
 
 
 def test_counts_of_administrative_divisions_are_background(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("全乡辖8个行政村42个村民小组，总人口1.2万人。新建3个社区服务站。"
-                    "全县150个行政村全部建成卫生室。\n", encoding="utf-8")
-    got = {q.text: q.role for q in analyze(path).quantities}
+    got = _roles(tmp_path / "report.txt", "全乡辖8个行政村42个村民小组，总人口1.2万人。新建3个社区服务站。"
+                                          "全县150个行政村全部建成卫生室。\n")
     assert got["8个"] == "other" and got["42个"] == "other"
     assert got["3个"] == "actual"
     assert got["150个"] == "actual"
 
 
 def test_a_bound_that_qualifies_a_noun_names_a_class(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("全年实施5000万元以上工业项目42个，对年纳税100万元以上的26户企业开展走访。"
-                    "空气优良率达到85%以上。\n", encoding="utf-8")
-    got = {q.text: q.role for q in analyze(path).quantities}
+    got = _roles(tmp_path / "report.txt", "全年实施5000万元以上工业项目42个，对年纳税100万元以上的26户企业开展走访。"
+                                          "空气优良率达到85%以上。\n")
     assert got["5000万元以上"] == "other" and got["100万元以上"] == "other"
     assert got["42个"] == "actual"
     assert got["85%以上"] == "actual"     # a bound that qualifies nothing
@@ -250,32 +240,24 @@ def test_a_table_flattened_one_cell_per_line_reads_roles_from_its_header(tmp_pat
 
 
 def test_a_parenthesis_inside_a_phrase_does_not_end_its_clause(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("全年火灾死亡5人，占全年控制指标（12人）的41.7%。", encoding="utf-8")
-    got = {q.text: q.role for q in analyze(path).quantities}
+    got = _roles(tmp_path / "report.txt", "全年火灾死亡5人，占全年控制指标（12人）的41.7%。")
     assert got["12人"] == "target" and got["41.7%"] == "completion_rate"
     assert got["5人"] == "actual"
 
 
 def test_control_within_a_limit_is_a_target_where_it_stayed_is_a_value(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("年末城镇登记失业率控制在2.9%。全年安全事故死亡人数控制在10人以内。", encoding="utf-8")
-    got = {q.text: q.role for q in analyze(path).quantities}
+    got = _roles(tmp_path / "report.txt", "年末城镇登记失业率控制在2.9%。全年安全事故死亡人数控制在10人以内。")
     assert got["2.9%"] == "actual" and got["10人以内"] == "target"
 
 
 def test_yao_inside_a_word_is_not_a_target_cue(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("主要企业销售收入占全省重要骨干企业的86%；明年要新增就业岗位300个。", encoding="utf-8")
-    got = {q.text: q.role for q in analyze(path).quantities}
+    got = _roles(tmp_path / "report.txt", "主要企业销售收入占全省重要骨干企业的86%；明年要新增就业岗位300个。")
     assert got["86%"] == "actual" and got["300个"] == "target"
 
 
 def test_a_change_cue_binds_to_its_own_number_and_ratios_are_levels(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text("交通事故12起、同比下降20%、受伤3人。城乡收入分别增长6.5%和7.1%。"
-                    "地区生产总值增长4.5%三次产业比重为12.1:40.3:47.6。", encoding="utf-8")
-    got = {q.text: q.role for q in analyze(path).quantities}
+    got = _roles(tmp_path / "report.txt", "交通事故12起、同比下降20%、受伤3人。城乡收入分别增长6.5%和7.1%。"
+                                          "地区生产总值增长4.5%三次产业比重为12.1:40.3:47.6。")
     assert got["20%"] == "growth" and got["3人"] == "actual"
     assert got["6.5%"] == "growth" and got["7.1%"] == "growth"
     assert got["4.5%"] == "growth" and got["12.1"] == "actual" and got["47.6"] == "actual"
