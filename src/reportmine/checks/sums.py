@@ -70,7 +70,8 @@ def _parts_after(index: Index, total: Quantity, start: int, cfg) -> list[Quantit
     return out
 
 
-def _fits(total: Quantity, parts) -> bool:
+def parts_fit(total: Quantity, parts) -> bool:
+    """The parts, each as precise as it is written, can add up to the total."""
     lo = sum(ar.bounds(p)[0] for p in parts)
     hi = sum(ar.bounds(p)[1] for p in parts)
     return ar.fits(total, lo, hi)
@@ -81,7 +82,7 @@ def other_fit(total: Quantity, parts: list[Quantity], coarsest: float) -> bool:
     A choice fits only as precisely as it is written: one that fits only
     thanks to a part rounded far more coarsely (1.3亿元 among amounts in 万元)
     than the run and the total says nothing."""
-    return any(_fits(total, c) and ar.coarseness(c) <= coarsest + 1e-9
+    return any(parts_fit(total, c) and ar.coarseness(c) <= coarsest + 1e-9
                for r in range(2, min(4, len(parts)) + 1) for c in itertools.combinations(parts, r))
 
 
@@ -97,7 +98,7 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
     exactly those (two or more) is the breakdown as written, and is flagged
     up to `near_miss_sum_sentence`, any other run up to `near_miss_sum`."""
     for k in range(2, len(parts) + 1):
-        if _fits(total, parts[:k]):
+        if parts_fit(total, parts[:k]):
             found.verify("sum", " + ".join(p.text for p in parts[:k]) + f" = {total.text}", [total, *parts[:k]])
             return
     k, gap = min(((k, abs(sum(p.norm_value for p in parts[:k]) - total.norm_value)) for k in range(2, len(parts) + 1)),

@@ -21,7 +21,7 @@ from ..claims.scans import Scans
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, paragraph_bounds
-from .sums import other_fit
+from .sums import other_fit, parts_fit
 
 _NOT_PARTS = frozenset({"target", "basic_target", "full_target", "growth", "difference", "completion_rate"})
 
@@ -127,14 +127,6 @@ def _named_total(scans: Scans, bounds, total: Quantity, cfg) -> bool:
     return scans.first_before(cfg.total_named, cs, total.start, bounds.clause_end(total.start)) is not None
 
 
-def _fits(total: Quantity, parts) -> bool:
-    lo = hi = 0.0
-    for p in parts:
-        t = ar.tolerance(p)
-        lo, hi = lo + p.norm_value - t, hi + p.norm_value + t
-    return ar.fits(total, lo, hi)
-
-
 def _stretches(parts: list[Quantity]) -> list[list[Quantity]]:
     """A bracket may hold two breakdowns of one whole one after the other
     (贫困户N人(其中因病a人，因学b人…；按帮扶措施分c人，d人…)): every
@@ -151,7 +143,7 @@ def _judge(found, total: Quantity, parts: list[Quantity], meant: bool, exhaustiv
     if not meant and sum(p.norm_value for p in parts) < total.norm_value * (1 - cfg.near_miss_total):
         return False                        # even all the parts fall short: nothing to verify
     for run in runs + (_stretches(parts) if exhaustive else []):
-        if _fits(total, run):
+        if parts_fit(total, run):
             found.verify("sum", " + ".join(p.text for p in run) + f" = {total.text}", [total, *run], total)
             return True
     if not meant:
