@@ -3,7 +3,7 @@
 import io
 import json
 
-from reportmine.json_stream import write_compact
+from reportmine.json_stream import read_lines, write_compact, write_lines
 
 OBJ = {"document": {"text": "全年完成投资1.2亿元\n\"引号\"", "quantities": [
     {"start": 1, "end": 5, "value": 1.2, "norm_value": 120000000.0, "evidence": [{"a": None}], "ok": True}] * 3,
@@ -17,3 +17,28 @@ def test_compact_equals_dumps():
         write_compact(out, OBJ, depth)
         assert out.getvalue() == json.dumps(OBJ, ensure_ascii=False, separators=(",", ":"))
 
+
+
+def test_lines_are_json_and_read_back_a_line_at_a_time():
+    for depth in (0, 1, 3, 6):
+        out = io.StringIO()
+        write_lines(out, OBJ, depth)
+        text = out.getvalue()
+        expected = json.loads(json.dumps(OBJ, ensure_ascii=False))
+        assert json.loads(text) == expected
+        if depth >= 3:      # the text, each quantity, each record: a line of its own
+            assert '"全年完成投资1.2亿元\\n\\"引号\\""' in text.splitlines()
+        lines = text.encode("utf-8", "surrogateescape").splitlines(keepends=True)
+        assert read_lines(lines, "surrogateescape") == expected
+
+
+def test_read_lines_refuses_what_is_not_whole():
+    out = io.StringIO()
+    write_lines(out, OBJ)
+    lines = out.getvalue().encode("utf-8", "surrogateescape").splitlines(keepends=True)
+    for broken in (lines[:-1], lines[:len(lines) // 2], lines + [b"{\n"], [b"{\n", b"}x\n"]):
+        try:
+            read_lines(broken, "surrogateescape")
+        except ValueError:
+            continue
+        raise AssertionError(f"read: {broken[-2:]}")

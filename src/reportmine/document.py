@@ -239,9 +239,11 @@ class Document:
         return out
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Document":
+    def from_dict(cls, data: dict, consume: bool = False) -> "Document":
         """The Document back from :meth:`to_dict` (``text=True``): what the
-        batch engine stores per document and rebuilds the outputs from."""
+        batch engine stores per document and rebuilds the outputs from.
+        ``consume``: each list is taken out of ``data`` as it is converted, so
+        that a large document is never held both as dicts and as spans."""
         parts = {"blocks": Block, "tables": Table, "articles": Article, "sections": Section,
                  "boilerplate": Boilerplate, "quantities": Quantity, "flags": Flag}
         doc = cls(id=data["id"], path=data["path"], format=data["format"], text=data.get("text", ""),
@@ -249,8 +251,21 @@ class Document:
                   page_starts=list(data.get("page_starts") or ()), meta=dict(data.get("meta") or {}),
                   warnings=[Problem(w["code"], dict(w.get("details") or {})) for w in data.get("warnings", ())])
         for name, kind in parts.items():
-            setattr(doc, name, [kind(**item) for item in data.get(name, ())])
+            items = data.pop(name, ()) if consume else data.get(name, ())
+            setattr(doc, name, _objects(kind, items, consume))
+            del items
         return doc
+
+
+def _objects(kind, items: list, consume: bool) -> list:
+    """``[kind(**item) for item in items]``; ``consume``: the dicts dropped as they go."""
+    if not consume or not isinstance(items, list):
+        return [kind(**item) for item in items]
+    out = []
+    for i, item in enumerate(items):
+        out.append(kind(**item))
+        items[i] = None
+    return out
 
 
 _LAYOUTS: dict[type, tuple] = {}

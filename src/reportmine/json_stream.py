@@ -1,4 +1,5 @@
-"""JSON written to a file piece by piece, never as one string in memory.
+"""JSON written to a file piece by piece, never as one string in memory, and
+read back the same way.
 
 A large document's outcome (its text, tens of thousands of quantities and
 records) is several times the size of its text once encoded; building the
@@ -7,6 +8,12 @@ whole string and then its bytes holds two more copies of it at once.
 separators=(",", ":"))`` gives, opening the outer dicts and lists itself and
 encoding what lies below them whole with the C encoder (as fast as one
 ``dumps``). (documents/*.json is streamed the same way by output._dump.)
+
+:func:`write_lines` writes the same JSON with a line break after each piece
+(an opened ``{`` or ``[``, a key, a value encoded whole, a closing bracket):
+still JSON that ``json.load`` reads, and :func:`read_lines` reads it back a
+line at a time, so that reading never holds the file's text (for a large
+outcome, more than the objects it describes) beside the objects.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import json
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_DECODE = json.JSONDecoder().decode
 
 
 def write_compact(fh, obj, depth: int = 3) -> None:
@@ -23,14 +31,19 @@ def write_compact(fh, obj, depth: int = 3) -> None:
         write(piece)
 
 
+def _opens(obj, depth: int) -> bool:
+    return bool(depth) and ((isinstance(obj, dict) and all(isinstance(k, str) for k in obj))
+                            or isinstance(obj, list))
+
+
 def _pieces(obj, depth: int):
-    if depth and isinstance(obj, dict) and all(isinstance(k, str) for k in obj):
+    if _opens(obj, depth) and isinstance(obj, dict):
         yield "{"
         for i, (key, value) in enumerate(obj.items()):
             yield ("," if i else "") + _COMPACT.encode(key) + ":"
             yield from _pieces(value, depth - 1)
         yield "}"
-    elif depth and isinstance(obj, list):
+    elif _opens(obj, depth):
         yield "["
         for i, value in enumerate(obj):
             if i:
@@ -40,3 +53,71 @@ def _pieces(obj, depth: int):
     else:
         yield _COMPACT.encode(obj)
 
+
+def write_lines(fh, obj, depth: int = 3) -> None:
+    """obj as JSON, a piece per line (a comma starts the line of the item it
+    precedes); the text file fh gets pieces of at most one value each."""
+    write = fh.write
+    for piece in _line_pieces(obj, depth):
+        write(piece)
+        write("\n")
+
+
+def _line_pieces(obj, depth: int, comma: str = ""):
+    if _opens(obj, depth) and isinstance(obj, dict):
+        yield comma + "{"
+        for i, (key, value) in enumerate(obj.items()):
+            yield ("," if i else "") + _COMPACT.encode(key) + ":"
+            yield from _line_pieces(value, depth - 1)
+        yield "}"
+    elif _opens(obj, depth):
+        yield comma + "["
+        for i, value in enumerate(obj):
+            yield from _line_pieces(value, depth - 1, "," if i else "")
+        yield "]"
+    else:
+        yield comma + _COMPACT.encode(obj)
+
+
+def read_lines(lines, errors: str = "strict"):
+    """The object :func:`write_lines` wrote, from its lines (bytes, e.g. a file
+    opened ``"rb"``); each value is decoded on its own (``errors``: how the
+    UTF-8 is decoded). Raises ValueError on anything else."""
+    stack: list[list] = []          # [container, pending key]
+    root, done = None, False
+    for raw in lines:
+        line = raw.decode("utf-8", errors).rstrip("\n")
+        if done:
+            if line.strip():
+                raise ValueError("data after the end of the JSON")
+            continue
+        if line[:1] == ",":
+            line = line[1:]
+        if line in ("{", "["):
+            value = {} if line == "{" else []
+            root = _attach(stack, root, value)
+            stack.append([value, None])
+        elif line in ("}", "]"):
+            if not stack:
+                raise ValueError("unbalanced JSON lines")
+            stack.pop()
+            done = not stack
+        elif line.endswith(":") and line.startswith('"') and stack and isinstance(stack[-1][0], dict):
+            stack[-1][1] = _DECODE(line[:-1])
+        else:
+            root = _attach(stack, root, _DECODE(line))
+            done = not stack
+    if stack or not done:
+        raise ValueError("the JSON lines end early")
+    return root
+
+
+def _attach(stack, root, value):
+    if not stack:
+        return value
+    container, key = stack[-1]
+    if type(container) is dict:
+        container[key] = value
+    else:
+        container.append(value)
+    return root

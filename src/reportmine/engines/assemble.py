@@ -3,7 +3,8 @@
 One pass over the batch in input order (whatever order the files finished
 in): ``documents/<name>.json``, report.html and the database are written
 document by document, the records and flags gathered for records.*,
-flags.csv and errors.csv. Every file is written to a temporary file and
+flags.csv and errors.csv (on disk, :mod:`..records.spool`: a document's
+outcome is the most the assembly holds at once). Every file is written to a temporary file and
 renamed; documents of files that are no longer in the batch are removed.
 """
 
@@ -17,6 +18,8 @@ from ..batch import Result
 from ..exporters import WRITERS, Outcome as FileWritten, write_all
 from ..filenames import display_path
 from ..output import SCHEMA, DocumentWriter, _dump, _path_key
+from ..records.spool import RowSpool
+from .results import STATE_DIR
 from .work import Outcome
 
 HIDDEN = ("page_starts",)
@@ -42,38 +45,53 @@ def assemble(outcomes: Iterable[Outcome], out_dir: str | Path, *, with_text: boo
     out = Path(out_dir)
     writer = DocumentWriter(out, include_text=with_text)
     done = Assembly()
+    spool_dir = out / STATE_DIR
+    done.result.records, done.result.flags = RowSpool(spool_dir), RowSpool(spool_dir)
     page = _Page(out, expected) if html else None
     summaries = []
-    for outcome in outcomes:
-        target = _write_document(writer, outcome, with_text, None if batch_checks else (previous or {}),
-                                 done.documents)
-        done.results.append(_run_entry(outcome, target))
-        doc = _document(outcome) if (page or db) and outcome.ok else None
-        if outcome.ok:
-            done.result.records += outcome.records
-            done.result.flags += outcome.flags
-            if batch_checks:
+    try:
+        for outcome in outcomes:
+            target = _add(done, writer, outcome, with_text, None if batch_checks else (previous or {}), page, db)
+            if batch_checks and outcome.ok:
                 summaries.append((str(target), outcome.doc, outcome.claims))
-        else:
-            done.result.errors.append({"path": outcome.path, "doc": outcome.doc, "code": outcome.code,
-                                       "message": outcome.message})
-        done.result.document_rows.append(outcome.document_row)
-        if page:
-            page.add(outcome, doc)
-        if db is not None:
-            _write_db(db, outcome, doc)
-    if batch_checks:
-        from ..checks import batch
+            del outcome                 # before the next one is read
+        if batch_checks:
+            from ..checks import batch
 
-        done.batch_flags = batch.apply(batch.batch_flags(summaries))
-        done.documents.clear()          # what a document holds then depends on the whole batch
-    done.removed = _remove_stale(writer)
-    names = tuple(w for w in WRITERS if w != "html")
-    done.outputs = write_all(done.result, out, names)
+            done.batch_flags = batch.apply(batch.batch_flags(summaries))
+            done.documents.clear()          # what a document holds then depends on the whole batch
+        done.removed = _remove_stale(writer)
+        names = tuple(w for w in WRITERS if w != "html")
+        done.outputs = write_all(done.result, out, names)
+    finally:
+        done.result.records.close()
+        done.result.flags.close()
     if page:
         done.outputs.append(page.close())
     done.written = [out / "documents" / name for name in writer.used] + [o.path for o in done.outputs if o.ok]
     return done
+
+
+def _add(done: Assembly, writer: DocumentWriter, outcome: Outcome, with_text: bool, previous: dict | None,
+         page, db) -> Path:
+    """One document into every output: its JSON, its run.json entry, the page and
+    the database (from its Document, rebuilt here), its records and flag rows
+    into the spools. What it holds goes when it returns."""
+    target = _write_document(writer, outcome, with_text, previous, done.documents)
+    done.results.append(_run_entry(outcome, target))
+    doc = _document(outcome) if (page or db) and outcome.ok else None
+    if outcome.ok:
+        done.result.records += outcome.records
+        done.result.flags += outcome.flags
+    else:
+        done.result.errors.append({"path": outcome.path, "doc": outcome.doc, "code": outcome.code,
+                                   "message": outcome.message})
+    done.result.document_rows.append(outcome.document_row)
+    if page:
+        page.add(outcome, doc)
+    if db is not None:
+        _write_db(db, outcome, doc)
+    return target
 
 
 def _write_document(writer: DocumentWriter, outcome: Outcome, with_text: bool, previous: dict | None,
@@ -107,9 +125,11 @@ def _run_entry(outcome: Outcome, target: Path) -> dict:
 
 
 def _document(outcome: Outcome):
+    """The Document, taking the outcome's dict apart as it goes (never both whole)."""
     from ..document import Document
 
-    return Document.from_dict(outcome.document)
+    data, outcome.document = outcome.document, None
+    return Document.from_dict(data, consume=True)
 
 
 def _write_db(db, outcome: Outcome, doc) -> None:

@@ -4,17 +4,18 @@
 settings' fingerprint, the file's bytes' sha256 and its path
 (:func:`work.result_key`), so a rerun finds a file's outcome again when none
 of them changed. Each is written to a temporary file and renamed: a kill
-leaves whole files or none. Failures that depend on the run rather than on
+leaves whole files or none. The JSON has a piece per line
+(:func:`..json_stream.write_lines`) and is read back a line at a time. Failures that depend on the run rather than on
 the file (E8…: timeout, memory, a dead worker, interruption) are not kept, so
 a rerun tries those files again.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
+from ..json_stream import read_lines
 from .work import Outcome
 
 STATE_DIR = ".reportmine"
@@ -54,10 +55,10 @@ class ResultStore:
             with open(tmp, "wb") as fh:
                 fh.write(outcome.encoded)
         else:                                   # analyzed here: streamed, never one string
-            from ..json_stream import write_compact
+            from ..json_stream import write_lines
 
-            with open(tmp, "w", encoding="utf-8", errors="surrogateescape") as fh:
-                write_compact(fh, outcome.to_dict())
+            with open(tmp, "w", encoding="utf-8", errors="surrogateescape", newline="\n") as fh:
+                write_lines(fh, outcome.to_dict())
         tmp.replace(target)
 
     def get(self, key: str) -> Outcome | None:
@@ -65,8 +66,8 @@ class ResultStore:
         file is simply analyzed again)."""
         try:
             status = self.status(key)
-            with open(self.path(key, status == "ok"), encoding="utf-8", errors="surrogateescape") as fh:
-                return Outcome.from_dict(json.load(fh))
+            with open(self.path(key, status == "ok"), "rb") as fh:
+                return Outcome.from_dict(read_lines(fh, "surrogateescape"))
         except (OSError, ValueError, TypeError):
             return None
 

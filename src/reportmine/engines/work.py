@@ -13,9 +13,9 @@ reader's code, anything unexpected E804 with the exception's type.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import time
-import json
 from dataclasses import dataclass, field, fields
 
 from ..errors import Problem, ReportmineError
@@ -127,11 +127,15 @@ class Outcome:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "encoded"}
 
     def to_json(self) -> bytes:
-        """UTF-8 JSON, compact (the C encoder); a path that is not valid UTF-8
-        keeps its bytes through ``surrogateescape``."""
+        """UTF-8 JSON as the result store keeps it (:func:`..json_stream.write_lines`:
+        a piece per line, each encoded by the C encoder); a path that is not valid
+        UTF-8 keeps its bytes through ``surrogateescape``."""
         if self.encoded is None:
-            text = json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
-            self.encoded = text.encode("utf-8", "surrogateescape")
+            from ..json_stream import write_lines
+
+            out = io.StringIO()
+            write_lines(out, self.to_dict())
+            self.encoded = out.getvalue().encode("utf-8", "surrogateescape")
         return self.encoded
 
     @classmethod
@@ -145,7 +149,9 @@ class Outcome:
 
     @classmethod
     def from_json(cls, data: bytes) -> "Outcome":
-        outcome = cls.from_dict(json.loads(data.decode("utf-8", "surrogateescape")))
+        from ..json_stream import read_lines
+
+        outcome = cls.from_dict(read_lines(io.BytesIO(data), "surrogateescape"))
         outcome.encoded = data
         return outcome
 

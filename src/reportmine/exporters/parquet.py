@@ -8,6 +8,7 @@ from .arrow_columns import column
 from .dependencies import require
 
 FILENAME = "records.parquet"
+BATCH = 20_000          # records held as dicts at once while the columns are built
 
 
 def arrow_schema(pa, columns=COLUMNS):
@@ -23,9 +24,33 @@ def write(result, path) -> None:
     columns = getattr(result, "record_columns", COLUMNS)
     schema = arrow_schema(pa, columns)
     try:                # the same table as from_pylist, without the pandas import it makes
-        table = pa.Table.from_arrays([column(pa, c.type, [r.get(c.name) for r in result.records])
-                                      for c in columns], schema=schema)
+        table = pa.Table.from_arrays(_chunked(pa, columns, result.records), schema=schema)
     except (TypeError, ValueError, OverflowError):
-        table = pa.Table.from_pylist(result.records, schema=schema)
+        table = pa.Table.from_pylist(list(result.records), schema=schema)
     with open(path, "wb") as sink:          # Python opens it: a non-UTF-8 folder name is fine
         pq.write_table(table, sink)
+
+
+def _chunked(pa, columns, records) -> list:
+    """Each column as a chunked array, the records read once, BATCH at a time
+    (a table written in chunks is the same file as one written whole)."""
+    chunks: list[list] = [[] for _ in columns]
+    batch = []
+    for batch in _batches(records):
+        for c, out in zip(columns, chunks):
+            out.append(column(pa, c.type, [r.get(c.name) for r in batch]))
+    if not chunks[0]:           # no records: an empty column of each type
+        return [column(pa, c.type, []) for c in columns]
+    del batch
+    return [pa.chunked_array(out) for out in chunks]
+
+
+def _batches(records):
+    batch = []
+    for record in records:
+        batch.append(record)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -26,8 +26,8 @@ class Sheet:
     name: str
     header: tuple[str, ...]
     rows: list                        # sequences of values: str, int, float, None, or a list (joined with ;)
-    widths: list[float]
-    highlight: list[bool] | None = None
+    widths: list[float]                 # (rows: anything with len() that iterates so)
+    highlight: list[bool] | None = None     # or a function of a row's values
 
 
 def column_letter(i: int) -> str:
@@ -84,8 +84,12 @@ def _sheet_xml(sheet: Sheet):
                   for i, w in enumerate(sheet.widths, 1))
     yield f'</cols><sheetData><row r="1">{_cells(list(sheet.header), HEADER)}</row>'
     chunk = []
+    marked = sheet.highlight if callable(sheet.highlight) else None
     for n, row in enumerate(sheet.rows, 2):
-        style = HIGHLIGHT if sheet.highlight and sheet.highlight[n - 2] else PLAIN
+        if marked is not None:
+            style = HIGHLIGHT if marked(row) else PLAIN
+        else:
+            style = HIGHLIGHT if sheet.highlight and sheet.highlight[n - 2] else PLAIN
         chunk.append(f'<row r="{n}">{_cells(row, style)}</row>')
         if len(chunk) == 500:
             yield "".join(chunk)

@@ -5,6 +5,7 @@ column widths fitted to the content and flagged rows filled light red; a
 
 from __future__ import annotations
 
+from itertools import islice
 from operator import itemgetter
 
 from ..records import DOCUMENT_NAMES, FLAG_NAMES, NAMES
@@ -24,14 +25,33 @@ def write(result, path) -> None:
     write_workbook(path, sheets, HEADER_FILL, FLAGGED_FILL)
 
 
-def _sheet(title: str, rows: list[dict], names: tuple[str, ...], key: str | None = None,
+def _sheet(title: str, rows, names: tuple[str, ...], key: str | None = None,
            marked: str | None = None) -> Sheet:
-    get = itemgetter(*names)
-    values = [get(row) for row in rows] if len(names) > 1 else [(row[names[0]],) for row in rows]
-    sample = [[_value(v) for v in row] for row in values[:SAMPLE_ROWS]]
+    """``rows``: a list of dicts or anything iterated like one (a RowSpool): the
+    sheet's rows are made as the sheet is written, never all at once."""
+    get = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
+    values = _Values(rows, get)
+    sample = [[_value(v) for v in row] for row in islice(values, SAMPLE_ROWS)]
     widths = [_width(name, i, sample) for i, name in enumerate(names)]
-    highlight = [row[key] == marked for row in rows] if key else None
+    if key in names:
+        at = names.index(key)
+        highlight = lambda row: row[at] == marked      # noqa: E731
+    else:
+        highlight = [row[key] == marked for row in rows] if key else None
     return Sheet(title, names, values, widths, highlight)
+
+
+class _Values:
+    """The rows' values in the columns' order, made as they are read."""
+
+    def __init__(self, rows, get):
+        self.rows, self.get = rows, get
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self):
+        return map(self.get, self.rows)
 
 
 def _value(v):

@@ -1,0 +1,74 @@
+"""A batch's records (or flag rows) kept on disk while a run assembles them.
+
+The end of a run gathers every document's records for records.*, flags.csv
+and the spreadsheet. Held as dicts, the records of a large batch (or of one
+100 MB text: hundreds of thousands) take more memory than the analysis of
+any one document; a :class:`RowSpool` writes them to a temporary file as
+JSON lines as they come and gives them back a row at a time, as often as an
+exporter iterates. A row comes back as ``json.loads`` of its line: the same
+values a stored outcome gives (the assembly reads outcomes from JSON too). Its
+lines are records.jsonl's lines (the same encoder), so that file is a copy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from itertools import islice
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_DECODE = json.JSONDecoder().decode
+
+
+class RowSpool:
+    """Rows appended with :meth:`extend`; ``len``, iteration (again and again)
+    and slices ``[a:b]``, like the list of dicts it stands for."""
+
+    def __init__(self, folder: str | os.PathLike | None = None):
+        handle, self.path = tempfile.mkstemp(prefix="rows-", suffix=".jsonl.tmp", dir=folder)
+        self._out = os.fdopen(handle, "w", encoding="utf-8", errors="surrogateescape", newline="\n")
+        self._n = 0
+
+    def extend(self, rows) -> None:
+        write = self._out.write
+        for row in rows:
+            write(_ENCODE(row))
+            write("\n")
+            self._n += 1
+
+    def __iadd__(self, rows) -> "RowSpool":
+        self.extend(rows)
+        return self
+
+    def __len__(self) -> int:
+        return self._n
+
+    def flush(self) -> None:
+        self._out.flush()
+
+    def __iter__(self):
+        self._out.flush()
+        with open(self.path, "rb") as fh:
+            for line in fh:
+                yield _DECODE(line.decode("utf-8", "surrogateescape"))
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("a RowSpool is read in order: only slices")
+        return list(islice(self, index.start, index.stop, index.step))
+
+    def close(self) -> None:
+        """Remove the file (its length stays known; its rows are gone)."""
+        if not self._out.closed:
+            self._out.close()
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - at interpreter exit, modules may be gone
+            pass
