@@ -9,12 +9,14 @@ traced back to its exact source span, article and page.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import Any
 
 from .errors import Problem
 from .filenames import base_name
+from .json_stream import Items
 
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell")
 BOILERPLATE_KINDS = (
@@ -214,7 +216,12 @@ class Document:
         return spans
 
     # -- export --------------------------------------------------------
-    def to_dict(self, text: bool = True) -> dict:
+    def to_dict(self, text: bool = True, lazy: bool = False) -> dict:
+        """The document as plain values; ``lazy``: its lists of spans as
+        :class:`~reportmine.json_stream.Items`, made into dicts only as a JSON
+        writer reads them (the batch engine's outcome: never a second copy of a
+        large document)."""
+        spans = functools.partial(Items, convert=_plain_list) if lazy else _plain_list
         out = {
             "schema": "reportmine-document/1",
             "id": self.id,
@@ -225,13 +232,13 @@ class Document:
             "pages": self.pages,
             "length": len(self.text),
             "warnings": [w.to_dict() for w in self.warnings],
-            "articles": _plain_list(self.articles),
-            "sections": _plain_list(self.sections),
-            "tables": _plain_list(self.tables),
-            "boilerplate": _plain_list(self.boilerplate),
-            "blocks": _plain_list(self.blocks),
-            "quantities": _plain_list(self.quantities),
-            "flags": _plain_list(self.flags),
+            "articles": spans(self.articles),
+            "sections": spans(self.sections),
+            "tables": spans(self.tables),
+            "boilerplate": spans(self.boilerplate),
+            "blocks": spans(self.blocks),
+            "quantities": spans(self.quantities),
+            "flags": spans(self.flags),
             "meta": self.meta,
         }
         if text:

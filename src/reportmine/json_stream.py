@@ -21,7 +21,22 @@ from __future__ import annotations
 import json
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-_DECODE = json.JSONDecoder().decode
+
+
+class Items:
+    """A list made as it is read: ``len`` and iteration (e.g. a document's
+    quantities as dicts, one batch at a time, see Document.to_dict(lazy=True));
+    written like a list, never held whole."""
+
+    def __init__(self, items, convert):
+        self.items, self.convert = items, convert
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):
+        for i in range(0, len(self.items), 1000):
+            yield from self.convert(self.items[i:i + 1000])
 
 
 def write_compact(fh, obj, depth: int = 3) -> None:
@@ -32,8 +47,8 @@ def write_compact(fh, obj, depth: int = 3) -> None:
 
 
 def _opens(obj, depth: int) -> bool:
-    return bool(depth) and ((isinstance(obj, dict) and all(isinstance(k, str) for k in obj))
-                            or isinstance(obj, list))
+    return (bool(depth) and ((isinstance(obj, dict) and all(isinstance(k, str) for k in obj))
+                             or isinstance(obj, list))) or isinstance(obj, Items)
 
 
 def _pieces(obj, depth: int):
@@ -56,7 +71,8 @@ def _pieces(obj, depth: int):
 
 def write_lines(fh, obj, depth: int = 3) -> None:
     """obj as JSON, a piece per line (a comma starts the line of the item it
-    precedes); the text file fh gets pieces of at most one value each."""
+    precedes): dicts down to ``depth`` levels are opened, a key per line, and
+    lists among them an item per line (a quantity, a record: a line each)."""
     write = fh.write
     for piece in _line_pieces(obj, depth):
         write(piece)
@@ -70,10 +86,10 @@ def _line_pieces(obj, depth: int, comma: str = ""):
             yield ("," if i else "") + _COMPACT.encode(key) + ":"
             yield from _line_pieces(value, depth - 1)
         yield "}"
-    elif _opens(obj, depth):
+    elif _opens(obj, depth):          # a list's items are a line each, whatever they hold
         yield comma + "["
         for i, value in enumerate(obj):
-            yield from _line_pieces(value, depth - 1, "," if i else "")
+            yield ("," if i else "") + _COMPACT.encode(value)
         yield "]"
     else:
         yield comma + _COMPACT.encode(obj)
@@ -81,9 +97,12 @@ def _line_pieces(obj, depth: int, comma: str = ""):
 
 def read_lines(lines, errors: str = "strict"):
     """The object :func:`write_lines` wrote, from its lines (bytes, e.g. a file
-    opened ``"rb"``); each value is decoded on its own (``errors``: how the
-    UTF-8 is decoded). Raises ValueError on anything else."""
+    opened ``"rb"``); values are decoded a few hundred list items at a time
+    (``errors``: how the UTF-8 is decoded), so that the objects of a batch share
+    their keys as ``json.load`` of the whole would make them. Raises ValueError
+    on anything else."""
     stack: list[list] = []          # [container, pending key]
+    items: list[str] = []           # list items not decoded yet
     root, done = None, False
     for raw in lines:
         line = raw.decode("utf-8", errors).rstrip("\n")
@@ -91,6 +110,13 @@ def read_lines(lines, errors: str = "strict"):
             if line.strip():
                 raise ValueError("data after the end of the JSON")
             continue
+        if stack and type(stack[-1][0]) is list and line not in ("{", "[", "]", ",{", ",["):
+            items.append(line)                  # an item, its comma included
+            if len(items) == _ITEMS:
+                _decode_items(stack[-1][0], items)
+            continue
+        if items:
+            _decode_items(stack[-1][0], items)
         if line[:1] == ",":
             line = line[1:]
         if line in ("{", "["):
@@ -102,7 +128,7 @@ def read_lines(lines, errors: str = "strict"):
                 raise ValueError("unbalanced JSON lines")
             stack.pop()
             done = not stack
-        elif line.endswith(":") and line.startswith('"') and stack and isinstance(stack[-1][0], dict):
+        elif line.endswith(":") and line.startswith('"') and stack:
             stack[-1][1] = _DECODE(line[:-1])
         else:
             root = _attach(stack, root, _DECODE(line))
@@ -111,6 +137,17 @@ def read_lines(lines, errors: str = "strict"):
         raise ValueError("the JSON lines end early")
     return root
 
+
+_ITEMS = 500
+_DECODE = json.JSONDecoder().decode
+
+
+def _decode_items(into: list, items: list[str]) -> None:
+    first = items[0]
+    if into and first[:1] != ",":
+        raise ValueError("a list item without its comma")
+    into.extend(_DECODE("[" + first.lstrip(",") + "".join(items[1:]) + "]"))
+    items.clear()
 
 def _attach(stack, root, value):
     if not stack:

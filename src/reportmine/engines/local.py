@@ -74,7 +74,7 @@ class LocalEngine:
             started = time.perf_counter()
             try:
                 with _alarm(self.timeout):
-                    outcome = analyze_task(task, settings)
+                    outcome = analyze_task(task, settings, lazy=True)     # stored, then dropped
             except _Timeout:
                 outcome = error_outcome(task.index, task.path, "E801", task.key, task.doc_sha256,
                                         time.perf_counter() - started, path=task.path, seconds=f"{self.timeout:g}")

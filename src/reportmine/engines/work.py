@@ -227,11 +227,14 @@ def warm_up(settings: Settings) -> None:
     build_tables(pipeline(read_bytes(WARM_UP.encode("utf-8"), "warm-up.txt")), catalog)
 
 
-def analyze_task(task: Task, settings: Settings) -> Outcome:
-    """Analyze one file: never raises for anything about the file itself."""
+def analyze_task(task: Task, settings: Settings, lazy: bool = False) -> Outcome:
+    """Analyze one file: never raises for anything about the file itself.
+    ``lazy``: the outcome's document lists are made into dicts only as it is
+    written (:meth:`Document.to_dict`; for an outcome stored in this process,
+    which then holds no second copy of a large document): not plain data."""
     started = time.perf_counter()
     try:
-        return _analyze(task, settings, started)
+        return _analyze(task, settings, started, lazy)
     except ReportmineError as exc:
         return _failed(task.index, task.path, exc.problem, task.key, task.doc_sha256,
                        time.perf_counter() - started)
@@ -250,7 +253,7 @@ def _internal(task: Task, exc: BaseException, started: float) -> Outcome:
                          time.perf_counter() - started, path=task.path, reason=reason)
 
 
-def _analyze(task: Task, settings: Settings, started: float) -> Outcome:
+def _analyze(task: Task, settings: Settings, started: float, lazy: bool = False) -> Outcome:
     from ..checks.batch import claims_of
     from ..gcpause import paused_gc
     from ..batch import _document_row
@@ -264,7 +267,7 @@ def _analyze(task: Task, settings: Settings, started: float) -> Outcome:
         doc = pipeline(read_bytes(task.data, task.path, max_bytes=settings.max_bytes))
     with paused_gc():
         records, flags = build_tables(doc, catalog)
-        document = doc.to_dict(text=True)
+        document = doc.to_dict(text=True, lazy=lazy)
     document["page_starts"] = list(doc.page_starts)
     return Outcome(task.index, doc.path, doc.name, "ok", task.key, doc.id, None, document, records, flags,
                    _document_row(doc, len(records), len(flags)), claims_of(doc),
