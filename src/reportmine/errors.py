@@ -49,6 +49,7 @@ MESSAGES: dict[str, str] = {
     "E807": "输出目录 {output} 正被另一个 reportmine analyze 使用，请等它结束后再运行",
     "E808": "运行出现内部错误，已停止：{reason}",
     "E809": "使用 --engine dask 需要安装 distributed：pip install 'reportmine[dask]'（{reason}）",
+    "E810": "内存上限 {limit} MiB（--memory-limit）小于分析进程已占用的地址空间（{used} MiB），无法在此上限内分析；请调高 --memory-limit，或设为 0 取消上限",
     # warnings
     "W001": "文本中有 {count} 处字节无法按 {encoding} 解码，已替换为 U+FFFD",
     "W002": "文本编码按 {encoding} 推断，可信度较低",

@@ -1,8 +1,8 @@
 """The local engine: the unit of work in this process (``workers=1``) or in a
 pool of worker processes, started once and reused.
 
-Each worker has a memory limit (``RLIMIT_AS``, :data:`DEFAULT_MEMORY_MB`) and
-each file a time limit: a file over ``timeout`` seconds gets E801 and its
+Each worker has a memory limit (``RLIMIT_AS``, :data:`DEFAULT_MEMORY_MB`; in this
+process, the same limit while a file is analyzed here) and each file a time limit: a file over ``timeout`` seconds gets E801 and its
 worker is killed and replaced; a file that exhausts the memory gets E802; a
 worker that dies takes only its file in flight with it (E803).
 """
@@ -19,6 +19,7 @@ from multiprocessing.connection import wait
 
 from ..errors import ReportmineError
 from .process import START_TIMEOUT, WorkerProcess
+from .worker import limited_memory
 from .work import Outcome, Settings, Task, analyze_task, error_outcome
 
 DEFAULT_TIMEOUT = 120.0
@@ -73,7 +74,7 @@ class LocalEngine:
         for task in tasks:
             started = time.perf_counter()
             try:
-                with _alarm(self.timeout):
+                with _alarm(self.timeout), limited_memory(self.memory_mb):
                     outcome = analyze_task(task, settings, lazy=True)     # stored, then dropped
             except _Timeout:
                 outcome = error_outcome(task.index, task.path, "E801", task.key, task.doc_sha256,

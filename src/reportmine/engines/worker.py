@@ -1,6 +1,8 @@
 """A worker process of the local engine: ``python -m reportmine.engines.worker FD_IN FD_OUT MB``.
 
-It lowers its own address-space limit (``RLIMIT_AS``) to MB mebibytes, loads
+It lowers its own address-space limit (``RLIMIT_AS``) to MB mebibytes (the local
+engine puts the same limit on its own process while it analyzes files there,
+:func:`limited_memory`), loads
 the pipeline for the settings it is sent once, says ``ready``, then answers
 each task with :func:`work.analyze_task`'s outcome until it reads ``None`` or
 its pipe closes. It runs in a session of its own (Ctrl-C on the terminal goes
@@ -13,6 +15,7 @@ import os
 import sys
 import threading
 import time
+from contextlib import contextmanager
 
 
 def limit_memory(megabytes: int) -> None:
@@ -25,6 +28,39 @@ def limit_memory(megabytes: int) -> None:
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+@contextmanager
+def limited_memory(megabytes: int):
+    """The same limit on this process while the block runs (``--workers 1``
+    analyzes here), the previous one restored after. E810 when the process
+    already takes more address space than the limit: nothing could run in it."""
+    if megabytes <= 0:
+        yield
+        return
+    import resource
+
+    used = address_space_mb()
+    if used is not None and used >= megabytes:
+        from ..errors import ReportmineError
+
+        raise ReportmineError("E810", limit=megabytes, used=used)
+    previous = resource.getrlimit(resource.RLIMIT_AS)
+    limit_memory(megabytes)
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, previous)
+
+
+def address_space_mb() -> int | None:
+    """This process's address space (VmSize) in MiB; None where /proc is not."""
+    try:
+        with open("/proc/self/statm") as fh:
+            pages = int(fh.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE") // (1024 * 1024)
 
 
 def _orphan_watch(parent: int) -> None:

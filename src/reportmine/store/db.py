@@ -241,8 +241,10 @@ class Store:
         statements = [delete(models.Document.__table__).where(models.Document.doc_sha256 == doc.id)]
         document = rows.document_row(doc, len(records), run_id, _now())
         with paused_gc():          # tens of thousands of row tuples, no cycles (gcpause.py)
-            bulk = [rows.quantity_rows(doc), rows.flag_rows(doc), rows.record_rows(records),
-                    rows.link_rows(doc, flag_table or [])]
+            # each table's rows made when it is inserted: one table's tuples at a time
+            bulk = (make() for make in (lambda: rows.quantity_rows(doc), lambda: rows.flag_rows(doc),
+                                        lambda: rows.record_rows(records),
+                                        lambda: rows.link_rows(doc, flag_table or [])))
             self._replace(doc, statements, document, bulk, file_row)
 
     def _replace(self, doc: Document, statements: list, document: dict, bulk: list, file_row: dict | None) -> None:
@@ -254,6 +256,7 @@ class Store:
                 conn.execute(insert(review_models.DocumentText.__table__), [rows.text_row(doc)])
                 for table in bulk:
                     _insert_many(conn, table)
+                    del table
                 if file_row:
                     conn.execute(insert(models.RunFile.__table__), [file_row])
         except SQLAlchemyError as exc:
