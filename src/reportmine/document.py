@@ -251,21 +251,31 @@ class Document:
         batch engine stores per document and rebuilds the outputs from.
         ``consume``: each list is taken out of ``data`` as it is converted, so
         that a large document is never held both as dicts and as spans."""
-        parts = {"blocks": Block, "tables": Table, "articles": Article, "sections": Section,
-                 "boilerplate": Boilerplate, "quantities": Quantity, "flags": Flag}
         doc = cls(id=data["id"], path=data["path"], format=data["format"], text=data.get("text", ""),
                   encoding=data.get("encoding"), pages=data.get("pages"),
                   page_starts=list(data.get("page_starts") or ()), meta=dict(data.get("meta") or {}),
                   warnings=[Problem(w["code"], dict(w.get("details") or {})) for w in data.get("warnings", ())])
-        for name, kind in parts.items():
+        for name, kind in SPAN_KINDS.items():
             items = data.pop(name, ()) if consume else data.get(name, ())
             setattr(doc, name, _objects(kind, items, consume))
             del items
         return doc
 
 
+SPAN_KINDS = {"blocks": Block, "tables": Table, "articles": Article, "sections": Section,
+              "boilerplate": Boilerplate, "quantities": Quantity, "flags": Flag}
+
+
+def span_rows(items: list) -> Items:
+    """The dicts of :meth:`Document.to_dict`'s list of these spans, made as they are read."""
+    return Items(items, _plain_list)
+
+
 def _objects(kind, items: list, consume: bool) -> list:
-    """``[kind(**item) for item in items]``; ``consume``: the dicts dropped as they go."""
+    """``[kind(**item) for item in items]``; ``consume``: the dicts dropped as they go.
+    Items that are spans already (read so from a stored outcome) are taken as they are."""
+    if isinstance(items, list) and items and type(items[0]) is kind:
+        return items
     if not consume or not isinstance(items, list):
         return [kind(**item) for item in items]
     out = []

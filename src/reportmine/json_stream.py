@@ -95,12 +95,14 @@ def _line_pieces(obj, depth: int, comma: str = ""):
         yield comma + _COMPACT.encode(obj)
 
 
-def read_lines(lines, errors: str = "strict"):
+def read_lines(lines, errors: str = "strict", convert=None):
     """The object :func:`write_lines` wrote, from its lines (bytes, e.g. a file
     opened ``"rb"``); values are decoded a few hundred list items at a time
     (``errors``: how the UTF-8 is decoded), so that the objects of a batch share
-    their keys as ``json.load`` of the whole would make them. Raises ValueError
-    on anything else."""
+    their keys as ``json.load`` of the whole would make them. ``convert(path,
+    items)``: what a list's items become as they are read (``path``: the keys
+    that lead to the list), so that they are never all held as dicts. Raises
+    ValueError on anything else."""
     stack: list[list] = []          # [container, pending key]
     items: list[str] = []           # list items not decoded yet
     root, done = None, False
@@ -113,10 +115,10 @@ def read_lines(lines, errors: str = "strict"):
         if stack and type(stack[-1][0]) is list and line not in ("{", "[", "]", ",{", ",["):
             items.append(line)                  # an item, its comma included
             if len(items) == _ITEMS:
-                _decode_items(stack[-1][0], items)
+                _decode_items(stack, items, convert)
             continue
         if items:
-            _decode_items(stack[-1][0], items)
+            _decode_items(stack, items, convert)
         if line[:1] == ",":
             line = line[1:]
         if line in ("{", "["):
@@ -142,12 +144,13 @@ _ITEMS = 500
 _DECODE = json.JSONDecoder().decode
 
 
-def _decode_items(into: list, items: list[str]) -> None:
-    first = items[0]
+def _decode_items(stack: list, items: list[str], convert) -> None:
+    into, first = stack[-1][0], items[0]
     if into and first[:1] != ",":
         raise ValueError("a list item without its comma")
-    into.extend(_DECODE("[" + first.lstrip(",") + "".join(items[1:]) + "]"))
+    values = _DECODE("[" + first.lstrip(",") + "".join(items[1:]) + "]")
     items.clear()
+    into.extend(values if convert is None else convert(tuple(e[1] for e in stack[:-1]), values))
 
 def _attach(stack, root, value):
     if not stack:

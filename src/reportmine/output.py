@@ -9,6 +9,7 @@ from .document import Document
 from .errors import ReportmineError
 from .filenames import base_name, display_path
 from .gcpause import paused_gc
+from .json_stream import Items
 
 SCHEMA = "reportmine-document/1"
 
@@ -91,11 +92,14 @@ def _pieces(data: dict):
     yield "{\n"
     for i, (key, value) in enumerate(data.items()):
         yield f"{',' if i else ''}{chr(10) if i else ''} {_ENCODE(key)}: "
-        if type(value) is list and value and all(type(v) is dict for v in value):
+        if (type(value) is list and value and all(type(v) is dict for v in value)) or \
+                (type(value) is Items and len(value)):       # dicts made as they are written
             yield "[\n  "
             for j, v in enumerate(value):
                 yield (",\n  " if j else "") + _ENCODE(v)
             yield "\n ]"
+        elif type(value) is Items:
+            yield "[]"
         else:
             yield _ENCODE(value)
     yield "\n}"

@@ -10,17 +10,17 @@ renamed; documents of files that are no longer in the batch are removed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..batch import Result
+from ..document import SPAN_KINDS, span_rows
 from ..exporters import WRITERS, Outcome as FileWritten, write_all
 from ..filenames import display_path
 from ..output import SCHEMA, DocumentWriter, _dump, _path_key
 from ..records.spool import RowSpool
 from .results import STATE_DIR
-from .work import Outcome
+from .work import Outcome, document_spans
 
 HIDDEN = ("page_starts",)
 
@@ -36,10 +36,12 @@ class Assembly:
     batch_flags: int = 0                                   # R308 flags added by --batch-checks
 
 
-def assemble(outcomes: Iterable[Outcome], out_dir: str | Path, *, with_text: bool = False,
+def assemble(outcomes, out_dir: str | Path, *, with_text: bool = False,
              html: bool = True, batch_checks: bool = False, db=None, expected: int = 0,
              previous: dict | None = None) -> Assembly:
-    """``db``: a RunWriter (or None); ``expected``: how many documents, for the page's layout;
+    """``outcomes``: Outcomes, or a function of a ``convert`` that gives them read
+    through it (the run's stored outcomes, :meth:`driver._Run.outcomes`);
+    ``db``: a RunWriter (or None); ``expected``: how many documents, for the page's layout;
     ``previous``: documents/<name>.json -> what it held after the last assembly (a file that
     would be written the same is left alone)."""
     out = Path(out_dir)
@@ -49,12 +51,16 @@ def assemble(outcomes: Iterable[Outcome], out_dir: str | Path, *, with_text: boo
     done.result.records, done.result.flags = RowSpool(spool_dir), RowSpool(spool_dir)
     page = _Page(out, expected) if html else None
     summaries = []
+    source = outcomes(_reader(done.result)) if callable(outcomes) else outcomes
     try:
-        for outcome in outcomes:
-            target = _add(done, writer, outcome, with_text, None if batch_checks else (previous or {}), page, db)
+        marks = done.result.records.mark(), done.result.flags.mark()
+        for outcome in source:
+            target = _add(done, writer, outcome, with_text, None if batch_checks else (previous or {}), page, db,
+                          marks)
             if batch_checks and outcome.ok:
                 summaries.append((str(target), outcome.doc, outcome.claims))
             del outcome                 # before the next one is read
+            marks = done.result.records.mark(), done.result.flags.mark()
         if batch_checks:
             from ..checks import batch
 
@@ -72,17 +78,36 @@ def assemble(outcomes: Iterable[Outcome], out_dir: str | Path, *, with_text: boo
     return done
 
 
+def _reader(result: Result):
+    """How the outcomes are read (``outcomes(convert)``, json_stream.read_lines):
+    the document's spans as objects, the records and flag rows straight into
+    the spools (the outcome's own lists stay empty)."""
+    def convert(path: tuple, items: list):
+        if path == ("records",):
+            result.records.extend(items)
+            return ()
+        if path == ("flags",):
+            result.flags.extend(items)
+            return ()
+        return document_spans(path, items)
+    return convert
+
+
 def _add(done: Assembly, writer: DocumentWriter, outcome: Outcome, with_text: bool, previous: dict | None,
-         page, db) -> Path:
+         page, db, marks) -> Path:
     """One document into every output: its JSON, its run.json entry, the page and
-    the database (from its Document, rebuilt here), its records and flag rows
-    into the spools. What it holds goes when it returns."""
+    the database (from its Document, rebuilt here); its records and flag rows
+    go to the spools (read there already, or added here) and are read back
+    from them (``marks``: where the spools stood before this outcome was read).
+    What it holds goes when it returns."""
     target = _write_document(writer, outcome, with_text, previous, done.documents)
     done.results.append(_run_entry(outcome, target))
     doc = _document(outcome) if (page or db) and outcome.ok else None
     if outcome.ok:
         done.result.records += outcome.records
         done.result.flags += outcome.flags
+        outcome.records = done.result.records.since(marks[0])
+        outcome.flags = done.result.flags.since(marks[1])
     else:
         done.result.errors.append({"path": outcome.path, "doc": outcome.doc, "code": outcome.code,
                                    "message": outcome.message})
@@ -106,12 +131,20 @@ def _write_document(writer: DocumentWriter, outcome: Outcome, with_text: bool, p
     if what and previous is not None and previous.get(target.name) == what and target.is_file():
         return target          # written the same by the last assembly
     if outcome.ok:
-        data = {k: v for k, v in outcome.document.items() if k not in HIDDEN and (with_text or k != "text")}
+        data = {k: _rows(k, v) for k, v in outcome.document.items()
+                if k not in HIDDEN and (with_text or k != "text")}
     else:
         data = {"schema": SCHEMA, "doc": outcome.doc, "path": outcome.path, "error": outcome.error,
                 "quantities": [], "flags": []}
     _dump(target, data)
     return target
+
+
+def _rows(key: str, value):
+    """A list of spans read as objects (work.document_spans) is written as its dicts."""
+    if key in SPAN_KINDS and type(value) is list and value and type(value[0]) is SPAN_KINDS[key]:
+        return span_rows(value)
+    return value
 
 
 def _run_entry(outcome: Outcome, target: Path) -> dict:

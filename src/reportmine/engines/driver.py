@@ -18,7 +18,7 @@ from .manifest import Manifest, digest
 from .plan import Entry, discover, make_plan, tasks
 from .results import ResultStore, keeps
 from .runfile import RunFile
-from .work import Outcome, Settings, error_outcome
+from .work import Outcome, Settings, document_spans, error_outcome
 
 
 @dataclass
@@ -129,11 +129,13 @@ class _Run:
         return {"files": len(self.entries), "analyzed": self.analyzed, "cached": self.cached,
                 "failed": len(self.failed) + self.failed_before, "pending": len(self.entries) - len(self.finished)}
 
-    def outcomes(self):
+    def outcomes(self, convert=document_spans):
+        """Every file's outcome in input order (``convert``: how stored ones are
+        read, see json_stream.read_lines)."""
         for e in self.entries:
             outcome = self.done.get(e.index)
             if outcome is None and e.index in self.finished and e.key:
-                outcome = self.store.get(e.key)
+                outcome = self.store.get(e.key, convert=convert)
                 if outcome is not None and not outcome.ok and e.cached:
                     self.failed.append(outcome)      # a file refused in an earlier run still is
             if outcome is None:          # not done (interrupted) or its stored outcome vanished
@@ -159,7 +161,7 @@ class _Run:
         manifest.clear()
         pending = self.counts()["pending"]
         expected = len(self.entries) - len(self.failed) - self.failed_before - pending
-        done = assemble(self.outcomes(), out, with_text=options.with_text, html=options.html,
+        done = assemble(self.outcomes, out, with_text=options.with_text, html=options.html,
                         batch_checks=options.batch_checks, db=db, expected=expected,
                         previous=(previous or {}).get("documents"))
         _close_db(db)

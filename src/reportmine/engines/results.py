@@ -61,13 +61,14 @@ class ResultStore:
                 write_lines(fh, outcome.to_dict())
         tmp.replace(target)
 
-    def get(self, key: str) -> Outcome | None:
+    def get(self, key: str, convert=None) -> Outcome | None:
         """The stored outcome, or None when it is missing or unreadable (then the
-        file is simply analyzed again)."""
+        file is simply analyzed again). ``convert``: see json_stream.read_lines
+        (e.g. :func:`work.document_spans`)."""
         try:
             status = self.status(key)
             with open(self.path(key, status == "ok"), "rb") as fh:
-                return Outcome.from_dict(read_lines(fh, "surrogateescape"))
+                return Outcome.from_dict(read_lines(fh, "surrogateescape", convert))
         except (OSError, ValueError, TypeError):
             return None
 

@@ -156,6 +156,18 @@ class Outcome:
         return outcome
 
 
+def document_spans(path: tuple, items: list) -> list:
+    """How a stored outcome is read for the end of a run (json_stream.read_lines'
+    ``convert``): the document's spans as Quantity, Flag… objects, never all as dicts."""
+    if len(path) == 2 and path[0] == "document":
+        from ..document import SPAN_KINDS
+
+        kind = SPAN_KINDS.get(path[1])
+        if kind is not None:
+            return [kind(**item) for item in items]
+    return items
+
+
 def display_name(path: str) -> str:
     from ..filenames import base_name
 

@@ -5,9 +5,11 @@ and the spreadsheet. Held as dicts, the records of a large batch (or of one
 100 MB text: hundreds of thousands) take more memory than the analysis of
 any one document; a :class:`RowSpool` writes them to a temporary file as
 JSON lines as they come and gives them back a row at a time, as often as an
-exporter iterates. A row comes back as ``json.loads`` of its line: the same
-values a stored outcome gives (the assembly reads outcomes from JSON too). Its
-lines are records.jsonl's lines (the same encoder), so that file is a copy.
+exporter iterates, and a document's own rows as a :class:`SpooledRows` (for
+the database and the page). A row comes back as ``json.loads`` of its line:
+the same values a stored outcome gives (the assembly reads outcomes from JSON
+too). Its lines are records.jsonl's lines (the same encoder), so that file is
+a copy.
 """
 
 from __future__ import annotations
@@ -27,30 +29,43 @@ class RowSpool:
 
     def __init__(self, folder: str | os.PathLike | None = None):
         handle, self.path = tempfile.mkstemp(prefix="rows-", suffix=".jsonl.tmp", dir=folder)
-        self._out = os.fdopen(handle, "w", encoding="utf-8", errors="surrogateescape", newline="\n")
+        self._out = os.fdopen(handle, "wb")
         self._n = 0
 
     def extend(self, rows) -> None:
         write = self._out.write
+        n = 0
         for row in rows:
-            write(_ENCODE(row))
-            write("\n")
-            self._n += 1
+            write((_ENCODE(row) + "\n").encode("utf-8", "surrogateescape"))
+            n += 1
+        self._n += n
 
     def __iadd__(self, rows) -> "RowSpool":
         self.extend(rows)
         return self
 
-    def __len__(self) -> int:
-        return self._n
+    def mark(self) -> tuple[int, int]:
+        """Where the next row goes: (rows so far, byte offset)."""
+        return self._n, self._out.tell()
+
+    def since(self, mark: tuple[int, int]) -> "SpooledRows":
+        """The rows added after ``mark``."""
+        return SpooledRows(self, mark[1], self._n - mark[0])
 
     def flush(self) -> None:
         self._out.flush()
 
+    def __len__(self) -> int:
+        return self._n
+
     def __iter__(self):
+        return self._read(0, self._n)
+
+    def _read(self, offset: int, count: int):
         self._out.flush()
         with open(self.path, "rb") as fh:
-            for line in fh:
+            fh.seek(offset)
+            for line in islice(fh, count):
                 yield _DECODE(line.decode("utf-8", "surrogateescape"))
 
     def __getitem__(self, index):
@@ -72,3 +87,16 @@ class RowSpool:
             self.close()
         except Exception:  # noqa: BLE001 - at interpreter exit, modules may be gone
             pass
+
+
+class SpooledRows:
+    """Some consecutive rows of a spool: ``len`` and iteration, read from disk each time."""
+
+    def __init__(self, spool: RowSpool, offset: int, count: int):
+        self.spool, self.offset, self.count = spool, offset, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        return self.spool._read(self.offset, self.count)
