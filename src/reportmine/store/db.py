@@ -17,6 +17,7 @@ import threading
 import uuid
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from itertools import islice
 from pathlib import Path
 
 try:
@@ -161,17 +162,24 @@ def _sqlite_file_lock(engine: Engine):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+INSERT_BATCH = 5000        # rows of a table made and inserted at a time when they are made lazily
+
+
 def _insert_many(conn, bulk: rows.Bulk) -> None:
     """INSERT the rows of a large table straight through the driver's
     executemany (they hold plain values: numbers, text, JSON text); SQLAlchemy's
     per-row parameter processing would make the write several times slower."""
-    if not bulk.values:
-        return
     quote = conn.dialect.identifier_preparer.quote
     mark = "?" if conn.dialect.name == "sqlite" else "%s"
     sql = (f"INSERT INTO {quote(bulk.table)} ({', '.join(quote(n) for n in bulk.columns)}) "
            f"VALUES ({', '.join([mark] * len(bulk.columns))})")
-    conn.exec_driver_sql(sql, bulk.values)
+    if isinstance(bulk.values, list):
+        if bulk.values:
+            conn.exec_driver_sql(sql, bulk.values)
+        return
+    values = iter(bulk.values)          # made as they are inserted (records read from the spool)
+    while batch := list(islice(values, INSERT_BATCH)):
+        conn.exec_driver_sql(sql, batch)
 
 
 def _reason(exc: SQLAlchemyError) -> str:

@@ -102,18 +102,23 @@ def link_rows(doc: Document, flag_table: list[dict]) -> Bulk:
 
 
 def record_rows(records: list[dict]) -> Bulk:
+    """The records' rows; records that are not a list (a document's rows in the
+    assembly's spool) give rows made as they are inserted."""
     columns = (*RECORD_COLUMNS, "seq")
+    values = _record_values(records, columns)
+    return Bulk("records", columns, list(values) if isinstance(records, list) else values)
+
+
+def _record_values(records, columns: tuple[str, ...]):
     get = itemgetter(*RECORD_COLUMNS)
     numbers = tuple(columns.index(n) for n in RECORD_NUMBERS)
     lists = tuple(columns.index(n) for n in LIST_COLUMNS)
-    values = []
     for seq, record in enumerate(records):
         row = list(get(record) if record.keys() >= set(RECORD_COLUMNS)
                    else (record.get(n) for n in RECORD_COLUMNS))
         for i in lists:
             row[i] = SEP.join(row[i] or ())
-        values.append(_clean((*row, seq), numbers))
-    return Bulk("records", columns, values)
+        yield _clean((*row, seq), numbers)
 
 
 def record_from_row(row) -> dict:
