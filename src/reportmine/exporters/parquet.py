@@ -8,7 +8,7 @@ from .arrow_columns import column
 from .dependencies import require
 
 FILENAME = "records.parquet"
-BATCH = 20_000          # records held as dicts at once while the columns are built
+BATCH = 5_000           # records held as dicts at once while the columns are built
 
 
 def arrow_schema(pa, columns=COLUMNS):
