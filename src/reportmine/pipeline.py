@@ -72,6 +72,7 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document:
         from .claims.clauses import forget
+        from .claims.script import forget as forget_script
 
         if self.chunk_chars is not None:
             doc.chunk_chars = self.chunk_chars
@@ -80,6 +81,7 @@ class Pipeline:
                 doc = stage(doc)
         finally:
             forget()            # the boundaries kept for the document's text
+            forget_script()     # and whether it holds traditional characters
         return doc
 
     def analyze(self, path: str | os.PathLike) -> Document:

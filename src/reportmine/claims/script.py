@@ -15,9 +15,21 @@ def _traditional() -> frozenset:
     return frozenset(map(chr, t2s_table()))
 
 
+_LAST: list = [None, False]     # the last text asked about and the answer (a document's text is asked thrice)
+
+
 def has_traditional(text: str) -> bool:
     """Whether the map would change anything (much faster than mapping)."""
-    return not _traditional().isdisjoint(text)
+    if text is _LAST[0]:
+        return _LAST[1]
+    found = not _traditional().isdisjoint(text)
+    _LAST[:] = text, found
+    return found
+
+
+def forget() -> None:
+    """Drop the last text kept (the pipeline calls it after each document)."""
+    _LAST[:] = None, False
 
 
 def simplified(text: str) -> str:
