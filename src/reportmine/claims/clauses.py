@@ -55,7 +55,28 @@ def _last_mark(pattern, text: str, lo: int, pos: int, clause: bool) -> int:
     return m.start() if m is not None else -1
 
 
+def _kept(text: str) -> "Boundaries | None":
+    """The text's boundaries when they are already found (a document's text during its stages)."""
+    for t, b in _KEPT[0]:
+        if t is text:
+            return b
+    return None
+
+
+def _start_in(marks, pos: int, floor: int) -> int:
+    """What the scans below give for a start, from the text's boundaries."""
+    i = bisect.bisect_left(marks, pos) - 1
+    last = marks[i] if i >= 0 else -1
+    lo = max(floor, pos - LOCAL)
+    if last >= lo:
+        return last + 1
+    return min(pos, floor) if lo <= floor else max(floor, last + 1)
+
+
 def clause_start(text: str, pos: int, floor: int = 0) -> int:
+    kept = _kept(text)
+    if kept is not None:
+        return _start_in(kept.clause, pos, floor)
     lo = max(floor, pos - LOCAL)
     i = _last_mark(_CLAUSE_BACK, text, lo, pos, True) if pos > lo else -1
     if i >= 0 or lo <= floor:
@@ -66,6 +87,12 @@ def clause_start(text: str, pos: int, floor: int = 0) -> int:
 def clause_end(text: str, pos: int, ceiling: int | None = None) -> int:
     ceiling = len(text) if ceiling is None else ceiling
     hi = min(ceiling, pos + LOCAL)
+    kept = _kept(text) if pos >= 0 else None
+    if kept is not None:
+        first = kept.clause_end(pos)        # the first mark from pos on (else the text's length)
+        if first < hi and first < kept.n:
+            return first
+        return max(hi, pos) if hi >= ceiling else min(ceiling, first)
     m = _CLAUSE_MARK.search(text, pos, hi) if hi > pos else None
     while m is not None and not _boundary(text, m.start()):
         m = _CLAUSE_MARK.search(text, m.start() + 1, hi)
@@ -77,6 +104,9 @@ def clause_end(text: str, pos: int, ceiling: int | None = None) -> int:
 
 
 def sentence_start(text: str, pos: int, floor: int = 0) -> int:
+    kept = _kept(text)
+    if kept is not None:
+        return _start_in(kept.sentence, pos, floor)
     lo = max(floor, pos - LOCAL)
     i = _last_mark(_SENTENCE_BACK, text, lo, pos, False) if pos > lo else -1
     if i >= 0 or lo <= floor:
