@@ -51,6 +51,8 @@ def is_rate(phrase: str) -> bool:
 
 
 def strip_role_words(key: str) -> str:
+    if not key.endswith(_suffixes()):
+        return key
     for suffix in _suffixes():
         if key.endswith(suffix) and len(key) > len(suffix) + 1:
             return key[: -len(suffix)]
