@@ -155,14 +155,18 @@ class Linker:
     def _first_contained(self, key: str, rate: bool) -> int | None:
         """The first form in scan order (longest first) of at least ``min_contained``
         characters inside ``key`` and as much a rate as it: found by looking up each
-        substring of ``key`` rather than scanning the catalog."""
-        first = None
-        for n in range(self.min_contained, min(self._longest, len(key)) + 1):
+        substring of ``key`` rather than scanning the catalog, longest first (every
+        longer form comes before every shorter one in scan order)."""
+        get, form_is_rate = self._scan_order.get, self._form_is_rate
+        for n in range(min(self._longest, len(key)), self.min_contained - 1, -1):
+            first = None
             for i in range(len(key) - n + 1):
-                at = self._scan_order.get(key[i:i + n])
-                if at is not None and (first is None or at < first) and self._form_is_rate[at] == rate:
+                at = get(key[i:i + n])
+                if at is not None and (first is None or at < first) and form_is_rate[at] == rate:
                     first = at
-        return first
+            if first is not None:
+                return first
+        return None
 
     def _choose(self, candidates: list[Link], rate: bool) -> Link:
         top = [c for c in candidates if is_rate(self.catalog.by_id[c.id].name) == rate]
