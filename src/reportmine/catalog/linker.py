@@ -77,6 +77,7 @@ class Linker:
         self._longest = max(map(len, self._forms), default=0)
         self._cache: dict[str, Link] = {}
         self._model = None
+        self._is_rate_row: list[bool] | None = None
 
     def _vectors(self):
         """The TF-IDF model, built on first use: the vectors, the catalog matrix with each
@@ -97,18 +98,23 @@ class Linker:
         return self._candidates_many([phrase], k)[0]
 
     def _candidates_many(self, phrases: list[str], k: int) -> list[list[Link]]:
-        """Each phrase's k nearest entries: one transform, one sparse product, one sort per chunk."""
+        """Each phrase's k nearest entries (ties in catalog order)."""
+        ids = self._vectors()[3]
+        return [[Link(ids[j], score, "tfidf") for j, score in zip(cols, scores)]
+                for cols, scores in self._nearest(phrases, k)]
+
+    def _nearest(self, phrases: list[str], k: int):
+        """Each phrase's k nearest indicators (positions in the model's ids) and their
+        scores: one transform, one sparse product, one sort per chunk."""
         import numpy as np
 
-        vectors, matrix, starts, ids = self._vectors()
-        out = []
+        vectors, matrix, starts, _ = self._vectors()
         for start in range(0, len(phrases), CHUNK):
             chunk = [normalize(p) for p in phrases[start:start + CHUNK]]
             sims = matrix.similarities(vectors.transform(chunk))
             best = np.maximum.reduceat(sims, starts, axis=1)          # an indicator's best form
             top = np.argsort(-best, axis=1, kind="stable")[:, :k]
-            out.extend([Link(ids[j], float(row[j]), "tfidf") for j in cols] for row, cols in zip(best, top))
-        return out
+            yield from zip(top.tolist(), np.take_along_axis(best, top, axis=1).tolist())
 
     def link(self, phrase: str | None) -> Link:
         if not phrase:
@@ -133,8 +139,8 @@ class Linker:
             else:
                 pending.append(phrase)
                 rates.append(hit)
-        for phrase, rate, top in zip(pending, rates, self._candidates_many(pending, 5)):
-            self._cache[phrase] = self._choose(top, rate)
+        for phrase, rate, (cols, scores) in zip(pending, rates, self._nearest(pending, 5)):
+            self._cache[phrase] = self._choose_nearest(cols, scores, rate)
         return {p: self._cache[p] for p in wanted}
 
     def _by_name(self, phrase: str) -> Link | bool:
@@ -168,11 +174,20 @@ class Linker:
                 return first
         return None
 
-    def _choose(self, candidates: list[Link], rate: bool) -> Link:
-        top = [c for c in candidates if is_rate(self.catalog.by_id[c.id].name) == rate]
-        if top and top[0].score >= self.threshold:
-            return top[0]
-        return Link(None, top[0].score if top else 0.0, "none")
+    def _choose_nearest(self, cols: list[int], scores: list[float], rate: bool) -> Link:
+        """Of the nearest indicators (positions in the model's ids, nearest first), the
+        first as much a rate as the phrase, if its score reaches the threshold."""
+        ids, rates = self._vectors()[3], self._rate_rows()
+        for j, score in zip(cols, scores):
+            if rates[j] == rate:
+                return Link(ids[j], score, "tfidf") if score >= self.threshold else Link(None, score, "none")
+        return Link(None, 0.0, "none")
+
+    def _rate_rows(self) -> list[bool]:
+        """Whether each indicator of the model's ids names a rate."""
+        if self._is_rate_row is None:
+            self._is_rate_row = [is_rate(self.catalog.by_id[i].name) for i in self._vectors()[3]]
+        return self._is_rate_row
 
 
 @lru_cache(maxsize=1)

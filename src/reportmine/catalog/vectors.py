@@ -76,7 +76,7 @@ class Rows:
 
         size = len(self) * len(other)
         if not len(other.data) or not len(self.data):
-            return np.zeros(size).reshape(len(self), len(other)).T
+            return np.zeros(size).reshape(len(other), len(self))
         other_rows = np.repeat(np.arange(len(other)), np.diff(other.indptr))
         by_column = np.argsort(other.indices, kind="stable")
         count = np.bincount(other.indices, minlength=self.width)
@@ -89,8 +89,8 @@ class Rows:
         partner = by_column[first[self.indices[entry]] + k]
         terms = self.data[entry] * other.data[partner]
         # bincount adds its weights one by one in the order given, from 0.0
-        out = np.bincount(own_rows[entry] * len(other) + other_rows[partner], weights=terms, minlength=size)
-        return out.reshape(len(self), len(other)).T
+        out = np.bincount(other_rows[partner] * len(self) + own_rows[entry], weights=terms, minlength=size)
+        return out.reshape(len(other), len(self))      # (row by row: the reductions after it run along rows)
 
 
 class CharTfidf:
