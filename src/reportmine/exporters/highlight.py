@@ -37,6 +37,14 @@ class Mark:
     classes: str                 # CSS classes, e.g. "q r-actual"
     title: str = ""              # hover text (plain text; escaped on output)
     data: dict[str, str] = field(default_factory=dict)   # data-* attributes
+    tag: str = ""                # its opening tag alone, when the maker built it (see :func:`opening`)
+
+
+def opening(classes: str, title: str, data: str = "") -> str:
+    """The ``<span>`` a single mark opens: ``classes`` and ``data`` (`` data-k="v"`` text)
+    hold no reserved character (the caller's word); the title is escaped."""
+    title = f' title="{escape(title)}"' if title else ""
+    return f'<span class="{classes}"{data}{title}>'
 
 
 def render(text: str, marks: list[Mark], anchors: dict[int, list] | None = None) -> Markup:
@@ -51,7 +59,8 @@ def render(text: str, marks: list[Mark], anchors: dict[int, list] | None = None)
     out: list[str] = []
     append = out.append
     active: dict[int, None] = {}                 # indices of the marks over the piece
-    tags: dict[tuple, str] = {}                  # opening tag per set of active marks
+    tags: dict[tuple, str] = {}                  # opening tag per set of several active marks
+    single = [m.tag or _open([m]) for m in marks]     # opening tag of each mark alone
     events = zip(cuts, cuts[1:], [ends.get(p) for p in cuts], [starts.get(p) for p in cuts],
                  [anchors.get(p) for p in cuts])
     for pos, end, gone, new, names in events:
@@ -67,7 +76,12 @@ def render(text: str, marks: list[Mark], anchors: dict[int, list] | None = None)
         while reserved[r] < pos:
             r += 1
         piece = text[pos:end] if reserved[r] >= end else escape(text[pos:end])
-        if active:
+        if len(active) == 1:
+            (i,) = active
+            append(single[i])
+            append(piece)
+            append("</span>")
+        elif active:
             key = tuple(active)
             tag = tags.get(key)
             if tag is None:

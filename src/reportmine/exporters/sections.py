@@ -4,7 +4,7 @@ records as table rows and its flags as a list (plain data for the template)."""
 from __future__ import annotations
 
 from ..document import Document
-from .highlight import Mark
+from .highlight import Mark, escape, opening
 from .rows import flag_items, table_rows
 from .labels import Labels
 from .values import shown
@@ -36,10 +36,16 @@ def document_context(index: int, doc: Document, records: list[dict], L: Labels) 
 
 
 def marks(doc: Document, L: Labels) -> list[Mark]:
-    out = [Mark(b.start, b.end, "bp", BOILERPLATE_TITLE.format(kind=b.kind)) for b in doc.boilerplate]
-    out += [Mark(b.start, b.end, "hd") for b in doc.blocks if b.kind == "heading"]
-    out += [Mark(s.title_start, s.title_end, "hd") for s in doc.sections]
-    out += [Mark(a.title_start, a.title_end, "hd") for a in doc.articles]
+    """The marks over the text, each with its opening tag (:func:`.highlight.opening`)."""
+    out = []
+    for b in doc.boilerplate:
+        title = BOILERPLATE_TITLE.format(kind=b.kind)
+        out.append(Mark(b.start, b.end, "bp", title, tag=opening("bp", title)))
+    heading = opening("hd", "")
+    out += [Mark(b.start, b.end, "hd", tag=heading) for b in doc.blocks if b.kind == "heading"]
+    out += [Mark(s.title_start, s.title_end, "hd", tag=heading) for s in doc.sections]
+    out += [Mark(a.title_start, a.title_end, "hd", tag=heading) for a in doc.articles]
+    classes: dict[str, str] = {}          # escaped once per role or flag type
     for i, q in enumerate(doc.quantities):
         role = L.role(q.role)
         value = shown(q.norm_value, q.norm_unit) or "（无数值）"
@@ -47,11 +53,15 @@ def marks(doc: Document, L: Labels) -> list[Mark]:
         title = f"{q.text} → {value} · 单位：{unit} · 角色：{L.roles[role]['label']}"
         if q.indicator:
             title += f" · 指标：{q.indicator}"
-        out.append(Mark(q.start, q.end, f"q r-{role}", title, {"q": str(i)}))
+        cls = f"q r-{role}"
+        safe = classes.get(cls) or classes.setdefault(cls, escape(cls))
+        out.append(Mark(q.start, q.end, cls, title, {"q": str(i)}, opening(safe, title, f' data-q="{i}"')))
     for i, f in enumerate(doc.flags):
         ftype = L.flag(f.type)
         title = f"[{f.code}] {L.flags[ftype]['label']}：{f.message or f.text}"
-        out.append(Mark(f.start, f.end, f"fl s-{L.flags[ftype]['style']} t-{ftype}", title, {"f": str(i)}))
+        cls = f"fl s-{L.flags[ftype]['style']} t-{ftype}"
+        safe = classes.get(cls) or classes.setdefault(cls, escape(cls))
+        out.append(Mark(f.start, f.end, cls, title, {"f": str(i)}, opening(safe, title, f' data-f="{i}"')))
     return out
 
 
