@@ -34,10 +34,11 @@ class Assembly:
 
 
 def assemble(outcomes: Iterable[Outcome], out_dir: str | Path, *, with_text: bool = False,
-             html: bool = True, batch_checks: bool = False, db=None, expected: int = 0,
-             previous: dict | None = None) -> Assembly:
-    """``db``: a RunWriter (or None); ``expected``: how many documents, for the page's layout;
-    ``previous``: documents/<name>.json -> what it held after the last assembly (a file that
+             html: bool = True, tables: bool = True, batch_checks: bool = False, db=None,
+             expected: int = 0, previous: dict | None = None) -> Assembly:
+    """``tables``: write records.*, flags.csv and errors.csv; ``db``: a RunWriter (or None);
+    ``expected``: how many documents, for the page's layout; ``previous``: documents/<name>.json
+    -> what it held after the last assembly (a file that
     would be written the same is left alone)."""
     out = Path(out_dir)
     writer = DocumentWriter(out, include_text=with_text)
@@ -68,7 +69,7 @@ def assemble(outcomes: Iterable[Outcome], out_dir: str | Path, *, with_text: boo
         done.batch_flags = batch.apply(batch.batch_flags(summaries))
         done.documents.clear()          # what a document holds then depends on the whole batch
     done.removed = _remove_stale(writer)
-    names = tuple(w for w in WRITERS if w != "html")
+    names = tuple(w for w in WRITERS if w != "html") if tables else ()
     done.outputs = write_all(done.result, out, names)
     if page:
         done.outputs.append(page.close())
