@@ -24,13 +24,12 @@ def document_context(index: int, doc: Document, records: list[dict], L: Labels) 
         flags.append({"anchor": f"{key}-f{i}", "code": f.code or "", "type": ftype,
                       "label": L.flags[ftype]["label"], "style": L.flags[ftype]["style"],
                       "message": f.message or "", "text": f.text, "severity": f.severity})
-    units = _units_by_role(doc)
-    rows = [_row(key, r, anchors, units) for r in records]
+    tbody, n_flagged = table_rows(key, records, anchors, _units_by_role(doc))
     return {"key": key, "name": doc.name, "path": doc.path, "format": doc.format, "sha": doc.id,
             "length": len(doc.text), "pages": doc.pages, "n_quantities": len(doc.quantities),
-            "n_flags": len(doc.flags), "n_records": len(rows),
-            "n_flagged": sum(r["flagged"] for r in rows), "n_rows": len(rows),
-            "tbody": table_rows(rows), "flag_items": flag_items(flags),
+            "n_flags": len(doc.flags), "n_records": len(records),
+            "n_flagged": n_flagged, "n_rows": len(records),
+            "tbody": tbody, "flag_items": flag_items(flags),
             "warnings": [f"[{w.code}] {w.message}" for w in doc.warnings],
             "marks": marks(doc, L), "anchors": anchors}
 
@@ -73,40 +72,3 @@ def _units_by_role(doc: Document) -> dict[tuple[str, float], list[tuple[int, str
         if q.role in ("growth", "difference") and q.norm_value is not None:
             out.setdefault((q.role, q.norm_value), []).append((q.start, q.norm_unit))
     return out
-
-
-def _unit_in(units: dict, r: dict, role: str, default: str | None) -> str | None:
-    start, end = r.get("start"), r.get("end")
-    for offset, unit in units.get((role, r.get(role)), ()):
-        if start is None or end is None or start <= offset <= end:
-            return unit
-    return default
-
-
-def _row(key: str, r: dict, anchors: dict[int, list[str]], units: dict) -> dict:
-    unit = r.get("actual_unit") or None
-    anchor = None
-    if isinstance(r.get("start"), int):
-        anchor = f"{key}-r{r['start']}"
-        if anchor not in anchors.setdefault(r["start"], []):
-            anchors[r["start"]].append(anchor)
-    codes = r.get("flag_codes") or []
-    if isinstance(codes, str):
-        codes = [c for c in codes.replace(";", ",").split(",") if c.strip()]
-    return {"anchor": anchor, **_cells(r, unit, units, codes)}
-
-
-def _cells(r: dict, unit: str | None, units: dict, codes: list[str]) -> dict:
-    return {"id": r.get("record_id") or "",
-            "indicator": r.get("indicator_name") or r.get("indicator") or "",
-            "indicator_text": r.get("indicator") or "", "indicator_id": r.get("indicator_id") or "",
-            "org": r.get("org") or "", "period": r.get("period") or "",
-            "actual": shown(r.get("actual"), unit), "target": shown(r.get("target"), unit),
-            "basic_target": shown(r.get("basic_target"), unit), "full_target": shown(r.get("full_target"), unit),
-            "forecast": shown(r.get("forecast"), unit),
-            "completion_rate": shown(r.get("completion_rate"), "ratio"),
-            "computed": shown(r.get("computed_completion_rate"), "ratio"),
-            "growth": shown(r.get("growth"), _unit_in(units, r, "growth", "ratio")),
-            "difference": shown(r.get("difference"), _unit_in(units, r, "difference", unit)),
-            "setter": r.get("setter") or "", "codes": list(codes),
-            "flagged": r.get("status") == "flagged", "quote": r.get("quote") or "", "page": r.get("page")}
