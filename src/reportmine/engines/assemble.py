@@ -16,6 +16,7 @@ from pathlib import Path
 from ..batch import Result
 from ..exporters import WRITERS, Outcome as FileWritten, write_all
 from ..filenames import display_path
+from ..gcpause import paused_gc
 from ..output import SCHEMA, DocumentWriter, _dump, _path_key
 from .work import Outcome
 
@@ -108,9 +109,12 @@ def _run_entry(outcome: Outcome, target: Path) -> dict:
 
 
 def _document(outcome: Outcome):
+    """The Document back for report.html and the database: tens of thousands of spans
+    and no cycles, made with the collector paused (gcpause.py)."""
     from ..document import Document
 
-    return Document.from_dict(outcome.document)
+    with paused_gc():
+        return Document.from_dict(outcome.document)
 
 
 def _write_db(db, outcome: Outcome, doc) -> None:
