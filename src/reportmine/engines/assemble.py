@@ -17,6 +17,7 @@ from ..batch import Result
 from ..document import SPAN_KINDS, span_rows
 from ..exporters import WRITERS, Outcome as FileWritten, write_all
 from ..filenames import display_path
+from ..gcpause import paused_gc
 from ..output import SCHEMA, DocumentWriter, _dump, _path_key
 from ..records.spool import RowSpool
 from .results import STATE_DIR
@@ -37,12 +38,13 @@ class Assembly:
 
 
 def assemble(outcomes, out_dir: str | Path, *, with_text: bool = False,
-             html: bool = True, batch_checks: bool = False, db=None, expected: int = 0,
-             previous: dict | None = None) -> Assembly:
+             html: bool = True, tables: bool = True, batch_checks: bool = False, db=None,
+             expected: int = 0, previous: dict | None = None) -> Assembly:
     """``outcomes``: Outcomes, or a function of a ``convert`` that gives them read
     through it (the run's stored outcomes, :meth:`driver._Run.outcomes`);
-    ``db``: a RunWriter (or None); ``expected``: how many documents, for the page's layout;
-    ``previous``: documents/<name>.json -> what it held after the last assembly (a file that
+    ``tables``: write records.*, flags.csv and errors.csv; ``db``: a RunWriter (or None);
+    ``expected``: how many documents, for the page's layout; ``previous``: documents/<name>.json
+    -> what it held after the last assembly (a file that
     would be written the same is left alone)."""
     out = Path(out_dir)
     writer = DocumentWriter(out, include_text=with_text)
@@ -67,7 +69,7 @@ def assemble(outcomes, out_dir: str | Path, *, with_text: bool = False,
             done.batch_flags = batch.apply(batch.batch_flags(summaries))
             done.documents.clear()          # what a document holds then depends on the whole batch
         done.removed = _remove_stale(writer)
-        names = tuple(w for w in WRITERS if w != "html")
+        names = tuple(w for w in WRITERS if w != "html") if tables else ()
         done.outputs = write_all(done.result, out, names)
     finally:
         done.result.records.close()
@@ -158,11 +160,14 @@ def _run_entry(outcome: Outcome, target: Path) -> dict:
 
 
 def _document(outcome: Outcome):
-    """The Document, taking the outcome's dict apart as it goes (never both whole)."""
+    """The Document back for report.html and the database, taking the outcome's
+    dict apart as it goes (never both whole); tens of thousands of spans and no
+    cycles, made with the collector paused (gcpause.py)."""
     from ..document import Document
 
     data, outcome.document = outcome.document, None
-    return Document.from_dict(data, consume=True)
+    with paused_gc():
+        return Document.from_dict(data, consume=True)
 
 
 def _write_db(db, outcome: Outcome, doc) -> None:
