@@ -14,7 +14,10 @@ The same command on a tiny file (one line) runs first, in its own process:
 its peak is what the loaded pipeline takes whatever the input, and the
 figure "above the tiny file" is (peak - tiny peak) / characters, the memory
 the input itself costs. ``--max-bytes`` is raised to the file's size, so a
-100 MB text runs (``--mb 100``); ``--memory-limit`` is analyze's default.
+100 MB text runs (``--mb 100``); ``--memory-limit`` is analyze's default
+(3072 MiB of address space), which with ``--workers 1`` holds in this process
+while the file is analyzed: a text that needs more fails with E802 and this
+script stops with the command's exit status.
 """
 
 from __future__ import annotations
