@@ -94,3 +94,58 @@ def at_precision(x: float, like: Quantity, extra: int = 0) -> str:
 def coarseness(qs) -> float:
     """How far a sum of written numbers may be from its value by rounding alone."""
     return sum(tolerance(q) for q in qs)
+
+
+def _digits(text: str) -> str | None:
+    m = _NUM.search(text)
+    return m.group().replace(".", "").replace("．", "") if m else None
+
+
+def one_typo_apart(a: str, b: str) -> bool:
+    """Two digit strings of one length that differ in one digit, or in two
+    neighbouring digits swapped (4500 / 4800, 40 / 04)."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                              and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+
+
+def typo_reading(q: Quantity, needed: float) -> str | None:
+    """The number as written with one digit changed (or two swapped) that has
+    the value `needed` (norm units) within the written rounding: what q would
+    read if it were a typo of the value a relation needs; None when no such
+    reading exists."""
+    if q.value in (None, 0) or needed < 0:
+        return None
+    scale = q.norm_value / q.value
+    d = decimals(q)
+    digits = _digits(q.text)
+    if digits is None:
+        return None
+    slack = tolerance(q) / scale
+    for v in {round(needed / scale, d), round(needed / scale - slack, d), round(needed / scale + slack, d)}:
+        if abs(v - needed / scale) > slack + 10 ** -(d + 6):
+            continue
+        written = f"{v:.{d}f}"
+        if one_typo_apart(digits, written.replace(".", "")):
+            return q.text.replace(_NUM.search(q.text).group(), written, 1)
+    return None
+
+
+def sum_typo(total: Quantity, parts) -> list[tuple[Quantity, str]]:
+    """The numbers of `total = sum(parts)` whose one-digit typo explains the
+    gap: (the number, what it would read), none when no single typo does.
+    The caller decides when the breakdown is clearly meant."""
+    s = sum(p.norm_value for p in parts)
+    gap = s - total.norm_value
+    out = [(total, r)] if (r := typo_reading(total, s)) else []
+    for p in parts:
+        if (r := typo_reading(p, p.norm_value - gap)):
+            out.append((p, r))
+    return out
+
+
+def typo_note(readings: list[tuple[Quantity, str]]) -> str:
+    shown = "，或".join(f"{q.text}若为{r}" for q, r in readings[:4])
+    return f"（差额相当于一处数字笔误：{shown}，则相符）"

@@ -36,7 +36,7 @@ def check_sums(index: Index, found, cfg) -> None:
         if after and (after[0].start, after[0].end) not in done:
             parts = _parts_before(index, after[0], m.start(), cfg)
             if len(parts) >= 2:
-                _judge(found, after[0], parts, cfg)
+                _judge(found, after[0], parts, cfg, named=True)
 
 
 def _is_part(text: str, q: Quantity, floor: int, cfg) -> bool:
@@ -93,10 +93,13 @@ def _in_sentence(text: str, cue_end: int, parts: list[Quantity]) -> int:
     return sum(p.start < end for p in parts)
 
 
-def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: int = 0) -> None:
+def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: int = 0, named: bool = False) -> None:
     """`whole_sentence`: the number of parts in the cue's sentence; a run of
     exactly those (two or more) is the breakdown as written, and is flagged
-    up to `near_miss_sum_sentence`, any other run up to `near_miss_sum`."""
+    up to `near_miss_sum_sentence`, any other run up to `near_miss_sum`.
+    `named`: the total is named as the sum of what precedes it (合计, 共计),
+    so a larger gap that one mistyped digit explains is flagged too (parts
+    after 其中 need not be all of the total: a gap there says nothing)."""
     for k in range(2, len(parts) + 1):
         if parts_fit(total, parts[:k]):
             found.verify("sum", " + ".join(p.text for p in parts[:k]) + f" = {total.text}", [total, *parts[:k]])
@@ -106,7 +109,8 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
     if other_fit(total, parts, max(ar.tolerance(total), ar.coarseness(parts[:k]))):
         return
     limit = cfg.near_miss_sum_sentence if k == whole_sentence >= 2 else cfg.near_miss_sum
+    arith = " + ".join(p.text for p in parts[:k]) + f" = {ar.at_precision(s := sum(p.norm_value for p in parts[:k]), total)}"
     if total.norm_value and gap / total.norm_value <= limit:
-        s = sum(p.norm_value for p in parts[:k])
-        found.flag("sum", total, " + ".join(p.text for p in parts[:k]) + f" = {ar.at_precision(s, total)}",
-                   parts[:k])
+        found.flag("sum", total, arith, parts[:k])
+    elif named and (typo := ar.sum_typo(total, parts[:k])):
+        found.flag("sum", total, arith + ar.typo_note(typo), parts[:k])
