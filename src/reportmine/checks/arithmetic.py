@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -111,12 +112,13 @@ def one_typo_apart(a: str, b: str) -> bool:
                               and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
 
 
-def typo_reading(q: Quantity, needed: float) -> str | None:
-    """The number as written with one digit changed (or two swapped) that has
-    the value `needed` (norm units) within the written rounding: what q would
-    read if it were a typo of the value a relation needs; None when no such
-    reading exists."""
-    if q.value in (None, 0) or needed < 0:
+def typo_reading(q: Quantity, needed: float, hi: float | None = None) -> str | None:
+    """The number as written with one digit changed (or two swapped) whose
+    value lies in [needed, hi] (norm units; hi defaults to needed), widened by
+    q's own rounding: what q would read if it were a typo of the value a
+    relation needs; None when no such reading exists (or too many values fit
+    for one to mean anything). A bound or an estimate (不低于30%, 约40人) is no typo."""
+    if q.value in (None, 0) or needed < 0 or q.approx:
         return None
     scale = q.norm_value / q.value
     d = decimals(q)
@@ -124,13 +126,19 @@ def typo_reading(q: Quantity, needed: float) -> str | None:
     if digits is None:
         return None
     slack = tolerance(q) / scale
-    for v in {round(needed / scale, d), round(needed / scale - slack, d), round(needed / scale + slack, d)}:
-        if abs(v - needed / scale) > slack + 10 ** -(d + 6):
-            continue
-        written = f"{v:.{d}f}"
+    step = 10 ** -d
+    lo_n, hi_n = needed / scale - slack, (needed if hi is None else hi) / scale + slack
+    first, last = math.ceil(lo_n / step - 1e-6), math.floor(hi_n / step + 1e-6)
+    if last - first > _MAX_READINGS:
+        return None
+    for n in range(first, last + 1):
+        written = f"{n * step:.{d}f}"
         if one_typo_apart(digits, written.replace(".", "")):
             return q.text.replace(_NUM.search(q.text).group(), written, 1)
     return None
+
+
+_MAX_READINGS = 2
 
 
 def sum_typo(total: Quantity, parts) -> list[tuple[Quantity, str]]:
@@ -143,6 +151,20 @@ def sum_typo(total: Quantity, parts) -> list[tuple[Quantity, str]]:
     for p in parts:
         if (r := typo_reading(p, p.norm_value - gap)):
             out.append((p, r))
+    return out
+
+
+def ratio_typo(rate: Quantity, part: Quantity, whole: Quantity) -> list[tuple[Quantity, str]]:
+    """The numbers of `rate = part / whole` whose one-digit typo explains the miss."""
+    out = []
+    q = quotient(part, whole)
+    r0, r1 = bounds(rate)
+    if q and (r := typo_reading(rate, *q)):
+        out.append((rate, r))
+    if (r := typo_reading(part, r0 * whole.norm_value, r1 * whole.norm_value)):
+        out.append((part, r))
+    if r0 > 0 and (r := typo_reading(whole, part.norm_value / r1, part.norm_value / r0)):
+        out.append((whole, r))
     return out
 
 
