@@ -102,6 +102,11 @@ def _digits(text: str) -> str | None:
     return m.group().replace(".", "").replace("．", "") if m else None
 
 
+def digit_count(q: Quantity) -> int:
+    """How many digits q is written with (1,651 -> 4; 3.2 -> 2)."""
+    return len(_digits(q.text) or "")
+
+
 def one_typo_apart(a: str, b: str) -> bool:
     """Two digit strings of one length that differ in one digit, or in two
     neighbouring digits swapped (4500 / 4800, 40 / 04)."""

@@ -98,8 +98,8 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
     exactly those (two or more) is the breakdown as written, and is flagged
     up to `near_miss_sum_sentence`, any other run up to `near_miss_sum`.
     `named`: the total is named as the sum of what precedes it (合计, 共计),
-    so a larger gap that one mistyped digit explains is flagged too (parts
-    after 其中 need not be all of the total: a gap there says nothing)."""
+    so a larger gap that one mistyped digit explains is flagged too (after
+    其中 only under the conditions of _typo)."""
     for k in range(2, len(parts) + 1):
         if parts_fit(total, parts[:k]):
             found.verify("sum", " + ".join(p.text for p in parts[:k]) + f" = {total.text}", [total, *parts[:k]])
@@ -112,5 +112,27 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
     arith = " + ".join(p.text for p in parts[:k]) + f" = {ar.at_precision(s := sum(p.norm_value for p in parts[:k]), total)}"
     if total.norm_value and gap / total.norm_value <= limit:
         found.flag("sum", total, arith, parts[:k])
-    elif named and (typo := ar.sum_typo(total, parts[:k])):
+    elif typo := _typo(total, parts[:k], gap, named, cfg):
         found.flag("sum", total, arith + ar.typo_note(typo), parts[:k])
+
+
+def _typo(total: Quantity, parts: list[Quantity], gap: float, named: bool, cfg) -> list:
+    """One mistyped digit explains the gap. After 其中 the parts may be only
+    some of the total, and two-digit counts are one digit apart by chance far
+    too often: there the mistyped number must have `typo_min_digits` digits,
+    the gap be within `near_miss_typo` of the total and not be round."""
+    if not total.norm_value or any(p.approx for p in parts):
+        return []
+    typo = ar.sum_typo(total, parts)
+    if named:
+        return typo
+    if gap / total.norm_value > cfg.near_miss_typo or _round_gap(total, gap):
+        return []
+    return [(q, r) for q, r in typo if ar.digit_count(q) >= cfg.typo_min_digits]
+
+
+def _round_gap(total: Quantity, gap: float) -> bool:
+    """A gap of whole tens of the total's last written place (800 + 70 + 50
+    against 1000): round amounts miss each other by round gaps by chance."""
+    unit = 10 ** -ar.decimals(total) * (total.norm_value / total.value if total.value else 1.0)
+    return round(gap / unit) % 10 == 0
