@@ -96,6 +96,10 @@ FLAGGED = [
     ("sum", "全村有低保户60户150人（其中因病致贫25户70人，因残致贫30户80人），已全部建档。", "25户 + 30户 = 55户"),
     # parts after 其中 across sentences, off by 3.3%: two digits of a three-digit part swapped
     ("sum", "全年接待群众来访1651人次，其中集体访1280人次。个人访317人次，均已办结。", "317人次若为371人次"),
+    # 其中 opening a bracket: its parts end with the bracket (4000元 after it is no part
+    # that would let 3.2 + 6.8 + 0.4 pass for 11万元)
+    ("sum", "发放助学金11万元（其中市级筹集3.2万元，区级自筹6.8万元），资助学生25名，每人4000元。",
+     "3.2万元 + 6.8万元 = 10万元"),
     # a figure per thousand heads: 90000/12000000×1000 = 7.50, written 8.5
     ("ratio", "全年抽检食品90000批次，按照全市1200万人口计算，抽检量达到8.5批次/千人。", "90000批次/1200万人口×1000 = 7.50"),
 ]

@@ -28,7 +28,7 @@ def check_sums(index: Index, found, cfg) -> None:
         if not before or (before[-1].start, before[-1].end) in done:
             continue
         total = before[-1]
-        parts = _parts_after(index, total, m.end(), cfg)
+        parts = _parts_after(index, total, m.end(), cfg, _bracket_end(text, m.start()))
         if len(parts) >= 2:
             _judge(found, total, parts, cfg, _in_sentence(text, m.end(), parts))
     for m in cfg.total_cue.finditer(text):
@@ -56,9 +56,17 @@ def _parts_before(index: Index, total: Quantity, cue: int, cfg) -> list[Quantity
     return out[::-1][:cfg.max_parts]
 
 
-def _parts_after(index: Index, total: Quantity, start: int, cfg) -> list[Quantity]:
+def _bracket_end(text: str, cue: int) -> int | None:
+    """（其中…）: a cue opening a bracket has its parts inside it; where the bracket closes."""
+    if cue and text[cue - 1] in "（(":
+        close = text.find("）" if text[cue - 1] == "（" else ")", cue)
+        return close if close >= 0 else None
+    return None
+
+
+def _parts_after(index: Index, total: Quantity, start: int, cfg, close: int | None = None) -> list[Quantity]:
     text = index.text
-    end = min(paragraph_bounds(text, start)[1], start + cfg.parts_reach)
+    end = min(paragraph_bounds(text, start)[1], start + cfg.parts_reach, close if close is not None else len(text))
     top = ar.bounds(total)[1]
     out = []
     for q in index.between(start, end):
