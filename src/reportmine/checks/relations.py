@@ -11,6 +11,7 @@ typo rather than a different relation) becomes a flag.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -224,8 +225,23 @@ def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quanti
 
 
 def _after_cue(found: Found, q: Quantity) -> bool:
-    head = found.text[max(0, q.start - 8):q.start]
-    return any(head.endswith(c) for c in found.cfg.previous_cues)
+    """q is an earlier period's level: a cue (上年, 去年同期为) right before it,
+    or a few words of scope between (较去年清理后全年93.72%), none of them a
+    change or a comparison."""
+    head = found.text[max(0, q.start - 8 - _SCOPE_CHARS):q.start]
+    if any(head.endswith(c) for c in found.cfg.previous_cues):
+        return True
+    return any(head[:len(head) - k].endswith(c) and _scope(head[len(head) - k:])
+               for k in range(1, _SCOPE_CHARS + 1) for c in found.cfg.previous_cues)
+
+
+_SCOPE_CHARS = 5
+_SCOPE = re.compile(r"[\u4e00-\u9fff]+")
+_NOT_SCOPE = re.compile(r"[比较增减降升高低多少涨跌上下完成为达占同环]")
+
+
+def _scope(words: str) -> bool:
+    return _SCOPE.fullmatch(words) is not None and _NOT_SCOPE.search(words) is None
 
 
 def _parts(found: Found, sent: list[Quantity]) -> None:
