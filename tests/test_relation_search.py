@@ -84,9 +84,9 @@ FLAGGED = [
     ("ratio", "利润总额14亿元。其中甲集团实现利润总额70954万元，较去年同期增长111%，占7户企业利润总额的46%。",
      "70954万元/14亿元 = 50.68%"),
     # a total named after its parts (合计) off by more than a near miss, but by
-    # one mistyped digit (4300 for 4600): the note names the readings that fit
-    ("sum", "实现咨询收入3200万元、培训收入900万元、租赁收入500万元，合计收入4300万元。",
-     "4300万元若为4600万元"),
+    # one mistyped digit (5600 for 4600, 18%): the note names the readings that fit
+    ("sum", "实现咨询收入3200万元、培训收入900万元、租赁收入500万元，合计收入5600万元。",
+     "5600万元若为4600万元"),
     # a named total split by state (已办结, 正在办理) with one digit swapped in a part (31 for 13)
     ("sum", "共计受理投诉60件，已办结47件，正在办理31件。", "31件若为13件"),
     # a rate of a meant pair missed by far more than a near miss, but one
@@ -102,6 +102,10 @@ FLAGGED = [
      "3.2万元 + 6.8万元 = 10万元"),
     # a few words of scope between the earlier-period cue and its level (去年调整后全年)
     ("difference", "合格率为96.00%，较去年调整后全年94.50%的合格率高出1.60个百分点。", "|96.00% − 94.50%| = 1.5个百分点"),
+    # the first parts named like the total (…总产值) are the breakdown as written, even when
+    # another amount follows in the sentence: a 6% miss is flagged
+    ("sum", "工农业总产值实现5000万元，增长8%，其中：农业总产值1800万元，增长3%；工业总产值2900万元，增长10%；"
+     "乡镇企业营业总收入达到4100万元。", "1800万元 + 2900万元 = 4700万元"),
     # a figure per thousand heads: 90000/12000000×1000 = 7.50, written 8.5
     ("ratio", "全年抽检食品90000批次，按照全市1200万人口计算，抽检量达到8.5批次/千人。", "90000批次/1200万人口×1000 = 7.50"),
 ]

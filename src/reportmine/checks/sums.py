@@ -103,8 +103,9 @@ def _in_sentence(text: str, cue_end: int, parts: list[Quantity]) -> int:
 
 def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: int = 0, named: bool = False) -> None:
     """`whole_sentence`: the number of parts in the cue's sentence; a run of
-    exactly those (two or more) is the breakdown as written, and is flagged
-    up to `near_miss_sum_sentence`, any other run up to `near_miss_sum`.
+    exactly those (two or more), or of the first parts named like the total
+    within that sentence, is the breakdown as written, and is flagged up to
+    `near_miss_sum_sentence`, any other run up to `near_miss_sum`.
     `named`: the total is named as the sum of what precedes it (合计, 共计),
     so a larger gap that one mistyped digit explains is flagged too (after
     其中 only under the conditions of _typo)."""
@@ -116,12 +117,27 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
                  key=lambda x: x[1])
     if other_fit(total, parts, max(ar.tolerance(total), ar.coarseness(parts[:k]))):
         return
-    limit = cfg.near_miss_sum_sentence if k == whole_sentence >= 2 else cfg.near_miss_sum
+    as_written = k == whole_sentence >= 2 or whole_sentence >= k == _named_run(total, parts) >= 2
+    limit = cfg.near_miss_sum_sentence if as_written else cfg.near_miss_sum
     arith = " + ".join(p.text for p in parts[:k]) + f" = {ar.at_precision(s := sum(p.norm_value for p in parts[:k]), total)}"
     if total.norm_value and gap / total.norm_value <= limit:
         found.flag("sum", total, arith, parts[:k])
     elif typo := _typo(total, parts[:k], gap, named, cfg):
         found.flag("sum", total, arith + ar.typo_note(typo), parts[:k])
+
+
+def _named_run(total: Quantity, parts: list[Quantity]) -> int:
+    """How many first parts are named like the total (工农业总产值: 农业总产值,
+    工业总产值, sharing the name's last two characters or more): such a run
+    is the breakdown as written."""
+    name = total.indicator or ""
+    k = 0
+    for p in parts:
+        other = p.indicator or ""
+        if len(name) < 2 or len(other) < 2 or name[-2:] != other[-2:] or other == name:
+            break
+        k += 1
+    return k
 
 
 def _typo(total: Quantity, parts: list[Quantity], gap: float, named: bool, cfg) -> list:
