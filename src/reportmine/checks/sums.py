@@ -19,6 +19,9 @@ from . import arithmetic as ar
 from .neighbourhood import Index, is_count, paragraph_bounds
 
 
+_NOT_PARTS = frozenset({"target", "basic_target", "full_target", "growth", "difference"})
+
+
 def check_sums(index: Index, found, cfg) -> None:
     text = index.text
     done = {s for v in found.verified if v["kind"] == "sum" for s in map(tuple, v["spans"])}
@@ -40,8 +43,9 @@ def check_sums(index: Index, found, cfg) -> None:
 
 
 def _is_part(text: str, q: Quantity, floor: int, cfg) -> bool:
-    """An amount that opens its clause: not a change, a share or a target."""
-    if not is_count(q) or q.role in ("target", "basic_target", "full_target"):
+    """An amount that opens its clause: not a change (纯增22.0万元, read as a
+    growth or a difference by the claims stage), a share or a target."""
+    if not is_count(q) or q.role in _NOT_PARTS:
         return False
     return not cfg.not_part.search(text[max(clause_start(text, q.start), floor):q.start])
 
