@@ -109,6 +109,9 @@ FLAGGED = [
     # a change of the total (纯增22.0万元) right before 其中 is not the total its parts add up to
     ("sum", "今年直接经济损失66.2万元，与去年同期相比纯增22.0万元。其中道路交通事故损失9.9万元；火灾事故损失7.3万元；"
      "工矿企业事故损失45万元。", "9.9万元 + 7.3万元 + 45万元 = 62.2万元"),
+    # counts written beside amounts that add up: the counts must add up too (12 + 41 + 9 = 62)
+    ("sum", "关注类贷款12笔，余额300万元；可疑类贷款41笔，余额520万元；损失类贷款9笔，余额80万元。"
+     "以上三类贷款65笔，合计金额为900万元。", "12笔 + 41笔 + 9笔 = 62笔，与总数65笔不符"),
     # a figure per thousand heads: 90000/12000000×1000 = 7.50, written 8.5
     ("ratio", "全年抽检食品90000批次，按照全市1200万人口计算，抽检量达到8.5批次/千人。", "90000批次/1200万人口×1000 = 7.50"),
 ]
@@ -163,6 +166,8 @@ def test_relations_that_hold_are_verified_and_silent(pipeline, text, kind):
 
 
 SILENT = [
+    # the same breakdown with its counts adding up: verified, silent
+    "关注类贷款12笔，余额300万元；可疑类贷款41笔，余额520万元；损失类贷款9笔，余额80万元。以上三类贷款62笔，合计金额为900万元。",
     # a bound is no typo: 不低于30% is not a mistyped 82%
     "贷款余额14.62亿元，其中绿色贷款12亿元，绿色贷款占比不低于30%。",
     # parts after 其中 need not be all of the total: a gap of one digit (23 of 33) says nothing
