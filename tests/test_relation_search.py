@@ -112,6 +112,10 @@ FLAGGED = [
     # counts written beside amounts that add up: the counts must add up too (12 + 41 + 9 = 62)
     ("sum", "关注类贷款12笔，余额300万元；可疑类贷款41笔，余额520万元；损失类贷款9笔，余额80万元。"
      "以上三类贷款65笔，合计金额为900万元。", "12笔 + 41笔 + 9笔 = 62笔，与总数65笔不符"),
+    # a nested 其中 breaks down a part, not the total: 4771 + 907 = 5678, and 4771 + 904 (the
+    # part's own part) is no excuse
+    ("sum", "各项贷款5675万元。其中正常贷款金额4771万元，不良贷款总额907万元，其中呆滞贷款904万元。",
+     "4771万元 + 907万元 = 5678万元"),
     # a figure per thousand heads: 90000/12000000×1000 = 7.50, written 8.5
     ("ratio", "全年抽检食品90000批次，按照全市1200万人口计算，抽检量达到8.5批次/千人。", "90000批次/1200万人口×1000 = 7.50"),
 ]

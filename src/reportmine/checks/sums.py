@@ -76,6 +76,8 @@ def _parts_after(index: Index, total: Quantity, start: int, cfg, close: int | No
     for q in index.between(start, end):
         if q.norm_unit != total.norm_unit or not _is_part(text, q, start, cfg) or q.norm_value > top:
             continue                        # a part is never larger than its total
+        if out and cfg.sum_cue.search(text, out[-1].end, q.start):
+            break                           # 不良贷款904万元，其中呆滞贷款904万元: parts of a part follow
         out.append(q)
         if len(out) >= cfg.max_parts:
             break
