@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 
-from ..claims.clauses import clause_start
+from ..claims.clauses import clause_end, clause_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, paragraph_bounds
@@ -112,6 +112,8 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
     exactly those (two or more), or of the first parts named like the total
     within that sentence, is the breakdown as written, and is flagged up to
     `near_miss_sum_sentence`, any other run up to `near_miss_sum`.
+    Two parts of which one negates the other (通过 / 未通过) are the whole
+    breakdown, flagged up to `near_miss_total`.
     `named`: the total is named as the sum of what precedes it (合计, 共计),
     so a larger gap that one mistyped digit explains is flagged too (after
     其中 only under the conditions of _typo)."""
@@ -125,11 +127,29 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
         return
     as_written = k == whole_sentence >= 2 or whole_sentence >= k == _named_run(total, parts) >= 2
     limit = cfg.near_miss_sum_sentence if as_written else cfg.near_miss_sum
+    if k == 2 and _complementary(found.text, parts[0], parts[1], cfg):
+        limit = max(limit, cfg.near_miss_total)
     arith = " + ".join(p.text for p in parts[:k]) + f" = {ar.at_precision(s := sum(p.norm_value for p in parts[:k]), total)}"
     if total.norm_value and gap / total.norm_value <= limit:
         found.flag("sum", total, arith, parts[:k])
     elif typo := _typo(total, parts[:k], gap, named, cfg):
         found.flag("sum", total, arith + ar.typo_note(typo), parts[:k])
+
+
+def _complementary(text: str, a: Quantity, b: Quantity, cfg) -> bool:
+    """其中252户通过评议。15户未通过评议: the second part's clause negates what
+    the first one's states (通过 / 未通过, 合格 / 不合格), so the two split the
+    total between them."""
+    ca = text[clause_start(text, a.start):clause_end(text, a.end)]
+    cb = text[clause_start(text, b.start):clause_end(text, b.end)]
+    for neg in cfg.complement_negations:
+        at = cb.find(neg)
+        while at >= 0:
+            word = cb[at + 1:at + 3]
+            if len(word) == 2 and word in ca and neg + word not in ca:
+                return True
+            at = cb.find(neg, at + 1)
+    return False
 
 
 def _named_run(total: Quantity, parts: list[Quantity]) -> int:
