@@ -99,7 +99,7 @@ FLAGGED = [
     # 其中 opening a bracket: its parts end with the bracket (4000元 after it is no part
     # that would let 3.2 + 6.8 + 0.4 pass for 11万元)
     ("sum", "发放助学金11万元（其中市级筹集3.2万元，区级自筹6.8万元），资助学生25名，每人4000元。",
-     "3.2万元 + 6.8万元 = 10万元"),
+     "3.2万元 + 6.8万元 = 10.0万元"),
     # a few words of scope between the earlier-period cue and its level (去年调整后全年)
     ("difference", "合格率为96.00%，较去年调整后全年94.50%的合格率高出1.60个百分点。", "|96.00% − 94.50%| = 1.5个百分点"),
     # the first parts named like the total (…总产值) are the breakdown as written, even when

@@ -92,6 +92,17 @@ def at_precision(x: float, like: Quantity, extra: int = 0) -> str:
     return f"{v:.{d}f}{unit}"
 
 
+def sum_text(s: float, total: Quantity, parts) -> str:
+    """A sum of parts written in the total's unit, as precisely as the finest
+    part (3.2万元 + 6.1万元 = 9.3万元, not 9万元 after a total of 10万元)."""
+    scale = total.norm_value / total.value if total.value else 1.0
+    extra = 0
+    for p in parts:
+        place = 10 ** -decimals(p) * (p.norm_value / p.value if p.value else 1.0) / scale
+        extra = max(extra, math.ceil(-math.log10(place) - 1e-9) - decimals(total) if place < 1 else 0)
+    return at_precision(s, total, min(extra, 6))
+
+
 def coarseness(qs) -> float:
     """How far a sum of written numbers may be from its value by rounding alone."""
     return sum(tolerance(q) for q in qs)

@@ -55,7 +55,7 @@ def _judge(found, total: Quantity, parts: list[Quantity], amount: Quantity, cfg)
     if ar.fits(total, s - ar.coarseness(parts), s + ar.coarseness(parts)):
         found.verify("sum", " + ".join(p.text for p in parts) + f" = {total.text}", [total, *parts], total)
         return
-    arith = " + ".join(p.text for p in parts) + f" = {ar.at_precision(s, total)}"
+    arith = " + ".join(p.text for p in parts) + f" = {ar.sum_text(s, total, parts)}"
     gap = abs(s - total.norm_value) / total.norm_value if total.norm_value else 1.0
     typo = ar.sum_typo(total, parts)
     if gap <= cfg.near_miss_total or typo:

@@ -268,11 +268,11 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
             continue
         s = sum(p.norm_value for p in parts)
         tol = sum(ar.tolerance(p) for p in parts) + ar.tolerance(total)
-        arith = " + ".join(p.text for p in parts) + f" = {ar.at_precision(s, total)}"
+        arith = " + ".join(p.text for p in parts) + f" = {ar.sum_text(s, total, parts)}"
         if ar.near(total.norm_value, s, tol):
             found.verified.append({"kind": "sum", "arithmetic": arith + f"，与总数{total.text}一致",
                                    "spans": [[q.start, q.end] for q in [total] + parts]})
         elif total.norm_value and abs(total.norm_value - s) / total.norm_value < (0.4 if len(parts) >= 3 else 0.1):
             found.flags.append(make_flag(text, total.start, parts[-1].end, "inconsistency", "sum",
-                                         f"parts sum to {ar.at_precision(s, total)}, total {total.text}", [total] + parts,
+                                         f"parts sum to {ar.sum_text(s, total, parts)}, total {total.text}", [total] + parts,
                                          arith + f" ≠ {total.text}"))

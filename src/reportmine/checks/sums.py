@@ -129,7 +129,7 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
     limit = cfg.near_miss_sum_sentence if as_written else cfg.near_miss_sum
     if k == 2 and _complementary(found.text, parts[0], parts[1], cfg):
         limit = max(limit, cfg.near_miss_total)
-    arith = " + ".join(p.text for p in parts[:k]) + f" = {ar.at_precision(s := sum(p.norm_value for p in parts[:k]), total)}"
+    arith = " + ".join(p.text for p in parts[:k]) + f" = {ar.sum_text(sum(p.norm_value for p in parts[:k]), total, parts[:k])}"
     if total.norm_value and gap / total.norm_value <= limit:
         found.flag("sum", total, arith, parts[:k])
     elif typo := _typo(total, parts[:k], gap, named, cfg):

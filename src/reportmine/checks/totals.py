@@ -163,7 +163,7 @@ def _judge(found, total: Quantity, parts: list[Quantity], meant: bool, exhaustiv
     if other_fit(total, parts, max(ar.tolerance(total), ar.coarseness(run))):
         return False
     s = sum(p.norm_value for p in run)
-    arith = " + ".join(p.text for p in run) + f" = {ar.at_precision(s, total)}，与总数{total.text}不符"
+    arith = " + ".join(p.text for p in run) + f" = {ar.sum_text(s, total, run)}，与总数{total.text}不符"
     if exhaustive or (total.norm_value and abs(s - total.norm_value) / total.norm_value <= cfg.near_miss_total):
         found.flag("sum", total, arith, run, tail="")
     elif typo := ar.sum_typo(total, run):
