@@ -119,6 +119,8 @@ FLAGGED = [
     # two parts of which one negates the other (通过 / 未通过) split the total: a 9% miss across
     # sentences is flagged
     ("sum", "对267户申请家庭进行了评议，其中252户通过评议。40户未通过评议。", "252户 + 40户 = 292户"),
+    # 与上年同期 (without 相比) links a growth to its count: 11/(1+42.86%) = 7.70, no whole number
+    ("growth", "到市信访局信访量11件人次，与上年同期上升42.86%。", "7.7"),
     # a figure per thousand heads: 90000/12000000×1000 = 7.50, written 8.5
     ("ratio", "全年抽检食品90000批次，按照全市1200万人口计算，抽检量达到8.5批次/千人。", "90000批次/1200万人口×1000 = 7.50"),
 ]
