@@ -121,6 +121,9 @@ FLAGGED = [
     ("sum", "对267户申请家庭进行了评议，其中252户通过评议。40户未通过评议。", "252户 + 40户 = 292户"),
     # 与上年同期 (without 相比) links a growth to its count: 11/(1+42.86%) = 7.70, no whole number
     ("growth", "到市信访局信访量11件人次，与上年同期上升42.86%。", "7.7"),
+    # a change written with its two levels against its direction word
+    ("growth", "全县专业委员会由17个增加为15个。", "由17个增加到15个，不升反降"),
+    ("growth", "规上企业由120家减少至128家。", "由120家减少到128家，不降反升"),
     # a figure per thousand heads: 90000/12000000×1000 = 7.50, written 8.5
     ("ratio", "全年抽检食品90000批次，按照全市1200万人口计算，抽检量达到8.5批次/千人。", "90000批次/1200万人口×1000 = 7.50"),
 ]
@@ -175,6 +178,8 @@ def test_relations_that_hold_are_verified_and_silent(pipeline, text, kind):
 
 
 SILENT = [
+    # the levels go the way the verb says
+    "全县专业委员会由14个增加为15个，合格率由去年的6.2%提高到今年的7.75%。",
     # the same breakdown with its counts adding up: verified, silent
     "关注类贷款12笔，余额300万元；可疑类贷款41笔，余额520万元；损失类贷款9笔，余额80万元。以上三类贷款62笔，合计金额为900万元。",
     # a bound is no typo: 不低于30% is not a mistyped 82%
