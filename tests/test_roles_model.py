@@ -261,3 +261,13 @@ def test_a_change_cue_binds_to_its_own_number_and_ratios_are_levels(tmp_path):
     assert got["20%"] == "growth" and got["3人"] == "actual"
     assert got["6.5%"] == "growth" and got["7.1%"] == "growth"
     assert got["4.5%"] == "growth" and got["12.1"] == "actual" and got["47.6"] == "actual"
+
+
+def test_cueless_values_under_a_target_heading_are_targets(tmp_path):
+    got = _roles(tmp_path / "plan.txt", "一、上年工作\n全镇粮食总产量5200吨，同比增长3.5%。\n"
+                                        "二、明年安排\n（一）主要目标\n粮食总产量5500吨，村级集体经济收入3万元以上，"
+                                        "完成造林面积800亩，目前已完成造林面积300亩。\n（二）目标完成情况\n已建成温室大棚12个。\n")
+    assert got["5200吨"] == "actual" and got["3.5%"] == "growth"
+    assert got["5500吨"] == "target" and got["3万元以上"] == "target"
+    assert got["800亩"] == "target" and got["300亩"] == "actual"     # 已: reached, heading or not
+    assert got["12个"] == "actual"       # a heading that reports on targets

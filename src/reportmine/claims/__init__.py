@@ -23,6 +23,7 @@ from .cues import Cues, cues
 from .features import quantity_features
 from .model import RoleModel, default_model
 from .normalized import View, assign_in_view
+from .headings import heading_targets
 from .indicators import noun_after, phrase_before
 from .periods import period_before
 from .roles import role_cue
@@ -81,6 +82,7 @@ def rule_claims(doc: Document) -> RuleClaims:
         _chunk_claims(doc, chunks, raw)
     table_claims(doc, cues())
     line_table_claims(doc, cues())
+    heading_targets(cues(), doc)
     return RuleClaims(raw, view)
 
 
