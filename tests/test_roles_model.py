@@ -271,3 +271,11 @@ def test_cueless_values_under_a_target_heading_are_targets(tmp_path):
     assert got["5500吨"] == "target" and got["3万元以上"] == "target"
     assert got["800亩"] == "target" and got["300亩"] == "actual"     # 已: reached, heading or not
     assert got["12个"] == "actual"       # a heading that reports on targets
+
+
+def test_a_divisor_in_a_score_formula_is_the_benchmark(tmp_path):
+    got = _roles(tmp_path / "rules.txt", "评分办法：得分=(新签项目个数12÷10)×40%+(完成投资额3.6亿元÷4亿元)×60%。\n"
+                                         "全县人均用水量=用水总量÷常住人口。\n")
+    assert got["10"] == "target" and got["4亿元"] == "target"
+    assert got["12"] == "actual" and got["3.6亿元"] == "actual"
+    assert got["40%"] == "other" and got["60%"] == "other"

@@ -43,6 +43,7 @@ class Cues:
     step_before: "regex.Pattern | None"
     step_award: "regex.Pattern | None"
     formula_factor: tuple[str, ...]
+    formula_divisor: tuple[str, ...]
     formula_result: tuple[str, ...]
     formula_operators: tuple[str, ...]
     modal_over_growth: frozenset
@@ -121,6 +122,7 @@ def cues() -> Cues:
         step_before=compile_pattern(step["before"], "claims.yaml: step_size.before") if step else None,
         step_award=compile_pattern(step["award"], "claims.yaml: step_size.award") if step else None,
         formula_factor=tuple(formula.get("factor") or ()),
+        formula_divisor=tuple(formula.get("divisor") or ()),
         formula_result=tuple(formula.get("result") or ()),
         formula_operators=tuple(formula.get("operators") or ()),
         modal_over_growth=frozenset(data["modal_over_growth"]),
