@@ -279,3 +279,10 @@ def test_a_divisor_in_a_score_formula_is_the_benchmark(tmp_path):
     assert got["10"] == "target" and got["4亿元"] == "target"
     assert got["12"] == "actual" and got["3.6亿元"] == "actual"
     assert got["40%"] == "other" and got["60%"] == "other"
+
+
+def test_a_target_heading_run_into_its_text_covers_it_up_to_the_next_heading(tmp_path):
+    got = _roles(tmp_path / "flat.txt", "二、年度回顾（一）目标1.产量:粮食总产5500吨,新增温室20个。"
+                                        "（二）成效1.产量:粮食总产5600吨。（三）就业目标任务全面完成,新增就业300人。\n")
+    assert got["5500吨"] == "target" and got["20个"] == "target"
+    assert got["5600吨"] == "actual" and got["300人"] == "actual"
