@@ -21,6 +21,7 @@ outcome, more than the objects it describes) beside the objects.
 from __future__ import annotations
 
 import json
+from itertools import islice
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 SMALL = 64           # a dict whose lists and dicts hold at most this many items each is encoded whole
@@ -122,8 +123,10 @@ def _line_pieces(obj, depth: int, comma: str = ""):
         yield "}"
     elif _opens(obj, depth):          # a list's items are a line each, whatever they hold
         yield comma + "["
-        for i, value in enumerate(obj):
-            yield ("," if i else "") + _COMPACT.encode(value)
+        items, encode, first = iter(obj), _COMPACT.encode, True
+        while chunk := list(islice(items, 1000)):       # a piece of up to 1000 lines
+            yield ("" if first else ",") + "\n,".join(map(encode, chunk))
+            first = False
         yield "]"
     else:
         yield comma + _COMPACT.encode(obj)
