@@ -37,12 +37,16 @@ RATE_KEYS = ("indicator_name", "indicator", "completion_rate", "computed_complet
 
 @lru_cache(maxsize=1)
 def _environment():
-    """One template environment per process: its templates compile once."""
+    """One template environment per process: its templates compile once, and
+    their compiled code is kept in the cache of derived data for later
+    processes (templates_cache.py)."""
     from jinja2 import Environment, PackageLoader, select_autoescape
+
+    from .templates_cache import DerivedBytecodeCache
 
     env = Environment(loader=PackageLoader("reportmine.exporters", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, bytecode_cache=DerivedBytecodeCache())
     return env
 
 
