@@ -28,14 +28,37 @@ def doc_path(name: str) -> Path:
     return SHARED / "seeds" / name[len("../seeds/"):] if name.startswith("../seeds/") else SHARED / "realdev" / "docs" / name
 
 
-def locate(text: str, written: str, near: int, window: int = 400) -> tuple[int, int] | None:
-    best = None
-    i = text.find(written, max(0, near - window))
-    while 0 <= i <= near + window:
-        if best is None or abs(i - near) < abs(best - near):
-            best = i
-        i = text.find(written, i + 1)
-    return None if best is None else (best, best + len(written))
+def locate(text: str, written: str, near: int, taken: set, snippet: int = 0, window: int = 400) -> tuple[int, int] | None:
+    """The occurrence of `written` nearest to `near`, not already taken by
+    another number of the same relation (3分 + 3分: two places, not one twice).
+    Tried in turn: a whole number (not the 3 of 2023 or the 0 of 0.2) inside
+    the reader's place (`snippet` characters from `near`), any occurrence
+    there (fused OCR figures such as 64.8100%), a whole number nearby, any."""
+    n = len(written)
+    tiers = ((near, near + snippet - n, True), (near, near + snippet - n, False),
+             (near - window, near + window, True), (near - window, near + window, False))
+    for lo, hi, whole in tiers:
+        best = None
+        i = text.find(written, max(0, lo))
+        while 0 <= i <= hi:
+            if (not whole or _whole(text, i, i + n)) and i not in taken \
+                    and (best is None or abs(i - near) < abs(best - near)):
+                best = i
+            i = text.find(written, i + 1)
+        if best is not None:
+            taken.add(best)
+            return best, best + len(written)
+    return None
+
+
+def _whole(text: str, s: int, e: int) -> bool:
+    before = text[s - 1] if s else ""
+    after = text[e:e + 2]
+    if before.isdigit() or (before in ".．" and s >= 2 and text[s - 2].isdigit()):
+        return False
+    if text[e - 1].isdigit() and (after[:1].isdigit() or (after[:1] in ".．" and after[1:2].isdigit())):
+        return False
+    return True
 
 
 def build(entries: list[dict]) -> list[dict]:
@@ -43,7 +66,8 @@ def build(entries: list[dict]) -> list[dict]:
     for e in entries:
         text = doc_path(e["doc"]).read_text(encoding="utf-8")
         near = text.find(e["from"])
-        spans = [locate(text, w, near) for w in e["numbers"]]
+        taken: set = set()
+        spans = [locate(text, w, near, taken, len(e["from"])) for w in e["numbers"]]
         if near < 0 or any(s is None for s in spans):
             continue
         numbers = [parse(text[s:t]) for s, t in spans]

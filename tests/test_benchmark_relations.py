@@ -61,9 +61,9 @@ def test_mutations_skip_changes_that_keep_the_relation():
     c = text.find("50万元", b + 1)
     rel = {"spans": [[a, a + 5], [b, b + 4], [c, c + 4]], "expr": "n1 + n2", "stated": 0}
     assert [text[s:e] for s, e in rel["spans"]] == ["100万元", "50万元", "50万元"]
-    kinds = [k for k, _, _ in mutations(text, rel)]
+    kinds = [k for k, _, _, _ in mutations(text, rel)]
     # 100 -> 103, 110; 50 -> 53, 55 (the swap of 50 is 05, a change too)
     assert kinds and all(k in ("last_digit", "swap", "ten_percent") for k in kinds)
-    for _, mutated, moved in mutations(text, rel):
+    for _, mutated, moved, _ in mutations(text, rel):
         assert not holds("n1 + n2", 0, [parse(mutated[s:e]) for s, e in moved])
     assert list(perturbations("2,402")) == [("last_digit", "2,405"), ("swap", "2,420"), ("ten_percent", "2642")]

@@ -83,6 +83,47 @@ FLAGGED = [
     # the part's own growth between it and its share is not an earlier period's rate
     ("ratio", "利润总额14亿元。其中甲集团实现利润总额70954万元，较去年同期增长111%，占7户企业利润总额的46%。",
      "70954万元/14亿元 = 50.68%"),
+    # a total named after its parts (合计) off by more than a near miss, but by
+    # one mistyped digit (5600 for 4600, 18%): the note names the readings that fit
+    ("sum", "实现咨询收入3200万元、培训收入900万元、租赁收入500万元，合计收入5600万元。",
+     "5600万元若为4600万元"),
+    # a named total split by state (已办结, 正在办理) with one digit swapped in a part (31 for 13)
+    ("sum", "共计受理投诉60件，已办结47件，正在办理31件。", "31件若为13件"),
+    # a rate of a meant pair missed by far more than a near miss, but one
+    # mistyped digit of the part (420 for 490) explains it: 490/500 = 98.0%
+    ("ratio", "辖区适龄儿童500人，已接种人数420人，接种率为98.0%。", "420人若为490人"),
+    # households and persons written as one pair before the bracket that breaks both down
+    ("sum", "全村有低保户60户150人（其中因病致贫25户70人，因残致贫30户80人），已全部建档。", "25户 + 30户 = 55户"),
+    # parts after 其中 across sentences, off by 3.3%: two digits of a three-digit part swapped
+    ("sum", "全年接待群众来访1651人次，其中集体访1280人次。个人访317人次，均已办结。", "317人次若为371人次"),
+    # 其中 opening a bracket: its parts end with the bracket (4000元 after it is no part
+    # that would let 3.2 + 6.8 + 0.4 pass for 11万元)
+    ("sum", "发放助学金11万元（其中市级筹集3.2万元，区级自筹6.8万元），资助学生25名，每人4000元。",
+     "3.2万元 + 6.8万元 = 10.0万元"),
+    # a few words of scope between the earlier-period cue and its level (去年调整后全年)
+    ("difference", "合格率为96.00%，较去年调整后全年94.50%的合格率高出1.60个百分点。", "|96.00% − 94.50%| = 1.5个百分点"),
+    # the first parts named like the total (…总产值) are the breakdown as written, even when
+    # another amount follows in the sentence: a 6% miss is flagged
+    ("sum", "工农业总产值实现5000万元，增长8%，其中：农业总产值1800万元，增长3%；工业总产值2900万元，增长10%；"
+     "乡镇企业营业总收入达到4100万元。", "1800万元 + 2900万元 = 4700万元"),
+    # a change of the total (纯增22.0万元) right before 其中 is not the total its parts add up to
+    ("sum", "今年直接经济损失66.2万元，与去年同期相比纯增22.0万元。其中道路交通事故损失9.9万元；火灾事故损失7.3万元；"
+     "工矿企业事故损失45万元。", "9.9万元 + 7.3万元 + 45万元 = 62.2万元"),
+    # counts written beside amounts that add up: the counts must add up too (12 + 41 + 9 = 62)
+    ("sum", "关注类贷款12笔，余额300万元；可疑类贷款41笔，余额520万元；损失类贷款9笔，余额80万元。"
+     "以上三类贷款65笔，合计金额为900万元。", "12笔 + 41笔 + 9笔 = 62笔，与总数65笔不符"),
+    # a nested 其中 breaks down a part, not the total: 4771 + 907 = 5678, and 4771 + 904 (the
+    # part's own part) is no excuse
+    ("sum", "各项贷款5675万元。其中正常贷款金额4771万元，不良贷款总额907万元，其中呆滞贷款904万元。",
+     "4771万元 + 907万元 = 5678万元"),
+    # two parts of which one negates the other (通过 / 未通过) split the total: a 9% miss across
+    # sentences is flagged
+    ("sum", "对267户申请家庭进行了评议，其中252户通过评议。40户未通过评议。", "252户 + 40户 = 292户"),
+    # 与上年同期 (without 相比) links a growth to its count: 11/(1+42.86%) = 7.70, no whole number
+    ("growth", "到市信访局信访量11件人次，与上年同期上升42.86%。", "7.7"),
+    # a change written with its two levels against its direction word
+    ("growth", "全县专业委员会由17个增加为15个。", "由17个增加到15个，不升反降"),
+    ("growth", "规上企业由120家减少至128家。", "由120家减少到128家，不降反升"),
     # a figure per thousand heads: 90000/12000000×1000 = 7.50, written 8.5
     ("ratio", "全年抽检食品90000批次，按照全市1200万人口计算，抽检量达到8.5批次/千人。", "90000批次/1200万人口×1000 = 7.50"),
 ]
@@ -137,6 +178,16 @@ def test_relations_that_hold_are_verified_and_silent(pipeline, text, kind):
 
 
 SILENT = [
+    # the levels go the way the verb says
+    "全县专业委员会由14个增加为15个，合格率由去年的6.2%提高到今年的7.75%。",
+    # the same breakdown with its counts adding up: verified, silent
+    "关注类贷款12笔，余额300万元；可疑类贷款41笔，余额520万元；损失类贷款9笔，余额80万元。以上三类贷款62笔，合计金额为900万元。",
+    # a bound is no typo: 不低于30% is not a mistyped 82%
+    "贷款余额14.62亿元，其中绿色贷款12亿元，绿色贷款占比不低于30%。",
+    # parts after 其中 need not be all of the total: a gap of one digit (23 of 33) says nothing
+    "全年受理信访33件，其中来信13件，来访10件。",
+    # a named total whose gap no single mistyped digit explains (3200 + 900 + 500 = 4600, not 5900)
+    "实现咨询收入3200万元、培训收入900万元、租赁收入500万元，合计收入5900万元。",
     # two counts that are not related: no rate between them is meant
     "全镇有行政村12个，农户3456户，农村劳动力就业率为87.3%。",
     # last year's rate is not this year's counts' ratio

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -92,6 +93,98 @@ def at_precision(x: float, like: Quantity, extra: int = 0) -> str:
     return f"{v:.{d}f}{unit}"
 
 
+def sum_text(s: float, total: Quantity, parts) -> str:
+    """A sum of parts written in the total's unit, as precisely as the finest
+    part (3.2万元 + 6.1万元 = 9.3万元, not 9万元 after a total of 10万元)."""
+    scale = total.norm_value / total.value if total.value else 1.0
+    extra = 0
+    for p in parts:
+        place = 10 ** -decimals(p) * (p.norm_value / p.value if p.value else 1.0) / scale
+        extra = max(extra, math.ceil(-math.log10(place) - 1e-9) - decimals(total) if place < 1 else 0)
+    return at_precision(s, total, min(extra, 6))
+
+
 def coarseness(qs) -> float:
     """How far a sum of written numbers may be from its value by rounding alone."""
     return sum(tolerance(q) for q in qs)
+
+
+def _digits(text: str) -> str | None:
+    m = _NUM.search(text)
+    return m.group().replace(".", "").replace("．", "") if m else None
+
+
+def digit_count(q: Quantity) -> int:
+    """How many digits q is written with (1,651 -> 4; 3.2 -> 2)."""
+    return len(_digits(q.text) or "")
+
+
+def one_typo_apart(a: str, b: str) -> bool:
+    """Two digit strings of one length that differ in one digit, or in two
+    neighbouring digits swapped (4500 / 4800, 40 / 04)."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                              and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+
+
+def typo_reading(q: Quantity, needed: float, hi: float | None = None) -> str | None:
+    """The number as written with one digit changed (or two swapped) whose
+    value lies in [needed, hi] (norm units; hi defaults to needed), widened by
+    q's own rounding: what q would read if it were a typo of the value a
+    relation needs; None when no such reading exists (or too many values fit
+    for one to mean anything). A bound or an estimate (不低于30%, 约40人) is no typo."""
+    if q.value in (None, 0) or needed < 0 or q.approx:
+        return None
+    scale = q.norm_value / q.value
+    d = decimals(q)
+    digits = _digits(q.text)
+    if digits is None:
+        return None
+    slack = tolerance(q) / scale
+    step = 10 ** -d
+    lo_n, hi_n = needed / scale - slack, (needed if hi is None else hi) / scale + slack
+    first, last = math.ceil(lo_n / step - 1e-6), math.floor(hi_n / step + 1e-6)
+    if last - first > _MAX_READINGS:
+        return None
+    for n in range(first, last + 1):
+        written = f"{n * step:.{d}f}"
+        if one_typo_apart(digits, written.replace(".", "")):
+            return q.text.replace(_NUM.search(q.text).group(), written, 1)
+    return None
+
+
+_MAX_READINGS = 2
+
+
+def sum_typo(total: Quantity, parts) -> list[tuple[Quantity, str]]:
+    """The numbers of `total = sum(parts)` whose one-digit typo explains the
+    gap: (the number, what it would read), none when no single typo does.
+    The caller decides when the breakdown is clearly meant."""
+    s = sum(p.norm_value for p in parts)
+    gap = s - total.norm_value
+    out = [(total, r)] if (r := typo_reading(total, s)) else []
+    for p in parts:
+        if (r := typo_reading(p, p.norm_value - gap)):
+            out.append((p, r))
+    return out
+
+
+def ratio_typo(rate: Quantity, part: Quantity, whole: Quantity) -> list[tuple[Quantity, str]]:
+    """The numbers of `rate = part / whole` whose one-digit typo explains the miss."""
+    out = []
+    q = quotient(part, whole)
+    r0, r1 = bounds(rate)
+    if q and (r := typo_reading(rate, *q)):
+        out.append((rate, r))
+    if (r := typo_reading(part, r0 * whole.norm_value, r1 * whole.norm_value)):
+        out.append((part, r))
+    if r0 > 0 and (r := typo_reading(whole, part.norm_value / r1, part.norm_value / r0)):
+        out.append((whole, r))
+    return out
+
+
+def typo_note(readings: list[tuple[Quantity, str]]) -> str:
+    shown = "，或".join(f"{q.text}若为{r}" for q, r in readings[:4])
+    return f"（差额相当于一处数字笔误：{shown}，则相符）"

@@ -286,11 +286,13 @@ def _judge(found, case: Case, cfg) -> Quantity | None:
             if case.is_meant(p, w) and (best is None or m < best[0]):
                 best = (m, p, w)
     limit = cfg.near_miss_share if case.kind == "share" and not case.loose else cfg.near_miss_ratio
-    if best and best[0] <= limit:
+    if best:
         _, p, w = best
-        x = p.norm_value / w.norm_value
-        found.flag("ratio", r, f"{p.text}/{w.text} = {ar.at_precision(x, r, 2)}"
-                   f"（按所报精度为{ar.at_precision(x, r)}）", [p, w])
+        typo = [] if best[0] <= limit else ar.ratio_typo(r, p, w)
+        if best[0] <= limit or typo:
+            x = p.norm_value / w.norm_value
+            found.flag("ratio", r, f"{p.text}/{w.text} = {ar.at_precision(x, r, 2)}"
+                       f"（按所报精度为{ar.at_precision(x, r)}）" + (ar.typo_note(typo) if typo else ""), [p, w])
     return None
 
 

@@ -11,6 +11,7 @@ typo rather than a different relation) becomes a flag.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,6 +30,8 @@ from .rates import check_rates, check_share_lists
 from .repeats import check_item_values, check_mismatch, check_respectively
 from .search_config import search_config
 from .sums import check_sums
+from .directions import check_directions
+from .pairs import check_pairs
 from .per_capita import check_per_capita, check_per_thousand
 from .points import check_points
 from .structure import check_structure
@@ -95,6 +98,8 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_formulas(doc, found, search_config())
     check_sums(index, found, search_config())
     check_totals(index, found, search_config())
+    check_pairs(index, found, search_config())
+    check_directions(index, found, search_config())
     check_per_capita(index, found, search_config())
     check_per_thousand(index, found, search_config())
     check_points(index, found, search_config())
@@ -224,8 +229,23 @@ def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quanti
 
 
 def _after_cue(found: Found, q: Quantity) -> bool:
-    head = found.text[max(0, q.start - 8):q.start]
-    return any(head.endswith(c) for c in found.cfg.previous_cues)
+    """q is an earlier period's level: a cue (上年, 去年同期为) right before it,
+    or a few words of scope between (较去年清理后全年93.72%), none of them a
+    change or a comparison."""
+    head = found.text[max(0, q.start - 8 - _SCOPE_CHARS):q.start]
+    if any(head.endswith(c) for c in found.cfg.previous_cues):
+        return True
+    return any(head[:len(head) - k].endswith(c) and _scope(head[len(head) - k:])
+               for k in range(1, _SCOPE_CHARS + 1) for c in found.cfg.previous_cues)
+
+
+_SCOPE_CHARS = 5
+_SCOPE = re.compile(r"[\u4e00-\u9fff]+")
+_NOT_SCOPE = re.compile(r"[比较增减降升高低多少涨跌上下完成为达占同环]")
+
+
+def _scope(words: str) -> bool:
+    return _SCOPE.fullmatch(words) is not None and _NOT_SCOPE.search(words) is None
 
 
 @lru_cache(maxsize=4)
@@ -256,11 +276,11 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
             continue
         s = sum(p.norm_value for p in parts)
         tol = sum(ar.tolerance(p) for p in parts) + ar.tolerance(total)
-        arith = " + ".join(p.text for p in parts) + f" = {s:g}"
+        arith = " + ".join(p.text for p in parts) + f" = {ar.sum_text(s, total, parts)}"
         if ar.near(total.norm_value, s, tol):
             found.verified.append({"kind": "sum", "arithmetic": arith + f"，与总数{total.text}一致",
                                    "spans": [[q.start, q.end] for q in [total] + parts]})
         elif total.norm_value and abs(total.norm_value - s) / total.norm_value < (0.4 if len(parts) >= 3 else 0.1):
             found.flags.append(make_flag(text, total.start, parts[-1].end, "inconsistency", "sum",
-                                         f"parts sum to {s:g}, total {total.text}", [total] + parts,
+                                         f"parts sum to {ar.sum_text(s, total, parts)}, total {total.text}", [total] + parts,
                                          arith + f" ≠ {total.text}"))

@@ -11,8 +11,9 @@ from ..resources import compile_pattern, load_yaml, require
 _WORDS = ("rate_endings", "fall_words", "rise_words", "count_units", "previous_cues", "not_subject_starts",
           "list_marks", "total_labels", "share_cues", "head_units")
 _INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap",
-         "subject_min_chars")
-_FLOATS = ("near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth")
+         "subject_min_chars", "typo_min_digits")
+_FLOATS = ("near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth",
+           "near_miss_typo")
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
              "ocr_garbled", "numbered_item", "total_cue", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
@@ -47,6 +48,7 @@ class SearchConfig:
     shared_name_chars: int
     growth_gap: int
     subject_min_chars: int
+    typo_min_digits: int
     near_miss_sum_sentence: float
     near_miss_per_capita: float
     near_miss_total: float
@@ -54,6 +56,7 @@ class SearchConfig:
     near_miss_share: float
     near_miss_ratio: float
     near_miss_growth: float
+    near_miss_typo: float
     share_label_trim: object
     growth_link: object
     change_cue: object

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import itertools
 
-from ..claims.clauses import clause_start
+from ..claims.clauses import clause_end, clause_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, paragraph_bounds
+
+
+_NOT_PARTS = frozenset({"target", "basic_target", "full_target", "growth", "difference"})
 
 
 def check_sums(index: Index, found, cfg) -> None:
@@ -28,7 +31,7 @@ def check_sums(index: Index, found, cfg) -> None:
         if not before or (before[-1].start, before[-1].end) in done:
             continue
         total = before[-1]
-        parts = _parts_after(index, total, m.end(), cfg)
+        parts = _parts_after(index, total, m.end(), cfg, _bracket_end(text, m.start()))
         if len(parts) >= 2:
             _judge(found, total, parts, cfg, _in_sentence(text, m.end(), parts))
     for m in cfg.total_cue.finditer(text):
@@ -36,12 +39,13 @@ def check_sums(index: Index, found, cfg) -> None:
         if after and (after[0].start, after[0].end) not in done:
             parts = _parts_before(index, after[0], m.start(), cfg)
             if len(parts) >= 2:
-                _judge(found, after[0], parts, cfg)
+                _judge(found, after[0], parts, cfg, named=True)
 
 
 def _is_part(text: str, q: Quantity, floor: int, cfg) -> bool:
-    """An amount that opens its clause: not a change, a share or a target."""
-    if not is_count(q) or q.role in ("target", "basic_target", "full_target"):
+    """An amount that opens its clause: not a change (纯增22.0万元, read as a
+    growth or a difference by the claims stage), a share or a target."""
+    if not is_count(q) or q.role in _NOT_PARTS:
         return False
     return not cfg.not_part.search(text[max(clause_start(text, q.start), floor):q.start])
 
@@ -56,14 +60,24 @@ def _parts_before(index: Index, total: Quantity, cue: int, cfg) -> list[Quantity
     return out[::-1][:cfg.max_parts]
 
 
-def _parts_after(index: Index, total: Quantity, start: int, cfg) -> list[Quantity]:
+def _bracket_end(text: str, cue: int) -> int | None:
+    """（其中…）: a cue opening a bracket has its parts inside it; where the bracket closes."""
+    if cue and text[cue - 1] in "（(":
+        close = text.find("）" if text[cue - 1] == "（" else ")", cue)
+        return close if close >= 0 else None
+    return None
+
+
+def _parts_after(index: Index, total: Quantity, start: int, cfg, close: int | None = None) -> list[Quantity]:
     text = index.text
-    end = min(paragraph_bounds(text, start)[1], start + cfg.parts_reach)
+    end = min(paragraph_bounds(text, start)[1], start + cfg.parts_reach, close if close is not None else len(text))
     top = ar.bounds(total)[1]
     out = []
     for q in index.between(start, end):
         if q.norm_unit != total.norm_unit or not _is_part(text, q, start, cfg) or q.norm_value > top:
             continue                        # a part is never larger than its total
+        if out and cfg.sum_cue.search(text, out[-1].end, q.start):
+            break                           # 不良贷款904万元，其中呆滞贷款904万元: parts of a part follow
         out.append(q)
         if len(out) >= cfg.max_parts:
             break
@@ -93,10 +107,16 @@ def _in_sentence(text: str, cue_end: int, parts: list[Quantity]) -> int:
     return sum(p.start < end for p in parts)
 
 
-def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: int = 0) -> None:
+def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: int = 0, named: bool = False) -> None:
     """`whole_sentence`: the number of parts in the cue's sentence; a run of
-    exactly those (two or more) is the breakdown as written, and is flagged
-    up to `near_miss_sum_sentence`, any other run up to `near_miss_sum`."""
+    exactly those (two or more), or of the first parts named like the total
+    within that sentence, is the breakdown as written, and is flagged up to
+    `near_miss_sum_sentence`, any other run up to `near_miss_sum`.
+    Two parts of which one negates the other (通过 / 未通过) are the whole
+    breakdown, flagged up to `near_miss_total`.
+    `named`: the total is named as the sum of what precedes it (合计, 共计),
+    so a larger gap that one mistyped digit explains is flagged too (after
+    其中 only under the conditions of _typo)."""
     for k in range(2, len(parts) + 1):
         if parts_fit(total, parts[:k]):
             found.verify("sum", " + ".join(p.text for p in parts[:k]) + f" = {total.text}", [total, *parts[:k]])
@@ -105,8 +125,64 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
                  key=lambda x: x[1])
     if other_fit(total, parts, max(ar.tolerance(total), ar.coarseness(parts[:k]))):
         return
-    limit = cfg.near_miss_sum_sentence if k == whole_sentence >= 2 else cfg.near_miss_sum
+    as_written = k == whole_sentence >= 2 or whole_sentence >= k == _named_run(total, parts) >= 2
+    limit = cfg.near_miss_sum_sentence if as_written else cfg.near_miss_sum
+    if k == 2 and _complementary(found.text, parts[0], parts[1], cfg):
+        limit = max(limit, cfg.near_miss_total)
+    arith = " + ".join(p.text for p in parts[:k]) + f" = {ar.sum_text(sum(p.norm_value for p in parts[:k]), total, parts[:k])}"
     if total.norm_value and gap / total.norm_value <= limit:
-        s = sum(p.norm_value for p in parts[:k])
-        found.flag("sum", total, " + ".join(p.text for p in parts[:k]) + f" = {ar.at_precision(s, total)}",
-                   parts[:k])
+        found.flag("sum", total, arith, parts[:k])
+    elif typo := _typo(total, parts[:k], gap, named, cfg):
+        found.flag("sum", total, arith + ar.typo_note(typo), parts[:k])
+
+
+def _complementary(text: str, a: Quantity, b: Quantity, cfg) -> bool:
+    """其中252户通过评议。15户未通过评议: the second part's clause negates what
+    the first one's states (通过 / 未通过, 合格 / 不合格), so the two split the
+    total between them."""
+    ca = text[clause_start(text, a.start):clause_end(text, a.end)]
+    cb = text[clause_start(text, b.start):clause_end(text, b.end)]
+    for neg in cfg.complement_negations:
+        at = cb.find(neg)
+        while at >= 0:
+            word = cb[at + 1:at + 3]
+            if len(word) == 2 and word in ca and neg + word not in ca:
+                return True
+            at = cb.find(neg, at + 1)
+    return False
+
+
+def _named_run(total: Quantity, parts: list[Quantity]) -> int:
+    """How many first parts are named like the total (工农业总产值: 农业总产值,
+    工业总产值, sharing the name's last two characters or more): such a run
+    is the breakdown as written."""
+    name = total.indicator or ""
+    k = 0
+    for p in parts:
+        other = p.indicator or ""
+        if len(name) < 2 or len(other) < 2 or name[-2:] != other[-2:] or other == name:
+            break
+        k += 1
+    return k
+
+
+def _typo(total: Quantity, parts: list[Quantity], gap: float, named: bool, cfg) -> list:
+    """One mistyped digit explains the gap. After 其中 the parts may be only
+    some of the total, and two-digit counts are one digit apart by chance far
+    too often: there the mistyped number must have `typo_min_digits` digits,
+    the gap be within `near_miss_typo` of the total and not be round."""
+    if not total.norm_value or any(p.approx for p in parts):
+        return []
+    typo = ar.sum_typo(total, parts)
+    if named:
+        return typo
+    if gap / total.norm_value > cfg.near_miss_typo or _round_gap(total, gap):
+        return []
+    return [(q, r) for q, r in typo if ar.digit_count(q) >= cfg.typo_min_digits]
+
+
+def _round_gap(total: Quantity, gap: float) -> bool:
+    """A gap of whole tens of the total's last written place (800 + 70 + 50
+    against 1000): round amounts miss each other by round gaps by chance."""
+    unit = 10 ** -ar.decimals(total) * (total.norm_value / total.value if total.value else 1.0)
+    return round(gap / unit) % 10 == 0

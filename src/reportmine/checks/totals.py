@@ -89,7 +89,7 @@ def _parts_after(index: Index, bounds, same: list[Quantity], i: int, total: Quan
 def _bracket_parts(index: Index, bounds, total: Quantity, cfg) -> list[Quantity]:
     """100万元（中央80万元，地方配套20万元）: every amount inside the brackets."""
     text = index.text
-    m = cfg.bracket_open.match(text, total.end)
+    m = cfg.bracket_open.match(text, _pair_end(index, total))
     if not m:
         return []
     close = text.find("）" if text[m.end() - 1] == "（" else ")", m.end())
@@ -99,6 +99,16 @@ def _bracket_parts(index: Index, bounds, total: Quantity, cfg) -> list[Quantity]
     inside = [q for q in index.between(m.end(), close) if q.norm_unit == total.norm_unit]
     fit = all(q.norm_value <= top and _is_part(text, bounds, q, m.end(), cfg) for q in inside)
     return inside if fit else []
+
+
+def _pair_end(index: Index, total: Quantity) -> int:
+    """952户3122人（其中…）: a count written right after the total in another
+    unit (households, then persons) makes one pair, and a bracket after the
+    pair breaks down both; the end of the pair (or of the total alone)."""
+    nxt = index.between(total.end, total.end + 1)
+    if nxt and nxt[0].norm_unit != total.norm_unit and is_count(nxt[0]):
+        return nxt[0].end
+    return total.end
 
 
 def _status_parts(text: str, bounds, parts: list[Quantity], cfg) -> bool:
@@ -148,11 +158,14 @@ def _judge(found, total: Quantity, parts: list[Quantity], meant: bool, exhaustiv
             return True
     if not meant:
         return False
-    run = min(runs, key=lambda r: abs(sum(p.norm_value for p in r) - total.norm_value))
+    run = min(runs + (_stretches(parts) if exhaustive else []),
+              key=lambda r: abs(sum(p.norm_value for p in r) - total.norm_value))
     if other_fit(total, parts, max(ar.tolerance(total), ar.coarseness(run))):
         return False
     s = sum(p.norm_value for p in run)
+    arith = " + ".join(p.text for p in run) + f" = {ar.sum_text(s, total, run)}，与总数{total.text}不符"
     if exhaustive or (total.norm_value and abs(s - total.norm_value) / total.norm_value <= cfg.near_miss_total):
-        found.flag("sum", total, " + ".join(p.text for p in run) + f" = {ar.at_precision(s, total)}"
-                   f"，与总数{total.text}不符", run, tail="")
+        found.flag("sum", total, arith, run, tail="")
+    elif typo := ar.sum_typo(total, run):
+        found.flag("sum", total, arith + ar.typo_note(typo), run, tail="")
     return False
