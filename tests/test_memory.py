@@ -62,19 +62,22 @@ def test_a_limit_below_what_the_process_takes_is_a_coded_error(tmp_path):
 def test_spooled_rows_come_back_as_the_list_they_stand_for(tmp_path):
     rows = [{"doc": "甲.txt", "actual": 9207.0, "rate": None, "codes": ["R301"], "n": 3, "x": float("nan")},
             {"doc": "乙\n", "actual": -0.5e-7, "rate": 1.15, "codes": [], "n": 0, "x": 1e300}] * 3
-    spool = RowSpool(tmp_path)
-    spool += rows[:2]
-    spool.extend(rows[2:])
-    assert len(spool) == 6 and spool[1:3] == json.loads(json.dumps(rows[1:3]))
-    for _ in range(2):             # read as often as an exporter likes
-        back = list(spool)
-        assert json.dumps(back) == json.dumps(rows)
-    listed, spooled = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
-    jsonl.write(type("R", (), {"records": rows}), listed)
-    jsonl.write(type("R", (), {"records": spool}), spooled)
-    assert listed.read_bytes() == spooled.read_bytes()
-    spool.close()
-    assert len(spool) == 6 and list(tmp_path.glob("rows-*")) == []
+    for keep in (100, 3, 0):            # held, moved to disk in the middle, on disk from the first row
+        spool = RowSpool(tmp_path, keep=keep)
+        spool += rows[:2]
+        mark = spool.mark()
+        spool.extend(rows[2:])
+        assert len(spool) == 6 and json.dumps(spool[1:3]) == json.dumps(rows[1:3])
+        assert json.dumps(list(spool.since(mark))) == json.dumps(rows[2:])
+        for _ in range(2):             # read as often as an exporter likes
+            assert json.dumps(list(spool)) == json.dumps(rows)
+        assert (spool.path is None) == (keep == 100)
+        listed, spooled = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+        jsonl.write(type("R", (), {"records": rows}), listed)
+        jsonl.write(type("R", (), {"records": spool}), spooled)
+        assert listed.read_bytes() == spooled.read_bytes()
+        spool.close()
+        assert len(spool) == 6 and list(tmp_path.glob("rows-*")) == []
 
 
 def test_an_outcome_written_from_its_document_equals_the_plain_one():

@@ -10,7 +10,7 @@ FILENAME = "records.jsonl"
 
 def write(result, path) -> None:
     records = result.records
-    spooled = getattr(records, "path", None)       # a RowSpool: its lines are these lines already
+    spooled = getattr(records, "path", None)       # a RowSpool on disk: its lines are these lines already
     if spooled is not None:
         records.flush()
         shutil.copyfile(spooled, path)

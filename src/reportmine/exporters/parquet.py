@@ -32,8 +32,7 @@ def write(result, path) -> None:
 
 
 def _chunked(pa, columns, records) -> list:
-    """Each column as a chunked array, the records read once, BATCH at a time
-    (a table written in chunks is the same file as one written whole)."""
+    """Each column as one array, the records read once, BATCH at a time."""
     chunks: list[list] = [[] for _ in columns]
     batch = []
     for batch in _batches(records):
@@ -42,7 +41,16 @@ def _chunked(pa, columns, records) -> list:
     if not chunks[0]:           # no records: an empty column of each type
         return [column(pa, c.type, []) for c in columns]
     del batch
-    return [pa.chunked_array(out) for out in chunks]
+    return [_joined(pa, out) for out in chunks]
+
+
+def _joined(pa, arrays: list):
+    """A column's batches as one array, a column at a time (the writer's
+    dictionary fallback depends on how a column is cut: one piece keeps the
+    file the bytes it had when the records were one list)."""
+    joined = arrays[0] if len(arrays) == 1 else pa.concat_arrays(arrays)
+    arrays.clear()
+    return joined
 
 
 def _batches(records):
