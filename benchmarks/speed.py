@@ -26,6 +26,14 @@ writer of analyze (records.jsonl/.csv/.xlsx/.parquet, flags.csv, report.html)
 and the run database; each step's best of --repeat in wall and in CPU seconds
 (CPU is the steadier figure on a shared machine), and the outputs' share of
 analyze's time by each.
+
+Last, analyze whole as the CLI runs it with --workers 1 (engines.driver.run_batch
+in this process) on the same text as one file, with the outputs and without them
+(RunOptions(html=False, tables=False) and no database: documents/*.json and
+run.json only), the two in turn, each into a new folder; CPU seconds, best of
+--repeat after a warm-up round. There the records are built by the worker either
+way (they are part of the stored outcome), and the outputs also pay for turning
+the stored outcome back into a Document for report.html and the database.
 """
 
 from __future__ import annotations
@@ -176,6 +184,7 @@ def repeated_text(source: Path, mb: float, repeat: int) -> list[dict]:
                      "chars_per_second": len(text) / seconds, "items": items})
         print(f"{name:26s} {seconds:8.3f} {len(text) / seconds:14,.0f} {items:10,}")
     rows.append(outputs_overhead(text, repeat))
+    rows.append(whole_analyze(text, repeat))
     return rows
 
 
@@ -216,6 +225,47 @@ def outputs_overhead(text: str, repeat: int) -> dict:
     shares = print_shares(best, cpu, ["records", *WRITERS, "run database"])
     return {"name": "analyze outputs", "seconds": best, "cpu_seconds": cpu, "records": len(result.records),
             "overhead": shares["wall"], "cpu_overhead": shares["CPU"]}
+
+
+def whole_analyze(text: str, repeat: int) -> dict:
+    """analyze as the CLI runs it with --workers 1 (engines.driver.run_batch in this process: the
+    pipeline, the stored outcome, documents/*.json, run.json) on the text as one file, with the
+    outputs (records.*, flags.csv, errors.csv, report.html, a new run database) and without them;
+    each run into a new folder, the two in turn (which goes first alternates); CPU seconds."""
+    import tempfile
+
+    from reportmine.cli.analyze_run import prepare_out
+    from reportmine.engines.driver import RunOptions, run_batch
+    from reportmine.engines.local import LocalEngine
+    from reportmine.engines.progress import choose
+    from reportmine.engines.work import Settings
+    from reportmine.readers import DEFAULT_MAX_BYTES
+    from reportmine.store.run import RunWriter
+
+    settings = Settings.from_options(max_bytes=DEFAULT_MAX_BYTES)
+    cpu: dict[str, list[float]] = {"on": [], "off": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "bench.txt"
+        source.write_text(text, encoding="utf-8")
+        for i in range(repeat + 1):                 # round 0 warms both up (imports, caches)
+            for mode in ("on", "off") if i % 2 else ("off", "on"):
+                on, out = mode == "on", prepare_out(f"{tmp}/{mode}{i}")
+                t = time.process_time()
+                db = RunWriter(None, out) if on else None
+                run_batch([str(source)], out, settings, LocalEngine(workers=1, timeout=0),
+                          RunOptions(html=on, tables=on), db=db, progress=choose(True))
+                if i:
+                    cpu[mode].append(time.process_time() - t)
+    on, off = min(cpu["on"]), min(cpu["off"])
+    print(f"\nanalyze as the CLI runs it (--workers 1, in this process), the same text as one file, "
+          f"CPU seconds, best of {repeat} after a warm-up round:")
+    print(f"  without the outputs (documents/*.json, run.json) {off:8.3f}   "
+          f"runs: {' '.join(f'{x:.3f}' for x in cpu['off'])}")
+    print(f"  with them                                        {on:8.3f}   "
+          f"runs: {' '.join(f'{x:.3f}' for x in cpu['on'])}")
+    print(f"  the outputs add {on - off:.3f} s (+{100 * (on - off) / off:.1f}%)")
+    return {"name": "analyze with and without outputs", "cpu_on": cpu["on"], "cpu_off": cpu["off"],
+            "overhead": (on - off) / off}
 
 
 def print_shares(best: dict, cpu: dict, added_steps: list[str]) -> dict[str, float]:

@@ -11,6 +11,10 @@ For each: wall seconds and CPU seconds (user + system, from the operating
 system's accounting of the finished child), median and range. With
 ``--against SRC`` the same commands run with ``PYTHONPATH=SRC`` (another
 checkout's ``src``) in turn with ours (A B A B ...), and the ratio of the medians.
+
+The children run without ``PYTHONDONTWRITEBYTECODE``: the warm-up run writes
+the compiled modules, as an installed package has them (pip compiles at
+install); with it set, every run compiled again each module without them.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ def command(what: str, path: Path, out: str) -> list[str]:
 def one_run(cmd: list[str], src: str | None) -> tuple[float, float]:
     """Wall and CPU seconds of one finished child process."""
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if src:
         env["PYTHONPATH"] = src
     before = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from reportmine.cli import cli
 from reportmine.document import Document, Flag, Quantity
 from reportmine.exporters.chart import build_chart, rate_of
-from reportmine.exporters.highlight import Mark, render
+from reportmine.exporters.highlight import Mark, render, render_chunks
 from reportmine.exporters.html import write_html
 from reportmine.exporters.labels import labels
 from reportmine.exporters.values import shown
@@ -65,6 +65,18 @@ def test_rendered_text_is_the_text_escaped(text, spans):
     out = render(text, [Mark(s, e, f"c{i}", "t<i>") for i, (s, e) in enumerate(spans)])
     assert visible_text(out) == text
     assert "<script" not in out and not re.search(r"<(?!/?span\b|a\b|/a>)", out)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="ab<&一 ", max_size=30),
+       st.lists(st.tuples(st.integers(-2, 32), st.integers(-2, 32)), max_size=6),
+       st.lists(st.integers(0, 30), max_size=3), st.integers(1, 4))
+def test_the_text_in_chunks_is_the_text_rendered_at_once(text, spans, anchor_offsets, per_chunk):
+    marks = [Mark(s, e, f"c{i}", "t", {"q": str(i)}) for i, (s, e) in enumerate(spans)]
+    anchors = {p: [f"a{p}"] for p in anchor_offsets}
+    chunks = list(render_chunks(text, marks, anchors, cuts_per_chunk=per_chunk))
+    assert "".join(chunks) == render(text, marks, anchors)
+    assert len(chunks) >= len({0, *[p for p in anchors if p < len(text)]}) // per_chunk
 
 
 def test_values_are_shown_the_way_reports_write_them():

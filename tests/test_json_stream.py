@@ -17,3 +17,19 @@ def test_compact_equals_dumps():
         write_compact(out, OBJ, depth)
         assert out.getvalue() == json.dumps(OBJ, ensure_ascii=False, separators=(",", ":"))
 
+
+
+def test_long_lists_in_runs_and_mixed_items_equal_dumps():
+    from reportmine import json_stream
+
+    record = {"id": "a", "actual": 1.5, "flag_codes": ["R301"], "quote": "完成\u2028率"}
+    big = {"rows": [[i, str(i)] for i in range(json_stream.SMALL + 5)]}      # opened: a long list inside
+    obj = {"records": [dict(record, n=i) for i in range(3 * json_stream.RUN + 7)],
+           "mixed": [record, big, record, [], [big], None, big],
+           "document": {"text": "正文", "quantities": [record] * (json_stream.SMALL + 1)}}
+    for depth in (1, 2, 3, 4):
+        out = io.StringIO()
+        json_stream.write_compact(out, obj, depth)
+        assert out.getvalue() == json.dumps(obj, ensure_ascii=False, separators=(",", ":")), depth
+    pieces = list(json_stream._pieces(obj, 3))
+    assert max(map(len, pieces)) < len(json.dumps(obj["records"], ensure_ascii=False)) / 2   # never one piece

@@ -245,3 +245,18 @@ def test_scopes_find_the_sentences_the_claims_stage_finds(text):
     scopes = Scopes(Document(id="0" * 64, path="x.txt", format="txt", text=text))
     for pos in range(len(text) + 1):
         assert scopes.sentence_start(pos) == sentence_start(text, pos), pos
+
+
+def test_an_actual_with_rates_for_two_periods_sits_in_both_their_records(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("全市社保费征缴4200万元，完成一季度目标任务的105%，占全年目标的26%。\n"
+                    "全县新增就业1200人，完成年度目标的108%，完成省下达任务的112%。\n", encoding="utf-8")
+    rows = build_records(Pipeline().analyze(path))
+    fees = [(r["actual"], r["completion_rate"], r["period"]) for r in rows if r["indicator"] == "社保费征缴"]
+    assert fees == [(42_000_000, 1.05, "一季度"), (42_000_000, 0.26, "全年")]
+    assert len({r["record_id"] for r in rows}) == len(rows)
+    second = next(r for r in rows if r["completion_rate"] == 0.26)
+    assert second["start"] == next(r for r in rows if r["completion_rate"] == 1.05)["start"]
+    # the same period (none given) for both rates: the second is not taken as the same actual's
+    jobs = [(r["actual"], r["completion_rate"]) for r in rows if r["indicator"] == "新增就业"]
+    assert jobs == [(1200, 1.08), (None, 1.12)]

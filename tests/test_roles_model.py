@@ -261,3 +261,38 @@ def test_a_change_cue_binds_to_its_own_number_and_ratios_are_levels(tmp_path):
     assert got["20%"] == "growth" and got["3人"] == "actual"
     assert got["6.5%"] == "growth" and got["7.1%"] == "growth"
     assert got["4.5%"] == "growth" and got["12.1"] == "actual" and got["47.6"] == "actual"
+
+
+def test_cueless_values_under_a_target_heading_are_targets(tmp_path):
+    got = _roles(tmp_path / "plan.txt", "一、上年工作\n全镇粮食总产量5200吨，同比增长3.5%。\n"
+                                        "二、明年安排\n（一）主要目标\n粮食总产量5500吨，村级集体经济收入3万元以上，"
+                                        "完成造林面积800亩，目前已完成造林面积300亩。\n（二）目标完成情况\n已建成温室大棚12个。\n")
+    assert got["5200吨"] == "actual" and got["3.5%"] == "growth"
+    assert got["5500吨"] == "target" and got["3万元以上"] == "target"
+    assert got["800亩"] == "target" and got["300亩"] == "actual"     # 已: reached, heading or not
+    assert got["12个"] == "actual"       # a heading that reports on targets
+
+
+def test_a_divisor_in_a_score_formula_is_the_benchmark(tmp_path):
+    got = _roles(tmp_path / "rules.txt", "评分办法：得分=(新签项目个数12÷10)×40%+(完成投资额3.6亿元÷4亿元)×60%。\n"
+                                         "全县人均用水量=用水总量÷常住人口。\n")
+    assert got["10"] == "target" and got["4亿元"] == "target"
+    assert got["12"] == "actual" and got["3.6亿元"] == "actual"
+    assert got["40%"] == "other" and got["60%"] == "other"
+
+
+def test_a_target_heading_run_into_its_text_covers_it_up_to_the_next_heading(tmp_path):
+    got = _roles(tmp_path / "flat.txt", "二、年度回顾（一）目标1.产量:粮食总产5500吨,新增温室20个。"
+                                        "（二）成效1.产量:粮食总产5600吨。（三）就业目标任务全面完成,新增就业300人。\n")
+    assert got["5500吨"] == "target" and got["20个"] == "target"
+    assert got["5600吨"] == "actual" and got["300人"] == "actual"
+
+
+def test_ranges_listed_before_a_class_bound_name_classes(tmp_path):
+    path = tmp_path / "rules.txt"
+    path.write_text("引进1-5亿元、5-10亿元、10亿元以上项目分别为6个、3个、2个。\n全年完成投资7亿元、8亿元。\n",
+                    encoding="utf-8")
+    got = [(q.text, q.role, q.indicator) for q in analyze(path).quantities]
+    assert [t for t, role, _ in got if role == "other"] == ["1", "5亿元", "5", "10亿元", "10亿元以上"]
+    assert all(ind is None for _, role, ind in got if role == "other")
+    assert [role for t, role, _ in got if t in ("6个", "7亿元", "8亿元")] == ["actual"] * 3

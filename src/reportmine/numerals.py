@@ -82,7 +82,12 @@ def parse_chinese_int(s: str) -> int | None:
     return high + wan + section + (digit or 0)
 
 
+_EXACT = 10 ** 12       # integers below this have at most 12 digits: tidy leaves them as they are
+
+
 def tidy(x: float) -> float | int:
     """A computed value as a reader writes it: 12 not 12.0, 53630200 not 53630200.00000001."""
+    if type(x) is int and -_EXACT < x < _EXACT:
+        return x                    # (what the formatting below gives back)
     r = float(f"{x:.12g}")
     return int(r) if r == int(r) and abs(r) < 1e18 else r

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .document import Document
+from .gcpause import paused_gc
 from .readers import DEFAULT_MAX_BYTES, read, read_bytes
 
 Stage = Callable[[Document], Document]
@@ -72,14 +73,17 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document:
         from .claims.clauses import forget
+        from .claims.script import forget as forget_script
 
         if self.chunk_chars is not None:
             doc.chunk_chars = self.chunk_chars
         try:
-            for stage in self.stages:
-                doc = stage(doc)
+            with paused_gc():   # the stages make many small objects and no reference cycles
+                for stage in self.stages:
+                    doc = stage(doc)
         finally:
             forget()            # the boundaries kept for the document's text
+            forget_script()     # and whether it holds traditional characters
         return doc
 
     def analyze(self, path: str | os.PathLike) -> Document:

@@ -51,6 +51,8 @@ def is_rate(phrase: str) -> bool:
 
 
 def strip_role_words(key: str) -> str:
+    if not key.endswith(_suffixes()):
+        return key
     for suffix in _suffixes():
         if key.endswith(suffix) and len(key) > len(suffix) + 1:
             return key[: -len(suffix)]
@@ -75,6 +77,7 @@ class Linker:
         self._longest = max(map(len, self._forms), default=0)
         self._cache: dict[str, Link] = {}
         self._model = None
+        self._is_rate_row: list[bool] | None = None
 
     def _vectors(self):
         """The TF-IDF model, built on first use: the vectors, the catalog matrix with each
@@ -95,18 +98,23 @@ class Linker:
         return self._candidates_many([phrase], k)[0]
 
     def _candidates_many(self, phrases: list[str], k: int) -> list[list[Link]]:
-        """Each phrase's k nearest entries: one transform, one sparse product, one sort per chunk."""
+        """Each phrase's k nearest entries (ties in catalog order)."""
+        ids = self._vectors()[3]
+        return [[Link(ids[j], score, "tfidf") for j, score in zip(cols, scores)]
+                for cols, scores in self._nearest(phrases, k)]
+
+    def _nearest(self, phrases: list[str], k: int):
+        """Each phrase's k nearest indicators (positions in the model's ids) and their
+        scores: one transform, one sparse product, one sort per chunk."""
         import numpy as np
 
-        vectors, matrix, starts, ids = self._vectors()
-        out = []
+        vectors, matrix, starts, _ = self._vectors()
         for start in range(0, len(phrases), CHUNK):
             chunk = [normalize(p) for p in phrases[start:start + CHUNK]]
             sims = matrix.similarities(vectors.transform(chunk))
             best = np.maximum.reduceat(sims, starts, axis=1)          # an indicator's best form
             top = np.argsort(-best, axis=1, kind="stable")[:, :k]
-            out.extend([Link(ids[j], float(row[j]), "tfidf") for j in cols] for row, cols in zip(best, top))
-        return out
+            yield from zip(top.tolist(), np.take_along_axis(best, top, axis=1).tolist())
 
     def link(self, phrase: str | None) -> Link:
         if not phrase:
@@ -131,8 +139,8 @@ class Linker:
             else:
                 pending.append(phrase)
                 rates.append(hit)
-        for phrase, rate, top in zip(pending, rates, self._candidates_many(pending, 5)):
-            self._cache[phrase] = self._choose(top, rate)
+        for phrase, rate, (cols, scores) in zip(pending, rates, self._nearest(pending, 5)):
+            self._cache[phrase] = self._choose_nearest(cols, scores, rate)
         return {p: self._cache[p] for p in wanted}
 
     def _by_name(self, phrase: str) -> Link | bool:
@@ -153,20 +161,33 @@ class Linker:
     def _first_contained(self, key: str, rate: bool) -> int | None:
         """The first form in scan order (longest first) of at least ``min_contained``
         characters inside ``key`` and as much a rate as it: found by looking up each
-        substring of ``key`` rather than scanning the catalog."""
-        first = None
-        for n in range(self.min_contained, min(self._longest, len(key)) + 1):
+        substring of ``key`` rather than scanning the catalog, longest first (every
+        longer form comes before every shorter one in scan order)."""
+        get, form_is_rate = self._scan_order.get, self._form_is_rate
+        for n in range(min(self._longest, len(key)), self.min_contained - 1, -1):
+            first = None
             for i in range(len(key) - n + 1):
-                at = self._scan_order.get(key[i:i + n])
-                if at is not None and (first is None or at < first) and self._form_is_rate[at] == rate:
+                at = get(key[i:i + n])
+                if at is not None and (first is None or at < first) and form_is_rate[at] == rate:
                     first = at
-        return first
+            if first is not None:
+                return first
+        return None
 
-    def _choose(self, candidates: list[Link], rate: bool) -> Link:
-        top = [c for c in candidates if is_rate(self.catalog.by_id[c.id].name) == rate]
-        if top and top[0].score >= self.threshold:
-            return top[0]
-        return Link(None, top[0].score if top else 0.0, "none")
+    def _choose_nearest(self, cols: list[int], scores: list[float], rate: bool) -> Link:
+        """Of the nearest indicators (positions in the model's ids, nearest first), the
+        first as much a rate as the phrase, if its score reaches the threshold."""
+        ids, rates = self._vectors()[3], self._rate_rows()
+        for j, score in zip(cols, scores):
+            if rates[j] == rate:
+                return Link(ids[j], score, "tfidf") if score >= self.threshold else Link(None, score, "none")
+        return Link(None, 0.0, "none")
+
+    def _rate_rows(self) -> list[bool]:
+        """Whether each indicator of the model's ids names a rate."""
+        if self._is_rate_row is None:
+            self._is_rate_row = [is_rate(self.catalog.by_id[i].name) for i in self._vectors()[3]]
+        return self._is_rate_row
 
 
 @lru_cache(maxsize=1)

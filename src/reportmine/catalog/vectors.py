@@ -29,7 +29,7 @@ def char_ngrams(text: str) -> list[str]:
     text = _WHITE_SPACES.sub(" ", text.lower())
     grams = list(text)
     for n in range(2, min(NGRAM_RANGE[1], len(text)) + 1):
-        grams.extend(text[i:i + n] for i in range(len(text) - n + 1))
+        grams += [text[i:i + n] for i in range(len(text) - n + 1)]
     return grams
 
 
@@ -76,24 +76,21 @@ class Rows:
 
         size = len(self) * len(other)
         if not len(other.data) or not len(self.data):
-            return np.zeros(size).reshape(len(self), len(other)).T
+            return np.zeros(size).reshape(len(other), len(self))
         other_rows = np.repeat(np.arange(len(other)), np.diff(other.indptr))
         by_column = np.argsort(other.indices, kind="stable")
         count = np.bincount(other.indices, minlength=self.width)
         first = np.concatenate(([0], np.cumsum(count)))[:-1]
-        own_rows, column_start, by_column_own = self._columns()
-        used = np.flatnonzero(count)
-        lengths = column_start[used + 1] - column_start[used]
-        at = np.repeat(column_start[used] - (np.cumsum(lengths) - lengths), lengths) + np.arange(lengths.sum())
-        keep = np.sort(by_column_own[at])               # the entries in used columns, in stored order
+        own_rows = self._columns()[0]
+        keep = np.flatnonzero((count > 0)[self.indices])    # the entries in used columns, in stored order
         n = count[self.indices[keep]]                   # terms each of them makes
         entry = np.repeat(keep, n)                      # stored order, then other's rows
         k = np.arange(len(entry)) - np.repeat(np.cumsum(n) - n, n)
         partner = by_column[first[self.indices[entry]] + k]
         terms = self.data[entry] * other.data[partner]
         # bincount adds its weights one by one in the order given, from 0.0
-        out = np.bincount(own_rows[entry] * len(other) + other_rows[partner], weights=terms, minlength=size)
-        return out.reshape(len(self), len(other)).T
+        out = np.bincount(other_rows[partner] * len(self) + own_rows[entry], weights=terms, minlength=size)
+        return out.reshape(len(other), len(self))      # (row by row: the reductions after it run along rows)
 
 
 class CharTfidf:
@@ -168,19 +165,18 @@ class CharTfidf:
         columns: list[int] = []
         values: list[int] = []
         indptr = [0]
-        vocabulary = self.vocabulary
+        get = self.vocabulary.get
         for text in texts:
             row: dict[int, int] = {}
-            for gram in char_ngrams(text):
-                j = vocabulary.get(gram)
-                if j is not None:
+            for j in map(get, char_ngrams(text)):
+                if j is not None:           # (n-grams outside the vocabulary are dropped)
                     row[j] = row.get(j, 0) + 1
-            for j in sorted(row):
-                columns.append(j)
-                values.append(row[j])
+            found = sorted(row)
+            columns += found
+            values += map(row.__getitem__, found)
             indptr.append(len(columns))
         return Rows(np.asarray(values, dtype=np.float64), np.asarray(columns, dtype=np.int64),
-                    np.asarray(indptr, dtype=np.int64), len(vocabulary))
+                    np.asarray(indptr, dtype=np.int64), len(self.vocabulary))
 
     def _weigh(self, x: Rows) -> Rows:
         """Counts (floats, in place) -> 1 + log tf, times idf, rows of unit length."""

@@ -27,11 +27,12 @@ def tolerance(q: Quantity) -> float:
     if q.value in (None, 0) or q.norm_value is None:
         return 1e-9
     scale = abs(q.norm_value / q.value) if q.value else 1.0
-    if decimals(q) == 0 and scale == 1.0 and q.norm_unit not in ("ratio", "ratio_point") and not q.approx:
+    places = _decimals(q.text)
+    if places == 0 and scale == 1.0 and q.norm_unit not in ("ratio", "ratio_point") and not q.approx:
         return 1e-9            # 46台 is exact; 111% and 3.6亿元 are rounded
-    if q.role in ("target", "basic_target", "full_target") and decimals(q) == 0 and not q.approx:
+    if q.role in ("target", "basic_target", "full_target") and places == 0 and not q.approx:
         return 1e-9            # a target of 25% or 40亿元 is set exactly
-    return 10 ** -decimals(q) * scale * 0.5 + 1e-9
+    return 10 ** -places * scale * 0.5 + 1e-9
 
 
 def show(q: Quantity) -> str:

@@ -135,6 +135,8 @@ def _unit_after(after: str) -> str | None:
     rest = after[pos:]
     m = next((m for m in multipliers if rest.startswith(m)), "")
     rest, pos = rest[len(m):], pos + len(m)
+    if not rest.startswith(units):
+        return None
     for u in units:
         if rest.startswith(u) and not any(rest[len(u):].startswith(w) for w in not_before[u]):
             return after[:pos + len(u)]

@@ -249,16 +249,22 @@ def _cue_pattern(cues: tuple):
     return re.compile(rf"(?:{words})(?P<scope>[\u4e00-\u9fff]{{0,{_SCOPE_CHARS}}})$")
 
 
-def _parts(found: Found, sent: list[Quantity]) -> None:
-    """党员58名，其中在职党员41名、离退休党员19名: 41 + 19 vs 58."""
+@lru_cache(maxsize=4)
+def _compiled(pattern: str):
     import regex
 
+    return regex.compile(pattern)
+
+
+def _parts(found: Found, sent: list[Quantity]) -> None:
+    """党员58名，其中在职党员41名、离退休党员19名: 41 + 19 vs 58."""
     text = found.text
+    cue = _compiled(found.cfg.parts_cue)
     for i, total in enumerate(sent):
         if not _is_count(total) or i + 1 >= len(sent):
             continue
         gap = text[total.end:sent[i + 1].start]
-        if not regex.search(found.cfg.parts_cue, gap):
+        if not cue.search(gap):
             continue
         parts = [sent[i + 1]]
         for q in sent[i + 2:]:

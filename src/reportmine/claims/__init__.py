@@ -23,10 +23,11 @@ from .cues import Cues, cues
 from .features import quantity_features
 from .model import RoleModel, default_model
 from .normalized import View, assign_in_view
+from .headings import heading_targets
 from .indicators import noun_after, phrase_before
 from .periods import period_before
 from .roles import role_cue
-from .background import background, class_threshold
+from .background import background, class_lists, class_threshold
 from .scans import Scans
 from .scoring_layout import ratio_part, scoring_role
 from .tables import line_table_claims, table_claims
@@ -81,6 +82,7 @@ def rule_claims(doc: Document) -> RuleClaims:
         _chunk_claims(doc, chunks, raw)
     table_claims(doc, cues())
     line_table_claims(doc, cues())
+    heading_targets(cues(), doc)
     return RuleClaims(raw, view)
 
 
@@ -180,6 +182,10 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         walk.prev_after = q.end + (len(after) if after else 0)
     lists.pair_lists(text, quantities, c)
     lists.refer_back(text, quantities, walk.inherited)
+    for q in class_lists(c, text, quantities):
+        if raw is not None:
+            raw[id(q)] = q.indicator
+        q.indicator = None
 
 
 def _rule_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], prev: Quantity | None,

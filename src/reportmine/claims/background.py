@@ -45,6 +45,26 @@ def class_threshold(c: Cues, text: str, q: Quantity, ce: int) -> bool:
         and regex.search(r"[0-9０-９]", after) is not None
 
 
+# between the classes of one list: 3-10亿元、10-20亿元、20亿元以上项目
+_CLASS_GAP = regex.compile(r"\s*[、\-－—~～至]\s*")
+
+
+def class_lists(c: Cues, text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """3-10亿元、10-20亿元、20亿元以上项目个数: the ranges and values listed
+    before a class bound name classes too (other). Returns those it changed."""
+    changed = []
+    for i, q in enumerate(quantities):
+        if q.role != "other" or not q.text.rstrip(" \u3000").endswith(c.class_bounds):
+            continue
+        j = i - 1
+        while j >= 0 and quantities[j].role == "actual" \
+                and _CLASS_GAP.fullmatch(text, quantities[j].end, quantities[j + 1].start):
+            quantities[j].role = "other"
+            changed.append(quantities[j])
+            j -= 1
+    return changed
+
+
 def division_count(c: Cues, text: str, q: Quantity) -> bool:
     if q.unit in c.divisions:
         return True

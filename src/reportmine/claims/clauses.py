@@ -11,6 +11,7 @@ all, not quadratic.
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 
 import regex
@@ -24,6 +25,18 @@ _CLAUSE_MARK = regex.compile("[" + regex.escape("".join(sorted(CLAUSE_END))) + "
 _SENTENCE_MARK = regex.compile("[" + regex.escape("".join(sorted(SENTENCE_END))) + "]")
 _CLAUSE_BACK = regex.compile("(?r)" + _CLAUSE_MARK.pattern)
 _SENTENCE_BACK = regex.compile("(?r)" + _SENTENCE_MARK.pattern)
+# the same classes for the whole-text scans of Boundaries (re is twice as fast on a class)
+_CLAUSE_MARKS = re.compile("[" + re.escape("".join(sorted(CLAUSE_END))) + "]")
+_SENTENCE_MARKS = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
+
+
+def _all(ch: str, text: str) -> list[int]:
+    """Every offset of the character ``ch`` in ``text``."""
+    found, i = [], text.find(ch)
+    while i >= 0:
+        found.append(i)
+        i = text.find(ch, i + 1)
+    return found
 
 
 def _boundary(text: str, i: int) -> bool:
@@ -42,7 +55,28 @@ def _last_mark(pattern, text: str, lo: int, pos: int, clause: bool) -> int:
     return m.start() if m is not None else -1
 
 
+def _kept(text: str) -> "Boundaries | None":
+    """The text's boundaries when they are already found (a document's text during its stages)."""
+    for t, b in _KEPT[0]:
+        if t is text:
+            return b
+    return None
+
+
+def _start_in(marks, pos: int, floor: int) -> int:
+    """What the scans below give for a start, from the text's boundaries."""
+    i = bisect.bisect_left(marks, pos) - 1
+    last = marks[i] if i >= 0 else -1
+    lo = max(floor, pos - LOCAL)
+    if last >= lo:
+        return last + 1
+    return min(pos, floor) if lo <= floor else max(floor, last + 1)
+
+
 def clause_start(text: str, pos: int, floor: int = 0) -> int:
+    kept = _kept(text)
+    if kept is not None:
+        return _start_in(kept.clause, pos, floor)
     lo = max(floor, pos - LOCAL)
     i = _last_mark(_CLAUSE_BACK, text, lo, pos, True) if pos > lo else -1
     if i >= 0 or lo <= floor:
@@ -53,6 +87,12 @@ def clause_start(text: str, pos: int, floor: int = 0) -> int:
 def clause_end(text: str, pos: int, ceiling: int | None = None) -> int:
     ceiling = len(text) if ceiling is None else ceiling
     hi = min(ceiling, pos + LOCAL)
+    kept = _kept(text) if pos >= 0 else None
+    if kept is not None:
+        first = kept.clause_end(pos)        # the first mark from pos on (else the text's length)
+        if first < hi and first < kept.n:
+            return first
+        return max(hi, pos) if hi >= ceiling else min(ceiling, first)
     m = _CLAUSE_MARK.search(text, pos, hi) if hi > pos else None
     while m is not None and not _boundary(text, m.start()):
         m = _CLAUSE_MARK.search(text, m.start() + 1, hi)
@@ -64,6 +104,9 @@ def clause_end(text: str, pos: int, ceiling: int | None = None) -> int:
 
 
 def sentence_start(text: str, pos: int, floor: int = 0) -> int:
+    kept = _kept(text)
+    if kept is not None:
+        return _start_in(kept.sentence, pos, floor)
     lo = max(floor, pos - LOCAL)
     i = _last_mark(_SENTENCE_BACK, text, lo, pos, False) if pos > lo else -1
     if i >= 0 or lo <= floor:
@@ -124,9 +167,12 @@ class Boundaries:
 
     def __init__(self, text: str):
         self.n = len(text)
-        self.clause = array("q", (m.start() for m in _CLAUSE_MARK.finditer(text) if _boundary(text, m.start())))
-        self.sentence = array("q", (m.start() for m in _SENTENCE_MARK.finditer(text)))
-        self.line = array("q", (m.start() for m in regex.finditer("\n", text)))
+        clause = [m.start() for m in _CLAUSE_MARKS.finditer(text)]
+        if "," in text:         # only a comma can be a mark that is no boundary
+            clause = [i for i in clause if text[i] != "," or _boundary(text, i)]
+        self.clause = array("q", clause)
+        self.sentence = array("q", [m.start() for m in _SENTENCE_MARKS.finditer(text)])
+        self.line = array("q", _all("\n", text))
 
     @staticmethod
     def _start(marks, pos: int) -> int:

@@ -38,9 +38,12 @@ class Cues:
     parts_lead: tuple[str, ...]
     target_bounds: tuple[str, ...]
     target_list_tail: "regex.Pattern | None"
+    target_heading: "regex.Pattern | None"
+    target_heading_reached: "regex.Pattern"
     step_before: "regex.Pattern | None"
     step_award: "regex.Pattern | None"
     formula_factor: tuple[str, ...]
+    formula_divisor: tuple[str, ...]
     formula_result: tuple[str, ...]
     formula_operators: tuple[str, ...]
     modal_over_growth: frozenset
@@ -112,9 +115,14 @@ def cues() -> Cues:
         target_bounds=tuple(data.get("target_bounds") or ()),
         target_list_tail=(compile_pattern(data["target_list_tail"], "claims.yaml: target_list_tail")
                           if data.get("target_list_tail") else None),
+        target_heading=(compile_pattern(data["target_heading"], "claims.yaml: target_heading")
+                        if data.get("target_heading") else None),
+        target_heading_reached=compile_pattern(data.get("target_heading_reached") or "(?!)",
+                                               "claims.yaml: target_heading_reached"),
         step_before=compile_pattern(step["before"], "claims.yaml: step_size.before") if step else None,
         step_award=compile_pattern(step["award"], "claims.yaml: step_size.award") if step else None,
         formula_factor=tuple(formula.get("factor") or ()),
+        formula_divisor=tuple(formula.get("divisor") or ()),
         formula_result=tuple(formula.get("result") or ()),
         formula_operators=tuple(formula.get("operators") or ()),
         modal_over_growth=frozenset(data["modal_over_growth"]),

@@ -43,14 +43,20 @@ def _score_role(c: Cues, text: str, q: Quantity, role: str, cs: int) -> str:
     return role
 
 
+_FORMULA_CHARS = 40   # how far back a divisor looks for its formula's =
+
+
 def _formula_role(c: Cues, text: str, cs: int, q: Quantity, role: str) -> str:
     """得分=完成率96%×0.5=0.48: 0.5 is a weight (other), 0.48 what the formula
-    computes (actual)."""
+    computes (actual); 得分=(个数28÷27)×50%: 27 the benchmark (target)."""
     before = text[max(cs, q.start - 2):q.start].rstrip(" \u3000【[(（")
     if not before:
         return role
     if before.endswith(c.formula_factor):
         return "other"
+    if before.endswith(c.formula_divisor or ("\0",)) and any(
+            r in text[max(0, q.start - _FORMULA_CHARS):q.start] for r in c.formula_result):
+        return "target"     # the formula's brackets end clauses: look back a fixed stretch
     if before.endswith(c.formula_result) and any(op in text[cs:q.start] for op in c.formula_operators):
         return "actual"
     return role

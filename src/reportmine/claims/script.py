@@ -15,9 +15,23 @@ def _traditional() -> frozenset:
     return frozenset(map(chr, t2s_table()))
 
 
+# (the last text asked about, the answer), replaced whole: a document's text is asked thrice
+_LAST: list = [(None, False)]
+
+
 def has_traditional(text: str) -> bool:
     """Whether the map would change anything (much faster than mapping)."""
-    return not _traditional().isdisjoint(text)
+    last = _LAST[0]
+    if last[0] is text:
+        return last[1]
+    found = not _traditional().isdisjoint(text)
+    _LAST[0] = (text, found)
+    return found
+
+
+def forget() -> None:
+    """Drop the last text kept (the pipeline calls it after each document)."""
+    _LAST[0] = (None, False)
 
 
 def simplified(text: str) -> str:

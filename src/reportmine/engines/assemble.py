@@ -16,6 +16,7 @@ from pathlib import Path
 from ..batch import Result
 from ..exporters import WRITERS, Outcome as FileWritten, write_all
 from ..filenames import display_path
+from ..gcpause import paused_gc
 from ..output import SCHEMA, DocumentWriter, _dump, _path_key
 from .work import Outcome
 
@@ -34,10 +35,11 @@ class Assembly:
 
 
 def assemble(outcomes: Iterable[Outcome], out_dir: str | Path, *, with_text: bool = False,
-             html: bool = True, batch_checks: bool = False, db=None, expected: int = 0,
-             previous: dict | None = None) -> Assembly:
-    """``db``: a RunWriter (or None); ``expected``: how many documents, for the page's layout;
-    ``previous``: documents/<name>.json -> what it held after the last assembly (a file that
+             html: bool = True, tables: bool = True, batch_checks: bool = False, db=None,
+             expected: int = 0, previous: dict | None = None) -> Assembly:
+    """``tables``: write records.*, flags.csv and errors.csv; ``db``: a RunWriter (or None);
+    ``expected``: how many documents, for the page's layout; ``previous``: documents/<name>.json
+    -> what it held after the last assembly (a file that
     would be written the same is left alone)."""
     out = Path(out_dir)
     writer = DocumentWriter(out, include_text=with_text)
@@ -68,7 +70,7 @@ def assemble(outcomes: Iterable[Outcome], out_dir: str | Path, *, with_text: boo
         done.batch_flags = batch.apply(batch.batch_flags(summaries))
         done.documents.clear()          # what a document holds then depends on the whole batch
     done.removed = _remove_stale(writer)
-    names = tuple(w for w in WRITERS if w != "html")
+    names = tuple(w for w in WRITERS if w != "html") if tables else ()
     done.outputs = write_all(done.result, out, names)
     if page:
         done.outputs.append(page.close())
@@ -107,9 +109,12 @@ def _run_entry(outcome: Outcome, target: Path) -> dict:
 
 
 def _document(outcome: Outcome):
+    """The Document back for report.html and the database: tens of thousands of spans
+    and no cycles, made with the collector paused (gcpause.py)."""
     from ..document import Document
 
-    return Document.from_dict(outcome.document)
+    with paused_gc():
+        return Document.from_dict(outcome.document)
 
 
 def _write_db(db, outcome: Outcome, doc) -> None:

@@ -26,6 +26,7 @@ class RunOptions:
     with_text: bool = False
     batch_checks: bool = False
     html: bool = True
+    tables: bool = True     # records.*, flags.csv, errors.csv (benchmarks/speed.py turns them off)
     force: bool = False
     strict: bool = False
 
@@ -144,8 +145,9 @@ class _Run:
     def digest(self, options: RunOptions, db) -> str:
         """What the outputs are built from: each file's stored key or its error."""
         parts = [(e.path, e.key if e.index not in self.done else self.done[e.index].code) for e in self.entries]
+        extra = {} if options.tables else {"tables": False}       # (keys of earlier runs unchanged)
         return digest(parts, {"with_text": options.with_text, "batch_checks": options.batch_checks,
-                              "html": options.html, "db": db.url if db is not None else None})
+                              "html": options.html, "db": db.url if db is not None else None, **extra})
 
     def finish(self, status: str, out: Path, options: RunOptions, db) -> RunSummary:
         from .assemble import assemble
@@ -160,7 +162,7 @@ class _Run:
         pending = self.counts()["pending"]
         expected = len(self.entries) - len(self.failed) - self.failed_before - pending
         done = assemble(self.outcomes(), out, with_text=options.with_text, html=options.html,
-                        batch_checks=options.batch_checks, db=db, expected=expected,
+                        tables=options.tables, batch_checks=options.batch_checks, db=db, expected=expected,
                         previous=(previous or {}).get("documents"))
         _close_db(db)
         self.failed_before = 0           # the assembly has read them into self.failed

@@ -15,7 +15,6 @@ import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from multiprocessing.connection import wait
 
 from ..errors import ReportmineError
 from .process import START_TIMEOUT, WorkerProcess
@@ -160,6 +159,8 @@ class _Pool:
             pass
 
     def _step(self) -> None:
+        from multiprocessing.connection import wait     # a pool only (a single file runs in this process)
+
         now = time.monotonic()
         waiting = [w for w in self.pool if w.task is not None or not w.ready]
         timeout = max(0.0, min(w.deadline for w in waiting) - now) if waiting else None

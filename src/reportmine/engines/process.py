@@ -13,7 +13,10 @@ import signal
 import subprocess
 import sys
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:     # imported when a worker starts: a run in this process needs no pipes
+    from multiprocessing.connection import Connection
 
 START_TIMEOUT = 300.0             # seconds for a worker to load the pipeline
 
@@ -39,6 +42,8 @@ class WorkerProcess:
     def spawn(settings, memory_mb: int, log_path: str | None = None) -> tuple:
         """Start a worker and send it the settings; returns (process, send, recv)
         for the subclass's constructor. ``log_path``: where its stderr goes."""
+        from multiprocessing.connection import Connection
+
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         stderr = open(log_path, "ab") if log_path else subprocess.DEVNULL

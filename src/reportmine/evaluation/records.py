@@ -8,7 +8,8 @@ claims stage is right; the record stage is right when a record of the same
 document spans the quantity and holds its value in the column of its role.
 Pairs: a gold completion rate and the nearest gold actual before it in the
 same sentence with the same indicator (F1 >= 0.5), both right at the claims
-stage, must sit in one record.
+stage: the record holding the rate must hold the actual too (an actual with
+two rates, against two periods' targets, sits in both their records).
 """
 
 from __future__ import annotations
@@ -54,13 +55,15 @@ class RecordScore:
 
 
 def _holder(records: Sequence[Mapping], p: Mapping, role: str) -> Mapping | None:
+    """The first record that spans ``p`` and holds its value in the column of ``role``."""
+    return next((r for r in records if _holds(r, p, role)), None)
+
+
+def _holds(r: Mapping, p: Mapping, role: str) -> bool:
     value = abs(p.get("norm_value"))
-    for r in records:
-        v = r.get(role)      # growth and difference are signed in records: compare magnitudes
-        if (r["start"] <= p["start"] and p["end"] <= r["end"] and v is not None
-                and abs(abs(v) - value) <= 1e-6 * max(1.0, value)):
-            return r
-    return None
+    v = r.get(role)      # growth and difference are signed in records: compare magnitudes
+    return (r["start"] <= p["start"] and p["end"] <= r["end"] and v is not None
+            and abs(abs(v) - value) <= 1e-6 * max(1.0, value))
 
 
 def score_records(gold: GoldDoc, quantities: Sequence[Mapping], records: Sequence[Mapping],
@@ -88,11 +91,11 @@ def score_records(gold: GoldDoc, quantities: Sequence[Mapping], records: Sequenc
         if c in role_right and a in role_right:
             result.loose_pairs += 1
             hc = _holder(records, role_right[c], "completion_rate")
-            result.loose_together += hc is not None and hc is _holder(records, role_right[a], "actual")
+            result.loose_together += hc is not None and _holds(hc, role_right[a], "actual")
         if c in right and a in right:
             result.pairs += 1
-            hc, ha = holders[c], _holder(records, right[a], "actual")
-            together = hc is not None and ha is not None and hc is ha
+            hc = holders[c]      # the rate's record holds the actual (an actual may sit in two records)
+            together = hc is not None and _holds(hc, right[a], "actual")
             result.pairs_together += together
             if not together:
                 where = show(text, gq[a]["start"], gq[c]["end"], width=8)

@@ -30,9 +30,20 @@ def column(pa, kind: str, values: list):
     raise TypeError(f"no builder for {kind!r}")
 
 
-def _validity(pa, values: list):
+_NONE = type(None)
+
+
+def _kinds(values: list, accepted: frozenset, what: str) -> set:
+    """The types among ``values`` (checked in one pass; a subclass is another type)."""
+    kinds = set(map(type, values))
+    if not kinds <= accepted:
+        raise TypeError(f"{', '.join(sorted(k.__name__ for k in kinds - accepted))} in a {what} column")
+    return kinds
+
+
+def _validity(pa, values: list, kinds: set = frozenset({_NONE})):
     """The validity bitmap (None when every value is there) and the null count."""
-    nulls = [i for i, v in enumerate(values) if v is None]
+    nulls = [i for i, v in enumerate(values) if v is None] if _NONE in kinds else None
     if not nulls:
         return None, 0
     bits = bytearray(b"\xff" * ((len(values) + 7) // 8))
@@ -48,26 +59,23 @@ def _little_endian(a: array) -> bytes:
 
 
 def _fixed(pa, arrow_type, code: str, values: list, accepted: tuple):
-    for v in values:
-        if v is not None and (isinstance(v, bool) or not isinstance(v, accepted)):
-            raise TypeError(f"{type(v).__name__} in a {arrow_type} column")
-    numbers = array(code, [0 if v is None else v for v in values])
-    validity, nulls = _validity(pa, values)
+    kinds = _kinds(values, frozenset({*accepted, _NONE}), str(arrow_type))
+    numbers = array(code, [0 if v is None else v for v in values] if _NONE in kinds else values)
+    validity, nulls = _validity(pa, values, kinds)
     return pa.Array.from_buffers(arrow_type, len(values), [validity, pa.py_buffer(_little_endian(numbers))],
                                  null_count=nulls)
 
 
 def _strings(pa, values: list):
-    for v in values:
-        if v is not None and not isinstance(v, str):
-            raise TypeError(f"{type(v).__name__} in a string column")
-    encoded = [b"" if v is None else v.encode("utf-8") for v in values]
+    kinds = _kinds(values, frozenset({str, _NONE}), "string")
+    encoded = [b"" if v is None else v.encode("utf-8") for v in values] if _NONE in kinds else \
+        [v.encode("utf-8") for v in values]
     offsets = array("i", [0])
     ends = list(accumulate(map(len, encoded)))
     if ends and ends[-1] > _OFFSET_LIMIT:
         raise TypeError("strings longer than 32-bit offsets hold")
     offsets.extend(ends)
-    validity, nulls = _validity(pa, values)
+    validity, nulls = _validity(pa, values, kinds)
     return pa.Array.from_buffers(pa.string(), len(values),
                                  [validity, pa.py_buffer(_little_endian(offsets)), pa.py_buffer(b"".join(encoded))],
                                  null_count=nulls)

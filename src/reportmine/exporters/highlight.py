@@ -14,11 +14,13 @@ positions of those characters are found once for the whole text, so the
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 RESERVED = re.compile("[&<>\"']")
+CHUNK_CUTS = 4096            # span boundaries per piece of render_chunks
 
 
 def escape(text: str) -> str:
@@ -37,49 +39,89 @@ class Mark:
     classes: str                 # CSS classes, e.g. "q r-actual"
     title: str = ""              # hover text (plain text; escaped on output)
     data: dict[str, str] = field(default_factory=dict)   # data-* attributes
+    tag: str = ""                # its opening tag alone, when the maker built it (see :func:`opening`)
+
+
+def opening(classes: str, title: str, data: str = "") -> str:
+    """The ``<span>`` a single mark opens: ``classes`` and ``data`` (`` data-k="v"`` text)
+    hold no reserved character (the caller's word); the title is escaped."""
+    title = f' title="{escape(title)}"' if title else ""
+    return f'<span class="{classes}"{data}{title}>'
 
 
 def render(text: str, marks: list[Mark], anchors: dict[int, list] | None = None) -> Markup:
     """``text`` as escaped HTML with ``marks`` as spans and empty ``<a id>``
     anchors (ids, or (id, label) markers) at the offsets of ``anchors``."""
+    return Markup("".join(render_chunks(text, marks, anchors)))
+
+
+def render_chunks(text: str, marks: list[Mark], anchors: dict[int, list] | None = None,
+                  cuts_per_chunk: int = CHUNK_CUTS):
+    """What :func:`render` returns, in pieces of about ``cuts_per_chunk`` span
+    boundaries each (a writer encodes and writes them as they come, instead of
+    making one string of the whole text)."""
     n = len(text)
     anchors = anchors or {}
     starts, ends = _boundaries(n, marks)
     cuts = sorted({0, n, *starts, *ends, *(p for p in anchors if 0 <= p <= n)})
-    reserved = [m.start() for m in RESERVED.finditer(text)] + [n]
-    r = 0                                        # first reserved offset not before pos
-    out: list[str] = []
-    append = out.append
-    active: dict[int, None] = {}                 # indices of the marks over the piece
-    tags: dict[tuple, str] = {}                  # opening tag per set of active marks
+    sweep = _Sweep(text, marks)
     events = zip(cuts, cuts[1:], [ends.get(p) for p in cuts], [starts.get(p) for p in cuts],
                  [anchors.get(p) for p in cuts])
-    for pos, end, gone, new, names in events:
-        if gone:
-            for i in gone:
-                del active[i]
-        if new:
-            for i in new:
-                active[i] = None
-        if names:
-            for name in names:
-                append(_anchor(name))
-        while reserved[r] < pos:
-            r += 1
-        piece = text[pos:end] if reserved[r] >= end else escape(text[pos:end])
-        if active:
-            key = tuple(active)
-            tag = tags.get(key)
-            if tag is None:
-                tag = tags[key] = _open([marks[i] for i in sorted(active)])
-            append(tag)
+    while True:
+        chunk = sweep.run(islice(events, cuts_per_chunk))
+        if not chunk:
+            break
+        yield chunk
+    yield "".join(_anchor(name) for name in anchors.get(n, ()))
+
+
+class _Sweep:
+    """The marks active over the text as the sweep goes, and the HTML of each piece."""
+
+    def __init__(self, text: str, marks: list[Mark]):
+        self.text, self.marks = text, marks
+        self.reserved = [m.start() for m in RESERVED.finditer(text)] + [len(text)]
+        self.r = 0                                   # first reserved offset not before the piece
+        self.active: dict[int, None] = {}            # indices of the marks over the piece
+        self.tags: dict[tuple, str] = {}             # opening tag per set of several active marks
+        self.single = [m.tag or _open([m]) for m in marks]     # opening tag of each mark alone
+
+    def run(self, events) -> str:
+        text, reserved, r, active, single = self.text, self.reserved, self.r, self.active, self.single
+        out: list[str] = []
+        append = out.append
+        for pos, end, gone, new, names in events:
+            if gone:
+                for i in gone:
+                    del active[i]
+            if new:
+                for i in new:
+                    active[i] = None
+            if names:
+                for name in names:
+                    append(_anchor(name))
+            while reserved[r] < pos:
+                r += 1
+            piece = text[pos:end] if reserved[r] >= end else escape(text[pos:end])
+            if len(active) == 1:
+                (i,) = active
+                append(single[i])
+            elif active:
+                append(self._tag())
+            else:
+                append(piece)
+                continue
             append(piece)
             append("</span>")
-        else:
-            append(piece)
-    for name in anchors.get(n, ()):
-        append(_anchor(name))
-    return Markup("".join(out))
+        self.r = r
+        return "".join(out)
+
+    def _tag(self) -> str:
+        key = tuple(self.active)
+        tag = self.tags.get(key)
+        if tag is None:
+            tag = self.tags[key] = _open([self.marks[i] for i in sorted(key)])
+        return tag
 
 
 def _boundaries(n: int, marks: list[Mark]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import shutil
 import tempfile
+import uuid
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from markupsafe import Markup
 from ..document import Document
 from ..filenames import base_name
 from .chart import build_chart
-from .highlight import render
+from .highlight import render_chunks
 from .labels import labels
 from .sections import document_context
 
@@ -36,12 +37,16 @@ RATE_KEYS = ("indicator_name", "indicator", "completion_rate", "computed_complet
 
 @lru_cache(maxsize=1)
 def _environment():
-    """One template environment per process: its templates compile once."""
+    """One template environment per process: its templates compile once, and
+    their compiled code is kept in the cache of derived data for later
+    processes (templates_cache.py)."""
     from jinja2 import Environment, PackageLoader, select_autoescape
+
+    from .templates_cache import DerivedBytecodeCache
 
     env = Environment(loader=PackageLoader("reportmine.exporters", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, bytecode_cache=DerivedBytecodeCache())
     return env
 
 
@@ -53,6 +58,7 @@ class HtmlReport:
         self.env = _environment()
         self.section = self.env.get_template("document.html.j2")
         self.spool = tempfile.TemporaryFile("w+b")     # sections, already UTF-8
+        self.slot = f"\x00text-{uuid.uuid4().hex}\x00"     # where a section's text goes (no text holds it)
         self.open = expected is not None and expected <= OPEN_LIMIT
         self.nav: list[dict] = []
         self.errors: list[dict] = []
@@ -75,9 +81,15 @@ class HtmlReport:
 
     def _add(self, doc: Document, records: list[dict]) -> None:
         ctx = document_context(len(self.nav), doc, records, labels())
-        ctx["text_html"] = render(doc.text, ctx.pop("marks"), ctx.pop("anchors"))
+        marks, anchors = ctx.pop("marks"), ctx.pop("anchors")
+        ctx["text_html"] = Markup(self.slot)
         ctx["open"] = self.open
-        self.spool.write(self.section.render(doc=ctx, L=labels()).encode("utf-8"))
+        head, _, tail = self.section.render(doc=ctx, L=labels()).partition(self.slot)
+        write = self.spool.write
+        write(head.encode("utf-8"))
+        for chunk in render_chunks(doc.text, marks, anchors):     # the text, never one string
+            write(chunk.encode("utf-8"))
+        write(tail.encode("utf-8"))
         self.nav.append({k: ctx[k] for k in ("key", "name", "n_flags", "n_records", "n_flagged")})
         self._count(doc, records)
 

@@ -11,31 +11,65 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .highlight import RESERVED, escape
+from .values import shown
 
-VALUES = ("actual", "target", "basic_target", "full_target", "forecast", "completion_rate", "computed",
-          "growth", "difference")
-
-
-def table_rows(rows: list[dict]) -> Markup:
-    return Markup("\n".join(_row(r) for r in rows))
+AMOUNTS = ("actual", "target", "basic_target", "full_target", "forecast")
 
 
-def _row(r: dict) -> str:
-    texts = [r["indicator"], r["indicator_id"], r["org"], r["period"], *(r[k] for k in VALUES), r["setter"],
-             r["quote"], r["id"], r["anchor"] or "", *r["codes"]]
+def table_rows(key: str, records: list[dict], anchors: dict[int, list], units: dict) -> tuple[Markup, int]:
+    """The ``<tr>`` of each record (its anchor added to ``anchors`` at its start) and how
+    many are flagged. ``units``: (role, value) -> [(offset, norm unit)] of the document's
+    growth and difference quantities (a record keeps only their values)."""
+    out, flagged = [], 0
+    for r in records:
+        out.append(_row(key, r, anchors, units))
+        flagged += r.get("status") == "flagged"
+    return Markup("\n".join(out)), flagged
+
+
+def _row(key: str, r: dict, anchors: dict[int, list], units: dict) -> str:
+    get = r.get
+    start, unit = get("start"), get("actual_unit") or None
+    anchor = ""
+    if isinstance(start, int):
+        anchor = f"{key}-r{start}"
+        at = anchors.setdefault(start, [])
+        if anchor not in at:
+            at.append(anchor)
+    codes = get("flag_codes") or []
+    if isinstance(codes, str):
+        codes = [c for c in codes.replace(";", ",").split(",") if c.strip()]
+    texts = [get("indicator_name") or get("indicator") or "", get("indicator_id") or "", get("org") or "",
+             get("period") or "", *[shown(get(k), unit) for k in AMOUNTS],
+             shown(get("completion_rate"), "ratio"), shown(get("computed_completion_rate"), "ratio"),
+             shown(get("growth"), _unit_in(units, r, "growth", "ratio")),
+             shown(get("difference"), _unit_in(units, r, "difference", unit)),
+             get("setter") or "", get("quote") or "", get("record_id") or "", anchor, *codes]
+    return _html(texts, get("status") == "flagged")
+
+
+def _html(texts: list[str], flagged: bool) -> str:
     if RESERVED.search("".join(texts)) is not None:      # rarely: escape cell by cell
         texts = [escape(t) for t in texts]
     indicator, indicator_id, org, period = texts[:4]
     setter, quote, record_id, anchor = texts[13:17]
-    name = f'<a href="#{anchor}">{indicator}</a>' if r["anchor"] else indicator
+    name = f'<a href="#{anchor}">{indicator}</a>' if anchor else indicator
     if indicator_id:
         name += f' <span class="muted">{indicator_id}</span>'
     tds = f"<td>{name}</td><td>{org}</td><td>{period}</td>"
     tds += "".join([f'<td class="num">{c}</td>' for c in texts[4:13]])
     codes = " ".join([f'<span class="code">{c}</span>' for c in texts[17:]])
     tds += f"<td>{setter}</td><td>{codes}</td>"
-    cls = ' class="flagged"' if r["flagged"] else ""
+    cls = ' class="flagged"' if flagged else ""
     return f'<tr{cls} title="{quote}" data-record-id="{record_id}">{tds}</tr>'
+
+
+def _unit_in(units: dict, r: dict, role: str, default: str | None) -> str | None:
+    start, end = r.get("start"), r.get("end")
+    for offset, unit in units.get((role, r.get(role)), ()):
+        if start is None or end is None or start <= offset <= end:
+            return unit
+    return default
 
 
 def flag_items(flags: list[dict]) -> Markup:

@@ -4,7 +4,7 @@ records as table rows and its flags as a list (plain data for the template)."""
 from __future__ import annotations
 
 from ..document import Document
-from .highlight import Mark
+from .highlight import Mark, escape, opening
 from .rows import flag_items, table_rows
 from .labels import Labels
 from .values import shown
@@ -24,22 +24,27 @@ def document_context(index: int, doc: Document, records: list[dict], L: Labels) 
         flags.append({"anchor": f"{key}-f{i}", "code": f.code or "", "type": ftype,
                       "label": L.flags[ftype]["label"], "style": L.flags[ftype]["style"],
                       "message": f.message or "", "text": f.text, "severity": f.severity})
-    units = _units_by_role(doc)
-    rows = [_row(key, r, anchors, units) for r in records]
+    tbody, n_flagged = table_rows(key, records, anchors, _units_by_role(doc))
     return {"key": key, "name": doc.name, "path": doc.path, "format": doc.format, "sha": doc.id,
             "length": len(doc.text), "pages": doc.pages, "n_quantities": len(doc.quantities),
-            "n_flags": len(doc.flags), "n_records": len(rows),
-            "n_flagged": sum(r["flagged"] for r in rows), "n_rows": len(rows),
-            "tbody": table_rows(rows), "flag_items": flag_items(flags),
+            "n_flags": len(doc.flags), "n_records": len(records),
+            "n_flagged": n_flagged, "n_rows": len(records),
+            "tbody": tbody, "flag_items": flag_items(flags),
             "warnings": [f"[{w.code}] {w.message}" for w in doc.warnings],
             "marks": marks(doc, L), "anchors": anchors}
 
 
 def marks(doc: Document, L: Labels) -> list[Mark]:
-    out = [Mark(b.start, b.end, "bp", BOILERPLATE_TITLE.format(kind=b.kind)) for b in doc.boilerplate]
-    out += [Mark(b.start, b.end, "hd") for b in doc.blocks if b.kind == "heading"]
-    out += [Mark(s.title_start, s.title_end, "hd") for s in doc.sections]
-    out += [Mark(a.title_start, a.title_end, "hd") for a in doc.articles]
+    """The marks over the text, each with its opening tag (:func:`.highlight.opening`)."""
+    out = []
+    for b in doc.boilerplate:
+        title = BOILERPLATE_TITLE.format(kind=b.kind)
+        out.append(Mark(b.start, b.end, "bp", title, tag=opening("bp", title)))
+    heading = opening("hd", "")
+    out += [Mark(b.start, b.end, "hd", tag=heading) for b in doc.blocks if b.kind == "heading"]
+    out += [Mark(s.title_start, s.title_end, "hd", tag=heading) for s in doc.sections]
+    out += [Mark(a.title_start, a.title_end, "hd", tag=heading) for a in doc.articles]
+    classes: dict[str, str] = {}          # escaped once per role or flag type
     for i, q in enumerate(doc.quantities):
         role = L.role(q.role)
         value = shown(q.norm_value, q.norm_unit) or "（无数值）"
@@ -47,11 +52,15 @@ def marks(doc: Document, L: Labels) -> list[Mark]:
         title = f"{q.text} → {value} · 单位：{unit} · 角色：{L.roles[role]['label']}"
         if q.indicator:
             title += f" · 指标：{q.indicator}"
-        out.append(Mark(q.start, q.end, f"q r-{role}", title, {"q": str(i)}))
+        cls = f"q r-{role}"
+        safe = classes.get(cls) or classes.setdefault(cls, escape(cls))
+        out.append(Mark(q.start, q.end, cls, title, {"q": str(i)}, opening(safe, title, f' data-q="{i}"')))
     for i, f in enumerate(doc.flags):
         ftype = L.flag(f.type)
         title = f"[{f.code}] {L.flags[ftype]['label']}：{f.message or f.text}"
-        out.append(Mark(f.start, f.end, f"fl s-{L.flags[ftype]['style']} t-{ftype}", title, {"f": str(i)}))
+        cls = f"fl s-{L.flags[ftype]['style']} t-{ftype}"
+        safe = classes.get(cls) or classes.setdefault(cls, escape(cls))
+        out.append(Mark(f.start, f.end, cls, title, {"f": str(i)}, opening(safe, title, f' data-f="{i}"')))
     return out
 
 
@@ -63,40 +72,3 @@ def _units_by_role(doc: Document) -> dict[tuple[str, float], list[tuple[int, str
         if q.role in ("growth", "difference") and q.norm_value is not None:
             out.setdefault((q.role, q.norm_value), []).append((q.start, q.norm_unit))
     return out
-
-
-def _unit_in(units: dict, r: dict, role: str, default: str | None) -> str | None:
-    start, end = r.get("start"), r.get("end")
-    for offset, unit in units.get((role, r.get(role)), ()):
-        if start is None or end is None or start <= offset <= end:
-            return unit
-    return default
-
-
-def _row(key: str, r: dict, anchors: dict[int, list[str]], units: dict) -> dict:
-    unit = r.get("actual_unit") or None
-    anchor = None
-    if isinstance(r.get("start"), int):
-        anchor = f"{key}-r{r['start']}"
-        if anchor not in anchors.setdefault(r["start"], []):
-            anchors[r["start"]].append(anchor)
-    codes = r.get("flag_codes") or []
-    if isinstance(codes, str):
-        codes = [c for c in codes.replace(";", ",").split(",") if c.strip()]
-    return {"anchor": anchor, **_cells(r, unit, units, codes)}
-
-
-def _cells(r: dict, unit: str | None, units: dict, codes: list[str]) -> dict:
-    return {"id": r.get("record_id") or "",
-            "indicator": r.get("indicator_name") or r.get("indicator") or "",
-            "indicator_text": r.get("indicator") or "", "indicator_id": r.get("indicator_id") or "",
-            "org": r.get("org") or "", "period": r.get("period") or "",
-            "actual": shown(r.get("actual"), unit), "target": shown(r.get("target"), unit),
-            "basic_target": shown(r.get("basic_target"), unit), "full_target": shown(r.get("full_target"), unit),
-            "forecast": shown(r.get("forecast"), unit),
-            "completion_rate": shown(r.get("completion_rate"), "ratio"),
-            "computed": shown(r.get("computed_completion_rate"), "ratio"),
-            "growth": shown(r.get("growth"), _unit_in(units, r, "growth", "ratio")),
-            "difference": shown(r.get("difference"), _unit_in(units, r, "difference", unit)),
-            "setter": r.get("setter") or "", "codes": list(codes),
-            "flagged": r.get("status") == "flagged", "quote": r.get("quote") or "", "page": r.get("page")}

@@ -54,7 +54,7 @@ def bare_unit(m: re.Match, text: str, limit: int, lex: Lexicon, value: float) ->
 
 def _after_score_cue(text: str, s: int, lex: Lexicon) -> bool:
     head = text[max(0, s - 6):s].rstrip(_CUE_TAIL + " ")
-    return any(head.endswith(w) for w in lex.score_before)
+    return head.endswith(lex.score_before)
 
 
 _LAST = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]?(?P<num>[0-9]+(?:\.[0-9]+)?)\s*\Z")

@@ -37,4 +37,4 @@ def _percent_conversion(text: str, q: Quantity) -> bool:
 
 def _reference(text: str, q: Quantity, lex: Lexicon) -> bool:
     head = text[max(0, q.start - 3):q.start]
-    return any(head.endswith(w) for w in lex.reference_before)
+    return head.endswith(lex.reference_before)

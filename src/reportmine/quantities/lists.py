@@ -73,7 +73,9 @@ _PART = re.compile(AR)
 
 
 def ratio_parts(text: str, lo: int, hi: int) -> list[Quantity]:
-    out = []
+    out: list[Quantity] = []
+    if text.find(":", lo, hi) < 0 and text.find("：", lo, hi) < 0:
+        return out                        # no colon, no ratio (one C scan instead of the pattern's)
     for m in _RATIO.finditer(text, lo, hi):
         if m.start() > lo and text[m.start() - 1] in "0123456789.．:：":
             continue

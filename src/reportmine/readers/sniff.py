@@ -68,6 +68,9 @@ def detect_format(data: bytes, path: str) -> str:
     return "txt"
 
 
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def _looks_binary(data: bytes) -> bool:
     """NUL bytes or many control bytes, unless a UTF-16/32 BOM explains them."""
     if data.startswith(_BOMS):
@@ -81,5 +84,5 @@ def _looks_binary(data: bytes) -> bool:
         if max(even, odd) / half > 0.3 and min(even, odd) / half < 0.05:
             return False
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))
     return controls > max(8, len(sample) // 100)

@@ -130,11 +130,29 @@ def group_claims(doc: Document, scopes: Scopes | None = None) -> list[_Draft]:
         d = _find(ds, q) or _antecedent(drafts, q, scopes)
         if d is None:
             d = _Draft(scope, q.subject)
+            actual = _second_rate_of(ds, q)
+            if actual is not None:
+                d.slots["actual"] = actual          # shared, not a member: the id stays the rate's
             ds.append(d)
             drafts.append(d)
         d.add(q)
         i += 1
     return _split_change_amounts(drafts)
+
+
+def _second_rate_of(ds: list[_Draft], q: Quantity) -> Quantity | None:
+    """完成一季度目标的105%，为全年目标的26%: a completion rate for another period than
+    the rate already beside the same actual is that actual's too; its record shares the
+    actual (of the latest record of the scope with the same indicator and reporting unit)."""
+    if q.role != "completion_rate":
+        return None
+    for d in reversed(ds):
+        if d.subject == q.subject and _same_indicator(d, q):
+            actual, rate = d.slots.get("actual"), d.slots.get("completion_rate")
+            if actual is not None and rate is not None and q.period and rate.period != q.period:
+                return actual
+            return None
+    return None
 
 
 def _split_change_amounts(drafts: list[_Draft]) -> list[_Draft]:
@@ -229,6 +247,7 @@ def _row(c: _Context, d: _Draft) -> tuple[dict, list[int]]:
     """The record of a draft, its keys in :data:`NAMES` order; and the flags' indices."""
     doc, slots = c.doc, d.slots
     first, last = d.members[0], max(d.members, key=lambda m: m.end)
+    start = min(first.start, *(q.start for q in slots.values()))     # a shared actual may come first
     head = d.head
     entry = c.catalog.by_id.get(head.indicator_id) if head.indicator_id else None
     indices = c.flags.indices(first.start, last.end, d.members)
@@ -240,7 +259,7 @@ def _row(c: _Context, d: _Draft) -> tuple[dict, list[int]]:
         "org": d.subject or c.orgs.get(first.article) or c.orgs.get(None),
         "indicator": head.indicator, "indicator_id": head.indicator_id,
         "indicator_name": entry.name if entry else None,
-        "period": head.period or next((m.period for m in d.members if m.period), None),
+        "period": _period(d, head),
         "actual": _value(slots.get("actual")),
         "actual_unit": _unit(d),
         "target": _value(slots.get("target")),
@@ -255,11 +274,17 @@ def _row(c: _Context, d: _Draft) -> tuple[dict, list[int]]:
         "setter": next((slots[r].setter for r in SETTER_ROLES if r in slots and slots[r].setter), None),
         "flag_codes": codes,
         "status": "flagged" if codes else "ok",
-        "quote": c.scopes.quote(first.start, last.end),
-        "start": first.start, "end": last.end,
+        "quote": c.scopes.quote(start, last.end),
+        "start": start, "end": last.end,
         "page": first.page if first.page is not None else doc.page_at(first.start),
     }
     return row, indices
+
+
+def _period(d: _Draft, head: Quantity) -> str | None:
+    """The head's period; a record that shares another record's actual has its rate's."""
+    own = head if any(m is head for m in d.members) else d.members[0]
+    return own.period or next((m.period for m in d.members if m.period), None)
 
 
 def _value(q: Quantity | None) -> float | None:

@@ -15,58 +15,27 @@ from __future__ import annotations
 
 import threading
 import uuid
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: one process per SQLite file
-    fcntl = None
-
 from sqlalchemy import Engine, create_engine, delete, event, insert, inspect, select, text, update
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from .. import __version__
 from ..document import Document
-from ..errors import ReportmineError
 from ..filenames import base_name, display_path
 from ..gcpause import paused_gc
 from . import models, review_models, rows
 from . import snapshot as schema_snapshot
+from .errors import StoreError
+from .urls import DB_FILE, engine_url, shown
+
+__all__ = ["DB_FILE", "MIGRATIONS", "Store", "StoreError", "connect", "current_revision", "engine_url",
+           "shown", "upgrade"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-DB_FILE = "reportmine.db"
 _LOCK_ID = 0x7265706D            # pg_advisory_xact_lock key: two processes never migrate at once
 _ALEMBIC = threading.Lock()      # alembic's context is global to the process: one migration at a time
-
-
-class StoreError(ReportmineError):
-    """The run database cannot be opened or written."""
-
-
-def engine_url(url: str | None, out_dir: str | Path | None = None) -> str:
-    """The SQLAlchemy URL for ``--db``: none gives ``sqlite:///OUT/reportmine.db``,
-    a plain path a SQLite file, ``postgresql://`` (or ``postgres://``) the psycopg 3 driver."""
-    if not url:
-        if out_dir is None:
-            raise ValueError("a database URL or an output folder is needed")
-        url = str(Path(out_dir) / DB_FILE)
-    if "://" not in url:
-        return "sqlite:///" + str(Path(url).resolve())
-    for prefix in ("postgresql://", "postgres://"):
-        if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
-    return url
-
-
-def shown(url: str) -> str:
-    """The URL as printed to people: never the password."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
 
 
 def connect(url: str) -> Engine:
@@ -145,20 +114,9 @@ def _alembic_upgrade(conn, revision: str) -> str | None:
     return MigrationContext.configure(conn).get_current_revision()
 
 
-@contextmanager
 def _sqlite_file_lock(engine: Engine):
-    """Two processes migrating one SQLite file take turns: an flock on the file
-    (SQLite itself uses fcntl byte-range locks, which flock does not touch)."""
-    path = engine.url.database if engine.dialect.name == "sqlite" else None
-    if not path or path == ":memory:" or fcntl is None:
-        yield
-        return
-    with open(path, "ab") as handle:           # an empty file is a new SQLite database
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    """Two processes migrating one SQLite file take turns (snapshot.file_lock)."""
+    return schema_snapshot.file_lock(engine.url.database if engine.dialect.name == "sqlite" else None)
 
 
 def _insert_many(conn, bulk: rows.Bulk) -> None:

@@ -177,3 +177,5 @@ metadata = Base.metadata
 TABLES = ("runs", "run_files", "documents", "quantities", "flags", "records", "record_flags",
           # the review tables (review_models.py)
           "users", "document_texts", "reviews", "corrections", "flag_decisions", "notes", "audit_log")
+
+from . import review_models  # noqa: E402,F401 - the review tables join the metadata (they use Base)

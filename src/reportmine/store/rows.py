@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from operator import attrgetter, itemgetter
 
-from sqlalchemy import Double
-
 from ..document import Document
-from .models import Record
+from ..records.columns import COLUMNS
 
 SEP = ","
-RECORD_COLUMNS: tuple[str, ...] = tuple(c.name for c in Record.__table__.columns if c.name != "seq")
-RECORD_NUMBERS = tuple(c.name for c in Record.__table__.columns if isinstance(c.type, Double))
+# the records table: these columns (models.Record, a test compares), then seq
+RECORD_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+RECORD_NUMBERS = tuple(c.name for c in COLUMNS if c.type == "number")
 LIST_COLUMNS = ("flag_codes",)
 QUANTITY_NUMBERS = ("value", "norm_value", "low", "high")
 QUANTITY_FIELDS = ("start", "end", "text", "value", "unit", "norm_value", "norm_unit", "approx", "role",

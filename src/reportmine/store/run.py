@@ -14,7 +14,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..gcpause import paused_gc
-from .db import Store, engine_url
+from .sqlite_writer import SqliteWriter
+from .urls import engine_url
+
+
+def open_store(url: str):
+    """A store to write runs into: the plain sqlite3 writer for a SQLite file
+    it can write as it is (sqlite_writer.py), else the SQLAlchemy ``Store``
+    (which migrates, and serves PostgreSQL)."""
+    writer = SqliteWriter.open(url)
+    if writer is not None:
+        return writer
+    from .db import Store
+
+    return Store.open(url)
 
 
 class RunWriter:
@@ -23,7 +36,7 @@ class RunWriter:
 
     def __init__(self, url: str | None, out_dir: str | Path | None = None, command: str | None = None):
         self.url = engine_url(url, out_dir)
-        self.store = Store.open(self.url)
+        self.store = open_store(self.url)
         self.run_id = self.store.start_run(command)
 
     def finish(self, result) -> dict:
@@ -50,7 +63,7 @@ def flags_by_document(flags: list[dict]) -> dict[str, list[dict]]:
     return grouped
 
 
-def write_documents(store: Store, result, run_id: str) -> None:
+def write_documents(store, result, run_id: str) -> None:
     docs = {doc.id: doc for doc in result.documents}
     with paused_gc():                 # a batch's records and flags: many dicts, no cycles
         records, flags = records_by_document(result.records), flags_by_document(result.flags)
@@ -64,7 +77,7 @@ def write_documents(store: Store, result, run_id: str) -> None:
 
 def write_result(result, url: str, command: str | None = None) -> str:
     """Writes a Result (kept documents) into the database at ``url``; returns the run id."""
-    with Store.open(url) as store:
+    with open_store(engine_url(url)) as store:
         run_id = store.start_run(command)
         write_documents(store, result, run_id)
         store.finish_run(run_id)

@@ -31,18 +31,29 @@ def _rules():
             int(bp["line_max"]))
 
 
-def _combine(by_kind: dict, where: str):
-    """One alternation with a named group per kind: one search per line."""
-    parts = []
-    for kind, patterns in by_kind.items():
-        for p in patterns:
-            compile_pattern(p, f"structure.yaml: {where}.{kind}")
-        parts.append(f"(?P<{kind}>" + "|".join(f"(?:{p})" for p in patterns) + ")")
-    return compile_pattern("|".join(parts), f"structure.yaml: {where}")
+def _combine(by_kind: dict, where: str) -> list[tuple[str, object]]:
+    """(kind, pattern) in the file's order: ``_first_kind`` searches them one by one
+    (each alone keeps the engine's fast scan for its literal start, which one
+    alternation of them all loses: four times faster)."""
+    return [(kind, compile_pattern(p, f"structure.yaml: {where}.{kind}"))
+            for kind, patterns in by_kind.items() for p in patterns]
+
+
+def _first_kind(rules: list[tuple[str, object]], t: str) -> str | None:
+    """The kind one alternation of all the patterns would report for its search in
+    ``t``: the leftmost match, the first pattern in order among those matching there."""
+    best, kind = len(t) + 1, None
+    for k, rx in rules:
+        m = rx.search(t)
+        if m is not None and m.start() < best:
+            best, kind = m.start(), k
+            if best == 0:
+                break
+    return kind
 
 
 def find_boilerplate(text: str, lines: list[Line]) -> list[Boilerplate]:
-    line_rx, tail_rx, inline_rules, line_max = _rules()
+    line_rules, tail_rules, inline_rules, line_max = _rules()
     is_title = article_pattern()
     found: list[Boilerplate] = []
     tail_kind = None
@@ -52,13 +63,10 @@ def find_boilerplate(text: str, lines: list[Line]) -> list[Boilerplate]:
             continue
         if tail_kind and is_title(t):
             tail_kind = None
-        m = tail_rx.search(t) if len(t) <= line_max else None
-        if m:
-            tail_kind = m.lastgroup
         kind = None
         if len(t) <= line_max:
-            m = line_rx.search(t)
-            kind = m.lastgroup if m else None
+            tail_kind = _first_kind(tail_rules, t) or tail_kind
+            kind = _first_kind(line_rules, t)
         kind = kind or tail_kind
         if kind:
             found.append(Boilerplate(line.start, line.end, kind))

@@ -1,0 +1,63 @@
+"""Sections whose heading states targets (（一）目标任务, 二、主要目标): a
+quantity under such a heading that no cue of its clause decides, which the
+rules would read as a value reached, is a target (GUIDE.md: target),
+unless its clause says it was reached (已, 实际)."""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from ..document import Document
+from .clauses import clause_end, clause_start
+from .cues import Cues
+from .roles import role_cue
+from .scans import Scans
+from .script import simplified
+
+
+_REACHED_CHARS = 24   # how far before the quantity 已/实际 is looked for
+
+
+# a heading run into its text, as flattened pages leave it: （一）目标1.资产端:…
+# up to the next such marker (（二）战果…) or a top-level one (二、…)
+_RUN_IN = regex.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]\s*(\p{Han}{1,12}?)"
+                        r"(?=\s*(?:[0-9０-９]{1,2}[.、．]|[:：。；;]))")
+_NEXT_MARK = regex.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
+_RUN_IN_CHARS = 2000
+
+
+def target_spans(c: Cues, doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of the text each target heading governs, after its title."""
+    if c.target_heading is None:
+        return []
+    spans = [(s.title_end, s.end) for s in doc.sections if _is_target(c, s.title)]
+    text = doc.text
+    for m in _RUN_IN.finditer(text):
+        if _is_target(c, m.group(1)):
+            nxt = _NEXT_MARK.search(text, m.end(), m.end() + _RUN_IN_CHARS)
+            spans.append((m.end(), nxt.start() if nxt else min(len(text), m.end() + _RUN_IN_CHARS)))
+    return sorted(spans)
+
+
+def _is_target(c: Cues, title: str) -> bool:
+    return c.target_heading.fullmatch(simplified(title).strip(" \u3000.。：:")) is not None
+
+
+def heading_targets(c: Cues, doc: Document) -> None:
+    """Set role ``target`` on the cueless ``actual`` quantities under a target heading."""
+    spans = target_spans(c, doc)
+    if not spans:
+        return
+    starts, text = [a for a, _ in spans], doc.text
+    scans = Scans(text)     # a long clause's cues found once, not per quantity
+    for q in doc.quantities:
+        i = bisect.bisect_right(starts, q.start) - 1
+        if q.role != "actual" or i < 0 or q.start >= spans[i][1]:
+            continue
+        cs, ce = clause_start(text, q.start), clause_end(text, q.end)
+        _, first, _ = role_cue(c, text, cs, q.start, q.end, ce, scans)
+        if first is None and not c.after.match(text, q.end, ce) \
+                and not c.target_heading_reached.search(text, max(cs, q.start - _REACHED_CHARS), q.start):
+            q.role = "target"

@@ -1,0 +1,61 @@
+"""Look-ups that replace scans give the scans' answers.
+
+Clause and sentence bounds read from a text's boundaries (found once per
+document) equal the local scans; the boilerplate line rules searched one by
+one report the kind their one alternation reports.
+"""
+
+import random
+
+import regex
+
+from reportmine.claims import clauses
+from reportmine.resources import load_yaml
+from reportmine.structure.boilerplate import _first_kind, _rules
+
+PIECES = ["全县", "完成投资", "1,234", "5.6", "万元", "，", "。", "；", "\n", "（", "）", "增长", " ", "、", "12", "率"]
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 300))) for _ in range(n)]
+    return texts + ["甲" * 600 + "，" + "乙" * 400 + "。", "1,234,567," * 80]
+
+
+def _bounds(text: str, asks) -> list[tuple]:
+    return [(clauses.clause_start(text, p, f), clauses.sentence_start(text, p, f), clauses.clause_end(text, p, c))
+            for p, f, c in asks]
+
+
+def test_clause_and_sentence_bounds_from_kept_boundaries_equal_the_scans():
+    rng = random.Random(7)
+    for text in _texts(60, 7):
+        n = len(text)
+        asks = [(rng.randint(0, n + 2), rng.choice([0, rng.randint(0, n)]), rng.choice([None, rng.randint(0, n + 3)]))
+                for _ in range(120)]
+        clauses.forget()
+        scanned = _bounds(text, asks)
+        clauses.marks(text)                 # kept, as during a document's stages
+        looked_up = _bounds(text, asks)
+        clauses.forget()
+        assert looked_up == scanned
+
+
+def _one_alternation(by_kind: dict) -> "regex.Pattern":
+    return regex.compile("|".join(f"(?P<{kind}>" + "|".join(f"(?:{p})" for p in patterns) + ")"
+                                  for kind, patterns in by_kind.items()))
+
+
+def test_boilerplate_rules_one_by_one_report_the_kind_of_their_alternation():
+    data = load_yaml("structure.yaml")["boilerplate"]
+    line_rules, tail_rules, _, _ = _rules()
+    lines = ["本文档下载到电脑，方便修改和收藏", "相关范文推荐", "  文档简介：", "全市完成投资12亿元，增长5%。",
+             "版权声明：本站内容由用户上传", "小编为大家整理了以下内容，希望对大家有所帮助", "2024年工作总结（精选10篇）",
+             "报告.docx", "下面是小编为大家整理的，仅供参考", "评论", "3/150", ""]
+    rng = random.Random(3)
+    lines += [rng.choice(lines)[-6:] + rng.choice(lines)[:12] for _ in range(300)]
+    for rules, by_kind in ((line_rules, data["lines"]), (tail_rules, data["tails"])):
+        alternation = _one_alternation(by_kind)
+        for line in lines:
+            m = alternation.search(line)
+            assert _first_kind(rules, line) == (m.lastgroup if m else None), line
