@@ -247,7 +247,8 @@ def _row(c: _Context, d: _Draft) -> tuple[dict, list[int]]:
     """The record of a draft, its keys in :data:`NAMES` order; and the flags' indices."""
     doc, slots = c.doc, d.slots
     first, last = d.members[0], max(d.members, key=lambda m: m.end)
-    start = min(first.start, *(q.start for q in slots.values()))     # a shared actual may come first
+    shared = slots.get("actual")             # a shared actual (not a member) may come first
+    start = shared.start if shared is not None and shared.start < first.start else first.start
     head = d.head
     entry = c.catalog.by_id.get(head.indicator_id) if head.indicator_id else None
     indices = c.flags.indices(first.start, last.end, d.members)
