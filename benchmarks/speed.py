@@ -1,6 +1,6 @@
 """Throughput of reportmine's pipeline beside jieba's segmentation.
 
-    python benchmarks/speed.py [--sources DIR ...] [--warmup DIR] [--runs 3]
+    python benchmarks/speed.py [--sources DIR ...] [--warmup DIR] [--runs 3] [--stages N]
                                [--repeated-source DIR] [--mb 5] [--repeat 3] [--real-only]
 
 Real, non-repeating text (the figure that counts): each .txt of --sources
@@ -149,6 +149,46 @@ def real_text(sources, warmup, runs: int) -> dict:
     return {"name": "real text", "chars": chars, "seconds": best, "ratio": ratio}
 
 
+def stage_times(sources, warmup, rounds: int) -> dict:
+    """CPU milliseconds of the reader and of each pipeline stage over ``sources``
+    (each file once), best of ``rounds`` in this process after a warm-up on
+    ``warmup``; the linker's phrase cache is emptied before each round."""
+    from reportmine.catalog.linker import default_linker
+    from reportmine.pipeline import Pipeline
+    from reportmine.readers import read_bytes
+
+    pipeline, spent = Pipeline(), {}
+    names = [getattr(s, "__name__", type(s).__name__) for s in pipeline.stages]
+
+    def timed(name, stage):
+        def run(doc):
+            t = time.process_time()
+            doc = stage(doc)
+            spent[name] += time.process_time() - t
+            return doc
+        return run
+
+    pipeline.stages = [timed(n, s) for n, s in zip(names, pipeline.stages)]
+    spent.update(dict.fromkeys(["read", *names], 0.0))
+    for text in read_texts([warmup]):
+        pipeline(read_bytes(text.encode("utf-8"), "warm.txt"))
+    data, best = [t.encode("utf-8") for t in read_texts(sources)], {}
+    linker = default_linker()
+    forget = getattr(linker, "forget", None) or linker._cache.clear     # (a checkout before Linker.forget)
+    for _ in range(rounds):
+        spent.update(dict.fromkeys(spent, 0.0))
+        forget()
+        for d in data:
+            t = time.process_time()
+            doc = read_bytes(d, "bench.txt")
+            spent["read"] += time.process_time() - t
+            pipeline(doc)
+        best = {k: min(best.get(k, v), v) for k, v in spent.items()}
+    print(f"\nstages on the same text: CPU ms, best of {rounds} rounds in one process (linker cache emptied)")
+    print("  " + "  ".join(f"{k} {v * 1000:.1f}" for k, v in best.items()) + f"  total {sum(best.values()) * 1000:.1f}")
+    return {"name": "stages", "cpu_seconds": best}
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sources", type=Path, nargs="+", default=DEFAULT_SOURCES)
@@ -158,6 +198,8 @@ def main(argv=None):
     ap.add_argument("--mb", type=float, default=5.0)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--real-only", action="store_true", help="skip the repeated-text figures")
+    ap.add_argument("--stages", type=int, default=0, metavar="N",
+                    help="also each stage's CPU ms on the real text, best of N rounds in one process")
     ap.add_argument("--one-real-run", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
@@ -165,6 +207,8 @@ def main(argv=None):
         print(json.dumps(one_real_run(args.sources, args.warmup, args.one_real_run)))
         return
     rows = [real_text(args.sources, args.warmup, args.runs)]
+    if args.stages:
+        rows.append(stage_times(args.sources, args.warmup, args.stages))
     if not args.real_only:
         rows += repeated_text(args.repeated_source, args.mb, args.repeat)
     if args.json:

@@ -227,3 +227,4 @@ def test_record_number_columns_are_the_models_doubles():
 
     assert RECORD_COLUMNS == tuple(c.name for c in Record.__table__.columns if c.name != "seq")
     assert RECORD_NUMBERS == tuple(c.name for c in Record.__table__.columns if isinstance(c.type, Double))
+

@@ -83,8 +83,12 @@ def analyze_cmd(paths, out_dir, with_text, targets, rules, batch_checks, no_html
       reportmine analyze inbox/ --out out/ --rules rules.yaml
       reportmine analyze inbox/ --out out/ --db postgresql://reportmine@localhost/reports
     """
+    import os
+
+    from ..engines.process import one_numeric_thread
     from .analyze_run import guarded, run_analyze
 
+    one_numeric_thread(os.environ)       # before numpy loads (the linker imports it during the run)
     raise SystemExit(guarded(run_analyze,
         paths, out_dir, dict(max_bytes=max_bytes, catalog=catalog, targets=targets, rules=rules,
                              role_model=role_model),

@@ -169,7 +169,11 @@ class SqliteWriter:
                               error_code=f.get("error_code"), error_message=f.get("error_message"))
                for f in files]
         if new:
-            self._transaction(None, lambda conn: [_insert(conn, "run_files", row) for row in new])
+            def insert_all(conn):
+                for row in new:
+                    _insert(conn, "run_files", row)
+
+            self._transaction(None, insert_all)
 
     def has_documents(self, shas: set[str]) -> bool:
         """Whether every one of these documents has its rows in the database."""
