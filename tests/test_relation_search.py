@@ -124,6 +124,9 @@ FLAGGED = [
     # a change written with its two levels against its direction word
     ("growth", "全县专业委员会由17个增加为15个。", "由17个增加到15个，不升反降"),
     ("growth", "规上企业由120家减少至128家。", "由120家减少到128家，不降反升"),
+    # the targets of a plan are the parts of its target total (力争…合计)
+    ("sum", "一、年度经营目标\n1.中收：力争实现咨询收入3200万元、培训收入900万元、租赁收入500万元，合计中收5600万元。",
+     "5600万元若为4600万元"),
     # a figure per thousand heads: 90000/12000000×1000 = 7.50, written 8.5
     ("ratio", "全年抽检食品90000批次，按照全市1200万人口计算，抽检量达到8.5批次/千人。", "90000批次/1200万人口×1000 = 7.50"),
 ]

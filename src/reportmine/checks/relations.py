@@ -233,19 +233,20 @@ def _after_cue(found: Found, q: Quantity) -> bool:
     or a few words of scope between (较去年清理后全年93.72%), none of them a
     change or a comparison."""
     head = found.text[max(0, q.start - 8 - _SCOPE_CHARS):q.start]
-    if any(head.endswith(c) for c in found.cfg.previous_cues):
-        return True
-    return any(head[:len(head) - k].endswith(c) and _scope(head[len(head) - k:])
-               for k in range(1, _SCOPE_CHARS + 1) for c in found.cfg.previous_cues)
+    m = _cue_pattern(found.cfg.previous_cues).search(head)
+    if m is None:
+        return False
+    return _NOT_SCOPE.search(m.group("scope")) is None or head.endswith(found.cfg.previous_cues)
 
 
 _SCOPE_CHARS = 5
-_SCOPE = re.compile(r"[\u4e00-\u9fff]+")
 _NOT_SCOPE = re.compile(r"[比较增减降升高低多少涨跌上下完成为达占同环]")
 
 
-def _scope(words: str) -> bool:
-    return _SCOPE.fullmatch(words) is not None and _NOT_SCOPE.search(words) is None
+@lru_cache(maxsize=4)
+def _cue_pattern(cues: tuple):
+    words = "|".join(map(re.escape, cues))         # longest first (config())
+    return re.compile(rf"(?:{words})(?P<scope>[\u4e00-\u9fff]{{0,{_SCOPE_CHARS}}})$")
 
 
 @lru_cache(maxsize=4)

@@ -19,7 +19,8 @@ from . import arithmetic as ar
 from .neighbourhood import Index, is_count, paragraph_bounds
 
 
-_NOT_PARTS = frozenset({"target", "basic_target", "full_target", "growth", "difference"})
+_TARGETS = frozenset({"target", "basic_target", "full_target"})
+_NOT_PARTS = _TARGETS | {"growth", "difference"}
 
 
 def check_sums(index: Index, found, cfg) -> None:
@@ -42,10 +43,12 @@ def check_sums(index: Index, found, cfg) -> None:
                 _judge(found, after[0], parts, cfg, named=True)
 
 
-def _is_part(text: str, q: Quantity, floor: int, cfg) -> bool:
+def _is_part(text: str, q: Quantity, floor: int, cfg, total: Quantity | None = None) -> bool:
     """An amount that opens its clause: not a change (纯增22.0万元, read as a
-    growth or a difference by the claims stage), a share or a target."""
-    if not is_count(q) or q.role in _NOT_PARTS:
+    growth or a difference by the claims stage), a share or a target (but
+    the targets of a plan are the parts of its target total)."""
+    if not is_count(q) or (q.role in _NOT_PARTS and not (q.role in _TARGETS and total is not None
+                                                            and total.role in _TARGETS)):
         return False
     return not cfg.not_part.search(text[max(clause_start(text, q.start), floor):q.start])
 
@@ -55,7 +58,7 @@ def _parts_before(index: Index, total: Quantity, cue: int, cfg) -> list[Quantity
     text = index.text
     lo = max(paragraph_bounds(text, cue)[0], cue - cfg.parts_reach)
     top = ar.bounds(total)[1]
-    out = [q for q in index.between(lo, cue) if q.norm_unit == total.norm_unit and _is_part(text, q, lo, cfg)
+    out = [q for q in index.between(lo, cue) if q.norm_unit == total.norm_unit and _is_part(text, q, lo, cfg, total)
            and q.norm_value <= top]
     return out[::-1][:cfg.max_parts]
 
@@ -74,7 +77,7 @@ def _parts_after(index: Index, total: Quantity, start: int, cfg, close: int | No
     top = ar.bounds(total)[1]
     out = []
     for q in index.between(start, end):
-        if q.norm_unit != total.norm_unit or not _is_part(text, q, start, cfg) or q.norm_value > top:
+        if q.norm_unit != total.norm_unit or not _is_part(text, q, start, cfg, total) or q.norm_value > top:
             continue                        # a part is never larger than its total
         if out and cfg.sum_cue.search(text, out[-1].end, q.start):
             break                           # 不良贷款904万元，其中呆滞贷款904万元: parts of a part follow
