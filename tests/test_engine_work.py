@@ -30,6 +30,22 @@ def test_outcome_is_plain_data_and_the_document_comes_back_whole():
     assert doc.to_dict(text=True) == {k: v for k, v in outcome.document.items() if k != "page_starts"}
 
 
+def test_a_received_outcome_is_stored_as_it_came_and_read_back_whole(tmp_path):
+    from reportmine.engines.results import ResultStore
+
+    sent = analyze_task(task(0, report(1)), SETTINGS)
+    data, header = sent.to_json(), sent.header()
+    light = Outcome.received(data, header)
+    assert light.document is None and light.records == [] and light.encoded == data   # not decoded
+    assert (light.ok, light.key, light.document_row) == (True, sent.key, sent.document_row)
+    store = ResultStore(tmp_path)
+    store.put(light)
+    assert store.get(sent.key) == Outcome.from_json(data) == sent
+    failed = analyze_task(make_task(3, "/in/e.txt", b"", SETTINGS), SETTINGS)
+    again = Outcome.received(failed.to_json(), failed.header())    # a failure: decoded whole
+    assert again == failed and again.code == "E002"
+
+
 def test_a_bad_file_is_a_coded_outcome_and_the_key_follows_bytes_settings_and_path():
     empty = analyze_task(make_task(3, "/in/e.txt", b"", SETTINGS), SETTINGS)
     assert (empty.status, empty.code, empty.index, empty.doc) == ("error", "E002", 3, "e.txt")

@@ -67,9 +67,10 @@ class AnalysisProcess(WorkerProcess):
             return error_outcome(task.index, task.path, "E801", task.key, task.doc_sha256,
                                  time.perf_counter() - started, path=task.path, seconds=f"{timeout:g}")
         try:
-            _kind, outcome = self.recv.recv()
-            if isinstance(outcome, bytes):
-                outcome = Outcome.from_json(outcome)
+            message = self.recv.recv()
+            outcome = message[1]
+            if isinstance(outcome, bytes):      # sent on to the client as these bytes (Outcome.__reduce__)
+                outcome = Outcome.received(outcome, message[2] if len(message) > 2 else None)
         except (EOFError, OSError):
             reason = self.exit_reason()
             return error_outcome(task.index, task.path, "E803", task.key, task.doc_sha256,

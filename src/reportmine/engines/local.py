@@ -174,7 +174,8 @@ class _Pool:
 
     def _receive(self, worker: _Worker) -> None:
         try:
-            kind, value = worker.recv.recv()
+            message = worker.recv.recv()
+            kind, value = message[0], message[1]
         except (EOFError, OSError):
             self._replace(worker, "E803", reason=worker.exit_reason())
             return
@@ -185,7 +186,7 @@ class _Pool:
         else:
             worker.task = None
             if isinstance(value, bytes):
-                value = Outcome.from_json(value)
+                value = Outcome.received(value, message[2] if len(message) > 2 else None)
             self.on_outcome(value)
             if value.code == "E802":           # the worker exits after a MemoryError
                 self._replace(worker, None)

@@ -89,6 +89,9 @@ def make_task(index: int, path: str, data: bytes, settings: Settings) -> Task:
     return Task(index, path, data, sha, result_key(settings.fingerprint, sha, path))
 
 
+_HEADER = ("index", "path", "doc", "status", "key", "doc_sha256", "error", "document_row", "seconds")
+
+
 @dataclass
 class Outcome:
     """Everything the end of a run needs of one file, as plain values."""
@@ -146,6 +149,22 @@ class Outcome:
         # pickled (to a Dask client, say) as its stored JSON: compact, and the
         # receiver writes the very bytes it got
         return (Outcome.from_json, (self.to_json(),))
+
+    def header(self) -> dict:
+        """The fields a run needs while files are still being analyzed (counts,
+        progress, where to store it): everything but the document and its rows."""
+        return {name: getattr(self, name) for name in _HEADER}
+
+    @classmethod
+    def received(cls, data: bytes, header: dict | None) -> "Outcome":
+        """An outcome a worker sent as its stored JSON and its header. A file read
+        well is only stored as it came (its document is read back from the store
+        at the end of the run), so it is not decoded here: decoding every outcome
+        in the main process took the CPU the workers need. Anything else is
+        decoded whole."""
+        if header is not None and header.get("status") == "ok" and header.get("key"):
+            return cls(**header, encoded=data)
+        return cls.from_json(data)
 
     @classmethod
     def from_json(cls, data: bytes) -> "Outcome":

@@ -94,7 +94,7 @@ def serve(conn, parent: int) -> None:
         try:
             # encoded here, in parallel with the other workers: the main process
             # only decodes it (C) and writes the bytes as they came
-            conn.send(("outcome", outcome.to_json()))
+            conn.send(("outcome", outcome.to_json(), outcome.header()))
         except MemoryError:
             from .work import error_outcome
 
