@@ -148,7 +148,8 @@ class Outcome:
     def __reduce__(self):
         # pickled (to a Dask client, say) as its stored JSON: compact, and the
         # receiver writes the very bytes it got
-        return (Outcome.from_json, (self.to_json(),))
+        # a file read well is not decoded by the receiver (see received)
+        return (Outcome.received, (self.to_json(), self.header()))
 
     def header(self) -> dict:
         """The fields a run needs while files are still being analyzed (counts,
