@@ -73,15 +73,24 @@ def _start_in(marks, pos: int, floor: int) -> int:
     return min(pos, floor) if lo <= floor else max(floor, last + 1)
 
 
-def clause_start(text: str, pos: int, floor: int = 0) -> int:
+def _start(text: str, pos: int, floor: int, clause: bool) -> int:
+    """Where the clause (or sentence) holding ``pos`` starts, not before ``floor``:
+    looked up in the document's boundaries when they are kept, else found by a
+    local scan back, and past LOCAL characters by the text's marks."""
     kept = _kept(text)
     if kept is not None:
-        return _start_in(kept.clause, pos, floor)
+        return _start_in(kept.clause if clause else kept.sentence, pos, floor)
     lo = max(floor, pos - LOCAL)
-    i = _last_mark(_CLAUSE_BACK, text, lo, pos, True) if pos > lo else -1
+    back = _CLAUSE_BACK if clause else _SENTENCE_BACK
+    i = _last_mark(back, text, lo, pos, clause) if pos > lo else -1
     if i >= 0 or lo <= floor:
         return i + 1 if i >= 0 else min(pos, floor)
-    return max(floor, marks(text).clause_start(lo))
+    found = marks(text)
+    return max(floor, found.clause_start(lo) if clause else found.sentence_start(lo))
+
+
+def clause_start(text: str, pos: int, floor: int = 0) -> int:
+    return _start(text, pos, floor, True)
 
 
 def clause_end(text: str, pos: int, ceiling: int | None = None) -> int:
@@ -104,14 +113,7 @@ def clause_end(text: str, pos: int, ceiling: int | None = None) -> int:
 
 
 def sentence_start(text: str, pos: int, floor: int = 0) -> int:
-    kept = _kept(text)
-    if kept is not None:
-        return _start_in(kept.sentence, pos, floor)
-    lo = max(floor, pos - LOCAL)
-    i = _last_mark(_SENTENCE_BACK, text, lo, pos, False) if pos > lo else -1
-    if i >= 0 or lo <= floor:
-        return i + 1 if i >= 0 else min(pos, floor)
-    return max(floor, marks(text).sentence_start(lo))
+    return _start(text, pos, floor, False)
 
 
 def sentence_id(text: str, pos: int, floor: int = 0) -> int:
