@@ -21,6 +21,7 @@ from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, paragraph_bounds
 
 SKIP_ROLES = frozenset({"growth", "difference", "target", "basic_target", "full_target"})
+_TARGET_ROLES = frozenset({"target", "basic_target", "full_target"})
 
 
 @dataclass
@@ -130,6 +131,8 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     wholes = inside + [q for q in index.before(r, cfg.whole_reach, same_paragraph=False)
                        if _extensive(q) and q not in inside]
     bounded = r.norm_value <= 1 + ar.tolerance(r)
+    if kind == "ratio":
+        wholes += _later_targets(index, r, parts[0], cfg)
     wholes = [w for w in wholes if w.norm_unit == unit and w.norm_value > 0
               and (not bounded or w.norm_value >= parts[0].norm_value * 0.999)]
     case = Case(r, kind, label, parts, wholes, cue=text[at] if kind == "share" else "")
@@ -141,7 +144,23 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         case.meant = [(p, w) for p in parts for w in wholes if w is not p and _related(w, p, r, sent, cfg)]
         case.meant += _adjacent_pair(index, sent, r, wholes)
         case.meant += _part_after_cue(index, parts, wholes, cfg)
+        case.meant += [(parts[0], w) for w in wholes if w.start > r.end]
     return case
+
+
+def _later_targets(index: Index, r: Quantity, part: Quantity, cfg) -> list[Quantity]:
+    """开工建设保障性住房7482套，开工率达91.4% … (next paragraph) 保障性住房开工
+    建设目标为8187套: a rate of an action whose target is stated after it. A
+    target of the part's unit within `whole_reach` after the rate, named like
+    the part (`shared_name_chars`), is its whole; of several, the best named."""
+    name = part.indicator or ""
+    if len(name) < cfg.shared_name_chars:
+        return []
+    after = [t for t in index.between(r.end, r.end + cfg.whole_reach)
+             if t.role in _TARGET_ROLES and t.norm_unit == part.norm_unit and _extensive(t)]
+    scored = [(common_run(name, t.indicator or ""), t) for t in after]
+    best = max((c for c, _ in scored), default=0)
+    return [t for c, t in scored if c == best][:1] if best >= cfg.shared_name_chars else []
 
 
 def _level_target(index: Index, r: Quantity, at: int) -> tuple | None:
