@@ -132,6 +132,9 @@ FLAGGED = [
     # a rate of an action whose target is named in the next paragraph (4120/4600 = 89.6%)
     ("ratio", "全县改造农村危房4120户，改造率达85.3%，进度较快。\n今年全县农村危房改造目标为4600户，1-6月已改造4120户。",
      "4120户/4600户 = 89.565%"),
+    # rates of one paragraph over one base count: the one that fits none is judged against it
+    ("ratio", "全镇活产数400人，住院分娩人数390人，住院分娩率为97.5%。孕产妇系统管理人数320人，系统管理率为80.0%。"
+     "新生儿访视396人，访视率为98.0%。", "396人/400人 = 99.000%（按所报精度为99.0%）（400人为同段其他比率共同的分母）"),
 ]
 
 
@@ -232,6 +235,9 @@ SILENT = [
     "全年抽检食品2000批次，检出不合格样品30批次，抽检合格率98.50%，与上年抽检合格率98.62%基本持平。",
     # a later target of another action is not the rate's whole
     "全县改造农村危房4120户，改造率达85.3%。\n今年全县易地搬迁安置目标为4600户。",
+    # a rate whose part its name does not name (培训人员, 合格率) is not over the paragraph's base count
+    "全镇活产数400人，住院分娩人数390人，住院分娩率为97.5%。孕产妇系统管理人数320人，系统管理率为80.0%。"
+    "参加培训人员196人，合格率为98.0%。",
 ]
 
 
