@@ -12,6 +12,11 @@ end of the text cuts off is not read). When there are at
 least two and every one gives its points in brackets, they must add up to the
 heading's points (points are set exactly); an item without points, or a
 heading whose items are not numbered, says nothing.
+
+A scanned table's reader may set a heading's points apart from its name
+(2、新闻用 (1)国家级用稿(15分)。… 稿 (40分)): a heading without points takes
+the one bracketed points (`point_bracket`) between it and the entry that
+closes its items that is no entry's own.
 """
 
 from __future__ import annotations
@@ -31,12 +36,27 @@ class Entry:
 
 def check_points(index: Index, found, cfg) -> None:
     entries = _entries(index, cfg)
+    claimed = {e.points.start for e in entries if e.points is not None}
     for i, head in enumerate(entries):
-        if head.points is None or head.points.start in found.judged:
-            continue
         items = _items(entries, i, cfg)
-        if len(items) >= 2 and all(e.points is not None for e in items):
-            _judge(found, head.points, [e.points for e in items])
+        if len(items) < 2 or any(e.points is None for e in items):
+            continue
+        points = head.points or _set_apart(index, entries, i, claimed, cfg)
+        if points is not None and points.start not in found.judged:
+            _judge(found, points, [e.points for e in items])
+
+
+def _set_apart(index: Index, entries: list[Entry], i: int, claimed: set, cfg) -> Quantity | None:
+    """The one bracketed points between a heading without points and the
+    entry that closes its items, that no entry has as its own."""
+    head = entries[i]
+    end = next(e.start for e in entries[i + 1:] if e.level <= head.level)
+    loose = []
+    for m in cfg.point_bracket.finditer(index.text, head.start, end):
+        qs = [q for q in index.between(m.start("value"), m.end("value")) if q.norm_unit == "分"]
+        if qs and qs[0].start not in claimed:
+            loose.append(qs[0])
+    return loose[0] if len(loose) == 1 else None
 
 
 def _entries(index: Index, cfg) -> list[Entry]:
