@@ -169,11 +169,16 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     wholes = inside + [q for q in index.before(r, cfg.whole_reach, same_paragraph=False)
                        if _extensive(q) and q not in inside]
     bounded = r.norm_value <= 1 + ar.tolerance(r)
+    elsewhere = False
     if kind == "ratio":
-        wholes += _later_targets(index, r, parts[0], cfg)
+        wholes += _named_targets(index, r, parts[0], cfg, later=True)
+    elif text[at] != "占" and not inside:          # 完成年目标任务的98.5%: the target stated elsewhere
+        inside = _named_targets(index, r, parts[0], cfg) or _named_targets(index, r, parts[0], cfg, later=True)
+        wholes += [w for w in inside if w.start > r.end]
+        elsewhere = bool(inside)                    # judged as loosely as a rate (near_miss_ratio)
     wholes = [w for w in wholes if w.norm_unit == unit and w.norm_value > 0
               and (not bounded or w.norm_value >= parts[0].norm_value * 0.999)]
-    case = Case(r, kind, label, parts, wholes, cue=text[at] if kind == "share" else "")
+    case = Case(r, kind, label, parts, wholes, cue=text[at] if kind == "share" else "", loose=elsewhere)
     if kind == "share":
         by_name = text[at] == "占"          # 完成…的: only a target written inside the phrase
         case.named = [w for w in inside if w.norm_unit == unit] or \
@@ -186,15 +191,18 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     return case
 
 
-def _later_targets(index: Index, r: Quantity, part: Quantity, cfg) -> list[Quantity]:
+def _named_targets(index: Index, r: Quantity, part: Quantity, cfg, later: bool = False) -> list[Quantity]:
     """开工建设保障性住房7482套，开工率达91.4% … (next paragraph) 保障性住房开工
-    建设目标为8187套: a rate of an action whose target is stated after it. A
-    target of the part's unit within `whole_reach` after the rate, named like
-    the part (`shared_name_chars`), is its whole; of several, the best named."""
+    建设目标为8187套; 新增就业目标为5000人。… 新增就业4925人，完成年目标任务的
+    98.5%: a rate of an action whose target is stated in another sentence. A
+    target of the part's unit within `whole_reach` after the rate (`later`)
+    or before its part, named like the part (`shared_name_chars`), is its
+    whole; of several, the best named."""
     name = part.indicator or ""
     if len(name) < cfg.shared_name_chars:
         return []
-    after = [t for t in index.between(r.end, r.end + cfg.whole_reach)
+    span = (r.end, r.end + cfg.whole_reach) if later else (part.start - cfg.whole_reach, part.start)
+    after = [t for t in index.between(max(0, span[0]), span[1])
              if t.role in _TARGET_ROLES and t.norm_unit == part.norm_unit and _extensive(t)]
     scored = [(common_run(name, t.indicator or ""), t) for t in after]
     best = max((c for c, _ in scored), default=0)
