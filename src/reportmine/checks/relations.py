@@ -37,6 +37,7 @@ from .points import check_points
 from .structure import check_structure
 from .table_heads import check_table_heads
 from .tables import check_tables
+from .table_totals import check_table_totals
 from .totals import check_totals
 from .units_sense import check_units
 
@@ -95,6 +96,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_units(index, found, search_config())
     check_tables(doc, found, search_config())
     check_table_heads(doc, found, search_config())
+    check_table_totals(doc, found, search_config())
     check_formulas(doc, found, search_config())
     check_sums(index, found, search_config())
     check_totals(index, found, search_config())
