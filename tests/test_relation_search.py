@@ -310,3 +310,21 @@ def test_a_per_head_table_row_is_checked_column_by_column(pipeline):
     flags, verified = incs(pipeline, TABLE_HEADS.format("241.00"))
     assert flags == []
     assert sum(v["kind"] == "per_capita" for v in verified) == 2
+
+
+def test_rates_that_agree_on_a_base_flag_the_count_stated_for_it(pipeline):
+    """Three rates of one paragraph imply one base between them (400); the count stated is 401."""
+    text = ("全镇活产数401人，死胎0人，住院分娩人数390人，住院分娩率为97.5%。孕产妇系统管理人数320人，系统管理率为80.0%。"
+            "新生儿访视396人，访视率为99.0%。")
+    flags, _ = incs(pipeline, text)
+    base = [f for f in flags if f.text == "401人"]
+    assert len(base) == 1
+    assert "320人/80.0% ≈ 400.0" in base[0].message and "同段3个比率共同推算的分母为399.8～400.2" in base[0].message
+    assert {e["text"] for e in base[0].evidence} >= {"390人", "97.5%", "320人", "80.0%", "396人", "99.0%", "401人"}
+
+
+def test_rates_that_disagree_on_their_base_accuse_no_count(pipeline):
+    text = ("全镇活产数401人，死胎0人，住院分娩人数390人，住院分娩率为97.5%。孕产妇系统管理人数320人，系统管理率为85.0%。"
+            "新生儿访视396人，访视率为92.0%。")
+    flags, _ = incs(pipeline, text)
+    assert not [f for f in flags if f.text == "401人"]

@@ -42,7 +42,9 @@ class Case:
         return any(p is a and w is b for a, b in self.meant)
 
 
-def check_rates(index: Index, found, cfg) -> None:
+def check_rates(index: Index, found, cfg) -> dict:
+    """Judges every rate and share; returns, per paragraph, the rates (…率)
+    with the whole each verified with (None when none), for checks/bases.py."""
     inherited = None                # (paragraph, named wholes) of the last share that named its whole
     siblings: dict = {}             # paragraph -> [(share without a named whole, the whole it verified with)]
     ratios: dict = {}               # paragraph -> [(rate (…率), the whole it verified with)]
@@ -64,13 +66,13 @@ def check_rates(index: Index, found, cfg) -> None:
                 case.named, case.loose = _nearest_larger(case), True
         if case.kind == "share" and case.named:
             inherited = (para, case.named)
-        whole = _judge(found, case, cfg)
+        whole = judge_case(found, case, cfg)
         if unnamed:
             siblings.setdefault(para, []).append((case, whole))
         elif case.kind == "ratio":
             ratios.setdefault(para, []).append((case, whole))
     _sibling_wholes(found, siblings, cfg)
-    _common_whole(found, ratios, cfg)
+    return ratios
 
 
 def _sibling_wholes(found, siblings: dict, cfg) -> None:
@@ -86,41 +88,7 @@ def _sibling_wholes(found, siblings: dict, cfg) -> None:
             if w is None and case.rate.start not in found.judged and whole.norm_unit == case.parts[0].norm_unit \
                     and whole.norm_value > case.parts[0].norm_value and not any(whole is n for n in case.named):
                 case.named, case.loose, case.wholes = [whole], False, [whole]
-                _judge(found, case, cfg)
-
-
-def _common_whole(found, ratios: dict, cfg) -> None:
-    """活产数398人，…住院分娩人数390人，住院分娩率97.99%；…系统管理人数318人，
-    系统管理率79.9%；…新生儿访视397人，访视率99.75%: rates of one paragraph
-    over one base count. When two or more of its rates verify with one whole
-    and no other whole is verified as often, a rate that fits none of its
-    candidates, and whose part its own name names (访视, 访视率), is judged
-    against that whole."""
-    for cases in ratios.values():
-        counts: dict = {}
-        for _, w in cases:
-            if w is not None:
-                counts[id(w)] = (counts.get(id(w), (0, w))[0] + 1, w)
-        ranked = sorted(counts.values(), key=lambda c: -c[0])
-        if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
-            continue
-        whole = ranked[0][1]
-        for case, w in cases:
-            p, r = case.parts[0], case.rate
-            if w is not None or r.start in found.judged or p is whole or p.norm_unit != whole.norm_unit \
-                    or p.norm_value > whole.norm_value or p.start < whole.start \
-                    or common_run(p.indicator or "", _rate_word(found.text, r)) < 2:
-                continue
-            case.parts, case.wholes, case.meant = [p], [whole], [(p, whole)]
-            _judge(found, case, cfg, typos=False,        # the whole fits its siblings: not mistyped
-                   why=f"（{whole.text}为同段其他比率共同的分母）")
-
-
-def _rate_word(text: str, r: Quantity) -> str:
-    """The rate's own name in its clause, before 率 (访视率为99.75%: 访视)."""
-    head = text[clause_start(text, r.start):r.start]
-    at = head.rfind("率")
-    return head[max(0, at - 4):at] if at >= 0 else ""
+                judge_case(found, case, cfg)
 
 
 def _as_rate(text: str, q: Quantity) -> Quantity | None:
@@ -334,7 +302,7 @@ def _related(w: Quantity, p: Quantity, r: Quantity, sent: list[Quantity], cfg) -
     return common_run(b, rate) >= cfg.shared_name_chars and any(w is q for q in sent)
 
 
-def _judge(found, case: Case, cfg, typos: bool = True, why: str = "") -> Quantity | None:
+def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "") -> Quantity | None:
     """The whole the rate verified with, if any; a flag when a clearly meant pair nearly fits."""
     r = case.rate
     best = None

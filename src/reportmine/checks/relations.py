@@ -20,6 +20,7 @@ from ..document import Document, Flag, Quantity
 from ..resources import load_yaml, require
 from . import arithmetic as ar
 from .flags import make_flag
+from .bases import check_bases
 from .complements import check_complements
 from .excess import check_excess
 from .formulas import check_formulas
@@ -88,7 +89,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
         _parts(found, sent)
     check_excess(index, found, search_config())
     check_complements(index, found, search_config())
-    check_rates(index, found, search_config())
+    check_bases(index, found, check_rates(index, found, search_config()), search_config())
     check_share_lists(index, found, search_config())
     check_levels(index, found, search_config())
     check_level_lists(index, found, search_config())
