@@ -33,7 +33,7 @@ from .search_config import search_config
 from .sums import check_sums
 from .directions import check_directions
 from .pairs import check_pairs
-from .per_capita import check_per_capita, check_per_thousand
+from .per_capita import check_per_capita, check_per_heads, check_per_thousand
 from .points import check_points
 from .structure import check_structure
 from .table_heads import check_table_heads
@@ -105,6 +105,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_directions(index, found, search_config())
     check_per_capita(index, found, search_config())
     check_per_thousand(index, found, search_config())
+    check_per_heads(index, found, search_config())
     check_points(index, found, search_config())
     check_structure(doc, found, search_config())
     check_respectively(doc, found)
