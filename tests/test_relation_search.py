@@ -138,6 +138,10 @@ FLAGGED = [
     # a figure per so many heads written before its number (每10万人): 1040/520000×100000 = 200
     ("ratio", "全县户籍人口52万人，全年发生刑事案件1040起，每10万人发案210起。", "1040起/52万人×100000 = 200.00起"),
     ("ratio", "全市常住人口86.5万，全年报告法定传染病692例，报告发病率为每十万人84.0例。", "692例/86.5万×100000 = 80.00例"),
+    # a change and a growth rate against the earlier level stated in an earlier sentence
+    ("difference", "上年全县发生火灾24起。今年全县发生火灾18起，比上年少4起。", "24起 − 18起 = 6起（较早的水平24起见前文）"),
+    ("growth", "去年同期全县新增就业3000人。今年1-6月全县新增就业3300人，同比增长12%。",
+     "(3300人 − 3000人)/3000人 = 10%（较早的水平3000人见前文）"),
     # a scanned table: the heading's points set apart from its name, after its first item
     ("sum", "一、宣传工作 1、队伍建设 (2分) 建立宣传队伍(2分)。 2、信息报送 (1)省级用稿(8分)。每篇得2分 报 送 (20分) "
      "(2)市级用稿(6分)。 (3)县级用稿(5分)。 3、宣传活动 (2分) 开展活动(2分)。 二、监督检查（10分）",
@@ -190,6 +194,8 @@ HOLDING = [
      "(2)市级用稿(6分)。 (3)县级用稿(5分)。 3、宣传活动 (2分) 开展活动(2分)。 二、监督检查（10分）", "sum"),
     ("今年全县新增就业目标为5000人。\n1-10月全县新增就业4925人，完成年目标任务的98.5%。", "ratio"),
     ("全市常住人口86.5万，全年报告法定传染病692例，报告发病率为每十万人80.0例。", "per_capita"),
+    ("上年全县发生火灾24起。今年全县发生火灾18起，比上年少6起。", "difference"),
+    ("去年同期全县新增就业3000人。今年1-6月全县新增就业3300人，同比增长10%。", "growth"),
     ("全镇共有农户3200户，今年新建沼气池160个，每百户拥有5个。", "per_capita"),
     ("全县改造农村危房4120户，改造率达89.6%，进度较快。\n今年全县农村危房改造目标为4600户，1-6月已改造4120户。", "ratio"),
 ]
@@ -250,6 +256,10 @@ SILENT = [
     "全年抽检食品2000批次，检出不合格样品30批次，抽检合格率98.50%，与上年抽检合格率98.62%基本持平。",
     # a later target of another action is not the rate's whole
     "全县改造农村危房4120户，改造率达85.3%。\n今年全县易地搬迁安置目标为4600户。",
+    # an earlier level of another indicator is not the one the change is from
+    "去年全县招商引资到位资金15亿元。今年全县新增就业3300人，同比增长12%。",
+    # a level after 比上年 is this year's, compared: not an earlier level
+    "农业总产值15586万元，比上年增长23.3%；工业总产值26070万元，比上年增长48.8%。",
     # a target of another action is not the completion's whole
     "今年全县新建公租房目标为5000套。\n1-10月全县改造棚户区4925套，完成年目标任务的96.5%。",
     # a rate whose part its name does not name (培训人员, 合格率) is not over the paragraph's base count

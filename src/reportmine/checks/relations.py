@@ -22,6 +22,7 @@ from . import arithmetic as ar
 from .flags import make_flag
 from .bases import check_bases
 from .complements import check_complements
+from .earlier import check_earlier
 from .excess import check_excess
 from .formulas import check_formulas
 from .found import Found
@@ -94,6 +95,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_levels(index, found, search_config())
     check_level_lists(index, found, search_config())
     check_change_lists(index, found, search_config())
+    check_earlier(index, found, search_config())
     check_units(index, found, search_config())
     check_tables(doc, found, search_config())
     check_table_heads(doc, found, search_config())
