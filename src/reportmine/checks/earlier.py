@@ -16,6 +16,7 @@ change, current/(1 ± rate)) is a near miss (`near_miss_total`) of the stated on
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..claims.clauses import clause_start, sentence_start
@@ -27,11 +28,16 @@ from .rates import common_run
 _DOWN = re.compile(r"(?:少|减少|下降|降低|减|降|回落|下滑)了?(?:为|到)?\s*$")
 _UP = re.compile(r"(?:多|增加|增长|上升|提高|增|升|上涨)了?(?:为|到)?\s*$")
 _EARLIER = re.compile(r"上年|去年|上一年|前一年")
+_COMPARE = ("比", "较", "与", "較", "與")
 _WORD_CHARS = 6      # how far before a change its direction word may start
 
 
 def check_earlier(index: Index, found, cfg) -> None:
     text = index.text
+    cues = [m.start() for m in _EARLIER.finditer(text) if text[max(0, m.start() - 1):m.start()] not in _COMPARE]
+    if not cues:
+        return
+    is_earlier = lambda q: _is_earlier(text, cues, q)     # noqa: E731
     for q in index.qs:
         if q.start in found.judged or q.group is not None or q.role not in ("growth", "difference"):
             continue
@@ -42,9 +48,9 @@ def check_earlier(index: Index, found, cfg) -> None:
         sent = index.between(s, q.start)
         cur = next((c for c in reversed(sent) if is_count(c) and c.role not in ("growth", "difference")
                     and (is_rate(q) or c.norm_unit == q.norm_unit)), None)
-        if cur is None or any(_is_earlier(text, c) for c in sent):
+        if cur is None or any(is_earlier(c) for c in sent):
             continue
-        prev = _earlier_level(index, cur, s, cfg)
+        prev = _earlier_level(index, cur, s, is_earlier, cfg)
         if prev is not None and prev.norm_value > 0:
             _judge(found, q, cur, prev, down, cfg)
 
@@ -58,21 +64,20 @@ def _direction(text: str, q: Quantity) -> bool | None:
     return None
 
 
-def _is_earlier(text: str, q: Quantity) -> bool:
-    """An earlier period's level: a previous-period cue in its clause before
-    it, not one of a comparison (比上年多3起 is a change)."""
-    s = clause_start(text, q.start)
-    return any(not text[max(s, m.start() - 1):m.start()] in ("比", "较", "与", "較", "與")
-               for m in _EARLIER.finditer(text, s, q.start))
+def _is_earlier(text: str, cues: list[int], q: Quantity) -> bool:
+    """An earlier period's level: a previous-period cue (`cues`, none of them
+    one of a comparison: 比上年多3起 is a change) in its clause before it."""
+    k = bisect.bisect_left(cues, q.start) - 1
+    return k >= 0 and cues[k] >= clause_start(text, q.start)
 
 
-def _earlier_level(index: Index, cur: Quantity, sent_start: int, cfg) -> Quantity | None:
+def _earlier_level(index: Index, cur: Quantity, sent_start: int, is_earlier, cfg) -> Quantity | None:
     name = cur.indicator or ""
     if len(name) < cfg.shared_name_chars:
         return None
     for p in reversed(index.between(max(0, sent_start - cfg.whole_reach), sent_start)):
-        if p.norm_unit == cur.norm_unit and is_count(p) and p.role not in ("growth", "difference") \
-                and _is_earlier(index.text, p) and common_run(name, p.indicator or "") >= cfg.shared_name_chars:
+        if p.norm_unit == cur.norm_unit and p.role not in ("growth", "difference") and is_count(p) \
+                and is_earlier(p) and common_run(name, p.indicator or "") >= cfg.shared_name_chars:
             return p
     return None
 

@@ -76,17 +76,20 @@ def check_per_heads(index: Index, found, cfg) -> None:
     that (a count of people or households, or an amount named 人口), times the
     multiple (1040/520000×100000 = 200)."""
     text = index.text
+    marks = list(cfg.per_heads_prefix.finditer(text))
+    ends = [m.end() for m in marks]
     for q in index.qs:
-        if not is_count(q) or q.start in found.judged or q.norm_value <= 0 or q.norm_unit in cfg.head_units:
+        k = bisect.bisect_right(ends, q.start) - 1
+        if k < 0 or q.start - ends[k] > cfg.label_reach or not is_count(q) or q.start in found.judged \
+                or q.norm_value <= 0 or q.norm_unit in cfg.head_units:
             continue
-        head = text[clause_start(text, q.start):q.start]
-        m = None
-        for m in cfg.per_heads_prefix.finditer(head):
-            pass
-        per = _multiple(m, cfg) if m else None
+        m = marks[k]
+        if m.start() < clause_start(text, q.start) or _STOPS.search(text, m.end(), q.start):
+            continue
+        per = _multiple(m, cfg)
         if not per:
             continue
-        prefix = (q.start - len(head) + m.start(), q.start - len(head) + m.end())
+        prefix = (m.start(), m.end())
         sent = [w for w in index.between(sentence_start(text, q.start), q.start)
                 if is_count(w) and w.norm_value > 0 and not prefix[0] <= w.start < prefix[1]] + \
             [w for w in index.between(sentence_start(text, q.start), q.start) if w.norm_unit is None
