@@ -142,6 +142,9 @@ FLAGGED = [
     ("difference", "上年全县发生火灾24起。今年全县发生火灾18起，比上年少4起。", "24起 − 18起 = 6起（较早的水平24起见前文）"),
     ("growth", "去年同期全县新增就业3000人。今年1-6月全县新增就业3300人，同比增长12%。",
      "(3300人 − 3000人)/3000人 = 10%（较早的水平3000人见前文）"),
+    # a level compared with the earlier one after it, with a direction word the numbers do not go
+    ("growth", "全县粮食总产12.5万吨，比上年的12.1万吨总产减0.4万吨。", "12.5万吨高于12.1万吨，不降反升"),
+    ("growth", "全县发生火灾18起，比去年同期的24起多6起。", "18起低于24起，不升反降"),
     # a scanned table: the heading's points set apart from its name, after its first item
     ("sum", "一、宣传工作 1、队伍建设 (2分) 建立宣传队伍(2分)。 2、信息报送 (1)省级用稿(8分)。每篇得2分 报 送 (20分) "
      "(2)市级用稿(6分)。 (3)县级用稿(5分)。 3、宣传活动 (2分) 开展活动(2分)。 二、监督检查（10分）",
@@ -256,6 +259,8 @@ SILENT = [
     "全年抽检食品2000批次，检出不合格样品30批次，抽检合格率98.50%，与上年抽检合格率98.62%基本持平。",
     # a later target of another action is not the rate's whole
     "全县改造农村危房4120户，改造率达85.3%。\n今年全县易地搬迁安置目标为4600户。",
+    # the numbers go the way the word says
+    "全县粮食总产12.5万吨，比上年的12.1万吨增加0.4万吨。",
     # an earlier level of another indicator is not the one the change is from
     "去年全县招商引资到位资金15亿元。今年全县新增就业3300人，同比增长12%。",
     # a level after 比上年 is this year's, compared: not an earlier level

@@ -32,7 +32,7 @@ from .rates import check_rates, check_share_lists
 from .repeats import check_item_values, check_mismatch, check_respectively
 from .search_config import search_config
 from .sums import check_sums
-from .directions import check_directions
+from .directions import check_compared, check_directions
 from .pairs import check_pairs
 from .per_capita import check_per_capita, check_per_heads, check_per_thousand
 from .points import check_points
@@ -105,6 +105,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_totals(index, found, search_config())
     check_pairs(index, found, search_config())
     check_directions(index, found, search_config())
+    check_compared(index, found, search_config())
     check_per_capita(index, found, search_config())
     check_per_thousand(index, found, search_config())
     check_per_heads(index, found, search_config())

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..resources import compile_pattern, load_yaml, require
 
-_WORDS = ("rate_endings", "fall_words", "rise_words", "count_units", "previous_cues", "not_subject_starts",
+_WORDS = ("rate_endings", "fall_words", "rise_words", "compared_fall", "compared_rise", "count_units", "previous_cues", "not_subject_starts",
           "list_marks", "total_labels", "share_cues", "head_units")
 _INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap",
          "subject_min_chars", "typo_min_digits")
@@ -27,6 +27,8 @@ class SearchConfig:
     rate_endings: tuple[str, ...]
     fall_words: tuple[str, ...]
     rise_words: tuple[str, ...]
+    compared_fall: tuple[str, ...]
+    compared_rise: tuple[str, ...]
     count_units: frozenset
     previous_cues: tuple[str, ...]
     not_subject_starts: tuple[str, ...]
