@@ -144,7 +144,7 @@ FLAGGED = [
      "(3300人 − 3000人)/3000人 = 10%（较早的水平3000人见前文）"),
     # a level compared with the earlier one after it, with a direction word the numbers do not go
     ("growth", "全县粮食总产12.5万吨，比上年的12.1万吨总产减0.4万吨。", "12.5万吨高于12.1万吨，不降反升"),
-    ("growth", "全县发生火灾18起，比去年同期的24起多6起。", "18起低于24起，不升反降"),
+    ("growth", "全县发生火灾18起，比去年同期的24起增加6起。", "18起低于24起，不升反降"),
     # a scanned table: the heading's points set apart from its name, after its first item
     ("sum", "一、宣传工作 1、队伍建设 (2分) 建立宣传队伍(2分)。 2、信息报送 (1)省级用稿(8分)。每篇得2分 报 送 (20分) "
      "(2)市级用稿(6分)。 (3)县级用稿(5分)。 3、宣传活动 (2分) 开展活动(2分)。 二、监督检查（10分）",
