@@ -29,6 +29,7 @@ from .found import Found
 from .levels import check_change_lists, check_level_lists, check_levels
 from .neighbourhood import Index
 from .rates import check_rates, check_share_lists
+from .remainders import check_remainders
 from .repeats import check_item_values, check_mismatch, check_respectively
 from .search_config import search_config
 from .sums import check_sums
@@ -109,6 +110,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_per_capita(index, found, search_config())
     check_per_thousand(index, found, search_config())
     check_per_heads(index, found, search_config())
+    check_remainders(index, found, search_config())
     check_points(index, found, search_config())
     check_structure(doc, found, search_config())
     check_respectively(doc, found)

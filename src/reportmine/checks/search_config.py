@@ -19,7 +19,7 @@ _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "le
              "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
              "excess_cue", "excess_rate_link", "average_cue",
              "status_part", "change_list_cue", "complement_rate",
-             "per_heads_suffix", "per_heads_prefix")
+             "per_heads_suffix", "per_heads_prefix", "remainder_cue")
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,7 @@ class SearchConfig:
     complement_rate: object
     per_heads_suffix: object
     per_heads_prefix: object
+    remainder_cue: object
     complement_negations: tuple
     small_numerals: dict
     table_amount_scales: dict
