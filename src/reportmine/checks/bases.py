@@ -68,13 +68,33 @@ def _common_whole(found, cases, cfg) -> bool:
 
 def _implied_base(index: Index, found, cases, cfg) -> None:
     named = [c for c in _named_rates(found, cases, flagged=True) if c.rate.norm_value <= 1 + ar.tolerance(c.rate)]
+    for run in _runs(named, cfg.whole_reach):
+        _judge_run(index, found, run, cfg)
+
+
+def _runs(cases: list, reach: int) -> list[list]:
+    """The cases in runs of at most _RUN, each within `reach` characters of the
+    one before (a paragraph may be a whole text without line breaks)."""
+    runs: list[list] = []
+    for c in cases:
+        if runs and len(runs[-1]) < _RUN and c.rate.start - runs[-1][-1].rate.start <= reach:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return [r for r in runs if len(r) >= 2]
+
+
+_RUN = 12
+
+
+def _judge_run(index: Index, found, named: list, cfg) -> None:
     spans = [(c, _base_interval(c)) for c in named]
     spans = [(c, iv) for c, iv in spans if iv is not None]
     group, lo, hi = _agreeing(spans)
     if len(group) < 2 or len({c.parts[0].norm_unit for c in group}) != 1:
         return
     first = min(c.parts[0].start for c in group)
-    para = paragraph_bounds(index.text, first)[0]
+    para = max(paragraph_bounds(index.text, first)[0], first - cfg.whole_reach)
     parts = {id(c.parts[0]) for c in group}
     top = max(c.parts[0].norm_value for c in group)
     candidates = [q for q in index.between(para, first) if is_count(q) and id(q) not in parts
