@@ -145,6 +145,9 @@ FLAGGED = [
     # a level compared with the earlier one after it, with a direction word the numbers do not go
     ("growth", "全县粮食总产12.5万吨，比上年的12.1万吨总产减0.4万吨。", "12.5万吨高于12.1万吨，不降反升"),
     ("growth", "全县发生火灾18起，比去年同期的24起增加6起。", "18起低于24起，不升反降"),
+    # the targets of a verified breakdown's parts add up to the total's target
+    ("sum", "全县保障房开工建设目标为2100套，已开工1850套。其中，公租房开工600套，占目标任务650套的92.3%；"
+     "棚改开工1250套，占目标任务1350套的92.6%。", "650套 + 1350套 = 2000套，与总数2100套不符（而实际数1850套与各项实际数之和相符）"),
     # what is left of a budget: target − actual, here off by one mistyped digit
     ("difference", "全年下达预算资金500万元，实际支出462.5万元，结余47.5万元。", "500万元 − 462.5万元 = 37.5万元"),
     # a scanned table: the heading's points set apart from its name, after its first item
@@ -201,6 +204,8 @@ HOLDING = [
     ("全市常住人口86.5万，全年报告法定传染病692例，报告发病率为每十万人80.0例。", "per_capita"),
     ("上年全县发生火灾24起。今年全县发生火灾18起，比上年少6起。", "difference"),
     ("全年下达预算资金500万元，实际支出462.5万元，结余37.5万元。", "difference"),
+    ("全县保障房开工建设目标为2000套，已开工1850套。其中，公租房开工600套，占目标任务650套的92.3%；"
+     "棚改开工1250套，占目标任务1350套的92.6%。", "sum"),
     ("去年同期全县新增就业3000人。今年1-6月全县新增就业3300人，同比增长10%。", "growth"),
     ("全镇共有农户3200户，今年新建沼气池160个，每百户拥有5个。", "per_capita"),
     ("全县改造农村危房4120户，改造率达89.6%，进度较快。\n今年全县农村危房改造目标为4600户，1-6月已改造4120户。", "ratio"),
