@@ -50,7 +50,7 @@ def _set_apart(index: Index, entries: list[Entry], i: int, claimed: set, cfg) ->
     """The one bracketed points between a heading without points and the
     entry that closes its items, that no entry has as its own."""
     head = entries[i]
-    end = next(e.start for e in entries[i + 1:] if e.level <= head.level)
+    end = next(entries[k].start for k in range(i + 1, len(entries)) if entries[k].level <= head.level)
     loose = []
     for m in cfg.point_bracket.finditer(index.text, head.start, end):
         qs = [q for q in index.between(m.start("value"), m.end("value")) if q.norm_unit == "分"]
@@ -80,7 +80,8 @@ def _items(entries: list[Entry], i: int, cfg) -> list[Entry]:
     """The heading's items; none when no entry of its level or above closes
     them (the text may be cut short after the last item shown)."""
     head, items = entries[i], []
-    for e in entries[i + 1:]:
+    for k in range(i + 1, len(entries)):         # (no slice: a copy of the rest per heading is quadratic)
+        e = entries[k]
         if e.level <= head.level:
             return items
         if e.start - head.start > cfg.points_reach:
