@@ -24,6 +24,7 @@ from .neighbourhood import Index
 _HEAD = re.compile(r"(?:由|从|從)[^\s，,。；;、0-9]{0,4}$")
 _COMPARED = re.compile(r"^[，,]?\s*(?:比|较|與|与)(?:上年|去年|上年同期|去年同期)(?:的|为)?\s*$")
 _TAIL_CHARS = 6
+_GAP_CHARS = 12      # 比上年同期的 with a comma and spaces
 
 
 def check_directions(index: Index, found, cfg) -> None:
@@ -51,8 +52,8 @@ def check_compared(index: Index, found, cfg) -> None:
     """A level, then 比上年的 and the earlier level, then a direction word."""
     text = index.text
     for a, b in zip(index.qs, index.qs[1:]):
-        if a.norm_unit != b.norm_unit or a.group is not None or a.approx or b.approx \
-                or not _COMPARED.match(text[a.end:b.start]):
+        if b.start - a.end > _GAP_CHARS or a.norm_unit != b.norm_unit or a.group is not None or a.approx \
+                or b.approx or text.find("年", a.end, b.start) < 0 or not _COMPARED.match(text[a.end:b.start]):
             continue
         tail = text[b.end:b.end + _TAIL_CHARS]
         rise = _first_word(tail, cfg.rise_words + cfg.compared_rise)

@@ -76,6 +76,8 @@ def check_per_heads(index: Index, found, cfg) -> None:
     that (a count of people or households, or an amount named 人口), times the
     multiple (1040/520000×100000 = 200)."""
     text = index.text
+    if "每" not in text:
+        return
     marks = list(cfg.per_heads_prefix.finditer(text))
     ends = [m.end() for m in marks]
     for q in index.qs:

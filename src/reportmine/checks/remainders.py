@@ -2,7 +2,7 @@
 
     下达预算2596万元，全年度实际总支出2595.6208万元，…剩余未执行完的0.3792万元
 
-An amount named as a remainder in its clause (`remainder_cue`: 剩余, 结余,
+An amount named as a remainder in its clause (`remainder_words`: 剩余, 结余,
 未执行…) is the target or budget nearest before it in its paragraph (a target
 the claims stage read as one, within `whole_reach`) less the actual amount of
 the same unit between them. It verifies within the rounding of the three
@@ -13,6 +13,8 @@ remainder) or when one mistyped digit of the remainder explains the gap.
 from __future__ import annotations
 
 import bisect
+import re
+from functools import lru_cache
 
 from ..claims.clauses import clause_start
 from ..document import Quantity
@@ -22,9 +24,14 @@ from .neighbourhood import Index, is_count, paragraph_bounds
 _TARGETS = frozenset({"target", "basic_target", "full_target"})
 
 
+@lru_cache(maxsize=4)
+def _cue(words: tuple):
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
 def check_remainders(index: Index, found, cfg) -> None:
     text = index.text
-    cues = [m.end() for m in cfg.remainder_cue.finditer(text)]
+    cues = [m.end() for m in _cue(cfg.remainder_words).finditer(text)]
     if not cues:
         return
     for q in index.qs:

@@ -28,6 +28,8 @@ _ZERO = frozenset({"-", "—", "－", "/"})
 
 
 def check_table_totals(doc, found, cfg) -> None:
+    if "|" not in doc.text and "\t" not in doc.text:
+        return
     for rows in _tables(doc.text):
         if len({len(cells) for _, cells in rows}) != 1:
             continue
