@@ -120,8 +120,7 @@ def extract(src: Source, gold_path: Path, pipeline, code: str, off: frozenset = 
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     path = src.text_dir / gold["doc"]
-    import os
-    salt = (code + "|" + ",".join(sorted(off)) + "|" + os.environ.get("ROLE_EXPERIMENT", "")).encode()
+    salt = (code + "|" + ",".join(sorted(off))).encode()
     key = hashlib.sha256(path.read_bytes() + gold_path.read_bytes() + salt).hexdigest()[:20]
     cached = CACHE / f"{key}.json"
     if cached.exists():

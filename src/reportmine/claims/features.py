@@ -12,11 +12,9 @@ simplified ones, so 完成目標任務 reads like 完成目标任务.
 from __future__ import annotations
 
 import bisect
-import os
 
 from ..document import Document, Quantity
 from .clauses import boundaries
-from . import context
 from .cues import Cues, cues
 from .roles import role_cue
 from .normalized import GLOSS, View
@@ -112,19 +110,6 @@ class _Sections:
             i = s.parent if s.parent < i else i - 1
         return None
 
-    def path(self, pos: int) -> list[str]:
-        """Every heading over a position, innermost first."""
-        i = bisect.bisect_right(self.starts, pos) - 1
-        while i >= 0 and not (self.sections[i].start <= pos < self.sections[i].end):
-            i -= 1
-        out = []
-        while i is not None and i >= 0:
-            s = self.sections[i]
-            if s.start <= pos < s.end:
-                out.append(s.title)
-            i = s.parent if s.parent is not None and s.parent < i else None
-        return out
-
 
 def _list_positions(quantities: list[Quantity]) -> dict[int, str]:
     groups: dict[int, list[int]] = {}
@@ -179,25 +164,6 @@ def _cue_features(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> list[str
     return out
 
 
-EXPERIMENT = frozenset(os.environ.get("ROLE_EXPERIMENT", "").split(",")) - {""}
-
-
-def _context_features(tv: View, c: Cues, sections: _Sections, bounds, q: Quantity, span) -> list[str]:
-    ss, cs, ce = span
-    vt, n = tv.text, tv.norm
-    out = []
-    if "scue" in EXPERIMENT:
-        out += context.sentence_cue(c, vt, n(ss), n(cs), view)
-    if "ncue" in EXPERIMENT:
-        out += context.next_cue(c, vt, n(ce), n(bounds.sentence_end(q.start)))
-    if "mod" in EXPERIMENT:
-        out += context.modality(vt, n(ss), n(cs), n(q.start))
-    if "hpath" in EXPERIMENT:
-        for title in sections.path(q.start)[1:]:
-            out += _grams("HP", view(title)[:10], (2,))
-    return out
-
-
 def quantity_features(doc: Document, text_view: View | None = None) -> list[list[str]]:
     """One list of feature strings per quantity of ``doc`` (in order); reads
     the rule role already set on each quantity."""
@@ -230,6 +196,5 @@ def quantity_features(doc: Document, text_view: View | None = None) -> list[list
         f += _table_features(doc, tables, q)
         f += [f"list:{listed[i]}", "list:yes"] if i in listed else ["list:no"]
         f += _neighbour_features(text, quantities, i, cs, ce)
-        f += _context_features(tv, c, sections, bounds, q, (ss, cs, ce))
         out.append(list(set(f)))
     return out
