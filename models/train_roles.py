@@ -235,11 +235,11 @@ def predict_doc(src: Source, doc_name: str, model_dict: dict | None, off: frozen
 
 
 def lodo(docs: list[dict], out: Path, rules_only: bool = False, c: float = C,
-         honest: bool = False) -> dict[str, str]:
+         honest: bool | Path = False) -> dict[str, str]:
     """Each document predicted by a model fitted on the others (``honest``:
     with the rules written after it switched off in its fold); scores per set."""
     by_set = {s.set: s for s in sources()}
-    prov = provenance() if honest else {}
+    prov = provenance(PROVENANCE if honest is True else honest) if honest else {}
     fold_docs = {frozenset(): docs}
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
@@ -295,12 +295,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rules", action="store_true", help="with --lodo: the rules alone (no model)")
     ap.add_argument("--honest", action="store_true",
                     help="with --lodo: rules written after a document (rule_provenance.yaml) off in its fold")
+    ap.add_argument("--provenance", type=Path, default=None,
+                    help="with --honest: another provenance table (default models/rule_provenance.yaml)")
     ap.add_argument("--out", default="/tmp/roles_lodo", help="where --lodo writes its predictions")
     ap.add_argument("--c", type=float, default=C, help="inverse regularisation strength")
     args = ap.parse_args(argv)
     docs = load_all()
     if args.lodo:
-        for name, line in lodo(docs, Path(args.out), args.rules, args.c, args.honest).items():
+        for name, line in lodo(docs, Path(args.out), args.rules, args.c,
+                                 (args.provenance or True) if args.honest else False).items():
             print(f"{name:9s} {line}")
         return
     rows, labels = training_set(docs)
