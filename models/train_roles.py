@@ -245,9 +245,9 @@ def lodo(docs: list[dict], out: Path, rules_only: bool = False, c: float = C,
     t0 = time.perf_counter()
     for d in docs:
         model, off = None, prov.get(d["group"], frozenset())
-        if off not in fold_docs:
-            fold_docs[off] = load_all(off=off)
         if not rules_only:
+            if off not in fold_docs:
+                fold_docs[off] = load_all(off=off)
             rows, labels = training_set(fold_docs[off], skip=d["group"])
             model = fit(rows, labels, c)
         doc = predict_doc(by_set[d["set"]], d["doc"], model, off)
