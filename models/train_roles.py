@@ -164,6 +164,27 @@ def provenance(path: Path = PROVENANCE) -> dict[str, frozenset]:
     return {g: frozenset(r) for g, r in out.items()}
 
 
+def affected(shared: Path = SHARED) -> dict[str, list[str]]:
+    """rule -> the document groups whose rule roles change when it alone is
+    switched off (what rule_provenance.yaml lists as ``affected``)."""
+    from reportmine.claims import rule_claims
+    from reportmine.claims.switches import RULES, rules_off
+
+    pipeline, out = _rule_pipeline(), {r: [] for r in RULES}
+    for src in sources(shared):
+        for gold_path in sorted(src.gold_dir.glob("*.gold.json")):
+            name = json.loads(gold_path.read_text(encoding="utf-8"))["doc"]
+            doc = pipeline.analyze(src.text_dir / name)
+            rule_claims(doc)
+            base = [q.role for q in doc.quantities]
+            for rule in RULES:
+                with rules_off({rule}):
+                    rule_claims(doc)
+                if [q.role for q in doc.quantities] != base and group_of(src, name) not in out[rule]:
+                    out[rule].append(group_of(src, name))
+    return out
+
+
 # -- fitting ---------------------------------------------------------------------------
 
 def vocabulary(rows: list[list[str]], min_count: int = MIN_COUNT) -> list[str]:
@@ -299,7 +320,13 @@ def main(argv: list[str] | None = None) -> None:
                     help="with --honest: another provenance table (default models/rule_provenance.yaml)")
     ap.add_argument("--out", default="/tmp/roles_lodo", help="where --lodo writes its predictions")
     ap.add_argument("--c", type=float, default=C, help="inverse regularisation strength")
+    ap.add_argument("--affected", action="store_true",
+                    help="print the documents each switchable rule changes (rule_provenance.yaml)")
     args = ap.parse_args(argv)
+    if args.affected:
+        for rule, groups in affected().items():
+            print(f"{rule}: {', '.join(groups)}")
+        return
     docs = load_all()
     if args.lodo:
         for name, line in lodo(docs, Path(args.out), args.rules, args.c,
