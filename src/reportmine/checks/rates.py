@@ -134,18 +134,7 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     unit = parts[0].norm_unit
     if _earlier_period(text, parts[0], r, cfg):
         return None
-    wholes = inside + [q for q in index.before(r, cfg.whole_reach, same_paragraph=False)
-                       if _extensive(q) and q not in inside]
-    bounded = r.norm_value <= 1 + ar.tolerance(r)
-    elsewhere = False
-    if kind == "ratio":
-        wholes += _named_targets(index, r, parts[0], cfg, later=True)
-    elif text[at] != "占" and not inside:          # 完成年目标任务的98.5%: the target stated elsewhere
-        inside = _named_targets(index, r, parts[0], cfg) or _named_targets(index, r, parts[0], cfg, later=True)
-        wholes += [w for w in inside if w.start > r.end]
-        elsewhere = bool(inside)                    # judged as loosely as a rate (near_miss_ratio)
-    wholes = [w for w in wholes if w.norm_unit == unit and w.norm_value > 0
-              and (not bounded or w.norm_value >= parts[0].norm_value * 0.999)]
+    inside, wholes, elsewhere = _wholes(index, r, parts, inside, kind, at, cfg)
     case = Case(r, kind, label, parts, wholes, cue=text[at] if kind == "share" else "", loose=elsewhere)
     if kind == "share":
         by_name = text[at] == "占"          # 完成…的: only a target written inside the phrase
@@ -157,6 +146,24 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         case.meant += _part_after_cue(index, parts, wholes, cfg)
         case.meant += [(parts[0], w) for w in wholes if w.start > r.end]
     return case
+
+
+def _wholes(index: Index, r: Quantity, parts: list[Quantity], inside: list[Quantity], kind: str, at, cfg):
+    """(the wholes written inside the phrase, every candidate whole, whether
+    the phrase's whole is a target stated elsewhere)."""
+    wholes = inside + [q for q in index.before(r, cfg.whole_reach, same_paragraph=False)
+                       if _extensive(q) and q not in inside]
+    elsewhere = False
+    if kind == "ratio":
+        wholes += _named_targets(index, r, parts[0], cfg, later=True)
+    elif index.text[at] != "占" and not inside:    # 完成年目标任务的98.5%: the target stated elsewhere
+        inside = _named_targets(index, r, parts[0], cfg) or _named_targets(index, r, parts[0], cfg, later=True)
+        wholes += [w for w in inside if w.start > r.end]
+        elsewhere = bool(inside)                    # judged as loosely as a rate (near_miss_ratio)
+    bounded = r.norm_value <= 1 + ar.tolerance(r)
+    wholes = [w for w in wholes if w.norm_unit == parts[0].norm_unit and w.norm_value > 0
+              and (not bounded or w.norm_value >= parts[0].norm_value * 0.999)]
+    return inside, wholes, elsewhere
 
 
 def _named_targets(index: Index, r: Quantity, part: Quantity, cfg, later: bool = False) -> list[Quantity]:
