@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..claims.script import has_traditional, simplified
+from ..claims.script import has_traditional, holds_traditional, simplified
 from ..document import Flag
 from .flags import context, make_flag
 from .rules import Rules
@@ -12,7 +12,7 @@ def find_missing(text: str, start: int, end: int, r: Rules) -> list[Flag]:
     """Patterns run on the span read as simplified script (data/t2s.tsv, one
     character for one, so offsets hold): 撥付資金元, 占總人數的7."""
     seg = text[start:end]
-    if has_traditional(text) and has_traditional(seg):
+    if has_traditional(text) and holds_traditional(seg):
         seg = simplified(seg)
     spans: list[tuple[int, int, str, str]] = []
     for m in r.rate_units.finditer(seg):

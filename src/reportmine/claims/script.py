@@ -17,6 +17,9 @@ def _traditional() -> frozenset:
 
 # (the last text asked about, the answer), replaced whole: a document's text is asked thrice
 _LAST: list = [(None, False)]
+# (the last text made simplified, its simplified copy): the claims' view and the checks'
+# index both read a document's text in simplified script
+_SIMPLIFIED: list = [(None, None)]
 
 
 def has_traditional(text: str) -> bool:
@@ -24,16 +27,28 @@ def has_traditional(text: str) -> bool:
     last = _LAST[0]
     if last[0] is text:
         return last[1]
-    found = not _traditional().isdisjoint(text)
+    found = holds_traditional(text)
     _LAST[0] = (text, found)
     return found
 
 
+def holds_traditional(text: str) -> bool:
+    """``has_traditional`` without keeping the answer (for a part of a text)."""
+    return not _traditional().isdisjoint(text)
+
+
 def forget() -> None:
-    """Drop the last text kept (the pipeline calls it after each document)."""
+    """Drop the last texts kept (the pipeline calls it after each document)."""
     _LAST[0] = (None, False)
+    _SIMPLIFIED[0] = (None, None)
 
 
 def simplified(text: str) -> str:
-    """The same text in simplified script; same length, same offsets."""
-    return to_simplified(text)
+    """The same text in simplified script; same length, same offsets. The copy of
+    the last text asked about is kept (a document's whole text is asked twice)."""
+    last = _SIMPLIFIED[0]
+    if last[0] is text:
+        return last[1]
+    out = to_simplified(text)
+    _SIMPLIFIED[0] = (text, out)
+    return out
