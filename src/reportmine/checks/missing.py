@@ -13,7 +13,7 @@ def find_missing(text: str, start: int, end: int, r: Rules) -> list[Flag]:
     character for one, so offsets hold): 撥付資金元, 占總人數的7."""
     seg = text[start:end]
     if has_traditional(text) and holds_traditional(seg):
-        seg = simplified(seg)
+        seg = simplified(text, keep=True)[start:end]     # (the map is one character for one)
     spans: list[tuple[int, int, str, str]] = []
     for m in r.rate_units.finditer(seg):
         if _numberless(seg, m.start(), r) and not _label(seg, m.start(), r):

@@ -17,8 +17,8 @@ def _traditional() -> frozenset:
 
 # (the last text asked about, the answer), replaced whole: a document's text is asked thrice
 _LAST: list = [(None, False)]
-# (the last text made simplified, its simplified copy): the claims' view and the checks'
-# index both read a document's text in simplified script
+# (the last text kept, its simplified copy): the claims' view, the checks' index and
+# the missing-number patterns all read a document's text in simplified script
 _SIMPLIFIED: list = [(None, None)]
 
 
@@ -43,12 +43,14 @@ def forget() -> None:
     _SIMPLIFIED[0] = (None, None)
 
 
-def simplified(text: str) -> str:
-    """The same text in simplified script; same length, same offsets. The copy of
-    the last text asked about is kept (a document's whole text is asked twice)."""
+def simplified(text: str, keep: bool = False) -> str:
+    """The same text in simplified script; same length, same offsets. ``keep``
+    (a document's whole text, asked for by several stages): the copy is kept
+    until another text is kept or ``forget``."""
     last = _SIMPLIFIED[0]
     if last[0] is text:
         return last[1]
     out = to_simplified(text)
-    _SIMPLIFIED[0] = (text, out)
+    if keep:
+        _SIMPLIFIED[0] = (text, out)
     return out
