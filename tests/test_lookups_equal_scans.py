@@ -59,3 +59,37 @@ def test_boilerplate_rules_one_by_one_report_the_kind_of_their_alternation():
         for line in lines:
             m = alternation.search(line)
             assert _first_kind(rules, line) == (m.lastgroup if m else None), line
+
+
+def _contained_by_scan(linker, key: str, rate: bool):
+    """The first form in scan order inside ``key``, every offset tried (the scan the look-up replaces)."""
+    get, form_is_rate = linker._scan_order.get, linker._form_is_rate
+    for n in range(min(linker._longest, len(key)), linker.min_contained - 1, -1):
+        first = None
+        for i in range(len(key) - n + 1):
+            at = get(key[i:i + n])
+            if at is not None and (first is None or at < first) and form_is_rate[at] == rate:
+                first = at
+        if first is not None:
+            return first
+    return None
+
+
+def test_contained_catalog_names_tried_only_where_a_name_can_start_equal_the_scan():
+    from reportmine.catalog.linker import default_linker
+
+    linker = default_linker()
+    rng = random.Random(11)
+    forms = linker._forms
+    pieces = ["全县", "完成", "累计", "同比增长", "率", "万元", "年度", "新增", "（", "）", "的"]
+    keys = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(300)]
+    keys += [rng.choice(pieces) + rng.choice(forms)[rng.randint(0, 3):] + rng.choice(pieces) + rng.choice(forms)
+             for _ in range(600)]
+    keys += [f[:rng.randint(0, len(f))] for f in rng.sample(forms, 200)]
+    found = 0
+    for key in keys:
+        for rate in (False, True):
+            expected = _contained_by_scan(linker, key, rate)
+            assert linker._first_contained(key, rate) == expected, key
+            found += expected is not None
+    assert found > 300         # the keys do hold names
