@@ -93,3 +93,19 @@ def test_contained_catalog_names_tried_only_where_a_name_can_start_equal_the_sca
             assert linker._first_contained(key, rate) == expected, key
             found += expected is not None
     assert found > 300         # the keys do hold names
+
+
+def test_a_name_never_written_after_a_digit_has_no_glued_number():
+    import re
+
+    from reportmine.checks.repeats import _after_digit
+
+    rng = random.Random(13)
+    names = ["未成年人", "人", "率", "万元", "1号", "全县"]
+    for text in _texts(120, 13):
+        for name in names:
+            lo = rng.randint(0, len(text))
+            hi = rng.randint(lo, len(text))
+            glued = [m.group(1) for m in re.finditer(r"(?<![0-9.])([0-9]{1,6})" + re.escape(name), text[lo:hi])]
+            if not _after_digit(text, name, lo, hi):
+                assert glued == [], (text[lo:hi], name)
