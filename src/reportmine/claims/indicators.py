@@ -105,8 +105,10 @@ def _usable(s: str, cues: Cues) -> bool:
 
 def phrase_before(cues: Cues, text: str, start: int, end: int) -> str | None:
     """The indicator written in text[start:end] (a clause head), or None."""
-    seg = _EQUALS.split(text[start:end])[-1] or text[start:end]   # 得分=完成率… -> 完成率…
-    head = _LIST_HEAD.split(seg, maxsplit=1)
+    seg = text[start:end]
+    if "=" in seg or "＝" in seg:           # (a split without them gives the segment itself)
+        seg = _EQUALS.split(seg)[-1] or seg   # 得分=完成率… -> 完成率…
+    head = _LIST_HEAD.split(seg, maxsplit=1) if "依次" in seg or "分别" in seg else (seg,)
     if len(head) == 2 and head[0].strip(_STRIP):
         seg = head[0]     # 完成率依次为:东城县 -> 完成率 (东城县 is the list item's subject)
     elif len(head) == 2 and _PLACE.fullmatch(trim(head[1], cues)):
