@@ -109,3 +109,21 @@ def test_a_name_never_written_after_a_digit_has_no_glued_number():
             glued = [m.group(1) for m in re.finditer(r"(?<![0-9.])([0-9]{1,6})" + re.escape(name), text[lo:hi])]
             if not _after_digit(text, name, lo, hi):
                 assert glued == [], (text[lo:hi], name)
+
+
+def test_traditional_characters_looked_up_by_code_point_equal_the_set_test():
+    from reportmine.claims.script import _traditional, holds_traditional
+    from reportmine.script import t2s_table
+
+    rng = random.Random(19)
+    traditional = sorted(map(chr, t2s_table()))
+    found = 0
+    for text in _texts(80, 19):
+        text = text * rng.randint(1, 4)
+        if rng.random() < 0.5 and text:
+            i = rng.randrange(len(text))
+            text = text[:i] + rng.choice(traditional) + text[i:]
+        text += rng.choice(["", "\ud800", "\U0001f600", "個"])
+        assert holds_traditional(text) == (not _traditional().isdisjoint(text)), text[:40]
+        found += holds_traditional(text) and len(text) >= 256
+    assert found > 10
