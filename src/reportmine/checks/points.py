@@ -30,6 +30,8 @@ class Entry:
 
 
 def check_points(index: Index, found, cfg) -> None:
+    if not any(q.norm_unit == "分" for q in index.qs):
+        return              # no entry could carry points: nothing to judge (the marks are not searched)
     entries = _entries(index, cfg)
     for i, head in enumerate(entries):
         if head.points is None or head.points.start in found.judged:
