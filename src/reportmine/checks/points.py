@@ -39,6 +39,8 @@ class Entry:
 
 
 def check_points(index: Index, found, cfg) -> None:
+    if not any(q.norm_unit == "分" for q in index.qs):
+        return              # no entry could carry points: nothing to judge (the marks are not searched)
     entries = _entries(index, cfg)
     if not entries:
         return
