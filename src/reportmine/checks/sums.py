@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 
-from ..claims.clauses import clause_end, clause_start, sentence_start
+from ..claims.clauses import clause_end, clause_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, paragraph_bounds
@@ -41,23 +41,6 @@ def check_sums(index: Index, found, cfg) -> None:
             parts = _parts_before(index, after[0], m.start(), cfg)
             if len(parts) >= 2:
                 _judge(found, after[0], parts, cfg, named=True)
-    _named_after_parts(index, found, done, cfg)
-
-
-def _named_after_parts(index: Index, found, done: set, cfg) -> None:
-    """来信82件，来访95件，网上投诉29件，共受理信访206件: a total named as one
-    (`total_named`: 共, 总量…) in its clause after its parts, which are the
-    amounts of its unit before it in its sentence."""
-    text = index.text
-    for m in cfg.total_named.finditer(text):
-        after = [q for q in index.between(m.end(), min(m.end() + cfg.label_reach, clause_end(text, m.end())))
-                 if is_count(q)]
-        if not after or (after[0].start, after[0].end) in done or after[0].start in found.judged:
-            continue
-        s = sentence_start(text, m.start())
-        parts = [q for q in _parts_before(index, after[0], m.start(), cfg) if q.start >= s]
-        if len(parts) >= 2:
-            _judge(found, after[0], parts, cfg, named=True)
 
 
 def _is_part(text: str, q: Quantity, floor: int, cfg, total: Quantity | None = None) -> bool:
