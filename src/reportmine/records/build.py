@@ -5,7 +5,7 @@ unit, with its quantities gathered by role (actual, target, completion rate,
 growth …). Quantities are read in text order within a scope (a sentence, or a
 table row): each one joins the latest open record of its scope that has the
 same reporting unit, a compatible indicator and a free slot for its role, or
-else opens a record of its own. So ``再就业9207人，完成局下达任务的115%`` is one
+else opens a record of its own. So ``再就业6384人，完成县下达任务的112%`` is one
 record, a second value for a slot that is taken starts the next record, and a
 ``分别`` list over counties gives one record per county (its ``subject``).
 A ``分别`` list of rates after a list of values is paired element by element.
