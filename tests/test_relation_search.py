@@ -60,7 +60,7 @@ FLAGGED = [
     # the rate's subject names the unit it counts in (事故起数: the count in 起)
     ("growth", "道路交通事故12起、死亡5人，事故起数同比下降18.2%。", "14.67起"),
     # counts of person-visits are whole numbers too
-    ("growth", "群众走访96批1548人次，与上月相比批次、人次分别上升33.33%、27.40%。", "1215.07人次"),
+    ("growth", "群众走访96批1548人次，批次、人次环比分别上升33.33%、27.40%。", "1215.07人次"),
     ("count", "低保家庭中因病致贫182户159人。", "户数多于人数"),
     # a level completed against a target level written inside the phrase (51/52 = 98.08%)
     ("ratio", "农村低保覆盖率达51%，完成52%目标任务的90.1%。", "51%/52% = 98.077%"),

@@ -42,7 +42,7 @@ def check_levels(index: Index, found, cfg) -> None:
 
 
 def check_level_lists(index: Index, found, cfg) -> None:
-    """火警214起，其中成灾37起，…，火警数、成灾数分别下降11.6%、42.2%: a 分别 list
+    """警情214起，其中出警37起，…，警情数、出警数分别下降11.6%、42.2%: a 分别 list
     of growth rates pairs, in order, with the whole counts before it in its
     sentence (after any earlier rate) when there are exactly as many; each pair is then a count and its
     growth (the earlier level must be a whole number)."""

@@ -99,7 +99,7 @@ def _pair_periods(text: str, run: list[Quantity], cues: Cues) -> None:
 
 
 def refer_back(text: str, quantities: list[Quantity], inherited: set[int]) -> None:
-    """事故52宗,死亡9人,伤61人,与去年同期相比,分别下降38.1%、43.8%、41.3%: a
+    """事故52宗,死亡9人,伤61人,较去年同期分别下降38.1%、43.8%、41.3%: a
     分别 list that names no indicator of its own pairs, item by item, with the
     quantities written before it in the sentence."""
     if not inherited:
