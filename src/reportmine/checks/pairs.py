@@ -93,7 +93,7 @@ def _targets_of(found, by_start: dict) -> dict:
 
 
 def _count_before(index: Index, q: Quantity) -> Quantity | None:
-    """The count written right before an amount in its stretch (30笔，余额117万元)."""
+    """The count written right before an amount in its stretch (42笔，余额186万元)."""
     text = index.text
     near = [c for c in index.between(max(0, q.start - _REACH), q.start) if c.end <= q.start]
     if not near:
