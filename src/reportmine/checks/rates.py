@@ -76,7 +76,7 @@ def check_rates(index: Index, found, cfg) -> dict:
 
 
 def _sibling_wholes(found, siblings: dict, cfg) -> None:
-    """党员1814名 … 35岁以下441名，占24.3%；60岁以上381名，占21%: shares that do
+    """党员1896名 … 35岁以下476名，占25.1%；60岁以上392名，占20.7%: shares that do
     not name their whole, in one paragraph, are of the same whole; one that fits
     none of its candidates is judged against the whole its siblings verified with."""
     for cases in siblings.values():

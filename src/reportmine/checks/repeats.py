@@ -38,7 +38,7 @@ def check_respectively(doc: Document, found) -> None:
 
 
 def _list_goes_on(text: str, pos: int, end: int) -> bool:
-    """分别下降30.8%、8 (cut off) or 30.8%、8.2: more values without a unit, or the text ends."""
+    """分别下降36.4%、8 (cut off) or 36.4%、8.2: more values without a unit, or the text ends."""
     rest = text[pos:end].strip()
     return not rest or re.match(r"[、和及与,，]\s*[0-9]", rest) is not None
 

@@ -102,7 +102,7 @@ def _bracket_parts(index: Index, bounds, total: Quantity, cfg) -> list[Quantity]
 
 
 def _pair_end(index: Index, total: Quantity) -> int:
-    """952户3122人（其中…）: a count written right after the total in another
+    """864户2957人（其中…）: a count written right after the total in another
     unit (households, then persons) makes one pair, and a bracket after the
     pair breaks down both; the end of the pair (or of the total alone)."""
     nxt = index.between(total.end, total.end + 1)

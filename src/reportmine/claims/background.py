@@ -46,12 +46,12 @@ def class_threshold(c: Cues, text: str, q: Quantity, ce: int) -> bool:
         and regex.search(r"[0-9０-９]", after) is not None
 
 
-# between the classes of one list: 1-5亿元、5-10亿元、10亿元以上项目
+# between the classes of one list: 1-3亿元、3-5亿元、5亿元以上项目
 _CLASS_GAP = regex.compile(r"\s*[、\-－—~～至]\s*")
 
 
 def class_lists(c: Cues, text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """1-5亿元、5-10亿元、10亿元以上项目个数: the ranges and values listed
+    """1-3亿元、3-5亿元、5亿元以上项目个数: the ranges and values listed
     before a class bound name classes too (other). Returns those it changed."""
     changed = []
     if not is_on("class_list"):

@@ -1,7 +1,7 @@
 """Roles in the layouts of scoring rules (GUIDE.md): scores (扣1分 / 得2分
 are other, (20分) and an item's points are full_target), written formulas
 (a factor after × is a weight, the result of the formula actual), the
-requirement a rule rewards (达100%得2分: full_target), steps (每低1个百分点扣
+requirement a rule rewards (达100%得3分: full_target), steps (每低1个百分点扣
 0.5分: other) and ratio weights (按7:3计分: other)."""
 
 from __future__ import annotations
