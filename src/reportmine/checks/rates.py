@@ -92,7 +92,7 @@ def _sibling_wholes(found, siblings: dict, cfg) -> None:
 
 
 def _as_rate(text: str, q: Quantity) -> Quantity | None:
-    """A rate, or a bare number written as a share (占总数的13.4) read as a percentage."""
+    """A rate, or a bare number written as a share (占总数的17.6) read as a percentage."""
     if is_rate(q):
         return q
     if q.norm_unit is None and q.value is not None and 0 < q.value <= 100 and q.end < len(text) \

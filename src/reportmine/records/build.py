@@ -44,7 +44,7 @@ class _Draft:
     subject: str | None
     members: list[Quantity] = field(default_factory=list)
     slots: dict[str, Quantity] = field(default_factory=dict)
-    change_amount: Quantity | None = None    # 增加2.25亿元 beside 增长1.82%: a record of its own
+    change_amount: Quantity | None = None    # 增加1.96亿元 beside 增长2.14%: a record of its own
 
     def add(self, q: Quantity) -> None:
         old = self.slots.get(q.role)
@@ -302,7 +302,7 @@ def clean_number(v: float) -> float | None:
 
 def _unit(d: _Draft) -> str | None:
     """The unit of the indicator's values; a record of a change amount alone
-    (增加2.25亿元) says the amount's unit."""
+    (增加1.96亿元) says the amount's unit."""
     for role in UNIT_ROLES:
         if role in d.slots:
             return d.slots[role].norm_unit
