@@ -11,10 +11,10 @@ from reportmine.pipeline import Pipeline
 from reportmine.records import NAMES, build_records, json_schema, load_schema
 
 TEXT = (
-    "东川县人力资源和社会保障局2021年度目标责任考核自查报告\n"
+    "东川县人力资源和社会保障局2022年度目标责任考核自查报告\n"
     "一、主要指标完成情况\n"
-    "全市下岗失业人员再就业9207人，完成局下达任务的115%。"
-    "亩均工业总产值仅完成85万元，全年预测155万元，连基本任务168.7万元都未达到。\n"
+    "全市下岗失业人员再就业6384人，完成局下达任务的135%。"
+    "亩均工业总产值仅完成72万元，全年预测138万元，连基本任务153.6万元都未达到。\n"
     "全年新农合参合率分别为：北山县98.2%、南河县97.1%、西湖区96.5%。\n"
     "城镇新增就业5600人，完成年度目标5000人的112%，同比增长8.3%。\n"
     "其中，失业人员再就业1530人、就业困难人员实现就业412人，分别完成年度目标的127.5%和103.0%。\n"
@@ -40,17 +40,17 @@ def find(rows, indicator, org=None):
 def test_actual_and_completion_rate_in_one_record(records):
     doc, rows = records
     r = find(rows, "下岗失业人员再就业")
-    assert (r["actual"], r["actual_unit"], r["completion_rate"]) == (9207, "人", 1.15)
+    assert (r["actual"], r["actual_unit"], r["completion_rate"]) == (6384, "人", 1.35)
     assert r["setter"] == "局" and r["target"] is None and r["computed_completion_rate"] is None
-    assert r["quote"] == "全市下岗失业人员再就业9207人，完成局下达任务的115%。"
-    assert doc.text[r["start"]:r["end"]] == "9207人，完成局下达任务的115%"
+    assert r["quote"] == "全市下岗失业人员再就业6384人，完成局下达任务的135%。"
+    assert doc.text[r["start"]:r["end"]] == "6384人，完成局下达任务的135%"
     assert r["status"] == "ok" and r["flag_codes"] == []
 
 
 def test_actual_forecast_and_basic_target_in_one_record(records):
     _, rows = records
     r = find(rows, "亩均工业总产值")
-    assert (r["actual"], r["forecast"], r["basic_target"]) == (850000, 1550000, 1687000)
+    assert (r["actual"], r["forecast"], r["basic_target"]) == (720000, 1380000, 1536000)
     assert r["actual_unit"] == "元" and r["completion_rate"] is None
 
 
@@ -124,15 +124,15 @@ def _q(text, sub, role, indicator, value, unit="元", **kw):
 
 
 def test_every_role_of_a_claim_fills_its_column():
-    text = "亩均产值仅完成85万元，全年预测155万元，连基本任务168.7万元都未达到，离满分202.44万元指标相差更远。"
-    qs = [_q(text, "85万元", "actual", "亩均产值", 850000),
-          _q(text, "155万元", "forecast", "亩均产值", 1550000, period="全年"),
-          _q(text, "168.7万元", "basic_target", "亩均产值", 1687000),
-          _q(text, "202.44万元", "full_target", "亩均产值", 2024400)]
+    text = "亩均产值仅完成72万元，全年预测138万元，连基本任务153.6万元都未达到，离满分186.25万元指标相差更远。"
+    qs = [_q(text, "72万元", "actual", "亩均产值", 720000),
+          _q(text, "138万元", "forecast", "亩均产值", 1380000, period="全年"),
+          _q(text, "153.6万元", "basic_target", "亩均产值", 1536000),
+          _q(text, "186.25万元", "full_target", "亩均产值", 1862500)]
     doc = Document(id="0" * 64, path="x.txt", format="txt", text=text, quantities=qs)
     (r,) = build_records(doc)
     assert (r["actual"], r["forecast"], r["basic_target"], r["full_target"]) == (
-        850000, 1550000, 1687000, 2024400)
+        720000, 1380000, 1536000, 1862500)
     assert r["period"] == "全年" and r["indicator_id"] is None and r["direction"] is None
 
 
@@ -250,7 +250,7 @@ def test_scopes_find_the_sentences_the_claims_stage_finds(text):
 def test_an_actual_with_rates_for_two_periods_sits_in_both_their_records(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("全市社保费征缴4200万元，完成一季度目标任务的105%，占全年目标的26%。\n"
-                    "全县新增就业1200人，完成年度目标的108%，完成省下达任务的112%。\n", encoding="utf-8")
+                    "全县新增就业1200人，完成年度目标的108%，完成省下达任务的123%。\n", encoding="utf-8")
     rows = build_records(Pipeline().analyze(path))
     fees = [(r["actual"], r["completion_rate"], r["period"]) for r in rows if r["indicator"] == "社保费征缴"]
     assert fees == [(42_000_000, 1.05, "一季度"), (42_000_000, 0.26, "全年")]
@@ -259,4 +259,4 @@ def test_an_actual_with_rates_for_two_periods_sits_in_both_their_records(tmp_pat
     assert second["start"] == next(r for r in rows if r["completion_rate"] == 1.05)["start"]
     # the same period (none given) for both rates: the second is not taken as the same actual's
     jobs = [(r["actual"], r["completion_rate"]) for r in rows if r["indicator"] == "新增就业"]
-    assert jobs == [(1200, 1.08), (None, 1.12)]
+    assert jobs == [(1200, 1.08), (None, 1.23)]

@@ -216,14 +216,14 @@ def test_missing_document_counts_as_empty():
 
 
 def test_errors_carry_context():
-    text = "全年城镇新增就业岗位33362个，完成局目标任务的111%。"
-    gold = [GoldDoc("d.txt", [q(10, 16, 33362, text="33362个"), q(25, 29, 1.11, text="111%")], [])]
-    r = score(gold, {"d.txt": {"quantities": [q(25, 29, 111), q(0, 2, 1)]}},
+    text = "全年城镇新增就业岗位27506个，完成局目标任务的106%。"
+    gold = [GoldDoc("d.txt", [q(10, 16, 27506, text="27506个"), q(25, 29, 1.06, text="106%")], [])]
+    r = score(gold, {"d.txt": {"quantities": [q(25, 29, 106), q(0, 2, 1)]}},
               sources={"d.txt": text})
     missed = [m.context for m in r.errors.missed]
-    assert missed[0] == "全年城镇新增就业岗位⟦33362个⟧，完成局目标任务的111%。"
-    assert missed[1] == "…增就业岗位33362个，完成局目标任务的⟦111%⟧。"
-    assert [x.context for x in r.errors.spurious] == [missed[1], "⟦全年⟧城镇新增就业岗位33362个，完成局目标…"]
+    assert missed[0] == "全年城镇新增就业岗位⟦27506个⟧，完成局目标任务的106%。"
+    assert missed[1] == "…增就业岗位27506个，完成局目标任务的⟦106%⟧。"
+    assert [x.context for x in r.errors.spurious] == [missed[1], "⟦全年⟧城镇新增就业岗位27506个，完成局目标…"]
     assert (r.errors.missed[0].doc, r.errors.missed[0].start, r.errors.missed[0].end) == ("d.txt", 10, 16)
     out = format_result(r, errors=True, per_doc=True)
     assert "MISSED quantities (2)" in out and "SPURIOUS quantities (2)" in out

@@ -3,7 +3,7 @@
 >>> import spacy, reportmine.spacy_component  # doctest: +SKIP
 >>> nlp = spacy.blank("zh")                    # doctest: +SKIP
 >>> nlp.add_pipe("reportmine_quantities")      # doctest: +SKIP
->>> doc = nlp("全年新增城镇就业岗位33362个，完成局目标任务的111%。")  # doctest: +SKIP
+>>> doc = nlp("全年新增城镇就业岗位27506个，完成局目标任务的106%。")  # doctest: +SKIP
 >>> [(s.text, s.label_, s._.indicator) for s in doc.spans["quantities"]]  # doctest: +SKIP
 
 Each quantity becomes a Span in ``doc.spans["quantities"]`` labelled with its

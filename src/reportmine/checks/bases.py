@@ -1,8 +1,8 @@
 """Rates of one paragraph over one base count.
 
 Health and population reports state a base count once and several rates
-over it: 活产数398人，…住院分娩人数390人，住院分娩率97.99%；…系统管理人数318人，
-系统管理率79.9%；…新生儿访视397人，访视率99.75%. Only rates whose part their
+over it: 活产数512人，…住院分娩人数508人，住院分娩率99.22%；…系统管理人数431人，
+系统管理率84.2%；…新生儿访视509人，访视率99.41%. Only rates whose part their
 own name names (访视, 访视率) are read here, and only the ones that fit none of
 their candidate wholes (checks/rates.py):
 
@@ -130,7 +130,7 @@ def _agreeing(spans) -> tuple[list, float, float]:
 
 
 def _rate_word(text: str, r: Quantity) -> str:
-    """The rate's own name in its clause, before 率 (访视率为99.75%: 访视)."""
+    """The rate's own name in its clause, before 率 (访视率为99.41%: 访视)."""
     head = text[clause_start(text, r.start):r.start]
     at = head.rfind("率")
     return head[max(0, at - 4):at] if at >= 0 else ""

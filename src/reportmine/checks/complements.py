@@ -1,6 +1,6 @@
 """Rates that are the complement of a negated count.
 
-`抽检4003批次，检出不合格样品49批次，抽检合格率98.78%`: the rate names a
+`抽检3612批次，检出不合格样品53批次，抽检合格率98.53%`: the rate names a
 quality (合格) whose negation (不合格, 未合格: `complement_negations`) names a
 count before it in its sentence; the rate is 1 − that count over the nearest
 larger count of its unit before it (1 − 49/4003 = 98.776%); only the first

@@ -1,6 +1,6 @@
 """A change written with its two levels against its direction word.
 
-由14个增加为15个, 从6.2%提高到7.75%, 由120家减少至98家: the level after the
+由11个增加为13个, 从5.4%提高到6.85%, 由120家减少至98家: the level after the
 verb must be above the level before it for a rise word (`rise_words`) and
 below it for a fall word (`fall_words`). The two levels are in one unit with
 only the verb (and 了, 到/至/为, a few words: 到今年的) between, and 由/从 at most four

@@ -1,9 +1,9 @@
 """Completion stated with its excess over the target.
 
-`营业总收入超年度目标628亿元，完成年度任务的107.3%`: the target is the
+`营业总收入超年度目标512亿元，完成年度任务的106.8%`: the target is the
 actual level less the excess, so the rate is actual / (actual − excess). The
 actual level is an amount of the excess's unit written before it whose name
-shares the subject's (营业总收入9228亿元, in the sentence or paragraphs
+shares the subject's (营业总收入8041亿元, in the sentence or paragraphs
 before). The relation verifies when one such amount fits within the rounding
 of the written numbers; it is flagged only when none does and the amount
 best named (the longest name shared, the nearest among equals) is a near miss

@@ -1,12 +1,12 @@
 """Growth rates against the earlier level they imply.
 
-- A whole count with a growth rate right after it (受伤7人，同比下降27.3%):
-  last year's count is 7/(1−27.3%) = 9.63, and a count of people is a whole
+- A whole count with a growth rate right after it (受伤5人，同比下降31.6%):
+  last year's count is 5/(1−31.6%) = 7.31, and a count of people is a whole
   number; when no whole number gives the stated rate within its rounding, the
   rate (or the count) is wrong. The message names the two nearest whole
   levels and the rates they give.
-- A level, its absolute change and the rate in one sentence (收入24627万元，
-  比上年减收1070万元，下降4.2%): the rate is change/(level ∓ change), or
+- A level, its absolute change and the rate in one sentence (收入31845万元，
+  比上年减收1391万元，下降4.2%): the rate is change/(level ∓ change), or
   change/level when the level is the earlier one (比上年的27人减少6人).
 """
 
@@ -42,7 +42,7 @@ def check_levels(index: Index, found, cfg) -> None:
 
 
 def check_level_lists(index: Index, found, cfg) -> None:
-    """火警336起，其中成灾48起，…，火警数、成灾数分别下降13.2%、45.5%: a 分别 list
+    """警情214起，其中出警37起，…，警情数、出警数分别下降11.6%、42.2%: a 分别 list
     of growth rates pairs, in order, with the whole counts before it in its
     sentence (after any earlier rate) when there are exactly as many; each pair is then a count and its
     growth (the earlier level must be a whole number)."""
@@ -65,7 +65,7 @@ def check_level_lists(index: Index, found, cfg) -> None:
 
 
 def check_change_lists(index: Index, found, cfg) -> None:
-    """事故68宗，死亡11人，…，与去年同期相比，分别下降43.8%、下降45.0%、纯增22.0万元:
+    """事故52宗，死亡9人，…，与去年同期相比，分别下降38.1%、下降43.8%、纯增16.0万元:
     a 分别 list of changes each with its own direction word pairs, in order,
     with the counts before it in its sentence (after any earlier change) when
     there are exactly as many; each count and its rate are then checked for a
@@ -90,8 +90,8 @@ def check_change_lists(index: Index, found, cfg) -> None:
 
 
 def _average_level(found, index: Index, sent: list[Quantity], g: Quantity, down: bool, cfg) -> bool:
-    """事故16起，…，事故起数与前2年均比下降25.6%: against the average of the N
-    earlier years, whose total, 16/(1−25.6%) × 2, is a whole number of 起."""
+    """事故23起，…，事故起数与前3年均比下降28.1%: against the average of the N
+    earlier years, whose total, 23/(1−28.1%) × 3, is a whole number of 起."""
     start = clause_start(index.text, g.start)
     m = cfg.average_cue.search(index.text, start, g.start)
     if m is None or not sent:
@@ -113,7 +113,7 @@ def _average_level(found, index: Index, sent: list[Quantity], g: Quantity, down:
 
 
 def _named_count(index: Index, sent: list[Quantity], g: Quantity, cfg, subject: str | None = None) -> Quantity | None:
-    """事故9起、死亡6人、受伤7人，…受伤人数同比下降27.3%: the one count of the
+    """事故8起、死亡4人、受伤5人，…受伤人数同比下降31.6%: the one count of the
     sentence whose name shares the most with the rate's subject (事故起数 also
     names the unit 起 it counts in)."""
     from .rates import common_run
@@ -169,7 +169,7 @@ def _adjacent(text: str, q: Quantity, g: Quantity, cfg) -> bool:
 
 
 def _paired_level(found, text: str, sent: list[Quantity], g: Quantity, down: bool, cfg) -> None:
-    """来访95件127人次，同比上升63.79%: two counts written together share the
+    """来访84件112人次，同比上升47.37%: two counts written together share the
     rate's place; it verifies with either and is flagged (on the first) only
     when neither gives a whole earlier level."""
     pair = sent[-2:] if len(sent) >= 2 and not text[sent[-2].end:sent[-1].start].strip() else sent[-1:]
@@ -222,7 +222,7 @@ def _rate(q: Quantity, base: int, down: bool) -> str:
 
 def _with_change(found, text: str, level: Quantity, change: Quantity, g: Quantity, down: bool, cfg) -> bool:
     """A level, its change and the rate; the level may be this period's
-    (24627万元，比上年减收1070万元，下降4.2%: 1070/(24627+1070)) or the earlier
+    (31845万元，比上年减收1391万元，下降4.2%: 1391/(31845+1391)) or the earlier
     one (比上年的27人减少6人，下降22.2%: 6/27), as the words before it say."""
     if not (is_count(level) and is_count(change)) or level.norm_unit != change.norm_unit \
             or not cfg.change_cue.search(text[max(level.end, clause_start(text, change.start) - 1):change.start]) \

@@ -1,8 +1,8 @@
 """Paired counts of a verified breakdown.
 
 A breakdown is often written with two figures per item, a count and an
-amount: 次级类贷款30笔，余额117万元；可疑类贷款1651笔，余额1342万元；…
-后三类属不良贷款1704笔，合计金额为1497万元. When the amounts add up (a sum
+amount: 次级类贷款42笔，余额186万元；可疑类贷款1208笔，余额965万元；…
+后三类属不良贷款1263笔，合计金额为1174万元. When the amounts add up (a sum
 the sums or totals check verified), the counts written right before each of
 them, all in one unit, must add up too: the amounts establish which items
 make the whole, the counts are checked against them. Counts are exact, so any
@@ -11,9 +11,9 @@ explains it; an item without such a count says nothing.
 
 The same holds for targets: when every amount of a verified breakdown is
 verified against a target of its own (a completion or a rate over a target:
-766套，占目标任务946套的81%), the targets of the parts add up to the target of
+658套，占目标任务812套的81%), the targets of the parts add up to the target of
 the total (verified with its own rate, or the target nearest before it in its
-sentence: 公共租赁住房946套 + 棚户区改造7241套 = 开工建设目标8187套).
+sentence: 公共租赁住房812套 + 棚户区改造6011套 = 开工建设目标6823套).
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def _targets_of(found, by_start: dict) -> dict:
         done = [q for q in qs if q.role not in _TARGETS and is_count(q)]
         if len(tg) == 1 and len(done) == 1:
             d, t = done[0], tg[0]
-            if t.norm_unit is None and t.value and d.value:      # 占目标任务7241的92.7%: the part's unit
+            if t.norm_unit is None and t.value and d.value:      # 占目标任务6011的92.4%: the part's unit
                 t = replace(t, unit=d.unit, norm_unit=d.norm_unit, norm_value=t.value * d.norm_value / d.value)
             out.setdefault(d.start, t)
             out.setdefault((d.norm_value, d.norm_unit), t)     # the same amount stated again
@@ -93,7 +93,7 @@ def _targets_of(found, by_start: dict) -> dict:
 
 
 def _count_before(index: Index, q: Quantity) -> Quantity | None:
-    """The count written right before an amount in its stretch (30笔，余额117万元)."""
+    """The count written right before an amount in its stretch (42笔，余额186万元)."""
     text = index.text
     near = [c for c in index.between(max(0, q.start - _REACH), q.start) if c.end <= q.start]
     if not near:

@@ -1,6 +1,6 @@
 """Per-capita figures against their amount and population.
 
-A figure named per head (人均补差180.6元, 户均, 每人, 均次费用) is tried against
+A figure named per head (人均补差164.3元, 户均, 每人, 均次费用) is tried against
 every amount of its unit and every count of another unit before it in its
 paragraph: it verifies when one amount/count pair gives it within the rounding
 of the written numbers. It is flagged only when none does and the pair is
@@ -43,7 +43,7 @@ def check_per_capita(index: Index, found, cfg) -> None:
 
 
 def check_per_thousand(index: Index, found, cfg) -> None:
-    """抽检食品79801批次，按照全市1260万人口计算，抽检量达到6批次/千人: a figure
+    """抽检食品68420批次，按照全市1140万人口计算，抽检量达到6批次/千人: a figure
     written per thousand (or ten thousand) heads right after its number is the
     amount of its unit nearest before it in its sentence over the head count
     nearest before it (79801/12600000×1000 = 6.33, written 6: 5.5 to 6.5)."""

@@ -14,7 +14,7 @@ heading's points (points are set exactly); an item without points, or a
 heading whose items are not numbered, says nothing.
 
 A scanned table's reader may set a heading's points apart from its name
-(2、新闻用 (1)国家级用稿(15分)。… 稿 (40分)): a heading without points takes
+(3、信息报 (1)市级采用(12分)。… 送 (30分)): a heading without points takes
 the one bracketed points (`point_bracket`) between it and the entry that
 closes its items that is no entry's own.
 """

@@ -1,6 +1,6 @@
 """Rates and shares against the counts around them.
 
-A rate (系统管理率79.9%) or a share (占生产总值的比重为4.1%) is tried against
+A rate (系统管理率84.2%) or a share (占地区生产总值的比重为3.6%) is tried against
 every part/whole pair of compatible counts nearby: the part is a count right
 before it, the whole any larger count of the same unit earlier in the
 paragraph. The relation verifies when one pair gives the stated value within
@@ -76,7 +76,7 @@ def check_rates(index: Index, found, cfg) -> dict:
 
 
 def _sibling_wholes(found, siblings: dict, cfg) -> None:
-    """党员1814名 … 35岁以下441名，占24.3%；60岁以上381名，占21%: shares that do
+    """党员1896名 … 35岁以下476名，占25.1%；60岁以上392名，占20.7%: shares that do
     not name their whole, in one paragraph, are of the same whole; one that fits
     none of its candidates is judged against the whole its siblings verified with."""
     for cases in siblings.values():
@@ -92,7 +92,7 @@ def _sibling_wholes(found, siblings: dict, cfg) -> None:
 
 
 def _as_rate(text: str, q: Quantity) -> Quantity | None:
-    """A rate, or a bare number written as a share (占总数的13.4) read as a percentage."""
+    """A rate, or a bare number written as a share (占总数的17.6) read as a percentage."""
     if is_rate(q):
         return q
     if q.norm_unit is None and q.value is not None and 0 < q.value <= 100 and q.end < len(text) \
@@ -167,9 +167,9 @@ def _wholes(index: Index, r: Quantity, parts: list[Quantity], inside: list[Quant
 
 
 def _named_targets(index: Index, r: Quantity, part: Quantity, cfg, later: bool = False) -> list[Quantity]:
-    """开工建设保障性住房7482套，开工率达91.4% … (next paragraph) 保障性住房开工
-    建设目标为8187套; 新增就业目标为5000人。… 新增就业4925人，完成年目标任务的
-    98.5%: a rate of an action whose target is stated in another sentence. A
+    """开工建设保障性住房6318套，开工率达92.6% … (next paragraph) 保障性住房开工
+    建设目标为6823套; 新增就业目标为4000人。… 新增就业3952人，完成年目标任务的
+    98.8%: a rate of an action whose target is stated in another sentence. A
     target of the part's unit within `whole_reach` after the rate (`later`)
     or before its part, named like the part (`shared_name_chars`), is its
     whole; of several, the best named."""
@@ -198,7 +198,7 @@ def _level_target(index: Index, r: Quantity, at: int) -> tuple | None:
 
 
 def _part_after_cue(index: Index, parts: list[Quantity], wholes: list[Quantity], cfg) -> list[tuple]:
-    """出生36179人，…。其中政策内出生34369人，政策符合率95.00%: the count right
+    """出生24850人，…。其中政策内出生23359人，政策符合率94.00%: the count right
     after 其中 (sum_cue) and right before the rate is a part of the count
     nearest before the cue."""
     text, p = index.text, parts[0]
@@ -217,7 +217,7 @@ def _extensive(q: Quantity) -> bool:
 
 
 def _adjacent_pair(index: Index, sent: list[Quantity], r: Quantity, wholes: list[Quantity]) -> list[tuple]:
-    """活产数398人，住院分娩人数390人，住院分娩率为97.99%: a rate right after the
+    """活产数512人，住院分娩人数508人，住院分娩率为99.22%: a rate right after the
     last two counts of its sentence, with nothing else between, is their ratio."""
     if len(sent) < 2 or index.between(sent[-1].end, r.start):
         return []
@@ -228,7 +228,7 @@ def _adjacent_pair(index: Index, sent: list[Quantity], r: Quantity, wholes: list
 
 
 def _earlier_period(text: str, part: Quantity, r: Quantity, cfg) -> bool:
-    """较去年全年93.72%的政策符合率: the rate is last year's, not of these counts
+    """较去年全年94.36%的政策符合率: the rate is last year's, not of these counts
     (a cue in the rate's own clause; 较去年同期增长111% between the part and
     its share is the part's growth)."""
     between = text[max(part.end, clause_start(text, r.start)):r.start]
@@ -253,7 +253,7 @@ def _cue_at(text: str, lo: int, hi: int, cfg) -> int | None:
 
 
 def _inside_cue(text: str, q: Quantity, r: Quantity, cfg) -> bool:
-    """A whole written inside the share phrase: 占转移劳动力33613人的48%, 完成目标任务7241的92.7%."""
+    """A whole written inside the share phrase: 占转移劳动力28415人的47%, 完成目标任务6011的92.4%."""
     i = _cue_at(text, max(0, q.start - 16), q.start, cfg)
     return i is not None and "，" not in text[i:r.start] and "," not in text[i:r.start]
 
@@ -269,7 +269,7 @@ def _part_of(label: str, before: list[Quantity], cfg) -> list[Quantity]:
 
 
 def _with_unit(q: Quantity, parts: list[Quantity]) -> Quantity:
-    """占目标任务7241的92.7%: a bare whole inside the phrase has the part's unit."""
+    """占目标任务6011的92.4%: a bare whole inside the phrase has the part's unit."""
     if q.unit is None and q.norm_unit is None and parts and parts[0].value:
         p = parts[0]
         return replace(q, unit=p.unit, norm_unit=p.norm_unit, norm_value=q.value * p.norm_value / p.value)
@@ -337,7 +337,7 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "") -> Qua
 
 
 def check_share_lists(index: Index, found, cfg) -> None:
-    """分别占全县信访总量的15.43%、…: each share of a whole count must be a whole
+    """分别占全市信访总量的12.68%、…: each share of a whole count must be a whole
     number of its units; a list where most shares cannot be is flagged once."""
     text = index.text
     groups = {}

@@ -172,7 +172,7 @@ def _completion(found: Found, c: Quantity, before: list[Quantity]) -> None:
 
 
 def _completion_from_file(found: Found, c: Quantity, before: list[Quantity], targets) -> None:
-    """完成局下达任务的111% with the target from the user's targets file."""
+    """完成县下达任务的106% with the target from the user's targets file."""
     actual = _nearest(before, lambda q: q.role == "actual" and _is_count(q))
     if actual is None:
         return
@@ -198,7 +198,7 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
         return
     b = others[-1]
     a = _nearest(others[:-1], lambda q: (q.role in _TARGETS) != (b.role in _TARGETS))
-    if a is None:           # 由去年的6.2%提高到今年的7.75%: an earlier period's value and this one's
+    if a is None:           # 由去年的5.4%提高到今年的6.85%: an earlier period's value and this one's
         a = _nearest(others[:-1], lambda q: _after_cue(found, q) != _after_cue(found, b))
     if a is None:
         return
@@ -239,7 +239,7 @@ def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quanti
 
 def _after_cue(found: Found, q: Quantity) -> bool:
     """q is an earlier period's level: a cue (上年, 去年同期为) right before it,
-    or a few words of scope between (较去年清理后全年93.72%), none of them a
+    or a few words of scope between (较去年清理后全年94.36%), none of them a
     change or a comparison."""
     head = found.text[max(0, q.start - 8 - _SCOPE_CHARS):q.start]
     m = _cue_pattern(found.cfg.previous_cues).search(head)

@@ -1,6 +1,6 @@
 """Remainders: what is left of a budget or a target after what was done.
 
-    下达预算2596万元，全年度实际总支出2595.6208万元，…剩余未执行完的0.3792万元
+    下达预算1843万元，全年度实际总支出1842.5316万元，…剩余未执行完的0.4684万元
 
 An amount named as a remainder in its clause (`remainder_words`: 剩余, 结余,
 未执行…) is the target or budget nearest before it in its paragraph (a target

@@ -15,7 +15,7 @@ _SENT_END = "。；;！？!?\n"
 
 
 def check_respectively(doc: Document, found) -> None:
-    """分别完成省下达任务的114% with a single value: the list is incomplete."""
+    """分别完成省下达任务的108% with a single value: the list is incomplete."""
     text = doc.text
     starts = [q.start for q in doc.quantities]
     flagged = sorted(f.start for f in found.flags)     # (the flags added below start before their 分别 ends)
@@ -38,7 +38,7 @@ def check_respectively(doc: Document, found) -> None:
 
 
 def _list_goes_on(text: str, pos: int, end: int) -> bool:
-    """分别下降30.8%、8 (cut off) or 30.8%、8.2: more values without a unit, or the text ends."""
+    """分别下降36.4%、8 (cut off) or 36.4%、8.2: more values without a unit, or the text ends."""
     rest = text[pos:end].strip()
     return not rest or re.match(r"[、和及与,，]\s*[0-9]", rest) is not None
 
@@ -67,8 +67,8 @@ def check_mismatch(doc: Document, found, cfg) -> None:
 
 
 def check_item_values(doc: Document, found, cfg) -> None:
-    """A numbered item given two values: (二)人口方案执行80分 in the list of items,
-    (二)人口方案执行(180分) where the item is set out."""
+    """A numbered item given two values: (三)计划任务执行60分 in the list of items,
+    (三)计划任务执行(160分) where the item is set out."""
     from ..document import Quantity
 
     text, seen = doc.text, {}
@@ -107,7 +107,7 @@ def growth_subject(text: str, g, quantities, cfg) -> str | None:
     实现303.1亿元，增长3.7% (the amount's subject); None when the rate is not a
     growth or its subject is not written out."""
     start = clause_start(text, g.start)
-    start = max(start, text.rfind("、", start, g.start) + 1)     # 事故起数下降18.2%、死亡人数下降14.3%
+    start = max(start, text.rfind("、", start, g.start) + 1)     # 事故起数下降16.7%、死亡人数下降12.5%
     m = cfg.growth_tail.search(text, start, g.start)
     if m is None or m.end() != g.start:
         return None

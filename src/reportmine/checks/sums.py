@@ -1,8 +1,8 @@
 """Parts and totals across clauses and sentences.
 
 After 其中 the parts of the total before it may run on for several clauses
-and sentences, with their own changes and rates in between (税收收入8103万元，
-比上年增收1284万元…；非税收入16524万元…). The candidate parts are the amounts
+and sentences, with their own changes and rates in between (税收收入6927万元，
+比上年增收1133万元…；非税收入14386万元…). The candidate parts are the amounts
 of the total's unit that open a clause (a name, then the number; not a change
 or a share). The relation verifies when the first k of them, or any few of
 them, add up to the total within the written rounding; it is flagged when none
@@ -80,7 +80,7 @@ def _parts_after(index: Index, total: Quantity, start: int, cfg, close: int | No
         if q.norm_unit != total.norm_unit or not _is_part(text, q, start, cfg, total) or q.norm_value > top:
             continue                        # a part is never larger than its total
         if out and cfg.sum_cue.search(text, out[-1].end, q.start):
-            break                           # 不良贷款904万元，其中呆滞贷款904万元: parts of a part follow
+            break                           # 不良贷款732万元，其中呆滞贷款732万元: parts of a part follow
         out.append(q)
         if len(out) >= cfg.max_parts:
             break

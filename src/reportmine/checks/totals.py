@@ -1,9 +1,9 @@
 """Totals followed by their parts without 其中.
 
 A count or an amount is often broken down in the clauses right after it,
-without a cue word: 信访总量143件次…来访95件…来信19件次…网上投诉29件次;
+without a cue word: 信访总量128件次…来访84件…来信17件次…网上投诉27件次;
 发现问题82个，已整改38个，采纳建议10个，正在整改21个，移送13个; or in brackets:
-中央计划投资100万元（中央80万元，地方配套20万元）. The candidate parts are the
+中央计划投资150万元（中央120万元，地方配套30万元）. The candidate parts are the
 amounts of the total's unit that follow it in its paragraph, open their
 clause (not a change, a share or a target) and are not larger than the total.
 The relation verifies when the first k of them add up to the total within the
@@ -87,7 +87,7 @@ def _parts_after(index: Index, bounds, same: list[Quantity], i: int, total: Quan
 
 
 def _bracket_parts(index: Index, bounds, total: Quantity, cfg) -> list[Quantity]:
-    """100万元（中央80万元，地方配套20万元）: every amount inside the brackets."""
+    """150万元（中央120万元，地方配套30万元）: every amount inside the brackets."""
     text = index.text
     m = cfg.bracket_open.match(text, _pair_end(index, total))
     if not m:
@@ -102,7 +102,7 @@ def _bracket_parts(index: Index, bounds, total: Quantity, cfg) -> list[Quantity]
 
 
 def _pair_end(index: Index, total: Quantity) -> int:
-    """952户3122人（其中…）: a count written right after the total in another
+    """864户2957人（其中…）: a count written right after the total in another
     unit (households, then persons) makes one pair, and a bracket after the
     pair breaks down both; the end of the pair (or of the total alone)."""
     nxt = index.between(total.end, total.end + 1)

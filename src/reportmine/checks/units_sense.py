@@ -1,10 +1,10 @@
 """Numbers that contradict their own unit or a companion number.
 
-- A rate written with % whose change is given in 千分点 (出生率8.66%，比上年
+- A rate written with % whose change is given in 千分点 (出生率7.93%，比上年
   下降1.84个千分点): the rate is per thousand, the % is wrong.
 - A value no unit allows (an age of 2064岁).
 - Letters where a number belongs (OCR: IO for 10, M.8万元).
-- Households and persons side by side (182户159人): a group of households
+- Households and persons side by side (236户218人): a group of households
   has at least as many persons as households.
 """
 

@@ -4,7 +4,7 @@ For each quantity the clause before it is read: the nearest role cue decides
 the role (data/claims.yaml); the noun right after the quantity (创建30间名师
 工作室) or else the clause head trimmed of verbs, fillers and cue words is the
 indicator; the nearest period phrase in the sentence is the period. A quantity
-whose clause names no indicator (完成局下达任务的111%, 全年预测155万元) takes
+whose clause names no indicator (完成县下达任务的106%, 全年预测238万元) takes
 it from the quantity before it in the same sentence, or from the clause before.
 分别/依次 lists are paired element by element.
 """
@@ -204,7 +204,7 @@ def _rule_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], p
         role = _cueless_role(c, scans, q, span, prev, forecasts)
     elif role in _CHANGE_ROLES and prev is not None and last_cue is not None and last_cue <= prev.start \
             and _CJK.search(text[prev.end:q.start].translate(_NO_LIST_GAP)):
-        role = "actual"     # 同比下降19%、死亡0人: the change cue was the quantity's before it
+        role = "actual"     # 同比下降23%、死亡0人: the change cue was the quantity's before it
     if role == "growth" and ratio_part(text, q):
         role = "actual"     # 三次产业结构比重为15.9:26.7:57.4 after a growth: a ratio is a level
     if q.unit in c.other_units or (prev is not None and prev.end == q.start and prev.role == "other"):
@@ -225,14 +225,14 @@ def _cueless_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int]
     if _forecast_sentence(forecasts, text, ss, cs):
         return "forecast"   # 预计全年实现生产总值A亿元，…；全社会固定资产投资B亿元
     if prev is not None and prev.role == "target" and set(text[prev.end:q.start]) <= _LIST_GAP:
-        return "target"     # 分别不少于7个、4个、1个: the list shares its bound
+        return "target"     # 分别不少于6个、3个、2个: the list shares its bound
     if text.startswith(c.target_bounds or ("\0",), q.start) or _target_list(c, scans, cs, q.end, ce):
         return "target"     # 研发投入强度不低于3%: a bound states a requirement
     return "actual"
 
 
 def _across_parenthesis(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> str | None:
-    """占全年控制指标(177人)的48%: a parenthesis inside a phrase does not end
+    """占全年控制指标(215人)的43%: a parenthesis inside a phrase does not end
     its clause. A quantity alone in parentheses reads the cue right after
     them; one right after the parenthesis reads the clause before it."""
     if text[q.end:q.end + 1] in (")", "）") and text[q.start - 1:q.start] in ("(", "（"):
@@ -300,13 +300,13 @@ def _forecast_sentence(forecasts: list[int], text: str, ss: int, cs: int) -> boo
 
 def _cue_in(c: Cues, text: str, start: int, end: int) -> int:
     """Where the first cue of text[start:end] starts (end if none): 事故起数同比
-    下降18.2%、死亡人数同比下降14.3%: the second head ends at its own cue."""
+    下降16.7%、死亡人数同比下降12.5%: the second head ends at its own cue."""
     m = c.before.search(text, start, end)
     return m.start() if m else end
 
 
 def _target_list(c: Cues, scans: Scans, cs: int, end: int, ce: int) -> bool:
-    """围绕1000只羊、7000亩人工种草的目标: the clause goes on, with no cue
+    """围绕800头牛、5000亩青贮玉米的目标: the clause goes on, with no cue
     word, to 的目标 after the quantity."""
     if c.target_list_tail is None:
         return False
@@ -332,7 +332,7 @@ def _line_label(c: Cues, scans: Scans, q: Quantity, line: int) -> str | None:
 
 
 def _before_parenthesis(c: Cues, text: str, q: Quantity) -> str | None:
-    """规划 (15分) / 主要数据无统计误差(10分): a quantity alone in parentheses
+    """规划 (15分) / 基础台账完整准确(10分): a quantity alone in parentheses
     measures what is written right before them."""
     open_ = q.start - 1
     while open_ >= 0 and text[open_] in " \u3000":
@@ -361,7 +361,7 @@ def _qualify(parent: str, phrase: str) -> str:
 
 
 def _previous_clause(c: Cues, text: str, ss: int, cs: int) -> str | None:
-    """外贸自营出口上半年完成任务…,而全年预测只有4.2亿美元: the clause before names it."""
+    """招商引资到位资金上半年完成任务…,而全年预测只有3.6亿元: the clause before names it."""
     pcs = clause_start(text, cs - 1, ss)
     _, first_cue, _ = role_cue(c, text, pcs, cs - 1, cs - 1, cs - 1)
     end = first_cue if first_cue is not None else cs - 1

@@ -16,7 +16,7 @@ _DIVISION_GAP = regex.compile(r"(?:\p{Han}{0,4}[，,、和及与])?\s*")
 
 
 def background(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev: Quantity | None) -> bool:
-    """全乡辖5个行政村51个村民组, 有3个社区: a count of administrative
+    """全镇辖7个行政村63个村民组, 有3个社区: a count of administrative
     divisions after a word of scope or composition (or after such a count in
     the same sentence) is background (GUIDE.md: other), unless the clause goes
     on to say what all of them did (…全部配备辅警)."""
@@ -46,12 +46,12 @@ def class_threshold(c: Cues, text: str, q: Quantity, ce: int) -> bool:
         and regex.search(r"[0-9０-９]", after) is not None
 
 
-# between the classes of one list: 3-10亿元、10-20亿元、20亿元以上项目
+# between the classes of one list: 1-3亿元、3-5亿元、5亿元以上项目
 _CLASS_GAP = regex.compile(r"\s*[、\-－—~～至]\s*")
 
 
 def class_lists(c: Cues, text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """3-10亿元、10-20亿元、20亿元以上项目个数: the ranges and values listed
+    """1-3亿元、3-5亿元、5亿元以上项目个数: the ranges and values listed
     before a class bound name classes too (other). Returns those it changed."""
     changed = []
     if not is_on("class_list"):

@@ -154,7 +154,7 @@ def _cue_features(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> list[str
     out = [f"cue:{role}", f"cue:{role}|{near}"]
     best = None
     # searched up to the quantity's end, as role_cue does: a cue's lookahead
-    # sees the number it stands before (完成省目标任务105.9%); only cues that
+    # sees the number it stands before (完成省目标任务113.4%); only cues that
     # end before the quantity count
     for m in c.before.finditer(text, cs, q.end, overlapped=True):
         if m.end() == last and m.end() <= q.start and (best is None or m.end() - m.start() > len(best)):

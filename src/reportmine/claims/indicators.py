@@ -118,7 +118,7 @@ def phrase_before(cues: Cues, text: str, start: int, end: int) -> str | None:
 
 
 def noun_after(cues: Cues, text: str, pos: int, end: int) -> str | None:
-    """创建30间“名师工作室” / 8个转移就业示范乡镇: what the quantity counts."""
+    """创建30间“名师工作室” / 6个电商示范村: what the quantity counts."""
     s = text[pos:min(end, pos + 20)]
     if s and s[0] in "“\"「":
         close = s.find("”" if s[0] == "“" else s[0] if s[0] == '"' else "」", 1)

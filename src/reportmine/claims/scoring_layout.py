@@ -1,7 +1,7 @@
 """Roles in the layouts of scoring rules (GUIDE.md): scores (扣1分 / 得2分
 are other, (20分) and an item's points are full_target), written formulas
 (a factor after × is a weight, the result of the formula actual), the
-requirement a rule rewards (达100%得2分: full_target), steps (每低1个百分点扣
+requirement a rule rewards (达100%得3分: full_target), steps (每低1个百分点扣
 0.5分: other) and ratio weights (按7:3计分: other)."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def scoring_role(c: Cues, text: str, q: Quantity, clause: tuple[int, int], prev:
     if role == "actual" and q.unit not in c.score_units and c.score_condition is not None \
             and "分" in text[q.end:q.end + 24] \
             and c.score_condition.match(text, q.end, max(ce, min(len(text), q.end + 24))):
-        role = "full_target"    # 决定率达100%得2分: the requirement for the points
+        role = "full_target"    # 办结率达100%得3分: the requirement for the points
     if _step_size(c, text, cs, q, ce) or _ratio_weight(c, text, q, prev):
         role = "other"
     return role
@@ -65,7 +65,7 @@ def _formula_role(c: Cues, text: str, cs: int, q: Quantity, role: str) -> str:
 
 
 def _step_size(c: Cues, text: str, cs: int, q: Quantity, ce: int) -> bool:
-    """每低0.1个百分点扣0.3分: 0.1个百分点 is the rule's step (GUIDE.md: other)."""
+    """每低0.5个百分点扣0.2分: 0.5个百分点 is the rule's step (GUIDE.md: other)."""
     if c.step_before is None or c.step_before.search(text, max(cs, q.start - 6), q.start) is None:
         return False
     return c.step_award.search(text, q.end, max(ce, q.end)) is not None

@@ -1,6 +1,6 @@
 """Quantities in table cells: the column header gives the role, the row
 label the indicator (指标名称 | 年度目标 | 完成值 | 完成率). A cell that holds
-running text (得分=完成率96%×0.5=0.48, 分别不少于7个、4个) is read like prose:
+running text (得分=完成率96%×0.5=0.48, 分别不少于6个、3个) is read like prose:
 its own cue words and clause head decide, as the text rules already did."""
 
 from __future__ import annotations

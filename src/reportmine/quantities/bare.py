@@ -1,12 +1,12 @@
 """Numbers without a unit that still measure something (GUIDE.md: a unit lost
 in the source keeps unit null).
 
-- the unit was lost: ``社区共有职工10；居民321，`` (a noun before, a stop after);
+- the unit was lost: ``社区共有职工14；居民286，`` (a noun before, a stop after);
 - a term of a formula: ``得分=96%×0.5=0.48``;
 - a score after its cue: ``自评得分4.5`` (unit 分);
-- a bound with an approximation word: ``性别比在107及以下的``, ``高于107的``;
-- a value alone in parentheses: ``与去年同期(118.15)持平``;
-- the base of a share: ``占目标任务7241的92.7%``;
+- a bound with an approximation word: ``性别比在108及以下的``, ``高于108的``;
+- a value alone in parentheses: ``与去年同期(104.36)持平``;
+- the base of a share: ``占目标任务6011的92.4%``;
 - the last number of a text cut off after it (``…较上年增加 0.48``).
 Years, phone numbers and list markers are not.
 """
@@ -44,9 +44,9 @@ def bare_unit(m: re.Match, text: str, limit: int, lex: Lexicon, value: float) ->
         ok_after = not after or after in lex.bare_after or after == "的"
         return "" if ok_after and digits >= 2 and (g("pre") or cjk_before) else None
     if before in "(（" and after in ")）" and "." in raw:
-        return ""                      # 同期(118.15)
+        return ""                      # 同期(104.36)
     if after == "的" and cjk_before and _SHARE.match(text, m.end()):
-        return ""                      # 占目标任务7241的92.7%
+        return ""                      # 占目标任务6011的92.4%
     if after and after in lex.bare_after and cjk_before:
         return ""
     return None

@@ -1,6 +1,6 @@
 """Numbers that look like quantities but are not, decided after matching.
 
-- inside a cited title (``《关于印发…20件民生大事目标分解表》``) a number is
+- inside a cited title (``《关于印发…15件为民办实事任务分解表》``) a number is
   part of a name;
 - ``×100%`` turns a ratio into a percentage in a formula, it measures nothing;
 - a count right after 上述 / 前述 (``上述2项指标``) refers back to items

@@ -20,7 +20,7 @@ class Unit:
     cn_ok: bool = False
     arabic_only: bool = False
     not_before: tuple[str, ...] = ()
-    except_before: tuple[str, ...] = ()    # 380项目标任务: 项 before 目标 is still 项
+    except_before: tuple[str, ...] = ()    # 260项目标任务: 项 before 目标 is still 项
 
 
 @dataclass(frozen=True)

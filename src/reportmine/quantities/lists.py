@@ -1,7 +1,7 @@
 """Numbers that take their unit from a neighbour, and parts of a ratio.
 
 - A unit written once for a list applies to every number of it (GUIDE.md):
-  ``分别提高2.4和1.6个百分点``, ``38、41和60微克/立方米``, ``高于全国0.7、全省2.3个百分点``.
+  ``分别提高2.4和1.6个百分点``, ``38、41和60微克/立方米``, ``高于全国0.6、全省1.9个百分点``.
   Walking left from a quantity with a unit, each bare number joined to it by
   a list separator (and at most a short name) gets the same unit.
 - The parts of a ratio written with colons (``15.9:26.7:57.4``, ``按7:3``) are

@@ -219,8 +219,8 @@ def _cn_context_ok(cn: str, before: str, pre: str | None, inner: str | None, lex
 
 
 def _glued_to_noun(text: str, e: int, limit: int) -> bool:
-    """5岁以下儿童死亡率, 逾期30天以上贷款占比: a bracket inside an indicator's name;
-    7岁以下儿童2231人 counts a group (a number follows before any 率/比)."""
+    """5岁以下儿童死亡率, 逾期90天以上贷款占比: a bracket inside an indicator's name;
+    6岁以下儿童1847人 counts a group (a number follows before any 率/比)."""
     nxt = text[e] if e < limit else ""
     if not ("\u4e00" <= nxt <= "\u9fff") or nxt == "的":
         return False

@@ -5,7 +5,7 @@ unit, with its quantities gathered by role (actual, target, completion rate,
 growth …). Quantities are read in text order within a scope (a sentence, or a
 table row): each one joins the latest open record of its scope that has the
 same reporting unit, a compatible indicator and a free slot for its role, or
-else opens a record of its own. So ``再就业9207人，完成局下达任务的115%`` is one
+else opens a record of its own. So ``再就业6384人，完成县下达任务的112%`` is one
 record, a second value for a slot that is taken starts the next record, and a
 ``分别`` list over counties gives one record per county (its ``subject``).
 A ``分别`` list of rates after a list of values is paired element by element.
@@ -44,7 +44,7 @@ class _Draft:
     subject: str | None
     members: list[Quantity] = field(default_factory=list)
     slots: dict[str, Quantity] = field(default_factory=dict)
-    change_amount: Quantity | None = None    # 增加2.25亿元 beside 增长1.82%: a record of its own
+    change_amount: Quantity | None = None    # 增加1.96亿元 beside 增长2.14%: a record of its own
 
     def add(self, q: Quantity) -> None:
         old = self.slots.get(q.role)
@@ -302,7 +302,7 @@ def clean_number(v: float) -> float | None:
 
 def _unit(d: _Draft) -> str | None:
     """The unit of the indicator's values; a record of a change amount alone
-    (增加2.25亿元) says the amount's unit."""
+    (增加1.96亿元) says the amount's unit."""
     for role in UNIT_ROLES:
         if role in d.slots:
             return d.slots[role].norm_unit
