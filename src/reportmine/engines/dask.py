@@ -23,11 +23,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .local import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, EngineError
+from .chunks import chunk_files, chunked
 from .work import Outcome, Settings, Task, error_outcome
 
 CONNECT_TIMEOUT = 30          # seconds to reach a scheduler
 WORKERS_TIMEOUT = 120         # seconds to wait for a first worker on an existing cluster
-IN_FLIGHT_PER_THREAD = 4     # queued on the workers, so that a worker never waits for the client
+IN_FLIGHT_PER_THREAD = 2     # chunks queued per worker thread, so that a worker never waits for the client
+FILES_IN_FLIGHT_PER_THREAD = 4     # ... and at least this many files when chunks are small
 
 OnOutcome = Callable[[Outcome], None]
 
@@ -47,16 +49,22 @@ class DaskEngine:
     timeout: float = DEFAULT_TIMEOUT
     memory_mb: int = DEFAULT_MEMORY_MB
     connect_timeout: float = CONNECT_TIMEOUT
+    files_per_chunk: int | None = None    # files per Dask task; None: chosen for the batch (chunks.chunk_files)
+    _hint: int | None = field(default=None, repr=False)       # files in the next run
     _client: object = field(default=None, repr=False)
     _prepared: str | None = field(default=None, repr=False)    # the settings the workers are ready for
     _cluster: object = field(default=None, repr=False)
+
+    def size_hint(self, n: int) -> None:
+        """How many files the next run has (the chunks are sized for it)."""
+        self._hint = n
 
     def run(self, tasks: Iterable[Task], settings: Settings, on_outcome: OnOutcome) -> None:
         """Call ``on_outcome`` once per task, in completion order."""
         client = self._connect()
         try:
             self._prepare(client, settings)
-            _Flight(client, settings, self.timeout, self.memory_mb, on_outcome).run(iter(tasks))
+            _Flight(client, settings, self, on_outcome).run(iter(tasks))
         except EngineError:
             raise
         except (OSError, TimeoutError) as exc:
@@ -112,46 +120,60 @@ class DaskEngine:
 
 
 class _Flight:
-    """Tasks in flight on the cluster, topped up as outcomes come back."""
+    """Chunks of files in flight on the cluster, topped up as their outcomes come back."""
 
-    def __init__(self, client, settings: Settings, timeout: float, memory_mb: int, on_outcome: OnOutcome):
+    def __init__(self, client, settings: Settings, engine: "DaskEngine", on_outcome: OnOutcome):
         from distributed import as_completed
 
         self.client, self.on_outcome = client, on_outcome
-        self.args = (client.scatter(settings, broadcast=True, hash=False), timeout, memory_mb)
-        self.window = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
-        self.pending: dict = {}          # future -> task
+        self.args = (client.scatter(settings, broadcast=True, hash=False), engine.timeout, engine.memory_mb)
+        threads = max(1, sum(client.nthreads().values()))
+        self.files = engine.files_per_chunk or chunk_files(engine._hint, threads)
+        self.window = threads * max(IN_FLIGHT_PER_THREAD, FILES_IN_FLIGHT_PER_THREAD // self.files)
+        self.pending: dict = {}          # future -> its chunk (a list of tasks)
+        self.again: list[list[Task]] = []     # files of a chunk lost as a whole, to send one by one
         # results are fetched on the client's event loop as tasks finish, not one call at a time here
         self.done = as_completed(loop=client.loop, with_results=True, raise_errors=False)
 
     def run(self, tasks) -> None:
+        chunks = chunked(tasks, self.files)
         try:
-            while len(self.pending) < self.window and self._submit(tasks):
-                pass
+            self._top_up(chunks)
             for future, result in self.done:
-                task = self.pending.pop(future)
-                outcome = result if future.status == "finished" else _outcome_of(future, task)
-                future.release()
-                if outcome.code == "E806":
-                    raise EngineError("E806", reason=outcome.error["details"].get("reason", ""))
-                self.on_outcome(outcome)
-                while len(self.pending) < self.window and self._submit(tasks):
-                    pass
+                chunk = self.pending.pop(future)
+                for outcome in self._outcomes(future, result, chunk):
+                    if outcome.code == "E806":
+                        raise EngineError("E806", reason=outcome.error["details"].get("reason", ""))
+                    self.on_outcome(outcome)
+                self._top_up(chunks)
         finally:
             if self.pending:
                 self.client.cancel(list(self.pending))
 
-    def _submit(self, tasks) -> bool:
-        from .dask_worker import analyze_remote
+    def _outcomes(self, future, result, chunk: list[Task]) -> list[Outcome]:
+        """A chunk's outcomes; a chunk of several files lost as a whole (its worker
+        died, say) is sent again file by file, so that a file that kills workers
+        takes only itself with it."""
+        finished = future.status == "finished"
+        future.release()
+        if finished:
+            return result
+        if len(chunk) > 1:
+            self.again.extend([task] for task in chunk)
+            return []
+        return [_outcome_of(future, chunk[0])]
 
-        task = next(tasks, None)
-        if task is None:
-            return False
-        future = self.client.submit(analyze_remote, task, *self.args, pure=False,
-                                    key=f"reportmine-analyze-{uuid.uuid4().hex}")
-        self.pending[future] = task
-        self.done.add(future)
-        return True
+    def _top_up(self, chunks) -> None:
+        from .dask_worker import analyze_chunk
+
+        while len(self.pending) < self.window:
+            chunk = self.again.pop(0) if self.again else next(chunks, None)
+            if chunk is None:
+                return
+            future = self.client.submit(analyze_chunk, chunk, *self.args, pure=False,
+                                        key=f"reportmine-analyze-{uuid.uuid4().hex}")
+            self.pending[future] = chunk
+            self.done.add(future)
 
 
 def _outcome_of(future, task: Task) -> Outcome:

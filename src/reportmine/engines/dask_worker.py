@@ -90,6 +90,7 @@ class _Slots:
     def __init__(self):
         self.lock = threading.Lock()
         self.idle: list[AnalysisProcess] = []
+        self.busy: dict[int, int] = {}       # pid of an analysis process -> index of the task it analyzes
 
     def take(self, settings: Settings, memory_mb: int) -> AnalysisProcess:
         with self.lock:
@@ -99,6 +100,15 @@ class _Slots:
                     return slot
                 slot.kill()
         return AnalysisProcess.start(settings, memory_mb)
+
+    def analyze(self, slot: AnalysisProcess, task: Task, timeout: float) -> Outcome:
+        """``slot.analyze``, with the task in :attr:`busy` meanwhile."""
+        pid = slot.process.pid
+        self.busy[pid] = task.index
+        try:
+            return slot.analyze(task, timeout)
+        finally:
+            self.busy.pop(pid, None)
 
     def give_back(self, slot: AnalysisProcess) -> None:
         if slot.alive:
@@ -114,19 +124,33 @@ class _Slots:
 SLOTS = _Slots()
 
 
-def analyze_remote(task: Task, settings: Settings, timeout: float, memory_mb: int) -> Outcome:
-    """The Dask task: one file's outcome, never an exception about the file.
-    An analysis process that cannot start gives E806 (the client stops the run)."""
-    slot = SLOTS.take(settings, memory_mb)
+def analyze_chunk(chunk: list[Task], settings: Settings, timeout: float, memory_mb: int) -> list[Outcome]:
+    """The Dask task: the outcome of each file of ``chunk`` (:mod:`.chunks`), in order,
+    never an exception about a file. Each file has its own time limit; a file
+    stopped at it (E801), out of memory (E802) or that kills its analysis
+    process (E803) takes only that process with it, and the next file of the
+    chunk gets a fresh one. An analysis process that cannot start gives E806
+    for the file it was for, and the chunk ends there (the client stops the run)."""
+    outcomes: list[Outcome] = []
+    slot = None
     try:
-        slot.wait_ready()
-    except StartFailed as exc:
-        slot.kill()
-        return error_outcome(task.index, task.path, "E806", task.key, task.doc_sha256, reason=str(exc))
-    try:
-        return slot.analyze(task, timeout)
+        for task in chunk:
+            if slot is None:
+                slot = SLOTS.take(settings, memory_mb)
+                try:
+                    slot.wait_ready()
+                except StartFailed as exc:
+                    slot.kill()
+                    outcomes.append(error_outcome(task.index, task.path, "E806", task.key, task.doc_sha256,
+                                                  reason=str(exc)))
+                    return outcomes
+            outcomes.append(SLOTS.analyze(slot, task, timeout))
+            if not slot.alive:
+                slot = None
     finally:
-        SLOTS.give_back(slot)
+        if slot is not None:
+            SLOTS.give_back(slot)
+    return outcomes
 
 
 def warm(settings: Settings, memory_mb: int) -> None:
