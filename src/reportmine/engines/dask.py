@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .local import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, EngineError
-from .chunks import chunk_files, chunked
+from .chunks import MAX_FILES, chunked
 from .work import Outcome, Settings, Task, error_outcome
 
 CONNECT_TIMEOUT = 30          # seconds to reach a scheduler
@@ -61,6 +61,10 @@ class DaskEngine:
 
     def run(self, tasks: Iterable[Task], settings: Settings, on_outcome: OnOutcome) -> None:
         """Call ``on_outcome`` once per task, in completion order."""
+        if self.scheduler is None and self._client is None:
+            from .analysis_slots import SLOTS
+
+            SLOTS.start(settings, self.memory_mb, self.workers)     # they load while the cluster starts
         client = self._connect()
         try:
             self._prepare(client, settings)
@@ -80,9 +84,7 @@ class DaskEngine:
                                                   set_as_default=False)
                 self._client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
             else:
-                self._cluster = distributed.LocalCluster(
-                    n_workers=self.workers, threads_per_worker=1, processes=True,
-                    dashboard_address=":0", memory_limit=0, silence_logs=logging.CRITICAL)
+                self._cluster = _local_cluster(distributed, self.workers)
                 self._client = distributed.Client(self._cluster, set_as_default=False)
         except (OSError, TimeoutError) as exc:
             self.close()
@@ -117,6 +119,24 @@ class DaskEngine:
             client.close()
         if cluster is not None:
             cluster.close()
+            from .analysis_slots import SLOTS
+
+            SLOTS.close()           # the cluster's workers ran in this process, and so did their slots
+
+
+def _local_cluster(distributed, workers: int):
+    """The cluster of a run without ``--scheduler``: ``workers`` Dask workers of
+    one thread each, in this process. A worker thread only hands files to its
+    analysis process and waits (the time and memory limits are that
+    process's), so worker processes of their own would add only their
+    start-up, their messages and their pickling, on the cores the analysis
+    needs. Without the workers' statistical profiler (a stack sample every
+    10 ms) and without a dashboard."""
+    import dask
+
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=False,
+                                        dashboard_address=None, memory_limit=0, silence_logs=logging.CRITICAL)
 
 
 class _Flight:
@@ -127,16 +147,16 @@ class _Flight:
 
         self.client, self.on_outcome = client, on_outcome
         self.args = (client.scatter(settings, broadcast=True, hash=False), engine.timeout, engine.memory_mb)
-        threads = max(1, sum(client.nthreads().values()))
-        self.files = engine.files_per_chunk or chunk_files(engine._hint, threads)
-        self.window = threads * max(IN_FLIGHT_PER_THREAD, FILES_IN_FLIGHT_PER_THREAD // self.files)
+        self.threads = max(1, sum(client.nthreads().values()))
+        self.most, self.total = engine.files_per_chunk or MAX_FILES, None if engine.files_per_chunk else engine._hint
+        self.window = self.threads * max(IN_FLIGHT_PER_THREAD, FILES_IN_FLIGHT_PER_THREAD // self.most)
         self.pending: dict = {}          # future -> its chunk (a list of tasks)
         self.again: list[list[Task]] = []     # files of a chunk lost as a whole, to send one by one
         # results are fetched on the client's event loop as tasks finish, not one call at a time here
         self.done = as_completed(loop=client.loop, with_results=True, raise_errors=False)
 
     def run(self, tasks) -> None:
-        chunks = chunked(tasks, self.files)
+        chunks = chunked(tasks, self.most, self.threads, self.total)
         try:
             self._top_up(chunks)
             for future, result in self.done:
@@ -164,7 +184,7 @@ class _Flight:
         return [_outcome_of(future, chunk[0])]
 
     def _top_up(self, chunks) -> None:
-        from .dask_worker import analyze_chunk
+        from .analysis_slots import analyze_chunk
 
         while len(self.pending) < self.window:
             chunk = self.again.pop(0) if self.again else next(chunks, None)
