@@ -54,6 +54,7 @@ class DaskEngine:
     _client: object = field(default=None, repr=False)
     _prepared: str | None = field(default=None, repr=False)    # the settings the workers are ready for
     _cluster: object = field(default=None, repr=False)
+    _muted: list = field(default_factory=list, repr=False)      # (handler, level) of Dask's log handlers
 
     def size_hint(self, n: int) -> None:
         """How many files the next run has (the chunks are sized for it)."""
@@ -84,6 +85,7 @@ class DaskEngine:
                                                   set_as_default=False)
                 self._client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
             else:
+                self._muted = _mute_logs()
                 self._cluster = _local_cluster(distributed, self.workers)
                 self._client = distributed.Client(self._cluster, set_as_default=False)
         except (OSError, TimeoutError) as exc:
@@ -122,6 +124,19 @@ class DaskEngine:
             from .analysis_slots import SLOTS
 
             SLOTS.close()           # the cluster's workers ran in this process, and so did their slots
+        for handler, level in self._muted:     # after the close: its last messages are logged as it ends
+            handler.setLevel(level)
+        self._muted = []
+
+
+def _mute_logs() -> list:
+    """Dask's log handlers set to critical messages only, while the run's cluster is
+    up and until it is closed; returns each handler's level before."""
+    handlers = [h for h in logging.getLogger("distributed").handlers if isinstance(h, logging.StreamHandler)]
+    muted = [(h, h.level) for h in handlers]
+    for handler in handlers:
+        handler.setLevel(logging.CRITICAL)
+    return muted
 
 
 def _local_cluster(distributed, workers: int):
@@ -131,12 +146,12 @@ def _local_cluster(distributed, workers: int):
     process's), so worker processes of their own would add only their
     start-up, their messages and their pickling, on the cores the analysis
     needs. Without the workers' statistical profiler (a stack sample every
-    10 ms) and without a dashboard."""
+    10 ms, in this process's event loop); the dashboard on a free port."""
     import dask
 
     with dask.config.set({"distributed.worker.profile.enabled": False}):
         return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=False,
-                                        dashboard_address=None, memory_limit=0, silence_logs=logging.CRITICAL)
+                                        dashboard_address=":0", memory_limit=0, silence_logs=logging.CRITICAL)
 
 
 class _Flight:
