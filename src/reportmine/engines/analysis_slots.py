@@ -11,8 +11,8 @@ the local engine's outcomes, from the same unit of work
 (:func:`.work.analyze_task`), so results are identical.
 
 Nothing here needs Dask: a LocalCluster's workers run in the client's own
-process, which starts their analysis processes before the cluster (:func:`start`),
-so that the pipeline loads while Dask starts.
+process, which starts their analysis processes before the cluster
+(:meth:`_Slots.start`), so that the pipeline loads while Dask starts.
 """
 
 from __future__ import annotations
@@ -83,7 +83,8 @@ class AnalysisProcess(WorkerProcess):
 
 
 class _Slots:
-    """This worker's idle analysis processes; a thread takes one per file."""
+    """This process's idle analysis processes; a worker thread takes one for a chunk
+    of files, and a fresh one after a file that ended its process."""
 
     def __init__(self):
         self.lock = threading.Lock()

@@ -2,17 +2,21 @@
 
 With ``scheduler="tcp://HOST:PORT"`` the run uses an existing cluster (started
 with ``dask scheduler`` and ``dask worker``, reportmine installed on every
-worker); without one, a ``distributed.LocalCluster`` of ``workers`` processes
-(one thread each) is started for the run and stopped after it.
+worker); without one, a ``distributed.LocalCluster`` of ``workers`` workers
+(one thread each) is started for the run, in this process (:func:`_local_cluster`),
+and stopped after it.
 
-Each task carries the file's bytes and the settings carry the user's catalog,
-targets and rules as bytes, so the workers need no shared disk. A worker runs
-the file in an analysis process of its own (:mod:`.dask_worker`): the
-pipeline is loaded once per worker, the time and memory limits and their
-codes are the local engine's, and the results are identical to it.
+Each task carries the bytes of a chunk of files (:mod:`.chunks`: up to 16
+files, fewer toward the end of a batch) and the settings carry the user's
+catalog, targets and rules as bytes, so the workers need no shared disk. A
+worker thread runs the files in an analysis process of its own
+(:mod:`.analysis_slots`): the pipeline is loaded once per worker thread, each
+file keeps the time and memory limits and the codes of the local engine, and
+the results are identical to it.
 
-At most ``4 x threads`` files are in flight, so a batch never holds its files
-in memory, and outcomes come back as they finish (the driver orders them).
+At most two chunks per worker thread are in flight, so a batch never holds
+its files in memory, and a chunk's outcomes come back when it ends (the
+driver orders them).
 """
 
 from __future__ import annotations
