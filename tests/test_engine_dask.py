@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -21,7 +22,8 @@ from pathlib import Path
 import distributed  # a test extra: missing, this module fails (never skips) under CI
 import pytest
 
-from engine_helpers import analyze, report, run_json, same_outputs, write_batch
+from engine_helpers import (analyze, command, report, run_json, same_outputs, stored_results, wait_for,
+                            write_batch)
 from reportmine.engines.dask import DaskEngine
 from reportmine.engines.local import EngineError
 from reportmine.engines.work import Outcome, Settings, analyze_task, make_task
@@ -247,3 +249,48 @@ def test_cli_dask_with_a_cluster_of_its_own_equals_local(tmp_path):
     assert "Traceback" not in dask.stderr.decode()
     same_outputs(tmp_path / "local", tmp_path / "dask")
     assert run_json(tmp_path / "dask")["status"] == "complete"
+
+
+def test_ctrl_c_on_a_cluster_of_its_own_exits_130_and_leaves_no_analysis_process(tmp_path):
+    write_batch(tmp_path / "in", 40, paragraphs=300)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(command(tmp_path / "in", "--out", out, "--engine", "dask", "--workers", "2"),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert wait_for(lambda: stored_results(out) >= 1)
+    children = _analysis_processes(proc.pid)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err.decode()
+    assert "Traceback" not in err.decode() and run_json(out)["status"] == "interrupted"
+    assert children and not any(os.path.exists(f"/proc/{pid}") for pid in children)
+
+
+def _analysis_processes(parent: int) -> list[int]:
+    """The analysis processes ``parent`` started (its children running reportmine.engines.worker)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii") as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/cmdline", "rb") as fh:
+                cmdline = fh.read()
+        except (OSError, ValueError):
+            continue
+        if ppid == parent and b"reportmine.engines.worker" in cmdline:
+            found.append(int(entry))
+    return found
+
+
+def test_closing_the_slots_stops_a_chunk_at_its_file_in_flight(settings):
+    from reportmine.engines.analysis_slots import SLOTS, analyze_chunk
+
+    SLOTS.start(settings, 3072, 1)
+    tasks = [make_task(i, f"/in/big{i}.txt", report(i, paragraphs=2000).encode(), settings) for i in range(3)]
+    result = []
+    worker = threading.Thread(target=lambda: result.append(analyze_chunk(tasks, settings, 120, 3072)))
+    worker.start()
+    assert wait_for(lambda: SLOTS.busy, limit=60)
+    SLOTS.close()                        # what the engine does first on Ctrl-C
+    worker.join(timeout=60)
+    assert not worker.is_alive() and not SLOTS.idle
+    assert [(o.index, o.code) for o in result[0]] == [(0, "E803")]     # the rest of the chunk is not run

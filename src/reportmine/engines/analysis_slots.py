@@ -17,6 +17,9 @@ process, which starts their analysis processes before the cluster
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import threading
 import time
 from dataclasses import dataclass
@@ -84,20 +87,26 @@ class AnalysisProcess(WorkerProcess):
 
 class _Slots:
     """This process's idle analysis processes; a worker thread takes one for a chunk
-    of files, and a fresh one after a file that ended its process."""
+    of files, and a fresh one after a file that ended its process. Closed, it
+    kills every one, idle or busy, and gives none until it is opened again (a
+    run's start): a chunk still running ends at its next file."""
 
     def __init__(self):
         self.lock = threading.Lock()
         self.idle: list[AnalysisProcess] = []
         self.busy: dict[int, int] = {}       # pid of an analysis process -> index of the task it analyzes
+        self.closed = False
 
-    def take(self, settings: Settings, memory_mb: int) -> AnalysisProcess:
+    def take(self, settings: Settings, memory_mb: int) -> AnalysisProcess | None:
+        """An idle process for these settings, else a new one; None once closed."""
         with self.lock:
             while self.idle:
                 slot = self.idle.pop()
                 if slot.fingerprint == settings.fingerprint and slot.alive:
                     return slot
                 slot.kill()
+            if self.closed:
+                return None
         return AnalysisProcess.start(settings, memory_mb)
 
     def analyze(self, slot: AnalysisProcess, task: Task, timeout: float) -> Outcome:
@@ -110,20 +119,33 @@ class _Slots:
             self.busy.pop(pid, None)
 
     def give_back(self, slot: AnalysisProcess) -> None:
-        if slot.alive:
-            with self.lock:
+        with self.lock:
+            if slot.alive and not self.closed:
                 self.idle.append(slot)
+                return
+        slot.kill()
 
     def start(self, settings: Settings, memory_mb: int, n: int) -> None:
-        """``n`` analysis processes started now (not waited for), taken by the first files."""
+        """Opened, with ``n`` analysis processes started now (not waited for), taken by the first files."""
         started = [AnalysisProcess.start(settings, memory_mb) for _ in range(n)]
         with self.lock:
+            self.closed = False
             self.idle.extend(started)
 
-    def close(self) -> None:
+    def open(self) -> None:
         with self.lock:
+            self.closed = False
+
+    def close(self) -> None:
+        """Every analysis process killed (a busy one's thread then sees it end)."""
+        with self.lock:
+            self.closed = True
             while self.idle:
                 self.idle.pop().kill()
+            busy = list(self.busy)
+        for pid in busy:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
 
 
 SLOTS = _Slots()
@@ -142,6 +164,8 @@ def analyze_chunk(chunk: list[Task], settings: Settings, timeout: float, memory_
         for task in chunk:
             if slot is None:
                 slot = SLOTS.take(settings, memory_mb)
+                if slot is None:        # closed: the run is over (the client has gone or cancelled)
+                    break
                 try:
                     slot.wait_ready()
                 except StartFailed as exc:
@@ -160,6 +184,7 @@ def analyze_chunk(chunk: list[Task], settings: Settings, timeout: float, memory_
 
 def warm(settings: Settings, memory_mb: int, n: int = 1) -> None:
     """``n`` analysis processes started (or taken) and waited for until they have loaded the pipeline."""
+    SLOTS.open()
     slots = [SLOTS.take(settings, memory_mb) for _ in range(max(1, n))]
     try:
         for slot in slots:

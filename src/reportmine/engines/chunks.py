@@ -1,8 +1,8 @@
 """Files grouped into chunks: ``--engine dask`` sends several files per Dask task.
 
 A Dask task costs the client, the scheduler and the worker a few milliseconds
-of CPU whatever it holds (its bookkeeping, its messages, a round trip), about
-a fifth of what analyzing a small report takes, on the same cores. So the Dask
+of CPU whatever it holds (its bookkeeping, its messages, a round trip), a
+large share of what analyzing a small report takes, on the same cores. So the Dask
 engine sends files in chunks; each file of a chunk keeps its own time limit
 and its own outcome (:func:`.dask_worker.analyze_chunk`).
 

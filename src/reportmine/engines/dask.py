@@ -114,6 +114,10 @@ class DaskEngine:
     def close(self) -> None:
         client, cluster, self._client, self._cluster = self._client, self._cluster, None, None
         self._prepared = None
+        if cluster is not None:     # its workers run in this process, and so do their analysis processes:
+            from .analysis_slots import SLOTS
+
+            SLOTS.close()           # killed first, so that a chunk still running (Ctrl-C) ends at once
         if client is not None:
             try:
                 if cluster is None:     # an existing cluster: stop our analysis processes there
@@ -125,9 +129,6 @@ class DaskEngine:
             client.close()
         if cluster is not None:
             cluster.close()
-            from .analysis_slots import SLOTS
-
-            SLOTS.close()           # the cluster's workers ran in this process, and so did their slots
         for handler, level in self._muted:     # after the close: its last messages are logged as it ends
             handler.setLevel(level)
         self._muted = []
