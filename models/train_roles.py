@@ -14,6 +14,10 @@ Model: scikit-learn LogisticRegression (multinomial, L2, newton-cg), fitted
 deterministically; it is stored as plain JSON (feature -> one weight per
 role), which the pipeline applies without scikit-learn.
 
+--lodo --honest: the same, but in the fold of a document that a rule was
+written after (models/rule_provenance.yaml) that rule is switched off, for the
+features of every document the fold fits on and for the held-out run.
+
 --lodo: for each real document (seeds + realdev; corpora too, the formats of
 one sample held out together) fit on all the others, run the whole pipeline on
 the held-out document with that model and write its output to
@@ -38,6 +42,7 @@ MODEL_OUT = (HERE / "roles.json", ROOT / "src" / "reportmine" / "data" / "roles.
 FEATURES_OUT = HERE / "roles_features.json"
 CACHE = HERE / ".cache" / "roles"
 SCORE = SHARED / "gold" / "score.py"
+PROVENANCE = HERE / "rule_provenance.yaml"
 
 # regularisation and vocabulary; chosen by LODO on seeds + realdev (ROLES.md)
 C = 1.0
@@ -106,19 +111,23 @@ def _match(gold: list[dict], pred: list) -> dict[int, dict]:
     return used
 
 
-def extract(src: Source, gold_path: Path, pipeline, code: str) -> dict:
-    """Feature rows of one document: {"doc", "group", "rows": [[features, role]]}."""
+def extract(src: Source, gold_path: Path, pipeline, code: str, off: frozenset = frozenset()) -> dict:
+    """Feature rows of one document: {"doc", "group", "rows": [[features, role]]};
+    ``off``: claim rules switched off (claims/switches.py)."""
     from reportmine.claims import rule_claims
     from reportmine.claims.features import quantity_features
+    from reportmine.claims.switches import rules_off
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     path = src.text_dir / gold["doc"]
-    key = hashlib.sha256(path.read_bytes() + gold_path.read_bytes() + code.encode()).hexdigest()[:20]
+    salt = (code + "|" + ",".join(sorted(off))).encode()
+    key = hashlib.sha256(path.read_bytes() + gold_path.read_bytes() + salt).hexdigest()[:20]
     cached = CACHE / f"{key}.json"
     if cached.exists():
         return json.loads(cached.read_text(encoding="utf-8"))
     doc = pipeline.analyze(path)
-    rule_claims(doc)
+    with rules_off(off):
+        rule_claims(doc)
     feats = quantity_features(doc)
     matched = _match(gold["quantities"], doc.quantities)
     rows = [[sorted(feats[j]), g["role"]] for j, g in sorted(matched.items())]
@@ -128,13 +137,52 @@ def extract(src: Source, gold_path: Path, pipeline, code: str) -> dict:
     return out
 
 
-def load_all(shared: Path = SHARED) -> list[dict]:
+def load_all(shared: Path = SHARED, off: frozenset = frozenset()) -> list[dict]:
     pipeline, code = _rule_pipeline(), _code_hash()
     docs = []
     for src in sources(shared):
         for gold_path in sorted(src.gold_dir.glob("*.gold.json")):
-            docs.append(extract(src, gold_path, pipeline, code))
+            docs.append(extract(src, gold_path, pipeline, code, off))
     return docs
+
+
+def provenance(path: Path = PROVENANCE) -> dict[str, frozenset]:
+    """document group -> the claim rules written after reading it."""
+    import yaml
+
+    from reportmine.claims.switches import RULES
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if data.get("schema") != "reportmine-rule-provenance/1":
+        raise ValueError(f"{path.name}: schema must be reportmine-rule-provenance/1")
+    out: dict[str, set] = {}
+    for rule, entry in data["rules"].items():
+        if rule not in RULES:
+            raise ValueError(f"{path.name}: unknown rule {rule!r}")
+        for group in entry["written_after"]:
+            out.setdefault(group, set()).add(rule)
+    return {g: frozenset(r) for g, r in out.items()}
+
+
+def affected(shared: Path = SHARED) -> dict[str, list[str]]:
+    """rule -> the document groups whose rule roles change when it alone is
+    switched off (what rule_provenance.yaml lists as ``affected``)."""
+    from reportmine.claims import rule_claims
+    from reportmine.claims.switches import RULES, rules_off
+
+    pipeline, out = _rule_pipeline(), {r: [] for r in RULES}
+    for src in sources(shared):
+        for gold_path in sorted(src.gold_dir.glob("*.gold.json")):
+            name = json.loads(gold_path.read_text(encoding="utf-8"))["doc"]
+            doc = pipeline.analyze(src.text_dir / name)
+            rule_claims(doc)
+            base = [q.role for q in doc.quantities]
+            for rule in RULES:
+                with rules_off({rule}):
+                    rule_claims(doc)
+                if [q.role for q in doc.quantities] != base and group_of(src, name) not in out[rule]:
+                    out[rule].append(group_of(src, name))
+    return out
 
 
 # -- fitting ---------------------------------------------------------------------------
@@ -192,51 +240,98 @@ def training_set(docs: list[dict], skip: str | None = None) -> tuple[list[list[s
 
 # -- leave one document out ------------------------------------------------------------
 
-def predict_doc(src: Source, doc_name: str, model_dict: dict | None):
-    """The whole pipeline on one document, with the given role model (None: rules only)."""
+def predict_doc(src: Source, doc_name: str, model_dict: dict | None, off: frozenset = frozenset()):
+    """The whole pipeline on one document, with the given role model (None:
+    rules only) and the claim rules ``off`` switched off."""
     from reportmine.claims import annotate_claims
     from reportmine.claims.model import RoleModel
+    from reportmine.claims.switches import rules_off
     from reportmine.pipeline import Pipeline, default_stages
 
     model = RoleModel.from_dict(model_dict) if model_dict is not None else None
     stages = default_stages()
     stages[2] = lambda d: annotate_claims(d, model=model)   # model None: the rules alone
-    return Pipeline(stages=stages).analyze(src.text_dir / doc_name)
+    with rules_off(off):
+        return Pipeline(stages=stages).analyze(src.text_dir / doc_name)
 
 
-def lodo(docs: list[dict], out: Path, rules_only: bool = False, c: float = C) -> dict[str, str]:
+def lodo(docs: list[dict], out: Path, rules_only: bool = False, c: float = C,
+         honest: bool | Path = False) -> dict[str, str]:
+    """Each document predicted by a model fitted on the others (``honest``:
+    with the rules written after it switched off in its fold); scores per set."""
     by_set = {s.set: s for s in sources()}
+    prov = provenance(PROVENANCE if honest is True else honest) if honest else {}
+    fold_docs = {frozenset(): docs}
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     for d in docs:
-        model = None
+        model, off = None, prov.get(d["group"], frozenset())
         if not rules_only:
-            rows, labels = training_set(docs, skip=d["group"])
+            if off not in fold_docs:
+                fold_docs[off] = load_all(off=off)
+            rows, labels = training_set(fold_docs[off], skip=d["group"])
             model = fit(rows, labels, c)
-        doc = predict_doc(by_set[d["set"]], d["doc"], model)
+        doc = predict_doc(by_set[d["set"]], d["doc"], model, off)
         target = out / d["set"] / (d["doc"] + ".json")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(doc.to_dict(text=False), ensure_ascii=False), encoding="utf-8")
     print(f"{len(docs)} folds in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     summaries = {}
     for name, src in by_set.items():
-        res = subprocess.run([sys.executable, str(SCORE), str(src.gold_dir), str(out / name)],
-                             capture_output=True, text=True, check=True)
-        summaries[name] = res.stdout.strip().splitlines()[-1]
+        summaries[name] = _score(src.gold_dir, out / name)
+        if name == "realdev":
+            for half, gold in _halves(src.gold_dir, out / "_halves").items():
+                summaries[f"realdev {half}"] = _score(gold, out / name)
     return summaries
+
+
+def _score(gold_dir: Path, pred_dir: Path) -> str:
+    res = subprocess.run([sys.executable, str(SCORE), str(gold_dir), str(pred_dir)],
+                         capture_output=True, text=True, check=True)
+    return res.stdout.strip().splitlines()[-1]
+
+
+def _halves(gold_dir: Path, out: Path) -> dict[str, Path]:
+    """realdev's halves as gold folders (links): MANIFEST.tsv order, odd rows A, even rows B."""
+    import shutil
+
+    rows = (gold_dir.parent / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    names = [r.split("\t", 1)[0] for r in rows if r.strip()]
+    shutil.rmtree(out, ignore_errors=True)
+    halves = {}
+    for half, picked in (("A", names[0::2]), ("B", names[1::2])):
+        folder = out / half
+        folder.mkdir(parents=True)
+        for name in picked:
+            gold = gold_dir / f"{name}.gold.json"
+            if gold.exists():
+                (folder / gold.name).symlink_to(gold)
+        halves[half] = folder
+    return halves
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--lodo", action="store_true", help="leave-one-document-out predictions and scores")
     ap.add_argument("--rules", action="store_true", help="with --lodo: the rules alone (no model)")
+    ap.add_argument("--honest", action="store_true",
+                    help="with --lodo: rules written after a document (rule_provenance.yaml) off in its fold")
+    ap.add_argument("--provenance", type=Path, default=None,
+                    help="with --honest: another provenance table (default models/rule_provenance.yaml)")
     ap.add_argument("--out", default="/tmp/roles_lodo", help="where --lodo writes its predictions")
     ap.add_argument("--c", type=float, default=C, help="inverse regularisation strength")
+    ap.add_argument("--affected", action="store_true",
+                    help="print the documents each switchable rule changes (rule_provenance.yaml)")
     args = ap.parse_args(argv)
+    if args.affected:
+        for rule, groups in affected().items():
+            print(f"{rule}: {', '.join(groups)}")
+        return
     docs = load_all()
     if args.lodo:
-        for name, line in lodo(docs, Path(args.out), args.rules, args.c).items():
-            print(f"{name:8s} {line}")
+        for name, line in lodo(docs, Path(args.out), args.rules, args.c,
+                                 (args.provenance or True) if args.honest else False).items():
+            print(f"{name:9s} {line}")
         return
     rows, labels = training_set(docs)
     model = fit(rows, labels, args.c)

@@ -30,6 +30,7 @@ from .roles import role_cue
 from .background import background, class_lists, class_threshold
 from .scans import Scans
 from .scoring_layout import ratio_part, scoring_role
+from .switches import is_on
 from .tables import line_table_claims, table_claims
 
 __all__ = ["annotate_claims", "apply_role_model", "assign_claims", "rule_claims"]
@@ -148,7 +149,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
     """Role, indicator, period (and setter) of every quantity, in text order;
     then 分别/依次 lists are paired and parts refer back to their whole."""
     c, bounds, walk, scans = cues(), boundaries(text, len(quantities)), _Walk(), Scans(text)
-    forecasts = [m.end() for m in c.forecast.finditer(text)] if quantities else []
+    forecasts = [m.end() for m in c.forecast.finditer(text)] if quantities and is_on("forecast_scope") else []
     for q in quantities:
         cs, ce = bounds.clause_start(q.start), bounds.clause_end(q.end)
         ss, line = bounds.sentence_start(q.start), line_start(text, q.start) - 1

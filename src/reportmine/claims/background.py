@@ -8,6 +8,7 @@ import regex
 
 from ..document import Quantity
 from .cues import Cues
+from .switches import is_on
 
 _CJK = regex.compile(r"\p{Han}")
 # between two counts of divisions of one list: the rest of the first's noun and a separator
@@ -53,6 +54,8 @@ def class_lists(c: Cues, text: str, quantities: list[Quantity]) -> list[Quantity
     """3-10亿元、10-20亿元、20亿元以上项目个数: the ranges and values listed
     before a class bound name classes too (other). Returns those it changed."""
     changed = []
+    if not is_on("class_list"):
+        return changed
     for i, q in enumerate(quantities):
         if q.role != "other" or not q.text.rstrip(" \u3000").endswith(c.class_bounds):
             continue

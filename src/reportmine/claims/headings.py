@@ -15,6 +15,7 @@ from .cues import Cues
 from .roles import role_cue
 from .scans import Scans
 from .script import simplified
+from .switches import is_on
 
 
 _REACHED_CHARS = 24   # how far before the quantity 已/实际 is looked for
@@ -30,11 +31,11 @@ _RUN_IN_CHARS = 2000
 
 def target_spans(c: Cues, doc: Document) -> list[tuple[int, int]]:
     """(start, end) of the text each target heading governs, after its title."""
-    if c.target_heading is None:
+    if c.target_heading is None or not is_on("target_heading"):
         return []
     spans = [(s.title_end, s.end) for s in doc.sections if _is_target(c, s.title)]
     text = doc.text
-    for m in _RUN_IN.finditer(text):
+    for m in _RUN_IN.finditer(text) if is_on("run_in_heading") else ():
         if _is_target(c, m.group(1)):
             nxt = _NEXT_MARK.search(text, m.end(), m.end() + _RUN_IN_CHARS)
             spans.append((m.end(), nxt.start() if nxt else min(len(text), m.end() + _RUN_IN_CHARS)))

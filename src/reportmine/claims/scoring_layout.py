@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..document import Quantity
 from .cues import Cues
+from .switches import is_on
 
 
 def scoring_role(c: Cues, text: str, q: Quantity, clause: tuple[int, int], prev: Quantity | None,
@@ -52,10 +53,11 @@ def _formula_role(c: Cues, text: str, cs: int, q: Quantity, role: str) -> str:
     before = text[max(cs, q.start - 2):q.start].rstrip(" \u3000【[(（")
     if not before:
         return role
-    if before.endswith(c.formula_factor):
+    if before.endswith(c.formula_factor) and is_on("formula_factor"):
         return "other"
     if before.endswith(c.formula_divisor or ("\0",)) and any(
-            r in text[max(0, q.start - _FORMULA_CHARS):q.start] for r in c.formula_result):
+            r in text[max(0, q.start - _FORMULA_CHARS):q.start] for r in c.formula_result) \
+            and is_on("formula_divisor"):
         return "target"     # the formula's brackets end clauses: look back a fixed stretch
     if before.endswith(c.formula_result) and any(op in text[cs:q.start] for op in c.formula_operators):
         return "actual"

@@ -1,0 +1,50 @@
+"""Claim rules that can be switched off by name, to measure what they add.
+
+Some rules were written after reading particular documents of the dev set.
+Leave-one-document-out measurement (models/train_roles.py --honest) switches
+those rules off while it reads the documents they were written after, so a
+figure never credits a rule to the document it was fitted on
+(models/rule_provenance.yaml names the rules and those documents).
+
+    with rules_off({"target_heading"}):
+        annotate_claims(doc)
+
+By default every rule is on; the switch is a context variable, so it holds for
+the thread (or task) that set it and costs one look-up where a rule fires.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+# name -> where the rule lives
+RULES = {
+    "target_heading": "headings.py: a cueless value under a heading that states targets",
+    "run_in_heading": "headings.py: a target heading run into its text (flattened pages)",
+    "formula_divisor": "scoring_layout.py: the number after ÷ in a score formula is the target",
+    "formula_factor": "scoring_layout.py: a factor after × in a written formula is a weight",
+    "class_list": "background.py: ranges listed before a class bound are other",
+    "forecast_scope": "__init__.py: a forecast cue covers the cueless clauses after it",
+}
+
+_OFF: ContextVar[frozenset[str]] = ContextVar("reportmine_claim_rules_off", default=frozenset())
+
+
+def is_on(name: str) -> bool:
+    return name not in _OFF.get()
+
+
+@contextmanager
+def rules_off(names: Iterable[str]) -> Iterator[None]:
+    """Switch the named rules off inside the block; an unknown name is an error."""
+    names = frozenset(names)
+    unknown = names - RULES.keys()
+    if unknown:
+        raise ValueError(f"unknown claim rules: {', '.join(sorted(unknown))}; known: {', '.join(sorted(RULES))}")
+    token = _OFF.set(_OFF.get() | names)
+    try:
+        yield
+    finally:
+        _OFF.reset(token)

@@ -1,0 +1,83 @@
+"""Claim rules switched off by name (claims/switches.py), as the
+provenance-honest LODO of models/train_roles.py does, and the provenance
+table it reads (models/rule_provenance.yaml). Texts written for this test."""
+
+import importlib.util
+import sys
+
+import pytest
+import yaml
+
+from helpers import ROOT
+from reportmine.claims.switches import RULES, is_on, rules_off
+from reportmine.pipeline import analyze
+
+# rule -> (text, quantity, its role with the rule, without it)
+CASES = {
+    "target_heading": ("三、下年打算\n（一）主要目标\n全乡蔬菜种植面积6000亩。\n", "6000亩", "target", "actual"),
+    "run_in_heading": ("一、回顾（一）目标1.产量:全年养殖生猪9000头。（二）成效1.产量:出栏8800头。\n",
+                       "9000头", "target", "actual"),
+    "formula_divisor": ("计分办法：得分=(引进企业数6÷5)×30%。\n", "5", "target", "actual"),
+    "formula_factor": ("计分办法：得分=签约率98%×0.4=0.392。\n", "0.4", "other", "actual"),
+    "class_list": ("新建1-3亿元、3亿元以上项目分别为4个、2个。\n", "1", "other", "actual"),
+    "forecast_scope": ("预计全年完成税收收入9.6亿元，增长4%；非税收入2.2亿元。\n", "2.2亿元", "forecast", "actual"),
+}
+
+
+def _role(path, text: str, quantity: str, off=()) -> str:
+    path.write_text(text, encoding="utf-8")
+    with rules_off(off):
+        roles = {q.text: q.role for q in analyze(path).quantities}
+    return roles[quantity]
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_a_rule_switched_off_leaves_the_role_it_set(tmp_path, rule):
+    text, quantity, on, off = CASES[rule]
+    assert _role(tmp_path / "r.txt", text, quantity) == on
+    assert _role(tmp_path / "r.txt", text, quantity, {rule}) == off
+    assert _role(tmp_path / "r.txt", text, quantity) == on     # back on after the block
+
+
+def test_every_switch_has_a_case():
+    assert sorted(CASES) == sorted(RULES)
+
+
+def test_switching_nests_and_restores():
+    with rules_off({"class_list"}):
+        with rules_off({"formula_factor"}):
+            assert not is_on("class_list") and not is_on("formula_factor")
+        assert not is_on("class_list") and is_on("formula_factor")
+    assert all(is_on(r) for r in RULES)
+
+
+def test_an_unknown_rule_name_is_an_error():
+    with pytest.raises(ValueError, match="unknown claim rules: no_such_rule"):
+        with rules_off({"no_such_rule"}):
+            pass
+
+
+def _train_module():
+    spec = importlib.util.spec_from_file_location("train_roles", ROOT / "models" / "train_roles.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_provenance_names_every_switch_with_documents_it_affects():
+    data = yaml.safe_load((ROOT / "models" / "rule_provenance.yaml").read_text(encoding="utf-8"))
+    assert sorted(data["rules"]) == sorted(RULES)
+    for entry in data["rules"].values():
+        assert entry["written_after"] and set(entry["written_after"]) <= set(entry["affected"])
+    by_doc = _train_module().provenance()
+    assert by_doc["realdev/k05"] == {"target_heading", "run_in_heading"}
+    assert by_doc["realdev/c06"] == {"formula_divisor", "formula_factor", "class_list"}
+
+
+def test_provenance_with_an_unknown_rule_is_refused(tmp_path):
+    bad = tmp_path / "p.yaml"
+    bad.write_text("schema: reportmine-rule-provenance/1\nrules:\n  made_up: {written_after: [realdev/x]}\n",
+                   encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown rule 'made_up'"):
+        _train_module().provenance(bad)
