@@ -35,7 +35,7 @@ from make_corpus import make_corpus, read_manifest  # noqa: E402
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                                   memory_limit=0, silence_logs=logging.ERROR) as local:
         yield local
 
