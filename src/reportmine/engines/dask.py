@@ -114,8 +114,8 @@ class DaskEngine:
     def close(self) -> None:
         client, cluster, self._client, self._cluster = self._client, self._cluster, None, None
         self._prepared = None
-        if cluster is not None:     # its workers run in this process, and so do their analysis processes:
-            from .analysis_slots import SLOTS
+        if self.scheduler is None:     # a cluster of its own: its workers run in this process, and so do
+            from .analysis_slots import SLOTS      # their analysis processes (started before it, in run)
 
             SLOTS.close()           # killed first, so that a chunk still running (Ctrl-C) ends at once
         if client is not None:
