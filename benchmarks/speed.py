@@ -152,8 +152,10 @@ def real_text(sources, warmup, runs: int) -> dict:
 def stage_times(sources, warmup, rounds: int) -> dict:
     """CPU milliseconds of the reader and of each pipeline stage over ``sources``
     (each file once), best of ``rounds`` in this process after a warm-up on
-    ``warmup``; the linker's phrase cache is emptied before each round."""
+    ``warmup``; the linker's phrase cache and the trimmed phrases kept are emptied
+    before each round."""
     from reportmine.catalog.linker import default_linker
+    from reportmine.claims import indicators
     from reportmine.pipeline import Pipeline
     from reportmine.readers import read_bytes
 
@@ -175,16 +177,18 @@ def stage_times(sources, warmup, rounds: int) -> dict:
     data, best = [t.encode("utf-8") for t in read_texts(sources)], {}
     linker = default_linker()
     forget = getattr(linker, "forget", None) or linker._cache.clear     # (a checkout before Linker.forget)
+    forget_trimmed = getattr(indicators, "forget", lambda: None)        # (a checkout before trimmed phrases were kept)
     for _ in range(rounds):
         spent.update(dict.fromkeys(spent, 0.0))
         forget()
+        forget_trimmed()
         for d in data:
             t = time.process_time()
             doc = read_bytes(d, "bench.txt")
             spent["read"] += time.process_time() - t
             pipeline(doc)
         best = {k: min(best.get(k, v), v) for k, v in spent.items()}
-    print(f"\nstages on the same text: CPU ms, best of {rounds} rounds in one process (linker cache emptied)")
+    print(f"\nstages on the same text: CPU ms, best of {rounds} rounds in one process (phrase caches emptied)")
     print("  " + "  ".join(f"{k} {v * 1000:.1f}" for k, v in best.items()) + f"  total {sum(best.values()) * 1000:.1f}")
     return {"name": "stages", "cpu_seconds": best}
 

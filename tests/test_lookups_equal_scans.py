@@ -59,3 +59,71 @@ def test_boilerplate_rules_one_by_one_report_the_kind_of_their_alternation():
         for line in lines:
             m = alternation.search(line)
             assert _first_kind(rules, line) == (m.lastgroup if m else None), line
+
+
+def _contained_by_scan(linker, key: str, rate: bool):
+    """The first form in scan order inside ``key``, every offset tried (the scan the look-up replaces)."""
+    get, form_is_rate = linker._scan_order.get, linker._form_is_rate
+    for n in range(min(linker._longest, len(key)), linker.min_contained - 1, -1):
+        first = None
+        for i in range(len(key) - n + 1):
+            at = get(key[i:i + n])
+            if at is not None and (first is None or at < first) and form_is_rate[at] == rate:
+                first = at
+        if first is not None:
+            return first
+    return None
+
+
+def test_contained_catalog_names_tried_only_where_a_name_can_start_equal_the_scan():
+    from reportmine.catalog.linker import default_linker
+
+    linker = default_linker()
+    rng = random.Random(11)
+    forms = linker._forms
+    pieces = ["全县", "完成", "累计", "同比增长", "率", "万元", "年度", "新增", "（", "）", "的"]
+    keys = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(300)]
+    keys += [rng.choice(pieces) + rng.choice(forms)[rng.randint(0, 3):] + rng.choice(pieces) + rng.choice(forms)
+             for _ in range(600)]
+    keys += [f[:rng.randint(0, len(f))] for f in rng.sample(forms, 200)]
+    found = 0
+    for key in keys:
+        for rate in (False, True):
+            expected = _contained_by_scan(linker, key, rate)
+            assert linker._first_contained(key, rate) == expected, key
+            found += expected is not None
+    assert found > 300         # the keys do hold names
+
+
+def test_a_name_never_written_after_a_digit_has_no_glued_number():
+    import re
+
+    from reportmine.checks.repeats import _after_digit
+
+    rng = random.Random(13)
+    names = ["未成年人", "人", "率", "万元", "1号", "全县"]
+    for text in _texts(120, 13):
+        for name in names:
+            lo = rng.randint(0, len(text))
+            hi = rng.randint(lo, len(text))
+            glued = [m.group(1) for m in re.finditer(r"(?<![0-9.])([0-9]{1,6})" + re.escape(name), text[lo:hi])]
+            if not _after_digit(text, name, lo, hi):
+                assert glued == [], (text[lo:hi], name)
+
+
+def test_traditional_characters_looked_up_by_code_point_equal_the_set_test():
+    from reportmine.claims.script import _traditional, holds_traditional
+    from reportmine.script import t2s_table
+
+    rng = random.Random(19)
+    traditional = sorted(map(chr, t2s_table()))
+    found = 0
+    for text in _texts(80, 19):
+        text = text * rng.randint(1, 4)
+        if rng.random() < 0.5 and text:
+            i = rng.randrange(len(text))
+            text = text[:i] + rng.choice(traditional) + text[i:]
+        text += rng.choice(["", "\ud800", "\U0001f600", "個"])
+        assert holds_traditional(text) == (not _traditional().isdisjoint(text)), text[:40]
+        found += holds_traditional(text) and len(text) >= 256
+    assert found > 10

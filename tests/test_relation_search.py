@@ -129,6 +129,34 @@ FLAGGED = [
      "5600万元若为4600万元"),
     # a figure per thousand heads: 90000/12000000×1000 = 7.50, written 8.5
     ("ratio", "全年抽检食品90000批次，按照全市1200万人口计算，抽检量达到8.5批次/千人。", "90000批次/1200万人口×1000 = 7.50"),
+    # a rate of an action whose target is named in the next paragraph (4120/4600 = 89.6%)
+    ("ratio", "全县改造农村危房4120户，改造率达85.3%，进度较快。\n今年全县农村危房改造目标为4600户，1-6月已改造4120户。",
+     "4120户/4600户 = 89.565%"),
+    # completion against a target named like the actual in an earlier paragraph, or a later sentence
+    ("ratio", "今年全县新增就业目标为5000人。\n1-10月全县新增就业4925人，完成年目标任务的96.5%。", "4925人/5000人 = 98.500%"),
+    ("ratio", "1-10月全县新增就业4925人，完成年目标任务的96.5%。全年新增就业目标为5000人。", "4925人/5000人 = 98.500%"),
+    # a figure per so many heads written before its number (每10万人): 1040/520000×100000 = 200
+    ("ratio", "全县户籍人口52万人，全年发生刑事案件1040起，每10万人发案210起。", "1040起/52万人×100000 = 200.00起"),
+    ("ratio", "全市常住人口86.5万，全年报告法定传染病692例，报告发病率为每十万人84.0例。", "692例/86.5万×100000 = 80.00例"),
+    # a change and a growth rate against the earlier level stated in an earlier sentence
+    ("difference", "上年全县发生火灾24起。今年全县发生火灾18起，比上年少4起。", "24起 − 18起 = 6起（较早的水平24起见前文）"),
+    ("growth", "去年同期全县新增就业3000人。今年1-6月全县新增就业3300人，同比增长12%。",
+     "(3300人 − 3000人)/3000人 = 10%（较早的水平3000人见前文）"),
+    # a level compared with the earlier one after it, with a direction word the numbers do not go
+    ("growth", "全县粮食总产12.5万吨，比上年的12.1万吨总产减0.4万吨。", "12.5万吨高于12.1万吨，不降反升"),
+    ("growth", "全县发生火灾18起，比去年同期的24起增加6起。", "18起低于24起，不升反降"),
+    # the targets of a verified breakdown's parts add up to the total's target
+    ("sum", "全县保障房开工建设目标为2100套，已开工1850套。其中，公租房开工600套，占目标任务650套的92.3%；"
+     "棚改开工1250套，占目标任务1350套的92.6%。", "650套 + 1350套 = 2000套，与总数2100套不符（而实际数1850套与各项实际数之和相符）"),
+    # what is left of a budget: target − actual, here off by one mistyped digit
+    ("difference", "全年下达预算资金500万元，实际支出462.5万元，结余47.5万元。", "500万元 − 462.5万元 = 37.5万元"),
+    # a scanned table: the heading's points set apart from its name, after its first item
+    ("sum", "一、宣传工作 1、队伍建设 (2分) 建立宣传队伍(2分)。 2、信息报送 (1)省级用稿(8分)。每篇得2分 报 送 (20分) "
+     "(2)市级用稿(6分)。 (3)县级用稿(5分)。 3、宣传活动 (2分) 开展活动(2分)。 二、监督检查（10分）",
+     "8分 + 6分 + 5分 = 19分（标题下各项分值之和），与标题分值20分不符"),
+    # rates of one paragraph over one base count: the one that fits none is judged against it
+    ("ratio", "全镇活产数400人，住院分娩人数390人，住院分娩率为97.5%。孕产妇系统管理人数320人，系统管理率为80.0%。"
+     "新生儿访视396人，访视率为98.0%。", "396人/400人 = 99.000%（按所报精度为99.0%）（400人为同段其他比率共同的分母）"),
 ]
 
 
@@ -170,6 +198,17 @@ HOLDING = [
     ("全县发生事故68宗，死亡11人，直接经济损失66.2万元，同比分别下降43.8%、下降45.0%、纯增22.0万元。", "growth"),
     ("全年抽检食品2000批次，检出不合格样品30批次，抽检合格率98.50%，不合格率1.50%。", "ratio"),
     ("全年抽检食品90000批次，按照全市1200万人口计算，抽检量达到7.5批次/千人。", "per_capita"),
+    ("一、宣传工作 1、队伍建设 (2分) 建立宣传队伍(2分)。 2、信息报送 (1)省级用稿(8分)。每篇得2分 报 送 (19分) "
+     "(2)市级用稿(6分)。 (3)县级用稿(5分)。 3、宣传活动 (2分) 开展活动(2分)。 二、监督检查（10分）", "sum"),
+    ("今年全县新增就业目标为5000人。\n1-10月全县新增就业4925人，完成年目标任务的98.5%。", "ratio"),
+    ("全市常住人口86.5万，全年报告法定传染病692例，报告发病率为每十万人80.0例。", "per_capita"),
+    ("上年全县发生火灾24起。今年全县发生火灾18起，比上年少6起。", "difference"),
+    ("全年下达预算资金500万元，实际支出462.5万元，结余37.5万元。", "difference"),
+    ("全县保障房开工建设目标为2000套，已开工1850套。其中，公租房开工600套，占目标任务650套的92.3%；"
+     "棚改开工1250套，占目标任务1350套的92.6%。", "sum"),
+    ("去年同期全县新增就业3000人。今年1-6月全县新增就业3300人，同比增长10%。", "growth"),
+    ("全镇共有农户3200户，今年新建沼气池160个，每百户拥有5个。", "per_capita"),
+    ("全县改造农村危房4120户，改造率达89.6%，进度较快。\n今年全县农村危房改造目标为4600户，1-6月已改造4120户。", "ratio"),
 ]
 
 
@@ -226,6 +265,19 @@ SILENT = [
     "全年受理投诉案件64件，已办结案件41件，转交部门处理9件，移送纪委12件。",
     # last year's rate after this year's is not the complement of this year's counts
     "全年抽检食品2000批次，检出不合格样品30批次，抽检合格率98.50%，与上年抽检合格率98.62%基本持平。",
+    # a later target of another action is not the rate's whole
+    "全县改造农村危房4120户，改造率达85.3%。\n今年全县易地搬迁安置目标为4600户。",
+    # the numbers go the way the word says
+    "全县粮食总产12.5万吨，比上年的12.1万吨增加0.4万吨。",
+    # an earlier level of another indicator is not the one the change is from
+    "去年全县招商引资到位资金15亿元。今年全县新增就业3300人，同比增长12%。",
+    # a level after 比上年 is this year's, compared: not an earlier level
+    "农业总产值15586万元，比上年增长23.3%；工业总产值26070万元，比上年增长48.8%。",
+    # a target of another action is not the completion's whole
+    "今年全县新建公租房目标为5000套。\n1-10月全县改造棚户区4925套，完成年目标任务的96.5%。",
+    # a rate whose part its name does not name (培训人员, 合格率) is not over the paragraph's base count
+    "全镇活产数400人，住院分娩人数390人，住院分娩率为97.5%。孕产妇系统管理人数320人，系统管理率为80.0%。"
+    "参加培训人员196人，合格率为98.0%。",
 ]
 
 
@@ -286,3 +338,21 @@ def test_a_per_head_table_row_is_checked_column_by_column(pipeline):
     flags, verified = incs(pipeline, TABLE_HEADS.format("241.00"))
     assert flags == []
     assert sum(v["kind"] == "per_capita" for v in verified) == 2
+
+
+def test_rates_that_agree_on_a_base_flag_the_count_stated_for_it(pipeline):
+    """Three rates of one paragraph imply one base between them (400); the count stated is 401."""
+    text = ("全镇活产数401人，死胎0人，住院分娩人数390人，住院分娩率为97.5%。孕产妇系统管理人数320人，系统管理率为80.0%。"
+            "新生儿访视396人，访视率为99.0%。")
+    flags, _ = incs(pipeline, text)
+    base = [f for f in flags if f.text == "401人"]
+    assert len(base) == 1
+    assert "320人/80.0% ≈ 400.0" in base[0].message and "同段3个比率共同推算的分母为399.8～400.2" in base[0].message
+    assert {e["text"] for e in base[0].evidence} >= {"390人", "97.5%", "320人", "80.0%", "396人", "99.0%", "401人"}
+
+
+def test_rates_that_disagree_on_their_base_accuse_no_count(pipeline):
+    text = ("全镇活产数401人，死胎0人，住院分娩人数390人，住院分娩率为97.5%。孕产妇系统管理人数320人，系统管理率为85.0%。"
+            "新生儿访视396人，访视率为92.0%。")
+    flags, _ = incs(pipeline, text)
+    assert not [f for f in flags if f.text == "401人"]

@@ -180,6 +180,8 @@ class Document:
         return None
 
     def boilerplate_at(self, offset: int) -> Boilerplate | None:
+        if not self.boilerplate:
+            return None
         if self._bp_starts is None or len(self._bp_starts) != len(self.boilerplate):
             self.boilerplate.sort(key=lambda b: (b.start, b.end))
             self._bp_starts = [b.start for b in self.boilerplate]

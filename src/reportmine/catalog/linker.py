@@ -75,6 +75,8 @@ class Linker:
         self._scan_order = {form: i for i, form in enumerate(self._forms)}
         self._form_is_rate = [is_rate(form) for form in self._forms]
         self._longest = max(map(len, self._forms), default=0)
+        # the first min_contained characters of each form long enough: where a contained form can start
+        self._heads = frozenset(form[:min_contained] for form in self._forms if len(form) >= min_contained)
         self._cache: dict[str, Link] = {}
         self._model = None
         self._is_rate_row: list[bool] | None = None
@@ -166,11 +168,17 @@ class Linker:
         """The first form in scan order (longest first) of at least ``min_contained``
         characters inside ``key`` and as much a rate as it: found by looking up each
         substring of ``key`` rather than scanning the catalog, longest first (every
-        longer form comes before every shorter one in scan order)."""
-        get, form_is_rate = self._scan_order.get, self._form_is_rate
-        for n in range(min(self._longest, len(key)), self.min_contained - 1, -1):
+        longer form comes before every shorter one in scan order), at the offsets
+        where the key holds the first ``min_contained`` characters of some form."""
+        get, form_is_rate, m = self._scan_order.get, self._form_is_rate, self.min_contained
+        heads = [i for i in range(len(key) - m + 1) if key[i:i + m] in self._heads]
+        if not heads:
+            return None
+        for n in range(min(self._longest, len(key)), m - 1, -1):
             first = None
-            for i in range(len(key) - n + 1):
+            for i in heads:         # (only where some form's head is written)
+                if i + n > len(key):
+                    break
                 at = get(key[i:i + n])
                 if at is not None and (first is None or at < first) and form_is_rate[at] == rate:
                     first = at

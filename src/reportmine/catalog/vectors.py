@@ -162,15 +162,15 @@ class CharTfidf:
         """n-gram counts (as floats), each row's columns in increasing order."""
         import numpy as np
 
+        from collections import Counter
+
         columns: list[int] = []
         values: list[int] = []
         indptr = [0]
         get = self.vocabulary.get
         for text in texts:
-            row: dict[int, int] = {}
-            for j in map(get, char_ngrams(text)):
-                if j is not None:           # (n-grams outside the vocabulary are dropped)
-                    row[j] = row.get(j, 0) + 1
+            row = Counter(map(get, char_ngrams(text)))
+            row.pop(None, None)             # (n-grams outside the vocabulary are dropped)
             found = sorted(row)
             columns += found
             values += map(row.__getitem__, found)

@@ -7,6 +7,10 @@ only the verb (and 了, 到/至/为, a few words: 到今年的) between, and 由
 characters before the first (由去年的6.2%), so
 the sentence states the change itself; the flag says which way the numbers
 go.
+
+A level compared with an earlier one written after it (粮食总产12.5万吨，比上年的
+12.1万吨总产减0.4万吨): the direction word after the earlier level (within a
+few words, `_TAIL_CHARS`) must go the way the two levels go.
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ from . import arithmetic as ar
 from .neighbourhood import Index
 
 _HEAD = re.compile(r"(?:由|从|從)[^\s，,。；;、0-9]{0,4}$")
+_COMPARED = re.compile(r"^[，,]?\s*(?:比|较|與|与)(?:上年|去年|上年同期|去年同期)(?:的|为)?\s*$")
+_TAIL_CHARS = 6
+_GAP_CHARS = 12      # 比上年同期的 with a comma and spaces
 
 
 def check_directions(index: Index, found, cfg) -> None:
@@ -39,6 +46,35 @@ def check_directions(index: Index, found, cfg) -> None:
             way = "不升反降" if rise and b_hi < lo else "不降反升" if not rise and b_lo > hi else "并无变化"
             found.flag("growth", b, f"由{a.text}{m.group('verb')}到{b.text}，{way}", [a],
                        span=(a.start, b.end), tail="")
+
+
+def check_compared(index: Index, found, cfg) -> None:
+    """A level, then 比上年的 and the earlier level, then a direction word."""
+    text = index.text
+    for a, b in zip(index.qs, index.qs[1:]):
+        if b.start - a.end > _GAP_CHARS or a.norm_unit != b.norm_unit or a.group is not None or a.approx \
+                or b.approx or text.find("年", a.end, b.start) < 0 or not _COMPARED.match(text[a.end:b.start]):
+            continue
+        tail = text[b.end:b.end + _TAIL_CHARS]
+        rise = _first_word(tail, cfg.rise_words + cfg.compared_rise)
+        fall = _first_word(tail, cfg.fall_words + cfg.compared_fall)
+        if (rise is None) == (fall is None):
+            continue
+        lo, hi = ar.bounds(b)
+        a_lo, a_hi = ar.bounds(a)
+        if (rise is not None and a_hi < lo) or (fall is not None and a_lo > hi):
+            verb = rise or fall
+            way = "不升反降" if rise is not None else "不降反升"
+            said = text[a.end:b.start].lstrip("，, ")
+            found.flag("growth", a, f"{a.text}{said}{b.text}之后写“{verb}”，而{a.text}{'低于' if rise else '高于'}{b.text}，{way}",
+                       [b], span=(a.start, b.end), tail="")
+
+
+def _first_word(tail: str, words) -> str | None:
+    for stop in "，,。；;":
+        tail = tail.split(stop)[0]
+    hits = [(tail.find(w), -len(w), w) for w in words if w in tail]
+    return min(hits)[2] if hits else None
 
 
 @lru_cache(maxsize=4)

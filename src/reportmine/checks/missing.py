@@ -12,8 +12,8 @@ def find_missing(text: str, start: int, end: int, r: Rules) -> list[Flag]:
     """Patterns run on the span read as simplified script (data/t2s.tsv, one
     character for one, so offsets hold): 撥付資金元, 占總人數的7."""
     seg = text[start:end]
-    if has_traditional(text) and has_traditional(seg):
-        seg = simplified(seg)
+    if has_traditional(text):       # (one character for one: a span without traditional ones is as it was)
+        seg = simplified(text, keep=True)[start:end]
     spans: list[tuple[int, int, str, str]] = []
     for m in r.rate_units.finditer(seg):
         if _numberless(seg, m.start(), r) and not _label(seg, m.start(), r):

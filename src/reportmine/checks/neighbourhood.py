@@ -48,7 +48,7 @@ class Index:
 
         qs = [q for q in doc.quantities if q.norm_value is not None and not doc.is_boilerplate(q.start)]
         qs.sort(key=lambda q: q.start)
-        text = simplified(doc.text) if has_traditional(doc.text) else doc.text
+        text = simplified(doc.text, keep=True) if has_traditional(doc.text) else doc.text
         return cls(doc, qs, [q.start for q in qs], text)
 
     def between(self, lo: int, hi: int) -> list[Quantity]:

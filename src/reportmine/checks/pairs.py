@@ -8,10 +8,19 @@ them, all in one unit, must add up too: the amounts establish which items
 make the whole, the counts are checked against them. Counts are exact, so any
 gap is flagged when a near miss (`near_miss_total`) or one mistyped digit
 explains it; an item without such a count says nothing.
+
+The same holds for targets: when every amount of a verified breakdown is
+verified against a target of its own (a completion or a rate over a target:
+766套，占目标任务946套的81%), the targets of the parts add up to the target of
+the total (verified with its own rate, or the target nearest before it in its
+sentence: 公共租赁住房946套 + 棚户区改造7241套 = 开工建设目标8187套).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from ..claims.clauses import sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count
@@ -20,8 +29,12 @@ _REACH = 12            # how far before an amount its count may start (character
 _STOPS = "；;。\n"      # an item's count and amount are in one stretch between these
 
 
+_TARGETS = frozenset({"target", "basic_target", "full_target"})
+
+
 def check_pairs(index: Index, found, cfg) -> None:
     by_start = {q.start: q for q in index.qs}
+    targets = _targets_of(found, by_start)
     for v in list(found.verified):
         if v["kind"] != "sum":
             continue
@@ -36,6 +49,47 @@ def check_pairs(index: Index, found, cfg) -> None:
         if len({c.start for c in counts}) != len(counts):
             continue                        # two amounts share one count: not one count per item
         _judge(found, counts[0], counts[1:], total, cfg)
+    for v in list(found.verified):
+        qs = [by_start.get(s) for s, _ in v["spans"]] if v["kind"] == "sum" else [None]
+        if None in qs or len(qs) < 3:
+            continue
+        total = max(qs, key=lambda q: q.norm_value)
+        own = [targets.get(q.start) or targets.get((q.norm_value, q.norm_unit))
+               or (_sentence_target(index, q) if q is total else None) for q in qs]
+        if None in own or len({t.start for t in own}) != len(own) or len({t.norm_unit for t in own}) != 1:
+            continue
+        mine = dict(zip((id(q) for q in qs), own))
+        parts = [mine[id(q)] for q in qs if q is not total]
+        _judge(found, mine[id(total)], parts, total, cfg,
+               why=f"（而实际数{total.text}与各项实际数之和相符）")
+
+
+def _sentence_target(index: Index, total: Quantity) -> Quantity | None:
+    """开工建设目标为2000套，已开工1850套: the target of the total's unit nearest
+    before it in its sentence."""
+    before = index.between(sentence_start(index.text, total.start), total.start)
+    return next((t for t in reversed(before) if t.role in _TARGETS and t.norm_unit == total.norm_unit), None)
+
+
+def _targets_of(found, by_start: dict) -> dict:
+    """Amount start -> its target, from the verified rates over a target
+    (an amount with exactly one target-role quantity and a rate)."""
+    out = {}
+    for v in found.verified:
+        if v["kind"] not in ("ratio", "completion"):
+            continue
+        qs = [by_start.get(s) for s, _ in v["spans"]]
+        if None in qs or len(qs) != 3:
+            continue
+        tg = [q for q in qs if q.role in _TARGETS and is_count(q)]
+        done = [q for q in qs if q.role not in _TARGETS and is_count(q)]
+        if len(tg) == 1 and len(done) == 1:
+            d, t = done[0], tg[0]
+            if t.norm_unit is None and t.value and d.value:      # 占目标任务7241的92.7%: the part's unit
+                t = replace(t, unit=d.unit, norm_unit=d.norm_unit, norm_value=t.value * d.norm_value / d.value)
+            out.setdefault(d.start, t)
+            out.setdefault((d.norm_value, d.norm_unit), t)     # the same amount stated again
+    return out
 
 
 def _count_before(index: Index, q: Quantity) -> Quantity | None:
@@ -50,7 +104,7 @@ def _count_before(index: Index, q: Quantity) -> Quantity | None:
     return c
 
 
-def _judge(found, total: Quantity, parts: list[Quantity], amount: Quantity, cfg) -> None:
+def _judge(found, total: Quantity, parts: list[Quantity], amount: Quantity, cfg, why: str | None = None) -> None:
     s = sum(p.norm_value for p in parts)
     if ar.fits(total, s - ar.coarseness(parts), s + ar.coarseness(parts)):
         found.verify("sum", " + ".join(p.text for p in parts) + f" = {total.text}", [total, *parts], total)
@@ -59,5 +113,6 @@ def _judge(found, total: Quantity, parts: list[Quantity], amount: Quantity, cfg)
     gap = abs(s - total.norm_value) / total.norm_value if total.norm_value else 1.0
     typo = ar.sum_typo(total, parts)
     if gap <= cfg.near_miss_total or typo:
-        found.flag("sum", total, arith + f"，与总数{total.text}不符（而金额{amount.text}与各项金额之和相符）"
+        found.flag("sum", total, arith + f"，与总数{total.text}不符"
+                   + (why or f"（而金额{amount.text}与各项金额之和相符）")
                    + (ar.typo_note(typo) if typo else ""), parts, tail="")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..claims.clauses import sentence_start
+from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count
@@ -67,6 +67,57 @@ def check_per_thousand(index: Index, found, cfg) -> None:
             found.verify("per_capita", arith, [a, p, q], q)
         elif not q.approx and abs(x - q.value) <= max(half, x * cfg.near_miss_per_capita):
             found.flag("ratio", q, f"{arith}（按所报精度为{x:.{ar.decimals(q)}f}）", [a, p])
+
+
+def check_per_heads(index: Index, found, cfg) -> None:
+    """全县户籍人口52万人，全年发生刑事案件1040起，每10万人发案200起: a figure
+    per so many heads written before it (`per_heads_prefix`) is the count of its
+    unit nearest before it in its sentence over the population nearest before
+    that (a count of people or households, or an amount named 人口), times the
+    multiple (1040/520000×100000 = 200)."""
+    text = index.text
+    if "每" not in text:
+        return
+    marks = list(cfg.per_heads_prefix.finditer(text))
+    ends = [m.end() for m in marks]
+    for q in index.qs:
+        k = bisect.bisect_right(ends, q.start) - 1
+        if k < 0 or q.start - ends[k] > cfg.label_reach or not is_count(q) or q.start in found.judged \
+                or q.norm_value <= 0 or q.norm_unit in cfg.head_units:
+            continue
+        m = marks[k]
+        if m.start() < clause_start(text, q.start) or _STOPS.search(text, m.end(), q.start):
+            continue
+        per = _multiple(m, cfg)
+        if not per:
+            continue
+        prefix = (m.start(), m.end())
+        sent = [w for w in index.between(sentence_start(text, q.start), q.start)
+                if is_count(w) and w.norm_value > 0 and not prefix[0] <= w.start < prefix[1]] + \
+            [w for w in index.between(sentence_start(text, q.start), q.start) if w.norm_unit is None
+             and (w.indicator or "").endswith("人口") and w.norm_value]
+        amounts = [a for a in sent if a.norm_unit == q.norm_unit]
+        heads = [p for p in sent if (p.norm_unit in cfg.head_units or p.norm_unit is None)
+                 and (not amounts or p.end <= amounts[-1].start)]
+        if amounts and heads:
+            _judge_per(found, q, amounts[-1], max(heads, key=lambda p: p.start), per, cfg)
+
+
+def _multiple(m, cfg) -> float | None:
+    n = float(m.group("n")) if m.group("n") else 1.0
+    for ch in m.group("s"):
+        n *= cfg.small_numerals.get(ch, 0)
+    return n if n >= 10 else None
+
+
+def _judge_per(found, q: Quantity, a: Quantity, p: Quantity, per: float, cfg) -> None:
+    x = a.norm_value / p.norm_value * per
+    half = ar.tolerance(q) + (ar.tolerance(a) / a.norm_value + ar.tolerance(p) / p.norm_value) * x
+    arith = f"{a.text}/{p.text}×{per:g} = {x:.2f}{q.unit or ''}"
+    if abs(x - q.norm_value) <= half + 1e-9:
+        found.verify("per_capita", arith, [a, p, q], q)
+    elif not (q.approx or a.approx or p.approx) and abs(x - q.norm_value) <= x * cfg.near_miss_per_capita:
+        found.flag("ratio", q, f"{arith}（每{per:g}人，按所报精度为{x:.{ar.decimals(q)}f}）", [a, p])
 
 
 def _judge(found, text: str, q: Quantity, amounts: list[Quantity], heads: list[Quantity], cfg) -> None:

@@ -12,14 +12,23 @@ end of the text cuts off is not read). When there are at
 least two and every one gives its points in brackets, they must add up to the
 heading's points (points are set exactly); an item without points, or a
 heading whose items are not numbered, says nothing.
+
+A scanned table's reader may set a heading's points apart from its name
+(2、新闻用 (1)国家级用稿(15分)。… 稿 (40分)): a heading without points takes
+the one bracketed points (`point_bracket`) between it and the entry that
+closes its items that is no entry's own.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..document import Quantity
 from .neighbourhood import Index
+
+
+_BRACKET_SLACK = 3      # spaces between a bracket and its points
 
 
 @dataclass
@@ -30,13 +39,54 @@ class Entry:
 
 
 def check_points(index: Index, found, cfg) -> None:
+    if not any(q.norm_unit == "分" for q in index.qs):
+        return              # no entry could carry points: nothing to judge (the marks are not searched)
     entries = _entries(index, cfg)
+    if not entries:
+        return
+    loose = _loose_points(index, entries, cfg)
+    starts = [q.start for q in loose]
     for i, head in enumerate(entries):
-        if head.points is None or head.points.start in found.judged:
-            continue
+        if head.points is None and not _any_between(starts, head.start, head.start + cfg.points_reach):
+            continue            # no points of its own and none set apart after it
         items = _items(entries, i, cfg)
-        if len(items) >= 2 and all(e.points is not None for e in items):
-            _judge(found, head.points, [e.points for e in items])
+        if len(items) < 2 or any(e.points is None for e in items):
+            continue
+        points = head.points or _set_apart(entries, i, loose, starts)
+        if points is not None and points.start not in found.judged:
+            _judge(found, points, [e.points for e in items])
+
+
+def _loose_points(index: Index, entries: list[Entry], cfg) -> list[Quantity]:
+    """Bracketed points (`point_bracket`) that are no entry's own, in text order."""
+    claimed = {e.points.start for e in entries if e.points is not None}
+    text, out = index.text, []
+    for q in index.qs:                  # the points quantities, each tried in its brackets
+        if q.norm_unit == "分" and q.start not in claimed and _bracketed(text, q, cfg):
+            out.append(q)
+    return out
+
+
+def _bracketed(text: str, q: Quantity, cfg) -> bool:
+    """q is the value of bracketed points on their own: （40分）, ( 7 分 )."""
+    lo = max(0, q.start - _BRACKET_SLACK)
+    at = max(text.rfind("（", lo, q.start), text.rfind("(", lo, q.start))
+    m = cfg.point_bracket.match(text, at) if at >= 0 else None
+    return m is not None and m.start("value") == q.start
+
+
+def _any_between(starts: list[int], lo: int, hi: int) -> bool:
+    k = bisect.bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
+
+
+def _set_apart(entries: list[Entry], i: int, loose: list[Quantity], starts: list[int]) -> Quantity | None:
+    """The one loose bracketed points between a heading without points and
+    the entry that closes its items."""
+    head = entries[i]
+    end = next(entries[k].start for k in range(i + 1, len(entries)) if entries[k].level <= head.level)
+    inside = loose[bisect.bisect_left(starts, head.start):bisect.bisect_left(starts, end)]
+    return inside[0] if len(inside) == 1 else None
 
 
 def _entries(index: Index, cfg) -> list[Entry]:
@@ -60,7 +110,8 @@ def _items(entries: list[Entry], i: int, cfg) -> list[Entry]:
     """The heading's items; none when no entry of its level or above closes
     them (the text may be cut short after the last item shown)."""
     head, items = entries[i], []
-    for e in entries[i + 1:]:
+    for k in range(i + 1, len(entries)):         # (no slice: a copy of the rest per heading is quadratic)
+        e = entries[k]
         if e.level <= head.level:
             return items
         if e.start - head.start > cfg.points_reach:

@@ -21,6 +21,7 @@ from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, paragraph_bounds
 
 SKIP_ROLES = frozenset({"growth", "difference", "target", "basic_target", "full_target"})
+_TARGET_ROLES = frozenset({"target", "basic_target", "full_target"})
 
 
 @dataclass
@@ -41,9 +42,12 @@ class Case:
         return any(p is a and w is b for a, b in self.meant)
 
 
-def check_rates(index: Index, found, cfg) -> None:
+def check_rates(index: Index, found, cfg) -> dict:
+    """Judges every rate and share; returns, per paragraph, the rates (…率)
+    with the whole each verified with (None when none), for checks/bases.py."""
     inherited = None                # (paragraph, named wholes) of the last share that named its whole
     siblings: dict = {}             # paragraph -> [(share without a named whole, the whole it verified with)]
+    ratios: dict = {}               # paragraph -> [(rate (…率), the whole it verified with)]
     for q in index.qs:
         r = _as_rate(index.text, q)
         if r is None or r.group is not None or r.start in found.judged:
@@ -62,10 +66,13 @@ def check_rates(index: Index, found, cfg) -> None:
                 case.named, case.loose = _nearest_larger(case), True
         if case.kind == "share" and case.named:
             inherited = (para, case.named)
-        whole = _judge(found, case, cfg)
+        whole = judge_case(found, case, cfg)
         if unnamed:
             siblings.setdefault(para, []).append((case, whole))
+        elif case.kind == "ratio":
+            ratios.setdefault(para, []).append((case, whole))
     _sibling_wholes(found, siblings, cfg)
+    return ratios
 
 
 def _sibling_wholes(found, siblings: dict, cfg) -> None:
@@ -81,7 +88,7 @@ def _sibling_wholes(found, siblings: dict, cfg) -> None:
             if w is None and case.rate.start not in found.judged and whole.norm_unit == case.parts[0].norm_unit \
                     and whole.norm_value > case.parts[0].norm_value and not any(whole is n for n in case.named):
                 case.named, case.loose, case.wholes = [whole], False, [whole]
-                _judge(found, case, cfg)
+                judge_case(found, case, cfg)
 
 
 def _as_rate(text: str, q: Quantity) -> Quantity | None:
@@ -127,12 +134,8 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     unit = parts[0].norm_unit
     if _earlier_period(text, parts[0], r, cfg):
         return None
-    wholes = inside + [q for q in index.before(r, cfg.whole_reach, same_paragraph=False)
-                       if _extensive(q) and q not in inside]
-    bounded = r.norm_value <= 1 + ar.tolerance(r)
-    wholes = [w for w in wholes if w.norm_unit == unit and w.norm_value > 0
-              and (not bounded or w.norm_value >= parts[0].norm_value * 0.999)]
-    case = Case(r, kind, label, parts, wholes, cue=text[at] if kind == "share" else "")
+    inside, wholes, elsewhere = _wholes(index, r, parts, inside, kind, at, cfg)
+    case = Case(r, kind, label, parts, wholes, cue=text[at] if kind == "share" else "", loose=elsewhere)
     if kind == "share":
         by_name = text[at] == "占"          # 完成…的: only a target written inside the phrase
         case.named = [w for w in inside if w.norm_unit == unit] or \
@@ -141,7 +144,44 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         case.meant = [(p, w) for p in parts for w in wholes if w is not p and _related(w, p, r, sent, cfg)]
         case.meant += _adjacent_pair(index, sent, r, wholes)
         case.meant += _part_after_cue(index, parts, wholes, cfg)
+        case.meant += [(parts[0], w) for w in wholes if w.start > r.end]
     return case
+
+
+def _wholes(index: Index, r: Quantity, parts: list[Quantity], inside: list[Quantity], kind: str, at, cfg):
+    """(the wholes written inside the phrase, every candidate whole, whether
+    the phrase's whole is a target stated elsewhere)."""
+    wholes = inside + [q for q in index.before(r, cfg.whole_reach, same_paragraph=False)
+                       if _extensive(q) and q not in inside]
+    elsewhere = False
+    if kind == "ratio":
+        wholes += _named_targets(index, r, parts[0], cfg, later=True)
+    elif index.text[at] != "占" and not inside:    # 完成年目标任务的98.5%: the target stated elsewhere
+        inside = _named_targets(index, r, parts[0], cfg) or _named_targets(index, r, parts[0], cfg, later=True)
+        wholes += [w for w in inside if w.start > r.end]
+        elsewhere = bool(inside)                    # judged as loosely as a rate (near_miss_ratio)
+    bounded = r.norm_value <= 1 + ar.tolerance(r)
+    wholes = [w for w in wholes if w.norm_unit == parts[0].norm_unit and w.norm_value > 0
+              and (not bounded or w.norm_value >= parts[0].norm_value * 0.999)]
+    return inside, wholes, elsewhere
+
+
+def _named_targets(index: Index, r: Quantity, part: Quantity, cfg, later: bool = False) -> list[Quantity]:
+    """开工建设保障性住房7482套，开工率达91.4% … (next paragraph) 保障性住房开工
+    建设目标为8187套; 新增就业目标为5000人。… 新增就业4925人，完成年目标任务的
+    98.5%: a rate of an action whose target is stated in another sentence. A
+    target of the part's unit within `whole_reach` after the rate (`later`)
+    or before its part, named like the part (`shared_name_chars`), is its
+    whole; of several, the best named."""
+    name = part.indicator or ""
+    if len(name) < cfg.shared_name_chars:
+        return []
+    span = (r.end, r.end + cfg.whole_reach) if later else (part.start - cfg.whole_reach, part.start)
+    after = [t for t in index.between(max(0, span[0]), span[1])
+             if t.role in _TARGET_ROLES and t.norm_unit == part.norm_unit and _extensive(t)]
+    scored = [(common_run(name, t.indicator or ""), t) for t in after]
+    best = max((c for c, _ in scored), default=0)
+    return [t for c, t in scored if c == best][:1] if best >= cfg.shared_name_chars else []
 
 
 def _level_target(index: Index, r: Quantity, at: int) -> tuple | None:
@@ -269,7 +309,7 @@ def _related(w: Quantity, p: Quantity, r: Quantity, sent: list[Quantity], cfg) -
     return common_run(b, rate) >= cfg.shared_name_chars and any(w is q for q in sent)
 
 
-def _judge(found, case: Case, cfg) -> Quantity | None:
+def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "") -> Quantity | None:
     """The whole the rate verified with, if any; a flag when a clearly meant pair nearly fits."""
     r = case.rate
     best = None
@@ -288,11 +328,11 @@ def _judge(found, case: Case, cfg) -> Quantity | None:
     limit = cfg.near_miss_share if case.kind == "share" and not case.loose else cfg.near_miss_ratio
     if best:
         _, p, w = best
-        typo = [] if best[0] <= limit else ar.ratio_typo(r, p, w)
+        typo = [] if best[0] <= limit or not typos else ar.ratio_typo(r, p, w)
         if best[0] <= limit or typo:
             x = p.norm_value / w.norm_value
             found.flag("ratio", r, f"{p.text}/{w.text} = {ar.at_precision(x, r, 2)}"
-                       f"（按所报精度为{ar.at_precision(x, r)}）" + (ar.typo_note(typo) if typo else ""), [p, w])
+                       f"（按所报精度为{ar.at_precision(x, r)}）" + (ar.typo_note(typo) if typo else "") + why, [p, w])
     return None
 
 

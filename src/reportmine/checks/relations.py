@@ -20,23 +20,27 @@ from ..document import Document, Flag, Quantity
 from ..resources import load_yaml, require
 from . import arithmetic as ar
 from .flags import make_flag
+from .bases import check_bases
 from .complements import check_complements
+from .earlier import check_earlier
 from .excess import check_excess
 from .formulas import check_formulas
 from .found import Found
 from .levels import check_change_lists, check_level_lists, check_levels
 from .neighbourhood import Index
 from .rates import check_rates, check_share_lists
+from .remainders import check_remainders
 from .repeats import check_item_values, check_mismatch, check_respectively
 from .search_config import search_config
 from .sums import check_sums
-from .directions import check_directions
+from .directions import check_compared, check_directions
 from .pairs import check_pairs
-from .per_capita import check_per_capita, check_per_thousand
+from .per_capita import check_per_capita, check_per_heads, check_per_thousand
 from .points import check_points
 from .structure import check_structure
 from .table_heads import check_table_heads
 from .tables import check_tables
+from .table_totals import check_table_totals
 from .totals import check_totals
 from .units_sense import check_units
 
@@ -87,21 +91,26 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
         _parts(found, sent)
     check_excess(index, found, search_config())
     check_complements(index, found, search_config())
-    check_rates(index, found, search_config())
+    check_bases(index, found, check_rates(index, found, search_config()), search_config())
     check_share_lists(index, found, search_config())
     check_levels(index, found, search_config())
     check_level_lists(index, found, search_config())
     check_change_lists(index, found, search_config())
+    check_earlier(index, found, search_config())
     check_units(index, found, search_config())
     check_tables(doc, found, search_config())
     check_table_heads(doc, found, search_config())
+    check_table_totals(doc, found, search_config())
     check_formulas(doc, found, search_config())
     check_sums(index, found, search_config())
     check_totals(index, found, search_config())
     check_pairs(index, found, search_config())
     check_directions(index, found, search_config())
+    check_compared(index, found, search_config())
     check_per_capita(index, found, search_config())
     check_per_thousand(index, found, search_config())
+    check_per_heads(index, found, search_config())
+    check_remainders(index, found, search_config())
     check_points(index, found, search_config())
     check_structure(doc, found, search_config())
     check_respectively(doc, found)

@@ -133,6 +133,8 @@ def _attached(doc: Document, found, q, spans) -> None:
     text, ind = doc.text, q.indicator
     art = doc.articles[q.article] if q.article is not None and q.article < len(doc.articles) else None
     lo, hi = (art.start, art.end) if art else (0, len(text))
+    if ind and not _after_digit(text, ind, lo, hi):
+        return              # (the pattern below is made and compiled anew for each name)
     for m in re.finditer(r"(?<![0-9.])([0-9]{1,6})" + re.escape(ind), text[lo:hi]):
         s, e = lo + m.start(1), lo + m.end(1)
         if s == q.start or doc.is_boilerplate(s) or _inside(spans, s):
@@ -143,3 +145,13 @@ def _attached(doc: Document, found, q, spans) -> None:
             flag.evidence.append({"start": s, "end": e, "text": m.group(1), "norm_value": float(m.group(1)),
                                   "norm_unit": None, "role": None, "indicator": ind})
             found.flags.append(flag)
+
+
+def _after_digit(text: str, ind: str, lo: int, hi: int) -> bool:
+    """Whether ``ind`` is written right after an ASCII digit somewhere in text[lo:hi]."""
+    i = text.find(ind, lo + 1, hi)
+    while i >= 0:
+        if "0" <= text[i - 1] <= "9":
+            return True
+        i = text.find(ind, i + 1, hi)
+    return False

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..resources import compile_pattern, load_yaml, require
 
-_WORDS = ("rate_endings", "fall_words", "rise_words", "count_units", "previous_cues", "not_subject_starts",
+_WORDS = ("rate_endings", "fall_words", "rise_words", "compared_fall", "compared_rise", "remainder_words", "count_units", "previous_cues", "not_subject_starts",
           "list_marks", "total_labels", "share_cues", "head_units")
 _INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap",
          "subject_min_chars", "typo_min_digits")
@@ -16,10 +16,10 @@ _FLOATS = ("near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", 
            "near_miss_typo")
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
-             "ocr_garbled", "numbered_item", "total_cue", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
+             "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
              "excess_cue", "excess_rate_link", "average_cue",
              "status_part", "change_list_cue", "complement_rate",
-             "per_heads_suffix")
+             "per_heads_suffix", "per_heads_prefix")
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class SearchConfig:
     rate_endings: tuple[str, ...]
     fall_words: tuple[str, ...]
     rise_words: tuple[str, ...]
+    compared_fall: tuple[str, ...]
+    compared_rise: tuple[str, ...]
     count_units: frozenset
     previous_cues: tuple[str, ...]
     not_subject_starts: tuple[str, ...]
@@ -70,6 +72,8 @@ class SearchConfig:
     not_part: object
     ocr_garbled: object
     numbered_item: object
+    point_bracket: object
+    table_total_label: object
     total_cue: object
     bracket_open: object
     total_named: object
@@ -86,6 +90,8 @@ class SearchConfig:
     change_list_cue: object
     complement_rate: object
     per_heads_suffix: object
+    per_heads_prefix: object
+    remainder_words: tuple[str, ...]
     complement_negations: tuple
     small_numerals: dict
     table_amount_scales: dict

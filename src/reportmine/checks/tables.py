@@ -72,6 +72,15 @@ def _row(line: str, pos: int) -> list[Quantity]:
     return cells
 
 
+def cell_quantity(part: str, pos: int) -> Quantity | None:
+    """The number of a table cell (its text `part` starting at `pos`), or None."""
+    m = _CELL.match(part)
+    if not m:
+        return None
+    s = pos + m.start(1)
+    return _quantity(m.group(1), m.group(2), s, s + len(m.group(1)) + len(m.group(2)))
+
+
 def _quantity(num: str, unit: str, s: int, e: int) -> Quantity:
     value = float(num.replace(",", "").replace("−", "-"))
     if unit in ("%", "％"):

@@ -28,7 +28,7 @@ class View:
         self.to_orig: list[int] | None = None
         if GLOSS.search(text) is None:
             self.changed = has_traditional(text)
-            self.text = simplified(text) if self.changed else text
+            self.text = simplified(text, keep=True) if self.changed else text
             return
         kept, to_orig, pos = [], [], 0
         for m in GLOSS.finditer(text):

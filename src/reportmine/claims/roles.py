@@ -8,6 +8,8 @@ import bisect
 from .cues import PRIORITY, Cues
 from .scans import REACH
 
+_RANK = {role: -i for i, role in enumerate(PRIORITY)}      # -PRIORITY.index(role)
+
 
 class _Fold:
     """What the cues before a quantity say, folded in text order."""
@@ -19,7 +21,7 @@ class _Fold:
 
     def add(self, m, modal_roles) -> None:
         role = m.lastgroup
-        key = (m.end(), m.end() - m.start(), -PRIORITY.index(role))   # nearest, then longest
+        key = (m.end(), m.end() - m.start(), _RANK[role])   # nearest, then longest
         if self.best is None or key > self.best[0]:
             self.best = (key, role)
         if self.first is None or m.start() < self.first:

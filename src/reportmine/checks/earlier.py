@@ -1,0 +1,103 @@
+"""Changes and growth rates against an earlier level stated in another sentence.
+
+    上年全县发生火灾24起。…今年全县发生火灾18起，比上年少6起。
+    去年同期全县新增就业3000人。…今年1-6月全县新增就业3300人，同比增长10%。
+
+A change (比上年少6起: a count after a change word) or a growth rate (同比增长10%)
+with the current level right before it in its sentence, and no earlier level
+in that sentence, is tried against the earlier level stated elsewhere: a
+count of the current level's unit before that sentence (within `whole_reach`),
+marked as an earlier period's (a previous-period cue in its
+clause, not after 比/较), and named like the current level
+(`shared_name_chars`). The nearest such level is the one meant; the relation verifies within the rounding of the
+three numbers and is flagged when the earlier level it implies (current ∓
+change, current/(1 ± rate)) is a near miss (`near_miss_total`) of the stated one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..claims.clauses import clause_start, sentence_start
+from ..document import Quantity
+from . import arithmetic as ar
+from .neighbourhood import Index, is_count, is_rate
+from .rates import common_run
+
+_DOWN = re.compile(r"(?:少|减少|下降|降低|减|降|回落|下滑)了?(?:为|到)?\s*$")
+_UP = re.compile(r"(?:多|增加|增长|上升|提高|增|升|上涨)了?(?:为|到)?\s*$")
+_EARLIER = re.compile(r"上年|去年|上一年|前一年")
+_COMPARE = ("比", "较", "与", "較", "與")
+_WORD_CHARS = 6      # how far before a change its direction word may start
+
+
+def check_earlier(index: Index, found, cfg) -> None:
+    text = index.text
+    cues = [m.start() for m in _EARLIER.finditer(text) if text[max(0, m.start() - 1):m.start()] not in _COMPARE]
+    if not cues:
+        return
+    is_earlier = lambda q: _is_earlier(text, cues, q)     # noqa: E731
+    for q in index.qs:
+        if q.start in found.judged or q.group is not None or q.role not in ("growth", "difference"):
+            continue
+        down = _direction(text, q)
+        if down is None:
+            continue
+        s = sentence_start(text, q.start)
+        sent = index.between(s, q.start)
+        cur = next((c for c in reversed(sent) if is_count(c) and c.role not in ("growth", "difference")
+                    and (is_rate(q) or c.norm_unit == q.norm_unit)), None)
+        if cur is None or any(is_earlier(c) for c in sent):
+            continue
+        prev = _earlier_level(index, cur, s, is_earlier, cfg)
+        if prev is not None and prev.norm_value > 0:
+            _judge(found, q, cur, prev, down, cfg)
+
+
+def _direction(text: str, q: Quantity) -> bool | None:
+    head = text[max(clause_start(text, q.start), q.start - _WORD_CHARS):q.start]
+    if _DOWN.search(head):
+        return True
+    if _UP.search(head):
+        return False
+    return None
+
+
+def _is_earlier(text: str, cues: list[int], q: Quantity) -> bool:
+    """An earlier period's level: a previous-period cue (`cues`, none of them
+    one of a comparison: 比上年多3起 is a change) in its clause before it."""
+    k = bisect.bisect_left(cues, q.start) - 1
+    return k >= 0 and cues[k] >= clause_start(text, q.start)
+
+
+def _earlier_level(index: Index, cur: Quantity, sent_start: int, is_earlier, cfg) -> Quantity | None:
+    name = cur.indicator or ""
+    if len(name) < cfg.shared_name_chars:
+        return None
+    for p in reversed(index.between(max(0, sent_start - cfg.whole_reach), sent_start)):
+        if p.norm_unit == cur.norm_unit and p.role not in ("growth", "difference") and is_count(p) \
+                and is_earlier(p) and common_run(name, p.indicator or "") >= cfg.shared_name_chars:
+            return p
+    return None
+
+
+def _judge(found, q: Quantity, cur: Quantity, prev: Quantity, down: bool, cfg) -> None:
+    sign = -1 if down else 1
+    tol_levels = ar.tolerance(cur) + ar.tolerance(prev)
+    if is_rate(q):
+        computed = (cur.norm_value - prev.norm_value) / prev.norm_value
+        tol = ar.tolerance(q) + tol_levels / prev.norm_value * (1 + abs(computed))
+        implied = cur.norm_value / (1 + sign * q.norm_value) if 1 + sign * q.norm_value > 0 else None
+        arith = f"({cur.text} − {prev.text})/{prev.text} = {ar.pct(computed)}"
+    else:
+        computed = cur.norm_value - prev.norm_value
+        tol = ar.tolerance(q) + tol_levels
+        implied = cur.norm_value - sign * q.norm_value
+        a, b = (prev, cur) if down else (cur, prev)
+        arith = f"{a.text} − {b.text} = {ar.at_precision(a.norm_value - b.norm_value, q)}"
+    if abs(computed - sign * q.norm_value) <= tol:
+        found.verify("growth" if is_rate(q) else "difference", arith, [prev, cur, q], q)
+    elif implied and implied > 0 and abs(implied - prev.norm_value) / prev.norm_value <= cfg.near_miss_total:
+        found.flag("growth" if is_rate(q) else "difference", q, arith + f"（较早的水平{prev.text}见前文）", [prev, cur],
+                   span=(cur.start, q.end))

@@ -1,0 +1,61 @@
+"""Remainders: what is left of a budget or a target after what was done.
+
+    下达预算2596万元，全年度实际总支出2595.6208万元，…剩余未执行完的0.3792万元
+
+An amount named as a remainder in its clause (`remainder_words`: 剩余, 结余,
+未执行…) is the target or budget nearest before it in its paragraph (a target
+the claims stage read as one, within `whole_reach`) less the actual amount of
+the same unit between them. It verifies within the rounding of the three
+numbers; it is flagged when it is a near miss (`near_miss_total` of the
+remainder) or when one mistyped digit of the remainder explains the gap.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from ..claims.clauses import clause_start
+from ..document import Quantity
+from . import arithmetic as ar
+from .neighbourhood import Index, is_count, paragraph_bounds
+
+_TARGETS = frozenset({"target", "basic_target", "full_target"})
+
+
+@lru_cache(maxsize=4)
+def _cue(words: tuple):
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def check_remainders(index: Index, found, cfg) -> None:
+    text = index.text
+    cues = [m.end() for m in _cue(cfg.remainder_words).finditer(text)]
+    if not cues:
+        return
+    for q in index.qs:
+        k = bisect.bisect_right(cues, q.start) - 1
+        if k < 0 or q.start - cues[k] > cfg.label_reach or q.start in found.judged or not is_count(q) \
+                or q.approx or cues[k] < clause_start(text, q.start):
+            continue
+        lo = max(paragraph_bounds(text, q.start)[0], q.start - cfg.whole_reach)
+        before = [w for w in index.between(lo, q.start) if w.norm_unit == q.norm_unit and not w.approx]
+        target = next((w for w in reversed(before) if w.role in _TARGETS), None)
+        done = next((w for w in reversed(before) if target is not None and w.start > target.start
+                     and w.role == "actual"), None)
+        if target is not None and done is not None and target.norm_value > done.norm_value:
+            _judge(found, q, target, done, cfg)
+
+
+def _judge(found, q: Quantity, target: Quantity, done: Quantity, cfg) -> None:
+    left = target.norm_value - done.norm_value
+    tol = ar.tolerance(q) + ar.tolerance(target) + ar.tolerance(done)
+    arith = f"{target.text} − {done.text} = {ar.at_precision(left, q)}"
+    if abs(left - q.norm_value) <= tol:
+        found.verify("difference", arith, [target, done, q], q)
+        return
+    typo = [(q, r)] if (r := ar.typo_reading(q, left)) else []
+    if abs(left - q.norm_value) <= cfg.near_miss_total * max(left, q.norm_value) or typo:
+        found.flag("difference", q, arith + (ar.typo_note(typo) if typo else ""), [target, done],
+                   span=(target.start, q.end))

@@ -1,0 +1,134 @@
+"""Table totals: a total row against the rows it adds up, a total column
+against the columns before it.
+
+A table is a run of lines with cell marks (|) or TABs between cells (a DOCX
+table row), read cell by cell so that
+columns line up (a table whose rows differ in their number of cells is not
+read). A row labelled as a total (`table_total_label`: 合计, 小计, 总计…)
+adds up the data rows between it and the previous total row (or the head of
+the table; a total row right under the head adds up the rows after it),
+column by column. A column headed as a total adds up the numeric columns
+between the row labels and it, row by row. Percentages are never added.
+
+A total verifies when the sum fits within the rounding of the written cells.
+It is flagged when it does not and the relation is clearly meant: another
+column (or row) of the table adds up, or the table has no other, and the
+miss is a near miss (`near_miss_total`) or one mistyped digit explains it;
+an average or a rate column, whose total is no sum, misses by far more.
+"""
+
+from __future__ import annotations
+
+from ..document import Quantity
+from . import arithmetic as ar
+from .sums import parts_fit
+from .tables import cell_quantity
+
+_ZERO = frozenset({"-", "—", "－", "/"})
+
+
+def check_table_totals(doc, found, cfg) -> None:
+    if "|" not in doc.text and "\t" not in doc.text:
+        return
+    for rows in _tables(doc.text):
+        if len({len(cells) for _, cells in rows}) != 1:
+            continue
+        _total_rows(found, rows, cfg)
+        _total_columns(found, rows, cfg)
+
+
+def _tables(text: str):
+    """Each table as rows of (line start, [(cell text, cell start)]): lines
+    with cell marks (|), or with TABs between cells (how the DOCX reader
+    writes a table row, one field per grid column)."""
+    table, pos = [], 0
+    for line in text.split("\n"):
+        mark = "|" if line.count("|") >= 2 else "\t" if "\t" in line.strip() else None
+        if mark:
+            cells, at = [], pos
+            for part in line.split(mark):
+                cells.append((part, at))
+                at += len(part) + 1
+            table.append((pos, cells))
+        elif table:
+            yield table
+            table = []
+        pos += len(line) + 1
+    if table:
+        yield table
+
+
+def _value(cell: tuple[str, int]) -> Quantity | None:
+    text, start = cell
+    if text.strip() in _ZERO:
+        s = start + text.index(text.strip())
+        return Quantity(s, s + 1, text.strip(), 0.0, None, 0.0, None)
+    return cell_quantity(text, start)
+
+
+def _label(cells) -> str:
+    for text, _ in cells:
+        if text.strip():
+            return text.strip()
+    return ""
+
+
+def _is_data(cells) -> bool:
+    return any(_value(c) is not None for c in cells)
+
+
+def _total_rows(found, rows, cfg) -> None:
+    data = [i for i, (_, cells) in enumerate(rows) if _is_data(cells)]
+    totals = [i for i in data if cfg.table_total_label.match(_label(rows[i][1]))]
+    for t in totals:
+        prev = max([s for s in totals if s < t], default=-1)
+        parts = [i for i in data if prev < i < t]
+        if not parts and t == data[0]:
+            nxt = min([s for s in totals if s > t], default=len(rows))
+            parts = [i for i in data if t < i < nxt]
+        if len(parts) >= 2:
+            width = len(rows[t][1])
+            columns = [(rows[t][1][j], [rows[i][1][j] for i in parts]) for j in range(width)]
+            _judge_line(found, columns, cfg, "列")
+
+
+def _total_columns(found, rows, cfg) -> None:
+    head = [i for i, (_, cells) in enumerate(rows) if not _is_data(cells)]
+    if not head:
+        return
+    names = [text.strip() for text, _ in rows[head[0]][1]]
+    at = [j for j, name in enumerate(names) if cfg.table_total_label.match(name)]
+    if len(at) != 1:
+        return
+    k = at[0]
+    lines = []
+    for _, cells in rows[head[0] + 1:]:
+        parts = [c for c in cells[:k] if _value(c) is not None]
+        if len(parts) >= 2 and _value(cells[k]) is not None:
+            lines.append((cells[k], parts))
+    _judge_line(found, lines, cfg, "行")
+
+
+def _judge_line(found, lines, cfg, along: str) -> None:
+    """`lines`: (total cell, part cells) per column of a total row, or per
+    row of a total column. Verified lines establish the relation for the others."""
+    judged = []
+    for total_cell, part_cells in lines:
+        total, parts = _value(total_cell), [_value(c) for c in part_cells]
+        if total is None or None in parts or total.unit in ("%", "％") or any(p.unit in ("%", "％") for p in parts) \
+                or len({p.norm_unit for p in parts} | {total.norm_unit}) != 1 or not total.norm_value:
+            continue
+        judged.append((total, parts, parts_fit(total, parts)))
+    fit = sum(ok for _, _, ok in judged)
+    for total, parts, ok in judged:
+        s = sum(p.norm_value for p in parts)
+        arith = " + ".join(p.text for p in parts) + f" = {ar.sum_text(s, total, parts)}"
+        if ok:
+            found.verify("sum", arith + f"（表中合计{total.text}）", [total, *parts], total)
+            continue
+        if not (fit or len(judged) == 1):
+            continue
+        typo = ar.sum_typo(total, parts)
+        if abs(s - total.norm_value) / total.norm_value <= cfg.near_miss_total or typo:
+            found.flag("sum", total, arith + f"，与表中合计{total.text}不符（本表另有{fit}{along}合计相符）"
+                       + (ar.typo_note(typo) if typo else ""), parts, tail="")

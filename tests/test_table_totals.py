@@ -1,0 +1,69 @@
+"""Table totals: a 合计 row against the rows above it, a 合计 column against
+the columns before it, in txt tables (|) and in real DOCX tables (TAB rows)."""
+
+import docx
+import pytest
+
+from reportmine.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def incs(doc):
+    return [f for f in doc.flags if f.type == "inconsistency"], doc.meta.get("verified", [])
+
+
+def analyze(pipeline, text):
+    return incs(pipeline.analyze_bytes(text.encode("utf-8"), "t.txt"))
+
+
+def test_a_total_row_that_does_not_add_up_is_flagged_beside_one_that_does(pipeline):
+    flags, verified = analyze(pipeline, "| 项目 | 本年 | 上年 |\n| 城镇 | 120 | 100 |\n| 农村 | 80 | 70 |\n"
+                                        "| 合计 | 210 | 170 |\n")
+    assert [f.subtype for f in flags] == ["sum"]
+    assert "120 + 80 = 200，与表中合计210不符（本表另有1列合计相符）" in flags[0].message
+    assert [e["text"] for e in flags[0].evidence] == ["120", "80", "210"]
+    assert any("100 + 70 = 170（表中合计170）" in v["arithmetic"] for v in verified)
+
+
+def test_a_total_column_is_checked_row_by_row(pipeline):
+    flags, _ = analyze(pipeline, "| 乡镇 | 一季度 | 二季度 | 合计 |\n| 甲镇 | 12 | 10 | 22 |\n| 乙镇 | 8 | 7 | 16 |\n"
+                                 "| 丙镇 | 5 | 4 | 9 |\n")
+    assert [f.subtype for f in flags] == ["sum"]
+    assert "8 + 7 = 15，与表中合计16不符（本表另有2行合计相符）" in flags[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # averages and shares are not added: only the count column is checked, and it adds up
+    "| 地区 | 人数 | 均价(元) | 占比 |\n| 甲镇 | 120 | 35.5 | 60% |\n| 乙镇 | 80 | 40.2 | 40% |\n| 合计 | 200 | 37.4 | 100% |\n",
+    # a total row right under the head adds up the rows after it
+    "| 地区 | 人数 | 户数 |\n| 合计 | 290 | 96 |\n| 甲镇 | 120 | 40 |\n| 乙镇 | 170 | 56 |\n",
+])
+def test_tables_whose_totals_add_up_are_silent(pipeline, text):
+    flags, verified = analyze(pipeline, text)
+    assert flags == []
+    assert any("表中合计" in v["arithmetic"] for v in verified)
+
+
+def test_rows_without_a_total_label_are_not_added(pipeline):
+    flags, verified = analyze(pipeline, "| 地区 | 人数 |\n| 甲镇 | 120 |\n| 乙镇 | 80 |\n| 丙镇 | 210 |\n")
+    assert flags == [] and not any("表中合计" in v["arithmetic"] for v in verified)
+
+
+def test_a_docx_table_total_row_is_checked(tmp_path, pipeline):
+    d = docx.Document()
+    d.add_paragraph("表1 各镇就业情况")
+    rows = [("镇", "新增就业", "再就业"), ("甲镇", "320", "110"), ("乙镇", "280", "95"), ("合计", "600", "215")]
+    table = d.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "totals.docx"
+    d.save(path)
+    flags, verified = incs(pipeline.analyze(path))
+    assert [f.subtype for f in flags] == ["sum"]
+    assert "110 + 95 = 205，与表中合计215不符" in flags[0].message
+    assert any("320 + 280 = 600" in v["arithmetic"] for v in verified)
