@@ -10,14 +10,20 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 import shutil
+import signal
+import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import distributed  # a test extra: missing, this module fails (never skips) under CI
 import pytest
 
-from engine_helpers import analyze, report, run_json, same_outputs, write_batch
+from engine_helpers import (analyze, command, report, run_json, same_outputs, stored_results, wait_for,
+                            write_batch)
 from reportmine.engines.dask import DaskEngine
 from reportmine.engines.local import EngineError
 from reportmine.engines.work import Outcome, Settings, analyze_task, make_task
@@ -29,7 +35,7 @@ from make_corpus import make_corpus, read_manifest  # noqa: E402
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                                   memory_limit=0, silence_logs=logging.ERROR) as local:
         yield local
 
@@ -81,11 +87,13 @@ def test_dask_outcomes_equal_local_ones_from_bytes_alone(tmp_path, cluster, sett
     assert sum(o.ok and Outcome.from_json(o.encoded).records != [] for o in got[:7]) == 3
 
 
-def test_a_file_over_the_timeout_gets_e601_and_its_worker_goes_on(tmp_path, cluster, settings):
+def test_a_file_over_the_timeout_inside_a_chunk_gets_e801_and_the_next_file_a_fresh_process(tmp_path, cluster,
+                                                                                          settings):
     write_batch(tmp_path / "in", 2)
     (tmp_path / "in" / "huge.txt").write_text(report(99, paragraphs=8000), encoding="utf-8")
-    tasks = _tasks(tmp_path / "in", settings)
-    engine = DaskEngine(scheduler=cluster.scheduler_address, timeout=4)
+    by_file = {Path(t.path).name: t for t in _tasks(tmp_path / "in", settings)}
+    tasks = [by_file["report_00.txt"], by_file["huge.txt"], by_file["report_01.txt"]]      # one Dask task
+    engine = DaskEngine(scheduler=cluster.scheduler_address, timeout=4, files_per_chunk=3)
     got = []
     try:
         engine.run(tasks, settings, got.append)
@@ -93,7 +101,7 @@ def test_a_file_over_the_timeout_gets_e601_and_its_worker_goes_on(tmp_path, clus
         engine.close()
     by_name = {Path(o.path).name: o for o in got}
     assert by_name["huge.txt"].code == "E801" and "4 秒" in by_name["huge.txt"].message
-    assert by_name["report_00.txt"].ok and by_name["report_01.txt"].ok
+    assert by_name["report_00.txt"].ok and by_name["report_01.txt"].ok and len(got) == 3
     assert engine._client is None
 
 
@@ -147,3 +155,142 @@ def test_scheduler_without_the_dask_engine_is_a_usage_error(tmp_path):
     write_batch(tmp_path / "in", 1)
     wrong = analyze(tmp_path / "in", "--out", tmp_path / "a", "--scheduler", "tcp://127.0.0.1:9")
     assert wrong.returncode == 2 and "--engine dask" in wrong.stderr.decode()
+
+
+def _busy(dask_worker=None):
+    """On a worker: its process id and what its analysis processes analyze (pid -> task index)."""
+    from reportmine.engines.analysis_slots import SLOTS
+
+    return os.getpid(), dict(SLOTS.busy)
+
+
+def _kill_when_busy(client, index: int | None, analysis: bool) -> None:
+    """SIGKILL, once it is analyzing task ``index`` (None: any task), the analysis
+    process (as the OOM killer would) or the Dask worker process that holds it."""
+    end = time.monotonic() + 120
+    while time.monotonic() < end:
+        for worker_pid, busy in client.run(_busy).values():
+            for pid, i in busy.items():
+                if index is None or i == index:
+                    time.sleep(0.3)
+                    os.kill(pid if analysis else worker_pid, signal.SIGKILL)
+                    return
+        time.sleep(0.02)
+
+
+def _run_with_killer(engine: DaskEngine, tasks: list, settings, index: int | None, analysis: bool) -> list:
+    client = engine._connect()
+    killer = threading.Thread(target=_kill_when_busy, args=(client, index, analysis))
+    got: list = []
+    killer.start()
+    try:
+        engine.run(tasks, settings, got.append)
+    finally:
+        killer.join()
+    return got
+
+
+def test_a_file_that_kills_its_analysis_process_inside_a_chunk_takes_only_itself(cluster, settings):
+    tasks = [make_task(0, "/in/r0.txt", report(0).encode(), settings),
+             make_task(1, "/in/big.txt", report(1, paragraphs=3000).encode(), settings),
+             make_task(2, "/in/r2.txt", report(2).encode(), settings)]
+    engine = DaskEngine(scheduler=cluster.scheduler_address, timeout=120, files_per_chunk=3)    # one Dask task
+    try:
+        got = _run_with_killer(engine, tasks, settings, 1, analysis=True)
+    finally:
+        engine.close()
+    by_index = {o.index: o for o in got}
+    assert sorted(by_index) == [0, 1, 2] and len(got) == 3
+    assert by_index[1].code == "E803" and "SIGKILL" in by_index[1].message
+    assert by_index[0].ok and by_index[2].ok                   # the file after it: a fresh analysis process
+
+
+def test_a_chunk_lost_with_its_worker_is_sent_again_file_by_file(cluster, settings):
+    tasks = [make_task(i, f"/in/r{i}.txt", report(i, paragraphs=300).encode(), settings) for i in range(6)]
+    local = {t.index: analyze_task(t, settings) for t in tasks}
+    engine = DaskEngine(scheduler=cluster.scheduler_address, timeout=120, files_per_chunk=3)
+    allowed, cluster.scheduler.allowed_failures = cluster.scheduler.allowed_failures, 0   # a first death: lost
+    try:
+        got = _run_with_killer(engine, tasks, settings, None, analysis=False)
+        engine._client.wait_for_workers(2, timeout=60)          # the nanny has started a new worker
+    finally:
+        cluster.scheduler.allowed_failures = allowed
+        engine.close()
+    assert sorted(o.index for o in got) == list(range(6))      # each file once, every one read
+    for outcome in got:
+        assert _comparable(outcome) == _comparable(local[outcome.index]), outcome.path
+
+
+def test_a_run_without_a_scheduler_has_its_workers_here_equals_local_and_leaves_no_process(tmp_path, settings):
+    from reportmine.engines.analysis_slots import SLOTS
+
+    tasks = [make_task(i, f"/in/r{i}.txt", report(i).encode(), settings) for i in range(5)]
+    engine = DaskEngine(workers=2, timeout=60)
+    engine.size_hint(len(tasks))
+    got = []
+    try:
+        engine.run(tasks, settings, got.append)
+        assert set(engine._client.run(os.getpid).values()) == {os.getpid()}     # no worker processes
+        processes = [slot.process for slot in SLOTS.idle]
+        assert len(processes) == 2                  # one analysis process per worker, loaded once
+    finally:
+        engine.close()
+    assert not SLOTS.idle and all(p.poll() is not None for p in processes)
+    assert sorted(o.index for o in got) == list(range(5))
+    for outcome in got:
+        assert _comparable(outcome) == _comparable(analyze_task(tasks[outcome.index], settings))
+
+
+def test_cli_dask_with_a_cluster_of_its_own_equals_local(tmp_path):
+    make_corpus(tmp_path / "in", n=6, seed=3, mix={"txt": 0.5, "docx": 0.25, "pdf": 0.25}, broken=1 / 6)
+    local = analyze(tmp_path / "in", "--out", tmp_path / "local", "--workers", "2")
+    dask = analyze(tmp_path / "in", "--out", tmp_path / "dask", "--engine", "dask", "--workers", "2")
+    assert local.returncode == dask.returncode == 1, dask.stderr.decode()
+    assert "Traceback" not in dask.stderr.decode()
+    same_outputs(tmp_path / "local", tmp_path / "dask")
+    assert run_json(tmp_path / "dask")["status"] == "complete"
+
+
+def test_ctrl_c_on_a_cluster_of_its_own_exits_130_and_leaves_no_analysis_process(tmp_path):
+    write_batch(tmp_path / "in", 40, paragraphs=300)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(command(tmp_path / "in", "--out", out, "--engine", "dask", "--workers", "2"),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert wait_for(lambda: stored_results(out) >= 1)
+    children = _analysis_processes(proc.pid)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err.decode()
+    assert "Traceback" not in err.decode() and run_json(out)["status"] == "interrupted"
+    assert children and not any(os.path.exists(f"/proc/{pid}") for pid in children)
+
+
+def _analysis_processes(parent: int) -> list[int]:
+    """The analysis processes ``parent`` started (its children running reportmine.engines.worker)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii") as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/cmdline", "rb") as fh:
+                cmdline = fh.read()
+        except (OSError, ValueError):
+            continue
+        if ppid == parent and b"reportmine.engines.worker" in cmdline:
+            found.append(int(entry))
+    return found
+
+
+def test_closing_the_slots_stops_a_chunk_at_its_file_in_flight(settings):
+    from reportmine.engines.analysis_slots import SLOTS, analyze_chunk
+
+    SLOTS.start(settings, 3072, 1)
+    tasks = [make_task(i, f"/in/big{i}.txt", report(i, paragraphs=2000).encode(), settings) for i in range(3)]
+    result = []
+    worker = threading.Thread(target=lambda: result.append(analyze_chunk(tasks, settings, 120, 3072)))
+    worker.start()
+    assert wait_for(lambda: SLOTS.busy, limit=60)
+    SLOTS.close()                        # what the engine does first on Ctrl-C
+    worker.join(timeout=60)
+    assert not worker.is_alive() and not SLOTS.idle
+    assert [(o.index, o.code) for o in result[0]] == [(0, "E803")]     # the rest of the chunk is not run

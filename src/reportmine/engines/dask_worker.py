@@ -1,143 +1,19 @@
-"""What runs on a Dask worker for ``--engine dask``.
-
-A Dask task runs in a thread of the worker, where nothing can stop a file
-that never ends. So each worker thread hands its file to an *analysis
-process* of its own: the local engine's worker (``python -m
-reportmine.engines.worker``, with its memory limit), started once, loaded
-with the pipeline once, and reused for every file. The thread waits for the
-outcome at most ``timeout`` seconds; a file over it gets E801 and its
-analysis process is killed and replaced, a process that dies gives E803, one
-out of memory E802 -- the local engine's outcomes, from the same unit of work
-(:func:`.work.analyze_task`), so results are identical.
-
-:class:`AnalysisPlugin` checks, when a worker joins, that its reportmine is
-the client's (same code version) and starts its first analysis process, so
-the pipeline is loaded before the first file arrives.
+"""What runs on a Dask worker for ``--engine dask``: the task
+(:func:`.analysis_slots.analyze_chunk`, a chunk of files analyzed in the
+worker's analysis processes) and :class:`AnalysisPlugin`, which checks, when a
+worker joins, that its reportmine is the client's (same code version) and
+starts an analysis process per worker thread, so that the pipeline is loaded
+before the first file arrives.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from dataclasses import dataclass
-
 from distributed import WorkerPlugin
 
-from .process import START_TIMEOUT, WorkerProcess
-from .work import Outcome, Settings, Task, error_outcome
+from .analysis_slots import SLOTS, StartFailed, analyze_chunk, warm
+from .work import Settings
 
-
-class StartFailed(Exception):
-    """An analysis process could not load the pipeline (reason in args[0])."""
-
-
-@dataclass
-class AnalysisProcess(WorkerProcess):
-    """One analysis process for one settings fingerprint."""
-
-    fingerprint: str = ""
-    ready: bool = False
-
-    @classmethod
-    def start(cls, settings: Settings, memory_mb: int) -> "AnalysisProcess":
-        return cls(*WorkerProcess.spawn(settings, memory_mb), fingerprint=settings.fingerprint)
-
-    def wait_ready(self) -> None:
-        if self.ready:
-            return
-        if not self.recv.poll(START_TIMEOUT):
-            raise StartFailed(f"分析进程 {START_TIMEOUT:g} 秒内未能加载")
-        try:
-            kind, value = self.recv.recv()
-        except (EOFError, OSError):
-            raise StartFailed(self.exit_reason()) from None
-        if kind != "ready":
-            raise StartFailed(str(value))
-        self.ready = True      # the worker ran work.warm_up: first-use loads are done
-
-    def analyze(self, task: Task, timeout: float) -> Outcome:
-        """The task's outcome; on a timeout or a death, a coded one (the process is then gone)."""
-        started = time.perf_counter()
-        try:
-            self.send.send(task)
-        except OSError:
-            pass                     # died since the last file: seen when reading below
-        if not self.recv.poll(timeout if timeout and timeout > 0 else None):
-            self.kill()
-            return error_outcome(task.index, task.path, "E801", task.key, task.doc_sha256,
-                                 time.perf_counter() - started, path=task.path, seconds=f"{timeout:g}")
-        try:
-            message = self.recv.recv()
-            outcome = message[1]
-            if isinstance(outcome, bytes):      # sent on to the client as these bytes (Outcome.__reduce__)
-                outcome = Outcome.received(outcome, message[2] if len(message) > 2 else None)
-        except (EOFError, OSError):
-            reason = self.exit_reason()
-            return error_outcome(task.index, task.path, "E803", task.key, task.doc_sha256,
-                                 time.perf_counter() - started, path=task.path, reason=reason)
-        if outcome.code == "E802":   # the process exits after a MemoryError
-            self.kill()
-        return outcome
-
-    @property
-    def alive(self) -> bool:
-        return self.process.poll() is None and not self.send.closed
-
-
-class _Slots:
-    """This worker's idle analysis processes; a thread takes one per file."""
-
-    def __init__(self):
-        self.lock = threading.Lock()
-        self.idle: list[AnalysisProcess] = []
-
-    def take(self, settings: Settings, memory_mb: int) -> AnalysisProcess:
-        with self.lock:
-            while self.idle:
-                slot = self.idle.pop()
-                if slot.fingerprint == settings.fingerprint and slot.alive:
-                    return slot
-                slot.kill()
-        return AnalysisProcess.start(settings, memory_mb)
-
-    def give_back(self, slot: AnalysisProcess) -> None:
-        if slot.alive:
-            with self.lock:
-                self.idle.append(slot)
-
-    def close(self) -> None:
-        with self.lock:
-            while self.idle:
-                self.idle.pop().kill()
-
-
-SLOTS = _Slots()
-
-
-def analyze_remote(task: Task, settings: Settings, timeout: float, memory_mb: int) -> Outcome:
-    """The Dask task: one file's outcome, never an exception about the file.
-    An analysis process that cannot start gives E806 (the client stops the run)."""
-    slot = SLOTS.take(settings, memory_mb)
-    try:
-        slot.wait_ready()
-    except StartFailed as exc:
-        slot.kill()
-        return error_outcome(task.index, task.path, "E806", task.key, task.doc_sha256, reason=str(exc))
-    try:
-        return slot.analyze(task, timeout)
-    finally:
-        SLOTS.give_back(slot)
-
-
-def warm(settings: Settings, memory_mb: int) -> None:
-    """Start one analysis process and wait until it has loaded the pipeline."""
-    slot = SLOTS.take(settings, memory_mb)
-    try:
-        slot.wait_ready()
-    except StartFailed:
-        slot.kill()
-        raise
-    SLOTS.give_back(slot)
+__all__ = ["AnalysisPlugin", "SLOTS", "analyze_chunk", "check_version"]
 
 
 def check_version(settings: Settings) -> None:
@@ -148,8 +24,8 @@ def check_version(settings: Settings) -> None:
 
 
 class AnalysisPlugin(WorkerPlugin):
-    """Run on every worker as it joins: same code version, and its first
-    analysis process started (the pipeline loaded) before any file."""
+    """Run on every worker as it joins: same code version, and an analysis
+    process per thread started (the pipeline loaded) before any file."""
 
     name = "reportmine-analysis"
 
@@ -160,7 +36,8 @@ class AnalysisPlugin(WorkerPlugin):
         import asyncio
 
         check_version(self.settings)
-        await asyncio.get_running_loop().run_in_executor(None, warm, self.settings, self.memory_mb)
+        threads = worker.state.nthreads
+        await asyncio.get_running_loop().run_in_executor(None, warm, self.settings, self.memory_mb, threads)
 
     def teardown(self, worker):
         SLOTS.close()

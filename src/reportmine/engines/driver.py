@@ -100,6 +100,8 @@ class _Run:
         except _Stop:
             return "stopped"
         finally:
+            if hasattr(engine, "close"):       # its workers (a Dask cluster) are not needed to rebuild the outputs:
+                engine.close()                 # stopped now, they take no CPU from it
             if self.progress:
                 self.progress.stop()
 
