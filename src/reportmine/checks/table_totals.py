@@ -22,7 +22,7 @@ from __future__ import annotations
 from ..document import Quantity
 from . import arithmetic as ar
 from .sums import parts_fit
-from .tables import cell_quantity
+from .tables import cell_quantity, table_lines
 
 _ZERO = frozenset({"-", "—", "－", "/"})
 
@@ -30,32 +30,11 @@ _ZERO = frozenset({"-", "—", "－", "/"})
 def check_table_totals(doc, found, cfg) -> None:
     if "|" not in doc.text and "\t" not in doc.text:
         return
-    for rows in _tables(doc.text):
+    for rows in table_lines(doc.text, tabs=True):
         if len({len(cells) for _, cells in rows}) != 1:
             continue
         _total_rows(found, rows, cfg)
         _total_columns(found, rows, cfg)
-
-
-def _tables(text: str):
-    """Each table as rows of (line start, [(cell text, cell start)]): lines
-    with cell marks (|), or with TABs between cells (how the DOCX reader
-    writes a table row, one field per grid column)."""
-    table, pos = [], 0
-    for line in text.split("\n"):
-        mark = "|" if line.count("|") >= 2 else "\t" if "\t" in line.strip() else None
-        if mark:
-            cells, at = [], pos
-            for part in line.split(mark):
-                cells.append((part, at))
-                at += len(part) + 1
-            table.append((pos, cells))
-        elif table:
-            yield table
-            table = []
-        pos += len(line) + 1
-    if table:
-        yield table
 
 
 def _value(cell: tuple[str, int]) -> Quantity | None:

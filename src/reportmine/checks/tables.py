@@ -36,19 +36,33 @@ def check_tables(doc, found, cfg) -> None:
                     _judge_cell(found, row, j, name, n, cfg)
 
 
-def _tables(text: str):
+def table_lines(text: str, tabs: bool = False):
+    """Each table as rows of (line start, [(cell text, cell start)]): runs of
+    lines with cell marks (|), and with ``tabs`` also lines with TABs between
+    cells (how the DOCX reader writes a table row, one field per grid column)."""
     table, pos = [], 0
     for line in text.split("\n"):
-        row = _row(line, pos) if line.count("|") >= 2 else None
-        if row is None and line.count("|") < 2:
-            if table:
-                yield table
+        mark = "|" if line.count("|") >= 2 else "\t" if tabs and "\t" in line.strip() else None
+        if mark:
+            cells, at = [], pos
+            for part in line.split(mark):
+                cells.append((part, at))
+                at += len(part) + 1
+            table.append((pos, cells))
+        elif table:
+            yield table
             table = []
-        elif row:
-            table.append(row)
         pos += len(line) + 1
     if table:
         yield table
+
+
+def _tables(text: str):
+    """Each | table as its rows' numeric cells (rows without one left out)."""
+    for lines in table_lines(text):
+        rows = [row for row in (_row(cells) for _, cells in lines) if row]
+        if rows:
+            yield rows
 
 
 def _tables_with_labels(text: str):
@@ -61,15 +75,8 @@ def _tables_with_labels(text: str):
         yield out
 
 
-def _row(line: str, pos: int) -> list[Quantity]:
-    cells, start = [], 0
-    for part in line.split("|"):
-        m = _CELL.match(part)
-        if m:
-            s = pos + start + m.start(1)
-            cells.append(_quantity(m.group(1), m.group(2), s, s + len(m.group(1)) + len(m.group(2))))
-        start += len(part) + 1
-    return cells
+def _row(cells) -> list[Quantity]:
+    return [q for q in (cell_quantity(part, at) for part, at in cells) if q is not None]
 
 
 def cell_quantity(part: str, pos: int) -> Quantity | None:
