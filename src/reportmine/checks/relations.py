@@ -33,6 +33,7 @@ from .remainders import check_remainders
 from .repeats import check_item_values, check_mismatch, check_respectively
 from .search_config import search_config
 from .sums import check_sums
+from .sum_columns import check_sum_columns
 from .directions import check_compared, check_directions
 from .pairs import check_pairs
 from .per_capita import check_per_capita, check_per_heads, check_per_thousand
@@ -103,6 +104,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_table_totals(doc, found, search_config())
     check_formulas(doc, found, search_config())
     check_sums(index, found, search_config())
+    check_sum_columns(index, found, search_config())
     check_totals(index, found, search_config())
     check_pairs(index, found, search_config())
     check_directions(index, found, search_config())

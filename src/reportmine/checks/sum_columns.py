@@ -1,0 +1,191 @@
+"""Breakdowns written in parallel: several totals broken down at once, and a
+total's change against the changes of its parts.
+
+A sentence may state several measures of one subject and then, after 其中,
+give the same measures for each part, the parts set apart by semicolons:
+
+    全区发生事故40起，死亡7人，损失52万元。其中道路事故31起，死亡5人，损失30万元；
+    火灾事故9起，死亡2人，损失22万元。
+
+Each measure is a column: its total is one amount of the sentence before the
+cue, its parts are the amounts in the segments after it (between semicolons,
+up to the end of the sentence) matched by unit, and where several totals of
+the sentence share a unit, also by the word right before the number (死亡 /
+受伤). A total's change (比上年增收40万元) is a column too, its parts the
+changes of the segments, each signed by its word (增 / 减).
+
+A column with one part in every segment verifies when its parts add up to
+its total (changes as signed sums). A full column that misses is flagged
+only when another full column of the same segments adds up: the breakdown
+is then shown to be meant, so any gap is a contradiction, not another
+relation. A column that fills only some segments (无人伤亡) is never flagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..claims.clauses import clause_start, sentence_start
+from ..document import Quantity
+from ..resources import load_yaml, require
+from . import arithmetic as ar
+from .neighbourhood import Index, is_count
+from .sums import _is_part
+
+
+@dataclass(frozen=True)
+class Cell:
+    q: Quantity
+    change: int         # 0 for an amount, +1 / -1 for a change by its word
+    word: str           # the character right before the number (its measure)
+
+
+@dataclass(frozen=True)
+class ColumnWords:
+    segment_marks: str
+    column_links: str
+
+
+@lru_cache(maxsize=1)
+def column_words() -> ColumnWords:
+    data = load_yaml("checks.yaml")["sum_columns"]
+    require(data, ("segment_marks", "column_links"), "checks.yaml: sum_columns")
+    return ColumnWords(str(data["segment_marks"]), str(data["column_links"]))
+
+
+def check_sum_columns(index: Index, found, cfg) -> None:
+    text, words = index.text, column_words()
+    seen = {tuple(map(tuple, v["spans"])) for v in found.verified if v["kind"] == "sum"}
+    for m in cfg.sum_cue.finditer(text):
+        end = _sentence_end(text, m.end(), m.end() + cfg.parts_reach)
+        segments = _segments(text, m.end(), end, words)
+        if len(segments) < 2:
+            continue
+        heads = _cells(index, _head_start(text, m.start(), cfg), m.start(), cfg, words)
+        if len(heads) < 2:
+            continue
+        parts = [_cells(index, a, b, cfg, words) for a, b in segments]
+        _judge_columns(found, heads, parts, seen)
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    ends = [i for i in (text.find("。", start, limit), text.find("\n", start, limit)) if i >= 0]
+    return min(ends) if ends else -1
+
+
+def _head_start(text: str, cue: int, cfg) -> int:
+    """Where the totals may start: the cue's sentence, or the one before it when
+    the cue opens its sentence (…下降4.2%。其中：…)."""
+    lo = sentence_start(text, cue)
+    if not text[lo:cue].strip(" \t:：，,"):
+        lo = sentence_start(text, max(lo - 1, 0))
+    return max(lo, cue - cfg.parts_reach)
+
+
+def _segments(text: str, start: int, end: int, words) -> list[tuple[int, int]]:
+    """The stretches between semicolons from the cue to the sentence's end
+    (none when the sentence does not end within reach)."""
+    if end < 0:
+        return []
+    out, a = [], start
+    for i in range(start, end):
+        if text[i] in words.segment_marks:
+            out.append((a, i))
+            a = i + 1
+    out.append((a, end))
+    return [s for s in out if s[1] > s[0]]
+
+
+def _cells(index: Index, lo: int, hi: int, cfg, words) -> list[Cell]:
+    """The amounts (parts, not shares or targets) and the changes between lo and hi."""
+    text, out = index.text, []
+    for q in index.between(lo, hi):
+        if not is_count(q) or q.role in ("target", "basic_target", "full_target"):
+            continue
+        start = max(lo, clause_start(text, q.start) - 1)
+        cue = cfg.change_cue.search(text[start:q.start])
+        if cue is not None:
+            down = any(ch in cue.group() for ch in cfg.compared_fall)
+            out.append(Cell(q, -1 if down else 1, ""))
+        elif q.role not in ("growth", "difference") and _is_part(text, q, lo, cfg):
+            out.append(Cell(q, 0, _word(text, q, lo, words)))
+    return out
+
+
+def _word(text: str, q: Quantity, lo: int, words) -> str:
+    """The last character before the number that is not a space or a linking word (为, 达)."""
+    i = q.start - 1
+    while i >= lo and (text[i].isspace() or text[i] in words.column_links):
+        i -= 1
+    return text[i] if i >= lo else ""
+
+
+def _key(cell: Cell, heads: list[Cell]) -> tuple | None:
+    """A head's column: its unit and kind, plus its word when another head of
+    the same unit and kind exists; None when two heads cannot be told apart."""
+    same = [h for h in heads if h.q.norm_unit == cell.q.norm_unit and (h.change != 0) == (cell.change != 0)]
+    if len(same) == 1:
+        return cell.q.norm_unit, cell.change != 0, None
+    if cell.change or sum(h.word == cell.word for h in same) > 1:
+        return None
+    return cell.q.norm_unit, False, cell.word
+
+
+def _matches(key: tuple, cell: Cell) -> bool:
+    unit, change, word = key
+    return cell.q.norm_unit == unit and (cell.change != 0) == change and (word is None or cell.word == word)
+
+
+def _judge_columns(found, heads: list[Cell], parts: list[list[Cell]], seen: set) -> None:
+    """Columns full in every segment: those that add up verify (unless a check
+    before verified the same numbers: `seen`); the others are flagged when at
+    least one adds up."""
+    full, fits = [], []
+    for head in heads:
+        key = _key(head, heads)
+        if key is None:
+            continue
+        column = [[c for c in seg if _matches(key, c)] for seg in parts]
+        if all(len(cells) == 1 for cells in column):
+            cells = [cells[0] for cells in column]
+            full.append((head, cells))
+            fits.append(_fits(head, cells))
+    if not any(fits):
+        return
+    witness = next(_arithmetic(h, cs) for (h, cs), ok in zip(full, fits) if ok)
+    for (head, cells), ok in zip(full, fits):
+        arith = _arithmetic(head, cells)
+        qs = sorted([head.q, *(c.q for c in cells)], key=lambda q: q.start)
+        if ok:
+            spans = tuple((q.start, q.end) for q in qs)
+            if spans not in seen:
+                seen.add(spans)
+                found.verify("sum", arith, qs, head.q)
+        elif head.q.start not in found.judged:
+            found.flag("sum", head.q, f"{arith}（同一分项中{witness}相符）", [c.q for c in cells],
+                       tail=f"，所报为{_signed_text(head)}")
+
+
+def _fits(head: Cell, cells: list[Cell]) -> bool:
+    """The parts (signed by their words) add up to the total as precisely as they are written."""
+    lo = sum((c.change or 1) * c.q.norm_value - ar.tolerance(c.q) for c in cells)
+    hi = sum((c.change or 1) * c.q.norm_value + ar.tolerance(c.q) for c in cells)
+    s0, s1 = ar.bounds(head.q)
+    if head.change < 0:
+        s0, s1 = -s1, -s0
+    return lo <= s1 + 1e-9 and s0 - 1e-9 <= hi
+
+
+def _arithmetic(head: Cell, cells: list[Cell]) -> str:
+    total = sum((c.change or 1) * c.q.norm_value for c in cells)
+    if not head.change:
+        return " + ".join(c.q.text for c in cells) + f" = {ar.sum_text(total, head.q, [c.q for c in cells])}"
+    terms = "".join(("" if i == 0 and c.change > 0 else " + " if c.change > 0 else (" − " if i else "−")) + c.q.text
+                    for i, c in enumerate(cells))
+    shown = ar.sum_text(abs(total), head.q, [c.q for c in cells])
+    return f"各项增减{terms} = {'−' if total < 0 else ''}{shown}，即总额应{'减' if total < 0 else '增'}{shown}"
+
+
+def _signed_text(head: Cell) -> str:
+    return head.q.text if not head.change else f"{'减' if head.change < 0 else '增'}{head.q.text}"
