@@ -45,13 +45,17 @@ class Cell:
 class ColumnWords:
     segment_marks: str
     column_links: str
+    none_words: tuple
+    none_reach: int
+    zero_text: str
 
 
 @lru_cache(maxsize=1)
 def column_words() -> ColumnWords:
     data = load_yaml("checks.yaml")["sum_columns"]
-    require(data, ("segment_marks", "column_links"), "checks.yaml: sum_columns")
-    return ColumnWords(str(data["segment_marks"]), str(data["column_links"]))
+    require(data, ("segment_marks", "column_links", "none_words", "none_reach", "zero_text"), "checks.yaml: sum_columns")
+    return ColumnWords(str(data["segment_marks"]), str(data["column_links"]), tuple(data["none_words"]),
+                       int(data["none_reach"]), str(data["zero_text"]))
 
 
 def check_sum_columns(index: Index, found, cfg) -> None:
@@ -66,7 +70,7 @@ def check_sum_columns(index: Index, found, cfg) -> None:
         if len(heads) < 2:
             continue
         parts = [_cells(index, a, b, cfg, words) for a, b in segments]
-        _judge_columns(found, heads, parts, seen)
+        _judge_columns(found, text, heads, parts, segments, seen, words)
 
 
 def _sentence_end(text: str, start: int, limit: int) -> int:
@@ -137,34 +141,52 @@ def _matches(key: tuple, cell: Cell) -> bool:
     return cell.q.norm_unit == unit and (cell.change != 0) == change and (word is None or cell.word == word)
 
 
-def _judge_columns(found, heads: list[Cell], parts: list[list[Cell]], seen: set) -> None:
-    """Columns full in every segment: those that add up verify (unless a check
-    before verified the same numbers: `seen`); the others are flagged when at
-    least one adds up."""
+def _judge_columns(found, text: str, heads: list[Cell], parts: list[list[Cell]], spans, seen: set, words) -> None:
+    """Columns full in every segment (a part, or words saying there is none):
+    those that add up verify (unless a check before verified the same
+    numbers: `seen`); the others are flagged when a column of two or more
+    parts adds up."""
     full, fits = [], []
     for head in heads:
         key = _key(head, heads)
         if key is None:
             continue
         column = [[c for c in seg if _matches(key, c)] for seg in parts]
-        if all(len(cells) == 1 for cells in column):
-            cells = [cells[0] for cells in column]
-            full.append((head, cells))
+        zeros = [not cells and _says_none(text, span, head.word, words) for cells, span in zip(column, spans)]
+        if all(len(cells) == 1 or zero for cells, zero in zip(column, zeros)) and (sum(map(len, column)) >= 2 or any(zeros)):
+            cells = [cells[0] for cells in column if cells]
+            full.append((head, cells, [(spans[i][0], words.zero_text) for i, z in enumerate(zeros) if z]))
             fits.append(_fits(head, cells))
-    if not any(fits):
-        return
-    witness = next(_arithmetic(h, cs) for (h, cs), ok in zip(full, fits) if ok)
-    for (head, cells), ok in zip(full, fits):
-        arith = _arithmetic(head, cells)
+    witnesses = [_arithmetic(h, cs, z) for (h, cs, z), ok in zip(full, fits) if ok and len(cs) >= 2]
+    if not witnesses:
+        return              # no column of two or more parts adds up: the breakdown is not shown to be meant
+    witness = witnesses[0]
+    for (head, cells, zero), ok in zip(full, fits):
+        arith = _arithmetic(head, cells, zero)
         qs = sorted([head.q, *(c.q for c in cells)], key=lambda q: q.start)
         if ok:
-            spans = tuple((q.start, q.end) for q in qs)
-            if spans not in seen:
-                seen.add(spans)
+            key = tuple((q.start, q.end) for q in qs)
+            if key not in seen:
+                seen.add(key)
                 found.verify("sum", arith, qs, head.q)
         elif head.q.start not in found.judged:
             found.flag("sum", head.q, f"{arith}（同一分项中{witness}相符）", [c.q for c in cells],
                        tail=f"，所报为{_signed_text(head)}")
+
+
+def _says_none(text: str, span: tuple[int, int], word: str, words) -> bool:
+    """The segment states that its part is nothing (无人伤亡 for the measure 亡,
+    未发生死亡): a negation followed closely by the measure's character."""
+    if not word:
+        return False
+    seg = text[span[0]:span[1]]
+    for neg in words.none_words:
+        at = seg.find(neg)
+        while at >= 0:
+            if word in seg[at + len(neg):at + len(neg) + words.none_reach]:
+                return True
+            at = seg.find(neg, at + 1)
+    return False
 
 
 def _fits(head: Cell, cells: list[Cell]) -> bool:
@@ -177,10 +199,12 @@ def _fits(head: Cell, cells: list[Cell]) -> bool:
     return lo <= s1 + 1e-9 and s0 - 1e-9 <= hi
 
 
-def _arithmetic(head: Cell, cells: list[Cell]) -> str:
+def _arithmetic(head: Cell, cells: list[Cell], zeros=()) -> str:
+    """The column's sum as a reviewer checks it; a part stated as nothing shows as 0 (its words)."""
     total = sum((c.change or 1) * c.q.norm_value for c in cells)
     if not head.change:
-        return " + ".join(c.q.text for c in cells) + f" = {ar.sum_text(total, head.q, [c.q for c in cells])}"
+        terms = sorted([(c.q.start, c.q.text) for c in cells] + list(zeros))
+        return " + ".join(t for _, t in terms) + f" = {ar.sum_text(total, head.q, [c.q for c in cells])}"
     terms = "".join(("" if i == 0 and c.change > 0 else " + " if c.change > 0 else (" − " if i else "−")) + c.q.text
                     for i, c in enumerate(cells))
     shown = ar.sum_text(abs(total), head.q, [c.q for c in cells])
