@@ -74,3 +74,14 @@ def test_a_part_change_that_misses_is_flagged_on_the_total_change(pipeline):
 def test_silence_where_the_breakdown_is_not_clearly_meant(pipeline, text):
     flags, _ = run(pipeline, text)
     assert [f for f in flags if "同一分项" in (f.arithmetic or "")] == []
+
+
+@pytest.mark.parametrize("text,flagged", [
+    # 合计 closing the parts of its own sentence: the breakdown as written, a gap of 6.5% is flagged
+    ("按来源分：来信45件，来访143件，网上投诉25件，合计200件。", "25件 + 143件 + 45件 = 213件，所报为200件"),
+    # the same gap when the parts run on from earlier sentences: only a near miss or one mistyped digit
+    ("来信45件。来访143件。网上投诉25件，合计200件。", None),
+])
+def test_a_total_closing_its_sentence_takes_the_sentence_limit(pipeline, text, flagged):
+    flags, _ = run(pipeline, text)
+    assert [f.arithmetic for f in flags] == ([flagged] if flagged else [])

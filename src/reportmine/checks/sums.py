@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 
-from ..claims.clauses import clause_end, clause_start
+from ..claims.clauses import clause_end, clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, paragraph_bounds
@@ -40,7 +40,7 @@ def check_sums(index: Index, found, cfg) -> None:
         if after and (after[0].start, after[0].end) not in done:
             parts = _parts_before(index, after[0], m.start(), cfg)
             if len(parts) >= 2:
-                _judge(found, after[0], parts, cfg, named=True)
+                _judge(found, after[0], parts, cfg, _closed_by(text, m.start(), parts), named=True)
 
 
 def _is_part(text: str, q: Quantity, floor: int, cfg, total: Quantity | None = None) -> bool:
@@ -101,6 +101,13 @@ def other_fit(total: Quantity, parts: list[Quantity], coarsest: float) -> bool:
     than the run and the total says nothing."""
     return any(parts_fit(total, c) and ar.coarseness(c) <= coarsest + 1e-9
                for r in range(2, min(4, len(parts)) + 1) for c in itertools.combinations(parts, r))
+
+
+def _closed_by(text: str, cue: int, parts: list[Quantity]) -> int:
+    """How many of the parts (nearest first) lie in the sentence that 合计 / 共计
+    closes (刑事案件45起，治安案件130起，合计175起): those are the breakdown as written."""
+    start = sentence_start(text, cue)
+    return sum(p.start >= start for p in parts)
 
 
 def _in_sentence(text: str, cue_end: int, parts: list[Quantity]) -> int:
