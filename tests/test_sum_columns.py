@@ -49,6 +49,15 @@ def test_a_column_far_off_is_flagged_when_the_breakdown_is_shown(pipeline):
     assert flags[0].arithmetic == "34起 + 9起 = 43起（同一分项中30万元 + 22万元 = 52万元相符），所报为40起"
 
 
+def test_parts_set_apart_by_commas_open_with_the_first_measure(pipeline):
+    text = "全年收入完成900万元，比上年增收60万元，其中甲项收入500万元，比上年增收90万元，乙项收入400万元，比上年减收20万元。"
+    flags, verified = run(pipeline, text)
+    assert [f.text for f in flags] == ["60万元"]
+    assert flags[0].arithmetic.startswith("各项增减90万元 − 20万元 = 70万元，即总额应增70万元（同一分项中500万元 + 400万元 = 900万元相符）")
+    flags, verified = run(pipeline, text.replace("增收90万元", "增收80万元"))
+    assert flags == [] and "各项增减80万元 − 20万元 = 60万元，即总额应增60万元，与所报一致" in verified
+
+
 def test_changes_add_up_to_the_total_change(pipeline):
     flags, verified = run(pipeline, BUDGET.format(c=500))
     assert flags == []
@@ -68,8 +77,8 @@ def test_a_part_change_that_misses_is_flagged_on_the_total_change(pipeline):
     "全区发生事故40起，损失52万元。其中道路事故30起，损失30万元；火灾事故9起，损失20万元。",
     # a measure given for some parts only (no words saying the others have none)
     "全区发生事故40起，死亡9人，损失52万元。其中道路事故31起，死亡7人，损失30万元；火灾事故9起，损失22万元。",
-    # parts not set apart by semicolons: not read as parallel segments
-    "全区发生事故40起，损失52万元。其中道路事故31起，损失30万元，火灾事故9起，损失25万元。",
+    # parts set apart by commas whose first measure is missing: no segments to read
+    "全区发生事故40起，损失52万元。其中道路事故损失30万元，火灾事故损失12万元，另有5起损失未计。",
 ])
 def test_silence_where_the_breakdown_is_not_clearly_meant(pipeline, text):
     flags, _ = run(pipeline, text)

@@ -63,14 +63,15 @@ def check_sum_columns(index: Index, found, cfg) -> None:
     seen = {tuple(map(tuple, v["spans"])) for v in found.verified if v["kind"] == "sum"}
     for m in cfg.sum_cue.finditer(text):
         end = _sentence_end(text, m.end(), m.end() + cfg.parts_reach)
-        segments = _segments(text, m.end(), end, words)
-        if len(segments) < 2:
+        if end < 0:
             continue
         heads = _cells(index, _head_start(text, m.start(), cfg), m.start(), cfg, words)
         if len(heads) < 2:
             continue
-        parts = [_cells(index, a, b, cfg, words) for a, b in segments]
-        _judge_columns(found, text, heads, parts, segments, seen, words)
+        segments = _segments(text, m.end(), end, words) or _led_segments(index, heads, m.end(), end, cfg, words)
+        if len(segments) >= 2:
+            parts = [_cells(index, a, b, cfg, words) for a, b in segments]
+            _judge_columns(found, text, heads, parts, segments, seen, words)
 
 
 def _sentence_end(text: str, start: int, limit: int) -> int:
@@ -89,16 +90,30 @@ def _head_start(text: str, cue: int, cfg) -> int:
 
 def _segments(text: str, start: int, end: int, words) -> list[tuple[int, int]]:
     """The stretches between semicolons from the cue to the sentence's end
-    (none when the sentence does not end within reach)."""
-    if end < 0:
-        return []
+    (none when there is no semicolon)."""
     out, a = [], start
     for i in range(start, end):
         if text[i] in words.segment_marks:
             out.append((a, i))
             a = i + 1
     out.append((a, end))
-    return [s for s in out if s[1] > s[0]]
+    out = [s for s in out if s[1] > s[0]]
+    return out if len(out) >= 2 else []
+
+
+def _led_segments(index: Index, heads: list[Cell], start: int, end: int, cfg, words) -> list[tuple[int, int]]:
+    """Parts set apart by commas only (税收收入300万元，比上年增收30万元，非税收入…):
+    each part opens with the measure of the first total (an amount), and its
+    segment runs to the clause where the next part opens."""
+    lead = next((h for h in heads if not h.change), None)
+    key = _key(lead, heads) if lead is not None else None
+    if key is None:
+        return []
+    cells = [c for c in _cells(index, start, end, cfg, words) if _matches(key, c)]
+    if len(cells) < 2:
+        return []
+    cuts = [start] + [clause_start(index.text, c.q.start, start) for c in cells[1:]] + [end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:])]
 
 
 def _cells(index: Index, lo: int, hi: int, cfg, words) -> list[Cell]:
