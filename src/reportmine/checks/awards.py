@@ -131,7 +131,7 @@ def _judge_criteria(found, head: Entry, body: list[Quantity], end: int, text: st
     cuts = [head.points.end] + [i for i in range(head.points.end, end) if text[i] in words.criterion_marks] + [end]
     awards, complete, names = [], True, []
     for a, b in zip(cuts, cuts[1:]):
-        seg = text[a:b].strip(" \t\n。；;,，.")
+        seg = text[a:b].strip(" \t\n。；;,，.)）")
         mine = [q for q in body if a <= q.start < b and _is_award(text, q, a, words)]
         if len(mine) > 1 or any(w in seg for w in words.award_grades):
             return                  # several awards in one criterion, or grades: alternatives
