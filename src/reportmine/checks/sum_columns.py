@@ -72,6 +72,26 @@ def check_sum_columns(index: Index, found, cfg) -> None:
         if len(segments) >= 2:
             parts = [_cells(index, a, b, cfg, words) for a, b in segments]
             _judge_columns(found, text, heads, parts, segments, seen, words)
+    _after_sentences(index, found, cfg, words, seen)
+
+
+def _after_sentences(index: Index, found, cfg, words, seen: set) -> None:
+    """Without a cue: a sentence of semicolon segments right after a sentence
+    of several totals (全乡贫困户312户，贫困人口1046人。已脱贫286户，脱贫人口968人；
+    未脱贫26户，贫困人口78人。). Only a column that adds up shows the breakdown."""
+    text = index.text
+    at = text.find("。")
+    while at >= 0:
+        nxt = text.find("。", at + 1)
+        end = nxt if nxt >= 0 else len(text)
+        if end - at <= cfg.parts_reach and any(text.find(c, at + 1, end) >= 0 for c in words.segment_marks) \
+                and not cfg.sum_cue.match(text, at + 1):
+            segments = _segments(text, at + 1, _sentence_end(text, at + 1, end + 1), words)
+            heads = _cells(index, _head_start(text, at, cfg), at, cfg, words) if len(segments) >= 2 else []
+            if len(heads) >= 2:
+                parts = [_cells(index, a, b, cfg, words) for a, b in segments]
+                _judge_columns(found, text, heads, parts, segments, seen, words)
+        at = nxt
 
 
 def _sentence_end(text: str, start: int, limit: int) -> int:
