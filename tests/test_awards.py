@@ -67,3 +67,18 @@ def test_silence_where_awards_are_not_parts(pipeline, text):
     flags, verified = run(pipeline, text)
     assert flags == []
     assert not any("条目分值" in v for v in verified)
+
+
+@pytest.mark.parametrize("head,a,flagged", [
+    (4, 2, None),
+    (7, 2, "2分 + 2分 = 4分（其中各项分值之和），与条目分值7分不符"),
+    # a part above the points is no excuse where the split is written in the bracket
+    (4, 5, "5分 + 2分 = 7分（其中各项分值之和），与条目分值4分不符"),
+])
+def test_points_split_after_qizhong_in_their_bracket(pipeline, head, a, flagged):
+    text = f"1、设置年度目标（{head}分，其中部门目标{a}分，项目目标2分，若无项目，得{head}分）2、目标依据充分（1分）"
+    flags, verified = run(pipeline, text)
+    if flagged is None:
+        assert flags == [] and f"{a}分 + 2分 = {head}分，为条目分值{head}分，与所报一致" in verified
+    else:
+        assert [f.arithmetic for f in flags] == [flagged]

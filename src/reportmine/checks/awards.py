@@ -82,6 +82,34 @@ def check_awards(index: Index, found, cfg) -> None:
             _judge_criteria(found, head, body, end, text, words)
 
 
+def check_bracket_splits(index: Index, found, cfg) -> None:
+    """（2分，其中资料齐全1分，报送及时1分）: points opening a bracket, split
+    after 其中 within it; the parts are the points ending the clauses that
+    follow, up to the first clause that does not end in points (若…，得2分 is
+    another rule). Points are allocated, so the parts are the whole split."""
+    text, words = index.text, award_words()
+    qs = [q for q in index.qs if q.norm_unit == "分"]
+    for i, head in enumerate(qs):
+        at = text[:head.start].rstrip()
+        if not at.endswith(("（", "(")) or head.start in found.judged:
+            continue
+        close = min((k for k in (text.find("）", head.end, head.end + 200), text.find(")", head.end, head.end + 200))
+                     if k >= 0), default=-1)
+        cue = text.find("其中", head.end, close) if close >= 0 else -1
+        if cue < 0 or text[head.end:cue].strip(" ，,：:"):
+            continue
+        parts = []
+        for q in qs[i + 1:]:
+            lo = max(cue + 2, *(text.rfind(c, cue, q.start) + 1 for c in "，,；;"))
+            name = text[lo:q.start].strip()
+            if q.start >= close or text[q.end:q.end + 1] not in "，,；;）)" or not name \
+                    or name.endswith(words.award_words):
+                break               # a clause without a name of its own (…，得2分) is another rule
+            parts.append(q)
+        if len(parts) >= 2:
+            _judge(found, head, parts, "其中各项分值", flag=True, bounded=False)
+
+
 def _entries(index: Index, cfg) -> list[Entry]:
     """Numbering marks with the points of their label (points.py's reading),
     a bracketed mark also after a character that is no mark's (lost line breaks)."""
@@ -170,8 +198,10 @@ def _name(before: str) -> str:
     return run if len(run) >= 2 else ""
 
 
-def _judge(found, head: Quantity, items: list[Quantity], what: str, flag: bool) -> None:
-    if len(items) < 2 or any(q.norm_value > head.norm_value for q in items):
+def _judge(found, head: Quantity, items: list[Quantity], what: str, flag: bool, bounded: bool = True) -> None:
+    """`bounded`: an item above the head's points means the reading is wrong
+    (not the head's rules), except where the split is explicit (其中 in its bracket)."""
+    if len(items) < 2 or (bounded and any(q.norm_value > head.norm_value for q in items)):
         return
     total = sum(q.norm_value for q in items)
     arithmetic = " + ".join(q.text for q in items) + f" = {total:g}分"

@@ -38,7 +38,7 @@ from .directions import check_compared, check_directions
 from .pairs import check_pairs
 from .per_capita import check_per_capita, check_per_heads, check_per_thousand
 from .points import check_points
-from .awards import check_awards
+from .awards import check_awards, check_bracket_splits
 from .structure import check_structure
 from .table_heads import check_table_heads
 from .tables import check_tables
@@ -116,6 +116,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_remainders(index, found, search_config())
     check_points(index, found, search_config())
     check_awards(index, found, search_config())
+    check_bracket_splits(index, found, search_config())
     check_structure(doc, found, search_config())
     check_respectively(doc, found)
     check_mismatch(doc, found, search_config())
