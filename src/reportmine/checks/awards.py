@@ -59,10 +59,12 @@ def award_words() -> AwardWords:
 
 
 def check_awards(index: Index, found, cfg) -> None:
-    points = [q for q in index.qs if q.norm_unit == "分"]
-    if len(points) < 3:
+    text = index.text
+    if text.find("分）") < 0 and text.find("分)") < 0 and text.find("分 ）") < 0 and text.find("分 )") < 0:
+        return                      # no bracketed points: no item to judge (the marks are not searched)
+    if sum(q.norm_unit == "分" for q in index.qs) < 3:
         return
-    words, text = award_words(), index.text
+    words = award_words()
     entries = _entries(index, cfg)
     starts = [e.start for e in entries]
     for i, head in enumerate(entries):

@@ -23,6 +23,7 @@ relation. A column that fills only some segments (无人伤亡) is never flagged
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,7 +32,9 @@ from ..document import Quantity
 from ..resources import load_yaml, require
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count
-from .sums import _is_part
+
+
+_NOT_AMOUNTS = frozenset({"target", "basic_target", "full_target"})
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Cell:
 @dataclass(frozen=True)
 class ColumnWords:
     segment_marks: str
+    segment_pattern: object
     column_links: str
     none_words: tuple
     none_reach: int
@@ -54,7 +58,8 @@ class ColumnWords:
 def column_words() -> ColumnWords:
     data = load_yaml("checks.yaml")["sum_columns"]
     require(data, ("segment_marks", "column_links", "none_words", "none_reach", "zero_text"), "checks.yaml: sum_columns")
-    return ColumnWords(str(data["segment_marks"]), str(data["column_links"]), tuple(data["none_words"]),
+    marks = str(data["segment_marks"])
+    return ColumnWords(marks, re.compile("[" + re.escape(marks) + "]"), str(data["column_links"]), tuple(data["none_words"]),
                        int(data["none_reach"]), str(data["zero_text"]))
 
 
@@ -65,7 +70,12 @@ def check_sum_columns(index: Index, found, cfg) -> None:
         end = _sentence_end(text, m.end(), m.end() + cfg.parts_reach)
         if end < 0:
             continue
-        heads = _cells(index, _head_start(text, m.start(), cfg), m.start(), cfg, words)
+        if not _enough(index, m.start() - cfg.parts_reach, m.start(), m.end(), end):
+            continue                # (a cheap look first: the totals' sentence is within reach)
+        lo = _head_start(text, m.start(), cfg)
+        if not _enough(index, lo, m.start(), m.end(), end):
+            continue
+        heads = _cells(index, lo, m.start(), cfg, words)
         if len(heads) < 2:
             continue
         segments = _segments(text, m.end(), end, words) or _led_segments(index, heads, m.end(), end, cfg, words)
@@ -78,20 +88,38 @@ def check_sum_columns(index: Index, found, cfg) -> None:
 def _after_sentences(index: Index, found, cfg, words, seen: set) -> None:
     """Without a cue: a sentence of semicolon segments right after a sentence
     of several totals (全乡贫困户312户，贫困人口1046人。已脱贫286户，脱贫人口968人；
-    未脱贫26户，贫困人口78人。). Only a column that adds up shows the breakdown."""
-    text = index.text
-    at = text.find("。")
-    while at >= 0:
-        nxt = text.find("。", at + 1)
-        end = nxt if nxt >= 0 else len(text)
-        if end - at <= cfg.parts_reach and any(text.find(c, at + 1, end) >= 0 for c in words.segment_marks) \
-                and not cfg.sum_cue.match(text, at + 1):
-            segments = _segments(text, at + 1, _sentence_end(text, at + 1, end + 1), words)
-            heads = _cells(index, _head_start(text, at, cfg), at, cfg, words) if len(segments) >= 2 else []
-            if len(heads) >= 2:
-                parts = [_cells(index, a, b, cfg, words) for a, b in segments]
-                _judge_columns(found, text, heads, parts, segments, seen, words)
-        at = nxt
+    未脱贫26户，贫困人口78人。). Only a column that adds up shows the breakdown.
+    Sentences are found from their semicolons (rarer than sentence ends)."""
+    text, done = index.text, -1
+    for pos in sorted(_all(text, words.segment_marks)):
+        at = text.rfind("。", max(0, pos - cfg.parts_reach), pos)
+        if at < 0 or at == done or cfg.sum_cue.match(text[at + 1:at + 8]):
+            continue
+        done = at
+        end = _sentence_end(text, at + 1, at + 1 + cfg.parts_reach)
+        segments = _segments(text, at + 1, end, words) if end >= 0 else []
+        lo = _head_start(text, at, cfg) if segments else at
+        heads = _cells(index, lo, at, cfg, words) if segments and _enough(index, lo, at, at + 1, end) else []
+        if len(heads) >= 2:
+            parts = [_cells(index, a, b, cfg, words) for a, b in segments]
+            _judge_columns(found, text, heads, parts, segments, seen, words)
+
+
+def _all(text: str, marks: str) -> list[int]:
+    """Every offset of any of the marks (str.find: far cheaper than a pattern over the whole text)."""
+    out = []
+    for c in marks:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1)
+    return out
+
+
+def _enough(index: Index, lo: int, cue: int, start: int, end: int) -> bool:
+    """Two totals before the cue and three numbers after it (a column of two
+    parts beside another column) at least: else no columns to compare."""
+    return len(index.between(lo, cue)) >= 2 and len(index.between(start, end)) >= 3
 
 
 def _sentence_end(text: str, start: int, limit: int) -> int:
@@ -112,10 +140,9 @@ def _segments(text: str, start: int, end: int, words) -> list[tuple[int, int]]:
     """The stretches between semicolons from the cue to the sentence's end
     (none when there is no semicolon)."""
     out, a = [], start
-    for i in range(start, end):
-        if text[i] in words.segment_marks:
-            out.append((a, i))
-            a = i + 1
+    for m in words.segment_pattern.finditer(text, start, end):
+        out.append((a, m.start()))
+        a = m.end()
     out.append((a, end))
     out = [s for s in out if s[1] > s[0]]
     return out if len(out) >= 2 else []
@@ -140,15 +167,15 @@ def _cells(index: Index, lo: int, hi: int, cfg, words) -> list[Cell]:
     """The amounts (parts, not shares or targets) and the changes between lo and hi."""
     text, out = index.text, []
     for q in index.between(lo, hi):
-        if not is_count(q) or q.role in ("target", "basic_target", "full_target"):
+        if not is_count(q) or q.role in _NOT_AMOUNTS:
             continue
-        start = max(lo, clause_start(text, q.start) - 1)
-        cue = cfg.change_cue.search(text[start:q.start])
+        clause = clause_start(text, q.start, lo)
+        cue = cfg.change_cue.search(text[max(lo, clause - 1):q.start])
         if cue is not None:
             down = any(ch in cue.group() for ch in cfg.compared_fall)
             out.append(Cell(q, -1 if down else 1, ""))
-        elif q.role not in ("growth", "difference") and _is_part(text, q, lo, cfg):
-            out.append(Cell(q, 0, _word(text, q, lo, words)))
+        elif q.role not in ("growth", "difference") and not cfg.not_part.search(text[clause:q.start]):
+            out.append(Cell(q, 0, _word(text, q, lo, words)))   # an amount that opens its clause (sums._is_part)
     return out
 
 
@@ -192,10 +219,9 @@ def _judge_columns(found, text: str, heads: list[Cell], parts: list[list[Cell]],
             cells = [cells[0] for cells in column if cells]
             full.append((head, cells, [(spans[i][0], words.zero_text) for i, z in enumerate(zeros) if z]))
             fits.append(_fits(head, cells))
-    witnesses = [_arithmetic(h, cs, z) for (h, cs, z), ok in zip(full, fits) if ok and len(cs) >= 2]
-    if not witnesses:
+    witness = next(((h, cs, z) for (h, cs, z), ok in zip(full, fits) if ok and len(cs) >= 2), None)
+    if witness is None:
         return              # no column of two or more parts adds up: the breakdown is not shown to be meant
-    witness = witnesses[0]
     for (head, cells, zero), ok in zip(full, fits):
         arith = _arithmetic(head, cells, zero)
         qs = sorted([head.q, *(c.q for c in cells)], key=lambda q: q.start)
@@ -205,7 +231,7 @@ def _judge_columns(found, text: str, heads: list[Cell], parts: list[list[Cell]],
                 seen.add(key)
                 found.verify("sum", arith, qs, head.q)
         elif head.q.start not in found.judged:
-            found.flag("sum", head.q, f"{arith}（同一分项中{witness}相符）", [c.q for c in cells],
+            found.flag("sum", head.q, f"{arith}（同一分项中{_arithmetic(*witness)}相符）", [c.q for c in cells],
                        tail=f"，所报为{_signed_text(head)}")
 
 
