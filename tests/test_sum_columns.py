@@ -102,3 +102,13 @@ def test_parallel_segments_after_a_sentence_of_totals_without_a_cue(pipeline):
     assert flags == [] and "555人 + 95人 = 650人，与所报一致" in verified
     flags, _ = run(pipeline, text.format(n=585))
     assert [f.arithmetic for f in flags] == ["585人 + 95人 = 680人（同一分项中180户 + 30户 = 210户相符），所报为650人"]
+
+
+@pytest.mark.parametrize("rest,flagged", [(42, None), (45, "1238处 + 45处 = 1283处，与总数1280处不符")])
+def test_a_part_named_as_the_rest_makes_the_breakdown_meant(pipeline, rest, flagged):
+    text = f"排查一般隐患1280处，已整改1238处，整改率96.7%，其余{rest}处正在整改中。"
+    flags, verified = run(pipeline, text)
+    if flagged is None:
+        assert flags == [] and "1238处 + 42处 = 1280处，与所报一致" in verified
+    else:
+        assert [f.arithmetic for f in flags] == [flagged]

@@ -52,15 +52,17 @@ class ColumnWords:
     none_words: tuple
     none_reach: int
     zero_text: str
+    rest_words: tuple
 
 
 @lru_cache(maxsize=1)
 def column_words() -> ColumnWords:
     data = load_yaml("checks.yaml")["sum_columns"]
-    require(data, ("segment_marks", "column_links", "none_words", "none_reach", "zero_text"), "checks.yaml: sum_columns")
+    require(data, ("segment_marks", "column_links", "none_words", "none_reach", "zero_text", "rest_words"),
+            "checks.yaml: sum_columns")
     marks = str(data["segment_marks"])
     return ColumnWords(marks, re.compile("[" + re.escape(marks) + "]"), str(data["column_links"]), tuple(data["none_words"]),
-                       int(data["none_reach"]), str(data["zero_text"]))
+                       int(data["none_reach"]), str(data["zero_text"]), tuple(data["rest_words"]))
 
 
 def check_sum_columns(index: Index, found, cfg) -> None:
