@@ -38,7 +38,7 @@ from functools import lru_cache
 from ..document import Quantity
 from ..resources import compile_pattern, load_yaml, require
 from .neighbourhood import Index
-from .points import Entry, _bracketed
+from .points import Entry, _bracketed, marks
 
 
 @dataclass(frozen=True)
@@ -115,17 +115,8 @@ def check_bracket_splits(index: Index, found, cfg) -> None:
 def _entries(index: Index, cfg) -> list[Entry]:
     """Numbering marks with the points of their label (points.py's reading),
     a bracketed mark also after a character that is no mark's (lost line breaks)."""
-    text, out = index.text, []
-    for level, pattern in enumerate(cfg.point_marks):
-        bracket = pattern.pattern.startswith("[（(")
-        for m in pattern.finditer(text):
-            if m.start() and not bracket and not cfg.point_mark_before.match(text[m.start() - 1]):
-                continue
-            p = cfg.point_label.match(text, m.end())
-            qs = [q for q in index.between(p.start("value"), p.end("value")) if q.norm_unit == "分"] if p else []
-            out.append(Entry(m.start(), level, qs[0] if qs else None))
-    out.sort(key=lambda e: e.start)
-    return out
+    bracketed = {level for level, p in enumerate(cfg.point_marks) if p.pattern.startswith("[（(")}
+    return [e for e, after_mark in marks(index, cfg) if after_mark or e.level in bracketed]
 
 
 def _judge_entries(found, head: Entry, bracketed: list[Quantity], inner: list[Entry], text: str, cfg) -> None:

@@ -32,6 +32,7 @@ from ..document import Quantity
 from ..resources import load_yaml, require
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count
+from .sums import sum_cues
 
 
 _NOT_AMOUNTS = frozenset({"target", "basic_target", "full_target"})
@@ -68,7 +69,7 @@ def column_words() -> ColumnWords:
 def check_sum_columns(index: Index, found, cfg) -> None:
     text, words = index.text, column_words()
     seen = {tuple(map(tuple, v["spans"])) for v in found.verified if v["kind"] == "sum"}
-    for m in cfg.sum_cue.finditer(text):
+    for m in sum_cues(index, cfg):
         end = _sentence_end(text, m.end(), m.end() + cfg.parts_reach)
         if end < 0:
             continue
@@ -84,38 +85,6 @@ def check_sum_columns(index: Index, found, cfg) -> None:
         if len(segments) >= 2:
             parts = [_cells(index, a, b, cfg, words) for a, b in segments]
             _judge_columns(found, text, heads, parts, segments, seen, words)
-    _after_sentences(index, found, cfg, words, seen)
-
-
-def _after_sentences(index: Index, found, cfg, words, seen: set) -> None:
-    """Without a cue: a sentence of semicolon segments right after a sentence
-    of several totals (全乡贫困户312户，贫困人口1046人。已脱贫286户，脱贫人口968人；
-    未脱贫26户，贫困人口78人。). Only a column that adds up shows the breakdown.
-    Sentences are found from their semicolons (rarer than sentence ends)."""
-    text, done = index.text, -1
-    for pos in sorted(_all(text, words.segment_marks)):
-        at = text.rfind("。", max(0, pos - cfg.parts_reach), pos)
-        if at < 0 or at == done or cfg.sum_cue.match(text[at + 1:at + 8]):
-            continue
-        done = at
-        end = _sentence_end(text, at + 1, at + 1 + cfg.parts_reach)
-        segments = _segments(text, at + 1, end, words) if end >= 0 else []
-        lo = _head_start(text, at, cfg) if segments else at
-        heads = _cells(index, lo, at, cfg, words) if segments and _enough(index, lo, at, at + 1, end) else []
-        if len(heads) >= 2:
-            parts = [_cells(index, a, b, cfg, words) for a, b in segments]
-            _judge_columns(found, text, heads, parts, segments, seen, words)
-
-
-def _all(text: str, marks: str) -> list[int]:
-    """Every offset of any of the marks (str.find: far cheaper than a pattern over the whole text)."""
-    out = []
-    for c in marks:
-        i = text.find(c)
-        while i >= 0:
-            out.append(i)
-            i = text.find(c, i + 1)
-    return out
 
 
 def _enough(index: Index, lo: int, cue: int, start: int, end: int) -> bool:

@@ -26,7 +26,7 @@ _NOT_PARTS = _TARGETS | {"growth", "difference"}
 def check_sums(index: Index, found, cfg) -> None:
     text = index.text
     done = {s for v in found.verified if v["kind"] == "sum" for s in map(tuple, v["spans"])}
-    for m in cfg.sum_cue.finditer(text):
+    for m in sum_cues(index, cfg):
         lo = max(paragraph_bounds(text, m.start())[0], m.start() - cfg.total_reach)
         before = [q for q in index.between(lo, m.start()) if _is_part(text, q, lo, cfg)]
         if not before or (before[-1].start, before[-1].end) in done:
@@ -41,6 +41,16 @@ def check_sums(index: Index, found, cfg) -> None:
             parts = _parts_before(index, after[0], m.start(), cfg)
             if len(parts) >= 2:
                 _judge(found, after[0], parts, cfg, _closed_by(text, m.start(), parts), named=True)
+
+
+def sum_cues(index: Index, cfg) -> list:
+    """The matches of `sum_cue` in the text, found once per index (the sums
+    and the parallel breakdowns both read them)."""
+    found = getattr(index, "_sum_cues", None)
+    if found is None:
+        found = list(cfg.sum_cue.finditer(index.text))
+        index._sum_cues = found
+    return found
 
 
 def _is_part(text: str, q: Quantity, floor: int, cfg, total: Quantity | None = None) -> bool:
