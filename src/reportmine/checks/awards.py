@@ -70,9 +70,9 @@ def check_awards(index: Index, found, cfg) -> None:
     for i, head in enumerate(entries):
         if head.points is None or head.points.start in found.judged:
             continue
-        end = next((e.start for e in entries[i + 1:] if e.level <= head.level), None)
-        if end is None or end - head.start > cfg.points_reach:
-            continue                # the item's end is not shown: its rules may be cut off
+        end = _closing(entries, i, cfg.points_reach)
+        if end is None:
+            continue                # the item's end is not shown (within reach): its rules may be cut off
         inner = entries[i + 1:bisect.bisect_left(starts, end)]
         body = [q for q in index.between(head.points.end, end) if q.norm_unit == "分"]
         bracketed = [q for q in body if _bracketed(text, q, cfg)]
@@ -84,6 +84,18 @@ def check_awards(index: Index, found, cfg) -> None:
             _judge_criteria(found, head, body, end, text, words)
 
 
+def _closing(entries: list[Entry], i: int, reach: int) -> int | None:
+    """Where the entry of the item's level or above that closes item i starts,
+    within `reach` characters (no slice of the rest per item: quadratic)."""
+    head = entries[i]
+    for k in range(i + 1, len(entries)):
+        if entries[k].start - head.start > reach:
+            return None
+        if entries[k].level <= head.level:
+            return entries[k].start
+    return None
+
+
 def check_bracket_splits(index: Index, found, cfg) -> None:
     """（2分，其中资料齐全1分，报送及时1分）: points opening a bracket, split
     after 其中 within it; the parts are the points ending the clauses that
@@ -92,7 +104,7 @@ def check_bracket_splits(index: Index, found, cfg) -> None:
     text, words = index.text, award_words()
     qs = [q for q in index.qs if q.norm_unit == "分"]
     for i, head in enumerate(qs):
-        at = text[:head.start].rstrip()
+        at = text[max(0, head.start - 4):head.start].rstrip()      # (a few characters: no copy of the text)
         if not at.endswith(("（", "(")) or head.start in found.judged:
             continue
         close = min((k for k in (text.find("）", head.end, head.end + 200), text.find(")", head.end, head.end + 200))
@@ -101,7 +113,8 @@ def check_bracket_splits(index: Index, found, cfg) -> None:
         if cue < 0 or text[head.end:cue].strip(" ，,：:"):
             continue
         parts = []
-        for q in qs[i + 1:]:
+        for k in range(i + 1, len(qs)):     # (no slice of the rest per head: quadratic)
+            q = qs[k]
             lo = max(cue + 2, *(text.rfind(c, cue, q.start) + 1 for c in "，,；;"))
             name = text[lo:q.start].strip()
             if q.start >= close or text[q.end:q.end + 1] not in "，,；;）)" or not name \
