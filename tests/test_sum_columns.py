@@ -27,12 +27,12 @@ BUDGET = ("一般公共预算收入完成5000万元，比上年减收200万元�
 def test_columns_verify_with_a_part_stated_as_none(pipeline):
     flags, verified = run(pipeline, ACCIDENTS.format(d=7, i=12, a=30))
     assert flags == []
-    assert "7人 + 0（无） = 7人，与所报一致" in verified
-    assert "12人 + 0（无） = 12人，与所报一致" in verified
+    assert "7人 + 0（无人伤亡） = 7人，与所报一致" in verified
+    assert "12人 + 0（无人伤亡） = 12人，与所报一致" in verified
 
 
 @pytest.mark.parametrize("d,i,a,flagged,shown", [
-    (7, 15, 30, "12人", "15人 + 0（无） = 15人（同一分项中"),
+    (7, 15, 30, "12人", "15人 + 0（无人伤亡） = 15人（同一分项中"),
     (7, 12, 36, "52万元", "36万元 + 22万元 = 58万元"),
 ])
 def test_a_column_that_misses_is_flagged_beside_one_that_adds_up(pipeline, d, i, a, flagged, shown):

@@ -188,7 +188,7 @@ def _judge_columns(found, text: str, heads: list[Cell], parts: list[list[Cell]],
         zeros = [not cells and _says_none(text, span, head.word, words) for cells, span in zip(column, spans)]
         if all(len(cells) == 1 or zero for cells, zero in zip(column, zeros)) and (sum(map(len, column)) >= 2 or any(zeros)):
             cells = [cells[0] for cells in column if cells]
-            full.append((head, cells, [(spans[i][0], words.zero_text) for i, z in enumerate(zeros) if z]))
+            full.append((head, cells, [(spans[i][0], words.zero_text.format(z)) for i, z in enumerate(zeros) if z]))
             fits.append(_fits(head, cells))
     witness = next(((h, cs, z) for (h, cs, z), ok in zip(full, fits) if ok and len(cs) >= 2), None)
     if witness is None:
@@ -206,19 +206,30 @@ def _judge_columns(found, text: str, heads: list[Cell], parts: list[list[Cell]],
                        tail=f"，所报为{_signed_text(head)}")
 
 
-def _says_none(text: str, span: tuple[int, int], word: str, words) -> bool:
-    """The segment states that its part is nothing (无人伤亡 for the measure 亡,
-    未发生死亡): a negation followed closely by the measure's character."""
+def _says_none(text: str, span: tuple[int, int], word: str, words) -> str:
+    """The words by which the segment states that its part is nothing (无人伤亡
+    for the measure 亡, 未发生死亡): a negation followed closely by the
+    measure's character; "" when it does not."""
     if not word:
-        return False
+        return ""
     seg = text[span[0]:span[1]]
     for neg in words.none_words:
         at = seg.find(neg)
         while at >= 0:
-            if word in seg[at + len(neg):at + len(neg) + words.none_reach]:
-                return True
+            k = seg.find(word, at + len(neg), at + len(neg) + words.none_reach)
+            if k >= 0:
+                return _clause_of(seg, at, k + 1)
             at = seg.find(neg, at + 1)
-    return False
+    return ""
+
+
+def _clause_of(seg: str, start: int, end: int, longest: int = 12) -> str:
+    """The clause holding seg[start:end] (无人伤亡 in …6宗，无人伤亡，损失…), or
+    that stretch alone when the clause is longer than `longest`."""
+    lo = max(seg.rfind(c, 0, start) for c in "，,、；;：:") + 1
+    ends = [i for i in (seg.find(c, end) for c in "，,、；;。") if i >= 0]
+    hi = min(ends) if ends else len(seg)
+    return seg[lo:hi].strip() if hi - lo <= longest else seg[start:end]
 
 
 def _fits(head: Cell, cells: list[Cell]) -> bool:
