@@ -135,16 +135,20 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     if _earlier_period(text, parts[0], r, cfg):
         return None
     inside, wholes, elsewhere = _wholes(index, r, parts, inside, kind, at, cfg)
+    smaller = exceeded(r, parts[0], wholes)
+    wholes = [w for w in wholes if not any(w is s for s in smaller)]
     case = Case(r, kind, label, parts, wholes, cue=text[at] if kind == "share" else "", loose=elsewhere)
     if kind == "share":
         by_name = text[at] == "占"          # 完成…的: only a target written inside the phrase
         case.named = [w for w in inside if w.norm_unit == unit] or \
             [w for w in wholes if by_name and _names(w, label, text, cfg)]     # 占7户企业利润总额: 7户 names, is not the whole
     else:
-        case.meant = [(p, w) for p in parts for w in wholes if w is not p and _related(w, p, r, sent, cfg)]
-        case.meant += _adjacent_pair(index, sent, r, wholes)
-        case.meant += _part_after_cue(index, parts, wholes, cfg)
-        case.meant += [(parts[0], w) for w in wholes if w.start > r.end]
+        every = sorted(wholes + smaller, key=lambda q: q.start)
+        near = wholes + [w for w in smaller if any(w is q for q in sent)]      # a smaller one in the sentence only
+        case.meant = [(p, w) for p in parts for w in near if w is not p and _related(w, p, r, sent, cfg)]
+        case.meant += _adjacent_pair(index, sent, r, every)
+        case.meant += _part_after_cue(index, parts, wholes, cfg, smaller)
+        case.meant += [(parts[0], w) for w in every if w.start > r.end]
     return case
 
 
@@ -160,10 +164,19 @@ def _wholes(index: Index, r: Quantity, parts: list[Quantity], inside: list[Quant
         inside = _named_targets(index, r, parts[0], cfg) or _named_targets(index, r, parts[0], cfg, later=True)
         wholes += [w for w in inside if w.start > r.end]
         elsewhere = bool(inside)                    # judged as loosely as a rate (near_miss_ratio)
-    bounded = r.norm_value <= 1 + ar.tolerance(r)
-    wholes = [w for w in wholes if w.norm_unit == parts[0].norm_unit and w.norm_value > 0
-              and (not bounded or w.norm_value >= parts[0].norm_value * 0.999)]
+    wholes = [w for w in wholes if w.norm_unit == parts[0].norm_unit and w.norm_value > 0]
     return inside, wholes, elsewhere
+
+
+def exceeded(r: Quantity, part: Quantity, wholes: list[Quantity]) -> list[Quantity]:
+    """The candidate wholes a rate of at most 100% cannot be of: smaller than
+    its part. They are no candidates, but one clearly meant by its place
+    (written inside a share phrase, right before the part, the count a 其中
+    part is of, a target stated after the rate) is judged all the same: a
+    part above its whole is a mistyped part or whole."""
+    if r.norm_value > 1 + ar.tolerance(r):
+        return []
+    return [w for w in wholes if w.norm_value < part.norm_value * 0.999]
 
 
 def _named_targets(index: Index, r: Quantity, part: Quantity, cfg, later: bool = False) -> list[Quantity]:
@@ -197,7 +210,8 @@ def _level_target(index: Index, r: Quantity, at: int) -> tuple | None:
     return (before[-1], whole) if before and not _extensive(before[-1]) else None
 
 
-def _part_after_cue(index: Index, parts: list[Quantity], wholes: list[Quantity], cfg) -> list[tuple]:
+def _part_after_cue(index: Index, parts: list[Quantity], wholes: list[Quantity], cfg,
+                    smaller: list[Quantity] = ()) -> list[tuple]:
     """出生24850人，…。其中政策内出生23359人，政策符合率94.00%: the count right
     after 其中 (sum_cue) and right before the rate is a part of the count
     nearest before the cue."""
@@ -207,7 +221,12 @@ def _part_after_cue(index: Index, parts: list[Quantity], wholes: list[Quantity],
         return []                   # only the count right after the cue and right before the rate
     at = cues[-1].start()
     before = [w for w in wholes if w.end <= at and w.start >= at - cfg.total_reach]
-    return [(p, before[-1])] if before else []
+    if before:
+        return [(p, before[-1])]
+    below = [w for w in smaller if w.end <= at and w.start >= at - cfg.total_reach]     # the part above its whole
+    if not below or any(is_count(q) for q in index.between(below[-1].end, at)):
+        return []                   # only the count right before the cue
+    return [(p, below[-1])]
 
 
 def _extensive(q: Quantity) -> bool:
@@ -313,18 +332,20 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "") -> Qua
     """The whole the rate verified with, if any; a flag when a clearly meant pair nearly fits."""
     r = case.rate
     best = None
-    for p in case.parts:
-        for w in case.wholes:
-            q = None if w is p else ar.quotient(p, w)
-            if q is None:
-                continue
-            if ar.fits(r, *q):
-                found.verify("ratio", f"{p.text}/{w.text} = {ar.at_precision(p.norm_value / w.norm_value, r, 2)}",
-                             [p, w, r], r)
-                return w
-            m = ar.miss(r, *q)
-            if case.is_meant(p, w) and (best is None or m < best[0]):
-                best = (m, p, w)
+    pairs = [(p, w) for p in case.parts for w in case.wholes]
+    pairs += [(p, w) for p, w in case.meant + [(case.parts[0], n) for n in case.named]
+              if not any(w is x for x in case.wholes)]
+    for p, w in pairs:
+        q = None if w is p else ar.quotient(p, w)
+        if q is None:
+            continue
+        if ar.fits(r, *q):
+            found.verify("ratio", f"{p.text}/{w.text} = {ar.at_precision(p.norm_value / w.norm_value, r, 2)}",
+                         [p, w, r], r)
+            return w
+        m = ar.miss(r, *q)
+        if case.is_meant(p, w) and (best is None or m < best[0]):
+            best = (m, p, w)
     limit = cfg.near_miss_share if case.kind == "share" and not case.loose else cfg.near_miss_ratio
     if best:
         _, p, w = best

@@ -167,7 +167,7 @@ def _completion(found: Found, c: Quantity, before: list[Quantity]) -> None:
     tol = ar.tolerance(c) + computed * (ar.tolerance(actual) / max(actual.norm_value, 1e-9)
                                         + ar.tolerance(target) / target.norm_value)
     found.judge(c, computed, tol, [actual, target], "completion",
-                f"{actual.text}/{target.text} = {ar.pct(computed)}")
+                f"{actual.text}/{target.text} = {ar.pct(computed)}", typos=lambda: ar.ratio_typo(c, actual, target))
     return True
 
 

@@ -1,0 +1,83 @@
+"""Relations other than sums, broken in ways the near-miss tests alone miss:
+a part written above its whole, a base shared by several rates mistyped below
+one of their parts, a target or budget off by one digit. Texts written here."""
+
+import pytest
+
+from reportmine.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def incs(pipeline, text):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    return [f for f in doc.flags if f.type == "inconsistency"], doc.meta.get("verified", [])
+
+
+def _flag_on(flags, text, number):
+    at = text.index(number)
+    return [f for f in flags if f.start <= at < f.end or at <= f.start < at + len(number)]
+
+
+# (text, a number the flag must cover, words its message must hold)
+FLAGGED = [
+    # a 其中 part written above the count it is a part of (rate at most 100%)
+    ("全县共登记新生儿5210人，出生率9.1‰。其中计划内出生5480人，符合率94.51%。", "94.51%", "5480人/5210人"),
+    # the two counts right before the rate: the part above the whole
+    ("辖区6岁以下儿童1840人，建档人数为1900人，建档率为91.58%。", "91.58%", "1900人/1840人"),
+    # a share whose whole is written inside the phrase, the part above it
+    ("新建校舍4120平方米，占计划面积3850平方米的97.5%。", "97.5%", "4120平方米/3850平方米"),
+    # three rates agree on one base (600); the base stated is below one part
+    ("本乡活产数596人，住院分娩人数590人，住院分娩率为98.33%。系统管理人数510人，系统管理率85.0%。"
+     "新生儿访视597人，访视率为99.50%。", "596人", "共同推算的分母"),
+    # a completion whose target in the phrase is one digit off: a near miss
+    ("全年交通事故死亡4人，占年度控制指标(3人)的57.1%，未超进度。", "57.1%", "4人/3人 = 133.33%"),
+    # beyond a near miss, one mistyped digit explains it
+    ("全年交通事故死亡6人，占年度控制指标(1人)的85.7%，未超进度。", "85.7%", "1人若为7人"),
+    # a budget written below what was spent, one digit off (a swap)
+    ("年初下达预算3206万元，实际支出3254.3万元。剩余未支出5.7万元结转下年。", "5.7万元", "3206万元若为3260万元"),
+]
+
+
+@pytest.mark.parametrize("text,number,words", FLAGGED)
+def test_flagged(pipeline, text, number, words):
+    flags, _ = incs(pipeline, text)
+    on = _flag_on(flags, text, number)
+    assert on, [f.message for f in flags]
+    assert any(words in f.message or words in (f.note or "") for f in on), [f.message for f in on]
+
+
+# the same sentences as written correctly: verified, not flagged
+VERIFIED = [
+    ("全县共登记新生儿5210人，出生率9.1‰。其中计划内出生4924人，符合率94.51%。", "4924人/5210人"),
+    ("辖区6岁以下儿童1840人，建档人数为1685人，建档率为91.58%。", "1685人/1840人"),
+    ("新建校舍3754平方米，占计划面积3850平方米的97.5%。", "3754平方米/3850平方米"),
+    ("本乡活产数600人，住院分娩人数590人，住院分娩率为98.33%。系统管理人数510人，系统管理率85.0%。"
+     "新生儿访视597人，访视率为99.50%。", "590人/600人"),
+    ("全年交通事故死亡4人，占年度控制指标(7人)的57.1%，未超进度。", "4人/7人"),
+    ("年初下达预算3260万元，实际支出3254.3万元。剩余未支出5.7万元结转下年。", "3260万元 − 3254.3万元"),
+]
+
+
+@pytest.mark.parametrize("text,arith", VERIFIED)
+def test_verified(pipeline, text, arith):
+    flags, verified = incs(pipeline, text)
+    assert not flags, [f.message for f in flags]
+    assert any(arith in v["arithmetic"] for v in verified), [v["arithmetic"] for v in verified]
+
+
+# silence: the rate is not over the smaller count of another sentence
+SILENT = [
+    "全县城镇职工养老保险参保4.31万人，完成目标任务的101.5%。全县养老保险待遇领取人员5.2万人，待遇按时发放率100%。",
+    # a remainder far from budget less spending, no digit explains it: another amount
+    "年初下达预算3260万元，实际支出1254.3万元。剩余资金620万元用于明年续建项目。",
+]
+
+
+@pytest.mark.parametrize("text", SILENT)
+def test_silent(pipeline, text):
+    flags, _ = incs(pipeline, text)
+    assert not flags, [f.message for f in flags]
