@@ -37,6 +37,10 @@ FLAGGED = [
     ("全年交通事故死亡4人，占年度控制指标(3人)的57.1%，未超进度。", "57.1%", "4人/3人 = 133.33%"),
     # beyond a near miss, one mistyped digit explains it
     ("全年交通事故死亡6人，占年度控制指标(1人)的85.7%，未超进度。", "85.7%", "1人若为7人"),
+    # a completion rate whose target is stated after it in its sentence
+    ("全年新办营业执照5130户，完成率为108.7%，年度目标任务为4960户。", "108.7%", "5130户/4960户"),
+    # a completion written 为…的 with the target inside the phrase
+    ("引进到位资金27.3亿元，为年度计划31亿元的96.5%。", "96.5%", "27.3亿元/31亿元"),
     # a budget written below what was spent, one digit off (a swap)
     ("年初下达预算3206万元，实际支出3254.3万元。剩余未支出5.7万元结转下年。", "5.7万元", "3206万元若为3260万元"),
 ]
@@ -59,6 +63,9 @@ VERIFIED = [
      "新生儿访视597人，访视率为99.50%。", "590人/600人"),
     ("全年交通事故死亡4人，占年度控制指标(7人)的57.1%，未超进度。", "4人/7人"),
     ("年初下达预算3260万元，实际支出3254.3万元。剩余未支出5.7万元结转下年。", "3260万元 − 3254.3万元"),
+    ("全年新办营业执照5130户，完成率为108.7%，年度目标任务为4720户。", "5130户/4720户"),
+    ("今年计划改造管网64公里，目前已完成56公里，完成率87.5%。", "56公里/64公里"),
+    ("引进到位资金29.9亿元，为年度计划31亿元的96.5%。", "29.9亿元/31亿元"),
 ]
 
 
@@ -72,6 +79,8 @@ def test_verified(pipeline, text, arith):
 # silence: the rate is not over the smaller count of another sentence
 SILENT = [
     "全县城镇职工养老保险参保4.31万人，完成目标任务的101.5%。全县养老保险待遇领取人员5.2万人，待遇按时发放率100%。",
+    # a completion rate with no target in its sentence: nothing to judge it by
+    "全年新办营业执照5130户，完成率为108.7%，其中个体工商户4100户。",
     # a remainder far from budget less spending, no digit explains it: another amount
     "年初下达预算3260万元，实际支出1254.3万元。剩余资金620万元用于明年续建项目。",
 ]

@@ -22,6 +22,7 @@ from . import arithmetic as ar
 from .flags import make_flag
 from .bases import check_bases
 from .complements import check_complements
+from .completions import check_completions
 from .earlier import check_earlier
 from .excess import check_excess
 from .formulas import check_formulas
@@ -93,6 +94,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_complements(index, found, search_config())
     check_bases(index, found, check_rates(index, found, search_config()), search_config())
     check_share_lists(index, found, search_config())
+    check_completions(index, found, search_config())
     check_levels(index, found, search_config())
     check_level_lists(index, found, search_config())
     check_change_lists(index, found, search_config())
