@@ -41,6 +41,14 @@ FLAGGED = [
     ("全年新办营业执照5130户，完成率为108.7%，年度目标任务为4960户。", "108.7%", "5130户/4960户"),
     # a completion written 为…的 with the target inside the phrase
     ("引进到位资金27.3亿元，为年度计划31亿元的96.5%。", "96.5%", "27.3亿元/31亿元"),
+    # per head: the head count after the amount in the sentence, a near miss
+    ("下发农机购置补贴1830万元，惠及农户2.4万户，户均820元。", "820元", "1830万元/2.4万户"),
+    # per head: beyond a near miss, the head count's digits swapped
+    ("全年向2130名教师发放补助258.3万元，人均2100元。", "2100元", "2130名若为1230名"),
+    # per head per month of a year's amount
+    ("全县特困供养对象2600人，全年支出供养资金1560万元，月人均补助550元。", "550元", "/12个月"),
+    # per head: the head count in the sentence before, named like the amount
+    ("特困供养对象2600人。全年特困供养支出1560万元，人均6300元。", "6300元", "1560万元/2600人"),
     # a budget written below what was spent, one digit off (a swap)
     ("年初下达预算3206万元，实际支出3254.3万元。剩余未支出5.7万元结转下年。", "5.7万元", "3206万元若为3260万元"),
 ]
@@ -64,6 +72,9 @@ VERIFIED = [
     ("全年交通事故死亡4人，占年度控制指标(7人)的57.1%，未超进度。", "4人/7人"),
     ("年初下达预算3260万元，实际支出3254.3万元。剩余未支出5.7万元结转下年。", "3260万元 − 3254.3万元"),
     ("全年新办营业执照5130户，完成率为108.7%，年度目标任务为4720户。", "5130户/4720户"),
+    ("下发农机购置补贴1830万元，惠及农户2.4万户，户均762.5元。", "1830万元/2.4万户"),
+    ("全县特困供养对象2600人，全年支出供养资金1560万元，月人均补助500元。", "1560万元/2600人/12个月"),
+    ("特困供养对象2600人。全年特困供养支出1560万元，人均6000元。", "1560万元/2600人"),
     ("今年计划改造管网64公里，目前已完成56公里，完成率87.5%。", "56公里/64公里"),
     ("引进到位资金29.9亿元，为年度计划31亿元的96.5%。", "29.9亿元/31亿元"),
 ]
@@ -79,6 +90,8 @@ def test_verified(pipeline, text, arith):
 # silence: the rate is not over the smaller count of another sentence
 SILENT = [
     "全县城镇职工养老保险参保4.31万人，完成目标任务的101.5%。全县养老保险待遇领取人员5.2万人，待遇按时发放率100%。",
+    # per head of another paragraph's count, not named like the amount: not judged
+    "全县共有村医2600人。\n全年发放困难群众救助金1560万元，人均6300元。",
     # a completion rate with no target in its sentence: nothing to judge it by
     "全年新办营业执照5130户，完成率为108.7%，其中个体工商户4100户。",
     # a remainder far from budget less spending, no digit explains it: another amount
