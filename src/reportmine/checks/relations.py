@@ -34,6 +34,7 @@ from .remainders import check_remainders
 from .repeats import check_item_values, check_mismatch, check_respectively
 from .search_config import search_config
 from .sums import check_sums
+from .share_sums import check_share_sums
 from .directions import check_compared, check_directions
 from .pairs import check_pairs
 from .per_capita import check_per_capita, check_per_heads, check_per_thousand
@@ -115,6 +116,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_remainders(index, found, search_config())
     check_points(index, found, search_config())
     check_structure(doc, found, search_config())
+    check_share_sums(index, found, search_config())
     check_respectively(doc, found)
     check_mismatch(doc, found, search_config())
     check_item_values(doc, found, search_config())
