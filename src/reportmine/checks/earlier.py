@@ -7,6 +7,7 @@ A change (比上年少6起: a count after a change word) or a growth rate (同�
 with the current level right before it in its sentence, and no earlier level
 in that sentence, is tried against the earlier level stated elsewhere: a
 count of the current level's unit before that sentence (within `whole_reach`),
+or else after the change in the rest of its sentence or in the next one,
 marked as an earlier period's (a previous-period cue in its
 clause, not after 比/较), and named like the current level
 (`shared_name_chars`). The nearest such level is the one meant; the relation verifies within the rounding of the
@@ -25,8 +26,8 @@ from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate
 from .rates import common_run
 
-_DOWN = re.compile(r"(?:少|减少|下降|降低|减|降|回落|下滑)了?(?:为|到)?\s*$")
-_UP = re.compile(r"(?:多|增加|增长|上升|提高|增|升|上涨)了?(?:为|到)?\s*$")
+_DOWN = re.compile(r"(?:少|减少|减产|下降|降低|减|降|回落|下滑)了?(?:为|到)?\s*$")
+_UP = re.compile(r"(?:多|增加|增产|增长|上升|提高|增|升|上涨)了?(?:为|到)?\s*$")
 _EARLIER = re.compile(r"上年|去年|上一年|前一年")
 _COMPARE = ("比", "较", "与", "較", "與")
 _WORD_CHARS = 6      # how far before a change its direction word may start
@@ -50,7 +51,7 @@ def check_earlier(index: Index, found, cfg) -> None:
                     and (is_rate(q) or c.norm_unit == q.norm_unit)), None)
         if cur is None or any(is_earlier(c) for c in sent):
             continue
-        prev = _earlier_level(index, cur, s, is_earlier, cfg)
+        prev = _earlier_level(index, cur, s, is_earlier, cfg) or _later_level(index, cur, q, is_earlier, cfg)
         if prev is not None and prev.norm_value > 0:
             _judge(found, q, cur, prev, down, cfg)
 
@@ -82,6 +83,28 @@ def _earlier_level(index: Index, cur: Quantity, sent_start: int, is_earlier, cfg
     return None
 
 
+def _later_level(index: Index, cur: Quantity, q: Quantity, is_earlier, cfg) -> Quantity | None:
+    """The earlier level stated after the change: in the rest of its sentence
+    (同比增长15%，去年同期为365万人次) or in the next sentence, named like the
+    current level (增长7.1%。上年全县地区生产总值为174.1亿元); the first such."""
+    text = index.text
+    hi = _sentence_end(text, q.end, cfg.whole_reach)
+    end = _sentence_end(text, hi + 1, cfg.whole_reach) if hi < len(text) and text[hi] not in "\r\n" else hi
+    name = cur.indicator or ""
+    for p in index.between(q.end, end):
+        if p.norm_unit != cur.norm_unit or p.role in ("growth", "difference") or not is_count(p):
+            continue
+        if is_earlier(p) and (p.start < hi or common_run(name, p.indicator or "") >= cfg.shared_name_chars):
+            return p
+    return None
+
+
+def _sentence_end(text: str, pos: int, reach: int) -> int:
+    hi = min(len(text), pos + reach)
+    ends = [i for i in (text.find(c, pos, hi) for c in "。；;\n") if i >= 0]
+    return min(ends) if ends else hi
+
+
 def _judge(found, q: Quantity, cur: Quantity, prev: Quantity, down: bool, cfg) -> None:
     sign = -1 if down else 1
     tol_levels = ar.tolerance(cur) + ar.tolerance(prev)
@@ -96,8 +119,9 @@ def _judge(found, q: Quantity, cur: Quantity, prev: Quantity, down: bool, cfg) -
         implied = cur.norm_value - sign * q.norm_value
         a, b = (prev, cur) if down else (cur, prev)
         arith = f"{a.text} − {b.text} = {ar.at_precision(a.norm_value - b.norm_value, q)}"
+    where = "前文" if prev.start < q.start else "后文"
     if abs(computed - sign * q.norm_value) <= tol:
         found.verify("growth" if is_rate(q) else "difference", arith, [prev, cur, q], q)
     elif implied and implied > 0 and abs(implied - prev.norm_value) / prev.norm_value <= cfg.near_miss_total:
-        found.flag("growth" if is_rate(q) else "difference", q, arith + f"（较早的水平{prev.text}见前文）", [prev, cur],
+        found.flag("growth" if is_rate(q) else "difference", q, arith + f"（较早的水平{prev.text}见{where}）", [prev, cur],
                    span=(cur.start, q.end))

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..claims.clauses import sentence_start
+from ..claims.clauses import clause_start, sentence_start
 from ..document import Document, Flag, Quantity
 from ..resources import load_yaml, require
 from . import arithmetic as ar
@@ -87,7 +87,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
                 if not _completion(found, q, before) and targets:
                     _completion_from_file(found, q, before, targets)
             elif q.role == "difference" or (q.role == "growth" and q.norm_unit == "ratio_point"):
-                _difference(found, q, before)
+                _difference(found, q, before + _earlier_after(found, q, sent[i + 1:]))
             elif q.role == "growth":
                 _growth(found, q, sent, before)
         _parts(found, sent)
@@ -216,6 +216,15 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
                 levels=(a.norm_value, level) if computed < 1 else None)
 
 
+def _earlier_after(found: Found, d: Quantity, after: list[Quantity]) -> list[Quantity]:
+    """增速比上年提高1.3个百分点，上年增长7.2%: the earlier period's value stated
+    right after the difference in its sentence (the first compatible value)."""
+    nxt = next((q for q in after if _compatible(q, d)), None)
+    if nxt is None or nxt.role == "difference":
+        return []
+    return [nxt] if _after_cue(found, nxt) else []
+
+
 def _fmt(x: float, like: Quantity) -> str:
     if like.norm_unit in ("ratio", "ratio_point"):
         return f"{x * 100:.2f}".rstrip("0").rstrip(".") + ("个百分点" if like.norm_unit == "ratio_point" else "%")
@@ -248,8 +257,17 @@ def _after_cue(found: Found, q: Quantity) -> bool:
     head = found.text[max(0, q.start - 8 - _SCOPE_CHARS):q.start]
     m = _cue_pattern(found.cfg.previous_cues).search(head)
     if m is None:
-        return False
-    return _NOT_SCOPE.search(m.group("scope")) is None or head.endswith(found.cfg.previous_cues)
+        return _opens_clause(found, q)
+    return _NOT_SCOPE.search(m.group("scope")) is None or head.endswith(found.cfg.previous_cues) \
+        or _opens_clause(found, q)
+
+
+def _opens_clause(found: Found, q: Quantity) -> bool:
+    """A clause that opens with a previous-period cue (，上年增长7.2%): last
+    period's value, whatever verb stands between."""
+    start = clause_start(found.text, q.start)
+    head = found.text[start:q.start].lstrip()
+    return q.start - start <= 8 + _SCOPE_CHARS and head.startswith(found.cfg.previous_cues)
 
 
 _SCOPE_CHARS = 5
