@@ -25,6 +25,7 @@ from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate
 from .rates import common_run
+from .typos import difference_typos, growth_typos
 
 _DOWN = re.compile(r"(?:少|减少|减产|下降|降低|减|降|回落|下滑)了?(?:为|到)?\s*$")
 _UP = re.compile(r"(?:多|增加|增产|增长|上升|提高|增|升|上涨)了?(?:为|到)?\s*$")
@@ -125,3 +126,6 @@ def _judge(found, q: Quantity, cur: Quantity, prev: Quantity, down: bool, cfg) -
     elif implied and implied > 0 and abs(implied - prev.norm_value) / prev.norm_value <= cfg.near_miss_total:
         found.flag("growth" if is_rate(q) else "difference", q, arith + f"（较早的水平{prev.text}见{where}）", [prev, cur],
                    span=(cur.start, q.end))
+    elif (typo := growth_typos(q, cur, prev) if is_rate(q) else difference_typos(q, cur, prev)):
+        found.flag("growth" if is_rate(q) else "difference", q, arith + f"（较早的水平{prev.text}见{where}）" +
+                   ar.typo_note(typo), [prev, cur], span=(cur.start, q.end))

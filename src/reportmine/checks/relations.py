@@ -44,6 +44,7 @@ from .table_heads import check_table_heads
 from .tables import check_tables
 from .table_totals import check_table_totals
 from .totals import check_totals
+from .typos import difference_typos, growth_typos
 from .units_sense import check_units
 
 COUNT_UNITS_EXCLUDED = frozenset({"ratio", "ratio_point", "倍"})
@@ -213,7 +214,7 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
     implied = (b.norm_value + d.norm_value, b.norm_value - d.norm_value)
     level = min(implied, key=lambda x: abs(x - a.norm_value))
     found.judge(d, computed, tol, [a, b], "difference", f"|{a.text} − {b.text}| = {_fmt(computed, d)}",
-                levels=(a.norm_value, level) if computed < 1 else None)
+                levels=(a.norm_value, level) if computed < 1 else None, typos=lambda: difference_typos(d, a, b))
 
 
 def _earlier_after(found: Found, d: Quantity, after: list[Quantity]) -> list[Quantity]:
@@ -247,7 +248,8 @@ def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quanti
     tol = ar.tolerance(g) + (ar.tolerance(cur) + ar.tolerance(prev)) / prev.norm_value
     implied = prev.norm_value * (1 + g.norm_value if up >= 0 else 1 - g.norm_value)
     found.judge(g, computed, tol, [cur, prev], "growth",
-                f"({cur.text} − {prev.text})/{prev.text} = {ar.pct(up)}", levels=(cur.norm_value, implied))
+                f"({cur.text} − {prev.text})/{prev.text} = {ar.pct(up)}", levels=(cur.norm_value, implied),
+                typos=lambda: growth_typos(g, cur, prev))
 
 
 def _after_cue(found: Found, q: Quantity) -> bool:
