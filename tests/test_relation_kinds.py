@@ -69,6 +69,12 @@ FLAGGED = [
     ("工业增速6.7%，比基本任务7.4%低7.0个百分点。", "7.0个百分点", "7.0个百分点若为0.7个百分点"),
     # a change against a level stated in an earlier sentence, one digit off
     ("上年全县受理信访事项46件。今年全县受理信访事项38件，比上年少3件。", "3件", "46件 − 38件 = 8件"),
+    # a gap named between two amounts of the sentence
+    ("全县职工平均工资68420元，农民工平均工资45180元，两者差距为32240元。", "32240元", "= 23240元"),
+    # a multiple written 是…的x倍 with the other amount inside the phrase
+    ("全年出口额46.2亿元，是进口额15.4亿元的3.6倍。", "3.6倍", "46.2亿元/15.4亿元"),
+    # a difference against the compared value restated after it
+    ("森林覆盖率达到63.8%，比全省平均水平高4.1个百分点，全省为60.2%。", "4.1个百分点", "= 3.6个百分点"),
     # a budget written below what was spent, one digit off (a swap)
     ("年初下达预算3206万元，实际支出3254.3万元。剩余未支出5.7万元结转下年。", "5.7万元", "3206万元若为3260万元"),
 ]
@@ -92,6 +98,9 @@ VERIFIED = [
     ("全年交通事故死亡4人，占年度控制指标(7人)的57.1%，未超进度。", "4人/7人"),
     ("年初下达预算3260万元，实际支出3254.3万元。剩余未支出5.7万元结转下年。", "3260万元 − 3254.3万元"),
     ("全年新办营业执照5130户，完成率为108.7%，年度目标任务为4720户。", "5130户/4720户"),
+    ("全县职工平均工资68420元，农民工平均工资45180元，两者差距为23240元。", "68420元 − 45180元"),
+    ("全年出口额46.2亿元，是进口额15.4亿元的3倍。", "46.2亿元/15.4亿元"),
+    ("森林覆盖率达到63.8%，比全省平均水平高3.6个百分点，全省为60.2%。", "|63.8% − 60.2%|"),
     ("全年共受理劳动仲裁案件86件，比上年减少12件，下降12.2%。", "12件/(86件+12件)"),
     ("工业增速6.7%，比基本任务7.4%低0.7个百分点。", "|6.7% − 7.4%|"),
     ("全年完成社会消费品零售总额93.6亿元，增长6.2%。上年全县社会消费品零售总额为88.1亿元。", "93.6亿元 − 88.1亿元"),
@@ -127,6 +136,10 @@ SILENT = [
     "从投诉渠道看，电话占46.5%，网络占31.2%，信件占17.1%。",
     # another area's rate after the difference is not last year's
     "全区规上工业增加值增长9.4%，增速比上年提高2.6个百分点，全市增长7.2%。",
+    # a value restated after the difference, but of another area: not the compared one
+    "森林覆盖率达到63.8%，比全省平均水平高4.1个百分点，全市为60.2%。",
+    # a gap word with three amounts before it: which two is not clear
+    "职工平均工资68420元，农民工45180元，灵活就业人员38650元，差距为20230元。",
     # a completion rate with no target in its sentence: nothing to judge it by
     "全年新办营业执照5130户，完成率为108.7%，其中个体工商户4100户。",
     # a remainder far from budget less spending, no digit explains it: another amount

@@ -4,8 +4,8 @@
     今年计划植树造林1.2万亩，目前已完成1.05万亩，完成率87.5%。
     招商引资到位资金38.6亿元，为年度计划40亿元的96.5%。
 
-A completion rate (the claims stage's completion_rate, or a rate written
-`为…的x%` with one amount inside the phrase) that no earlier check judged is
+A completion rate (the claims stage's completion_rate, or a rate or a
+multiple written `为…的x%`, `是…的2.1倍` with one amount inside the phrase) that no earlier check judged is
 tried against every actual / target pair of one unit in its sentence, the
 target also after the rate (`sentence_reach`). It verifies when one pair fits
 within the rounding of the written numbers. It is flagged only when one pair
@@ -53,12 +53,12 @@ def check_completions(index: Index, found, cfg) -> None:
     cc = completion_config()
     text = index.text
     for r in index.qs:
-        if not is_rate(r) or r.group is not None or r.approx or r.start in found.judged:
+        if not (is_rate(r) or r.norm_unit == "倍") or r.group is not None or r.approx or r.start in found.judged:
             continue
         phrase = _of_phrase(index, r, cc)
         if phrase is not None:
             _judge(found, r, [phrase], phrase, cfg)
-        elif r.role == "completion_rate":
+        elif r.role == "completion_rate" and is_rate(r):
             pairs, meant = _sentence_pairs(index, r, cc)
             _judge(found, r, pairs, meant, cfg)
 
@@ -113,8 +113,8 @@ def _judge(found, r: Quantity, pairs: list, meant: tuple | None, cfg) -> None:
     for a, t in pairs:
         q = ar.quotient(a, t)
         if q and ar.fits(r, *q):
-            found.verify("completion", f"{a.text}/{t.text} = {ar.at_precision(a.norm_value / t.norm_value, r, 2)}",
-                         [a, t, r], r)
+            found.verify("ratio" if r.norm_unit == "倍" else "completion",
+                         f"{a.text}/{t.text} = {ar.at_precision(a.norm_value / t.norm_value, r, 2)}", [a, t, r], r)
             return
     if meant is None:
         return
@@ -125,5 +125,5 @@ def _judge(found, r: Quantity, pairs: list, meant: tuple | None, cfg) -> None:
     typo = [] if ar.miss(r, *q) <= cfg.near_miss_ratio else ar.ratio_typo(r, a, t)
     if ar.miss(r, *q) <= cfg.near_miss_ratio or typo:
         x = a.norm_value / t.norm_value
-        found.flag("completion", r, f"{a.text}/{t.text} = {ar.at_precision(x, r, 2)}"
+        found.flag("ratio" if r.norm_unit == "倍" else "completion", r, f"{a.text}/{t.text} = {ar.at_precision(x, r, 2)}"
                    f"（按所报精度为{ar.at_precision(x, r)}）" + (ar.typo_note(typo) if typo else ""), [a, t])

@@ -26,6 +26,7 @@ from .completions import check_completions
 from .earlier import check_earlier
 from .excess import check_excess
 from .formulas import check_formulas
+from .gaps import check_gaps
 from .found import Found
 from .levels import check_change_lists, check_level_lists, check_levels
 from .neighbourhood import Index
@@ -115,6 +116,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_per_thousand(index, found, search_config())
     check_per_heads(index, found, search_config())
     check_remainders(index, found, search_config())
+    check_gaps(index, found, search_config())
     check_points(index, found, search_config())
     check_structure(doc, found, search_config())
     check_share_sums(index, found, search_config())
@@ -205,6 +207,8 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
     a = _nearest(others[:-1], lambda q: (q.role in _TARGETS) != (b.role in _TARGETS))
     if a is None:           # 由去年的5.4%提高到今年的6.85%: an earlier period's value and this one's
         a = _nearest(others[:-1], lambda q: _after_cue(found, q) != _after_cue(found, b))
+    if a is None and b.start > d.start:         # the compared value restated after the difference
+        a = others[-2]
     if a is None:
         return
     computed = abs(a.norm_value - b.norm_value)
@@ -218,12 +222,25 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
 
 
 def _earlier_after(found: Found, d: Quantity, after: list[Quantity]) -> list[Quantity]:
-    """增速比上年提高1.3个百分点，上年增长7.2%: the earlier period's value stated
-    right after the difference in its sentence (the first compatible value)."""
+    """增速比上年提高1.3个百分点，上年增长7.2%: the earlier period's (or the
+    compared) value stated right after the difference in its sentence (the
+    first compatible value)."""
     nxt = next((q for q in after if _compatible(q, d)), None)
     if nxt is None or nxt.role == "difference":
         return []
-    return [nxt] if _after_cue(found, nxt) else []
+    return [nxt] if _after_cue(found, nxt) or _restated(found.text, d, nxt) else []
+
+
+def _restated(text: str, d: Quantity, nxt: Quantity) -> bool:
+    """比全省平均水平高3.2个百分点，全省为55.4%: the value compared with, stated
+    right after in a clause that opens with the compared name (two characters
+    of it at least)."""
+    from .rates import common_run
+
+    head = text[clause_start(text, d.start):d.start]
+    at = max(head.rfind("比"), head.rfind("较"))
+    name = text[clause_start(text, nxt.start):nxt.start].strip()
+    return at >= 0 and len(name) <= 8 and common_run(head[at + 1:], name) >= 2 and name[:2] in head[at + 1:]
 
 
 def _fmt(x: float, like: Quantity) -> str:
