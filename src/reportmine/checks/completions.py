@@ -6,8 +6,9 @@
 
 A completion rate (the claims stage's completion_rate, or a rate or a
 multiple written `为…的x%`, `是…的2.1倍` with one amount inside the phrase) that no earlier check judged is
-tried against every actual / target pair of one unit in its sentence, the
-target also after the rate (`sentence_reach`). It verifies when one pair fits
+tried against every amount / target pair of one unit in its sentence (the
+target read as one, or after `target_words`), the target also after the rate
+(`sentence_reach`). It verifies when one pair fits
 within the rounding of the written numbers. It is flagged only when one pair
 is clearly meant: the one amount inside a `为…的` phrase and the amount right
 before it, or the one target of the unit in the sentence (read as a target,
@@ -18,6 +19,7 @@ digit explains the gap.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +32,7 @@ from .neighbourhood import Index, is_count, is_rate
 _TARGETS = frozenset({"target", "basic_target", "full_target"})
 _KEYS = ("target_words", "target_reach", "of_cue", "sentence_reach")
 _ENDS = "。；;\n"
+_RATES = frozenset({"ratio", "倍"})
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ def check_completions(index: Index, found, cfg) -> None:
     cc = completion_config()
     text = index.text
     for r in index.qs:
-        if not (is_rate(r) or r.norm_unit == "倍") or r.group is not None or r.approx or r.start in found.judged:
+        if r.norm_unit not in _RATES or r.group is not None or r.approx or r.start in found.judged:
             continue
         phrase = _of_phrase(index, r, cc)
         if phrase is not None:
@@ -70,6 +73,11 @@ def _amounts(qs) -> list[Quantity]:
 def _of_phrase(index: Index, r: Quantity, cc) -> tuple | None:
     """为年度计划40亿元的96.5%: (the amount right before the phrase, the one inside)."""
     text = index.text
+    if not text[max(0, r.start - 3):r.start].rstrip().endswith("的"):
+        return None             # the phrase ends 的 right before the rate
+    window = text[max(0, r.start - 30):r.start]
+    if "为" not in window and "达" not in window and "是" not in window and "相当" not in window:
+        return None             # (a cheap test before the pattern: its verbs)
     lo = clause_start(text, r.start)
     m = None
     for m in cc.of_cue.finditer(text, lo, r.start):
@@ -91,21 +99,27 @@ def _sentence_end(text: str, pos: int, reach: int) -> int:
 
 
 def _is_target(text: str, q: Quantity, cc) -> bool:
-    return q.role in _TARGETS or any(w in text[max(0, q.start - cc.target_reach):q.start] for w in cc.target_words)
+    return q.role in _TARGETS or _words(cc.target_words).search(text, max(0, q.start - cc.target_reach), q.start) \
+        is not None
+
+
+@lru_cache(maxsize=4)
+def _words(words: tuple):
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _sentence_pairs(index: Index, r: Quantity, cc) -> tuple[list, tuple | None]:
-    """Every (actual, target) pair of one unit in the rate's sentence, and the
+    """Every (amount, target) pair of one unit in the rate's sentence, and the
     pair clearly meant, if one is."""
     text = index.text
     sent = _amounts(index.between(sentence_start(text, r.start), _sentence_end(text, r.end, cc.sentence_reach)))
-    pairs = [(a, t) for t in sent for a in sent if a is not t and a.norm_unit == t.norm_unit]
-    targets = [t for t in sent if _is_target(text, t, cc)]
+    marked = [_is_target(text, q, cc) for q in sent]
+    targets = [t for t, m in zip(sent, marked) if m]
+    pairs = [(a, t) for t in targets for a in sent if a is not t and a.norm_unit == t.norm_unit]
     if len(targets) != 1:
         return pairs, None
     t = targets[0]
-    actual = [a for a in sent if a is not t and a.start < r.start and a.norm_unit == t.norm_unit
-              and not _is_target(text, a, cc)]
+    actual = [a for a, m in zip(sent, marked) if not m and a.start < r.start and a.norm_unit == t.norm_unit]
     return pairs, ((actual[-1], t) if actual else None)
 
 

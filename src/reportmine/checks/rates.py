@@ -143,7 +143,7 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         case.named = [w for w in inside if w.norm_unit == unit] or \
             [w for w in wholes if by_name and _names(w, label, text, cfg)]     # 占7户企业利润总额: 7户 names, is not the whole
     else:
-        every = sorted(wholes + smaller, key=lambda q: q.start)
+        every = sorted(wholes + smaller, key=lambda q: q.start) if smaller else wholes
         near = wholes + [w for w in smaller if any(w is q for q in sent)]      # a smaller one in the sentence only
         case.meant = [(p, w) for p in parts for w in near if w is not p and _related(w, p, r, sent, cfg)]
         case.meant += _adjacent_pair(index, sent, r, every)

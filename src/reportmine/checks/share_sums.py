@@ -29,6 +29,7 @@ from .neighbourhood import Index, is_count, is_rate
 
 _KEYS = ("whole_words", "complement_sets", "rest_words", "share_clause", "near_points")
 _SHARE_WORDS = ("占", "比重", "比例", "占比")
+_WORD_REACH = 6          # the share words stand this close before the share in a share clause
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,14 @@ def _lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
     text = index.text
     out, groups, run = [], {}, []
     for q in index.qs:
-        if not is_rate(q):
+        if q.norm_unit != "ratio":
             continue
         if q.group is not None:
             groups.setdefault(q.group, []).append(q)
             continue
+        window = text[max(0, q.start - _WORD_REACH):q.start]
+        if "占" not in window and "比重" not in window and "比例" not in window:
+            continue            # (a cheap test before the pattern)
         m = sc.share_clause.search(text, clause_start(text, q.start), q.start)
         if m is None:
             continue
