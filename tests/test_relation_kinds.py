@@ -75,6 +75,12 @@ FLAGGED = [
     ("全年出口额46.2亿元，是进口额15.4亿元的3.6倍。", "3.6倍", "46.2亿元/15.4亿元"),
     # a difference against the compared value restated after it
     ("森林覆盖率达到63.8%，比全省平均水平高4.1个百分点，全省为60.2%。", "4.1个百分点", "= 3.6个百分点"),
+    # a completion rate whose target stands in an earlier sentence, named like the amount
+    ("年初下达新增养老床位目标任务800张。全年新增养老床位872张，完成率106.9%。", "106.9%", "872张/800张"),
+    # a rate by which the target was exceeded: actual/target − 1
+    ("今年下达造林任务6000亩，全年实际造林6540亩，超额完成8.6%。", "8.6%", "6540亩/6000亩 − 1"),
+    # an excess over the target in its own clause, the subject in the clause before
+    ("全年新增养老床位872张，超目标任务27张，完成率109.0%。", "109.0%", "872张/(872张−27张)"),
     # a budget written below what was spent, one digit off (a swap)
     ("年初下达预算3206万元，实际支出3254.3万元。剩余未支出5.7万元结转下年。", "5.7万元", "3206万元若为3260万元"),
 ]
@@ -98,6 +104,9 @@ VERIFIED = [
     ("全年交通事故死亡4人，占年度控制指标(7人)的57.1%，未超进度。", "4人/7人"),
     ("年初下达预算3260万元，实际支出3254.3万元。剩余未支出5.7万元结转下年。", "3260万元 − 3254.3万元"),
     ("全年新办营业执照5130户，完成率为108.7%，年度目标任务为4720户。", "5130户/4720户"),
+    ("年初下达新增养老床位目标任务800张。全年新增养老床位872张，完成率109%。", "872张/800张"),
+    ("今年下达造林任务6000亩，全年实际造林6540亩，超额完成9%。", "6540亩/6000亩 − 1"),
+    ("全年新增养老床位872张，超目标任务72张，完成率109.0%。", "872张/(872张−72张)"),
     ("全县职工平均工资68420元，农民工平均工资45180元，两者差距为23240元。", "68420元 − 45180元"),
     ("全年出口额46.2亿元，是进口额15.4亿元的3倍。", "46.2亿元/15.4亿元"),
     ("森林覆盖率达到63.8%，比全省平均水平高3.6个百分点，全省为60.2%。", "|63.8% − 60.2%|"),
@@ -140,6 +149,8 @@ SILENT = [
     "森林覆盖率达到63.8%，比全省平均水平高4.1个百分点，全市为60.2%。",
     # a gap word with three amounts before it: which two is not clear
     "职工平均工资68420元，农民工45180元，灵活就业人员38650元，差距为20230元。",
+    # a completion rate whose earlier target is of another thing: not judged
+    "年初下达农村公路建设目标任务800公里。全年新增养老床位872张，完成率106.9%。",
     # a completion rate with no target in its sentence: nothing to judge it by
     "全年新办营业执照5130户，完成率为108.7%，其中个体工商户4100户。",
     # a remainder far from budget less spending, no digit explains it: another amount

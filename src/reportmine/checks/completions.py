@@ -3,18 +3,22 @@
     全年新增城镇就业6520人，完成率为108.7%，年度目标任务为6000人。
     今年计划植树造林1.2万亩，目前已完成1.05万亩，完成率87.5%。
     招商引资到位资金38.6亿元，为年度计划40亿元的96.5%。
+    今年下达新增就业任务5000人，实际新增就业5360人，超额完成7.2%。
 
-A completion rate (the claims stage's completion_rate, or a rate or a
-multiple written `为…的x%`, `是…的2.1倍` with one amount inside the phrase) that no earlier check judged is
-tried against every amount / target pair of one unit in its sentence (the
-target read as one, or after `target_words`), the target also after the rate
-(`sentence_reach`). It verifies when one pair fits
-within the rounding of the written numbers. It is flagged only when one pair
-is clearly meant: the one amount inside a `为…的` phrase and the amount right
-before it, or the one target of the unit in the sentence (read as a target,
-or after `target_words`) and the nearest other amount of that unit before the
-rate; and then only as a near miss (`near_miss_ratio`) or when one mistyped
-digit explains the gap.
+Read here, when no earlier check judged them: a completion rate (the claims
+stage's completion_rate); a rate or a multiple written `为…的x%`, `是…的2.1倍`
+with one amount inside the phrase; a rate by which the target was exceeded
+(`over_cue`: 超额完成7.2%, read as actual/target − 1). Each is tried against
+every amount / target pair of one unit in its sentence (a target read as one,
+or after `target_words`; also after the rate, `sentence_reach`). It verifies
+when one pair fits within the rounding of the written numbers. It is flagged
+only when one pair is clearly meant: the one amount inside a `为…的` phrase
+and the amount right before it, or the one target of the unit in the sentence
+and the nearest other amount of that unit before the rate; and then only as a
+near miss (`near_miss_ratio`) or when one mistyped digit explains the gap. A
+completion rate with no target in its sentence is judged against the one
+target of its unit stated before it (`whole_reach`) named like the amount
+nearest before the rate (`shared_name_chars`).
 """
 
 from __future__ import annotations
@@ -30,9 +34,9 @@ from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate
 
 _TARGETS = frozenset({"target", "basic_target", "full_target"})
-_KEYS = ("target_words", "target_reach", "of_cue", "sentence_reach")
+_KEYS = ("target_words", "target_reach", "of_cue", "sentence_reach", "over_cue")
 _ENDS = "。；;\n"
-_RATES = frozenset({"ratio", "倍"})
+_RATES = frozenset({"ratio", "倍", "ratio_point"})
 
 
 @dataclass(frozen=True)
@@ -41,15 +45,17 @@ class CompletionConfig:
     target_reach: int
     of_cue: object
     sentence_reach: int
+    over_cue: object
 
 
 @lru_cache(maxsize=1)
 def completion_config() -> CompletionConfig:
     data = load_yaml("checks.yaml")["completion_search"]
     require(data, _KEYS, "checks.yaml: completion_search")
+    where = "checks.yaml: completion_search"
     return CompletionConfig(tuple(data["target_words"]), int(data["target_reach"]),
-                            compile_pattern(data["of_cue"], "checks.yaml: completion_search: of_cue"),
-                            int(data["sentence_reach"]))
+                            compile_pattern(data["of_cue"], f"{where}: of_cue"), int(data["sentence_reach"]),
+                            compile_pattern(data["over_cue"], f"{where}: over_cue"))
 
 
 def check_completions(index: Index, found, cfg) -> None:
@@ -58,11 +64,16 @@ def check_completions(index: Index, found, cfg) -> None:
     for r in index.qs:
         if r.norm_unit not in _RATES or r.group is not None or r.approx or r.start in found.judged:
             continue
-        phrase = _of_phrase(index, r, cc)
+        phrase = _of_phrase(index, r, cc) if r.norm_unit != "ratio_point" else None
         if phrase is not None:
             _judge(found, r, [phrase], phrase, cfg)
-        elif r.role == "completion_rate" and is_rate(r):
+        elif r.norm_unit != "倍" and _over(text, r, cc):
             pairs, meant = _sentence_pairs(index, r, cc)
+            _judge(found, r, pairs, meant, cfg, over=True)
+        elif r.role == "completion_rate" and r.norm_unit == "ratio":
+            pairs, meant = _sentence_pairs(index, r, cc)
+            if not pairs and meant is None:
+                pairs, meant = _earlier_target(index, r, cc, cfg)
             _judge(found, r, pairs, meant, cfg)
 
 
@@ -123,12 +134,43 @@ def _sentence_pairs(index: Index, r: Quantity, cc) -> tuple[list, tuple | None]:
     return pairs, ((actual[-1], t) if actual else None)
 
 
-def _judge(found, r: Quantity, pairs: list, meant: tuple | None, cfg) -> None:
+def _over(text: str, r: Quantity, cc) -> bool:
+    """超额完成7.2%: a rate by which the target was exceeded."""
+    if "超" not in text[max(0, r.start - 16):r.start]:
+        return False
+    return cc.over_cue.search(text, clause_start(text, r.start), r.start) is not None
+
+
+def _earlier_target(index: Index, r: Quantity, cc, cfg) -> tuple[list, tuple | None]:
+    """年初确定新增城镇就业目标任务5000人。…全县新增城镇就业5360人，完成率107.2%:
+    no target in the sentence; the amount nearest before the rate in it, and
+    the target of its unit stated before (within `whole_reach`) named like it."""
+    from .rates import common_run
+
+    text = index.text
+    s = sentence_start(text, r.start)
+    before = _amounts(index.between(s, r.start))
+    if not before:
+        return [], None
+    a = before[-1]
+    name = a.indicator or ""
+    named = [(common_run(name, (t.indicator or "") + text[max(0, t.start - cfg.name_reach):t.start]), t)
+             for t in _amounts(index.between(max(0, s - cfg.whole_reach), s))
+             if t.norm_unit == a.norm_unit and _is_target(text, t, cc)]
+    best = max((c for c, _ in named), default=0)
+    targets = [t for c, t in named if c == best]
+    if best < cfg.shared_name_chars or len(targets) != 1:
+        return [], None
+    return [(a, targets[0])], (a, targets[0])
+
+
+def _judge(found, r: Quantity, pairs: list, meant: tuple | None, cfg, over: bool = False) -> None:
+    """``over``: the rate is actual/target − 1 (超额完成7.2%)."""
+    shift = 1.0 if over else 0.0
     for a, t in pairs:
         q = ar.quotient(a, t)
-        if q and ar.fits(r, *q):
-            found.verify("ratio" if r.norm_unit == "倍" else "completion",
-                         f"{a.text}/{t.text} = {ar.at_precision(a.norm_value / t.norm_value, r, 2)}", [a, t, r], r)
+        if q and ar.fits(r, q[0] - shift, q[1] - shift):
+            found.verify("ratio" if r.norm_unit == "倍" else "completion", _arith(a, t, r, over, 2), [a, t, r], r)
             return
     if meant is None:
         return
@@ -136,8 +178,23 @@ def _judge(found, r: Quantity, pairs: list, meant: tuple | None, cfg) -> None:
     q = ar.quotient(a, t)
     if q is None:
         return
-    typo = [] if ar.miss(r, *q) <= cfg.near_miss_ratio else ar.ratio_typo(r, a, t)
+    q = (q[0] - shift, q[1] - shift)
+    typo = [] if ar.miss(r, *q) <= cfg.near_miss_ratio else _typos(r, a, t, q, over)
     if ar.miss(r, *q) <= cfg.near_miss_ratio or typo:
-        x = a.norm_value / t.norm_value
-        found.flag("ratio" if r.norm_unit == "倍" else "completion", r, f"{a.text}/{t.text} = {ar.at_precision(x, r, 2)}"
+        x = a.norm_value / t.norm_value - shift
+        found.flag("ratio" if r.norm_unit == "倍" else "completion", r, f"{_arith(a, t, r, over, 2)}"
                    f"（按所报精度为{ar.at_precision(x, r)}）" + (ar.typo_note(typo) if typo else ""), [a, t])
+
+
+def _typos(r: Quantity, a: Quantity, t: Quantity, q: tuple, over: bool) -> list:
+    """One mistyped digit explaining the gap (of the rate alone for an excess rate)."""
+    if not over:
+        return ar.ratio_typo(r, a, t)
+    return [(r, x)] if q[0] > 0 and (x := ar.typo_reading(r, *q)) else []
+
+
+def _arith(a: Quantity, t: Quantity, r: Quantity, over: bool, extra: int) -> str:
+    x = a.norm_value / t.norm_value - (1 if over else 0)
+    if over:
+        return f"{a.text}/{t.text} − 1 = {ar.at_precision(x, r, extra)}"
+    return f"{a.text}/{t.text} = {ar.at_precision(x, r, extra)}"
