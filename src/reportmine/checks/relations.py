@@ -36,6 +36,7 @@ from .repeats import check_item_values, check_mismatch, check_respectively
 from .search_config import search_config
 from .sums import check_sums
 from .share_sums import check_share_sums
+from .dated_levels import check_dated_levels
 from .directions import check_compared, check_directions
 from .pairs import check_pairs
 from .per_capita import check_per_capita, check_per_heads, check_per_thousand
@@ -98,6 +99,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_bases(index, found, check_rates(index, found, search_config()), search_config())
     check_share_lists(index, found, search_config())
     check_completions(index, found, search_config())
+    check_dated_levels(index, found, search_config())
     check_levels(index, found, search_config())
     check_level_lists(index, found, search_config())
     check_change_lists(index, found, search_config())
