@@ -67,7 +67,9 @@ def _judge(found, rate: Quantity, excess: Quantity, levels: list[Quantity], best
                          [v, excess, rate], rate)
             return
     iv = _interval(best, excess)
-    if iv and ar.miss(rate, *iv) <= cfg.near_miss_ratio:
+    if iv and (ar.miss(rate, *iv) <= cfg.near_miss_ratio or ar.typo_reading(rate, *iv)):
         x = best.norm_value / (best.norm_value - excess.norm_value)
         found.flag("ratio", rate, f"完成率应为{best.text}/({best.text}−{excess.text}) = {ar.at_precision(x, rate, 2)}"
-                   f"（按所报精度为{ar.at_precision(x, rate)}；目标即{best.text}−{excess.text}）", [best, excess])
+                   f"（按所报精度为{ar.at_precision(x, rate)}；目标即{best.text}−{excess.text}）" +
+                   (ar.typo_note([(rate, ar.typo_reading(rate, *iv))]) if ar.miss(rate, *iv) > cfg.near_miss_ratio
+                    else ""), [best, excess])

@@ -120,8 +120,11 @@ def _judge_per(found, q: Quantity, a: Quantity, p: Quantity, per: float, cfg) ->
     arith = f"{a.text}/{p.text}×{per:g} = {x:.2f}{q.unit or ''}"
     if abs(x - q.norm_value) <= half + 1e-9:
         found.verify("per_capita", arith, [a, p, q], q)
-    elif not (q.approx or a.approx or p.approx) and abs(x - q.norm_value) <= x * cfg.near_miss_per_capita:
-        found.flag("ratio", q, f"{arith}（每{per:g}人，按所报精度为{x:.{ar.decimals(q)}f}）", [a, p])
+    elif q.approx or a.approx or p.approx:
+        return
+    elif abs(x - q.norm_value) <= x * cfg.near_miss_per_capita or (typo := ar.typo_reading(q, x - half, x + half)):
+        note = ar.typo_note([(q, typo)]) if abs(x - q.norm_value) > x * cfg.near_miss_per_capita else ""
+        found.flag("ratio", q, f"{arith}（每{per:g}人，按所报精度为{x:.{ar.decimals(q)}f}）" + note, [a, p])
 
 
 def _judge(found, text: str, q: Quantity, amounts: list[Quantity], heads: list[Quantity], cfg) -> None:
