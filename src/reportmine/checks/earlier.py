@@ -3,7 +3,8 @@
     上年全县发生火灾24起。…今年全县发生火灾18起，比上年少6起。
     去年同期全县新增就业3000人。…今年1-6月全县新增就业3300人，同比增长10%。
 
-A change (比上年少6起: a count after a change word) or a growth rate (同比增长10%)
+A change (比上年少6起: a count after a change word) or a growth rate (同比增长10%;
+a multiple read as one: 增长1.5倍 is +150%, 是上年的1.15倍 +15%)
 with the current level right before it in its sentence, and no earlier level
 in that sentence, is tried against the earlier level stated elsewhere: a
 count of the current level's unit before that sentence (within `whole_reach`),
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
@@ -43,7 +45,7 @@ def check_earlier(index: Index, found, cfg) -> None:
     for q in index.qs:
         if q.start in found.judged or q.group is not None or q.role not in ("growth", "difference"):
             continue
-        down = _direction(text, q)
+        q, down, note = _as_growth(text, q)
         if down is None:
             continue
         s = sentence_start(text, q.start)
@@ -54,7 +56,28 @@ def check_earlier(index: Index, found, cfg) -> None:
             continue
         prev = _earlier_level(index, cur, s, is_earlier, cfg) or _later_level(index, cur, q, is_earlier, cfg)
         if prev is not None and prev.norm_value > 0:
-            _judge(found, q, cur, prev, down, cfg)
+            _judge(found, q, cur, prev, down, cfg, note)
+
+
+def _as_growth(text: str, q: Quantity) -> tuple[Quantity, bool | None, str | None]:
+    """A multiple read as the growth rate it states: 增长1.5倍 is +150%, 是上年的
+    1.15倍 is +15%; other quantities as they are, with their direction. The
+    note says how a multiple was read (None for a quantity as written); a
+    multiple of the earlier level (为上期的…) gets no typo reading, its digits
+    not being the rate's."""
+    if q.norm_unit != "倍" or q.value is None:
+        return q, _direction(text, q), None
+    head = text[max(clause_start(text, q.start), q.start - _WORD_CHARS - 6):q.start]
+    if _UP.search(head):
+        x, note = q.value, f"（{q.text}即增长{q.value * 100:g}%）"
+    elif _TIMES_OF.search(head):
+        x, note = q.value - 1, f"（为上期的{q.text}即{'下降' if q.value < 1 else '增长'}{abs(q.value - 1) * 100:g}%）"
+    else:
+        return q, None, None
+    return replace(q, value=abs(x), norm_value=abs(x), norm_unit="ratio"), x < 0, note
+
+
+_TIMES_OF = re.compile(r"(?:是|为|相当于)[^，,。；;0-9]{0,8}的\s*$")
 
 
 def _direction(text: str, q: Quantity) -> bool | None:
@@ -106,7 +129,7 @@ def _sentence_end(text: str, pos: int, reach: int) -> int:
     return min(ends) if ends else hi
 
 
-def _judge(found, q: Quantity, cur: Quantity, prev: Quantity, down: bool, cfg) -> None:
+def _judge(found, q: Quantity, cur: Quantity, prev: Quantity, down: bool, cfg, note: str | None = None) -> None:
     sign = -1 if down else 1
     tol_levels = ar.tolerance(cur) + ar.tolerance(prev)
     if is_rate(q):
@@ -121,11 +144,13 @@ def _judge(found, q: Quantity, cur: Quantity, prev: Quantity, down: bool, cfg) -
         a, b = (prev, cur) if down else (cur, prev)
         arith = f"{a.text} − {b.text} = {ar.at_precision(a.norm_value - b.norm_value, q)}"
     where = "前文" if prev.start < q.start else "后文"
+    arith += note or ""
     if abs(computed - sign * q.norm_value) <= tol:
         found.verify("growth" if is_rate(q) else "difference", arith, [prev, cur, q], q)
     elif implied and implied > 0 and abs(implied - prev.norm_value) / prev.norm_value <= cfg.near_miss_total:
         found.flag("growth" if is_rate(q) else "difference", q, arith + f"（较早的水平{prev.text}见{where}）", [prev, cur],
                    span=(cur.start, q.end))
-    elif (typo := growth_typos(q, cur, prev) if is_rate(q) else difference_typos(q, cur, prev)):
+    elif not (note and note.startswith("（为上期的")) and \
+            (typo := growth_typos(q, cur, prev) if is_rate(q) else difference_typos(q, cur, prev)):
         found.flag("growth" if is_rate(q) else "difference", q, arith + f"（较早的水平{prev.text}见{where}）" +
                    ar.typo_note(typo), [prev, cur], span=(cur.start, q.end))
