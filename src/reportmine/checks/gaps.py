@@ -17,9 +17,10 @@ from functools import lru_cache
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
-from ..resources import load_yaml, require
+from ..resources import compile_pattern, load_yaml, require
 from . import arithmetic as ar
 from .neighbourhood import Index
+from .rates import common_run
 from .typos import difference_typos
 
 _RATES = frozenset({"ratio", "ratio_point"})
@@ -29,13 +30,16 @@ _RATES = frozenset({"ratio", "ratio_point"})
 class GapConfig:
     gap_words: tuple[str, ...]
     word_reach: int
+    compared: object
+    not_compared: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
 def gap_config() -> GapConfig:
     data = load_yaml("checks.yaml")["gaps"]
-    require(data, ("gap_words", "word_reach"), "checks.yaml: gaps")
-    return GapConfig(tuple(data["gap_words"]), int(data["word_reach"]))
+    require(data, ("gap_words", "word_reach", "compared", "not_compared"), "checks.yaml: gaps")
+    return GapConfig(tuple(data["gap_words"]), int(data["word_reach"]),
+                     compile_pattern(data["compared"], "checks.yaml: gaps: compared"), tuple(data["not_compared"]))
 
 
 def _same_kind(a: Quantity, d: Quantity) -> bool:
@@ -50,6 +54,7 @@ def _words(words: tuple):
 def check_gaps(index: Index, found, cfg) -> None:
     gc = gap_config()
     text = index.text
+    _compared(index, found, gc, cfg)
     if "差" not in text and "缺" not in text:
         return                  # (every gap word holds 差 or 缺: a cheap test first)
     ends = [m.end() for m in _words(gc.gap_words).finditer(text)]
@@ -63,6 +68,33 @@ def check_gaps(index: Index, found, cfg) -> None:
                   if _same_kind(q, d) and q.role != "difference" and not q.approx]
         if len(values) == 2:
             _judge(found, d, *values, cfg)
+
+
+def _compared(index: Index, found, gc, cfg) -> None:
+    """乙县完成5.2亿元，甲县完成4.8亿元，乙县比甲县多0.4亿元: a difference against
+    another subject named after 比, when its sentence holds two values of its
+    kind before it and one of them is labelled more like that name."""
+    text = index.text
+    for d in index.qs:
+        if d.role not in ("difference", "growth") or d.start in found.judged or d.group is not None or d.approx \
+                or "比" not in text[max(0, d.start - 14):d.start]:
+            continue
+        m = gc.compared.search(text, clause_start(text, d.start), d.start)
+        if m is None or any(w in m.group("name") for w in gc.not_compared):
+            continue
+        values = [q for q in index.between(sentence_start(text, d.start), m.start())
+                  if _same_kind(q, d) and q.role not in ("difference", "growth") and not q.approx]
+        if len(values) != 2:
+            continue
+        shared = [common_run(m.group("name"), _label(text, q, values)) for q in values]
+        if max(shared) >= 2 and shared[0] != shared[1]:     # one of the two is better named
+            _judge(found, d, *values, cfg)
+
+
+def _label(text: str, q: Quantity, values: list[Quantity]) -> str:
+    """The words before a value in its clause, after the value before it."""
+    lo = max([v.end for v in values if v.end <= q.start] + [clause_start(text, q.start)])
+    return text[lo:q.start]
 
 
 def _judge(found, d: Quantity, a: Quantity, b: Quantity, cfg) -> None:
