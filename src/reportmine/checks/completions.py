@@ -23,6 +23,7 @@ nearest before the rate (`shared_name_chars`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,19 +62,24 @@ def completion_config() -> CompletionConfig:
 def check_completions(index: Index, found, cfg) -> None:
     cc = completion_config()
     text = index.text
-    for r in index.qs:
-        if r.norm_unit not in _RATES or r.group is not None or r.approx or r.start in found.judged:
+    targets = marks = None          # the document's targets and target words, read when first needed
+    for r in [q for q in index.qs if q.norm_unit in _RATES]:
+        if r.group is not None or r.approx or r.start in found.judged:
             continue
         phrase = _of_phrase(index, r, cc) if r.norm_unit != "ratio_point" else None
         if phrase is not None:
             _judge(found, r, [phrase], phrase, cfg)
         elif r.norm_unit != "倍" and _over(text, r, cc):
-            pairs, meant = _sentence_pairs(index, r, cc)
+            marks = marks if marks is not None else _marks(text, cc.target_words)
+            pairs, meant = _sentence_pairs(index, r, cc, marks)
             _judge(found, r, pairs, meant, cfg, over=True)
         elif r.role == "completion_rate" and r.norm_unit == "ratio":
-            pairs, meant = _sentence_pairs(index, r, cc)
+            marks = marks if marks is not None else _marks(text, cc.target_words)
+            pairs, meant = _sentence_pairs(index, r, cc, marks)
             if not pairs and meant is None:
-                pairs, meant = _earlier_target(index, r, cc, cfg)
+                if targets is None:
+                    targets = [t for t in _amounts(index.qs) if _is_target(t, cc, marks)]
+                pairs, meant = _earlier_target(index, r, cc, cfg, targets)
             _judge(found, r, pairs, meant, cfg)
 
 
@@ -109,22 +115,32 @@ def _sentence_end(text: str, pos: int, reach: int) -> int:
     return min(ends) if ends else hi
 
 
-def _is_target(text: str, q: Quantity, cc) -> bool:
-    return q.role in _TARGETS or _words(cc.target_words).search(text, max(0, q.start - cc.target_reach), q.start) \
-        is not None
+def _marks(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(end, start) of every target word in the text, by end (str.find per
+    word: cheaper than one pattern over a long text)."""
+    out = []
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            out.append((i + len(w), i))
+            i = text.find(w, i + 1)
+    return sorted(out)
 
 
-@lru_cache(maxsize=4)
-def _words(words: tuple):
-    return re.compile("|".join(map(re.escape, words)))
+def _is_target(q: Quantity, cc, marks: list[tuple[int, int]]) -> bool:
+    """A target read as one, or an amount right after a target word (`target_reach`)."""
+    if q.role in _TARGETS:
+        return True
+    k = bisect.bisect_right(marks, (q.start, q.start)) - 1
+    return k >= 0 and marks[k][1] >= q.start - cc.target_reach
 
 
-def _sentence_pairs(index: Index, r: Quantity, cc) -> tuple[list, tuple | None]:
+def _sentence_pairs(index: Index, r: Quantity, cc, marks: list) -> tuple[list, tuple | None]:
     """Every (amount, target) pair of one unit in the rate's sentence, and the
     pair clearly meant, if one is."""
     text = index.text
     sent = _amounts(index.between(sentence_start(text, r.start), _sentence_end(text, r.end, cc.sentence_reach)))
-    marked = [_is_target(text, q, cc) for q in sent]
+    marked = [_is_target(q, cc, marks) for q in sent]
     targets = [t for t, m in zip(sent, marked) if m]
     pairs = [(a, t) for t in targets for a in sent if a is not t and a.norm_unit == t.norm_unit]
     if len(targets) != 1:
@@ -141,27 +157,33 @@ def _over(text: str, r: Quantity, cc) -> bool:
     return cc.over_cue.search(text, clause_start(text, r.start), r.start) is not None
 
 
-def _earlier_target(index: Index, r: Quantity, cc, cfg) -> tuple[list, tuple | None]:
+def _earlier_target(index: Index, r: Quantity, cc, cfg, targets: list) -> tuple[list, tuple | None]:
     """年初确定新增城镇就业目标任务5000人。…全县新增城镇就业5360人，完成率107.2%:
     no target in the sentence; the amount nearest before the rate in it, and
-    the target of its unit stated before (within `whole_reach`) named like it."""
-    from .rates import common_run
-
+    the target of its unit stated before (within `whole_reach`) named like it.
+    ``targets``: the document's amounts read as targets, in text order."""
     text = index.text
     s = sentence_start(text, r.start)
     before = _amounts(index.between(s, r.start))
-    if not before:
+    if not before or len(before[-1].indicator or "") < cfg.shared_name_chars:
         return [], None
     a = before[-1]
-    name = a.indicator or ""
-    named = [(common_run(name, (t.indicator or "") + text[max(0, t.start - cfg.name_reach):t.start]), t)
-             for t in _amounts(index.between(max(0, s - cfg.whole_reach), s))
-             if t.norm_unit == a.norm_unit and _is_target(text, t, cc)]
+    lo = bisect.bisect_left(targets, max(0, s - cfg.whole_reach), key=lambda t: t.start)
+    hi = bisect.bisect_left(targets, s, key=lambda t: t.start)
+    named = [(_common_run(a.indicator, (t.indicator or "") + text[max(0, t.start - cfg.name_reach):t.start]), t)
+             for t in targets[lo:hi] if t.norm_unit == a.norm_unit]
     best = max((c for c, _ in named), default=0)
-    targets = [t for c, t in named if c == best]
-    if best < cfg.shared_name_chars or len(targets) != 1:
+    found = [t for c, t in named if c == best]
+    if best < cfg.shared_name_chars or len(found) != 1:
         return [], None
-    return [(a, targets[0])], (a, targets[0])
+    return [(a, found[0])], (a, found[0])
+
+
+@lru_cache(maxsize=4096)
+def _common_run(a: str, b: str) -> int:
+    from .rates import common_run
+
+    return common_run(a, b)
 
 
 def _judge(found, r: Quantity, pairs: list, meant: tuple | None, cfg, over: bool = False) -> None:

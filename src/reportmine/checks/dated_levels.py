@@ -31,6 +31,7 @@ from .typos import difference_typos
 _KEYS = ("year_before", "average_words", "from_words", "to_words")
 
 
+
 @dataclass(frozen=True)
 class DatedConfig:
     year_before: object
@@ -53,10 +54,15 @@ def check_dated_levels(index: Index, found, cfg) -> None:
     text = index.text
     if "年" not in text and "由" not in text and "从" not in text:
         return
-    for q in index.qs:
-        if q.start in found.judged or q.group is not None or q.approx or q.role != "growth":
+    for q in [q for q in index.qs if q.role == "growth"]:
+        if q.start in found.judged or q.group is not None or q.approx:
             continue
-        sent = index.between(sentence_start(text, q.start), q.start)
+        s = sentence_start(text, q.start)
+        if is_rate(q) and _years(text, s, q.start) < 2:
+            continue                # (a cheap test: two years written before the rate in its sentence)
+        if not is_rate(q) and not any(w in text[s:q.start] for w in dc.from_words):
+            continue
+        sent = index.between(s, q.start)
         if len(sent) < 2:
             continue
         if is_rate(q):
@@ -67,6 +73,16 @@ def check_dated_levels(index: Index, found, cfg) -> None:
             pair = _from_to(text, sent, q, dc)
             if pair is not None:
                 _judge_change(found, q, *pair, cfg)
+
+
+def _years(text: str, lo: int, hi: int) -> int:
+    """How many years (19xx年, 20xx年) are written in text[lo:hi] (a look-up by
+    年, cheaper than a pattern; year_before reads them exactly)."""
+    n, i = 0, text.find("年", lo, hi)
+    while i >= 0:
+        n += i - lo >= 4 and text[i - 4:i].isdigit() and text[i - 4:i - 2] in ("19", "20")
+        i = text.find("年", i + 1, hi)
+    return n
 
 
 def _year(text: str, q: Quantity, dc) -> int | None:

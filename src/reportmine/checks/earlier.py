@@ -54,7 +54,8 @@ def check_earlier(index: Index, found, cfg) -> None:
                     and (is_rate(q) or c.norm_unit == q.norm_unit)), None)
         if cur is None or any(is_earlier(c) for c in sent):
             continue
-        prev = _earlier_level(index, cur, s, is_earlier, cfg) or _later_level(index, cur, q, is_earlier, cfg)
+        prev = _earlier_level(index, cur, s, is_earlier, cfg) or \
+            (_later_level(index, cur, q, is_earlier, cfg) if _cue_after(cues, q, cfg) else None)
         if prev is not None and prev.norm_value > 0:
             _judge(found, q, cur, prev, down, cfg, note)
 
@@ -105,6 +106,12 @@ def _earlier_level(index: Index, cur: Quantity, sent_start: int, is_earlier, cfg
                 and is_earlier(p) and common_run(name, p.indicator or "") >= cfg.shared_name_chars:
             return p
     return None
+
+
+def _cue_after(cues: list[int], q: Quantity, cfg) -> bool:
+    """A previous-period cue after q within `whole_reach` (a cheap test before _later_level)."""
+    k = bisect.bisect_left(cues, q.end)
+    return k < len(cues) and cues[k] < q.end + cfg.whole_reach
 
 
 def _later_level(index: Index, cur: Quantity, q: Quantity, is_earlier, cfg) -> Quantity | None:

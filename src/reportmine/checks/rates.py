@@ -136,7 +136,8 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         return None
     inside, wholes, elsewhere = _wholes(index, r, parts, inside, kind, at, cfg)
     smaller = exceeded(r, parts[0], wholes)
-    wholes = [w for w in wholes if not any(w is s for s in smaller)]
+    if smaller:
+        wholes = [w for w in wholes if w.norm_value >= parts[0].norm_value * 0.999]
     case = Case(r, kind, label, parts, wholes, cue=text[at] if kind == "share" else "", loose=elsewhere)
     if kind == "share":
         by_name = text[at] == "占"          # 完成…的: only a target written inside the phrase
@@ -333,8 +334,9 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "") -> Qua
     r = case.rate
     best = None
     pairs = [(p, w) for p in case.parts for w in case.wholes]
-    pairs += [(p, w) for p, w in case.meant + [(case.parts[0], n) for n in case.named]
-              if not any(w is x for x in case.wholes)]
+    if case.meant or case.named:        # a clearly meant whole below the part is no candidate (exceeded)
+        ids = {id(x) for x in case.wholes}
+        pairs += [(p, w) for p, w in case.meant + [(case.parts[0], n) for n in case.named] if id(w) not in ids]
     for p, w in pairs:
         q = None if w is p else ar.quotient(p, w)
         if q is None:

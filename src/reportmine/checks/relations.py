@@ -287,8 +287,8 @@ def _opens_clause(found: Found, q: Quantity) -> bool:
     """A clause that opens with a previous-period cue (，上年增长7.2%): last
     period's value, whatever verb stands between."""
     window = found.text[max(0, q.start - 8 - _SCOPE_CHARS):q.start]
-    if "年" not in window:
-        return False            # (every previous-period cue holds 年: a cheap test first)
+    if "上年" not in window and "去年" not in window and "上一年" not in window:
+        return False            # (every previous-period cue holds one of these: a cheap test first)
     start = clause_start(found.text, q.start)
     head = found.text[start:q.start].lstrip()
     return q.start - start <= 8 + _SCOPE_CHARS and head.startswith(found.cfg.previous_cues)

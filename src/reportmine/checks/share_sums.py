@@ -61,9 +61,7 @@ def _lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
     """(shares, their labels; labels empty for a 分别 list)."""
     text = index.text
     out, groups, run = [], {}, []
-    for q in index.qs:
-        if q.norm_unit != "ratio":
-            continue
+    for q in [q for q in index.qs if q.norm_unit == "ratio"]:
         if q.group is not None:
             groups.setdefault(q.group, []).append(q)
             continue
