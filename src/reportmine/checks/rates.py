@@ -35,6 +35,7 @@ class Case:
     meant: list[tuple] = field(default_factory=list)        # (part, whole) pairs clearly meant (rates)
     loose: bool = False                                     # the whole is the nearest larger amount, not named
     cue: str = ""                                           # 占 or 完成
+    below: list[Quantity] = field(default_factory=list)     # wholes written inside the phrase, below the part
 
     def is_meant(self, p: Quantity, w: Quantity) -> bool:
         if self.kind == "share":
@@ -134,22 +135,23 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     unit = parts[0].norm_unit
     if _earlier_period(text, parts[0], r, cfg):
         return None
+    written = list(inside)                  # the wholes written inside the share phrase
     inside, wholes, elsewhere = _wholes(index, r, parts, inside, kind, at, cfg)
     smaller = exceeded(r, parts[0], wholes)
     if smaller:
         wholes = [w for w in wholes if w.norm_value >= parts[0].norm_value * 0.999]
     case = Case(r, kind, label, parts, wholes, cue=text[at] if kind == "share" else "", loose=elsewhere)
+    case.below = [w for w in written if any(w is x for x in smaller)]
     if kind == "share":
         by_name = text[at] == "占"          # 完成…的: only a target written inside the phrase
         case.named = [w for w in inside if w.norm_unit == unit] or \
             [w for w in wholes if by_name and _names(w, label, text, cfg)]     # 占7户企业利润总额: 7户 names, is not the whole
     else:
-        every = sorted(wholes + smaller, key=lambda q: q.start) if smaller else wholes
-        near = wholes + [w for w in smaller if any(w is q for q in sent)]      # a smaller one in the sentence only
-        case.meant = [(p, w) for p in parts for w in near if w is not p and _related(w, p, r, sent, cfg)]
-        case.meant += _adjacent_pair(index, sent, r, every)
+        case.meant = [(p, w) for p in parts for w in wholes if w is not p and _related(w, p, r, sent, cfg)]
+        case.meant += _adjacent_pair(index, sent, r, wholes)
+        case.meant += _named_part_below(index, sent, r, parts[0], smaller, cfg)
         case.meant += _part_after_cue(index, parts, wholes, cfg, smaller)
-        case.meant += [(parts[0], w) for w in every if w.start > r.end]
+        case.meant += [(parts[0], w) for w in wholes if w.start > r.end]
     return case
 
 
@@ -172,9 +174,9 @@ def _wholes(index: Index, r: Quantity, parts: list[Quantity], inside: list[Quant
 def exceeded(r: Quantity, part: Quantity, wholes: list[Quantity]) -> list[Quantity]:
     """The candidate wholes a rate of at most 100% cannot be of: smaller than
     its part. They are no candidates, but one clearly meant by its place
-    (written inside a share phrase, right before the part, the count a 其中
-    part is of, a target stated after the rate) is judged all the same: a
-    part above its whole is a mistyped part or whole."""
+    (written inside a share phrase, the count a 其中 part is of, the count
+    right before a part the rate names) is judged all the same: a part above
+    its whole is a mistyped part or whole."""
     if r.norm_value > 1 + ar.tolerance(r):
         return []
     return [w for w in wholes if w.norm_value < part.norm_value * 0.999]
@@ -209,6 +211,22 @@ def _level_target(index: Index, r: Quantity, at: int) -> tuple | None:
     whole = inside[0]
     before = [q for q in index.between(sentence_start(index.text, at), at) if q.norm_unit == whole.norm_unit]
     return (before[-1], whole) if before and not _extensive(before[-1]) else None
+
+
+def _named_part_below(index: Index, sent: list[Quantity], r: Quantity, p: Quantity, smaller: list[Quantity],
+                      cfg) -> list[tuple]:
+    """住院分娩人数429人，住院分娩率97.99% after 活产数398人: a part the rate's own
+    name names, right after the count before it in its sentence, is of that
+    count even when written above it (a mistyped part or whole); two counts
+    the rate does not name (建议16件、提案17件，办复率100%) are siblings."""
+    if not smaller:
+        return []
+    head = index.text[clause_start(index.text, r.start):r.start]
+    at = head.rfind("率")
+    word = head[max(0, at - 4):at] if at >= 0 else ""         # the rate's own name (住院分娩率: 住院分娩)
+    if common_run(p.indicator or "", word) < cfg.shared_name_chars:
+        return []
+    return [(a, w) for a, w in _adjacent_pair(index, sent, r, smaller) if a is p]
 
 
 def _part_after_cue(index: Index, parts: list[Quantity], wholes: list[Quantity], cfg,
@@ -334,9 +352,9 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "") -> Qua
     r = case.rate
     best = None
     pairs = [(p, w) for p in case.parts for w in case.wholes]
-    if case.meant or case.named:        # a clearly meant whole below the part is no candidate (exceeded)
+    if case.meant or case.below:        # a clearly meant whole below the part is no candidate (exceeded)
         ids = {id(x) for x in case.wholes}
-        pairs += [(p, w) for p, w in case.meant + [(case.parts[0], n) for n in case.named] if id(w) not in ids]
+        pairs += [(p, w) for p, w in case.meant + [(case.parts[0], n) for n in case.below] if id(w) not in ids]
     for p, w in pairs:
         q = None if w is p else ar.quotient(p, w)
         if q is None:
