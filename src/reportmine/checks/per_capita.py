@@ -162,8 +162,8 @@ def _meant(text: str, q: Quantity, amounts: list[Quantity], heads: list[Quantity
     if a.start < s:
         return None
     inside = [p for p in heads if p.start >= s]
-    named = [p for p in heads if p.end <= a.start and common_run(p.indicator or "", a.indicator or "")
-             >= cfg.shared_name_chars]
+    named = [] if inside else [p for p in heads if p.end <= a.start and common_run(
+        p.indicator or "", a.indicator or "") >= cfg.shared_name_chars]
     p = inside[-1] if inside else (named[-1] if named else None)
     if p is None or q.approx or a.approx or p.approx:
         return None         # 人均监管90余家: an approximate figure is not a typo
