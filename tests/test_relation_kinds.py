@@ -95,6 +95,8 @@ FLAGGED = [
     ("上年全县快递业务量46.5万件。今年全县快递业务量58.1万件，是上年的1.42倍。", "1.42倍", "即增长42%"),
     # a difference against another subject named after 比
     ("东片区完成造林3260亩，西片区完成造林2870亩，东片区比西片区多930亩。", "930亩", "3260亩 − 2870亩 = 390亩"),
+    # a figure per head stated first as a standard, the amount and the heads after it
+    ("按照每户800元的标准，为2430户困难家庭发放取暖补贴210.0万元。", "800元", "210.0万元/2430户"),
     # a budget written below what was spent, one digit off (a swap)
     ("年初下达预算3206万元，实际支出3254.3万元。剩余未支出5.7万元结转下年。", "5.7万元", "3206万元若为3260万元"),
 ]
@@ -118,6 +120,7 @@ VERIFIED = [
     ("全年交通事故死亡4人，占年度控制指标(7人)的57.1%，未超进度。", "4人/7人"),
     ("年初下达预算3260万元，实际支出3254.3万元。剩余未支出5.7万元结转下年。", "3260万元 − 3254.3万元"),
     ("全年新办营业执照5130户，完成率为108.7%，年度目标任务为4720户。", "5130户/4720户"),
+    ("按照每户800元的标准，为2430户困难家庭发放取暖补贴194.4万元。", "194.4万元/2430户"),
     ("东片区完成造林3260亩，西片区完成造林2870亩，东片区比西片区多390亩。", "3260亩 − 2870亩"),
     ("全年引进项目资金336万元，比上年增长1.4倍，上年为140万元。", "(336万元 − 140万元)/140万元"),
     ("上年全县快递业务量46.5万件。今年全县快递业务量58.1万件，是上年的1.25倍。", "(58.1万件 − 46.5万件)/46.5万件"),
@@ -178,6 +181,8 @@ SILENT = [
     "年初下达农村公路建设目标任务800公里。全年新增养老床位872张，完成率106.9%。",
     # a change against last year after a 其中 part: not a difference of the two values
     "全县完成投资5.2亿元，其中政府投资1.2亿元，比去年同期多4.0亿元。",
+    # a standard per head with two head counts in the sentence: which is meant is not clear
+    "按照每户800元的标准，为2430户困难家庭、126名孤儿发放补贴249.6万元。",
     # a completion rate with no target in its sentence: nothing to judge it by
     "全年新办营业执照5130户，完成率为108.7%，其中个体工商户4100户。",
     # a remainder far from budget less spending, no digit explains it: another amount

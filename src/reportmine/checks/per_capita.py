@@ -7,7 +7,9 @@ of the written numbers (a monthly figure, `per_month_words`, may be over
 twelve months, unless its heads are 人次 counted month by month). It is flagged only when none does and the pair is clearly meant: the
 amount nearest before it in its sentence, and the count nearest before it in
 the sentence (or, with none there, the nearest before the amount in its
-paragraph named like the amount), with the stated figure a near miss
+paragraph named like the amount; or, for a figure stated first as a standard,
+按照每人1500元的标准…发放…187.5万元, the first amount of its unit after it and
+the one head count of the sentence), with the stated figure a near miss
 (`near_miss_per_capita`) of their quotient, or one mistyped digit of one of the
 three explaining the gap.
 """
@@ -42,8 +44,29 @@ def check_per_capita(index: Index, found, cfg) -> None:
         before = [w for w in index.before(q, cfg.whole_reach) if is_count(w) and w.norm_value > 0]
         amounts = [a for a in before if a.norm_unit == q.norm_unit]
         heads = [p for p in before if p.norm_unit != q.norm_unit and p.norm_unit in cfg.head_units]
-        if amounts and heads:
-            _judge(found, text, q, amounts, heads, cfg)
+        if amounts and heads and _judge(found, text, q, amounts, heads, cfg):
+            continue
+        _standard(index, found, q, cfg)
+
+
+def _standard(index: Index, found, q: Quantity, cfg) -> None:
+    """按照每人1500元的标准，为1250名困难群众发放救助金187.5万元: a figure per head
+    stated first, the amount after it in its sentence; the heads are the one
+    head count of the sentence. Verified or judged as below (the pair is then
+    clearly meant)."""
+    text = index.text
+    s, e = sentence_start(text, q.start), _sentence_end(text, q.end, cfg.whole_reach)
+    sent = [w for w in index.between(s, e) if w is not q and is_count(w) and w.norm_value > 0]
+    amounts = [a for a in sent if a.start > q.end and a.norm_unit == q.norm_unit]
+    heads = [p for p in sent if p.norm_unit != q.norm_unit and p.norm_unit in cfg.head_units]
+    if amounts and len(heads) == 1 and not any(a.norm_unit == q.norm_unit for a in sent if a.start < q.start):
+        _judge(found, text, q, amounts[:1], heads, cfg, meant=(amounts[0], heads[0]))
+
+
+def _sentence_end(text: str, pos: int, reach: int) -> int:
+    hi = min(len(text), pos + reach)
+    ends = [i for i in (text.find(c, pos, hi) for c in "。；;\n") if i >= 0]
+    return min(ends) if ends else hi
 
 
 def check_per_thousand(index: Index, found, cfg) -> None:
@@ -127,7 +150,9 @@ def _judge_per(found, q: Quantity, a: Quantity, p: Quantity, per: float, cfg) ->
         found.flag("ratio", q, f"{arith}（每{per:g}人，按所报精度为{x:.{ar.decimals(q)}f}）" + note, [a, p])
 
 
-def _judge(found, text: str, q: Quantity, amounts: list[Quantity], heads: list[Quantity], cfg) -> None:
+def _judge(found, text: str, q: Quantity, amounts: list[Quantity], heads: list[Quantity], cfg,
+           meant: tuple | None = None) -> bool:
+    """Whether the figure was judged (verified, or its clearly meant pair found)."""
     monthly = _months(text, q, cfg)
     for a in reversed(amounts):
         for p in reversed(heads):
@@ -135,21 +160,22 @@ def _judge(found, text: str, q: Quantity, amounts: list[Quantity], heads: list[Q
                 iv = _quotient(a, p, months)
                 if iv and ar.fits(q, *iv):
                     found.verify("per_capita", _arith(a, p, q, months, 2), [a, p, q], q)
-                    return
-    pair = _meant(text, q, amounts, heads, cfg)
-    if pair is None:
-        return
+                    return True
+    pair = meant or _meant(text, q, amounts, heads, cfg)
+    if pair is None or q.approx or pair[0].approx or pair[1].approx:
+        return False
     a, p = pair
     months = 1 if (p.norm_unit or "").endswith("次") else monthly     # 人次 are counted month by month
     iv = _quotient(a, p, months)
     if iv is None:
-        return
+        return True
     near = ar.miss(q, *iv) <= cfg.near_miss_per_capita
     typo = [] if near else _typos(q, a, p, months)
     if near or typo:
         found.flag("ratio", q, "人均值应为" + _arith(a, p, q, months, 2) +
                    f"（按所报精度为{ar.at_precision(a.norm_value / p.norm_value / months, q)}）" +
                    (ar.typo_note(typo) if typo else ""), [a, p])
+    return True
 
 
 def _meant(text: str, q: Quantity, amounts: list[Quantity], heads: list[Quantity], cfg) -> tuple | None:
