@@ -25,7 +25,6 @@ another scope, and the flags false.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,7 +63,7 @@ def completion_config() -> CompletionConfig:
 def check_completions(index: Index, found, cfg) -> None:
     cc = completion_config()
     text = index.text
-    targets = marks = None          # the document's targets and target words, read when first needed
+    is_target = _Targets(text, cc)
     for r in [q for q in index.qs if q.norm_unit in _RATES]:
         if r.group is not None or r.approx or r.start in found.judged:
             continue
@@ -72,16 +71,12 @@ def check_completions(index: Index, found, cfg) -> None:
         if phrase is not None:
             _judge(found, r, [phrase], phrase, cfg)
         elif r.norm_unit != "倍" and _over(text, r, cc):
-            marks = marks if marks is not None else _marks(text, cc.target_words)
-            pairs, meant = _sentence_pairs(index, r, cc, marks)
+            pairs, meant = _sentence_pairs(index, r, cc, is_target)
             _judge(found, r, pairs, meant, cfg, over=True)
         elif r.role == "completion_rate" and r.norm_unit == "ratio":
-            marks = marks if marks is not None else _marks(text, cc.target_words)
-            pairs, meant = _sentence_pairs(index, r, cc, marks)
+            pairs, meant = _sentence_pairs(index, r, cc, is_target)
             if not pairs and meant is None:
-                if targets is None:
-                    targets = [t for t in _amounts(index.qs) if _is_target(t, cc, marks)]
-                pairs, meant = _earlier_target(index, r, cc, cfg, targets)
+                pairs, meant = _earlier_target(index, r, cc, cfg, is_target)
             _judge(found, r, pairs, meant, cfg)
 
 
@@ -117,32 +112,27 @@ def _sentence_end(text: str, pos: int, reach: int) -> int:
     return min(ends) if ends else hi
 
 
-def _marks(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    """(end, start) of every target word in the text, by end (str.find per
-    word: cheaper than one pattern over a long text)."""
-    out = []
-    for w in words:
-        i = text.find(w)
-        while i >= 0:
-            out.append((i + len(w), i))
-            i = text.find(w, i + 1)
-    return sorted(out)
+class _Targets:
+    """Which amounts are targets: read as one, or right after a target word
+    (`target_reach`); looked up per amount and kept (no pass over the whole text)."""
+
+    def __init__(self, text: str, cc):
+        self.text, self.cc, self.seen = text, cc, {}
+
+    def __call__(self, q: Quantity) -> bool:
+        hit = self.seen.get(q.start)
+        if hit is None:
+            window = self.text[max(0, q.start - self.cc.target_reach):q.start]
+            hit = self.seen[q.start] = q.role in _TARGETS or any(w in window for w in self.cc.target_words)
+        return hit
 
 
-def _is_target(q: Quantity, cc, marks: list[tuple[int, int]]) -> bool:
-    """A target read as one, or an amount right after a target word (`target_reach`)."""
-    if q.role in _TARGETS:
-        return True
-    k = bisect.bisect_right(marks, (q.start, q.start)) - 1
-    return k >= 0 and marks[k][1] >= q.start - cc.target_reach
-
-
-def _sentence_pairs(index: Index, r: Quantity, cc, marks: list) -> tuple[list, tuple | None]:
+def _sentence_pairs(index: Index, r: Quantity, cc, is_target: "_Targets") -> tuple[list, tuple | None]:
     """Every (amount, target) pair of one unit in the rate's sentence, and the
     pair clearly meant, if one is."""
     text = index.text
     sent = _amounts(index.between(sentence_start(text, r.start), _sentence_end(text, r.end, cc.sentence_reach)))
-    marked = [_is_target(q, cc, marks) for q in sent]
+    marked = [is_target(q) for q in sent]
     targets = [t for t, m in zip(sent, marked) if m]
     pairs = [(a, t) for t in targets for a in sent if a is not t and a.norm_unit == t.norm_unit]
     if len(targets) != 1:
@@ -159,21 +149,19 @@ def _over(text: str, r: Quantity, cc) -> bool:
     return cc.over_cue.search(text, clause_start(text, r.start), r.start) is not None
 
 
-def _earlier_target(index: Index, r: Quantity, cc, cfg, targets: list) -> tuple[list, tuple | None]:
+def _earlier_target(index: Index, r: Quantity, cc, cfg, is_target: "_Targets") -> tuple[list, tuple | None]:
     """年初确定新增城镇就业目标任务5000人。…全县新增城镇就业5360人，完成率107.2%:
     no target in the sentence; the amount nearest before the rate in it, and
-    the target of its unit stated before (within `whole_reach`) named like it.
-    ``targets``: the document's amounts read as targets, in text order."""
+    the target of its unit stated before (within `whole_reach`) named like it."""
     text = index.text
     s = sentence_start(text, r.start)
     before = _amounts(index.between(s, r.start))
     if not before or len(before[-1].indicator or "") < cfg.shared_name_chars:
         return [], None
     a = before[-1]
-    lo = bisect.bisect_left(targets, max(0, s - cfg.whole_reach), key=lambda t: t.start)
-    hi = bisect.bisect_left(targets, s, key=lambda t: t.start)
     named = [(_common_run(a.indicator, (t.indicator or "") + text[max(0, t.start - cfg.name_reach):t.start]), t)
-             for t in targets[lo:hi] if t.norm_unit == a.norm_unit]
+             for t in _amounts(index.between(max(0, s - cfg.whole_reach), s))
+             if t.norm_unit == a.norm_unit and is_target(t)]
     best = max((c for c, _ in named), default=0)
     found = [t for c, t in named if c == best]
     if best < cfg.shared_name_chars or len(found) != 1:
