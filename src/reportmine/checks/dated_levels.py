@@ -29,6 +29,7 @@ from .neighbourhood import Index, is_count, is_rate
 from .typos import difference_typos
 
 _KEYS = ("year_before", "average_words", "from_words", "to_words")
+_WINDOW = 200           # characters before a change looked at first (a sentence rarely holds two dated levels further)
 
 
 
@@ -57,9 +58,12 @@ def check_dated_levels(index: Index, found, cfg) -> None:
     for q in [q for q in index.qs if q.role == "growth"]:
         if q.start in found.judged or q.group is not None or q.approx:
             continue
+        window = text[max(0, q.start - _WINDOW):q.start]     # (cheap tests before the sentence look-up)
+        if (window.count("年") < 2) if is_rate(q) else not any(w in window for w in dc.from_words):
+            continue
         s = sentence_start(text, q.start)
         if is_rate(q) and _years(text, s, q.start) < 2:
-            continue                # (a cheap test: two years written before the rate in its sentence)
+            continue                # two years written before the rate in its sentence
         if not is_rate(q) and not any(w in text[s:q.start] for w in dc.from_words):
             continue
         sent = index.between(s, q.start)
