@@ -93,3 +93,22 @@ def test_section_tree_learns_nesting_from_order():
 def test_decimal_is_not_a_section_marker():
     doc = doc_of("报告\n1.5亿元的投资已到位。\n")
     assert doc.sections == []
+
+
+def test_article_at_finds_each_offsets_article_and_the_gaps():
+    # articles with gaps between them (boilerplate trimmed off their ends)
+    text = "".join(f"篇{i}：关于第{i}项工作的报告。全年完成{i}项。\n" for i in range(40))
+    doc = read_bytes(text.encode("utf-8"), "bundle.txt")
+    from reportmine.document import Article
+    step = len(text) // 40
+    doc.articles = [Article(i, f"第{i}篇", i * step, i * step + step - 3, i * step, i * step + 2)
+                    for i in range(40)]
+
+    def scan(offset):
+        return next((a.index for a in doc.articles if a.start <= offset < a.end), None)
+
+    assert [doc.article_at(o) for o in range(-1, len(text) + 2)] == \
+        [scan(o) for o in range(-1, len(text) + 2)]
+    assert doc.article_at(step - 2) is None and doc.article_at(step) == 1
+    doc.articles = doc.articles[:3]        # replaced: looked up afresh
+    assert doc.article_at(10 * step) is None and doc.article_at(2 * step) == 2

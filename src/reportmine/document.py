@@ -158,6 +158,7 @@ class Document:
     flags: list[Flag] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     _bp_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _article_starts: list[int] | None = field(default=None, repr=False, compare=False)
     # the per-sentence stages run chunk by chunk on a text longer than this (chunks.py)
     chunk_chars: int | None = field(default=None, repr=False, compare=False)
     _chunks: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
@@ -174,9 +175,15 @@ class Document:
         return bisect.bisect_right(self.page_starts, offset)
 
     def article_at(self, offset: int) -> int | None:
-        for article in self.articles:
-            if article.start <= offset < article.end:
-                return article.index
+        """The article holding offset (articles are in text order and do not
+        overlap: a binary search, not a pass over them per quantity)."""
+        if not self.articles:
+            return None
+        if self._article_starts is None or len(self._article_starts) != len(self.articles):
+            self._article_starts = [a.start for a in self.articles]
+        i = bisect.bisect_right(self._article_starts, offset) - 1
+        if i >= 0 and offset < self.articles[i].end:
+            return self.articles[i].index
         return None
 
     def boilerplate_at(self, offset: int) -> Boilerplate | None:
