@@ -65,14 +65,24 @@ def render_chunks(text: str, marks: list[Mark], anchors: dict[int, list] | None 
     starts, ends = _boundaries(n, marks)
     cuts = sorted({0, n, *starts, *ends, *(p for p in anchors if 0 <= p <= n)})
     sweep = _Sweep(text, marks)
-    events = zip(cuts, cuts[1:], [ends.get(p) for p in cuts], [starts.get(p) for p in cuts],
-                 [anchors.get(p) for p in cuts])
+    tags = _anchor_tags(anchors)
+    events = zip(cuts, cuts[1:], list(map(ends.get, cuts)), list(map(starts.get, cuts)), list(map(tags.get, cuts)))
     while True:
         chunk = sweep.run(islice(events, cuts_per_chunk))
         if not chunk:
             break
         yield chunk
-    yield "".join(_anchor(name) for name in anchors.get(n, ()))
+    yield tags.get(n, "")
+
+
+def _anchor_tags(anchors: dict[int, list]) -> dict[int, str]:
+    """offset -> the tags of the anchors there, one string; when no id or label holds a
+    reserved character (one search over them all), they are written without escaping each."""
+    words = [w for at in anchors.values() for name in at for w in (name if type(name) is tuple else (name,))]
+    tag = _anchor
+    if all(type(w) is str for w in words) and RESERVED.search("".join(words)) is None:
+        tag = _plain_anchor
+    return {p: "".join([tag(name) for name in at]) for p, at in anchors.items()}
 
 
 class _Sweep:
@@ -90,16 +100,15 @@ class _Sweep:
         text, reserved, r, active, single = self.text, self.reserved, self.r, self.active, self.single
         out: list[str] = []
         append = out.append
-        for pos, end, gone, new, names in events:
+        for pos, end, gone, new, tags in events:
             if gone:
                 for i in gone:
                     del active[i]
             if new:
                 for i in new:
                     active[i] = None
-            if names:
-                for name in names:
-                    append(_anchor(name))
+            if tags:
+                append(tags)
             while reserved[r] < pos:
                 r += 1
             piece = text[pos:end] if reserved[r] >= end else escape(text[pos:end])
@@ -142,6 +151,13 @@ def _anchor(name: str | tuple[str, str]) -> str:
     if isinstance(name, tuple):
         return f'<a class="anchor marker" id="{escape(name[0])}" data-label="{escape(name[1])}"></a>'
     return f'<a class="anchor" id="{escape(name)}"></a>'
+
+
+def _plain_anchor(name: str | tuple[str, str]) -> str:
+    """:func:`_anchor` of a name that holds no reserved character."""
+    if type(name) is tuple:
+        return f'<a class="anchor marker" id="{name[0]}" data-label="{name[1]}"></a>'
+    return f'<a class="anchor" id="{name}"></a>'
 
 
 def _open(spans: list[Mark]) -> str:

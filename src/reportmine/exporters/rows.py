@@ -14,6 +14,7 @@ from .highlight import RESERVED, escape
 from .values import shown
 
 AMOUNTS = ("actual", "target", "basic_target", "full_target", "forecast")
+RATES = ("completion_rate", "computed_completion_rate")
 
 
 def table_rows(key: str, records: list[dict], anchors: dict[int, list], units: dict) -> tuple[Markup, int]:
@@ -39,11 +40,12 @@ def _row(key: str, r: dict, anchors: dict[int, list], units: dict) -> str:
     codes = get("flag_codes") or []
     if isinstance(codes, str):
         codes = [c for c in codes.replace(";", ",").split(",") if c.strip()]
+    growth, difference = get("growth"), get("difference")       # (an empty value shows empty in any unit)
     texts = [get("indicator_name") or get("indicator") or "", get("indicator_id") or "", get("org") or "",
-             get("period") or "", *[shown(get(k), unit) for k in AMOUNTS],
-             shown(get("completion_rate"), "ratio"), shown(get("computed_completion_rate"), "ratio"),
-             shown(get("growth"), _unit_in(units, r, "growth", "ratio")),
-             shown(get("difference"), _unit_in(units, r, "difference", unit)),
+             get("period") or "", *["" if (v := get(k)) is None else shown(v, unit) for k in AMOUNTS],
+             *["" if (v := get(k)) is None else shown(v, "ratio") for k in RATES],
+             "" if growth is None else shown(growth, _unit_in(units, r, "growth", "ratio")),
+             "" if difference is None else shown(difference, _unit_in(units, r, "difference", unit)),
              get("setter") or "", get("quote") or "", get("record_id") or "", anchor, *codes]
     return _html(texts, get("status") == "flagged")
 
