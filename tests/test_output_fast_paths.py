@@ -52,3 +52,51 @@ def test_numbers_cleaned_at_once_equal_each_row_cleaned():
             expected = [rows._clean(row, positions) for row in table]
             got = rows._cleaned(table, positions)
             assert [tuple(map(repr, r)) for r in got] == [tuple(map(repr, r)) for r in expected]
+
+
+def _validity_by_loop(values: list) -> tuple[bytes | None, int]:
+    nulls = [i for i, v in enumerate(values) if v is None]
+    if not nulls:
+        return None, 0
+    bits = bytearray(b"\xff" * ((len(values) + 7) // 8))
+    for i in nulls:
+        bits[i >> 3] &= ~(1 << (i & 7)) & 0xFF
+    return bytes(bits), len(nulls)
+
+
+def test_parquet_validity_bitmaps_equal_a_loop_over_the_values():
+    import pyarrow as pa
+
+    from reportmine.exporters import arrow_columns
+
+    rng = random.Random(11)
+    for n in list(range(0, 20)) + [rng.randint(20, 3000) for _ in range(40)]:
+        values = [rng.choice([None, 1.5, "x", 0]) for _ in range(n)]
+        buffer, nulls = arrow_columns._validity(pa, values, {type(v) for v in values})
+        expected = _validity_by_loop(values)
+        assert ((buffer.to_pybytes() if buffer is not None else None), nulls) == expected
+
+
+def test_parquet_columns_in_one_pass_equal_each_record_asked():
+    from reportmine.exporters import parquet
+
+    names = ["a", "b", "c"]
+    whole = [{"a": 1, "b": None, "c": "x", "extra": 2}, {"a": 2.5, "b": [1], "c": ""}]
+    assert [list(c) for c in parquet._columns(whole, names)] == [[r.get(n) for r in whole] for n in names]
+    holes = whole + [{"a": 3}]
+    assert [list(c) for c in parquet._columns(holes, names)] == [[r.get(n) for r in holes] for n in names]
+
+
+def test_csv_formula_check_equals_each_text_checked():
+    from reportmine.exporters import csv as csv_writer
+    from reportmine.exporters.cells import FORMULA_START
+
+    rng = random.Random(13)
+    pieces = [None, "", "=A1", "+3", "-x", "@x", "\tx", "\rx", "文字", "a=b", 7, 0]
+    for _ in range(2000):
+        values = tuple(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        kinds = set(map(type, values))
+        if not kinds <= csv_writer._TEXT:
+            continue
+        expected = any(v.startswith(FORMULA_START) for v in values if type(v) is str)
+        assert csv_writer._formula_in(values, kinds) == expected
