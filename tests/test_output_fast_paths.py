@@ -100,3 +100,29 @@ def test_csv_formula_check_equals_each_text_checked():
             continue
         expected = any(v.startswith(FORMULA_START) for v in values if type(v) is str)
         assert csv_writer._formula_in(values, kinds) == expected
+
+
+def test_a_new_run_database_gets_16k_pages_and_an_existing_file_keeps_its_own(tmp_path):
+    import sqlite3
+
+    from reportmine.store.run import open_store
+
+    def page_size(path):
+        conn = sqlite3.connect(path)
+        try:
+            return conn.execute("PRAGMA page_size").fetchone()[0], conn.execute("PRAGMA journal_mode").fetchone()[0]
+        finally:
+            conn.close()
+
+    new = tmp_path / "new.db"
+    with open_store(f"sqlite:///{new}") as store:
+        store.finish_run(store.start_run("test"))
+    assert page_size(new) == (16384, "wal")
+    old = tmp_path / "old.db"
+    conn = sqlite3.connect(old)
+    conn.execute("CREATE TABLE other (x)")          # a file made elsewhere, at SQLite's default size
+    conn.close()
+    before = page_size(old)[0]
+    with open_store(f"sqlite:///{old}") as store:     # not at the snapshot: goes to the migrating Store
+        store.finish_run(store.start_run("test"))
+    assert page_size(old)[0] == before == 4096
