@@ -126,3 +126,15 @@ def test_a_new_run_database_gets_16k_pages_and_an_existing_file_keeps_its_own(tm
     with open_store(f"sqlite:///{old}") as store:     # not at the snapshot: goes to the migrating Store
         store.finish_run(store.start_run("test"))
     assert page_size(old)[0] == before == 4096
+
+
+def test_xlsx_display_width_counts_wide_characters_twice_as_a_scan_does():
+    from reportmine.exporters import xlsx
+
+    rng = random.Random(17)
+    for _ in range(3000):
+        text = "".join(chr(rng.choice([rng.randint(32, 0x2E7F), rng.randint(0x2E7E, 0x2E81),
+                                       rng.randint(0x2E80, 0xFFFF), rng.randint(0x10000, 0x10FFFF)]))
+                       for _ in range(rng.randint(0, 20)))
+        assert xlsx._display(text) == sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    assert xlsx._display(None) == 0 and xlsx._display(12.5) == 4
