@@ -138,3 +138,43 @@ def test_xlsx_display_width_counts_wide_characters_twice_as_a_scan_does():
                        for _ in range(rng.randint(0, 20)))
         assert xlsx._display(text) == sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
     assert xlsx._display(None) == 0 and xlsx._display(12.5) == 4
+
+
+def _render_by_position(text: str, marks: list, anchors: dict) -> str:
+    """report.html's text the slow way: the marks over each piece looked up one by one."""
+    n = len(text)
+    spans = [(max(0, m.start), min(n, m.end)) for m in marks]
+    cuts = sorted({0, n, *[p for s, e in spans if s < e for p in (s, e)], *[p for p in anchors if 0 <= p <= n]})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        out += [highlight._anchor(name) for name in anchors.get(a, ())]
+        over = [i for i, (s, e) in enumerate(spans) if s <= a < e]
+        piece = highlight.escape(text[a:b])
+        if not over:
+            out.append(piece)
+        else:
+            tag = (marks[over[0]].tag or highlight._open([marks[over[0]]])) if len(over) == 1 else \
+                highlight._open([marks[i] for i in over])
+            out += [tag, piece, "</span>"]
+    out += [highlight._anchor(name) for name in anchors.get(n, ())]
+    return "".join(out)
+
+
+def test_the_sweep_renders_what_a_piece_by_piece_lookup_renders():
+    rng = random.Random(19)
+    for _ in range(400):
+        text = "".join(rng.choice("ab<>&\"'一二 \n") for _ in range(rng.randint(0, 60)))
+        marks = []
+        for i in range(rng.randint(0, 10)):
+            s = rng.randint(-2, 62)
+            title = rng.choice(["", "t", "t<i>", "数&量"])
+            mark = highlight.Mark(s, s + rng.randint(-1, 20), rng.choice(["q r-a", "fl s-box", "bp"]), title,
+                                  rng.choice([{}, {"q": str(i)}, {"f": f"<{i}>"}]))
+            if rng.random() < 0.5:
+                mark.tag = highlight._open([mark])
+            marks.append(mark)
+        anchors = {rng.randint(-1, 62): [rng.choice(["d0-r1", "d0-f2", ("d0-p1", "第 1 页"), "a<b"])]
+                   for _ in range(rng.randint(0, 4))}
+        for per_chunk in (1, 3, 4096):
+            rendered = "".join(highlight.render_chunks(text, marks, anchors, cuts_per_chunk=per_chunk))
+            assert rendered == _render_by_position(text, marks, anchors)
