@@ -109,11 +109,11 @@ class Scans:
         (no lookaround, anchor or word boundary, see :func:`end_free`): a match that ends
         by ``end`` is the same whether the scan stops at ``end`` or at ``region_end``, so
         the region's matches (found once for all positions in it) answer, unless the last
-        one starting before ``end`` runs past it; then the text is scanned as asked."""
+        one starting before ``end`` runs past it; then :meth:`last_before` answers."""
         region = self.region(pattern, start, region_end, False)
         i = bisect.bisect_left(region.starts, end)
         if i and region.matches[i - 1].end() > end:
-            return _last(pattern.finditer(self.text, start, end))
+            return self.last_before(pattern, start, end, region_end)
         return region.matches[i - 1] if i else None
 
     def anchored(self, pattern, region: Region, start: int, end: int):
