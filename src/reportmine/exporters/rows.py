@@ -53,6 +53,11 @@ def _row(key: str, r: dict, anchors: dict[int, list], units: dict) -> str:
     return _html(texts, get("status") == "flagged")
 
 
+_NUM = '<td class="num">'
+_NUMS = "</td>" + _NUM
+_CODES = '</span> <span class="code">'
+
+
 def _html(texts: list[str], flagged: bool) -> str:
     if RESERVED.search("".join(texts)) is not None:      # rarely: escape cell by cell
         texts = [escape(t) for t in texts]
@@ -61,12 +66,10 @@ def _html(texts: list[str], flagged: bool) -> str:
     name = f'<a href="#{anchor}">{indicator}</a>' if anchor else indicator
     if indicator_id:
         name += f' <span class="muted">{indicator_id}</span>'
-    tds = f"<td>{name}</td><td>{org}</td><td>{period}</td>"
-    tds += "".join([f'<td class="num">{c}</td>' for c in texts[4:13]])
-    codes = " ".join([f'<span class="code">{c}</span>' for c in texts[17:]])
-    tds += f"<td>{setter}</td><td>{codes}</td>"
+    codes = f'<span class="code">{_CODES.join(texts[17:])}</span>' if len(texts) > 17 else ""
     cls = ' class="flagged"' if flagged else ""
-    return f'<tr{cls} title="{quote}" data-record-id="{record_id}">{tds}</tr>'
+    return (f'<tr{cls} title="{quote}" data-record-id="{record_id}"><td>{name}</td><td>{org}</td>'
+            f'<td>{period}</td>{_NUM}{_NUMS.join(texts[4:13])}</td><td>{setter}</td><td>{codes}</td></tr>')
 
 
 def _unit_in(units: dict, r: dict, role: str, default: str | None) -> str | None:
