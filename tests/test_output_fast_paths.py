@@ -178,3 +178,15 @@ def test_the_sweep_renders_what_a_piece_by_piece_lookup_renders():
         for per_chunk in (1, 3, 4096):
             rendered = "".join(highlight.render_chunks(text, marks, anchors, cuts_per_chunk=per_chunk))
             assert rendered == _render_by_position(text, marks, anchors)
+
+
+def test_titled_marks_tags_equal_each_tag_made_by_opening():
+    from reportmine.exporters import sections
+
+    for titles in (["12万元 → 120,000元", "[R301] 前后不一致：合计不符"], ["a<b", "x & y", '"引"', "普通"]):
+        titled = [(i, i + 2, "q r-actual", "q r-actual", t, "qf"[i % 2], i) for i, t in enumerate(titles)]
+        marks = sections._titled_marks(titled)
+        assert [m.tag for m in marks] == [highlight.opening(safe, t, f' data-{k}="{i}"')
+                                          for _, _, _, safe, t, k, i in titled]
+        assert [(m.start, m.end, m.classes, m.title, m.data) for m in marks] == \
+            [(s, e, c, t, {k: str(i)}) for s, e, c, _, t, k, i in titled]
