@@ -8,12 +8,14 @@ their candidate wholes (checks/rates.py):
 
 - When two or more rates of the paragraph verify with one whole and no other
   whole is verified as often, such a rate is judged against that whole (a
-  near miss is flagged; the whole is not read as mistyped, its siblings fit it).
+  near miss is flagged, also a part above the whole; the whole is not read
+  as mistyped, its siblings fit it).
 - When two or more such rates imply one base between them (part / rate, within
   the rounding of both), the count of the paragraph nearest that base, stated
   before them, is their base: it verifies when it lies within it, and is
-  flagged when it is a near miss (`near_miss_ratio`): the rates agree with each
-  other and not with the count (rates already flagged against another whole
+  flagged when it is a near miss (`near_miss_ratio`, also below the largest
+  part: a base mistyped below a part): the rates agree with each other and
+  not with the count (rates already flagged against another whole
   that nearly fits take part: they fit no count either).
 """
 
@@ -58,7 +60,7 @@ def _common_whole(found, cases, cfg) -> bool:
     whole = ranked[0][1]
     for case in _named_rates(found, cases):
         p = case.parts[0]
-        if p is whole or p.norm_unit != whole.norm_unit or p.norm_value > whole.norm_value or p.start < whole.start:
+        if p is whole or p.norm_unit != whole.norm_unit or p.start < whole.start:
             continue
         case.parts, case.wholes, case.meant = [p], [whole], [(p, whole)]
         judge_case(found, case, cfg, typos=False,        # the whole fits its siblings: not mistyped
@@ -98,7 +100,7 @@ def _judge_run(index: Index, found, named: list, cfg) -> None:
     parts = {id(c.parts[0]) for c in group}
     top = max(c.parts[0].norm_value for c in group)
     candidates = [q for q in index.between(para, first) if is_count(q) and id(q) not in parts
-                  and q.norm_unit == group[0].parts[0].norm_unit and q.norm_value >= top]
+                  and q.norm_unit == group[0].parts[0].norm_unit and q.norm_value >= top * (1 - cfg.near_miss_ratio)]
     if not candidates:
         return
     base = min(candidates, key=lambda q: ar.miss(q, lo, hi))

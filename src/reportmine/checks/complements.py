@@ -6,7 +6,7 @@ count before it in its sentence; the rate is 1 − that count over the nearest
 larger count of its unit before it (1 − 49/4003 = 98.776%); only the first
 rate after the count is its complement. The relation
 verifies within the rounding of the written numbers and is flagged when it is
-a near miss (`near_miss_ratio`).
+a near miss (`near_miss_ratio`) or one mistyped digit of the three explains it.
 """
 
 from __future__ import annotations
@@ -49,5 +49,17 @@ def _judge(found, r, p, w, cfg) -> None:
     arith = f"1 − {p.text}/{w.text} = {ar.at_precision(x, r, 2)}"
     if ar.fits(r, lo, hi):
         found.verify("ratio", arith, [w, p, r], r)
-    elif ar.miss(r, lo, hi) <= cfg.near_miss_ratio:
-        found.flag("ratio", r, f"{arith}（按所报精度为{ar.at_precision(x, r)}）", [w, p])
+    elif ar.miss(r, lo, hi) <= cfg.near_miss_ratio or (typo := _typos(r, p, w, lo, hi)):
+        note = ar.typo_note(typo) if ar.miss(r, lo, hi) > cfg.near_miss_ratio else ""
+        found.flag("ratio", r, f"{arith}（按所报精度为{ar.at_precision(x, r)}）" + note, [w, p])
+
+
+def _typos(r, p, w, lo: float, hi: float) -> list:
+    """One mistyped digit of the rate, the negated count or the whole explaining 1 − p/w."""
+    out = [(r, x)] if (x := ar.typo_reading(r, lo, hi)) else []
+    r0, r1 = ar.bounds(r)
+    if (x := ar.typo_reading(p, (1 - r1) * w.norm_value, (1 - r0) * w.norm_value)):
+        out.append((p, x))
+    if r1 < 1 and (x := ar.typo_reading(w, p.norm_value / (1 - r0), p.norm_value / (1 - r1))):
+        out.append((w, x))
+    return out

@@ -3,10 +3,12 @@
     上年全县发生火灾24起。…今年全县发生火灾18起，比上年少6起。
     去年同期全县新增就业3000人。…今年1-6月全县新增就业3300人，同比增长10%。
 
-A change (比上年少6起: a count after a change word) or a growth rate (同比增长10%)
+A change (比上年少6起: a count after a change word) or a growth rate (同比增长10%;
+a multiple read as one: 增长1.5倍 is +150%, 是上年的1.15倍 +15%)
 with the current level right before it in its sentence, and no earlier level
 in that sentence, is tried against the earlier level stated elsewhere: a
 count of the current level's unit before that sentence (within `whole_reach`),
+or else after the change in the rest of its sentence or in the next one,
 marked as an earlier period's (a previous-period cue in its
 clause, not after 比/较), and named like the current level
 (`shared_name_chars`). The nearest such level is the one meant; the relation verifies within the rounding of the
@@ -18,15 +20,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate
 from .rates import common_run
+from .typos import difference_typos, growth_typos
 
-_DOWN = re.compile(r"(?:少|减少|下降|降低|减|降|回落|下滑)了?(?:为|到)?\s*$")
-_UP = re.compile(r"(?:多|增加|增长|上升|提高|增|升|上涨)了?(?:为|到)?\s*$")
+_DOWN = re.compile(r"(?:少|减少|减产|下降|降低|减|降|回落|下滑)了?(?:为|到)?\s*$")
+_UP = re.compile(r"(?:多|增加|增产|增长|上升|提高|增|升|上涨)了?(?:为|到)?\s*$")
 _EARLIER = re.compile(r"上年|去年|上一年|前一年")
 _COMPARE = ("比", "较", "与", "較", "與")
 _WORD_CHARS = 6      # how far before a change its direction word may start
@@ -41,7 +45,7 @@ def check_earlier(index: Index, found, cfg) -> None:
     for q in index.qs:
         if q.start in found.judged or q.group is not None or q.role not in ("growth", "difference"):
             continue
-        down = _direction(text, q)
+        q, down, note = _as_growth(text, q)
         if down is None:
             continue
         s = sentence_start(text, q.start)
@@ -50,9 +54,31 @@ def check_earlier(index: Index, found, cfg) -> None:
                     and (is_rate(q) or c.norm_unit == q.norm_unit)), None)
         if cur is None or any(is_earlier(c) for c in sent):
             continue
-        prev = _earlier_level(index, cur, s, is_earlier, cfg)
+        prev = _earlier_level(index, cur, s, is_earlier, cfg) or \
+            (_later_level(index, cur, q, is_earlier, cfg) if _cue_after(cues, q, cfg) else None)
         if prev is not None and prev.norm_value > 0:
-            _judge(found, q, cur, prev, down, cfg)
+            _judge(found, q, cur, prev, down, cfg, note)
+
+
+def _as_growth(text: str, q: Quantity) -> tuple[Quantity, bool | None, str | None]:
+    """A multiple read as the growth rate it states: 增长1.5倍 is +150%, 是上年的
+    1.15倍 is +15%; other quantities as they are, with their direction. The
+    note says how a multiple was read (None for a quantity as written); a
+    multiple of the earlier level (为上期的…) gets no typo reading, its digits
+    not being the rate's."""
+    if q.norm_unit != "倍" or q.value is None:
+        return q, _direction(text, q), None
+    head = text[max(clause_start(text, q.start), q.start - _WORD_CHARS - 6):q.start]
+    if _UP.search(head):
+        x, note = q.value, f"（{q.text}即增长{q.value * 100:g}%）"
+    elif _TIMES_OF.search(head):
+        x, note = q.value - 1, f"（为上期的{q.text}即{'下降' if q.value < 1 else '增长'}{abs(q.value - 1) * 100:g}%）"
+    else:
+        return q, None, None
+    return replace(q, value=abs(x), norm_value=abs(x), norm_unit="ratio"), x < 0, note
+
+
+_TIMES_OF = re.compile(r"(?:是|为|相当于)[^，,。；;0-9]{0,8}的\s*$")
 
 
 def _direction(text: str, q: Quantity) -> bool | None:
@@ -82,7 +108,35 @@ def _earlier_level(index: Index, cur: Quantity, sent_start: int, is_earlier, cfg
     return None
 
 
-def _judge(found, q: Quantity, cur: Quantity, prev: Quantity, down: bool, cfg) -> None:
+def _cue_after(cues: list[int], q: Quantity, cfg) -> bool:
+    """A previous-period cue after q within `whole_reach` (a cheap test before _later_level)."""
+    k = bisect.bisect_left(cues, q.end)
+    return k < len(cues) and cues[k] < q.end + cfg.whole_reach
+
+
+def _later_level(index: Index, cur: Quantity, q: Quantity, is_earlier, cfg) -> Quantity | None:
+    """The earlier level stated after the change: in the rest of its sentence
+    (同比增长15%，去年同期为365万人次) or in the next sentence, named like the
+    current level (增长7.1%。上年全县地区生产总值为174.1亿元); the first such."""
+    text = index.text
+    hi = _sentence_end(text, q.end, cfg.whole_reach)
+    end = _sentence_end(text, hi + 1, cfg.whole_reach) if hi < len(text) and text[hi] not in "\r\n" else hi
+    name = cur.indicator or ""
+    for p in index.between(q.end, end):
+        if p.norm_unit != cur.norm_unit or p.role in ("growth", "difference") or not is_count(p):
+            continue
+        if is_earlier(p) and (p.start < hi or common_run(name, p.indicator or "") >= cfg.shared_name_chars):
+            return p
+    return None
+
+
+def _sentence_end(text: str, pos: int, reach: int) -> int:
+    hi = min(len(text), pos + reach)
+    ends = [i for i in (text.find(c, pos, hi) for c in "。；;\n") if i >= 0]
+    return min(ends) if ends else hi
+
+
+def _judge(found, q: Quantity, cur: Quantity, prev: Quantity, down: bool, cfg, note: str | None = None) -> None:
     sign = -1 if down else 1
     tol_levels = ar.tolerance(cur) + ar.tolerance(prev)
     if is_rate(q):
@@ -96,8 +150,14 @@ def _judge(found, q: Quantity, cur: Quantity, prev: Quantity, down: bool, cfg) -
         implied = cur.norm_value - sign * q.norm_value
         a, b = (prev, cur) if down else (cur, prev)
         arith = f"{a.text} − {b.text} = {ar.at_precision(a.norm_value - b.norm_value, q)}"
+    where = "前文" if prev.start < q.start else "后文"
+    arith += note or ""
     if abs(computed - sign * q.norm_value) <= tol:
         found.verify("growth" if is_rate(q) else "difference", arith, [prev, cur, q], q)
     elif implied and implied > 0 and abs(implied - prev.norm_value) / prev.norm_value <= cfg.near_miss_total:
-        found.flag("growth" if is_rate(q) else "difference", q, arith + f"（较早的水平{prev.text}见前文）", [prev, cur],
+        found.flag("growth" if is_rate(q) else "difference", q, arith + f"（较早的水平{prev.text}见{where}）", [prev, cur],
                    span=(cur.start, q.end))
+    elif not (note and note.startswith("（为上期的")) and \
+            (typo := growth_typos(q, cur, prev) if is_rate(q) else difference_typos(q, cur, prev)):
+        found.flag("growth" if is_rate(q) else "difference", q, arith + f"（较早的水平{prev.text}见{where}）" +
+                   ar.typo_note(typo), [prev, cur], span=(cur.start, q.end))

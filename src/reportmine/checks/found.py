@@ -60,11 +60,16 @@ class Found:
         return pos in self._covered or any(s <= pos < e for s, e in self._long)
 
     def judge(self, stated: Quantity, computed: float, tol: float, involved: list[Quantity],
-              subtype: str, arithmetic: str, levels: tuple[float, float] | None = None) -> None:
+              subtype: str, arithmetic: str, levels: tuple[float, float] | None = None,
+              typos=None) -> None:
         """``levels``: (stated level, level implied by the stated value) when the
-        near-miss test is better made on levels than on rates (growth, differences)."""
+        near-miss test is better made on levels than on rates (growth, differences).
+        ``typos``: a function giving the readings (number, what it would read)
+        under which one mistyped digit explains a gap too large for a near miss."""
         qs = sorted(involved + [stated], key=lambda q: q.start)
         if ar.near(stated.norm_value, computed, tol):
             self.verify(subtype, arithmetic, qs, stated)
         elif ar.near_miss(*(levels or (stated.norm_value, computed)), self.cfg.near_miss):
             self.flag(subtype, stated, arithmetic, involved, span=(qs[0].start, qs[-1].end))
+        elif typos is not None and (readings := typos()):
+            self.flag(subtype, stated, arithmetic + ar.typo_note(readings), involved, span=(qs[0].start, qs[-1].end))

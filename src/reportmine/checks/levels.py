@@ -236,10 +236,35 @@ def _with_change(found, text: str, level: Quantity, change: Quantity, g: Quantit
     lo, hi, x, arith = reading
     if ar.fits(g, lo, hi):
         found.verify("growth", f"{arith} = {ar.at_precision(x, g, 2)}", [level, change, g], g)
-    elif ar.miss(g, lo, hi) <= cfg.near_miss_growth:
-        found.flag("growth", g, f"{arith} = {ar.at_precision(x, g, 2)}（按所报精度为{ar.at_precision(x, g)}）",
+    elif ar.miss(g, lo, hi) <= cfg.near_miss_growth or (typo := _change_typos(level, change, g, down, earlier)):
+        note = ar.typo_note(typo) if ar.miss(g, lo, hi) > cfg.near_miss_growth else ""
+        found.flag("growth", g, f"{arith} = {ar.at_precision(x, g, 2)}（按所报精度为{ar.at_precision(x, g)}）" + note,
                    [level, change])
     return True
+
+
+def _change_typos(level: Quantity, change: Quantity, g: Quantity, down: bool, earlier: bool) -> list:
+    """The numbers of level, change and rate whose one mistyped digit explains
+    the rate: rate = change/level (earlier level), change/(level ± change)."""
+    r0, r1 = ar.bounds(g)
+    if r0 <= 0 or (not earlier and down and r1 >= 1):
+        return []
+    L, c = level.norm_value, change.norm_value
+    if earlier:
+        rate_iv, change_iv, level_iv = (c / L, c / L), (r0 * L, r1 * L), (c / r1, c / r0)
+    elif down:          # rate = c/(L + c)
+        rate_iv, change_iv, level_iv = (c / (L + c),) * 2, (r0 * L / (1 - r0), r1 * L / (1 - r1)), \
+            (c / r1 - c, c / r0 - c)
+    else:               # rate = c/(L − c)
+        if L <= c:
+            return []
+        rate_iv, change_iv, level_iv = (c / (L - c),) * 2, (r0 * L / (1 + r0), r1 * L / (1 + r1)), \
+            (c / r1 + c, c / r0 + c)
+    out = []
+    for q, iv in ((g, rate_iv), (change, change_iv), (level, level_iv)):
+        if (r := ar.typo_reading(q, *iv)):
+            out.append((q, r))
+    return out
 
 
 def _as_current(level: Quantity, change: Quantity, down: bool):

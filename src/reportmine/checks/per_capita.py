@@ -3,10 +3,15 @@
 A figure named per head (人均补差164.3元, 户均, 每人, 均次费用) is tried against
 every amount of its unit and every count of another unit before it in its
 paragraph: it verifies when one amount/count pair gives it within the rounding
-of the written numbers. It is flagged only when none does and the pair is
-clearly meant: the amount nearest before it in its sentence, and the count
-nearest before that amount in the sentence, with the stated figure a near miss
-(`near_miss_per_capita`) of their quotient.
+of the written numbers (a monthly figure, `per_month_words`, may be over
+twelve months, unless its heads are 人次 counted month by month). It is flagged only when none does and the pair is clearly meant: the
+amount nearest before it in its sentence, and the count nearest before it in
+the sentence (or, with none there, the nearest before the amount in its
+paragraph named like the amount; or, for a figure stated first as a standard,
+按照每人1500元的标准…发放…187.5万元, the first amount of its unit after it and
+the one head count of the sentence), with the stated figure a near miss
+(`near_miss_per_capita`) of their quotient, or one mistyped digit of one of the
+three explaining the gap.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count
+from .rates import common_run
 
 _STOPS = re.compile(r"[，,。；;\n]")
 
@@ -38,8 +44,29 @@ def check_per_capita(index: Index, found, cfg) -> None:
         before = [w for w in index.before(q, cfg.whole_reach) if is_count(w) and w.norm_value > 0]
         amounts = [a for a in before if a.norm_unit == q.norm_unit]
         heads = [p for p in before if p.norm_unit != q.norm_unit and p.norm_unit in cfg.head_units]
-        if amounts and heads:
-            _judge(found, text, q, amounts, heads, cfg)
+        if amounts and heads and _judge(found, text, q, amounts, heads, cfg):
+            continue
+        _standard(index, found, q, cfg)
+
+
+def _standard(index: Index, found, q: Quantity, cfg) -> None:
+    """按照每人1500元的标准，为1250名困难群众发放救助金187.5万元: a figure per head
+    stated first, the amount after it in its sentence; the heads are the one
+    head count of the sentence. Verified or judged as below (the pair is then
+    clearly meant)."""
+    text = index.text
+    s, e = sentence_start(text, q.start), _sentence_end(text, q.end, cfg.whole_reach)
+    sent = [w for w in index.between(s, e) if w is not q and is_count(w) and w.norm_value > 0]
+    amounts = [a for a in sent if a.start > q.end and a.norm_unit == q.norm_unit]
+    heads = [p for p in sent if p.norm_unit != q.norm_unit and p.norm_unit in cfg.head_units]
+    if amounts and len(heads) == 1 and not any(a.norm_unit == q.norm_unit for a in sent if a.start < q.start):
+        _judge(found, text, q, amounts[:1], heads, cfg, meant=(amounts[0], heads[0]))
+
+
+def _sentence_end(text: str, pos: int, reach: int) -> int:
+    hi = min(len(text), pos + reach)
+    ends = [i for i in (text.find(c, pos, hi) for c in "。；;\n") if i >= 0]
+    return min(ends) if ends else hi
 
 
 def check_per_thousand(index: Index, found, cfg) -> None:
@@ -116,26 +143,84 @@ def _judge_per(found, q: Quantity, a: Quantity, p: Quantity, per: float, cfg) ->
     arith = f"{a.text}/{p.text}×{per:g} = {x:.2f}{q.unit or ''}"
     if abs(x - q.norm_value) <= half + 1e-9:
         found.verify("per_capita", arith, [a, p, q], q)
-    elif not (q.approx or a.approx or p.approx) and abs(x - q.norm_value) <= x * cfg.near_miss_per_capita:
-        found.flag("ratio", q, f"{arith}（每{per:g}人，按所报精度为{x:.{ar.decimals(q)}f}）", [a, p])
+    elif q.approx or a.approx or p.approx:
+        return
+    elif abs(x - q.norm_value) <= x * cfg.near_miss_per_capita or (typo := ar.typo_reading(q, x - half, x + half)):
+        note = ar.typo_note([(q, typo)]) if abs(x - q.norm_value) > x * cfg.near_miss_per_capita else ""
+        found.flag("ratio", q, f"{arith}（每{per:g}人，按所报精度为{x:.{ar.decimals(q)}f}）" + note, [a, p])
 
 
-def _judge(found, text: str, q: Quantity, amounts: list[Quantity], heads: list[Quantity], cfg) -> None:
+def _judge(found, text: str, q: Quantity, amounts: list[Quantity], heads: list[Quantity], cfg,
+           meant: tuple | None = None) -> bool:
+    """Whether the figure was judged (verified, or its clearly meant pair found)."""
+    monthly = _months(text, q, cfg)
     for a in reversed(amounts):
         for p in reversed(heads):
-            iv = ar.quotient(a, p)
-            if iv and ar.fits(q, *iv):
-                found.verify("per_capita", f"{a.text}/{p.text} = {ar.at_precision(a.norm_value / p.norm_value, q, 2)}",
-                             [a, p, q], q)
-                return
+            for months in {1, monthly}:
+                iv = _quotient(a, p, months)
+                if iv and ar.fits(q, *iv):
+                    found.verify("per_capita", _arith(a, p, q, months, 2), [a, p, q], q)
+                    return True
+    pair = meant or _meant(text, q, amounts, heads, cfg)
+    if pair is None or q.approx or pair[0].approx or pair[1].approx:
+        return False
+    a, p = pair
+    months = 1 if (p.norm_unit or "").endswith("次") else monthly     # 人次 are counted month by month
+    iv = _quotient(a, p, months)
+    if iv is None:
+        return True
+    near = ar.miss(q, *iv) <= cfg.near_miss_per_capita
+    typo = [] if near else _typos(q, a, p, months)
+    if near or typo:
+        found.flag("ratio", q, "人均值应为" + _arith(a, p, q, months, 2) +
+                   f"（按所报精度为{ar.at_precision(a.norm_value / p.norm_value / months, q)}）" +
+                   (ar.typo_note(typo) if typo else ""), [a, p])
+    return True
+
+
+def _meant(text: str, q: Quantity, amounts: list[Quantity], heads: list[Quantity], cfg) -> tuple | None:
+    """The amount nearest before the figure in its sentence and the head count
+    nearest before the figure in that sentence (before or after the amount:
+    惠及农户3.5万户，户均700元); with no head count in the sentence, the nearest
+    one before in the paragraph named like the amount (低保对象 / 低保支出)."""
     s = sentence_start(text, q.start)
     a = amounts[-1]
-    meant = [p for p in heads if p.end <= a.start and p.start >= s]
-    if a.start < s or not meant or q.approx or a.approx or meant[-1].approx:
-        return              # 人均监管90余家: an approximate figure is not a typo
-    p = meant[-1]
+    if a.start < s:
+        return None
+    inside = [p for p in heads if p.start >= s]
+    named = [] if inside else [p for p in heads if p.end <= a.start and common_run(
+        p.indicator or "", a.indicator or "") >= cfg.shared_name_chars]
+    p = inside[-1] if inside else (named[-1] if named else None)
+    if p is None or q.approx or a.approx or p.approx:
+        return None         # 人均监管90余家: an approximate figure is not a typo
+    return a, p
+
+
+def _typos(q: Quantity, a: Quantity, p: Quantity, months: int) -> list:
+    """One mistyped digit of the figure, the amount or the head count that explains the gap."""
+    out = []
+    iv = _quotient(a, p, months)
+    r0, r1 = (x * months for x in ar.bounds(q))
+    if iv and (r := ar.typo_reading(q, *iv)):
+        out.append((q, r))
+    if (r := ar.typo_reading(a, r0 * p.norm_value, r1 * p.norm_value)):
+        out.append((a, r))
+    if r0 > 0 and (r := ar.typo_reading(p, a.norm_value / r1, a.norm_value / r0)):
+        out.append((p, r))
+    return out
+
+
+def _months(text: str, q: Quantity, cfg) -> int:
+    """12 for a monthly figure of a year's amount (月人均补助, 人均每月)."""
+    head = text[clause_start(text, q.start):q.start]
+    return 12 if any(w in head for w in cfg.per_month_words) else 1
+
+
+def _quotient(a: Quantity, p: Quantity, months: int):
     iv = ar.quotient(a, p)
-    if iv and ar.miss(q, *iv) <= cfg.near_miss_per_capita:
-        x = a.norm_value / p.norm_value
-        found.flag("ratio", q, f"人均值应为{a.text}/{p.text} = {ar.at_precision(x, q, 2)}"
-                   f"（按所报精度为{ar.at_precision(x, q)}）", [a, p])
+    return (iv[0] / months, iv[1] / months) if iv else None
+
+
+def _arith(a: Quantity, p: Quantity, q: Quantity, months: int, extra: int) -> str:
+    per = "/12个月" if months != 1 else ""
+    return f"{a.text}/{p.text}{per} = {ar.at_precision(a.norm_value / p.norm_value / months, q, extra)}"

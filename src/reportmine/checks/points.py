@@ -90,19 +90,29 @@ def _set_apart(entries: list[Entry], i: int, loose: list[Quantity], starts: list
 
 
 def _entries(index: Index, cfg) -> list[Entry]:
+    return [e for e, after_mark in marks(index, cfg) if after_mark]
+
+
+def marks(index: Index, cfg) -> list[tuple[Entry, bool]]:
+    """Every numbering mark with the points of its label, in text order, and
+    whether it comes after what may precede a mark (`point_mark_before`);
+    found once per index (checks/awards.py reads them too)."""
+    found = getattr(index, "_point_marks", None)
+    if found is not None:
+        return found
     text = index.text
     out = []
     for level, pattern in enumerate(cfg.point_marks):
         for m in pattern.finditer(text):
-            if m.start() and not cfg.point_mark_before.match(text[m.start() - 1]):
-                continue
             p = cfg.point_label.match(text, m.end())
             points = None
             if p:
                 qs = [q for q in index.between(p.start("value"), p.end("value")) if q.norm_unit == "分"]
                 points = qs[0] if qs else None
-            out.append(Entry(m.start(), level, points))
-    out.sort(key=lambda e: e.start)
+            after_mark = not m.start() or cfg.point_mark_before.match(text[m.start() - 1]) is not None
+            out.append((Entry(m.start(), level, points), after_mark))
+    out.sort(key=lambda e: e[0].start)
+    index._point_marks = out
     return out
 
 

@@ -35,6 +35,7 @@ class Case:
     meant: list[tuple] = field(default_factory=list)        # (part, whole) pairs clearly meant (rates)
     loose: bool = False                                     # the whole is the nearest larger amount, not named
     cue: str = ""                                           # 占 or 完成
+    below: list[Quantity] = field(default_factory=list)     # wholes written inside the phrase, below the part
 
     def is_meant(self, p: Quantity, w: Quantity) -> bool:
         if self.kind == "share":
@@ -134,8 +135,13 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     unit = parts[0].norm_unit
     if _earlier_period(text, parts[0], r, cfg):
         return None
+    written = list(inside)                  # the wholes written inside the share phrase
     inside, wholes, elsewhere = _wholes(index, r, parts, inside, kind, at, cfg)
+    smaller = exceeded(r, parts[0], wholes)
+    if smaller:
+        wholes = [w for w in wholes if w.norm_value >= parts[0].norm_value * 0.999]
     case = Case(r, kind, label, parts, wholes, cue=text[at] if kind == "share" else "", loose=elsewhere)
+    case.below = [w for w in written if any(w is x for x in smaller)]
     if kind == "share":
         by_name = text[at] == "占"          # 完成…的: only a target written inside the phrase
         case.named = [w for w in inside if w.norm_unit == unit] or \
@@ -143,7 +149,8 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     else:
         case.meant = [(p, w) for p in parts for w in wholes if w is not p and _related(w, p, r, sent, cfg)]
         case.meant += _adjacent_pair(index, sent, r, wholes)
-        case.meant += _part_after_cue(index, parts, wholes, cfg)
+        case.meant += _named_part_below(index, sent, r, parts[0], smaller, cfg)
+        case.meant += _part_after_cue(index, parts, wholes, cfg, smaller)
         case.meant += [(parts[0], w) for w in wholes if w.start > r.end]
     return case
 
@@ -160,10 +167,19 @@ def _wholes(index: Index, r: Quantity, parts: list[Quantity], inside: list[Quant
         inside = _named_targets(index, r, parts[0], cfg) or _named_targets(index, r, parts[0], cfg, later=True)
         wholes += [w for w in inside if w.start > r.end]
         elsewhere = bool(inside)                    # judged as loosely as a rate (near_miss_ratio)
-    bounded = r.norm_value <= 1 + ar.tolerance(r)
-    wholes = [w for w in wholes if w.norm_unit == parts[0].norm_unit and w.norm_value > 0
-              and (not bounded or w.norm_value >= parts[0].norm_value * 0.999)]
+    wholes = [w for w in wholes if w.norm_unit == parts[0].norm_unit and w.norm_value > 0]
     return inside, wholes, elsewhere
+
+
+def exceeded(r: Quantity, part: Quantity, wholes: list[Quantity]) -> list[Quantity]:
+    """The candidate wholes a rate of at most 100% cannot be of: smaller than
+    its part. They are no candidates, but one clearly meant by its place
+    (written inside a share phrase, the count a 其中 part is of, the count
+    right before a part the rate names) is judged all the same: a part above
+    its whole is a mistyped part or whole."""
+    if r.norm_value > 1 + ar.tolerance(r):
+        return []
+    return [w for w in wholes if w.norm_value < part.norm_value * 0.999]
 
 
 def _named_targets(index: Index, r: Quantity, part: Quantity, cfg, later: bool = False) -> list[Quantity]:
@@ -197,7 +213,24 @@ def _level_target(index: Index, r: Quantity, at: int) -> tuple | None:
     return (before[-1], whole) if before and not _extensive(before[-1]) else None
 
 
-def _part_after_cue(index: Index, parts: list[Quantity], wholes: list[Quantity], cfg) -> list[tuple]:
+def _named_part_below(index: Index, sent: list[Quantity], r: Quantity, p: Quantity, smaller: list[Quantity],
+                      cfg) -> list[tuple]:
+    """住院分娩人数429人，住院分娩率97.99% after 活产数398人: a part the rate's own
+    name names, right after the count before it in its sentence, is of that
+    count even when written above it (a mistyped part or whole); two counts
+    the rate does not name (建议16件、提案17件，办复率100%) are siblings."""
+    if not smaller:
+        return []
+    head = index.text[clause_start(index.text, r.start):r.start]
+    at = head.rfind("率")
+    word = head[max(0, at - 4):at] if at >= 0 else ""         # the rate's own name (住院分娩率: 住院分娩)
+    if common_run(p.indicator or "", word) < cfg.shared_name_chars:
+        return []
+    return [(a, w) for a, w in _adjacent_pair(index, sent, r, smaller) if a is p]
+
+
+def _part_after_cue(index: Index, parts: list[Quantity], wholes: list[Quantity], cfg,
+                    smaller: list[Quantity] = ()) -> list[tuple]:
     """出生24850人，…。其中政策内出生23359人，政策符合率94.00%: the count right
     after 其中 (sum_cue) and right before the rate is a part of the count
     nearest before the cue."""
@@ -207,7 +240,12 @@ def _part_after_cue(index: Index, parts: list[Quantity], wholes: list[Quantity],
         return []                   # only the count right after the cue and right before the rate
     at = cues[-1].start()
     before = [w for w in wholes if w.end <= at and w.start >= at - cfg.total_reach]
-    return [(p, before[-1])] if before else []
+    if before:
+        return [(p, before[-1])]
+    below = [w for w in smaller if w.end <= at and w.start >= at - cfg.total_reach]     # the part above its whole
+    if not below or any(is_count(q) for q in index.between(below[-1].end, at)):
+        return []                   # only the count right before the cue
+    return [(p, below[-1])]
 
 
 def _extensive(q: Quantity) -> bool:
@@ -313,18 +351,21 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "") -> Qua
     """The whole the rate verified with, if any; a flag when a clearly meant pair nearly fits."""
     r = case.rate
     best = None
-    for p in case.parts:
-        for w in case.wholes:
-            q = None if w is p else ar.quotient(p, w)
-            if q is None:
-                continue
-            if ar.fits(r, *q):
-                found.verify("ratio", f"{p.text}/{w.text} = {ar.at_precision(p.norm_value / w.norm_value, r, 2)}",
-                             [p, w, r], r)
-                return w
-            m = ar.miss(r, *q)
-            if case.is_meant(p, w) and (best is None or m < best[0]):
-                best = (m, p, w)
+    pairs = [(p, w) for p in case.parts for w in case.wholes]
+    if case.meant or case.below:        # a clearly meant whole below the part is no candidate (exceeded)
+        ids = {id(x) for x in case.wholes}
+        pairs += [(p, w) for p, w in case.meant + [(case.parts[0], n) for n in case.below] if id(w) not in ids]
+    for p, w in pairs:
+        q = None if w is p else ar.quotient(p, w)
+        if q is None:
+            continue
+        if ar.fits(r, *q):
+            found.verify("ratio", f"{p.text}/{w.text} = {ar.at_precision(p.norm_value / w.norm_value, r, 2)}",
+                         [p, w, r], r)
+            return w
+        m = ar.miss(r, *q)
+        if case.is_meant(p, w) and (best is None or m < best[0]):
+            best = (m, p, w)
     limit = cfg.near_miss_share if case.kind == "share" and not case.loose else cfg.near_miss_ratio
     if best:
         _, p, w = best

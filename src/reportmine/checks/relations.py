@@ -15,16 +15,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..claims.clauses import sentence_start
+from ..claims.clauses import clause_start, sentence_start
 from ..document import Document, Flag, Quantity
 from ..resources import load_yaml, require
 from . import arithmetic as ar
 from .flags import make_flag
 from .bases import check_bases
 from .complements import check_complements
+from .completions import check_completions
 from .earlier import check_earlier
 from .excess import check_excess
 from .formulas import check_formulas
+from .gaps import check_gaps
 from .found import Found
 from .levels import check_change_lists, check_level_lists, check_levels
 from .neighbourhood import Index
@@ -33,15 +35,20 @@ from .remainders import check_remainders
 from .repeats import check_item_values, check_mismatch, check_respectively
 from .search_config import search_config
 from .sums import check_sums
+from .sum_columns import check_sum_columns
+from .share_sums import check_share_sums
+from .dated_levels import check_dated_levels
 from .directions import check_compared, check_directions
 from .pairs import check_pairs
 from .per_capita import check_per_capita, check_per_heads, check_per_thousand
 from .points import check_points
+from .awards import check_awards, check_bracket_splits
 from .structure import check_structure
 from .table_heads import check_table_heads
 from .tables import check_tables
 from .table_totals import check_table_totals
 from .totals import check_totals
+from .typos import difference_typos, growth_typos
 from .units_sense import check_units
 
 COUNT_UNITS_EXCLUDED = frozenset({"ratio", "ratio_point", "倍"})
@@ -85,7 +92,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
                 if not _completion(found, q, before) and targets:
                     _completion_from_file(found, q, before, targets)
             elif q.role == "difference" or (q.role == "growth" and q.norm_unit == "ratio_point"):
-                _difference(found, q, before)
+                _difference(found, q, before + _earlier_after(found, q, sent[i + 1:]))
             elif q.role == "growth":
                 _growth(found, q, sent, before)
         _parts(found, sent)
@@ -93,6 +100,8 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_complements(index, found, search_config())
     check_bases(index, found, check_rates(index, found, search_config()), search_config())
     check_share_lists(index, found, search_config())
+    check_completions(index, found, search_config())
+    check_dated_levels(index, found, search_config())
     check_levels(index, found, search_config())
     check_level_lists(index, found, search_config())
     check_change_lists(index, found, search_config())
@@ -105,14 +114,19 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_sums(index, found, search_config())
     check_totals(index, found, search_config())
     check_pairs(index, found, search_config())
+    check_sum_columns(index, found, search_config())
     check_directions(index, found, search_config())
     check_compared(index, found, search_config())
     check_per_capita(index, found, search_config())
     check_per_thousand(index, found, search_config())
     check_per_heads(index, found, search_config())
     check_remainders(index, found, search_config())
+    check_gaps(index, found, search_config())
     check_points(index, found, search_config())
+    check_awards(index, found, search_config())
+    check_bracket_splits(index, found, search_config())
     check_structure(doc, found, search_config())
+    check_share_sums(index, found, search_config())
     check_respectively(doc, found)
     check_mismatch(doc, found, search_config())
     check_item_values(doc, found, search_config())
@@ -167,7 +181,7 @@ def _completion(found: Found, c: Quantity, before: list[Quantity]) -> None:
     tol = ar.tolerance(c) + computed * (ar.tolerance(actual) / max(actual.norm_value, 1e-9)
                                         + ar.tolerance(target) / target.norm_value)
     found.judge(c, computed, tol, [actual, target], "completion",
-                f"{actual.text}/{target.text} = {ar.pct(computed)}")
+                f"{actual.text}/{target.text} = {ar.pct(computed)}", typos=lambda: ar.ratio_typo(c, actual, target))
     return True
 
 
@@ -200,6 +214,8 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
     a = _nearest(others[:-1], lambda q: (q.role in _TARGETS) != (b.role in _TARGETS))
     if a is None:           # 由去年的5.4%提高到今年的6.85%: an earlier period's value and this one's
         a = _nearest(others[:-1], lambda q: _after_cue(found, q) != _after_cue(found, b))
+    if a is None and b.start > d.start:         # the compared value restated after the difference
+        a = others[-2]
     if a is None:
         return
     computed = abs(a.norm_value - b.norm_value)
@@ -209,7 +225,29 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
     implied = (b.norm_value + d.norm_value, b.norm_value - d.norm_value)
     level = min(implied, key=lambda x: abs(x - a.norm_value))
     found.judge(d, computed, tol, [a, b], "difference", f"|{a.text} − {b.text}| = {_fmt(computed, d)}",
-                levels=(a.norm_value, level) if computed < 1 else None)
+                levels=(a.norm_value, level) if computed < 1 else None, typos=lambda: difference_typos(d, a, b))
+
+
+def _earlier_after(found: Found, d: Quantity, after: list[Quantity]) -> list[Quantity]:
+    """增速比上年提高1.3个百分点，上年增长7.2%: the earlier period's (or the
+    compared) value stated right after the difference in its sentence (the
+    first compatible value)."""
+    nxt = next((q for q in after if _compatible(q, d)), None)
+    if nxt is None or nxt.role == "difference":
+        return []
+    return [nxt] if _after_cue(found, nxt) or _restated(found.text, d, nxt) else []
+
+
+def _restated(text: str, d: Quantity, nxt: Quantity) -> bool:
+    """比全省平均水平高3.2个百分点，全省为55.4%: the value compared with, stated
+    right after in a clause that opens with the compared name (two characters
+    of it at least)."""
+    from .rates import common_run
+
+    head = text[clause_start(text, d.start):d.start]
+    at = max(head.rfind("比"), head.rfind("较"))
+    name = text[clause_start(text, nxt.start):nxt.start].strip()
+    return at >= 0 and len(name) <= 8 and common_run(head[at + 1:], name) >= 2 and name[:2] in head[at + 1:]
 
 
 def _fmt(x: float, like: Quantity) -> str:
@@ -234,7 +272,8 @@ def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quanti
     tol = ar.tolerance(g) + (ar.tolerance(cur) + ar.tolerance(prev)) / prev.norm_value
     implied = prev.norm_value * (1 + g.norm_value if up >= 0 else 1 - g.norm_value)
     found.judge(g, computed, tol, [cur, prev], "growth",
-                f"({cur.text} − {prev.text})/{prev.text} = {ar.pct(up)}", levels=(cur.norm_value, implied))
+                f"({cur.text} − {prev.text})/{prev.text} = {ar.pct(up)}", levels=(cur.norm_value, implied),
+                typos=lambda: growth_typos(g, cur, prev))
 
 
 def _after_cue(found: Found, q: Quantity) -> bool:
@@ -244,8 +283,20 @@ def _after_cue(found: Found, q: Quantity) -> bool:
     head = found.text[max(0, q.start - 8 - _SCOPE_CHARS):q.start]
     m = _cue_pattern(found.cfg.previous_cues).search(head)
     if m is None:
-        return False
-    return _NOT_SCOPE.search(m.group("scope")) is None or head.endswith(found.cfg.previous_cues)
+        return _opens_clause(found, q)
+    return _NOT_SCOPE.search(m.group("scope")) is None or head.endswith(found.cfg.previous_cues) \
+        or _opens_clause(found, q)
+
+
+def _opens_clause(found: Found, q: Quantity) -> bool:
+    """A clause that opens with a previous-period cue (，上年增长7.2%): last
+    period's value, whatever verb stands between."""
+    window = found.text[max(0, q.start - 8 - _SCOPE_CHARS):q.start]
+    if "上年" not in window and "去年" not in window and "上一年" not in window:
+        return False            # (every previous-period cue holds one of these: a cheap test first)
+    start = clause_start(found.text, q.start)
+    head = found.text[start:q.start].lstrip()
+    return q.start - start <= 8 + _SCOPE_CHARS and head.startswith(found.cfg.previous_cues)
 
 
 _SCOPE_CHARS = 5

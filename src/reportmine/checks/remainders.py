@@ -7,7 +7,8 @@ An amount named as a remainder in its clause (`remainder_words`: 剩余, 结余,
 the claims stage read as one, within `whole_reach`) less the actual amount of
 the same unit between them. It verifies within the rounding of the three
 numbers; it is flagged when it is a near miss (`near_miss_total` of the
-remainder) or when one mistyped digit of the remainder explains the gap.
+remainder) or when one mistyped digit of one of the three explains the gap
+(a budget written below what was spent is one).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def check_remainders(index: Index, found, cfg) -> None:
         target = next((w for w in reversed(before) if w.role in _TARGETS), None)
         done = next((w for w in reversed(before) if target is not None and w.start > target.start
                      and w.role == "actual"), None)
-        if target is not None and done is not None and target.norm_value > done.norm_value:
+        if target is not None and done is not None:
             _judge(found, q, target, done, cfg)
 
 
@@ -55,7 +56,19 @@ def _judge(found, q: Quantity, target: Quantity, done: Quantity, cfg) -> None:
     if abs(left - q.norm_value) <= tol:
         found.verify("difference", arith, [target, done, q], q)
         return
-    typo = [(q, r)] if (r := ar.typo_reading(q, left)) else []
-    if abs(left - q.norm_value) <= cfg.near_miss_total * max(left, q.norm_value) or typo:
+    near = left > 0 and abs(left - q.norm_value) <= cfg.near_miss_total * max(left, q.norm_value)
+    typo = [] if near else _typos(q, target, done, left)
+    if near or typo:
         found.flag("difference", q, arith + (ar.typo_note(typo) if typo else ""), [target, done],
                    span=(target.start, q.end))
+
+
+def _typos(q: Quantity, target: Quantity, done: Quantity, left: float) -> list[tuple[Quantity, str]]:
+    """The numbers of target − done = remainder whose one mistyped digit
+    explains the gap (a budget below what was spent, a remainder off by a digit)."""
+    out = [(q, r)] if (r := ar.typo_reading(q, left)) else []
+    if (r := ar.typo_reading(target, done.norm_value + q.norm_value)):
+        out.append((target, r))
+    if (r := ar.typo_reading(done, target.norm_value - q.norm_value)):
+        out.append((done, r))
+    return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 
-from ..claims.clauses import clause_end, clause_start
+from ..claims.clauses import clause_end, clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, paragraph_bounds
@@ -26,7 +26,7 @@ _NOT_PARTS = _TARGETS | {"growth", "difference"}
 def check_sums(index: Index, found, cfg) -> None:
     text = index.text
     done = {s for v in found.verified if v["kind"] == "sum" for s in map(tuple, v["spans"])}
-    for m in cfg.sum_cue.finditer(text):
+    for m in sum_cues(index, cfg):
         lo = max(paragraph_bounds(text, m.start())[0], m.start() - cfg.total_reach)
         before = [q for q in index.between(lo, m.start()) if _is_part(text, q, lo, cfg)]
         if not before or (before[-1].start, before[-1].end) in done:
@@ -40,7 +40,17 @@ def check_sums(index: Index, found, cfg) -> None:
         if after and (after[0].start, after[0].end) not in done:
             parts = _parts_before(index, after[0], m.start(), cfg)
             if len(parts) >= 2:
-                _judge(found, after[0], parts, cfg, named=True)
+                _judge(found, after[0], parts, cfg, _closed_by(text, m.start(), parts), named=True)
+
+
+def sum_cues(index: Index, cfg) -> list:
+    """The matches of `sum_cue` in the text, found once per index (the sums
+    and the parallel breakdowns both read them)."""
+    found = getattr(index, "_sum_cues", None)
+    if found is None:
+        found = list(cfg.sum_cue.finditer(index.text))
+        index._sum_cues = found
+    return found
 
 
 def _is_part(text: str, q: Quantity, floor: int, cfg, total: Quantity | None = None) -> bool:
@@ -101,6 +111,13 @@ def other_fit(total: Quantity, parts: list[Quantity], coarsest: float) -> bool:
     than the run and the total says nothing."""
     return any(parts_fit(total, c) and ar.coarseness(c) <= coarsest + 1e-9
                for r in range(2, min(4, len(parts)) + 1) for c in itertools.combinations(parts, r))
+
+
+def _closed_by(text: str, cue: int, parts: list[Quantity]) -> int:
+    """How many of the parts (nearest first) lie in the sentence that 合计 / 共计
+    closes (刑事案件45起，治安案件130起，合计175起): those are the breakdown as written."""
+    start = sentence_start(text, cue)
+    return sum(p.start >= start for p in parts)
 
 
 def _in_sentence(text: str, cue_end: int, parts: list[Quantity]) -> int:

@@ -21,6 +21,7 @@ from ..claims.scans import Scans
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, paragraph_bounds
+from .sum_columns import column_words
 from .sums import other_fit, parts_fit
 
 _NOT_PARTS = frozenset({"target", "basic_target", "full_target", "growth", "difference", "completion_rate"})
@@ -52,7 +53,7 @@ def _check(found, index: Index, lookups, same: list[Quantity], i: int, used: set
         return
     meant = bool(bracket) or _named_total(scans, bounds, total, cfg) \
         or cfg.breakdown_cue.search(cfg.gloss.sub("", text[total.end:parts[0].start])) is not None \
-        or _status_parts(text, bounds, parts, cfg)
+        or _status_parts(text, bounds, parts, cfg) or _rest_part(text, bounds, parts)
     if _judge(found, total, parts, meant, exhaustive=bool(bracket), cfg=cfg):
         used.update((p.start, p.end) for p in parts)
 
@@ -129,6 +130,13 @@ def _status_parts(text: str, bounds, parts: list[Quantity], cfg) -> bool:
         if len(states) >= 2 and sum(action in h for h in heads) >= 2:
             return True
     return False
+
+
+def _rest_part(text: str, bounds, parts: list[Quantity]) -> bool:
+    """隐患1256处，已整改1198处，…，其余58处正在整改: a part named as the rest
+    (`rest_words`: 其余, 其他…, opening its clause) closes the breakdown."""
+    rest = column_words().rest_words
+    return any(text[bounds.clause_start(p.start):p.start].lstrip().startswith(rest) for p in parts[1:])
 
 
 def _named_total(scans: Scans, bounds, total: Quantity, cfg) -> bool:

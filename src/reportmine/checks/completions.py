@@ -1,0 +1,212 @@
+"""Completion rates against the actual and target of their own sentence.
+
+    全年新增城镇就业6520人，完成率为108.7%，年度目标任务为6000人。
+    今年计划植树造林1.2万亩，目前已完成1.05万亩，完成率87.5%。
+    招商引资到位资金38.6亿元，为年度计划40亿元的96.5%。
+    今年下达新增就业任务5000人，实际新增就业5360人，超额完成7.2%。
+
+Read here, when no earlier check judged them: a completion rate (the claims
+stage's completion_rate); a rate or a multiple written `为…的x%`, `是…的2.1倍`
+with one amount inside the phrase; a rate by which the target was exceeded
+(`over_cue`: 超额完成7.2%, read as actual/target − 1). Each is tried against
+every amount / target pair of one unit in its sentence (a target read as one,
+or after `target_words`; also after the rate, `sentence_reach`). It verifies
+when one pair fits within the rounding of the written numbers. It is flagged
+only when one pair is clearly meant: the one amount inside a `为…的` phrase
+and the amount right before it, or the one target of the unit in the sentence
+and the nearest other amount of that unit before the rate; and then only as a
+near miss (`near_miss_ratio`) or when one mistyped digit explains the gap. A
+completion rate with no target in its sentence is verified against the one
+target of its unit stated before it (`whole_reach`) named like the amount
+nearest before the rate (`shared_name_chars`), never flagged by it: on the
+synthetic corpus (benchmarks/make_corpus.py) such targets were often of
+another scope, and the flags false.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..claims.clauses import clause_start, sentence_start
+from ..document import Quantity
+from ..resources import compile_pattern, load_yaml, require
+from . import arithmetic as ar
+from .neighbourhood import Index, is_count, is_rate
+
+_TARGETS = frozenset({"target", "basic_target", "full_target"})
+_KEYS = ("target_words", "target_reach", "of_cue", "sentence_reach", "over_cue")
+_ENDS = "。；;\n"
+_RATES = frozenset({"ratio", "倍", "ratio_point"})
+
+
+@dataclass(frozen=True)
+class CompletionConfig:
+    target_words: tuple[str, ...]
+    target_reach: int
+    of_cue: object
+    sentence_reach: int
+    over_cue: object
+
+
+@lru_cache(maxsize=1)
+def completion_config() -> CompletionConfig:
+    data = load_yaml("checks.yaml")["completion_search"]
+    require(data, _KEYS, "checks.yaml: completion_search")
+    where = "checks.yaml: completion_search"
+    return CompletionConfig(tuple(data["target_words"]), int(data["target_reach"]),
+                            compile_pattern(data["of_cue"], f"{where}: of_cue"), int(data["sentence_reach"]),
+                            compile_pattern(data["over_cue"], f"{where}: over_cue"))
+
+
+def check_completions(index: Index, found, cfg) -> None:
+    cc = completion_config()
+    text = index.text
+    is_target = _Targets(text, cc)
+    for r in [q for q in index.qs if q.norm_unit in _RATES]:
+        if r.group is not None or r.approx or r.start in found.judged:
+            continue
+        phrase = _of_phrase(index, r, cc) if r.norm_unit != "ratio_point" else None
+        if phrase is not None:
+            _judge(found, r, [phrase], phrase, cfg)
+        elif r.norm_unit != "倍" and _over(text, r, cc):
+            pairs, meant = _sentence_pairs(index, r, cc, is_target)
+            _judge(found, r, pairs, meant, cfg, over=True)
+        elif r.role == "completion_rate" and r.norm_unit == "ratio":
+            pairs, meant = _sentence_pairs(index, r, cc, is_target)
+            if not pairs and meant is None:
+                pairs, meant = _earlier_target(index, r, cc, cfg, is_target)
+            _judge(found, r, pairs, meant, cfg)
+
+
+def _amounts(qs) -> list[Quantity]:
+    return [q for q in qs if is_count(q) and "/" not in (q.norm_unit or "") and q.norm_value > 0]
+
+
+def _of_phrase(index: Index, r: Quantity, cc) -> tuple | None:
+    """为年度计划40亿元的96.5%: (the amount right before the phrase, the one inside)."""
+    text = index.text
+    if not text[max(0, r.start - 3):r.start].rstrip().endswith("的"):
+        return None             # the phrase ends 的 right before the rate
+    window = text[max(0, r.start - 30):r.start]
+    if "为" not in window and "达" not in window and "是" not in window and "相当" not in window:
+        return None             # (a cheap test before the pattern: its verbs)
+    lo = clause_start(text, r.start)
+    m = None
+    for m in cc.of_cue.finditer(text, lo, r.start):
+        pass
+    if m is None:
+        return None
+    inside = _amounts(index.between(m.end(), r.start))
+    before = [q for q in index.between(sentence_start(text, r.start), m.start()) if not is_rate(q)]
+    if len(inside) != 1 or not before or not _amounts(before[-1:]):
+        return None
+    part, whole = before[-1], inside[0]
+    return (part, whole) if part.norm_unit == whole.norm_unit else None
+
+
+def _sentence_end(text: str, pos: int, reach: int) -> int:
+    hi = min(len(text), pos + reach)
+    ends = [i for i in (text.find(c, pos, hi) for c in _ENDS) if i >= 0]
+    return min(ends) if ends else hi
+
+
+class _Targets:
+    """Which amounts are targets: read as one, or right after a target word
+    (`target_reach`); looked up per amount and kept (no pass over the whole text)."""
+
+    def __init__(self, text: str, cc):
+        self.text, self.cc, self.seen = text, cc, {}
+
+    def __call__(self, q: Quantity) -> bool:
+        hit = self.seen.get(q.start)
+        if hit is None:
+            window = self.text[max(0, q.start - self.cc.target_reach):q.start]
+            hit = self.seen[q.start] = q.role in _TARGETS or any(w in window for w in self.cc.target_words)
+        return hit
+
+
+def _sentence_pairs(index: Index, r: Quantity, cc, is_target: "_Targets") -> tuple[list, tuple | None]:
+    """Every (amount, target) pair of one unit in the rate's sentence, and the
+    pair clearly meant, if one is."""
+    text = index.text
+    sent = _amounts(index.between(sentence_start(text, r.start), _sentence_end(text, r.end, cc.sentence_reach)))
+    marked = [is_target(q) for q in sent]
+    targets = [t for t, m in zip(sent, marked) if m]
+    pairs = [(a, t) for t in targets for a in sent if a is not t and a.norm_unit == t.norm_unit]
+    if len(targets) != 1:
+        return pairs, None
+    t = targets[0]
+    actual = [a for a, m in zip(sent, marked) if not m and a.start < r.start and a.norm_unit == t.norm_unit]
+    return pairs, ((actual[-1], t) if actual else None)
+
+
+def _over(text: str, r: Quantity, cc) -> bool:
+    """超额完成7.2%: a rate by which the target was exceeded."""
+    if "超" not in text[max(0, r.start - 16):r.start]:
+        return False
+    return cc.over_cue.search(text, clause_start(text, r.start), r.start) is not None
+
+
+def _earlier_target(index: Index, r: Quantity, cc, cfg, is_target: "_Targets") -> tuple[list, tuple | None]:
+    """年初确定新增城镇就业目标任务5000人。…全县新增城镇就业5360人，完成率107.2%:
+    no target in the sentence; the amount nearest before the rate in it, and
+    the target of its unit stated before (within `whole_reach`) named like it."""
+    text = index.text
+    s = sentence_start(text, r.start)
+    before = _amounts(index.between(s, r.start))
+    if not before or len(before[-1].indicator or "") < cfg.shared_name_chars:
+        return [], None
+    a = before[-1]
+    named = [(_common_run(a.indicator, (t.indicator or "") + text[max(0, t.start - cfg.name_reach):t.start]), t)
+             for t in _amounts(index.between(max(0, s - cfg.whole_reach), s))
+             if t.norm_unit == a.norm_unit and is_target(t)]
+    best = max((c for c, _ in named), default=0)
+    found = [t for c, t in named if c == best]
+    if best < cfg.shared_name_chars or len(found) != 1:
+        return [], None
+    return [(a, found[0])], None        # verified only: a target elsewhere may be of another scope or period
+
+
+@lru_cache(maxsize=4096)
+def _common_run(a: str, b: str) -> int:
+    from .rates import common_run
+
+    return common_run(a, b)
+
+
+def _judge(found, r: Quantity, pairs: list, meant: tuple | None, cfg, over: bool = False) -> None:
+    """``over``: the rate is actual/target − 1 (超额完成7.2%)."""
+    shift = 1.0 if over else 0.0
+    for a, t in pairs:
+        q = ar.quotient(a, t)
+        if q and ar.fits(r, q[0] - shift, q[1] - shift):
+            found.verify("ratio" if r.norm_unit == "倍" else "completion", _arith(a, t, r, over, 2), [a, t, r], r)
+            return
+    if meant is None:
+        return
+    a, t = meant
+    q = ar.quotient(a, t)
+    if q is None:
+        return
+    q = (q[0] - shift, q[1] - shift)
+    typo = [] if ar.miss(r, *q) <= cfg.near_miss_ratio else _typos(r, a, t, q, over)
+    if ar.miss(r, *q) <= cfg.near_miss_ratio or typo:
+        x = a.norm_value / t.norm_value - shift
+        found.flag("ratio" if r.norm_unit == "倍" else "completion", r, f"{_arith(a, t, r, over, 2)}"
+                   f"（按所报精度为{ar.at_precision(x, r)}）" + (ar.typo_note(typo) if typo else ""), [a, t])
+
+
+def _typos(r: Quantity, a: Quantity, t: Quantity, q: tuple, over: bool) -> list:
+    """One mistyped digit explaining the gap (of the rate alone for an excess rate)."""
+    if not over:
+        return ar.ratio_typo(r, a, t)
+    return [(r, x)] if q[0] > 0 and (x := ar.typo_reading(r, *q)) else []
+
+
+def _arith(a: Quantity, t: Quantity, r: Quantity, over: bool, extra: int) -> str:
+    x = a.norm_value / t.norm_value - (1 if over else 0)
+    if over:
+        return f"{a.text}/{t.text} − 1 = {ar.at_precision(x, r, extra)}"
+    return f"{a.text}/{t.text} = {ar.at_precision(x, r, extra)}"

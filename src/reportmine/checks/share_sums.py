@@ -1,0 +1,111 @@
+"""Shares of one whole that add up to 100% (R309).
+
+    第一、二、三产业增加值占地区生产总值的比重分别为12.4%、38.9%和48.7%。
+    全县参保人员中，男性占52.3%，女性占47.7%。
+
+Two kinds of lists are read: a 分别 list of shares (the words before it hold
+占, 比重, 比例 or 占比), and a run of share clauses in one sentence, each a label
+and 占 with the share right after it (`share_clause`; no count between, so
+every share is of the sentence's one whole). A list adding up to 100 within
+the rounding of its numbers is verified. It is flagged only when the list is
+clearly the whole: a structure or the three sectors named before it
+(`whole_words`), labels that together are the whole (`complement_sets`: 男 and
+女), or a last label that is the rest (`rest_words`: 其他); and then only when
+the sum is within `near_points` of 100 (a mistyped share, not another list).
+Shares of lists that may overlap (学历 and 年龄 of one membership) are never
+added up without one of these signs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..claims.clauses import clause_start, sentence_start
+from ..document import Quantity
+from ..resources import compile_pattern, load_yaml, require
+from .arithmetic import tolerance
+from .neighbourhood import Index, is_count, is_rate
+
+_KEYS = ("whole_words", "complement_sets", "rest_words", "share_clause", "near_points")
+_SHARE_WORDS = ("占", "比重", "比例", "占比")
+_WORD_REACH = 6          # the share words stand this close before the share in a share clause
+
+
+@dataclass(frozen=True)
+class ShareSumConfig:
+    whole_words: tuple[str, ...]
+    complement_sets: tuple[tuple[str, ...], ...]
+    rest_words: tuple[str, ...]
+    share_clause: object
+    near_points: float
+
+
+@lru_cache(maxsize=1)
+def share_sum_config() -> ShareSumConfig:
+    data = load_yaml("checks.yaml")["share_sums"]
+    require(data, _KEYS, "checks.yaml: share_sums")
+    return ShareSumConfig(tuple(data["whole_words"]), tuple(tuple(s) for s in data["complement_sets"]),
+                          tuple(data["rest_words"]),
+                          compile_pattern(data["share_clause"], "checks.yaml: share_sums: share_clause"),
+                          float(data["near_points"]))
+
+
+def check_share_sums(index: Index, found, cfg) -> None:
+    sc = share_sum_config()
+    for shares, labels in _lists(index, sc):
+        _judge(index.text, found, shares, labels, sc)
+
+
+def _lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
+    """(shares, their labels; labels empty for a 分别 list)."""
+    text = index.text
+    out, groups, run = [], {}, []
+    for q in [q for q in index.qs if q.norm_unit == "ratio"]:
+        if q.group is not None:
+            groups.setdefault(q.group, []).append(q)
+            continue
+        window = text[max(0, q.start - _WORD_REACH):q.start]
+        if "占" not in window and "比重" not in window and "比例" not in window:
+            continue            # (a cheap test before the pattern)
+        m = sc.share_clause.search(text, clause_start(text, q.start), q.start)
+        if m is None:
+            continue
+        if run and (sentence_start(text, q.start) != sentence_start(text, run[-1][0].start)
+                    or any(is_count(x) or is_rate(x) for x in index.between(run[-1][0].end, m.start()))):
+            if len(run) >= 2:
+                out.append(([s for s, _ in run], [lab for _, lab in run]))
+            run = []
+        run.append((q, m.group("label")))
+    if len(run) >= 2:
+        out.append(([s for s, _ in run], [lab for _, lab in run]))
+    for shares in groups.values():
+        head = text[sentence_start(text, shares[0].start):shares[0].start]
+        if len(shares) >= 2 and any(w in head for w in _SHARE_WORDS):
+            out.append((shares, []))
+    return out
+
+
+def _whole(text: str, shares: list[Quantity], labels: list[str], sc) -> bool:
+    """Whether the list is clearly the whole."""
+    head = text[sentence_start(text, shares[0].start):shares[0].start]
+    if any(w in head for w in sc.whole_words):
+        return True
+    if labels and labels[-1].startswith(sc.rest_words):
+        return True
+    return bool(labels) and any(len(labels) == len(s) and all(any(lab.startswith(w) for lab in labels) for w in s)
+                                for s in sc.complement_sets)
+
+
+def _judge(text: str, found, shares: list[Quantity], labels: list[str], sc) -> None:
+    if any(s.start in found.judged for s in shares):
+        return
+    total = sum(s.norm_value for s in shares) * 100
+    slack = sum(tolerance(s) for s in shares) * 100 + 1e-9
+    places = max(len(s.text.split(".")[1].rstrip("%％ ")) if "." in s.text else 0 for s in shares)
+    arithmetic = " + ".join(s.text for s in shares) + f" = {total:.{places}f}%"
+    if abs(total - 100) <= slack:
+        found.verify("share", arithmetic + "，各部分占比之和为100%", shares, shares[-1])
+    elif abs(total - 100) <= sc.near_points and _whole(text, shares, labels, sc):
+        found.flag("share", shares[-1], arithmetic + f"（按所报精度允许偏离{slack:.2g}个百分点），"
+                   "各部分占比之和应为100%", shares[:-1], span=(shares[0].start, shares[-1].end), tail="")

@@ -1,0 +1,196 @@
+"""Relations other than sums, broken in ways the near-miss tests alone miss:
+a part written above its whole, a base shared by several rates mistyped below
+one of their parts, a target or budget off by one digit. Texts written here."""
+
+import pytest
+
+from reportmine.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def incs(pipeline, text):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    return [f for f in doc.flags if f.type == "inconsistency"], doc.meta.get("verified", [])
+
+
+def _flag_on(flags, text, number):
+    at = text.index(number)
+    return [f for f in flags if f.start <= at < f.end or at <= f.start < at + len(number)]
+
+
+# (text, a number the flag must cover, words its message must hold)
+FLAGGED = [
+    # a 其中 part written above the count it is a part of (rate at most 100%)
+    ("全县共登记新生儿5210人，出生率9.1‰。其中计划内出生5480人，符合率94.51%。", "94.51%", "5480人/5210人"),
+    # the two counts right before the rate, the part named by the rate: the part above the whole
+    ("辖区6岁以下儿童1840人，健康管理人数为1900人，健康管理率为91.58%。", "91.58%", "1900人/1840人"),
+    # a share whose whole is written inside the phrase, the part above it
+    ("新建校舍4120平方米，占计划面积3850平方米的97.5%。", "97.5%", "4120平方米/3850平方米"),
+    # three rates agree on one base (600); the base stated is below one part
+    ("本乡活产数596人，住院分娩人数590人，住院分娩率为98.33%。系统管理人数510人，系统管理率85.0%。"
+     "新生儿访视597人，访视率为99.50%。", "596人", "共同推算的分母"),
+    # a completion whose target in the phrase is one digit off: a near miss
+    ("全年交通事故死亡4人，占年度控制指标(3人)的57.1%，未超进度。", "57.1%", "4人/3人 = 133.33%"),
+    # beyond a near miss, one mistyped digit explains it
+    ("全年交通事故死亡6人，占年度控制指标(1人)的85.7%，未超进度。", "85.7%", "1人若为7人"),
+    # a completion rate whose target is stated after it in its sentence
+    ("全年新办营业执照5130户，完成率为108.7%，年度目标任务为4960户。", "108.7%", "5130户/4960户"),
+    # a completion written 为…的 with the target inside the phrase
+    ("引进到位资金27.3亿元，为年度计划31亿元的96.5%。", "96.5%", "27.3亿元/31亿元"),
+    # per head: the head count after the amount in the sentence, a near miss
+    ("下发农机购置补贴1830万元，惠及农户2.4万户，户均820元。", "820元", "1830万元/2.4万户"),
+    # per head: beyond a near miss, the head count's digits swapped
+    ("全年向2130名教师发放补助258.3万元，人均2100元。", "2100元", "2130名若为1230名"),
+    # per head per month of a year's amount
+    ("全县特困供养对象2600人，全年支出供养资金1560万元，月人均补助550元。", "550元", "/12个月"),
+    # per head: the head count in the sentence before, named like the amount
+    ("特困供养对象2600人。全年特困供养支出1560万元，人均6300元。", "6300元", "1560万元/2600人"),
+    # shares of the three sectors (a 分别 list) that do not add up to 100%
+    ("第一、二、三产业增加值占全区生产总值的比重分别为9.6%、41.3%和47.1%。", "47.1%", "= 98.0%"),
+    # share clauses whose labels are the whole (男 and 女)
+    ("全部在职职工中，男职工占56.2%，女职工占42.8%。", "42.8%", "各部分占比之和应为100%"),
+    # a structure: age bins
+    ("从学员年龄结构看，30岁以下占21.4%，31至45岁占52.8%，46岁以上占28.8%。", "28.8%", "= 103.0%"),
+    # the rest named 其他
+    ("从投诉渠道看，电话占46.5%，网络占31.2%，其他渠道占20.1%。", "20.1%", "= 97.8%"),
+    # growth against last year's level stated in the next sentence
+    ("全年完成社会消费品零售总额93.6亿元，增长8.4%。上年全县社会消费品零售总额为88.1亿元。", "8.4%", "见后文"),
+    # a change against last year's level stated later in its sentence
+    ("全年办理出入境证件1640件，同比增长12%，去年同期为1320件。", "12%", "1640件 − 1320件"),
+    # a difference of growth rates against last year's rate stated after it
+    ("全区规上工业增加值增长9.4%，增速比上年提高2.6个百分点，上年增长7.2%。", "2.6个百分点", "= 2.2个百分点"),
+    # a level, its change and the rate: the rate's digits swapped (beyond a near miss)
+    ("全年共受理劳动仲裁案件86件，比上年减少12件，下降21.2%。", "21.2%", "21.2%若为12.2%"),
+    # a difference of two rates with its digits swapped, beyond a near miss
+    ("工业增速6.7%，比基本任务7.4%低7.0个百分点。", "7.0个百分点", "7.0个百分点若为0.7个百分点"),
+    # a change against a level stated in an earlier sentence, one digit off
+    ("上年全县受理信访事项46件。今年全县受理信访事项38件，比上年少3件。", "3件", "46件 − 38件 = 8件"),
+    # a gap named between two amounts of the sentence
+    ("全县职工平均工资68420元，农民工平均工资45180元，两者差距为32240元。", "32240元", "= 23240元"),
+    # a multiple written 是…的x倍 with the other amount inside the phrase
+    ("全年出口额46.2亿元，是进口额15.4亿元的3.6倍。", "3.6倍", "46.2亿元/15.4亿元"),
+    # a difference against the compared value restated after it
+    ("森林覆盖率达到63.8%，比全省平均水平高4.1个百分点，全省为60.2%。", "4.1个百分点", "= 3.6个百分点"),
+    # a rate by which the target was exceeded: actual/target − 1
+    ("今年下达造林任务6000亩，全年实际造林6540亩，超额完成8.6%。", "8.6%", "6540亩/6000亩 − 1"),
+    # an excess over the target in its own clause, the subject in the clause before
+    ("全年新增养老床位872张，超目标任务27张，完成率109.0%。", "109.0%", "872张/(872张−27张)"),
+    # growth between two levels each with its year
+    ("2021年全区专利授权量1380件，2022年专利授权量1562件，增长31.2%。", "31.2%", "(1562件/1380件) − 1"),
+    # an average growth over the years between two dated levels
+    ("全县粮食产量由2016年的21.35万吨增加到2021年的26.84万吨，年均增长5.7%。", "5.7%", "^(1/5)"),
+    # a change between two levels written 由…到
+    ("农村居民人均可支配收入由上年的16480元增加到17650元，增加1710元。", "1710元", "17650元 − 16480元 = 1170元"),
+    # one mistyped digit beyond a near miss: a complement rate, a figure per 100,000, an excess
+    ("抽检药品2480批次，检出不合格药品31批次，抽检合格率68.75%。", "68.75%", "68.75%若为98.75%"),
+    ("全县常住人口64万人，全年发生交通事故1152起，每10万人发生交通事故480起。", "480起", "480起若为180起"),
+    ("销售收入5460亿元，超年度目标360亿元，完成年度任务的170.1%。", "170.1%", "170.1%若为107.1%"),
+    # a growth written as a multiple (增长x倍 is +x·100%) against last year's level after it
+    ("全年引进项目资金336万元，比上年增长4.1倍，上年为140万元。", "4.1倍", "4.1倍若为1.4倍"),
+    # a multiple of last year's level stated in the sentence before
+    ("上年全县快递业务量46.5万件。今年全县快递业务量58.1万件，是上年的1.42倍。", "1.42倍", "即增长42%"),
+    # a difference against another subject named after 比
+    ("东片区完成造林3260亩，西片区完成造林2870亩，东片区比西片区多930亩。", "930亩", "3260亩 − 2870亩 = 390亩"),
+    # a figure per head stated first as a standard, the amount and the heads after it
+    ("按照每户800元的标准，为2430户困难家庭发放取暖补贴210.0万元。", "800元", "210.0万元/2430户"),
+    # a budget written below what was spent, one digit off (a swap)
+    ("年初下达预算3206万元，实际支出3254.3万元。剩余未支出5.7万元结转下年。", "5.7万元", "3206万元若为3260万元"),
+]
+
+
+@pytest.mark.parametrize("text,number,words", FLAGGED)
+def test_flagged(pipeline, text, number, words):
+    flags, _ = incs(pipeline, text)
+    on = _flag_on(flags, text, number)
+    assert on, [f.message for f in flags]
+    assert any(words in f.message or words in (f.note or "") for f in on), [f.message for f in on]
+
+
+# the same sentences as written correctly: verified, not flagged
+VERIFIED = [
+    ("全县共登记新生儿5210人，出生率9.1‰。其中计划内出生4924人，符合率94.51%。", "4924人/5210人"),
+    ("辖区6岁以下儿童1840人，健康管理人数为1685人，健康管理率为91.58%。", "1685人/1840人"),
+    ("新建校舍3754平方米，占计划面积3850平方米的97.5%。", "3754平方米/3850平方米"),
+    ("本乡活产数600人，住院分娩人数590人，住院分娩率为98.33%。系统管理人数510人，系统管理率85.0%。"
+     "新生儿访视597人，访视率为99.50%。", "590人/600人"),
+    ("全年交通事故死亡4人，占年度控制指标(7人)的57.1%，未超进度。", "4人/7人"),
+    ("年初下达预算3260万元，实际支出3254.3万元。剩余未支出5.7万元结转下年。", "3260万元 − 3254.3万元"),
+    ("全年新办营业执照5130户，完成率为108.7%，年度目标任务为4720户。", "5130户/4720户"),
+    ("按照每户800元的标准，为2430户困难家庭发放取暖补贴194.4万元。", "194.4万元/2430户"),
+    ("东片区完成造林3260亩，西片区完成造林2870亩，东片区比西片区多390亩。", "3260亩 − 2870亩"),
+    ("全年引进项目资金336万元，比上年增长1.4倍，上年为140万元。", "(336万元 − 140万元)/140万元"),
+    ("上年全县快递业务量46.5万件。今年全县快递业务量58.1万件，是上年的1.25倍。", "(58.1万件 − 46.5万件)/46.5万件"),
+    ("2021年全区专利授权量1380件，2022年专利授权量1562件，增长13.2%。", "(1562件/1380件) − 1"),
+    ("全县粮食产量由2016年的21.35万吨增加到2021年的26.84万吨，年均增长4.7%。", "^(1/5)"),
+    ("农村居民人均可支配收入由上年的16480元增加到17650元，增加1170元。", "17650元 − 16480元"),
+    ("年初下达新增养老床位目标任务800张。全年新增养老床位872张，完成率109%。", "872张/800张"),
+    ("今年下达造林任务6000亩，全年实际造林6540亩，超额完成9%。", "6540亩/6000亩 − 1"),
+    ("全年新增养老床位872张，超目标任务72张，完成率109.0%。", "872张/(872张−72张)"),
+    ("全县职工平均工资68420元，农民工平均工资45180元，两者差距为23240元。", "68420元 − 45180元"),
+    ("全年出口额46.2亿元，是进口额15.4亿元的3倍。", "46.2亿元/15.4亿元"),
+    ("森林覆盖率达到63.8%，比全省平均水平高3.6个百分点，全省为60.2%。", "|63.8% − 60.2%|"),
+    ("全年共受理劳动仲裁案件86件，比上年减少12件，下降12.2%。", "12件/(86件+12件)"),
+    ("工业增速6.7%，比基本任务7.4%低0.7个百分点。", "|6.7% − 7.4%|"),
+    ("全年完成社会消费品零售总额93.6亿元，增长6.2%。上年全县社会消费品零售总额为88.1亿元。", "93.6亿元 − 88.1亿元"),
+    ("全年办理出入境证件1640件，同比增长24.2%，去年同期为1320件。", "1640件 − 1320件"),
+    ("蔬菜总产量达到18.2万吨，比上年增产1.1万吨，增长6.4%。", "1.1万吨/(18.2万吨−1.1万吨)"),
+    ("全区规上工业增加值增长9.4%，增速比上年提高2.2个百分点，上年增长7.2%。", "|9.4% − 7.2%|"),
+    ("第一、二、三产业增加值占全区生产总值的比重分别为9.6%、41.3%和49.1%。", "9.6% + 41.3% + 49.1% = 100.0%"),
+    ("全部在职职工中，男职工占56.2%，女职工占43.8%。", "56.2% + 43.8% = 100.0%"),
+    ("从投诉渠道看，电话占46.5%，网络占31.2%，其他渠道占22.3%。", "46.5% + 31.2% + 22.3% = 100.0%"),
+    ("下发农机购置补贴1830万元，惠及农户2.4万户，户均762.5元。", "1830万元/2.4万户"),
+    ("全县特困供养对象2600人，全年支出供养资金1560万元，月人均补助500元。", "1560万元/2600人/12个月"),
+    ("特困供养对象2600人。全年特困供养支出1560万元，人均6000元。", "1560万元/2600人"),
+    ("今年计划改造管网64公里，目前已完成56公里，完成率87.5%。", "56公里/64公里"),
+    ("引进到位资金29.9亿元，为年度计划31亿元的96.5%。", "29.9亿元/31亿元"),
+]
+
+
+@pytest.mark.parametrize("text,arith", VERIFIED)
+def test_verified(pipeline, text, arith):
+    flags, verified = incs(pipeline, text)
+    assert not flags, [f.message for f in flags]
+    assert any(arith in v["arithmetic"] for v in verified), [v["arithmetic"] for v in verified]
+
+
+# silence: the rate is not over the smaller count of another sentence
+SILENT = [
+    "全县城镇职工养老保险参保4.31万人，完成目标任务的101.5%。全县养老保险待遇领取人员5.2万人，待遇按时发放率100%。",
+    # per head of another paragraph's count, not named like the amount: not judged
+    "全县共有村医2600人。\n全年发放困难群众救助金1560万元，人均6300元。",
+    # shares of one membership by two measures (they overlap): never added up
+    "全体党员中，大专以上学历占61.5%，35岁以下占44.2%。",
+    # shares that may not be the whole (no sign that they are): not flagged
+    "从投诉渠道看，电话占46.5%，网络占31.2%，信件占17.1%。",
+    # another area's rate after the difference is not last year's
+    "全区规上工业增加值增长9.4%，增速比上年提高2.6个百分点，全市增长7.2%。",
+    # a value restated after the difference, but of another area: not the compared one
+    "森林覆盖率达到63.8%，比全省平均水平高4.1个百分点，全市为60.2%。",
+    # a gap word with three amounts before it: which two is not clear
+    "职工平均工资68420元，农民工45180元，灵活就业人员38650元，差距为20230元。",
+    # a completion rate whose target stands in an earlier sentence: verified, never flagged
+    # (a target elsewhere may be of another scope or period)
+    "年初下达新增养老床位目标任务800张。全年新增养老床位872张，完成率106.9%。",
+    # two counts side by side that the rate does not name are siblings, not a part above its whole
+    "全年办理人大代表建议16件、政协委员提案17件，办复率100%，满意率97.5%。",
+    # a completion rate whose earlier target is of another thing: not judged
+    "年初下达农村公路建设目标任务800公里。全年新增养老床位872张，完成率106.9%。",
+    # a change against last year after a 其中 part: not a difference of the two values
+    "全县完成投资5.2亿元，其中政府投资1.2亿元，比去年同期多4.0亿元。",
+    # a standard per head with two head counts in the sentence: which is meant is not clear
+    "按照每户800元的标准，为2430户困难家庭、126名孤儿发放补贴249.6万元。",
+    # a completion rate with no target in its sentence: nothing to judge it by
+    "全年新办营业执照5130户，完成率为108.7%，其中个体工商户4100户。",
+    # a remainder far from budget less spending, no digit explains it: another amount
+    "年初下达预算3260万元，实际支出1254.3万元。剩余资金620万元用于明年续建项目。",
+]
+
+
+@pytest.mark.parametrize("text", SILENT)
+def test_silent(pipeline, text):
+    flags, _ = incs(pipeline, text)
+    assert not flags, [f.message for f in flags]
