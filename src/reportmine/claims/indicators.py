@@ -40,7 +40,7 @@ def forget() -> None:
 
 
 def _trim(phrase: str, cues: Cues) -> str:
-    book = _BOOK.search(phrase.rstrip())
+    book = _BOOK.search(phrase.rstrip()) if "《" in phrase else None      # (it needs the 《)
     if book:
         return book.group(1)
     s = phrase.strip(_STRIP)

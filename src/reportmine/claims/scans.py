@@ -104,6 +104,18 @@ class Scans:
             tail = _last(pattern.finditer(self.text, restart, end))
         return tail if tail is not None else (region.matches[i - 1] if i else None)
 
+    def last_in_prefix(self, pattern, start: int, end: int, region_end: int):
+        """``last_before`` for a pattern that reads no assertion at the end of its text
+        (no lookaround, anchor or word boundary, see :func:`end_free`): a match that ends
+        by ``end`` is the same whether the scan stops at ``end`` or at ``region_end``, so
+        the region's matches (found once for all positions in it) answer, unless the last
+        one starting before ``end`` runs past it; then :meth:`last_before` answers."""
+        region = self.region(pattern, start, region_end, False)
+        i = bisect.bisect_left(region.starts, end)
+        if i and region.matches[i - 1].end() > end:
+            return self.last_before(pattern, start, end, region_end)
+        return region.matches[i - 1] if i else None
+
     def anchored(self, pattern, region: Region, start: int, end: int):
         """The matches ``pattern.finditer(text, start, end, overlapped=True)``
         gives, tried only where the region (bounded further on) has one."""
@@ -115,6 +127,16 @@ class Scans:
                 out.append(m)
             i += 1
         return out
+
+
+_END_READING = regex.compile(r"\(\?[=!<]|\\[bBZzGAmMK]|[$^]")
+
+
+def end_free(pattern) -> bool:
+    """Whether ``pattern`` holds nothing that reads where its text ends or starts
+    (lookarounds, anchors, word boundaries): then where a search stops changes a
+    match only by cutting it (:meth:`Scans.last_in_prefix`)."""
+    return _END_READING.search(pattern.pattern) is None
 
 
 def _last(matches):

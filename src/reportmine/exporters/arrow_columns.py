@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import sys
 from array import array
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import is_not
 
 _OFFSET_LIMIT = 2**31 - 1
 
@@ -31,6 +32,7 @@ def column(pa, kind: str, values: list):
 
 
 _NONE = type(None)
+_ZERO, _EMPTY = {None: 0}, {None: ""}          # .get(v, v): None made 0 or "", any other value kept
 
 
 def _kinds(values: list, accepted: frozenset, what: str) -> set:
@@ -41,15 +43,21 @@ def _kinds(values: list, accepted: frozenset, what: str) -> set:
     return kinds
 
 
+_BITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
 def _validity(pa, values: list, kinds: set = frozenset({_NONE})):
-    """The validity bitmap (None when every value is there) and the null count."""
-    nulls = [i for i, v in enumerate(values) if v is None] if _NONE in kinds else None
+    """The validity bitmap (None when every value is there) and the null count.
+    Made without a loop in Python: the values' 0/1 flags read as the binary digits
+    of one number (the bits past the end set, as a bitmap of 0xff bytes cleared
+    at the nulls has them)."""
+    nulls = values.count(None) if _NONE in kinds else 0
     if not nulls:
         return None, 0
-    bits = bytearray(b"\xff" * ((len(values) + 7) // 8))
-    for i in nulls:
-        bits[i >> 3] &= ~(1 << (i & 7)) & 0xFF
-    return pa.py_buffer(bytes(bits)), len(nulls)
+    pad = -len(values) % 8
+    digits = bytes(map(is_not, values, repeat(None))).translate(_BITS) + b"1" * pad
+    bits = int(digits[::-1], 2).to_bytes((len(values) + pad) // 8, "little")
+    return pa.py_buffer(bits), nulls
 
 
 def _little_endian(a: array) -> bytes:
@@ -60,7 +68,7 @@ def _little_endian(a: array) -> bytes:
 
 def _fixed(pa, arrow_type, code: str, values: list, accepted: tuple):
     kinds = _kinds(values, frozenset({*accepted, _NONE}), str(arrow_type))
-    numbers = array(code, [0 if v is None else v for v in values] if _NONE in kinds else values)
+    numbers = array(code, list(map(_ZERO.get, values, values)) if _NONE in kinds else values)     # None -> 0
     validity, nulls = _validity(pa, values, kinds)
     return pa.Array.from_buffers(arrow_type, len(values), [validity, pa.py_buffer(_little_endian(numbers))],
                                  null_count=nulls)
@@ -68,8 +76,7 @@ def _fixed(pa, arrow_type, code: str, values: list, accepted: tuple):
 
 def _strings(pa, values: list):
     kinds = _kinds(values, frozenset({str, _NONE}), "string")
-    encoded = [b"" if v is None else v.encode("utf-8") for v in values] if _NONE in kinds else \
-        [v.encode("utf-8") for v in values]
+    encoded = list(map(str.encode, map(_EMPTY.get, values, values) if _NONE in kinds else values))   # UTF-8
     offsets = array("i", [0])
     ends = list(accumulate(map(len, encoded)))
     if ends and ends[-1] > _OFFSET_LIMIT:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from itertools import islice
+from itertools import islice, repeat
 from operator import itemgetter
 
 from ..records import NAMES
@@ -46,12 +46,19 @@ def _cells(rows: list[dict], names: tuple[str, ...]):
 
 def _column(values: tuple):
     kinds = set(map(type, values))
-    if kinds <= _TEXT and not any(v.startswith(FORMULA_START) for v in values if type(v) is str):
+    if kinds <= _TEXT and not _formula_in(values, kinds):
         return values
     if kinds <= _NUMBERS:
         return [_whole(v) if type(v) is float else v for v in values]
     return ["" if v is None else v if type(v) is str and not v.startswith(FORMULA_START) else cell(v)
             for v in values]
+
+
+def _formula_in(values: tuple, kinds: set) -> bool:
+    """Whether a text of ``values`` (texts, ints, empty values) starts like a formula."""
+    if int in kinds:
+        return any(v.startswith(FORMULA_START) for v in values if type(v) is str)
+    return any(map(str.startswith, filter(None, values), repeat(FORMULA_START)))     # (the empty ones cannot)
 
 
 _TEXT = frozenset({str, int, type(None)})

@@ -13,8 +13,8 @@ positions of those characters are found once for the whole text, so the
 
 from __future__ import annotations
 
+import bisect
 import re
-from itertools import islice
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -65,14 +65,22 @@ def render_chunks(text: str, marks: list[Mark], anchors: dict[int, list] | None 
     starts, ends = _boundaries(n, marks)
     cuts = sorted({0, n, *starts, *ends, *(p for p in anchors if 0 <= p <= n)})
     sweep = _Sweep(text, marks)
-    events = zip(cuts, cuts[1:], [ends.get(p) for p in cuts], [starts.get(p) for p in cuts],
-                 [anchors.get(p) for p in cuts])
-    while True:
-        chunk = sweep.run(islice(events, cuts_per_chunk))
-        if not chunk:
-            break
-        yield chunk
-    yield "".join(_anchor(name) for name in anchors.get(n, ()))
+    tags = _anchor_tags(anchors)
+    gone, new, at = list(map(ends.get, cuts)), list(map(starts.get, cuts)), list(map(tags.get, cuts))
+    for i in range(0, len(cuts) - 1, cuts_per_chunk):
+        j = i + cuts_per_chunk
+        yield sweep.run(cuts[i:j + 1], gone[i:j], new[i:j], at[i:j])
+    yield tags.get(n, "")
+
+
+def _anchor_tags(anchors: dict[int, list]) -> dict[int, str]:
+    """offset -> the tags of the anchors there, one string; when no id or label holds a
+    reserved character (one search over them all), they are written without escaping each."""
+    words = [w for at in anchors.values() for name in at for w in (name if type(name) is tuple else (name,))]
+    tag = _anchor
+    if all(type(w) is str for w in words) and RESERVED.search("".join(words)) is None:
+        tag = _plain_anchor
+    return {p: "".join([tag(name) for name in at]) for p, at in anchors.items()}
 
 
 class _Sweep:
@@ -80,40 +88,44 @@ class _Sweep:
 
     def __init__(self, text: str, marks: list[Mark]):
         self.text, self.marks = text, marks
-        self.reserved = [m.start() for m in RESERVED.finditer(text)] + [len(text)]
-        self.r = 0                                   # first reserved offset not before the piece
+        self.reserved = [m.start() for m in RESERVED.finditer(text)]     # offsets to escape
         self.active: dict[int, None] = {}            # indices of the marks over the piece
         self.tags: dict[tuple, str] = {}             # opening tag per set of several active marks
         self.single = [m.tag or _open([m]) for m in marks]     # opening tag of each mark alone
 
-    def run(self, events) -> str:
-        text, reserved, r, active, single = self.text, self.reserved, self.r, self.active, self.single
+    def _pieces(self, cuts: list[int]) -> list[str]:
+        """The text between consecutive cuts, escaped where it holds a reserved character."""
+        text, reserved = self.text, self.reserved
+        pieces = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+        r = bisect.bisect_left(reserved, cuts[0])
+        while r < len(reserved) and reserved[r] < cuts[-1]:
+            k = bisect.bisect_right(cuts, reserved[r]) - 1       # the piece holding it
+            pieces[k] = escape(text[cuts[k]:cuts[k + 1]])
+            r = bisect.bisect_left(reserved, cuts[k + 1])
+        return pieces
+
+    def run(self, cuts: list[int], gone: list, new: list, tags: list) -> str:
+        """The HTML of the pieces between ``cuts``: at each cut the marks that end
+        (``gone``) and start (``new``) there and the anchors' tags (``tags``)."""
+        active, single = self.active, self.single
         out: list[str] = []
         append = out.append
-        for pos, end, gone, new, names in events:
-            if gone:
-                for i in gone:
+        for piece, ending, starting, anchor in zip(self._pieces(cuts), gone, new, tags):
+            if ending:
+                for i in ending:
                     del active[i]
-            if new:
-                for i in new:
+            if starting:
+                for i in starting:
                     active[i] = None
-            if names:
-                for name in names:
-                    append(_anchor(name))
-            while reserved[r] < pos:
-                r += 1
-            piece = text[pos:end] if reserved[r] >= end else escape(text[pos:end])
-            if len(active) == 1:
-                (i,) = active
-                append(single[i])
-            elif active:
-                append(self._tag())
-            else:
+            if anchor:
+                append(anchor)
+            if not active:
                 append(piece)
-                continue
-            append(piece)
-            append("</span>")
-        self.r = r
+            elif len(active) == 1:
+                (i,) = active
+                out += (single[i], piece, "</span>")
+            else:
+                out += (self._tag(), piece, "</span>")
         return "".join(out)
 
     def _tag(self) -> str:
@@ -142,6 +154,13 @@ def _anchor(name: str | tuple[str, str]) -> str:
     if isinstance(name, tuple):
         return f'<a class="anchor marker" id="{escape(name[0])}" data-label="{escape(name[1])}"></a>'
     return f'<a class="anchor" id="{escape(name)}"></a>'
+
+
+def _plain_anchor(name: str | tuple[str, str]) -> str:
+    """:func:`_anchor` of a name that holds no reserved character."""
+    if type(name) is tuple:
+        return f'<a class="anchor marker" id="{name[0]}" data-label="{name[1]}"></a>'
+    return f'<a class="anchor" id="{name}"></a>'
 
 
 def _open(spans: list[Mark]) -> str:

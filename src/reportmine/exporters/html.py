@@ -101,10 +101,13 @@ class HtmlReport:
         self.counts.update(documents=1, quantities=len(doc.quantities), flags=len(doc.flags),
                            records=len(records), chars=len(doc.text),
                            flagged=sum(r.get("status") == "flagged" for r in records))
+        L, by_code = labels(), self.by_code
         for f in doc.flags:
-            self.by_type[labels().flag(f.type)] += 1
-            entry = self.by_code.setdefault(f.code or "-", {"code": f.code or "-", "type": labels().flag(f.type),
-                                                            "count": 0, "example": f.message or f.text})
+            ftype, code = L.flag(f.type), f.code or "-"
+            self.by_type[ftype] += 1
+            entry = by_code.get(code)
+            if entry is None:
+                entry = by_code[code] = {"code": code, "type": ftype, "count": 0, "example": f.message or f.text}
             entry["count"] += 1
         self.rates.extend({k: r.get(k) for k in RATE_KEYS} for r in records)
 

@@ -3,6 +3,8 @@ strings for flag_codes; the schema id in the file's metadata."""
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from ..records import COLUMNS, SCHEMA_ID
 from .arrow_columns import column
 from .dependencies import require
@@ -35,13 +37,25 @@ def _chunked(pa, columns, records) -> list:
     """Each column as one array, the records read once, BATCH at a time."""
     chunks: list[list] = [[] for _ in columns]
     batch = []
+    names = [c.name for c in columns]
     for batch in _batches(records):
-        for c, out in zip(columns, chunks):
-            out.append(column(pa, c.type, [r.get(c.name) for r in batch]))
+        for c, out, values in zip(columns, chunks, _columns(batch, names)):
+            out.append(column(pa, c.type, values))
     if not chunks[0]:           # no records: an empty column of each type
         return [column(pa, c.type, []) for c in columns]
     del batch
     return [_joined(pa, out) for out in chunks]
+
+
+def _columns(batch: list[dict], names: list[str]) -> list:
+    """The values of each column (``r.get(name)`` of each record), in one pass when
+    every record has every column."""
+    if len(names) > 1:
+        try:
+            return list(zip(*map(itemgetter(*names), batch)))
+        except KeyError:            # a record without some column: it is empty there
+            pass
+    return [[r.get(name) for r in batch] for name in names]
 
 
 def _joined(pa, arrays: list):

@@ -8,12 +8,16 @@ character HTML reserves, the usual case, is checked with one search.
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import itemgetter
+
 from markupsafe import Markup
 
 from .highlight import RESERVED, escape
 from .values import shown
 
 AMOUNTS = ("actual", "target", "basic_target", "full_target", "forecast")
+RATES = ("completion_rate", "computed_completion_rate")
 
 
 def table_rows(key: str, records: list[dict], anchors: dict[int, list], units: dict) -> tuple[Markup, int]:
@@ -39,13 +43,19 @@ def _row(key: str, r: dict, anchors: dict[int, list], units: dict) -> str:
     codes = get("flag_codes") or []
     if isinstance(codes, str):
         codes = [c for c in codes.replace(";", ",").split(",") if c.strip()]
+    growth, difference = get("growth"), get("difference")       # (an empty value shows empty in any unit)
     texts = [get("indicator_name") or get("indicator") or "", get("indicator_id") or "", get("org") or "",
-             get("period") or "", *[shown(get(k), unit) for k in AMOUNTS],
-             shown(get("completion_rate"), "ratio"), shown(get("computed_completion_rate"), "ratio"),
-             shown(get("growth"), _unit_in(units, r, "growth", "ratio")),
-             shown(get("difference"), _unit_in(units, r, "difference", unit)),
+             get("period") or "", *["" if (v := get(k)) is None else shown(v, unit) for k in AMOUNTS],
+             *["" if (v := get(k)) is None else shown(v, "ratio") for k in RATES],
+             "" if growth is None else shown(growth, _unit_in(units, r, "growth", "ratio")),
+             "" if difference is None else shown(difference, _unit_in(units, r, "difference", unit)),
              get("setter") or "", get("quote") or "", get("record_id") or "", anchor, *codes]
     return _html(texts, get("status") == "flagged")
+
+
+_NUM = '<td class="num">'
+_NUMS = "</td>" + _NUM
+_CODES = '</span> <span class="code">'
 
 
 def _html(texts: list[str], flagged: bool) -> str:
@@ -56,12 +66,10 @@ def _html(texts: list[str], flagged: bool) -> str:
     name = f'<a href="#{anchor}">{indicator}</a>' if anchor else indicator
     if indicator_id:
         name += f' <span class="muted">{indicator_id}</span>'
-    tds = f"<td>{name}</td><td>{org}</td><td>{period}</td>"
-    tds += "".join([f'<td class="num">{c}</td>' for c in texts[4:13]])
-    codes = " ".join([f'<span class="code">{c}</span>' for c in texts[17:]])
-    tds += f"<td>{setter}</td><td>{codes}</td>"
+    codes = f'<span class="code">{_CODES.join(texts[17:])}</span>' if len(texts) > 17 else ""
     cls = ' class="flagged"' if flagged else ""
-    return f'<tr{cls} title="{quote}" data-record-id="{record_id}">{tds}</tr>'
+    return (f'<tr{cls} title="{quote}" data-record-id="{record_id}"><td>{name}</td><td>{org}</td>'
+            f'<td>{period}</td>{_NUM}{_NUMS.join(texts[4:13])}</td><td>{setter}</td><td>{codes}</td></tr>')
 
 
 def _unit_in(units: dict, r: dict, role: str, default: str | None) -> str | None:
@@ -73,7 +81,11 @@ def _unit_in(units: dict, r: dict, role: str, default: str | None) -> str | None
 
 
 def flag_items(flags: list[dict]) -> Markup:
+    """The ``<li>`` of each flag, its texts escaped (one search over all of them first)."""
+    cells = list(map(itemgetter("anchor", "code", "style", "label", "message"), flags))
+    if RESERVED.search("".join(chain.from_iterable(cells))) is not None:
+        cells = [tuple(map(escape, c)) for c in cells]
     return Markup("\n".join(
-        f'<li><a href="#{escape(f["anchor"])}"><span class="code">{escape(f["code"])}</span></a> '
-        f'<span class="fl s-{escape(f["style"])}">{escape(f["label"])}</span> {escape(f["message"])}</li>'
-        for f in flags))
+        f'<li><a href="#{anchor}"><span class="code">{code}</span></a> '
+        f'<span class="fl s-{style}">{label}</span> {message}</li>'
+        for anchor, code, style, label, message in cells))

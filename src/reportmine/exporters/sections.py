@@ -4,7 +4,7 @@ records as table rows and its flags as a list (plain data for the template)."""
 from __future__ import annotations
 
 from ..document import Document
-from .highlight import Mark, escape, opening
+from .highlight import RESERVED, Mark, escape, opening
 from .rows import flag_items, table_rows
 from .labels import Labels
 from .values import shown
@@ -44,24 +44,37 @@ def marks(doc: Document, L: Labels) -> list[Mark]:
     out += [Mark(b.start, b.end, "hd", tag=heading) for b in doc.blocks if b.kind == "heading"]
     out += [Mark(s.title_start, s.title_end, "hd", tag=heading) for s in doc.sections]
     out += [Mark(a.title_start, a.title_end, "hd", tag=heading) for a in doc.articles]
-    classes: dict[str, str] = {}          # escaped once per role or flag type
+    titled = []                  # (start, end, classes, escaped classes, title, data key, index)
+    kinds: dict = {}             # per role or flag type: its classes (escaped once) and label
     for i, q in enumerate(doc.quantities):
-        role = L.role(q.role)
+        kind = kinds.get(q.role)
+        if kind is None:
+            role = L.role(q.role)
+            kind = kinds[q.role] = (f"q r-{role}", escape(f"q r-{role}"), L.roles[role]["label"])
         value = shown(q.norm_value, q.norm_unit) or "（无数值）"
         unit = L.units.get(q.norm_unit, q.norm_unit) if q.norm_unit else "无"
-        title = f"{q.text} → {value} · 单位：{unit} · 角色：{L.roles[role]['label']}"
+        title = f"{q.text} → {value} · 单位：{unit} · 角色：{kind[2]}"
         if q.indicator:
             title += f" · 指标：{q.indicator}"
-        cls = f"q r-{role}"
-        safe = classes.get(cls) or classes.setdefault(cls, escape(cls))
-        out.append(Mark(q.start, q.end, cls, title, {"q": str(i)}, opening(safe, title, f' data-q="{i}"')))
+        titled.append((q.start, q.end, kind[0], kind[1], title, "q", i))
     for i, f in enumerate(doc.flags):
-        ftype = L.flag(f.type)
-        title = f"[{f.code}] {L.flags[ftype]['label']}：{f.message or f.text}"
-        cls = f"fl s-{L.flags[ftype]['style']} t-{ftype}"
-        safe = classes.get(cls) or classes.setdefault(cls, escape(cls))
-        out.append(Mark(f.start, f.end, cls, title, {"f": str(i)}, opening(safe, title, f' data-f="{i}"')))
-    return out
+        kind = kinds.get(("flag", f.type))
+        if kind is None:
+            ftype = L.flag(f.type)
+            cls = f"fl s-{L.flags[ftype]['style']} t-{ftype}"
+            kind = kinds[("flag", f.type)] = (cls, escape(cls), L.flags[ftype]["label"])
+        titled.append((f.start, f.end, kind[0], kind[1], f"[{f.code}] {kind[2]}：{f.message or f.text}", "f", i))
+    return out + _titled_marks(titled)
+
+
+def _titled_marks(titled: list[tuple]) -> list[Mark]:
+    """The marks of quantities and flags with their opening tags (:func:`.highlight.opening`);
+    their titles checked for reserved characters with one search over them all."""
+    if RESERVED.search("\x00".join([t[4] for t in titled])) is None:
+        return [Mark(s, e, cls, title, {key: str(i)}, f'<span class="{safe}" data-{key}="{i}" title="{title}">')
+                for s, e, cls, safe, title, key, i in titled]
+    return [Mark(s, e, cls, title, {key: str(i)}, opening(safe, title, f' data-{key}="{i}"'))
+            for s, e, cls, safe, title, key, i in titled]
 
 
 def _units_by_role(doc: Document) -> dict[tuple[str, float], list[tuple[int, str | None]]]:

@@ -18,6 +18,7 @@ MAX_CELL = 32767
 # styles (cellXfs): 0 plain, 1 header (bold, blue-grey), 2 highlighted row (light red)
 PLAIN, HEADER, HIGHLIGHT = 0, 1, 2
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_CHANGED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff&<>]")     # what _text changes
 
 
 @dataclass
@@ -58,23 +59,50 @@ def _text(value: str) -> str:
 def _cells(row, style: int) -> str:
     """A row's cells, in order and without references (empty cells are kept as
     ``<c/>`` so that positions hold). A list or tuple value is one text cell,
-    its items joined with ``;``."""
+    its items joined with ``;``. A row whose texts need no change (the usual
+    case: nothing to escape, drop or cut) is checked once, with one search over
+    its texts together, instead of cell by cell."""
     s = f' s="{style}"' if style else ""
-    empty = f"<c{s}/>"
+    empty, text = f"<c{s}/>", f'<c{s} t="inlineStr"><is><t xml:space="preserve">'
+    out, texts = [], []
+    append, keep = out.append, texts.append
+    for value in row:
+        if value is None:
+            append(empty)
+            continue
+        kind = type(value)
+        if kind is float or kind is int:
+            append(f"<c{s}><v>{value!r}</v></c>")
+            continue
+        if kind is bool:
+            append(f'<c{s} t="b"><v>{int(value)}</v></c>')
+            continue
+        if kind is not str:
+            value = ";".join(map(str, value)) if kind is list or kind is tuple else str(value)
+        keep(value)
+        append(f"{text}{value}</t></is></c>")
+    if texts:
+        joined = "".join(texts)
+        if len(joined) > MAX_CELL or _CHANGED.search(joined):
+            return _checked_cells(row, s, empty, text)
+    return "".join(out)
+
+
+def _checked_cells(row, s: str, empty: str, text: str) -> str:
+    """:func:`_cells` with each text cell through :func:`_text`."""
     out = []
     for value in row:
         kind = type(value)
         if value is None:
             out.append(empty)
-        elif kind is str:
-            out.append(f'<c{s} t="inlineStr"><is><t xml:space="preserve">{_text(value)}</t></is></c>')
         elif kind is float or kind is int:
             out.append(f"<c{s}><v>{value!r}</v></c>")
         elif kind is bool:
             out.append(f'<c{s} t="b"><v>{int(value)}</v></c>')
         else:
-            shown = ";".join(map(str, value)) if kind is list or kind is tuple else str(value)
-            out.append(f'<c{s} t="inlineStr"><is><t xml:space="preserve">{_text(shown)}</t></is></c>')
+            if kind is not str:
+                value = ";".join(map(str, value)) if kind is list or kind is tuple else str(value)
+            out.append(f"{text}{_text(value)}</t></is></c>")
     return "".join(out)
 
 

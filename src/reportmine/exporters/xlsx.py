@@ -5,6 +5,7 @@ column widths fitted to the content and flagged rows filled light red; a
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 from operator import itemgetter
 
@@ -16,6 +17,7 @@ FLAGGED_FILL = "FFF4CCCC"      # light red
 HEADER_FILL = "FFDDE4EE"
 MAX_WIDTH = 60
 SAMPLE_ROWS = 200              # rows read to fit the column widths
+_WIDE = re.compile("[\u2e80-\U0010ffff]")     # characters that count twice (CJK and beyond)
 
 
 def write(result, path) -> None:
@@ -69,4 +71,5 @@ def _display(value) -> int:
     """Width in Excel character units: CJK characters count twice."""
     if value is None:
         return 0
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in str(value))
+    text = str(value)
+    return len(text) + len(_WIDE.findall(text))

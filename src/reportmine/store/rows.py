@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import chain
 from dataclasses import dataclass
 from datetime import datetime
 from operator import attrgetter, itemgetter
@@ -59,6 +60,7 @@ class Bulk:
 
 
 _INF = (math.inf, -math.inf)
+isfinite = math.isfinite
 
 
 def _clean(row: tuple, positions: tuple[int, ...]) -> tuple:
@@ -70,11 +72,23 @@ def _clean(row: tuple, positions: tuple[int, ...]) -> tuple:
     return row
 
 
+def _cleaned(rows: list[tuple], positions: tuple[int, ...]) -> list[tuple]:
+    """The rows, each through :func:`_clean`; as they are when the numbers at ``positions``
+    are all finite or empty (one sum over them: a NaN or an infinity makes it not finite)."""
+    pick = itemgetter(*positions) if len(positions) > 1 else (lambda row: (row[positions[0]],))
+    try:
+        if isfinite(sum(filter(None, chain.from_iterable(map(pick, rows))))):
+            return rows
+    except (TypeError, OverflowError):      # not a number there, or an int past floats: each row looked at
+        pass
+    return [_clean(row, positions) for row in rows]
+
+
 def quantity_rows(doc: Document) -> Bulk:
     columns = ("doc_sha256", "seq", *QUANTITY_FIELDS, "list_group")
     get = attrgetter(*QUANTITY_FIELDS, "group")
     numbers = tuple(columns.index(n) for n in QUANTITY_NUMBERS)
-    values = [_clean((doc.id, seq, *get(q)), numbers) for seq, q in enumerate(doc.quantities)]
+    values = _cleaned([(doc.id, seq, *get(q)) for seq, q in enumerate(doc.quantities)], numbers)
     return Bulk("quantities", columns, values)
 
 
@@ -104,20 +118,26 @@ def record_rows(records: list[dict]) -> Bulk:
     """The records' rows; records that are not a list (a document's rows in the
     assembly's spool) give rows made as they are inserted."""
     columns = (*RECORD_COLUMNS, "seq")
-    values = _record_values(records, columns)
-    return Bulk("records", columns, list(values) if isinstance(records, list) else values)
+    numbers = tuple(columns.index(n) for n in RECORD_NUMBERS)
+    if isinstance(records, list):
+        return Bulk("records", columns, _cleaned(list(_record_values(records, columns)), numbers))
+    return Bulk("records", columns, (_clean(row, numbers) for row in _record_values(records, columns)))
+
+
+_RECORD_KEYS = frozenset(RECORD_COLUMNS)
 
 
 def _record_values(records, columns: tuple[str, ...]):
+    """Each record's row in ``columns`` order, numbers not cleaned yet."""
     get = itemgetter(*RECORD_COLUMNS)
-    numbers = tuple(columns.index(n) for n in RECORD_NUMBERS)
     lists = tuple(columns.index(n) for n in LIST_COLUMNS)
     for seq, record in enumerate(records):
-        row = list(get(record) if record.keys() >= set(RECORD_COLUMNS)
+        row = list(get(record) if record.keys() >= _RECORD_KEYS
                    else (record.get(n) for n in RECORD_COLUMNS))
         for i in lists:
             row[i] = SEP.join(row[i] or ())
-        yield _clean((*row, seq), numbers)
+        row.append(seq)
+        yield tuple(row)
 
 
 def record_from_row(row) -> dict:
