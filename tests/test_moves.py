@@ -1,0 +1,55 @@
+"""Changes written right after the two levels they are between, without
+years (checks/moves.py). Texts written here."""
+
+import pytest
+
+from reportmine.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def _run(pipeline, text):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    return [f for f in doc.flags if f.type == "inconsistency"], doc.meta.get("verified", [])
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("全区社会消费品零售总额从87.5亿元增加到93.1亿元，增长6.4%。", "growth"),
+    ("农村低保人数由1520人减少到1410人，下降7.2%。", "growth"),
+    ("义务教育巩固率由95.6%提高到97.2%，提高了1.6个百分点。", "difference"),
+    ("全镇蔬菜种植面积2.84万亩，较上年的2.61万亩增加0.23万亩。", "difference"),
+])
+def test_verified(pipeline, text, kind):
+    flags, verified = _run(pipeline, text)
+    assert not flags
+    assert any(v["kind"] == kind and "与所报一致" in v["arithmetic"] for v in verified)
+
+
+@pytest.mark.parametrize("text, number, words", [
+    ("全区社会消费品零售总额从87.5亿元增加到93.1亿元，增长6.9%。", "6.9%", "93.1亿元/87.5亿元"),
+    ("义务教育巩固率由95.6%提高到97.2%，提高了1.8个百分点。", "1.8个百分点", "97.2% − 95.6%"),
+    ("全镇蔬菜种植面积2.84万亩，较上年的2.61万亩增加0.32万亩。", "0.32万亩", "2.84万亩 − 2.61万亩"),
+    # one level mistyped: the rate and the other level agree on a reading
+    ("全区社会消费品零售总额从87.5亿元增加到98.1亿元，增长6.4%。", "6.4%", "93.1亿元"),
+])
+def test_flagged(pipeline, text, number, words):
+    flags, _ = _run(pipeline, text)
+    at = text.index(number)
+    hit = [f for f in flags if f.start <= at < f.end]
+    assert hit and words in hit[0].message + str(getattr(hit[0], "evidence", "")), [f.message for f in flags]
+
+
+@pytest.mark.parametrize("text", [
+    # an average over years is not the whole change
+    "全区零售总额从87.5亿元增加到93.1亿元，年均增长3.2%。",
+    # a rate of rates: percent or points, not read
+    "巩固率由80%提高到90%，提高12.5%。",
+    # far off and no typo explains it: another relation, silence
+    "全区零售总额从87.5亿元增加到93.1亿元，增长25%。",
+])
+def test_silent(pipeline, text):
+    flags, _ = _run(pipeline, text)
+    assert not flags
