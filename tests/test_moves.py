@@ -53,3 +53,13 @@ def test_flagged(pipeline, text, number, words):
 def test_silent(pipeline, text):
     flags, _ = _run(pipeline, text)
     assert not flags
+
+
+# a total closing its parts with 共 and a verb (sums.py, total_cue)
+def test_total_closed_by_gong(pipeline):
+    text = "甲片区新建道路4.6公里，乙片区新建道路3.9公里，全镇共新建道路9.5公里。"
+    flags, _ = _run(pipeline, text)
+    at = text.index("9.5公里")
+    assert [f for f in flags if f.start <= at < f.end]
+    flags, verified = _run(pipeline, text.replace("9.5公里", "8.5公里"))
+    assert not flags and any(v["kind"] == "sum" for v in verified)
