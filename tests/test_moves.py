@@ -63,3 +63,20 @@ def test_total_closed_by_gong(pipeline):
     assert [f for f in flags if f.start <= at < f.end]
     flags, verified = _run(pipeline, text.replace("9.5公里", "8.5公里"))
     assert not flags and any(v["kind"] == "sum" for v in verified)
+
+
+# a rate of at most 100% whose target is below its part (rates.py, _target_below)
+@pytest.mark.parametrize("text, number", [
+    ("下达专项资金预算860万元，实际支出915.4万元，预算执行率98%。", "98%"),
+    ("全市改造老旧管网128公里，改造率达97.5%。全年改造老旧管网目标为120公里。", "97.5%"),
+])
+def test_target_below_part(pipeline, text, number):
+    flags, _ = _run(pipeline, text)
+    at = text.index(number)
+    assert [f for f in flags if f.start <= at < f.end]
+
+
+def test_unrelated_target_after_rate_is_silent(pipeline):
+    text = "全年治理隐患路段223.6公里，群众满意率100%。年度任务为180公里。"
+    flags, _ = _run(pipeline, text)
+    assert not flags
