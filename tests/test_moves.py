@@ -80,3 +80,15 @@ def test_unrelated_target_after_rate_is_silent(pipeline):
     text = "全年治理隐患路段223.6公里，群众满意率100%。年度任务为180公里。"
     flags, _ = _run(pipeline, text)
     assert not flags
+
+
+# a total right before a colon opens its parts (colon_sums.py)
+def test_colon_breakdown(pipeline):
+    text = "全年受理投诉举报214件：电话投诉96件，网络投诉87件，来访投诉31件。"
+    flags, verified = _run(pipeline, text)
+    assert not flags and any(v["kind"] == "sum" for v in verified)
+    flags, _ = _run(pipeline, text.replace("87件", "78件"))
+    at = text.index("214件")
+    assert [f for f in flags if f.start <= at < f.end]
+    flags, _ = _run(pipeline, "主要成效：培训农民工120人，发放补贴50万元，新增岗位80个。")
+    assert not flags

@@ -39,6 +39,7 @@ from .sum_columns import check_sum_columns
 from .share_sums import check_share_sums
 from .dated_levels import check_dated_levels
 from .moves import check_moves
+from .colon_sums import check_colon_sums
 from .directions import check_compared, check_directions
 from .pairs import check_pairs
 from .per_capita import check_per_capita, check_per_heads, check_per_thousand
@@ -114,6 +115,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_table_totals(doc, found, search_config())
     check_formulas(doc, found, search_config())
     check_sums(index, found, search_config())
+    check_colon_sums(index, found, search_config())
     check_totals(index, found, search_config())
     check_pairs(index, found, search_config())
     check_sum_columns(index, found, search_config())
