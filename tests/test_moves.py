@@ -92,3 +92,12 @@ def test_colon_breakdown(pipeline):
     assert [f for f in flags if f.start <= at < f.end]
     flags, _ = _run(pipeline, "主要成效：培训农民工120人，发放补贴50万元，新增岗位80个。")
     assert not flags
+
+
+# a rate column of a | table (执行数/预算数 = 执行率), established by the rows that fit (tables.py)
+def test_rate_column(pipeline):
+    text = ("项目 | 年初预算 | 实际支出 | 支出进度\n人员经费 | 240 | 236.4 | 98.5%\n"
+            "公用经费 | 96 | 90.1 | 93.58%\n专项经费 | 150 | 127.8 | 85.2%\n")
+    flags, verified = _run(pipeline, text)
+    assert [f.text for f in flags] == ["93.58%"]
+    assert sum(v["kind"] == "ratio" for v in verified) == 2
