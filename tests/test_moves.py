@@ -101,3 +101,12 @@ def test_rate_column(pipeline):
     flags, verified = _run(pipeline, text)
     assert [f.text for f in flags] == ["93.58%"]
     assert sum(v["kind"] == "ratio" for v in verified) == 2
+
+
+# a 分别 list of rates against the current levels and the earlier ones after 比/与上年同期的 (level_pairs.py)
+def test_level_pairs(pipeline):
+    text = "全年共查处违法案件48起，罚没款63.5万元，比上年同期的40起、58.2万元分别增长20%和9.1%。"
+    flags, verified = _run(pipeline, text)
+    assert not flags and sum(v["kind"] == "growth" for v in verified) == 2
+    flags, _ = _run(pipeline, text.replace("9.1%", "9.8%"))
+    assert [f.text for f in flags] == ["9.8%"]

@@ -40,6 +40,7 @@ from .share_sums import check_share_sums
 from .dated_levels import check_dated_levels
 from .moves import check_moves
 from .colon_sums import check_colon_sums
+from .level_pairs import check_level_pairs
 from .directions import check_compared, check_directions
 from .pairs import check_pairs
 from .per_capita import check_per_capita, check_per_heads, check_per_thousand
@@ -105,6 +106,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_completions(index, found, search_config())
     check_dated_levels(index, found, search_config())
     check_moves(index, found, search_config())
+    check_level_pairs(index, found, search_config())
     check_levels(index, found, search_config())
     check_level_lists(index, found, search_config())
     check_change_lists(index, found, search_config())
