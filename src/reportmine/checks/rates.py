@@ -152,6 +152,7 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         case.meant += _named_part_below(index, sent, r, parts[0], smaller, cfg)
         case.meant += _part_after_cue(index, parts, wholes, cfg, smaller)
         case.meant += [(parts[0], w) for w in wholes if w.start > r.end]
+        case.meant += _target_below(text, r, parts[0], smaller, cfg.shared_name_chars)
     return case
 
 
@@ -246,6 +247,18 @@ def _part_after_cue(index: Index, parts: list[Quantity], wholes: list[Quantity],
     if not below or any(is_count(q) for q in index.between(below[-1].end, at)):
         return []                   # only the count right before the cue
     return [(p, below[-1])]
+
+
+def _target_below(text: str, r: Quantity, p: Quantity, smaller: list[Quantity], shared: int) -> list[tuple]:
+    """改造管网128公里，改造率91.2% … 年度改造目标为120公里; 下达预算860万元，
+    实际支出915.4万元，执行率98%: a target (after the rate, named like the
+    part, or in the rate's own sentence) below the part of a rate of at most
+    100% is still the rate's whole: a mistyped part or target."""
+    s = sentence_start(text, r.start)
+    if p.start < s or p.role in _TARGET_ROLES or p.approx:
+        return []               # the part is the count right before the rate in its sentence
+    return [(p, w) for w in smaller if w.role in _TARGET_ROLES and not w.approx and (w.start >= s or (
+        w.start > r.end and common_run(p.indicator or "", w.indicator or "") >= shared))]
 
 
 def _extensive(q: Quantity) -> bool:

@@ -38,6 +38,9 @@ from .sums import check_sums
 from .sum_columns import check_sum_columns
 from .share_sums import check_share_sums
 from .dated_levels import check_dated_levels
+from .moves import check_moves
+from .colon_sums import check_colon_sums
+from .level_pairs import check_level_pairs
 from .directions import check_compared, check_directions
 from .pairs import check_pairs
 from .per_capita import check_per_capita, check_per_heads, check_per_thousand
@@ -102,6 +105,8 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_share_lists(index, found, search_config())
     check_completions(index, found, search_config())
     check_dated_levels(index, found, search_config())
+    check_moves(index, found, search_config())
+    check_level_pairs(index, found, search_config())
     check_levels(index, found, search_config())
     check_level_lists(index, found, search_config())
     check_change_lists(index, found, search_config())
@@ -112,6 +117,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_table_totals(doc, found, search_config())
     check_formulas(doc, found, search_config())
     check_sums(index, found, search_config())
+    check_colon_sums(index, found, search_config())
     check_totals(index, found, search_config())
     check_pairs(index, found, search_config())
     check_sum_columns(index, found, search_config())

@@ -16,7 +16,7 @@ _FLOATS = ("near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", 
            "near_miss_typo")
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
-             "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
+             "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "closing_total", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
              "excess_cue", "excess_rate_link", "average_cue",
              "status_part", "change_list_cue", "complement_rate",
              "per_heads_suffix", "per_heads_prefix")
@@ -76,6 +76,7 @@ class SearchConfig:
     point_bracket: object
     table_total_label: object
     total_cue: object
+    closing_total: object
     bracket_open: object
     total_named: object
     breakdown_cue: object

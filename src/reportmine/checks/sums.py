@@ -35,12 +35,29 @@ def check_sums(index: Index, found, cfg) -> None:
         parts = _parts_after(index, total, m.end(), cfg, _bracket_end(text, m.start()))
         if len(parts) >= 2:
             _judge(found, total, parts, cfg, _in_sentence(text, m.end(), parts))
-    for m in cfg.total_cue.finditer(text):
-        after = [q for q in index.between(m.end(), m.end() + cfg.label_reach) if is_count(q)]
+    for start, end in [(m.start(), m.end()) for m in cfg.total_cue.finditer(text)] + _closing_totals(text, cfg):
+        after = [q for q in index.between(end, end + cfg.label_reach) if is_count(q)]
         if after and (after[0].start, after[0].end) not in done:
-            parts = _parts_before(index, after[0], m.start(), cfg)
+            parts = _parts_before(index, after[0], start, cfg)
             if len(parts) >= 2:
-                _judge(found, after[0], parts, cfg, _closed_by(text, m.start(), parts), named=True)
+                _judge(found, after[0], parts, cfg, _closed_by(text, start, parts), named=True)
+
+
+_CLAUSE_MARKS = "，,；;"
+
+
+def _closing_totals(text: str, cfg) -> list[tuple[int, int]]:
+    """(clause start, end of 共) of each clause `closing_total` opens after a
+    comma (全县共新增…): looked up at each 共, not scanned for."""
+    out, i = [], text.find("共")
+    while i >= 0:
+        c = max(text.rfind(mark, max(0, i - 9), i) for mark in _CLAUSE_MARKS)
+        if c >= 0:
+            m = cfg.closing_total.match(text, c + 1)
+            if m and m.end() == i + 1:
+                out.append((c + 1, i + 1))
+        i = text.find("共", i + 1)
+    return out
 
 
 def sum_cues(index: Index, cfg) -> list:

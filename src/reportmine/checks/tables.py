@@ -2,8 +2,8 @@
 
 A table is a run of lines with cell marks (|). Numeric cells are read from
 the text (a row's unit may sit in its label, so bare cells are read here).
-A column is a difference (b − a, a − b) or a growth (a/b − 1, b/a − 1) of the
-first two numeric columns when at least `table_min_rows` rows fit that
+A column is a difference (b − a, a − b), a growth (a/b − 1, b/a − 1) or a
+rate (a/b, b/a: 执行数/预算数 = 执行率) of the first two numeric columns when at least `table_min_rows` rows fit that
 relation within the rounding of the written cells. Rows where an established
 column does not fit are flagged: as a unit slip when the cell is the change of
 two percentages written as a fraction (28.07% vs 30.28%, 增长额 −0.02), or as
@@ -24,7 +24,10 @@ RELATIONS = {
     "a−b": lambda a, b: (b[0] - a[1], b[1] - a[0]),
     "b/a−1": lambda a, b: (a[0] / b[1] - 1, a[1] / b[0] - 1) if b[0] > 0 else None,
     "a/b−1": lambda a, b: (b[0] / a[1] - 1, b[1] / a[0] - 1) if a[0] > 0 else None,
+    "b/a": lambda a, b: (a[0] / b[1], a[1] / b[0]) if b[0] > 0 else None,
+    "a/b": lambda a, b: (b[0] / a[1], b[1] / a[0]) if a[0] > 0 else None,
 }
+_RATIOS = ("b/a", "a/b")
 
 
 def check_tables(doc, found, cfg) -> None:
@@ -143,10 +146,15 @@ def _judge_cell(found, row, j: int, name: str, rows_fit: int, cfg) -> None:
         return
     ratio = c.norm_unit == "ratio"
     x = (a.value - b.value if name == "b−a" else b.value - a.value) if not ratio else \
-        (a.norm_value / b.norm_value - 1 if name == "b/a−1" else b.norm_value / a.norm_value - 1)
+        (a.norm_value / b.norm_value - (name == "b/a−1") if name in ("b/a−1", "b/a")
+         else b.norm_value / a.norm_value - (name == "a/b−1"))
     arith = f"{_show(a, b, name)} = {ar.at_precision(x * _scale(c) if not ratio else x, c, 2)}"
+    kind = "ratio" if name in _RATIOS else "growth" if ratio else "difference"
     if _within(c, iv):
-        found.verify("growth" if ratio else "difference", arith, [a, b, c], c)
+        found.verify(kind, arith, [a, b, c], c)
+    elif name in _RATIOS:
+        if ar.miss(c, *iv) <= cfg.near_miss_ratio or a.unit == b.unit:
+            found.flag("ratio", c, arith + f"（本列有{rows_fit}行符合此关系）", [a, b])
     elif not ratio and a.norm_unit == b.norm_unit == "ratio" and _fraction_slip(found, a, b, c, name):
         return
     elif ar.miss(c, *sorted(v * (_scale(c) if not ratio else 1) for v in iv)) <= cfg.near_miss_growth \
@@ -156,7 +164,8 @@ def _judge_cell(found, row, j: int, name: str, rows_fit: int, cfg) -> None:
 
 def _show(a, b, name: str) -> str:
     return {"b−a": f"{a.text} − {b.text}", "a−b": f"{b.text} − {a.text}",
-            "b/a−1": f"{a.text}/{b.text} − 1", "a/b−1": f"{b.text}/{a.text} − 1"}[name]
+            "b/a−1": f"{a.text}/{b.text} − 1", "a/b−1": f"{b.text}/{a.text} − 1",
+            "b/a": f"{a.text}/{b.text}", "a/b": f"{b.text}/{a.text}"}[name]
 
 
 def _fraction_slip(found, a, b, c, name) -> bool:

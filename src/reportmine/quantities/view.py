@@ -43,20 +43,25 @@ _POINT = re.compile(r"(?<![0-9.．])([0-9]+)。(?=[0-9]{1,3}(?![0-9、.．年月
 
 
 @lru_cache(maxsize=4)
-def _triggers(lexicon_chars: str) -> tuple[frozenset, frozenset]:
+def _triggers(lexicon_chars: str) -> tuple[frozenset, frozenset, frozenset]:
     trad = traditional_of(lexicon_chars)
-    return frozenset(SPACES + trad), frozenset(SPACES + trad + "。.．(（\n")
+    return frozenset(SPACES + trad), frozenset(SPACES + trad + "。.．(（\n"), frozenset(trad)
+
+
+_UNIT_LOOK = 4      # a unit's later characters looked at (公頃, 平方公裏: the first is the same in both scripts)
 
 
 def needs_view(text: str, s: int, e: int, lo: int, hi: int, lexicon_chars: str) -> bool:
     """True when the match text[s:e] (inside text[lo:hi]) touches something
     the plain pattern would misread: a space, a gloss, 。 between digits, a
     traditional character (the next unit, an approximation word before)."""
-    before, after = _triggers(lexicon_chars)
+    before, after, trad = _triggers(lexicon_chars)
     if s > lo and text[s - 1] in before:
         return True
-    if e >= hi or text[e] not in after:
+    if e >= hi:
         return False
+    if text[e] not in after:
+        return not trad.isdisjoint(text[e + 1:min(hi, e + _UNIT_LOOK)])
     ch = text[e]
     if ch in "。.．":
         nxt = text[e + 1] if e + 1 < hi else ""

@@ -1,0 +1,164 @@
+"""Changes written right after the two levels they are between, without years.
+
+    全市生产总值从452.3亿元增加到488.6亿元，增长8.0%。
+    贫困发生率由3.2%下降到1.5%，下降了1.7个百分点。
+    全县粮食产量35.1万吨，较上年的32.5万吨增加2.6万吨。
+
+dated_levels.py reads a growth rate between two levels each with its year and
+an amount of change after 由 A 到 B; here the nearby written variants:
+
+- a growth rate (or a change in percentage points between two rates) right
+  after 由/从 A 到 B (`from_words`, `to_words` of the dated_levels section),
+  only a change word between B and it (`move_link`): |B / A − 1| (|B − A|);
+- an amount of change right after 比/较 + an earlier period + its level
+  (`compared_level`: 较上年的32.5万吨增加2.6万吨) against the level of its unit
+  last written before 比/较 in the sentence: |B − A|.
+
+A rate of levels that are rates themselves (由3.2%提高到4.0%，提高25%) is not
+read (percent or points). Each verifies within the rounding of the written
+numbers and is flagged when a near miss (`near_miss_ratio` of the rate,
+`near_miss_total` of a change) or when one mistyped digit explains it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..claims.clauses import clause_start, sentence_start
+from ..document import Quantity
+from ..resources import compile_pattern, load_yaml, require
+from . import arithmetic as ar
+from .dated_levels import dated_config
+from .neighbourhood import Index, is_count, is_rate
+from .typos import difference_typos
+
+_FROM_REACH = 16        # from 由/从 to the first level (the name may stand between)
+_TO_REACH = 16          # from the first level to the second (增加到, 提高至 …)
+
+
+@lru_cache(maxsize=1)
+def move_config():
+    data = load_yaml("checks.yaml")["moves"]
+    require(data, ("move_link", "compared_level", "average_words"), "checks.yaml: moves")
+    return (compile_pattern(data["move_link"], "checks.yaml: moves: move_link"),
+            compile_pattern(data["compared_level"], "checks.yaml: moves: compared_level"),
+            tuple(data["average_words"]))
+
+
+def check_moves(index: Index, found, cfg) -> None:
+    text = index.text
+    has_from = "由" in text or "从" in text
+    has_compared = "比" in text or "较" in text
+    if not (has_from or has_compared):
+        return
+    link, compared, average = move_config()
+    dc = dated_config()
+    for q in index.qs:
+        if q.role not in ("growth", "difference") or q.start in found.judged or q.group is not None or q.approx:
+            continue
+        window = text[max(0, q.start - _FROM_REACH - _TO_REACH - 40):q.start]
+        if has_from and any(w in window for w in dc.from_words):
+            pair = _from_to(index, q, link, average, dc)
+            if pair is not None:
+                _judge(found, q, *pair, cfg)
+                continue
+        if has_compared and is_count(q) and ("比" in window or "较" in window):
+            pair = _compared(index, q, compared)
+            if pair is not None:
+                _judge(found, q, *pair, cfg)
+
+
+def _from_to(index: Index, q: Quantity, link, average, dc) -> tuple | None:
+    """(A, B) of 由A…到B right before q, joined to it by a change word only."""
+    text = index.text
+    s = sentence_start(text, q.start)
+    sent = index.between(s, q.start)
+    if len(sent) < 2 or not link.fullmatch(text[sent[-1].end:q.start]):
+        return None
+    a, b = sent[-2], sent[-1]
+    if q.norm_unit == "ratio_point":
+        if not (is_rate(a) and is_rate(b)):
+            return None
+    elif not (is_rate(q) and is_count(a) and is_count(b) and a.norm_unit == b.norm_unit):
+        if not (is_count(q) and q.norm_unit == a.norm_unit == b.norm_unit) or q.role != "difference":
+            return None
+    if a.role == "growth" or b.role == "growth" or a.approx or b.approx:
+        return None
+    between = text[a.end:b.start]
+    if len(between) > _TO_REACH or not any(w in between for w in dc.to_words):
+        return None
+    head = text[max(clause_start(text, a.start), a.start - _FROM_REACH):a.start]
+    if not any(w in head for w in dc.from_words) or any(w in text[sent[-1].end:q.start] for w in average):
+        return None
+    return a, b
+
+
+def _compared(index: Index, q: Quantity, compared) -> tuple | None:
+    """(A, B): A written in 比/较 + an earlier period right before q, B the
+    level of q's unit last written before 比/较 in the sentence."""
+    text = index.text
+    sent = index.between(sentence_start(text, q.start), q.start)
+    if len(sent) < 2:
+        return None
+    a = sent[-1]
+    if a.norm_unit != q.norm_unit or not is_count(a) or a.approx:
+        return None
+    m = compared.search(text, max(0, a.start - 12), a.start)
+    if m is None or m.end() != a.start or not _changes(text[a.end:q.start]):
+        return None
+    levels = [c for c in sent[:-1] if c.end <= m.start() and c.norm_unit == q.norm_unit and is_count(c)
+              and c.role != "growth" and not c.approx]
+    return (a, levels[-1]) if levels else None
+
+
+def _changes(between: str) -> bool:
+    return 1 <= len(between) <= 4 and between.rstrip("了")[-1:] in "加少长降多高低"
+
+
+def _judge(found, q: Quantity, a: Quantity, b: Quantity, cfg) -> None:
+    if is_rate(q) and q.norm_unit != "ratio_point":
+        _judge_rate(found, q, a, b, cfg)
+        return
+    gap = abs(b.norm_value - a.norm_value)
+    tol = ar.tolerance(q) + ar.tolerance(a) + ar.tolerance(b)
+    arith = f"{b.text} − {a.text} = {ar.at_precision(b.norm_value - a.norm_value, q)}"
+    if abs(gap - q.norm_value) <= tol:
+        found.verify("difference", arith, [a, b, q], q)
+        return
+    near = gap > 0 and abs(gap - q.norm_value) <= cfg.near_miss_total * max(gap, q.norm_value)
+    typo = [] if near else difference_typos(q, a, b)
+    if near or typo:
+        found.flag("difference", q, arith + (ar.typo_note(typo) if typo else ""), [a, b])
+
+
+def _judge_rate(found, g: Quantity, a: Quantity, b: Quantity, cfg) -> None:
+    (a0, a1), (b0, b1) = ar.bounds(a), ar.bounds(b)
+    if a0 <= 0:
+        return
+    rates = sorted(abs(x / y - 1) for x in (b0, b1) for y in (a0, a1))
+    lo, hi = rates[0], rates[-1]
+    x = b.norm_value / a.norm_value - 1
+    arith = f"{b.text}/{a.text} − 1 = {ar.at_precision(x, g, 2)}"
+    if ar.fits(g, lo, hi):
+        found.verify("growth", arith, [a, b, g], g)
+    elif ar.miss(g, lo, hi) <= cfg.near_miss_ratio:
+        found.flag("growth", g, arith + f"（按所报精度为{ar.at_precision(x, g)}）", [a, b])
+    elif (typos := _rate_typos(g, a, b, lo, hi)):
+        found.flag("growth", g, arith + f"（按所报精度为{ar.at_precision(x, g)}）" + ar.typo_note(typos), [a, b])
+
+
+def _rate_typos(g: Quantity, a: Quantity, b: Quantity, lo: float, hi: float) -> list:
+    """A reading of the rate, or of one level given the other and the rate
+    (the direction the two levels show)."""
+    if (r := ar.typo_reading(g, lo, hi)):
+        return [(g, r)]
+    up = 1 if b.norm_value >= a.norm_value else -1
+    (g0, g1) = ar.bounds(g)
+    out = []
+    if (r := ar.typo_reading(b, a.norm_value * (1 + up * g0), a.norm_value * (1 + up * g1))
+            if up > 0 else ar.typo_reading(b, a.norm_value * (1 - g1), a.norm_value * (1 - g0))):
+        out.append((b, r))
+    f0, f1 = sorted((1 + up * g0, 1 + up * g1))
+    if f0 > 0 and (r := ar.typo_reading(a, b.norm_value / f1, b.norm_value / f0)):
+        out.append((a, r))
+    return out if len(out) == 1 else []
