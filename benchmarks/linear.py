@@ -1,7 +1,7 @@
 """Linear time on hostile inputs: characters per second beside the usual rate.
 
     python benchmarks/linear.py [--usual DIR] [--mb 30] [--numbers 20000] [--items 3000]
-                                [--only numbers,units,list,no-newline]
+                                [--lists 2000] [--only numbers,units,list,lists,no-newline]
 
 In one process, after a warm-up on corpora/samples: the usual rate is the
 pipeline (reportmine.pipeline.Pipeline.analyze on a file) over the .txt files
@@ -11,6 +11,9 @@ Then each hostile input, written by this script from texts written for it:
 - numbers+units: the same line with a unit on every number (12万元): one
   quantity every few characters, so the per-quantity stages do all the work;
 - list:     各县完成投资分别为 followed by --items items NNN万元 joined by 、;
+- lists:    one sentence (no 。) of --lists 分别 clauses, each with its two
+  counts, the year before's two and two growth rates (a long PDF line of a
+  table read as text);
 - no-newline: report paragraphs written here, digits varied per copy, joined
   without a single line break to about --mb megabytes of UTF-8.
 Each input also runs at half its size: in linear time the two rates match
@@ -66,6 +69,16 @@ def list_text(items: int, seed: int = 5) -> str:
     return "各县完成投资分别为" + "、".join(f"{r.randint(100, 999)}万元" for _ in range(items)) + "。\n"
 
 
+def lists_sentence(count: int, seed: int = 7) -> str:
+    r = random.Random(seed)
+    clauses = []
+    for _ in range(count):
+        a, b, c, d = (r.randint(10, 99) for _ in range(4))
+        clauses.append(f"第{r.randint(1, 9)}片区受理来信{a}件、来访{b}人次，比上年同期的{c}件、{d}人次"
+                       f"分别变化{r.randint(1, 60)}.{r.randint(0, 9)}%、{r.randint(1, 60)}.{r.randint(0, 9)}%，")
+    return "".join(clauses) + "。\n"
+
+
 def timed(pipeline, path: Path) -> tuple[int, float]:
     started = time.process_time()
     doc = pipeline.analyze(path)
@@ -78,7 +91,8 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=30.0, help="size of the text without newlines (UTF-8 MB)")
     ap.add_argument("--numbers", type=int, default=20_000)
     ap.add_argument("--items", type=int, default=3_000)
-    ap.add_argument("--only", default="numbers,units,list,no-newline", help="which inputs, comma-separated")
+    ap.add_argument("--lists", type=int, default=2_000)
+    ap.add_argument("--only", default="numbers,units,list,lists,no-newline", help="which inputs, comma-separated")
     args = ap.parse_args()
     if not args.usual.is_dir():
         args.usual = ROOT.parent / "shared" / "realdev" / "docs"
@@ -98,6 +112,7 @@ def main() -> None:
         ("numbers", f"numbers ({args.numbers:,} bare)"): lambda k: numbers_line(args.numbers // k),
         ("units", f"numbers+units ({args.numbers:,} x 万元)"): lambda k: numbers_line(args.numbers // k, "万元"),
         ("list", f"分别 list ({args.items:,} items)"): lambda k: list_text(args.items // k),
+        ("lists", f"分别 lists in a sentence ({args.lists:,})"): lambda k: lists_sentence(args.lists // k),
         ("no-newline", f"no newline ({args.mb:g} MB)"): lambda k: no_newline_text(args.mb / k),
     }
     wanted = set(args.only.split(","))

@@ -56,7 +56,7 @@ def check_level_lists(index: Index, found, cfg) -> None:
         if down is None or any(g.start in found.judged for g in rates):
             continue
         sent = index.between(sentence_start(index.text, first.start), first.start)
-        last_rate = max([i for i, q in enumerate(sent) if is_rate(q)], default=-1)
+        last_rate = _last_index(sent, is_rate)
         counts = [q for q in sent[last_rate + 1:] if q.norm_unit in cfg.count_units]
         if len(counts) != len(rates) or len(rates) < 2:
             continue
@@ -79,7 +79,7 @@ def check_change_lists(index: Index, found, cfg) -> None:
                 break
             items.append(q)
         sent = index.between(sentence_start(text, m.start()), m.start())
-        last = max([i for i, q in enumerate(sent) if q.role == "growth" or is_rate(q)], default=-1)
+        last = _last_index(sent, lambda q: q.role == "growth" or is_rate(q))
         counts = sent[last + 1:]
         if len(items) < 2 or len(counts) != len(items):
             continue
@@ -87,6 +87,15 @@ def check_change_lists(index: Index, found, cfg) -> None:
             down = _direction(text, g, cfg) if is_rate(g) else None
             if down is not None and q.norm_unit in cfg.count_units:
                 _whole_level(found, q, g, down, cfg)
+
+
+def _last_index(qs: list[Quantity], pred) -> int:
+    """The index of the last quantity that ``pred`` holds for, -1 for none (read
+    from the end: a sentence's earlier lists are not read again for each list)."""
+    for i in range(len(qs) - 1, -1, -1):
+        if pred(qs[i]):
+            return i
+    return -1
 
 
 def _average_level(found, index: Index, sent: list[Quantity], g: Quantity, down: bool, cfg) -> bool:

@@ -30,6 +30,8 @@ from .neighbourhood import Index, is_count, is_rate
 _KEYS = ("whole_words", "complement_sets", "rest_words", "share_clause", "near_points")
 _SHARE_WORDS = ("占", "比重", "比例", "占比")
 _WORD_REACH = 6          # the share words stand this close before the share in a share clause
+_HEAD_REACH = 300        # characters before a list read for its share and whole words (not
+                         # back to the start of a sentence that may run for pages)
 
 
 @dataclass(frozen=True)
@@ -80,15 +82,20 @@ def _lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
     if len(run) >= 2:
         out.append(([s for s, _ in run], [lab for _, lab in run]))
     for shares in groups.values():
-        head = text[sentence_start(text, shares[0].start):shares[0].start]
+        head = _head(text, shares[0].start)
         if len(shares) >= 2 and any(w in head for w in _SHARE_WORDS):
             out.append((shares, []))
     return out
 
 
+def _head(text: str, pos: int) -> str:
+    """The sentence before ``pos``, at most _HEAD_REACH characters of it."""
+    return text[max(sentence_start(text, pos), pos - _HEAD_REACH):pos]
+
+
 def _whole(text: str, shares: list[Quantity], labels: list[str], sc) -> bool:
     """Whether the list is clearly the whole."""
-    head = text[sentence_start(text, shares[0].start):shares[0].start]
+    head = _head(text, shares[0].start)
     if any(w in head for w in sc.whole_words):
         return True
     if labels and labels[-1].startswith(sc.rest_words):

@@ -12,6 +12,7 @@ from .clauses import sentence_start
 from .cues import Cues
 
 _SEP = regex.compile(r"[、和及与,，\s]*")
+_PERIOD_REACH = 400     # characters before a 分别 list searched for its periods
 _LIST_CUE = regex.compile(r"(?:分别|依次)")
 _SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
 _SUBJECT = regex.compile(r"([\p{Han}]{1,8}?(?:市|县|区|镇|乡|村|街道|局|委|办|公司|学校|园区))[为是:：]?$")
@@ -88,7 +89,10 @@ def _split_indicator(run: list[Quantity], cues: Cues) -> None:
 
 def _pair_periods(text: str, run: list[Quantity], cues: Cues) -> None:
     """2019年、2020年…供地率,完成分别为72.6%、68.35%…: one period each."""
-    start = sentence_start(text, run[0].start)
+    # the periods are read in the reach before the list, not back to the start of
+    # a sentence that may run for pages (PDF text without 。): a long line of
+    # such lists would otherwise be read once per list
+    start = max(sentence_start(text, run[0].start), run[0].start - _PERIOD_REACH)
     found = [m for m in cues.period.finditer(text, start, run[0].start) if m.group()]
     for i in range(len(found) - len(run) + 1):
         window = found[i:i + len(run)]
@@ -105,9 +109,11 @@ def refer_back(text: str, quantities: list[Quantity], inherited: set[int]) -> No
     if not inherited:
         return
     starts = [q.start for q in quantities]
+    end = -1
     for m in _LIST_CUE.finditer(text):
         i = bisect.bisect_left(starts, m.end())
-        end = _sentence_end(text, m.end())
+        if end < m.end():           # else the sentence end found for the cue before
+            end = _sentence_end(text, m.end())      # (no end mark between) is this one's
         j = bisect.bisect_left(starts, end, lo=i)
         after = quantities[i:j]
         if len(after) < 2 or not all(id(q) in inherited for q in after):
