@@ -356,3 +356,15 @@ def test_rates_that_disagree_on_their_base_accuse_no_count(pipeline):
             "新生儿访视396人，访视率为92.0%。")
     flags, _ = incs(pipeline, text)
     assert not [f for f in flags if f.text == "401人"]
+
+
+def test_a_formula_flag_shows_each_factor_as_evidence(pipeline):
+    """A reviewer sees where every number of a wrong formula stands, not only the result."""
+    text = "考核得分=年度任务完成率96%×权重0.5×系数2=0.98。"
+    flags, _ = incs(pipeline, text)
+    (flag,) = [f for f in flags if f.subtype == "formula"]
+    shown = {e["text"]: e for e in flag.evidence}
+    assert set(shown) == {"96%", "0.5", "2", "0.98"}
+    for e in flag.evidence:
+        assert text[e["start"]:e["end"]] == e["text"]
+    assert "= 0.9600" in flag.arithmetic

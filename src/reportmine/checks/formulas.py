@@ -18,6 +18,7 @@ _RESULT = re.compile(r"[=＝]\s*([+\-]?[0-9]+(?:\.[0-9]+)?)")
 _KEEP = re.compile(r"[0-9.%％×÷*/+\-−()（）【】\[\]]")
 _OPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
 _STOP = "。；;|\n"
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?[%％]?")
 
 
 def check_formulas(doc, found, cfg) -> None:
@@ -51,7 +52,21 @@ def _judge(found, text: str, s: int, m, cfg) -> None:
     if abs(value - stated) <= 0.5 * 10 ** -digits + 1e-9:
         found.verify("formula", arith, [ev, q], q)
     else:
-        found.flag("formula", q, f"{arith}（按所报精度为{value:.{digits}f}）", [], span=(first, m.end(1)))
+        found.flag("formula", q, f"{arith}（按所报精度为{value:.{digits}f}）", _operands(text, first, m.start()),
+                   span=(first, m.end(1)))
+
+
+def _operands(text: str, start: int, end: int) -> list[Quantity]:
+    """The numbers the formula computes with, as evidence (a reviewer sees each
+    factor's place, not only the result)."""
+    out = []
+    for n in _NUMBER.finditer(text, start, end):
+        number = n.group().rstrip("%％")
+        value = float(number) / (100 if n.group() != number else 1)
+        unit = "%" if n.group() != number else None
+        out.append(Quantity(n.start(), n.end(), n.group(), float(number), unit, value,
+                            "ratio" if unit else None))
+    return out
 
 
 def _evaluate(expr: str) -> float | None:
