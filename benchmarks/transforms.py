@@ -1,0 +1,219 @@
+"""How the figures hold when real reports are written differently: the gold
+documents rewritten the ways real files differ, each scored like the originals.
+
+    python benchmarks/transforms.py [--shared DIR] [--sets realdev,seeds]
+                                    [--only wrap,spaces,...] [--keep DIR] [--json OUT]
+
+Each transform rewrites every gold document's text and moves the gold spans
+with it (an offset map from the original text to the new one), so the same
+GUIDE.md scorer (../shared/gold/score.py) reads both. The rewrites are the
+surface forms the issues name for real reports, none of them tied to a
+document:
+
+- wrap:        a line break after every 36th character, never inside a run of
+               digits (PDF text: one printed line per line of text);
+- wrap-any:    the same at every 36th character wherever it falls, inside
+               numbers and units too (text copied from a narrow PDF column);
+- spaces:      a space on each side of every number (PDF conversion,
+               `新建校舍 3200 平方米`, `增长 12.5 %`);
+- traditional: every character that has a traditional form in data/t2s.tsv
+               written in it (the first traditional character listed for it;
+               gold indicators rewritten alike);
+- fullwidth:   ASCII digits, `.` and `%` as full-width characters (`２０２３年`,
+               `１２．５％`, as some word processors write them);
+- halfwidth:   Chinese punctuation as ASCII (`，；：（）` -> `,;:()`, web pages).
+
+The pipeline is the installed `reportmine analyze` (one process per set and
+transform). Printed: score.py's summary per set and transform, and the
+change against the original text. A transform that lowers a figure shows a
+form the readers do not yet handle; it is not a fitted test set (nothing is
+tuned on it), and a document's gold is only moved, never edited.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDTH = 36
+FIGURES = ("qF1", "role", "ind", "claimR", "ph", "miss", "inc")
+
+
+def _rewrite(text: str, piece) -> tuple[str, list[int]]:
+    """Apply ``piece(i, ch) -> str`` to each character; returns the new text
+    and where each original offset (and the end) lands in it."""
+    out, where, n = [], [], 0
+    for i, ch in enumerate(text):
+        where.append(n)
+        s = piece(i, ch)
+        out.append(s)
+        n += len(s)
+    where.append(n)
+    return "".join(out), where
+
+
+def wrap(text: str, any_place: bool = False) -> tuple[str, list[int]]:
+    col = 0
+
+    def piece(i, ch):
+        nonlocal col
+        if ch == "\n":
+            col = 0
+            return ch
+        col += 1
+        nxt = text[i + 1:i + 2]
+        if col >= WIDTH and nxt and nxt != "\n" and (any_place or not (ch.isdigit() and (nxt.isdigit() or nxt == "."))):
+            col = 0
+            return ch + "\n"
+        return ch
+    return _rewrite(text, piece)
+
+
+def spaces(text: str) -> tuple[str, list[int]]:
+    def piece(i, ch):
+        prev, nxt = text[i - 1:i], text[i + 1:i + 2]
+        s = ch
+        digit_like = ch.isdigit() or (ch == "." and prev.isdigit() and nxt.isdigit())
+        if digit_like and not (prev.isdigit() or prev == ".") and prev not in ("", " ", "\n"):
+            s = " " + s
+        if digit_like and not (nxt.isdigit() or nxt == ".") and nxt not in ("", " ", "\n"):
+            s = s + " "
+        return s
+    return _rewrite(text, piece)
+
+
+def _s2t() -> dict[str, str]:
+    table = {}
+    path = ROOT / "src" / "reportmine" / "data" / "t2s.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        trad, simp = line.split("\t")[:2]
+        if len(trad) == 1 and len(simp) == 1 and trad != simp:
+            table.setdefault(simp, trad)
+    return table
+
+
+def traditional(text: str) -> tuple[str, list[int]]:
+    table = _s2t()
+    return _rewrite(text, lambda i, ch: table.get(ch, ch))
+
+
+_FULL = {**{str(d): chr(0xFF10 + d) for d in range(10)}, ".": "．", "%": "％"}
+_HALF = {"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?"}
+
+
+def fullwidth(text: str) -> tuple[str, list[int]]:
+    return _rewrite(text, lambda i, ch: _FULL.get(ch, ch))
+
+
+def halfwidth(text: str) -> tuple[str, list[int]]:
+    return _rewrite(text, lambda i, ch: _HALF.get(ch, ch))
+
+
+TRANSFORMS = {
+    "wrap": wrap,
+    "wrap-any": lambda t: wrap(t, any_place=True),
+    "spaces": spaces,
+    "traditional": traditional,
+    "fullwidth": fullwidth,
+    "halfwidth": halfwidth,
+}
+
+
+def move_gold(gold: dict, where: list[int], new_text: str, name: str) -> dict:
+    """The gold with every span moved by ``where`` (a span keeps what was
+    inserted inside it) and its text read from the new text."""
+    table = _s2t() if name == "traditional" else None
+    out = dict(gold)
+    for key in ("quantities", "flags"):
+        moved = []
+        for item in gold.get(key, []):
+            item = dict(item)
+            s, e = item["start"], item["end"]
+            first = new_text[where[s]:where[s + 1]] if s < len(where) - 1 else ""
+            item["start"] = where[s] + len(first) - len(first.lstrip("\n "))
+            item["end"] = where[e - 1] + len(new_text[where[e - 1]:where[e]].rstrip("\n ")) if e > s else where[s]
+            item["text"] = new_text[item["start"]:item["end"]]
+            if table and item.get("indicator"):
+                item["indicator"] = "".join(table.get(c, c) for c in item["indicator"])
+            moved.append(item)
+        out[key] = moved
+    return out
+
+
+def score(gold_dir: Path, pred_dir: Path, scorer: Path) -> dict[str, float]:
+    res = subprocess.run([sys.executable, str(scorer), str(gold_dir), str(pred_dir)],
+                         capture_output=True, text=True, check=True)
+    line = [l for l in res.stdout.splitlines() if l.startswith("SUMMARY")][-1]
+    return {k: float(v) for k, v in (part.split("=") for part in line.split()[1:])}
+
+
+def run_set(docs: dict[str, str], golds: dict[str, dict], work: Path, label: str, scorer: Path,
+            reportmine: list[str]) -> dict[str, float]:
+    src, gold_dir, out = work / label / "docs", work / label / "gold", work / label / "out"
+    for d in (src, gold_dir):
+        d.mkdir(parents=True, exist_ok=True)
+    for name, text in docs.items():
+        (src / name).write_bytes(text.encode("utf-8"))
+        (gold_dir / f"{name}.gold.json").write_text(json.dumps(golds[name], ensure_ascii=False), encoding="utf-8")
+    subprocess.run([*reportmine, "analyze", str(src), "--out", str(out), "-q", "--no-html"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return score(gold_dir, out / "documents", scorer)
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=Path(os.environ.get("REPORTMINE_SHARED", ROOT.parent / "shared")))
+    ap.add_argument("--sets", default="realdev,seeds")
+    ap.add_argument("--only", default=",".join(TRANSFORMS))
+    ap.add_argument("--keep", type=Path, help="write the rewritten documents, gold and outputs here")
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+    scorer = args.shared / "gold" / "score.py"
+    reportmine = [sys.executable, "-m", "reportmine"]
+    work = args.keep or Path(tempfile.mkdtemp(prefix="rm-transforms-"))
+    results = {}
+    try:
+        for set_name in args.sets.split(","):
+            if set_name == "seeds":
+                gold_files, text_dir = sorted((args.shared / "gold").glob("*.gold.json")), args.shared / "seeds"
+            else:
+                gold_files, text_dir = sorted((args.shared / set_name / "gold").glob("*.gold.json")), \
+                    args.shared / set_name / "docs"
+            golds = {}
+            texts = {}
+            for g in gold_files:
+                data = json.loads(g.read_text(encoding="utf-8"))
+                golds[data["doc"]] = data
+                texts[data["doc"]] = (text_dir / data["doc"]).read_bytes().decode("utf-8")
+            base = run_set(texts, golds, work, f"{set_name}/original", scorer, reportmine)
+            results[(set_name, "original")] = base
+            print(f"{set_name:8s} {'original':12s} " + " ".join(f"{k}={base[k]:.3f}" for k in FIGURES), flush=True)
+            for name in args.only.split(","):
+                fn = TRANSFORMS[name]
+                new_texts, new_golds = {}, {}
+                for doc, text in texts.items():
+                    new, where = fn(text)
+                    new_texts[doc] = new
+                    new_golds[doc] = move_gold(golds[doc], where, new, name)
+                got = run_set(new_texts, new_golds, work, f"{set_name}/{name}", scorer, reportmine)
+                results[(set_name, name)] = got
+                print(f"{set_name:8s} {name:12s} " + " ".join(f"{k}={got[k]:.3f}({got[k] - base[k]:+.3f})" for k in FIGURES),
+                      flush=True)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    if args.json:
+        args.json.write_text(json.dumps({f"{s}/{t}": v for (s, t), v in results.items()}, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
