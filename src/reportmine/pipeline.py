@@ -75,8 +75,14 @@ class Pipeline:
         from .claims.clauses import forget
         from .claims.script import forget as forget_script
 
+        from .widths import folded, restore
+
         if self.chunk_chars is not None:
             doc.chunk_chars = self.chunk_chars
+        original = doc.text
+        text = folded(original)         # full-width digits read as ASCII (same offsets)
+        if text != original:
+            doc.text = text
         try:
             with paused_gc():   # the stages make many small objects and no reference cycles
                 for stage in self.stages:
@@ -84,6 +90,8 @@ class Pipeline:
         finally:
             forget()            # the boundaries kept for the document's text
             forget_script()     # and whether it holds traditional characters
+        if doc.text is not original:
+            restore(doc, original)
         return doc
 
     def analyze(self, path: str | os.PathLike) -> Document:
