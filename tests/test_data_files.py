@@ -77,3 +77,18 @@ def test_traditional_map_is_one_to_one_and_reads_units():
     assert all(len(chr(k)) == 1 and len(v) == 1 and chr(k) != v for k, v in table.items())
     assert to_simplified("個百分點萬元億元噸") == "个百分点万元亿元吨"
     assert "個" in traditional_of("个") and traditional_of("abc") == ""
+
+
+def test_compact_rules_load_and_refuse_a_share_outside_0_1(monkeypatch):
+    from reportmine import compact
+
+    compact.rules.cache_clear()
+    assert compact.rules()["max_width"] >= compact.rules()["min_width"] > 0
+    bad = yaml.safe_load(resources.read_text("compact.yaml"))
+    bad["reflow"]["full_share"] = 1.5
+    monkeypatch.setattr(compact, "load_yaml", lambda name: bad)
+    compact.rules.cache_clear()
+    with pytest.raises(resources.DataFileError, match="full_share"):
+        compact.rules()
+    monkeypatch.undo()
+    compact.rules.cache_clear()

@@ -75,6 +75,7 @@ class Pipeline:
         from .claims.clauses import forget
         from .claims.script import forget as forget_script
 
+        from .compact import compact_document, restore_document
         from .widths import folded, restore
 
         if self.chunk_chars is not None:
@@ -83,6 +84,8 @@ class Pipeline:
         text = folded(original)         # full-width digits read as ASCII (same offsets)
         if text != original:
             doc.text = text
+        read_text = doc.text
+        compacted = compact_document(doc)   # soft line breaks and PDF spaces taken out (offsets mapped)
         try:
             with paused_gc():   # the stages make many small objects and no reference cycles
                 for stage in self.stages:
@@ -90,6 +93,8 @@ class Pipeline:
         finally:
             forget()            # the boundaries kept for the document's text
             forget_script()     # and whether it holds traditional characters
+        if compacted is not None:
+            restore_document(doc, compacted, read_text)
         if doc.text is not original:
             restore(doc, original)
         return doc

@@ -27,6 +27,15 @@ def _rules():
     return kinds, title_end, int(data["section_title_max"])
 
 
+def heading_marker(line: str):
+    """The match of a section marker at the start of ``line``, or None."""
+    for _, rx in _rules()[0]:
+        m = rx.match(line)
+        if m:
+            return m
+    return None
+
+
 def _heading(line: Line):
     kinds, title_end, title_max = _rules()
     for kind, rx in kinds:

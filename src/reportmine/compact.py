@@ -1,0 +1,236 @@
+"""The text the stages read: soft line breaks and PDF spaces taken out.
+
+Text copied out of a PDF keeps the printed lines (a newline every 30-40
+characters, inside sentences, numbers and units) and a space on each side of
+a number (``新建校舍 3200 平方米``). Sentences, clauses and their numbers are
+read across neither, so the stages read a compacted copy: in a plain text
+whose lines are wrapped (data/compact.yaml, ``reflow``) a newline after a full
+line that does not end its sentence is taken out, and in any text one space
+between a word and a number or a number and its unit (``spaces``). The
+removals are recorded as a piecewise map, so after the stages every span
+(quantities, flags and their evidence, blocks, tables, sections, articles,
+boilerplate, verified relations, pages) is moved back to the source and its
+text read from it: a quantity's text is the file's exact span, spaces and
+line breaks included.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .document import Document
+from .resources import DataFileError, compile_pattern, load_yaml, require
+from .structure.sections import heading_marker
+
+
+@lru_cache(maxsize=1)
+def rules():
+    data = load_yaml("compact.yaml")
+    require(data, ("reflow", "spaces"), "compact.yaml")
+    reflow, spaces = data["reflow"], data["spaces"]
+    require(reflow, ("min_lines", "min_share", "full_share", "width_quantile", "max_width", "min_width",
+                     "line_end", "line_start", "table_line"), "compact.yaml: reflow")
+    require(spaces, ("pattern", "table_line"), "compact.yaml: spaces")
+    for key in ("min_share", "full_share", "width_quantile"):
+        if not 0 < float(reflow[key]) <= 1:
+            raise DataFileError(f"compact.yaml: reflow.{key} must lie in (0, 1]")
+    return {
+        **{k: float(reflow[k]) for k in ("min_share", "full_share", "width_quantile")},
+        **{k: int(reflow[k]) for k in ("min_lines", "max_width", "min_width")},
+        "line_end": compile_pattern(reflow["line_end"], "compact.yaml: reflow.line_end"),
+        "line_start": compile_pattern(reflow["line_start"], "compact.yaml: reflow.line_start"),
+        "table_line": compile_pattern(reflow["table_line"], "compact.yaml: reflow.table_line"),
+        "space": compile_pattern(spaces["pattern"], "compact.yaml: spaces.pattern"),
+        "space_table": compile_pattern(spaces["table_line"], "compact.yaml: spaces.table_line"),
+    }
+
+
+@dataclass
+class Compaction:
+    """``text`` is what the stages read; ``_starts`` / ``_src`` map each kept
+    run of it back to the source."""
+
+    text: str
+    _starts: list[int]
+    _src: list[int]
+    warnings_before: int = 0      # the reader's warnings (source offsets) come first
+
+    def source(self, i: int) -> int:
+        k = bisect.bisect_right(self._starts, i) - 1
+        return self._src[k] + (i - self._starts[k])
+
+    def span(self, s: int, e: int) -> tuple[int, int]:
+        """A span of the compact text as a span of the source (what was taken
+        out inside it stays inside it)."""
+        start = self.source(s)
+        return start, (self.source(e - 1) + 1 if e > s else start)
+
+    def compact(self, i: int) -> int:
+        """A source offset in the compact text (a removed character: the next kept one)."""
+        k = bisect.bisect_right(self._src, i) - 1
+        if k < 0:
+            return 0
+        run_end = self._src[k] + ((self._starts[k + 1] if k + 1 < len(self._starts) else len(self.text))
+                                  - self._starts[k])
+        return self._starts[k] + min(i, run_end) - self._src[k]
+
+
+def removals(text: str, fmt: str) -> list[tuple[int, int]]:
+    """The (start, end) source spans the stages do not read, in order."""
+    r = rules()
+    cuts = _soft_breaks(text, r) if fmt == "txt" else []
+    cuts += _spaces(text, r)
+    cuts.sort()
+    return cuts
+
+
+def compaction(text: str, cuts: list[tuple[int, int]]) -> Compaction:
+    pieces, starts, src, n, pos = [], [], [], 0, 0
+    for s, e in cuts:
+        if s < pos:             # (overlapping cuts: the later one is inside the earlier)
+            s = pos
+        if s > pos:
+            pieces.append(text[pos:s])
+            starts.append(n)
+            src.append(pos)
+            n += s - pos
+        pos = max(pos, e)
+    pieces.append(text[pos:])
+    starts.append(n)
+    src.append(pos)
+    return Compaction("".join(pieces), starts, src)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    while True:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            out.append((pos, len(text)))
+            return out
+        out.append((pos, nl))
+        pos = nl + 1
+
+
+def _soft_breaks(text: str, r) -> list[tuple[int, int]]:
+    if text.count("\n") < r["min_lines"]:
+        return []
+    lines = _lines(text)
+    lengths = sorted(len(text[s:e].strip()) for s, e in lines if text[s:e].strip())
+    if len(lengths) < r["min_lines"]:
+        return []
+    width = lengths[min(len(lengths) - 1, int(r["width_quantile"] * len(lengths)))]
+    if not r["min_width"] <= width <= r["max_width"]:
+        return []
+    full = r["full_share"] * width
+    followed = [(a, b) for a, b in zip(lines, lines[1:]) if text[b[0]:b[1]].strip()]
+    is_full = [len(text[s:e].strip()) >= full for (s, e), _ in followed]
+    if sum(is_full) < r["min_lines"] or sum(is_full) < r["min_share"] * len(followed):
+        return []
+    cuts = []
+    for ((s, e), (ns, ne)), long_line in zip(followed, is_full):
+        line, nxt = text[s:e], text[ns:ne]
+        if not long_line or r["line_end"].search(line) or _opens(nxt, r) \
+                or r["table_line"].search(line) or r["table_line"].search(nxt):
+            continue
+        cut_start = e - 1 if line.endswith("\r") else e
+        # the line's trailing spaces and the next line's indent go with the break
+        while cut_start > s and text[cut_start - 1] in " \u3000\t":
+            cut_start -= 1
+        cut_end = e + 1
+        while cut_end < ne and text[cut_end] in " \u3000\t":
+            cut_end += 1
+        cuts.append((cut_start, cut_end))
+    return cuts
+
+
+def _opens(line: str, r) -> bool:
+    """Whether a line opens a heading, list item or table row (not a continuation)."""
+    return r["line_start"].match(line) is not None or heading_marker(line) is not None
+
+
+def _spaces(text: str, r) -> list[tuple[int, int]]:
+    cuts = []
+    space, table = r["space"], r["space_table"]
+    for s, e in _lines(text):
+        if " " not in text[s:e] and "\u00a0" not in text[s:e]:
+            continue
+        if table.search(text, s, e):
+            continue
+        # a heading's first space ends its title (一、工作目标 2024年…): it stays
+        m = heading_marker(text[s:e])
+        title_end = _first_space(text, s + m.end(), e) if m else -1
+        cuts += [(m.start(), m.end()) for m in space.finditer(text, s, e) if m.start() != title_end]
+    return cuts
+
+
+def _first_space(text: str, start: int, end: int) -> int:
+    for i in range(start, end):
+        if text[i] in " \u00a0\u3000\t":
+            return i
+    return -1
+
+
+# -- the document before and after the stages --------------------------------
+
+def compact_document(doc: Document) -> Compaction | None:
+    """Give ``doc`` its compact text (spans from the reader moved into it);
+    None when nothing is taken out."""
+    cuts = removals(doc.text, doc.format)
+    if not cuts:
+        return None
+    c = compaction(doc.text, cuts)
+    if doc.format == "txt":
+        from .readers.txt import line_blocks
+
+        doc.blocks = line_blocks(c.text)
+    else:
+        for b in doc.blocks:
+            b.start, b.end = c.compact(b.start), max(c.compact(b.start), c.compact(b.end))
+    for t in doc.tables:
+        t.start, t.end = c.compact(t.start), c.compact(t.end)
+    doc.page_starts = [c.compact(p) for p in doc.page_starts]
+    doc.text = c.text
+    c.warnings_before = len(doc.warnings)
+    return c
+
+
+def restore_document(doc: Document, c: Compaction, source: str) -> None:
+    """Move every span of ``doc`` back from the compact text to ``source``."""
+    def move(obj):
+        obj.start, obj.end = c.span(obj.start, obj.end)
+
+    doc.text = source
+    for b in doc.blocks:
+        move(b)
+    for t in doc.tables:
+        move(t)
+    for b in doc.boilerplate:
+        move(b)
+    doc._bp_starts = doc._article_starts = doc._chunks = None
+    for part in (*doc.articles, *doc.sections):
+        move(part)
+        read_there = part.title == c.text[part.title_start:part.title_end]
+        part.title_start, part.title_end = c.span(part.title_start, part.title_end)
+        if read_there:
+            part.title = source[part.title_start:part.title_end]
+    for q in doc.quantities:
+        move(q)
+        q.text = source[q.start:q.end]
+    for f in doc.flags:
+        move(f)
+        f.text = source[f.start:f.end]
+        for ev in f.evidence:
+            if isinstance(ev.get("start"), int) and isinstance(ev.get("end"), int):
+                ev["start"], ev["end"] = c.span(ev["start"], ev["end"])
+                if "text" in ev:
+                    ev["text"] = source[ev["start"]:ev["end"]]
+    for v in doc.meta.get("verified", []):
+        v["spans"] = [list(c.span(s, e)) for s, e in v["spans"]]
+    doc.page_starts = [c.source(p) if p < len(c.text) else len(source) for p in doc.page_starts]
+    for w in doc.warnings[c.warnings_before:]:
+        for key in ("start", "end", "offset"):
+            if isinstance(w.details.get(key), int):
+                w.details[key] = c.source(min(w.details[key], max(len(c.text) - 1, 0)))

@@ -1,0 +1,111 @@
+"""Text as PDF conversion leaves it (a newline every printed line, a space on
+each side of a number) reads like the same text written plainly, and every
+span still points at the file's own characters."""
+
+import pytest
+
+from reportmine.compact import compaction, removals
+from reportmine.pipeline import Pipeline
+
+PLAIN = ("一、主要指标完成情况\n"
+         "全年全县完成地区生产总值256.8亿元，同比增长6.5%，完成年度目标250亿元的102.7%。"
+         "其中第一产业增加值40.2亿元，第二产业增加值98.6亿元，第三产业增加值118亿元。"
+         "城镇新增就业3200人，完成年度任务3000人的106.7%；城镇登记失业率控制在3.2%以内。"
+         "全年共接待游客480万人次，比上年增长12.3%，旅游总收入达到52.6亿元，比上年增长15.1%。\n"
+         "二、存在的问题\n"
+         "部分项目推进较慢，全县规模以上工业企业达到126家，比上年增加8家，增长6.8%。\n")
+
+
+def wrapped(text, width=30):
+    out = []
+    for line in text.split("\n"):
+        out.append("\n".join(line[i:i + width] for i in range(0, len(line), width)))
+    return "\n".join(out)
+
+
+def spaced(text):
+    import re
+    return re.sub(r"(?<=[\u4e00-\u9fff，。])(?=\d)|(?<=\d)(?=[\u4e00-\u9fff%])", " ", text)
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def analyze(pipeline, text):
+    return pipeline.analyze_bytes(text.encode("utf-8"), "pdf-copy.txt")
+
+
+def readings(doc):
+    return [(q.norm_value, q.norm_unit, q.role, q.indicator) for q in doc.quantities]
+
+
+def flags(doc):
+    return sorted((f.type, f.subtype) for f in doc.flags)
+
+
+@pytest.mark.parametrize("variant", [wrapped, spaced, lambda t: wrapped(spaced(t), 28)],
+                         ids=["wrapped", "spaced", "both"])
+def test_a_pdf_copy_reads_like_the_plain_text(pipeline, variant):
+    text = variant(PLAIN)
+    assert text != PLAIN
+    plain, copy = analyze(pipeline, PLAIN), analyze(pipeline, text)
+    assert readings(copy) == readings(plain)
+    assert flags(copy) == flags(plain)
+    assert len(copy.meta["verified"]) == len(plain.meta["verified"]) > 0
+    assert copy.text == text
+    for q in copy.quantities:
+        assert text[q.start:q.end] == q.text
+    for f in copy.flags:
+        assert text[f.start:f.end] == f.text
+        assert all(text[e["start"]:e["end"]] == e["text"] for e in f.evidence)
+    for v in copy.meta["verified"]:
+        assert all(0 <= s < e <= len(text) for s, e in v["spans"])
+    assert [s.title for s in copy.sections] == ["主要指标完成情况", "存在的问题"]
+
+
+def test_a_broken_relation_across_a_printed_line_is_flagged(pipeline):
+    text = wrapped("全镇总人口8000人，其中农业人口5000人，占全镇总人口的65.2%，比上年略有下降，外出务工人员有所增加，"
+                   "全年新增城镇就业岗位1200个，农村劳动力转移就业人数稳步上升，社会保障覆盖面继续扩大。", 20)
+    assert text.count("\n") >= 4
+    doc = analyze(pipeline, text)
+    (flag,) = [f for f in doc.flags if f.type == "inconsistency"]
+    assert "5000人/8000人" in flag.arithmetic
+    assert flag.text == text[flag.start:flag.end]
+
+
+def test_a_number_split_by_a_printed_line_keeps_its_whole_span(pipeline):
+    text = ("全年全县共完成固定资产投资额达到了12\n8.6亿元，比上年增长百分之十左右，总\n体保持平稳增长态势良好，各项工作有序\n"
+            "推进，重点项目建设取得明显成效，民生\n投入持续加大，人民群众获得感不断增强\n。\n")
+    doc = analyze(pipeline, text)
+    q = next(q for q in doc.quantities if q.norm_unit == "元")
+    assert q.norm_value == pytest.approx(128.6e8)
+    assert q.text == "12\n8.6亿元"
+
+
+def test_lines_that_end_their_sentences_or_open_items_stay_apart():
+    text = ("全县完成投资120亿元，增长8%，完成年度目标。\n"
+            "1、工业投资完成60亿元，同比增长6.5%，主要来自新建项目\n"
+            "2、农业投资完成20亿元，同比增长3.5%，主要来自高标准农田\n"
+            "| 指标 | 2023年 | 2024年 |\n"
+            "| 投资 | 110 | 120 |\n")
+    assert all(text[s:e].strip() == "" or text[s:e] == " " for s, e in removals(text, "txt"))
+    assert "\n" not in "".join(text[s:e] for s, e in removals(text, "txt"))
+
+
+def test_columns_and_headings_keep_their_spaces():
+    text = "门诊收入  5053.28  5363.02\n住院收入 2551.77 2333.68\n一、工作目标 2024年全年完成投资 120 亿元\n"
+    cut = removals(text, "txt")
+    kept = compaction(text, cut).text
+    assert "门诊收入  5053.28  5363.02" in kept and "住院收入 2551.77 2333.68" in kept
+    assert kept.endswith("一、工作目标 2024年全年完成投资120亿元\n")
+
+
+def test_the_map_moves_spans_back():
+    text = "新建校舍 3200 平方米，完成投资 1.2 亿元。"
+    c = compaction(text, removals(text, "txt"))
+    assert c.text == "新建校舍3200平方米，完成投资1.2亿元。"
+    s = c.text.index("3200平方米")
+    assert c.span(s, s + len("3200平方米")) == (text.index("3200"), text.index("平方米") + 3)
+    assert all(c.source(c.compact(i)) == i for i, ch in enumerate(text) if ch != " ")
