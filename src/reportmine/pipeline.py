@@ -76,12 +76,12 @@ class Pipeline:
         from .claims.script import forget as forget_script
 
         from .compact import compact_document, restore_document
-        from .widths import folded, restore
+        from .folds import folded, restore
 
         if self.chunk_chars is not None:
             doc.chunk_chars = self.chunk_chars
         original = doc.text
-        text = folded(original)         # full-width digits read as ASCII (same offsets)
+        text = folded(original)         # full-width digits and traditional characters folded (same offsets)
         if text != original:
             doc.text = text
         read_text = doc.text
