@@ -21,7 +21,9 @@ document:
                gold indicators rewritten alike);
 - fullwidth:   ASCII digits, `.` and `%` as full-width characters (`２０２３年`,
                `１２．５％`, as some word processors write them);
-- halfwidth:   Chinese punctuation as ASCII (`，；：（）` -> `,;:()`, web pages).
+- halfwidth:   Chinese punctuation as ASCII (`，；：（）` -> `,;:()`, web pages);
+- pages:       a page footer line (`— 3 —`) every 600 characters, wherever it
+               falls but never inside a number (a PDF's pages copied as text).
 
 The pipeline is the installed `reportmine analyze` (one process per set and
 transform). Printed: score.py's summary per set and transform, and the
@@ -118,6 +120,23 @@ def halfwidth(text: str) -> tuple[str, list[int]]:
     return _rewrite(text, lambda i, ch: _HALF.get(ch, ch))
 
 
+PAGE = 600
+
+
+def pages(text: str) -> tuple[str, list[int]]:
+    count, since = 1, 0
+
+    def piece(i, ch):
+        nonlocal count, since
+        since += 1
+        nxt = text[i + 1:i + 2]
+        if since >= PAGE and nxt and not (ch.isdigit() or nxt.isdigit() or nxt in ".%"):
+            since, count = 0, count + 1
+            return f"{ch}\n— {count - 1} —\n"
+        return ch
+    return _rewrite(text, piece)
+
+
 TRANSFORMS = {
     "wrap": wrap,
     "wrap-any": lambda t: wrap(t, any_place=True),
@@ -125,6 +144,7 @@ TRANSFORMS = {
     "traditional": traditional,
     "fullwidth": fullwidth,
     "halfwidth": halfwidth,
+    "pages": pages,
 }
 
 
@@ -140,7 +160,9 @@ def move_gold(gold: dict, where: list[int], new_text: str, name: str) -> dict:
             s, e = item["start"], item["end"]
             first = new_text[where[s]:where[s + 1]] if s < len(where) - 1 else ""
             item["start"] = where[s] + len(first) - len(first.lstrip("\n "))
-            item["end"] = where[e - 1] + len(new_text[where[e - 1]:where[e]].rstrip("\n ")) if e > s else where[s]
+            last = new_text[where[e - 1]:where[e]] if e > s else ""
+            # the span's last character (after what was put before it, not what came after)
+            item["end"] = where[e - 1] + len(last) - len(last.lstrip("\n ")) + 1 if e > s else item["start"]
             item["text"] = new_text[item["start"]:item["end"]]
             if table and item.get("indicator"):
                 item["indicator"] = "".join(table.get(c, c) for c in item["indicator"])

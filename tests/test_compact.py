@@ -109,3 +109,17 @@ def test_the_map_moves_spans_back():
     s = c.text.index("3200平方米")
     assert c.span(s, s + len("3200平方米")) == (text.index("3200"), text.index("平方米") + 3)
     assert all(c.source(c.compact(i)) == i for i, ch in enumerate(text) if ch != " ")
+
+
+def test_a_page_footer_inside_a_paragraph_is_read_across(pipeline):
+    body = ("全县共完成固定资产投资120亿元，其中工业投资80亿元，基础设施投资\n"
+            "— 3 —\n"
+            "30亿元，民生投资10亿元。\n"
+            "第4页 共9页\n"
+            "二、存在的问题\n")
+    doc = analyze(pipeline, body)
+    sums = [v for v in doc.meta["verified"] if v["kind"] == "sum"]
+    assert sums and "80亿元 + 30亿元 + 10亿元" in sums[0]["arithmetic"]
+    assert [s.title for s in doc.sections] == ["存在的问题"]
+    assert all(body[q.start:q.end] == q.text for q in doc.quantities)
+    assert not any("— 3 —" in q.text or "第4页" in q.text for q in doc.quantities)

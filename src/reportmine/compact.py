@@ -28,8 +28,9 @@ from .structure.sections import heading_marker
 @lru_cache(maxsize=1)
 def rules():
     data = load_yaml("compact.yaml")
-    require(data, ("reflow", "spaces"), "compact.yaml")
-    reflow, spaces = data["reflow"], data["spaces"]
+    require(data, ("reflow", "pages", "spaces"), "compact.yaml")
+    reflow, pages, spaces = data["reflow"], data["pages"], data["spaces"]
+    require(pages, ("marker", "sentence_end"), "compact.yaml: pages")
     require(reflow, ("min_lines", "min_share", "full_share", "width_quantile", "max_width", "min_width",
                      "line_end", "line_start", "table_line"), "compact.yaml: reflow")
     require(spaces, ("pattern", "table_line"), "compact.yaml: spaces")
@@ -42,6 +43,8 @@ def rules():
         "line_end": compile_pattern(reflow["line_end"], "compact.yaml: reflow.line_end"),
         "line_start": compile_pattern(reflow["line_start"], "compact.yaml: reflow.line_start"),
         "table_line": compile_pattern(reflow["table_line"], "compact.yaml: reflow.table_line"),
+        "page": compile_pattern(pages["marker"], "compact.yaml: pages.marker"),
+        "sentence_end": compile_pattern(pages["sentence_end"], "compact.yaml: pages.sentence_end"),
         "space": compile_pattern(spaces["pattern"], "compact.yaml: spaces.pattern"),
         "space_table": compile_pattern(spaces["table_line"], "compact.yaml: spaces.table_line"),
     }
@@ -80,7 +83,8 @@ class Compaction:
 def removals(text: str, fmt: str) -> list[tuple[int, int]]:
     """The (start, end) source spans the stages do not read, in order."""
     r = rules()
-    cuts = _soft_breaks(text, r) if fmt == "txt" else []
+    cuts = _page_lines(text, r) if fmt == "txt" else []
+    cuts += _soft_breaks(text, r) if fmt == "txt" else []
     cuts += _spaces(text, r)
     cuts.sort()
     return cuts
@@ -143,6 +147,26 @@ def _soft_breaks(text: str, r) -> list[tuple[int, int]]:
         while cut_end < ne and text[cut_end] in " \u3000\t":
             cut_end += 1
         cuts.append((cut_start, cut_end))
+    return cuts
+
+
+def _page_lines(text: str, r) -> list[tuple[int, int]]:
+    """Lines that are only a page number: the line and the newline before it;
+    and the newline after it too when the paragraph goes on across it."""
+    cuts = []
+    page = r["page"]
+    lines = _lines(text)
+    for i in range(1, len(lines) - 1):
+        s, e = lines[i]
+        if e - s > 24 or not page.match(text[s:e]):
+            continue
+        (ps, pe), (ns, ne) = lines[i - 1], lines[i + 1]
+        prev, nxt = text[ps:pe], text[ns:ne]
+        if not prev.strip() or not nxt.strip():
+            continue
+        goes_on = not r["sentence_end"].search(prev) and not _opens(nxt, r) and not r["table_line"].search(nxt)
+        cut_start = pe - 1 if prev.endswith("\r") else pe
+        cuts.append((cut_start, ns if goes_on else e))
     return cuts
 
 
