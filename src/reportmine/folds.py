@@ -17,17 +17,29 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .document import Document
-from .numerals import to_ascii_digits
-from .script import to_simplified
+from .numerals import tables, to_ascii_digits
+from .script import holds_traditional, to_simplified
 
 _REACH = 400        # how far from its quantity a derived phrase is looked for
 _PHRASES = ("indicator", "period", "subject", "setter")
 
 
 def folded(text: str) -> str:
-    return to_simplified(to_ascii_digits(text))
+    """The text the stages read (most texts need neither fold: each is looked
+    for before the text is mapped)."""
+    if _wide().search(text):
+        text = to_ascii_digits(text)
+    if holds_traditional(text):
+        text = to_simplified(text)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _wide():
+    return re.compile("[" + re.escape("".join(tables()["digit_forms"])) + "]")
 
 
 def restore(doc: Document, original: str) -> None:
@@ -87,7 +99,7 @@ def _back_map(seen: str, original: str) -> dict[str, str] | None:
     character the document wrote most often for it; None when the fold
     changed no letters (only digits)."""
     counts: dict[str, Counter] = {}
-    if to_simplified(original) == original:
+    if not holds_traditional(original):
         return None
     for a, b in zip(seen, original):
         if a != b:
