@@ -23,7 +23,13 @@ document:
                `１２．５％`, as some word processors write them);
 - halfwidth:   Chinese punctuation as ASCII (`，；：（）` -> `,;:()`, web pages);
 - pages:       a page footer line (`— 3 —`) every 600 characters, wherever it
-               falls but never inside a number (a PDF's pages copied as text).
+               falls but never inside a number (a PDF's pages copied as text);
+- docx, pdf:   the text laid out as a real file by corpora/tools/render.py
+               after a title line 工作报告 (一、 lines headings; the PDF wrapped on
+               A4 with the title as a running header and `- N -` footers); the
+               gold spans are moved onto the reader's text by aligning the
+               two texts character by character (difflib), so a gold number
+               the layout broke or dropped counts as missed.
 
 The pipeline is the installed `reportmine analyze` (one process per set and
 transform). Printed: score.py's summary per set and transform, and the
@@ -35,6 +41,7 @@ tuned on it), and a document's gold is only moved, never edited.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import shutil
@@ -148,6 +155,39 @@ TRANSFORMS = {
 }
 
 
+FILE_REWRITES = ("docx", "pdf")
+TITLE = "工作报告"
+
+
+def aligned(old: str, new: str) -> list[int]:
+    """Where each offset of ``old`` (and its end) lands in ``new``, by a
+    character alignment of the two; a character ``new`` lacks lands where the
+    next aligned one does."""
+    where = [-1] * (len(old) + 1)
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for a, b, n in matcher.get_matching_blocks():
+        for k in range(n):
+            where[a + k] = b + k
+    where[len(old)] = len(new)
+    for i in range(len(old) - 1, -1, -1):
+        if where[i] < 0:
+            where[i] = where[i + 1]
+    return where
+
+
+def render(kind: str, text: str, out: Path) -> Path:
+    sys.path.insert(0, str(ROOT / "corpora" / "tools"))
+    import render as layout
+
+    src = out.with_suffix(".src.txt")
+    # a title line of its own (render.py lays out the first line as the title and
+    # repeats it as the PDF's running header; an excerpt starts with its body)
+    src.write_text(TITLE + "\n" + text, encoding="utf-8")
+    made = (layout.render_docx if kind == "docx" else layout.render_pdf)(src, out)
+    src.unlink()
+    return made
+
+
 def move_gold(gold: dict, where: list[int], new_text: str, name: str) -> dict:
     """The gold with every span moved by ``where`` (a span keeps what was
     inserted inside it) and its text read from the new text."""
@@ -179,13 +219,23 @@ def score(gold_dir: Path, pred_dir: Path, scorer: Path) -> dict[str, float]:
 
 
 def run_set(docs: dict[str, str], golds: dict[str, dict], work: Path, label: str, scorer: Path,
-            reportmine: list[str]) -> dict[str, float]:
+            reportmine: list[str], kind: str | None = None) -> dict[str, float]:
     src, gold_dir, out = work / label / "docs", work / label / "gold", work / label / "out"
     for d in (src, gold_dir):
         d.mkdir(parents=True, exist_ok=True)
     for name, text in docs.items():
-        (src / name).write_bytes(text.encode("utf-8"))
-        (gold_dir / f"{name}.gold.json").write_text(json.dumps(golds[name], ensure_ascii=False), encoding="utf-8")
+        gold = golds[name]
+        if kind in FILE_REWRITES:
+            from reportmine.readers import read
+
+            path = render(kind, text, src / f"{name}.{kind}")
+            new_text = read(path).text
+            gold = move_gold(gold, aligned(text, new_text), new_text, kind)
+            gold["doc"] = path.name
+        else:
+            path = src / name
+            path.write_bytes(text.encode("utf-8"))
+        (gold_dir / f"{path.name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
     subprocess.run([*reportmine, "analyze", str(src), "--out", str(out), "-q", "--no-html"],
                    check=True, stdout=subprocess.DEVNULL)
     return score(gold_dir, out / "documents", scorer)
@@ -195,7 +245,7 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=Path(os.environ.get("REPORTMINE_SHARED", ROOT.parent / "shared")))
     ap.add_argument("--sets", default="realdev,seeds")
-    ap.add_argument("--only", default=",".join(TRANSFORMS))
+    ap.add_argument("--only", default=",".join([*TRANSFORMS, *FILE_REWRITES]))
     ap.add_argument("--keep", type=Path, help="write the rewritten documents, gold and outputs here")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
@@ -220,6 +270,12 @@ def main(argv=None) -> None:
             results[(set_name, "original")] = base
             print(f"{set_name:8s} {'original':12s} " + " ".join(f"{k}={base[k]:.3f}" for k in FIGURES), flush=True)
             for name in args.only.split(","):
+                if name in FILE_REWRITES:
+                    got = run_set(texts, golds, work, f"{set_name}/{name}", scorer, reportmine, kind=name)
+                    results[(set_name, name)] = got
+                    print(f"{set_name:8s} {name:12s} " + " ".join(f"{k}={got[k]:.3f}({got[k] - base[k]:+.3f})"
+                                                             for k in FIGURES), flush=True)
+                    continue
                 fn = TRANSFORMS[name]
                 new_texts, new_golds = {}, {}
                 for doc, text in texts.items():

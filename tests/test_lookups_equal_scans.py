@@ -112,8 +112,7 @@ def test_a_name_never_written_after_a_digit_has_no_glued_number():
 
 
 def test_traditional_characters_looked_up_by_code_point_equal_the_set_test():
-    from reportmine.claims.script import _traditional, holds_traditional
-    from reportmine.script import t2s_table
+    from reportmine.script import _traditional, holds_traditional, t2s_table
 
     rng = random.Random(19)
     traditional = sorted(map(chr, t2s_table()))

@@ -86,3 +86,25 @@ def test_page_links_in_bars_are_not_quantities(tmp_path, pipeline):
     path = tmp_path / "pages.txt"
     path.write_text("上一页 | 1 | 2 | 3 | 4 | 下一页\n全年新增就业1200人。\n", encoding="utf-8")
     assert [q.text for q in pipeline.analyze(path).quantities] == ["1200人"]
+
+
+@pytest.mark.parametrize("sep", ["\t", " | "])
+def test_a_table_typed_into_docx_paragraphs_reads_like_a_docx_table(tmp_path, pipeline, sep):
+    """Cells parted by | or tabs in Word paragraphs (pasted text): the same
+    quantities as a real table, beside a real table the reader builds."""
+    d = docx.Document()
+    d.add_paragraph("表1 主要指标完成情况")
+    for row in ROWS:
+        d.add_paragraph(sep.join(row))
+    d.add_paragraph("表2 其他指标")
+    table = d.add_table(rows=2, cols=2)
+    for c, value in enumerate(["指标名称", "完成值(个)"]):
+        table.cell(0, c).text = value
+    for c, value in enumerate(["新建项目", "12"]):
+        table.cell(1, c).text = value
+    path = tmp_path / "typed_table.docx"
+    d.save(path)
+    doc = pipeline.analyze(path)
+    _close(_found(doc)[:4], EXPECTED)
+    assert _found(doc)[4][:2] == ("12", "个")
+    assert len(doc.tables) == 2

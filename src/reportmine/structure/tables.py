@@ -1,6 +1,7 @@
 """Tables in plain text: runs of lines whose cells are separated by tabs or bars.
 
-Readers of docx and pdf build tables from the file's own structure; for txt
+Readers of docx and pdf build tables from the file's own structure; in txt,
+and in a docx's paragraphs outside those tables,
 - a run of at least two lines with the same number (>= 2) of tab-separated
   cells is a table;
 - a run of at least two lines holding ``|`` is a table whose rows are the
@@ -24,8 +25,13 @@ _RULE = re.compile(r"^[\s|:：\-—=+]*$")
 
 
 def find_text_tables(doc: Document, lines: list[Line]) -> None:
+    if doc.format == "pdf":
+        return          # (a PDF's lines are printed lines: its tables come from its layout)
     if doc.format != "txt":
-        return
+        # a docx may hold a table typed as text (cells parted by | or tabs in
+        # its paragraphs): read like a txt's, outside the file's own tables
+        own = [(t.start, t.end) for t in doc.tables]
+        lines = [line for line in lines if not any(s <= line.start < e for s, e in own)]
     runs: list[tuple[list[Line], str]] = []
     if "\t" in doc.text:
         runs += [(rows, "\t") for rows in _tab_runs(lines)]
@@ -90,6 +96,9 @@ def _cells(line: Line, sep: str) -> list[tuple[int, int]]:
 
 def _add_table(doc: Document, rows: list[Line], sep: str) -> None:
     start, end = rows[0].start, rows[-1].end
+    # the file's own tables (a docx's) name their cells by block index: keep the
+    # blocks themselves, to name them again once the blocks are re-sorted
+    kept = [[[doc.blocks[i] for i in row] for row in t.rows] for t in doc.tables]
     doc.blocks = [b for b in doc.blocks if not (start <= b.start < end)]
     index = len(doc.tables)
     table = Table(index, start, end)
@@ -100,7 +109,9 @@ def _add_table(doc: Document, rows: list[Line], sep: str) -> None:
             s, e = s + lead, s + len(cell.rstrip())
             doc.blocks.append(Block(s, max(s, e), "table_cell", None, table=index, row=r, col=c))
     doc.blocks.sort(key=lambda b: b.start)
-    # block indices moved with the sort: rebuild the rows from the blocks
+    at = {id(b): i for i, b in enumerate(doc.blocks)}
+    for t, rows_kept in zip(doc.tables, kept):
+        t.rows = [[at[id(b)] for b in row] for row in rows_kept]
     by_row: dict[int, list[int]] = {r: [] for r in range(len(rows))}
     for i, b in enumerate(doc.blocks):
         if b.table == index:
