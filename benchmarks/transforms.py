@@ -25,7 +25,8 @@ document:
 - pages:       a page footer line (`— 3 —`) every 600 characters, wherever it
                falls but never inside a number (a PDF's pages copied as text);
 - docx, pdf:   the text laid out as a real file by corpora/tools/render.py
-               after a title line 工作报告 (一、 lines headings; the PDF wrapped on
+               after a title line 工作报告 (一、 lines headings, lines of | cells
+               a real table; the PDF wrapped on
                A4 with the title as a running header and `- N -` footers); the
                gold spans are moved onto the reader's text by aligning the
                two texts character by character (difflib), so a gold number
@@ -175,6 +176,15 @@ def aligned(old: str, new: str) -> list[int]:
     return where
 
 
+def _as_table_row(line: str) -> str:
+    """A line of | cells as render.py's table row (tab-separated): the file
+    then holds a real table, as a report's would."""
+    if line.count("|") < 2:
+        return line
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    return "\t".join(c if c else " " for c in cells)
+
+
 def render(kind: str, text: str, out: Path) -> Path:
     sys.path.insert(0, str(ROOT / "corpora" / "tools"))
     import render as layout
@@ -182,7 +192,7 @@ def render(kind: str, text: str, out: Path) -> Path:
     src = out.with_suffix(".src.txt")
     # a title line of its own (render.py lays out the first line as the title and
     # repeats it as the PDF's running header; an excerpt starts with its body)
-    src.write_text(TITLE + "\n" + text, encoding="utf-8")
+    src.write_text(TITLE + "\n" + "\n".join(_as_table_row(line) for line in text.split("\n")), encoding="utf-8")
     made = (layout.render_docx if kind == "docx" else layout.render_pdf)(src, out)
     src.unlink()
     return made

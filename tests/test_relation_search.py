@@ -368,3 +368,29 @@ def test_a_formula_flag_shows_each_factor_as_evidence(pipeline):
     for e in flag.evidence:
         assert text[e["start"]:e["end"]] == e["text"]
     assert "= 0.9600" in flag.arithmetic
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_docx_or_pdf_table_is_checked_like_a_text_table(pipeline, tmp_path, fmt):
+    """The same change columns in a real docx table and a drawn PDF table
+    (rendered by corpora/tools/render.py): verified, and a wrong cell flagged."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "corpora" / "tools"))
+    import render
+
+    def as_file(table, name):
+        rows = [line.strip().strip("|").split("|") for line in table.strip().split("\n")]
+        src = tmp_path / f"{name}.txt"
+        src.write_text("表格报告\n" + "\n".join("\t".join(c.strip() for c in r) for r in rows) + "\n",
+                       encoding="utf-8")
+        out = tmp_path / f"{name}.{fmt}"
+        (render.render_docx if fmt == "docx" else render.render_pdf)(src, out)
+        doc = pipeline.analyze(out)
+        return [f for f in doc.flags if f.type == "inconsistency"], doc.meta["verified"]
+
+    flags, verified = as_file(TABLE, "right")
+    assert flags == [] and sum(v["kind"] in ("difference", "growth") for v in verified) == 6
+    flags, _ = as_file(TABLE.replace("| 10 | 12.5% |", "| 13 | 12.5% |"), "wrong")
+    assert [(f.subtype, f.text) for f in flags] == [("difference", "13")]

@@ -108,3 +108,22 @@ def test_a_table_typed_into_docx_paragraphs_reads_like_a_docx_table(tmp_path, pi
     _close(_found(doc)[:4], EXPECTED)
     assert _found(doc)[4][:2] == ("12", "个")
     assert len(doc.tables) == 2
+
+
+def test_typed_rows_on_both_sides_of_a_docx_table_are_two_tables_around_it(tmp_path, pipeline):
+    d = docx.Document()
+    d.add_paragraph("指标 | 目标(个) | 完成(个)")
+    d.add_paragraph("新建项目 | 20 | 18")
+    table = d.add_table(rows=2, cols=2)
+    for c, value in enumerate(["指标名称", "完成值(户)"]):
+        table.cell(0, c).text = value
+    for c, value in enumerate(["改造户数", "35"]):
+        table.cell(1, c).text = value
+    d.add_paragraph("指标 | 目标(人) | 完成(人)")
+    d.add_paragraph("培训人数 | 300 | 320")
+    path = tmp_path / "around.docx"
+    d.save(path)
+    doc = pipeline.analyze(path)
+    assert [(q.text, q.unit) for q in doc.quantities] == [("20", "个"), ("18", "个"), ("35", "户"),
+                                                         ("300", "人"), ("320", "人")]
+    assert len(doc.tables) == 3

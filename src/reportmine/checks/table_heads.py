@@ -21,7 +21,7 @@ _UNIT = re.compile(r"[（(]\s*([^()（）\s]{1,4})\s*[)）]")
 
 
 def check_table_heads(doc, found, cfg) -> None:
-    for rows in _tables_with_labels(doc.text):
+    for rows in _tables_with_labels(doc.text, tabs=doc.format != "txt"):
         units = [_unit(label) for label, _ in rows]
         for i, (label, cells) in enumerate(rows):
             if units[i] in cfg.table_amount_scales and cfg.per_capita_cue.search(label):

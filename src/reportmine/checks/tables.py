@@ -28,10 +28,11 @@ RELATIONS = {
     "a/b": lambda a, b: (b[0] / a[1], b[1] / a[0]) if a[0] > 0 else None,
 }
 _RATIOS = ("b/a", "a/b")
+_CELL_MARK = re.compile(r"[|\t]")
 
 
 def check_tables(doc, found, cfg) -> None:
-    for rows in _tables(doc.text):
+    for rows in _tables(doc.text, tabs=doc.format != "txt"):
         roles = _column_roles(rows, cfg)
         for row in rows:
             for j, (name, n) in roles.items():
@@ -60,21 +61,22 @@ def table_lines(text: str, tabs: bool = False):
         yield table
 
 
-def _tables(text: str):
-    """Each | table as its rows' numeric cells (rows without one left out)."""
-    for lines in table_lines(text):
+def _tables(text: str, tabs: bool = False):
+    """Each | table (and with ``tabs`` each table a docx or pdf reader wrote,
+    cells parted by TABs) as its rows' numeric cells (rows without one left out)."""
+    for lines in table_lines(text, tabs):
         rows = [row for row in (_row(cells) for _, cells in lines) if row]
         if rows:
             yield rows
 
 
-def _tables_with_labels(text: str):
+def _tables_with_labels(text: str, tabs: bool = False):
     """Each table as (row label, numeric cells) pairs: the label is the row's first cell."""
-    for rows in _tables(text):
+    for rows in _tables(text, tabs):
         out = []
         for cells in rows:
             line_start = text.rfind("\n", 0, cells[0].start) + 1
-            out.append((text[line_start:cells[0].start].split("|")[0].strip(), cells))
+            out.append((_CELL_MARK.split(text[line_start:cells[0].start])[0].strip(), cells))
         yield out
 
 

@@ -30,8 +30,10 @@ def find_text_tables(doc: Document, lines: list[Line]) -> None:
     if doc.format != "txt":
         # a docx may hold a table typed as text (cells parted by | or tabs in
         # its paragraphs): read like a txt's, outside the file's own tables
+        # (a line of those tables reads as empty: no run goes across one)
         own = [(t.start, t.end) for t in doc.tables]
-        lines = [line for line in lines if not any(s <= line.start < e for s, e in own)]
+        lines = [Line(line.start, line.end, "") if any(s <= line.start < e for s, e in own) else line
+                 for line in lines]
     runs: list[tuple[list[Line], str]] = []
     if "\t" in doc.text:
         runs += [(rows, "\t") for rows in _tab_runs(lines)]
