@@ -24,6 +24,9 @@ document:
 - halfwidth:   Chinese punctuation as ASCII (`，；：（）` -> `,;:()`, web pages);
 - pages:       a page footer line (`— 3 —`) every 600 characters, wherever it
                falls but never inside a number (a PDF's pages copied as text);
+- crlf:        Windows line ends (\r\n), as a txt saved by Notepad;
+- gb18030:     the same text written in GB18030 instead of UTF-8 (offsets count
+               characters, so the gold does not move);
 - docx, pdf:   the text laid out as a real file by corpora/tools/render.py
                after a title line 工作报告 (一、 lines headings, lines of | cells
                a real table; the PDF wrapped on
@@ -153,7 +156,10 @@ TRANSFORMS = {
     "fullwidth": fullwidth,
     "halfwidth": halfwidth,
     "pages": pages,
+    "crlf": lambda t: _rewrite(t, lambda i, ch: "\r\n" if ch == "\n" else ch),
+    "gb18030": lambda t: _rewrite(t, lambda i, ch: ch),
 }
+ENCODINGS = {"gb18030": "gb18030"}
 
 
 FILE_REWRITES = ("docx", "pdf")
@@ -244,7 +250,7 @@ def run_set(docs: dict[str, str], golds: dict[str, dict], work: Path, label: str
             gold["doc"] = path.name
         else:
             path = src / name
-            path.write_bytes(text.encode("utf-8"))
+            path.write_bytes(text.encode(ENCODINGS.get(kind or "", "utf-8")))
         (gold_dir / f"{path.name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
     subprocess.run([*reportmine, "analyze", str(src), "--out", str(out), "-q", "--no-html"],
                    check=True, stdout=subprocess.DEVNULL)
@@ -292,7 +298,7 @@ def main(argv=None) -> None:
                     new, where = fn(text)
                     new_texts[doc] = new
                     new_golds[doc] = move_gold(golds[doc], where, new, name)
-                got = run_set(new_texts, new_golds, work, f"{set_name}/{name}", scorer, reportmine)
+                got = run_set(new_texts, new_golds, work, f"{set_name}/{name}", scorer, reportmine, kind=name)
                 results[(set_name, name)] = got
                 print(f"{set_name:8s} {name:12s} " + " ".join(f"{k}={got[k]:.3f}({got[k] - base[k]:+.3f})" for k in FIGURES),
                       flush=True)

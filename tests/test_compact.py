@@ -45,8 +45,9 @@ def flags(doc):
     return sorted((f.type, f.subtype) for f in doc.flags)
 
 
-@pytest.mark.parametrize("variant", [wrapped, spaced, lambda t: wrapped(spaced(t), 28)],
-                         ids=["wrapped", "spaced", "both"])
+@pytest.mark.parametrize("variant", [wrapped, spaced, lambda t: wrapped(spaced(t), 28),
+                                     lambda t: wrapped(t).replace("\n", "\r\n")],
+                         ids=["wrapped", "spaced", "both", "windows-wrapped"])
 def test_a_pdf_copy_reads_like_the_plain_text(pipeline, variant):
     text = variant(PLAIN)
     assert text != PLAIN

@@ -231,10 +231,11 @@ def test_a_bound_that_qualifies_a_noun_names_a_class(tmp_path):
     assert got["85%以上"] == "actual"     # a bound that qualifies nothing
 
 
-def test_a_table_flattened_one_cell_per_line_reads_roles_from_its_header(tmp_path):
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["unix", "windows"])
+def test_a_table_flattened_one_cell_per_line_reads_roles_from_its_header(tmp_path, newline):
     path = tmp_path / "table.txt"
-    path.write_text("指标名称 |\n年度目标值 |\n实际完成值 |\n|\n"
-                    "群众满意度 |\n90% |\n93% |\n培训人数 |\n500人 |\n512人 |\n", encoding="utf-8")
+    path.write_bytes(("指标名称 |\n年度目标值 |\n实际完成值 |\n|\n"
+                      "群众满意度 |\n90% |\n93% |\n培训人数 |\n500人 |\n512人 |\n").replace("\n", newline).encode())
     got = [(q.text, q.role) for q in analyze(path).quantities]
     assert got == [("90%", "target"), ("93%", "actual"), ("500人", "target"), ("512人", "actual")]
 

@@ -6,7 +6,8 @@ a number (``新建校舍 3200 平方米``). Sentences, clauses and their numbers
 read across neither, so the stages read a compacted copy: in a plain text
 whose lines are wrapped (data/compact.yaml, ``reflow``) a newline after a full
 line that does not end its sentence is taken out, and in any text one space
-between a word and a number or a number and its unit (``spaces``). The
+between a word and a number or a number and its unit (``spaces``), and the
+``\r`` of Windows line ends. The
 removals are recorded as a piecewise map, so after the stages every span
 (quantities, flags and their evidence, blocks, tables, sections, articles,
 boilerplate, verified relations, pages) is moved back to the source and its
@@ -17,6 +18,7 @@ line breaks included.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -83,7 +85,9 @@ class Compaction:
 def removals(text: str, fmt: str) -> list[tuple[int, int]]:
     """The (start, end) source spans the stages do not read, in order."""
     r = rules()
-    cuts = _page_lines(text, r) if fmt == "txt" else []
+    # Windows line ends: the \r of each \r\n (every line rule then reads one newline)
+    cuts = [(m.start(), m.start() + 1) for m in _CR.finditer(text)] if "\r" in text else []
+    cuts += _page_lines(text, r) if fmt == "txt" else []
     cuts += _soft_breaks(text, r) if fmt == "txt" else []
     cuts += _spaces(text, r)
     cuts.sort()
@@ -195,6 +199,9 @@ def _first_space(text: str, start: int, end: int) -> int:
         if text[i] in " \u00a0\u3000\t":
             return i
     return -1
+
+
+_CR = re.compile(r"\r(?=\n)")
 
 
 # -- the document before and after the stages --------------------------------
