@@ -24,6 +24,10 @@ document:
 - halfwidth:   Chinese punctuation as ASCII (`，；：（）` -> `,;:()`, web pages);
 - pages:       a page footer line (`— 3 —`) every 600 characters, wherever it
                falls but never inside a number (a PDF's pages copied as text);
+- synonyms:    cue phrases written another common way (比上年增长 -> 较上年增长,
+               年度目标 -> 全年目标, 力争 -> 争取, …: SYNONYMS below; gold
+               indicators rewritten alike): whether the cue words cover the
+               ways reports say the same thing;
 - crlf:        Windows line ends (\r\n), as a txt saved by Notepad;
 - gb18030:     the same text written in GB18030 instead of UTF-8 (offsets count
                characters, so the gold does not move);
@@ -47,6 +51,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -148,6 +153,43 @@ def pages(text: str) -> tuple[str, list[int]]:
     return _rewrite(text, piece)
 
 
+# each phrase -> a phrase reports use for the same thing (longest first when they overlap)
+SYNONYMS = {
+    "比上年同期增长": "较去年同期增长", "同比增长": "比上年同期增长", "比上年增长": "较上年增长",
+    "同比下降": "较上年同期下降", "比上年下降": "较去年下降", "同比减少": "比去年同期减少",
+    "同比提高": "较上年提高", "比上年提高": "较上年提高",
+    "完成年度目标": "完成全年目标", "完成年度任务": "完成全年任务", "年度目标任务": "全年目标任务",
+    "年度目标": "全年目标", "年度任务": "全年任务", "目标任务的": "目标的",
+    "力争": "争取", "确保": "力争", "达到": "达",
+    "累计完成": "共完成",
+}
+
+
+def _phrases(table: dict[str, str]):
+    keys = sorted(table, key=len, reverse=True)
+    rx = re.compile("|".join(map(re.escape, keys)))
+
+    def rewrite(text: str) -> tuple[str, list[int]]:
+        out, where, n, pos = [], [], 0, 0
+        for m in rx.finditer(text):
+            for i in range(pos, m.start()):
+                where.append(n + i - pos)
+            out.append(text[pos:m.start()])
+            n += m.start() - pos
+            new = table[m.group()]
+            where.extend([n] * (m.end() - m.start()))
+            out.append(new)
+            n += len(new)
+            pos = m.end()
+        for i in range(pos, len(text)):
+            where.append(n + i - pos)
+        out.append(text[pos:])
+        n += len(text) - pos
+        where.append(n)
+        return "".join(out), where
+    return rewrite
+
+
 TRANSFORMS = {
     "wrap": wrap,
     "wrap-any": lambda t: wrap(t, any_place=True),
@@ -156,6 +198,7 @@ TRANSFORMS = {
     "fullwidth": fullwidth,
     "halfwidth": halfwidth,
     "pages": pages,
+    "synonyms": _phrases(SYNONYMS),
     "crlf": lambda t: _rewrite(t, lambda i, ch: "\r\n" if ch == "\n" else ch),
     "gb18030": lambda t: _rewrite(t, lambda i, ch: ch),
 }
@@ -222,6 +265,8 @@ def move_gold(gold: dict, where: list[int], new_text: str, name: str) -> dict:
             item["text"] = new_text[item["start"]:item["end"]]
             if table and item.get("indicator"):
                 item["indicator"] = "".join(table.get(c, c) for c in item["indicator"])
+            if name == "synonyms" and item.get("indicator"):
+                item["indicator"] = _phrases(SYNONYMS)(item["indicator"])[0]
             moved.append(item)
         out[key] = moved
     return out

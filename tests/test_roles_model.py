@@ -297,3 +297,10 @@ def test_ranges_listed_before_a_class_bound_name_classes(tmp_path):
     assert [t for t, role, _ in got if role == "other"] == ["1", "3亿元", "3", "5亿元", "5亿元以上"]
     assert all(ind is None for _, role, ind in got if role == "other")
     assert [role for t, role, _ in got if t in ("6个", "7亿元", "8亿元")] == ["actual"] * 3
+
+
+def test_a_level_not_reached_is_a_target_with_or_without_dao(tmp_path):
+    got = _roles(tmp_path / "report.txt", "群众满意率还没有达到95%，业务办结率也没有达98%，全年招商引资未达3000万元。"
+                                          "对未达标的12户进行了整改。")
+    assert got["95%"] == got["98%"] == got["3000万元"] == "target"
+    assert got["12户"] == "actual"
