@@ -124,3 +124,29 @@ def test_a_page_footer_inside_a_paragraph_is_read_across(pipeline):
     assert [s.title for s in doc.sections] == ["存在的问题"]
     assert all(body[q.start:q.end] == q.text for q in doc.quantities)
     assert not any("— 3 —" in q.text or "第4页" in q.text for q in doc.quantities)
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["全年", "完成", "投资", "12", "3.5", "%", "亿元", " ", "  ", "\n", "\r\n", "。", "，",
+                           "一、", "— 3 —", "|", "\t", "万元", "增长", "第2页 共9页", "\u3000"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=80))
+def test_compaction_is_the_source_less_its_cuts_and_maps_back(pieces):
+    text = "".join(pieces)
+    cuts = removals(text, "txt")
+    assert all(0 <= s < e <= len(text) for s, e in cuts)
+    c = compaction(text, cuts)
+    cut_at = set()
+    for s, e in cuts:
+        cut_at.update(range(s, e))
+    assert c.text == "".join(ch for i, ch in enumerate(text) if i not in cut_at)
+    kept = [i for i in range(len(text)) if i not in cut_at]
+    assert [c.source(j) for j in range(len(c.text))] == kept
+    assert all(c.compact(i) == j for j, i in enumerate(kept))
+    for s in range(0, len(c.text), 3):
+        for e in range(s + 1, min(len(c.text), s + 9) + 1):
+            a, b = c.span(s, e)
+            assert 0 <= a < b <= len(text) and text[a] == c.text[s] and text[b - 1] == c.text[e - 1]
