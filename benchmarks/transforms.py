@@ -28,6 +28,8 @@ document:
                年度目标 -> 全年目标, 力争 -> 争取, …: SYNONYMS below; gold
                indicators rewritten alike): whether the cue words cover the
                ways reports say the same thing;
+- cnnum:       whole numbers 1-99 before a count unit written in Chinese
+               numerals (12个 -> 十二个, 3项 -> 三项), as reports write small counts;
 - crlf:        Windows line ends (\r\n), as a txt saved by Notepad;
 - gb18030:     the same text written in GB18030 instead of UTF-8 (offsets count
                characters, so the gold does not move);
@@ -190,6 +192,34 @@ def _phrases(table: dict[str, str]):
     return rewrite
 
 
+_CN = "零一二三四五六七八九"
+_COUNT = re.compile(r"(?<![0-9.．,，%％])([1-9][0-9]?)(?=[个项家人户次件所座名条])")
+
+
+def _cn(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else _CN[tens]) + "十" if tens else "") + (_CN[ones] if ones else "")
+
+
+def cnnum(text: str) -> tuple[str, list[int]]:
+    out, where, n, pos = [], [], 0, 0
+    for m in _COUNT.finditer(text):
+        for i in range(pos, m.start()):
+            where.append(n + i - pos)
+        out.append(text[pos:m.start()])
+        n += m.start() - pos
+        new = _cn(int(m.group(1)))
+        where.extend([n] * (m.end() - m.start()))
+        out.append(new)
+        n += len(new)
+        pos = m.end()
+    for i in range(pos, len(text)):
+        where.append(n + i - pos)
+    out.append(text[pos:])
+    where.append(n + len(text) - pos)
+    return "".join(out), where
+
+
 TRANSFORMS = {
     "wrap": wrap,
     "wrap-any": lambda t: wrap(t, any_place=True),
@@ -199,6 +229,7 @@ TRANSFORMS = {
     "halfwidth": halfwidth,
     "pages": pages,
     "synonyms": _phrases(SYNONYMS),
+    "cnnum": cnnum,
     "crlf": lambda t: _rewrite(t, lambda i, ch: "\r\n" if ch == "\n" else ch),
     "gb18030": lambda t: _rewrite(t, lambda i, ch: ch),
 }

@@ -38,6 +38,7 @@ class Lexicon:
     cn_word_before: frozenset
     cn_rhetorical_after: tuple[str, ...]
     cn_count_cues: tuple[str, ...]
+    cn_count_units: frozenset[str]
     time_after: tuple[str, ...]
     duration_units: frozenset
     duration_before: tuple[str, ...]
@@ -87,7 +88,7 @@ def lexicon() -> Lexicon:
     approx = load_yaml("approx.yaml")
     require(approx, ("before", "inner", "after"), "approx.yaml")
     ctx = load_yaml("quantities.yaml")
-    keys = ("ordinal_before", "placeholder_before", "descriptor_units", "cn_word_before", "cn_rhetorical_after", "cn_count_cues", "time_after",
+    keys = ("ordinal_before", "placeholder_before", "descriptor_units", "cn_word_before", "cn_rhetorical_after", "cn_count_cues", "cn_count_units", "time_after",
             "duration_units", "duration_before", "duration_after", "bare_after", "bare_unit_numeral_before",
             "clock_units", "clock_before", "bare_max_digits", "post_approx_not_before",
             "list_separators", "list_words_max", "arithmetic_ops", "score_before", "reference_before")
@@ -107,6 +108,7 @@ def lexicon() -> Lexicon:
         cn_word_before=frozenset(ctx["cn_word_before"]),
         cn_rhetorical_after=tuple(sorted(ctx["cn_rhetorical_after"], key=len, reverse=True)),
         cn_count_cues=tuple(sorted(ctx["cn_count_cues"], key=len, reverse=True)),
+        cn_count_units=frozenset(ctx["cn_count_units"]),
         time_after=tuple(ctx["time_after"]),
         duration_units=frozenset(ctx["duration_units"]),
         duration_before=tuple(ctx["duration_before"]),

@@ -296,7 +296,7 @@ def _cn_count_ok(m, text, lex, value, after) -> bool:
         return _one_counted(m, text)
     if (after[:1] and after[:1] in QUOTES_OPEN) or after.startswith(lex.cn_rhetorical_after):
         return False
-    if value >= 10:
+    if value >= 10 or m.group("unit") in lex.cn_count_units:
         return True
     head = text[max(0, m.start() - 4):m.start()]
     return head.endswith(lex.cn_count_cues)
