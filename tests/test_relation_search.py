@@ -45,6 +45,8 @@ FLAGGED = [
     ("sum", "支出合计500万元，其中人员经费310万元；公用经费150万元。", "310万元 + 150万元 = 460万元"),
     ("sum", "争取专项资金300万元（省级180万元，县级配套150万元），用于改造。", "180万元 + 150万元"),
     ("ratio", "辖区适龄儿童520人，已接种人数498人，接种率为96.5%。", "498人/520人"),
+    # ... and in the sentence after its counts, named by the rate (参保人数, 参保率)
+    ("ratio", "全县应参保人数5000人，参保人数4800人。参保率90.0%。", "4800人/5000人"),
     # a miss of 9% on a pair clearly meant (near_miss_ratio 0.12)
     ("ratio", "辖区适龄儿童520人，已接种人数498人，接种率为87.0%。", "498人/520人"),
     # shares that do not name their whole are of the whole their siblings verify with (210/1000)
@@ -220,6 +222,12 @@ def test_relations_that_hold_are_verified_and_silent(pipeline, text, kind):
 
 
 SILENT = [
+    # two items of one list are not a whole and its part: the rate is of both
+    "全年办理人大代表建议12件、政协委员提案9件，办复率100%，满意率97.5%。",
+    # a rate with no count in its sentence takes an earlier one only if it names it
+    "资助家庭经济困难学生23946人次，其中上半年11007人次、下半年12939人次。\n"
+    "资助家庭经济困难学生9016人次，同比增长20.3%。学前教育毛入园率88.8%，年度目标为92.3%。",
+    "完成教育经费投入24.55亿元，其中上半年12.42亿元、下半年12.13亿元。学前教育毛入园率92.3%。",
     # the levels go the way the verb says
     "全县专业委员会由11个增加为13个，合格率由去年的5.4%提高到今年的6.85%。",
     # the same breakdown with its counts adding up: verified, silent

@@ -126,7 +126,8 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
             label = label.replace(q.text, "")
         kind = "share"
     elif (r.indicator or "").endswith(cfg.rate_endings):
-        parts = sent[-2:][::-1] or [q for q in index.before(r, cfg.ratio_reach) if is_count(q)][-1:]
+        parts = sent[-2:][::-1] or [q for q in [q for q in index.before(r, cfg.ratio_reach) if is_count(q)][-1:]
+                                    if _rate_head(r, cfg) in (q.indicator or "")]
         inside, label, kind = [], "", "ratio"
     else:
         return None
@@ -147,13 +148,26 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         case.named = [w for w in inside if w.norm_unit == unit] or \
             [w for w in wholes if by_name and _names(w, label, text, cfg)]     # 占7户企业利润总额: 7户 names, is not the whole
     else:
-        case.meant = [(p, w) for p in parts for w in wholes if w is not p and _related(w, p, r, sent, cfg)]
-        case.meant += _adjacent_pair(index, sent, r, wholes)
+        case.meant = [(p, w) for p in parts for w in wholes
+                      if w is not p and _related(w, p, r, sent, cfg) and not _listed(text, w, p, cfg)]
+        case.meant += _adjacent_pair(index, sent, r, wholes, cfg)
         case.meant += _named_part_below(index, sent, r, parts[0], smaller, cfg)
         case.meant += _part_after_cue(index, parts, wholes, cfg, smaller)
         case.meant += [(parts[0], w) for w in wholes if w.start > r.end]
         case.meant += _target_below(text, r, parts[0], smaller, cfg.shared_name_chars)
     return case
+
+
+def _rate_head(r: Quantity, cfg) -> str:
+    """The word a rate is named after, right before its ending (毛入园率: 入园,
+    参保率: 参保); a count in an earlier sentence is its part only if named so."""
+    name = r.indicator or ""
+    for ending in sorted(cfg.rate_endings, key=len, reverse=True):
+        if name.endswith(ending):
+            name = name[:-len(ending)]
+            break
+    head = name[-cfg.ratio_part_name_chars:]
+    return head if len(head) == cfg.ratio_part_name_chars else "\0"
 
 
 def _wholes(index: Index, r: Quantity, parts: list[Quantity], inside: list[Quantity], kind: str, at, cfg):
@@ -227,7 +241,7 @@ def _named_part_below(index: Index, sent: list[Quantity], r: Quantity, p: Quanti
     word = head[max(0, at - 4):at] if at >= 0 else ""         # the rate's own name (住院分娩率: 住院分娩)
     if common_run(p.indicator or "", word) < cfg.shared_name_chars:
         return []
-    return [(a, w) for a, w in _adjacent_pair(index, sent, r, smaller) if a is p]
+    return [(a, w) for a, w in _adjacent_pair(index, sent, r, smaller, cfg) if a is p]
 
 
 def _part_after_cue(index: Index, parts: list[Quantity], wholes: list[Quantity], cfg,
@@ -267,15 +281,23 @@ def _extensive(q: Quantity) -> bool:
     return is_count(q) and "/" not in (q.norm_unit or "")
 
 
-def _adjacent_pair(index: Index, sent: list[Quantity], r: Quantity, wholes: list[Quantity]) -> list[tuple]:
+def _adjacent_pair(index: Index, sent: list[Quantity], r: Quantity, wholes: list[Quantity], cfg) -> list[tuple]:
     """活产数512人，住院分娩人数508人，住院分娩率为99.22%: a rate right after the
     last two counts of its sentence, with nothing else between, is their ratio."""
     if len(sent) < 2 or index.between(sent[-1].end, r.start):
         return []
     p, w = sent[-1], sent[-2]
-    if p.norm_unit != w.norm_unit or index.between(w.end, p.start) or not any(w is q for q in wholes):
+    if p.norm_unit != w.norm_unit or index.between(w.end, p.start) or not any(w is q for q in wholes) \
+            or _listed(index.text, w, p, cfg):
         return []
     return [(p, w)]
+
+
+def _listed(text: str, a: Quantity, b: Quantity, cfg) -> bool:
+    """建议8件、提案2件 (a right before b, joined as items of one list): two
+    items counted side by side, not a whole and its part."""
+    first, second = (a, b) if a.end <= b.start else (b, a)
+    return text[first.end:second.start].lstrip().startswith(cfg.sibling_joins)
 
 
 def _earlier_period(text: str, part: Quantity, r: Quantity, cfg) -> bool:

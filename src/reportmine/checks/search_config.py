@@ -9,8 +9,8 @@ from functools import lru_cache
 from ..resources import compile_pattern, load_yaml, require
 
 _WORDS = ("rate_endings", "fall_words", "rise_words", "compared_fall", "compared_rise", "remainder_words", "count_units", "previous_cues", "not_subject_starts",
-          "list_marks", "total_labels", "share_cues", "head_units", "per_month_words")
-_INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "whole_reach", "shared_name_chars", "growth_gap",
+          "list_marks", "sibling_joins", "total_labels", "share_cues", "head_units", "per_month_words")
+_INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "ratio_part_name_chars", "whole_reach", "shared_name_chars", "growth_gap",
          "subject_min_chars", "typo_min_digits")
 _FLOATS = ("near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth",
            "near_miss_typo")
@@ -34,6 +34,7 @@ class SearchConfig:
     not_subject_starts: tuple[str, ...]
     list_marks: tuple[str, ...]
     total_labels: tuple[str, ...]
+    sibling_joins: tuple[str, ...]
     share_cues: tuple[str, ...]
     head_units: tuple[str, ...]
     per_month_words: tuple[str, ...]
@@ -47,6 +48,7 @@ class SearchConfig:
     label_reach: int
     name_reach: int
     ratio_reach: int
+    ratio_part_name_chars: int
     whole_reach: int
     shared_name_chars: int
     growth_gap: int
