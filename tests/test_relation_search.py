@@ -402,3 +402,14 @@ def test_a_docx_or_pdf_table_is_checked_like_a_text_table(pipeline, tmp_path, fm
     assert flags == [] and sum(v["kind"] in ("difference", "growth") for v in verified) == 6
     flags, _ = as_file(TABLE.replace("| 10 | 12.5% |", "| 13 | 12.5% |"), "wrong")
     assert [(f.subtype, f.text) for f in flags] == [("difference", "13")]
+
+
+def test_a_level_after_a_year_compared_with_is_the_earlier_one(pipeline):
+    """较2019年的118个增长21.2%: 118 is 2019's level, the count before it this year's."""
+    flags, verified = incs(pipeline, "建成村级服务中心143个，较2019年的118个增长21.2%。招聘教师239人，较2018年的259人下降7.7%。")
+    assert flags == []
+    assert {v["arithmetic"].split("，")[0] for v in verified} >= {"(143个 − 118个)/118个 = 21.19%",
+                                                                  "(239人 − 259人)/259人 = -7.72%"}
+    flags, _ = incs(pipeline, "建成村级服务中心143个，较2019年的118个增长25.2%。")
+    assert [f.subtype for f in flags] == ["growth"] and flags[0].text.endswith("118个增长25.2%")
+    assert "(143个 − 118个)/118个 = 21.19%" in flags[0].arithmetic

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Document, Flag, Quantity
-from ..resources import load_yaml, require
+from ..resources import compile_pattern, load_yaml, require
 from . import arithmetic as ar
 from .flags import make_flag
 from .bases import check_bases
@@ -67,10 +67,11 @@ class Config:
     previous_cues: tuple[str, ...]
     near_miss: float
     mismatch_min_chars: int
+    dated_previous: "re.Pattern"
 
 
 _KEYS = ("bounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues", "near_miss",
-         "mismatch_min_chars")
+         "mismatch_min_chars", "dated_previous_cue")
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +80,8 @@ def config() -> Config:
     require(data, _KEYS, "checks.yaml: inconsistencies")
     return Config(tuple(data["bounded_rate_endings"]), data["parts_cue"], tuple(data["parts_stop"]),
                   tuple(sorted(data["previous_level_cues"], key=len, reverse=True)), float(data["near_miss"]),
-                  int(data["mismatch_min_chars"]))
+                  int(data["mismatch_min_chars"]),
+                  compile_pattern(data["dated_previous_cue"], "checks.yaml: inconsistencies.dated_previous_cue"))
 
 
 def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
@@ -287,6 +289,8 @@ def _after_cue(found: Found, q: Quantity) -> bool:
     or a few words of scope between (较去年清理后全年94.36%), none of them a
     change or a comparison."""
     head = found.text[max(0, q.start - 8 - _SCOPE_CHARS):q.start]
+    if found.cfg.dated_previous.search(head):
+        return True             # 较2019年的118个: a year compared with is an earlier one
     m = _cue_pattern(found.cfg.previous_cues).search(head)
     if m is None:
         return _opens_clause(found, q)
