@@ -5,9 +5,9 @@ characters, inside sentences, numbers and units) and a space on each side of
 a number (``新建校舍 3200 平方米``). Sentences, clauses and their numbers are
 read across neither, so the stages read a compacted copy: in a plain text
 whose lines are wrapped (data/compact.yaml, ``reflow``) a newline after a full
-line that does not end its sentence is taken out, and in any text one space
-between a word and a number or a number and its unit (``spaces``), and the
-``\r`` of Windows line ends. The
+line that is not a table row is taken out, as is a line that is only a page
+number (``pages``); in any text one space between a word and a number or a
+number and its unit (``spaces``), and the ``\r`` of Windows line ends. The
 removals are recorded as a piecewise map, so after the stages every span
 (quantities, flags and their evidence, blocks, tables, sections, articles,
 boilerplate, verified relations, pages) is moved back to the source and its
