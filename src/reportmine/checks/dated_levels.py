@@ -26,7 +26,7 @@ from ..document import Quantity
 from ..resources import compile_pattern, load_yaml, require
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate
-from .typos import difference_typos
+from .typos import judge_difference
 
 _KEYS = ("year_before", "average_words", "from_words", "to_words")
 _WINDOW = 200           # characters before a change looked at first (a sentence rarely holds two dated levels further)
@@ -142,13 +142,5 @@ def _from_to(text: str, sent: list[Quantity], q: Quantity, dc) -> tuple | None:
 
 
 def _judge_change(found, q: Quantity, a: Quantity, b: Quantity, cfg) -> None:
-    gap = abs(b.norm_value - a.norm_value)
-    tol = ar.tolerance(q) + ar.tolerance(a) + ar.tolerance(b)
     arith = f"{b.text} − {a.text} = {ar.at_precision(b.norm_value - a.norm_value, q)}"
-    if abs(gap - q.norm_value) <= tol:
-        found.verify("difference", arith, [a, b, q], q)
-        return
-    near = gap > 0 and abs(gap - q.norm_value) <= cfg.near_miss_total * max(gap, q.norm_value)
-    typo = [] if near else difference_typos(q, a, b)
-    if near or typo:
-        found.flag("difference", q, arith + (ar.typo_note(typo) if typo else ""), [a, b], span=(a.start, q.end))
+    judge_difference(found, q, a, b, arith, cfg, span=(a.start, q.end))

@@ -20,7 +20,7 @@ from ..resources import compile_pattern, load_yaml, require
 from . import arithmetic as ar
 from .neighbourhood import Index
 from .rates import common_run
-from .typos import difference_typos
+from .typos import judge_difference
 
 _RATES = frozenset({"ratio", "ratio_point"})
 _CHANGES = frozenset({"difference", "growth"})
@@ -111,16 +111,9 @@ def _label(text: str, q: Quantity, values: list[Quantity]) -> str:
 
 def _judge(found, d: Quantity, a: Quantity, b: Quantity, cfg) -> None:
     gap = abs(a.norm_value - b.norm_value)
-    tol = ar.tolerance(d) + ar.tolerance(a) + ar.tolerance(b)
     hi, low = (a, b) if a.norm_value >= b.norm_value else (b, a)
     arith = f"{hi.text} − {low.text} = {ar.at_precision(gap, d)}"
     if d.norm_unit == "ratio_point" or (d.norm_unit in _RATES and a.norm_unit in _RATES):
         arith = f"{hi.text} − {low.text} = {gap * 100:.2f}".rstrip("0").rstrip(".") + \
             ("个百分点" if d.norm_unit == "ratio_point" else "%")
-    if abs(gap - d.norm_value) <= tol:
-        found.verify("difference", arith, [a, b, d], d)
-        return
-    near = gap > 0 and abs(gap - d.norm_value) <= cfg.near_miss_total * max(gap, d.norm_value)
-    typo = [] if near else difference_typos(d, a, b)
-    if near or typo:
-        found.flag("difference", d, arith + (ar.typo_note(typo) if typo else ""), [a, b], span=(a.start, d.end))
+    judge_difference(found, d, a, b, arith, cfg, span=(a.start, d.end))

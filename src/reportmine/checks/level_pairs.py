@@ -18,6 +18,7 @@ from ..claims.clauses import sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate
+from .typos import judge_level_growth
 
 _CUE = "分别"
 _REACH = 200        # characters before 分别 read for the two lists (a sentence without 。 may be a whole text)
@@ -49,7 +50,8 @@ def _judge_list(index: Index, found, at: int, cfg) -> None:
         if cur.norm_unit != prev.norm_unit or cur.approx or prev.approx or r.start in found.judged:
             return
     for cur, prev, r in zip(current, earlier, rates):
-        _judge(found, r, cur, prev, cfg)
+        judge_level_growth(found, r, prev, cur, cfg, rounded_to_zero=True,
+                           typos=lambda lo, hi, r=r: [(r, t)] if (t := ar.typo_reading(r, lo, hi)) else [])
 
 
 def _rates_after(index: Index, start: int) -> list[Quantity]:
@@ -63,22 +65,3 @@ def _rates_after(index: Index, start: int) -> list[Quantity]:
         out.append(q)
         pos = q.end
     return out
-
-
-def _judge(found, r: Quantity, cur: Quantity, prev: Quantity, cfg) -> None:
-    (c0, c1), (p0, p1) = ar.bounds(cur), ar.bounds(prev)
-    if p0 <= 0:
-        return
-    ends = sorted(abs(x / y - 1) for x in (c0, c1) for y in (p0, p1))
-    lo, hi = ends[0], ends[-1]
-    if (c0 - p1) * (c1 - p0) < 0:
-        lo = 0.0                # the levels' rounding lets the change be 0
-    x = cur.norm_value / prev.norm_value - 1
-    arith = f"{cur.text}/{prev.text} − 1 = {ar.at_precision(x, r, 2)}"
-    if ar.fits(r, lo, hi):
-        found.verify("growth", arith, [prev, cur, r], r)
-    elif ar.miss(r, lo, hi) <= cfg.near_miss_ratio:
-        found.flag("growth", r, arith + f"（按所报精度为{ar.at_precision(x, r)}）", [cur, prev])
-    elif (typo := ar.typo_reading(r, lo, hi)):
-        found.flag("growth", r, arith + f"（按所报精度为{ar.at_precision(x, r)}）" + ar.typo_note([(r, typo)]),
-                   [cur, prev])

@@ -30,7 +30,7 @@ from ..resources import compile_pattern, load_yaml, require
 from . import arithmetic as ar
 from .dated_levels import dated_config
 from .neighbourhood import Index, is_count, is_rate
-from .typos import difference_typos
+from .typos import judge_difference, judge_level_growth
 
 _FROM_REACH = 16        # from 由/从 to the first level (the name may stand between)
 _TO_REACH = 16          # from the first level to the second (增加到, 提高至 …)
@@ -117,34 +117,10 @@ def _changes(between: str) -> bool:
 
 def _judge(found, q: Quantity, a: Quantity, b: Quantity, cfg) -> None:
     if is_rate(q) and q.norm_unit != "ratio_point":
-        _judge_rate(found, q, a, b, cfg)
+        judge_level_growth(found, q, a, b, cfg, typos=lambda lo, hi: _rate_typos(q, a, b, lo, hi))
         return
-    gap = abs(b.norm_value - a.norm_value)
-    tol = ar.tolerance(q) + ar.tolerance(a) + ar.tolerance(b)
     arith = f"{b.text} − {a.text} = {ar.at_precision(b.norm_value - a.norm_value, q)}"
-    if abs(gap - q.norm_value) <= tol:
-        found.verify("difference", arith, [a, b, q], q)
-        return
-    near = gap > 0 and abs(gap - q.norm_value) <= cfg.near_miss_total * max(gap, q.norm_value)
-    typo = [] if near else difference_typos(q, a, b)
-    if near or typo:
-        found.flag("difference", q, arith + (ar.typo_note(typo) if typo else ""), [a, b])
-
-
-def _judge_rate(found, g: Quantity, a: Quantity, b: Quantity, cfg) -> None:
-    (a0, a1), (b0, b1) = ar.bounds(a), ar.bounds(b)
-    if a0 <= 0:
-        return
-    rates = sorted(abs(x / y - 1) for x in (b0, b1) for y in (a0, a1))
-    lo, hi = rates[0], rates[-1]
-    x = b.norm_value / a.norm_value - 1
-    arith = f"{b.text}/{a.text} − 1 = {ar.at_precision(x, g, 2)}"
-    if ar.fits(g, lo, hi):
-        found.verify("growth", arith, [a, b, g], g)
-    elif ar.miss(g, lo, hi) <= cfg.near_miss_ratio:
-        found.flag("growth", g, arith + f"（按所报精度为{ar.at_precision(x, g)}）", [a, b])
-    elif (typos := _rate_typos(g, a, b, lo, hi)):
-        found.flag("growth", g, arith + f"（按所报精度为{ar.at_precision(x, g)}）" + ar.typo_note(typos), [a, b])
+    judge_difference(found, q, a, b, arith, cfg)
 
 
 def _rate_typos(g: Quantity, a: Quantity, b: Quantity, lo: float, hi: float) -> list:

@@ -43,3 +43,44 @@ def difference_typos(d: Quantity, a: Quantity, b: Quantity) -> list[tuple[Quanti
         if (r := ar.typo_reading(x, want)):
             out.append((x, r))
     return out
+
+
+def judge_difference(found, d: Quantity, a: Quantity, b: Quantity, arith: str, cfg,
+                     span: tuple[int, int] | None = None) -> None:
+    """A stated difference d against |a − b|: verified within the written
+    rounding; flagged as a near miss (``near_miss_total``) or when one mistyped
+    digit explains the gap. ``arith`` is the arithmetic shown either way."""
+    gap = abs(b.norm_value - a.norm_value)
+    tol = ar.tolerance(d) + ar.tolerance(a) + ar.tolerance(b)
+    if abs(gap - d.norm_value) <= tol:
+        found.verify("difference", arith, [a, b, d], d)
+        return
+    near = gap > 0 and abs(gap - d.norm_value) <= cfg.near_miss_total * max(gap, d.norm_value)
+    typo = [] if near else difference_typos(d, a, b)
+    if near or typo:
+        found.flag("difference", d, arith + (ar.typo_note(typo) if typo else ""), [a, b], span=span)
+
+
+def judge_level_growth(found, g: Quantity, prev: Quantity, cur: Quantity, cfg, *,
+                       rounded_to_zero: bool = False, typos=None) -> None:
+    """A stated growth g against cur/prev − 1, over every pair of values the two
+    levels' written rounding allows: verified when it fits, flagged as a near
+    miss (``near_miss_ratio``) or when ``typos(lo, hi)`` gives the readings
+    under which one mistyped digit explains the gap. ``rounded_to_zero``:
+    levels whose rounding lets them be equal allow a change of 0."""
+    (c0, c1), (p0, p1) = ar.bounds(cur), ar.bounds(prev)
+    if p0 <= 0:
+        return
+    ends = sorted(abs(x / y - 1) for x in (c0, c1) for y in (p0, p1))
+    lo, hi = ends[0], ends[-1]
+    if rounded_to_zero and (c0 - p1) * (c1 - p0) < 0:
+        lo = 0.0
+    x = cur.norm_value / prev.norm_value - 1
+    arith = f"{cur.text}/{prev.text} − 1 = {ar.at_precision(x, g, 2)}"
+    written = f"（按所报精度为{ar.at_precision(x, g)}）"
+    if ar.fits(g, lo, hi):
+        found.verify("growth", arith, [prev, cur, g], g)
+    elif ar.miss(g, lo, hi) <= cfg.near_miss_ratio:
+        found.flag("growth", g, arith + written, [cur, prev])
+    elif typos is not None and (readings := typos(lo, hi)):
+        found.flag("growth", g, arith + written + ar.typo_note(readings), [cur, prev])
