@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from .document import Document
 from .resources import DataFileError, compile_pattern, load_yaml, require
+from .structure.lines import split_lines
 from .structure.sections import heading_marker
 
 
@@ -111,44 +112,31 @@ def compaction(text: str, cuts: list[tuple[int, int]]) -> Compaction:
     return Compaction("".join(pieces), starts, src)
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    while True:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            out.append((pos, len(text)))
-            return out
-        out.append((pos, nl))
-        pos = nl + 1
-
-
 def _soft_breaks(text: str, r) -> list[tuple[int, int]]:
     if text.count("\n") < r["min_lines"]:
         return []
-    lines = _lines(text)
-    lengths = sorted(len(text[s:e].strip()) for s, e in lines if text[s:e].strip())
+    lines = split_lines(text)
+    lengths = sorted(len(line.text.strip()) for line in lines if line.text.strip())
     if len(lengths) < r["min_lines"]:
         return []
     width = lengths[min(len(lengths) - 1, int(r["width_quantile"] * len(lengths)))]
     if not r["min_width"] <= width <= r["max_width"]:
         return []
     full = r["full_share"] * width
-    followed = [(a, b) for a, b in zip(lines, lines[1:]) if text[b[0]:b[1]].strip()]
-    is_full = [len(text[s:e].strip()) >= full for (s, e), _ in followed]
+    followed = [(a, b) for a, b in zip(lines, lines[1:]) if b.text.strip()]
+    is_full = [len(a.text.strip()) >= full for a, _ in followed]
     if sum(is_full) < r["min_lines"] or sum(is_full) < r["min_share"] * len(followed):
         return []
     cuts = []
-    for ((s, e), (ns, ne)), long_line in zip(followed, is_full):
-        line, nxt = text[s:e], text[ns:ne]
-        if not long_line or r["line_end"].search(line) or _opens(nxt, r) \
-                or r["table_line"].search(line) or r["table_line"].search(nxt):
+    for (line, nxt), long_line in zip(followed, is_full):
+        if not long_line or r["line_end"].search(line.text) or _opens(nxt.text, r) \
+                or r["table_line"].search(line.text) or r["table_line"].search(nxt.text):
             continue
-        cut_start = e - 1 if line.endswith("\r") else e
         # the line's trailing spaces and the next line's indent go with the break
-        while cut_start > s and text[cut_start - 1] in " \u3000\t":
+        cut_start, cut_end = line.end, nxt.start
+        while cut_start > line.start and text[cut_start - 1] in " \u3000\t":
             cut_start -= 1
-        cut_end = e + 1
-        while cut_end < ne and text[cut_end] in " \u3000\t":
+        while cut_end < nxt.end and text[cut_end] in " \u3000\t":
             cut_end += 1
         cuts.append((cut_start, cut_end))
     return cuts
@@ -158,19 +146,15 @@ def _page_lines(text: str, r) -> list[tuple[int, int]]:
     """Lines that are only a page number: the line and the newline before it;
     and the newline after it too when the paragraph goes on across it."""
     cuts = []
-    page = r["page"]
-    lines = _lines(text)
-    for i in range(1, len(lines) - 1):
-        s, e = lines[i]
-        if e - s > 24 or not page.match(text[s:e]):
+    lines = split_lines(text)
+    for prev, line, nxt in zip(lines, lines[1:], lines[2:]):
+        if len(line.text) > 24 or not r["page"].match(line.text):
             continue
-        (ps, pe), (ns, ne) = lines[i - 1], lines[i + 1]
-        prev, nxt = text[ps:pe], text[ns:ne]
-        if not prev.strip() or not nxt.strip():
+        if not prev.text.strip() or not nxt.text.strip():
             continue
-        goes_on = not r["sentence_end"].search(prev) and not _opens(nxt, r) and not r["table_line"].search(nxt)
-        cut_start = pe - 1 if prev.endswith("\r") else pe
-        cuts.append((cut_start, ns if goes_on else e))
+        goes_on = not r["sentence_end"].search(prev.text) and not _opens(nxt.text, r) \
+            and not r["table_line"].search(nxt.text)
+        cuts.append((prev.end, nxt.start if goes_on else line.end))
     return cuts
 
 
@@ -182,15 +166,15 @@ def _opens(line: str, r) -> bool:
 def _spaces(text: str, r) -> list[tuple[int, int]]:
     cuts = []
     space, table = r["space"], r["space_table"]
-    for s, e in _lines(text):
-        if " " not in text[s:e] and "\u00a0" not in text[s:e]:
+    for line in split_lines(text):
+        if " " not in line.text and "\u00a0" not in line.text:
             continue
-        if table.search(text, s, e):
+        if table.search(line.text):
             continue
         # a heading's first space ends its title (一、工作目标 2024年…): it stays
-        m = heading_marker(text[s:e])
-        title_end = _first_space(text, s + m.end(), e) if m else -1
-        cuts += [(m.start(), m.end()) for m in space.finditer(text, s, e) if m.start() != title_end]
+        head = heading_marker(line.text)
+        title_end = _first_space(text, line.start + head.end(), line.end) if head else -1
+        cuts += [(m.start(), m.end()) for m in space.finditer(text, line.start, line.end) if m.start() != title_end]
     return cuts
 
 

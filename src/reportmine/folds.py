@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .document import Document
 from .numerals import tables, to_ascii_digits
-from .script import holds_traditional, to_simplified
+from .script import holds_traditional, t2s_table, to_simplified
 
 _REACH = 400        # how far from its quantity a derived phrase is looked for
 _PHRASES = ("indicator", "period", "subject", "setter")
@@ -46,7 +46,7 @@ def restore(doc: Document, original: str) -> None:
     """Give ``doc`` back its ``original`` text after the stages read it folded."""
     seen = doc.text
     doc.text = original
-    back = _back_map(seen, original)
+    back = _back_map(original)
     written: dict[str, str] = {}        # a quantity's (or unit's) folded text -> as written
     for q in doc.quantities:
         q.text = original[q.start:q.end]
@@ -94,24 +94,32 @@ def _rewriter(written: dict[str, str]):
     return lambda s: rx.sub(lambda m: written[m.group()], s) if s else s
 
 
-def _back_map(seen: str, original: str) -> dict[str, str] | None:
-    """For each character the script fold changed in this document, the
-    character the document wrote most often for it; None when the fold
-    changed no letters (only digits)."""
-    counts: dict[str, Counter] = {}
+def _back_map(original: str) -> dict[str, str] | None:
+    """For each simplified character the script fold produced in this
+    document, the traditional character the document wrote most often for it;
+    None when the document holds no traditional character (only digits were
+    folded). Counted over the characters (C speed), not position by position."""
     if not holds_traditional(original):
         return None
-    for a, b in zip(seen, original):
-        if a != b:
-            counts.setdefault(a, Counter())[b] += 1
-    return {a: c.most_common(1)[0][0] for a, c in counts.items()}
+    table = t2s_table()
+    best: dict[str, tuple[int, str]] = {}
+    for ch, n in Counter(original).items():
+        simp = table.get(ord(ch))
+        if simp is not None and n > best.get(simp, (0, ""))[0]:
+            best[simp] = (n, ch)
+    return {simp: ch for simp, (_, ch) in best.items()}
+
+
+def phrase_near(text: str, phrase: str, near: int, reach: int = _REACH) -> int:
+    """Where ``phrase`` stands in ``text`` nearest before ``near`` (or after it
+    within ``reach``): the place a phrase derived for a quantity was read; -1."""
+    pos = text.rfind(phrase, max(0, near - reach), near + len(phrase))
+    return pos if pos >= 0 else text.find(phrase, near, near + reach)
 
 
 def _as_written(phrase: str, near: int, seen: str, original: str, back: dict[str, str]) -> str:
     """``phrase`` (read in the folded text) as the source writes it."""
-    pos = seen.rfind(phrase, max(0, near - _REACH), near + len(phrase))
-    if pos < 0:
-        pos = seen.find(phrase, near, near + _REACH)
+    pos = phrase_near(seen, phrase, near)
     if pos >= 0:
         return original[pos:pos + len(phrase)]
     return "".join(back.get(ch, ch) for ch in phrase)

@@ -12,6 +12,7 @@ import bisect
 import regex
 
 from ..document import Quantity
+from ..folds import phrase_near
 from .script import has_traditional, simplified
 
 GLOSS = regex.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]")
@@ -54,9 +55,7 @@ class View:
         in the view nearest before ``near`` (or after it)."""
         if not phrase:
             return phrase
-        pos = self.text.rfind(phrase, max(0, near - _REACH), near + len(phrase))
-        if pos < 0:
-            pos = self.text.find(phrase, near, near + _REACH)
+        pos = phrase_near(self.text, phrase, near, _REACH)
         if pos < 0:
             return phrase
         start, end = self.orig(pos), self.orig(pos + len(phrase) - 1) + 1
