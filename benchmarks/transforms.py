@@ -110,14 +110,12 @@ def spaces(text: str) -> tuple[str, list[int]]:
 
 
 def _s2t() -> dict[str, str]:
-    table = {}
-    path = ROOT / "src" / "reportmine" / "data" / "t2s.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or "\t" not in line:
-            continue
-        trad, simp = line.split("\t")[:2]
-        if len(trad) == 1 and len(simp) == 1 and trad != simp:
-            table.setdefault(simp, trad)
+    """Each simplified character's first traditional form in data/t2s.tsv."""
+    from reportmine.script import t2s_table
+
+    table: dict[str, str] = {}
+    for trad, simp in t2s_table().items():
+        table.setdefault(simp, chr(trad))
     return table
 
 
@@ -167,29 +165,28 @@ SYNONYMS = {
 }
 
 
-def _phrases(table: dict[str, str]):
-    keys = sorted(table, key=len, reverse=True)
-    rx = re.compile("|".join(map(re.escape, keys)))
+def _substitute(text: str, rx, replacement) -> tuple[str, list[int]]:
+    """Each match of ``rx`` replaced by ``replacement(match)``; the offset map
+    sends a replaced run's characters to the start of what replaced it."""
+    out, where, n, pos = [], [], 0, 0
+    for m in rx.finditer(text):
+        where.extend(range(n, n + m.start() - pos))
+        out.append(text[pos:m.start()])
+        n += m.start() - pos
+        new = replacement(m)
+        where.extend([n] * (m.end() - m.start()))
+        out.append(new)
+        n += len(new)
+        pos = m.end()
+    where.extend(range(n, n + len(text) - pos))
+    out.append(text[pos:])
+    where.append(n + len(text) - pos)
+    return "".join(out), where
 
-    def rewrite(text: str) -> tuple[str, list[int]]:
-        out, where, n, pos = [], [], 0, 0
-        for m in rx.finditer(text):
-            for i in range(pos, m.start()):
-                where.append(n + i - pos)
-            out.append(text[pos:m.start()])
-            n += m.start() - pos
-            new = table[m.group()]
-            where.extend([n] * (m.end() - m.start()))
-            out.append(new)
-            n += len(new)
-            pos = m.end()
-        for i in range(pos, len(text)):
-            where.append(n + i - pos)
-        out.append(text[pos:])
-        n += len(text) - pos
-        where.append(n)
-        return "".join(out), where
-    return rewrite
+
+def _phrases(table: dict[str, str]):
+    rx = re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True))))
+    return lambda text: _substitute(text, rx, lambda m: table[m.group()])
 
 
 _CN = "零一二三四五六七八九"
@@ -202,22 +199,7 @@ def _cn(n: int) -> str:
 
 
 def cnnum(text: str) -> tuple[str, list[int]]:
-    out, where, n, pos = [], [], 0, 0
-    for m in _COUNT.finditer(text):
-        for i in range(pos, m.start()):
-            where.append(n + i - pos)
-        out.append(text[pos:m.start()])
-        n += m.start() - pos
-        new = _cn(int(m.group(1)))
-        where.extend([n] * (m.end() - m.start()))
-        out.append(new)
-        n += len(new)
-        pos = m.end()
-    for i in range(pos, len(text)):
-        where.append(n + i - pos)
-    out.append(text[pos:])
-    where.append(n + len(text) - pos)
-    return "".join(out), where
+    return _substitute(text, _COUNT, lambda m: _cn(int(m.group(1))))
 
 
 TRANSFORMS = {
