@@ -126,6 +126,59 @@ def test_a_page_footer_inside_a_paragraph_is_read_across(pipeline):
     assert not any("— 3 —" in q.text or "第4页" in q.text for q in doc.quantities)
 
 
+def test_spaces_inside_table_cells_go_and_the_cell_padding_stays(pipeline):
+    text = ("| 单位 | 计分 | 得分 |\n"
+            "| 东区 | 得分=招商任务完成率 104 %× 0.5 = 0.52 | 0.52 |\n"
+            "| 项目 | 上年 | 本年 | 增减额 | 增减率 |\n"
+            "| 门诊人次 | 9216 | 8704 | - 512 | - 5.56 % |\n")
+    kept = compaction(text, removals(text, "txt")).text
+    assert "| 得分=招商任务完成率104%×0.5=0.52 | 0.52 |" in kept
+    assert "| 9216 | 8704 | -512 | -5.56% |" in kept
+    doc = analyze(pipeline, text)
+    values = {q.text: q.norm_value for q in doc.quantities}
+    assert values["- 512"] == -512 and values["- 5.56 %"] == pytest.approx(-0.0556)
+    assert values["0.5"] == 0.5 and values["0.52"] == 0.52
+
+
+def test_a_spaced_range_is_one_range_and_a_row_of_figures_stays():
+    text = "全县引进投资 5 - 20 亿元项目6个，20 亿元以上项目2个。\n指标 4410.5 3980.2 - 430.3 18\n"
+    kept = compaction(text, removals(text, "txt")).text
+    assert kept.startswith("全县引进投资5-20亿元项目6个，20亿元以上项目2个。")
+    assert "4410.5 3980.2 - 430.3 18" in kept
+
+
+def test_a_table_row_broken_by_the_printed_line_or_a_page_goes_on():
+    lines = ["全区各项医疗指标运行总体平稳，门诊和住院服务量保持增长，费用控制见到成效",
+             "，现将三季度主要指标变化情况列表如下，请各单位对照分析并抓好整改落实。",
+             "项目 | 上年同期 | 本年 | 增长额 | 增长率 |",
+             "门诊收入(万元) | 3612.40 | 3804.10 | 191.7",
+             "0 | 5.31% |",
+             "住院人次(人) | 4120 | 3986 | -134 | -3.25% |",
+             "药品收入(万元) | 1502.33 | 1420.18 | -82.15 | -",
+             "5.47% |",
+             "以上指标中，住院服务量有所下降，药品收入占比继续回落，耗材收入基本持平。"]
+    text = "\n".join(lines) + "\n"
+    kept = compaction(text, removals(text, "txt")).text
+    assert "| 191.70 | 5.31% |\n" in kept and "| -82.15 | -5.47% |\n" in kept
+    assert "| -134 | -3.25% |\n" in kept and "增长率 |\n" in kept
+    paged = "门诊收入(万元) | 3612.40 | 3804.10\n- 7 -\n | 191.70 | 5.31% |\n住院人次(人) | 4120 | 3986 | -134 | -3.25% |\n"
+    kept = compaction(paged, removals(paged, "txt")).text
+    assert "| 3804.10 | 191.70 | 5.31% |\n住院人次" in kept
+
+
+def test_prose_wrapped_beside_a_table_of_short_cells_is_read_across():
+    prose = ("本年度项目实际下达预算资金共计2860万元，全年实际支出2851.4万元，项目预算执行率"
+             "为99.7%。未执行完的资金主要为应征入伍学生资助经费，因不足一名学生的最低资助标准"
+             "，将结转下一年度继续使用，并按规定程序报批后统筹安排。下一步将加强预算执行进度的"
+             "监控，按月通报各项目支出情况，确保资金及时足额发放到位，同时做好绩效自评和结果"
+             "公开工作，接受社会监督。")
+    cells = "\n".join(f"指标{i} |\n{i}分 |" for i in range(1, 21))
+    text = cells + "\n" + "\n".join(prose[i:i + 40] for i in range(0, len(prose), 40)) + "\n"
+    kept = compaction(text, removals(text, "txt")).text
+    assert prose in kept
+    assert cells in kept
+
+
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from(["全年", "完成", "投资", "12", "3.5", "%", "亿元", " ", "  ", "\n", "\r\n", "。", "，",

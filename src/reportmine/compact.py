@@ -36,7 +36,7 @@ def rules():
     require(pages, ("marker", "sentence_end"), "compact.yaml: pages")
     require(reflow, ("min_lines", "min_share", "full_share", "width_quantile", "max_width", "min_width",
                      "line_end", "line_start", "table_line"), "compact.yaml: reflow")
-    require(spaces, ("pattern", "table_line"), "compact.yaml: spaces")
+    require(spaces, ("pattern", "table_line", "sign", "range"), "compact.yaml: spaces")
     for key in ("min_share", "full_share", "width_quantile"):
         if not 0 < float(reflow[key]) <= 1:
             raise DataFileError(f"compact.yaml: reflow.{key} must lie in (0, 1]")
@@ -50,6 +50,8 @@ def rules():
         "sentence_end": compile_pattern(pages["sentence_end"], "compact.yaml: pages.sentence_end"),
         "space": compile_pattern(spaces["pattern"], "compact.yaml: spaces.pattern"),
         "space_table": compile_pattern(spaces["table_line"], "compact.yaml: spaces.table_line"),
+        "space_sign": compile_pattern(spaces["sign"], "compact.yaml: spaces.sign"),
+        "space_range": compile_pattern(spaces["range"], "compact.yaml: spaces.range"),
     }
 
 
@@ -116,22 +118,26 @@ def _soft_breaks(text: str, r) -> list[tuple[int, int]]:
     if text.count("\n") < r["min_lines"]:
         return []
     lines = split_lines(text)
-    lengths = sorted(len(line.text.strip()) for line in lines if line.text.strip())
+    # the printed width is read from the lines of prose: a table's short cells
+    # and the short lines of headings say nothing of it
+    lengths = sorted(n for n in (len(line.text.strip()) for line in lines) if n >= r["min_width"])
     if len(lengths) < r["min_lines"]:
         return []
     width = lengths[min(len(lengths) - 1, int(r["width_quantile"] * len(lengths)))]
-    if not r["min_width"] <= width <= r["max_width"]:
+    if width > r["max_width"]:
         return []
     full = r["full_share"] * width
     followed = [(a, b) for a, b in zip(lines, lines[1:]) if b.text.strip()]
     is_full = [len(a.text.strip()) >= full for a, _ in followed]
-    if sum(is_full) < r["min_lines"] or sum(is_full) < r["min_share"] * len(followed):
+    prose = sum(len(a.text.strip()) >= r["min_width"] for a, _ in followed)
+    if sum(is_full) < r["min_lines"] or sum(is_full) < r["min_share"] * prose:
         return []
     cuts = []
     for (line, nxt), long_line in zip(followed, is_full):
         if not long_line or r["line_end"].search(line.text) or _opens(nxt.text, r) \
                 or r["table_line"].search(line.text) or r["table_line"].search(nxt.text):
-            continue
+            if not (long_line and _row_goes_on(line.text, nxt.text)):
+                continue
         # the line's trailing spaces and the next line's indent go with the break
         cut_start, cut_end = line.end, nxt.start
         while cut_start > line.start and text[cut_start - 1] in " \u3000\t":
@@ -152,10 +158,21 @@ def _page_lines(text: str, r) -> list[tuple[int, int]]:
             continue
         if not prev.text.strip() or not nxt.text.strip():
             continue
-        goes_on = not r["sentence_end"].search(prev.text) and not _opens(nxt.text, r) \
-            and not r["table_line"].search(nxt.text)
+        goes_on = (not r["sentence_end"].search(prev.text) and not _opens(nxt.text, r)
+                   and not r["table_line"].search(nxt.text)) \
+            or _row_goes_on(prev.text, nxt.text)
         cuts.append((prev.end, nxt.start if goes_on else line.end))
     return cuts
+
+
+def _row_goes_on(line: str, nxt: str) -> bool:
+    """Whether a ``|`` table row broken after ``line`` goes on in ``nxt``: the
+    row is not closed by a cell mark, the next line closes one, and it does
+    not open a row of its own (where rows open with a cell mark)."""
+    head, tail = line.strip(), nxt.strip()
+    if "|" not in head or head.endswith("|") or not tail.endswith("|"):
+        return False
+    return not (head.startswith("|") and tail.startswith("|"))
 
 
 def _opens(line: str, r) -> bool:
@@ -165,16 +182,17 @@ def _opens(line: str, r) -> bool:
 
 def _spaces(text: str, r) -> list[tuple[int, int]]:
     cuts = []
-    space, table = r["space"], r["space_table"]
     for line in split_lines(text):
         if " " not in line.text and "\u00a0" not in line.text:
             continue
-        if table.search(line.text):
-            continue
-        # a heading's first space ends its title (一、工作目标 2024年…): it stays
-        head = heading_marker(line.text)
-        title_end = _first_space(text, line.start + head.end(), line.end) if head else -1
-        cuts += [(m.start(), m.end()) for m in space.finditer(text, line.start, line.end) if m.start() != title_end]
+        found = set()
+        for key in ("space", "space_sign", "space_range"):
+            found.update(m.start() for m in r[key].finditer(text, line.start, line.end))
+        if not r["space_table"].search(line.text):
+            # a heading's first space ends its title (一、工作目标 2024年…): it stays
+            head = heading_marker(line.text)
+            found.discard(_first_space(text, line.start + head.end(), line.end) if head else -1)
+        cuts += [(i, i + 1) for i in sorted(found)]
     return cuts
 
 
