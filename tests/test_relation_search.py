@@ -366,6 +366,23 @@ def test_rates_that_disagree_on_their_base_accuse_no_count(pipeline):
     assert not [f for f in flags if f.text == "401人"]
 
 
+def test_a_per_capita_figure_far_off_beside_one_of_its_form_that_fits_is_flagged(pipeline):
+    """Far misses are silent alone; beside a figure of the same form that fits, the form is shown."""
+    fits = "全县农村低保累计保障61200人次，累计支出450.2万元，人均补差73.6元。"
+    off = "医疗救助累计救助7100人次，累计支出420万元，人均救助59.2元，完成目标任务的45%。"
+    flags, verified = incs(pipeline, fits + off)
+    (flag,) = flags
+    assert flag.text == "59.2元" and flag.subtype == "ratio"
+    assert "420万元/7100人次 = 591.549元" in flag.arithmetic and "73.6元与所报一致" in flag.arithmetic
+    assert {e["text"] for e in flag.evidence} == {"61200人次", "450.2万元", "73.6元", "7100人次", "420万元", "59.2元"}
+    assert [v["kind"] for v in verified] == ["per_capita"]
+    assert incs(pipeline, off) == ([], [])
+    heads_differ = fits + off.replace("7100人次", "7100户")
+    assert incs(pipeline, heads_differ)[0] == []
+    other_paragraph = fits + "\n" + off
+    assert incs(pipeline, other_paragraph)[0] == []
+
+
 def test_a_formula_flag_shows_each_factor_as_evidence(pipeline):
     """A reviewer sees where every number of a wrong formula stands, not only the result."""
     text = "考核得分=年度任务完成率96%×权重0.5×系数2=0.98。"

@@ -22,7 +22,7 @@ import re
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
-from .neighbourhood import Index, is_count
+from .neighbourhood import Index, is_count, paragraph_bounds
 from .rates import common_run
 
 _STOPS = re.compile(r"[，,。；;\n]")
@@ -35,6 +35,8 @@ def check_per_capita(index: Index, found, cfg) -> None:
     cues = [m.end() for m in cfg.per_capita_cue.finditer(text)]
     if not cues:
         return
+    far: list[tuple] = []       # clearly meant pairs that miss by far: judged after the loop
+    fits: list[tuple] = []      # the figures that verified, with their pairs
     for q in index.qs:
         if not is_count(q) or q.start in found.judged or q.group is not None or q.norm_value <= 0:
             continue
@@ -44,9 +46,31 @@ def check_per_capita(index: Index, found, cfg) -> None:
         before = [w for w in index.before(q, cfg.whole_reach) if is_count(w) and w.norm_value > 0]
         amounts = [a for a in before if a.norm_unit == q.norm_unit]
         heads = [p for p in before if p.norm_unit != q.norm_unit and p.norm_unit in cfg.head_units]
-        if amounts and heads and _judge(found, text, q, amounts, heads, cfg):
+        if amounts and heads and _judge(found, text, q, amounts, heads, cfg, far=far, fits=fits):
             continue
         _standard(index, found, q, cfg)
+    if far:
+        _far_misses(found, text, far, fits)
+
+
+def _far_misses(found, text: str, far: list[tuple], fits: list[tuple]) -> None:
+    """A per-capita figure that misses its clearly meant pair by far is flagged
+    when the same paragraph has a figure of the same form (an amount of the
+    same unit over heads of the same unit) that verified: the way the figures
+    are made is then shown, and this one does not follow it (救助支出420万元 over
+    7100人次 is 591.5元, stated 59.2元, beside a 补助支出 over 补助人次 that
+    fits). The flag names that figure and its arithmetic."""
+    for q, a, p, months in far:
+        lo, hi = paragraph_bounds(text, q.start)
+        twins = [t for t in fits if lo <= t[1].start and t[0].end <= hi and t[0] is not q
+                 and (t[1].norm_unit, t[2].norm_unit) == (a.norm_unit, p.norm_unit)]
+        if not twins:
+            continue
+        tq, ta, tp, tmonths = min(twins, key=lambda t: abs(t[0].start - q.start))
+        found.flag("ratio", q, "人均值应为" + _arith(a, p, q, months, 2) +
+                   f"（按所报精度为{ar.at_precision(a.norm_value / p.norm_value / months, q)}）；"
+                   f"同段按同一算法核对的{tq.text}与所报一致（{_arith(ta, tp, tq, tmonths, 2)}）",
+                   [a, p, ta, tp, tq])
 
 
 def _standard(index: Index, found, q: Quantity, cfg) -> None:
@@ -151,8 +175,9 @@ def _judge_per(found, q: Quantity, a: Quantity, p: Quantity, per: float, cfg) ->
 
 
 def _judge(found, text: str, q: Quantity, amounts: list[Quantity], heads: list[Quantity], cfg,
-           meant: tuple | None = None) -> bool:
-    """Whether the figure was judged (verified, or its clearly meant pair found)."""
+           meant: tuple | None = None, far: list | None = None, fits: list | None = None) -> bool:
+    """Whether the figure was judged (verified, or its clearly meant pair found);
+    a clearly meant pair that misses by far goes to ``far``."""
     monthly = _months(text, q, cfg)
     for a in reversed(amounts):
         for p in reversed(heads):
@@ -160,6 +185,8 @@ def _judge(found, text: str, q: Quantity, amounts: list[Quantity], heads: list[Q
                 iv = _quotient(a, p, months)
                 if iv and ar.fits(q, *iv):
                     found.verify("per_capita", _arith(a, p, q, months, 2), [a, p, q], q)
+                    if fits is not None:
+                        fits.append((q, a, p, months))
                     return True
     pair = meant or _meant(text, q, amounts, heads, cfg)
     if pair is None or q.approx or pair[0].approx or pair[1].approx:
@@ -175,6 +202,8 @@ def _judge(found, text: str, q: Quantity, amounts: list[Quantity], heads: list[Q
         found.flag("ratio", q, "人均值应为" + _arith(a, p, q, months, 2) +
                    f"（按所报精度为{ar.at_precision(a.norm_value / p.norm_value / months, q)}）" +
                    (ar.typo_note(typo) if typo else ""), [a, p])
+    elif far is not None:
+        far.append((q, a, p, months))
     return True
 
 
