@@ -383,6 +383,24 @@ def test_a_per_capita_figure_far_off_beside_one_of_its_form_that_fits_is_flagged
     assert incs(pipeline, other_paragraph)[0] == []
 
 
+def test_a_direction_in_a_summary_list_against_its_change_is_flagged(pipeline):
+    summary = "今年夏收粮食作物总体呈现出面积增、单产减、总产减的态势。"
+    figures = "夏收粮食作物播种面积12.5万亩，较上年增加3.2%；总产4.6万吨，较上年增长9.1%；单产368公斤，较上年下降2.1%。"
+    flags, _ = incs(pipeline, summary + figures)
+    (flag,) = flags
+    assert flag.text == "总产减" and flag.subtype == "growth"
+    assert "其后总产增长9.1%" in flag.arithmetic and "“面积增”与夏收粮食作物播种面积3.2%一致" in flag.arithmetic
+    assert {e["text"] for e in flag.evidence} == {"3.2%", "9.1%", "2.1%"}
+    agreeing = summary.replace("总产减", "总产增")
+    assert incs(pipeline, agreeing + figures)[0] == []
+    # no item agrees with its change: the list is not shown to describe these figures
+    lone = "今年呈现出总产减、收入降的态势。全县总产4.6万吨，较上年增长9.1%。"
+    assert incs(pipeline, lone)[0] == []
+    # a part's change says nothing of the whole
+    part = summary + "夏收粮食作物播种面积12.5万亩，较上年增加3.2%；其中马铃薯总产1.2万吨，较上年增长5.1%。"
+    assert incs(pipeline, part)[0] == []
+
+
 def test_a_formula_flag_shows_each_factor_as_evidence(pipeline):
     """A reviewer sees where every number of a wrong formula stands, not only the result."""
     text = "考核得分=年度任务完成率96%×权重0.5×系数2=0.98。"

@@ -42,6 +42,7 @@ from .moves import check_moves
 from .colon_sums import check_colon_sums
 from .level_pairs import check_level_pairs
 from .directions import check_compared, check_directions
+from .trend_lists import check_trend_lists
 from .pairs import check_pairs
 from .per_capita import check_per_capita, check_per_heads, check_per_thousand
 from .points import check_points
@@ -124,6 +125,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_pairs(index, found, search_config())
     check_sum_columns(index, found, search_config())
     check_directions(index, found, search_config())
+    check_trend_lists(index, found, search_config())
     check_compared(index, found, search_config())
     check_per_capita(index, found, search_config())
     check_per_thousand(index, found, search_config())
