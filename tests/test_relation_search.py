@@ -384,20 +384,20 @@ def test_a_per_capita_figure_far_off_beside_one_of_its_form_that_fits_is_flagged
 
 
 def test_a_direction_in_a_summary_list_against_its_change_is_flagged(pipeline):
-    summary = "今年夏收粮食作物总体呈现出面积增、单产减、总产减的态势。"
-    figures = "夏收粮食作物播种面积12.5万亩，较上年增加3.2%；总产4.6万吨，较上年增长9.1%；单产368公斤，较上年下降2.1%。"
+    summary = "今年全县财政运行呈现收入增、支出降、结余减的格局。"
+    figures = "一般公共预算收入25.6亿元，较上年增长4.2%；支出31.8亿元，较上年下降1.5%；结余2.3亿元，较上年增加0.4亿元。"
     flags, _ = incs(pipeline, summary + figures)
     (flag,) = flags
-    assert flag.text == "总产减" and flag.subtype == "growth"
-    assert "其后总产增长9.1%" in flag.arithmetic and "“面积增”与夏收粮食作物播种面积3.2%一致" in flag.arithmetic
-    assert {e["text"] for e in flag.evidence} == {"3.2%", "9.1%", "2.1%"}
-    agreeing = summary.replace("总产减", "总产增")
+    assert flag.text == "结余减" and flag.subtype == "growth"
+    assert "其后结余增长0.4亿元" in flag.arithmetic and "“收入增”与一般公共预算收入4.2%一致" in flag.arithmetic
+    assert {e["text"] for e in flag.evidence} == {"4.2%", "1.5%", "0.4亿元"}
+    agreeing = summary.replace("结余减", "结余增")
     assert incs(pipeline, agreeing + figures)[0] == []
     # no item agrees with its change: the list is not shown to describe these figures
-    lone = "今年呈现出总产减、收入降的态势。全县总产4.6万吨，较上年增长9.1%。"
+    lone = "今年呈现结余减、收入降的格局。全县结余2.3亿元，较上年增加0.4亿元。"
     assert incs(pipeline, lone)[0] == []
     # a part's change says nothing of the whole
-    part = summary + "夏收粮食作物播种面积12.5万亩，较上年增加3.2%；其中马铃薯总产1.2万吨，较上年增长5.1%。"
+    part = summary + "一般公共预算收入25.6亿元，较上年增长4.2%；其中税收结余1.1亿元，较上年增加0.2亿元。"
     assert incs(pipeline, part)[0] == []
 
 

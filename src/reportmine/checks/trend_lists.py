@@ -1,7 +1,7 @@
 """A list of directions against the changes stated after it.
 
-今年夏粮呈现出面积增、单产减、总产减的态势。… 播种面积12.5万亩，较上年增加3.2%；
-总产4.6万吨，较上年增长9.1% …: a list of at least two measures, each with a
+全县财政运行呈现收入增、支出降、结余减的格局。… 一般公共预算收入25.6亿元，较上年
+增长4.2%；… 结余2.3亿元，较上年增加0.4亿元 …: a list of at least two measures, each with a
 one-character direction and set apart by 、 (`trend_list`), says which way
 each measure moved. The change of a measure is the first change stated after
 the list, in its paragraph or the next, whose indicator ends with the
@@ -53,12 +53,12 @@ def check_trend_lists(index: Index, found, cfg) -> None:
 
 
 def _part(text: str, q: Quantity) -> bool:
-    """A part's change (其中马铃薯总产…) says nothing of the whole the list names."""
+    """A part's change (其中税收收入…) says nothing of the whole the list names."""
     return "其中" in text[sentence_start(text, q.start):q.start]
 
 
 def _said(text: str, m) -> str:
-    """The item as the measure and its direction (面积增), without the words before it."""
+    """The item as the measure and its direction (收入增), without the words before it."""
     return text[m.end() - 3:m.end()]
 
 
