@@ -401,6 +401,33 @@ def test_a_direction_in_a_summary_list_against_its_change_is_flagged(pipeline):
     assert incs(pipeline, part)[0] == []
 
 
+@pytest.mark.parametrize("text, flagged", [
+    ("2022年全镇水稻产量3.6万吨，比2022年增长2.4%。", "比2022年增长2.4%"),
+    ("2025年1-9月，全区社会消费品零售总额完成88.3亿元，较2025年同期增长5.7%。", "较2025年同期增长5.7%"),
+    ("2025年全区水稻产量3.6万吨，比2024年增长2.4%。", None),
+    ("截至2025年底，全区个体工商户达1.8万户，比2025年初增加900户。", None),
+])
+def test_a_change_measured_against_its_own_period_is_flagged(pipeline, text, flagged):
+    flags, _ = incs(pipeline, text)
+    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    if flagged:
+        assert "同一时期与自身相比" in flags[0].arithmetic and flags[0].evidence[0]["role"] == "actual"
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("全市水环境质量持续改善，化学需氧量平均浓度为18毫克/升，比上年上升6.5%。", "持续改善"),
+    ("全区治安形势明显好转。全年刑事案件发案数1320起，比上年增加8.1%。", "明显好转"),
+    ("全市水环境质量持续改善，化学需氧量平均浓度为18毫克/升，比上年下降6.5%。", None),
+    ("水环境改善成果仍需巩固，化学需氧量平均浓度比上年上升6.5%。", None),
+    ("全区营商环境持续改善，新登记市场主体4100户，比上年增长9.3%。", None),
+])
+def test_a_word_of_improvement_against_a_worsening_figure_is_flagged(pipeline, text, flagged):
+    flags, _ = incs(pipeline, text)
+    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    if flagged:
+        assert "上升意味着变差" in flags[0].arithmetic and flags[0].evidence
+
+
 def test_a_formula_flag_shows_each_factor_as_evidence(pipeline):
     """A reviewer sees where every number of a wrong formula stands, not only the result."""
     text = "考核得分=年度任务完成率96%×权重0.5×系数2=0.98。"

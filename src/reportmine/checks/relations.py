@@ -42,7 +42,9 @@ from .moves import check_moves
 from .colon_sums import check_colon_sums
 from .level_pairs import check_level_pairs
 from .directions import check_compared, check_directions
+from .same_period import check_same_period
 from .trend_lists import check_trend_lists
+from .trend_words import check_trend_words
 from .pairs import check_pairs
 from .per_capita import check_per_capita, check_per_heads, check_per_thousand
 from .points import check_points
@@ -126,6 +128,8 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_sum_columns(index, found, search_config())
     check_directions(index, found, search_config())
     check_trend_lists(index, found, search_config())
+    check_same_period(index, found, search_config())
+    check_trend_words(index, found, search_config())
     check_compared(index, found, search_config())
     check_per_capita(index, found, search_config())
     check_per_thousand(index, found, search_config())

@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from ..resources import compile_pattern, load_yaml, require
@@ -30,6 +32,8 @@ from .neighbourhood import Index, is_count, is_rate
 _KEYS = ("whole_words", "complement_sets", "rest_words", "share_clause", "near_points")
 _SHARE_WORDS = ("占", "比重", "比例", "占比")
 _WORD_REACH = 6          # the share words stand this close before the share in a share clause
+_LIST_GAP = regex.compile(r"\s*[、和及与]\s*")
+_LEAD_END = regex.compile(r"(?:为|是|[：:])\s*$")
 _HEAD_REACH = 300        # characters before a list read for its share and whole words (not
                          # back to the start of a sentence that may run for pages)
 
@@ -85,7 +89,30 @@ def _lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
         head = _head(text, shares[0].start)
         if len(shares) >= 2 and any(w in head for w in _SHARE_WORDS):
             out.append((shares, []))
-    return out
+    return out + _bare_lists(index, sc)
+
+
+def _bare_lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
+    """三次产业结构比为12.5%、41.3%、46.2%: shares joined by 、/和 right after
+    the words that name them (share or whole words in the clause before the
+    first, ending in 为/是/:), without 分别."""
+    text = index.text
+    out, run = [], []
+    for q in [q for q in index.qs if q.norm_unit == "ratio" and q.group is None]:
+        if run and _LIST_GAP.fullmatch(text, run[-1].end, q.start):
+            run.append(q)
+            continue
+        if len(run) >= 2:
+            out.append(run)
+        run = [q]
+    if len(run) >= 2:
+        out.append(run)
+    lists = []
+    for run in out:
+        lead = text[clause_start(text, run[0].start):run[0].start]
+        if _LEAD_END.search(lead) and any(w in lead for w in (*_SHARE_WORDS, *sc.whole_words)):
+            lists.append((run, []))
+    return lists
 
 
 def _head(text: str, pos: int) -> str:

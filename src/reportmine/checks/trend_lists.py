@@ -39,14 +39,14 @@ def check_trend_lists(index: Index, found, cfg) -> None:
         for m in items:
             change = next((q for q in after if (q.indicator or "").endswith(m.group("name")[-2:])
                            and not _part(text, q)), None)
-            rise = _rise(text, change, cfg) if change is not None else None
+            rise = rise_of(text, change, cfg) if change is not None else None
             if rise is not None:
                 judged.append((m, change, rise == (m.group("up") is not None)))
         agree = [(m, q) for m, q, ok in judged if ok]
         for m, q, ok in judged:
             if ok or not agree:
                 continue
-            way = "增长" if _rise(text, q, cfg) else "下降"
+            way = "增长" if rise_of(text, q, cfg) else "下降"
             shown = "，".join(f"“{_said(text, a)}”与{b.indicator}{b.text}一致" for a, b in agree)
             found.flag("growth", q, f"概述写“{_said(text, m)}”，而其后{q.indicator}{way}{q.text}，方向相反（{shown}）",
                        [b for _, b in agree], span=(m.end() - 3, m.end()), tail="")
@@ -77,7 +77,7 @@ def _lists(text: str, cfg) -> list[list]:
     return out
 
 
-def _rise(text: str, q: Quantity, cfg) -> bool | None:
+def rise_of(text: str, q: Quantity, cfg) -> bool | None:
     """True for a rise, False for a fall, None when its words do not say."""
     if q.direction in ("up", "down"):
         return q.direction == "up"

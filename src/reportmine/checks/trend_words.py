@@ -1,0 +1,53 @@
+"""A word that says a measure got better against the figure that shows it.
+
+全县空气质量有所改善，PM2.5平均浓度为42微克/立方米，比上年上升10.5%: a word of
+improvement (`better_words`) is contradicted by a change, in its sentence or the
+next one of its paragraph, that rises on a measure for which a rise is a
+worsening (its indicator holds one of `lower_better`: a concentration, a rate
+of unemployment, deaths, accidents…). The flag is on the word, with the change
+as evidence. A change whose direction its words do not say, a measure not in
+the list, or the word as a change's own direction (同比改善13.6%) says nothing.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..claims.clauses import sentence_start
+from .neighbourhood import Index, paragraph_bounds
+from .trend_lists import rise_of
+
+_NEXT_SENTENCE = "。；;！!？?"
+_DIGIT = regex.compile(r"[^，,。；;\d]{0,3}\d")
+
+
+def check_trend_words(index: Index, found, cfg) -> None:
+    text = index.text
+    for m in cfg.better_words.finditer(text):
+        if _DIGIT.match(text, m.end()):
+            continue            # 同比改善13.6%: the word is the change's own direction
+        lo, hi = paragraph_bounds(text, m.start())
+        end = _sentence_after(text, m.end(), hi)
+        for q in index.between(sentence_start(text, m.start()), end):
+            if q.role not in ("growth", "difference") or not _lower_better(q.indicator or "", cfg):
+                continue
+            if rise_of(text, q, cfg):
+                said = text[max(lo, m.start() - 2):m.end()]
+                found.flag("growth", q, f"文中写“{said}”，而{q.indicator}上升{q.text}：该指标上升意味着变差",
+                           [q], span=(m.start(), m.end()), tail="")
+                break
+
+
+def _lower_better(indicator: str, cfg) -> bool:
+    return any(w in indicator for w in cfg.lower_better)
+
+
+def _sentence_after(text: str, pos: int, hi: int) -> int:
+    """The end of the sentence after the one holding ``pos`` (within its paragraph)."""
+    ends = 0
+    for i in range(pos, hi):
+        if text[i] in _NEXT_SENTENCE:
+            ends += 1
+            if ends == 2:
+                return i
+    return hi
