@@ -428,6 +428,21 @@ def test_a_word_of_improvement_against_a_worsening_figure_is_flagged(pipeline, t
         assert "上升意味着变差" in flags[0].arithmetic and flags[0].evidence
 
 
+@pytest.mark.parametrize("text, flagged, verified", [
+    ("全区共有幼儿园42所。全区共有小学65所，比幼儿园多13所。", "65所，比幼儿园多13所", False),
+    ("全区共有幼儿园42所。全区共有小学65所，比幼儿园多23所。", None, True),
+    ("城镇居民人均可支配收入41250元。\n农村居民人均可支配收入22480元，比城镇居民少19270元。", "22480元，比城镇居民少19270元", False),
+    ("全区共有幼儿园42所。全区共有小学65所，比上年多3所。", None, False),
+    ("全区共有幼儿园42所。全区共有小学65所，比中学多13所。", None, False),
+])
+def test_a_difference_named_against_a_value_of_an_earlier_sentence(pipeline, text, flagged, verified):
+    flags, checked = incs(pipeline, text)
+    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    assert any(v["kind"] == "difference" for v in checked) == verified
+    if flagged:
+        assert flags[0].subtype == "difference" and len(flags[0].evidence) == 3
+
+
 def test_a_formula_flag_shows_each_factor_as_evidence(pipeline):
     """A reviewer sees where every number of a wrong formula stands, not only the result."""
     text = "考核得分=年度任务完成率96%×权重0.5×系数2=0.98。"

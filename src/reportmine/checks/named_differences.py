@@ -1,0 +1,81 @@
+"""A difference whose compared value stands in an earlier sentence.
+
+全县共有卫生院18个。全县共有村卫生室236个，比卫生院多218个: a difference whose
+sentence holds only one value before it that it can be between (the level),
+and whose comparison names what it is compared with (比/较, a name, then
+多/少/高/低…: `_COMPARED`), is between that level and the value so named in an
+earlier sentence of its paragraph or of the paragraph before (the last one of
+a compatible unit whose indicator holds the name). Verified or flagged as a
+difference within one sentence is (relations.py): flagged when a near miss or
+one mistyped digit explains the gap. A name that is a period (比上年多, 较同期)
+is an earlier level, read elsewhere.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..claims.clauses import clause_start, sentence_start
+from ..document import Quantity
+from . import arithmetic as ar
+from .neighbourhood import Index, paragraph_bounds
+from .typos import difference_typos
+
+_COMPARED = regex.compile(r"(?:比|较|較)(?P<name>\p{Han}{2,12}?)(?:的)?(?:多出|少了|多了|高出|低出|增加|减少|減少|多|少|高|低)\s*$")
+_PERIOD = regex.compile(r"[年月期季]|去|上|同")
+_RATES = {"ratio", "ratio_point"}
+
+
+def check_named_differences(index: Index, found, cfg) -> None:
+    text = index.text
+    if "比" not in text and "较" not in text and "較" not in text:
+        return
+    for d in index.qs:
+        if d.role != "difference" or d.start in found.judged or d.approx:
+            continue
+        m = _COMPARED.search(text, clause_start(text, d.start), d.start)
+        if m is None or _PERIOD.search(m.group("name")):
+            continue
+        ss = sentence_start(text, d.start)
+        level = [q for q in index.between(ss, d.start) if q.role != "difference" and _compatible(q, d)]
+        if len(level) != 1:
+            continue
+        a = _named(index, text, ss, m.group("name"), d)
+        if a is None:
+            continue
+        _judge(found, d, a, level[0])
+
+
+def _named(index: Index, text: str, ss: int, name: str, d: Quantity) -> Quantity | None:
+    lo = paragraph_bounds(text, ss)[0]
+    if lo > 0:
+        before = lo - 1
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        lo = paragraph_bounds(text, before)[0] if before > 0 else lo
+    named = [q for q in index.between(lo, ss) if _compatible(q, d) and q.role not in ("difference", "growth")
+             and name in (q.indicator or "")]
+    return named[-1] if named else None
+
+
+def _judge(found, d: Quantity, a: Quantity, b: Quantity) -> None:
+    computed = abs(b.norm_value - a.norm_value)
+    tol = ar.tolerance(d) + ar.tolerance(a) + ar.tolerance(b)
+    arith = f"|{b.text} − {a.text}| = {_fmt(computed, d)}"
+    if ar.near(d.norm_value, computed, tol):
+        found.verify("difference", arith, [a, b, d], d)
+        return
+    implied = min((a.norm_value + d.norm_value, a.norm_value - d.norm_value), key=lambda x: abs(x - b.norm_value))
+    typos = [] if ar.near_miss(b.norm_value, implied, found.cfg.near_miss) else difference_typos(d, b, a)
+    if typos or ar.near_miss(b.norm_value, implied, found.cfg.near_miss):
+        found.flag("difference", d, arith + (ar.typo_note(typos) if typos else ""), [a, b], span=(b.start, d.end))
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    return (a.norm_unit in _RATES and b.norm_unit in _RATES) or a.norm_unit == b.norm_unit
+
+
+def _fmt(x: float, like: Quantity) -> str:
+    if like.norm_unit in _RATES:
+        return f"{x * 100:.2f}".rstrip("0").rstrip(".") + ("个百分点" if like.norm_unit == "ratio_point" else "%")
+    return f"{x:g}{like.unit or ''}"
