@@ -415,8 +415,8 @@ def test_a_change_measured_against_its_own_period_is_flagged(pipeline, text, fla
 
 
 @pytest.mark.parametrize("text, flagged", [
-    ("全市水环境质量持续改善，化学需氧量平均浓度为18毫克/升，比上年上升6.5%。", "持续改善"),
-    ("全区治安形势明显好转。全年刑事案件发案数1320起，比上年增加8.1%。", "明显好转"),
+    ("全市水环境质量持续改善，化学需氧量平均浓度为18毫克/升，比上年上升6.5%。", "改善"),
+    ("全区治安形势明显好转。全年刑事案件发案数1320起，比上年增加8.1%。", "好转"),
     ("全市水环境质量持续改善，化学需氧量平均浓度为18毫克/升，比上年下降6.5%。", None),
     ("水环境改善成果仍需巩固，化学需氧量平均浓度比上年上升6.5%。", None),
     ("全区营商环境持续改善，新登记市场主体4100户，比上年增长9.3%。", None),
@@ -426,6 +426,7 @@ def test_a_word_of_improvement_against_a_worsening_figure_is_flagged(pipeline, t
     assert [f.text for f in flags] == ([flagged] if flagged else [])
     if flagged:
         assert "上升意味着变差" in flags[0].arithmetic and flags[0].evidence
+        assert ("持续改善" if flagged == "改善" else "明显好转") in flags[0].arithmetic
 
 
 @pytest.mark.parametrize("text, flagged, verified", [

@@ -185,9 +185,11 @@ def _spaces(text: str, r) -> list[tuple[int, int]]:
     for line in split_lines(text):
         if " " not in line.text and "\u00a0" not in line.text:
             continue
-        found = set()
-        for key in ("space", "space_sign", "space_range"):
-            found.update(m.start() for m in r[key].finditer(text, line.start, line.end))
+        found = {m.start() for m in r["space"].finditer(text, line.start, line.end)}
+        # the sign and range patterns open with lookbehinds: run only where a sign or dash stands
+        if any(ch in line.text for ch in _SIGNS_AND_DASHES):
+            for key in ("space_sign", "space_range"):
+                found.update(m.start() for m in r[key].finditer(text, line.start, line.end))
         if not r["space_table"].search(line.text):
             # a heading's first space ends its title (一、工作目标 2024年…): it stays
             head = heading_marker(line.text)
@@ -204,6 +206,7 @@ def _first_space(text: str, start: int, end: int) -> int:
 
 
 _CR = re.compile(r"\r(?=\n)")
+_SIGNS_AND_DASHES = "-+−－＋~～–"       # every sign and dash of spaces.sign and spaces.range
 
 
 # -- the document before and after the stages --------------------------------

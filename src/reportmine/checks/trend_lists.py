@@ -17,11 +17,16 @@ nothing.
 
 from __future__ import annotations
 
+import regex
+
 from ..claims.clauses import sentence_start
 from ..document import Quantity
 from .neighbourhood import Index, paragraph_bounds
 
 _HEAD_CHARS = 8        # how far before a change its direction word may stand (较上年增加)
+_SEAM = regex.compile(r"[增升涨减降跌]、")    # where two items of a list meet
+_ITEM_CHARS = 6        # an item's name and direction before the first seam
+_LIST_CHARS = 60       # how far a list may run after it
 
 
 def check_trend_lists(index: Index, found, cfg) -> None:
@@ -63,17 +68,25 @@ def _said(text: str, m) -> str:
 
 
 def _lists(text: str, cfg) -> list[list]:
-    """Runs of at least two items set apart by 、."""
-    out, run = [], []
-    for m in cfg.trend_list.finditer(text):
-        if run and text[run[-1].end():m.start()] == "、":
-            run.append(m)
+    """Runs of at least two items set apart by 、 (read only around a direction
+    character followed by 、, so that a text without one is scanned once)."""
+    out, done = [], -1
+    for hit in _SEAM.finditer(text):
+        if hit.start() < done:
             continue
+        lo = max(0, hit.start() - _ITEM_CHARS)
+        hi = min(len(text), hit.end() + _LIST_CHARS)
+        run = []
+        for m in cfg.trend_list.finditer(text, lo, hi):
+            if run and text[run[-1].end():m.start()] == "、":
+                run.append(m)
+                continue
+            if len(run) >= 2:
+                out.append(run)
+            run = [m]
         if len(run) >= 2:
             out.append(run)
-        run = [m]
-    if len(run) >= 2:
-        out.append(run)
+        done = hi
     return out
 
 

@@ -32,7 +32,7 @@ def check_trend_words(index: Index, found, cfg) -> None:
             if q.role not in ("growth", "difference") or not _lower_better(q.indicator or "", cfg):
                 continue
             if rise_of(text, q, cfg):
-                said = text[max(lo, m.start() - 2):m.end()]
+                said = text[max(lo, m.start() - 4):m.end()]
                 found.flag("growth", q, f"文中写“{said}”，而{q.indicator}上升{q.text}：该指标上升意味着变差",
                            [q], span=(m.start(), m.end()), tail="")
                 break
