@@ -24,6 +24,7 @@ from .typos import difference_typos
 _COMPARED = regex.compile(r"(?:比|较|較)(?P<name>\p{Han}{2,12}?)(?:的)?(?:多出|少了|多了|高出|低出|增加|减少|減少|多|少|高|低)\s*$")
 _PERIOD = regex.compile(r"[年月期季]|去|上|同")
 _RATES = {"ratio", "ratio_point"}
+_REACH = 600           # how far back the level and the named value are looked for (characters)
 
 
 def check_named_differences(index: Index, found, cfg) -> None:
@@ -36,7 +37,7 @@ def check_named_differences(index: Index, found, cfg) -> None:
         m = _COMPARED.search(text, clause_start(text, d.start), d.start)
         if m is None or _PERIOD.search(m.group("name")):
             continue
-        ss = sentence_start(text, d.start)
+        ss = max(sentence_start(text, d.start), d.start - _REACH)
         level = [q for q in index.between(ss, d.start) if q.role != "difference" and _compatible(q, d)]
         if len(level) != 1:
             continue
@@ -53,7 +54,7 @@ def _named(index: Index, text: str, ss: int, name: str, d: Quantity) -> Quantity
         while before > 0 and text[before - 1].isspace():
             before -= 1
         lo = paragraph_bounds(text, before)[0] if before > 0 else lo
-    named = [q for q in index.between(lo, ss) if _compatible(q, d) and q.role not in ("difference", "growth")
+    named = [q for q in index.between(max(lo, ss - _REACH), ss) if _compatible(q, d) and q.role not in ("difference", "growth")
              and name in (q.indicator or "")]
     return named[-1] if named else None
 

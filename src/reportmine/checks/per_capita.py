@@ -60,9 +60,12 @@ def _far_misses(found, text: str, far: list[tuple], fits: list[tuple]) -> None:
     are made is then shown, and this one does not follow it (救助支出420万元 over
     7100人次 is 591.5元, stated 59.2元, beside a 补助支出 over 补助人次 that
     fits). The flag names that figure and its arithmetic."""
+    by_paragraph: dict = {}
+    for t in fits:
+        by_paragraph.setdefault(paragraph_bounds(text, t[0].start), []).append(t)
     for q, a, p, months in far:
         lo, hi = paragraph_bounds(text, q.start)
-        twins = [t for t in fits if lo <= t[1].start and t[0].end <= hi and t[0] is not q
+        twins = [t for t in by_paragraph.get((lo, hi), ()) if lo <= t[1].start and t[0] is not q
                  and (t[1].norm_unit, t[2].norm_unit) == (a.norm_unit, p.norm_unit)]
         if not twins:
             continue

@@ -17,6 +17,7 @@ from .neighbourhood import Index
 
 _COMPARED = regex.compile(r"(?:比|较|較|与|與|同)\s*(?P<year>(?:19|20)\d{2})\s*年(?P<same>同期)?(?:相比|相較|相较)?[，,]?\s*")
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
+_REACH = 300           # how far before the comparison its level is looked for (characters)
 _WORDS_CHARS = 4        # a direction word between the comparison and the change (增长, 下降)
 
 
@@ -27,11 +28,12 @@ def check_same_period(index: Index, found, cfg) -> None:
     for q in index.qs:
         if q.role not in ("growth", "difference") or q.start in found.judged:
             continue
-        cs = clause_start(text, q.start)
+        cs = max(clause_start(text, q.start), q.start - _REACH)
         m = _comparison(text, cs, q.start, cfg)
         if m is None:
             continue
-        level = next((w for w in reversed(index.between(sentence_start(text, q.start), m.start()))
+        level = next((w for w in reversed(index.between(max(sentence_start(text, q.start), m.start() - _REACH),
+                                                        m.start()))
                       if w.period and w.role in ("actual", "forecast")), None)
         if level is None:
             continue

@@ -27,6 +27,7 @@ _HEAD_CHARS = 8        # how far before a change its direction word may stand (�
 _SEAM = regex.compile(r"[增升涨减降跌]、")    # where two items of a list meet
 _ITEM_CHARS = 6        # an item's name and direction before the first seam
 _LIST_CHARS = 60       # how far a list may run after it
+_AFTER_CHARS = 1500    # how far after a list its changes are looked for
 
 
 def check_trend_lists(index: Index, found, cfg) -> None:
@@ -39,6 +40,7 @@ def check_trend_lists(index: Index, found, cfg) -> None:
         while nxt < len(text) and text[nxt].isspace():
             nxt += 1
         reach = paragraph_bounds(text, nxt)[1] if nxt < len(text) else para_end
+        reach = min(reach, items[-1].end() + _AFTER_CHARS)
         after = [q for q in index.between(items[-1].end(), reach) if q.role in ("growth", "difference")]
         judged = []
         for m in items:

@@ -18,6 +18,7 @@ from .neighbourhood import Index, paragraph_bounds
 from .trend_lists import rise_of
 
 _NEXT_SENTENCE = "。；;！!？?"
+_REACH = 300           # characters read on each side of the word (a text without full stops stays linear)
 _DIGIT = regex.compile(r"[^，,。；;\d]{0,3}\d")
 
 
@@ -27,8 +28,8 @@ def check_trend_words(index: Index, found, cfg) -> None:
         if _DIGIT.match(text, m.end()):
             continue            # 同比改善13.6%: the word is the change's own direction
         lo, hi = paragraph_bounds(text, m.start())
-        end = _sentence_after(text, m.end(), hi)
-        for q in index.between(sentence_start(text, m.start()), end):
+        end = _sentence_after(text, m.end(), min(hi, m.end() + _REACH))
+        for q in index.between(max(sentence_start(text, m.start()), m.start() - _REACH), end):
             if q.role not in ("growth", "difference") or not _lower_better(q.indicator or "", cfg):
                 continue
             if rise_of(text, q, cfg):
