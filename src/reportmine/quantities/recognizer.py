@@ -9,7 +9,9 @@ once per process from the data files (``units.yaml``, ``approx.yaml``,
 
 from __future__ import annotations
 
+import bisect
 import re
+from contextvars import ContextVar
 from functools import lru_cache
 
 from ..document import Quantity
@@ -27,6 +29,11 @@ QUOTES_CLOSE = "”」’』》\""
 LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ")
 MINUS = "-－−"
 _DIGITS = frozenset(digit_chars())
+# Chinese-numeral counts held back while a text is read (recognize() sets the list)
+_TENTATIVE: ContextVar[list | None] = ContextVar("reportmine_tentative_counts", default=None)
+# between two items of a list: a list mark and at most a short label, on one line
+_ITEM_END = frozenset("、，,；;。")
+_LIST_GAP = re.compile(r"[\u4e00-\u9fff]{0,6}[、，,；;][\u4e00-\u9fff]{0,6}")
 _DIGITS_AR = frozenset("0123456789０１２３４５６７８９")
 _ASCII_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LOOK = 8  # how far context checks look past a match
@@ -82,6 +89,8 @@ def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantit
     rx, special_rx, lex, chars = _compiled()
     end = len(text) if end is None else end
     out: list[Quantity] = []
+    tentative: list[Quantity] = []      # Chinese-numeral counts kept only when listed beside a count
+    token = _TENTATIVE.set(tentative)
     viewed_to = start       # lines up to here were read through a View
     for m in rx.finditer(text, start, end):
         if m.start() < viewed_to:
@@ -96,6 +105,8 @@ def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantit
         found = _build(m, text, end, lex)
         if found:
             out.extend(found)
+    if tentative:
+        out = _listed_counts(text, out, tentative)
     out = share_list_units(text, out, start, lex)
     seen = {q.start for q in out}
     out.extend(q for q in ratio_parts(text, start, end) + fractions(text, start, end) if q.start not in seen)
@@ -106,7 +117,29 @@ def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantit
                             e["norm"], None))
     if len(out) > 1:
         out.sort(key=lambda q: q.start)
+    _TENTATIVE.reset(token)
     return out
+
+
+def _listed_counts(text: str, out: list[Quantity], tentative: list[Quantity]) -> list[Quantity]:
+    """事故1起、死亡一人、受伤0人: a Chinese-numeral count that measures nothing
+    by itself is kept when it ends its list item (a list mark or the end of
+    the sentence right after it) and stands beside a quantity of its unit
+    (only a list mark and a few characters of a label between): its
+    neighbours are counted, so it is too (GUIDE.md: it measures something)."""
+    out = sorted(out, key=lambda q: q.start)
+    starts = [q.start for q in out]
+    kept = []
+    for t in tentative:
+        if t.unit is None or any(q.start < t.end and t.start < q.end for q in out + kept) \
+                or text[t.end:t.end + 1] not in _ITEM_END:
+            continue        # 三个翻番，5个项目: a count with its noun after it may be a slogan
+        i = bisect.bisect_left(starts, t.start)
+        near = [q for q in (out[i - 1] if i > 0 else None, out[i] if i < len(out) else None) if q is not None]
+        if any(q.unit == t.unit and _LIST_GAP.fullmatch(text[min(q.end, t.end):max(q.start, t.start)])
+               for q in near):
+            kept.append(t)
+    return out + kept if kept else out
 
 
 def _line_end(text: str, pos: int, end: int) -> int:
@@ -122,10 +155,14 @@ def _line_end(text: str, pos: int, end: int) -> int:
 
 def _recognize_view(text: str, lo: int, hi: int, rx, lex: Lexicon) -> list[Quantity]:
     view = make_view(text, lo, hi)
-    out = []
+    out, held = [], []
+    outer, token = _TENTATIVE.get(), _TENTATIVE.set(held)      # counts held back, in the view's offsets
     for m in rx.finditer(view.text):
         for q in _build(m, view.text, len(view.text), lex) or ():
             out.append(_to_source(q, view, text))
+    _TENTATIVE.reset(token)
+    if outer is not None:
+        outer.extend(_to_source(q, view, text) for q in held)
     return out
 
 
@@ -284,6 +321,10 @@ def _finish(m, text, limit, lex, s, e, value, unit, norm_value, norm_unit, is_cn
     if after[:1] and after[0] in QUOTES_CLOSE:
         return None  # the end of a quoted name: “办学规范十五条”
     if is_cn and not cn_ok and not _cn_count_ok(m, text, lex, value, after):
+        held = _TENTATIVE.get()
+        if held is not None and value >= 1 and not (after[:1] and after[:1] in QUOTES_OPEN) \
+                and not after.startswith(lex.cn_rhetorical_after):
+            held.extend(_make(text, m, s, e, value, unit, norm_value, norm_unit, post, lex) or ())
         return None
     return _make(text, m, s, e, value, unit, norm_value, norm_unit, post, lex)
 
