@@ -179,6 +179,30 @@ def test_prose_wrapped_beside_a_table_of_short_cells_is_read_across():
     assert cells in kept
 
 
+def test_a_pdf_page_footer_is_not_read_as_the_text_that_goes_on(pipeline, tmp_path):
+    """The last words of a page before its footer: a number there ends its
+    sentence (the footer's dash is no range, the number is not cut off)."""
+    import render_helpers as rh
+
+    path = tmp_path / "paged.pdf"
+    c = rh.canvas(path)
+    for page, line in enumerate(["全年新增贷款投放12.6亿元，新发放贷款不良率0.21%。",
+                                 "截至年末，逾期90天以上贷款占比0.46"]):
+        c.setFont("STSong-Light", 12)
+        c.drawString(72, 800, "某县农村信用社年度经营情况")
+        c.drawString(72, 760, line)
+        c.drawString(280, 40, f"- {page + 1} -")
+        c.showPage()
+    c.save()
+    doc = pipeline.analyze(path)
+    marks = [(b.kind, doc.text[b.start:b.end]) for b in doc.boilerplate]
+    assert marks == [("page_header", "某县农村信用社年度经营情况"), ("page_footer", "- 1 -"),
+                     ("page_header", "某县农村信用社年度经营情况"), ("page_footer", "- 2 -")]
+    assert [q.text for q in doc.quantities] == ["12.6亿元", "0.21%", "0.46"]
+    assert not [f for f in doc.flags if f.type == "missing_number"]
+    assert all(doc.text[q.start:q.end] == q.text for q in doc.quantities)
+
+
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from(["全年", "完成", "投资", "12", "3.5", "%", "亿元", " ", "  ", "\n", "\r\n", "。", "，",

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .document import Document
+from .document import Boilerplate, Document
 from .resources import DataFileError, compile_pattern, load_yaml, require
 from .structure.lines import split_lines
 from .structure.sections import heading_marker
@@ -64,6 +64,8 @@ class Compaction:
     _starts: list[int]
     _src: list[int]
     warnings_before: int = 0      # the reader's warnings (source offsets) come first
+    page_edges: list = field(default_factory=list)   # (start, end, kind) of the PDF page lines taken out
+    edge_blocks: list = field(default_factory=list)  # (block, start, end): the reader's blocks of those lines
 
     def source(self, i: int) -> int:
         k = bisect.bisect_right(self._starts, i) - 1
@@ -85,12 +87,15 @@ class Compaction:
         return self._starts[k] + min(i, run_end) - self._src[k]
 
 
-def removals(text: str, fmt: str) -> list[tuple[int, int]]:
-    """The (start, end) source spans the stages do not read, in order."""
+def removals(text: str, fmt: str, page_lines=(), edges: list | None = None) -> list[tuple[int, int]]:
+    """The (start, end) source spans the stages do not read, in order. A PDF's
+    page headers and footers (``page_lines``: (start, end, kind) as its reader
+    marked them) go too, and are listed in ``edges``."""
     r = rules()
     # Windows line ends: the \r of each \r\n (every line rule then reads one newline)
     cuts = [(m.start(), m.start() + 1) for m in _CR.finditer(text)] if "\r" in text else []
     cuts += _page_lines(text, r) if fmt == "txt" else []
+    cuts += _page_edges(text, page_lines, r, edges if edges is not None else []) if fmt == "pdf" else []
     cuts += _soft_breaks(text, r) if fmt == "txt" else []
     cuts += _spaces(text, r)
     cuts.sort()
@@ -175,6 +180,40 @@ def _row_goes_on(line: str, nxt: str) -> bool:
     return not (head.startswith("|") and tail.startswith("|"))
 
 
+def _page_edges(text: str, marked, r, edges: list) -> list[tuple[int, int]]:
+    """A PDF's page headers and footers (``marked``: (start, end, kind) of the
+    lines the reader marked so): each run of them, with the newline before it;
+    the newline after it too when the paragraph goes on across the page (as
+    for a txt's page footers). The lines taken out are listed in ``edges``."""
+    if not marked:
+        return []
+    lines = split_lines(text)
+    at = {line.start: i for i, line in enumerate(lines)}
+    kinds = {at[s]: kind for s, e, kind in marked if s in at and lines[at[s]].end == e}
+    cuts, i = [], 0
+    while i < len(lines):
+        if i not in kinds:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and (j + 1 in kinds or not lines[j + 1].text.strip()):
+            j += 1
+        edges.extend((lines[k].start, lines[k].end, kinds[k]) for k in range(i, j + 1) if k in kinds)
+        prev = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].text.strip()), None)
+        nxt = lines[j + 1] if j + 1 < len(lines) else None
+        if prev is None:
+            cuts.append((lines[i].start, nxt.start if nxt else lines[j].end))
+        elif nxt is None:
+            cuts.append((prev.end, lines[j].end))
+        else:
+            goes_on = not r["sentence_end"].search(prev.text) and not _opens(nxt.text, r) \
+                and not r["table_line"].search(nxt.text) and not r["table_line"].search(prev.text) \
+                and not (heading_marker(prev.text) and len(prev.text.strip()) <= _HEADING_CHARS)
+            cuts.append((prev.end, nxt.start if goes_on else nxt.start - 1))
+        i = j + 1
+    return cuts
+
+
 def _opens(line: str, r) -> bool:
     """Whether a line opens a heading, list item or table row (not a continuation)."""
     return r["line_start"].match(line) is not None or heading_marker(line) is not None
@@ -206,6 +245,8 @@ def _first_space(text: str, start: int, end: int) -> int:
 
 
 _CR = re.compile(r"\r(?=\n)")
+_PAGE_KINDS = ("page_header", "page_footer")
+_HEADING_CHARS = 40      # a heading line ending a page: its section goes on, not its title
 _SIGNS_AND_DASHES = "-+−－＋~～–"       # every sign and dash of spaces.sign and spaces.range
 
 
@@ -214,10 +255,19 @@ _SIGNS_AND_DASHES = "-+−－＋~～–"       # every sign and dash of spaces.s
 def compact_document(doc: Document) -> Compaction | None:
     """Give ``doc`` its compact text (spans from the reader moved into it);
     None when nothing is taken out."""
-    cuts = removals(doc.text, doc.format)
+    edges: list = []
+    marked = [(b.start, b.end, b.kind) for b in doc.boilerplate if b.kind in _PAGE_KINDS]
+    cuts = removals(doc.text, doc.format, marked, edges)
     if not cuts:
         return None
     c = compaction(doc.text, cuts)
+    c.page_edges = edges
+    # the reader's boilerplate (a PDF's page lines) into the compact text; the lines taken out go
+    gone = {(s, e) for s, e, _ in edges}
+    doc.boilerplate = [b for b in doc.boilerplate if (b.start, b.end) not in gone]
+    c.edge_blocks = [(b, b.start, b.end) for b in doc.blocks if (b.start, b.end) in gone]
+    for b in doc.boilerplate:
+        b.start, b.end = c.compact(b.start), max(c.compact(b.start), c.compact(b.end))
     if doc.format == "txt":
         from .readers.txt import line_blocks
 
@@ -241,10 +291,15 @@ def restore_document(doc: Document, c: Compaction, source: str) -> None:
     doc.text = source
     for b in doc.blocks:
         move(b)
+    for b, start, end in c.edge_blocks:       # a page line's block is its line again
+        b.start, b.end = start, end
     for t in doc.tables:
         move(t)
     for b in doc.boilerplate:
         move(b)
+    if c.page_edges:            # the page footers and headers the stages did not read
+        doc.boilerplate = sorted([*doc.boilerplate, *(Boilerplate(s, e, kind) for s, e, kind in c.page_edges)],
+                                 key=lambda b: b.start)
     doc._bp_starts = doc._article_starts = doc._chunks = None
     for part in (*doc.articles, *doc.sections):
         move(part)
