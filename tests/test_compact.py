@@ -187,7 +187,7 @@ def test_a_pdf_page_footer_is_not_read_as_the_text_that_goes_on(pipeline, tmp_pa
     path = tmp_path / "paged.pdf"
     c = rh.canvas(path)
     for page, line in enumerate(["全年新增贷款投放12.6亿元，新发放贷款不良率0.21%。",
-                                 "截至年末，逾期90天以上贷款占比0.46"]):
+                                 "截至年末，关注类贷款余额占全部贷款0.46"]):
         c.setFont("STSong-Light", 12)
         c.drawString(72, 800, "某县农村信用社年度经营情况")
         c.drawString(72, 760, line)
