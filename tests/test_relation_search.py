@@ -444,6 +444,21 @@ def test_a_difference_named_against_a_value_of_an_earlier_sentence(pipeline, tex
         assert flags[0].subtype == "difference" and len(flags[0].evidence) == 3
 
 
+@pytest.mark.parametrize("text, flagged", [
+    ("项目名称 公用经费 年初预算 250 实际执行 236.4 执行率 92.56%", "92.56%"),
+    ("项目名称 公用经费 年初预算 250 实际执行 236.4 执行率 94.56%", None),
+    ("| 全年预算数 | 48.6 | 全年执行数 | 48.6 | 执行率 | 100% |", None),
+    ("| 全年预算数 | 48.6 | 全年执行数 | 46.2 | 执行率 | 100% |", "100%"),
+])
+def test_a_flattened_budget_line_is_checked(pipeline, text, flagged):
+    flags, verified = incs(pipeline, text)
+    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    if flagged:
+        assert flags[0].subtype == "ratio" and len(flags[0].evidence) == 3
+    else:
+        assert [v["kind"] for v in verified] == ["ratio"]
+
+
 def test_a_formula_flag_shows_each_factor_as_evidence(pipeline):
     """A reviewer sees where every number of a wrong formula stands, not only the result."""
     text = "考核得分=年度任务完成率96%×权重0.5×系数2=0.98。"

@@ -42,6 +42,7 @@ from .moves import check_moves
 from .colon_sums import check_colon_sums
 from .level_pairs import check_level_pairs
 from .directions import check_compared, check_directions
+from .labelled_rows import check_labelled_rows
 from .named_differences import check_named_differences
 from .same_period import check_same_period
 from .trend_lists import check_trend_lists
@@ -131,6 +132,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_trend_lists(index, found, search_config())
     check_same_period(index, found, search_config())
     check_named_differences(index, found, search_config())
+    check_labelled_rows(doc, found, search_config())
     check_trend_words(index, found, search_config())
     check_compared(index, found, search_config())
     check_per_capita(index, found, search_config())
