@@ -21,6 +21,10 @@ import regex
 from ..document import Quantity
 from . import arithmetic as ar
 
+_RATE_LABEL = regex.compile(r"(?:预算)?(?:执行|完成|支出|到位)率")   # as labelled_row's rate label
+_ROW_CHARS = 80         # how far before its rate label a flattened row may start
+_RATE_CHARS = 24        # and how far after it the rate stands
+
 
 
 
@@ -29,7 +33,12 @@ def check_labelled_rows(doc, found, cfg) -> None:
     text = doc.text
     if "率" not in text:
         return
-    for m in cfg.labelled_row.finditer(text):
+    seen = -1
+    for hit in _RATE_LABEL.finditer(text):      # the line is read only where a rate label stands
+        m = cfg.labelled_row.search(text, max(0, seen, hit.start() - _ROW_CHARS), hit.end() + _RATE_CHARS)
+        if m is None or m.start("rate_label") != hit.start():
+            continue
+        seen = m.end()
         plan, done = _amount(m, "plan"), _amount(m, "done")
         rate = _quantity(m, "rate", "%")
         if plan is None or done is None or rate is None or plan.norm_value <= 0 or rate.start in found.judged:
