@@ -280,6 +280,9 @@ def _inherit_indicator(c: Cues, text: str, q: Quantity, ss: int, walk: _Walk) ->
     if q.indicator is None and same_sentence:
         q.indicator = prev.indicator or (walk.named.indicator if walk.named is not None else None)
         walk.inherited.add(id(q))
+    elif q.indicator is None and prev is not None and prev.start < ss < prev.end and prev.indicator:
+        q.indicator = prev.indicator    # 总产150⏎⏎2、28吨，较上年增长9.1%: the number broke across the sentence start
+        walk.inherited.add(id(q))
     elif _generic(q.indicator) and base and q.indicator not in base:
         q.indicator = _qualify(base, q.indicator)   # 参保…41.25万人，参保率97.6% / 其中省级8项
     elif base and q.indicator and q.indicator.endswith(c.reference_tails):
