@@ -88,9 +88,30 @@ def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantit
     """Quantities in ``text[start:end]`` with offsets into ``text``."""
     rx, special_rx, lex, chars = _compiled()
     end = len(text) if end is None else end
-    out: list[Quantity] = []
     tentative: list[Quantity] = []      # Chinese-numeral counts kept only when listed beside a count
     token = _TENTATIVE.set(tentative)
+    try:
+        out = _scan(text, start, end, rx, lex, chars)
+    finally:
+        _TENTATIVE.reset(token)
+    if tentative:
+        out = _listed_counts(text, out, tentative)
+    out = share_list_units(text, out, start, lex)
+    seen = {q.start for q in out}
+    out.extend(q for q in ratio_parts(text, start, end) + fractions(text, start, end) if q.start not in seen)
+    out = drop_names_and_references(text, out, start, end, lex)
+    for m in special_rx.finditer(text, start, end):
+        e = lex.special[m.group()]
+        out.append(Quantity(m.start(), m.end(), m.group(), e["value"], e["unit"], e["norm_value"],
+                            e["norm"], None))
+    if len(out) > 1:
+        out.sort(key=lambda q: q.start)
+    return out
+
+
+def _scan(text: str, start: int, end: int, rx, lex: Lexicon, chars) -> list[Quantity]:
+    """The quantities the pattern finds, lines that need it read through a View."""
+    out: list[Quantity] = []
     viewed_to = start       # lines up to here were read through a View
     for m in rx.finditer(text, start, end):
         if m.start() < viewed_to:
@@ -105,19 +126,6 @@ def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantit
         found = _build(m, text, end, lex)
         if found:
             out.extend(found)
-    if tentative:
-        out = _listed_counts(text, out, tentative)
-    out = share_list_units(text, out, start, lex)
-    seen = {q.start for q in out}
-    out.extend(q for q in ratio_parts(text, start, end) + fractions(text, start, end) if q.start not in seen)
-    out = drop_names_and_references(text, out, start, end, lex)
-    for m in special_rx.finditer(text, start, end):
-        e = lex.special[m.group()]
-        out.append(Quantity(m.start(), m.end(), m.group(), e["value"], e["unit"], e["norm_value"],
-                            e["norm"], None))
-    if len(out) > 1:
-        out.sort(key=lambda q: q.start)
-    _TENTATIVE.reset(token)
     return out
 
 
@@ -157,10 +165,12 @@ def _recognize_view(text: str, lo: int, hi: int, rx, lex: Lexicon) -> list[Quant
     view = make_view(text, lo, hi)
     out, held = [], []
     outer, token = _TENTATIVE.get(), _TENTATIVE.set(held)      # counts held back, in the view's offsets
-    for m in rx.finditer(view.text):
-        for q in _build(m, view.text, len(view.text), lex) or ():
-            out.append(_to_source(q, view, text))
-    _TENTATIVE.reset(token)
+    try:
+        for m in rx.finditer(view.text):
+            for q in _build(m, view.text, len(view.text), lex) or ():
+                out.append(_to_source(q, view, text))
+    finally:
+        _TENTATIVE.reset(token)
     if outer is not None:
         outer.extend(_to_source(q, view, text) for q in held)
     return out
