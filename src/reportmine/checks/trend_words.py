@@ -5,13 +5,12 @@ improvement (`better_words`) is contradicted by a change, in its sentence or the
 next one of its paragraph, that rises on a measure for which a rise is a
 worsening (its indicator holds one of `lower_better`: a concentration, a rate
 of unemployment, deaths, accidents…). The flag is on the word, with the change
-as evidence. A change whose direction its words do not say, a measure not in
-the list, or the word as a change's own direction (同比改善13.6%) says nothing.
+as evidence. A change whose direction its words do not say, or a measure not
+in the list, says nothing; the word must end its clause (`better_words`), so
+that a change's own direction (同比改善13.6%) is not read as one.
 """
 
 from __future__ import annotations
-
-import regex
 
 from ..claims.clauses import sentence_start
 from .neighbourhood import Index, paragraph_bounds
@@ -19,14 +18,11 @@ from .trend_lists import rise_of
 
 _NEXT_SENTENCE = "。；;！!？?"
 _REACH = 300           # characters read on each side of the word (a text without full stops stays linear)
-_DIGIT = regex.compile(r"[^，,。；;\d]{0,3}\d")
 
 
 def check_trend_words(index: Index, found, cfg) -> None:
     text = index.text
     for m in cfg.better_words.finditer(text):
-        if _DIGIT.match(text, m.end()):
-            continue            # 同比改善13.6%: the word is the change's own direction
         lo, hi = paragraph_bounds(text, m.start())
         end = _sentence_after(text, m.end(), min(hi, m.end() + _REACH))
         for q in index.between(max(sentence_start(text, m.start()), m.start() - _REACH), end):
