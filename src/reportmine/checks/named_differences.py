@@ -24,6 +24,7 @@ from .typos import difference_typos
 _COMPARED = regex.compile(r"(?:比|较|較)(?P<name>\p{Han}{2,12}?)(?:的)?(?:多出|少了|多了|高出|低出|增加|减少|減少|多|少|高|低)\s*$")
 _PERIOD = regex.compile(r"[年月期季]|去|上|同")
 _RATES = {"ratio", "ratio_point"}
+_NAME_CHARS = 24       # 比, a name of up to twelve characters, 的 and the direction word
 _REACH = 600           # how far back the level and the named value are looked for (characters)
 
 
@@ -34,7 +35,7 @@ def check_named_differences(index: Index, found, cfg) -> None:
     for d in index.qs:
         if d.role != "difference" or d.start in found.judged or d.approx:
             continue
-        m = _COMPARED.search(text, clause_start(text, d.start), d.start)
+        m = _COMPARED.search(text, max(clause_start(text, d.start), d.start - _NAME_CHARS), d.start)
         if m is None or _PERIOD.search(m.group("name")):
             continue
         ss = max(sentence_start(text, d.start), d.start - _REACH)
