@@ -147,6 +147,23 @@ def test_a_spaced_range_is_one_range_and_a_row_of_figures_stays():
     assert "4410.5 3980.2 - 430.3 18" in kept
 
 
+@pytest.mark.parametrize("written, unit, value", [("全线新修道路 86 km ，", "公里", 86),
+                                                   ("新建标准厂房 4500 m 2 ，", "平方米", 4500),
+                                                   ("细颗粒物年均浓度 31 ug/m 3 ，", "微克/立方米", 31),
+                                                   ("出水化学需氧量 28 mg/L ，", "毫克/升", 28)])
+def test_a_latin_unit_set_apart_from_its_number_is_read(pipeline, written, unit, value):
+    doc = analyze(pipeline, written + "较上年有所提高。")
+    (q,) = doc.quantities
+    assert (q.norm_unit, q.norm_value) == (unit, value)
+    assert q.text == written[written.index(str(value)):].rstrip(" ，")
+
+
+def test_a_row_of_figures_keeps_its_spaces_before_a_latin_unit():
+    text = "道路里程 4410 3980 km\n全长 12 km 3 段道路\n"
+    kept = compaction(text, removals(text, "txt")).text
+    assert "4410 3980 km" in kept and "全长12km 3段道路" in kept
+
+
 def test_a_table_row_broken_by_the_printed_line_or_a_page_goes_on():
     lines = ["全区各项医疗指标运行总体平稳，门诊和住院服务量保持增长，费用控制见到成效",
              "，现将三季度主要指标变化情况列表如下，请各单位对照分析并抓好整改落实。",

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import regex
+
 from .document import Boilerplate, Document
 from .resources import DataFileError, compile_pattern, load_yaml, require
 from .structure.lines import split_lines
@@ -225,6 +227,10 @@ def _spaces(text: str, r) -> list[tuple[int, int]]:
         if " " not in line.text and "\u00a0" not in line.text:
             continue
         found = {m.start() for m in r["space"].finditer(text, line.start, line.end)}
+        if _LATIN_AFTER_SPACE.search(line.text):
+            found.update(m.start() for m in _latin_units().finditer(text, line.start, line.end))
+            # a unit's exponent set apart (44 μg/m 3, 3200 m 2: a PDF's superscript)
+            found.update(m.start() for m in _EXPONENT.finditer(text, line.start, line.end))
         # the sign and range patterns open with lookbehinds: run only where a sign or dash stands
         if any(ch in line.text for ch in _SIGNS_AND_DASHES):
             for key in ("space_sign", "space_range"):
@@ -237,6 +243,22 @@ def _spaces(text: str, r) -> list[tuple[int, int]]:
     return cuts
 
 
+@lru_cache(maxsize=1)
+def _latin_units():
+    """One space between a number and a unit written in Latin letters (120 km,
+    39 ug/m3, 3200 m2): the units of quantities.yaml that open with one, the
+    longest first, not followed by another letter; the number has no other
+    number beside it (a row of figures)."""
+    from .quantities.lexicon import lexicon
+
+    units = sorted((u for u in lexicon().units if u[:1] in "μµ" or (u[:1].isascii() and u[:1].isalpha())),
+                   key=len, reverse=True)
+    alt = "|".join(regex.escape(u[:-1]) + r"[ \u00a0]?" + regex.escape(u[-1]) if u[-1] in "23²³" and len(u) > 1
+                   else regex.escape(u) for u in units)        # the exponent may stand apart (m 3)
+    return regex.compile(r"(?<=(?:^|[^0-9.,\s][ \u00a0]?|[\p{Han}（(])[0-9][0-9.,]*)(?<![0-9][ \u00a0]+[0-9][0-9.,]*)"
+                         r"[ \u00a0](?=(?:" + alt + r")(?![A-Za-z]))", regex.M)
+
+
 def _first_space(text: str, start: int, end: int) -> int:
     for i in range(start, end):
         if text[i] in " \u00a0\u3000\t":
@@ -247,6 +269,8 @@ def _first_space(text: str, start: int, end: int) -> int:
 _CR = re.compile(r"\r(?=\n)")
 _PAGE_KINDS = ("page_header", "page_footer")
 _HEADING_CHARS = 40      # a heading line ending a page: its section goes on, not its title
+_LATIN_AFTER_SPACE = re.compile(r"[0-9][ \u00a0][A-Za-zμµ]")
+_EXPONENT = regex.compile(r"(?<=[0-9][ \u00a0]?(?:(?:[μµu]g|mg)/)?m)[ \u00a0](?=[23](?![0-9.,]))")
 _SIGNS_AND_DASHES = "-+−－＋~～–"       # every sign and dash of spaces.sign and spaces.range
 
 
