@@ -15,7 +15,8 @@ document:
 - wrap-any:    the same at every 36th character wherever it falls, inside
                numbers and units too (text copied from a narrow PDF column);
 - spaces:      a space on each side of every number (PDF conversion,
-               `新建校舍 3200 平方米`, `增长 12.5 %`);
+               `新建校舍 3200 平方米`, `增长 12.5 %`), its decimal point and
+               thousands commas inside it;
 - traditional: every character that has a traditional form in data/t2s.tsv
                written in it (the first traditional character listed for it;
                gold indicators rewritten alike);
@@ -100,10 +101,11 @@ def spaces(text: str) -> tuple[str, list[int]]:
     def piece(i, ch):
         prev, nxt = text[i - 1:i], text[i + 1:i + 2]
         s = ch
-        digit_like = ch.isdigit() or (ch == "." and prev.isdigit() and nxt.isdigit())
-        if digit_like and not (prev.isdigit() or prev == ".") and prev not in ("", " ", "\n"):
+        # a number's decimal point and thousands commas are inside it (a PDF does not split 24,978.12)
+        digit_like = ch.isdigit() or (ch in ".," and prev.isdigit() and nxt.isdigit())
+        if digit_like and not (prev.isdigit() or prev in ".,") and prev not in ("", " ", "\n"):
             s = " " + s
-        if digit_like and not (nxt.isdigit() or nxt == ".") and nxt not in ("", " ", "\n"):
+        if digit_like and not (nxt.isdigit() or nxt in ".,") and nxt not in ("", " ", "\n"):
             s = s + " "
         return s
     return _rewrite(text, piece)
