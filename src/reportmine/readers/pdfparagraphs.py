@@ -20,6 +20,10 @@ from dataclasses import dataclass
 from .pdflayout import Line, PageLayout, PageTable
 
 SENTENCE_END = frozenset("。！？；：…!?;")
+CLAUSE_END = frozenset("；;")       # ends a clause: the sentence may go on on the next line
+# a line that opens an item of a list: （二）, (3), 二、, 3、, 3., ①, 第三条
+ITEM_START = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,3}[、.．)）]"
+                        r"|[①-⑳]|第[一二三四五六七八九十\d]{1,3}[条章节])")
 # a closing quote ends a sentence only after one of the above (。” but not “某某”)
 CLOSING_QUOTES = frozenset("”’」』\"'")
 _PAGE_NUMBER = re.compile(
@@ -120,18 +124,23 @@ def _right_edge(lines: list[Line], tol: float) -> float | None:
     return next((a for a, b in zip(x1s, x1s[1:]) if a - b <= tol), None)
 
 
-def ends_sentence(text: str) -> bool:
+def ends_sentence(text: str, nxt: str | None = None) -> bool:
+    """Whether ``text`` ends a sentence. A line that ends with ；, a clause of a
+    sentence that goes on (…增长10.5%；地方财政收入…), does not when the next
+    line ``nxt`` is given and does not open an item of its own (（二）, 2.)."""
     text = text.rstrip()
     while text and text[-1] in CLOSING_QUOTES:
         text = text[:-1]
         if not text or text[-1] in SENTENCE_END:
             return True
+    if text and text[-1] in CLAUSE_END and nxt is not None and not ITEM_START.match(nxt):
+        return False
     return bool(text) and text[-1] in SENTENCE_END
 
 
 def continues(a: Line, b: Line, a_first: bool, m: Metrics) -> bool:
     """Is line b the continuation of the paragraph that line a belongs to?"""
-    if a.kind or b.kind or ends_sentence(a.text):
+    if a.kind or b.kind or ends_sentence(a.text, b.text):
         return False
     if abs(a.size - b.size) > 0.1 * m.size:
         return False
@@ -178,7 +187,7 @@ def join_across_pages(page: list, nxt: list, m: Metrics, m_next: Metrics) -> Non
     if a_i is None or b_i is None:
         return
     a, b = page[a_i][-1], nxt[b_i][0]
-    if ends_sentence(a.text) or abs(a.size - b.size) > 0.1 * m.size:
+    if ends_sentence(a.text, b.text) or abs(a.size - b.size) > 0.1 * m.size:
         return
     if m.right - a.x1 > b.lead_width + 1.1 * b.size or b.x0 > m_next.left + 0.8 * b.size:
         return
