@@ -165,7 +165,7 @@ class _Flight:
     def __init__(self, client, settings: Settings, engine: "DaskEngine", on_outcome: OnOutcome):
         from distributed import as_completed
 
-        self.client, self.on_outcome = client, on_outcome
+        self.client, self.on_outcome, self.settings = client, on_outcome, settings
         self.args = (client.scatter(settings, broadcast=True, hash=False), engine.timeout, engine.memory_mb)
         self.threads = max(1, sum(client.nthreads().values()))
         self.most, self.total = engine.files_per_chunk or MAX_FILES, None if engine.files_per_chunk else engine._hint
@@ -210,6 +210,10 @@ class _Flight:
             chunk = self.again.pop(0) if self.again else next(chunks, None)
             if chunk is None:
                 return
+            if self.args[0].status != "finished":
+                # the settings were scattered while a worker was away and died with the
+                # one that held them: scatter them again, or every file sent after fails
+                self.args = (self.client.scatter(self.settings, broadcast=True, hash=False), *self.args[1:])
             future = self.client.submit(analyze_chunk, chunk, *self.args, pure=False,
                                         key=f"reportmine-analyze-{uuid.uuid4().hex}")
             self.pending[future] = chunk
