@@ -221,6 +221,49 @@ def test_a_chunk_lost_with_its_worker_is_sent_again_file_by_file(cluster, settin
         assert _comparable(outcome) == _comparable(local[outcome.index]), outcome.path
 
 
+def test_settings_held_by_one_worker_that_dies_are_scattered_again(cluster, settings):
+    """A broadcast made while a restarted worker was away leaves one copy of the
+    settings: when that worker dies, the files sent after it still get them."""
+    tasks = [make_task(i, f"/in/r{i}.txt", report(i, paragraphs=300).encode(), settings) for i in range(6)]
+    local = {t.index: analyze_task(t, settings) for t in tasks}
+    engine = DaskEngine(scheduler=cluster.scheduler_address, timeout=120, files_per_chunk=3)
+    client = engine._connect()
+    client.wait_for_workers(2, timeout=60)
+    holder = sorted(client.scheduler_info()["workers"])[0]
+    scatter = client.scatter
+
+    def first_scatter_to_one(data, **kwargs):       # the first copy on one worker only
+        client.scatter = scatter
+        return scatter(data, workers=[holder], hash=False)
+
+    client.scatter = first_scatter_to_one
+
+    def kill_holder():
+        end = time.monotonic() + 120
+        while time.monotonic() < end:
+            found = client.run(_busy, workers=[holder]).get(holder)
+            if found and found[1]:
+                time.sleep(0.3)
+                os.kill(found[0], signal.SIGKILL)
+                return
+            time.sleep(0.02)
+
+    allowed, cluster.scheduler.allowed_failures = cluster.scheduler.allowed_failures, 0
+    killer = threading.Thread(target=kill_holder)
+    got: list = []
+    killer.start()
+    try:
+        engine.run(tasks, settings, got.append)
+        killer.join()
+        engine._client.wait_for_workers(2, timeout=60)
+    finally:
+        cluster.scheduler.allowed_failures = allowed
+        engine.close()
+    assert sorted(o.index for o in got) == list(range(6))
+    for outcome in got:
+        assert _comparable(outcome) == _comparable(local[outcome.index]), outcome.path
+
+
 def test_a_run_without_a_scheduler_has_its_workers_here_equals_local_and_leaves_no_process(tmp_path, settings):
     from reportmine.engines.analysis_slots import SLOTS
 
