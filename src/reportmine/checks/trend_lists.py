@@ -24,10 +24,11 @@ from ..document import Quantity
 from .neighbourhood import Index, paragraph_bounds
 
 _HEAD_CHARS = 8        # how far before a change its direction word may stand (较上年增加)
-_SEAM = regex.compile(r"[增升涨减降跌]、")    # where two items of a list meet
+_SEAM = regex.compile(r"[增升涨减降跌]、")    # where two items of a list meet (trend_list's directions)
 _ITEM_CHARS = 6        # an item's name and direction before the first seam
 _LIST_CHARS = 60       # how far a list may run after it
 _AFTER_CHARS = 1500    # how far after a list its changes are looked for
+_PART_CHARS = 300      # how far before a change its 其中 is looked for
 
 
 def check_trend_lists(index: Index, found, cfg) -> None:
@@ -61,7 +62,7 @@ def check_trend_lists(index: Index, found, cfg) -> None:
 
 def _part(text: str, q: Quantity) -> bool:
     """A part's change (其中税收收入…) says nothing of the whole the list names."""
-    return "其中" in text[sentence_start(text, q.start):q.start]
+    return "其中" in text[max(sentence_start(text, q.start), q.start - _PART_CHARS):q.start]
 
 
 def _said(text: str, m) -> str:
