@@ -165,11 +165,20 @@ def _page_lines(text: str, r) -> list[tuple[int, int]]:
             continue
         if not prev.text.strip() or not nxt.text.strip():
             continue
-        goes_on = (not r["sentence_end"].search(prev.text) and not _opens(nxt.text, r)
-                   and not r["table_line"].search(nxt.text)) \
-            or _row_goes_on(prev.text, nxt.text)
-        cuts.append((prev.end, nxt.start if goes_on else line.end))
+        cuts.append((prev.end, nxt.start if _goes_on_across(prev.text, nxt.text, r) else line.end))
     return cuts
+
+
+def _goes_on_across(prev: str, nxt: str, r) -> bool:
+    """Whether the paragraph of line ``prev`` goes on in line ``nxt`` across a
+    page's footer or header: a | row that no cell mark closed, or prose that
+    does not end its sentence into a line that opens nothing (a heading line
+    ending a page is followed by its section, not by more of its title)."""
+    if _row_goes_on(prev, nxt):
+        return True
+    return not r["sentence_end"].search(prev) and not _opens(nxt, r) \
+        and not r["table_line"].search(nxt) and not r["table_line"].search(prev) \
+        and not (heading_marker(prev) and len(prev.strip()) <= _HEADING_CHARS)
 
 
 def _row_goes_on(line: str, nxt: str) -> bool:
@@ -208,10 +217,7 @@ def _page_edges(text: str, marked, r, edges: list) -> list[tuple[int, int]]:
         elif nxt is None:
             cuts.append((prev.end, lines[j].end))
         else:
-            goes_on = not r["sentence_end"].search(prev.text) and not _opens(nxt.text, r) \
-                and not r["table_line"].search(nxt.text) and not r["table_line"].search(prev.text) \
-                and not (heading_marker(prev.text) and len(prev.text.strip()) <= _HEADING_CHARS)
-            cuts.append((prev.end, nxt.start if goes_on else nxt.start - 1))
+            cuts.append((prev.end, nxt.start if _goes_on_across(prev.text, nxt.text, r) else nxt.start - 1))
         i = j + 1
     return cuts
 

@@ -33,7 +33,7 @@ from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from ..resources import compile_pattern, load_yaml, require
 from . import arithmetic as ar
-from .neighbourhood import Index, is_count, is_rate
+from .neighbourhood import Index, is_count, is_rate, sentence_end
 
 _TARGETS = frozenset({"target", "basic_target", "full_target"})
 _KEYS = ("target_words", "target_reach", "of_cue", "sentence_reach", "over_cue")
@@ -106,12 +106,6 @@ def _of_phrase(index: Index, r: Quantity, cc) -> tuple | None:
     return (part, whole) if part.norm_unit == whole.norm_unit else None
 
 
-def _sentence_end(text: str, pos: int, reach: int) -> int:
-    hi = min(len(text), pos + reach)
-    ends = [i for i in (text.find(c, pos, hi) for c in _ENDS) if i >= 0]
-    return min(ends) if ends else hi
-
-
 class _Targets:
     """Which amounts are targets: read as one, or right after a target word
     (`target_reach`); looked up per amount and kept (no pass over the whole text)."""
@@ -131,7 +125,7 @@ def _sentence_pairs(index: Index, r: Quantity, cc, is_target: "_Targets") -> tup
     """Every (amount, target) pair of one unit in the rate's sentence, and the
     pair clearly meant, if one is."""
     text = index.text
-    sent = _amounts(index.between(sentence_start(text, r.start), _sentence_end(text, r.end, cc.sentence_reach)))
+    sent = _amounts(index.between(sentence_start(text, r.start), sentence_end(text, r.end, cc.sentence_reach, _ENDS)))
     marked = [is_target(q) for q in sent]
     targets = [t for t, m in zip(sent, marked) if m]
     pairs = [(a, t) for t in targets for a in sent if a is not t and a.norm_unit == t.norm_unit]

@@ -25,7 +25,7 @@ from dataclasses import replace
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
-from .neighbourhood import Index, is_count, is_rate
+from .neighbourhood import Index, is_count, is_rate, sentence_end
 from .rates import common_run
 from .typos import difference_typos, growth_typos
 
@@ -119,8 +119,8 @@ def _later_level(index: Index, cur: Quantity, q: Quantity, is_earlier, cfg) -> Q
     (同比增长15%，去年同期为365万人次) or in the next sentence, named like the
     current level (增长7.1%。上年全县地区生产总值为174.1亿元); the first such."""
     text = index.text
-    hi = _sentence_end(text, q.end, cfg.whole_reach)
-    end = _sentence_end(text, hi + 1, cfg.whole_reach) if hi < len(text) and text[hi] not in "\r\n" else hi
+    hi = sentence_end(text, q.end, cfg.whole_reach)
+    end = sentence_end(text, hi + 1, cfg.whole_reach) if hi < len(text) and text[hi] not in "\r\n" else hi
     name = cur.indicator or ""
     for p in index.between(q.end, end):
         if p.norm_unit != cur.norm_unit or p.role in ("growth", "difference") or not is_count(p):
@@ -128,12 +128,6 @@ def _later_level(index: Index, cur: Quantity, q: Quantity, is_earlier, cfg) -> Q
         if is_earlier(p) and (p.start < hi or common_run(name, p.indicator or "") >= cfg.shared_name_chars):
             return p
     return None
-
-
-def _sentence_end(text: str, pos: int, reach: int) -> int:
-    hi = min(len(text), pos + reach)
-    ends = [i for i in (text.find(c, pos, hi) for c in "。；;\n") if i >= 0]
-    return min(ends) if ends else hi
 
 
 def _judge(found, q: Quantity, cur: Quantity, prev: Quantity, down: bool, cfg, note: str | None = None) -> None:

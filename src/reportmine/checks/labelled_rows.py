@@ -20,6 +20,7 @@ import regex
 
 from ..document import Quantity
 from . import arithmetic as ar
+from .neighbourhood import Index
 
 _RATE_LABEL = regex.compile(r"(?:预算)?(?:执行|完成|支出|到位)率")   # as labelled_row's rate label
 _ROW_CHARS = 80         # how far before its rate label a flattened row may start
@@ -29,8 +30,8 @@ _RATE_CHARS = 24        # and how far after it the rate stands
 
 
 
-def check_labelled_rows(doc, found, cfg) -> None:
-    text = doc.text
+def check_labelled_rows(index: Index, found, cfg) -> None:
+    text = index.text
     if "率" not in text:
         return
     seen = -1
@@ -39,11 +40,9 @@ def check_labelled_rows(doc, found, cfg) -> None:
         if m is None or m.start("rate_label") != hit.start():
             continue
         seen = m.end()
-        plan, done = _amount(m, "plan"), _amount(m, "done")
-        rate = _quantity(m, "rate", "%")
-        if plan is None or done is None or rate is None or plan.norm_value <= 0 or rate.start in found.judged:
-            continue
-        if (m.group("plan_unit") or "") != (m.group("done_unit") or ""):
+        plan, done, rate = (_value(index, m, name) for name in ("plan", "done", "rate"))
+        if plan is None or done is None or rate is None or rate.norm_unit != "ratio" or plan.norm_value <= 0 \
+                or rate.start in found.judged or plan.norm_unit != done.norm_unit:
             continue
         lo, hi = ar.quotient(done, plan) or (None, None)
         if lo is None:
@@ -57,21 +56,16 @@ def check_labelled_rows(doc, found, cfg) -> None:
                        f" = {ar.at_precision(done.norm_value / plan.norm_value, rate, 2)}" + note, [plan, done])
 
 
-def _amount(m, name: str) -> Quantity | None:
-    return _quantity(m, name, m.group(f"{name}_unit"))
-
-
-def _quantity(m, name: str, unit: str | None) -> Quantity | None:
-    num = m.group(name)
-    if num is None:
-        return None
+def _value(index: Index, m, name: str) -> Quantity | None:
+    """The quantity the recognizer read at the group's number (an amount with its
+    unit, the rate); a bare number, which it leaves, is read here with no unit."""
     s, e = m.span(name)
-    if unit == "%":
-        e = m.end("rate_mark")
-        value = float(num.replace(",", ""))
-        return Quantity(s, e, m.string[s:e], value, "%", value / 100, "ratio")
-    if unit:
-        e = m.end(f"{name}_unit")
-    value = float(num.replace(",", ""))
-    scale = {"万元": 1e4, "亿元": 1e8, "元": 1.0}.get(unit or "", 1.0)
-    return Quantity(s, e, m.string[s:e], value, unit or None, value * scale, "元" if unit else None)
+    if s < 0:
+        return None
+    read = next((q for q in index.between(s, e + 1) if q.start <= s < q.end), None)
+    if read is not None:
+        return read
+    if name == "rate":
+        return None
+    value = float(m.group(name).replace(",", ""))
+    return Quantity(s, e, m.string[s:e], value, None, value, None)

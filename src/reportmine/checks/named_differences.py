@@ -18,12 +18,11 @@ import regex
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
-from .neighbourhood import Index, paragraph_bounds
+from .neighbourhood import Index, compatible, paragraph_bounds
 from .typos import difference_typos
 
 _COMPARED = regex.compile(r"(?:比|较|較)(?P<name>\p{Han}{2,12}?)(?:的)?(?:多出|少了|多了|高出|低出|增加|减少|減少|多|少|高|低)\s*$")
 _PERIOD = regex.compile(r"[年月期季]|去|上|同")
-_RATES = {"ratio", "ratio_point"}
 _NAME_CHARS = 24       # 比, a name of up to twelve characters, 的 and the direction word
 _REACH = 600           # how far back the level and the named value are looked for (characters)
 
@@ -39,7 +38,7 @@ def check_named_differences(index: Index, found, cfg) -> None:
         if m is None or _PERIOD.search(m.group("name")):
             continue
         ss = max(sentence_start(text, d.start), d.start - _REACH)
-        level = [q for q in index.between(ss, d.start) if q.role != "difference" and _compatible(q, d)]
+        level = [q for q in index.between(ss, d.start) if q.role != "difference" and compatible(q, d)]
         if len(level) != 1:
             continue
         a = _named(index, text, ss, m.group("name"), d)
@@ -55,7 +54,7 @@ def _named(index: Index, text: str, ss: int, name: str, d: Quantity) -> Quantity
         while before > 0 and text[before - 1].isspace():
             before -= 1
         lo = paragraph_bounds(text, before)[0] if before > 0 else lo
-    named = [q for q in index.between(max(lo, ss - _REACH), ss) if _compatible(q, d) and q.role not in ("difference", "growth")
+    named = [q for q in index.between(max(lo, ss - _REACH), ss) if compatible(q, d) and q.role not in ("difference", "growth")
              and name in (q.indicator or "")]
     return named[-1] if named else None
 
@@ -63,7 +62,7 @@ def _named(index: Index, text: str, ss: int, name: str, d: Quantity) -> Quantity
 def _judge(found, d: Quantity, a: Quantity, b: Quantity) -> None:
     computed = abs(b.norm_value - a.norm_value)
     tol = ar.tolerance(d) + ar.tolerance(a) + ar.tolerance(b)
-    arith = f"|{b.text} − {a.text}| = {_fmt(computed, d)}"
+    arith = f"|{b.text} − {a.text}| = {ar.at_precision(computed, d)}"
     if ar.near(d.norm_value, computed, tol):
         found.verify("difference", arith, [a, b, d], d)
         return
@@ -71,13 +70,3 @@ def _judge(found, d: Quantity, a: Quantity, b: Quantity) -> None:
     typos = [] if ar.near_miss(b.norm_value, implied, found.cfg.near_miss) else difference_typos(d, b, a)
     if typos or ar.near_miss(b.norm_value, implied, found.cfg.near_miss):
         found.flag("difference", d, arith + (ar.typo_note(typos) if typos else ""), [a, b], span=(b.start, d.end))
-
-
-def _compatible(a: Quantity, b: Quantity) -> bool:
-    return (a.norm_unit in _RATES and b.norm_unit in _RATES) or a.norm_unit == b.norm_unit
-
-
-def _fmt(x: float, like: Quantity) -> str:
-    if like.norm_unit in _RATES:
-        return f"{x * 100:.2f}".rstrip("0").rstrip(".") + ("个百分点" if like.norm_unit == "ratio_point" else "%")
-    return f"{x:g}{like.unit or ''}"

@@ -28,6 +28,33 @@ def is_rate(q: Quantity) -> bool:
     return q.norm_value is not None and q.norm_unit == "ratio"
 
 
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Two values one can be compared with the other: one unit, or both rates (% or points)."""
+    return (a.norm_unit in RATES and b.norm_unit in RATES) or a.norm_unit == b.norm_unit
+
+
+def sentence_end(text: str, pos: int, reach: int, ends: str = "。；;\n") -> int:
+    """The first sentence end (``ends``) from ``pos``, looked for within ``reach`` characters."""
+    hi = min(len(text), pos + reach)
+    found = [i for i in (text.find(c, pos, hi) for c in ends) if i >= 0]
+    return min(found) if found else hi
+
+
+def joined_runs(items: list, joined) -> list[list]:
+    """The runs of at least two consecutive items each ``joined(previous, item)`` to the one before."""
+    out, run = [], []
+    for item in items:
+        if run and joined(run[-1], item):
+            run.append(item)
+            continue
+        if len(run) >= 2:
+            out.append(run)
+        run = [item]
+    if len(run) >= 2:
+        out.append(run)
+    return out
+
+
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
     """The line holding pos (line breaks looked up, not scanned for: a text without any stays linear)."""
     return line_start(text, pos), line_end(text, pos)

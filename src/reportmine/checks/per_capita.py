@@ -22,7 +22,7 @@ import re
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
-from .neighbourhood import Index, is_count, paragraph_bounds
+from .neighbourhood import Index, is_count, paragraph_bounds, sentence_end
 from .rates import common_run
 
 _STOPS = re.compile(r"[，,。；;\n]")
@@ -82,18 +82,12 @@ def _standard(index: Index, found, q: Quantity, cfg) -> None:
     head count of the sentence. Verified or judged as below (the pair is then
     clearly meant)."""
     text = index.text
-    s, e = sentence_start(text, q.start), _sentence_end(text, q.end, cfg.whole_reach)
+    s, e = sentence_start(text, q.start), sentence_end(text, q.end, cfg.whole_reach)
     sent = [w for w in index.between(s, e) if w is not q and is_count(w) and w.norm_value > 0]
     amounts = [a for a in sent if a.start > q.end and a.norm_unit == q.norm_unit]
     heads = [p for p in sent if p.norm_unit != q.norm_unit and p.norm_unit in cfg.head_units]
     if amounts and len(heads) == 1 and not any(a.norm_unit == q.norm_unit for a in sent if a.start < q.start):
         _judge(found, text, q, amounts[:1], heads, cfg, meant=(amounts[0], heads[0]))
-
-
-def _sentence_end(text: str, pos: int, reach: int) -> int:
-    hi = min(len(text), pos + reach)
-    ends = [i for i in (text.find(c, pos, hi) for c in "。；;\n") if i >= 0]
-    return min(ends) if ends else hi
 
 
 def check_per_thousand(index: Index, found, cfg) -> None:

@@ -29,7 +29,7 @@ from .formulas import check_formulas
 from .gaps import check_gaps
 from .found import Found
 from .levels import check_change_lists, check_level_lists, check_levels
-from .neighbourhood import Index
+from .neighbourhood import Index, compatible
 from .rates import check_rates, check_share_lists
 from .remainders import check_remainders
 from .repeats import check_item_values, check_mismatch, check_respectively
@@ -132,7 +132,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_trend_lists(index, found, search_config())
     check_same_period(index, found, search_config())
     check_named_differences(index, found, search_config())
-    check_labelled_rows(doc, found, search_config())
+    check_labelled_rows(index, found, search_config())
     check_trend_words(index, found, search_config())
     check_compared(index, found, search_config())
     check_per_capita(index, found, search_config())
@@ -218,14 +218,9 @@ def _completion_from_file(found: Found, c: Quantity, before: list[Quantity], tar
             return
 
 
-def _compatible(a: Quantity, b: Quantity) -> bool:
-    rates = {"ratio", "ratio_point"}
-    return (a.norm_unit in rates and b.norm_unit in rates) or a.norm_unit == b.norm_unit
-
-
 def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
     """增速7.6%，比基本任务8.5%低1.2个百分点: |7.6% - 8.5%| = 0.9."""
-    others = [q for q in before if q.role != "difference" and _compatible(q, d)]
+    others = [q for q in before if q.role != "difference" and compatible(q, d)]
     if len(others) < 2:
         return
     b = others[-1]
@@ -250,7 +245,7 @@ def _earlier_after(found: Found, d: Quantity, after: list[Quantity]) -> list[Qua
     """增速比上年提高1.3个百分点，上年增长7.2%: the earlier period's (or the
     compared) value stated right after the difference in its sentence (the
     first compatible value)."""
-    nxt = next((q for q in after if _compatible(q, d)), None)
+    nxt = next((q for q in after if compatible(q, d)), None)
     if nxt is None or nxt.role == "difference":
         return []
     return [nxt] if _after_cue(found, nxt) or _restated(found.text, d, nxt) else []

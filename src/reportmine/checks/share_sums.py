@@ -27,7 +27,7 @@ from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from ..resources import compile_pattern, load_yaml, require
 from .arithmetic import tolerance
-from .neighbourhood import Index, is_count, is_rate
+from .neighbourhood import Index, is_count, is_rate, joined_runs
 
 _KEYS = ("whole_words", "complement_sets", "rest_words", "share_clause", "near_points")
 _SHARE_WORDS = ("占", "比重", "比例", "占比")
@@ -97,18 +97,9 @@ def _bare_lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
     the words that name them (share or whole words in the clause before the
     first, ending in 为/是/:), without 分别."""
     text = index.text
-    out, run = [], []
-    for q in [q for q in index.qs if q.norm_unit == "ratio" and q.group is None]:
-        if run and _LIST_GAP.fullmatch(text, run[-1].end, q.start):
-            run.append(q)
-            continue
-        if len(run) >= 2:
-            out.append(run)
-        run = [q]
-    if len(run) >= 2:
-        out.append(run)
+    shares = [q for q in index.qs if q.norm_unit == "ratio" and q.group is None]
     lists = []
-    for run in out:
+    for run in joined_runs(shares, lambda a, b: _LIST_GAP.fullmatch(text, a.end, b.start) is not None):
         lead = text[clause_start(text, run[0].start):run[0].start]
         if _LEAD_END.search(lead) and any(w in lead for w in (*_SHARE_WORDS, *sc.whole_words)):
             lists.append((run, []))

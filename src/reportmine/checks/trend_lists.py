@@ -21,7 +21,7 @@ import regex
 
 from ..claims.clauses import sentence_start
 from ..document import Quantity
-from .neighbourhood import Index, paragraph_bounds
+from .neighbourhood import Index, joined_runs, paragraph_bounds
 
 _HEAD_CHARS = 8        # how far before a change its direction word may stand (较上年增加)
 _SEAM = regex.compile(r"[增升涨减降跌]、")    # where two items of a list meet (trend_list's directions)
@@ -79,16 +79,8 @@ def _lists(text: str, cfg) -> list[list]:
             continue
         lo = max(0, hit.start() - _ITEM_CHARS)
         hi = min(len(text), hit.end() + _LIST_CHARS)
-        run = []
-        for m in cfg.trend_list.finditer(text, lo, hi):
-            if run and text[run[-1].end():m.start()] == "、":
-                run.append(m)
-                continue
-            if len(run) >= 2:
-                out.append(run)
-            run = [m]
-        if len(run) >= 2:
-            out.append(run)
+        items = list(cfg.trend_list.finditer(text, lo, hi))
+        out += joined_runs(items, lambda a, b: text[a.end():b.start()] == "、")
         done = hi
     return out
 

@@ -13,18 +13,19 @@ that a change's own direction (同比改善13.6%) is not read as one.
 from __future__ import annotations
 
 from ..claims.clauses import sentence_start
-from .neighbourhood import Index, paragraph_bounds
+from .neighbourhood import Index, paragraph_bounds, sentence_end
 from .trend_lists import rise_of
 
-_NEXT_SENTENCE = "。；;！!？?"
 _REACH = 300           # characters read on each side of the word (a text without full stops stays linear)
 
 
 def check_trend_words(index: Index, found, cfg) -> None:
     text = index.text
     for m in cfg.better_words.finditer(text):
-        lo, hi = paragraph_bounds(text, m.start())
-        end = _sentence_after(text, m.end(), min(hi, m.end() + _REACH))
+        lo = paragraph_bounds(text, m.start())[0]
+        end = sentence_end(text, m.end(), _REACH)          # this sentence, then the next one of its paragraph
+        if end < len(text) and text[end] not in "\r\n":
+            end = sentence_end(text, end + 1, _REACH)
         for q in index.between(max(sentence_start(text, m.start()), m.start() - _REACH), end):
             if q.role not in ("growth", "difference") or not _lower_better(q.indicator or "", cfg):
                 continue
@@ -37,14 +38,3 @@ def check_trend_words(index: Index, found, cfg) -> None:
 
 def _lower_better(indicator: str, cfg) -> bool:
     return any(w in indicator for w in cfg.lower_better)
-
-
-def _sentence_after(text: str, pos: int, hi: int) -> int:
-    """The end of the sentence after the one holding ``pos`` (within its paragraph)."""
-    ends = 0
-    for i in range(pos, hi):
-        if text[i] in _NEXT_SENTENCE:
-            ends += 1
-            if ends == 2:
-                return i
-    return hi
