@@ -3,13 +3,6 @@ points its rules award. Texts written for the test."""
 
 import pytest
 
-from reportmine.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
-
 
 def run(pipeline, text):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

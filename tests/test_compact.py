@@ -5,7 +5,6 @@ span still points at the file's own characters."""
 import pytest
 
 from reportmine.compact import compaction, removals
-from reportmine.pipeline import Pipeline
 
 PLAIN = ("一、主要指标完成情况\n"
          "全年全县完成地区生产总值256.8亿元，同比增长6.5%，完成年度目标250亿元的102.7%。"
@@ -26,11 +25,6 @@ def wrapped(text, width=30):
 def spaced(text):
     import re
     return re.sub(r"(?<=[\u4e00-\u9fff，。])(?=\d)|(?<=\d)(?=[\u4e00-\u9fff%])", " ", text)
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
 
 
 def analyze(pipeline, text):

@@ -2,13 +2,6 @@
 
 import pytest
 
-from reportmine.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
-
 
 def flags_of(pipeline, text, ftype):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

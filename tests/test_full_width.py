@@ -3,13 +3,6 @@ ones, and every span's text is still the source's own characters."""
 
 import pytest
 
-from reportmine.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
-
 
 def analyze(pipeline, text):
     return pipeline.analyze_bytes(text.encode("utf-8"), "fw.txt")

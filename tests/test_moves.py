@@ -3,13 +3,6 @@ years (checks/moves.py). Texts written here."""
 
 import pytest
 
-from reportmine.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
-
 
 def _run(pipeline, text):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

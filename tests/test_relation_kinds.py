@@ -4,13 +4,6 @@ one of their parts, a target or budget off by one digit. Texts written here."""
 
 import pytest
 
-from reportmine.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
-
 
 def incs(pipeline, text):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

@@ -3,17 +3,17 @@ verified within the written rounding and flagged only when clearly meant."""
 
 import pytest
 
-from reportmine.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
-
 
 def incs(pipeline, text):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
     return [f for f in doc.flags if f.type == "inconsistency"], doc.meta.get("verified", [])
+
+
+def flagged_as(pipeline, text, flagged):
+    """The inconsistency flags of ``text``, asserted to be one on ``flagged`` (None: none at all)."""
+    flags, verified = incs(pipeline, text)
+    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    return flags, verified
 
 
 FLAGGED = [
@@ -408,8 +408,7 @@ def test_a_direction_in_a_summary_list_against_its_change_is_flagged(pipeline):
     ("截至2025年底，全区个体工商户达1.8万户，比2025年初增加900户。", None),
 ])
 def test_a_change_measured_against_its_own_period_is_flagged(pipeline, text, flagged):
-    flags, _ = incs(pipeline, text)
-    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    flags, _ = flagged_as(pipeline, text, flagged)
     if flagged:
         assert "同一时期与自身相比" in flags[0].arithmetic and flags[0].evidence[0]["role"] == "actual"
 
@@ -422,8 +421,7 @@ def test_a_change_measured_against_its_own_period_is_flagged(pipeline, text, fla
     ("全区营商环境持续改善，新登记市场主体4100户，比上年增长9.3%。", None),
 ])
 def test_a_word_of_improvement_against_a_worsening_figure_is_flagged(pipeline, text, flagged):
-    flags, _ = incs(pipeline, text)
-    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    flags, _ = flagged_as(pipeline, text, flagged)
     if flagged:
         assert "上升意味着变差" in flags[0].arithmetic and flags[0].evidence
         assert ("持续改善" if flagged == "改善" else "明显好转") in flags[0].arithmetic
@@ -437,8 +435,7 @@ def test_a_word_of_improvement_against_a_worsening_figure_is_flagged(pipeline, t
     ("全区共有幼儿园42所。全区共有小学65所，比中学多13所。", None, False),
 ])
 def test_a_difference_named_against_a_value_of_an_earlier_sentence(pipeline, text, flagged, verified):
-    flags, checked = incs(pipeline, text)
-    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    flags, checked = flagged_as(pipeline, text, flagged)
     assert any(v["kind"] == "difference" for v in checked) == verified
     if flagged:
         assert flags[0].subtype == "difference" and len(flags[0].evidence) == 3
@@ -451,8 +448,7 @@ def test_a_difference_named_against_a_value_of_an_earlier_sentence(pipeline, tex
     ("| 全年预算数 | 48.6 | 全年执行数 | 46.2 | 执行率 | 100% |", "100%"),
 ])
 def test_a_flattened_budget_line_is_checked(pipeline, text, flagged):
-    flags, verified = incs(pipeline, text)
-    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    flags, verified = flagged_as(pipeline, text, flagged)
     if flagged:
         assert flags[0].subtype == "ratio" and len(flags[0].evidence) == 3
     else:

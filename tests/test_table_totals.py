@@ -4,13 +4,6 @@ the columns before it, in txt tables (|) and in real DOCX tables (TAB rows)."""
 import docx
 import pytest
 
-from reportmine.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
-
 
 def incs(doc):
     return [f for f in doc.flags if f.type == "inconsistency"], doc.meta.get("verified", [])

@@ -3,7 +3,6 @@
 import docx
 import pytest
 
-from reportmine.pipeline import Pipeline
 from reportmine.quantities.tables import header_unit
 
 ROWS = [["序号", "指标名称", "年度目标(万元)", "完成率(%)"],
@@ -23,11 +22,6 @@ def _close(got, expected):
         assert g[2] == pytest.approx(e[2])
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
-
-
 def test_docx_table_cells_take_the_column_header_unit(tmp_path, pipeline):
     d = docx.Document()
     d.add_paragraph("表1 主要指标完成情况")
@@ -40,6 +34,14 @@ def test_docx_table_cells_take_the_column_header_unit(tmp_path, pipeline):
     doc = pipeline.analyze(path)
     _close(_found(doc), EXPECTED)
     assert [q.indicator for q in doc.quantities] == ["地方财政收入"] * 2 + ["固定资产投资"] * 2
+
+
+def _add_table(d, *rows):
+    """A real Word table of ``rows`` (lists of cell texts)."""
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, cells in enumerate(rows):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
 
 
 @pytest.mark.parametrize("sep", ["\t", " | "])
@@ -97,11 +99,7 @@ def test_a_table_typed_into_docx_paragraphs_reads_like_a_docx_table(tmp_path, pi
     for row in ROWS:
         d.add_paragraph(sep.join(row))
     d.add_paragraph("表2 其他指标")
-    table = d.add_table(rows=2, cols=2)
-    for c, value in enumerate(["指标名称", "完成值(个)"]):
-        table.cell(0, c).text = value
-    for c, value in enumerate(["新建项目", "12"]):
-        table.cell(1, c).text = value
+    _add_table(d, ["指标名称", "完成值(个)"], ["新建项目", "12"])
     path = tmp_path / "typed_table.docx"
     d.save(path)
     doc = pipeline.analyze(path)
@@ -114,11 +112,7 @@ def test_typed_rows_on_both_sides_of_a_docx_table_are_two_tables_around_it(tmp_p
     d = docx.Document()
     d.add_paragraph("指标 | 目标(个) | 完成(个)")
     d.add_paragraph("新建项目 | 20 | 18")
-    table = d.add_table(rows=2, cols=2)
-    for c, value in enumerate(["指标名称", "完成值(户)"]):
-        table.cell(0, c).text = value
-    for c, value in enumerate(["改造户数", "35"]):
-        table.cell(1, c).text = value
+    _add_table(d, ["指标名称", "完成值(户)"], ["改造户数", "35"])
     d.add_paragraph("指标 | 目标(人) | 完成(人)")
     d.add_paragraph("培训人数 | 300 | 320")
     path = tmp_path / "around.docx"

@@ -3,13 +3,6 @@ traditional (公頃, 公裏) are read through the simplified view. Texts written
 
 import pytest
 
-from reportmine.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
-
 
 @pytest.mark.parametrize("text, number, unit", [
     ("全鎮新增造林面積36.5公頃。", "36.5公頃", "公顷"),
