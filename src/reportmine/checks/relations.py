@@ -50,6 +50,7 @@ from .trend_words import check_trend_words
 from .pairs import check_pairs
 from .per_capita import check_per_capita, check_per_heads, check_per_thousand
 from .points import check_points
+from .score_groups import check_score_groups
 from .awards import check_awards, check_bracket_splits
 from .structure import check_structure
 from .table_heads import check_table_heads
@@ -141,6 +142,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_remainders(index, found, search_config())
     check_gaps(index, found, search_config())
     check_points(index, found, search_config())
+    check_score_groups(index, found, search_config())
     check_awards(index, found, search_config())
     check_bracket_splits(index, found, search_config())
     check_structure(doc, found, search_config())

@@ -11,7 +11,7 @@ from ..resources import compile_pattern, load_yaml, require
 _WORDS = ("rate_endings", "fall_words", "rise_words", "compared_fall", "compared_rise", "remainder_words", "count_units", "previous_cues", "not_subject_starts",
           "list_marks", "sibling_joins", "total_labels", "share_cues", "head_units", "per_month_words", "lower_better")
 _INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "ratio_part_name_chars", "whole_reach", "shared_name_chars", "growth_gap",
-         "subject_min_chars", "typo_min_digits")
+         "subject_min_chars", "typo_min_digits", "score_group_name_chars")
 _FLOATS = ("near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth",
            "near_miss_typo")
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
@@ -19,7 +19,7 @@ _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "le
              "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "closing_total", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
              "excess_cue", "excess_rate_link", "average_cue",
              "status_part", "change_list_cue", "complement_rate",
-             "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row")
+             "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row", "score_group_cell", "score_entry_mark")
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class SearchConfig:
     growth_gap: int
     subject_min_chars: int
     typo_min_digits: int
+    score_group_name_chars: int
     near_miss_sum_sentence: float
     near_miss_per_capita: float
     near_miss_total: float
@@ -84,6 +85,8 @@ class SearchConfig:
     breakdown_cue: object
     trend_list: object
     labelled_row: object
+    score_group_cell: object
+    score_entry_mark: object
     better_words: object
     lower_better: tuple
     point_label: object
