@@ -51,6 +51,7 @@ from .pairs import check_pairs
 from .per_capita import check_per_capita, check_per_heads, check_per_thousand
 from .points import check_points
 from .score_groups import check_score_groups
+from .header_columns import check_header_columns
 from .awards import check_awards, check_bracket_splits
 from .structure import check_structure
 from .table_heads import check_table_heads
@@ -134,6 +135,7 @@ def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
     check_same_period(index, found, search_config())
     check_named_differences(index, found, search_config())
     check_labelled_rows(index, found, search_config())
+    check_header_columns(index, found, search_config())
     check_trend_words(index, found, search_config())
     check_compared(index, found, search_config())
     check_per_capita(index, found, search_config())

@@ -1,5 +1,6 @@
-"""Scoring tables: a group's points against its rows' points (checks/score_groups.py),
-in txt tables (|) and in a real Word table with merged group cells."""
+"""Scoring and budget tables of a self-assessment: a group's points against its
+rows' points (checks/score_groups.py) and a rate column against the columns its
+header names (checks/header_columns.py), in txt tables (|) and real Word tables."""
 
 import docx
 import pytest
@@ -106,3 +107,44 @@ def test_a_word_table_with_merged_group_cells(tmp_path, pipeline):
     assert [f.text for f in flags] == ["40分"]
     assert "20 + 15 + 10 = 45分" in flags[0].message
     assert any("25 + 15 = 40分" in v["arithmetic"] for v in verified)
+
+
+FUNDS = ("| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+         "| 年度资金总额 | 820 | 900 | {done} | 10 | {rate} | 9.6 |\n"
+         "| 其中：财政拨款 | 700 | 780 | 741 | - | 95% | - |\n")
+
+
+def test_a_rate_column_is_read_against_the_columns_its_header_names(pipeline):
+    flags, verified = analyze(pipeline, FUNDS.format(done=864, rate="96%"))
+    assert flags == []
+    said = [v["arithmetic"] for v in verified]
+    assert "864/900 = 96.00%（表中各列），与所报一致" in said     # not 864/820: the 全年 budget fits
+    assert "741/780 = 95.00%（表中各列），与所报一致" in said
+
+
+def test_a_rate_that_no_budget_column_explains_is_flagged(pipeline):
+    flags, _ = analyze(pipeline, FUNDS.format(done=846, rate="96%"))
+    assert [f.text for f in flags] == ["96%"]
+    assert "846/900 = 94.00%（表中执行数/预算数），所报为96%" in flags[0].message
+    assert [e["text"] for e in flags[0].evidence] == ["900", "846", "96%"]
+
+
+def test_a_row_that_does_not_line_up_with_its_header_is_not_read(pipeline):
+    text = FUNDS.format(done=846, rate="96%").replace("| 年度资金总额 |", "| 年度资金总额 | 合计 |")
+    flags, _ = analyze(pipeline, text)
+    assert flags == []
+
+
+def test_a_word_budget_table_rate_column(tmp_path, pipeline):
+    d = docx.Document()
+    rows = [("资金来源", "全年预算数(万元)", "全年执行数(万元)", "执行率"),
+            ("财政资金", "450", "432", "96%"), ("自筹资金", "50", "40", "90%")]
+    table = d.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "funds.docx"
+    d.save(path)
+    flags, verified = incs(pipeline.analyze(path))
+    assert [f.text for f in flags] == ["90%"]
+    assert any("432万元/450万元" in v["arithmetic"] or "432/450" in v["arithmetic"] for v in verified)
