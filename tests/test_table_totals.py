@@ -60,3 +60,25 @@ def test_a_docx_table_total_row_is_checked(tmp_path, pipeline):
     assert [f.subtype for f in flags] == ["sum"]
     assert "110 + 95 = 205，与表中合计215不符" in flags[0].message
     assert any("320 + 280 = 600" in v["arithmetic"] for v in verified)
+
+
+def test_a_total_row_over_its_qizhong_rows_adds_them_up(pipeline):
+    text = ("| 资金来源（万元） | 年初预算数 | 全年预算数 | 全年执行数 |\n"
+            "| 年度资金总额 | 560 | 610 | 598 |\n"
+            "| 其中：中央补助 | 400 | 430 | 418 |\n"
+            "| 县级配套 | 160 | 180 | 180 |\n")
+    flags, verified = analyze(pipeline, text)
+    assert flags == []
+    assert "400 + 160 = 560（表中合计560）" in [v["arithmetic"].split("，")[0] for v in verified]
+    flags, _ = analyze(pipeline, text.replace("| 418 |", "| 481 |"))
+    assert [f.text for f in flags] == ["598"]
+    assert "481 + 180 = 661，与表中合计598不符（本表另有2列合计相符）" in flags[0].message
+
+
+def test_a_table_whose_width_changes_is_read_block_by_block(pipeline):
+    # a caption row of two cells, then a block of four: the block's total row is read
+    text = ("| 表2 | 各乡镇新增就业 |\n| 乡镇 | 城镇 | 农村 | 小计 |\n| 东镇 | 120 | 85 | 205 |\n"
+            "| 西镇 | 96 | 70 | 166 |\n| 合计 | 216 | 155 | 380 |\n")
+    flags, _ = analyze(pipeline, text)
+    assert [f.text for f in flags] == ["380"]
+    assert "205 + 166 = 371，与表中合计380不符" in flags[0].message

@@ -25,16 +25,31 @@ from .sums import parts_fit
 from .tables import cell_quantity, table_lines
 
 _ZERO = frozenset({"-", "—", "－", "/"})
+_PARTS_OPEN = ("其中", "其中：", "其中:")
 
 
 def check_table_totals(doc, found, cfg) -> None:
     if "|" not in doc.text and "\t" not in doc.text:
         return
-    for rows in table_lines(doc.text, tabs=True):
-        if len({len(cells) for _, cells in rows}) != 1:
-            continue
-        _total_rows(found, rows, cfg)
-        _total_columns(found, rows, cfg)
+    for table in table_lines(doc.text, tabs=True):
+        for rows in _blocks(table):
+            _total_rows(found, rows, cfg)
+            _total_columns(found, rows, cfg)
+
+
+def _blocks(rows):
+    """Runs of rows with one number of cells: a table whose merged cells or
+    second header change its width is read block by block (a column lines up
+    only within one)."""
+    block = []
+    for row in rows:
+        if block and len(row[1]) != len(block[-1][1]):
+            if len(block) >= 3:
+                yield block
+            block = []
+        block.append(row)
+    if len(block) >= 3:
+        yield block
 
 
 def _value(cell: tuple[str, int]) -> Quantity | None:
@@ -58,11 +73,15 @@ def _is_data(cells) -> bool:
 
 def _total_rows(found, rows, cfg) -> None:
     data = [i for i, (_, cells) in enumerate(rows) if _is_data(cells)]
-    totals = [i for i in data if cfg.table_total_label.match(_label(rows[i][1]))]
+    opened = {a for a, b in zip(data, data[1:]) if _label(rows[b][1]).startswith(_PARTS_OPEN)}
+    totals = [i for i in data if cfg.table_total_label.match(_label(rows[i][1])) or i in opened]
     for t in totals:
         prev = max([s for s in totals if s < t], default=-1)
         parts = [i for i in data if prev < i < t]
-        if not parts and t == data[0]:
+        if t in opened:     # 年度资金总额 over 其中：财政拨款, 上年结转…: the rows after it
+            nxt = min([s for s in totals if s > t], default=len(rows))
+            parts = [i for i in data if t < i < nxt]
+        elif not parts and t == data[0]:
             nxt = min([s for s in totals if s > t], default=len(rows))
             parts = [i for i in data if t < i < nxt]
         if len(parts) >= 2:
