@@ -148,3 +148,16 @@ def test_a_word_budget_table_rate_column(tmp_path, pipeline):
     flags, verified = incs(pipeline.analyze(path))
     assert [f.text for f in flags] == ["90%"]
     assert any("432万元/450万元" in v["arithmetic"] or "432/450" in v["arithmetic"] for v in verified)
+
+
+def test_a_table_with_scores_but_no_column_of_points_is_not_read(pipeline):
+    # the only number of each row is the score it got: lost points are no inconsistency
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 自评得分 |\n"
+            "| 产出指标（45分） | 数量指标 | 修缮校舍面积 | 20 |\n| | 质量指标 | 竣工验收合格率 | 15 |\n"
+            "| | 时效指标 | 当年完工率 | 10 |\n| 效益指标（35分） | 社会效益指标 | 在校生安全保障 | 18 |\n"
+            "| | 可持续影响指标 | 校舍使用年限 | 15 |\n| 满意度指标（20分） | 满意度指标 | 师生满意度 | 19 |\n"
+            "| 总分 | | | 97 |\n")
+    flags, verified = analyze(pipeline, text)
+    assert flags == [] and not any("本组分值" in v["arithmetic"] for v in verified)
+    flags, verified = analyze(pipeline, text.replace("自评得分 |", "分值 | 自评得分 |").replace("| 18 |", "| 20 | 18 |"))
+    assert any("本组分值" in v["arithmetic"] for v in verified)

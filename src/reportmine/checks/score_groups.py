@@ -4,7 +4,10 @@ A self-assessment or scoring table (项目支出绩效自评表, 部门整体支
 考核评分表) gives an indicator group its points in a cell of its own, a short
 name and bracketed points (`score_group_cell`: 产出指标（50分）, 规划 (15分)),
 and each indicator row its points in a bare number cell (分值, 指标分值): the
-row's first cell that is a bare number after a cell of text. Merged cells
+row's first cell that is a bare number after a cell of text. A table is read
+only when the header above its first group names such a column
+(`score_weight_label`): without one, a row's number may be the score it got
+(得分), which falls short of its points whenever points were lost. Merged cells
 reach the text as rows of differing widths, so the table is read in order,
 not by columns:
 
@@ -48,8 +51,9 @@ def check_score_groups(index: Index, found, cfg) -> None:
         return
     for rows in _tables(index):
         events = list(_events(index, rows, cfg))
-        if sum(1 for kind, _ in events if kind == "group") < 2:
-            continue
+        groups = [q.start for kind, q in events if kind == "group"]
+        if len(groups) < 2 or not cfg.score_weight_label.search(text, rows[0][0], groups[0]):
+            continue            # no column of points above the groups: a row's number may be its score (得分)
         sums = _group_sums(events) + _criteria_sums(index, rows, cfg)
         _judge(found, sums)
 
