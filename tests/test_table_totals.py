@@ -82,3 +82,9 @@ def test_a_table_whose_width_changes_is_read_block_by_block(pipeline):
     flags, _ = analyze(pipeline, text)
     assert [f.text for f in flags] == ["380"]
     assert "205 + 166 = 371，与表中合计380不符" in flags[0].message
+
+
+def test_qizhong_rows_of_a_one_column_table_need_not_be_every_part(pipeline):
+    text = "| 指标 | 本年（亿元） |\n| 税收收入 | 120 |\n| 其中：增值税 | 52 |\n| 企业所得税 | 58 |\n"
+    flags, _ = analyze(pipeline, text)
+    assert flags == []

@@ -87,7 +87,7 @@ def _total_rows(found, rows, cfg) -> None:
         if len(parts) >= 2:
             width = len(rows[t][1])
             columns = [(rows[t][1][j], [rows[i][1][j] for i in parts]) for j in range(width)]
-            _judge_line(found, columns, cfg, "列")
+            _judge_line(found, columns, cfg, "列", alone=t not in opened)
 
 
 def _total_columns(found, rows, cfg) -> None:
@@ -107,9 +107,11 @@ def _total_columns(found, rows, cfg) -> None:
     _judge_line(found, lines, cfg, "行")
 
 
-def _judge_line(found, lines, cfg, along: str) -> None:
+def _judge_line(found, lines, cfg, along: str, alone: bool = True) -> None:
     """`lines`: (total cell, part cells) per column of a total row, or per
-    row of a total column. Verified lines establish the relation for the others."""
+    row of a total column. Verified lines establish the relation for the others;
+    ``alone``: a single line may be flagged on its own (not for 其中 rows,
+    which need not list every part)."""
     judged = []
     for total_cell, part_cells in lines:
         total, parts = _value(total_cell), [_value(c) for c in part_cells]
@@ -124,7 +126,7 @@ def _judge_line(found, lines, cfg, along: str) -> None:
         if ok:
             found.verify("sum", arith + f"（表中合计{total.text}）", [total, *parts], total)
             continue
-        if not (fit or len(judged) == 1):
+        if not (fit or (alone and len(judged) == 1)):
             continue
         typo = ar.sum_typo(total, parts)
         if abs(s - total.norm_value) / total.norm_value <= cfg.near_miss_total or typo:
