@@ -1,7 +1,7 @@
 """Linear time on hostile inputs: characters per second beside the usual rate.
 
     python benchmarks/linear.py [--usual DIR] [--mb 30] [--numbers 20000] [--items 3000]
-                                [--lists 2000] [--only numbers,units,list,lists,no-newline]
+                                [--lists 2000] [--rows 10000] [--only numbers,units,list,lists,no-newline,table]
 
 In one process, after a warm-up on corpora/samples: the usual rate is the
 pipeline (reportmine.pipeline.Pipeline.analyze on a file) over the .txt files
@@ -15,7 +15,9 @@ Then each hostile input, written by this script from texts written for it:
   counts, the year before's two and two growth rates (a long PDF line of a
   table read as text);
 - no-newline: report paragraphs written here, digits varied per copy, joined
-  without a single line break to about --mb megabytes of UTF-8.
+  without a single line break to about --mb megabytes of UTF-8;
+- table:    one | scoring table of --rows rows, a group cell with its points
+  every third row and a cell of numbered criteria with their points on each.
 Each input also runs at half its size: in linear time the two rates match
 (the "half/full" column). Times are CPU seconds (time.process_time) of the
 analysis; the ratio column is the input's chars/s over the usual chars/s
@@ -79,6 +81,18 @@ def lists_sentence(count: int, seed: int = 7) -> str:
     return "".join(clauses) + "。\n"
 
 
+def score_table(rows: int, seed: int = 13) -> str:
+    """One scoring table of --rows rows: a group cell every third row, a points
+    cell and a cell of numbered criteria on every row (checks/score_groups.py)."""
+    r = random.Random(seed)
+    out = ["| 一级指标 | 三级指标 | 分值 | 评分标准 | 得分 |"]
+    for i in range(rows):
+        a, b = r.randint(1, 5), r.randint(1, 5)
+        group = f"第{i // 3 + 1}组（{r.randint(10, 30)}分） | " if i % 3 == 0 else ""
+        out.append(f"| {group}指标{i} | {a + b} | 1、台账齐全（{a}分）；2、按时报送（{b}分） | {a + b - r.randint(0, 1)} |")
+    return "\n".join(out) + "\n"
+
+
 def timed(pipeline, path: Path) -> tuple[int, float]:
     started = time.process_time()
     doc = pipeline.analyze(path)
@@ -92,7 +106,8 @@ def main() -> None:
     ap.add_argument("--numbers", type=int, default=20_000)
     ap.add_argument("--items", type=int, default=3_000)
     ap.add_argument("--lists", type=int, default=2_000)
-    ap.add_argument("--only", default="numbers,units,list,lists,no-newline", help="which inputs, comma-separated")
+    ap.add_argument("--rows", type=int, default=10_000, help="rows of the scoring table")
+    ap.add_argument("--only", default="numbers,units,list,lists,no-newline,table", help="which inputs, comma-separated")
     args = ap.parse_args()
     if not args.usual.is_dir():
         args.usual = ROOT.parent / "shared" / "realdev" / "docs"
@@ -114,6 +129,7 @@ def main() -> None:
         ("list", f"分别 list ({args.items:,} items)"): lambda k: list_text(args.items // k),
         ("lists", f"分别 lists in a sentence ({args.lists:,})"): lambda k: lists_sentence(args.lists // k),
         ("no-newline", f"no newline ({args.mb:g} MB)"): lambda k: no_newline_text(args.mb / k),
+        ("table", f"scoring table ({args.rows:,} rows)"): lambda k: score_table(args.rows // k),
     }
     wanted = set(args.only.split(","))
     print(f"{'input':32} {'chars':>12} {'CPU s':>8} {'chars/s':>10} {'ratio':>6} {'half/full':>9}")

@@ -98,17 +98,31 @@ def test_contained_catalog_names_tried_only_where_a_name_can_start_equal_the_sca
 def test_a_name_never_written_after_a_digit_has_no_glued_number():
     import re
 
-    from reportmine.checks.repeats import _after_digit
+    from reportmine.checks.repeats import _after_digit, _glued
+
+    def scan(text, name, lo, hi):           # the search of the whole text per name it replaces
+        i = text.find(name, lo + 1, hi)
+        while i >= 0:
+            if "0" <= text[i - 1] <= "9":
+                return True
+            i = text.find(name, i + 1, hi)
+        return False
 
     rng = random.Random(13)
-    names = ["未成年人", "人", "率", "万元", "1号", "全县"]
+    names = ["未成年人", "人", "率", "万元", "1号", "全县", "个"]
+    said = 0
     for text in _texts(120, 13):
+        glued_places = _glued(text)
         for name in names:
             lo = rng.randint(0, len(text))
             hi = rng.randint(lo, len(text))
             glued = [m.group(1) for m in re.finditer(r"(?<![0-9.])([0-9]{1,6})" + re.escape(name), text[lo:hi])]
-            if not _after_digit(text, name, lo, hi):
+            found = _after_digit(text, name, lo, hi, glued_places)
+            assert found == scan(text, name, lo, hi), (text[lo:hi], name)
+            said += found
+            if not found:
                 assert glued == [], (text[lo:hi], name)
+    assert said > 20            # the texts do glue names to numbers
 
 
 def test_traditional_characters_looked_up_by_code_point_equal_the_set_test():

@@ -57,13 +57,15 @@ def check_mismatch(doc: Document, found, cfg) -> None:
     text = doc.text
     spans = sorted((q.start, q.end) for q in doc.quantities)
     searched = set()
+    glued = None
     for q in doc.quantities:
         if q.norm_value is None or q.role not in ("actual", None) or not q.indicator or q.approx \
                 or q.group is not None or len(q.indicator) < found.cfg.mismatch_min_chars:
             continue
         if q.unit is None and (q.article, q.indicator) not in searched:
             searched.add((q.article, q.indicator))
-            _attached(doc, found, q, spans)
+            glued = _glued(text) if glued is None else glued
+            _attached(doc, found, q, spans, glued)
 
 
 def check_item_values(doc: Document, found, cfg) -> None:
@@ -128,12 +130,12 @@ def _inside(spans, pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _attached(doc: Document, found, q, spans) -> None:
+def _attached(doc: Document, found, q, spans, glued: dict[str, list[int]]) -> None:
     """Numbers glued to the indicator's name elsewhere in the article (176未成年人)."""
     text, ind = doc.text, q.indicator
     art = doc.articles[q.article] if q.article is not None and q.article < len(doc.articles) else None
     lo, hi = (art.start, art.end) if art else (0, len(text))
-    if ind and not _after_digit(text, ind, lo, hi):
+    if ind and not _after_digit(text, ind, lo, hi, glued):
         return              # (the pattern below is made and compiled anew for each name)
     for m in re.finditer(r"(?<![0-9.])([0-9]{1,6})" + re.escape(ind), text[lo:hi]):
         s, e = lo + m.start(1), lo + m.end(1)
@@ -147,11 +149,33 @@ def _attached(doc: Document, found, q, spans) -> None:
             found.flags.append(flag)
 
 
-def _after_digit(text: str, ind: str, lo: int, hi: int) -> bool:
-    """Whether ``ind`` is written right after an ASCII digit somewhere in text[lo:hi]."""
-    i = text.find(ind, lo + 1, hi)
-    while i >= 0:
-        if "0" <= text[i - 1] <= "9":
+def _glued(text: str) -> dict[str, list[int]]:
+    """The places right after an ASCII digit that no digit fills, by their
+    first character: what a name glued to a number can start at (read once a
+    document: a search of the whole text per name was quadratic in a long table)."""
+    out: dict[str, list[int]] = {}
+    for m in _AFTER_DIGIT.finditer(text):
+        out.setdefault(text[m.end():m.end() + 1], []).append(m.end())
+    return out
+
+
+_AFTER_DIGIT = re.compile(r"[0-9](?![0-9])")
+
+
+def _after_digit(text: str, ind: str, lo: int, hi: int, glued: dict[str, list[int]]) -> bool:
+    """Whether ``ind`` is written right after an ASCII digit somewhere in text[lo:hi]
+    (``glued``: _glued(text); a name that opens with a digit is searched for)."""
+    if "0" <= ind[:1] <= "9":
+        i = text.find(ind, lo + 1, hi)
+        while i >= 0:
+            if "0" <= text[i - 1] <= "9":
+                return True
+            i = text.find(ind, i + 1, hi)
+        return False
+    places = glued.get(ind[:1], ())
+    k = bisect.bisect_right(places, lo)
+    while k < len(places) and places[k] < hi:
+        if text.startswith(ind, places[k]) and places[k] + len(ind) <= hi:
             return True
-        i = text.find(ind, i + 1, hi)
+        k += 1
     return False

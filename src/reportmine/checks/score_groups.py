@@ -54,8 +54,7 @@ def check_score_groups(index: Index, found, cfg) -> None:
         groups = [q.start for kind, q in events if kind == "group"]
         if len(groups) < 2 or not cfg.score_weight_label.search(text, rows[0][0], groups[0]):
             continue            # no column of points above the groups: a row's number may be its score (得分)
-        sums = _group_sums(events) + _criteria_sums(index, rows, cfg)
-        _judge(found, sums)
+        _judge(found, _sums(events))
 
 
 def _tables(index: Index):
@@ -77,20 +76,28 @@ def _tables(index: Index):
 
 
 def _events(index: Index, rows, cfg):
-    """("group", points), ("row", points) and ("total", None) in table order."""
+    """("group", points), ("row", points), ("criteria", (row points, parts)) and
+    ("total", None) in table order."""
     for _, cells in rows:
         label = next((c.strip() for c, _ in cells if c.strip()), "")
         if cfg.table_total_label.match(label) or label.startswith("总分"):
             yield "total", None
             continue
-        seen_text = False
+        seen_text, row_points = False, None
         for part, at in cells:
             body = part.strip()
             if not body:
                 continue
+            if row_points is not None:          # after the row's points: a cell of numbered criteria?
+                parts = _criteria(index, part, at, cfg)
+                if parts:
+                    yield "criteria", (row_points, parts)
+                    break
+                continue
             m = cfg.score_group_cell.match(body)
             if m and len(m.group("name").replace(" ", "")) <= cfg.score_group_name_chars:
-                points = _points(index, at + part.index(body) + m.start("value"), at + part.index(body) + m.end("value"))
+                s = at + part.index(body)
+                points = _points(index, s + m.start("value"), s + m.end("value"))
                 if points is not None:
                     yield "group", points
                     seen_text = True
@@ -98,59 +105,57 @@ def _events(index: Index, rows, cfg):
             q = cell_quantity(part, at)
             if q is None:
                 seen_text = seen_text or not body.isdigit()     # a serial number (序号) is no row name
-                continue
-            if seen_text and q.unit in (None, "分") and q.norm_value is not None and q.norm_value >= 0:
+            elif seen_text and q.unit in (None, "分") and q.norm_value is not None and q.norm_value >= 0:
                 yield "row", q
-                break
+                row_points = q
+
+
+def _criteria(index: Index, part: str, at: int, cfg) -> list[Quantity] | None:
+    """The bracketed points of a cell of two or more numbered criteria, one each."""
+    entries = list(cfg.score_entry_mark.finditer(part))
+    if len(entries) < 2:
+        return None
+    brackets = list(cfg.point_bracket.finditer(part))
+    if len(brackets) != len(entries) or not _one_each(entries, brackets):
+        return None
+    parts = [_points(index, at + m.start("value"), at + m.end("value")) for m in brackets]
+    return None if None in parts else parts
 
 
 def _points(index: Index, s: int, e: int) -> Quantity | None:
     return next((q for q in index.between(s, e) if q.norm_unit == "分"), None)
 
 
-def _group_sums(events) -> list[tuple[Quantity, list[Quantity], bool, str]]:
+def _sums(events) -> list[tuple[Quantity, list[Quantity], bool, str]]:
+    """(stated points, member points, closed, whose) for each group and each
+    row with numbered criteria."""
+    out: list[tuple[Quantity, list[Quantity], bool, str]] = []
     groups: list[_Group] = []
+    rows_of: _Group | None = None       # the open group of rows
+    parent: _Group | None = None        # the open group of groups
     for k, (kind, q) in enumerate(events):
         if kind == "group":
-            nxt = events[k + 1][0] if k + 1 < len(events) else None
-            g = _Group(q, of_groups=nxt == "group")
-            for other in reversed(groups):          # close what this group ends
-                if other.closed:
-                    break
-                if not other.of_groups or g.of_groups:
-                    other.closed = True
-            up = next((o for o in reversed(groups) if o.of_groups and not o.closed), None)
-            if up is not None and not g.of_groups:
-                up.members.append(q)
+            g = _Group(q, of_groups=k + 1 < len(events) and events[k + 1][0] == "group")
+            if rows_of is not None:
+                rows_of.closed = True
+            rows_of = None if g.of_groups else g
+            if g.of_groups:
+                if parent is not None:
+                    parent.closed = True
+                parent = g
+            elif parent is not None:
+                parent.members.append(q)
             groups.append(g)
-        elif kind == "row" and groups and not groups[-1].of_groups and not groups[-1].closed:
-            groups[-1].members.append(q)
+        elif kind == "row" and rows_of is not None:
+            rows_of.members.append(q)
+        elif kind == "criteria":
+            out.append((q[0], q[1], True, "本行"))
         elif kind == "total":
-            for g in groups:
-                g.closed = True
-    return [(g.points, g.members, g.closed, "本组") for g in groups if g.members]
-
-
-def _criteria_sums(index: Index, rows, cfg) -> list[tuple[Quantity, list[Quantity], bool, str]]:
-    """A row's points against the numbered, bracketed points of a later cell of it."""
-    out = []
-    for _, cells in rows:
-        row_points = None
-        for part, at in cells:
-            if row_points is None:
-                q = cell_quantity(part, at)
-                if q is not None and q.unit is None and any(c.strip() and cell_quantity(c, a) is None
-                                                            for c, a in cells if a < at):
-                    row_points = q
-                continue
-            entries = list(cfg.score_entry_mark.finditer(part))
-            brackets = [m for m in cfg.point_bracket.finditer(part)]
-            if len(entries) >= 2 and len(brackets) == len(entries) and _one_each(entries, brackets):
-                parts = [_points(index, at + m.start("value"), at + m.end("value")) for m in brackets]
-                if None not in parts:
-                    out.append((row_points, parts, True, "本行"))
-                break
-    return out
+            for g in (rows_of, parent):
+                if g is not None:
+                    g.closed = True
+            rows_of = parent = None
+    return [(g.points, g.members, g.closed, "本组") for g in groups if g.members] + out
 
 
 def _one_each(entries, brackets) -> bool:
