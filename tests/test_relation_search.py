@@ -502,3 +502,16 @@ def test_a_level_after_a_year_compared_with_is_the_earlier_one(pipeline):
     flags, _ = incs(pipeline, "建成村级服务中心143个，较2019年的118个增长25.2%。")
     assert [f.subtype for f in flags] == ["growth"] and flags[0].text.endswith("118个增长25.2%")
     assert "(143个 − 118个)/118个 = 21.19%" in flags[0].arithmetic
+
+
+def test_persons_counted_in_ming_are_parts_of_a_population_in_ren(pipeline):
+    text = "全乡有退役军人360名，占全乡总人口12000人的3%。"
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [f for f in doc.flags if f.type == "inconsistency"] == []
+    assert any(v["kind"] == "ratio" for v in doc.meta["verified"])
+    doc = pipeline.analyze_bytes(text.replace("3%", "4%").encode("utf-8"), "t.txt")
+    flags = [f for f in doc.flags if f.type == "inconsistency"]
+    assert [f.text for f in flags] == ["4%"]
+    # the evidence keeps each unit as written
+    assert {e["text"]: e["norm_unit"] for e in flags[0].evidence}["360名"] == "名"
+    assert [q.norm_unit for q in doc.quantities if q.text == "360名"] == ["名"]

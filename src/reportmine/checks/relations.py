@@ -12,6 +12,7 @@ typo rather than a different relation) becomes a flag.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -92,6 +93,36 @@ def config() -> Config:
 
 
 def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
+    """The relation search over the document's quantities, with units that
+    count the same thing (`same_units`: 名, 位 as 人) read as one."""
+    with same_units(doc.quantities, search_config().same_units) as restore:
+        flags = _search(doc, targets)
+    restore(flags)
+    return flags
+
+
+@contextmanager
+def same_units(quantities, mapping: dict):
+    """Each quantity's norm_unit read through ``mapping`` while the block runs,
+    then set back; yields a function that sets it back in flags' evidence too."""
+    changed = [(q, q.norm_unit) for q in quantities if q.norm_unit in mapping]
+    for q, unit in changed:
+        q.norm_unit = mapping[unit]
+    spans = {(q.start, q.end): unit for q, unit in changed}
+
+    def restore(flags) -> None:
+        for f in flags:
+            for e in f.evidence:
+                if (e.get("start"), e.get("end")) in spans:
+                    e["norm_unit"] = spans[(e["start"], e["end"])]
+    try:
+        yield restore
+    finally:
+        for q, unit in changed:
+            q.norm_unit = unit
+
+
+def _search(doc: Document, targets=()) -> list[Flag]:
     found = Found(doc.text, config())
     index = Index.of(doc)
     for sent in _sentences(doc):

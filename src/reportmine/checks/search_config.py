@@ -113,6 +113,7 @@ class SearchConfig:
     max_values: dict
     household_person: tuple
     unit_variants: dict
+    same_units: dict
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +121,7 @@ def search_config() -> SearchConfig:
     all_data = load_yaml("checks.yaml")
     data = dict(all_data["relation_search"])
     data["previous_cues"] = all_data["inconsistencies"]["previous_level_cues"]
-    require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person", "unit_variants",
+    require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person", "unit_variants", "same_units",
                                                           "point_marks", "small_numerals",
                                                           "table_amount_scales", "complement_negations"), "checks.yaml: relation_search")
     where = "checks.yaml: relation_search"
@@ -133,6 +134,7 @@ def search_config() -> SearchConfig:
     values["max_values"] = {str(k): float(v) for k, v in data["max_values"].items()}
     values["household_person"] = tuple(data["household_person"])
     values["unit_variants"] = {str(k): str(v) for k, v in data["unit_variants"].items()}
+    values["same_units"] = {str(k): str(v) for k, v in data["same_units"].items()}
     values["complement_negations"] = tuple(data["complement_negations"])
     values["table_amount_scales"] = {str(k): float(v) for k, v in data["table_amount_scales"].items()}
     values["small_numerals"] = {str(k): int(v) for k, v in data["small_numerals"].items()}
