@@ -515,3 +515,13 @@ def test_persons_counted_in_ming_are_parts_of_a_population_in_ren(pipeline):
     # the evidence keeps each unit as written
     assert {e["text"]: e["norm_unit"] for e in flags[0].evidence}["360名"] == "名"
     assert [q.norm_unit for q in doc.quantities if q.text == "360名"] == ["名"]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("一季度完成造林1800亩，二季度完成2600亩，上半年累计完成4400亩。", None),
+    ("一季度完成造林1800亩，二季度完成2600亩，上半年累计完成4500亩。", "4500亩"),
+    # a running total since the start is no sum of the parts before it: far off, silent
+    ("今年一季度新增就业120人，二季度新增150人，累计新增就业5200人。", None),
+])
+def test_a_running_total_closes_the_periods_before_it(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

@@ -47,17 +47,23 @@ _CLAUSE_MARKS = "，,；;"
 
 
 def _closing_totals(text: str, cfg) -> list[tuple[int, int]]:
-    """(clause start, end of 共) of each clause `closing_total` opens after a
-    comma (全县共新增…): looked up at each 共, not scanned for."""
-    out, i = [], text.find("共")
-    while i >= 0:
-        c = max(text.rfind(mark, max(0, i - 9), i) for mark in _CLAUSE_MARKS)
-        if c >= 0:
-            m = cfg.closing_total.match(text, c + 1)
-            if m and m.end() == i + 1:
-                out.append((c + 1, i + 1))
-        i = text.find("共", i + 1)
-    return out
+    """(clause start, end of 共 or 累计) of each clause `closing_total` opens
+    after a comma (全县共新增…, 上半年累计完成…): looked up at each 共 and 累计,
+    not scanned for."""
+    out = []
+    for word in _CLOSING_WORDS:
+        i = text.find(word)
+        while i >= 0:
+            c = max(text.rfind(mark, max(0, i - 9), i) for mark in _CLAUSE_MARKS)
+            if c >= 0:
+                m = cfg.closing_total.match(text, c + 1)
+                if m and m.end() == i + len(word):
+                    out.append((c + 1, i + len(word)))
+            i = text.find(word, i + 1)
+    return sorted(out)
+
+
+_CLOSING_WORDS = ("共", "累计")
 
 
 def sum_cues(index: Index, cfg) -> list:
