@@ -525,3 +525,11 @@ def test_persons_counted_in_ming_are_parts_of_a_population_in_ren(pipeline):
 ])
 def test_a_running_total_closes_the_periods_before_it(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("参加体检的460人中，男性250人，女性210人。", None),
+    ("参加体检的460人中，男性250人，女性230人。", "460人"),
+])
+def test_a_count_closed_by_zhong_is_the_total_of_the_parts_after_it(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
