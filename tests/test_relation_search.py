@@ -533,3 +533,18 @@ def test_a_running_total_closes_the_periods_before_it(pipeline, text, flagged):
 ])
 def test_a_count_closed_by_zhong_is_the_total_of_the_parts_after_it(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the count per so many heads is written before the count it comes from
+    ("全县常住人口32万人，每千人口拥有医疗床位6.5张，共有床位2080张。", None),
+    ("全县常住人口32万人，每千人口拥有医疗床位6.8张，共有床位2080张。", "6.8张"),
+    # a count of people per so many people: the population is the one named 人口
+    ("全区户籍人口25万人，在岗教师2100人，每万人拥有教师84人。", None),
+    ("全区户籍人口25万人，在岗教师2100人，每万人拥有教师86人。", "86人"),
+    # per thousand named heads (每千名老人)
+    ("每千名老人拥有养老床位35张，全县60岁以上老人8万人，养老床位2800张。", None),
+])
+def test_a_figure_per_so_many_heads_wherever_its_count_stands(pipeline, text, flagged):
+    flags, verified = flagged_as(pipeline, text, flagged)
+    assert flagged or any(v["kind"] == "per_capita" for v in verified)

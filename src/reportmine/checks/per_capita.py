@@ -131,7 +131,7 @@ def check_per_heads(index: Index, found, cfg) -> None:
     for q in index.qs:
         k = bisect.bisect_right(ends, q.start) - 1
         if k < 0 or q.start - ends[k] > cfg.label_reach or not is_count(q) or q.start in found.judged \
-                or q.norm_value <= 0 or q.norm_unit in cfg.head_units:
+                or q.norm_value <= 0:
             continue
         m = marks[k]
         if m.start() < clause_start(text, q.start) or _STOPS.search(text, m.end(), q.start):
@@ -140,15 +140,44 @@ def check_per_heads(index: Index, found, cfg) -> None:
         if not per:
             continue
         prefix = (m.start(), m.end())
-        sent = [w for w in index.between(sentence_start(text, q.start), q.start)
-                if is_count(w) and w.norm_value > 0 and not prefix[0] <= w.start < prefix[1]] + \
-            [w for w in index.between(sentence_start(text, q.start), q.start) if w.norm_unit is None
-             and (w.indicator or "").endswith("人口") and w.norm_value]
+        lo, hi = sentence_start(text, q.start), sentence_end(text, q.end, cfg.whole_reach)
+        pair = _per_pair(q, [w for w in index.between(lo, hi) if w is not q], prefix, cfg)
+        if pair:
+            _judge_per(found, q, *pair, per, cfg)
+
+
+def _per_pair(q: Quantity, sentence: list[Quantity], prefix, cfg) -> tuple | None:
+    """The amount and the population a figure per so many heads divides, in
+    its sentence: the amount of its unit nearest before it (else the first
+    after it: 每千人口拥有床位5.2张，共有床位2080张) and the population nearest
+    before that amount (else, for an amount not in heads, the first after it).
+    A figure counted in heads itself (每万人拥有执业医师25人) takes as
+    population only a count named 人口 or 居民, and as amount another count of
+    its unit."""
+    sent = [w for w in sentence if not prefix[0] <= w.start < prefix[1]
+            and ((is_count(w) and w.norm_value > 0)
+                 or (w.norm_unit is None and (w.indicator or "").endswith("人口") and w.norm_value))]
+    in_heads = q.norm_unit in cfg.head_units
+    if in_heads:        # the largest count named 人口 is the population, any other count of its unit the amount
+        named = [p for p in sent if (p.norm_unit is None or p.norm_unit in cfg.head_units) and _named_population(p)]
+        heads = [max(named, key=lambda p: p.norm_value)] if named else []
+        amounts = [a for a in sent if a.norm_unit == q.norm_unit and a not in heads]
+    else:
+        heads = [p for p in sent if p.norm_unit in cfg.head_units or p.norm_unit is None]
         amounts = [a for a in sent if a.norm_unit == q.norm_unit]
-        heads = [p for p in sent if (p.norm_unit in cfg.head_units or p.norm_unit is None)
-                 and (not amounts or p.end <= amounts[-1].start)]
-        if amounts and heads:
-            _judge_per(found, q, amounts[-1], max(heads, key=lambda p: p.start), per, cfg)
+    before = [a for a in amounts if a.end <= q.start]
+    a = before[-1] if before else next((x for x in amounts if x.start >= q.end), None)
+    if a is None:
+        return None
+    pick = [p for p in heads if p.end <= a.start]
+    if pick:
+        return a, pick[-1]
+    after = [p for p in heads if p.start >= a.end]
+    return (a, after[0]) if after and not in_heads else None
+
+
+def _named_population(p: Quantity) -> bool:
+    return any(w in (p.indicator or "") for w in ("人口", "居民"))
 
 
 def _multiple(m, cfg) -> float | None:
