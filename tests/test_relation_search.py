@@ -548,3 +548,15 @@ def test_a_count_closed_by_zhong_is_the_total_of_the_parts_after_it(pipeline, te
 def test_a_figure_per_so_many_heads_wherever_its_count_stands(pipeline, text, flagged):
     flags, verified = flagged_as(pipeline, text, flagged)
     assert flagged or any(v["kind"] == "per_capita" for v in verified)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("年度目标任务1200户，实际完成1290户，超额完成90户。", None),
+    ("年度目标任务1200户，实际完成1290户，超额完成80户。", "80户"),
+])
+def test_what_was_done_beyond_the_target_is_their_difference(pipeline, text, flagged):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [q.role for q in doc.quantities] == ["target", "actual", "difference"]
+    flags, _ = incs(pipeline, text)
+    assert [f.subtype for f in flags] == (["difference"] if flagged else [])
+    assert all(f.text.endswith(flagged) for f in flags)     # the span runs from the target to it
