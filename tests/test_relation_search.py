@@ -560,3 +560,15 @@ def test_what_was_done_beyond_the_target_is_their_difference(pipeline, text, fla
     flags, _ = incs(pipeline, text)
     assert [f.subtype for f in flags] == (["difference"] if flagged else [])
     assert all(f.text.endswith(flagged) for f in flags)     # the span runs from the target to it
+
+
+@pytest.mark.parametrize("text, flagged, verified", [
+    ("全县财政收入由2016年的8亿元增加到2023年的24亿元，增长了2倍。", None, True),
+    ("村集体收入由12万元增加到36万元，增长2倍。", None, True),
+    ("村集体收入由12万元增加到48万元，增长2倍。", "2倍", False),
+    # 增长3倍 for three times as much: a common way of writing it, not flagged
+    ("村集体收入由12万元增加到36万元，增长3倍。", None, False),
+])
+def test_a_multiple_after_a_rise_word_is_the_growth_it_states(pipeline, text, flagged, verified):
+    _, said = flagged_as(pipeline, text, flagged)
+    assert any(v["kind"] == "growth" for v in said) == verified

@@ -10,6 +10,9 @@ an amount of change after 由 A 到 B; here the nearby written variants:
 - a growth rate (or a change in percentage points between two rates) right
   after 由/从 A 到 B (`from_words`, `to_words` of the dated_levels section),
   only a change word between B and it (`move_link`): |B / A − 1| (|B − A|);
+  a multiple after a rise word (增长2倍) is the rate it states (+200%), and
+  says nothing when it reads as B / A instead (增长3倍 for three times as much,
+  a common way of writing it);
 - an amount of change right after 比/较 + an earlier period + its level
   (`compared_level`: 较上年的32.5万吨增加2.6万吨) against the level of its unit
   last written before 比/较 in the sentence: |B − A|.
@@ -29,6 +32,7 @@ from ..document import Quantity
 from ..resources import compile_pattern, load_yaml, require
 from . import arithmetic as ar
 from .dated_levels import dated_config
+from .earlier import _as_growth
 from .neighbourhood import Index, is_count, is_rate
 from .typos import judge_difference, judge_level_growth
 
@@ -58,14 +62,31 @@ def check_moves(index: Index, found, cfg) -> None:
             continue
         window = text[max(0, q.start - _FROM_REACH - _TO_REACH - 40):q.start]
         if has_from and any(w in window for w in dc.from_words):
-            pair = _from_to(index, q, link, average, dc)
+            rate = _multiple_as_rate(text, q)
+            pair = _from_to(index, rate, link, average, dc)
             if pair is not None:
-                _judge(found, q, *pair, cfg)
+                if rate is q or not _times_of(q, *pair):
+                    _judge(found, rate, *pair, cfg)
                 continue
         if has_compared and is_count(q) and ("比" in window or "较" in window):
             pair = _compared(index, q, compared)
             if pair is not None:
                 _judge(found, q, *pair, cfg)
+
+
+def _multiple_as_rate(text: str, q: Quantity) -> Quantity:
+    """增长2倍 as the growth rate it states (+200%); other quantities as they are."""
+    if q.norm_unit != "倍":
+        return q
+    rate, down, _ = _as_growth(text, q)
+    return rate if rate is not q and not down else q
+
+
+def _times_of(q: Quantity, a: Quantity, b: Quantity) -> bool:
+    """由2万元增加到6万元，增长3倍: the multiple read as B/A (增长到3倍), a common
+    way of writing it, which says nothing against the numbers."""
+    lo, hi = ar.quotient(b, a) or (None, None)
+    return lo is not None and ar.fits(q, lo, hi)
 
 
 def _from_to(index: Index, q: Quantity, link, average, dc) -> tuple | None:
