@@ -572,3 +572,15 @@ def test_what_was_done_beyond_the_target_is_their_difference(pipeline, text, fla
 def test_a_multiple_after_a_rise_word_is_the_growth_it_states(pipeline, text, flagged, verified):
     _, said = flagged_as(pipeline, text, flagged)
     assert any(v["kind"] == "growth" for v in said) == verified
+
+
+@pytest.mark.parametrize("text, flagged, verified", [
+    ("2024年全县环境空气优良天数为301天，优良天数比例为82.2%。", None, True),
+    ("2024年全县环境空气优良天数为301天，优良天数比例为84.2%。", "84.2%", False),
+    ("1-4月城区优良天数103天，同比增加6天，优良率85.8%。", None, True),
+    # no period written: a year is only assumed, so a miss says nothing
+    ("城区优良天数301天，优良率84.2%。", None, False),
+])
+def test_a_share_of_days_is_read_over_the_days_of_its_period(pipeline, text, flagged, verified):
+    _, said = flagged_as(pipeline, text, flagged)
+    assert any("期内天数" in v["arithmetic"] for v in said) == verified

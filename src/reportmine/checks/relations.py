@@ -52,6 +52,7 @@ from .pairs import check_pairs
 from .per_capita import check_per_capita, check_per_heads, check_per_thousand
 from .points import check_points
 from .score_groups import check_score_groups
+from .period_days import check_period_days
 from .header_columns import check_header_columns
 from .awards import check_awards, check_bracket_splits
 from .structure import check_structure
@@ -164,6 +165,7 @@ def _search(doc: Document, targets=()) -> list[Flag]:
     check_directions(index, found, search_config())
     check_trend_lists(index, found, search_config())
     check_same_period(index, found, search_config())
+    check_period_days(index, found, search_config())
     check_named_differences(index, found, search_config())
     check_labelled_rows(index, found, search_config())
     check_header_columns(index, found, search_config())

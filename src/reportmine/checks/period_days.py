@@ -1,0 +1,86 @@
+"""A share of the days of a period against the days it counts.
+
+    全年空气质量优良天数320天，优良率87.7%
+    1-6月城区优良天数158天，优良天数比例87.3%
+
+A rate whose clause names a share (率, 比例, 占比, 比重) right after a count
+of days in its sentence (changes in days between skipped: 同比增加12天), is
+that count over the days of its period: a year (365 or 366 days), the months
+of a range written in the sentence or before it in its paragraph (1-6月:
+181 or 182), a half year or a quarter. It verifies when one
+length of the period fits within the rounding of the two numbers; it is
+flagged only when the period is written (a year, 全年, a month range…) and the
+rate is a near miss (`near_miss_ratio`) or one mistyped digit of it explains
+the gap.
+"""
+
+from __future__ import annotations
+
+import calendar
+
+import regex
+
+from ..claims.clauses import clause_start, sentence_start
+from . import arithmetic as ar
+from .neighbourhood import Index, is_rate, paragraph_bounds
+
+_MONTHS = regex.compile(r"(?P<a>1[0-2]|[1-9])\s*(?:-|—|－|~|～|至|到)\s*(?P<b>1[0-2]|[1-9])\s*月")
+_NAMED = (("上半年", (181, 182)), ("下半年", (184,)), ("一季度", (90, 91)), ("第一季度", (90, 91)),
+          ("全年", (365, 366)), ("年度", (365, 366)), ("本年", (365, 366)), ("今年", (365, 366)))
+_YEAR = regex.compile(r"(?:19|20)\d{2}\s*年(?!\s*(?:1[0-2]|[1-9])\s*(?:月|-|—|至|到))")
+_DAY_RATE = regex.compile(r"(?:率|比例|占比|比重)(?:为|达|达到|是)?\s*$")
+
+
+def check_period_days(index: Index, found, cfg) -> None:
+    text = index.text
+    if "天" not in text:
+        return
+    for k, q in enumerate(index.qs):
+        if not is_rate(q) or q.start in found.judged or q.approx or k == 0:
+            continue
+        days = next((d for d in reversed(index.qs[max(0, k - 3):k]) if d.role not in ("growth", "difference")), None)
+        if days is None or days.norm_unit != "天" or days.approx or not days.norm_value \
+                or days.start < sentence_start(text, q.start) \
+                or not _DAY_RATE.search(text[clause_start(text, q.start):q.start]):
+            continue
+        lengths, written = _period(text, days.start)
+        _judge(found, q, days, lengths, written, cfg)
+
+
+def _period(text: str, pos: int) -> tuple[tuple[int, ...], bool]:
+    """The lengths (days) the period before ``pos`` may have, and whether it is
+    written (a year, a month range, a named part of a year) or only assumed a year."""
+    lo = paragraph_bounds(text, pos)[0]
+    head = text[max(lo, pos - 120):pos]
+    ranges = list(_MONTHS.finditer(head))
+    if ranges:
+        a, b = int(ranges[-1]["a"]), int(ranges[-1]["b"])
+        if a <= b:
+            return tuple(sorted({sum(calendar.monthrange(y, m)[1] for m in range(a, b + 1))
+                                 for y in (2023, 2024)})), True
+    for word, lengths in _NAMED:
+        if word in head:
+            return lengths, True
+    if _YEAR.search(head):
+        return (365, 366), True
+    return (365, 366), False
+
+
+def _judge(found, q, days, lengths, written: bool, cfg) -> None:
+    best = None
+    for n in lengths:
+        lo, hi = ar.bounds(days)
+        lo, hi = lo / n, hi / n
+        arith = f"{days.text}/{n}天 = {ar.at_precision(days.norm_value / n, q, 2)}"
+        if ar.fits(q, lo, hi):
+            found.verify("ratio", arith + "（期内天数）", [days, q], q)
+            return
+        if best is None or ar.miss(q, lo, hi) < best[0]:
+            best = (ar.miss(q, lo, hi), lo, hi, arith)
+    if not written or best is None:
+        return
+    miss, lo, hi, arith = best
+    if miss <= cfg.near_miss_ratio:
+        found.flag("ratio", q, arith + "（期内天数）", [days])
+    elif typo := ar.typo_reading(q, lo, hi):
+        found.flag("ratio", q, arith + "（期内天数）" + ar.typo_note([(q, typo)]), [days])
