@@ -584,3 +584,15 @@ def test_a_multiple_after_a_rise_word_is_the_growth_it_states(pipeline, text, fl
 def test_a_share_of_days_is_read_over_the_days_of_its_period(pipeline, text, flagged, verified):
     _, said = flagged_as(pipeline, text, flagged)
     assert any("期内天数" in v["arithmetic"] for v in said) == verified
+
+
+@pytest.mark.parametrize("text, flagged, verified", [
+    ("全年共办结信访事项186件，办结率93.0%，受理信访事项200件。", None, True),
+    ("全年共办结信访事项186件，办结率95.0%，受理信访事项200件。", "95.0%", False),
+    ("全县林地面积118万亩，森林覆盖率达到59%，国土面积200万亩。", None, True),
+    # three counts of the unit: the pair meant is not shown, a miss says nothing
+    ("全年受理210件，办结率95.0%，其中来信84件，来访126件。", None, False),
+])
+def test_a_rate_whose_counts_come_after_it(pipeline, text, flagged, verified):
+    _, said = flagged_as(pipeline, text, flagged)
+    assert any(v["kind"] == "ratio" for v in said) == verified

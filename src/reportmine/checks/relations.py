@@ -53,6 +53,7 @@ from .per_capita import check_per_capita, check_per_heads, check_per_thousand
 from .points import check_points
 from .score_groups import check_score_groups
 from .period_days import check_period_days
+from .rates_after import check_rates_after
 from .header_columns import check_header_columns
 from .awards import check_awards, check_bracket_splits
 from .structure import check_structure
@@ -182,6 +183,7 @@ def _search(doc: Document, targets=()) -> list[Flag]:
     check_bracket_splits(index, found, search_config())
     check_structure(doc, found, search_config())
     check_share_sums(index, found, search_config())
+    check_rates_after(index, found, search_config())
     check_respectively(doc, found)
     check_mismatch(doc, found, search_config())
     check_item_values(doc, found, search_config())

@@ -1,0 +1,73 @@
+"""A rate whose counts are written after it in its sentence.
+
+    全年共办结案件150件，结案率93.75%，受理案件160件
+    辖区共有企业320家，规上企业占比25%，共80家
+    全县森林覆盖率达到62.5%，林地面积125万亩，国土面积200万亩
+
+rates.py reads a rate against counts written before it. A rate (its clause
+names a share: 率, 比例, 占比, 比重, 覆盖率…) that nothing judged is read here
+against two counts of one unit in its sentence, at least one written after it
+(changes, targets and rates skipped): part / whole. It verifies when one pair
+fits within the rounding of the written numbers; it is flagged only when the
+sentence holds exactly two such counts (the pair is then the one meant) and
+the rate is a near miss (`near_miss_ratio`) or one mistyped digit of one of the
+three explains the gap.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..claims.clauses import clause_start, sentence_start
+from ..document import Quantity
+from . import arithmetic as ar
+from .neighbourhood import Index, is_count, is_rate, sentence_end
+
+_SHARE = regex.compile(r"(?:率|比例|占比|比重)(?:为|达|达到|是|已达)?\s*$")
+_NOT = frozenset({"growth", "difference", "target", "basic_target", "full_target", "forecast"})
+_REACH = 120            # how far after the rate its counts may stand (characters)
+
+
+def check_rates_after(index: Index, found, cfg) -> None:
+    text = index.text
+    if "率" not in text and "比" not in text:
+        return
+    for q in index.qs:
+        if not is_rate(q) or q.start in found.judged or q.approx or q.role in ("growth", "difference") \
+                or q.group is not None or not _SHARE.search(text[clause_start(text, q.start):q.start]):
+            continue
+        hi = sentence_end(text, q.end, _REACH)
+        after = [c for c in index.between(q.end, hi) if _operand(c)]
+        if not after:
+            continue
+        before = [c for c in index.between(sentence_start(text, q.start), q.start) if _operand(c)]
+        _judge(found, q, before, after, cfg)
+
+
+def _operand(c: Quantity) -> bool:
+    return is_count(c) and c.norm_value > 0 and not c.approx and c.role not in _NOT and c.group is None
+
+
+def _judge(found, q: Quantity, before: list[Quantity], after: list[Quantity], cfg) -> None:
+    counts = before + after
+    pairs = [(p, w) for p in counts for w in counts
+             if p is not w and p.norm_unit == w.norm_unit and p.norm_value <= w.norm_value
+             and (p in after or w in after)]
+    for p, w in pairs:
+        interval = ar.quotient(p, w)
+        if interval and ar.fits(q, *interval):
+            found.verify("ratio", f"{p.text}/{w.text} = {ar.at_precision(p.norm_value / w.norm_value, q, 2)}",
+                         [p, w, q], q)
+            return
+    same = [c for c in counts if c.norm_unit == pairs[0][0].norm_unit] if pairs else []
+    if len(pairs) != 1 or len(same) != 2:
+        return
+    p, w = pairs[0]
+    lo, hi = ar.quotient(p, w) or (None, None)
+    if lo is None:
+        return
+    arith = f"{p.text}/{w.text} = {ar.at_precision(p.norm_value / w.norm_value, q, 2)}"
+    if ar.miss(q, lo, hi) <= cfg.near_miss_ratio:
+        found.flag("ratio", q, arith, [p, w])
+    elif typo := ar.typo_reading(q, lo, hi):
+        found.flag("ratio", q, arith + ar.typo_note([(q, typo)]), [p, w])
