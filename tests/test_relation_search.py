@@ -575,8 +575,8 @@ def test_a_multiple_after_a_rise_word_is_the_growth_it_states(pipeline, text, fl
 
 
 @pytest.mark.parametrize("text, flagged, verified", [
-    ("2024年全县环境空气优良天数为301天，优良天数比例为82.2%。", None, True),
-    ("2024年全县环境空气优良天数为301天，优良天数比例为84.2%。", "84.2%", False),
+    ("2024年全县环境空气优良天数为301天，优良天数占比82.2%。", None, True),
+    ("2024年全县环境空气优良天数为301天，优良天数占比84.2%。", "84.2%", False),
     ("1-4月城区优良天数103天，同比增加6天，优良率85.8%。", None, True),
     # no period written: a year is only assumed, so a miss says nothing
     ("城区优良天数301天，优良率84.2%。", None, False),
