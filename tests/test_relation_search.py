@@ -596,3 +596,14 @@ def test_a_share_of_days_is_read_over_the_days_of_its_period(pipeline, text, fla
 def test_a_rate_whose_counts_come_after_it(pipeline, text, flagged, verified):
     _, said = flagged_as(pipeline, text, flagged)
     assert any(v["kind"] == "ratio" for v in said) == verified
+
+
+@pytest.mark.parametrize("text, flagged, verified", [
+    ("全年签约重点项目24个，协议总投资60亿元，平均每个项目2.5亿元。", None, True),
+    ("全年签约重点项目24个，协议总投资60亿元，平均每个项目2.8亿元。", "2.8亿元", False),
+    ("全镇共有村卫生室18个，乡村医生54人，村均3人。", None, True),
+])
+def test_an_average_per_counted_item(pipeline, text, flagged, verified):
+    flags, said = flagged_as(pipeline, text, flagged)
+    assert any(v["kind"] == "per_capita" for v in said) == verified
+    assert all(f.message.split("：", 1)[1].startswith("平均值应为") for f in flags)

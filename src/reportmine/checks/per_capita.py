@@ -53,6 +53,30 @@ def check_per_capita(index: Index, found, cfg) -> None:
         _far_misses(found, text, far, fits)
 
 
+def check_per_item(index: Index, found, cfg) -> None:
+    """An average per counted item (平均每个项目2亿元, 平均每起案件8087元, 校均500人:
+    `per_item_cue`, the item's unit named or mapped by `per_item_units`) = an
+    amount of its unit over a count of that item before it in its paragraph,
+    judged as a per-capita figure."""
+    text = index.text
+    if "均" not in text:
+        return
+    marks = list(cfg.per_item_cue.finditer(text))
+    ends = [m.end() for m in marks]
+    for q in index.qs:
+        k = bisect.bisect_right(ends, q.start) - 1
+        if k < 0 or q.start - ends[k] > cfg.label_reach or _STOPS.search(text, ends[k], q.start) \
+                or not is_count(q) or q.start in found.judged or q.group is not None or q.norm_value <= 0:
+            continue
+        m = marks[k]
+        unit = m.group("unit") or cfg.per_item_units.get(m.group("item") or "")
+        before = [w for w in index.before(q, cfg.whole_reach) if is_count(w) and w.norm_value > 0 and w.end <= m.start()]
+        amounts = [a for a in before if a.norm_unit == q.norm_unit]
+        heads = [p for p in before if p.norm_unit == unit and p.norm_unit != q.norm_unit]
+        if amounts and heads:
+            _judge(found, text, q, amounts, heads, cfg, what="平均值")
+
+
 def _far_misses(found, text: str, far: list[tuple], fits: list[tuple]) -> None:
     """A per-capita figure that misses its clearly meant pair by far is flagged
     when the same paragraph has a figure of the same form (an amount of the
@@ -201,9 +225,11 @@ def _judge_per(found, q: Quantity, a: Quantity, p: Quantity, per: float, cfg) ->
 
 
 def _judge(found, text: str, q: Quantity, amounts: list[Quantity], heads: list[Quantity], cfg,
-           meant: tuple | None = None, far: list | None = None, fits: list | None = None) -> bool:
+           meant: tuple | None = None, far: list | None = None, fits: list | None = None,
+           what: str = "人均值") -> bool:
     """Whether the figure was judged (verified, or its clearly meant pair found);
-    a clearly meant pair that misses by far goes to ``far``."""
+    a clearly meant pair that misses by far goes to ``far``; ``what`` names the
+    figure in the flag (人均值, 平均值)."""
     monthly = _months(text, q, cfg)
     for a in reversed(amounts):
         for p in reversed(heads):
@@ -225,7 +251,7 @@ def _judge(found, text: str, q: Quantity, amounts: list[Quantity], heads: list[Q
     near = ar.miss(q, *iv) <= cfg.near_miss_per_capita
     typo = [] if near else _typos(q, a, p, months)
     if near or typo:
-        found.flag("ratio", q, "人均值应为" + _arith(a, p, q, months, 2) +
+        found.flag("ratio", q, f"{what}应为" + _arith(a, p, q, months, 2) +
                    f"（按所报精度为{ar.at_precision(a.norm_value / p.norm_value / months, q)}）" +
                    (ar.typo_note(typo) if typo else ""), [a, p])
     elif far is not None:

@@ -49,7 +49,7 @@ from .same_period import check_same_period
 from .trend_lists import check_trend_lists
 from .trend_words import check_trend_words
 from .pairs import check_pairs
-from .per_capita import check_per_capita, check_per_heads, check_per_thousand
+from .per_capita import check_per_capita, check_per_heads, check_per_item, check_per_thousand
 from .points import check_points
 from .score_groups import check_score_groups
 from .period_days import check_period_days
@@ -175,6 +175,7 @@ def _search(doc: Document, targets=()) -> list[Flag]:
     check_per_capita(index, found, search_config())
     check_per_thousand(index, found, search_config())
     check_per_heads(index, found, search_config())
+    check_per_item(index, found, search_config())
     check_remainders(index, found, search_config())
     check_gaps(index, found, search_config())
     check_points(index, found, search_config())
