@@ -607,3 +607,13 @@ def test_an_average_per_counted_item(pipeline, text, flagged, verified):
     flags, said = flagged_as(pipeline, text, flagged)
     assert any(v["kind"] == "per_capita" for v in said) == verified
     assert all(f.message.split("：", 1)[1].startswith("平均值应为") for f in flags)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("全年培训农民工2600人次，城镇开展1100人次，农村开展1500人次。", None),
+    ("全年培训农民工2600人次，城镇开展1100人次，农村开展1560人次。", "2600人次"),
+    # two parts that are no complementary scopes: a total not named as one says nothing
+    ("全年培训农民工2600人次，东片开展1100人次，西片开展1560人次。", None),
+])
+def test_parts_of_complementary_scopes_are_the_whole_breakdown(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

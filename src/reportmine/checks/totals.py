@@ -21,6 +21,7 @@ from ..claims.scans import Scans
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, paragraph_bounds
+from .share_sums import share_sum_config
 from .sum_columns import column_words
 from .sums import other_fit, parts_fit
 
@@ -53,7 +54,8 @@ def _check(found, index: Index, lookups, same: list[Quantity], i: int, used: set
         return
     meant = bool(bracket) or _named_total(scans, bounds, total, cfg) \
         or cfg.breakdown_cue.search(cfg.gloss.sub("", text[total.end:parts[0].start])) is not None \
-        or _status_parts(text, bounds, parts, cfg) or _rest_part(text, bounds, parts)
+        or _status_parts(text, bounds, parts, cfg) or _rest_part(text, bounds, parts) \
+        or _complement_parts(text, bounds, parts)
     if _judge(found, total, parts, meant, exhaustive=bool(bracket), cfg=cfg):
         used.update((p.start, p.end) for p in parts)
 
@@ -128,6 +130,18 @@ def _status_parts(text: str, bounds, parts: list[Quantity], cfg) -> bool:
                 m = cfg.status_part.search(h, max(0, i - 2), i + len(action))
                 states.add(m.group(1) if m and m.group(2) == action else "")
         if len(states) >= 2 and sum(action in h for h in heads) >= 2:
+            return True
+    return False
+
+
+def _complement_parts(text: str, bounds, parts: list[Quantity]) -> bool:
+    """新增就业1200人，城镇新增850人，农村转移350人: the parts open their clauses
+    with every member of one set of scopes that together make a whole
+    (`complement_sets` of share_sums: 城镇/农村, 男/女, 公办/民办…), so they are
+    the whole breakdown."""
+    heads = [text[bounds.clause_start(p.start):p.start].lstrip() for p in parts]
+    for members in share_sum_config().complement_sets:
+        if all(any(h.startswith(m) for h in heads) for m in members):
             return True
     return False
 
