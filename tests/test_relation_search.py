@@ -617,3 +617,11 @@ def test_an_average_per_counted_item(pipeline, text, flagged, verified):
 ])
 def test_parts_of_complementary_scopes_are_the_whole_breakdown(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+def test_the_other_part_of_a_quality_is_not_its_whole(pipeline):
+    # 合格 and 不合格 both counted: the whole is the number sampled, not the 合格 count
+    text = "共抽检农产品2450批次，合格2401批次，不合格49批次，合格率98.0%。"
+    _, said = flagged_as(pipeline, text, None)
+    assert any("49批次/2450批次" in v["arithmetic"] for v in said)
+    flagged_as(pipeline, text.replace("98.0%", "97.0%"), "97.0%")

@@ -3,7 +3,8 @@
 `抽检3612批次，检出不合格样品53批次，抽检合格率98.53%`: the rate names a
 quality (合格) whose negation (不合格, 未合格: `complement_negations`) names a
 count before it in its sentence; the rate is 1 − that count over the nearest
-larger count of its unit before it (1 − 49/4003 = 98.776%); only the first
+larger count of its unit before it (1 − 49/4003 = 98.776%) that does not name
+the quality itself (合格1228批次 is the other part); only the first
 rate after the count is its complement. The relation
 verifies within the rounding of the written numbers and is flagged when it is
 a near miss (`near_miss_ratio`) or one mistyped digit of the three explains it.
@@ -35,9 +36,18 @@ def check_complements(index: Index, found, cfg) -> None:
         p = negated[-1]
         if any(is_rate(q) for q in index.between(p.end, r.start)):
             continue                        # only the first rate after the count (not last year's after it)
-        wholes = [w for w in sent if w.end <= p.start and w.norm_unit == p.norm_unit and w.norm_value > p.norm_value]
+        wholes = [w for w in sent if w.end <= p.start and w.norm_unit == p.norm_unit and w.norm_value > p.norm_value
+                  and not _names(text, w, quality, cfg)]
         if wholes:
             _judge(found, r, p, wholes[-1], cfg)
+
+
+def _names(text: str, w, quality: str, cfg) -> bool:
+    """合格1228批次 before 不合格32批次: a count whose clause names the quality
+    itself is the other part, not the whole."""
+    head = text[clause_start(text, w.start):w.start]
+    i = head.rfind(quality)
+    return i >= 0 and not head[:i].endswith(tuple(cfg.complement_negations))
 
 
 def _judge(found, r, p, w, cfg) -> None:
