@@ -625,3 +625,11 @@ def test_the_other_part_of_a_quality_is_not_its_whole(pipeline):
     _, said = flagged_as(pipeline, text, None)
     assert any("49批次/2450批次" in v["arithmetic"] for v in said)
     flagged_as(pipeline, text.replace("98.0%", "97.0%"), "97.0%")
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("年末各项贷款余额46800万元，比年初增加5200万元，增长12.5%。", None),
+    ("年末各项贷款余额46800万元，较年初增加5200万元，增长13.5%。", "13.5%"),
+])
+def test_a_change_since_the_start_of_the_year_is_checked_like_one_since_last_year(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
