@@ -590,6 +590,8 @@ def test_a_share_of_days_is_read_over_the_days_of_its_period(pipeline, text, fla
     ("全年共办结信访事项186件，办结率93.0%，受理信访事项200件。", None, True),
     ("全年共办结信访事项186件，办结率95.0%，受理信访事项200件。", "95.0%", False),
     ("全县林地面积118万亩，森林覆盖率达到59%，国土面积200万亩。", None, True),
+    ("项目已支出资金312万元，支出进度78%，项目总投资400万元。", None, True),
+    ("项目已支出资金312万元，支出进度75%，项目总投资400万元。", "75%", False),
     # three counts of the unit: the pair meant is not shown, a miss says nothing
     ("全年受理210件，办结率95.0%，其中来信84件，来访126件。", None, False),
 ])

@@ -5,7 +5,7 @@
     全县森林覆盖率达到62.5%，林地面积125万亩，国土面积200万亩
 
 rates.py reads a rate against counts written before it. A rate (its clause
-names a share: 率, 比例, 占比, 比重, 覆盖率…) that nothing judged is read here
+names a share: 率, 比例, 占比, 比重, 进度) that nothing judged is read here
 against two counts of one unit in its sentence, at least one written after it
 (changes, targets and rates skipped): part / whole. It verifies when one pair
 fits within the rounding of the written numbers; it is flagged only when the
@@ -23,14 +23,14 @@ from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, sentence_end
 
-_SHARE = regex.compile(r"(?:率|比例|占比|比重)(?:为|达|达到|是|已达)?\s*$")
+_SHARE = regex.compile(r"(?:率|比例|占比|比重|进度)(?:为|达|达到|是|已达)?\s*$")
 _NOT = frozenset({"growth", "difference", "target", "basic_target", "full_target", "forecast"})
 _REACH = 120            # how far after the rate its counts may stand (characters)
 
 
 def check_rates_after(index: Index, found, cfg) -> None:
     text = index.text
-    if "率" not in text and "比" not in text:
+    if not any(w in text for w in ("率", "比", "进度")):
         return
     for q in index.qs:
         if not is_rate(q) or q.start in found.judged or q.approx or q.role in ("growth", "difference") \
