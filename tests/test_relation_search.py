@@ -635,3 +635,19 @@ def test_the_other_part_of_a_quality_is_not_its_whole(pipeline):
 ])
 def test_a_change_since_the_start_of_the_year_is_checked_like_one_since_last_year(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged, verified", [
+    ("全年小麦播种面积18.5万亩，总产7.4万吨，亩产400公斤。", None, True),
+    ("全年小麦播种面积18.5万亩，总产7.4万吨，亩产430公斤。", "430公斤", False),
+    ("全年开展农技培训32期，培训农民2560人次，平均每期80人次。", None, True),
+])
+def test_a_yield_per_area_and_an_average_per_session(pipeline, text, flagged, verified):
+    flags, said = flagged_as(pipeline, text, flagged)
+    assert any(v["kind"] == "per_capita" for v in said) == verified
+    assert all("单位面积产量应为7.4万吨/18.5万亩 = 400.00公斤" in f.message for f in flags)
+
+
+def test_a_gross_enrolment_rate_may_exceed_a_hundred_percent(pipeline):
+    flagged_as(pipeline, "全县初中毛入学率102.3%，九年义务教育巩固率96.8%。", None)
+    flagged_as(pipeline, "全县初中入学率102.3%，九年义务教育巩固率96.8%。", "102.3%")

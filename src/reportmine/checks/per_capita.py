@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
@@ -75,6 +76,29 @@ def check_per_item(index: Index, found, cfg) -> None:
         heads = [p for p in before if p.norm_unit == unit and p.norm_unit != q.norm_unit]
         if amounts and heads:
             _judge(found, text, q, amounts, heads, cfg, what="平均值")
+
+
+def check_per_area(index: Index, found, cfg) -> None:
+    """A yield per unit of area (亩产399公斤, 单产: `per_area_cue`) = a mass
+    (`mass_units`, converted to the yield's unit) over an area (`area_units`)
+    before it in its paragraph, judged as a per-capita figure (总产24.9万吨
+    over 播种面积62.4万亩)."""
+    text = index.text
+    marks = [m.end() for m in cfg.per_area_cue.finditer(text)]
+    if not marks:
+        return
+    mass = cfg.mass_units
+    for q in index.qs:
+        k = bisect.bisect_right(marks, q.start) - 1
+        if k < 0 or q.start - marks[k] > cfg.label_reach or _STOPS.search(text, marks[k], q.start) \
+                or q.norm_unit not in mass or q.start in found.judged or q.norm_value <= 0:
+            continue
+        before = [w for w in index.before(q, cfg.whole_reach) if is_count(w) and w.norm_value > 0]
+        amounts = [replace(a, norm_value=a.norm_value * mass[a.norm_unit] / mass[q.norm_unit], norm_unit=q.norm_unit)
+                   for a in before if a.norm_unit in mass]
+        heads = [p for p in before if p.norm_unit in cfg.area_units]
+        if amounts and heads:
+            _judge(found, text, q, amounts, heads, cfg, what="单位面积产量")
 
 
 def _far_misses(found, text: str, far: list[tuple], fits: list[tuple]) -> None:

@@ -49,7 +49,7 @@ from .same_period import check_same_period
 from .trend_lists import check_trend_lists
 from .trend_words import check_trend_words
 from .pairs import check_pairs
-from .per_capita import check_per_capita, check_per_heads, check_per_item, check_per_thousand
+from .per_capita import check_per_area, check_per_capita, check_per_heads, check_per_item, check_per_thousand
 from .points import check_points
 from .score_groups import check_score_groups
 from .period_days import check_period_days
@@ -72,6 +72,7 @@ _SENTENCE_ROLES = frozenset({"completion_rate", "difference", "growth"})
 @dataclass(frozen=True)
 class Config:
     bounded: tuple[str, ...]
+    unbounded: tuple[str, ...]
     parts_cue: str
     parts_stop: tuple[str, ...]
     previous_cues: tuple[str, ...]
@@ -80,7 +81,7 @@ class Config:
     dated_previous: "re.Pattern"
 
 
-_KEYS = ("bounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues", "near_miss",
+_KEYS = ("bounded_rate_endings", "unbounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues", "near_miss",
          "mismatch_min_chars", "dated_previous_cue")
 
 
@@ -88,7 +89,7 @@ _KEYS = ("bounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues
 def config() -> Config:
     data = load_yaml("checks.yaml")["inconsistencies"]
     require(data, _KEYS, "checks.yaml: inconsistencies")
-    return Config(tuple(data["bounded_rate_endings"]), data["parts_cue"], tuple(data["parts_stop"]),
+    return Config(tuple(data["bounded_rate_endings"]), tuple(data["unbounded_rate_endings"]), data["parts_cue"], tuple(data["parts_stop"]),
                   tuple(sorted(data["previous_level_cues"], key=len, reverse=True)), float(data["near_miss"]),
                   int(data["mismatch_min_chars"]),
                   compile_pattern(data["dated_previous_cue"], "checks.yaml: inconsistencies.dated_previous_cue"))
@@ -176,6 +177,7 @@ def _search(doc: Document, targets=()) -> list[Flag]:
     check_per_thousand(index, found, search_config())
     check_per_heads(index, found, search_config())
     check_per_item(index, found, search_config())
+    check_per_area(index, found, search_config())
     check_remainders(index, found, search_config())
     check_gaps(index, found, search_config())
     check_points(index, found, search_config())
@@ -212,7 +214,7 @@ def _is_count(q: Quantity) -> bool:
 def _bound(found: Found, q: Quantity) -> None:
     ind = q.indicator or ""
     if q.norm_unit == "ratio" and q.role == "actual" and ind.endswith(found.cfg.bounded) \
-            and q.norm_value > 1 + ar.tolerance(q):
+            and not ind.endswith(found.cfg.unbounded) and q.norm_value > 1 + ar.tolerance(q):
         found.flags.append(make_flag(found.text, q.start, q.end, "inconsistency", "bound",
                                      f"{ind} {q.text} exceeds 100%", [q], None, indicator=ind, value=q.text))
 

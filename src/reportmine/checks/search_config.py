@@ -19,7 +19,7 @@ _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "le
              "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "closing_total", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
              "excess_cue", "excess_rate_link", "average_cue",
              "status_part", "change_list_cue", "complement_rate",
-             "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row", "score_group_cell", "score_entry_mark", "score_weight_label", "column_plan", "column_done", "column_rate", "per_item_cue")
+             "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row", "score_group_cell", "score_entry_mark", "score_weight_label", "column_plan", "column_done", "column_rate", "per_item_cue", "per_area_cue")
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,9 @@ class SearchConfig:
     column_rate: object
     per_item_cue: object
     per_item_units: dict
+    per_area_cue: object
+    mass_units: dict
+    area_units: tuple[str, ...]
     better_words: object
     lower_better: tuple
     point_label: object
@@ -123,7 +126,7 @@ def search_config() -> SearchConfig:
     all_data = load_yaml("checks.yaml")
     data = dict(all_data["relation_search"])
     data["previous_cues"] = all_data["inconsistencies"]["previous_level_cues"]
-    require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person", "unit_variants", "same_units", "per_item_units",
+    require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person", "unit_variants", "same_units", "per_item_units", "mass_units", "area_units",
                                                           "point_marks", "small_numerals",
                                                           "table_amount_scales", "complement_negations"), "checks.yaml: relation_search")
     where = "checks.yaml: relation_search"
@@ -138,6 +141,8 @@ def search_config() -> SearchConfig:
     values["unit_variants"] = {str(k): str(v) for k, v in data["unit_variants"].items()}
     values["same_units"] = {str(k): str(v) for k, v in data["same_units"].items()}
     values["per_item_units"] = {str(k): str(v) for k, v in data["per_item_units"].items()}
+    values["mass_units"] = {str(k): float(v) for k, v in data["mass_units"].items()}
+    values["area_units"] = tuple(str(u) for u in data["area_units"])
     values["complement_negations"] = tuple(data["complement_negations"])
     values["table_amount_scales"] = {str(k): float(v) for k, v in data["table_amount_scales"].items()}
     values["small_numerals"] = {str(k): int(v) for k, v in data["small_numerals"].items()}
