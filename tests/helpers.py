@@ -16,3 +16,12 @@ needs_shared = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared is absen
 def regen() -> bool:
     """Golden files are rewritten only when REPORTMINE_REGEN=1 is set."""
     return os.environ.get("REPORTMINE_REGEN") == "1"
+
+
+def add_word_table(d, *rows):
+    """A real Word table in the python-docx document ``d``: ``rows`` are lists of cell texts."""
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, cells in enumerate(rows):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    return table

@@ -6,6 +6,7 @@ import json
 import jsonschema
 import pytest
 
+from helpers import add_word_table
 from reportmine.document import Document, Quantity
 from reportmine.pipeline import Pipeline
 from reportmine.records import NAMES, build_records, json_schema, load_schema
@@ -213,12 +214,8 @@ def test_a_table_row_is_one_record(tmp_path):
 
     d = docx.Document()
     d.add_paragraph("西山县统计局2022年主要指标完成情况")
-    table = d.add_table(rows=3, cols=4)
-    for r, cells in enumerate([("指标名称", "年度目标", "完成值", "完成率"),
-                               ("城镇新增就业", "5000人", "5600人", "112%"),
-                               ("新增农村劳动力转移就业", "8000人", "7600人", "95%")]):
-        for c, value in enumerate(cells):
-            table.cell(r, c).text = value
+    add_word_table(d, ("指标名称", "年度目标", "完成值", "完成率"), ("城镇新增就业", "5000人", "5600人", "112%"),
+                   ("新增农村劳动力转移就业", "8000人", "7600人", "95%"))
     path = tmp_path / "table.docx"
     d.save(path)
     rows = build_records(Pipeline().analyze(path))

@@ -5,6 +5,8 @@ header names (checks/header_columns.py), in txt tables (|) and real Word tables.
 import docx
 import pytest
 
+from helpers import add_word_table
+
 HEAD = "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际值 | 分值 | 得分 |\n"
 OUTPUT = ("| 产出指标（45分） | 数量指标 | 修缮校舍面积 | 2400平方米 | 2400平方米 | {a} | 20 |\n"
           "| | 质量指标 | 竣工验收合格率 | 100% | 100% | 15 | 15 |\n"
@@ -95,10 +97,7 @@ def test_a_word_table_with_merged_group_cells(tmp_path, pipeline):
             ("", "可持续影响", "管护机制", "15", "15"),
             ("满意度指标（20分）", "服务对象满意度", "农户满意度", "20", "19"),
             ("总分", "", "", "100", "96")]
-    table = d.add_table(rows=len(rows), cols=5)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.cell(r, c).text = value
+    table = add_word_table(d, *rows)
     table.cell(1, 0).merge(table.cell(3, 0))
     table.cell(4, 0).merge(table.cell(5, 0))
     path = tmp_path / "self_check.docx"
@@ -137,12 +136,8 @@ def test_a_row_that_does_not_line_up_with_its_header_is_not_read(pipeline):
 
 def test_a_word_budget_table_rate_column(tmp_path, pipeline):
     d = docx.Document()
-    rows = [("资金来源", "全年预算数(万元)", "全年执行数(万元)", "执行率"),
-            ("财政资金", "450", "432", "96%"), ("自筹资金", "50", "40", "90%")]
-    table = d.add_table(rows=len(rows), cols=4)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.cell(r, c).text = value
+    add_word_table(d, ("资金来源", "全年预算数(万元)", "全年执行数(万元)", "执行率"),
+                   ("财政资金", "450", "432", "96%"), ("自筹资金", "50", "40", "90%"))
     path = tmp_path / "funds.docx"
     d.save(path)
     flags, verified = incs(pipeline.analyze(path))

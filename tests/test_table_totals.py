@@ -4,6 +4,8 @@ the columns before it, in txt tables (|) and in real DOCX tables (TAB rows)."""
 import docx
 import pytest
 
+from helpers import add_word_table
+
 
 def incs(doc):
     return [f for f in doc.flags if f.type == "inconsistency"], doc.meta.get("verified", [])
@@ -49,11 +51,7 @@ def test_rows_without_a_total_label_are_not_added(pipeline):
 def test_a_docx_table_total_row_is_checked(tmp_path, pipeline):
     d = docx.Document()
     d.add_paragraph("表1 各镇就业情况")
-    rows = [("镇", "新增就业", "再就业"), ("甲镇", "320", "110"), ("乙镇", "280", "95"), ("合计", "600", "215")]
-    table = d.add_table(rows=len(rows), cols=3)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.cell(r, c).text = value
+    add_word_table(d, ("镇", "新增就业", "再就业"), ("甲镇", "320", "110"), ("乙镇", "280", "95"), ("合计", "600", "215"))
     path = tmp_path / "totals.docx"
     d.save(path)
     flags, verified = incs(pipeline.analyze(path))

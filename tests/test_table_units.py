@@ -3,6 +3,8 @@
 import docx
 import pytest
 
+from helpers import add_word_table
+
 from reportmine.quantities.tables import header_unit
 
 ROWS = [["序号", "指标名称", "年度目标(万元)", "完成率(%)"],
@@ -25,23 +27,12 @@ def _close(got, expected):
 def test_docx_table_cells_take_the_column_header_unit(tmp_path, pipeline):
     d = docx.Document()
     d.add_paragraph("表1 主要指标完成情况")
-    table = d.add_table(rows=len(ROWS), cols=len(ROWS[0]))
-    for r, row in enumerate(ROWS):
-        for c, value in enumerate(row):
-            table.cell(r, c).text = value
+    add_word_table(d, *ROWS)
     path = tmp_path / "header_units.docx"
     d.save(path)
     doc = pipeline.analyze(path)
     _close(_found(doc), EXPECTED)
     assert [q.indicator for q in doc.quantities] == ["地方财政收入"] * 2 + ["固定资产投资"] * 2
-
-
-def _add_table(d, *rows):
-    """A real Word table of ``rows`` (lists of cell texts)."""
-    table = d.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, cells in enumerate(rows):
-        for c, value in enumerate(cells):
-            table.cell(r, c).text = value
 
 
 @pytest.mark.parametrize("sep", ["\t", " | "])
@@ -99,7 +90,7 @@ def test_a_table_typed_into_docx_paragraphs_reads_like_a_docx_table(tmp_path, pi
     for row in ROWS:
         d.add_paragraph(sep.join(row))
     d.add_paragraph("表2 其他指标")
-    _add_table(d, ["指标名称", "完成值(个)"], ["新建项目", "12"])
+    add_word_table(d, ["指标名称", "完成值(个)"], ["新建项目", "12"])
     path = tmp_path / "typed_table.docx"
     d.save(path)
     doc = pipeline.analyze(path)
@@ -112,7 +103,7 @@ def test_typed_rows_on_both_sides_of_a_docx_table_are_two_tables_around_it(tmp_p
     d = docx.Document()
     d.add_paragraph("指标 | 目标(个) | 完成(个)")
     d.add_paragraph("新建项目 | 20 | 18")
-    _add_table(d, ["指标名称", "完成值(户)"], ["改造户数", "35"])
+    add_word_table(d, ["指标名称", "完成值(户)"], ["改造户数", "35"])
     d.add_paragraph("指标 | 目标(人) | 完成(人)")
     d.add_paragraph("培训人数 | 300 | 320")
     path = tmp_path / "around.docx"

@@ -22,7 +22,7 @@ from __future__ import annotations
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index
-from .tables import cell_quantity
+from .tables import cell_quantity, table_rows
 
 
 def check_header_columns(index: Index, found, cfg) -> None:
@@ -30,24 +30,12 @@ def check_header_columns(index: Index, found, cfg) -> None:
         return
     for t in index.doc.tables:
         head = None
-        for cells in _rows(index.text, t.start, t.end):
+        for _, cells in table_rows(index.text, t.start, t.end):
             values = [cell_quantity(part, at) for part, at in cells]
             if not any(values):
                 head = _columns([part.strip() for part, _ in cells], cfg) if len(cells) >= 3 else None
             elif head is not None and len(cells) == head[0]:
                 _judge_row(found, values, head[1:], cfg)
-
-
-def _rows(text: str, start: int, end: int):
-    pos = start
-    for line in text[start:end].split("\n"):
-        mark = "|" if "|" in line else "\t"
-        cells, at = [], pos
-        for part in line.split(mark):
-            cells.append((part, at))
-            at += len(part) + 1
-        yield cells
-        pos += len(line) + 1
 
 
 def _columns(labels: list[str], cfg):

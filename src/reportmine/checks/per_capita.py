@@ -59,23 +59,14 @@ def check_per_item(index: Index, found, cfg) -> None:
     `per_item_cue`, the item's unit named or mapped by `per_item_units`) = an
     amount of its unit over a count of that item before it in its paragraph,
     judged as a per-capita figure."""
-    text = index.text
-    if "均" not in text:
+    if "均" not in index.text:
         return
-    marks = list(cfg.per_item_cue.finditer(text))
-    ends = [m.end() for m in marks]
-    for q in index.qs:
-        k = bisect.bisect_right(ends, q.start) - 1
-        if k < 0 or q.start - ends[k] > cfg.label_reach or _STOPS.search(text, ends[k], q.start) \
-                or not is_count(q) or q.start in found.judged or q.group is not None or q.norm_value <= 0:
-            continue
-        m = marks[k]
+    for q, m, before in _after_cues(index, found, cfg.per_item_cue, cfg):
         unit = m.group("unit") or cfg.per_item_units.get(m.group("item") or "")
-        before = [w for w in index.before(q, cfg.whole_reach) if is_count(w) and w.norm_value > 0 and w.end <= m.start()]
         amounts = [a for a in before if a.norm_unit == q.norm_unit]
         heads = [p for p in before if p.norm_unit == unit and p.norm_unit != q.norm_unit]
         if amounts and heads:
-            _judge(found, text, q, amounts, heads, cfg, what="平均值")
+            _judge(found, index.text, q, amounts, heads, cfg, what="平均值")
 
 
 def check_per_area(index: Index, found, cfg) -> None:
@@ -83,22 +74,32 @@ def check_per_area(index: Index, found, cfg) -> None:
     (`mass_units`, converted to the yield's unit) over an area (`area_units`)
     before it in its paragraph, judged as a per-capita figure (总产24.9万吨
     over 播种面积62.4万亩)."""
-    text = index.text
-    marks = [m.end() for m in cfg.per_area_cue.finditer(text)]
-    if not marks:
-        return
     mass = cfg.mass_units
-    for q in index.qs:
-        k = bisect.bisect_right(marks, q.start) - 1
-        if k < 0 or q.start - marks[k] > cfg.label_reach or _STOPS.search(text, marks[k], q.start) \
-                or q.norm_unit not in mass or q.start in found.judged or q.norm_value <= 0:
+    for q, _, before in _after_cues(index, found, cfg.per_area_cue, cfg):
+        if q.norm_unit not in mass:
             continue
-        before = [w for w in index.before(q, cfg.whole_reach) if is_count(w) and w.norm_value > 0]
         amounts = [replace(a, norm_value=a.norm_value * mass[a.norm_unit] / mass[q.norm_unit], norm_unit=q.norm_unit)
                    for a in before if a.norm_unit in mass]
         heads = [p for p in before if p.norm_unit in cfg.area_units]
         if amounts and heads:
-            _judge(found, text, q, amounts, heads, cfg, what="单位面积产量")
+            _judge(found, index.text, q, amounts, heads, cfg, what="单位面积产量")
+
+
+def _after_cues(index: Index, found, cue, cfg):
+    """(figure, its cue's match, the counts before the cue in its paragraph)
+    for each count not yet judged that a match of ``cue`` stands right before
+    (within `label_reach`, no clause end between)."""
+    text = index.text
+    marks = list(cue.finditer(text))
+    ends = [m.end() for m in marks]
+    for q in index.qs:
+        k = bisect.bisect_right(ends, q.start) - 1
+        if k < 0 or q.start - ends[k] > cfg.label_reach or _STOPS.search(text, ends[k], q.start) \
+                or not is_count(q) or q.start in found.judged or q.group is not None or q.norm_value <= 0:
+            continue
+        m = marks[k]
+        yield q, m, [w for w in index.before(q, cfg.whole_reach)
+                     if is_count(w) and w.norm_value > 0 and w.end <= m.start()]
 
 
 def _far_misses(found, text: str, far: list[tuple], fits: list[tuple]) -> None:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from ..document import Quantity
 from .neighbourhood import Index
-from .tables import cell_quantity
+from .tables import cell_quantity, table_rows
 
 
 @dataclass
@@ -49,30 +49,12 @@ def check_score_groups(index: Index, found, cfg) -> None:
     text = index.text
     if "分" not in text or not index.doc.tables:
         return
-    for rows in _tables(index):
+    for rows in (table_rows(text, t.start, t.end) for t in index.doc.tables):
         events = list(_events(index, rows, cfg))
         groups = [q.start for kind, q in events if kind == "group"]
         if len(groups) < 2 or not cfg.score_weight_label.search(text, rows[0][0], groups[0]):
             continue            # no column of points above the groups: a row's number may be its score (得分)
         _judge(found, _sums(events))
-
-
-def _tables(index: Index):
-    """Each table the structure stage found, as rows of (line start, [(cell, start)]):
-    cells parted by | (or by TABs); a line of a table with no mark is one cell
-    (a cell's text wrapped onto a line of its own)."""
-    text = index.text
-    for t in index.doc.tables:
-        rows, pos = [], t.start
-        for line in text[t.start:t.end].split("\n"):
-            mark = "|" if "|" in line else "\t"
-            cells, at = [], pos
-            for part in line.split(mark):
-                cells.append((part, at))
-                at += len(part) + 1
-            rows.append((pos, cells))
-            pos += len(line) + 1
-        yield rows
 
 
 def _events(index: Index, rows, cfg):

@@ -61,6 +61,22 @@ def table_lines(text: str, tabs: bool = False):
         yield table
 
 
+def table_rows(text: str, start: int, end: int) -> list[tuple[int, list[tuple[str, int]]]]:
+    """The lines of text[start:end] (a table the structure stage found) as rows
+    of (line start, [(cell text, cell start)]): cells parted by | (or by TABs);
+    a line with no mark is one cell (a cell's text wrapped onto a line of its own)."""
+    rows, pos = [], start
+    for line in text[start:end].split("\n"):
+        mark = "|" if "|" in line else "\t"
+        cells, at = [], pos
+        for part in line.split(mark):
+            cells.append((part, at))
+            at += len(part) + 1
+        rows.append((pos, cells))
+        pos += len(line) + 1
+    return rows
+
+
 def _tables(text: str, tabs: bool = False):
     """Each | table (and with ``tabs`` each table a docx or pdf reader wrote,
     cells parted by TABs) as its rows' numeric cells (rows without one left out)."""
