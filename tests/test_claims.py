@@ -43,3 +43,15 @@ def test_spacy_component_sets_spans_with_claims():
     assert [(s.text, s.label_) for s in spans] == [("27506个", "actual"), ("106%", "completion_rate")]
     assert spans[1]._.norm_value == pytest.approx(1.06)
     assert spans[1]._.indicator == spans[0]._.indicator == "新增城镇就业岗位"
+
+
+@pytest.mark.parametrize("text, role", [
+    # GUIDE.md: more or fewer than an earlier period is growth, not a difference
+    ("全镇出生人口比上年多46人。", "growth"),
+    ("辖区火灾起数比去年同期少5起。", "growth"),
+    ("今年比去年同期多出生18人。", "growth"),
+    ("实际完成数比年度计划多60户。", "difference"),
+])
+def test_more_or_fewer_than_an_earlier_period_is_growth(pipeline, text, role):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [q.role for q in doc.quantities] == [role]
