@@ -1,0 +1,31 @@
+"""The relation forms of benchmarks/ (sentences written so that their numbers
+relate) raise no inconsistency as written: a check that starts to flag a
+sentence whose arithmetic holds fails here, whatever the benchmark's figures."""
+
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+
+FORMS = sorted((ROOT / "benchmarks").glob("relation_forms*.txt"))
+
+
+def _forms(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def test_the_form_files_are_there():
+    assert [p.name for p in FORMS] == ["relation_forms.txt", "relation_forms_heldout.txt",
+                                       "relation_forms_heldout2.txt"]
+    assert sum(len(_forms(p)) for p in FORMS) >= 140
+
+
+@pytest.mark.parametrize("path", FORMS, ids=lambda p: p.name)
+def test_forms_whose_numbers_hold_raise_no_inconsistency(pipeline, path):
+    raised = []
+    for form in _forms(path):
+        doc = pipeline.analyze_bytes((form + "\n").encode("utf-8"), "form.txt")
+        raised += [f"{form} -> {f.message}" for f in doc.flags if f.type == "inconsistency"]
+    assert raised == []
