@@ -530,6 +530,8 @@ def test_a_running_total_closes_the_periods_before_it(pipeline, text, flagged):
 @pytest.mark.parametrize("text, flagged", [
     ("参加体检的460人中，男性250人，女性210人。", None),
     ("参加体检的460人中，男性250人，女性230人。", "460人"),
+    # parts after 中 may leave some out (one village not started): only a near miss is flagged
+    ("全镇12个村中，有8个村完成了改厕任务，另有3个村正在推进。", None),
 ])
 def test_a_count_closed_by_zhong_is_the_total_of_the_parts_after_it(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)

@@ -33,8 +33,8 @@ def check_sums(index: Index, found, cfg) -> None:
             continue
         total = before[-1]
         parts = _parts_after(index, total, m.end(), cfg, _bracket_end(text, m.start()))
-        if len(parts) >= 2:
-            _judge(found, total, parts, cfg, _in_sentence(text, m.end(), parts))
+        if len(parts) >= 2:         # after 中 (12个村中，有8个…) the parts may leave some out: no wider limit
+            _judge(found, total, parts, cfg, 0 if m.group() == "中" else _in_sentence(text, m.end(), parts))
     for start, end in [(m.start(), m.end()) for m in cfg.total_cue.finditer(text)] + _closing_totals(text, cfg):
         after = [q for q in index.between(end, end + cfg.label_reach) if is_count(q)]
         if after and (after[0].start, after[0].end) not in done:
