@@ -653,3 +653,15 @@ def test_a_yield_per_area_and_an_average_per_session(pipeline, text, flagged, ve
 def test_a_gross_enrolment_rate_may_exceed_a_hundred_percent(pipeline):
     flagged_as(pipeline, "全县初中毛入学率102.3%，九年义务教育巩固率96.8%。", None)
     flagged_as(pipeline, "全县初中入学率102.3%，九年义务教育巩固率96.8%。", "102.3%")
+
+
+@pytest.mark.parametrize("text, flagged, verified", [
+    ("城镇居民人均可支配收入41200元，农村居民人均可支配收入19800元，城乡收入比2.08。", None, True),
+    ("城镇居民人均可支配收入41200元，农村居民人均可支配收入19800元，城乡收入比2.28。", "2.28", False),
+    ("年末存贷比为71.5%，各项存款余额64800万元，各项贷款余额46330万元。", None, True),
+    # three amounts: which two the ratio divides is not shown
+    ("城镇居民收入41200元，农村居民收入19800元，全县平均30100元，城乡收入比2.28。", None, False),
+])
+def test_a_ratio_named_by_bi_divides_the_two_amounts_of_its_sentence(pipeline, text, flagged, verified):
+    _, said = flagged_as(pipeline, text, flagged)
+    assert any(v["kind"] == "ratio" for v in said) == verified
