@@ -74,6 +74,8 @@ def check_per_area(index: Index, found, cfg) -> None:
     (`mass_units`, converted to the yield's unit) over an area (`area_units`)
     before it in its paragraph, judged as a per-capita figure (总产24.9万吨
     over 播种面积62.4万亩)."""
+    if "产" not in index.text and "產" not in index.text:
+        return
     mass = cfg.mass_units
     for q, _, before in _after_cues(index, found, cfg.per_area_cue, cfg):
         if q.norm_unit not in mass:

@@ -34,7 +34,8 @@ def check_rates_after(index: Index, found, cfg) -> None:
     if not any(w in text for w in ("率", "比", "进度")):
         return
     for q in index.qs:
-        if q.start in found.judged or q.approx or q.role in ("growth", "difference") or q.group is not None:
+        if (q.norm_unit is not None and not is_rate(q)) or q.start in found.judged or q.approx \
+                or q.role in ("growth", "difference") or q.group is not None:
             continue
         head = text[clause_start(text, q.start):q.start]
         if q.norm_unit is None and q.norm_value and _RATIO.search(head):

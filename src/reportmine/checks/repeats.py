@@ -64,7 +64,8 @@ def check_mismatch(doc: Document, found, cfg) -> None:
             continue
         if q.unit is None and (q.article, q.indicator) not in searched:
             searched.add((q.article, q.indicator))
-            glued = _glued(text) if glued is None else glued
+            if glued is None and len(searched) > _SCANS:
+                glued = _glued(text)    # many names: the places after a digit, read once
             _attached(doc, found, q, spans, glued)
 
 
@@ -130,7 +131,10 @@ def _inside(spans, pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _attached(doc: Document, found, q, spans, glued: dict[str, list[int]]) -> None:
+_SCANS = 32        # names looked up by a search of the article before the places after a digit are read
+
+
+def _attached(doc: Document, found, q, spans, glued: dict[str, list[int]] | None) -> None:
     """Numbers glued to the indicator's name elsewhere in the article (176未成年人)."""
     text, ind = doc.text, q.indicator
     art = doc.articles[q.article] if q.article is not None and q.article < len(doc.articles) else None
@@ -162,10 +166,11 @@ def _glued(text: str) -> dict[str, list[int]]:
 _AFTER_DIGIT = re.compile(r"[0-9](?![0-9])")
 
 
-def _after_digit(text: str, ind: str, lo: int, hi: int, glued: dict[str, list[int]]) -> bool:
+def _after_digit(text: str, ind: str, lo: int, hi: int, glued: dict[str, list[int]] | None) -> bool:
     """Whether ``ind`` is written right after an ASCII digit somewhere in text[lo:hi]
-    (``glued``: _glued(text); a name that opens with a digit is searched for)."""
-    if "0" <= ind[:1] <= "9":
+    (``glued``: _glued(text), or None to search the text; a name that opens
+    with a digit is searched for)."""
+    if glued is None or "0" <= ind[:1] <= "9":
         i = text.find(ind, lo + 1, hi)
         while i >= 0:
             if "0" <= text[i - 1] <= "9":

@@ -139,11 +139,12 @@ def _complement_parts(text: str, bounds, parts: list[Quantity]) -> bool:
     with every member of one set of scopes that together make a whole
     (`complement_sets` of share_sums: 城镇/农村, 男/女, 公办/民办…), so they are
     the whole breakdown."""
+    span = text[bounds.clause_start(parts[0].start):parts[-1].start]
+    sets = [members for members in share_sum_config().complement_sets if all(m in span for m in members)]
+    if not sets:
+        return False            # (most totals: no set named near their parts, no clause read)
     heads = [text[bounds.clause_start(p.start):p.start].lstrip() for p in parts]
-    for members in share_sum_config().complement_sets:
-        if all(any(h.startswith(m) for h in heads) for m in members):
-            return True
-    return False
+    return any(all(any(h.startswith(m) for h in heads) for m in members) for members in sets)
 
 
 def _rest_part(text: str, bounds, parts: list[Quantity]) -> bool:
