@@ -138,12 +138,13 @@ def _complement_parts(text: str, bounds, parts: list[Quantity]) -> bool:
     """新增就业1200人，城镇新增850人，农村转移350人: the parts open their clauses
     with every member of one set of scopes that together make a whole
     (`complement_sets` of share_sums: 城镇/农村, 男/女, 公办/民办…), so they are
-    the whole breakdown."""
-    span = text[bounds.clause_start(parts[0].start):parts[-1].start]
+    the whole breakdown. A head is read back at most _HEAD_CHARS, as in
+    _status_parts (a line of numbers with no clause end stays linear)."""
+    span = text[max(bounds.clause_start(parts[0].start), parts[0].start - _HEAD_CHARS):parts[-1].start]
     sets = [members for members in share_sum_config().complement_sets if all(m in span for m in members)]
     if not sets:
         return False            # (most totals: no set named near their parts, no clause read)
-    heads = [text[bounds.clause_start(p.start):p.start].lstrip() for p in parts]
+    heads = [text[max(bounds.clause_start(p.start), p.start - _HEAD_CHARS):p.start].lstrip() for p in parts]
     return any(all(any(h.startswith(m) for h in heads) for m in members) for members in sets)
 
 
