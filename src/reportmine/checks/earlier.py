@@ -45,7 +45,7 @@ def check_earlier(index: Index, found, cfg) -> None:
     for q in index.qs:
         if q.start in found.judged or q.group is not None or q.role not in ("growth", "difference"):
             continue
-        q, down, note = _as_growth(text, q)
+        q, down, note = as_growth(text, q)
         if down is None:
             continue
         s = sentence_start(text, q.start)
@@ -60,7 +60,7 @@ def check_earlier(index: Index, found, cfg) -> None:
             _judge(found, q, cur, prev, down, cfg, note)
 
 
-def _as_growth(text: str, q: Quantity) -> tuple[Quantity, bool | None, str | None]:
+def as_growth(text: str, q: Quantity) -> tuple[Quantity, bool | None, str | None]:
     """A multiple read as the growth rate it states: 增长1.5倍 is +150%, 是上年的
     1.15倍 is +15%; other quantities as they are, with their direction. The
     note says how a multiple was read (None for a quantity as written); a

@@ -49,6 +49,19 @@ class Found:
                                     arithmetic + (f"，所报为{stated.text}" if tail is None else tail), **fields))
         self.judged.add(stated.start)
 
+    def flag_off(self, subtype: str, stated: Quantity, lo: float, hi: float, arithmetic: str,
+                 qs: list[Quantity], limit: float) -> bool:
+        """Flag ``stated`` against the interval [lo, hi] a relation gives it when
+        it is a near miss (within ``limit``) or one mistyped digit of it
+        explains the gap (the reading is added to ``arithmetic``); whether it did."""
+        if ar.miss(stated, lo, hi) <= limit:
+            self.flag(subtype, stated, arithmetic, qs)
+        elif typo := ar.typo_reading(stated, lo, hi):
+            self.flag(subtype, stated, arithmetic + ar.typo_note([(stated, typo)]), qs)
+        else:
+            return False
+        return True
+
     def _flagged(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a flag raised so far."""
         for f in self.flags[self._indexed:]:

@@ -69,7 +69,4 @@ def _judge_row(found, values: list[Quantity | None], head, cfg) -> None:
         tried.append((j, plan, interval, arith))
     meant = [x for x in tried if x[0] < d][-1:] or tried[:1]
     for _, plan, (lo, hi), arith in meant:
-        if ar.miss(rate, lo, hi) <= cfg.near_miss_ratio:
-            found.flag("ratio", rate, arith + "（表中执行数/预算数）", [plan, done])
-        elif typo := ar.typo_reading(rate, lo, hi):
-            found.flag("ratio", rate, arith + "（表中执行数/预算数）" + ar.typo_note([(rate, typo)]), [plan, done])
+        found.flag_off("ratio", rate, lo, hi, arith + "（表中执行数/预算数）", [plan, done], cfg.near_miss_ratio)

@@ -50,10 +50,10 @@ def check_labelled_rows(index: Index, found, cfg) -> None:
         arith = f"{done.text}/{plan.text} = {ar.at_precision(done.norm_value / plan.norm_value, rate, 2)}"
         if ar.fits(rate, lo, hi):
             found.verify("ratio", arith, [plan, done, rate], rate)
-        elif ar.miss(rate, lo, hi) <= cfg.near_miss_ratio or (typo := ar.typo_reading(rate, lo, hi)):
-            note = "" if ar.miss(rate, lo, hi) <= cfg.near_miss_ratio else ar.typo_note([(rate, typo)])
-            found.flag("ratio", rate, f"{m.group('done_label')}{done.text}/{m.group('plan_label')}{plan.text}"
-                       f" = {ar.at_precision(done.norm_value / plan.norm_value, rate, 2)}" + note, [plan, done])
+        else:
+            found.flag_off("ratio", rate, lo, hi, f"{m.group('done_label')}{done.text}/{m.group('plan_label')}"
+                           f"{plan.text} = {ar.at_precision(done.norm_value / plan.norm_value, rate, 2)}",
+                           [plan, done], cfg.near_miss_ratio)
 
 
 def _value(index: Index, m, name: str) -> Quantity | None:

@@ -32,7 +32,7 @@ from ..document import Quantity
 from ..resources import compile_pattern, load_yaml, require
 from . import arithmetic as ar
 from .dated_levels import dated_config
-from .earlier import _as_growth
+from .earlier import as_growth
 from .neighbourhood import Index, is_count, is_rate
 from .typos import judge_difference, judge_level_growth
 
@@ -78,7 +78,7 @@ def _multiple_as_rate(text: str, q: Quantity) -> Quantity:
     """增长2倍 as the growth rate it states (+200%); other quantities as they are."""
     if q.norm_unit != "倍":
         return q
-    rate, down, _ = _as_growth(text, q)
+    rate, down, _ = as_growth(text, q)
     return rate if rate is not q and not down else q
 
 

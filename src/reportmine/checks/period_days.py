@@ -3,7 +3,7 @@
     全年空气质量优良天数320天，优良率87.7%
     1-6月城区优良天数158天，优良天数比例87.3%
 
-A rate whose clause names a share (率, 比例, 占比, 比重) right after a count
+A rate whose clause names a share (`share_label`: 率, 比例, 占比…) right after a count
 of days in its sentence (changes in days between skipped: 同比增加12天), is
 that count over the days of its period: a year (365 or 366 days), the months
 of a range written in the sentence or before it in its paragraph (1-6月:
@@ -28,7 +28,6 @@ _MONTHS = regex.compile(r"(?P<a>1[0-2]|[1-9])\s*(?:-|—|－|~|～|至|到)\s*(?
 _NAMED = (("上半年", (181, 182)), ("下半年", (184,)), ("一季度", (90, 91)), ("第一季度", (90, 91)),
           ("全年", (365, 366)), ("年度", (365, 366)), ("本年", (365, 366)), ("今年", (365, 366)))
 _YEAR = regex.compile(r"(?:19|20)\d{2}\s*年(?!\s*(?:1[0-2]|[1-9])\s*(?:月|-|—|至|到))")
-_DAY_RATE = regex.compile(r"(?:率|比例|占比|比重)(?:为|达|达到|是)?\s*$")
 
 
 def check_period_days(index: Index, found, cfg) -> None:
@@ -41,7 +40,7 @@ def check_period_days(index: Index, found, cfg) -> None:
         days = next((d for d in reversed(index.qs[max(0, k - 3):k]) if d.role not in ("growth", "difference")), None)
         if days is None or days.norm_unit != "天" or days.approx or not days.norm_value \
                 or days.start < sentence_start(text, q.start) \
-                or not _DAY_RATE.search(text[clause_start(text, q.start):q.start]):
+                or not cfg.share_label.search(text[clause_start(text, q.start):q.start]):
             continue
         lengths, written = _period(text, days.start)
         _judge(found, q, days, lengths, written, cfg)
@@ -79,8 +78,5 @@ def _judge(found, q, days, lengths, written: bool, cfg) -> None:
             best = (ar.miss(q, lo, hi), lo, hi, arith)
     if not written or best is None:
         return
-    miss, lo, hi, arith = best
-    if miss <= cfg.near_miss_ratio:
-        found.flag("ratio", q, arith + "（期内天数）", [days])
-    elif typo := ar.typo_reading(q, lo, hi):
-        found.flag("ratio", q, arith + "（期内天数）" + ar.typo_note([(q, typo)]), [days])
+    _, lo, hi, arith = best
+    found.flag_off("ratio", q, lo, hi, arith + "（期内天数）", [days], cfg.near_miss_ratio)

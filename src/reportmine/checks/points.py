@@ -105,15 +105,17 @@ def marks(index: Index, cfg) -> list[tuple[Entry, bool]]:
     for level, pattern in enumerate(cfg.point_marks):
         for m in pattern.finditer(text):
             p = cfg.point_label.match(text, m.end())
-            points = None
-            if p:
-                qs = [q for q in index.between(p.start("value"), p.end("value")) if q.norm_unit == "分"]
-                points = qs[0] if qs else None
+            points = points_at(index, p.start("value"), p.end("value")) if p else None
             after_mark = not m.start() or cfg.point_mark_before.match(text[m.start() - 1]) is not None
             out.append((Entry(m.start(), level, points), after_mark))
     out.sort(key=lambda e: e[0].start)
     index._point_marks = out
     return out
+
+
+def points_at(index: Index, s: int, e: int) -> Quantity | None:
+    """The points (a quantity in 分) the recognizer read in text[s:e]."""
+    return next((q for q in index.between(s, e) if q.norm_unit == "分"), None)
 
 
 def _items(entries: list[Entry], i: int, cfg) -> list[Entry]:

@@ -5,7 +5,7 @@
     全县森林覆盖率达到62.5%，林地面积125万亩，国土面积200万亩
 
 rates.py reads a rate against counts written before it. A rate (its clause
-names a share: 率, 比例, 占比, 比重, 进度, or a ratio: 存贷比) that nothing judged is read here
+names a share, `share_label`: 率, 比例, 占比, 比重, 进度, 存贷比) that nothing judged is read here
 against two counts of one unit in its sentence, at least one written after it
 (changes, targets and rates skipped): part / whole. It verifies when one pair
 fits within the rounding of the written numbers; it is flagged only when the
@@ -16,15 +16,11 @@ three explains the gap.
 
 from __future__ import annotations
 
-import regex
-
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, sentence_end
 
-_SHARE = regex.compile(r"(?:率|比例|占比|比重|进度|(?<![同环])比)(?:为|达|达到|是|已达)?\s*$")
-_RATIO = regex.compile(r"(?<![同环占])比(?:为|是|达)?\s*$")     # 城乡收入比2.21: a bare number
 _NOT = frozenset({"growth", "difference", "target", "basic_target", "full_target", "forecast"})
 _REACH = 120            # how far after the rate its counts may stand (characters)
 
@@ -38,10 +34,10 @@ def check_rates_after(index: Index, found, cfg) -> None:
                 or q.role in ("growth", "difference") or q.group is not None:
             continue
         head = text[clause_start(text, q.start):q.start]
-        if q.norm_unit is None and q.norm_value and _RATIO.search(head):
+        if q.norm_unit is None and q.norm_value and cfg.ratio_label.search(head):
             _named_ratio(index, found, q, cfg)
             continue
-        if not is_rate(q) or not _SHARE.search(head):
+        if not is_rate(q) or not cfg.share_label.search(head):
             continue
         hi = sentence_end(text, q.end, _REACH)
         after = [c for c in index.between(q.end, hi) if _operand(c)]
@@ -74,10 +70,7 @@ def _judge(found, q: Quantity, before: list[Quantity], after: list[Quantity], cf
     if lo is None:
         return
     arith = f"{p.text}/{w.text} = {ar.at_precision(p.norm_value / w.norm_value, q, 2)}"
-    if ar.miss(q, lo, hi) <= cfg.near_miss_ratio:
-        found.flag("ratio", q, arith, [p, w])
-    elif typo := ar.typo_reading(q, lo, hi):
-        found.flag("ratio", q, arith + ar.typo_note([(q, typo)]), [p, w])
+    found.flag_off("ratio", q, lo, hi, arith, [p, w], cfg.near_miss_ratio)
 
 
 def _named_ratio(index: Index, found, q: Quantity, cfg) -> None:
@@ -98,7 +91,5 @@ def _named_ratio(index: Index, found, q: Quantity, cfg) -> None:
     arith = f"{p.text}/{w.text} = {x:.{ar.decimals(q) + 2}f}"
     if ar.fits(q, *interval):
         found.verify("ratio", arith, [p, w, q], q)
-    elif ar.miss(q, *interval) <= cfg.near_miss_ratio:
-        found.flag("ratio", q, arith, [p, w])
-    elif typo := ar.typo_reading(q, *interval):
-        found.flag("ratio", q, arith + ar.typo_note([(q, typo)]), [p, w])
+    else:
+        found.flag_off("ratio", q, *interval, arith, [p, w], cfg.near_miss_ratio)

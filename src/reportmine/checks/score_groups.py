@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from ..document import Quantity
 from .neighbourhood import Index
+from .points import points_at
 from .tables import cell_quantity, table_rows
 
 
@@ -79,7 +80,7 @@ def _events(index: Index, rows, cfg):
             m = cfg.score_group_cell.match(body)
             if m and len(m.group("name").replace(" ", "")) <= cfg.score_group_name_chars:
                 s = at + part.index(body)
-                points = _points(index, s + m.start("value"), s + m.end("value"))
+                points = points_at(index, s + m.start("value"), s + m.end("value"))
                 if points is not None:
                     yield "group", points
                     seen_text = True
@@ -100,12 +101,8 @@ def _criteria(index: Index, part: str, at: int, cfg) -> list[Quantity] | None:
     brackets = list(cfg.point_bracket.finditer(part))
     if len(brackets) != len(entries) or not _one_each(entries, brackets):
         return None
-    parts = [_points(index, at + m.start("value"), at + m.end("value")) for m in brackets]
+    parts = [points_at(index, at + m.start("value"), at + m.end("value")) for m in brackets]
     return None if None in parts else parts
-
-
-def _points(index: Index, s: int, e: int) -> Quantity | None:
-    return next((q for q in index.between(s, e) if q.norm_unit == "分"), None)
 
 
 def _sums(events) -> list[tuple[Quantity, list[Quantity], bool, str]]:

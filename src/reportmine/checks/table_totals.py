@@ -25,7 +25,7 @@ from .sums import parts_fit
 from .tables import cell_quantity, table_lines
 
 _ZERO = frozenset({"-", "—", "－", "/"})
-_PARTS_OPEN = ("其中", "其中：", "其中:")
+_PARTS_OPEN = "其中"
 
 
 def check_table_totals(doc, found, cfg) -> None:
