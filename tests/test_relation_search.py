@@ -665,3 +665,60 @@ def test_a_gross_enrolment_rate_may_exceed_a_hundred_percent(pipeline):
 def test_a_ratio_named_by_bi_divides_the_two_amounts_of_its_sentence(pipeline, text, flagged, verified):
     _, said = flagged_as(pipeline, text, flagged)
     assert any(v["kind"] == "ratio" for v in said) == verified
+
+
+@pytest.mark.parametrize("text, flagged, verified", [
+    # the scope a label opens with is read past: 男性 / 女性 are the whole
+    ("病例中男性占54.5%，女性占45.5%。", None, True),
+    ("病例中男性占55.8%，女性占45.5%。", "55.8%，女性占45.5%", False),
+    # the two open ends of one range of ages: the labels cover the whole
+    ("从年龄看，35岁以下的占32%，36至50岁的占45%，51岁以上的占23%。", None, True),
+    ("从年龄看，35岁以下的占35%，36至50岁的占45%，51岁以上的占23%。", "35%，36至50岁的占45%，51岁以上的占23%", False),
+    # an age and an education are no range: shares of overlapping groups say nothing
+    ("党员中，35岁以下的占25%，大专以上学历的占68%。", None, False),
+])
+def test_shares_of_a_whole_named_by_their_labels(pipeline, text, flagged, verified):
+    _, said = flagged_as(pipeline, text, flagged)
+    assert any(v["kind"] == "share" for v in said) == verified
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("累计投入资金860万元，分别是：道路硬化520万元，饮水工程180万元，危房改造160万元。", None),
+    ("累计投入资金860万元，分别是：道路硬化520万元，饮水工程180万元，危房改造190万元。", "860万元"),
+    ("县本级安排资金500万元，乡镇自筹200万元，群众投工投劳折资100万元，总投入800万元。", None),
+    ("县本级安排资金500万元，乡镇自筹200万元，群众投工投劳折资100万元，总投入820万元。", "820万元"),
+])
+def test_a_breakdown_after_fenbieshi_and_a_total_investment_after_its_sources(pipeline, text, flagged):
+    _, said = flagged_as(pipeline, text, flagged)
+    assert any(v["kind"] == "sum" for v in said) == (flagged is None)
+
+
+@pytest.mark.parametrize("text, flagged, kind", [
+    # last year's level alone in the next sentence, no name: the change's own
+    ("农民人均纯收入8900元，比上年增加800元。上年为8100元。", None, "difference"),
+    ("农民人均纯收入8900元，比上年增加800元。上年为8200元。", "8900元，比上年增加800元", None),
+    # last year's level in the change's own sentence, the change in an amount
+    ("农民人均纯收入8900元，上年为8100元，比上年增加800元。", None, "difference"),
+    ("农民人均纯收入8900元，上年为8200元，比上年增加800元。", "8900元，上年为8200元，比上年增加800元", None),
+    # a sentence opening with 上年 states last year's level of each indicator it names
+    ("全年门诊量28.6万人次，同比增长6.3%；出院病人1.24万人次，同比增长4.2%。"
+     "上年门诊量26.9万人次，出院病人1.21万人次。", "1.24万人次，同比增长4.2%", "growth"),
+    # the balance at the start of the year, stated after the change since then
+    ("各项贷款余额62.3亿元，较年初增加7.1亿元，年初余额为55.2亿元。", None, "difference"),
+    ("各项贷款余额62.3亿元，较年初增加7.1亿元，年初余额为55.5亿元。", "62.3亿元，较年初增加7.1亿元", None),
+    # a budget set at the start of the year is no earlier level
+    ("年初预算安排资金120万元，比年初增加资金30万元，全年执行148万元。", None, None),
+])
+def test_an_earlier_level_stated_apart_from_its_change(pipeline, text, flagged, kind):
+    _, said = flagged_as(pipeline, text, flagged)
+    if kind:
+        assert any(v["kind"] == kind for v in said)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("地区生产总值3256亿元，人均地区生产总值53980元，年末常住人口603.2万人。", None),
+    ("地区生产总值3256亿元，人均地区生产总值53680元，年末常住人口603.2万人。", "53680元"),
+])
+def test_a_per_capita_figure_whose_population_comes_after_it(pipeline, text, flagged):
+    _, said = flagged_as(pipeline, text, flagged)
+    assert any(v["kind"] == "per_capita" for v in said) == (flagged is None)

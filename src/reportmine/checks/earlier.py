@@ -31,7 +31,7 @@ from .typos import difference_typos, growth_typos
 
 _DOWN = re.compile(r"(?:少|减少|减产|下降|降低|减|降|回落|下滑)了?(?:为|到)?\s*$")
 _UP = re.compile(r"(?:多|增加|增产|增长|上升|提高|增|升|上涨)了?(?:为|到)?\s*$")
-_EARLIER = re.compile(r"上年|去年|上一年|前一年")
+_EARLIER = re.compile(r"上年|去年|上一年|前一年|年初(?!预算|计划|目标|下达|制定|确定|批复|任务)")
 _COMPARE = ("比", "较", "与", "較", "與")
 _WORD_CHARS = 6      # how far before a change its direction word may start
 
@@ -50,9 +50,19 @@ def check_earlier(index: Index, found, cfg) -> None:
             continue
         s = sentence_start(text, q.start)
         sent = index.between(s, q.start)
-        cur = next((c for c in reversed(sent) if is_count(c) and c.role not in ("growth", "difference")
-                    and (is_rate(q) or c.norm_unit == q.norm_unit)), None)
-        if cur is None or any(is_earlier(c) for c in sent):
+        levels = [c for c in sent if is_count(c) and c.role not in ("growth", "difference")
+                  and (is_rate(q) or c.norm_unit == q.norm_unit)]
+        if any(is_earlier(c) for c in sent):
+            if is_rate(q):
+                continue            # a rate against an earlier level of its sentence: relations._growth
+            prev = next((c for c in reversed(levels) if is_earlier(c)), None)
+            cur = next((c for c in reversed(levels) if not is_earlier(c) and prev is not None
+                        and c.start < prev.start), None)
+            if prev is not None and cur is not None and prev.norm_value > 0:
+                _judge(found, q, cur, prev, down, cfg, note)
+            continue
+        cur = levels[-1] if levels else None
+        if cur is None:
             continue
         prev = _earlier_level(index, cur, s, is_earlier, cfg) or \
             (_later_level(index, cur, q, is_earlier, cfg) if _cue_after(cues, q, cfg) else None)
@@ -120,14 +130,40 @@ def _later_level(index: Index, cur: Quantity, q: Quantity, is_earlier, cfg) -> Q
     current level (增长7.1%。上年全县地区生产总值为174.1亿元); the first such."""
     text = index.text
     hi = sentence_end(text, q.end, cfg.whole_reach)
-    end = sentence_end(text, hi + 1, cfg.whole_reach) if hi < len(text) and text[hi] not in "\r\n" else hi
+    nxt = sentence_end(text, hi + 1, cfg.whole_reach) if hi < len(text) and text[hi] not in "\r\n" else hi
+    end = sentence_end(text, q.end, cfg.whole_reach, "\n")
     name = cur.indicator or ""
+    first_next = True
     for p in index.between(q.end, end):
         if p.norm_unit != cur.norm_unit or p.role in ("growth", "difference") or not is_count(p):
             continue
-        if is_earlier(p) and (p.start < hi or common_run(name, p.indicator or "") >= cfg.shared_name_chars):
+        named = common_run(name, p.indicator or "") >= cfg.shared_name_chars
+        if is_earlier(p) and (p.start < hi or named or (first_next and p.start < nxt and _bare(text, p))):
             return p
+        if named and _earlier_sentence(text, p):
+            return p            # 上年门诊量26.9万人次，出院病人1.19万人次: the cue opens the sentence
+        first_next = first_next and p.start < hi
     return None
+
+
+_OPENS = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)?(?:上年|去年|上一年)")
+_NOW = re.compile(r"今年|本年|当年|今")
+
+
+def _earlier_sentence(text: str, p: Quantity) -> bool:
+    """A sentence that opens with a previous-period cue and names no current
+    period before p: each of its levels is an earlier one."""
+    s = sentence_start(text, p.start)
+    return _OPENS.match(text, s, p.start) is not None and _NOW.search(text, s, p.start) is None
+
+
+_BARE = re.compile(r"\s*(?:上年|去年|上一年|年初)(?:同期|全年|末|底)?(?:为|是|的|：|:)?\s*$")
+
+
+def _bare(text: str, p: Quantity) -> bool:
+    """上年为8100元: an earlier level stated without a name, in the sentence
+    right after the change (the first level there): the change's own."""
+    return _BARE.match(text, clause_start(text, p.start), p.start) is not None
 
 
 def _judge(found, q: Quantity, cur: Quantity, prev: Quantity, down: bool, cfg, note: str | None = None) -> None:

@@ -49,6 +49,8 @@ def check_per_capita(index: Index, found, cfg) -> None:
         heads = [p for p in before if p.norm_unit != q.norm_unit and p.norm_unit in cfg.head_units]
         if amounts and heads and _judge(found, text, q, amounts, heads, cfg, far=far, fits=fits):
             continue
+        if amounts and not heads and _heads_after(index, found, q, amounts, cfg):
+            continue
         _standard(index, found, q, cfg)
     if far:
         _far_misses(found, text, far, fits)
@@ -125,6 +127,20 @@ def _far_misses(found, text: str, far: list[tuple], fits: list[tuple]) -> None:
                    f"（按所报精度为{ar.at_precision(a.norm_value / p.norm_value / months, q)}）；"
                    f"同段按同一算法核对的{tq.text}与所报一致（{_arith(ta, tp, tq, tmonths, 2)}）",
                    [a, p, ta, tp, tq])
+
+
+def _heads_after(index: Index, found, q: Quantity, amounts: list[Quantity], cfg) -> bool:
+    """地区生产总值3256亿元，人均地区生产总值53980元，年末常住人口603.2万人: no
+    head count before the figure, the one of its sentence after it. The pair is
+    clearly meant when the amount nearest before is in the sentence too."""
+    text = index.text
+    s, e = sentence_start(text, q.start), sentence_end(text, q.end, cfg.whole_reach)
+    heads = [p for p in index.between(q.end, e) if is_count(p) and p.norm_value > 0
+             and p.norm_unit != q.norm_unit and p.norm_unit in cfg.head_units]
+    if len(heads) != 1:
+        return False
+    meant = (amounts[-1], heads[0]) if amounts[-1].start >= s else None
+    return _judge(found, text, q, amounts, heads, cfg, meant=meant)
 
 
 def _standard(index: Index, found, q: Quantity, cfg) -> None:

@@ -10,7 +10,9 @@ every share is of the sentence's one whole). A list adding up to 100 within
 the rounding of its numbers is verified. It is flagged only when the list is
 clearly the whole: a structure or the three sectors named before it
 (`whole_words`), labels that together are the whole (`complement_sets`: 男 and
-女), or a last label that is the rest (`rest_words`: 其他); and then only when
+女, read after the scope a label may open with: 病例中男性), the two ends of
+one range (`range_ends`: 35岁以下 … 51岁以上, one unit), or a last label that
+is the rest (`rest_words`: 其他); and then only when
 the sum is within `near_points` of 100 (a mistyped share, not another list).
 Shares of lists that may overlap (学历 and 年龄 of one membership) are never
 added up without one of these signs.
@@ -29,7 +31,8 @@ from ..resources import compile_pattern, load_yaml, require
 from .arithmetic import tolerance
 from .neighbourhood import Index, is_count, is_rate, joined_runs
 
-_KEYS = ("whole_words", "complement_sets", "rest_words", "share_clause", "near_points")
+_KEYS = ("whole_words", "complement_sets", "rest_words", "share_clause", "near_points", "range_ends",
+         "label_scope")
 _SHARE_WORDS = ("占", "比重", "比例", "占比")
 _WORD_REACH = 6          # the share words stand this close before the share in a share clause
 _LIST_GAP = regex.compile(r"\s*[、和及与]\s*")
@@ -45,6 +48,9 @@ class ShareSumConfig:
     rest_words: tuple[str, ...]
     share_clause: object
     near_points: float
+    range_low: object       # a label that is the low end of a range: group `unit`
+    range_high: object
+    label_scope: object     # the scope a label may open with (病例中, 其中)
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +60,15 @@ def share_sum_config() -> ShareSumConfig:
     return ShareSumConfig(tuple(data["whole_words"]), tuple(tuple(s) for s in data["complement_sets"]),
                           tuple(data["rest_words"]),
                           compile_pattern(data["share_clause"], "checks.yaml: share_sums: share_clause"),
-                          float(data["near_points"]))
+                          float(data["near_points"]), *_range_patterns(data["range_ends"]),
+                          compile_pattern(data["label_scope"], "checks.yaml: share_sums: label_scope"))
+
+
+def _range_patterns(ends) -> tuple:
+    if not (isinstance(ends, list) and len(ends) == 2 and all(isinstance(e, list) and e for e in ends)):
+        raise ValueError("checks.yaml: share_sums: range_ends 应为两组词（区间下端、上端）")
+    number = r"[0-9０-９]+(?:\.[0-9]+)?\s*(?P<unit>[^0-9０-９\s，,。；;、]{1,2}?)\s*"
+    return tuple(regex.compile(number + "(?:" + "|".join(map(regex.escape, e)) + ")") for e in ends)
 
 
 def check_share_sums(index: Index, found, cfg) -> None:
@@ -118,8 +132,21 @@ def _whole(text: str, shares: list[Quantity], labels: list[str], sc) -> bool:
         return True
     if labels and labels[-1].startswith(sc.rest_words):
         return True
-    return bool(labels) and any(len(labels) == len(s) and all(any(lab.startswith(w) for lab in labels) for w in s)
+    if len(labels) >= 2 and _range_ends(labels[0], labels[-1], sc):
+        return True
+    named = [sc.label_scope.sub("", lab, count=1) or lab for lab in labels]
+    return bool(labels) and any(len(named) == len(s) and all(any(lab.startswith(w) for lab in named) for w in s)
                                 for s in sc.complement_sets)
+
+
+def _range_ends(first: str, last: str, sc) -> bool:
+    """35岁以下 … 51岁以上 (or the other way round): the two open ends of one
+    range of one unit, so the labels between cover the whole."""
+    for lo_label, hi_label in ((first, last), (last, first)):
+        lo, hi = sc.range_low.search(lo_label), sc.range_high.search(hi_label)
+        if lo and hi and lo.group("unit") == hi.group("unit"):
+            return True
+    return False
 
 
 def _judge(text: str, found, shares: list[Quantity], labels: list[str], sc) -> None:

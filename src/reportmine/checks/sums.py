@@ -47,11 +47,11 @@ _CLAUSE_MARKS = "，,；;"
 
 
 def _closing_totals(text: str, cfg) -> list[tuple[int, int]]:
-    """(clause start, end of 共 or 累计) of each clause `closing_total` opens
-    after a comma (全县共新增…, 上半年累计完成…): looked up at each 共 and 累计,
-    not scanned for."""
+    """(clause start, end of 共, 累计, 总投资…) of each clause `closing_total`
+    opens after a comma (全县共新增…, 上半年累计完成…, 总投资200万元): looked up
+    at each of `closing_words`, not scanned for."""
     out = []
-    for word in _CLOSING_WORDS:
+    for word in cfg.closing_words:
         i = text.find(word)
         while i >= 0:
             c = max(text.rfind(mark, max(0, i - 9), i) for mark in _CLAUSE_MARKS)
@@ -62,8 +62,6 @@ def _closing_totals(text: str, cfg) -> list[tuple[int, int]]:
             i = text.find(word, i + 1)
     return sorted(out)
 
-
-_CLOSING_WORDS = ("共", "累计")
 
 
 def sum_cues(index: Index, cfg) -> list:
