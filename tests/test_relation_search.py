@@ -674,6 +674,9 @@ def test_a_ratio_named_by_bi_divides_the_two_amounts_of_its_sentence(pipeline, t
     # the two open ends of one range of ages: the labels cover the whole
     ("从年龄看，35岁以下的占32%，36至50岁的占45%，51岁以上的占23%。", None, True),
     ("从年龄看，35岁以下的占35%，36至50岁的占45%，51岁以上的占23%。", "35%，36至50岁的占45%，51岁以上的占23%", False),
+    # two ends alone must meet: with a band left out between them they are not the whole
+    ("从年龄看，35岁以下的占42%，35岁以上的占60%。", "42%，35岁以上的占60%", False),
+    ("从年龄看，35岁以下的占32%，51岁以上的占60%。", None, False),
     # an age and an education are no range: shares of overlapping groups say nothing
     ("党员中，35岁以下的占25%，大专以上学历的占68%。", None, False),
 ])

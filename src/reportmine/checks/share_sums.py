@@ -132,21 +132,29 @@ def _whole(text: str, shares: list[Quantity], labels: list[str], sc) -> bool:
         return True
     if labels and labels[-1].startswith(sc.rest_words):
         return True
-    if len(labels) >= 2 and _range_ends(labels[0], labels[-1], sc):
+    if len(labels) >= 2 and _range_ends(labels[0], labels[-1], sc, len(labels) == 2):
         return True
     named = [sc.label_scope.sub("", lab, count=1) or lab for lab in labels]
     return bool(labels) and any(len(named) == len(s) and all(any(lab.startswith(w) for lab in named) for w in s)
                                 for s in sc.complement_sets)
 
 
-def _range_ends(first: str, last: str, sc) -> bool:
+def _range_ends(first: str, last: str, sc, alone: bool) -> bool:
     """35岁以下 … 51岁以上 (or the other way round): the two open ends of one
-    range of one unit, so the labels between cover the whole."""
+    range of one unit, so the labels between cover the whole. ``alone``: no
+    label between, so the two ends must meet (35岁以下 / 35岁以上, 36岁以上)."""
     for lo_label, hi_label in ((first, last), (last, first)):
         lo, hi = sc.range_low.search(lo_label), sc.range_high.search(hi_label)
         if lo and hi and lo.group("unit") == hi.group("unit"):
-            return True
+            return not alone or 0 <= _number(hi) - _number(lo) <= 1
     return False
+
+
+def _number(m) -> float:
+    return float(regex.match(r"[0-9.]+", m.group().translate(_FULL_DIGITS)).group())
+
+
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _judge(text: str, found, shares: list[Quantity], labels: list[str], sc) -> None:
