@@ -16,6 +16,13 @@ comparing versions and for finding the forms the checks cannot read.
 mutate.py measures the same on the real documents' relations (the gold);
 this is the second source issue 10 asks for, independent of any document.
 
+--perturbations: mutate.py's three changes (last digit, the last two digits
+swapped, 10%) of each number inside a relation verified on the form as
+written; caught per change kind (`--misses` lists the changes not caught).
+Swaps of two-digit numbers (18 -> 81) throw a number out of the range the
+checks read candidates in (a part above its total), which the last-digit
+change seldom does.
+
 --no-relation reads relation_forms_no_relation.txt (or --forms): sentences
 whose numbers need not add up or divide (a 其中 list that names some parts
 only, a plan beside a result, overlapping groups); every flag on them is a
@@ -40,6 +47,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--forms", type=Path, default=HERE / "relation_forms.txt")
     ap.add_argument("--misses", action="store_true", help="list the forms with a change not caught")
+    ap.add_argument("--perturbations", action="store_true",
+                    help="mutate.py's three changes of the numbers of each verified relation, caught per kind")
     ap.add_argument("--no-relation", action="store_true",
                     help="sentences whose numbers need not relate: count and list the flags on them")
     args = ap.parse_args()
@@ -61,6 +70,9 @@ def main() -> None:
             print(f"  {form}\n    {message}")
         print(f"{len(forms)} sentences whose numbers need not relate: {len(alarms)} flags (false alarms)")
         return
+    if args.perturbations:
+        _perturbations(forms, inconsistencies, args.misses)
+        return
     verified = alarms = caught = changes = 0
     for form in forms:
         doc, flags = inconsistencies(form)
@@ -75,6 +87,30 @@ def main() -> None:
             print(f"  {hits}/{total} caught, {'verified' if doc.meta.get('verified') else 'not verified'}: {form}")
     print(f"{len(forms)} forms: {verified} verified as written, {alarms} flags on them (false alarms)")
     print(f"changes caught: {caught}/{changes} = {caught / changes:.1%}")
+
+
+def _perturbations(forms: list[str], inconsistencies, misses: bool) -> None:
+    from collections import Counter
+
+    from mutate import perturbations
+
+    total, caught = Counter(), Counter()
+    for form in forms:
+        doc, _ = inconsistencies(form)
+        spans = [tuple(s) for v in doc.meta.get("verified") or [] for s in v["spans"]]
+        for m in DIGITS.finditer(form):
+            if not any(a <= m.start() < b for a, b in spans):
+                continue
+            for kind, new in perturbations(m.group()):
+                total[kind] += 1
+                if inconsistencies(form[:m.start()] + new + form[m.end():])[1]:
+                    caught[kind] += 1
+                elif misses:
+                    print(f"  {kind} {m.group()} -> {new}: {form}")
+    for kind in sorted(total):
+        print(f"{kind:12s} {caught[kind]}/{total[kind]} = {caught[kind] / total[kind]:.1%}")
+    n, c = sum(total.values()), sum(caught.values())
+    print(f"numbers of verified relations, changed: {c}/{n} = {c / n:.1%}")
 
 
 if __name__ == "__main__":

@@ -725,3 +725,24 @@ def test_an_earlier_level_stated_apart_from_its_change(pipeline, text, flagged, 
 def test_a_per_capita_figure_whose_population_comes_after_it(pipeline, text, flagged):
     _, said = flagged_as(pipeline, text, flagged)
     assert any(v["kind"] == "per_capita" for v in said) == (flagged is None)
+
+
+@pytest.mark.parametrize("text, flagged, reading", [
+    # a part mistyped above its total is no part by size, but one digit makes the breakdown exact
+    ("全镇总人口3.2万人，其中农业人口8.2万人，非农业人口0.4万人。", "3.2万人", "8.2万人若为2.8万人"),
+    # a total mistyped below its parts
+    ("全镇总人口2.3万人，其中农业人口2.8万人，非农业人口0.4万人。", "2.3万人", "2.3万人若为3.2万人"),
+    ("新建村级活动场所21个，改扩建8个，共计20个。", "20个", "21个若为12个"),
+    # every part of the sentence adds up to more than the total: no subset of it, any reading goes
+    ("实现地区生产总值112亿元，其中第一产业81亿元，第二产业52亿元，第三产业42亿元。", "112亿元", "81亿元若为18亿元"),
+    # a rate whose part one digit explains, though the parts the other way round are the nearer quotient
+    ("本年度共收到群众来信86件，办结28件，办结率95.3%。", "95.3%", "28件若为82件"),
+    # any one digit is one digit apart from any other: no reading
+    ("全年完成投资3.6亿元，其中新建项目2.4亿元，总投资8亿元。", None, None),
+    # a total of sources does not add an amount and its own 其中 part
+    ("全年完成投资3.6亿元，其中新建项目2.4亿元，总投资6.8亿元。", None, None),
+])
+def test_a_mistyped_number_outside_the_candidates_is_read_back(pipeline, text, flagged, reading):
+    flags, _ = flagged_as(pipeline, text, flagged)
+    if reading:
+        assert reading in flags[0].message

@@ -32,33 +32,65 @@ def check_sums(index: Index, found, cfg) -> None:
         if not before or (before[-1].start, before[-1].end) in done:
             continue
         total = before[-1]
-        parts = _parts_after(index, total, m.end(), cfg, _bracket_end(text, m.start()))
+        close = _bracket_end(text, m.start())
+        parts = _parts_after(index, total, m.end(), cfg, close)
+        said = (len(found.flags), len(found.verified))
         if len(parts) >= 2:         # after 中 (12个村中，有8个…) the parts may leave some out: no wider limit
             _judge(found, total, parts, cfg, 0 if m.group() == "中" else _in_sentence(text, m.end(), parts))
-    for start, end in [(m.start(), m.end()) for m in cfg.total_cue.finditer(text)] + _closing_totals(text, cfg):
+        if said == (len(found.flags), len(found.verified)) and m.group() != "中":
+            every = _parts_after(index, total, m.end(), cfg, close, sized=False)
+            _oversized(found, total, every[:_in_sentence(text, m.end(), every)])
+    closings = [(m.start(), m.end(), False) for m in cfg.total_cue.finditer(text)] + _closing_totals(text, cfg)
+    for start, end, sources in closings:
         after = [q for q in index.between(end, end + cfg.label_reach) if is_count(q)]
         if after and (after[0].start, after[0].end) not in done:
-            parts = _parts_before(index, after[0], start, cfg)
+            parts = _parts_before(index, after[0], start, cfg, sources=sources)
+            said = (len(found.flags), len(found.verified))
             if len(parts) >= 2:
                 _judge(found, after[0], parts, cfg, _closed_by(text, start, parts), named=True)
+            if said == (len(found.flags), len(found.verified)):
+                every = _parts_before(index, after[0], start, cfg, sized=False, sources=sources)
+                _oversized(found, after[0], every[:_closed_by(text, start, every)])
+
+
+def _oversized(found, total: Quantity, parts: list[Quantity]) -> None:
+    """The parts as written in the cue's sentence, one of them above the total
+    (or the total below them): not read as a breakdown at all, unless one
+    mistyped digit of that number (or of the total) makes them add up within
+    the written rounding (全镇总人口3.2万人，其中农业人口8.2万人，非农业人口0.4万人:
+    8.2万人 for 2.8万人)."""
+    if len(parts) < 2 or total.norm_value <= 0 or any(p.approx for p in parts) or total.approx:
+        return
+    top = ar.bounds(total)[1]
+    above = [p for p in parts if p.norm_value > top]
+    if not above:
+        return
+    readings = [(q, r) for q, r in ar.sum_typo(total, parts) if ar.digit_count(q) >= 2
+                and (q is total or (len(above) == 1 and q is above[0]))]
+    parts = sorted(parts, key=lambda p: p.start)
+    if readings:
+        arith = " + ".join(p.text for p in parts) + \
+            f" = {ar.sum_text(sum(p.norm_value for p in parts), total, parts)}"
+        found.flag("sum", total, arith + ar.typo_note(readings), parts)
 
 
 _CLAUSE_MARKS = "，,；;"
 
 
-def _closing_totals(text: str, cfg) -> list[tuple[int, int]]:
-    """(clause start, end of 共, 累计, 总投资…) of each clause `closing_total`
-    opens after a comma (全县共新增…, 上半年累计完成…, 总投资200万元): looked up
-    at each of `closing_words`, not scanned for."""
+def _closing_totals(text: str, cfg) -> list[tuple[int, int, bool]]:
+    """(clause start, end of 共, 累计, 总投资…, whether a total of sources) of
+    each clause `closing_total` opens after a comma (全县共新增…, 上半年累计完成…,
+    总投资200万元): looked up at each of `closing_words` and `source_totals`,
+    not scanned for."""
     out = []
-    for word in cfg.closing_words:
+    for word in (*cfg.closing_words, *cfg.source_totals):
         i = text.find(word)
         while i >= 0:
             c = max(text.rfind(mark, max(0, i - 9), i) for mark in _CLAUSE_MARKS)
             if c >= 0:
                 m = cfg.closing_total.match(text, c + 1)
                 if m and m.end() == i + len(word):
-                    out.append((c + 1, i + len(word)))
+                    out.append((c + 1, i + len(word), word in cfg.source_totals))
             i = text.find(word, i + 1)
     return sorted(out)
 
@@ -84,14 +116,44 @@ def _is_part(text: str, q: Quantity, floor: int, cfg, total: Quantity | None = N
     return not cfg.not_part.search(text[max(clause_start(text, q.start), floor):q.start])
 
 
-def _parts_before(index: Index, total: Quantity, cue: int, cfg) -> list[Quantity]:
-    """合计/共计 after its parts: the amounts of the total's unit before the cue, nearest first."""
+def _parts_before(index: Index, total: Quantity, cue: int, cfg, sized: bool = True,
+                  sources: bool = False) -> list[Quantity]:
+    """合计/共计 after its parts: the amounts of the total's unit before the cue,
+    nearest first (``sized``: none above the total; ``sources``: a total of
+    sources, 总投资, read without amounts that hold others)."""
     text = index.text
     lo = max(paragraph_bounds(text, cue)[0], cue - cfg.parts_reach)
-    top = ar.bounds(total)[1]
+    top = ar.bounds(total)[1] if sized else float("inf")
     out = [q for q in index.between(lo, cue) if q.norm_unit == total.norm_unit and _is_part(text, q, lo, cfg, total)
            and q.norm_value <= top]
+    if sources:
+        out = _without_containers(text, out, cfg)
     return out[::-1][:cfg.max_parts]
+
+
+def _without_containers(text: str, qs: list[Quantity], cfg) -> list[Quantity]:
+    """The candidates before a total of sources (text order) as a run read
+    nearest first that never holds an amount and a part of it: the amounts
+    inside a bracket opened by 其中 are parts of the one before it (8人（其中女3人）)
+    and left out; an amount followed by 其中 holds the one after it, which
+    leaves the run when the holder joins it (完成投资3.6亿元，其中新建项目2.4亿元，
+    总投资…: 3.6 is not added to 2.4)."""
+    kept, inside, holds = [], None, {}
+    for q, nxt in zip(qs, qs[1:] + [None]):
+        if inside is not None and q.start < inside:
+            continue
+        inside = None
+        m = cfg.sum_cue.search(text, q.end, nxt.start) if nxt is not None else None
+        if m is not None and m.start() and text[m.start() - 1] in "（(":
+            inside = _bracket_end(text, m.start()) or nxt.start + 1
+        elif m is not None:
+            holds[id(q)] = id(nxt)
+        kept.append(q)
+    run: list[Quantity] = []
+    for q in reversed(kept):
+        run = [p for p in run if id(p) != holds.get(id(q))]
+        run.append(q)
+    return run[::-1]
 
 
 def _bracket_end(text: str, cue: int) -> int | None:
@@ -102,10 +164,11 @@ def _bracket_end(text: str, cue: int) -> int | None:
     return None
 
 
-def _parts_after(index: Index, total: Quantity, start: int, cfg, close: int | None = None) -> list[Quantity]:
+def _parts_after(index: Index, total: Quantity, start: int, cfg, close: int | None = None,
+                 sized: bool = True) -> list[Quantity]:
     text = index.text
     end = min(paragraph_bounds(text, start)[1], start + cfg.parts_reach, close if close is not None else len(text))
-    top = ar.bounds(total)[1]
+    top = ar.bounds(total)[1] if sized else float("inf")
     out = []
     for q in index.between(start, end):
         if q.norm_unit != total.norm_unit or not _is_part(text, q, start, cfg, total) or q.norm_value > top:
@@ -173,8 +236,13 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
     arith = " + ".join(p.text for p in parts[:k]) + f" = {ar.sum_text(sum(p.norm_value for p in parts[:k]), total, parts[:k])}"
     if total.norm_value and gap / total.norm_value <= limit:
         found.flag("sum", total, arith, parts[:k])
-    elif typo := _typo(total, parts[:k], gap, named, cfg):
+    elif typo := _typo(total, parts[:k], gap, named, cfg, k == whole_sentence >= 2):
         found.flag("sum", total, arith + ar.typo_note(typo), parts[:k])
+    elif k != whole_sentence >= 2 and sum(p.norm_value for p in parts[:whole_sentence]) > ar.bounds(total)[1] \
+            and (typo := _typo(total, parts[:whole_sentence], 0.0, named, cfg, True)):
+        run = parts[:whole_sentence]     # every part of the sentence, more than the total: no subset of it
+        arith = " + ".join(p.text for p in run) + f" = {ar.sum_text(sum(p.norm_value for p in run), total, run)}"
+        found.flag("sum", total, arith + ar.typo_note(typo), run)
 
 
 def _complementary(text: str, a: Quantity, b: Quantity, cfg) -> bool:
@@ -207,15 +275,17 @@ def _named_run(total: Quantity, parts: list[Quantity]) -> int:
     return k
 
 
-def _typo(total: Quantity, parts: list[Quantity], gap: float, named: bool, cfg) -> list:
+def _typo(total: Quantity, parts: list[Quantity], gap: float, named: bool, cfg, whole: bool = False) -> list:
     """One mistyped digit explains the gap. After 其中 the parts may be only
     some of the total, and two-digit counts are one digit apart by chance far
     too often: there the mistyped number must have `typo_min_digits` digits,
-    the gap be within `near_miss_typo` of the total and not be round."""
+    the gap be within `near_miss_typo` of the total and not be round. Parts
+    that add up to more than their total are no subset of it: when they are
+    every part of the cue's sentence (``whole``), any reading goes."""
     if not total.norm_value or any(p.approx for p in parts):
         return []
-    typo = ar.sum_typo(total, parts)
-    if named:
+    typo = [(q, r) for q, r in ar.sum_typo(total, parts) if ar.digit_count(q) >= 2]   # any one digit is one apart
+    if named or (whole and sum(p.norm_value for p in parts) > ar.bounds(total)[1]):
         return typo
     if gap / total.norm_value > cfg.near_miss_typo or _round_gap(total, gap):
         return []
