@@ -37,7 +37,8 @@ def check_sums(index: Index, found, cfg) -> None:
         said = (len(found.flags), len(found.verified))
         if len(parts) >= 2:         # after 中 (12个村中，有8个…) the parts may leave some out: no wider limit
             _judge(found, total, parts, cfg, 0 if m.group() == "中" else _in_sentence(text, m.end(), parts))
-        if said == (len(found.flags), len(found.verified)) and m.group() != "中":
+        if said == (len(found.flags), len(found.verified)) and m.group() != "中" \
+                and _larger(index, total, m.end(), m.end() + cfg.parts_reach):
             every = _parts_after(index, total, m.end(), cfg, close, sized=False)
             _oversized(found, total, every[:_in_sentence(text, m.end(), every)])
     closings = [(m.start(), m.end(), False) for m in cfg.total_cue.finditer(text)] + _closing_totals(text, cfg)
@@ -48,9 +49,17 @@ def check_sums(index: Index, found, cfg) -> None:
             said = (len(found.flags), len(found.verified))
             if len(parts) >= 2:
                 _judge(found, after[0], parts, cfg, _closed_by(text, start, parts), named=True)
-            if said == (len(found.flags), len(found.verified)):
+            if said == (len(found.flags), len(found.verified)) \
+                    and _larger(index, after[0], start - cfg.parts_reach, start):
                 every = _parts_before(index, after[0], start, cfg, sized=False, sources=sources)
                 _oversized(found, after[0], every[:_closed_by(text, start, every)])
+
+
+def _larger(index: Index, total: Quantity, lo: int, hi: int) -> bool:
+    """Whether an amount of the total's unit in text[lo:hi] exceeds it (a cheap
+    test before the candidates are read again without the size limit)."""
+    top = ar.bounds(total)[1]
+    return any(q.norm_unit == total.norm_unit and q.norm_value > top for q in index.between(max(0, lo), hi))
 
 
 def _oversized(found, total: Quantity, parts: list[Quantity]) -> None:
