@@ -746,3 +746,18 @@ def test_a_mistyped_number_outside_the_candidates_is_read_back(pipeline, text, f
     flags, _ = flagged_as(pipeline, text, flagged)
     if reading:
         assert reading in flags[0].message
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # two levels and the change right after them are one move: flagged whatever the gap
+    ("不良贷款率由年初的3.83%下降到3.31%，下降0.52个百分点。", None),
+    ("不良贷款率由年初的4.21%下降到3.31%，下降0.52个百分点。", "0.52个百分点"),
+    ("全年共接收捐款58万元，较上年的51万元增加12万元。", "12万元"),
+    ("全市生产总值从452.3亿元增加到488.6亿元，增长12.0%。", "12.0%"),
+    # more parts than the whole after 中 is no subset of it
+    ("在排查的45家企业中，合格46家，不合格3家。", "45家"),
+    # a change per year between two dated levels is over the years between
+    ("粮食产量由2015年的30万吨增加到2020年的36万吨，年均增加1.2万吨。", None),
+])
+def test_a_move_written_as_one_is_flagged_whatever_the_gap(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

@@ -2,6 +2,7 @@
 two levels written 由…到.
 
     地区生产总值由2015年的120亿元增加到2020年的186亿元，年均增长9.2%。
+    粮食产量由2015年的30万吨增加到2020年的36万吨，年均增加1.2万吨。
     2022年全县新增就业4560人，2023年新增就业5120人，增长12.3%。
     人均可支配收入由上年的32150元增加到34520元，增加2370元。
 
@@ -10,7 +11,8 @@ a year in its clause (`year_before`), the years different, is the growth from
 the earlier year's level to the later one's: compounded over the years between
 when an average is said (`average_words`: 年均), else the whole change. A
 change (an amount of the levels' unit after a change word) right after two
-levels written 由 A 到 B (`from_words`, `to_words`) is B − A. Each verifies
+levels written 由 A 到 B (`from_words`, `to_words`) is B − A, or after an
+average word (B − A) over the years between. Each verifies
 within the rounding of the written numbers and is flagged when a near miss
 (`near_miss_ratio` of the rate, `near_miss_total` of the change) or when one
 mistyped digit explains it.
@@ -75,7 +77,12 @@ def check_dated_levels(index: Index, found, cfg) -> None:
                 _judge_rate(found, text, q, *pair, dc, cfg)
         elif is_count(q):
             pair = _from_to(text, sent, q, dc)
-            if pair is not None:
+            if pair is None:
+                continue
+            head = text[max(clause_start(text, q.start), q.start - 8):q.start]
+            if any(w in head for w in dc.average_words):
+                _judge_average_change(found, text, q, *pair, dc, cfg)
+            else:
                 _judge_change(found, q, *pair, cfg)
 
 
@@ -139,6 +146,22 @@ def _from_to(text: str, sent: list[Quantity], q: Quantity, dc) -> tuple | None:
         return None
     head = text[max(clause_start(text, a.start), a.start - 12):a.start]
     return (a, b) if any(w in head for w in dc.from_words) else None
+
+
+def _judge_average_change(found, text: str, q: Quantity, a: Quantity, b: Quantity, dc, cfg) -> None:
+    """由2015年的30万吨增加到2020年的36万吨，年均增加1.2万吨: the change per year,
+    (B − A) over the years between (none without a year on each level)."""
+    ya, yb = _year(text, a, dc), _year(text, b, dc)
+    if ya is None or yb is None or yb <= ya:
+        return
+    n = yb - ya
+    x = abs(b.norm_value - a.norm_value) / n
+    tol = (ar.tolerance(a) + ar.tolerance(b)) / n + ar.tolerance(q)
+    arith = f"({b.text} − {a.text})/{n} = {ar.at_precision(x, q)}（{ya}年至{yb}年年均）"
+    if abs(x - q.norm_value) <= tol:
+        found.verify("difference", arith, [a, b, q], q)
+    elif x > 0 and abs(x - q.norm_value) <= cfg.near_miss_total * max(x, q.norm_value):
+        found.flag("difference", q, arith, [a, b], span=(a.start, q.end))
 
 
 def _judge_change(found, q: Quantity, a: Quantity, b: Quantity, cfg) -> None:

@@ -19,8 +19,9 @@ an amount of change after 由 A 到 B; here the nearby written variants:
 
 A rate of levels that are rates themselves (由3.2%提高到4.0%，提高25%) is not
 read (percent or points). Each verifies within the rounding of the written
-numbers and is flagged when a near miss (`near_miss_ratio` of the rate,
-`near_miss_total` of a change) or when one mistyped digit explains it.
+numbers and is flagged otherwise: the levels and the change are written as
+one move, so no near-miss test stands between (a mistyped digit is named
+when one explains the gap).
 """
 
 from __future__ import annotations
@@ -137,11 +138,14 @@ def _changes(between: str) -> bool:
 
 
 def _judge(found, q: Quantity, a: Quantity, b: Quantity, cfg) -> None:
+    """The two levels and the change right after them are one move as
+    written: flagged whatever the gap (no near-miss test for a relation this
+    plainly meant)."""
     if is_rate(q) and q.norm_unit != "ratio_point":
-        judge_level_growth(found, q, a, b, cfg, typos=lambda lo, hi: _rate_typos(q, a, b, lo, hi))
+        judge_level_growth(found, q, a, b, cfg, typos=lambda lo, hi: _rate_typos(q, a, b, lo, hi), meant=True)
         return
     arith = f"{b.text} − {a.text} = {ar.at_precision(b.norm_value - a.norm_value, q)}"
-    judge_difference(found, q, a, b, arith, cfg)
+    judge_difference(found, q, a, b, arith, cfg, meant=True)
 
 
 def _rate_typos(g: Quantity, a: Quantity, b: Quantity, lo: float, hi: float) -> list:

@@ -37,10 +37,11 @@ def check_sums(index: Index, found, cfg) -> None:
         said = (len(found.flags), len(found.verified))
         if len(parts) >= 2:         # after 中 (12个村中，有8个…) the parts may leave some out: no wider limit
             _judge(found, total, parts, cfg, 0 if m.group() == "中" else _in_sentence(text, m.end(), parts))
-        if said == (len(found.flags), len(found.verified)) and m.group() != "中" \
+        if said == (len(found.flags), len(found.verified)) \
                 and _larger(index, total, m.end(), m.end() + cfg.parts_reach):
             every = _parts_after(index, total, m.end(), cfg, close, sized=False)
-            _oversized(found, total, every[:_in_sentence(text, m.end(), every)])
+            _oversized(found, total, every[:_in_sentence(text, m.end(), every)])     # (after 中 too: more
+            # than the whole is no subset of it)
     closings = [(m.start(), m.end(), False) for m in cfg.total_cue.finditer(text)] + _closing_totals(text, cfg)
     for start, end, sources in closings:
         after = [q for q in index.between(end, end + cfg.label_reach) if is_count(q)]

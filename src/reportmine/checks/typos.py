@@ -46,10 +46,12 @@ def difference_typos(d: Quantity, a: Quantity, b: Quantity) -> list[tuple[Quanti
 
 
 def judge_difference(found, d: Quantity, a: Quantity, b: Quantity, arith: str, cfg,
-                     span: tuple[int, int] | None = None) -> None:
+                     span: tuple[int, int] | None = None, meant: bool = False) -> None:
     """A stated difference d against |a − b|: verified within the written
     rounding; flagged as a near miss (``near_miss_total``) or when one mistyped
-    digit explains the gap. ``arith`` is the arithmetic shown either way."""
+    digit explains the gap; ``meant`` (the two levels and the change written as
+    one move, 由A下降到B，下降d): flagged whatever the gap. ``arith`` is the
+    arithmetic shown either way."""
     gap = abs(b.norm_value - a.norm_value)
     tol = ar.tolerance(d) + ar.tolerance(a) + ar.tolerance(b)
     if abs(gap - d.norm_value) <= tol:
@@ -57,16 +59,17 @@ def judge_difference(found, d: Quantity, a: Quantity, b: Quantity, arith: str, c
         return
     near = gap > 0 and abs(gap - d.norm_value) <= cfg.near_miss_total * max(gap, d.norm_value)
     typo = [] if near else difference_typos(d, a, b)
-    if near or typo:
+    if near or typo or (meant and not d.approx):
         found.flag("difference", d, arith + (ar.typo_note(typo) if typo else ""), [a, b], span=span)
 
 
 def judge_level_growth(found, g: Quantity, prev: Quantity, cur: Quantity, cfg, *,
-                       rounded_to_zero: bool = False, typos=None) -> None:
+                       rounded_to_zero: bool = False, typos=None, meant: bool = False) -> None:
     """A stated growth g against cur/prev − 1, over every pair of values the two
     levels' written rounding allows: verified when it fits, flagged as a near
     miss (``near_miss_ratio``) or when ``typos(lo, hi)`` gives the readings
-    under which one mistyped digit explains the gap. ``rounded_to_zero``:
+    under which one mistyped digit explains the gap; ``meant`` (written as one
+    move, 从A增加到B，增长g): flagged whatever the gap. ``rounded_to_zero``:
     levels whose rounding lets them be equal allow a change of 0."""
     (c0, c1), (p0, p1) = ar.bounds(cur), ar.bounds(prev)
     if p0 <= 0:
@@ -84,3 +87,5 @@ def judge_level_growth(found, g: Quantity, prev: Quantity, cur: Quantity, cfg, *
         found.flag("growth", g, arith + written, [cur, prev])
     elif typos is not None and (readings := typos(lo, hi)):
         found.flag("growth", g, arith + written + ar.typo_note(readings), [cur, prev])
+    elif meant and not g.approx:
+        found.flag("growth", g, arith + written, [cur, prev])
