@@ -737,6 +737,11 @@ def test_a_per_capita_figure_whose_population_comes_after_it(pipeline, text, fla
     ("实现地区生产总值112亿元，其中第一产业81亿元，第二产业52亿元，第三产业42亿元。", "112亿元", "81亿元若为18亿元"),
     # a rate whose part one digit explains, though the parts the other way round are the nearer quotient
     ("本年度共收到群众来信86件，办结28件，办结率95.3%。", "95.3%", "28件若为82件"),
+    # the two counts right before a rate, the part above the whole: one digit reads it back
+    ("全年受理案件160件，办结案件180件，结案率93.75%。", "93.75%", "180件若为150件"),
+    ("本年度共收到群众来信68件，办结82件，办结率95.3%。", "95.3%", "68件若为86件"),
+    # two items of one list are siblings, not a part and its whole
+    ("建议16件、提案17件，办复率100%。", None, None),
     # any one digit is one digit apart from any other: no reading
     ("全年完成投资3.6亿元，其中新建项目2.4亿元，总投资8亿元。", None, None),
     # a total of sources does not add an amount and its own 其中 part
