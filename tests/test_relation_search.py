@@ -766,3 +766,20 @@ def test_a_mistyped_number_outside_the_candidates_is_read_back(pipeline, text, f
 ])
 def test_a_move_written_as_one_is_flagged_whatever_the_gap(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+def test_a_txt_table_typed_with_tabs_is_checked_with_its_header_units(pipeline):
+    # 增长（%） over bare cells: each row's growth against its two years
+    head = "主要指标完成情况\n指标\t单位\t2022年\t2023年\t增长（%）\n"
+    rows = "地区生产总值\t亿元\t210.5\t226.8\t7.7\n财政总收入\t亿元\t12.4\t13.1\t5.6\n零售总额\t亿元\t86.2\t92.5\t{}\n"
+    _, said = flagged_as(pipeline, head + rows.format("7.3"), None)
+    assert sum("− 1 =" in v["arithmetic"] for v in said) == 3
+    flagged_as(pipeline, head + rows.format("7.8"), "7.8")
+
+
+def test_a_rate_column_fits_a_planned_column_the_header_words_do_not_name(pipeline):
+    # 执行率 is 实际支出 over 调整预算, not over 年初预算: no flag
+    text = ("预算执行情况（单位：万元）\n项目\t年初预算\t调整预算\t实际支出\t执行率\n"
+            "基本支出\t1260\t1300\t1287\t99.0%\n项目支出\t840\t900\t810\t90.0%\n")
+    _, said = flagged_as(pipeline, text, None)
+    assert any("1287/1300" in v["arithmetic"] for v in said)

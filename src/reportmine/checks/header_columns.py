@@ -14,7 +14,8 @@ is read against the columns named for the amount done (`column_done`:
 cell is under its label. The rate verifies when done / plan fits it for one of
 the planned columns; when none fits, it is flagged when the gap from the
 planned column nearest before the done column is a near miss
-(`near_miss_ratio`) or one mistyped digit.
+(`near_miss_ratio`) or one mistyped digit, and no other column of the row
+fits (a planned amount under a label the data does not know, 调整预算).
 """
 
 from __future__ import annotations
@@ -67,6 +68,23 @@ def _judge_row(found, values: list[Quantity | None], head, cfg) -> None:
             found.verify("ratio", arith + "（表中各列）", [plan, done, rate], rate)
             return
         tried.append((j, plan, interval, arith))
+    if _other_fits(values, plans, d, r, done, rate):
+        return                  # a column the header does not name as planned fits (调整预算): no flag
     meant = [x for x in tried if x[0] < d][-1:] or tried[:1]
     for _, plan, (lo, hi), arith in meant:
         found.flag_off("ratio", rate, lo, hi, arith + "（表中执行数/预算数）", [plan, done], cfg.near_miss_ratio)
+
+
+def _other_fits(values: list[Quantity | None], plans: list[int], d: int, r: int, done: Quantity,
+                rate: Quantity) -> bool:
+    """Whether done over a column of the row not named as planned fits the rate
+    (a header word the data does not know: 调整预算, 预算调整数)."""
+    for j, v in enumerate(values):
+        if j in plans or j in (d, r) or v is None or v.norm_unit != done.norm_unit or not v.norm_value \
+                or v.norm_value <= 0:
+            continue
+        interval = ar.quotient(done, v)
+        if interval is not None and ar.fits(rate, *interval):
+            return True
+    return False
+

@@ -32,7 +32,10 @@ _CELL_MARK = re.compile(r"[|\t]")
 
 
 def check_tables(doc, found, cfg) -> None:
-    for rows in _tables(doc.text, tabs=doc.format != "txt"):
+    tables = list(_tables(doc.text, tabs=doc.format != "txt"))
+    if doc.format == "txt" and "\t" in doc.text:
+        tables += _tab_tables(doc)
+    for rows in tables:
         roles = _column_roles(rows, cfg)
         for row in rows:
             for j, (name, n) in roles.items():
@@ -86,6 +89,41 @@ def _tables(text: str, tabs: bool = False):
             yield rows
 
 
+def _tab_tables(doc) -> list:
+    """The tables of a txt typed with TABs between cells (指标⇥单位⇥2022年⇥2023年⇥增长（%）),
+    as the structure stage found them, each cell's number read as the
+    quantities stage read it where it read one (the unit its column's header
+    gives: 7.7 under 增长（%） is 7.7%)."""
+    values, out = _CellValues(doc), []
+    for t in doc.tables:
+        lines = table_rows(doc.text, t.start, t.end)
+        if any("|" in part for _, cells in lines for part, _ in cells):
+            continue                    # a | table: read as such above
+        rows = [row for row in (_row(cells, values) for _, cells in lines if len(cells) > 1) if row]
+        if rows:
+            out.append(rows)
+    return out
+
+
+class _CellValues:
+    """The document's quantities by start, for the cells they stand in."""
+
+    def __init__(self, doc):
+        import bisect
+
+        self._bisect = bisect.bisect_left
+        self.qs = [q for q in doc.quantities if q.norm_value is not None]
+        self.starts = [q.start for q in self.qs]
+
+    def at(self, part: str, pos: int) -> Quantity | None:
+        i = self._bisect(self.starts, pos)
+        end = pos + len(part)
+        if i < len(self.qs) and self.qs[i].start < end and self.qs[i].end <= end \
+                and (i + 1 == len(self.qs) or self.qs[i + 1].start >= end):
+            return self.qs[i]           # the one quantity of the cell
+        return None
+
+
 def _tables_with_labels(text: str, tabs: bool = False):
     """Each table as (row label, numeric cells) pairs: the label is the row's first cell."""
     for rows in _tables(text, tabs):
@@ -96,8 +134,17 @@ def _tables_with_labels(text: str, tabs: bool = False):
         yield out
 
 
-def _row(cells) -> list[Quantity]:
-    return [q for q in (cell_quantity(part, at) for part, at in cells) if q is not None]
+def _row(cells, values: "_CellValues | None" = None) -> list[Quantity]:
+    out = []
+    for part, at in cells:
+        q = cell_quantity(part, at)
+        if q is not None and values is not None and q.norm_unit is None:
+            read = values.at(part, at)
+            if read is not None and read.norm_unit is not None and read.value == q.value:
+                q = read                # a bare cell with its column's unit
+        if q is not None:
+            out.append(q)
+    return out
 
 
 def cell_quantity(part: str, pos: int) -> Quantity | None:
