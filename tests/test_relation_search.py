@@ -783,3 +783,20 @@ def test_a_rate_column_fits_a_planned_column_the_header_words_do_not_name(pipeli
             "基本支出\t1260\t1300\t1287\t99.0%\n项目支出\t840\t900\t810\t90.0%\n")
     _, said = flagged_as(pipeline, text, None)
     assert any("1287/1300" in v["arithmetic"] for v in said)
+
+
+@pytest.mark.parametrize("share, flagged", [("40.0", None), ("43.0", "43.0")])
+def test_a_share_column_under_a_total_row_of_100(pipeline, share, flagged):
+    text = ("支出结构（单位：万元）\n| 科目 | 支出 | 占比（%） |\n| 教育 | 5600 | {} |\n"
+            "| 卫生 | 3500 | 25.0 |\n| 农林水 | 4900 | 35.0 |\n| 合计 | 14000 | 100.0 |\n").format(share)
+    flags, said = incs(pipeline, text)
+    assert any("3500/14000" in v["arithmetic"] for v in said)
+    assert [f.text for f in flags if f.subtype == "ratio"] == ([flagged] if flagged else [])
+
+
+def test_a_growth_column_of_a_bar_table_read_with_its_header_unit(pipeline):
+    text = ("| 指标 | 2023年 | 2022年 | 增减 | 增幅（%） |\n| 门诊人次 | 52340 | 48960 | 3380 | 6.9 |\n"
+            "| 出院人次 | 6120 | 5870 | 250 | 4.3 |\n| 手术台次 | 1830 | 1652 | 178 | {} |\n")
+    _, said = flagged_as(pipeline, text.format("10.8"), None)
+    assert sum("− 1 =" in v["arithmetic"] for v in said) == 3
+    flagged_as(pipeline, text.format("11.8"), "11.8")

@@ -88,6 +88,53 @@ def _total_rows(found, rows, cfg) -> None:
             width = len(rows[t][1])
             columns = [(rows[t][1][j], [rows[i][1][j] for i in parts]) for j in range(width)]
             _judge_line(found, columns, cfg, "列", alone=t not in opened)
+            if t not in opened:
+                _share_columns(found, rows, t, parts, cfg)
+
+
+def _share_columns(found, rows, t: int, parts: list[int], cfg) -> None:
+    """A column whose total row reads 100 (占比（%）: 40.0, 25.0, 35.0 | 100.0)
+    holds each row's share of the total of another column: the column of
+    amounts most rows fit (two at least) is its base; a row that does not fit
+    is flagged as a near miss or when one mistyped digit explains it."""
+    total_row = rows[t][1]
+    for j, cell in enumerate(total_row):
+        top = _value(cell)
+        if top is None or abs(top.value - 100) > ar.tolerance(top) / (top.norm_value / top.value or 1) + 1e-9:
+            continue
+        for k, base_cell in enumerate(total_row):
+            base = _value(base_cell)
+            if k == j or base is None or base.unit in ("%", "％") or not base.norm_value or base.norm_value <= 0:
+                continue
+            lines = []
+            for i in parts:
+                share, amount = _value(rows[i][1][j]), _value(rows[i][1][k])
+                if share is None or amount is None or amount.norm_unit != base.norm_unit:
+                    continue
+                x = amount.norm_value / base.norm_value * 100
+                slack = x * (ar.tolerance(amount) / max(amount.norm_value, 1e-9) + ar.tolerance(base) / base.norm_value)
+                lines.append((share, amount, x, slack))
+            fit = [ln for ln in lines if abs(ln[0].value - ln[2]) <= ar.tolerance(ln[0]) / _scale(ln[0]) + ln[3]]
+            if len(fit) < 2:
+                continue
+            for share, amount, x, slack in lines:
+                arith = f"{amount.text}/{base.text} = {x:.2f}%（表中占比）"
+                if abs(share.value - x) <= ar.tolerance(share) / _scale(share) + slack:
+                    found.verify("ratio", arith, [amount, base, share], share)
+                    continue
+                lo, hi = x - slack, x + slack
+                typo = ar.typo_reading(share, lo * _scale(share), hi * _scale(share))
+                if abs(share.value - x) <= x * cfg.near_miss_ratio or typo:
+                    found.flag("ratio", share, arith + f"（本表另有{len(fit)}行占比相符）"
+                               + (ar.typo_note([(share, typo)]) if typo else ""), [amount, base])
+            return
+
+
+def _scale(q: Quantity) -> float:
+    """norm units per written unit (1 for a bare cell; a % cell is read in percent)."""
+    if q.unit in ("%", "％"):
+        return 0.01
+    return q.norm_value / q.value if q.value else 1.0
 
 
 def _total_columns(found, rows, cfg) -> None:

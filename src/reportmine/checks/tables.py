@@ -32,15 +32,27 @@ _CELL_MARK = re.compile(r"[|\t]")
 
 
 def check_tables(doc, found, cfg) -> None:
-    tables = list(_tables(doc.text, tabs=doc.format != "txt"))
+    values = _CellValues(doc)
+    tables = []
+    for lines in table_lines(doc.text, doc.format != "txt"):
+        bare = [row for row in (_row(cells) for _, cells in lines) if row]
+        if bare:
+            tables.append((bare, [row for row in (_row(cells, values) for _, cells in lines) if row]))
     if doc.format == "txt" and "\t" in doc.text:
-        tables += _tab_tables(doc)
-    for rows in tables:
+        tables += [(rows, None) for rows in _tab_tables(doc, values)]
+    for rows, headed in tables:
         roles = _column_roles(rows, cfg)
-        for row in rows:
-            for j, (name, n) in roles.items():
-                if j < len(row):
-                    _judge_cell(found, row, j, name, n, cfg)
+        _judge_columns(found, rows, roles, cfg)
+        if headed is not None:      # columns only a header's unit makes readable (增幅（%） over 6.9)
+            more = {j: r for j, r in _column_roles(headed, cfg).items() if j not in roles}
+            _judge_columns(found, headed, more, cfg)
+
+
+def _judge_columns(found, rows, roles: dict, cfg) -> None:
+    for row in rows:
+        for j, (name, n) in roles.items():
+            if j < len(row):
+                _judge_cell(found, row, j, name, n, cfg)
 
 
 def table_lines(text: str, tabs: bool = False):
@@ -89,12 +101,12 @@ def _tables(text: str, tabs: bool = False):
             yield rows
 
 
-def _tab_tables(doc) -> list:
+def _tab_tables(doc, values: "_CellValues") -> list:
     """The tables of a txt typed with TABs between cells (指标⇥单位⇥2022年⇥2023年⇥增长（%）),
     as the structure stage found them, each cell's number read as the
     quantities stage read it where it read one (the unit its column's header
     gives: 7.7 under 增长（%） is 7.7%)."""
-    values, out = _CellValues(doc), []
+    out = []
     for t in doc.tables:
         lines = table_rows(doc.text, t.start, t.end)
         if any("|" in part for _, cells in lines for part, _ in cells):
