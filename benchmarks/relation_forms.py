@@ -23,6 +23,9 @@ Swaps of two-digit numbers (18 -> 81) throw a number out of the range the
 checks read candidates in (a part above its total), which the last-digit
 change seldom does.
 
+--tables reads relation_tables.txt (or --forms): tables written for it, one
+per block (blocks parted by a line of ---), read like the forms.
+
 --no-relation reads relation_forms_no_relation.txt (or --forms): sentences
 whose numbers need not add up or divide (a 其中 list that names some parts
 only, a plan beside a result, overlapping groups); every flag on them is a
@@ -49,6 +52,8 @@ def main() -> None:
     ap.add_argument("--misses", action="store_true", help="list the forms with a change not caught")
     ap.add_argument("--perturbations", action="store_true",
                     help="mutate.py's three changes of the numbers of each verified relation, caught per kind")
+    ap.add_argument("--tables", action="store_true",
+                    help="read relation_tables.txt (or --forms): one table per block, blocks parted by ---")
     ap.add_argument("--no-relation", action="store_true",
                     help="sentences whose numbers need not relate: count and list the flags on them")
     args = ap.parse_args()
@@ -62,8 +67,15 @@ def main() -> None:
         doc = pipeline.analyze_bytes((text + "\n").encode("utf-8"), "form.txt")
         return doc, [f for f in doc.flags if f.type == "inconsistency"]
 
-    forms = [line.strip() for line in args.forms.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    if args.tables:
+        if args.forms == HERE / "relation_forms.txt":
+            args.forms = HERE / "relation_tables.txt"
+        body = "\n".join(line for line in args.forms.read_text(encoding="utf-8").splitlines()
+                         if not line.startswith("#"))
+        forms = [block.strip("\n") for block in body.split("\n---\n") if block.strip()]
+    else:
+        forms = [line.strip() for line in args.forms.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#")]
     if args.no_relation:
         alarms = [(form, f.message) for form in forms for f in inconsistencies(form)[1]]
         for form, message in alarms:

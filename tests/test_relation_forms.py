@@ -39,3 +39,18 @@ def test_sentences_whose_numbers_need_not_relate_raise_only_the_known_flag(pipel
         doc = pipeline.analyze_bytes((form + "\n").encode("utf-8"), "form.txt")
         flagged += [form for f in doc.flags if f.type == "inconsistency"]
     assert [form[:20] for form in flagged] == ["全年受理案件320件，办结298件，其中"]
+
+
+def test_tables_whose_numbers_hold_raise_no_inconsistency(pipeline):
+    """benchmarks/relation_tables.txt: tables written so that rows, columns and
+    total rows hold (a 户均 column's total row is an average, not a sum)."""
+    body = "\n".join(line for line in (ROOT / "benchmarks" / "relation_tables.txt").read_text(encoding="utf-8")
+                     .splitlines() if not line.startswith("#"))
+    tables = [block.strip("\n") for block in body.split("\n---\n") if block.strip()]
+    assert len(tables) >= 10
+    raised = []
+    for table in tables:
+        doc = pipeline.analyze_bytes((table + "\n").encode("utf-8"), "table.txt")
+        assert doc.meta.get("verified"), table
+        raised += [f"{table[:20]} -> {f.message}" for f in doc.flags if f.type == "inconsistency"]
+    assert raised == []

@@ -19,7 +19,7 @@ _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "le
              "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "closing_total", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
              "excess_cue", "excess_rate_link", "average_cue",
              "status_part", "change_list_cue", "complement_rate",
-             "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row", "score_group_cell", "score_entry_mark", "score_weight_label", "column_plan", "column_done", "column_rate", "per_item_cue", "per_area_cue", "share_label", "ratio_label")
+             "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row", "score_group_cell", "score_entry_mark", "score_weight_label", "column_plan", "column_done", "column_rate", "per_item_cue", "per_area_cue", "share_label", "ratio_label", "table_not_summed")
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class SearchConfig:
     head_units: tuple[str, ...]
     per_month_words: tuple[str, ...]
     closing_words: tuple[str, ...]
+    table_not_summed: object
     source_totals: tuple[str, ...]
     points_reach: int
     total_reach: int

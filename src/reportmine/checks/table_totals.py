@@ -7,8 +7,10 @@ columns line up (a table whose rows differ in their number of cells is not
 read). A row labelled as a total (`table_total_label`: 合计, 小计, 总计…)
 adds up the data rows between it and the previous total row (or the head of
 the table; a total row right under the head adds up the rows after it),
-column by column. A column headed as a total adds up the numeric columns
-between the row labels and it, row by row. Percentages are never added.
+column by column, except a column whose head names an average or a rate
+(`table_not_summed`: 户均, 人均, 完成率…). A column headed as a total adds up
+the numeric columns between the row labels and it, row by row. Percentages
+are never added.
 
 A total verifies when the sum fits within the rounding of the written cells.
 It is flagged when it does not and the relation is clearly meant: another
@@ -86,10 +88,18 @@ def _total_rows(found, rows, cfg) -> None:
             parts = [i for i in data if t < i < nxt]
         if len(parts) >= 2:
             width = len(rows[t][1])
-            columns = [(rows[t][1][j], [rows[i][1][j] for i in parts]) for j in range(width)]
+            heads = _head_labels(rows, data)
+            columns = [(rows[t][1][j], [rows[i][1][j] for i in parts]) for j in range(width)
+                       if not (j < len(heads) and cfg.table_not_summed.search(heads[j]))]
             _judge_line(found, columns, cfg, "列", alone=t not in opened)
             if t not in opened:
                 _share_columns(found, rows, t, parts, cfg)
+
+
+def _head_labels(rows, data: list[int]) -> list[str]:
+    """The labels of the last row without numbers above the first data row (the column heads)."""
+    above = [i for i in range(data[0]) if not _is_data(rows[i][1])] if data else []
+    return [text.strip() for text, _ in rows[above[-1]][1]] if above else []
 
 
 def _share_columns(found, rows, t: int, parts: list[int], cfg) -> None:
