@@ -6,7 +6,14 @@ and sentences, with their own changes and rates in between (税收收入6927万�
 of the total's unit that open a clause (a name, then the number; not a change
 or a share). The relation verifies when the first k of them, or any few of
 them, add up to the total within the written rounding; it is flagged when none
-do and the closest run of first parts is a near miss.
+do and the closest run of first parts is a near miss. Before a closing total
+(合计, 共, 累计, 总投资…) the amounts before the cue are the parts, nearest first.
+
+A part is never larger than its total, so a mistyped part written above it
+(or a total mistyped below its parts) leaves the breakdown unread; when none
+of the above judged it, the parts of the cue's sentence are read again without
+that limit and flagged only when one mistyped digit of the number out of range
+makes them add up (`_oversized`).
 """
 
 from __future__ import annotations
