@@ -800,3 +800,13 @@ def test_a_growth_column_of_a_bar_table_read_with_its_header_unit(pipeline):
     _, said = flagged_as(pipeline, text.format("10.8"), None)
     assert sum("− 1 =" in v["arithmetic"] for v in said) == 3
     flagged_as(pipeline, text.format("11.8"), "11.8")
+
+
+@pytest.mark.parametrize("text", [
+    # two levels of one move are no part and whole for the rate after them
+    "全县贫困人口由上年末的1.2万人减少到0.35万人，贫困发生率由4.8%下降到1.4%，下降3.4个百分点。",
+    # the pair that verified one rate is not the pair of the rate beside it
+    "全年受理热线诉求2.36万件，办结2.31万件，办结率97.9%，群众满意率96.5%。",
+])
+def test_counts_that_belong_to_something_else_are_no_rate_pair(pipeline, text):
+    flagged_as(pipeline, text, None)

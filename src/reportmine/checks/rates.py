@@ -160,6 +160,8 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         # mistyped one when one digit makes the rate fit (受理160件，办结180件，结案率93.75%)
         case.typo_only = [(a, w) for a, w in _adjacent_pair(index, sent, r, smaller, cfg)
                           if a is parts[0] and not case.is_meant(a, w)]
+        # two levels of one move (由A减少到B) are never a part and its whole
+        case.meant = [(a, w) for a, w in case.meant if not _move(text, *sorted((a, w), key=lambda q: q.start))]
     return case
 
 
@@ -288,14 +290,25 @@ def _extensive(q: Quantity) -> bool:
 
 def _adjacent_pair(index: Index, sent: list[Quantity], r: Quantity, wholes: list[Quantity], cfg) -> list[tuple]:
     """活产数512人，住院分娩人数508人，住院分娩率为99.22%: a rate right after the
-    last two counts of its sentence, with nothing else between, is their ratio."""
+    last two counts of its sentence, with nothing else between, is their ratio
+    (not two levels of one move: 由上年末的1.2万人减少到0.35万人)."""
     if len(sent) < 2 or index.between(sent[-1].end, r.start):
         return []
     p, w = sent[-1], sent[-2]
     if p.norm_unit != w.norm_unit or index.between(w.end, p.start) or not any(w is q for q in wholes) \
-            or _listed(index.text, w, p, cfg):
+            or _listed(index.text, w, p, cfg) or _move(index.text, w, p):
         return []
     return [(p, w)]
+
+
+_TO_WORDS = ("到", "至", "为")
+
+
+def _move(text: str, a: Quantity, b: Quantity) -> bool:
+    """由/从 A … 到/至 B: two levels of one measure, the earlier and the later."""
+    head = text[max(0, a.start - 12):a.start]
+    between = text[a.end:b.start]
+    return ("由" in head or "从" in head) and len(between) <= 12 and any(w in between for w in _TO_WORDS)
 
 
 def _listed(text: str, a: Quantity, b: Quantity, cfg) -> bool:
@@ -403,7 +416,7 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "") -> Qua
             found.verify("ratio", f"{p.text}/{w.text} = {ar.at_precision(p.norm_value / w.norm_value, r, 2)}",
                          [p, w, r], r)
             return w
-        if case.is_meant(p, w):
+        if case.is_meant(p, w) and not _quotient_of_another(found, p, w, r):
             meant.append((ar.miss(r, *q), p, w))
     limit = cfg.near_miss_share if case.kind == "share" and not case.loose else cfg.near_miss_ratio
     meant.sort(key=lambda c: c[0])
@@ -424,6 +437,15 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "") -> Qua
                        + ar.typo_note(typo) + why, [p, w])
             break
     return None
+
+
+def _quotient_of_another(found, p: Quantity, w: Quantity, r: Quantity) -> bool:
+    """Whether p/w already verified as another rate (办结2.31万件/受理2.36万件 =
+    办结率97.9%): one quotient is one rate, so a second rate beside it
+    (满意率96.5%) is of other counts."""
+    sp, sw, sr = [p.start, p.end], [w.start, w.end], [r.start, r.end]
+    return any(v["kind"] in ("ratio", "completion") and sp in v["spans"] and sw in v["spans"]
+               and sr not in v["spans"] for v in found.verified)
 
 
 def check_share_lists(index: Index, found, cfg) -> None:
