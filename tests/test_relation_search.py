@@ -760,6 +760,7 @@ def test_a_mistyped_number_outside_the_candidates_is_read_back(pipeline, text, f
     ("全年共接收捐款58万元，较上年的51万元增加12万元。", "12万元"),
     ("全市生产总值从452.3亿元增加到488.6亿元，增长12.0%。", "12.0%"),
     # more parts than the whole after 中 is no subset of it
+    ("在排查的145家企业中，合格172家，不合格3家。", "145家"),
     ("在排查的45家企业中，合格46家，不合格3家。", "45家"),
     # a change per year between two dated levels is over the years between
     ("粮食产量由2015年的30万吨增加到2020年的36万吨，年均增加1.2万吨。", None),
@@ -810,3 +811,16 @@ def test_a_growth_column_of_a_bar_table_read_with_its_header_unit(pipeline):
 ])
 def test_counts_that_belong_to_something_else_are_no_rate_pair(pipeline, text):
     flagged_as(pipeline, text, None)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # parts told apart by gender, ethnicity and education overlap: no breakdown
+    ("全镇有党员1260名，其中女党员315名，少数民族党员86名，大专以上学历党员420名。", None),
+    ("全镇有党员1260名，其中女党员315名，35岁以下党员252名。", None),
+    # told apart by one attribute (党员 in both tells nothing apart): a breakdown
+    ("全镇有党员320名，其中女党员120名，男党员210名。", "320名，其中女党员120名，男党员210名"),
+    # a number named a total is no part of a running total, out of range or not
+    ("项目总投资3.6亿元，今年完成投资1.2亿元，累计完成投资2.8亿元。", None),
+])
+def test_parts_of_overlapping_attributes_and_totals_are_no_breakdown(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

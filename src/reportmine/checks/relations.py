@@ -55,6 +55,7 @@ from .score_groups import check_score_groups
 from .period_days import check_period_days
 from .rates_after import check_rates_after
 from .header_columns import check_header_columns
+from .attributes import across_attributes
 from .awards import check_awards, check_bracket_splits
 from .structure import check_structure
 from .table_heads import check_table_heads
@@ -390,7 +391,7 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
                     or len(between) > 16:
                 break
             parts.append(q)
-        if len(parts) < 2 or any(p.norm_unit != total.norm_unit for p in parts):
+        if len(parts) < 2 or any(p.norm_unit != total.norm_unit for p in parts) or across_attributes(text, parts):
             continue
         s = sum(p.norm_value for p in parts)
         tol = sum(ar.tolerance(p) for p in parts) + ar.tolerance(total)

@@ -13,7 +13,8 @@ A part is never larger than its total, so a mistyped part written above it
 (or a total mistyped below its parts) leaves the breakdown unread; when none
 of the above judged it, the parts of the cue's sentence are read again without
 that limit and flagged only when one mistyped digit of the number out of range
-makes them add up (`_oversized`).
+makes them add up (`_oversized`; never when the number out of range is
+named a total itself: 项目总投资).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import itertools
 from ..claims.clauses import clause_end, clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
+from .attributes import across_attributes
 from .neighbourhood import Index, is_count, paragraph_bounds
 
 
@@ -47,7 +49,7 @@ def check_sums(index: Index, found, cfg) -> None:
         if said == (len(found.flags), len(found.verified)) \
                 and _larger(index, total, m.end(), m.end() + cfg.parts_reach):
             every = _parts_after(index, total, m.end(), cfg, close, sized=False)
-            _oversized(found, total, every[:_in_sentence(text, m.end(), every)])     # (after 中 too: more
+            _oversized(found, total, every[:_in_sentence(text, m.end(), every)], cfg)     # (after 中 too: more
             # than the whole is no subset of it)
     closings = [(m.start(), m.end(), False) for m in cfg.total_cue.finditer(text)] + _closing_totals(text, cfg)
     for start, end, sources in closings:
@@ -60,7 +62,13 @@ def check_sums(index: Index, found, cfg) -> None:
             if said == (len(found.flags), len(found.verified)) \
                     and _larger(index, after[0], start - cfg.parts_reach, start):
                 every = _parts_before(index, after[0], start, cfg, sized=False, sources=sources)
-                _oversized(found, after[0], every[:_closed_by(text, start, every)])
+                _oversized(found, after[0], every[:_closed_by(text, start, every)], cfg)
+
+
+def _named_total(text: str, q: Quantity, cfg) -> bool:
+    """q's clause names it a total (共, 合计, 总数…, 总投资, 累计)."""
+    head = text[clause_start(text, q.start):q.start]
+    return bool(cfg.total_named.search(head)) or any(w in head for w in (*cfg.source_totals, *cfg.closing_words))
 
 
 def _larger(index: Index, total: Quantity, lo: int, hi: int) -> bool:
@@ -70,7 +78,7 @@ def _larger(index: Index, total: Quantity, lo: int, hi: int) -> bool:
     return any(q.norm_unit == total.norm_unit and q.norm_value > top for q in index.between(max(0, lo), hi))
 
 
-def _oversized(found, total: Quantity, parts: list[Quantity]) -> None:
+def _oversized(found, total: Quantity, parts: list[Quantity], cfg) -> None:
     """The parts as written in the cue's sentence, one of them above the total
     (or the total below them): not read as a breakdown at all, unless one
     mistyped digit of that number (or of the total) makes them add up within
@@ -80,8 +88,8 @@ def _oversized(found, total: Quantity, parts: list[Quantity]) -> None:
         return
     top = ar.bounds(total)[1]
     above = [p for p in parts if p.norm_value > top]
-    if not above:
-        return
+    if not above or any(_named_total(found.text, p, cfg) for p in above):
+        return                      # 项目总投资3.6亿元 above 累计完成投资2.8亿元: a total, not a part
     readings = [(q, r) for q, r in ar.sum_typo(total, parts) if ar.digit_count(q) >= 2
                 and (q is total or (len(above) == 1 and q is above[0]))]
     parts = sorted(parts, key=lambda p: p.start)
@@ -246,6 +254,8 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
                  key=lambda x: x[1])
     if other_fit(total, parts, max(ar.tolerance(total), ar.coarseness(parts[:k]))):
         return
+    if not named and across_attributes(found.text, parts[:k]):
+        return                      # 女党员…少数民族党员…大专以上学历党员: overlapping subsets
     as_written = k == whole_sentence >= 2 or whole_sentence >= k == _named_run(total, parts) >= 2
     limit = cfg.near_miss_sum_sentence if as_written else cfg.near_miss_sum
     if k == 2 and _complementary(found.text, parts[0], parts[1], cfg):
@@ -302,7 +312,9 @@ def _typo(total: Quantity, parts: list[Quantity], gap: float, named: bool, cfg, 
     if not total.norm_value or any(p.approx for p in parts):
         return []
     typo = [(q, r) for q, r in ar.sum_typo(total, parts) if ar.digit_count(q) >= 2]   # any one digit is one apart
-    if named or (whole and sum(p.norm_value for p in parts) > ar.bounds(total)[1]):
+    if named:
+        return typo
+    if whole and sum(p.norm_value for p in parts) > ar.bounds(total)[1]:
         return typo
     if gap / total.norm_value > cfg.near_miss_typo or _round_gap(total, gap):
         return []
