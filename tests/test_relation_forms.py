@@ -30,15 +30,18 @@ def test_forms_whose_numbers_hold_raise_no_inconsistency(pipeline, path):
     assert raised == []
 
 
-def test_sentences_whose_numbers_need_not_relate_raise_only_the_known_flag(pipeline):
-    """Every flag on relation_forms_no_relation.txt is a false alarm. One is known
-    and kept (two parts after 其中 read as the whole breakdown within 10%:
-    benchmarks/README.md says why); any other is new."""
+def test_sentences_whose_numbers_need_not_relate_raise_only_the_known_flags(pipeline):
+    """Every flag on relation_forms_no_relation.txt is a false alarm. Four are
+    known and kept: three 其中 lists that name some parts only, short of the
+    total by 1.6-7.4% (read as the whole breakdown: a near miss), and a rate
+    right after two counts it does not name (资产负债率 after 利润总额, 上缴税金);
+    benchmarks/README.md says what silencing them costs. Any other is new."""
     flagged = []
     for form in _forms(ROOT / "benchmarks" / "relation_forms_no_relation.txt"):
         doc = pipeline.analyze_bytes((form + "\n").encode("utf-8"), "form.txt")
         flagged += [form for f in doc.flags if f.type == "inconsistency"]
-    assert [form[:20] for form in flagged] == ["全年受理案件320件，办结298件，其中"]
+    assert [form[:12] for form in flagged] == ["全年受理案件320件，办", "全县共有卫生机构268个",
+                                               "全年办理法律援助案件86", "全年完成营业收入12.6"]
 
 
 def test_tables_whose_numbers_hold_raise_no_inconsistency(pipeline):
