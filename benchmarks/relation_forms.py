@@ -23,6 +23,11 @@ Swaps of two-digit numbers (18 -> 81) throw a number out of the range the
 checks read candidates in (a part above its total), which the last-digit
 change seldom does.
 
+--paragraph joins the forms into one paragraph, as a report runs sentences
+on (and the same wrapped at 28 characters, as converted PDF text is): a check
+that reads across sentences must not pair numbers of different forms. Flags
+there are false alarms.
+
 --tables reads relation_tables.txt (or --forms): tables written for it, one
 per block (blocks parted by a line of ---), read like the forms.
 
@@ -52,6 +57,8 @@ def main() -> None:
     ap.add_argument("--misses", action="store_true", help="list the forms with a change not caught")
     ap.add_argument("--perturbations", action="store_true",
                     help="mutate.py's three changes of the numbers of each verified relation, caught per kind")
+    ap.add_argument("--paragraph", action="store_true",
+                    help="the forms joined into one paragraph (and wrapped at 28 characters): flags on it")
     ap.add_argument("--tables", action="store_true",
                     help="read relation_tables.txt (or --forms): one table per block, blocks parted by ---")
     ap.add_argument("--no-relation", action="store_true",
@@ -84,6 +91,16 @@ def main() -> None:
         return
     if args.perturbations:
         _perturbations(forms, inconsistencies, args.misses)
+        return
+    if args.paragraph:
+        text = "".join(forms)
+        for name, body in (("one paragraph", text), ("wrapped at 28", "\n".join(text[i:i + 28] for i in
+                                                                             range(0, len(text), 28)))):
+            doc, flags = inconsistencies(body)
+            for f in flags:
+                print(f"  {name}: {f.message}")
+            print(f"{len(forms)} forms as {name}: {len(doc.meta.get('verified') or [])} relations verified, "
+                  f"{len(flags)} flags (false alarms)")
         return
     verified = alarms = caught = changes = 0
     for form in forms:

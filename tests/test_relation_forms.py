@@ -57,3 +57,13 @@ def test_tables_whose_numbers_hold_raise_no_inconsistency(pipeline):
         assert doc.meta.get("verified"), table
         raised += [f"{table[:20]} -> {f.message}" for f in doc.flags if f.type == "inconsistency"]
     assert raised == []
+
+
+def test_forms_run_on_as_one_paragraph_raise_no_inconsistency(pipeline):
+    """The forms joined into one paragraph, as a report runs its sentences on:
+    a check that reads past a sentence end must not pair numbers of two forms
+    (at 02c4b5e seven flags, a total's parts taken from the next form)."""
+    text = "".join(_forms(FORMS[0]))
+    doc = pipeline.analyze_bytes((text + "\n").encode("utf-8"), "paragraph.txt")
+    assert len(doc.meta.get("verified") or []) >= 150
+    assert [f.message for f in doc.flags if f.type == "inconsistency"] == []

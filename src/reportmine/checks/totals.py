@@ -29,6 +29,7 @@ _NOT_PARTS = frozenset({"target", "basic_target", "full_target", "growth", "diff
 
 _STRETCH_PARTS = 16  # a bracket of more parts is judged as one breakdown only
 _HEAD_CHARS = 40      # how far back a part's clause head is read for its state and action
+_CUE_CHARS = 16       # how far into the next sentence a breakdown cue may open it
 
 
 def check_totals(index: Index, found, cfg) -> None:
@@ -78,6 +79,9 @@ def _parts_after(index: Index, bounds, same: list[Quantity], i: int, total: Quan
     if same[i + 1].start >= end:
         return []
     end = min(paragraph_bounds(text, total.start)[1], end)
+    stop = bounds.sentence_end(total.end)
+    if stop < end and not cfg.breakdown_cue.search(cfg.gloss.sub("", text[stop + 1:stop + 1 + _CUE_CHARS])):
+        end = stop                  # the next sentence has its own subject unless it opens a breakdown
     top = ar.bounds(total)[1]
     after = []
     for q in same[i + 1:i + 1 + cfg.max_parts]:
