@@ -824,3 +824,15 @@ def test_counts_that_belong_to_something_else_are_no_rate_pair(pipeline, text):
 ])
 def test_parts_of_overlapping_attributes_and_totals_are_no_breakdown(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the period of the count's own sentence (截至11月底: 334 days) over a 全年 sentences before it
+    ("全年有效工作日250天，干部出勤率96%。截至11月底，城区优良天数290天，优良率86.8%。", None),
+    ("截至11月底，城区优良天数290天，优良率88.8%。", "88.8%"),
+    # parts far below a total's rounding (元 beside 亿元) say nothing of it, by a typo or otherwise
+    ("城镇居民人均可支配收入38600元；农村居民人均可支配收入17500元。今年一季度完成产值8亿元。"
+     "截至目前，共完成投资8.6亿元。", None),
+])
+def test_a_period_and_a_total_read_from_their_own_sentence(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

@@ -48,21 +48,39 @@ def check_period_days(index: Index, found, cfg) -> None:
 
 def _period(text: str, pos: int) -> tuple[tuple[int, ...], bool]:
     """The lengths (days) the period before ``pos`` may have, and whether it is
-    written (a year, a month range, a named part of a year) or only assumed a year."""
+    written in the count's own sentence (a year, a month range, a month's end,
+    a named part of a year) or only read from the paragraph before it or
+    assumed a year (then the rate only verifies: 截至11月底 in its own sentence
+    is not overruled by a 全年 sentences earlier)."""
     lo = paragraph_bounds(text, pos)[0]
-    head = text[max(lo, pos - 120):pos]
+    s = max(lo, sentence_start(text, pos))
+    own = _lengths(text[max(s, pos - 120):pos])
+    if own is not None:
+        return own, True
+    return _lengths(text[max(lo, pos - 120):s]) or (365, 366), False
+
+
+def _lengths(head: str) -> tuple[int, ...] | None:
     ranges = list(_MONTHS.finditer(head))
     if ranges:
         a, b = int(ranges[-1]["a"]), int(ranges[-1]["b"])
         if a <= b:
-            return tuple(sorted({sum(calendar.monthrange(y, m)[1] for m in range(a, b + 1))
-                                 for y in (2023, 2024)})), True
+            return _months(a, b)
+    if (m := _UNTIL.search(head)):
+        return _months(1, int(m["m"]))
     for word, lengths in _NAMED:
         if word in head:
-            return lengths, True
+            return lengths
     if _YEAR.search(head):
-        return (365, 366), True
-    return (365, 366), False
+        return (365, 366)
+    return None
+
+
+def _months(a: int, b: int) -> tuple[int, ...]:
+    return tuple(sorted({sum(calendar.monthrange(y, m)[1] for m in range(a, b + 1)) for y in (2023, 2024)}))
+
+
+_UNTIL = regex.compile(r"截[至止](?:\s*(?:19|20)\d{2}\s*年)?\s*(?P<m>1[0-2]|[1-9])\s*月(?:底|末|份)")
 
 
 def _judge(found, q, days, lengths, written: bool, cfg) -> None:

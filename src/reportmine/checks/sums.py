@@ -263,7 +263,9 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
     arith = " + ".join(p.text for p in parts[:k]) + f" = {ar.sum_text(sum(p.norm_value for p in parts[:k]), total, parts[:k])}"
     if total.norm_value and gap / total.norm_value <= limit:
         found.flag("sum", total, arith, parts[:k])
-    elif typo := _typo(total, parts[:k], gap, named, cfg, k == whole_sentence >= 2):
+    elif all(p.norm_value > ar.tolerance(total) for p in parts[:k]) \
+            and (typo := _typo(total, parts[:k], gap, named, cfg, k == whole_sentence >= 2)):
+        # (a part below the total's rounding, 17500元 beside 8.6亿元, is no visible part of it)
         found.flag("sum", total, arith + ar.typo_note(typo), parts[:k])
     elif k != whole_sentence >= 2 and sum(p.norm_value for p in parts[:whole_sentence]) > ar.bounds(total)[1] \
             and (typo := _typo(total, parts[:whole_sentence], 0.0, named, cfg, True)):
