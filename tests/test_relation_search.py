@@ -836,3 +836,9 @@ def test_parts_of_overlapping_attributes_and_totals_are_no_breakdown(pipeline, t
 ])
 def test_a_period_and_a_total_read_from_their_own_sentence(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+def test_a_bound_after_the_parts_is_no_part(pipeline):
+    # 加分项不超过5分 is a cap, not a fourth part of the 100 points
+    _, said = flagged_as(pipeline, "考核总分100分，其中基础工作30分，重点任务50分，群众满意度20分，加分项不超过5分。", None)
+    assert any("30分 + 50分 + 20分" in v["arithmetic"] for v in said)

@@ -388,8 +388,8 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
         for q in sent[i + 2:]:
             between = text[parts[-1].end:q.start]
             if q.norm_unit != total.norm_unit or any(w in between for w in found.cfg.parts_stop) \
-                    or len(between) > 16:
-                break
+                    or len(between) > 16 or q.approx:
+                break               # (a bound, 加分项不超过5分, is no part of the total)
             parts.append(q)
         if len(parts) < 2 or any(p.norm_unit != total.norm_unit for p in parts) or across_attributes(text, parts):
             continue
