@@ -119,6 +119,11 @@ def digit_count(q: Quantity) -> int:
     return len(_digits(q.text) or "")
 
 
+def scale(q: Quantity) -> float:
+    """Normalized units per written unit (万元: 10000; a % cell: 0.01; bare: 1)."""
+    return q.norm_value / q.value if q.value else 1.0
+
+
 def one_typo_apart(a: str, b: str) -> bool:
     """Two digit strings of one length that differ in one digit, or in two
     neighbouring digits swapped (4500 / 4800, 40 / 04)."""

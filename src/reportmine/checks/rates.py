@@ -301,14 +301,14 @@ def _adjacent_pair(index: Index, sent: list[Quantity], r: Quantity, wholes: list
     return [(p, w)]
 
 
-_TO_WORDS = ("到", "至", "为")
-
-
 def _move(text: str, a: Quantity, b: Quantity) -> bool:
-    """由/从 A … 到/至 B: two levels of one measure, the earlier and the later."""
-    head = text[max(0, a.start - 12):a.start]
-    between = text[a.end:b.start]
-    return ("由" in head or "从" in head) and len(between) <= 12 and any(w in between for w in _TO_WORDS)
+    """由/从 A … 到/至 B (`from_words`, `to_words` of checks.yaml's dated_levels):
+    two levels of one measure, the earlier and the later."""
+    from .dated_levels import dated_config
+
+    dc = dated_config()
+    head, between = text[max(0, a.start - 12):a.start], text[a.end:b.start]
+    return any(w in head for w in dc.from_words) and len(between) <= 12 and any(w in between for w in dc.to_words)
 
 
 def _listed(text: str, a: Quantity, b: Quantity, cfg) -> bool:

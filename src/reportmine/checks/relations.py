@@ -156,7 +156,7 @@ def _search(doc: Document, targets=()) -> list[Flag]:
     check_change_lists(index, found, search_config())
     check_earlier(index, found, search_config())
     check_units(index, found, search_config())
-    check_tables(doc, found, search_config())
+    check_tables(index, found, search_config())
     check_table_heads(doc, found, search_config())
     check_table_totals(doc, found, search_config())
     check_formulas(doc, found, search_config())

@@ -94,8 +94,7 @@ def _oversized(found, total: Quantity, parts: list[Quantity], cfg) -> None:
                 and (q is total or (len(above) == 1 and q is above[0]))]
     parts = sorted(parts, key=lambda p: p.start)
     if readings:
-        arith = " + ".join(p.text for p in parts) + \
-            f" = {ar.sum_text(sum(p.norm_value for p in parts), total, parts)}"
+        arith = _sum_arith(total, parts)
         found.flag("sum", total, arith + ar.typo_note(readings), parts)
 
 
@@ -260,7 +259,7 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
     limit = cfg.near_miss_sum_sentence if as_written else cfg.near_miss_sum
     if k == 2 and _complementary(found.text, parts[0], parts[1], cfg):
         limit = max(limit, cfg.near_miss_total)
-    arith = " + ".join(p.text for p in parts[:k]) + f" = {ar.sum_text(sum(p.norm_value for p in parts[:k]), total, parts[:k])}"
+    arith = _sum_arith(total, parts[:k])
     if total.norm_value and gap / total.norm_value <= limit:
         found.flag("sum", total, arith, parts[:k])
     elif all(p.norm_value > ar.tolerance(total) for p in parts[:k]) \
@@ -270,8 +269,12 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
     elif k != whole_sentence >= 2 and sum(p.norm_value for p in parts[:whole_sentence]) > ar.bounds(total)[1] \
             and (typo := _typo(total, parts[:whole_sentence], 0.0, named, cfg, True)):
         run = parts[:whole_sentence]     # every part of the sentence, more than the total: no subset of it
-        arith = " + ".join(p.text for p in run) + f" = {ar.sum_text(sum(p.norm_value for p in run), total, run)}"
-        found.flag("sum", total, arith + ar.typo_note(typo), run)
+        found.flag("sum", total, _sum_arith(total, run) + ar.typo_note(typo), run)
+
+
+def _sum_arith(total: Quantity, parts: list[Quantity]) -> str:
+    """a + b + c = their sum, written at the total's precision."""
+    return " + ".join(p.text for p in parts) + f" = {ar.sum_text(sum(p.norm_value for p in parts), total, parts)}"
 
 
 def _complementary(text: str, a: Quantity, b: Quantity, cfg) -> bool:

@@ -124,27 +124,20 @@ def _share_columns(found, rows, t: int, parts: list[int], cfg) -> None:
                 x = amount.norm_value / base.norm_value * 100
                 slack = x * (ar.tolerance(amount) / max(amount.norm_value, 1e-9) + ar.tolerance(base) / base.norm_value)
                 lines.append((share, amount, x, slack))
-            fit = [ln for ln in lines if abs(ln[0].value - ln[2]) <= ar.tolerance(ln[0]) / _scale(ln[0]) + ln[3]]
+            fit = [ln for ln in lines if abs(ln[0].value - ln[2]) <= ar.tolerance(ln[0]) / ar.scale(ln[0]) + ln[3]]
             if len(fit) < 2:
                 continue
             for share, amount, x, slack in lines:
                 arith = f"{amount.text}/{base.text} = {x:.2f}%（表中占比）"
-                if abs(share.value - x) <= ar.tolerance(share) / _scale(share) + slack:
+                if abs(share.value - x) <= ar.tolerance(share) / ar.scale(share) + slack:
                     found.verify("ratio", arith, [amount, base, share], share)
                     continue
                 lo, hi = x - slack, x + slack
-                typo = ar.typo_reading(share, lo * _scale(share), hi * _scale(share))
+                typo = ar.typo_reading(share, lo * ar.scale(share), hi * ar.scale(share))
                 if abs(share.value - x) <= x * cfg.near_miss_ratio or typo:
                     found.flag("ratio", share, arith + f"（本表另有{len(fit)}行占比相符）"
                                + (ar.typo_note([(share, typo)]) if typo else ""), [amount, base])
             return
-
-
-def _scale(q: Quantity) -> float:
-    """norm units per written unit (1 for a bare cell; a % cell is read in percent)."""
-    if q.unit in ("%", "％"):
-        return 0.01
-    return q.norm_value / q.value if q.value else 1.0
 
 
 def _total_columns(found, rows, cfg) -> None:

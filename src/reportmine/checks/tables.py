@@ -31,8 +31,8 @@ _RATIOS = ("b/a", "a/b")
 _CELL_MARK = re.compile(r"[|\t]")
 
 
-def check_tables(doc, found, cfg) -> None:
-    values = _CellValues(doc)
+def check_tables(index, found, cfg) -> None:
+    doc, values = index.doc, index
     tables = []
     for lines in table_lines(doc.text, doc.format != "txt"):
         bare = [row for row in (_row(cells) for _, cells in lines) if row]
@@ -101,7 +101,7 @@ def _tables(text: str, tabs: bool = False):
             yield rows
 
 
-def _tab_tables(doc, values: "_CellValues") -> list:
+def _tab_tables(doc, values) -> list:
     """The tables of a txt typed with TABs between cells (指标⇥单位⇥2022年⇥2023年⇥增长（%）),
     as the structure stage found them, each cell's number read as the
     quantities stage read it where it read one (the unit its column's header
@@ -117,25 +117,6 @@ def _tab_tables(doc, values: "_CellValues") -> list:
     return out
 
 
-class _CellValues:
-    """The document's quantities by start, for the cells they stand in."""
-
-    def __init__(self, doc):
-        import bisect
-
-        self._bisect = bisect.bisect_left
-        self.qs = [q for q in doc.quantities if q.norm_value is not None]
-        self.starts = [q.start for q in self.qs]
-
-    def at(self, part: str, pos: int) -> Quantity | None:
-        i = self._bisect(self.starts, pos)
-        end = pos + len(part)
-        if i < len(self.qs) and self.qs[i].start < end and self.qs[i].end <= end \
-                and (i + 1 == len(self.qs) or self.qs[i + 1].start >= end):
-            return self.qs[i]           # the one quantity of the cell
-        return None
-
-
 def _tables_with_labels(text: str, tabs: bool = False):
     """Each table as (row label, numeric cells) pairs: the label is the row's first cell."""
     for rows in _tables(text, tabs):
@@ -146,12 +127,14 @@ def _tables_with_labels(text: str, tabs: bool = False):
         yield out
 
 
-def _row(cells, values: "_CellValues | None" = None) -> list[Quantity]:
+def _row(cells, values=None) -> list[Quantity]:
+    """A row's numeric cells; ``values`` (the relation search's Index): a bare
+    cell is read as the quantities stage read it, with its column's unit."""
     out = []
     for part, at in cells:
         q = cell_quantity(part, at)
         if q is not None and values is not None and q.norm_unit is None:
-            read = values.at(part, at)
+            read = _one_in(values, at, at + len(part))
             if read is not None and read.norm_unit is not None and read.value == q.value:
                 q = read                # a bare cell with its column's unit
         if q is not None:
@@ -181,16 +164,18 @@ def _fits(row: list[Quantity], j: int, name: str) -> tuple[float, float] | None:
     if name in ("b−a", "a−b"):
         if c.norm_unit == "ratio" or a.unit != b.unit:
             return None
-        got = RELATIONS[name]((a.value - ar.tolerance(a) / _scale(a), a.value + ar.tolerance(a) / _scale(a)),
-                              (b.value - ar.tolerance(b) / _scale(b), b.value + ar.tolerance(b) / _scale(b)))
+        got = RELATIONS[name]((a.value - ar.tolerance(a) / ar.scale(a), a.value + ar.tolerance(a) / ar.scale(a)),
+                              (b.value - ar.tolerance(b) / ar.scale(b), b.value + ar.tolerance(b) / ar.scale(b)))
         return got if c.unit in (None, a.unit) else None
     if c.norm_unit != "ratio" or a.norm_unit != b.norm_unit:
         return None
     return RELATIONS[name](ar.bounds(a), ar.bounds(b))
 
 
-def _scale(q: Quantity) -> float:
-    return q.norm_value / q.value if q.value else 1.0
+def _one_in(index, lo: int, hi: int) -> Quantity | None:
+    """The one quantity of the document inside text[lo:hi], if exactly one."""
+    inside = index.between(lo, hi)
+    return inside[0] if len(inside) == 1 and inside[0].end <= hi else None
 
 
 def _column_roles(rows, cfg) -> dict[int, tuple[str, int]]:
@@ -208,7 +193,7 @@ def _column_roles(rows, cfg) -> dict[int, tuple[str, int]]:
 
 def _within(c: Quantity, iv) -> bool:
     lo, hi = iv
-    t = ar.tolerance(c) / _scale(c) if c.norm_unit != "ratio" else ar.tolerance(c)
+    t = ar.tolerance(c) / ar.scale(c) if c.norm_unit != "ratio" else ar.tolerance(c)
     v = c.value if c.norm_unit != "ratio" else c.norm_value
     return lo - t <= v <= hi + t
 
@@ -225,7 +210,7 @@ def _judge_cell(found, row, j: int, name: str, rows_fit: int, cfg) -> None:
     x = (a.value - b.value if name == "b−a" else b.value - a.value) if not ratio else \
         (a.norm_value / b.norm_value - (name == "b/a−1") if name in ("b/a−1", "b/a")
          else b.norm_value / a.norm_value - (name == "a/b−1"))
-    arith = f"{_show(a, b, name)} = {ar.at_precision(x * _scale(c) if not ratio else x, c, 2)}"
+    arith = f"{_show(a, b, name)} = {ar.at_precision(x * ar.scale(c) if not ratio else x, c, 2)}"
     kind = "ratio" if name in _RATIOS else "growth" if ratio else "difference"
     if _within(c, iv):
         found.verify(kind, arith, [a, b, c], c)
@@ -234,7 +219,7 @@ def _judge_cell(found, row, j: int, name: str, rows_fit: int, cfg) -> None:
             found.flag("ratio", c, arith + f"（本列有{rows_fit}行符合此关系）", [a, b])
     elif not ratio and a.norm_unit == b.norm_unit == "ratio" and _fraction_slip(found, a, b, c, name):
         return
-    elif ar.miss(c, *sorted(v * (_scale(c) if not ratio else 1) for v in iv)) <= cfg.near_miss_growth \
+    elif ar.miss(c, *sorted(v * (ar.scale(c) if not ratio else 1) for v in iv)) <= cfg.near_miss_growth \
             or (a.unit == b.unit and (c.unit == a.unit or ratio) and a.norm_unit != "ratio"):
         found.flag("growth" if ratio else "difference", c, arith + f"（本列有{rows_fit}行符合此关系）", [a, b])
 
