@@ -39,6 +39,7 @@ _INHERIT_ROLES = frozenset({"completion_rate", "growth", "forecast", "target", "
                             "full_target", "difference"})
 _LIST_GAP = frozenset("、和及与 ")
 _NO_LIST_GAP = {ord(ch): None for ch in _LIST_GAP}
+_SCOPED_ROLES = frozenset({"actual", "growth"})     # roles a target list's colon overrules
 _CHANGE_ROLES = frozenset({"growth", "difference"})   # cues that bind to one number
 _LABEL_LINES = 3      # how far up a lone value looks for its label
 _CJK = regex.compile(r"\p{Han}")
@@ -150,6 +151,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
     then 分别/依次 lists are paired and parts refer back to their whole."""
     c, bounds, walk, scans = cues(), boundaries(text, len(quantities)), _Walk(), Scans(text)
     forecasts = [m.end() for m in c.forecast.finditer(text)] if quantities and is_on("forecast_scope") else []
+    targets = [m.end() for m in c.target_scope.finditer(text)] if quantities and c.target_scope is not None else []
     for q in quantities:
         cs, ce = bounds.clause_start(q.start), bounds.clause_end(q.end)
         ss, line = bounds.sentence_start(q.start), line_start(text, q.start) - 1
@@ -159,6 +161,8 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         if role == "actual" and first_cue is None and (
                 background(c, text, q, (ss, cs, ce), prev) or class_threshold(c, text, q, ce)):
             role = "other"
+        elif role in _SCOPED_ROLES and targets and q.unit not in c.score_units and _in_target_scope(c, scans, targets, ss, cs, q.start):
+            role = "target"
         q.role = role
         after = _indicator(c, text, q, (cs, ce), first_cue, last_cue, walk, in_clause)
         same_sentence = _inherit_indicator(c, text, q, ss, walk)
@@ -299,6 +303,17 @@ def _forecast_sentence(forecasts: list[int], text: str, ss: int, cs: int) -> boo
     clauses after it that have no cue of their own."""
     i = bisect.bisect_right(forecasts, cs) - 1
     return i >= 0 and forecasts[i] >= ss - _SCOPE_CHARS and _SCOPE_END.search(text, forecasts[i], cs) is None
+
+
+def _in_target_scope(c: Cues, scans: Scans, targets: list[int], ss: int, cs: int, start: int) -> bool:
+    """主要目标是：A增长7%，B增长8%: a target list opened by a colon
+    (``targets``: where each opener ends) earlier in the sentence, with no
+    scope end between, and nothing in the quantity's clause saying it was
+    reached (已, 实际)."""
+    i = bisect.bisect_right(targets, start) - 1
+    if i < 0 or targets[i] < ss or _SCOPE_END.search(scans.text, targets[i], start) is not None:
+        return False
+    return c.target_heading_reached.search(scans.text, max(cs, targets[i]), start) is None
 
 
 def _cue_in(c: Cues, text: str, start: int, end: int) -> int:

@@ -40,6 +40,7 @@ class Cues:
     target_list_tail: "regex.Pattern | None"
     target_heading: "regex.Pattern | None"
     target_heading_reached: "regex.Pattern"
+    target_scope: "regex.Pattern | None"
     step_before: "regex.Pattern | None"
     step_award: "regex.Pattern | None"
     formula_factor: tuple[str, ...]
@@ -119,6 +120,8 @@ def cues() -> Cues:
                         if data.get("target_heading") else None),
         target_heading_reached=compile_pattern(data.get("target_heading_reached") or "(?!)",
                                                "claims.yaml: target_heading_reached"),
+        target_scope=(compile_pattern(data["target_scope"], "claims.yaml: target_scope")
+                      if data.get("target_scope") else None),
         step_before=compile_pattern(step["before"], "claims.yaml: step_size.before") if step else None,
         step_award=compile_pattern(step["award"], "claims.yaml: step_size.award") if step else None,
         formula_factor=tuple(formula.get("factor") or ()),

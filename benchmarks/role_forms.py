@@ -1,0 +1,87 @@
+"""Role forms: one sentence per way of writing a quantity's role, written for
+this benchmark (benchmarks/role_forms.txt) from GUIDE.md's role list and
+conventions, not taken from any report.
+
+    python benchmarks/role_forms.py [--forms FILE] [--misses] [--role-model]
+
+Each marked number of a form (``〔number|role〕``) is looked up among the
+quantities the pipeline finds on the sentence (the one whose span overlaps
+it); its role is right or wrong, or the number is not found. Printed: right /
+marked per role and in all, and with --misses each wrong or missing number
+in its sentence. The realdev figures (models/train_roles.py --lodo) measure
+roles on real documents; this is a second source, independent of any
+document, for the ways of writing a role the rules should read wherever they
+appear.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MARK = re.compile(r"〔([^|〔〕]+)\|([a-z_]+)〕")
+ROLES = ("actual", "completion_rate", "target", "basic_target", "full_target",
+         "forecast", "growth", "difference", "other")
+
+
+def parse(line: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The sentence without marks, and each marked number's span and role."""
+    text, marks, at = [], [], 0
+    for m in MARK.finditer(line):
+        if m.group(2) not in ROLES:
+            raise SystemExit(f"unknown role {m.group(2)!r} in: {line}")
+        text.append(line[at:m.start()])
+        start = sum(map(len, text))
+        text.append(m.group(1))
+        marks.append((start, start + len(m.group(1)), m.group(2)))
+        at = m.end()
+    text.append(line[at:])
+    return "".join(text), marks
+
+
+def read_forms(path: Path) -> list[str]:
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def judge(pipeline, line: str) -> list[tuple[str, str | None, str]]:
+    """(role written, role found or None when no quantity overlaps, number) per mark."""
+    text, marks = parse(line)
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "form.txt")
+    out = []
+    for start, end, role in marks:
+        hit = next((q for q in doc.quantities if q.start < end and start < q.end and q.value is not None), None)
+        out.append((role, hit.role if hit else None, text[start:end]))
+    return out
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--forms", type=Path, default=HERE / "role_forms.txt")
+    ap.add_argument("--misses", action="store_true", help="list each wrong or missing number")
+    ap.add_argument("--role-model", action="store_true", help="roles by the learned model (opt-in) instead of the rules")
+    args = ap.parse_args(argv)
+
+    from reportmine.pipeline import Pipeline
+
+    pipeline = Pipeline(role_model=args.role_model)
+    right, total, missing = Counter(), Counter(), 0
+    for line in read_forms(args.forms):
+        for want, got, number in judge(pipeline, line):
+            total[want] += 1
+            right[want] += got == want
+            missing += got is None
+            if args.misses and got != want:
+                print(f"  {want:>15} -> {got or '(not found)':<15} {number}  | {parse(line)[0]}")
+    for role in ROLES:
+        if total[role]:
+            print(f"{role:>15}  {right[role]:3d} / {total[role]:3d}")
+    n, ok = sum(total.values()), sum(right.values())
+    print(f"{'all':>15}  {ok:3d} / {n:3d} = {ok / n:.3f} ({missing} not found)")
+
+
+if __name__ == "__main__":
+    main()
