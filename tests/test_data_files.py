@@ -92,3 +92,29 @@ def test_compact_rules_load_and_refuse_a_share_outside_0_1(monkeypatch):
         compact.rules()
     monkeypatch.undo()
     compact.rules.cache_clear()
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("bare", "(unclosed", "bad pattern"),
+    ("compare", [], "compare"),
+    ("now", None, "missing keys"),
+])
+def test_earlier_levels_words_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
+    """checks/earlier.py reads its cue words from checks.yaml (earlier_levels)."""
+    from reportmine.checks import earlier
+
+    earlier.earlier_words.cache_clear()
+    words = earlier.earlier_words()
+    assert words.down.search("比上年减少") and words.up.search("同比增长") and "比" in words.compare
+    assert words.earlier.search("年初预算") is None and words.earlier.search("上年同期")
+    data = yaml.safe_load(resources.read_text("checks.yaml"))
+    if value is None:
+        del data["earlier_levels"][key]
+    else:
+        data["earlier_levels"][key] = value
+    monkeypatch.setattr(earlier, "load_yaml", lambda name: data)
+    earlier.earlier_words.cache_clear()
+    with pytest.raises(resources.DataFileError, match=message):
+        earlier.earlier_words()
+    monkeypatch.undo()
+    earlier.earlier_words.cache_clear()

@@ -19,26 +19,49 @@ change, current/(1 ± rate)) is a near miss (`near_miss_total`) of the stated on
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
+from ..resources import DataFileError, compile_pattern, load_yaml, require
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, sentence_end
 from .rates import common_run
 from .typos import difference_typos, growth_typos
 
-_DOWN = re.compile(r"(?:少|减少|减产|下降|降低|减|降|回落|下滑)了?(?:为|到)?\s*$")
-_UP = re.compile(r"(?:多|增加|增产|增长|上升|提高|增|升|上涨)了?(?:为|到)?\s*$")
-_EARLIER = re.compile(r"上年|去年|上一年|前一年|年初(?!预算|计划|目标|下达|制定|确定|批复|任务)")
-_COMPARE = ("比", "较", "与", "較", "與")
 _WORD_CHARS = 6      # how far before a change its direction word may start
+_PATTERNS = ("down", "up", "earlier", "times_of", "opens", "now", "bare")
+
+
+@dataclass(frozen=True)
+class EarlierWords:
+    """checks.yaml's earlier_levels section: the words this check reads."""
+
+    down: object
+    up: object
+    earlier: object
+    compare: tuple[str, ...]
+    times_of: object
+    opens: object
+    now: object
+    bare: object
+
+
+@lru_cache(maxsize=1)
+def earlier_words() -> EarlierWords:
+    data = load_yaml("checks.yaml")["earlier_levels"]
+    require(data, (*_PATTERNS, "compare"), "checks.yaml: earlier_levels")
+    compare = data["compare"]
+    if not isinstance(compare, list) or not compare or not all(isinstance(w, str) and w for w in compare):
+        raise DataFileError("checks.yaml: earlier_levels: compare 应为非空的词表")
+    return EarlierWords(compare=tuple(compare), **{
+        k: compile_pattern(data[k], f"checks.yaml: earlier_levels: {k}") for k in _PATTERNS})
 
 
 def check_earlier(index: Index, found, cfg) -> None:
-    text = index.text
-    cues = [m.start() for m in _EARLIER.finditer(text) if text[max(0, m.start() - 1):m.start()] not in _COMPARE]
+    text, w = index.text, earlier_words()
+    cues = [m.start() for m in w.earlier.finditer(text) if text[max(0, m.start() - 1):m.start()] not in w.compare]
     if not cues:
         return
     is_earlier = lambda q: _is_earlier(text, cues, q)     # noqa: E731
@@ -78,24 +101,23 @@ def as_growth(text: str, q: Quantity) -> tuple[Quantity, bool | None, str | None
     not being the rate's."""
     if q.norm_unit != "倍" or q.value is None:
         return q, _direction(text, q), None
+    w = earlier_words()
     head = text[max(clause_start(text, q.start), q.start - _WORD_CHARS - 6):q.start]
-    if _UP.search(head):
+    if w.up.search(head):
         x, note = q.value, f"（{q.text}即增长{q.value * 100:g}%）"
-    elif _TIMES_OF.search(head):
+    elif w.times_of.search(head):
         x, note = q.value - 1, f"（为上期的{q.text}即{'下降' if q.value < 1 else '增长'}{abs(q.value - 1) * 100:g}%）"
     else:
         return q, None, None
     return replace(q, value=abs(x), norm_value=abs(x), norm_unit="ratio"), x < 0, note
 
 
-_TIMES_OF = re.compile(r"(?:是|为|相当于)[^，,。；;0-9]{0,8}的\s*$")
-
-
 def _direction(text: str, q: Quantity) -> bool | None:
+    w = earlier_words()
     head = text[max(clause_start(text, q.start), q.start - _WORD_CHARS):q.start]
-    if _DOWN.search(head):
+    if w.down.search(head):
         return True
-    if _UP.search(head):
+    if w.up.search(head):
         return False
     return None
 
@@ -146,24 +168,18 @@ def _later_level(index: Index, cur: Quantity, q: Quantity, is_earlier, cfg) -> Q
     return None
 
 
-_OPENS = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)?(?:上年|去年|上一年)")
-_NOW = re.compile(r"今年|本年|当年|今")
-
-
 def _earlier_sentence(text: str, p: Quantity) -> bool:
     """A sentence that opens with a previous-period cue and names no current
     period before p: each of its levels is an earlier one."""
     s = sentence_start(text, p.start)
-    return _OPENS.match(text, s, p.start) is not None and _NOW.search(text, s, p.start) is None
-
-
-_BARE = re.compile(r"\s*(?:上年|去年|上一年|年初)(?:同期|全年|末|底)?(?:为|是|的|：|:)?\s*$")
+    w = earlier_words()
+    return w.opens.match(text, s, p.start) is not None and w.now.search(text, s, p.start) is None
 
 
 def _bare(text: str, p: Quantity) -> bool:
     """上年为8100元: an earlier level stated without a name, in the sentence
     right after the change (the first level there): the change's own."""
-    return _BARE.match(text, clause_start(text, p.start), p.start) is not None
+    return earlier_words().bare.match(text, clause_start(text, p.start), p.start) is not None
 
 
 def _judge(found, q: Quantity, cur: Quantity, prev: Quantity, down: bool, cfg, note: str | None = None) -> None:
