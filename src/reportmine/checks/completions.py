@@ -25,7 +25,6 @@ another scope, and the flags false.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
