@@ -297,23 +297,29 @@ def _inherit_indicator(c: Cues, text: str, q: Quantity, ss: int, walk: _Walk) ->
     return same_sentence
 
 
+def _open_scope(ends: list[int], text: str, low: int, pos: int) -> int | None:
+    """Where the last scope opener before ``pos`` ends (``ends``: where each
+    opener of the text ends), if it ends at ``low`` or later and no scope end
+    (。, a line break, a 一、 heading) stands between it and ``pos``."""
+    i = bisect.bisect_right(ends, pos) - 1
+    if i < 0 or ends[i] < low or _SCOPE_END.search(text, ends[i], pos) is not None:
+        return None
+    return ends[i]
+
+
 def _forecast_sentence(forecasts: list[int], text: str, ss: int, cs: int) -> bool:
     """A forecast cue (``forecasts``: where each ends) in an earlier clause of
     the sentence, across ``；`` (预计全年实现A亿元,增长…;B亿元,…。), covers the
     clauses after it that have no cue of their own."""
-    i = bisect.bisect_right(forecasts, cs) - 1
-    return i >= 0 and forecasts[i] >= ss - _SCOPE_CHARS and _SCOPE_END.search(text, forecasts[i], cs) is None
+    return _open_scope(forecasts, text, ss - _SCOPE_CHARS, cs) is not None
 
 
 def _in_target_scope(c: Cues, scans: Scans, targets: list[int], ss: int, cs: int, start: int) -> bool:
     """主要目标是：A增长7%，B增长8%: a target list opened by a colon
-    (``targets``: where each opener ends) earlier in the sentence, with no
-    scope end between, and nothing in the quantity's clause saying it was
-    reached (已, 实际)."""
-    i = bisect.bisect_right(targets, start) - 1
-    if i < 0 or targets[i] < ss or _SCOPE_END.search(scans.text, targets[i], start) is not None:
-        return False
-    return c.target_heading_reached.search(scans.text, max(cs, targets[i]), start) is None
+    (``targets``: where each opener ends) earlier in the sentence, and
+    nothing in the quantity's clause saying it was reached (已, 实际)."""
+    opened = _open_scope(targets, scans.text, ss, start)
+    return opened is not None and c.target_heading_reached.search(scans.text, max(cs, opened), start) is None
 
 
 def _cue_in(c: Cues, text: str, start: int, end: int) -> int:
