@@ -21,6 +21,8 @@ CASES = {
     "formula_factor": ("计分办法：得分=签约率98%×0.4=0.392。\n", "0.4", "other", "actual"),
     "class_list": ("新建1-3亿元、3亿元以上项目分别为4个、2个。\n", "1", "other", "actual"),
     "forecast_scope": ("预计全年完成税收收入9.6亿元，增长4%；非税收入2.2亿元。\n", "2.2亿元", "forecast", "actual"),
+    "growth_object": ("全县开展家政服务技能提升培训650人。\n", "650人", "actual", "growth"),
+    "bound_fewer": ("每个行政村全年放映公益电影不少于12场。\n", "不少于12场", "target", "actual"),
 }
 
 
@@ -72,7 +74,7 @@ def test_provenance_names_every_switch_with_documents_it_affects():
         assert entry["written_after"] and set(entry["written_after"]) <= set(entry["affected"])
     by_doc = _train_module().provenance()
     assert by_doc["realdev/k05"] == {"target_heading", "run_in_heading"}
-    assert by_doc["realdev/c06"] == {"formula_divisor", "formula_factor", "class_list"}
+    assert by_doc["realdev/c06"] == {"formula_divisor", "formula_factor", "class_list", "bound_fewer"}
 
 
 def test_provenance_with_an_unknown_rule_is_refused(tmp_path):
@@ -81,3 +83,23 @@ def test_provenance_with_an_unknown_rule_is_refused(tmp_path):
                    encoding="utf-8")
     with pytest.raises(ValueError, match="unknown rule 'made_up'"):
         _train_module().provenance(bad)
+
+
+@pytest.mark.parametrize("late, message", [
+    ({"no_such_rule": {"target_bounds": ["不少于"]}}, "未知的规则开关"),
+    ({"bound_fewer": {"no_such_list": ["不少于"]}}, "未知的词表"),
+    ({"bound_fewer": {"target_bounds": ["不在表中"]}}, "应在该词表中"),
+])
+def test_late_words_are_validated(monkeypatch, late, message):
+    from reportmine.resources import DataFileError, load_yaml
+
+    module = sys.modules["reportmine.claims.cues"]
+    data = dict(load_yaml("claims.yaml"), late_words=late)
+    monkeypatch.setattr(module, "load_yaml", lambda name: data)
+    module.cues.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=message):
+            module.cues()
+    finally:
+        monkeypatch.undo()
+        module.cues.cache_clear()

@@ -55,3 +55,29 @@ def test_spacy_component_sets_spans_with_claims():
 def test_more_or_fewer_than_an_earlier_period_is_growth(pipeline, text, role):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
     assert [q.role for q in doc.quantities] == [role]
+
+
+@pytest.mark.parametrize("text, roles, indicator", [
+    # a change verb inside a name (技能提升培训) or before its object: the number measures the noun
+    ("全年开展电商技能提升培训860人。", ["actual"], "开展电商技能提升培训"),
+    ("规范提升标准化养殖场12个。", ["actual"], None),
+    # still growth: the verb right before its number, a named earlier period, the size of the change
+    ("农民人均纯收入增长9.5%。", ["growth"], None),
+    ("比上年增加公益性岗位120个。", ["growth"], None),
+    ("亩均产量增长幅度为4.2%。", ["growth"], None),
+    ("出口额增加两倍。", ["growth"], None),
+])
+def test_a_change_verb_before_a_noun_is_no_growth_cue(pipeline, text, roles, indicator):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [q.role for q in doc.quantities] == roles
+    if indicator:
+        assert doc.quantities[0].indicator == indicator
+
+
+@pytest.mark.parametrize("text, role", [
+    ("每个社区全年开展志愿服务不少于24次。", "target"),
+    ("全县新建村级文化广场不少於15个。", "target"),
+])
+def test_a_lower_bound_is_a_target(pipeline, text, role):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [q.role for q in doc.quantities] == [role]

@@ -36,7 +36,11 @@ def test_quantity_scores_stay_above_the_floor(name):
 CLAIM_FLOORS = {
     # name: (gold dir, sources dir, role, indicator, claim recall); issue 9 asks
     # realdev for role >= 0.90, indicator >= 0.85, claim recall >= 0.80
-    "seeds": (GOLD, SEEDS, 0.94, 0.89, 0.86),
+    # seeds at 0.935 / 0.855 since stop 26 (0.940 / 0.859): 不少于 read as a
+    # target bound (claims.yaml target_bounds) costs one seed row, a routine
+    # 每月…不少于2次 the gold reads as achieved, and puts 7 realdev and 3 corpus
+    # rows right
+    "seeds": (GOLD, SEEDS, 0.935, 0.89, 0.855),
     "realdev": (SEEDS.parent / "realdev" / "gold", SEEDS.parent / "realdev" / "docs", 0.90, 0.85, 0.81),
 }
 

@@ -19,14 +19,14 @@ import regex
 from ..document import Document, Quantity
 from . import lists
 from .clauses import boundaries, clause_end, clause_start, line_end, line_start
-from .cues import Cues, cues
+from .cues import Cues, cues, words
 from .features import quantity_features
 from .model import RoleModel, default_model
 from .normalized import View, assign_in_view
 from .headings import heading_targets
 from .indicators import noun_after, phrase_before
 from .periods import period_before
-from .roles import role_cue
+from .roles import governs_noun, role_cue
 from .background import background, class_lists, class_threshold
 from .scans import Scans
 from .scoring_layout import ratio_part, scoring_role
@@ -230,7 +230,7 @@ def _cueless_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int]
         return "forecast"   # 预计全年实现生产总值A亿元，…；全社会固定资产投资B亿元
     if prev is not None and prev.role == "target" and set(text[prev.end:q.start]) <= _LIST_GAP:
         return "target"     # 分别不少于6个、3个、2个: the list shares its bound
-    if text.startswith(c.target_bounds or ("\0",), q.start) or _target_list(c, scans, cs, q.end, ce):
+    if text.startswith(words(c, "target_bounds") or ("\0",), q.start) or _target_list(c, scans, cs, q.end, ce):
         return "target"     # 研发投入强度不低于3%: a bound states a requirement
     return "actual"
 
@@ -325,8 +325,10 @@ def _in_target_scope(c: Cues, scans: Scans, targets: list[int], ss: int, cs: int
 def _cue_in(c: Cues, text: str, start: int, end: int) -> int:
     """Where the first cue of text[start:end] starts (end if none): 事故起数同比
     下降16.7%、死亡人数同比下降12.5%: the second head ends at its own cue."""
-    m = c.before.search(text, start, end)
-    return m.start() if m else end
+    for m in c.before.finditer(text, start, end):
+        if not governs_noun(c, text, m):
+            return m.start()
+    return end
 
 
 def _target_list(c: Cues, scans: Scans, cs: int, end: int, ce: int) -> bool:

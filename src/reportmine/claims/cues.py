@@ -8,6 +8,7 @@ from functools import lru_cache
 import regex
 
 from ..resources import DataFileError, compile_pattern, load_yaml, require
+from .switches import RULES, is_on
 
 ROLES = ("actual", "completion_rate", "target", "basic_target", "full_target", "forecast",
          "growth", "difference", "other")
@@ -61,6 +62,35 @@ class Cues:
     clause_verbs: "regex.Pattern"
     period: "regex.Pattern"
     setter: "regex.Pattern"
+    growth_object: "regex.Pattern | None" = None
+    growth_compared: tuple[str, ...] = ("\0",)
+    late_words: tuple = ()          # (switch, field, words): see `words`
+
+
+def words(c: Cues, field: str) -> tuple[str, ...]:
+    """The word list ``field`` of the cues, without the words added to it
+    after reading particular dev documents whose switch is off
+    (claims.yaml late_words; models/rule_provenance.yaml names the documents)."""
+    listed = getattr(c, field)
+    off = [w for name, f, ws in c.late_words if f == field and not is_on(name) for w in ws]
+    return tuple(w for w in listed if w not in off) if off else listed
+
+
+def _late_words(data: dict, lists: dict[str, tuple]) -> tuple:
+    """claims.yaml late_words: switch -> {field: [words]}, each word in its list."""
+    out = []
+    for name, fields in (data.get("late_words") or {}).items():
+        if name not in RULES:
+            raise DataFileError(f"claims.yaml: late_words: 未知的规则开关 {name!r}")
+        if not isinstance(fields, dict) or not fields:
+            raise DataFileError(f"claims.yaml: late_words: {name} 应为 字段: 词表")
+        for field, ws in fields.items():
+            if field not in lists:
+                raise DataFileError(f"claims.yaml: late_words: {name}: 未知的词表 {field!r}")
+            if not isinstance(ws, list) or not ws or any(w not in lists[field] for w in ws):
+                raise DataFileError(f"claims.yaml: late_words: {name}: {field} 的词应在该词表中")
+            out.append((name, field, tuple(ws)))
+    return tuple(out)
 
 
 def _alternation(groups: dict[str, list[str]], where: str) -> "regex.Pattern":
@@ -90,6 +120,7 @@ def cues() -> Cues:
     period = "|".join(f"(?:{p})" for p in data["periods"])
     formula = data.get("formula") or {}
     step = data.get("step_size") or {}
+    target_bounds = tuple(data.get("target_bounds") or ())
     bg = data.get("background") or {"divisions": [], "classifiers": [], "scope": ["\0"], "done": "(?!)"}
     require(bg, ("divisions", "classifiers", "scope", "done"), "claims.yaml: background")
     return Cues(
@@ -113,7 +144,7 @@ def cues() -> Cues:
                                               "claims.yaml: score_after_condition"),
         ratio_weight_lead=tuple(data.get("ratio_weight_lead") or ("\0",)),
         parts_lead=tuple(data.get("parts_lead") or ()),
-        target_bounds=tuple(data.get("target_bounds") or ()),
+        target_bounds=target_bounds,
         target_list_tail=(compile_pattern(data["target_list_tail"], "claims.yaml: target_list_tail")
                           if data.get("target_list_tail") else None),
         target_heading=(compile_pattern(data["target_heading"], "claims.yaml: target_heading")
@@ -143,4 +174,8 @@ def cues() -> Cues:
         clause_verbs=compile_pattern("|".join(ind["clause_verbs"]), "claims.yaml: clause_verbs"),
         period=compile_pattern(period, "claims.yaml: periods"),
         setter=compile_pattern(data["setter"], "claims.yaml: setter"),
+        growth_object=(compile_pattern(data["growth_object"]["pattern"], "claims.yaml: growth_object.pattern")
+                       if data.get("growth_object") else None),
+        growth_compared=tuple((data.get("growth_object") or {}).get("compared") or ("\0",)),
+        late_words=_late_words(data, {"target_bounds": target_bounds}),
     )

@@ -7,6 +7,7 @@ import bisect
 
 from .cues import PRIORITY, Cues
 from .scans import REACH
+from .switches import is_on
 
 _RANK = {role: -i for i, role in enumerate(PRIORITY)}      # -PRIORITY.index(role)
 
@@ -44,12 +45,12 @@ def role_cue(cues: Cues, text: str, clause_start: int, q_start: int, q_end: int,
     # number it stands before (完成省目标任务113.4%); only cues ending before it count
     if scans is not None and q_start - clause_start > 2 * REACH:
         region = scans.region(cues.before, clause_start, clause_end, True)
-        fold = _prefix(region, q_start - REACH, cues)
+        fold = _prefix(text, region, q_start - REACH, cues)
         found = scans.anchored(cues.before, region, q_start - REACH, q_end)
     else:
         fold, found = _Fold(), cues.before.finditer(text, clause_start, q_end, overlapped=True)
     for m in found:
-        if m.end() <= q_start:
+        if m.end() <= q_start and not governs_noun(cues, text, m):
             fold.add(m, cues.modal_over_growth)
     after = cues.after.match(text, q_end, clause_end)
     if after:
@@ -61,7 +62,17 @@ def role_cue(cues: Cues, text: str, clause_start: int, q_start: int, q_end: int,
     return fold.best[1], fold.first, fold.last
 
 
-def _prefix(region, cut: int, cues: Cues) -> _Fold:
+def governs_noun(cues: Cues, text: str, m) -> bool:
+    """技能提升培训2400人, 规范提升基地3万亩: a change verb with a noun after
+    it (not a number) is part of a name or governs that noun; the number
+    then measures the noun, not a change (unless an earlier period is named:
+    比上年增加就业岗位300个)."""
+    return m.lastgroup == "growth" and cues.growth_object is not None \
+        and cues.growth_object.match(text, m.end()) is not None \
+        and not m.group().startswith(cues.growth_compared) and is_on("growth_object")
+
+
+def _prefix(text: str, region, cut: int, cues: Cues) -> _Fold:
     """The fold of the region's cues that start before ``cut``, carried on
     from the last call (positions are asked in text order)."""
     count, fold = region.cursor if region.cursor is not None else (0, _Fold())
@@ -69,6 +80,7 @@ def _prefix(region, cut: int, cues: Cues) -> _Fold:
     if stop < count:
         count, fold = 0, _Fold()
     for m in region.matches[count:stop]:
-        fold.add(m, cues.modal_over_growth)
+        if not governs_noun(cues, text, m):
+            fold.add(m, cues.modal_over_growth)
     region.cursor = (stop, fold)
     return copy.copy(fold)

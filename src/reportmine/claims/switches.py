@@ -27,6 +27,8 @@ RULES = {
     "formula_factor": "scoring_layout.py: a factor after × in a written formula is a weight",
     "class_list": "background.py: ranges listed before a class bound are other",
     "forecast_scope": "__init__.py: a forecast cue covers the cueless clauses after it",
+    "growth_object": "roles.py: a change verb with a noun after it is no growth cue (claims.yaml growth_object)",
+    "bound_fewer": "claims.yaml late_words: 不少于 as a target bound (target_bounds)",
 }
 
 _OFF: ContextVar[frozenset[str]] = ContextVar("reportmine_claim_rules_off", default=frozenset())
