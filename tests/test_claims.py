@@ -81,3 +81,16 @@ def test_a_change_verb_before_a_noun_is_no_growth_cue(pipeline, text, roles, ind
 def test_a_lower_bound_is_a_target(pipeline, text, role):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
     assert [q.role for q in doc.quantities] == [role]
+
+
+@pytest.mark.parametrize("text, roles", [
+    # a heading that states plans: its cueless values are targets
+    ("一、今年工作回顾\n全年新建公厕18座。\n二、2025年工作计划\n全年新建公厕25座，改造农贸市场4个。\n",
+     ["actual", "target", "target"]),
+    ("三、下一步工作打算\n其中垃圾中转站已建成2座。\n", ["actual"]),
+    # one that also reports problems does not
+    ("四、存在的问题和下一步打算\n全镇执法人员仅9名。\n", ["actual"]),
+])
+def test_a_plan_heading_states_targets(pipeline, text, roles):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [q.role for q in doc.quantities] == roles
