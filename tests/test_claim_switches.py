@@ -22,6 +22,8 @@ CASES = {
     "class_list": ("新建1-3亿元、3亿元以上项目分别为4个、2个。\n", "1", "other", "actual"),
     "forecast_scope": ("预计全年完成税收收入9.6亿元，增长4%；非税收入2.2亿元。\n", "2.2亿元", "forecast", "actual"),
     "growth_object": ("全县开展家政服务技能提升培训650人。\n", "650人", "actual", "growth"),
+    "list_tail_modifier": ("围绕新建标准化厂房8栋的近期目标开展工作。\n", "8栋", "target", "actual"),
+    "plan_heading": ("二、下一步工作打算\n全年新建公厕25座。\n", "25座", "target", "actual"),
     "bound_fewer": ("每个行政村全年放映公益电影不少于12场。\n", "不少于12场", "target", "actual"),
 }
 
@@ -95,6 +97,26 @@ def test_late_words_are_validated(monkeypatch, late, message):
 
     module = sys.modules["reportmine.claims.cues"]
     data = dict(load_yaml("claims.yaml"), late_words=late)
+    monkeypatch.setattr(module, "load_yaml", lambda name: data)
+    module.cues.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=message):
+            module.cues()
+    finally:
+        monkeypatch.undo()
+        module.cues.cache_clear()
+
+
+@pytest.mark.parametrize("late, message", [
+    ({"no_such_rule": {"target_heading": "目标"}}, "未知的规则开关"),
+    ({"plan_heading": {"no_such_pattern": "目标"}}, "未知的模式"),
+    ({"plan_heading": {"target_heading": "(目标"}}, "bad pattern"),
+])
+def test_late_patterns_are_validated(monkeypatch, late, message):
+    from reportmine.resources import DataFileError, load_yaml
+
+    module = sys.modules["reportmine.claims.cues"]
+    data = dict(load_yaml("claims.yaml"), late_patterns=late)
     monkeypatch.setattr(module, "load_yaml", lambda name: data)
     module.cues.cache_clear()
     try:

@@ -19,7 +19,7 @@ import regex
 from ..document import Document, Quantity
 from . import lists
 from .clauses import boundaries, clause_end, clause_start, line_end, line_start
-from .cues import Cues, cues, words
+from .cues import Cues, cues, pattern, words
 from .features import quantity_features
 from .model import RoleModel, default_model
 from .normalized import View, assign_in_view
@@ -334,9 +334,10 @@ def _cue_in(c: Cues, text: str, start: int, end: int) -> int:
 def _target_list(c: Cues, scans: Scans, cs: int, end: int, ce: int) -> bool:
     """围绕800头牛、5000亩青贮玉米的目标: the clause goes on, with no cue
     word, to 的目标 after the quantity."""
-    if c.target_list_tail is None:
+    tail = pattern(c, "target_list_tail")
+    if tail is None:
         return False
-    m = scans.search(c.target_list_tail, end, max(ce, end), cs)
+    m = scans.search(tail, end, max(ce, end), cs)
     return m is not None and m.start() - end <= 30 and c.before.search(scans.text, end, m.start()) is None
 
 

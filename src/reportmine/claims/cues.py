@@ -65,6 +65,7 @@ class Cues:
     growth_object: "regex.Pattern | None" = None
     growth_compared: tuple[str, ...] = ("\0",)
     late_words: tuple = ()          # (switch, field, words): see `words`
+    late_patterns: tuple = ()       # (switch, field, pattern before the switch's change): see `pattern`
 
 
 def words(c: Cues, field: str) -> tuple[str, ...]:
@@ -74,6 +75,31 @@ def words(c: Cues, field: str) -> tuple[str, ...]:
     listed = getattr(c, field)
     off = [w for name, f, ws in c.late_words if f == field and not is_on(name) for w in ws]
     return tuple(w for w in listed if w not in off) if off else listed
+
+
+def pattern(c: Cues, field: str):
+    """The pattern ``field`` of the cues, or the one it replaced when the
+    switch of a change made after reading particular dev documents is off
+    (claims.yaml late_patterns)."""
+    for name, f, earlier in c.late_patterns:
+        if f == field and not is_on(name):
+            return earlier
+    return getattr(c, field)
+
+
+def _late_patterns(data: dict, fields: tuple[str, ...]) -> tuple:
+    """claims.yaml late_patterns: switch -> {field: the pattern before the change}."""
+    out = []
+    for name, changed in (data.get("late_patterns") or {}).items():
+        if name not in RULES:
+            raise DataFileError(f"claims.yaml: late_patterns: 未知的规则开关 {name!r}")
+        if not isinstance(changed, dict) or not changed:
+            raise DataFileError(f"claims.yaml: late_patterns: {name} 应为 字段: 模式")
+        for field, earlier in changed.items():
+            if field not in fields:
+                raise DataFileError(f"claims.yaml: late_patterns: {name}: 未知的模式 {field!r}")
+            out.append((name, field, compile_pattern(earlier, f"claims.yaml: late_patterns: {name}: {field}")))
+    return tuple(out)
 
 
 def _late_words(data: dict, lists: dict[str, tuple]) -> tuple:
@@ -178,4 +204,5 @@ def cues() -> Cues:
                        if data.get("growth_object") else None),
         growth_compared=tuple((data.get("growth_object") or {}).get("compared") or ("\0",)),
         late_words=_late_words(data, {"target_bounds": target_bounds}),
+        late_patterns=_late_patterns(data, ("target_list_tail", "target_heading")),
     )

@@ -11,7 +11,7 @@ import regex
 
 from ..document import Document
 from .clauses import clause_end, clause_start
-from .cues import Cues
+from .cues import Cues, pattern
 from .roles import role_cue
 from .scans import Scans
 from .script import simplified
@@ -43,7 +43,7 @@ def target_spans(c: Cues, doc: Document) -> list[tuple[int, int]]:
 
 
 def _is_target(c: Cues, title: str) -> bool:
-    return c.target_heading.fullmatch(simplified(title).strip(" \u3000.。：:")) is not None
+    return pattern(c, "target_heading").fullmatch(simplified(title).strip(" \u3000.。：:")) is not None
 
 
 def heading_targets(c: Cues, doc: Document) -> None:
