@@ -268,6 +268,8 @@ def _indicator(c: Cues, text: str, q: Quantity, clause: tuple[int, int], first_c
         before = phrase_before(c, text, seg, head_end) or _before_parenthesis(c, text, q)
     listed = in_clause and set(text[prev.end:q.start]) <= _LIST_GAP
     q.indicator = after or (prev.indicator if listed and prev.indicator else before)
+    if not after and listed and prev.indicator and id(prev) in walk.inherited:
+        walk.inherited.add(id(q))   # 分别下降a%、b%: a list item shares what its first item took
     return after
 
 
