@@ -79,6 +79,9 @@ FLAGGED = [
     # a 分别 list of changes, each with its direction: 9/(1−49.0%) = 17.65, no whole count
     ("growth", "全县发生事故52宗，死亡9人，直接经济损失58.4万元，同比分别下降38.1%、下降49.0%、纯增16.0万元。",
      "9人下降49.0%"),
+    # one direction word for the whole 分别 list: 3/(1−15%) = 3.53, no whole count
+    ("growth", "今年全区发生火灾14起，受伤3人，直接经济损失21.6万元，较上年同期分别下降12.5%、15%和8.1%。",
+     "3人下降15%"),
     # a rate that is the complement of a negated count: 1 − 30/2000 = 98.50%
     ("ratio", "全年抽检食品2000批次，检出不合格样品30批次，抽检合格率98.80%。", "1 − 30批次/2000批次 = 98.5000%"),
     # a count inside the share phrase in another unit (7户) names the whole, is not it;
@@ -198,6 +201,8 @@ HOLDING = [
     ("合格率由去年的5.4%提高到今年的6.85%，提高了1.45个百分点。", "difference"),
     ("全年受理投诉案件62件，已办结案件41件，转交部门处理9件，尚未办结案件12件。", "sum"),
     ("全县发生事故52宗，死亡9人，直接经济损失58.4万元，同比分别下降38.1%、下降43.8%、纯增16.0万元。", "growth"),
+    # the list's direction word holds for its later items: 4 → 3 is a fall of 25%, not a rise
+    ("今年全区发生火灾14起，受伤3人，直接经济损失21.6万元，较上年同期分别下降12.5%、25%和8.1%。", "growth"),
     ("全年抽检食品2000批次，检出不合格样品30批次，抽检合格率98.50%，不合格率1.50%。", "ratio"),
     ("全年抽检食品90000批次，按照全市1200万人口计算，抽检量达到7.5批次/千人。", "per_capita"),
     ("一、宣传工作 1、队伍建设 (2分) 建立宣传队伍(2分)。 2、信息报送 (1)省级用稿(8分)。每篇得2分 报 送 (19分) "

@@ -83,8 +83,12 @@ def check_change_lists(index: Index, found, cfg) -> None:
         counts = sent[last + 1:]
         if len(items) < 2 or len(counts) != len(items):
             continue
+        last = None     # 分别下降12.5%、25%: an item with no direction word of its own goes the list's way
         for q, g in zip(counts, items):
-            down = _direction(text, g, cfg) if is_rate(g) else None
+            if not is_rate(g):
+                continue
+            down = _stated_direction(text, g, cfg, last) if last is not None else _direction(text, g, cfg)
+            last = down if down is not None else last
             if down is not None and q.norm_unit in cfg.count_units:
                 _whole_level(found, q, g, down, cfg)
 
@@ -161,14 +165,20 @@ def _level_before(sent: list[Quantity]) -> Quantity | None:
 
 def _direction(text: str, g: Quantity, cfg) -> bool | None:
     """True for a fall, False for a rise, None when the rate is not a growth."""
+    return _stated_direction(text, g, cfg, False if g.role == "growth" else None)
+
+
+def _stated_direction(text: str, g: Quantity, cfg, otherwise: bool | None = None) -> bool | None:
+    """The direction the text gives the rate (its own mark, or a word right
+    before it); ``otherwise`` when it gives none."""
     if g.direction in ("up", "down"):
         return g.direction == "down"
     head = text[max(0, g.start - 6):g.start]
     if any(w in head for w in cfg.fall_words):
         return True
-    if any(w in head for w in cfg.rise_words) or g.role == "growth":
+    if any(w in head for w in cfg.rise_words):
         return False
-    return None
+    return otherwise
 
 
 def _adjacent(text: str, q: Quantity, g: Quantity, cfg) -> bool:
