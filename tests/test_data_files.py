@@ -118,3 +118,112 @@ def test_earlier_levels_words_load_and_refuse_a_broken_section(monkeypatch, key,
         earlier.earlier_words()
     monkeypatch.undo()
     earlier.earlier_words.cache_clear()
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("trend_seam", "(unclosed", "bad pattern"),
+    ("direction_link", "^(?P<verb>增加)到$", "direction_link"),
+    ("named_periods", [], "named_periods"),
+    ("table_cell_scales", {}, "table_cell_scales"),
+    ("listed_before", None, "missing keys"),
+])
+def test_relation_search_cues_of_the_checks_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
+    """checks/directions.py, period_days.py, tables.py, trend_lists.py, same_period.py,
+    labelled_rows.py and repeats.py read their cue words from checks.yaml (relation_search)."""
+    from reportmine.checks import search_config as settings
+
+    settings.search_config.cache_clear()
+    cfg = settings.search_config()
+    assert cfg.direction_link.match("增加为").group("verb") == "增加" and cfg.direction_from.search("由去年的")
+    assert cfg.direction_compared.match("，比上年同期的") and cfg.same_period_compared.match("较2024年同期")
+    assert cfg.period_months.search("1-6月")["b"] == "6" and cfg.period_until.search("截至11月底")["m"] == "11"
+    assert cfg.named_periods[0] == ("上半年", (181, 182)) and cfg.period_year.search("2023年1-6月") is None
+    assert cfg.table_cell.match("12.5万").group(2) == "万" and cfg.table_cell_scales == {"万": 10000.0}
+    assert cfg.trend_seam.search("收入增、") and cfg.labelled_rate.search("预算执行率")
+    assert cfg.respectively.search("分别为") and cfg.list_goes_on.match("、8")
+    assert cfg.listed_before.search("3个和5个")
+    data = yaml.safe_load(resources.read_text("checks.yaml"))
+    if value is None:
+        del data["relation_search"][key]
+    else:
+        data["relation_search"][key] = value
+    monkeypatch.setattr(settings, "load_yaml", lambda name: data)
+    settings.search_config.cache_clear()
+    with pytest.raises(resources.DataFileError, match=message):
+        settings.search_config()
+    monkeypatch.undo()
+    settings.search_config.cache_clear()
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("list_gap", "(unclosed", "bad pattern"),
+    ("share_words", [], "share_words"),
+    ("lead_end", None, "missing keys"),
+])
+def test_share_sums_words_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
+    """checks/share_sums.py reads its cue words from checks.yaml (share_sums)."""
+    from reportmine.checks import share_sums
+
+    share_sums.share_sum_config.cache_clear()
+    sc = share_sums.share_sum_config()
+    assert "占" in sc.share_words and sc.list_gap.fullmatch("、") and sc.lead_end.search("结构比为")
+    data = yaml.safe_load(resources.read_text("checks.yaml"))
+    if value is None:
+        del data["share_sums"][key]
+    else:
+        data["share_sums"][key] = value
+    monkeypatch.setattr(share_sums, "load_yaml", lambda name: data)
+    share_sums.share_sum_config.cache_clear()
+    with pytest.raises(resources.DataFileError, match=message):
+        share_sums.share_sum_config()
+    monkeypatch.undo()
+    share_sums.share_sum_config.cache_clear()
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("not_scope", "[unclosed", "bad pattern"),
+    ("not_scope", None, "missing keys"),
+])
+def test_inconsistencies_scope_words_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
+    """checks/relations.py reads the words that end a previous-period cue's scope from
+    checks.yaml (inconsistencies)."""
+    from reportmine.checks import relations
+
+    relations.config.cache_clear()
+    not_scope = relations.config().not_scope
+    assert not_scope.search("清理后增") and not_scope.search("清理后全年") is None
+    data = yaml.safe_load(resources.read_text("checks.yaml"))
+    if value is None:
+        del data["inconsistencies"][key]
+    else:
+        data["inconsistencies"][key] = value
+    monkeypatch.setattr(relations, "load_yaml", lambda name: data)
+    relations.config.cache_clear()
+    with pytest.raises(resources.DataFileError, match=message):
+        relations.config()
+    monkeypatch.undo()
+    relations.config.cache_clear()
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("compared", "(?P<name>unclosed", "bad pattern"),
+    ("period", None, "missing keys"),
+])
+def test_named_differences_words_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
+    """checks/named_differences.py reads its cue words from checks.yaml (named_differences)."""
+    from reportmine.checks import named_differences
+
+    named_differences.named_difference_words.cache_clear()
+    words = named_differences.named_difference_words()
+    assert words.compared.search("比卫生院多")["name"] == "卫生院" and words.period.search("上年")
+    data = yaml.safe_load(resources.read_text("checks.yaml"))
+    if value is None:
+        del data["named_differences"][key]
+    else:
+        data["named_differences"][key] = value
+    monkeypatch.setattr(named_differences, "load_yaml", lambda name: data)
+    named_differences.named_difference_words.cache_clear()
+    with pytest.raises(resources.DataFileError, match=message):
+        named_differences.named_difference_words()
+    monkeypatch.undo()
+    named_differences.named_difference_words.cache_clear()

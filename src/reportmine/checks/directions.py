@@ -3,40 +3,35 @@
 由11个增加为13个, 从5.4%提高到6.85%, 由120家减少至98家: the level after the
 verb must be above the level before it for a rise word (`rise_words`) and
 below it for a fall word (`fall_words`). The two levels are in one unit with
-only the verb (and 了, 到/至/为, a few words: 到今年的) between, and 由/从 at most four
-characters before the first (由去年的6.2%), so
-the sentence states the change itself; the flag says which way the numbers
-go.
+only the verb (and 了, 到/至/为, a few words: 到今年的; `direction_link`)
+between, and 由/从 at most four characters before the first (由去年的6.2%;
+`direction_from`), so the sentence states the change itself; the flag says
+which way the numbers go.
 
 A level compared with an earlier one written after it (粮食总产12.5万吨，比上年的
-12.1万吨总产减0.4万吨): the direction word after the earlier level (within a
-few words, `_TAIL_CHARS`) must go the way the two levels go.
+12.1万吨总产减0.4万吨; `direction_compared`): the direction word after the
+earlier level (within a few words, `_TAIL_CHARS`) must go the way the two
+levels go.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from . import arithmetic as ar
 from .neighbourhood import Index
 
-_HEAD = re.compile(r"(?:由|从|從)[^\s，,。；;、0-9]{0,4}$")
-_COMPARED = re.compile(r"^[，,]?\s*(?:比|较|與|与)(?:上年|去年|上年同期|去年同期)(?:的|为)?\s*$")
 _TAIL_CHARS = 6
 _GAP_CHARS = 12      # 比上年同期的 with a comma and spaces
 
 
 def check_directions(index: Index, found, cfg) -> None:
     text = index.text
-    link = _link(cfg.rise_words, cfg.fall_words)
     qs = index.qs
     for a, b in zip(qs, qs[1:]):
         if a.norm_unit != b.norm_unit or a.group is not None or a.approx or b.approx:
             continue
-        if not _HEAD.search(text, max(0, a.start - 8), a.start):
+        if not cfg.direction_from.search(text, max(0, a.start - 8), a.start):
             continue
-        m = link.match(text[a.end:b.start])
+        m = cfg.direction_link.match(text[a.end:b.start])
         if not m:
             continue
         rise = m.group("verb") in cfg.rise_words
@@ -53,7 +48,8 @@ def check_compared(index: Index, found, cfg) -> None:
     text = index.text
     for a, b in zip(index.qs, index.qs[1:]):
         if b.start - a.end > _GAP_CHARS or a.norm_unit != b.norm_unit or a.group is not None or a.approx \
-                or b.approx or text.find("年", a.end, b.start) < 0 or not _COMPARED.match(text[a.end:b.start]):
+                or b.approx or text.find("年", a.end, b.start) < 0 \
+                or not cfg.direction_compared.match(text[a.end:b.start]):
             continue
         tail = text[b.end:b.end + _TAIL_CHARS]
         rise = _first_word(tail, cfg.rise_words + cfg.compared_rise)
@@ -75,9 +71,3 @@ def _first_word(tail: str, words) -> str | None:
         tail = tail.split(stop)[0]
     hits = [(tail.find(w), -len(w), w) for w in words if w in tail]
     return min(hits)[2] if hits else None
-
-
-@lru_cache(maxsize=4)
-def _link(rise: tuple, fall: tuple):
-    words = "|".join(sorted(map(re.escape, set(rise) | set(fall)), key=len, reverse=True))
-    return re.compile(rf"^\s*[^\s，,。；;、0-9]{{0,2}}?(?P<verb>{words})了?(?:到|至|为|為)[^\s，,。；;、0-9]{{0,4}}$")

@@ -16,18 +16,12 @@ near miss (`near_miss_ratio`) or one mistyped digit explains the gap.
 
 from __future__ import annotations
 
-import regex
-
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index
 
-_RATE_LABEL = regex.compile(r"(?:预算)?(?:执行|完成|支出|到位)率")   # as labelled_row's rate label
 _ROW_CHARS = 80         # how far before its rate label a flattened row may start
 _RATE_CHARS = 24        # and how far after it the rate stands
-
-
-
 
 
 def check_labelled_rows(index: Index, found, cfg) -> None:
@@ -35,7 +29,7 @@ def check_labelled_rows(index: Index, found, cfg) -> None:
     if "率" not in text:
         return
     seen = -1
-    for hit in _RATE_LABEL.finditer(text):      # the line is read only where a rate label stands
+    for hit in cfg.labelled_rate.finditer(text):    # the line is read only where a rate label stands
         m = cfg.labelled_row.search(text, max(0, seen, hit.start() - _ROW_CHARS), hit.end() + _RATE_CHARS)
         if m is None or m.start("rate_label") != hit.start():
             continue

@@ -3,39 +3,57 @@
 全县共有卫生院18个。全县共有村卫生室236个，比卫生院多218个: a difference whose
 sentence holds only one value before it that it can be between (the level),
 and whose comparison names what it is compared with (比/较, a name, then
-多/少/高/低…: `_COMPARED`), is between that level and the value so named in an
+多/少/高/低…: `compared`), is between that level and the value so named in an
 earlier sentence of its paragraph or of the paragraph before (the last one of
 a compatible unit whose indicator holds the name). Verified or flagged as a
 difference within one sentence is (relations.py): flagged when a near miss or
-one mistyped digit explains the gap. A name that is a period (比上年多, 较同期)
-is an earlier level, read elsewhere.
+one mistyped digit explains the gap. A name that is a period (`period`:
+比上年多, 较同期) is an earlier level, read elsewhere.
 """
 
 from __future__ import annotations
 
-import regex
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
+from ..resources import compile_pattern, load_yaml, require
 from . import arithmetic as ar
 from .neighbourhood import Index, compatible, paragraph_bounds
 from .typos import difference_typos
 
-_COMPARED = regex.compile(r"(?:比|较|較)(?P<name>\p{Han}{2,12}?)(?:的)?(?:多出|少了|多了|高出|低出|增加|减少|減少|多|少|高|低)\s*$")
-_PERIOD = regex.compile(r"[年月期季]|去|上|同")
+_PATTERNS = ("compared", "period")
 _NAME_CHARS = 24       # 比, a name of up to twelve characters, 的 and the direction word
 _REACH = 600           # how far back the level and the named value are looked for (characters)
+
+
+@dataclass(frozen=True)
+class NamedDifferenceWords:
+    """checks.yaml's named_differences section: the words this check reads."""
+
+    compared: object
+    period: object
+
+
+@lru_cache(maxsize=1)
+def named_difference_words() -> NamedDifferenceWords:
+    data = load_yaml("checks.yaml")["named_differences"]
+    require(data, _PATTERNS, "checks.yaml: named_differences")
+    return NamedDifferenceWords(**{k: compile_pattern(data[k], f"checks.yaml: named_differences: {k}")
+                                   for k in _PATTERNS})
 
 
 def check_named_differences(index: Index, found, cfg) -> None:
     text = index.text
     if "比" not in text and "较" not in text and "較" not in text:
         return
+    w = named_difference_words()
     for d in index.qs:
         if d.role != "difference" or d.start in found.judged or d.approx:
             continue
-        m = _COMPARED.search(text, max(clause_start(text, d.start), d.start - _NAME_CHARS), d.start)
-        if m is None or _PERIOD.search(m.group("name")):
+        m = w.compared.search(text, max(clause_start(text, d.start), d.start - _NAME_CHARS), d.start)
+        if m is None or w.period.search(m.group("name")):
             continue
         ss = max(sentence_start(text, d.start), d.start - _REACH)
         level = [q for q in index.between(ss, d.start) if q.role != "difference" and compatible(q, d)]

@@ -80,10 +80,11 @@ class Config:
     near_miss: float
     mismatch_min_chars: int
     dated_previous: "re.Pattern"
+    not_scope: "re.Pattern"
 
 
 _KEYS = ("bounded_rate_endings", "unbounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues", "near_miss",
-         "mismatch_min_chars", "dated_previous_cue")
+         "mismatch_min_chars", "dated_previous_cue", "not_scope")
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +94,8 @@ def config() -> Config:
     return Config(tuple(data["bounded_rate_endings"]), tuple(data["unbounded_rate_endings"]), data["parts_cue"], tuple(data["parts_stop"]),
                   tuple(sorted(data["previous_level_cues"], key=len, reverse=True)), float(data["near_miss"]),
                   int(data["mismatch_min_chars"]),
-                  compile_pattern(data["dated_previous_cue"], "checks.yaml: inconsistencies.dated_previous_cue"))
+                  compile_pattern(data["dated_previous_cue"], "checks.yaml: inconsistencies.dated_previous_cue"),
+                  compile_pattern(data["not_scope"], "checks.yaml: inconsistencies.not_scope"))
 
 
 def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
@@ -342,7 +344,7 @@ def _after_cue(found: Found, q: Quantity) -> bool:
     m = _cue_pattern(found.cfg.previous_cues).search(head)
     if m is None:
         return _opens_clause(found, q)
-    return _NOT_SCOPE.search(m.group("scope")) is None or head.endswith(found.cfg.previous_cues) \
+    return found.cfg.not_scope.search(m.group("scope")) is None or head.endswith(found.cfg.previous_cues) \
         or _opens_clause(found, q)
 
 
@@ -358,7 +360,6 @@ def _opens_clause(found: Found, q: Quantity) -> bool:
 
 
 _SCOPE_CHARS = 5
-_NOT_SCOPE = re.compile(r"[比较增减降升高低多少涨跌上下完成为达占同环]")
 
 
 @lru_cache(maxsize=4)

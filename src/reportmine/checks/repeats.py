@@ -9,44 +9,45 @@ import re
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Document
 from .flags import make_flag
+from .search_config import search_config
 
-_RESPECTIVELY = re.compile(r"分别")
 _SENT_END = "。；;！？!?\n"
 
 
 def check_respectively(doc: Document, found) -> None:
-    """分别完成省下达任务的108% with a single value: the list is incomplete."""
-    text = doc.text
+    """分别完成省下达任务的108% with a single value: the list is incomplete
+    (`respectively`, `list_goes_on`, `listed_before`)."""
+    text, cfg = doc.text, search_config()
     starts = [q.start for q in doc.quantities]
     flagged = sorted(f.start for f in found.flags)     # (the flags added below start before their 分别 ends)
     for start, end in doc.content_spans():
-        for m in _RESPECTIVELY.finditer(text, start, end):
+        for m in cfg.respectively.finditer(text, start, end):
             stop = m.end()
-            while stop < end and text[stop] not in _SENT_END and not text.startswith("分别", stop):
+            while stop < end and text[stop] not in _SENT_END and not cfg.respectively.match(text, stop):
                 stop += 1
             lo, hi = bisect.bisect_left(starts, m.end()), bisect.bisect_left(starts, stop)
             after = [q for q in doc.quantities[lo:hi] if q.norm_value is not None]
             missing = bisect.bisect_left(flagged, m.end()) < bisect.bisect_left(flagged, stop) \
                 or "%" in text[m.end():stop].replace(
                 "".join(q.text for q in after), "")
-            if len(after) == 1 and not missing and not _listed_before(text, m.start()) \
-                    and not _list_goes_on(text, after[0].end, end):
+            if len(after) == 1 and not missing and not _listed_before(text, m.start(), cfg) \
+                    and not _list_goes_on(text, after[0].end, end, cfg):
                 q = after[0]
                 found.flags.append(make_flag(text, m.start(), q.end, "inconsistency", "respectively",
                                              "分别 with a single value", [q], None,
                                              detail=f"“分别”之后只有一个数值（{q.text}）"))
 
 
-def _list_goes_on(text: str, pos: int, end: int) -> bool:
+def _list_goes_on(text: str, pos: int, end: int, cfg) -> bool:
     """分别下降36.4%、8 (cut off) or 36.4%、8.2: more values without a unit, or the text ends."""
     rest = text[pos:end].strip()
-    return not rest or re.match(r"[、和及与,，]\s*[0-9]", rest) is not None
+    return not rest or cfg.list_goes_on.match(rest) is not None
 
 
-def _listed_before(text: str, pos: int) -> bool:
+def _listed_before(text: str, pos: int, cfg) -> bool:
     """A 分别 after a list of values (A为3个和5个，分别…) refers back to them."""
     s = sentence_start(text, pos)
-    return False if s >= pos else bool(re.search(r"[0-9]\S{0,4}[、和及与][^，。]{0,8}[0-9]", text[s:pos]))
+    return False if s >= pos else bool(cfg.listed_before.search(text[s:pos]))
 
 
 def check_mismatch(doc: Document, found, cfg) -> None:

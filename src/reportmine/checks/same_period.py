@@ -2,7 +2,7 @@
 
 2023年全县粮食产量45.2万吨，比2023年增长3.1%; 2024年1-6月…完成42.1亿元，较2024年
 同期增长6.2%: a growth or change whose comparison names a year (比/较/与 a year,
-perhaps 同期, then only its direction word) while the level it belongs to (the
+perhaps 同期, then only its direction word: `same_period_compared`) while the level it belongs to (the
 quantity nearest before the comparison in its sentence, with a period) is of
 that same year compares a period with itself. A year's start or end (比2024年初)
 is another point of the year and says nothing.
@@ -15,7 +15,6 @@ import regex
 from ..claims.clauses import clause_start, sentence_start
 from .neighbourhood import Index
 
-_COMPARED = regex.compile(r"(?:比|较|較|与|與|同)\s*(?P<year>(?:19|20)\d{2})\s*年(?P<same>同期)?(?:相比|相較|相较)?[，,]?\s*")
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
 _REACH = 300           # how far before the comparison its level is looked for (characters)
 _WORDS_CHARS = 4        # a direction word between the comparison and the change (增长, 下降)
@@ -47,7 +46,7 @@ def check_same_period(index: Index, found, cfg) -> None:
 
 def _comparison(text: str, cs: int, pos: int, cfg):
     """The comparison naming a year that ends right before ``pos`` (its direction word between)."""
-    for m in _COMPARED.finditer(text, cs, pos):
+    for m in cfg.same_period_compared.finditer(text, cs, pos):
         gap = text[m.end():pos].strip()
         if len(gap) <= _WORDS_CHARS and (not gap or gap in cfg.rise_words or gap in cfg.fall_words):
             return m

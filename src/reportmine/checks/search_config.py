@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import compile_pattern, load_yaml, require
+import regex
+
+from ..resources import DataFileError, compile_pattern, load_yaml, require
 
 _WORDS = ("rate_endings", "fall_words", "rise_words", "compared_fall", "compared_rise", "remainder_words", "count_units", "previous_cues", "not_subject_starts",
           "list_marks", "sibling_joins", "total_labels", "share_cues", "head_units", "per_month_words", "lower_better", "closing_words", "source_totals")
@@ -19,7 +21,10 @@ _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "le
              "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "closing_total", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
              "excess_cue", "excess_rate_link", "average_cue",
              "status_part", "change_list_cue", "complement_rate",
-             "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row", "score_group_cell", "score_entry_mark", "score_weight_label", "column_plan", "column_done", "column_rate", "per_item_cue", "per_area_cue", "share_label", "ratio_label", "table_not_summed")
+             "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row", "score_group_cell", "score_entry_mark", "score_weight_label", "column_plan", "column_done", "column_rate", "per_item_cue", "per_area_cue", "share_label", "ratio_label", "table_not_summed",
+             "direction_from", "direction_compared", "same_period_compared", "respectively", "list_goes_on",
+             "listed_before", "table_cell", "trend_seam", "period_months", "period_until", "period_year",
+             "labelled_rate")
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,21 @@ class SearchConfig:
     household_person: tuple
     unit_variants: dict
     same_units: dict
+    direction_from: object
+    direction_link: object
+    direction_compared: object
+    same_period_compared: object
+    respectively: object
+    list_goes_on: object
+    listed_before: object
+    table_cell: object
+    table_cell_scales: dict
+    trend_seam: object
+    period_months: object
+    period_until: object
+    period_year: object
+    named_periods: tuple[tuple[str, tuple[int, ...]], ...]
+    labelled_rate: object
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +153,9 @@ def search_config() -> SearchConfig:
     data["previous_cues"] = all_data["inconsistencies"]["previous_level_cues"]
     require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person", "unit_variants", "same_units", "per_item_units", "mass_units", "area_units",
                                                           "point_marks", "small_numerals",
-                                                          "table_amount_scales", "complement_negations"), "checks.yaml: relation_search")
+                                                          "table_amount_scales", "complement_negations",
+                                                          "direction_link", "table_cell_scales", "named_periods"),
+            "checks.yaml: relation_search")
     where = "checks.yaml: relation_search"
     values = {k: tuple(data[k]) for k in _WORDS}
     values["count_units"] = frozenset(data["count_units"])
@@ -151,4 +173,32 @@ def search_config() -> SearchConfig:
     values["complement_negations"] = tuple(data["complement_negations"])
     values["table_amount_scales"] = {str(k): float(v) for k, v in data["table_amount_scales"].items()}
     values["small_numerals"] = {str(k): int(v) for k, v in data["small_numerals"].items()}
+    values["direction_link"] = _direction_link(data, where)
+    values["table_cell_scales"] = _scales(data["table_cell_scales"], f"{where}: table_cell_scales")
+    values["named_periods"] = _named_periods(data["named_periods"], f"{where}: named_periods")
     return SearchConfig(**values)
+
+
+def _direction_link(data: dict, where: str):
+    """direction_link with its {verbs} filled: the rise and fall words, longest first."""
+    template = data["direction_link"]
+    if not isinstance(template, str) or "{verbs}" not in template:
+        raise DataFileError(f"{where}: direction_link 应含 {{verbs}}（升降词的位置）")
+    verbs = sorted(map(regex.escape, {*data["rise_words"], *data["fall_words"]}), key=lambda w: (-len(w), w))
+    return compile_pattern(template.replace("{verbs}", "|".join(verbs)), f"{where}: direction_link")
+
+
+def _scales(scales, where: str) -> dict[str, float]:
+    if not isinstance(scales, dict) or not scales or not all(isinstance(k, str) and k and isinstance(v, (int, float))
+                                                             and v > 0 for k, v in scales.items()):
+        raise DataFileError(f"{where} 应为非空的单位与倍数表")
+    return {k: float(v) for k, v in scales.items()}
+
+
+def _named_periods(periods, where: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    def valid(entry) -> bool:
+        return isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str) and entry[0] \
+            and isinstance(entry[1], list) and entry[1] and all(isinstance(n, int) and n > 0 for n in entry[1])
+    if not isinstance(periods, list) or not periods or not all(valid(e) for e in periods):
+        raise DataFileError(f"{where} 应为非空的（时期词, [天数…]）表")
+    return tuple((word, tuple(days)) for word, days in periods)

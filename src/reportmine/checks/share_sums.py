@@ -27,16 +27,13 @@ import regex
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
-from ..resources import compile_pattern, load_yaml, require
+from ..resources import DataFileError, compile_pattern, load_yaml, require
 from .arithmetic import tolerance
 from .neighbourhood import Index, is_count, is_rate, joined_runs
 
 _KEYS = ("whole_words", "complement_sets", "rest_words", "share_clause", "near_points", "range_ends",
-         "label_scope")
-_SHARE_WORDS = ("占", "比重", "比例", "占比")
+         "label_scope", "share_words", "list_gap", "lead_end")
 _WORD_REACH = 6          # the share words stand this close before the share in a share clause
-_LIST_GAP = regex.compile(r"\s*[、和及与]\s*")
-_LEAD_END = regex.compile(r"(?:为|是|[：:])\s*$")
 _HEAD_REACH = 300        # characters before a list read for its share and whole words (not
                          # back to the start of a sentence that may run for pages)
 
@@ -51,17 +48,23 @@ class ShareSumConfig:
     range_low: object       # a label that is the low end of a range: group `unit`
     range_high: object
     label_scope: object     # the scope a label may open with (病例中, 其中)
+    share_words: tuple[str, ...]    # words that name shares (占, 比重…)
+    list_gap: object        # what joins the shares of a bare list
+    lead_end: object        # how the words before a bare list end (为, 是, a colon)
 
 
 @lru_cache(maxsize=1)
 def share_sum_config() -> ShareSumConfig:
     data = load_yaml("checks.yaml")["share_sums"]
     require(data, _KEYS, "checks.yaml: share_sums")
+    words = data["share_words"]
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+        raise DataFileError("checks.yaml: share_sums: share_words 应为非空的词表")
+    pattern = lambda k: compile_pattern(data[k], f"checks.yaml: share_sums: {k}")     # noqa: E731
     return ShareSumConfig(tuple(data["whole_words"]), tuple(tuple(s) for s in data["complement_sets"]),
-                          tuple(data["rest_words"]),
-                          compile_pattern(data["share_clause"], "checks.yaml: share_sums: share_clause"),
+                          tuple(data["rest_words"]), pattern("share_clause"),
                           float(data["near_points"]), *_range_patterns(data["range_ends"]),
-                          compile_pattern(data["label_scope"], "checks.yaml: share_sums: label_scope"))
+                          pattern("label_scope"), tuple(words), pattern("list_gap"), pattern("lead_end"))
 
 
 def _range_patterns(ends) -> tuple:
@@ -86,7 +89,7 @@ def _lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
             groups.setdefault(q.group, []).append(q)
             continue
         window = text[max(0, q.start - _WORD_REACH):q.start]
-        if "占" not in window and "比重" not in window and "比例" not in window:
+        if not any(w in window for w in sc.share_words):
             continue            # (a cheap test before the pattern)
         m = sc.share_clause.search(text, clause_start(text, q.start), q.start)
         if m is None:
@@ -101,7 +104,7 @@ def _lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
         out.append(([s for s, _ in run], [lab for _, lab in run]))
     for shares in groups.values():
         head = _head(text, shares[0].start)
-        if len(shares) >= 2 and any(w in head for w in _SHARE_WORDS):
+        if len(shares) >= 2 and any(w in head for w in sc.share_words):
             out.append((shares, []))
     return out + _bare_lists(index, sc)
 
@@ -113,9 +116,9 @@ def _bare_lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
     text = index.text
     shares = [q for q in index.qs if q.norm_unit == "ratio" and q.group is None]
     lists = []
-    for run in joined_runs(shares, lambda a, b: _LIST_GAP.fullmatch(text, a.end, b.start) is not None):
+    for run in joined_runs(shares, lambda a, b: sc.list_gap.fullmatch(text, a.end, b.start) is not None):
         lead = text[clause_start(text, run[0].start):run[0].start]
-        if _LEAD_END.search(lead) and any(w in lead for w in (*_SHARE_WORDS, *sc.whole_words)):
+        if sc.lead_end.search(lead) and any(w in lead for w in (*sc.share_words, *sc.whole_words)):
             lists.append((run, []))
     return lists
 

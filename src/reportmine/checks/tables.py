@@ -16,9 +16,8 @@ import re
 
 from ..document import Quantity
 from . import arithmetic as ar
+from .search_config import search_config
 
-_CELL = re.compile(r"^\s*([+\-−]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(%|％|万|[^\d\s|%％]{0,2})\s*$")
-_SCALE = {"万": 1e4}
 RELATIONS = {
     "b−a": lambda a, b: (a[0] - b[1], a[1] - b[0]),
     "a−b": lambda a, b: (b[0] - a[1], b[1] - a[0]),
@@ -143,8 +142,8 @@ def _row(cells, values=None) -> list[Quantity]:
 
 
 def cell_quantity(part: str, pos: int) -> Quantity | None:
-    """The number of a table cell (its text `part` starting at `pos`), or None."""
-    m = _CELL.match(part)
+    """The number of a table cell (its text `part` starting at `pos`, `table_cell`), or None."""
+    m = search_config().table_cell.match(part)
     if not m:
         return None
     s = pos + m.start(1)
@@ -155,7 +154,7 @@ def _quantity(num: str, unit: str, s: int, e: int) -> Quantity:
     value = float(num.replace(",", "").replace("−", "-"))
     if unit in ("%", "％"):
         return Quantity(s, e, num + unit, value, unit, value / 100, "ratio")
-    scale = _SCALE.get(unit, 1.0)
+    scale = search_config().table_cell_scales.get(unit, 1.0)
     return Quantity(s, e, num + unit, value, unit or None, value * scale, unit or None)
 
 

@@ -17,14 +17,11 @@ nothing.
 
 from __future__ import annotations
 
-import regex
-
 from ..claims.clauses import sentence_start
 from ..document import Quantity
 from .neighbourhood import Index, joined_runs, paragraph_bounds
 
 _HEAD_CHARS = 8        # how far before a change its direction word may stand (较上年增加)
-_SEAM = regex.compile(r"[增升涨减降跌]、")    # where two items of a list meet (trend_list's directions)
 _ITEM_CHARS = 6        # an item's name and direction before the first seam
 _LIST_CHARS = 60       # how far a list may run after it
 _AFTER_CHARS = 1500    # how far after a list its changes are looked for
@@ -72,9 +69,9 @@ def _said(text: str, m) -> str:
 
 def _lists(text: str, cfg) -> list[list]:
     """Runs of at least two items set apart by 、 (read only around a direction
-    character followed by 、, so that a text without one is scanned once)."""
+    character followed by 、, `trend_seam`, so that a text without one is scanned once)."""
     out, done = [], -1
-    for hit in _SEAM.finditer(text):
+    for hit in cfg.trend_seam.finditer(text):
         if hit.start() < done:
             continue
         lo = max(0, hit.start() - _ITEM_CHARS)
