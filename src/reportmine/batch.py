@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .discovery import SUFFIXES, Found, discover  # noqa: F401 - SUFFIXES kept importable from here
+from .discovery import Found, discover
 from .document import Document
 from .errors import ReportmineError
 from .filenames import base_name, display_path

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import click
 
-from ..batch import SUFFIXES, expand_paths
+from ..batch import expand_paths
+from ..discovery import SUFFIXES
 from .db_cmd import db_option, open_run
 from .options import catalog_option, coded_errors, reader_options
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from ..catalog import Catalog, default_catalog
 from ..document import Document, Quantity
 from ..claims.clauses import clause_start
-from .columns import FLAG_NAMES, NAMES
 from .flags import FlagIndex
 from .org import document_orgs
 from .rules import rules

@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 
 from ..exporters import Outcome, write_all, write_file
-from ..records import COLUMNS, DOCUMENT_NAMES, REVIEW_COLUMNS
+from ..records import COLUMNS, REVIEW_COLUMNS
 from ..store.models import Document
 from . import audit
 from .documents import stored_documents

@@ -110,7 +110,7 @@ def _rows(conn, table, doc, order):
 def document_view(engine: Engine, doc: str) -> dict:
     """Everything the document page shows (E606 when the document is unknown)."""
     d, q, t = Document.__table__, Quantity.__table__, DocumentText.__table__
-    c, fd, n, rv = Correction.__table__, FlagDecision.__table__, Note.__table__, Review.__table__
+    c, n, rv = Correction.__table__, Note.__table__, Review.__table__
     with engine.connect() as conn:
         document = conn.execute(select(d).where(d.c.doc_sha256 == doc)).first()
         if document is None:
