@@ -94,3 +94,11 @@ def test_a_lower_bound_is_a_target(pipeline, text, role):
 def test_a_plan_heading_states_targets(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
     assert [q.role for q in doc.quantities] == roles
+
+
+def test_a_row_label_s_unit_note_is_no_part_of_the_indicator(pipeline):
+    text = "指标\t年度目标\t实际完成\n门诊人次(人次)\t52000\t54310\n药品收入（万元）\t1800\t1725\n"
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [(q.text, q.unit, q.indicator) for q in doc.quantities] == [
+        ("52000", "人次", "门诊人次"), ("54310", "人次", "门诊人次"),
+        ("1800", "万元", "药品收入"), ("1725", "万元", "药品收入")]

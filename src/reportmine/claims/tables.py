@@ -9,6 +9,7 @@ import bisect
 import re
 
 from ..document import Document
+from ..quantities.tables import unit_of
 from .clauses import line_start
 from .cues import Cues
 from .indicators import trim
@@ -19,6 +20,7 @@ _ROW_NUMBER = re.compile(r"[0-9]{1,3}[.、]?|")
 _PROSE_HAN = 12
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"[0-9]")
+_UNIT_NOTE = re.compile(r"[（(]\s*([^（()）\s]{1,6})\s*[)）]\s*$")
 
 
 def table_claims(doc: Document, cues: Cues) -> None:
@@ -39,7 +41,7 @@ def table_claims(doc: Document, cues: Cues) -> None:
         if header is not None:
             q.role = _header_role(doc.text[header.start:header.end], cues) or q.role
         if label is not None and label is not cell:
-            q.indicator = trim(doc.text[label.start:label.end], cues) or q.indicator
+            q.indicator = trim(_without_unit_note(doc.text[label.start:label.end]), cues) or q.indicator
 
 
 def line_table_claims(doc: Document, cues: Cues) -> None:
@@ -116,6 +118,16 @@ def _row_label(text: str, grid: dict, cell):
         if b is not None and not _ROW_NUMBER.fullmatch(text[b.start:b.end].strip()):
             return b
     return grid.get((cell.table, cell.row, 0))
+
+
+def _without_unit_note(label: str) -> str:
+    """城镇新增就业（人） -> 城镇新增就业: the row label's note of the unit its
+    cells are counted in names no part of the indicator."""
+    m = _UNIT_NOTE.search(label)
+    if m is None:
+        return label
+    unit = unit_of(m.group(1))
+    return label[:m.start()] if unit is not None and unit[0] == m.group(1) else label
 
 
 def _prose(cell_text: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 
+from .pdfcolumns import split_rows
 from .pdfglyphs import dedupe_chars
 from .pdfobjects import load_objects
 
@@ -57,7 +58,10 @@ def page_layout(page) -> PageLayout:
         boxes.append(table.bbox)
         layout.items.append(PageTable(table.bbox[1], _cells(table, _chars_in(chars, table.bbox))))
     body = [c for c in chars if not any(_centre_in(c, box) for box in boxes)]
-    layout.items.extend(_lines(body))
+    unruled, rest = split_rows(_line_groups(body))
+    for top, rows in unruled:
+        layout.items.append(PageTable(top, [[_cell_text(cell) for cell in row] for row in rows]))
+    layout.items.extend(line for line in map(_make_line, rest) if line is not None)
     layout.items.sort(key=lambda item: item.top)
     return layout
 
@@ -82,8 +86,13 @@ def _centre_in(c: dict, box) -> bool:
 
 
 def _lines(chars: list[dict]) -> list[Line]:
-    """Group chars into lines: a char whose vertical centre is within half a
-    font size of the current line's belongs to it."""
+    lines = (_make_line(g) for g in _line_groups(chars))
+    return [line for line in lines if line is not None]
+
+
+def _line_groups(chars: list[dict]) -> list[list[dict]]:
+    """Group chars into lines, each in x order: a char whose vertical centre
+    is within half a font size of the current line's belongs to it."""
     groups: list[tuple[float, float, list[dict]]] = []
     for c in sorted(chars, key=lambda c: (c["top"], c["x0"])):
         mid = (c["top"] + c["bottom"]) / 2
@@ -91,8 +100,7 @@ def _lines(chars: list[dict]) -> list[Line]:
             groups[-1][2].append(c)
         else:
             groups.append((mid, c["size"], [c]))
-    lines = (_make_line(sorted(g, key=lambda c: c["x0"])) for _, _, g in groups)
-    return [line for line in lines if line is not None]
+    return [sorted(g, key=lambda c: c["x0"]) for _, _, g in groups]
 
 
 def _make_line(chars: list[dict]) -> Line | None:

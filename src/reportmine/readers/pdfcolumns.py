@@ -1,0 +1,74 @@
+"""Tables a PDF draws without rules: lines of text parted into columns by
+wide gaps.
+
+A line's ink characters part into segments where the gap between two
+neighbours is wider than ``GAP_SIZES`` font sizes (running text, justified or
+not, never leaves such a gap; a space drawn by the PDF counts as gap). A run
+of at least ``MIN_ROWS`` consecutive lines with the same number (at least
+``MIN_COLUMNS``) of segments, each line close under the one before, whose
+segments line up (every segment of a line is nearest, by its centre, to the
+segment of the same column in the run's first line) and which holds digits
+in a column after the first on at least two lines, is a table: each segment
+is a cell. Lines that do not fit stay running text.
+"""
+
+from __future__ import annotations
+
+GAP_SIZES = 1.5          # a gap wider than this many font sizes parts two cells
+MIN_COLUMNS = 3
+MIN_ROWS = 2
+_PITCH_SIZES = 2.5       # a row lies within this many font sizes under the one before
+
+
+def split_rows(groups: list[list[dict]]) -> tuple[list[tuple[float, list[list[list[dict]]]]], list[list[dict]]]:
+    """``groups``: the page's lines as lists of chars in x order, top to
+    bottom. Returns the tables found (their top and rows of cells, each cell
+    its chars) and the lines left as running text."""
+    segs = [_segments(g) for g in groups]
+    tables, rest, i = [], [], 0
+    while i < len(groups):
+        j = i + 1
+        if len(segs[i]) >= MIN_COLUMNS:
+            while j < len(groups) and _continues(groups, segs, i, j):
+                j += 1
+        run = segs[i:j]
+        if j - i >= MIN_ROWS and sum(1 for row in run if _has_digits(row[1:])) >= 2:
+            tables.append((min(c["top"] for c in groups[i]), run))
+        else:
+            rest.extend(groups[i:j])
+        i = j
+    return tables, rest
+
+
+def _segments(chars: list[dict]) -> list[list[dict]]:
+    out: list[list[dict]] = []
+    prev = None
+    for c in chars:
+        if not c["text"].strip():
+            continue
+        if prev is None or c["x0"] - prev["x1"] > GAP_SIZES * max(prev["size"], c["size"]):
+            out.append([])
+        out[-1].append(c)
+        prev = c
+    return out
+
+
+def _continues(groups: list[list[dict]], segs: list, first: int, j: int) -> bool:
+    row, head = segs[j], segs[first]
+    if len(row) != len(head):
+        return False
+    above = groups[j - 1]
+    size = max(c["size"] for c in above)
+    if min(c["top"] for c in groups[j]) - max(c["bottom"] for c in above) > _PITCH_SIZES * size:
+        return False
+    centres = [_centre(s) for s in head]
+    return all(min(range(len(centres)), key=lambda k: abs(centres[k] - _centre(s))) == n
+               for n, s in enumerate(row))
+
+
+def _centre(seg: list[dict]) -> float:
+    return (seg[0]["x0"] + seg[-1]["x1"]) / 2
+
+
+def _has_digits(cells: list[list[dict]]) -> bool:
+    return any(ch.isdigit() for cell in cells for c in cell for ch in c["text"])
