@@ -227,3 +227,193 @@ def test_named_differences_words_load_and_refuse_a_broken_section(monkeypatch, k
         named_differences.named_difference_words()
     monkeypatch.undo()
     named_differences.named_difference_words.cache_clear()
+
+
+def _refused(monkeypatch, module, loader, name: str, path: tuple, value, message: str) -> None:
+    """``loader`` (a cached loader of ``module``) refuses ``name`` with the entry
+    at ``path`` set to ``value`` (None: removed) with a DataFileError matching ``message``."""
+    data = yaml.safe_load(resources.read_text(name))
+    *outer, key = path
+    section = data
+    for k in outer:
+        section = section[k]
+    if value is None:
+        del section[key]
+    else:
+        section[key] = value
+    monkeypatch.setattr(module, "load_yaml", lambda _: data)
+    loader.cache_clear()
+    try:
+        with pytest.raises(resources.DataFileError, match=message):
+            loader()
+    finally:
+        monkeypatch.undo()
+        loader.cache_clear()
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("bracket_points", [], "bracket_points"),
+    ("split_word", "", "split_word"),
+    ("split_word", None, "missing keys"),
+])
+def test_awards_words_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
+    """checks/awards.py reads its cheap test and its split word from checks.yaml (awards)."""
+    from reportmine.checks import awards
+
+    awards.award_words.cache_clear()
+    words = awards.award_words()
+    assert "分）" in words.bracket_points and words.split_word == "其中"
+    _refused(monkeypatch, awards, awards.award_words, "checks.yaml", ("awards", key), value, message)
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("per_area_marks", [], "per_area_marks"),
+    ("per_item_mark", "", "per_item_mark"),
+    ("population_words", None, "missing keys"),
+])
+def test_per_capita_words_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
+    """checks/per_capita.py reads its cue words from checks.yaml (per_capita)."""
+    from reportmine.checks import per_capita
+
+    per_capita.per_capita_words.cache_clear()
+    words = per_capita.per_capita_words()
+    assert words.per_item_mark == "均" and "產" in words.per_area_marks and "居民" in words.population_words
+    _refused(monkeypatch, per_capita, per_capita.per_capita_words, "checks.yaml", ("per_capita", key), value, message)
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("whole_cue", "占比", "whole_cue"),
+    ("bare_share_links", [], "bare_share_links"),
+    ("rate_mark", None, "missing keys"),
+])
+def test_rates_words_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
+    """checks/rates.py reads its cue words from checks.yaml (rates)."""
+    from reportmine.checks import rates
+
+    rates.rate_words.cache_clear()
+    words = rates.rate_words()
+    assert words.whole_cue == "占" and words.bare_share_links == ("的", "为") and words.rate_mark == "率"
+    _refused(monkeypatch, rates, rates.rate_words, "checks.yaml", ("rates", key), value, message)
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("year_mark", "", "year_mark"),
+    ("year_mark", None, "missing keys"),
+])
+def test_dated_levels_year_mark_loads_and_is_refused_when_broken(monkeypatch, key, value, message):
+    """checks/dated_levels.py reads the mark of a year from checks.yaml (dated_levels)."""
+    from reportmine.checks import dated_levels
+
+    dated_levels.dated_config.cache_clear()
+    assert dated_levels.dated_config().year_mark == "年"
+    _refused(monkeypatch, dated_levels, dated_levels.dated_config, "checks.yaml", ("dated_levels", key), value, message)
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("total_labels", [], "total_labels"),
+    ("points_mark", "", "points_mark"),
+    ("points_mark", None, "missing keys"),
+])
+def test_score_groups_words_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
+    """checks/score_groups.py reads its cue words from checks.yaml (score_groups)."""
+    from reportmine.checks import score_groups
+
+    score_groups.score_group_words.cache_clear()
+    words = score_groups.score_group_words()
+    assert words.points_mark == "分" and words.total_labels == ("总分",)
+    _refused(monkeypatch, score_groups, score_groups.score_group_words, "checks.yaml", ("score_groups", key), value,
+             message)
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("of_verbs", [], "of_verbs"),
+    ("of_end", "", "of_end"),
+    ("over_mark", None, "missing keys"),
+])
+def test_completion_search_cheap_tests_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
+    """checks/completions.py reads the words of its cheap tests from checks.yaml (completion_search)."""
+    from reportmine.checks import completions
+
+    completions.completion_config.cache_clear()
+    cc = completions.completion_config()
+    assert cc.of_end == "的" and "相当" in cc.of_verbs and cc.over_mark == "超"
+    _refused(monkeypatch, completions, completions.completion_config, "checks.yaml", ("completion_search", key), value,
+             message)
+
+
+@pytest.mark.parametrize("path, value, message", [
+    (("table_units", "in_brackets"), "(unclosed", "bad pattern"),
+    (("table_units", "after_label"), None, "missing keys"),
+    (("table_not_quantity_headers",), [], "table_not_quantity_headers"),
+])
+def test_table_units_load_and_refuse_a_broken_section(monkeypatch, path, value, message):
+    """quantities/tables.py reads its header-unit patterns from quantities.yaml (table_units)."""
+    from reportmine.quantities import tables as table_units
+
+    table_units.table_words.cache_clear()
+    words = table_units.table_words()
+    assert words.in_brackets.search("金额（万元）").group(1) == "万元"
+    assert words.after_label.search("单位：万元").group(1) == "万元" and "序号" in words.skip
+    _refused(monkeypatch, table_units, table_units.table_words, "quantities.yaml", path, value, message)
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("decimal_point", "(unclosed", "bad pattern"),
+    ("decimal_point", None, "missing keys"),
+])
+def test_number_view_loads_and_refuses_a_broken_section(monkeypatch, key, value, message):
+    """quantities/view.py reads its decimal point pattern from quantities.yaml (number_view)."""
+    from reportmine.quantities import view
+
+    view.view_words.cache_clear()
+    point = view.view_words().decimal_point
+    assert point.sub(r"\1.", "29。43%") == "29.43%" and point.search("29。2020年") is None
+    _refused(monkeypatch, view, view.view_words, "quantities.yaml", ("number_view", key), value, message)
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("pattern", "(?P<den>unclosed", "bad pattern"),
+    ("mark", "", "mark"),
+    ("denominator_chars", None, "missing keys"),
+])
+def test_fractions_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
+    """quantities/lists.py reads how fractions are written from quantities.yaml (fractions)."""
+    from reportmine.quantities import lists
+
+    lists.fraction_words.cache_clear()
+    words = lists.fraction_words()
+    assert words.mark == "分之" and "〇" in words.denominator_chars
+    assert words.pattern.match("千分之五").group("den", "num") == ("千", "五")
+    _refused(monkeypatch, lists, lists.fraction_words, "quantities.yaml", ("fractions", key), value, message)
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("share_after_base", "[unclosed", "bad pattern"),
+    ("of_word", "的的", "of_word"),
+    ("score_link", None, "missing keys"),
+])
+def test_bare_numbers_words_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
+    """quantities/bare.py reads its cue words from quantities.yaml (bare_numbers)."""
+    from reportmine.quantities import bare
+
+    bare.bare_words.cache_clear()
+    words = bare.bare_words()
+    assert words.of_word == "的" and words.share_after_base.match("的92.4%") and "达" in words.score_link
+    _refused(monkeypatch, bare, bare.bare_words, "quantities.yaml", ("bare_numbers", key), value, message)
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("item_start", "(unclosed", "bad pattern"),
+    ("page_number", None, "missing keys"),
+])
+def test_pdf_paragraphs_patterns_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
+    """readers/pdfparagraphs.py reads its item and page-number patterns from structure.yaml (pdf_paragraphs)."""
+    from reportmine.readers import pdfparagraphs
+
+    pdfparagraphs.paragraph_words.cache_clear()
+    words = pdfparagraphs.paragraph_words()
+    assert words.item_start.match("（二）加强管理") and words.item_start.match("第三条")
+    assert not words.item_start.match("加强")
+    assert words.page_number.fullmatch("第3页共10页") and words.page_number.fullmatch("Page3of10")
+    _refused(monkeypatch, pdfparagraphs, pdfparagraphs.paragraph_words, "structure.yaml", ("pdf_paragraphs", key),
+             value, message)

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Quantity
-from ..resources import compile_pattern, load_yaml, require
+from ..resources import DataFileError, compile_pattern, load_yaml, require
 from .neighbourhood import Index
 from .points import Entry, _bracketed, marks
 
@@ -47,24 +47,30 @@ class AwardWords:
     award_not: object
     award_grades: tuple
     criterion_marks: str
+    bracket_points: tuple[str, ...]     # a text with none of these has no bracketed points
+    split_word: str                     # (2分，其中…): the word a bracket's points are split after
 
 
 @lru_cache(maxsize=1)
 def award_words() -> AwardWords:
     data = load_yaml("checks.yaml")["awards"]
-    keys = ("award_words", "award_not", "award_grades", "criterion_marks")
+    keys = ("award_words", "award_not", "award_grades", "criterion_marks", "bracket_points", "split_word")
     require(data, keys, "checks.yaml: awards")
+    points, split = data["bracket_points"], data["split_word"]
+    if not isinstance(points, list) or not points or not all(isinstance(w, str) and w for w in points):
+        raise DataFileError("checks.yaml: awards: bracket_points 应为非空的词表")
+    if not isinstance(split, str) or not split:
+        raise DataFileError("checks.yaml: awards: split_word 应为非空的词")
     return AwardWords(tuple(data["award_words"]), compile_pattern(data["award_not"], "checks.yaml: awards: award_not"),
-                      tuple(data["award_grades"]), str(data["criterion_marks"]))
+                      tuple(data["award_grades"]), str(data["criterion_marks"]), tuple(points), split)
 
 
 def check_awards(index: Index, found, cfg) -> None:
-    text = index.text
-    if text.find("分）") < 0 and text.find("分)") < 0 and text.find("分 ）") < 0 and text.find("分 )") < 0:
+    text, words = index.text, award_words()
+    if not any(w in text for w in words.bracket_points):
         return                      # no bracketed points: no item to judge (the marks are not searched)
     if sum(q.norm_unit == "分" for q in index.qs) < 3:
         return
-    words = award_words()
     entries = _entries(index, cfg)
     starts = [e.start for e in entries]
     for i, head in enumerate(entries):
@@ -109,13 +115,13 @@ def check_bracket_splits(index: Index, found, cfg) -> None:
             continue
         close = min((k for k in (text.find("）", head.end, head.end + 200), text.find(")", head.end, head.end + 200))
                      if k >= 0), default=-1)
-        cue = text.find("其中", head.end, close) if close >= 0 else -1
+        cue = text.find(words.split_word, head.end, close) if close >= 0 else -1
         if cue < 0 or text[head.end:cue].strip(" ，,：:"):
             continue
         parts = []
         for k in range(i + 1, len(qs)):     # (no slice of the rest per head: quadratic)
             q = qs[k]
-            lo = max(cue + 2, *(text.rfind(c, cue, q.start) + 1 for c in "，,；;"))
+            lo = max(cue + len(words.split_word), *(text.rfind(c, cue, q.start) + 1 for c in "，,；;"))
             name = text[lo:q.start].strip()
             if q.start >= close or text[q.end:q.end + 1] not in "，,；;）)" or not name \
                     or name.endswith(words.award_words):

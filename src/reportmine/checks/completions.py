@@ -30,12 +30,12 @@ from functools import lru_cache
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
-from ..resources import compile_pattern, load_yaml, require
+from ..resources import DataFileError, compile_pattern, load_yaml, require
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, sentence_end
 
 _TARGETS = frozenset({"target", "basic_target", "full_target"})
-_KEYS = ("target_words", "target_reach", "of_cue", "sentence_reach", "over_cue")
+_KEYS = ("target_words", "target_reach", "of_cue", "sentence_reach", "over_cue", "of_end", "of_verbs", "over_mark")
 _ENDS = "。；;\n"
 _RATES = frozenset({"ratio", "倍", "ratio_point"})
 
@@ -47,6 +47,9 @@ class CompletionConfig:
     of_cue: object
     sentence_reach: int
     over_cue: object
+    of_end: str                     # 的: what a 为…的x% phrase ends with
+    of_verbs: tuple[str, ...]       # 为, 达…: a cheap test before of_cue
+    over_mark: str                  # 超: a cheap test before over_cue
 
 
 @lru_cache(maxsize=1)
@@ -54,9 +57,16 @@ def completion_config() -> CompletionConfig:
     data = load_yaml("checks.yaml")["completion_search"]
     require(data, _KEYS, "checks.yaml: completion_search")
     where = "checks.yaml: completion_search"
+    for k in ("of_end", "over_mark"):
+        if not isinstance(data[k], str) or not data[k]:
+            raise DataFileError(f"{where}: {k} 应为非空的词")
+    verbs = data["of_verbs"]
+    if not isinstance(verbs, list) or not verbs or not all(isinstance(w, str) and w for w in verbs):
+        raise DataFileError(f"{where}: of_verbs 应为非空的词表")
     return CompletionConfig(tuple(data["target_words"]), int(data["target_reach"]),
                             compile_pattern(data["of_cue"], f"{where}: of_cue"), int(data["sentence_reach"]),
-                            compile_pattern(data["over_cue"], f"{where}: over_cue"))
+                            compile_pattern(data["over_cue"], f"{where}: over_cue"),
+                            data["of_end"], tuple(verbs), data["over_mark"])
 
 
 def check_completions(index: Index, found, cfg) -> None:
@@ -86,10 +96,10 @@ def _amounts(qs) -> list[Quantity]:
 def _of_phrase(index: Index, r: Quantity, cc) -> tuple | None:
     """为年度计划40亿元的96.5%: (the amount right before the phrase, the one inside)."""
     text = index.text
-    if not text[max(0, r.start - 3):r.start].rstrip().endswith("的"):
+    if not text[max(0, r.start - 3):r.start].rstrip().endswith(cc.of_end):
         return None             # the phrase ends 的 right before the rate
     window = text[max(0, r.start - 30):r.start]
-    if "为" not in window and "达" not in window and "是" not in window and "相当" not in window:
+    if not any(w in window for w in cc.of_verbs):
         return None             # (a cheap test before the pattern: its verbs)
     lo = clause_start(text, r.start)
     m = None
@@ -137,7 +147,7 @@ def _sentence_pairs(index: Index, r: Quantity, cc, is_target: "_Targets") -> tup
 
 def _over(text: str, r: Quantity, cc) -> bool:
     """超额完成7.2%: a rate by which the target was exceeded."""
-    if "超" not in text[max(0, r.start - 16):r.start]:
+    if cc.over_mark not in text[max(0, r.start - 16):r.start]:
         return False
     return cc.over_cue.search(text, clause_start(text, r.start), r.start) is not None
 

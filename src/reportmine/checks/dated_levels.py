@@ -25,12 +25,12 @@ from functools import lru_cache
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
-from ..resources import compile_pattern, load_yaml, require
+from ..resources import DataFileError, compile_pattern, load_yaml, require
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate
 from .typos import judge_difference
 
-_KEYS = ("year_before", "average_words", "from_words", "to_words")
+_KEYS = ("year_before", "average_words", "from_words", "to_words", "year_mark")
 _WINDOW = 200           # characters before a change looked at first (a sentence rarely holds two dated levels further)
 
 
@@ -41,30 +41,33 @@ class DatedConfig:
     average_words: tuple[str, ...]
     from_words: tuple[str, ...]
     to_words: tuple[str, ...]
+    year_mark: str          # 年: a text without it (and without from_words) has no dated level
 
 
 @lru_cache(maxsize=1)
 def dated_config() -> DatedConfig:
     data = load_yaml("checks.yaml")["dated_levels"]
     require(data, _KEYS, "checks.yaml: dated_levels")
+    if not isinstance(data["year_mark"], str) or not data["year_mark"]:
+        raise DataFileError("checks.yaml: dated_levels: year_mark 应为非空的词")
     return DatedConfig(compile_pattern(data["year_before"], "checks.yaml: dated_levels: year_before"),
                        tuple(data["average_words"]), tuple(data["from_words"]),
-                       tuple(sorted(data["to_words"], key=len, reverse=True)))
+                       tuple(sorted(data["to_words"], key=len, reverse=True)), data["year_mark"])
 
 
 def check_dated_levels(index: Index, found, cfg) -> None:
     dc = dated_config()
     text = index.text
-    if "年" not in text and "由" not in text and "从" not in text:
+    if dc.year_mark not in text and not any(w in text for w in dc.from_words):
         return
     for q in [q for q in index.qs if q.role == "growth"]:
         if q.start in found.judged or q.group is not None or q.approx:
             continue
         window = text[max(0, q.start - _WINDOW):q.start]     # (cheap tests before the sentence look-up)
-        if (window.count("年") < 2) if is_rate(q) else not any(w in window for w in dc.from_words):
+        if (window.count(dc.year_mark) < 2) if is_rate(q) else not any(w in window for w in dc.from_words):
             continue
         s = sentence_start(text, q.start)
-        if is_rate(q) and _years(text, s, q.start) < 2:
+        if is_rate(q) and _years(text, s, q.start, dc.year_mark) < 2:
             continue                # two years written before the rate in its sentence
         if not is_rate(q) and not any(w in text[s:q.start] for w in dc.from_words):
             continue
@@ -86,13 +89,13 @@ def check_dated_levels(index: Index, found, cfg) -> None:
                 _judge_change(found, q, *pair, cfg)
 
 
-def _years(text: str, lo: int, hi: int) -> int:
+def _years(text: str, lo: int, hi: int, mark: str) -> int:
     """How many years (19xx年, 20xx年) are written in text[lo:hi] (a look-up by
-    年, cheaper than a pattern; year_before reads them exactly)."""
-    n, i = 0, text.find("年", lo, hi)
+    their `mark` 年, cheaper than a pattern; year_before reads them exactly)."""
+    n, i = 0, text.find(mark, lo, hi)
     while i >= 0:
         n += i - lo >= 4 and text[i - 4:i].isdigit() and text[i - 4:i - 2] in ("19", "20")
-        i = text.find("年", i + 1, hi)
+        i = text.find(mark, i + len(mark), hi)
     return n
 
 

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
+from ..resources import DataFileError, load_yaml, require
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, paragraph_bounds, sentence_end
 from .rates import common_run
@@ -29,6 +31,33 @@ from .rates import common_run
 _STOPS = re.compile(r"[，,。；;\n]")
 
 _SUFFIX_CHARS = 24   # how far a per-heads suffix (` / 千人`) may reach past its number
+_MARKS = ("per_item_mark", "per_heads_mark")
+_LISTS = ("per_area_marks", "population_words", "population_endings")
+
+
+@dataclass(frozen=True)
+class PerCapitaWords:
+    """checks.yaml's per_capita section: the words this check reads."""
+
+    per_item_mark: str
+    per_heads_mark: str
+    per_area_marks: tuple[str, ...]
+    population_words: tuple[str, ...]
+    population_endings: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def per_capita_words() -> PerCapitaWords:
+    data = load_yaml("checks.yaml")["per_capita"]
+    require(data, _MARKS + _LISTS, "checks.yaml: per_capita")
+    for k in _MARKS:
+        if not isinstance(data[k], str) or not data[k]:
+            raise DataFileError(f"checks.yaml: per_capita: {k} 应为非空的词")
+    for k in _LISTS:
+        words = data[k]
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            raise DataFileError(f"checks.yaml: per_capita: {k} 应为非空的词表")
+    return PerCapitaWords(**{k: data[k] for k in _MARKS}, **{k: tuple(data[k]) for k in _LISTS})
 
 
 def check_per_capita(index: Index, found, cfg) -> None:
@@ -61,7 +90,7 @@ def check_per_item(index: Index, found, cfg) -> None:
     `per_item_cue`, the item's unit named or mapped by `per_item_units`) = an
     amount of its unit over a count of that item before it in its paragraph,
     judged as a per-capita figure."""
-    if "均" not in index.text:
+    if per_capita_words().per_item_mark not in index.text:
         return
     for q, m, before in _after_cues(index, found, cfg.per_item_cue, cfg):
         unit = m.group("unit") or cfg.per_item_units.get(m.group("item") or "")
@@ -76,7 +105,7 @@ def check_per_area(index: Index, found, cfg) -> None:
     (`mass_units`, converted to the yield's unit) over an area (`area_units`)
     before it in its paragraph, judged as a per-capita figure (总产24.9万吨
     over 播种面积62.4万亩)."""
-    if "产" not in index.text and "產" not in index.text:
+    if not any(w in index.text for w in per_capita_words().per_area_marks):
         return
     mass = cfg.mass_units
     for q, _, before in _after_cues(index, found, cfg.per_area_cue, cfg):
@@ -191,7 +220,7 @@ def check_per_heads(index: Index, found, cfg) -> None:
     that (a count of people or households, or an amount named 人口), times the
     multiple (1040/520000×100000 = 200)."""
     text = index.text
-    if "每" not in text:
+    if per_capita_words().per_heads_mark not in text:
         return
     marks = list(cfg.per_heads_prefix.finditer(text))
     ends = [m.end() for m in marks]
@@ -219,11 +248,12 @@ def _per_pair(q: Quantity, sentence: list[Quantity], prefix, cfg) -> tuple | Non
     after it: 每千人口拥有床位5.2张，共有床位2080张) and the population nearest
     before that amount (else, for an amount not in heads, the first after it).
     A figure counted in heads itself (每万人拥有执业医师25人) takes as
-    population only a count named 人口 or 居民, and as amount another count of
-    its unit."""
+    population only a count named 人口 or 居民 (`population_words`), and as
+    amount another count of its unit."""
+    endings = per_capita_words().population_endings
     sent = [w for w in sentence if not prefix[0] <= w.start < prefix[1]
             and ((is_count(w) and w.norm_value > 0)
-                 or (w.norm_unit is None and (w.indicator or "").endswith("人口") and w.norm_value))]
+                 or (w.norm_unit is None and (w.indicator or "").endswith(endings) and w.norm_value))]
     in_heads = q.norm_unit in cfg.head_units
     if in_heads:        # the largest count named 人口 is the population, any other count of its unit the amount
         named = [p for p in sent if (p.norm_unit is None or p.norm_unit in cfg.head_units) and _named_population(p)]
@@ -244,7 +274,7 @@ def _per_pair(q: Quantity, sentence: list[Quantity], prefix, cfg) -> tuple | Non
 
 
 def _named_population(p: Quantity) -> bool:
-    return any(w in (p.indicator or "") for w in ("人口", "居民"))
+    return any(w in (p.indicator or "") for w in per_capita_words().population_words)
 
 
 def _multiple(m, cfg) -> float | None:

@@ -14,14 +14,43 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
+from ..resources import DataFileError, load_yaml, require
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, paragraph_bounds
 
 SKIP_ROLES = frozenset({"growth", "difference", "target", "basic_target", "full_target"})
 _TARGET_ROLES = frozenset({"target", "basic_target", "full_target"})
+_KEYS = ("whole_cue", "of_word", "bare_share_links", "rate_mark")
+
+
+@dataclass(frozen=True)
+class RateWords:
+    """checks.yaml's rates section: the words this check reads."""
+
+    whole_cue: str                      # 占: the share cue that names the whole (one character)
+    of_word: str                        # 完成…的x%: what another cue's share phrase holds
+    bare_share_links: tuple[str, ...]   # 占总数的17.6: a bare number after these is a share
+    rate_mark: str                      # 住院分娩率: what a rate's name ends with
+
+
+@lru_cache(maxsize=1)
+def rate_words() -> RateWords:
+    data = load_yaml("checks.yaml")["rates"]
+    require(data, _KEYS, "checks.yaml: rates")
+    where = "checks.yaml: rates"
+    if not isinstance(data["whole_cue"], str) or len(data["whole_cue"]) != 1:
+        raise DataFileError(f"{where}: whole_cue 应为单个字")
+    for k in ("of_word", "rate_mark"):
+        if not isinstance(data[k], str) or not data[k]:
+            raise DataFileError(f"{where}: {k} 应为非空的词")
+    links = data["bare_share_links"]
+    if not isinstance(links, list) or not links or not all(isinstance(w, str) and w for w in links):
+        raise DataFileError(f"{where}: bare_share_links 应为非空的词表")
+    return RateWords(data["whole_cue"], data["of_word"], tuple(links), data["rate_mark"])
 
 
 @dataclass
@@ -60,7 +89,7 @@ def check_rates(index: Index, found, cfg) -> dict:
         if r.role in SKIP_ROLES:
             case.rate = replace(r, role="actual")      # rounded as written, not set exactly like a target
         para = paragraph_bounds(index.text, r.start)[0]
-        unnamed = case.cue == "占" and case.label in cfg.total_labels + ("",)
+        unnamed = case.cue == rate_words().whole_cue and case.label in cfg.total_labels + ("",)
         if unnamed:
             if inherited and inherited[0] == para:
                 case.named = [w for w in inherited[1] if w.norm_unit == case.parts[0].norm_unit]
@@ -98,9 +127,11 @@ def _as_rate(text: str, q: Quantity) -> Quantity | None:
     if is_rate(q):
         return q
     if q.norm_unit is None and q.value is not None and 0 < q.value <= 100 and q.end < len(text) \
-            and text[q.end] not in "0123456789.%％‰" and "占" in text[max(0, q.start - 12):q.start] \
-            and text[max(0, q.start - 1):q.start] in ("的", "为"):
-        return replace(q, norm_value=q.value / 100, norm_unit="ratio", unit="%")
+            and text[q.end] not in "0123456789.%％‰":
+        w = rate_words()
+        if w.whole_cue in text[max(0, q.start - 12):q.start] \
+                and text[max(0, q.start - 1):q.start] in w.bare_share_links:
+            return replace(q, norm_value=q.value / 100, norm_unit="ratio", unit="%")
     return None
 
 
@@ -112,10 +143,10 @@ def _nearest_larger(case: "Case") -> list[Quantity]:
 
 
 def _case(index: Index, r: Quantity, cfg) -> Case | None:
-    text = index.text
+    text, whole_cue = index.text, rate_words().whole_cue
     sent = [q for q in index.between(sentence_start(text, r.start), r.start) if _extensive(q)]
     at = _share_cue(text, r, sent, cfg)
-    level = _level_target(index, r, at) if at is not None and text[at] != "占" else None
+    level = _level_target(index, r, at) if at is not None and text[at] != whole_cue else None
     if level:
         part, whole = level
         return Case(r, "share", "", [part], [whole], named=[whole], cue=text[at])
@@ -145,7 +176,7 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     case = Case(r, kind, label, parts, wholes, cue=text[at] if kind == "share" else "", loose=elsewhere)
     case.below = [w for w in written if any(w is x for x in smaller)]
     if kind == "share":
-        by_name = text[at] == "占"          # 完成…的: only a target written inside the phrase
+        by_name = text[at] == whole_cue     # 完成…的: only a target written inside the phrase
         case.named = [w for w in inside if w.norm_unit == unit] or \
             [w for w in wholes if by_name and _names(w, label, text, cfg)]     # 占7户企业利润总额: 7户 names, is not the whole
     else:
@@ -185,7 +216,8 @@ def _wholes(index: Index, r: Quantity, parts: list[Quantity], inside: list[Quant
     elsewhere = False
     if kind == "ratio":
         wholes += _named_targets(index, r, parts[0], cfg, later=True)
-    elif index.text[at] != "占" and not inside:    # 完成年目标任务的98.5%: the target stated elsewhere
+    elif index.text[at] != rate_words().whole_cue and not inside:
+        # 完成年目标任务的98.5%: the target stated elsewhere
         inside = _named_targets(index, r, parts[0], cfg) or _named_targets(index, r, parts[0], cfg, later=True)
         wholes += [w for w in inside if w.start > r.end]
         elsewhere = bool(inside)                    # judged as loosely as a rate (near_miss_ratio)
@@ -244,7 +276,7 @@ def _named_part_below(index: Index, sent: list[Quantity], r: Quantity, p: Quanti
     if not smaller:
         return []
     head = index.text[clause_start(index.text, r.start):r.start]
-    at = head.rfind("率")
+    at = head.rfind(rate_words().rate_mark)
     word = head[max(0, at - 4):at] if at >= 0 else ""         # the rate's own name (住院分娩率: 住院分娩)
     if common_run(p.indicator or "", word) < cfg.shared_name_chars:
         return []
@@ -335,10 +367,10 @@ def _share_cue(text: str, r: Quantity, sent: list[Quantity], cfg) -> int | None:
 
 
 def _cue_at(text: str, lo: int, hi: int, cfg) -> int | None:
-    best = None
+    best, w = None, rate_words()
     for cue in cfg.share_cues:
         i = text.rfind(cue, lo, hi)
-        if i >= 0 and (cue == "占" or "的" in text[i:hi]) and (best is None or i > best):
+        if i >= 0 and (cue == w.whole_cue or w.of_word in text[i:hi]) and (best is None or i > best):
             best = i
     return best
 
@@ -451,16 +483,16 @@ def _quotient_of_another(found, p: Quantity, w: Quantity, r: Quantity) -> bool:
 def check_share_lists(index: Index, found, cfg) -> None:
     """分别占全市信访总量的12.68%、…: each share of a whole count must be a whole
     number of its units; a list where most shares cannot be is flagged once."""
-    text = index.text
+    text, whole_cue = index.text, rate_words().whole_cue
     groups = {}
     for q in index.qs:
         if q.group is not None and is_rate(q):
             groups.setdefault(q.group, []).append(q)
     for shares in groups.values():
-        at = text.rfind("占", max(0, shares[0].start - cfg.label_reach), shares[0].start)
+        at = text.rfind(whole_cue, max(0, shares[0].start - cfg.label_reach), shares[0].start)
         if at < 0 or len(shares) < 2:
             continue
-        label = cfg.share_label_trim.sub("", text[at + 1:shares[0].start])
+        label = cfg.share_label_trim.sub("", text[at + len(whole_cue):shares[0].start])
         whole = [w for w in index.before(shares[0], cfg.whole_reach, same_paragraph=False)
                  if is_count(w) and w.norm_unit in cfg.count_units and w.value == w.norm_value
                  and not ar.decimals(w) and _names(w, label, text, cfg)]

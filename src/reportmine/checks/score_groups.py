@@ -31,11 +31,33 @@ after its last row shown says nothing of that group).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..document import Quantity
+from ..resources import DataFileError, load_yaml, require
 from .neighbourhood import Index
 from .points import points_at
 from .tables import cell_quantity, table_rows
+
+
+@dataclass(frozen=True)
+class ScoreGroupWords:
+    """checks.yaml's score_groups section: the words this check reads."""
+
+    points_mark: str                # 分: a text without it has no points to add up
+    total_labels: tuple[str, ...]   # 总分: a row label starting with one of these is a total row
+
+
+@lru_cache(maxsize=1)
+def score_group_words() -> ScoreGroupWords:
+    data = load_yaml("checks.yaml")["score_groups"]
+    require(data, ("points_mark", "total_labels"), "checks.yaml: score_groups")
+    if not isinstance(data["points_mark"], str) or not data["points_mark"]:
+        raise DataFileError("checks.yaml: score_groups: points_mark 应为非空的词")
+    labels = data["total_labels"]
+    if not isinstance(labels, list) or not labels or not all(isinstance(w, str) and w for w in labels):
+        raise DataFileError("checks.yaml: score_groups: total_labels 应为非空的词表")
+    return ScoreGroupWords(data["points_mark"], tuple(labels))
 
 
 @dataclass
@@ -48,7 +70,7 @@ class _Group:
 
 def check_score_groups(index: Index, found, cfg) -> None:
     text = index.text
-    if "分" not in text or not index.doc.tables:
+    if score_group_words().points_mark not in text or not index.doc.tables:
         return
     for rows in (table_rows(text, t.start, t.end) for t in index.doc.tables):
         events = list(_events(index, rows, cfg))
@@ -61,9 +83,10 @@ def check_score_groups(index: Index, found, cfg) -> None:
 def _events(index: Index, rows, cfg):
     """("group", points), ("row", points), ("criteria", (row points, parts)) and
     ("total", None) in table order."""
+    total_labels = score_group_words().total_labels
     for _, cells in rows:
         label = next((c.strip() for c, _ in cells if c.strip()), "")
-        if cfg.table_total_label.match(label) or label.startswith("总分"):
+        if cfg.table_total_label.match(label) or label.startswith(total_labels):
             yield "total", None
             continue
         seen_text, row_points = False, None

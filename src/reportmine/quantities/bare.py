@@ -14,11 +14,33 @@ Years, phone numbers and list markers are not.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
-from .lexicon import Lexicon
+from ..resources import DataFileError, compile_pattern, load_yaml, require
+from .lexicon import Lexicon, lexicon
 
-_SHARE = re.compile(r"的[0-9０-９.．]+[%％]")
-_CUE_TAIL = "为是:：达"
+
+@dataclass(frozen=True)
+class BareWords:
+    """quantities.yaml's bare_numbers section: the words this module reads."""
+
+    of_word: str                # 的 (one character) after a bound (在108及以下的) or a share's base (6011的)
+    share_after_base: object    # 的92.4%: the share after its base
+    score_link: str             # 自评得分为4.5: what may stand between a score cue and its score
+
+
+@lru_cache(maxsize=1)
+def bare_words() -> BareWords:
+    data = load_yaml("quantities.yaml")["bare_numbers"]
+    require(data, ("of_word", "share_after_base", "score_link"), "quantities.yaml: bare_numbers")
+    if not isinstance(data["of_word"], str) or len(data["of_word"]) != 1:
+        raise DataFileError("quantities.yaml: bare_numbers: of_word 应为单个字")
+    if not isinstance(data["score_link"], str) or not data["score_link"]:
+        raise DataFileError("quantities.yaml: bare_numbers: score_link 应为非空的字符串")
+    return BareWords(data["of_word"], compile_pattern(data["share_after_base"],
+                                                      "quantities.yaml: bare_numbers: share_after_base"),
+                     data["score_link"])
 
 
 def bare_unit(m: re.Match, text: str, limit: int, lex: Lexicon, value: float) -> str | None:
@@ -37,23 +59,24 @@ def bare_unit(m: re.Match, text: str, limit: int, lex: Lexicon, value: float) ->
         return None
     if before in lex.ordinal_before:
         return None
-    if _after_score_cue(text, s, lex):
+    w = bare_words()
+    if _after_score_cue(text, s, lex, w):
         return "分"
     cjk_before = "\u4e00" <= before <= "\u9fff"
     if g("pre") or g("post"):         # a bound: 在107及以下的; not a stray 近1 or 2左右
-        ok_after = not after or after in lex.bare_after or after == "的"
+        ok_after = not after or after in lex.bare_after or after == w.of_word
         return "" if ok_after and digits >= 2 and (g("pre") or cjk_before) else None
     if before in "(（" and after in ")）" and "." in raw:
         return ""                      # 同期(104.36)
-    if after == "的" and cjk_before and _SHARE.match(text, m.end()):
+    if after == w.of_word and cjk_before and w.share_after_base.match(text, m.end()):
         return ""                      # 占目标任务6011的92.4%
     if after and after in lex.bare_after and cjk_before:
         return ""
     return None
 
 
-def _after_score_cue(text: str, s: int, lex: Lexicon) -> bool:
-    head = text[max(0, s - 6):s].rstrip(_CUE_TAIL + " ")
+def _after_score_cue(text: str, s: int, lex: Lexicon, w: BareWords) -> bool:
+    head = text[max(0, s - 6):s].rstrip(w.score_link + " ")
     return head.endswith(lex.score_before)
 
 
@@ -67,6 +90,6 @@ def last_number(text: str, lo: int, hi: int) -> tuple[int, int, float] | None:
         return None
     raw = m.group("num")
     value = float(raw)
-    if (len(raw) == 4 and 1900 <= value <= 2099) or text[m.start() - 1] in "第其初":
-        return None
+    if (len(raw) == 4 and 1900 <= value <= 2099) or text[m.start() - 1] in lexicon().ordinal_before:
+        return None                 # a year, or an ordinal (第3, 初5: quantities.yaml's ordinal_before)
     return m.start("num"), m.end("num"), value

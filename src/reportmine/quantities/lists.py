@@ -12,10 +12,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..numerals import tidy, to_ascii_digits
 from ..document import Quantity
+from ..resources import DataFileError, compile_pattern, load_yaml, require
 from .lexicon import Lexicon
 
 AR = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
@@ -89,22 +91,38 @@ def ratio_parts(text: str, lo: int, hi: int) -> list[Quantity]:
     return out
 
 
-_CN = "零〇一二两三四五六七八九十"
-_DEN_CHARS = frozenset(_CN + "千万0123456789")
-_FRACTION = re.compile(rf"(?<![百0-9])(?P<den>[{_CN}千万]+|[0-9]+)分之(?P<num>[{_CN}]+|[0-9]+(?:\.[0-9]+)?)")
+@dataclass(frozen=True)
+class FractionWords:
+    """quantities.yaml's fractions section: what a fraction is read by."""
+
+    mark: str                       # 分之: every fraction holds it
+    denominator_chars: frozenset    # what a denominator is written with
+    pattern: object                 # a fraction: groups den and num
+
+
+@lru_cache(maxsize=1)
+def fraction_words() -> FractionWords:
+    data = load_yaml("quantities.yaml")["fractions"]
+    require(data, ("mark", "denominator_chars", "pattern"), "quantities.yaml: fractions")
+    for k in ("mark", "denominator_chars"):
+        if not isinstance(data[k], str) or not data[k]:
+            raise DataFileError(f"quantities.yaml: fractions: {k} 应为非空的字符串")
+    return FractionWords(data["mark"], frozenset(data["denominator_chars"]),
+                         compile_pattern(data["pattern"], "quantities.yaml: fractions: pattern"))
 
 
 def fractions(text: str, lo: int, hi: int) -> list[Quantity]:
     from ..numerals import parse_chinese_int
 
     out = []
-    i = text.find("分之", lo, hi)
+    w = fraction_words()
+    i = text.find(w.mark, lo, hi)
     while i >= 0:
         j = i
-        while j > lo and text[j - 1] in _DEN_CHARS:
+        while j > lo and text[j - 1] in w.denominator_chars:
             j -= 1
-        m = _FRACTION.match(text, j, hi) if j < i else None
-        i = text.find("分之", i + 2, hi)
+        m = w.pattern.match(text, j, hi) if j < i else None
+        i = text.find(w.mark, i + len(w.mark), hi)
         if m is None:
             continue
         den, num = (parse_chinese_int(x) if not x[0].isdigit() else float(x) for x in m.group("den", "num"))

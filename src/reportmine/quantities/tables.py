@@ -10,24 +10,38 @@ whose header names a code, a rank or a year are not quantities.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..numerals import tidy, to_ascii_digits
 from ..document import Block, Document, Quantity
-from ..resources import load_yaml, require
+from ..resources import DataFileError, compile_pattern, load_yaml, require
 
 AR = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
 _BARE = re.compile(rf"(?P<sign>[-－−+]?)(?P<num>{AR})")
-_IN_PARENS = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?([^()（）:：\s]{1,8})\s*[)）]")
-_AFTER_LABEL = re.compile(r"单位\s*[:：]\s*([^\s,，;；。|()（）]{1,8})")
 _TRAILING = re.compile(r"[\u4e00-\u9fff]([%％‰])$")
 
 
+@dataclass(frozen=True)
+class TableWords:
+    """quantities.yaml's table_not_quantity_headers and table_units section."""
+
+    skip: tuple[str, ...]       # a column or row label holding one of these holds no quantities
+    in_brackets: object         # 金额（万元）: group 1 the unit
+    after_label: object         # 单位：万元: group 1 the unit
+
+
 @lru_cache(maxsize=1)
-def _words() -> dict:
+def table_words() -> TableWords:
     data = load_yaml("quantities.yaml")
-    require(data, ("table_not_quantity_headers",), "quantities.yaml")
-    return {"skip": tuple(data["table_not_quantity_headers"])}
+    require(data, ("table_not_quantity_headers", "table_units"), "quantities.yaml")
+    skip = data["table_not_quantity_headers"]
+    if not isinstance(skip, list) or not skip or not all(isinstance(w, str) and w for w in skip):
+        raise DataFileError("quantities.yaml: table_not_quantity_headers 应为非空的词表")
+    units = data["table_units"]
+    require(units, ("in_brackets", "after_label"), "quantities.yaml: table_units")
+    return TableWords(tuple(skip), *(compile_pattern(units[k], f"quantities.yaml: table_units: {k}")
+                                     for k in ("in_brackets", "after_label")))
 
 
 @lru_cache(maxsize=256)
@@ -44,7 +58,8 @@ def unit_of(word: str) -> tuple[str, float, str | None] | None:
 
 
 def header_unit(text: str) -> tuple[str, float, str | None] | None:
-    for rx in (_IN_PARENS, _AFTER_LABEL, _TRAILING):
+    w = table_words()
+    for rx in (w.in_brackets, w.after_label, _TRAILING):
         for m in rx.finditer(text):
             u = unit_of(m.group(1))
             if u:
@@ -72,7 +87,7 @@ def table_quantities(doc: Document) -> None:
                 if m is None:
                     if text.strip() and not any("0" <= ch <= "9" for ch in text):
                         label = header_unit(text)     # a row label: 医疗收入(万元)
-                        label_skip = any(w in text for w in _words()["skip"])
+                        label_skip = any(w in text for w in table_words().skip)
                     continue
                 if label_skip or _in_boilerplate(doc, cell.start):
                     continue
@@ -123,15 +138,15 @@ def _column_units(text: str, rows) -> dict:
         return out
     header = rows[0]
     out["width"] = len(header)
-    skip = _words()["skip"]
+    words = table_words()
     for c, cell in enumerate(header):
-        words = text[cell.start:cell.end]
-        unit = header_unit(words)
+        label = text[cell.start:cell.end]
+        unit = header_unit(label)
         if unit:
             out[(len(header), c)] = unit
-        if any(w in words for w in skip):
+        if any(w in label for w in words.skip):
             out[("skip", c)] = True
-        m = _AFTER_LABEL.search(words)
+        m = words.after_label.search(label)
         if m and unit_of(m.group(1)):
             out["table"] = unit_of(m.group(1))     # 单位：万元 in the header row
     return out
@@ -151,8 +166,9 @@ def _in_boilerplate(doc: Document, pos: int) -> bool:
 def _caption_unit(text: str, start: int):
     before = text[max(0, start - 60):start]
     lines = before.rstrip("\n").split("\n")[-2:]
+    after_label = table_words().after_label
     for line in reversed(lines):
-        m = _AFTER_LABEL.search(line)
+        m = after_label.search(line)
         if m:
             u = unit_of(m.group(1))
             if u:

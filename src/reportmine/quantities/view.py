@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..resources import compile_pattern, load_yaml, require
 from ..script import t2s_table, traditional_of
 
 SPACES = " \u3000\u00a0"
@@ -38,8 +39,20 @@ _DROP = re.compile(
 # a site's page marker on a new line inside a number: 产妇数39\n2、4人 is 394人
 PAGE_BREAK = re.compile(r"\n{1,3}[0-9]{1,2}、(?=[0-9])")
 _GLOSS = re.compile(rf"[(（]{_PINYIN}[)）]")
-# 29。43%: a decimal point, not the end of a sentence (29。2020年, 3。1、 are not)
-_POINT = re.compile(r"(?<![0-9.．])([0-9]+)。(?=[0-9]{1,3}(?![0-9、.．年月日]))")
+
+
+@dataclass(frozen=True)
+class ViewWords:
+    """quantities.yaml's number_view section: the patterns the view reads."""
+
+    decimal_point: object       # 29。43%: a decimal point, not a sentence end (29。2020年, 3。1、 are not)
+
+
+@lru_cache(maxsize=1)
+def view_words() -> ViewWords:
+    data = load_yaml("quantities.yaml")["number_view"]
+    require(data, ("decimal_point",), "quantities.yaml: number_view")
+    return ViewWords(compile_pattern(data["decimal_point"], "quantities.yaml: number_view: decimal_point"))
 
 
 @lru_cache(maxsize=4)
@@ -108,5 +121,5 @@ def make_view(src: str, lo: int, hi: int) -> View:
     norm_starts.append(n)
     src_starts.append(pos)
     written = "".join(pieces)
-    text = _POINT.sub(r"\1.", written.translate(t2s_table()))
+    text = view_words().decimal_point.sub(r"\1.", written.translate(t2s_table()))
     return View(text, written, norm_starts, src_starts)

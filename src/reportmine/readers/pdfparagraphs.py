@@ -16,27 +16,37 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
+import regex
+
+from ..resources import compile_pattern, load_yaml, require
 from .pdflayout import Line, PageLayout, PageTable
 
 SENTENCE_END = frozenset("。！？；：…!?;")
 CLAUSE_END = frozenset("；;")       # ends a clause: the sentence may go on on the next line
-# a line that opens an item of a list: （二）, (3), 二、, 3、, 3., ①, 第三条
-ITEM_START = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,3}[、.．)）]"
-                        r"|[①-⑳]|第[一二三四五六七八九十\d]{1,3}[条章节])")
 # a closing quote ends a sentence only after one of the above (。” but not “某某”)
 CLOSING_QUOTES = frozenset("”’」』\"'")
-_PAGE_NUMBER = re.compile(
-    r"[-—–－~～]*\d+[-—–－~～]*"
-    r"|第[\d一二三四五六七八九十百]+页(?:[,，/]?共[\d一二三四五六七八九十百]+页)?"
-    r"|共\d+页[,，/]?第\d+页"
-    r"|\d+/\d+"
-    r"|(?:page)?\d+(?:(?:of|/)\d+)?",
-    re.IGNORECASE,
-)
 _DIGITS = re.compile(r"\d+")
 _EDGE_SHARE = 0.2        # header/footer lines lie in the top/bottom fifth of the page
 _EDGE_LINES = 2          # ... among the first/last two lines of the page
+
+
+@dataclass(frozen=True)
+class ParagraphWords:
+    """structure.yaml's pdf_paragraphs section: the patterns this module reads."""
+
+    item_start: object      # a line that opens an item of a list: （二）, (3), 二、, 3、, 3., ①, 第三条
+    page_number: object     # a page-number line, whole (case ignored): -3-, 第3页共10页, 3/10
+
+
+@lru_cache(maxsize=1)
+def paragraph_words() -> ParagraphWords:
+    data = load_yaml("structure.yaml")["pdf_paragraphs"]
+    require(data, ("item_start", "page_number"), "structure.yaml: pdf_paragraphs")
+    where = "structure.yaml: pdf_paragraphs"
+    return ParagraphWords(compile_pattern(data["item_start"], f"{where}: item_start"),
+                          compile_pattern(data["page_number"], f"{where}: page_number", regex.IGNORECASE))
 
 
 @dataclass
@@ -82,7 +92,7 @@ def mark_boilerplate(pages: list[PageLayout]) -> None:
             for line in _edge_lines(page, bottom):
                 same = {n for n, top in seen[_normalise(line.text)]
                         if abs(top - line.top) <= 0.5 * line.size}
-                numbered = _PAGE_NUMBER.fullmatch("".join(line.text.split())) is not None
+                numbered = paragraph_words().page_number.fullmatch("".join(line.text.split())) is not None
                 if line.kind is None and (len(same) >= need or numbered):
                     line.kind = kind
 
@@ -133,7 +143,7 @@ def ends_sentence(text: str, nxt: str | None = None) -> bool:
         text = text[:-1]
         if not text or text[-1] in SENTENCE_END:
             return True
-    if text and text[-1] in CLAUSE_END and nxt is not None and not ITEM_START.match(nxt):
+    if text and text[-1] in CLAUSE_END and nxt is not None and not paragraph_words().item_start.match(nxt):
         return False
     return bool(text) and text[-1] in SENTENCE_END
 
