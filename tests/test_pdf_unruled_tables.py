@@ -78,3 +78,21 @@ def test_lines_that_are_no_table_stay_text(tmp_path, rows):
     assert doc.tables == []
     for row in rows:
         assert " ".join(row) in doc.text
+
+
+BUDGET = [("项目", "年初预算", "调整后预算", "实际支出", "执行率"),
+          ("基本支出", "1500.0", "1580.0", "1562.4", "98.9%"),
+          ("项目支出", "720.0", "760.5", "668.2", "87.9%")]
+
+
+@pytest.mark.parametrize("rate, flagged", [("87.9%", False), ("91.9%", True)])
+def test_a_budget_table_under_its_unit_caption(tmp_path, rate, flagged):
+    rows = BUDGET[:2] + [BUDGET[2][:4] + (rate,)]
+    path = _pdf(tmp_path / "b.pdf", rows, xs=(60, 170, 260, 360, 450), before="单位：万元")
+    doc = Pipeline().analyze_bytes(path.read_bytes(), "b.pdf")
+    got = [(q.text, q.unit, q.role) for q in doc.quantities][:4]
+    # budget columns state the plan, the spending column what was done, 执行率 the completion
+    assert got == [("1500.0", "万元", "target"), ("1580.0", "万元", "target"), ("1562.4", "万元", "actual"),
+                   ("98.9%", "%", "completion_rate")]
+    flags = [f for f in doc.flags if f.type == "inconsistency"]
+    assert [f.text.endswith(rate) and "668.2/760.5" in f.message for f in flags] == ([True] if flagged else [])
