@@ -417,3 +417,40 @@ def test_pdf_paragraphs_patterns_load_and_refuse_a_broken_section(monkeypatch, k
     assert words.page_number.fullmatch("第3页共10页") and words.page_number.fullmatch("Page3of10")
     _refused(monkeypatch, pdfparagraphs, pdfparagraphs.paragraph_words, "structure.yaml", ("pdf_paragraphs", key),
              value, message)
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("scope_end", "[unclosed", "bad pattern"),
+    ("run_in_heading", "[（(][一二三]{1,3}[)）]", "run_in_heading"),
+    ("list_cues", [], "list_cues"),
+    ("list_separators", ["、", "以及"], "list_separators"),
+    ("place_suffixes", None, "missing keys"),
+])
+def test_claims_text_marks_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
+    """The claims rules read their list separators, list cues, name suffixes and
+    heading markers from claims.yaml (text_marks)."""
+    import importlib
+
+    module = importlib.import_module("reportmine.claims.cues")   # (reportmine.claims.cues is also a function)
+    module.cues.cache_clear()
+    marks = module.cues().marks
+    assert marks.list_gap == frozenset("、和及与 ") and marks.list_cue.search("较上年分别下降")
+    assert marks.has_list_cue("完成率依次为") and not marks.has_list_cue("完成率为") and marks.has_score_unit("得3分")
+    assert marks.list_head.split("完成率依次为:东城县", maxsplit=1) == ["完成率", "东城县"]
+    assert marks.place.fullmatch("甲县") and marks.list_subject.search("、乙区为").group(1) == "乙区"
+    assert marks.heading_noise.match("（二）加快") and marks.scope_end.search("96.6亿元二)加快")
+    assert marks.run_in_heading.match("（一）目标1.资产端").group(1) == "目标"
+    data = dict(yaml.safe_load(resources.read_text("claims.yaml")))
+    data["text_marks"] = dict(data["text_marks"])
+    if value is None:
+        del data["text_marks"][key]
+    else:
+        data["text_marks"][key] = value
+    monkeypatch.setattr(module, "load_yaml", lambda name: data)
+    module.cues.cache_clear()
+    try:
+        with pytest.raises(resources.DataFileError, match=message):
+            module.cues()
+    finally:
+        monkeypatch.undo()
+        module.cues.cache_clear()

@@ -37,16 +37,13 @@ __all__ = ["annotate_claims", "apply_role_model", "assign_claims", "rule_claims"
 
 _INHERIT_ROLES = frozenset({"completion_rate", "growth", "forecast", "target", "basic_target",
                             "full_target", "difference"})
-_LIST_GAP = frozenset("、和及与 ")
-_NO_LIST_GAP = {ord(ch): None for ch in _LIST_GAP}
 _SCOPED_ROLES = frozenset({"actual", "growth"})     # roles a target list's colon overrules
 _CHANGE_ROLES = frozenset({"growth", "difference"})   # cues that bind to one number
 _LABEL_LINES = 3      # how far up a lone value looks for its label
 _CJK = regex.compile(r"\p{Han}")
 _OPENERS = " \t\r\n\u3000。；;，,"
 # a forecast cue carries across ； up to a full stop or a heading run into
-# the text (…96.6亿元二)加快转方式…)
-_SCOPE_END = regex.compile(r"[。！？!?\n]|[一二三四五六七八九十]{1,3}[)）、]")
+# the text (…96.6亿元二)加快转方式…: claims.yaml text_marks.scope_end)
 _SCOPE_CHARS = 400
 _PAREN_CHARS = 24     # a parenthesis this short stays inside its clause
 
@@ -186,7 +183,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         walk.prev, walk.prev_sentence, walk.prev_line = q, ss, line
         walk.prev_after = q.end + (len(after) if after else 0)
     lists.pair_lists(text, quantities, c)
-    lists.refer_back(text, quantities, walk.inherited)
+    lists.refer_back(text, quantities, walk.inherited, c)
     for q in class_lists(c, text, quantities):
         if raw is not None:
             raw[id(q)] = q.indicator
@@ -207,7 +204,7 @@ def _rule_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], p
     if first_cue is None and role == "actual":
         role = _cueless_role(c, scans, q, span, prev, forecasts)
     elif role in _CHANGE_ROLES and prev is not None and last_cue is not None and last_cue <= prev.start \
-            and _CJK.search(text[prev.end:q.start].translate(_NO_LIST_GAP)):
+            and _CJK.search(text[prev.end:q.start].translate(c.marks.no_list_gap)):
         role = "actual"     # 同比下降23%、死亡0人: the change cue was the quantity's before it
     if role == "growth" and ratio_part(text, q):
         role = "actual"     # 三次产业结构比重为15.9:26.7:57.4 after a growth: a ratio is a level
@@ -226,9 +223,9 @@ def _cueless_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int]
     role = _across_parenthesis(c, text, q, cs, ce)
     if role is not None:
         return role
-    if _forecast_sentence(forecasts, text, ss, cs):
+    if _forecast_sentence(c, forecasts, text, ss, cs):
         return "forecast"   # 预计全年实现生产总值A亿元，…；全社会固定资产投资B亿元
-    if prev is not None and prev.role == "target" and set(text[prev.end:q.start]) <= _LIST_GAP:
+    if prev is not None and prev.role == "target" and set(text[prev.end:q.start]) <= c.marks.list_gap:
         return "target"     # 分别不少于6个、3个、2个: the list shares its bound
     if text.startswith(words(c, "target_bounds") or ("\0",), q.start) or _target_list(c, scans, cs, q.end, ce):
         return "target"     # 研发投入强度不低于3%: a bound states a requirement
@@ -266,7 +263,7 @@ def _indicator(c: Cues, text: str, q: Quantity, clause: tuple[int, int], first_c
     if before is None:
         head_end = first_cue if first_cue is not None and first_cue >= seg else _cue_in(c, text, seg, q.start)
         before = phrase_before(c, text, seg, head_end) or _before_parenthesis(c, text, q)
-    listed = in_clause and set(text[prev.end:q.start]) <= _LIST_GAP
+    listed = in_clause and set(text[prev.end:q.start]) <= c.marks.list_gap
     q.indicator = after or (prev.indicator if listed and prev.indicator else before)
     if not after and listed and prev.indicator and id(prev) in walk.inherited:
         walk.inherited.add(id(q))   # 分别下降a%、b%: a list item shares what its first item took
@@ -290,7 +287,7 @@ def _inherit_indicator(c: Cues, text: str, q: Quantity, ss: int, walk: _Walk) ->
         q.indicator = prev.indicator    # 总产150⏎⏎2、28吨，较上年增长9.1%: the number broke across the sentence start
         walk.inherited.add(id(q))
     elif _generic(q.indicator) and base and q.indicator not in base:
-        q.indicator = _qualify(base, q.indicator)   # 参保…41.25万人，参保率97.6% / 其中省级8项
+        q.indicator = _qualify(c, base, q.indicator)   # 参保…41.25万人，参保率97.6% / 其中省级8项
     elif base and q.indicator and q.indicator.endswith(c.reference_tails):
         q.indicator = base      # 收入累计完成A万元，完成年初预算数B万元的C%: 预算数 names the reference
     elif q.indicator and not _generic(q.indicator):
@@ -299,28 +296,28 @@ def _inherit_indicator(c: Cues, text: str, q: Quantity, ss: int, walk: _Walk) ->
     return same_sentence
 
 
-def _open_scope(ends: list[int], text: str, low: int, pos: int) -> int | None:
+def _open_scope(c: Cues, ends: list[int], text: str, low: int, pos: int) -> int | None:
     """Where the last scope opener before ``pos`` ends (``ends``: where each
     opener of the text ends), if it ends at ``low`` or later and no scope end
     (。, a line break, a 一、 heading) stands between it and ``pos``."""
     i = bisect.bisect_right(ends, pos) - 1
-    if i < 0 or ends[i] < low or _SCOPE_END.search(text, ends[i], pos) is not None:
+    if i < 0 or ends[i] < low or c.marks.scope_end.search(text, ends[i], pos) is not None:
         return None
     return ends[i]
 
 
-def _forecast_sentence(forecasts: list[int], text: str, ss: int, cs: int) -> bool:
+def _forecast_sentence(c: Cues, forecasts: list[int], text: str, ss: int, cs: int) -> bool:
     """A forecast cue (``forecasts``: where each ends) in an earlier clause of
     the sentence, across ``；`` (预计全年实现A亿元,增长…;B亿元,…。), covers the
     clauses after it that have no cue of their own."""
-    return _open_scope(forecasts, text, ss - _SCOPE_CHARS, cs) is not None
+    return _open_scope(c, forecasts, text, ss - _SCOPE_CHARS, cs) is not None
 
 
 def _in_target_scope(c: Cues, scans: Scans, targets: list[int], ss: int, cs: int, start: int) -> bool:
     """主要目标是：A增长7%，B增长8%: a target list opened by a colon
     (``targets``: where each opener ends) earlier in the sentence, and
     nothing in the quantity's clause saying it was reached (已, 实际)."""
-    opened = _open_scope(targets, scans.text, ss, start)
+    opened = _open_scope(c, targets, scans.text, ss, start)
     return opened is not None and c.target_heading_reached.search(scans.text, max(cs, opened), start) is None
 
 
@@ -379,10 +376,12 @@ def _generic(phrase: str | None) -> bool:
     return phrase is not None and len(phrase) <= 3
 
 
-def _qualify(parent: str, phrase: str) -> str:
-    if phrase.endswith(("级", "类", "型")):
+def _qualify(c: Cues, parent: str, phrase: str) -> str:
+    """A generic indicator with the sentence's main one (claims.yaml
+    text_marks.qualify_class, qualify_parent)."""
+    if phrase.endswith(c.marks.qualify_class):
         return phrase + parent          # 其中省级8项 -> 省级非物质文化遗产代表性项目
-    for suffix in ("率", "数", "人数", "总额", "金额"):
+    for suffix in c.marks.qualify_parent:
         if parent.endswith(suffix) and len(parent) > len(suffix) + 1:
             parent = parent[: -len(suffix)]
             break

@@ -11,8 +11,6 @@ from .cues import Cues
 from .switches import is_on
 
 _CJK = regex.compile(r"\p{Han}")
-# between two counts of divisions of one list: the rest of the first's noun and a separator
-_DIVISION_GAP = regex.compile(r"(?:\p{Han}{0,4}[，,、和及与])?\s*")
 
 
 def background(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev: Quantity | None) -> bool:
@@ -28,7 +26,7 @@ def background(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev
     if prev is not None and prev.start >= ss and prev.role == "other" and division_count(c, text, prev):
         gap = text[prev.end:q.start].lstrip(" \u3000")
         gap = gap[len(next((d for d in c.divisions_long if gap.startswith(d)), "")):]
-        if _DIVISION_GAP.fullmatch(gap):
+        if c.marks.division_gap.fullmatch(gap):   # the rest of the first's noun and a separator
             return True     # 3个社区居民委会，68个居民小组 / 6镇1乡
     return text[cs:q.start].rstrip(" \u3000").endswith(c.background_scope)
 
@@ -40,14 +38,10 @@ def class_threshold(c: Cues, text: str, q: Quantity, ce: int) -> bool:
     if not q.text.rstrip(" \u3000").endswith(c.class_bounds):
         return False
     after = text[q.end:ce]
-    if after.startswith("的") and _CJK.match(after, 1):
+    if after.startswith(c.marks.attributive) and _CJK.match(after, len(c.marks.attributive)):
         return True
     return _CJK.match(after) is not None and not after.startswith(c.score_award) \
         and regex.search(r"[0-9０-９]", after) is not None
-
-
-# between the classes of one list: 1-3亿元、3-5亿元、5亿元以上项目
-_CLASS_GAP = regex.compile(r"\s*[、\-－—~～至]\s*")
 
 
 def class_lists(c: Cues, text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -61,7 +55,7 @@ def class_lists(c: Cues, text: str, quantities: list[Quantity]) -> list[Quantity
             continue
         j = i - 1
         while j >= 0 and quantities[j].role == "actual" \
-                and _CLASS_GAP.fullmatch(text, quantities[j].end, quantities[j + 1].start):
+                and c.marks.class_gap.fullmatch(text, quantities[j].end, quantities[j + 1].start):
             quantities[j].role = "other"
             changed.append(quantities[j])
             j -= 1

@@ -18,7 +18,6 @@ import regex
 
 CLAUSE_END = frozenset("，,。；;！？!?\n\r（）()【】\t")
 SENTENCE_END = frozenset("。；;！？!?\n\r")
-LIST_SEP = frozenset("、和及与")
 LOCAL = 256          # characters scanned around a position before the marks are used
 
 _CLAUSE_MARK = regex.compile("[" + regex.escape("".join(sorted(CLAUSE_END))) + "]")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 import regex
 
@@ -15,6 +16,32 @@ ROLES = ("actual", "completion_rate", "target", "basic_target", "full_target", "
 # when two cues end at the same place, the earlier role in this list wins
 PRIORITY = ("basic_target", "full_target", "completion_rate", "forecast", "growth", "difference",
             "target", "other")
+
+
+@dataclass(frozen=True)
+class TextMarks:
+    """claims.yaml text_marks: list separators and list cues, place and
+    subject suffixes, heading and list markers; each pattern or set built once."""
+
+    list_gap: frozenset             # the list separators and a space (3个、5个和2个)
+    no_list_gap: dict               # a str.translate table deleting them
+    list_split: "regex.Pattern"     # one separator: a listed indicator split into its items
+    list_join: "regex.Pattern"      # separators, commas and spaces only: two items of one 分别 list
+    division_gap: "regex.Pattern"   # between two counts of divisions (6镇1乡, 3个社区，68个居民小组)
+    has_list_cue: Callable[[str], bool]     # whether a text holds one of list_cues (分别, 依次)
+    list_cue: "regex.Pattern"       # one of them
+    list_head: "regex.Pattern"      # one of them with its copula and colon (依次为:)
+    list_subject: "regex.Pattern"   # a reporting unit ending the text before a list item (、乙区)
+    place: "regex.Pattern"          # a place name (甲县, 城东区), matched whole
+    scope_end: "regex.Pattern"      # what ends a forecast's or a target list's scope
+    heading_noise: "regex.Pattern"  # a list or heading marker opening a phrase (一是, （二）, 第三,)
+    run_in_heading: "regex.Pattern" # a heading run into its text; group 1 its title
+    next_heading_mark: "regex.Pattern"
+    class_gap: "regex.Pattern"      # between the classes of one list (1-3亿元、3-5亿元)
+    attributive: str                # 的
+    qualify_class: tuple[str, ...]  # 级, 类, 型
+    qualify_parent: tuple[str, ...] # 率, 数, …: cut from a parent indicator, first that ends it
+    has_score_unit: Callable[[str], bool]   # whether a text holds one of score_units (分)
 
 
 @dataclass(frozen=True)
@@ -62,6 +89,7 @@ class Cues:
     clause_verbs: "regex.Pattern"
     period: "regex.Pattern"
     setter: "regex.Pattern"
+    marks: TextMarks                # claims.yaml text_marks
     growth_object: "regex.Pattern | None" = None
     growth_compared: tuple[str, ...] = ("\0",)
     late_words: tuple = ()          # (switch, field, words): see `words`
@@ -119,6 +147,80 @@ def _late_words(data: dict, lists: dict[str, tuple]) -> tuple:
     return tuple(out)
 
 
+_MARK_WORDS = ("list_separators", "list_cues", "copulas", "subject_suffixes", "place_suffixes",
+               "qualify_class", "qualify_parent")
+_MARK_PATTERNS = ("scope_end", "heading_noise", "run_in_heading", "next_heading_mark", "class_gap")
+
+
+def _contains_any(words: tuple[str, ...]) -> Callable[[str], bool]:
+    """A test whether a text holds one of ``words``: one ``in`` per word for
+    one or two words (the tests run per quantity; a generator costs 5x more)."""
+    if not words:
+        return lambda s: False
+    if len(words) == 1:
+        (w,) = words
+        return lambda s: w in s
+    if len(words) == 2:
+        a, b = words
+        return lambda s: a in s or b in s
+    return lambda s: any(w in s for w in words)
+
+
+def _text_marks(data: dict) -> TextMarks:
+    """claims.yaml text_marks: word lists non-empty, separators single
+    characters, patterns that compile (run_in_heading with its title group)."""
+    where = "claims.yaml: text_marks"
+    tm = data["text_marks"]
+    require(tm, (*_MARK_WORDS, *_MARK_PATTERNS, "attributive"), where)
+    lists = {}
+    for key in _MARK_WORDS:
+        ws = tm[key]
+        if not isinstance(ws, list) or not ws or not all(isinstance(w, str) and w for w in ws):
+            raise DataFileError(f"{where}: {key} 应为非空的词表")
+        lists[key] = tuple(ws)
+    seps = lists["list_separators"]
+    if any(len(ch) != 1 for ch in seps):
+        raise DataFileError(f"{where}: list_separators 应为单个字符")
+    for key in _MARK_PATTERNS:
+        if not isinstance(tm[key], str):
+            raise DataFileError(f"{where}: {key} 应为模式")
+    if not isinstance(tm["attributive"], str) or not tm["attributive"]:
+        raise DataFileError(f"{where}: attributive 应为非空的字")
+
+    def alt(key: str) -> str:
+        return "(?:" + "|".join(regex.escape(w) for w in lists[key]) + ")"
+
+    def pat(p: str, key: str) -> "regex.Pattern":
+        return compile_pattern(p, f"{where}: {key}")
+
+    sep_class = "".join(regex.escape(ch) for ch in seps)
+    run_in = pat(tm["run_in_heading"], "run_in_heading")
+    if run_in.groups < 1:
+        raise DataFileError(f"{where}: run_in_heading 应有一个标题分组")
+    return TextMarks(
+        list_gap=frozenset("".join(seps) + " "),
+        no_list_gap={ord(ch): None for ch in "".join(seps) + " "},
+        list_split=pat(f"[{sep_class}]", "list_separators"),
+        list_join=pat(rf"[{sep_class},，\s]*", "list_separators"),
+        division_gap=pat(rf"(?:\p{{Han}}{{0,4}}[，,{sep_class}])?\s*", "list_separators"),
+        has_list_cue=_contains_any(lists["list_cues"]),
+        list_cue=pat(alt("list_cues"), "list_cues"),
+        list_head=pat(alt("list_cues") + alt("copulas") + "?[:：]?", "list_cues"),
+        list_subject=pat(rf"([\p{{Han}}]{{1,8}}?{alt('subject_suffixes')})(?:{alt('copulas')}|[:：])?$",
+                         "subject_suffixes"),
+        place=pat(rf"\p{{Han}}{{1,8}}?{alt('place_suffixes')}", "place_suffixes"),
+        scope_end=pat(tm["scope_end"], "scope_end"),
+        heading_noise=pat(tm["heading_noise"], "heading_noise"),
+        run_in_heading=run_in,
+        next_heading_mark=pat(tm["next_heading_mark"], "next_heading_mark"),
+        class_gap=pat(tm["class_gap"], "class_gap"),
+        attributive=tm["attributive"],
+        qualify_class=lists["qualify_class"],
+        qualify_parent=lists["qualify_parent"],
+        has_score_unit=_contains_any(tuple(data.get("score_units") or ())),
+    )
+
+
 def _alternation(groups: dict[str, list[str]], where: str) -> "regex.Pattern":
     parts = []
     for role in PRIORITY:
@@ -133,8 +235,8 @@ def _alternation(groups: dict[str, list[str]], where: str) -> "regex.Pattern":
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     data = load_yaml("claims.yaml")
-    require(data, ("roles", "other_units", "indicator", "periods", "modal_over_growth", "table_headers", "setter"),
-            "claims.yaml")
+    require(data, ("roles", "other_units", "indicator", "periods", "modal_over_growth", "table_headers", "setter",
+                   "text_marks"), "claims.yaml")
     for role in data["roles"]:
         if role not in ROLES:
             raise DataFileError(f"claims.yaml: unknown role {role!r}")
@@ -205,4 +307,5 @@ def cues() -> Cues:
         growth_compared=tuple((data.get("growth_object") or {}).get("compared") or ("\0",)),
         late_words=_late_words(data, {"target_bounds": target_bounds}),
         late_patterns=_late_patterns(data, ("target_list_tail", "target_heading")),
+        marks=_text_marks(data),
     )

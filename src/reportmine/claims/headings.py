@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
 from ..document import Document
 from .clauses import clause_end, clause_start
 from .cues import Cues, pattern
@@ -22,10 +20,8 @@ _REACHED_CHARS = 24   # how far before the quantity 已/实际 is looked for
 
 
 # a heading run into its text, as flattened pages leave it: （一）目标1.资产端:…
-# up to the next such marker (（二）战果…) or a top-level one (二、…)
-_RUN_IN = regex.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]\s*(\p{Han}{1,12}?)"
-                        r"(?=\s*(?:[0-9０-９]{1,2}[.、．]|[:：。；;]))")
-_NEXT_MARK = regex.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
+# up to the next such marker (（二）战果…) or a top-level one (二、…):
+# claims.yaml text_marks.run_in_heading, next_heading_mark
 _RUN_IN_CHARS = 2000
 
 
@@ -35,9 +31,9 @@ def target_spans(c: Cues, doc: Document) -> list[tuple[int, int]]:
         return []
     spans = [(s.title_end, s.end) for s in doc.sections if _is_target(c, s.title)]
     text = doc.text
-    for m in _RUN_IN.finditer(text) if is_on("run_in_heading") else ():
+    for m in c.marks.run_in_heading.finditer(text) if is_on("run_in_heading") else ():
         if _is_target(c, m.group(1)):
-            nxt = _NEXT_MARK.search(text, m.end(), m.end() + _RUN_IN_CHARS)
+            nxt = c.marks.next_heading_mark.search(text, m.end(), m.end() + _RUN_IN_CHARS)
             spans.append((m.end(), nxt.start() if nxt else min(len(text), m.end() + _RUN_IN_CHARS)))
     return sorted(spans)
 

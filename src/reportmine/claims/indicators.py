@@ -9,14 +9,11 @@ import regex
 from .cues import Cues, cues as shipped_cues
 
 _STRIP = "|｜ \t\u3000“”\"'‘’「」《》〈〉()（）[]【】*-—:：、,，.。;；"
-_HEAD_NOISE = regex.compile(r"^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[，,、])")
 _BOOK = regex.compile(r"《([^《》]{2,20})》?$")
 _CJK = regex.compile(r"\p{Han}")
 _NOT_CJK = regex.compile(r"\P{Han}")
 _EQUALS = regex.compile(r"[=＝]")
-# a reporting unit's name (甲县, 城东区): the subject of a list item, not an indicator
-_PLACE = regex.compile(r"\p{Han}{1,8}?(?:省|市|县|区|镇|乡|村|街道)")
-_LIST_HEAD = regex.compile(r"(?:依次|分别)(?:为|是)?[:：]?")
+# list and heading markers, list cues, place names: claims.yaml text_marks (Cues.marks)
 
 
 def trim(phrase: str, cues: Cues) -> str:
@@ -44,10 +41,11 @@ def _trim(phrase: str, cues: Cues) -> str:
     if book:
         return book.group(1)
     s = phrase.strip(_STRIP)
+    noise, attributive = cues.marks.heading_noise, cues.marks.attributive
     changed = True
     while changed and s:
         changed = False
-        m = _HEAD_NOISE.match(s)
+        m = noise.match(s)
         if m:
             s, changed = s[m.end():].strip(_STRIP), True
         if s.startswith(cues.lead):       # one C call; the loop only when a word is there
@@ -61,8 +59,8 @@ def _trim(phrase: str, cues: Cues) -> str:
                     s, changed = s[: -len(w)].strip(_STRIP), True
                     break
     s = _strip_periods(s, cues)
-    if "的" in s:
-        tail = s.rsplit("的", 1)[1]
+    if attributive in s:
+        tail = s.rsplit(attributive, 1)[1]
         if len(tail) >= 4:
             s = tail
     if len(s) > cues.max_chars:
@@ -108,10 +106,11 @@ def phrase_before(cues: Cues, text: str, start: int, end: int) -> str | None:
     seg = text[start:end]
     if "=" in seg or "＝" in seg:           # (a split without them gives the segment itself)
         seg = _EQUALS.split(seg)[-1] or seg   # 得分=完成率… -> 完成率…
-    head = _LIST_HEAD.split(seg, maxsplit=1) if "依次" in seg or "分别" in seg else (seg,)
+    marks = cues.marks
+    head = marks.list_head.split(seg, maxsplit=1) if marks.has_list_cue(seg) else (seg,)
     if len(head) == 2 and head[0].strip(_STRIP):
         seg = head[0]     # 完成率依次为:东城县 -> 完成率 (东城县 is the list item's subject)
-    elif len(head) == 2 and _PLACE.fullmatch(trim(head[1], cues)):
+    elif len(head) == 2 and marks.place.fullmatch(trim(head[1], cues)):
         return None       # ,分别为:甲县90.8%: a place names no indicator; the clause before does
     s = trim(seg, cues)
     return s if _usable(s, cues) else None

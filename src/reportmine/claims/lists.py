@@ -9,56 +9,54 @@ import regex
 
 from ..document import Quantity
 from .clauses import sentence_start
-from .cues import Cues
+from .cues import Cues, TextMarks
 
-_SEP = regex.compile(r"[、和及与,，\s]*")
+# separators, list cues and subjects: claims.yaml text_marks (Cues.marks)
 _PERIOD_REACH = 400     # characters before a 分别 list searched for its periods
-_LIST_CUE = regex.compile(r"(?:分别|依次)")
 _SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
-_SUBJECT = regex.compile(r"([\p{Han}]{1,8}?(?:市|县|区|镇|乡|村|街道|局|委|办|公司|学校|园区))[为是:：]?$")
 
 
-def groups(text: str, quantities: list[Quantity]) -> list[list[Quantity]]:
+def groups(text: str, quantities: list[Quantity], cues: Cues) -> list[list[Quantity]]:
     """Runs of quantities joined only by list separators, after 分别/依次."""
-    out, run = [], []
+    out, run, marks = [], [], cues.marks
     for q in quantities:
-        if run and _joined(text, run[-1], q):
+        if run and _joined(marks, text, run[-1], q):
             run.append(q)
             continue
-        if len(run) > 1 and _has_cue(text, run[0]):
+        if len(run) > 1 and _has_cue(marks, text, run[0]):
             out.append(run)
         run = [q]
-    if len(run) > 1 and _has_cue(text, run[0]):
+    if len(run) > 1 and _has_cue(marks, text, run[0]):
         out.append(run)
     return out
 
 
-def _joined(text: str, a: Quantity, b: Quantity) -> bool:
+def _joined(marks: TextMarks, text: str, a: Quantity, b: Quantity) -> bool:
     gap = text[a.end:b.start]
-    if _SEP.fullmatch(gap):
+    if marks.list_join.fullmatch(gap):
         return True
     # 依次为:甲县112.3%、乙区108.7%: a short name between items
-    return len(gap) <= 10 and gap[:1] in "、,，" and _SUBJECT.search(gap) is not None
+    return len(gap) <= 10 and gap[:1] in "、,，" and marks.list_subject.search(gap) is not None
 
 
-def _has_cue(text: str, q: Quantity) -> bool:
+def _has_cue(marks: TextMarks, text: str, q: Quantity) -> bool:
     start = max(sentence_start(text, q.start), q.start - 30)
-    return _LIST_CUE.search(text, start, q.start) is not None
+    return marks.list_cue.search(text, start, q.start) is not None
 
 
 def pair_lists(text: str, quantities: list[Quantity], cues: Cues) -> None:
-    for gi, run in enumerate(groups(text, quantities)):
+    for gi, run in enumerate(groups(text, quantities, cues)):
         for q in run:
             q.group = gi
-        _subjects(text, run)
+        _subjects(cues.marks, text, run)
         _split_indicator(run, cues)
         _pair_periods(text, run, cues)
 
 
-def _subjects(text: str, run: list[Quantity]) -> None:
+def _subjects(marks: TextMarks, text: str, run: list[Quantity]) -> None:
     for prev, q in zip([None] + run[:-1], run):
         start = prev.end if prev else max(0, q.start - 12)
-        m = _SUBJECT.search(text, start, q.start)
+        m = marks.list_subject.search(text, start, q.start)
         if m and (prev is not None or text[m.start() - 1:m.start()] in ":：、"):
             q.subject = m.group(1)
             if prev is not None:
@@ -69,7 +67,7 @@ def _split_indicator(run: list[Quantity], cues: Cues) -> None:
     ind = run[0].indicator
     if not ind:
         return
-    items = [x for x in regex.split(r"[、和及与]", ind) if x]
+    items = [x for x in cues.marks.list_split.split(ind) if x]
     if len(items) == len(run) > 1:
         # 化学需氧量、氨氮、二氧化硫排放量分别下降…: one indicator each, the shared
         # head word (排放量) carried over from the last item
@@ -96,13 +94,13 @@ def _pair_periods(text: str, run: list[Quantity], cues: Cues) -> None:
     found = [m for m in cues.period.finditer(text, start, run[0].start) if m.group()]
     for i in range(len(found) - len(run) + 1):
         window = found[i:i + len(run)]
-        if all(_SEP.fullmatch(text[a.end():b.start()]) for a, b in zip(window, window[1:])):
+        if all(cues.marks.list_join.fullmatch(text[a.end():b.start()]) for a, b in zip(window, window[1:])):
             for q, m in zip(run, window):
                 q.period = m.group()
             return
 
 
-def refer_back(text: str, quantities: list[Quantity], inherited: set[int]) -> None:
+def refer_back(text: str, quantities: list[Quantity], inherited: set[int], cues: Cues) -> None:
     """事故52宗,死亡9人,伤61人,较去年同期分别下降38.1%、43.8%、41.3%: a
     分别 list that names no indicator of its own pairs, item by item, with the
     quantities written before it in the sentence."""
@@ -110,7 +108,7 @@ def refer_back(text: str, quantities: list[Quantity], inherited: set[int]) -> No
         return
     starts = [q.start for q in quantities]
     end = -1
-    for m in _LIST_CUE.finditer(text):
+    for m in cues.marks.list_cue.finditer(text):
         i = bisect.bisect_left(starts, m.end())
         if end < m.end():           # else the sentence end found for the cue before
             end = _sentence_end(text, m.end())      # (no end mark between) is this one's
