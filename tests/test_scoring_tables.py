@@ -124,7 +124,7 @@ def test_a_rate_column_is_read_against_the_columns_its_header_names(pipeline):
 def test_a_rate_that_no_budget_column_explains_is_flagged(pipeline):
     flags, _ = analyze(pipeline, FUNDS.format(done=846, rate="96%"))
     assert [f.text for f in flags] == ["96%"]
-    assert "846/900 = 94.00%（表中执行数/预算数），所报为96%" in flags[0].message
+    assert "846/900 = 94.00%（表中全年执行数/全年预算数），所报为96%" in flags[0].message
     assert [e["text"] for e in flags[0].evidence] == ["900", "846", "96%"]
 
 

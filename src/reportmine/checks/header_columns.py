@@ -16,6 +16,9 @@ the planned columns; when none fits, it is flagged when the gap from the
 planned column nearest before the done column is a near miss
 (`near_miss_ratio`) or one mistyped digit, and no other column of the row
 fits (a planned amount under a label the data does not know, 调整预算).
+The flag names the two columns (表中全年执行数/全年预算数) and its evidence is
+the cells as the pipeline read them (unit, role, indicator). This check runs
+before the sentence-level completion check, which then leaves such a rate to it.
 """
 
 from __future__ import annotations
@@ -31,26 +34,30 @@ def check_header_columns(index: Index, found, cfg) -> None:
         return
     for t in index.doc.tables:
         head = None
+        # a cell's number as the pipeline read it (unit, role, indicator: the flag's
+        # evidence), else as this check reads it
+        read = {q.start: q for q in index.between(t.start, t.end)}
         for _, cells in table_rows(index.text, t.start, t.end):
             values = [cell_quantity(part, at) for part, at in cells]
             if not any(values):
                 head = _columns([part.strip() for part, _ in cells], cfg) if len(cells) >= 3 else None
             elif head is not None and len(cells) == head[0]:
+                values = [read.get(v.start, v) if v is not None else None for v in values]
                 _judge_row(found, values, head[1:], cfg)
 
 
 def _columns(labels: list[str], cfg):
-    """(cell count, plan columns, done column, rate column) of a header row, or None."""
+    """(cell count, plan columns, done column, rate column, labels) of a header row, or None."""
     rate = [j for j, s in enumerate(labels) if cfg.column_rate.fullmatch(s)]
     done = [j for j, s in enumerate(labels) if cfg.column_done.fullmatch(s)]
     plan = [j for j, s in enumerate(labels) if cfg.column_plan.fullmatch(s)]
     if len(rate) != 1 or len(done) != 1 or not plan:
         return None
-    return len(labels), plan, done[0], rate[0]
+    return len(labels), plan, done[0], rate[0], labels
 
 
 def _judge_row(found, values: list[Quantity | None], head, cfg) -> None:
-    plans, d, r = head
+    plans, d, r, labels = head
     done, rate = values[d], values[r]
     if done is None or rate is None or rate.norm_unit != "ratio" or done.norm_unit == "ratio" \
             or rate.start in found.judged:
@@ -71,8 +78,15 @@ def _judge_row(found, values: list[Quantity | None], head, cfg) -> None:
     if _other_fits(values, plans, d, r, done, rate):
         return                  # a column the header does not name as planned fits (调整预算): no flag
     meant = [x for x in tried if x[0] < d][-1:] or tried[:1]
-    for _, plan, (lo, hi), arith in meant:
-        found.flag_off("ratio", rate, lo, hi, arith + "（表中执行数/预算数）", [plan, done], cfg.near_miss_ratio)
+    kind = "completion" if rate.role == "completion_rate" else "ratio"
+    for j, plan, (lo, hi), arith in meant:
+        found.flag_off(kind, rate, lo, hi, f"{arith}（表中{_label(labels[d])}/{_label(labels[j])}）", [plan, done],
+                       cfg.near_miss_ratio)
+
+
+def _label(label: str) -> str:
+    """A column's label as the flag names it: 全年执行数(万元) -> 全年执行数."""
+    return label.split("(")[0].split("（")[0].strip() or label
 
 
 def _other_fits(values: list[Quantity | None], plans: list[int], d: int, r: int, done: Quantity,

@@ -131,6 +131,9 @@ def same_units(quantities, mapping: dict):
 def _search(doc: Document, targets=()) -> list[Flag]:
     found = Found(doc.text, config())
     index = Index.of(doc)
+    # a table whose header names its plan, done and rate columns is read by
+    # column first: a rate cell then pairs with the column its header names
+    check_header_columns(index, found, search_config())
     for sent in _sentences(doc):
         for i, q in enumerate(sent):
             _bound(found, q)
@@ -138,6 +141,8 @@ def _search(doc: Document, targets=()) -> list[Flag]:
                 continue
             before = sent[:i]       # (only for the roles that read it: a copy per quantity)
             if q.role == "completion_rate":
+                if q.start in found.judged:
+                    continue
                 if not _completion(found, q, before) and targets:
                     _completion_from_file(found, q, before, targets)
             elif q.role == "difference" or (q.role == "growth" and q.norm_unit == "ratio_point"):
@@ -173,7 +178,6 @@ def _search(doc: Document, targets=()) -> list[Flag]:
     check_period_days(index, found, search_config())
     check_named_differences(index, found, search_config())
     check_labelled_rows(index, found, search_config())
-    check_header_columns(index, found, search_config())
     check_trend_words(index, found, search_config())
     check_compared(index, found, search_config())
     check_per_capita(index, found, search_config())
