@@ -96,3 +96,14 @@ def test_a_budget_table_under_its_unit_caption(tmp_path, rate, flagged):
                    ("98.9%", "%", "completion_rate")]
     flags = [f for f in doc.flags if f.type == "inconsistency"]
     assert [f.text.endswith(rate) and "668.2/760.5" in f.message for f in flags] == ([True] if flagged else [])
+
+
+def test_a_row_with_a_blank_cell_keeps_its_place(tmp_path):
+    rows = ROWS[:2] + [("农村劳动力转移（人）", "", "6240", "")] + ROWS[3:]
+    doc = read(_pdf(tmp_path / "t.pdf", rows))
+    assert len(doc.tables) == 1
+    cells = [[doc.text[doc.blocks[i].start:doc.blocks[i].end] for i in row] for row in doc.tables[0].rows]
+    assert cells[2] == ["农村劳动力转移（人）", "", "6240", ""]
+    assert cells[3] == list(ROWS[3])
+    doc = Pipeline().analyze_bytes((tmp_path / "t.pdf").read_bytes(), "t.pdf")
+    assert ("6240", "人", "actual") in [(q.text, q.unit, q.role) for q in doc.quantities]

@@ -9,7 +9,9 @@ of at least ``MIN_ROWS`` consecutive lines with the same number (at least
 segments line up (every segment of a line is nearest, by its centre, to the
 segment of the same column in the run's first line) and which holds digits
 in a column after the first on at least two lines, is a table: each segment
-is a cell. Lines that do not fit stay running text.
+is a cell. A later line may leave cells blank (at least two segments, each
+nearest to a column of its own, in order): its blank cells are empty. Lines
+that do not fit stay running text.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ def split_rows(groups: list[list[dict]]) -> tuple[list[tuple[float, list[list[li
         if len(segs[i]) >= MIN_COLUMNS:
             while j < len(groups) and _continues(groups, segs, i, j):
                 j += 1
-        run = segs[i:j]
+        run = [segs[i]] + [_placed(segs[k], segs[i]) for k in range(i + 1, j)]
         if j - i >= MIN_ROWS and sum(1 for row in run if _has_digits(row[1:])) >= 2:
             tables.append((min(c["top"] for c in groups[i]), run))
         else:
@@ -55,15 +57,28 @@ def _segments(chars: list[dict]) -> list[list[dict]]:
 
 def _continues(groups: list[list[dict]], segs: list, first: int, j: int) -> bool:
     row, head = segs[j], segs[first]
-    if len(row) != len(head):
+    if not 2 <= len(row) <= len(head):
         return False
     above = groups[j - 1]
     size = max(c["size"] for c in above)
     if min(c["top"] for c in groups[j]) - max(c["bottom"] for c in above) > _PITCH_SIZES * size:
         return False
+    columns = _columns(row, head)
+    return all(b > a for a, b in zip(columns, columns[1:])) and (len(row) < len(head) or columns == list(range(len(head))))
+
+
+def _columns(row: list[list[dict]], head: list[list[dict]]) -> list[int]:
+    """The column of each segment of ``row``: the head segment nearest by centre."""
     centres = [_centre(s) for s in head]
-    return all(min(range(len(centres)), key=lambda k: abs(centres[k] - _centre(s))) == n
-               for n, s in enumerate(row))
+    return [min(range(len(centres)), key=lambda k: abs(centres[k] - _centre(s))) for s in row]
+
+
+def _placed(row: list[list[dict]], head: list[list[dict]]) -> list[list[dict]]:
+    """The row's segments in their columns, blank columns empty."""
+    out: list[list[dict]] = [[] for _ in head]
+    for seg, col in zip(row, _columns(row, head)):
+        out[col] = seg
+    return out
 
 
 def _centre(seg: list[dict]) -> float:
