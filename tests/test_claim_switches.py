@@ -24,6 +24,7 @@ CASES = {
     "growth_object": ("全县开展家政服务技能提升培训650人。\n", "650人", "actual", "growth"),
     "list_tail_modifier": ("围绕新建标准化厂房8栋的近期目标开展工作。\n", "8栋", "target", "actual"),
     "plan_heading": ("二、下一步工作打算\n全年新建公厕25座。\n", "25座", "target", "actual"),
+    "class_count": ("全村党员中，45岁以下38名。\n", "38名", "actual", "other"),
     "bound_fewer": ("每个行政村全年放映公益电影不少于12场。\n", "不少于12场", "target", "actual"),
 }
 

@@ -102,3 +102,15 @@ def test_a_row_label_s_unit_note_is_no_part_of_the_indicator(pipeline):
     assert [(q.text, q.unit, q.indicator) for q in doc.quantities] == [
         ("52000", "人次", "门诊人次"), ("54310", "人次", "门诊人次"),
         ("1800", "万元", "药品收入"), ("1725", "万元", "药品收入")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the class a bound names is what the next count counts (GUIDE.md: 3000万元以上工业项目)
+    ("全镇6岁以下儿童1820人，其中3岁以下儿童系统管理人数为905人。",
+     [("6岁以下", "other", None), ("1820人", "actual", "6岁以下儿童"), ("3岁以下", "other", None),
+      ("905人", "actual", "3岁以下儿童系统管理人数")]),
+    ("新开工5000万元以上产业项目42个。", [("5000万元以上", "other", None), ("42个", "actual", "5000万元以上产业项目")]),
+])
+def test_a_count_after_a_class_bound_counts_the_class(pipeline, text, expected):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [(q.text, q.role, q.indicator) for q in doc.quantities] == expected

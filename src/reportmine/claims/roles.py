@@ -63,7 +63,7 @@ def role_cue(cues: Cues, text: str, clause_start: int, q_start: int, q_end: int,
 
 
 def governs_noun(cues: Cues, text: str, m) -> bool:
-    """技能提升培训2400人, 规范提升基地3万亩: a change verb with a noun after
+    """电商技能提升培训860人, 改造提升养殖场12个: a change verb with a noun after
     it (not a number) is part of a name or governs that noun; the number
     then measures the noun, not a change (unless an earlier period is named:
     比上年增加就业岗位300个)."""

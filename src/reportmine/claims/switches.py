@@ -28,8 +28,9 @@ RULES = {
     "class_list": "background.py: ranges listed before a class bound are other",
     "forecast_scope": "__init__.py: a forecast cue covers the cueless clauses after it",
     "growth_object": "roles.py: a change verb with a noun after it is no growth cue (claims.yaml growth_object)",
-    "list_tail_modifier": "claims.yaml target_list_tail: a modifier before 目标 (…的初期目标)",
+    "list_tail_modifier": "claims.yaml target_list_tail: a modifier before 目标 (…的近期目标)",
     "plan_heading": "claims.yaml target_heading: a heading that states plans (下一步工作打算)",
+    "class_count": "__init__.py: a count right after a class bound (45岁以下38名) counts the class",
     "bound_fewer": "claims.yaml late_words: 不少于 as a target bound (target_bounds)",
 }
 
