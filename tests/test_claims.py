@@ -114,3 +114,14 @@ def test_a_row_label_s_unit_note_is_no_part_of_the_indicator(pipeline):
 def test_a_count_after_a_class_bound_counts_the_class(pipeline, text, expected):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
     assert [(q.text, q.role, q.indicator) for q in doc.quantities] == expected
+
+
+@pytest.mark.parametrize("text, indicator", [
+    # a comparison with an earlier period names no indicator: the rate takes its count's
+    ("本月共收到群众网络投诉186件，与上月相比上升12.4%。", "本月共收到群众网络投诉"),
+    ("全年受理来信92件，与去年同期相比下降8.2%。", "受理来信"),
+    ("规上工业增加值与上年相比增长6.8%。", "规上工业增加值"),
+])
+def test_a_comparison_names_no_indicator(pipeline, text, indicator):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert doc.quantities[-1].role == "growth" and doc.quantities[-1].indicator == indicator

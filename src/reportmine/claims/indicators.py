@@ -58,6 +58,9 @@ def _trim(phrase: str, cues: Cues) -> str:
                 if s.endswith(w):
                     s, changed = s[: -len(w)].strip(_STRIP), True
                     break
+        m = cues.comparison_tail.search(s)
+        if m and m.start() < len(s):
+            s, changed = s[:m.start()].strip(_STRIP), True
     s = _strip_periods(s, cues)
     if attributive in s:
         tail = s.rsplit(attributive, 1)[1]
