@@ -125,3 +125,16 @@ def test_a_count_after_a_class_bound_counts_the_class(pipeline, text, expected):
 def test_a_comparison_names_no_indicator(pipeline, text, indicator):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
     assert doc.quantities[-1].role == "growth" and doc.quantities[-1].indicator == indicator
+
+
+@pytest.mark.parametrize("text, indicators", [
+    # the list measures the counts before it: each item is qualified by their indicator
+    ("本月群众来访96批1548人次，与上月相比批次、人次分别上升33.3%、27.4%。",
+     ["本月群众来访", "本月群众来访", "本月群众来访批次", "本月群众来访人次"]),
+    # items that name parts of their own stay as they are
+    ("社会消费品零售总额52.3亿元，增长6.1%；其中零售业、餐饮业分别增长5.8%、7.9%。",
+     ["社会消费品零售总额", "社会消费品零售总额", "零售业", "餐饮业"]),
+])
+def test_a_respectively_list_of_measures_is_qualified(pipeline, text, indicators):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [q.indicator for q in doc.quantities] == indicators

@@ -184,6 +184,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         walk.prev_after = q.end + (len(after) if after else 0)
     lists.pair_lists(text, quantities, c)
     lists.refer_back(text, quantities, walk.inherited, c)
+    _qualify_list_items(c, bounds, quantities)
     for q in class_lists(c, text, quantities):
         if raw is not None:
             raw[id(q)] = q.indicator
@@ -382,6 +383,28 @@ def _class_bound(c: Cues, q: Quantity) -> bool:
 def _generic(phrase: str | None) -> bool:
     """参保率, 办结, 结余: too short to name an indicator on its own."""
     return phrase is not None and len(phrase) <= 3
+
+
+def _qualify_list_items(c: Cues, bounds, quantities: list[Quantity]) -> None:
+    """来访96批1548人次，批次、人次分别上升a%、b%: the items a 分别 list split
+    its indicator into are generic (批次, 人次); when as many quantities right
+    before the list in its sentence share one indicator, the list measures
+    those, and each item is qualified by it."""
+    groups: dict[int, list[Quantity]] = {}
+    for i, q in enumerate(quantities):
+        if q.group is not None:
+            groups.setdefault(q.group, []).append(i)
+    for members in groups.values():
+        first, n = members[0], len(members)
+        before = [q for q in quantities[max(0, first - n):first] if q.group is None]
+        if len(before) != n or not before[0].indicator or _generic(before[0].indicator) \
+                or any(q.indicator != before[0].indicator for q in before) \
+                or bounds.sentence_start(before[0].start) != bounds.sentence_start(quantities[first].start):
+            continue
+        for i in members:
+            q = quantities[i]
+            if _generic(q.indicator) and q.indicator not in before[0].indicator:
+                q.indicator = _qualify(c, before[0].indicator, q.indicator)
 
 
 def _qualify(c: Cues, parent: str, phrase: str) -> str:

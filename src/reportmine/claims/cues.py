@@ -86,7 +86,7 @@ class Cues:
     after_reject: tuple[str, ...]
     setters: frozenset
     not_start: tuple[str, ...]
-    comparison_tail: "regex.Pattern"
+    comparison: "regex.Pattern"
     clause_verbs: "regex.Pattern"
     period: "regex.Pattern"
     setter: "regex.Pattern"
@@ -300,7 +300,7 @@ def cues() -> Cues:
         after_reject=tuple(ind["after_reject"]),
         setters=frozenset(ind["setters"]),
         not_start=tuple(ind["not_start"]),
-        comparison_tail=compile_pattern(ind.get("comparison_tail") or "(?!)", "claims.yaml: indicator.comparison_tail"),
+        comparison=compile_pattern(ind.get("comparison") or "(?!)", "claims.yaml: indicator.comparison"),
         clause_verbs=compile_pattern("|".join(ind["clause_verbs"]), "claims.yaml: clause_verbs"),
         period=compile_pattern(period, "claims.yaml: periods"),
         setter=compile_pattern(data["setter"], "claims.yaml: setter"),

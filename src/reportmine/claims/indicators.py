@@ -58,9 +58,13 @@ def _trim(phrase: str, cues: Cues) -> str:
                 if s.endswith(w):
                     s, changed = s[: -len(w)].strip(_STRIP), True
                     break
-        m = cues.comparison_tail.search(s)
-        if m and m.start() < len(s):
-            s, changed = s[:m.start()].strip(_STRIP), True
+        m = cues.comparison.match(s)
+        if m and m.end() < len(s):
+            s, changed = s[m.end():].strip(_STRIP), True
+        else:
+            m = next((m for m in cues.comparison.finditer(s) if m.end() == len(s)), None)
+            if m is not None:
+                s, changed = s[:m.start()].strip(_STRIP), True
     s = _strip_periods(s, cues)
     if attributive in s:
         tail = s.rsplit(attributive, 1)[1]
