@@ -138,3 +138,14 @@ def test_a_comparison_names_no_indicator(pipeline, text, indicator):
 def test_a_respectively_list_of_measures_is_qualified(pipeline, text, indicators):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
     assert [q.indicator for q in doc.quantities] == indicators
+
+
+@pytest.mark.parametrize("text, indicator", [
+    # the indicator written between the clause's cues (力争 … 增长, 确保 … 控制在)
+    ("力争全年地区生产总值增长7%。", "地区生产总值"),
+    ("确保城镇登记失业率控制在3.5%以内。", "城镇登记失业率"),
+    ("明年新建污水管网12公里，力争PM2.5平均浓度控制在35微克/立方米以内。", "PM2.5平均浓度"),
+])
+def test_an_indicator_between_two_cues(pipeline, text, indicator):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert doc.quantities[-1].role == "target" and doc.quantities[-1].indicator == indicator

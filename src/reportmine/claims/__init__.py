@@ -46,6 +46,7 @@ _OPENERS = " \t\r\n\u3000。；;，,"
 # the text (…96.6亿元二)加快转方式…: claims.yaml text_marks.scope_end)
 _SCOPE_CHARS = 400
 _PAREN_CHARS = 24     # a parenthesis this short stays inside its clause
+_LOOKAHEAD_CHARS = 24     # how far past a cue its lookahead may read
 
 
 def annotate_claims(doc: Document, model: RoleModel | None | str = None) -> Document:
@@ -266,7 +267,8 @@ def _indicator(c: Cues, text: str, q: Quantity, clause: tuple[int, int], first_c
         before = phrase_before(c, text, last_cue, q.start)   # 确定全年|接待游客|600万人次
     if before is None:
         head_end = first_cue if first_cue is not None and first_cue >= seg else _cue_in(c, text, seg, q.start)
-        before = phrase_before(c, text, seg, head_end) or _before_parenthesis(c, text, q)
+        before = phrase_before(c, text, seg, head_end) or _between_cues(c, text, max(seg, head_end), last_cue) \
+            or _before_parenthesis(c, text, q)
     listed = in_clause and set(text[prev.end:q.start]) <= c.marks.list_gap
     q.indicator = after or (prev.indicator if listed and prev.indicator else before)
     if not after and listed and prev.indicator and id(prev) in walk.inherited:
@@ -323,6 +325,23 @@ def _in_target_scope(c: Cues, scans: Scans, targets: list[int], ss: int, cs: int
     nothing in the quantity's clause saying it was reached (已, 实际)."""
     opened = _open_scope(c, targets, scans.text, ss, start)
     return opened is not None and c.target_heading_reached.search(scans.text, max(cs, opened), start) is None
+
+
+def _between_cues(c: Cues, text: str, start: int, end: int | None) -> str | None:
+    """力争全年地区生产总值增长7%, 确保城镇登记失业率控制在3.5%以内: the
+    indicator written between the clause's first cue and its last (``end``,
+    where the last ends): the last stretch between two cues that names one."""
+    if end is None or end <= start:
+        return None
+    found, pos = None, None
+    # searched past ``end`` so that a cue's lookahead sees what follows it (控制在…以内)
+    for m in c.before.finditer(text, start, min(len(text), end + _LOOKAHEAD_CHARS)):
+        if m.end() > end:
+            break
+        if pos is not None and m.start() > pos:
+            found = phrase_before(c, text, pos, m.start()) or found
+        pos = m.end() if pos is None else max(pos, m.end())
+    return found
 
 
 def _cue_in(c: Cues, text: str, start: int, end: int) -> int:
