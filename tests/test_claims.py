@@ -149,3 +149,14 @@ def test_a_respectively_list_of_measures_is_qualified(pipeline, text, indicators
 def test_an_indicator_between_two_cues(pipeline, text, indicator):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
     assert doc.quantities[-1].role == "target" and doc.quantities[-1].indicator == indicator
+
+
+@pytest.mark.parametrize("text, indicators", [
+    # a benchmark (全市平均水平) is what the number is compared with, not what it measures
+    ("全县人均旅游消费912元，低于全市平均水平86元。", ["人均旅游消费", "人均旅游消费"]),
+    # the writer names no indicator: the one after its cue words does
+    ("我们年初确定的财政收入任务是2.3亿元。", ["财政收入"]),
+])
+def test_a_benchmark_or_the_writer_is_no_indicator(pipeline, text, indicators):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [q.indicator for q in doc.quantities] == indicators
