@@ -107,3 +107,12 @@ def test_a_row_with_a_blank_cell_keeps_its_place(tmp_path):
     assert cells[3] == list(ROWS[3])
     doc = Pipeline().analyze_bytes((tmp_path / "t.pdf").read_bytes(), "t.pdf")
     assert ("6240", "人", "actual") in [(q.text, q.unit, q.role) for q in doc.quantities]
+
+
+def test_a_row_label_broken_onto_a_second_line_stays_in_its_row(tmp_path):
+    rows = ROWS[:2] + [("农村劳动力转移", "6500", "6240", "96%"), ("就业（人）", "", "", "")] + ROWS[3:]
+    doc = read(_pdf(tmp_path / "t.pdf", rows))
+    assert len(doc.tables) == 1
+    cells = [[doc.text[doc.blocks[i].start:doc.blocks[i].end] for i in row] for row in doc.tables[0].rows]
+    assert cells[2] == ["农村劳动力转移就业（人）", "6500", "6240", "96%"]
+    assert cells[3] == list(ROWS[3]) and len(cells) == 4

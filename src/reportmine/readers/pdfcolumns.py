@@ -10,8 +10,9 @@ segments line up (every segment of a line is nearest, by its centre, to the
 segment of the same column in the run's first line) and which holds digits
 in a column after the first on at least two lines, is a table: each segment
 is a cell. A later line may leave cells blank (at least two segments, each
-nearest to a column of its own, in order): its blank cells are empty. Lines
-that do not fit stay running text.
+nearest to a column of its own, in order): its blank cells are empty. A line
+of one segment in the first column, between two rows, is the row label above
+it broken onto a second line. Lines that do not fit stay running text.
 """
 
 from __future__ import annotations
@@ -29,17 +30,38 @@ def split_rows(groups: list[list[dict]]) -> tuple[list[tuple[float, list[list[li
     segs = [_segments(g) for g in groups]
     tables, rest, i = [], [], 0
     while i < len(groups):
-        j = i + 1
+        j, wrapped = i + 1, set()
         if len(segs[i]) >= MIN_COLUMNS:
-            while j < len(groups) and _continues(groups, segs, i, j):
-                j += 1
-        run = [segs[i]] + [_placed(segs[k], segs[i]) for k in range(i + 1, j)]
-        if j - i >= MIN_ROWS and sum(1 for row in run if _has_digits(row[1:])) >= 2:
+            while j < len(groups):
+                if _continues(groups, segs, i, j):
+                    j += 1
+                elif j + 1 < len(groups) and _wrapped_label(groups, segs, i, j) and _continues(groups, segs, i, j + 1):
+                    wrapped.add(j)      # a row label broken onto a line of its own
+                    j += 1
+                else:
+                    break
+        run = [segs[i]]
+        for k in range(i + 1, j):
+            if k in wrapped:
+                run[-1] = [run[-1][0] + segs[k][0]] + run[-1][1:]
+            else:
+                run.append(_placed(segs[k], segs[i]))
+        if len(run) >= MIN_ROWS and sum(1 for row in run if _has_digits(row[1:])) >= 2:
             tables.append((min(c["top"] for c in groups[i]), run))
         else:
             rest.extend(groups[i:j])
         i = j
     return tables, rest
+
+
+def _wrapped_label(groups: list[list[dict]], segs: list, first: int, j: int) -> bool:
+    """A line of one cell, close under a row of the table, in its first column."""
+    row, head = segs[j], segs[first]
+    if len(row) != 1 or j - 1 == first or _columns(row, head) != [0]:
+        return False
+    above = groups[j - 1]
+    size = max(c["size"] for c in above)
+    return min(c["top"] for c in groups[j]) - max(c["bottom"] for c in above) <= _PITCH_SIZES * size
 
 
 def _segments(chars: list[dict]) -> list[list[dict]]:
