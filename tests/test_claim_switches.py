@@ -88,36 +88,19 @@ def test_provenance_with_an_unknown_rule_is_refused(tmp_path):
         _train_module().provenance(bad)
 
 
-@pytest.mark.parametrize("late, message", [
-    ({"no_such_rule": {"target_bounds": ["不少于"]}}, "未知的规则开关"),
-    ({"bound_fewer": {"no_such_list": ["不少于"]}}, "未知的词表"),
-    ({"bound_fewer": {"target_bounds": ["不在表中"]}}, "应在该词表中"),
+@pytest.mark.parametrize("key, late, message", [
+    ("late_words", {"no_such_rule": {"target_bounds": ["不少于"]}}, "未知的规则开关"),
+    ("late_words", {"bound_fewer": {"no_such_list": ["不少于"]}}, "未知的词表"),
+    ("late_words", {"bound_fewer": {"target_bounds": ["不在表中"]}}, "应在该词表中"),
+    ("late_patterns", {"no_such_rule": {"target_heading": "目标"}}, "未知的规则开关"),
+    ("late_patterns", {"plan_heading": {"no_such_pattern": "目标"}}, "未知的模式"),
+    ("late_patterns", {"plan_heading": {"target_heading": "(目标"}}, "bad pattern"),
 ])
-def test_late_words_are_validated(monkeypatch, late, message):
+def test_late_words_and_patterns_are_validated(monkeypatch, key, late, message):
     from reportmine.resources import DataFileError, load_yaml
 
     module = sys.modules["reportmine.claims.cues"]
-    data = dict(load_yaml("claims.yaml"), late_words=late)
-    monkeypatch.setattr(module, "load_yaml", lambda name: data)
-    module.cues.cache_clear()
-    try:
-        with pytest.raises(DataFileError, match=message):
-            module.cues()
-    finally:
-        monkeypatch.undo()
-        module.cues.cache_clear()
-
-
-@pytest.mark.parametrize("late, message", [
-    ({"no_such_rule": {"target_heading": "目标"}}, "未知的规则开关"),
-    ({"plan_heading": {"no_such_pattern": "目标"}}, "未知的模式"),
-    ({"plan_heading": {"target_heading": "(目标"}}, "bad pattern"),
-])
-def test_late_patterns_are_validated(monkeypatch, late, message):
-    from reportmine.resources import DataFileError, load_yaml
-
-    module = sys.modules["reportmine.claims.cues"]
-    data = dict(load_yaml("claims.yaml"), late_patterns=late)
+    data = dict(load_yaml("claims.yaml"), **{key: late})
     monkeypatch.setattr(module, "load_yaml", lambda name: data)
     module.cues.cache_clear()
     try:

@@ -27,7 +27,7 @@ from .headings import heading_targets
 from .indicators import noun_after, phrase_before
 from .periods import period_before
 from .roles import governs_noun, role_cue
-from .background import background, class_lists, class_threshold
+from .background import background, class_lists, class_threshold, names_class
 from .scans import Scans
 from .scoring_layout import ratio_part, scoring_role
 from .switches import is_on
@@ -211,7 +211,7 @@ def _rule_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], p
     if role == "growth" and ratio_part(text, q):
         role = "actual"     # 三次产业结构比重为15.9:26.7:57.4 after a growth: a ratio is a level
     if q.unit in c.other_units or (prev is not None and prev.end == q.start and prev.role == "other"
-                                   and not (is_on("class_count") and _class_bound(c, prev))):
+                                   and not (is_on("class_count") and names_class(c, prev))):
         role = "other"      # (45岁以下38名: a count right after a class bound counts the class)
     return scoring_role(c, text, q, (cs, ce), prev, role), first_cue, last_cue
 
@@ -259,7 +259,7 @@ def _indicator(c: Cues, text: str, q: Quantity, clause: tuple[int, int], first_c
     cs, ce = clause
     prev = walk.prev
     seg = max(cs, walk.prev_after) if in_clause else cs
-    if in_clause and prev.role == "other" and _class_bound(c, prev):
+    if in_clause and prev.role == "other" and names_class(c, prev):
         seg = max(cs, prev.start)   # 6岁以下儿童1820人: the class the bound names is what is counted
     after = noun_after(c, text, q.end, ce)
     before = None
@@ -392,11 +392,6 @@ def _before_parenthesis(c: Cues, text: str, q: Quantity) -> str | None:
     while end > 0 and text[end - 1] in " \u3000":
         end -= 1
     return phrase_before(c, text, clause_start(text, end), end)
-
-
-def _class_bound(c: Cues, q: Quantity) -> bool:
-    """35岁以下, 3000万元以上: a bound that names a class."""
-    return q.text.rstrip(" \u3000").endswith(c.class_bounds)
 
 
 def _generic(phrase: str | None) -> bool:

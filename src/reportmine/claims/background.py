@@ -31,11 +31,16 @@ def background(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev
     return text[cs:q.start].rstrip(" \u3000").endswith(c.background_scope)
 
 
+def names_class(c: Cues, q: Quantity) -> bool:
+    """35岁以下, 3000万元以上: a quantity ending in a class bound (``class_bounds``)."""
+    return q.text.rstrip(" \u3000").endswith(c.class_bounds)
+
+
 def class_threshold(c: Cues, text: str, q: Quantity, ce: int) -> bool:
     """实施3000万元以上工业项目75个, 年纳税500万元以上的38户: a bound that
     qualifies the noun after it names a class (other), when the clause counts
     that class or the bound is joined to it by 的."""
-    if not q.text.rstrip(" \u3000").endswith(c.class_bounds):
+    if not names_class(c, q):
         return False
     after = text[q.end:ce]
     if after.startswith(c.marks.attributive) and _CJK.match(after, len(c.marks.attributive)):
@@ -51,7 +56,7 @@ def class_lists(c: Cues, text: str, quantities: list[Quantity]) -> list[Quantity
     if not is_on("class_list"):
         return changed
     for i, q in enumerate(quantities):
-        if q.role != "other" or not q.text.rstrip(" \u3000").endswith(c.class_bounds):
+        if q.role != "other" or not names_class(c, q):
             continue
         j = i - 1
         while j >= 0 and quantities[j].role == "actual" \

@@ -116,35 +116,34 @@ def pattern(c: Cues, field: str):
     return getattr(c, field)
 
 
+def _late_entries(data: dict, key: str, fields, kind: str):
+    """(switch, field, value) of claims.yaml ``key`` (late_words or
+    late_patterns: switch -> {field: value}); the switch must be a known rule
+    and the field one of ``fields``."""
+    for name, changed in (data.get(key) or {}).items():
+        if name not in RULES:
+            raise DataFileError(f"claims.yaml: {key}: 未知的规则开关 {name!r}")
+        if not isinstance(changed, dict) or not changed:
+            raise DataFileError(f"claims.yaml: {key}: {name} 应为 字段: {kind}")
+        for field, value in changed.items():
+            if field not in fields:
+                raise DataFileError(f"claims.yaml: {key}: {name}: 未知的{kind} {field!r}")
+            yield name, field, value
+
+
 def _late_patterns(data: dict, fields: tuple[str, ...]) -> tuple:
     """claims.yaml late_patterns: switch -> {field: the pattern before the change}."""
-    out = []
-    for name, changed in (data.get("late_patterns") or {}).items():
-        if name not in RULES:
-            raise DataFileError(f"claims.yaml: late_patterns: 未知的规则开关 {name!r}")
-        if not isinstance(changed, dict) or not changed:
-            raise DataFileError(f"claims.yaml: late_patterns: {name} 应为 字段: 模式")
-        for field, earlier in changed.items():
-            if field not in fields:
-                raise DataFileError(f"claims.yaml: late_patterns: {name}: 未知的模式 {field!r}")
-            out.append((name, field, compile_pattern(earlier, f"claims.yaml: late_patterns: {name}: {field}")))
-    return tuple(out)
+    return tuple((name, field, compile_pattern(earlier, f"claims.yaml: late_patterns: {name}: {field}"))
+                 for name, field, earlier in _late_entries(data, "late_patterns", fields, "模式"))
 
 
 def _late_words(data: dict, lists: dict[str, tuple]) -> tuple:
     """claims.yaml late_words: switch -> {field: [words]}, each word in its list."""
     out = []
-    for name, fields in (data.get("late_words") or {}).items():
-        if name not in RULES:
-            raise DataFileError(f"claims.yaml: late_words: 未知的规则开关 {name!r}")
-        if not isinstance(fields, dict) or not fields:
-            raise DataFileError(f"claims.yaml: late_words: {name} 应为 字段: 词表")
-        for field, ws in fields.items():
-            if field not in lists:
-                raise DataFileError(f"claims.yaml: late_words: {name}: 未知的词表 {field!r}")
-            if not isinstance(ws, list) or not ws or any(w not in lists[field] for w in ws):
-                raise DataFileError(f"claims.yaml: late_words: {name}: {field} 的词应在该词表中")
-            out.append((name, field, tuple(ws)))
+    for name, field, ws in _late_entries(data, "late_words", lists, "词表"):
+        if not isinstance(ws, list) or not ws or any(w not in lists[field] for w in ws):
+            raise DataFileError(f"claims.yaml: late_words: {name}: {field} 的词应在该词表中")
+        out.append((name, field, tuple(ws)))
     return tuple(out)
 
 

@@ -7,6 +7,7 @@ requirement a rule rewards (达100%得3分: full_target), steps (每低1个百�
 from __future__ import annotations
 
 from ..document import Quantity
+from .background import names_class
 from .cues import Cues
 from .switches import is_on
 
@@ -41,7 +42,7 @@ def _score_role(c: Cues, text: str, q: Quantity, role: str, cs: int) -> str:
         return "full_target"
     if role == "actual" and c.score_achieved.search(text, max(cs, q.start - 12), q.start) is None:
         # 满意度保持在98分以上: a bound makes the score a requirement, not an item's points
-        return "target" if q.text.rstrip(" \u3000").endswith(c.class_bounds) else "full_target"
+        return "target" if names_class(c, q) else "full_target"
     return role
 
 

@@ -9,7 +9,7 @@ import bisect
 import re
 
 from ..document import Document
-from ..quantities.tables import unit_of
+from ..quantities.tables import table_words, unit_of
 from .clauses import line_start
 from .cues import Cues
 from .indicators import trim
@@ -20,7 +20,6 @@ _ROW_NUMBER = re.compile(r"[0-9]{1,3}[.、]?|")
 _PROSE_HAN = 12
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"[0-9]")
-_UNIT_NOTE = re.compile(r"[（(]\s*([^（()）\s]{1,6})\s*[)）]\s*$")
 
 
 def table_claims(doc: Document, cues: Cues) -> None:
@@ -123,7 +122,8 @@ def _row_label(text: str, grid: dict, cell):
 def _without_unit_note(label: str) -> str:
     """城镇新增就业（人） -> 城镇新增就业: the row label's note of the unit its
     cells are counted in names no part of the indicator."""
-    m = _UNIT_NOTE.search(label)
+    label = label.rstrip()
+    m = next((m for m in table_words().in_brackets.finditer(label) if m.end() == len(label)), None)
     if m is None:
         return label
     unit = unit_of(m.group(1))
