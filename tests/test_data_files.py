@@ -94,6 +94,28 @@ def test_compact_rules_load_and_refuse_a_share_outside_0_1(monkeypatch):
     compact.rules.cache_clear()
 
 
+def _refused(monkeypatch, module, loader, name: str, path: tuple, value, message: str) -> None:
+    """``loader`` (a cached loader of ``module``) refuses ``name`` with the entry
+    at ``path`` set to ``value`` (None: removed) with a DataFileError matching ``message``."""
+    data = yaml.safe_load(resources.read_text(name))
+    *outer, key = path
+    section = data
+    for k in outer:
+        section = section[k]
+    if value is None:
+        del section[key]
+    else:
+        section[key] = value
+    monkeypatch.setattr(module, "load_yaml", lambda _: data)
+    loader.cache_clear()
+    try:
+        with pytest.raises(resources.DataFileError, match=message):
+            loader()
+    finally:
+        monkeypatch.undo()
+        loader.cache_clear()
+
+
 @pytest.mark.parametrize("key, value, message", [
     ("bare", "(unclosed", "bad pattern"),
     ("compare", [], "compare"),
@@ -107,17 +129,7 @@ def test_earlier_levels_words_load_and_refuse_a_broken_section(monkeypatch, key,
     words = earlier.earlier_words()
     assert words.down.search("比上年减少") and words.up.search("同比增长") and "比" in words.compare
     assert words.earlier.search("年初预算") is None and words.earlier.search("上年同期")
-    data = yaml.safe_load(resources.read_text("checks.yaml"))
-    if value is None:
-        del data["earlier_levels"][key]
-    else:
-        data["earlier_levels"][key] = value
-    monkeypatch.setattr(earlier, "load_yaml", lambda name: data)
-    earlier.earlier_words.cache_clear()
-    with pytest.raises(resources.DataFileError, match=message):
-        earlier.earlier_words()
-    monkeypatch.undo()
-    earlier.earlier_words.cache_clear()
+    _refused(monkeypatch, earlier, earlier.earlier_words, "checks.yaml", ("earlier_levels", key), value, message)
 
 
 @pytest.mark.parametrize("key, value, message", [
@@ -142,17 +154,7 @@ def test_relation_search_cues_of_the_checks_load_and_refuse_a_broken_section(mon
     assert cfg.trend_seam.search("收入增、") and cfg.labelled_rate.search("预算执行率")
     assert cfg.respectively.search("分别为") and cfg.list_goes_on.match("、8")
     assert cfg.listed_before.search("3个和5个")
-    data = yaml.safe_load(resources.read_text("checks.yaml"))
-    if value is None:
-        del data["relation_search"][key]
-    else:
-        data["relation_search"][key] = value
-    monkeypatch.setattr(settings, "load_yaml", lambda name: data)
-    settings.search_config.cache_clear()
-    with pytest.raises(resources.DataFileError, match=message):
-        settings.search_config()
-    monkeypatch.undo()
-    settings.search_config.cache_clear()
+    _refused(monkeypatch, settings, settings.search_config, "checks.yaml", ("relation_search", key), value, message)
 
 
 @pytest.mark.parametrize("key, value, message", [
@@ -167,17 +169,7 @@ def test_share_sums_words_load_and_refuse_a_broken_section(monkeypatch, key, val
     share_sums.share_sum_config.cache_clear()
     sc = share_sums.share_sum_config()
     assert "占" in sc.share_words and sc.list_gap.fullmatch("、") and sc.lead_end.search("结构比为")
-    data = yaml.safe_load(resources.read_text("checks.yaml"))
-    if value is None:
-        del data["share_sums"][key]
-    else:
-        data["share_sums"][key] = value
-    monkeypatch.setattr(share_sums, "load_yaml", lambda name: data)
-    share_sums.share_sum_config.cache_clear()
-    with pytest.raises(resources.DataFileError, match=message):
-        share_sums.share_sum_config()
-    monkeypatch.undo()
-    share_sums.share_sum_config.cache_clear()
+    _refused(monkeypatch, share_sums, share_sums.share_sum_config, "checks.yaml", ("share_sums", key), value, message)
 
 
 @pytest.mark.parametrize("key, value, message", [
@@ -192,17 +184,7 @@ def test_inconsistencies_scope_words_load_and_refuse_a_broken_section(monkeypatc
     relations.config.cache_clear()
     not_scope = relations.config().not_scope
     assert not_scope.search("清理后增") and not_scope.search("清理后全年") is None
-    data = yaml.safe_load(resources.read_text("checks.yaml"))
-    if value is None:
-        del data["inconsistencies"][key]
-    else:
-        data["inconsistencies"][key] = value
-    monkeypatch.setattr(relations, "load_yaml", lambda name: data)
-    relations.config.cache_clear()
-    with pytest.raises(resources.DataFileError, match=message):
-        relations.config()
-    monkeypatch.undo()
-    relations.config.cache_clear()
+    _refused(monkeypatch, relations, relations.config, "checks.yaml", ("inconsistencies", key), value, message)
 
 
 @pytest.mark.parametrize("key, value, message", [
@@ -216,39 +198,8 @@ def test_named_differences_words_load_and_refuse_a_broken_section(monkeypatch, k
     named_differences.named_difference_words.cache_clear()
     words = named_differences.named_difference_words()
     assert words.compared.search("比卫生院多")["name"] == "卫生院" and words.period.search("上年")
-    data = yaml.safe_load(resources.read_text("checks.yaml"))
-    if value is None:
-        del data["named_differences"][key]
-    else:
-        data["named_differences"][key] = value
-    monkeypatch.setattr(named_differences, "load_yaml", lambda name: data)
-    named_differences.named_difference_words.cache_clear()
-    with pytest.raises(resources.DataFileError, match=message):
-        named_differences.named_difference_words()
-    monkeypatch.undo()
-    named_differences.named_difference_words.cache_clear()
-
-
-def _refused(monkeypatch, module, loader, name: str, path: tuple, value, message: str) -> None:
-    """``loader`` (a cached loader of ``module``) refuses ``name`` with the entry
-    at ``path`` set to ``value`` (None: removed) with a DataFileError matching ``message``."""
-    data = yaml.safe_load(resources.read_text(name))
-    *outer, key = path
-    section = data
-    for k in outer:
-        section = section[k]
-    if value is None:
-        del section[key]
-    else:
-        section[key] = value
-    monkeypatch.setattr(module, "load_yaml", lambda _: data)
-    loader.cache_clear()
-    try:
-        with pytest.raises(resources.DataFileError, match=message):
-            loader()
-    finally:
-        monkeypatch.undo()
-        loader.cache_clear()
+    _refused(monkeypatch, named_differences, named_differences.named_difference_words, "checks.yaml",
+             ("named_differences", key), value, message)
 
 
 @pytest.mark.parametrize("key, value, message", [
