@@ -45,6 +45,8 @@ _OPENERS = " \t\r\n\u3000。；;，,"
 # a forecast cue carries across ； up to a full stop or a heading run into
 # the text (…96.6亿元二)加快转方式…: claims.yaml text_marks.scope_end)
 _SCOPE_CHARS = 400
+_LEAD_CHARS = 16       # the longest lead clause read (预计到2025年底，)
+_LED_ROLES = frozenset({"actual", "growth", "target"})
 _PAREN_CHARS = 24     # a parenthesis this short stays inside its clause
 _LOOKAHEAD_CHARS = 24     # how far past a cue its lookahead may read
 
@@ -208,6 +210,10 @@ def _rule_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], p
     elif role in _CHANGE_ROLES and prev is not None and last_cue is not None and last_cue <= prev.start \
             and _CJK.search(text[prev.end:q.start].translate(c.marks.no_list_gap)):
         role = "actual"     # 同比下降23%、死亡0人: the change cue was the quantity's before it
+    if role in _LED_ROLES:
+        led = _lead(c, text, ss, cs)
+        if led is not None and (role != "target" or led == "forecast"):
+            role = led      # 力争到年底，森林覆盖率提高到45%; 预计到年底，…将达到58%
     if role == "growth" and ratio_part(text, q):
         role = "actual"     # 三次产业结构比重为15.9:26.7:57.4 after a growth: a ratio is a level
     if q.unit in c.other_units or (prev is not None and prev.end == q.start and prev.role == "other"
@@ -310,6 +316,18 @@ def _open_scope(c: Cues, ends: list[int], text: str, low: int, pos: int) -> int 
     if i < 0 or ends[i] < low or c.marks.scope_end.search(text, ends[i], pos) is not None:
         return None
     return ends[i]
+
+
+def _lead(c: Cues, text: str, ss: int, cs: int) -> str | None:
+    """The role a lead clause right before the quantity's clause gives it
+    (claims.yaml lead_clause: 力争到年底，/ 预计到年底，), or None."""
+    if cs - ss < 3:
+        return None
+    ps = clause_start(text, cs - 1)
+    if ps < ss or cs - ps > _LEAD_CHARS:
+        return None
+    m = c.lead_clause.fullmatch(text[ps:cs - 1].strip())
+    return m.lastgroup if m else None
 
 
 def _forecast_sentence(c: Cues, forecasts: list[int], text: str, ss: int, cs: int) -> bool:

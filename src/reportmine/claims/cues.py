@@ -69,6 +69,7 @@ class Cues:
     target_heading: "regex.Pattern | None"
     target_heading_reached: "regex.Pattern"
     target_scope: "regex.Pattern | None"
+    lead_clause: "regex.Pattern"
     step_before: "regex.Pattern | None"
     step_award: "regex.Pattern | None"
     formula_factor: tuple[str, ...]
@@ -281,6 +282,7 @@ def cues() -> Cues:
                                                "claims.yaml: target_heading_reached"),
         target_scope=(compile_pattern(data["target_scope"], "claims.yaml: target_scope")
                       if data.get("target_scope") else None),
+        lead_clause=compile_pattern(data.get("lead_clause") or "(?!)", "claims.yaml: lead_clause"),
         step_before=compile_pattern(step["before"], "claims.yaml: step_size.before") if step else None,
         step_award=compile_pattern(step["award"], "claims.yaml: step_size.award") if step else None,
         formula_factor=tuple(formula.get("factor") or ()),
