@@ -29,6 +29,8 @@ def test_every_genre_form_gets_its_role(pipeline):
     # measured once each before rules were written for them (README, stop 27)
     ("role_forms_genres_heldout.txt", {"105%"}),
     ("role_forms_phrasing.txt", set()),
+    # 原计划投资 (the gold reads 计划投资 both ways), 考核总分 (left unread)
+    ("role_forms_lists.txt", {"2.5亿元", "100分"}),
 ])
 def test_later_form_files(pipeline, name, known):
     forms = role_forms.read_forms(ROOT / "benchmarks" / name)
@@ -92,6 +94,14 @@ def test_every_form_but_the_known_misses_gets_its_role(pipeline):
     ("全年植树任务8000株，实际完成8600株。", ["target", "actual"]),
     # 周岁 is an age, like 岁 (other)
     ("年满60周岁的老年人全部纳入保障范围。", ["other"]),
+    # a budget right before its number is the plan; not after 完成
+    ("本年预算1850万元，执行数1790万元。", ["target", "actual"]),
+    ("收入完成预算91.2%。", ["completion_rate"]),
+    # a step of a scoring rule written with a longer verb
+    ("完成率每低于目标2个百分点扣1分。", ["other", "other"]),
+    # a row of figures run into the text: each field has its own cue
+    ("固定资产投资 目标50亿元 完成46.3亿元 完成率92.6%", ["target", "actual", "completion_rate"]),
+    ("新建校舍 3200 平方米，增长 12.5%", ["actual", "growth"]),
 ])
 def test_role_rules_for_the_written_forms(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

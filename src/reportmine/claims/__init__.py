@@ -204,6 +204,8 @@ def _rule_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], p
     ``scans`` the text with a long clause's matches found once."""
     ss, cs, ce = span
     text = scans.text
+    if prev is not None and c.field_gap.match(text, prev.end, q.start):
+        cs = prev.end       # 预算3.2亿元 实绩3.35亿元: a field of its own
     role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce, scans)
     if first_cue is None and role == "actual":
         role = _cueless_role(c, scans, q, span, prev, forecasts)
