@@ -38,6 +38,40 @@ def test_later_form_files(pipeline, name, known):
     assert wrong == known
 
 
+def test_indicator_marks_are_read_and_judged_as_the_scorer_does():
+    line = "全年完成〔12亿元|actual|财政收入〕，辖〔9个|other|-〕乡镇，增长〔5%|growth〕。"
+    text, marks = role_forms.parse(line)
+    assert text == "全年完成12亿元，辖9个乡镇，增长5%。" and [r for _, _, r in marks] == ["actual", "other", "growth"]
+    assert role_forms.indicators(line) == ["财政收入", "-", None]
+    assert role_forms.indicator_right("财政收入", "一般公共预算财政收入")     # F1 0.67
+    assert not role_forms.indicator_right("财政收入", "全年完成")
+    assert role_forms.indicator_right("-", None) and not role_forms.indicator_right("-", "乡镇")
+
+
+def test_indicator_forms_get_role_and_indicator(pipeline):
+    """benchmarks/role_forms_indicators.txt (stop 27): 40 / 41 roles and 39 / 41
+    indicators at first; the misses led to the rules tested below."""
+    forms = role_forms.read_forms(ROOT / "benchmarks" / "role_forms_indicators.txt")
+    wrong = []
+    for line in forms:
+        for (want, got, number, hit), ind in zip(role_forms.judge_all(pipeline, line), role_forms.indicators(line)):
+            if got != want or not role_forms.indicator_right(ind, hit.indicator if hit else None):
+                wrong.append((number, want, got, ind, hit.indicator if hit else None))
+    assert len(forms) >= 20 and wrong == []
+
+
+@pytest.mark.parametrize("text, indicators", [
+    # what follows a comparison word names the benchmark, not the indicator
+    ("地区生产总值增长5.5%，高于全国1个百分点。", ["地区生产总值", "地区生产总值"]),
+    ("农村居民收入增长7.1%，增速高于城镇居民1.5个百分点。", ["农村居民收入", "农村居民收入增速"]),
+    # a share's verb is no part of it
+    ("年龄在35岁以下的干部占42%。", [None, "35岁以下的干部"]),
+])
+def test_indicator_rules_for_the_written_forms(pipeline, text, indicators):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [q.indicator for q in doc.quantities if q.value is not None] == indicators
+
+
 def test_parse_takes_the_marks_out():
     text, marks = role_forms.parse("全年完成〔12亿元|actual〕，增长〔5%|growth〕。")
     assert text == "全年完成12亿元，增长5%。"
@@ -102,6 +136,9 @@ def test_every_form_but_the_known_misses_gets_its_role(pipeline):
     # a row of figures run into the text: each field has its own cue
     ("固定资产投资 目标50亿元 完成46.3亿元 完成率92.6%", ["target", "actual", "completion_rate"]),
     ("新建校舍 3200 平方米，增长 12.5%", ["actual", "growth"]),
+    # an other cue (年龄, 抽查) is the number's right after it, and a list's
+    ("年龄在35岁以下的干部占42%。", ["other", "actual"]),
+    ("随机抽查3个社区、5个村。", ["other", "other"]),
 ])
 def test_role_rules_for_the_written_forms(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

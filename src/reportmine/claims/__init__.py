@@ -39,6 +39,7 @@ _INHERIT_ROLES = frozenset({"completion_rate", "growth", "forecast", "target", "
                             "full_target", "difference"})
 _SCOPED_ROLES = frozenset({"actual", "growth"})     # roles a target list's colon overrules
 _CHANGE_ROLES = frozenset({"growth", "difference"})   # cues that bind to one number
+_ONE_NUMBER_ROLES = _CHANGE_ROLES | {"other"}          # 年龄在35岁以下的干部占42%: 年龄 is the age's
 _LABEL_LINES = 3      # how far up a lone value looks for its label
 _CJK = regex.compile(r"\p{Han}")
 _OPENERS = " \t\r\n\u3000。；;，,"
@@ -209,9 +210,11 @@ def _rule_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], p
     role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce, scans)
     if first_cue is None and role == "actual":
         role = _cueless_role(c, scans, q, span, prev, forecasts)
-    elif role in _CHANGE_ROLES and prev is not None and last_cue is not None and last_cue <= prev.start \
-            and _CJK.search(text[prev.end:q.start].translate(c.marks.no_list_gap)):
+    elif role in _ONE_NUMBER_ROLES and prev is not None and last_cue is not None and last_cue <= prev.start \
+            and _CJK.search(text[prev.end:q.start].translate(c.marks.no_list_gap)) \
+            and (role != "other" or c.marks.list_split.search(text, prev.end, q.start) is None):
         role = "actual"     # 同比下降23%、死亡0人: the change cue was the quantity's before it
+        #                     (抽查3个社区、5个村: a list of what is sampled shares its cue)
     if role in _LED_ROLES:
         led = _lead(c, text, ss, cs)
         if led is not None and (role != "target" or led == "forecast"):
@@ -271,7 +274,7 @@ def _indicator(c: Cues, text: str, q: Quantity, clause: tuple[int, int], first_c
         seg = max(cs, prev.start)   # 6岁以下儿童1820人: the class the bound names is what is counted
     after = noun_after(c, text, q.end, ce)
     before = None
-    if last_cue is not None and seg <= last_cue < q.start:
+    if last_cue is not None and seg <= last_cue < q.start and not text.endswith(c.comparison_words, seg, last_cue):
         before = phrase_before(c, text, last_cue, q.start)   # 确定全年|接待游客|600万人次
     if before is None:
         head_end = first_cue if first_cue is not None and first_cue >= seg else _cue_in(c, text, seg, q.start)

@@ -52,6 +52,7 @@ class Cues:
     other_units: frozenset
     score_units: frozenset
     reference_tails: tuple[str, ...]
+    comparison_words: tuple[str, ...]
     score_award: tuple[str, ...]
     score_condition: "regex.Pattern | None"
     divisions: frozenset
@@ -260,6 +261,7 @@ def cues() -> Cues:
         other_units=frozenset(data["other_units"]),
         score_units=frozenset(data.get("score_units") or ()),
         reference_tails=tuple(ind.get("reference_tails") or ()),
+        comparison_words=tuple(ind.get("comparison_words") or ("\0",)),
         score_award=tuple(sorted(data.get("score_award") or (), key=len, reverse=True)),
         score_condition=(compile_pattern(data["score_condition"], "claims.yaml: score_condition")
                          if data.get("score_condition") else None),
