@@ -31,6 +31,8 @@ def test_every_genre_form_gets_its_role(pipeline):
     ("role_forms_phrasing.txt", set()),
     # 原计划投资 (the gold reads 计划投资 both ways), 考核总分 (left unread)
     ("role_forms_lists.txt", {"2.5亿元", "100分"}),
+    # (roles only: its indicator misses are pinned below)
+    ("role_forms_indicators2.txt", set()),
 ])
 def test_later_form_files(pipeline, name, known):
     forms = role_forms.read_forms(ROOT / "benchmarks" / name)
@@ -60,12 +62,25 @@ def test_indicator_forms_get_role_and_indicator(pipeline):
     assert len(forms) >= 20 and wrong == []
 
 
+def test_second_indicator_forms(pipeline):
+    """role_forms_indicators2.txt (stop 27): 21 / 28 indicators at first (24 with
+    three marks set to the gold's convention); one miss stays, 15所学校, whose
+    unit holds the noun counted."""
+    forms = role_forms.read_forms(ROOT / "benchmarks" / "role_forms_indicators2.txt")
+    wrong = {number for line in forms
+             for (_, _, number, hit), ind in zip(role_forms.judge_all(pipeline, line), role_forms.indicators(line))
+             if not role_forms.indicator_right(ind, hit.indicator if hit else None)}
+    assert wrong == {"15所"}
+
+
 @pytest.mark.parametrize("text, indicators", [
     # what follows a comparison word names the benchmark, not the indicator
     ("地区生产总值增长5.5%，高于全国1个百分点。", ["地区生产总值", "地区生产总值"]),
     ("农村居民收入增长7.1%，增速高于城镇居民1.5个百分点。", ["农村居民收入", "农村居民收入增速"]),
     # a share's verb is no part of it
     ("年龄在35岁以下的干部占42%。", [None, "35岁以下的干部"]),
+    # a government that sets a task and 实际 name no indicator: the task's does
+    ("市政府下达的全年税收任务9亿元，实际完成9.4亿元。", ["税收", "税收"]),
 ])
 def test_indicator_rules_for_the_written_forms(pipeline, text, indicators):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
