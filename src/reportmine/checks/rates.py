@@ -191,9 +191,17 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         # mistyped one when one digit makes the rate fit (受理160件，办结180件，结案率93.75%)
         case.typo_only = [(a, w) for a, w in _adjacent_pair(index, sent, r, smaller, cfg)
                           if a is parts[0] and not case.is_meant(a, w)]
-        # two levels of one move (由A减少到B) are never a part and its whole
-        case.meant = [(a, w) for a, w in case.meant if not _move(text, *sorted((a, w), key=lambda q: q.start))]
+        # two levels of one move (由A减少到B) are never a part and its whole, nor a
+        # count and its own restatement (the same indicator and value written twice)
+        case.meant = [(a, w) for a, w in case.meant if not _move(text, *sorted((a, w), key=lambda q: q.start))
+                      and not _restated(a, w)]
     return case
+
+
+def _restated(a: Quantity, w: Quantity) -> bool:
+    """新认定绿色食品4个 … 新认定绿色食品4个: one count written twice, no part of itself."""
+    return a.norm_value == w.norm_value and a.norm_unit == w.norm_unit and bool(a.indicator) \
+        and a.indicator == w.indicator
 
 
 def _rate_head(r: Quantity, cfg) -> str:

@@ -39,6 +39,9 @@ class Lexicon:
     cn_rhetorical_after: tuple[str, ...]
     cn_count_cues: tuple[str, ...]
     cn_count_units: frozenset[str]
+    cn_count_end: str
+    cn_count_end_one: frozenset
+    cn_count_end_not: frozenset
     time_after: tuple[str, ...]
     duration_units: frozenset
     duration_before: tuple[str, ...]
@@ -109,6 +112,9 @@ def lexicon() -> Lexicon:
         cn_rhetorical_after=tuple(sorted(ctx["cn_rhetorical_after"], key=len, reverse=True)),
         cn_count_cues=tuple(sorted(ctx["cn_count_cues"], key=len, reverse=True)),
         cn_count_units=frozenset(ctx["cn_count_units"]),
+        cn_count_end=str(ctx.get("cn_count_end") or ""),
+        cn_count_end_one=frozenset(ctx.get("cn_count_end_one") or ()),
+        cn_count_end_not=frozenset(ctx.get("cn_count_end_not") or ()),
         time_after=tuple(ctx["time_after"]),
         duration_units=frozenset(ctx["duration_units"]),
         duration_before=tuple(ctx["duration_before"]),

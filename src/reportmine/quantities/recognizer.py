@@ -343,6 +343,10 @@ def _cn_count_ok(m, text, lex, value, after) -> bool:
     """Chinese-numeral counts are kept only when they measure something."""
     if value < 1:
         return False
+    unit = m.group("unit")
+    if after[:1] and after[0] in lex.cn_count_end and _named_before(m, text) and unit not in lex.cn_count_end_not \
+            and (value >= 2 or unit in lex.cn_count_end_one):
+        return True         # 死亡一人、受伤两人 / 社区支部三个，: what it counts was named before it
     if value == 1:
         return _one_counted(m, text)
     if (after[:1] and after[:1] in QUOTES_OPEN) or after.startswith(lex.cn_rhetorical_after):
@@ -351,6 +355,13 @@ def _cn_count_ok(m, text, lex, value, after) -> bool:
         return True
     head = text[max(0, m.start() - 4):m.start()]
     return head.endswith(lex.cn_count_cues)
+
+
+def _named_before(m, text) -> bool:
+    """A Chinese character right before the number (a noun or a verb), none
+    before a bare numeral that opens its clause (，三个，)."""
+    before = text[m.start() - 1:m.start()] if m.start() else ""
+    return "\u4e00" <= before <= "\u9fff"
 
 
 def _one_counted(m, text) -> bool:
