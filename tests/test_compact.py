@@ -144,12 +144,14 @@ def test_a_spaced_range_is_one_range_and_a_row_of_figures_stays():
 @pytest.mark.parametrize("written, unit, value", [("全线新修道路 86 km ，", "公里", 86),
                                                    ("新建标准厂房 4500 m 2 ，", "平方米", 4500),
                                                    ("细颗粒物年均浓度 31 ug/m 3 ，", "微克/立方米", 31),
-                                                   ("出水化学需氧量 28 mg/L ，", "毫克/升", 28)])
+                                                   ("出水化学需氧量 28 mg/L ，", "毫克/升", 28),
+                                                   # an ASCII comma right after the exponent ends the clause
+                                                   ("二氧化氮年均浓度 26 μg/m 3,", "微克/立方米", 26)])
 def test_a_latin_unit_set_apart_from_its_number_is_read(pipeline, written, unit, value):
     doc = analyze(pipeline, written + "较上年有所提高。")
     (q,) = doc.quantities
     assert (q.norm_unit, q.norm_value) == (unit, value)
-    assert q.text == written[written.index(str(value)):].rstrip(" ，")
+    assert q.text == written[written.index(str(value)):].rstrip(" ，,")
 
 
 def test_a_row_of_figures_keeps_its_spaces_before_a_latin_unit():

@@ -276,7 +276,8 @@ _CR = re.compile(r"\r(?=\n)")
 _PAGE_KINDS = ("page_header", "page_footer")
 _HEADING_CHARS = 40      # a heading line ending a page: its section goes on, not its title
 _LATIN_AFTER_SPACE = re.compile(r"[0-9][ \u00a0][A-Za-zμµ]")
-_EXPONENT = regex.compile(r"(?<=[0-9][ \u00a0]?(?:(?:[μµu]g|mg)/)?m)[ \u00a0](?=[23](?![0-9.,]))")
+# (the exponent may end a clause: 44 μg/m 3, — a comma then, not a thousands separator)
+_EXPONENT = regex.compile(r"(?<=[0-9][ \u00a0]?(?:(?:[μµu]g|mg)/)?m)[ \u00a0](?=[23](?![0-9.]|,[0-9]))")
 _SIGNS_AND_DASHES = "-+−－＋~～–"       # every sign and dash of spaces.sign and spaces.range
 
 
