@@ -8,7 +8,7 @@ Each marked number of a form (``〔number|role〕``) is looked up among the
 quantities the pipeline finds on the sentence (the one whose span overlaps
 it); its role is right or wrong, or the number is not found. Printed: right /
 marked per role and in all, and with --misses each wrong or missing number
-in its sentence. A mark may name the indicator too (``〔12亿元|actual|财政收入〕``;
+in its sentence (``⏎`` in a form stands for a line break). A mark may name the indicator too (``〔12亿元|actual|财政收入〕``;
 ``-`` for none): the pipeline's indicator is right when its characters match
 by F1 >= 0.5, as ../shared/gold/score.py counts (none right only for none),
 and the indicators are counted apart. The realdev figures (models/train_roles.py --lodo) measure
@@ -67,8 +67,12 @@ def indicator_right(want: str, got: str | None) -> bool:
     return got is None if want == NONE else char_f1(want, got or "") >= 0.5
 
 
+LINE_BREAK = "⏎"     # written in a form for a line break (a heading and the lines under it)
+
+
 def read_forms(path: Path) -> list[str]:
-    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+    """The forms of a file, one per line (``⏎`` in a line stands for a line break)."""
+    return [ln.strip().replace(LINE_BREAK, "\n") for ln in path.read_text(encoding="utf-8").splitlines()
             if ln.strip() and not ln.lstrip().startswith("#")]
 
 
@@ -105,13 +109,13 @@ def main(argv=None) -> None:
             right[want] += got == want
             missing += got is None
             if args.misses and got != want:
-                print(f"  {want:>15} -> {got or '(not found)':<15} {number}  | {parse(line)[0]}")
+                print(f"  {want:>15} -> {got or '(not found)':<15} {number}  | {parse(line)[0].replace(chr(10), LINE_BREAK)}")
             if ind is not None:
                 found = hit.indicator if hit is not None else None
                 named["marked"] += 1
                 named["right"] += hit is not None and indicator_right(ind, found)
                 if args.misses and not (hit is not None and indicator_right(ind, found)):
-                    print(f"  {'indicator':>15} {ind} -> {found or '(none)'}  {number}  | {parse(line)[0]}")
+                    print(f"  {'indicator':>15} {ind} -> {found or '(none)'}  {number}  | {parse(line)[0].replace(chr(10), LINE_BREAK)}")
     for role in ROLES:
         if total[role]:
             print(f"{role:>15}  {right[role]:3d} / {total[role]:3d}")

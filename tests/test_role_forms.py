@@ -33,6 +33,7 @@ def test_every_genre_form_gets_its_role(pipeline):
     ("role_forms_lists.txt", {"2.5亿元", "100分"}),
     # (roles only: its indicator misses are pinned below)
     ("role_forms_indicators2.txt", set()),
+    ("role_forms_scopes.txt", set()),
 ])
 def test_later_form_files(pipeline, name, known):
     forms = role_forms.read_forms(ROOT / "benchmarks" / name)
@@ -154,6 +155,10 @@ def test_every_form_but_the_known_misses_gets_its_role(pipeline):
     # an other cue (年龄, 抽查) is the number's right after it, and a list's
     ("年龄在35岁以下的干部占42%。", ["other", "actual"]),
     ("随机抽查3个社区、5个村。", ["other", "other"]),
+    # a sentence announcing the coming period's work governs its paragraph
+    ("下一步，我们要重点做好四方面工作。一是培训农民3000人次；二是新建村级站点12个。", ["target", "target"]),
+    ("下一步，我们要重点做好四方面工作。\n全年培训农民3000人次。", ["actual"]),
+    ("今年全县培训农民3000人次，明年将继续做好培训工作。新建站点12个。", ["actual", "actual"]),
 ])
 def test_role_rules_for_the_written_forms(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

@@ -71,6 +71,7 @@ class Cues:
     target_heading_reached: "regex.Pattern"
     target_scope: "regex.Pattern | None"
     lead_clause: "regex.Pattern"
+    plan_lead: "regex.Pattern"
     field_gap: "regex.Pattern"
     step_before: "regex.Pattern | None"
     step_award: "regex.Pattern | None"
@@ -286,6 +287,7 @@ def cues() -> Cues:
         target_scope=(compile_pattern(data["target_scope"], "claims.yaml: target_scope")
                       if data.get("target_scope") else None),
         lead_clause=compile_pattern(data.get("lead_clause") or "(?!)", "claims.yaml: lead_clause"),
+        plan_lead=compile_pattern(data.get("plan_lead") or "(?!)", "claims.yaml: plan_lead"),
         field_gap=compile_pattern(data.get("field_gap") or "(?!)", "claims.yaml: field_gap"),
         step_before=compile_pattern(step["before"], "claims.yaml: step_size.before") if step else None,
         step_award=compile_pattern(step["award"], "claims.yaml: step_size.award") if step else None,

@@ -23,19 +23,34 @@ _REACHED_CHARS = 24   # how far before the quantity 已/实际 is looked for
 # up to the next such marker (（二）战果…) or a top-level one (二、…):
 # claims.yaml text_marks.run_in_heading, next_heading_mark
 _RUN_IN_CHARS = 2000
+_PLAN_CHARS = 600     # the most of a paragraph a plan lead governs
 
 
 def target_spans(c: Cues, doc: Document) -> list[tuple[int, int]]:
     """(start, end) of the text each target heading governs, after its title."""
-    if c.target_heading is None or not is_on("target_heading"):
-        return []
-    spans = [(s.title_end, s.end) for s in doc.sections if _is_target(c, s.title)]
     text = doc.text
+    spans = _plan_leads(c, text)
+    if c.target_heading is None or not is_on("target_heading"):
+        return sorted(spans)
+    spans += [(s.title_end, s.end) for s in doc.sections if _is_target(c, s.title)]
     for m in c.marks.run_in_heading.finditer(text) if is_on("run_in_heading") else ():
         if _is_target(c, m.group(1)):
             nxt = c.marks.next_heading_mark.search(text, m.end(), m.end() + _RUN_IN_CHARS)
             spans.append((m.end(), nxt.start() if nxt else min(len(text), m.end() + _RUN_IN_CHARS)))
     return sorted(spans)
+
+
+def _plan_leads(c: Cues, text: str) -> list[tuple[int, int]]:
+    """明年我们将重点抓好三项工作。一是…: from the end of a sentence that
+    announces the coming period's work to the end of its paragraph (its line)."""
+    out = []
+    for m in c.plan_lead.finditer(text):
+        start = max(text.rfind(ch, 0, m.start()) for ch in "。；;\n") + 1
+        if any("0" <= ch <= "9" for ch in text[start:m.end()]) and not c.plan_lead.match(text, start):
+            continue        # (a sentence with figures in it reports; only a lead that opens its sentence may hold a year)
+        end = text.find("\n", m.end())
+        out.append((m.end(), min(end if end >= 0 else len(text), m.end() + _PLAN_CHARS)))
+    return out
 
 
 def _is_target(c: Cues, title: str) -> bool:
