@@ -34,6 +34,7 @@ def test_every_genre_form_gets_its_role(pipeline):
     # (roles only: its indicator misses are pinned below)
     ("role_forms_indicators2.txt", set()),
     ("role_forms_scopes.txt", set()),
+    ("role_forms_tables.txt", set()),
 ])
 def test_later_form_files(pipeline, name, known):
     forms = role_forms.read_forms(ROOT / "benchmarks" / name)
@@ -163,3 +164,15 @@ def test_every_form_but_the_known_misses_gets_its_role(pipeline):
 def test_role_rules_for_the_written_forms(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
     assert [q.role for q in doc.quantities if q.value is not None] == roles
+
+
+def test_a_share_of_the_plan_column_is_a_completion_rate_and_checked(pipeline):
+    """A column headed 占年度目标 holds completion rates (stop 27, role_forms_tables.txt),
+    so a rate that is not done / plan is flagged; 增减（%） heads changes."""
+    text = "指标 | 目标任务 | 1-9月完成 | 占年度目标\n新增就业（人） | 4000 | 3320 | 93%\n"
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [q.role for q in doc.quantities] == ["target", "actual", "completion_rate"]
+    assert [f.code for f in doc.flags] == ["R303"]
+    text = "指标 | 本年 | 上年 | 增减（%）\n税收收入（亿元） | 20.5 | 19.0 | 7.9\n"
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [q.role for q in doc.quantities] == ["actual", "actual", "growth"]
