@@ -9,7 +9,8 @@ import pytest
 from helpers import ROOT
 
 FORMS = [ROOT / "benchmarks" / name for name in
-         ("relation_forms.txt", "relation_forms_heldout.txt", "relation_forms_heldout2.txt")]
+         ("relation_forms.txt", "relation_forms_heldout.txt", "relation_forms_heldout2.txt",
+          "relation_forms_genres.txt")]
 
 
 def _forms(path: Path) -> list[str]:
