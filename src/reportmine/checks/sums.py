@@ -253,8 +253,10 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
                  key=lambda x: x[1])
     if other_fit(total, parts, max(ar.tolerance(total), ar.coarseness(parts[:k]))):
         return
-    if not named and across_attributes(found.text, parts[:k]):
+    if not named and (across_attributes(found.text, parts[:k])
+                      or (whole_sentence > k and across_attributes(found.text, parts[:whole_sentence]))):
         return                      # 女党员…少数民族党员…大专以上学历党员: overlapping subsets
+        #                             (职工…其中卫生技术人员…高级职称…硕士以上学历: all of the sentence's)
     as_written = k == whole_sentence >= 2 or whole_sentence >= k == _named_run(total, parts) >= 2
     limit = cfg.near_miss_sum_sentence if as_written else cfg.near_miss_sum
     if k == 2 and _complementary(found.text, parts[0], parts[1], cfg):

@@ -37,6 +37,7 @@ _LIST_GAP = re.compile(r"[\u4e00-\u9fff]{0,6}[、，,；;][\u4e00-\u9fff]{0,6}")
 _DIGITS_AR = frozenset("0123456789０１２３４５６７８９")
 _ASCII_ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LOOK = 8  # how far context checks look past a match
+_BASE_REACH = 30  # how far a bare 百元 looks for the amount it is the base of
 
 
 def _alt(words) -> str:
@@ -330,6 +331,9 @@ def _finish(m, text, limit, lex, s, e, value, unit, norm_value, norm_unit, is_cn
     after = text[e:min(limit, e + _LOOK)]
     if after[:1] and after[0] in QUOTES_CLOSE:
         return None  # the end of a quoted name: “办学规范十五条”
+    if is_cn and m.group("cn") in ("百", "千") and not m.group("pre") and unit \
+            and _per_base(text[e:min(limit, e + _BASE_REACH)], unit):
+        return None         # 百元医疗收入卫生材料消耗21.3元: the base of a rate, not a count
     if is_cn and not cn_ok and not _cn_count_ok(m, text, lex, value, after):
         held = _TENTATIVE.get()
         if held is not None and value >= 1 and not (after[:1] and after[:1] in QUOTES_OPEN) \
@@ -355,6 +359,12 @@ def _cn_count_ok(m, text, lex, value, after) -> bool:
         return True
     head = text[max(0, m.start() - 4):m.start()]
     return head.endswith(lex.cn_count_cues)
+
+
+def _per_base(after: str, unit: str) -> bool:
+    """A number of the same unit later in the clause: 百元…21.3元 is per hundred."""
+    clause = re.split(r"[，。；,;]", after, maxsplit=1)[0]
+    return re.search(r"[0-9][0-9.]*\s*" + re.escape(unit), clause) is not None
 
 
 def _named_before(m, text) -> bool:
