@@ -10,7 +10,7 @@ from helpers import ROOT
 
 FORMS = [ROOT / "benchmarks" / name for name in
          ("relation_forms.txt", "relation_forms_heldout.txt", "relation_forms_heldout2.txt",
-          "relation_forms_genres.txt")]
+          "relation_forms_genres.txt", "relation_forms_traditional.txt")]
 
 
 def _forms(path: Path) -> list[str]:

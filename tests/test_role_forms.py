@@ -35,6 +35,7 @@ def test_every_genre_form_gets_its_role(pipeline):
     ("role_forms_indicators2.txt", set()),
     ("role_forms_scopes.txt", set()),
     ("role_forms_tables.txt", set()),
+    ("role_forms_traditional.txt", set()),
 ])
 def test_later_form_files(pipeline, name, known):
     forms = role_forms.read_forms(ROOT / "benchmarks" / name)
