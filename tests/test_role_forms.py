@@ -36,6 +36,7 @@ def test_every_genre_form_gets_its_role(pipeline):
     ("role_forms_scopes.txt", set()),
     ("role_forms_tables.txt", set()),
     ("role_forms_traditional.txt", set()),
+    ("role_forms_speeches.txt", set()),
 ])
 def test_later_form_files(pipeline, name, known):
     forms = role_forms.read_forms(ROOT / "benchmarks" / name)
@@ -84,6 +85,8 @@ def test_second_indicator_forms(pipeline):
     ("年龄在35岁以下的干部占42%。", [None, "35岁以下的干部"]),
     # a government that sets a task and 实际 name no indicator: the task's does
     ("市政府下达的全年税收任务9亿元，实际完成9.4亿元。", ["税收", "税收"]),
+    # 把 opens a phrase as a preposition
+    ("把城乡居民医保参保率提高到97%。", ["城乡居民医保参保率"]),
 ])
 def test_indicator_rules_for_the_written_forms(pipeline, text, indicators):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
@@ -161,6 +164,9 @@ def test_every_form_but_the_known_misses_gets_its_role(pipeline):
     ("下一步，我们要重点做好四方面工作。一是培训农民3000人次；二是新建村级站点12个。", ["target", "target"]),
     ("下一步，我们要重点做好四方面工作。\n全年培训农民3000人次。", ["actual"]),
     ("今年全县培训农民3000人次，明年将继续做好培训工作。新建站点12个。", ["actual", "actual"]),
+    # a quantity whose own words say it changed (翻了一番) is a growth, or a target after 力争
+    ("五年来全县工业产值翻了一番。", ["growth"]),
+    ("力争到2030年全县工业产值翻一番。", ["target"]),
 ])
 def test_role_rules_for_the_written_forms(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

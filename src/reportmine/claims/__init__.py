@@ -209,7 +209,7 @@ def _rule_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], p
         cs = prev.end       # 预算3.2亿元 实绩3.35亿元: a field of its own
     role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce, scans)
     if first_cue is None and role == "actual":
-        role = _cueless_role(c, scans, q, span, prev, forecasts)
+        role = "growth" if q.text.startswith(c.change_words) else _cueless_role(c, scans, q, span, prev, forecasts)
     elif role in _ONE_NUMBER_ROLES and prev is not None and last_cue is not None and last_cue <= prev.start \
             and _CJK.search(text[prev.end:q.start].translate(c.marks.no_list_gap)) \
             and (role != "other" or c.marks.list_split.search(text, prev.end, q.start) is None):

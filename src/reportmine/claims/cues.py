@@ -73,6 +73,7 @@ class Cues:
     lead_clause: "regex.Pattern"
     plan_lead: "regex.Pattern"
     field_gap: "regex.Pattern"
+    change_words: tuple[str, ...]
     step_before: "regex.Pattern | None"
     step_award: "regex.Pattern | None"
     formula_factor: tuple[str, ...]
@@ -289,6 +290,7 @@ def cues() -> Cues:
         lead_clause=compile_pattern(data.get("lead_clause") or "(?!)", "claims.yaml: lead_clause"),
         plan_lead=compile_pattern(data.get("plan_lead") or "(?!)", "claims.yaml: plan_lead"),
         field_gap=compile_pattern(data.get("field_gap") or "(?!)", "claims.yaml: field_gap"),
+        change_words=tuple(data.get("change_words") or ("\0",)),
         step_before=compile_pattern(step["before"], "claims.yaml: step_size.before") if step else None,
         step_award=compile_pattern(step["award"], "claims.yaml: step_size.award") if step else None,
         formula_factor=tuple(formula.get("factor") or ()),
