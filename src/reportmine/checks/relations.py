@@ -114,6 +114,11 @@ def same_units(quantities, mapping: dict):
     changed = [(q, q.norm_unit) for q in quantities if q.norm_unit in mapping]
     for q, unit in changed:
         q.norm_unit = mapping[unit]
+    named = [(q, _unit_named(q.indicator)) for q in quantities if q.norm_unit is None and q.value is not None]
+    named = [(q, u) for q, u in named if u is not None]
+    for q, u in named:          # 门急诊人次42万: the unit ends the indicator's name
+        q.norm_unit = u
+    changed += [(q, None) for q, _ in named]
     spans = {(q.start, q.end): unit for q, unit in changed}
 
     def restore(flags) -> None:
@@ -126,6 +131,21 @@ def same_units(quantities, mapping: dict):
     finally:
         for q, unit in changed:
             q.norm_unit = unit
+
+
+def _unit_named(indicator: str | None) -> str | None:
+    """The normalized unit a count's indicator ends with (门急诊人次 -> 人次), when
+    its number was written without one; units of two characters or more only."""
+    if not indicator:
+        return None
+    from ..quantities.lexicon import lexicon
+
+    units = lexicon().units
+    for n in (3, 2):
+        u = units.get(indicator[-n:])
+        if u is not None:
+            return u.norm
+    return None
 
 
 def _search(doc: Document, targets=()) -> list[Flag]:
