@@ -51,6 +51,9 @@ def test_not_placeholders(pipeline, text):
     ("质量提高了个百\n分点。", "个百\n分点"),
     ("每千人口托位数达到个，", "个"),
     ("占居民总数的2左右，", "2左右"),
+    # a blank left where the number was to be typed before its unit
+    ("今年完成荒山造林  亩，", "亩"),
+    ("全年改造危旧桥梁完成  座。", "座"),
 ])
 def test_missing_numbers(pipeline, text, near):
     flags = [f for f in flags_of(pipeline, text) if f.type == "missing_number"]
@@ -61,6 +64,9 @@ def test_missing_numbers(pipeline, text, near):
 @pytest.mark.parametrize("text", [
     "万元GDP能耗下降4%，每万人口拥有医生28人，新开工亿元以上项目12个。",
     "完成率111%，增长8.5个百分点。",
+    # a number set apart by spaces; a unit that labels a column, after 单位 and a space
+    "新建校舍 3200 平方米，",
+    "表3 项目资金（单位 万元）",
 ])
 def test_not_missing_numbers(pipeline, text):
     assert [f.text for f in flags_of(pipeline, text) if f.type == "missing_number"] == []

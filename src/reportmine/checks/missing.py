@@ -30,6 +30,8 @@ def find_missing(text: str, start: int, end: int, r: Rules) -> list[Flag]:
     for m in r.amount_slot.finditer(seg):
         if _numberless(seg, m.start(), r):
             spans.append((m.start(), m.end(), "number", "an amount without its number"))
+    for m in r.blank_slot.finditer(seg):
+        spans.append((m.start(1), m.end(1), "number", "a unit after a blank where its number was to be typed"))
     for m in r.numeral_slot.finditer(seg):
         spans.append((m.start(), m.end(), "number", "an ordinal or class without its numeral"))
     for m in r.rate_cut.finditer(seg):
@@ -69,7 +71,9 @@ def _skip_space(text: str, i: int) -> int:
 
 
 def _label(text: str, s: int, r: Rules) -> bool:
-    """A unit in a column or row label: 经费(万元), 单位：万元."""
+    """A unit in a column or row label: 经费(万元), 单位：万元, 单位 万元."""
+    while s > 0 and text[s - 1] in " \t\u3000":
+        s -= 1
     return any(text.endswith(w, 0, s) for w in r.label_before)
 
 

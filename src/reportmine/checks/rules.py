@@ -31,6 +31,7 @@ class Rules:
     unit_missing: object
     label_before: tuple[str, ...]
     amount_slot: object
+    blank_slot: object
     numeral_slot: object
     rate_cut: object
     page_marker: object
@@ -94,6 +95,7 @@ def _missing_rules(mn: dict) -> dict:
         unit_missing=_any_of(mn["unit_missing"], "checks.yaml: unit_missing"),
         label_before=tuple(mn["label_before"]),
         amount_slot=compile_pattern(mn["amount_slot"], "checks.yaml: amount_slot"),
+        blank_slot=compile_pattern(mn.get("blank_slot") or "(?!)", "checks.yaml: blank_slot"),
         numeral_slot=_any_of(mn["numeral_slot"], "checks.yaml: numeral_slot"),
         rate_cut=compile_pattern(mn["rate_cut"], "checks.yaml: rate_cut"),
         page_marker=compile_pattern(mn["page_marker"], "checks.yaml: page_marker"),
