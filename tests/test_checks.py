@@ -24,6 +24,8 @@ def flags_of(pipeline, text):
     ("共有20xx9人参加。", "20xx9人", "number"),
     ("化解纠纷2XX起。", "2XX起", "number"),
     ("从业2x年。", "2x年", "date"),
+    # a masked number with a thousands comma is one placeholder
+    ("全年服务群众xx,xxx人次。", "xx,xxx人次", "number"),
 ])
 def test_placeholders(pipeline, text, mark, subtype):
     flags = [f for f in flags_of(pipeline, text) if f.type == "placeholder"]
