@@ -38,6 +38,7 @@ def test_every_genre_form_gets_its_role(pipeline):
     ("role_forms_traditional.txt", set()),
     ("role_forms_speeches.txt", set()),
     ("role_forms_stop27_heldout.txt", set()),
+    ("role_forms_scoring.txt", set()),
 ])
 def test_later_form_files(pipeline, name, known):
     forms = role_forms.read_forms(ROOT / "benchmarks" / name)
@@ -139,6 +140,9 @@ def test_every_form_but_the_known_misses_gets_its_role(pipeline):
     ("全县粮食产量比上年增加3万吨。", ["growth"]),
     # a gap over a target some level set is a difference
     ("全县参保率98.2%，超过市定目标3.2个百分点。", ["actual", "difference"]),
+    # the requirement a rule rewards, a completion rate too, or with full points
+    ("任务完成率达到100%的得4分。", ["full_target", "other"]),
+    ("办结率达到95%以上得满分。", ["full_target"]),
     # a clause of nothing but a target or forecast cue and a time leads the next
     ("力争到年底，全县森林覆盖率提高到45%。", ["target"]),
     ("预计到年底，全县城镇化率将达到58%左右。", ["forecast"]),

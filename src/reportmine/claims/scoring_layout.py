@@ -19,7 +19,8 @@ def scoring_role(c: Cues, text: str, q: Quantity, clause: tuple[int, int], prev:
     cs, ce = clause
     role = _formula_role(c, text, cs, q, _score_role(c, text, q, role, cs))
     # score_condition needs a score unit (分) written after the quantity: tried only then
-    if role == "actual" and q.unit not in c.score_units and c.score_condition is not None \
+    # (a completion rate a rule rewards, 完成率达到100%的得5分, is the requirement too)
+    if role in ("actual", "completion_rate") and q.unit not in c.score_units and c.score_condition is not None \
             and c.marks.has_score_unit(text[q.end:q.end + 24]) \
             and c.score_condition.match(text, q.end, max(ce, min(len(text), q.end + 24))):
         role = "full_target"    # 办结率达100%得3分: the requirement for the points
