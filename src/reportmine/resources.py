@@ -72,6 +72,22 @@ def require(data: dict, keys: tuple[str, ...], where: str) -> None:
         raise DataFileError(f"{where}: missing keys {missing}")
 
 
+def word(data: dict, key: str, where: str) -> str:
+    """``data[key]``, which must be a non-empty word (a DataFileError naming it otherwise)."""
+    value = data[key]
+    if not isinstance(value, str) or not value:
+        raise DataFileError(f"{where}: {key} 应为非空的词")
+    return value
+
+
+def word_list(data: dict, key: str, where: str) -> tuple[str, ...]:
+    """``data[key]``, which must be a non-empty list of non-empty words, as a tuple."""
+    value = data[key]
+    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
+        raise DataFileError(f"{where}: {key} 应为非空的词表")
+    return tuple(value)
+
+
 def compile_pattern(pattern: str, where: str, flags: int = 0) -> "regex.Pattern":
     """A data file's pattern, compiled (or rebuilt from the state an earlier process kept)."""
     from .compiled_patterns import compile_cached

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Quantity
-from ..resources import DataFileError, compile_pattern, load_yaml, require
+from ..resources import compile_pattern, load_yaml, require, word, word_list
 from .neighbourhood import Index
 from .points import Entry, _bracketed, marks
 
@@ -56,13 +56,10 @@ def award_words() -> AwardWords:
     data = load_yaml("checks.yaml")["awards"]
     keys = ("award_words", "award_not", "award_grades", "criterion_marks", "bracket_points", "split_word")
     require(data, keys, "checks.yaml: awards")
-    points, split = data["bracket_points"], data["split_word"]
-    if not isinstance(points, list) or not points or not all(isinstance(w, str) and w for w in points):
-        raise DataFileError("checks.yaml: awards: bracket_points 应为非空的词表")
-    if not isinstance(split, str) or not split:
-        raise DataFileError("checks.yaml: awards: split_word 应为非空的词")
+    points = word_list(data, "bracket_points", "checks.yaml: awards")
+    split = word(data, "split_word", "checks.yaml: awards")
     return AwardWords(tuple(data["award_words"]), compile_pattern(data["award_not"], "checks.yaml: awards: award_not"),
-                      tuple(data["award_grades"]), str(data["criterion_marks"]), tuple(points), split)
+                      tuple(data["award_grades"]), str(data["criterion_marks"]), points, split)
 
 
 def check_awards(index: Index, found, cfg) -> None:

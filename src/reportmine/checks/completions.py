@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
-from ..resources import DataFileError, compile_pattern, load_yaml, require
+from ..resources import compile_pattern, load_yaml, require, word, word_list
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, sentence_end
 
@@ -57,16 +57,12 @@ def completion_config() -> CompletionConfig:
     data = load_yaml("checks.yaml")["completion_search"]
     require(data, _KEYS, "checks.yaml: completion_search")
     where = "checks.yaml: completion_search"
-    for k in ("of_end", "over_mark"):
-        if not isinstance(data[k], str) or not data[k]:
-            raise DataFileError(f"{where}: {k} 应为非空的词")
-    verbs = data["of_verbs"]
-    if not isinstance(verbs, list) or not verbs or not all(isinstance(w, str) and w for w in verbs):
-        raise DataFileError(f"{where}: of_verbs 应为非空的词表")
+    of_end, over_mark, verbs = word(data, "of_end", where), word(data, "over_mark", where), \
+        word_list(data, "of_verbs", where)
     return CompletionConfig(tuple(data["target_words"]), int(data["target_reach"]),
                             compile_pattern(data["of_cue"], f"{where}: of_cue"), int(data["sentence_reach"]),
                             compile_pattern(data["over_cue"], f"{where}: over_cue"),
-                            data["of_end"], tuple(verbs), data["over_mark"])
+                            of_end, verbs, over_mark)
 
 
 def check_completions(index: Index, found, cfg) -> None:

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
-from ..resources import DataFileError, compile_pattern, load_yaml, require
+from ..resources import compile_pattern, load_yaml, require, word
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate
 from .typos import judge_difference
@@ -48,11 +48,10 @@ class DatedConfig:
 def dated_config() -> DatedConfig:
     data = load_yaml("checks.yaml")["dated_levels"]
     require(data, _KEYS, "checks.yaml: dated_levels")
-    if not isinstance(data["year_mark"], str) or not data["year_mark"]:
-        raise DataFileError("checks.yaml: dated_levels: year_mark 应为非空的词")
+    year_mark = word(data, "year_mark", "checks.yaml: dated_levels")
     return DatedConfig(compile_pattern(data["year_before"], "checks.yaml: dated_levels: year_before"),
                        tuple(data["average_words"]), tuple(data["from_words"]),
-                       tuple(sorted(data["to_words"], key=len, reverse=True)), data["year_mark"])
+                       tuple(sorted(data["to_words"], key=len, reverse=True)), year_mark)
 
 
 def check_dated_levels(index: Index, found, cfg) -> None:

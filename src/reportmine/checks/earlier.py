@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
-from ..resources import DataFileError, compile_pattern, load_yaml, require
+from ..resources import compile_pattern, load_yaml, require, word_list
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, sentence_end
 from .rates import common_run
@@ -52,10 +52,7 @@ class EarlierWords:
 def earlier_words() -> EarlierWords:
     data = load_yaml("checks.yaml")["earlier_levels"]
     require(data, (*_PATTERNS, "compare"), "checks.yaml: earlier_levels")
-    compare = data["compare"]
-    if not isinstance(compare, list) or not compare or not all(isinstance(w, str) and w for w in compare):
-        raise DataFileError("checks.yaml: earlier_levels: compare 应为非空的词表")
-    return EarlierWords(compare=tuple(compare), **{
+    return EarlierWords(compare=word_list(data, "compare", "checks.yaml: earlier_levels"), **{
         k: compile_pattern(data[k], f"checks.yaml: earlier_levels: {k}") for k in _PATTERNS})
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
-from ..resources import DataFileError, load_yaml, require
+from ..resources import load_yaml, require, word, word_list
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, paragraph_bounds, sentence_end
 from .rates import common_run
@@ -50,14 +50,8 @@ class PerCapitaWords:
 def per_capita_words() -> PerCapitaWords:
     data = load_yaml("checks.yaml")["per_capita"]
     require(data, _MARKS + _LISTS, "checks.yaml: per_capita")
-    for k in _MARKS:
-        if not isinstance(data[k], str) or not data[k]:
-            raise DataFileError(f"checks.yaml: per_capita: {k} 应为非空的词")
-    for k in _LISTS:
-        words = data[k]
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
-            raise DataFileError(f"checks.yaml: per_capita: {k} 应为非空的词表")
-    return PerCapitaWords(**{k: data[k] for k in _MARKS}, **{k: tuple(data[k]) for k in _LISTS})
+    where = "checks.yaml: per_capita"
+    return PerCapitaWords(**{k: word(data, k, where) for k in _MARKS}, **{k: word_list(data, k, where) for k in _LISTS})
 
 
 def check_per_capita(index: Index, found, cfg) -> None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
-from ..resources import DataFileError, load_yaml, require
+from ..resources import DataFileError, load_yaml, require, word, word_list
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, paragraph_bounds
 
@@ -44,13 +44,8 @@ def rate_words() -> RateWords:
     where = "checks.yaml: rates"
     if not isinstance(data["whole_cue"], str) or len(data["whole_cue"]) != 1:
         raise DataFileError(f"{where}: whole_cue 应为单个字")
-    for k in ("of_word", "rate_mark"):
-        if not isinstance(data[k], str) or not data[k]:
-            raise DataFileError(f"{where}: {k} 应为非空的词")
-    links = data["bare_share_links"]
-    if not isinstance(links, list) or not links or not all(isinstance(w, str) and w for w in links):
-        raise DataFileError(f"{where}: bare_share_links 应为非空的词表")
-    return RateWords(data["whole_cue"], data["of_word"], tuple(links), data["rate_mark"])
+    return RateWords(data["whole_cue"], word(data, "of_word", where), word_list(data, "bare_share_links", where),
+                     word(data, "rate_mark", where))
 
 
 @dataclass

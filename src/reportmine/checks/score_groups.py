@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..document import Quantity
-from ..resources import DataFileError, load_yaml, require
+from ..resources import load_yaml, require, word, word_list
 from .neighbourhood import Index
 from .points import points_at
 from .tables import cell_quantity, table_rows
@@ -52,12 +52,8 @@ class ScoreGroupWords:
 def score_group_words() -> ScoreGroupWords:
     data = load_yaml("checks.yaml")["score_groups"]
     require(data, ("points_mark", "total_labels"), "checks.yaml: score_groups")
-    if not isinstance(data["points_mark"], str) or not data["points_mark"]:
-        raise DataFileError("checks.yaml: score_groups: points_mark 应为非空的词")
-    labels = data["total_labels"]
-    if not isinstance(labels, list) or not labels or not all(isinstance(w, str) and w for w in labels):
-        raise DataFileError("checks.yaml: score_groups: total_labels 应为非空的词表")
-    return ScoreGroupWords(data["points_mark"], tuple(labels))
+    where = "checks.yaml: score_groups"
+    return ScoreGroupWords(word(data, "points_mark", where), word_list(data, "total_labels", where))
 
 
 @dataclass

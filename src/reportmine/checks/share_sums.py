@@ -27,7 +27,7 @@ import regex
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
-from ..resources import DataFileError, compile_pattern, load_yaml, require
+from ..resources import compile_pattern, load_yaml, require, word_list
 from .arithmetic import tolerance
 from .neighbourhood import Index, is_count, is_rate, joined_runs
 
@@ -57,14 +57,12 @@ class ShareSumConfig:
 def share_sum_config() -> ShareSumConfig:
     data = load_yaml("checks.yaml")["share_sums"]
     require(data, _KEYS, "checks.yaml: share_sums")
-    words = data["share_words"]
-    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
-        raise DataFileError("checks.yaml: share_sums: share_words 应为非空的词表")
+    words = word_list(data, "share_words", "checks.yaml: share_sums")
     pattern = lambda k: compile_pattern(data[k], f"checks.yaml: share_sums: {k}")     # noqa: E731
     return ShareSumConfig(tuple(data["whole_words"]), tuple(tuple(s) for s in data["complement_sets"]),
                           tuple(data["rest_words"]), pattern("share_clause"),
                           float(data["near_points"]), *_range_patterns(data["range_ends"]),
-                          pattern("label_scope"), tuple(words), pattern("list_gap"), pattern("lead_end"))
+                          pattern("label_scope"), words, pattern("list_gap"), pattern("lead_end"))
 
 
 def _range_patterns(ends) -> tuple:

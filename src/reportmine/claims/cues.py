@@ -8,7 +8,7 @@ from typing import Callable
 
 import regex
 
-from ..resources import DataFileError, compile_pattern, load_yaml, require
+from ..resources import DataFileError, compile_pattern, load_yaml, require, word_list
 from .switches import RULES, is_on
 
 ROLES = ("actual", "completion_rate", "target", "basic_target", "full_target", "forecast",
@@ -179,10 +179,7 @@ def _text_marks(data: dict) -> TextMarks:
     require(tm, (*_MARK_WORDS, *_MARK_PATTERNS, "attributive"), where)
     lists = {}
     for key in _MARK_WORDS:
-        ws = tm[key]
-        if not isinstance(ws, list) or not ws or not all(isinstance(w, str) and w for w in ws):
-            raise DataFileError(f"{where}: {key} 应为非空的词表")
-        lists[key] = tuple(ws)
+        lists[key] = word_list(tm, key, where)
     seps = lists["list_separators"]
     if any(len(ch) != 1 for ch in seps):
         raise DataFileError(f"{where}: list_separators 应为单个字符")

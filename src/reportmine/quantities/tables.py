@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..numerals import tidy, to_ascii_digits
 from ..document import Block, Document, Quantity
-from ..resources import DataFileError, compile_pattern, load_yaml, require
+from ..resources import compile_pattern, load_yaml, require, word_list
 
 AR = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
 _BARE = re.compile(rf"(?P<sign>[-－−+]?)(?P<num>{AR})")
@@ -35,12 +35,10 @@ class TableWords:
 def table_words() -> TableWords:
     data = load_yaml("quantities.yaml")
     require(data, ("table_not_quantity_headers", "table_units"), "quantities.yaml")
-    skip = data["table_not_quantity_headers"]
-    if not isinstance(skip, list) or not skip or not all(isinstance(w, str) and w for w in skip):
-        raise DataFileError("quantities.yaml: table_not_quantity_headers 应为非空的词表")
+    skip = word_list(data, "table_not_quantity_headers", "quantities.yaml")
     units = data["table_units"]
     require(units, ("in_brackets", "after_label"), "quantities.yaml: table_units")
-    return TableWords(tuple(skip), *(compile_pattern(units[k], f"quantities.yaml: table_units: {k}")
+    return TableWords(skip, *(compile_pattern(units[k], f"quantities.yaml: table_units: {k}")
                                      for k in ("in_brackets", "after_label")))
 
 
