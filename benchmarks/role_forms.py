@@ -92,6 +92,19 @@ def judge_all(pipeline, line: str) -> list[tuple[str, str | None, str, object]]:
     return out
 
 
+def misses(pipeline, forms: list[str]) -> tuple[list[str], list[str]]:
+    """The marked numbers of ``forms`` whose role is not the one written, and
+    those whose indicator, where one is written, is not right."""
+    roles, named = [], []
+    for line in forms:
+        for (want, got, number, hit), ind in zip(judge_all(pipeline, line), indicators(line)):
+            if got != want:
+                roles.append(number)
+            if ind is not None and not indicator_right(ind, hit.indicator if hit is not None else None):
+                named.append(number)
+    return roles, named
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--forms", type=Path, default=HERE / "role_forms.txt")
