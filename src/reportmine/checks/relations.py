@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Document, Flag, Quantity
+from ..quantities.lexicon import lexicon
 from ..resources import compile_pattern, load_yaml, require
 from . import arithmetic as ar
 from .flags import make_flag
@@ -138,8 +139,6 @@ def _unit_named(indicator: str | None) -> str | None:
     its number was written without one; units of two characters or more only."""
     if not indicator:
         return None
-    from ..quantities.lexicon import lexicon
-
     units = lexicon().units
     for n in (3, 2):
         u = units.get(indicator[-n:])
