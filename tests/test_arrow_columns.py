@@ -61,3 +61,21 @@ def test_writing_parquet_does_not_import_pandas(tmp_path):
     import pyarrow.parquet as pq
 
     assert pq.read_table(tmp_path / "r.parquet").column("doc").to_pylist() == ["报告.txt"]
+
+
+def test_a_large_batch_is_written_a_row_group_at_a_time_with_the_same_rows(tmp_path, monkeypatch):
+    import pyarrow.parquet as pq
+    from types import SimpleNamespace
+
+    from reportmine.exporters import parquet
+
+    records = [dict(r, id=f"{r.get('id')}-{i}") for i in range(7) for r in RECORDS]     # 35 rows
+    whole, grouped = tmp_path / "whole.parquet", tmp_path / "grouped.parquet"
+    monkeypatch.setattr(parquet, "BATCH", 4)
+    parquet.write(SimpleNamespace(records=records, record_columns=COLUMNS), whole)
+    monkeypatch.setattr(parquet, "GROUP_ROWS", 10)
+    parquet.write(SimpleNamespace(records=records, record_columns=COLUMNS), grouped)
+    assert pq.ParquetFile(whole).num_row_groups == 1
+    assert pq.ParquetFile(grouped).num_row_groups == 3          # 12 + 12 + 11: whole batches of 4
+    assert pq.read_table(grouped).equals(pq.read_table(whole), check_metadata=True)
+    assert pq.read_table(grouped).to_pylist() == _built(records).to_pylist()

@@ -89,3 +89,23 @@ def test_an_outcome_written_from_its_document_equals_the_plain_one():
     out = io.StringIO()
     write_lines(out, plain.to_dict())
     assert read_lines(io.BytesIO(out.getvalue().encode("utf-8"))) == json.loads(json.dumps(plain.to_dict()))
+
+
+def test_a_lazy_outcomes_records_wait_on_disk_and_are_written_as_the_plain_ones(tmp_path, monkeypatch):
+    import gc
+    import tempfile
+
+    from reportmine.engines import work
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(work, "LAZY_KEEP_ROWS", 5)
+    task = make_task(0, "/in/r.txt", "".join(report(i) for i in range(5)).encode("utf-8"), SETTINGS)
+    plain, lazy = analyze_task(task, SETTINGS), analyze_task(task, SETTINGS, lazy=True)
+    assert type(plain.records) is list and len(plain.records) > 5
+    assert isinstance(lazy.records, RowSpool) and lazy.records.path and len(lazy.records) == len(plain.records)
+    assert lazy.document_row == plain.document_row
+    plain.seconds = lazy.seconds = 0.0
+    assert lazy.to_json() == plain.to_json()
+    del lazy
+    gc.collect()
+    assert list(tmp_path.glob("rows-*")) == []          # the spool's file goes with the outcome

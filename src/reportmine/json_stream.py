@@ -29,7 +29,15 @@ _CONTAINERS = (dict, list)
 RUN = 64             # list items encoded together, at most
 
 
-class Items:
+class Streamed:
+    """What is written as a JSON list though it is not one: ``len`` and
+    iteration, the items made or read as they are written (:class:`Items`,
+    records.spool.RowSpool)."""
+
+    __slots__ = ()
+
+
+class Items(Streamed):
     """A list made as it is read: ``len`` and iteration (e.g. a document's
     quantities as dicts, one batch at a time, see Document.to_dict(lazy=True));
     written like a list, never held whole."""
@@ -101,7 +109,7 @@ def _items(values: list, depth: int):
 
 def _opens(obj, depth: int) -> bool:
     return (bool(depth) and ((isinstance(obj, dict) and all(isinstance(k, str) for k in obj))
-                             or isinstance(obj, list))) or isinstance(obj, Items)
+                             or isinstance(obj, list))) or isinstance(obj, Streamed)
 
 
 def write_lines(fh, obj, depth: int = 3) -> None:

@@ -245,6 +245,7 @@ def _build(settings: Settings, folder: str) -> tuple:
     return pipeline, merged_catalog(paths.get("catalog"))
 
 
+LAZY_KEEP_ROWS = 2_000      # a lazy outcome's records held as dicts; past that, on disk until stored
 WARM_UP = "一、全年完成投资1.2亿元，同比增长5%，完成目标任务的105%。\n"
 
 
@@ -291,6 +292,7 @@ def _analyze(task: Task, settings: Settings, started: float, lazy: bool = False)
     from ..batch import _document_row
     from ..readers import read, read_bytes
     from ..records import build_tables
+    from ..records.spool import RowSpool
 
     pipeline, catalog = pipeline_for(settings)
     if task.data is None:          # the file itself, read here (a FIFO or device is refused, E012)
@@ -298,7 +300,8 @@ def _analyze(task: Task, settings: Settings, started: float, lazy: bool = False)
     else:
         doc = pipeline(read_bytes(task.data, task.path, max_bytes=settings.max_bytes))
     with paused_gc():
-        records, flags = build_tables(doc, catalog)
+        # stored in this process, then dropped: a large document's records wait on disk, not as dicts
+        records, flags = build_tables(doc, catalog, RowSpool(keep=LAZY_KEEP_ROWS) if lazy else None)
         document = doc.to_dict(text=True, lazy=lazy)
     document["page_starts"] = list(doc.page_starts)
     return Outcome(task.index, doc.path, doc.name, "ok", task.key, doc.id, None, document, records, flags,

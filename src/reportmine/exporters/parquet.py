@@ -11,6 +11,7 @@ from .dependencies import require
 
 FILENAME = "records.parquet"
 BATCH = 5_000           # records held as dicts at once while the columns are built
+GROUP_ROWS = 5_000      # more records than this: written a row group at a time (_write_groups)
 
 
 def arrow_schema(pa, columns=COLUMNS):
@@ -25,12 +26,41 @@ def write(result, path) -> None:
     pq = require("pyarrow.parquet", "parquet", FILENAME)
     columns = getattr(result, "record_columns", COLUMNS)
     schema = arrow_schema(pa, columns)
-    try:                # the same table as from_pylist, without the pandas import it makes
-        table = pa.Table.from_arrays(_chunked(pa, columns, result.records), schema=schema)
-    except (TypeError, ValueError, OverflowError):
-        table = pa.Table.from_pylist(list(result.records), schema=schema)
+    records = result.records
     with open(path, "wb") as sink:          # Python opens it: a non-UTF-8 folder name is fine
+        if len(records) > GROUP_ROWS:
+            _write_groups(pa, pq, sink, schema, columns, records)
+            return
+        try:                # the same table as from_pylist, without the pandas import it makes
+            table = pa.Table.from_arrays(_chunked(pa, columns, records), schema=schema)
+        except (TypeError, ValueError, OverflowError):
+            table = pa.Table.from_pylist(list(records), schema=schema)
         pq.write_table(table, sink)
+
+
+def _write_groups(pa, pq, sink, schema, columns, records) -> None:
+    """A large batch's records a row group of GROUP_ROWS at a time: the Arrow
+    copy of every record is never held at once (the file's rows are those of
+    one table; its bytes are not: row groups, and each column's dictionary
+    per group)."""
+    names = [c.name for c in columns]
+    with pq.ParquetWriter(sink, schema) as writer:
+        group: list = []
+        for batch in _batches(records):
+            group.extend(batch)
+            if len(group) >= GROUP_ROWS:
+                writer.write_table(_table(pa, schema, columns, names, group))
+                group = []
+        if group:
+            writer.write_table(_table(pa, schema, columns, names, group))
+
+
+def _table(pa, schema, columns, names, rows: list):
+    try:
+        return pa.Table.from_arrays([column(pa, c.type, values) for c, values in zip(columns, _columns(rows, names))],
+                                    schema=schema)
+    except (TypeError, ValueError, OverflowError):
+        return pa.Table.from_pylist(rows, schema=schema)
 
 
 def _chunked(pa, columns, records) -> list:

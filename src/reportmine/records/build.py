@@ -82,14 +82,16 @@ def build_records(doc: Document, catalog: Catalog | None = None) -> list[dict]:
     return build_tables(doc, catalog)[0]
 
 
-def build_tables(doc: Document, catalog: Catalog | None = None) -> tuple[list[dict], list[dict]]:
+def build_tables(doc: Document, catalog: Catalog | None = None, rows=None) -> tuple[list[dict], list[dict]]:
     """The document's records and its flag rows (:data:`FLAG_NAMES`; each flag
-    with the ids of the records it is attached to)."""
+    with the ids of the records it is attached to). ``rows``: what the records
+    are appended to as they are made (a list unless given, e.g. a
+    :class:`.spool.RowSpool`, which keeps a large document's records on disk)."""
     scopes = Scopes(doc)
     drafts = group_claims(doc, scopes)
     flags = FlagIndex(doc.flags)
     attached: dict[int, list[str]] = {}
-    rows = []
+    rows = [] if rows is None else rows
     if drafts:
         context = _Context(doc, catalog or default_catalog(), document_orgs(doc), scopes, flags)
         for d in drafts:

@@ -19,6 +19,8 @@ import os
 import tempfile
 from itertools import islice
 
+from ..json_stream import Streamed
+
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 _DECODE = json.JSONDecoder().decode
 
@@ -26,7 +28,7 @@ _DECODE = json.JSONDecoder().decode
 KEEP_ROWS = 20_000       # rows held as they are (a list) before the spool moves to disk
 
 
-class RowSpool:
+class RowSpool(Streamed):
     """Rows appended with :meth:`extend`; ``len``, iteration (again and again)
     and slices ``[a:b]``, like the list of dicts it stands for. The first
     ``keep`` rows are held as they are (a small batch costs no encoding); past
@@ -39,6 +41,9 @@ class RowSpool:
         self._out = None
         self._offsets: list[int] = []           # byte offset of each row written when it moved
         self._n = 0
+
+    def append(self, row) -> None:
+        self.extend((row,))
 
     def extend(self, rows) -> None:
         if self._rows is not None:
