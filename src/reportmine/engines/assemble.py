@@ -18,6 +18,7 @@ from ..document import SPAN_KINDS, span_rows
 from ..exporters import WRITERS, Outcome as FileWritten, write_all
 from ..filenames import display_path
 from ..gcpause import paused_gc
+from ..heap import give_back
 from ..output import SCHEMA, DocumentWriter, _dump, _path_key
 from ..records.spool import RowSpool
 from .results import STATE_DIR
@@ -70,6 +71,7 @@ def assemble(outcomes, out_dir: str | Path, *, with_text: bool = False,
             done.documents.clear()          # what a document holds then depends on the whole batch
         done.removed = _remove_stale(writer)
         names = tuple(w for w in WRITERS if w != "html") if tables else ()
+        give_back()         # what the documents' outcomes took, before the table writers load theirs
         done.outputs = write_all(done.result, out, names)
     finally:
         done.result.records.close()

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from ..errors import ReportmineError
+from ..heap import give_back
 from .process import START_TIMEOUT, WorkerProcess
 from .worker import limited_memory
 from .work import Outcome, Settings, Task, analyze_task, error_outcome
@@ -80,6 +81,7 @@ class LocalEngine:
                                         time.perf_counter() - started, path=task.path, seconds=f"{self.timeout:g}")
             on_outcome(outcome)
             del outcome, task       # a big file's outcome and bytes go before the next file's
+            give_back()             # and the memory they took goes back to the system
 
     def close(self) -> None:
         while self._pool:

@@ -73,6 +73,7 @@ def _orphan_watch(parent: int) -> None:
 
 
 def serve(conn, parent: int) -> None:
+    from ..heap import give_back
     from .work import analyze_task, warm_up
 
     threading.Thread(target=_orphan_watch, args=(parent,), daemon=True).start()
@@ -102,6 +103,8 @@ def serve(conn, parent: int) -> None:
                                                 path=task.path)))
         if outcome.code == "E802":
             return      # after a MemoryError the process is not to be trusted: the engine starts a new one
+        del outcome, task
+        give_back()     # what a big file took goes back to the system before the next file
 
 
 def main(argv: list[str]) -> None:
