@@ -1,6 +1,6 @@
 """Properties of the numeral parser and the recognizer (hypothesis)."""
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reportmine.numerals import parse_chinese_int
@@ -63,6 +63,7 @@ ALPHABET = "0123456789０１２３４５６７８９.,%‰-—~万亿千百十�
 
 
 @given(st.text(alphabet=ALPHABET, max_size=80))
+@example("0个亿百")          # a run of multipliers with 个 in it once raised KeyError
 @settings(max_examples=600)
 def test_dense_numeric_text_keeps_spans_inside_and_ordered(text):
     found = recognize(text)

@@ -222,8 +222,10 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
         mult_s = g("himult")     # 3-10亿元: the multiplier of the range's end is the range's
     multiplier = 1
     if mult_s:
-        multiplier = 1
-        for part in _split_mult(mult_s, lex):
+        parts = _split_mult(mult_s, lex)
+        if parts is None:
+            return None
+        for part in parts:
             multiplier *= lex.multipliers[part]
     if unit_s is None:
         return _unitless(m, text, limit, lex, s, e, value, mult_s, multiplier, is_cn)
@@ -286,10 +288,20 @@ def _is_duration(text: str, num_start: int, unit_end: int, limit: int, lex: Lexi
     return head.endswith(lex.duration_before) or tail.startswith(lex.duration_after)
 
 
-def _split_mult(mult_s: str, lex: Lexicon) -> list[str]:
+def _split_mult(mult_s: str, lex: Lexicon) -> list[str] | None:
+    """A run of multipliers (万亿, 个亿, 百万) as its multipliers, the longest
+    first at each place; None when some part of it is none (个亿百: 个 alone)."""
     if mult_s in lex.multipliers:
         return [mult_s]
-    return [ch for ch in mult_s]
+    parts, i = [], 0
+    longest = max(map(len, lex.multipliers))
+    while i < len(mult_s):
+        n = next((n for n in range(min(longest, len(mult_s) - i), 0, -1) if mult_s[i:i + n] in lex.multipliers), 0)
+        if not n:
+            return None
+        parts.append(mult_s[i:i + n])
+        i += n
+    return parts
 
 
 def _unitless(m, text, limit, lex, s, e, value, mult_s, multiplier, is_cn):
