@@ -405,3 +405,16 @@ def test_claims_text_marks_load_and_refuse_a_broken_section(monkeypatch, key, va
     finally:
         monkeypatch.undo()
         module.cues.cache_clear()
+
+
+@pytest.mark.parametrize("key, value", [("colon_leads", []), ("colon_list_leads", ["分别为", ""]),
+                                        ("colon_leads", "是")])
+def test_claims_colon_leads_load_and_refuse_a_broken_list(monkeypatch, key, value):
+    """The words that make a colon lead in to the indicator after it (claims.yaml indicator)."""
+    import importlib
+
+    module = importlib.import_module("reportmine.claims.cues")
+    module.cues.cache_clear()
+    c = module.cues()
+    assert "是" in c.colon_leads and "依次为" in c.colon_list_leads
+    _refused(monkeypatch, module, module.cues, "claims.yaml", ("indicator", key), value, key)

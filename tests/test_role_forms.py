@@ -41,6 +41,12 @@ FORM_FILES = [
     # (the scorer counts none there)
     ("role_forms_stop27_heldout.txt", 15, set(), {"15分", "14分"}),
     ("role_forms_scoring.txt", 7, set(), set()),
+    # stop 28, held out: 65 / 74 roles and 65 / 74 indicators at first. Left:
+    # 成员单位32家 and 干部职工1850人 (a background count written with its noun
+    # first), 计划投资3.2亿元的…工程 (the gold reads 计划投资 both ways), a
+    # self-scored item's 该项 / 经自评得, and 整改 qualified by the clause before
+    ("role_forms_stop28_heldout.txt", 35, {"32家", "1850人", "3.2亿元"},
+     {"32家", "8分", "7.5分", "1.27万处", "97.7%", "1850人"}),
 ]
 
 
@@ -72,6 +78,13 @@ def test_indicator_marks_are_read_and_judged_as_the_scorer_does():
     ("市政府下达的全年税收任务9亿元，实际完成9.4亿元。", ["税收", "税收"]),
     # 把 opens a phrase as a preposition
     ("把城乡居民医保参保率提高到97%。", ["城乡居民医保参保率"]),
+    # stop 28: a clause head ending in 是 before a colon leads in to the indicator after it;
+    # a list's lead (依次为：) and a label (交通：) do not
+    ("今年的主要预期目标是：粮食总产量增长2%左右。", ["粮食总产量"]),
+    ("各镇税收完成进度依次为：东镇80.1%、西镇75.2%。", ["各镇税收", "各镇税收"]),
+    ("水上交通：事故3起。", ["水上交通：事故"]),
+    # ...and 控制在 is trimmed from the end of a head like 保持在
+    ("年末城镇调查失业率控制在4.8%。", ["城镇调查失业率"]),
 ])
 def test_indicator_rules_for_the_written_forms(pipeline, text, indicators):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
@@ -148,6 +161,19 @@ def test_parse_takes_the_marks_out():
     # a quantity whose own words say it changed (翻了一番) is a growth, or a target after 力争
     ("五年来全县工业产值翻了一番。", ["growth"]),
     ("力争到2030年全县工业产值翻一番。", ["target"]),
+    # stop 28: a net change against an earlier period is growth; a bare 净增 is what the year added
+    ("全县市场主体达到5.2万户，较上年净增3100户。", ["actual", "growth"]),
+    ("全年净增市场主体3100户。", ["actual"]),
+    # an amount against the budget or the plan is a gap to it, not a change over time
+    ("税收收入完成6.4亿元，比年初预算多收0.3亿元。", ["actual", "difference"]),
+    ("全年完成造林1.2万亩，比计划多0.2万亩。", ["actual", "difference"]),
+    # a number the words 的控制目标 follow is that target
+    ("城镇调查失业率为4.6%，低于5.5%的控制目标。", ["actual", "target"]),
+    # a score the self-assessment gives is achieved; points a rule gives are other
+    ("本项满分6分，经自评得5.5分。", ["full_target", "actual"]),
+    ("未按期报送的扣1分。", ["other"]),
+    # units of an organisation after 下设/内设 are background
+    ("中心内设5个科室，全年受理业务1.6万件。", ["other", "actual"]),
 ])
 def test_role_rules_for_the_written_forms(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

@@ -277,6 +277,8 @@ def _indicator(c: Cues, text: str, q: Quantity, clause: tuple[int, int], first_c
     if last_cue is not None and seg <= last_cue < q.start and not text.endswith(c.comparison_words, seg, last_cue):
         before = phrase_before(c, text, last_cue, q.start)   # 确定全年|接待游客|600万人次
     if before is None:
+        before = _after_colon(c, text, seg, q)
+    if before is None:
         head_end = first_cue if first_cue is not None and first_cue >= seg else _cue_in(c, text, seg, q.start)
         before = phrase_before(c, text, seg, head_end) or _between_cues(c, text, max(seg, head_end), last_cue) \
             or _before_parenthesis(c, text, q)
@@ -365,6 +367,20 @@ def _between_cues(c: Cues, text: str, start: int, end: int | None) -> str | None
             found = phrase_before(c, text, pos, m.start()) or found
         pos = m.end() if pos is None else max(pos, m.end())
     return found
+
+
+def _after_colon(c: Cues, text: str, seg: int, q: Quantity) -> str | None:
+    """主要预期目标是：地区生产总值增长6%: words before a colon that end in a
+    lead word (``colon_leads``: 是, 如下) lead in; the indicator is the
+    phrase after the colon, when one is written there. Other words before a
+    colon (水上交通：事故3起, 巩固率：目标95%) and a list's lead (分别为：
+    东镇80.1%) keep their place in the head. Cues are looked for up to the
+    quantity's end, so that one that must see its number (目标95%) is found."""
+    colon = max(text.rfind("：", seg, q.start), text.rfind(":", seg, q.start))
+    lead = text[seg:colon].rstrip(" \u3000") if colon >= 0 else ""
+    if not lead.endswith(c.colon_leads) or lead.endswith(c.colon_list_leads):
+        return None
+    return phrase_before(c, text, colon + 1, min(_cue_in(c, text, colon + 1, q.end), q.start))
 
 
 def _cue_in(c: Cues, text: str, start: int, end: int) -> int:

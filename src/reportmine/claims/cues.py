@@ -52,6 +52,8 @@ class Cues:
     other_units: frozenset
     score_units: frozenset
     reference_tails: tuple[str, ...]
+    colon_leads: tuple[str, ...]
+    colon_list_leads: tuple[str, ...]
     comparison_words: tuple[str, ...]
     score_award: tuple[str, ...]
     score_condition: "regex.Pattern | None"
@@ -62,6 +64,7 @@ class Cues:
     background_done: "regex.Pattern"
     class_bounds: tuple[str, ...]
     score_achieved: "regex.Pattern"
+    score_self: "regex.Pattern"
     score_after_condition: "regex.Pattern"
     ratio_weight_lead: tuple[str, ...]
     parts_lead: tuple[str, ...]
@@ -260,6 +263,9 @@ def cues() -> Cues:
         other_units=frozenset(data["other_units"]),
         score_units=frozenset(data.get("score_units") or ()),
         reference_tails=tuple(ind.get("reference_tails") or ()),
+        colon_leads=word_list(ind, "colon_leads", "claims.yaml: indicator") if "colon_leads" in ind else (),
+        colon_list_leads=(word_list(ind, "colon_list_leads", "claims.yaml: indicator")
+                          if "colon_list_leads" in ind else ()),
         comparison_words=tuple(ind.get("comparison_words") or ("\0",)),
         score_award=tuple(sorted(data.get("score_award") or (), key=len, reverse=True)),
         score_condition=(compile_pattern(data["score_condition"], "claims.yaml: score_condition")
@@ -271,6 +277,7 @@ def cues() -> Cues:
         background_done=compile_pattern(bg["done"], "claims.yaml: background.done"),
         class_bounds=tuple(data.get("class_bounds") or ("\0",)),
         score_achieved=compile_pattern(data.get("score_achieved") or "(?!)", "claims.yaml: score_achieved"),
+        score_self=compile_pattern(data.get("score_self") or "(?!)", "claims.yaml: score_self"),
         score_after_condition=compile_pattern(data.get("score_after_condition") or "(?!)",
                                               "claims.yaml: score_after_condition"),
         ratio_weight_lead=tuple(data.get("ratio_weight_lead") or ("\0",)),

@@ -36,7 +36,12 @@ def _score_role(c: Cues, text: str, q: Quantity, role: str, cs: int) -> str:
     if q.unit not in c.score_units:
         return role
     before = text[max(0, q.start - 3):q.start].rstrip(" \u3000")
-    if before.endswith(c.score_award) or c.score_after_condition.search(text, max(0, q.start - 12), q.start):
+    award = next((a for a in c.score_award if before.endswith(a)), None)
+    if award is not None:
+        head = text[max(cs, q.start - 12):q.start].rstrip(" \u3000")
+        # 经自评得7.5分, 共得12分: the score achieved; 得2分, 扣1分: points a rule gives
+        return "actual" if c.score_self.search(head[:-len(award)]) else "other"
+    if c.score_after_condition.search(text, max(0, q.start - 12), q.start):
         return "other"
     after = text[q.end:q.end + 2].lstrip(" \u3000")
     if before.endswith(("(", "（")) and after.startswith((")", "）")):
