@@ -138,6 +138,8 @@ def test_earlier_levels_words_load_and_refuse_a_broken_section(monkeypatch, key,
     ("named_periods", [], "named_periods"),
     ("table_cell_scales", {}, "table_cell_scales"),
     ("listed_before", None, "missing keys"),
+    ("deduction_mark", "(扣", "bad pattern"),
+    ("deduction_mark", None, "missing keys"),
 ])
 def test_relation_search_cues_of_the_checks_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
     """checks/directions.py, period_days.py, tables.py, trend_lists.py, same_period.py,
@@ -153,7 +155,7 @@ def test_relation_search_cues_of_the_checks_load_and_refuse_a_broken_section(mon
     assert cfg.table_cell.match("12.5万").group(2) == "万" and cfg.table_cell_scales == {"万": 10000.0}
     assert cfg.trend_seam.search("收入增、") and cfg.labelled_rate.search("预算执行率")
     assert cfg.respectively.search("分别为") and cfg.list_goes_on.match("、8")
-    assert cfg.listed_before.search("3个和5个")
+    assert cfg.listed_before.search("3个和5个") and cfg.deduction_mark.search("资料不全扣")
     _refused(monkeypatch, settings, settings.search_config, "checks.yaml", ("relation_search", key), value, message)
 
 

@@ -24,6 +24,7 @@ from . import arithmetic as ar
 from .flags import make_flag
 from .bases import check_bases
 from .complements import check_complements
+from .deductions import check_deductions
 from .completions import check_completions
 from .earlier import check_earlier
 from .excess import check_excess
@@ -207,6 +208,7 @@ def _search(doc: Document, targets=()) -> list[Flag]:
     check_remainders(index, found, search_config())
     check_gaps(index, found, search_config())
     check_points(index, found, search_config())
+    check_deductions(index, found, search_config())
     check_score_groups(index, found, search_config())
     check_awards(index, found, search_config())
     check_bracket_splits(index, found, search_config())

@@ -20,7 +20,7 @@ _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "le
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
              "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "closing_total", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
              "excess_cue", "excess_rate_link", "average_cue",
-             "status_part", "change_list_cue", "complement_rate",
+             "status_part", "change_list_cue", "complement_rate", "deduction_mark",
              "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row", "score_group_cell", "score_entry_mark", "score_weight_label", "column_plan", "column_done", "column_rate", "per_item_cue", "per_area_cue", "share_label", "ratio_label", "table_not_summed",
              "direction_from", "direction_compared", "same_period_compared", "respectively", "list_goes_on",
              "listed_before", "table_cell", "trend_seam", "period_months", "period_until", "period_year",
@@ -119,6 +119,7 @@ class SearchConfig:
     status_part: object
     change_list_cue: object
     complement_rate: object
+    deduction_mark: object
     per_heads_suffix: object
     per_heads_prefix: object
     remainder_words: tuple[str, ...]
