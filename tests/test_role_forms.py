@@ -13,7 +13,7 @@ import role_forms  # noqa: E402
 
 # the forms the rules do not read (benchmarks/README.md): a plan carried into
 # the next clause, 的约束性指标 after the number, 进度 as a completion
-KNOWN_MISSES = {"3.2%", "3600个", "92.3%", "120个", "380亿元"}
+KNOWN_MISSES = {"3.2%", "3600个", "380亿元"}
 
 
 # every form file (benchmarks/README.md and README.md, stop 27, say when each
@@ -47,6 +47,10 @@ FORM_FILES = [
     # self-scored item's 该项 / 经自评得, and 整改 qualified by the clause before
     ("role_forms_stop28_heldout.txt", 35, {"32家", "1850人", "3.2亿元"},
      {"32家", "8分", "7.5分", "1.27万处", "97.7%", "1850人"}),
+    # stop 28, plans, forecasts and background: 33 / 50 at first, 41 / 50 once
+    # eight marks were set to the gold's convention. Left: 到2027年…达到12% (a
+    # year ahead is not told from a year past), 比承诺时限提速60%, 年度计划投资
+    ("role_forms_stop28_plans.txt", 30, {"12%", "60%", "120亿元"}, {"41.2万人", "98.1%", "78人", "60%"}),
 ]
 
 
@@ -85,6 +89,9 @@ def test_indicator_marks_are_read_and_judged_as_the_scorer_does():
     ("水上交通：事故3起。", ["水上交通：事故"]),
     # ...and 控制在 is trimmed from the end of a head like 保持在
     ("年末城镇调查失业率控制在4.8%。", ["城镇调查失业率"]),
+    # 现有/共有 are trimmed from the front; a word that starts with a lead word is not
+    ("全区现有幼儿园42所。", ["幼儿园"]),
+    ("全县在校学生5.6万人，从业人员21万人，离退休人员1.2万人。", ["在校学生", "从业人员", "离退休人员"]),
 ])
 def test_indicator_rules_for_the_written_forms(pipeline, text, indicators):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
@@ -174,6 +181,14 @@ def test_parse_takes_the_marks_out():
     ("未按期报送的扣1分。", ["other"]),
     # units of an organisation after 下设/内设 are background
     ("中心内设5个科室，全年受理业务1.6万件。", ["other", "actual"]),
+    # a plan with any verb, 规划, a budget's allocation: targets; a spending pace: a completion rate
+    ("全年计划举办招聘会12场，已举办10场。", ["target", "actual"]),
+    ("十五五期间规划新建养老服务中心8个。", ["target"]),
+    ("年初预算安排奖补资金500万元，已拨付420万元，拨付进度84%。", ["target", "actual", "completion_rate"]),
+    ("今年全县计划生育率为96.5%。", ["actual"]),
+    # 根据测算， and 明年， lead the clause after them
+    ("经测算，全年农业总产值可增长4%。", ["forecast"]),
+    ("明年，全县新增城镇就业5000人以上。", ["target"]),
 ])
 def test_role_rules_for_the_written_forms(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

@@ -85,6 +85,7 @@ class Cues:
     formula_operators: tuple[str, ...]
     modal_over_growth: frozenset
     table_headers: tuple
+    lead_keep: tuple[str, ...]
     lead: tuple[str, ...]
     trail: tuple[str, ...]
     empty: frozenset
@@ -305,6 +306,7 @@ def cues() -> Cues:
         table_headers=tuple((role, compile_pattern(p, f"claims.yaml: table_headers.{role}"))
                             for role, p in data["table_headers"].items()),
         lead=tuple(sorted(ind["lead"], key=len, reverse=True)),
+        lead_keep=word_list(ind, "lead_keep", "claims.yaml: indicator") if "lead_keep" in ind else ("\0",),
         trail=tuple(sorted(ind["trail"], key=len, reverse=True)),
         empty=frozenset(ind["empty"]),
         max_chars=int(ind["max_chars"]),

@@ -48,7 +48,7 @@ def _trim(phrase: str, cues: Cues) -> str:
         m = noise.match(s)
         if m:
             s, changed = s[m.end():].strip(_STRIP), True
-        if s.startswith(cues.lead):       # one C call; the loop only when a word is there
+        if s.startswith(cues.lead) and not s.startswith(cues.lead_keep):   # (在校学生, 从业人员: words)
             for w in cues.lead:
                 if s.startswith(w) and len(s) > len(w):
                     s, changed = s[len(w):].strip(_STRIP), True
@@ -104,8 +104,8 @@ def _tail_words(s: str, limit: int) -> str:
 
 
 def _usable(s: str, cues: Cues) -> bool:
-    return (len(s) >= 2 and s not in cues.empty and s not in cues.setters and not s.startswith(cues.not_start)
-            and _CJK.search(s) is not None)
+    return (len(s) >= 2 and s not in cues.empty and s not in cues.setters
+            and (not s.startswith(cues.not_start) or s.startswith(cues.lead_keep)) and _CJK.search(s) is not None)
 
 
 def phrase_before(cues: Cues, text: str, start: int, end: int) -> str | None:
