@@ -420,3 +420,17 @@ def test_claims_colon_leads_load_and_refuse_a_broken_list(monkeypatch, key, valu
     c = module.cues()
     assert "是" in c.colon_leads and "依次为" in c.colon_list_leads
     _refused(monkeypatch, module, module.cues, "claims.yaml", ("indicator", key), value, key)
+
+
+@pytest.mark.parametrize("path, value", [(("table_label_header",), "(指标"), (("indicator", "lead_keep"), []),
+                                         (("score_self",), "[自评")])
+def test_claims_table_labels_lead_keep_and_score_self_load_and_refuse_a_broken_entry(monkeypatch, path, value):
+    """A table's indicator columns, the words a lead word begins, the words of a self-assessed score (claims.yaml)."""
+    import importlib
+
+    module = importlib.import_module("reportmine.claims.cues")
+    module.cues.cache_clear()
+    c = module.cues()
+    assert c.table_label_header.fullmatch("三级指标") and not c.table_label_header.fullmatch("年度指标值")
+    assert "在校" in c.lead_keep and c.score_self.search("经自评")
+    _refused(monkeypatch, module, module.cues, "claims.yaml", path, value, path[-1] if value == [] else "bad pattern")

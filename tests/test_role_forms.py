@@ -51,6 +51,9 @@ FORM_FILES = [
     # eight marks were set to the gold's convention. Left: 到2027年…达到12% (a
     # year ahead is not told from a year past), 比承诺时限提速60%, 年度计划投资
     ("role_forms_stop28_plans.txt", 30, {"12%", "60%", "120亿元"}, {"41.2万人", "98.1%", "78人", "60%"}),
+    # stop 28, layouts: 34 / 36 roles and 26 / 36 indicators at first. Left: a
+    # cue broken by a short line's break (完成年度⏎目标任务的108%)
+    ("role_forms_stop28_layouts.txt", 15, {"108%"}, {"108%"}),
 ]
 
 
@@ -92,6 +95,11 @@ def test_indicator_marks_are_read_and_judged_as_the_scorer_does():
     # 现有/共有 are trimmed from the front; a word that starts with a lead word is not
     ("全区现有幼儿园42所。", ["幼儿园"]),
     ("全县在校学生5.6万人，从业人员21万人，离退休人员1.2万人。", ["在校学生", "从业人员", "离退休人员"]),
+    # a bare rate after its count is qualified by it, the words they share written once
+    ("全县职工医疗保险参保9.2万人，参保率97%。", ["职工医疗保险参保", "职工医疗保险参保率"]),
+    # a table's most specific indicator column names the row
+    ("一级指标|二级指标|三级指标|指标值|完成值\n产出指标|数量指标|改造户数|300|320\n", ["改造户数", "改造户数"]),
+    ("指标名称|单位|目标|完成\n造林面积|万亩|1.2|1.5\n", ["造林面积", "造林面积"]),
 ])
 def test_indicator_rules_for_the_written_forms(pipeline, text, indicators):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

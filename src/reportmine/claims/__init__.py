@@ -469,7 +469,10 @@ def _qualify(c: Cues, parent: str, phrase: str) -> str:
         if parent.endswith(suffix) and len(parent) > len(suffix) + 1:
             parent = parent[: -len(suffix)]
             break
-    return parent + phrase
+    # 养老保险参保 + 参保率 -> 养老保险参保率: the words they share are written once
+    overlap = next((n for n in range(min(len(parent) - 1, len(phrase) - 1), 1, -1)
+                    if parent.endswith(phrase[:n])), 0)
+    return parent + phrase[overlap:]
 
 
 def _previous_clause(c: Cues, text: str, ss: int, cs: int) -> str | None:

@@ -85,6 +85,7 @@ class Cues:
     formula_operators: tuple[str, ...]
     modal_over_growth: frozenset
     table_headers: tuple
+    table_label_header: "regex.Pattern"
     lead_keep: tuple[str, ...]
     lead: tuple[str, ...]
     trail: tuple[str, ...]
@@ -303,6 +304,7 @@ def cues() -> Cues:
         formula_result=tuple(formula.get("result") or ()),
         formula_operators=tuple(formula.get("operators") or ()),
         modal_over_growth=frozenset(data["modal_over_growth"]),
+        table_label_header=compile_pattern(data.get("table_label_header") or "(?!)", "claims.yaml: table_label_header"),
         table_headers=tuple((role, compile_pattern(p, f"claims.yaml: table_headers.{role}"))
                             for role, p in data["table_headers"].items()),
         lead=tuple(sorted(ind["lead"], key=len, reverse=True)),

@@ -36,7 +36,7 @@ def table_claims(doc: Document, cues: Cues) -> None:
         if cell.row == 0 or _prose(doc.text[cell.start:cell.end]):
             continue
         header = grid.get((cell.table, 0, cell.col))
-        label = _row_label(doc.text, grid, cell)
+        label = _row_label(doc.text, grid, cell, cues)
         if header is not None:
             q.role = _header_role(doc.text[header.start:header.end], cues) or q.role
         if label is not None and label is not cell:
@@ -110,8 +110,16 @@ def _header_role(header: str, cues: Cues) -> str | None:
     return None     # a header that names no role: the cell's own reading stands
 
 
-def _row_label(text: str, grid: dict, cell):
-    """The row's first cell that is not a bare number (a 序号 column comes first)."""
+def _row_label(text: str, grid: dict, cell, cues: Cues):
+    """The row's cell of the last column before ``cell`` whose header names
+    indicators (一级指标 | 二级指标 | 三级指标: the most specific), else its
+    first cell that is not a bare number (a 序号 column comes first)."""
+    for col in range(cell.col - 1, -1, -1):
+        head, b = grid.get((cell.table, 0, col)), grid.get((cell.table, cell.row, col))
+        if head is not None and b is not None and text[b.start:b.end].strip() \
+                and not _ROW_NUMBER.fullmatch(text[b.start:b.end].strip()) \
+                and cues.table_label_header.fullmatch(simplified(text[head.start:head.end]).strip()):
+            return b
     for col in range(cell.col):
         b = grid.get((cell.table, cell.row, col))
         if b is not None and not _ROW_NUMBER.fullmatch(text[b.start:b.end].strip()):
