@@ -112,3 +112,21 @@ def test_typed_rows_on_both_sides_of_a_docx_table_are_two_tables_around_it(tmp_p
     assert [(q.text, q.unit) for q in doc.quantities] == [("20", "个"), ("18", "个"), ("35", "户"),
                                                          ("300", "人"), ("320", "人")]
     assert len(doc.tables) == 3
+
+
+def test_a_self_evaluation_table_names_its_deepest_indicator_and_keeps_scores_bare(tmp_path, pipeline):
+    """一级 | 二级 | 三级指标: a row is named by its third-level cell; a row label's
+    unit note (满意度(%)) is not the unit of the row's score cells (得分)."""
+    d = docx.Document()
+    d.add_paragraph("项目支出绩效自评表")
+    add_word_table(d, ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+                   ["产出指标", "数量指标", "改造户数", "300", "320", "10", "10"],
+                   ["效益指标", "满意度指标", "群众满意度(%)", "90", "95", "10", "9"])
+    path = tmp_path / "self_evaluation.docx"
+    d.save(path)
+    doc = pipeline.analyze(path)
+    got = [(q.text, q.role, q.indicator, q.unit) for q in doc.quantities]
+    assert got == [("300", "target", "改造户数", None), ("320", "actual", "改造户数", None),
+                   ("10", "full_target", "改造户数", None), ("10", "actual", "改造户数", None),
+                   ("90", "target", "群众满意度", "%"), ("95", "actual", "群众满意度", "%"),
+                   ("10", "full_target", "群众满意度", None), ("9", "actual", "群众满意度", None)]

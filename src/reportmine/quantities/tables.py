@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..numerals import tidy, to_ascii_digits
 from ..document import Block, Document, Quantity
 from ..resources import compile_pattern, load_yaml, require, word_list
+from .lexicon import lexicon
 
 AR = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
 _BARE = re.compile(rf"(?P<sign>[-－−+]?)(?P<num>{AR})")
@@ -91,7 +92,8 @@ def table_quantities(doc: Document) -> None:
                     continue
                 if _not_quantity(doc.text, rows, r, c, m, columns):
                     continue
-                unit = columns.get((len(row), c)) or label or caption
+                # a score column (得分, 分值) keeps its cells bare: no row's or caption's unit
+                unit = columns.get((len(row), c)) or (None if columns.get(("score", c)) else label or caption)
                 q = _cell_quantity(cell, text, m, unit)
                 old = by_start.get(q.start)
                 if old is None:
@@ -144,6 +146,8 @@ def _column_units(text: str, rows) -> dict:
             out[(len(header), c)] = unit
         if any(w in label for w in words.skip):
             out[("skip", c)] = True
+        if label.strip().endswith(lexicon().score_before):
+            out[("score", c)] = True
         m = words.after_label.search(label)
         if m and unit_of(m.group(1)):
             out["table"] = unit_of(m.group(1))     # 单位：万元 in the header row
