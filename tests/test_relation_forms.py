@@ -58,8 +58,11 @@ def test_sentences_of_further_genres_that_need_not_relate(pipeline):
     assert flagged == ["审计发现问题58"]
 
 
-@pytest.mark.parametrize("name, at_least", [("relation_tables.txt", 10), ("relation_tables_genres.txt", 5)])
-def test_tables_whose_numbers_hold_raise_no_inconsistency(pipeline, name, at_least):
+@pytest.mark.parametrize("name, at_least, unverified", [
+    ("relation_tables.txt", 10, set()), ("relation_tables_genres.txt", 5, set()),
+    # loans by overlapping classes (涉农, 小微, 普惠小微): nothing to verify, nothing to flag
+    ("relation_tables_stop28.txt", 5, {"各项贷款情况（单位：亿元）"})])
+def test_tables_whose_numbers_hold_raise_no_inconsistency(pipeline, name, at_least, unverified):
     """benchmarks/relation_tables*.txt: tables written so that rows, columns and
     total rows hold (a 户均 column's total row is an average, not a sum; nor is
     a column of percentages, 增减（%）, stop 27)."""
@@ -70,7 +73,7 @@ def test_tables_whose_numbers_hold_raise_no_inconsistency(pipeline, name, at_lea
     raised = []
     for table in tables:
         doc = pipeline.analyze_bytes((table + "\n").encode("utf-8"), "table.txt")
-        assert doc.meta.get("verified"), table
+        assert bool(doc.meta.get("verified")) != (table.splitlines()[0] in unverified), table
         raised += [f"{table[:20]} -> {f.message}" for f in doc.flags if f.type == "inconsistency"]
     assert raised == []
 
