@@ -49,7 +49,11 @@ def _compiled():
     lex = lexicon()
     numeral = digit_chars() + unit_chars()
     cn = f"[{re.escape(numeral + traditional_of(numeral))}]+"
-    mult = _alt(lex.multipliers)
+    # a multiplier is not the first character of a unit written there (8.9亿千瓦时:
+    # 亿 and 千瓦时, not 亿千 and no unit)
+    starts = {ch for m in lex.multipliers for ch in m}
+    unit_heads = [u for u in lex.units if len(u) > 1 and u[0] in starts]
+    mult = (f"(?!{_alt(unit_heads)})" if unit_heads else "") + f"(?:{_alt(lex.multipliers)})"
     pattern = (
         rf"(?P<pre>{_alt(lex.approx_before)})?"
         rf"(?:百分之(?P<pct>{AR}|{cn})"
