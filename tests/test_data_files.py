@@ -434,3 +434,24 @@ def test_claims_table_labels_lead_keep_and_score_self_load_and_refuse_a_broken_e
     assert c.table_label_header.fullmatch("三级指标") and not c.table_label_header.fullmatch("年度指标值")
     assert "在校" in c.lead_keep and c.score_self.search("经自评")
     _refused(monkeypatch, module, module.cues, "claims.yaml", path, value, path[-1] if value == [] else "bad pattern")
+
+
+@pytest.mark.parametrize("value", [[], ["亩", ""], "亩"])
+def test_per_denominators_load_and_refuse_a_broken_list(monkeypatch, value):
+    """What a unit may be per after a slash (units.yaml per_denominators: 元/公斤)."""
+    from reportmine.quantities import lexicon as module
+
+    module.lexicon.cache_clear()
+    assert module.lexicon().per_denominators[:2] == tuple(sorted(module.lexicon().per_denominators, key=len,
+                                                                 reverse=True))[:2]
+    assert "公斤" in module.lexicon().per_denominators
+    units = dict(yaml.safe_load(resources.read_text("units.yaml")), per_denominators=value)
+    real = module.load_yaml
+    monkeypatch.setattr(module, "load_yaml", lambda name: units if name == "units.yaml" else real(name))
+    module.lexicon.cache_clear()
+    try:
+        with pytest.raises(resources.DataFileError, match="per_denominators"):
+            module.lexicon()
+    finally:
+        monkeypatch.undo()
+        module.lexicon.cache_clear()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..numerals import tables as numeral_tables
-from ..resources import DataFileError, load_yaml, require
+from ..resources import DataFileError, load_yaml, require, word_list
 
 APPROX = ("more", "less", "about")
 
@@ -57,6 +57,7 @@ class Lexicon:
     arithmetic_ops: str
     score_before: tuple[str, ...]
     reference_before: tuple[str, ...]
+    per_denominators: tuple[str, ...] = ()     # 3.2元/公斤: what a price or a yield is per
 
 
 def _unit(entry: dict, where: str) -> Unit:
@@ -130,4 +131,6 @@ def lexicon() -> Lexicon:
         arithmetic_ops=str(ctx["arithmetic_ops"]),
         score_before=tuple(ctx["score_before"]),
         reference_before=tuple(ctx["reference_before"]),
+        per_denominators=(tuple(sorted(word_list(data, "per_denominators", "units.yaml"), key=len, reverse=True))
+                          if "per_denominators" in data else ()),
     )

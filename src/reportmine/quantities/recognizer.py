@@ -21,6 +21,7 @@ from .lexicon import Lexicon, lexicon
 from .bare import bare_unit
 from .filters import drop_names_and_references
 from .lists import fractions, ratio_parts, share_list_units
+from .per_units import per_units
 from .view import PAGE_BREAK, View, make_view, needs_view
 
 AR = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
@@ -102,6 +103,7 @@ def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantit
     if tentative:
         out = _listed_counts(text, out, tentative)
     out = share_list_units(text, out, start, lex)
+    out = per_units(text, out, end, lex)
     seen = {q.start for q in out}
     out.extend(q for q in ratio_parts(text, start, end) + fractions(text, start, end) if q.start not in seen)
     out = drop_names_and_references(text, out, start, end, lex)
