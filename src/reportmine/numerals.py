@@ -40,6 +40,19 @@ def to_ascii_digits(s: str) -> str:
     return s.translate(_width_table())
 
 
+def parse_chinese_decimal(s: str) -> float | int | None:
+    """A Chinese numeral with a decimal point: 九十八点五 -> 98.5, 六点零五 -> 6.05
+    (the digits after 点 read one by one); without 点, as parse_chinese_int."""
+    whole, point, fraction = s.partition("点")
+    if not point:
+        return parse_chinese_int(s)
+    digits = tables()["digits"]
+    number = parse_chinese_int(whole)
+    if number is None or not fraction or not all(ch in digits for ch in fraction):
+        return None
+    return float(f"{number}." + "".join(str(digits[ch]) for ch in fraction))
+
+
 def parse_chinese_int(s: str) -> int | None:
     """Parse a Chinese-numeral integer: 十一, 三百零五, 一万二千, 两千, 二〇一〇.
 

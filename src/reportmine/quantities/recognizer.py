@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from functools import lru_cache
 
 from ..document import Quantity
-from ..numerals import digit_chars, parse_chinese_int, tidy, to_ascii_digits, unit_chars
+from ..numerals import digit_chars, parse_chinese_decimal, parse_chinese_int, tidy, to_ascii_digits, unit_chars
 from ..script import traditional_of
 from .lexicon import Lexicon, lexicon
 from .bare import bare_unit
@@ -57,7 +57,7 @@ def _compiled():
     mult = (f"(?!{_alt(unit_heads)})" if unit_heads else "") + f"(?:{_alt(lex.multipliers)})"
     pattern = (
         rf"(?P<pre>{_alt(lex.approx_before)})?"
-        rf"(?:百分之(?P<pct>{AR}|{cn})"
+        rf"(?:百分之(?P<pct>{AR}|{cn}(?:点[{re.escape(digit_chars())}]+)?)"
         rf"|(?P<ar>{AR})(?P<armult>{mult})?(?:(?P<ar2>[0-9０-９])(?P<ar2mult>[千百十]))?"
         rf"|(?P<cn>{cn}))"
         rf"(?:(?P<unit0>[%％‰])?(?P<sep>[-—–~～至到]|——)(?P<hi>{AR}|{cn})(?P<himult>{mult})?)?"
@@ -208,7 +208,7 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
     # value as written
     if g("pct") is not None:
         raw = g("pct")
-        value = _number(raw) if raw[0] in "0123456789０１２３４５６７８９" else parse_chinese_int(raw)
+        value = _number(raw) if raw[0] in "0123456789０１２３４５６７８９" else parse_chinese_decimal(raw)
         if value is None:
             return None
         unit, norm_unit, norm_value = "%", "ratio", value * 0.01
