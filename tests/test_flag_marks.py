@@ -27,6 +27,10 @@ def flags_of(pipeline, text, ftype):
     ("在×市召开，×县×镇参加。", ["×市", "×县", "×镇"]),
     ("补助金额×万元。", ["×万元"]),
     ("在□市召开，涉及□□项目。", ["□市", "□□"]),
+    # circles mask a number or a name as boxes do (stop 28)
+    ("全镇建成○○个服务站，○○县参加。", ["○○个", "○○县"]),
+    # a single x before a noun masks a name
+    ("开启x城市更新新篇章。", ["x"]),
 ])
 def test_placeholder_forms(pipeline, text, marks):
     flags = flags_of(pipeline, text, "placeholder")
@@ -51,6 +55,11 @@ def test_placeholder_forms(pipeline, text, marks):
     "是否达标：□是 □否",
     "□达标  □基本达标  □不达标",
     "以众人的智慧□众人的干劲推进工作。",
+    # words that begin with a mark, a circle for 〇 in a numeral, circles as bullets (stop 28)
+    "购置X光机2台，X射线检测仪1台。",
+    "绘制x轴和y轴。",
+    "二○二四年三月，完成一○○项。",
+    "○已完成  ○未完成",
 ])
 def test_not_placeholders(pipeline, text):
     assert [f.text for f in flags_of(pipeline, text, "placeholder")] == []
@@ -71,10 +80,12 @@ def test_not_placeholders(pipeline, text):
     ("全年合格率为\n二、主要做法", "率为"),
     ("覆盖率达到\n第3页\n（二）下一步工作", "率达到"),
     ("满意率达到\n2、%以上", "%"),
+    # an empty bracket pair where a form's count was to be filled in (stop 28)
+    ("全年新建（  ）座，改造【 】户。", None),
 ])
 def test_missing_number_forms(pipeline, text, near):
     flags = flags_of(pipeline, text, "missing_number")
-    assert [f.text for f in flags] == [near]
+    assert [f.text for f in flags] == ([near] if near else ["座", "户"])
     assert flags[0].code.startswith("R2")
 
 
@@ -107,3 +118,11 @@ def test_check_rules_validate_their_data():
         _any_of([], "checks.yaml: numeral_slot")
     with pytest.raises(DataFileError, match="bad pattern"):
         _any_of(["(unclosed"], "checks.yaml: numeral_slot")
+    from reportmine.checks.rules import _placeholder_rules
+    from reportmine.resources import load_yaml
+
+    section = dict(load_yaml("checks.yaml")["placeholders"])
+    assert "X光" in _placeholder_rules(section)["words"]
+    for broken in ([], ["X光", ""], "X光"):
+        with pytest.raises(DataFileError, match="words"):
+            _placeholder_rules(dict(section, words=broken))

@@ -50,7 +50,11 @@ def _plausible(text: str, s: int, e: int, r: Rules, emphasis: list[tuple[int, in
             return False       # a footnote star or a bullet
     if re.fullmatch(r"[xX][0-9]+", tok) and _unit_after(text[e:e + 8]) is None:
         return False           # a code such as x86
-    if set(marks) == {"□"} and len(marks) < r.min_box_run and (
+    if text.startswith(r.words, s):
+        return False           # a word the mark begins: X光机, X射线, x轴
+    if set(marks) <= _BOXES and _zero_in_numeral(text, s, e):
+        return False           # ○ written for 〇 in a Chinese numeral: 二○○五年
+    if set(marks) <= _BOXES and len(marks) < r.min_box_run and (
             tok[-1] in _DIGITS or not _mask_follows(text, e, tok, r)):
         return False           # a checkbox, a bullet or an unreadable glyph (□是, □5个)
     return True
@@ -102,6 +106,12 @@ def _han(ch: str) -> bool:
 
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
+_BOXES = frozenset("□○")
+_NUMERALS = frozenset("〇○零一二三四五六七八九十百千万")
+
+
+def _zero_in_numeral(text: str, s: int, e: int) -> bool:
+    return "○" in text[s:e] and (text[s - 1:s] in _NUMERALS or text[e:e + 1] in _NUMERALS or text[e:e + 1] == "年")
 
 
 def _classify(text: str, s: int, e: int, limit: int, r: Rules) -> tuple[int, str]:

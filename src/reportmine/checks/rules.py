@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import DataFileError, compile_pattern, load_yaml, require
+from ..resources import DataFileError, compile_pattern, load_yaml, require, word_list
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Rules:
     operators: frozenset
     decoration: frozenset
     emphasis: object
+    words: tuple[str, ...]                  # words a mark begins (X光, x轴): no mark
     rate_units: object
     scaled_units: object
     scaled_not_before: tuple[str, ...]
@@ -78,6 +79,7 @@ def _placeholder_rules(ph: dict) -> dict:
         operators=frozenset(ph["operators"]),
         decoration=frozenset(ph["decoration"]),
         emphasis=compile_pattern(ph["emphasis"], "checks.yaml: placeholders.emphasis"),
+        words=word_list(ph, "words", "checks.yaml: placeholders") if "words" in ph else ("\0",),
     )
 
 
