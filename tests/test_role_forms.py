@@ -54,6 +54,8 @@ FORM_FILES = [
     # stop 28, layouts: 34 / 36 roles and 26 / 36 indicators at first. Left: a
     # cue broken by a short line's break (完成年度⏎目标任务的108%)
     ("role_forms_stop28_layouts.txt", 15, {"108%"}, {"108%"}),
+    # stop 28, indicators in long heads: 29 / 31 roles and 26 / 31 indicators at first
+    ("role_forms_stop28_indicators.txt", 15, set(), {"1240处", "218起", "386万元"}),
 ]
 
 
@@ -100,6 +102,9 @@ def test_indicator_marks_are_read_and_judged_as_the_scorer_does():
     # a table's most specific indicator column names the row
     ("一级指标|二级指标|三级指标|指标值|完成值\n产出指标|数量指标|改造户数|300|320\n", ["改造户数", "改造户数"]),
     ("指标名称|单位|目标|完成\n造林面积|万亩|1.2|1.5\n", ["造林面积", "造林面积"]),
+    # a level bound inside the noun counted; 缩短至 trimmed from a head
+    ("培育12家市级以上龙头企业。", ["市级以上龙头企业"]),
+    ("办理时限缩短至3个工作日，平均办结时间缩短至2.5天。", ["平均办结时间"]),
 ])
 def test_indicator_rules_for_the_written_forms(pipeline, text, indicators):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
@@ -197,6 +202,9 @@ def test_parse_takes_the_marks_out():
     # 根据测算， and 明年， lead the clause after them
     ("经测算，全年农业总产值可增长4%。", ["forecast"]),
     ("明年，全县新增城镇就业5000人以上。", ["target"]),
+    # a level before a noun (省级) is no count of provinces; 缩短 is a change
+    ("全市共有8个省级特色小镇。", ["actual"]),
+    ("平均审批时间为4.5天，较上年缩短1.5天。", ["actual", "growth"]),
 ])
 def test_role_rules_for_the_written_forms(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

@@ -73,4 +73,6 @@ def division_count(c: Cues, text: str, q: Quantity) -> bool:
     if q.unit not in c.division_classifiers:
         return False
     after = text[q.end:q.end + 6].lstrip(" \u3000")
-    return after.startswith(c.divisions_long)
+    division = next((d for d in c.divisions_long if after.startswith(d)), None)
+    # 5个省级产业园: a level (省级, 市级以上), not a count of provinces
+    return division is not None and not after.startswith("级", len(division))

@@ -123,6 +123,9 @@ def phrase_before(cues: Cues, text: str, start: int, end: int) -> str | None:
     return s if _usable(s, cues) else None
 
 
+_LEVEL_BOUNDS = ("及以上", "以上")      # 市级以上龙头企业, 二级以上医院: part of the noun
+
+
 def noun_after(cues: Cues, text: str, pos: int, end: int) -> str | None:
     """创建30间“名师工作室” / 6个电商示范村: what the quantity counts."""
     s = text[pos:min(end, pos + 20)]
@@ -134,10 +137,16 @@ def noun_after(cues: Cues, text: str, pos: int, end: int) -> str | None:
         return None
     other = _NOT_CJK.search(s)
     cut = other.start() if other else len(s)           # the Han characters at the start
-    for i in range(cut):
+    i = 0
+    while i < cut:
+        bound = next((b for b in _LEVEL_BOUNDS if s.startswith(b, i)), None) if i and s[i - 1] == "级" else None
+        if bound is not None:
+            i += len(bound)                             # 市级以上 is a level, part of the noun
+            continue
         if s.startswith(cues.after_stop, i):           # one C call for all stop words
             cut = i
             break
+        i += 1
     s = s[:cut].strip(_STRIP)
     return s if _usable(s, cues) and s not in _unit_words() else None
 
