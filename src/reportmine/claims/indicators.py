@@ -41,6 +41,13 @@ def _trim(phrase: str, cues: Cues) -> str:
     if book:
         return book.group(1)
     s = phrase.strip(_STRIP)
+    # 市场监管部门共查处各类违法案件: who did it, then 共 and what was counted
+    for adverb in ("共计", "累计", "共"):
+        i = s.find(adverb, 2)
+        if 0 < i and s[i - 1] not in "公一总" and len(s) - i - len(adverb) >= 4 \
+                and not s.startswith(("有", "同", "享", "建", "产", "青", "识", "治"), i + len(adverb)):
+            s = s[i + len(adverb):]
+            break
     noise, attributive = cues.marks.heading_noise, cues.marks.attributive
     changed = True
     while changed and s:
