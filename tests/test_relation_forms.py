@@ -125,3 +125,13 @@ def test_a_self_assessed_items_deductions_are_its_points_lost(pipeline, text, ve
     kinds = [v["kind"] for v in doc.meta.get("verified", []) if "扣" in v["arithmetic"] or "−" in v["arithmetic"]]
     assert len(kinds) == verified
     assert len([f for f in doc.flags if f.type == "inconsistency"]) == flagged
+
+
+def test_sentences_of_speeches_that_need_not_relate(pipeline):
+    """relation_forms_no_relation_speeches.txt (stop 28): one flag, kept as the
+    known near miss of a 其中 list that names only some of the parts."""
+    flagged = []
+    for form in _forms(ROOT / "benchmarks" / "relation_forms_no_relation_speeches.txt"):
+        doc = pipeline.analyze_bytes((form + "\n").encode("utf-8"), "form.txt")
+        flagged += [form[:8] for f in doc.flags if f.type == "inconsistency"]
+    assert flagged == ["全县有各类市场主"]
