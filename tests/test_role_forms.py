@@ -107,6 +107,7 @@ def test_indicator_marks_are_read_and_judged_as_the_scorer_does():
     ("办理时限缩短至3个工作日，平均办结时间缩短至2.5天。", ["平均办结时间"]),
     # who did it, then 共 and what was counted; not 公共, 共有, 共建
     ("今年县综合执法局共拆除违法建筑126处。", ["拆除违法建筑"]),
+    ("城乡居民收入比缩小到2.1。", ["城乡居民收入比"]),
     ("全年一般公共预算支出完成32亿元。", ["一般公共预算支出"]),
 ])
 def test_indicator_rules_for_the_written_forms(pipeline, text, indicators):
@@ -208,6 +209,10 @@ def test_parse_takes_the_marks_out():
     # a level before a noun (省级) is no count of provinces; 缩短 is a change
     ("全市共有8个省级特色小镇。", ["actual"]),
     ("平均审批时间为4.5天，较上年缩短1.5天。", ["actual", "growth"]),
+    # the 比 of 占比 is no comparison; a share with a bound is a share unless its class is counted
+    ("其中非税收入占比提高到24%。", ["actual"]),
+    ("中小企业贡献了60%以上的税收。", ["actual"]),
+    ("收入50%以上来自种植业的农户有320户。", ["other", "actual"]),
 ])
 def test_role_rules_for_the_written_forms(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

@@ -39,14 +39,16 @@ def names_class(c: Cues, q: Quantity) -> bool:
 def class_threshold(c: Cues, text: str, q: Quantity, ce: int) -> bool:
     """实施3000万元以上工业项目75个, 年纳税500万元以上的38户: a bound that
     qualifies the noun after it names a class (other), when the clause counts
-    that class or the bound is joined to it by 的."""
+    that class or the bound is joined to it by 的 (a share, 70%以上的税收, only
+    when the class is counted: 收入50%以上的家庭120户)."""
     if not names_class(c, q):
         return False
     after = text[q.end:ce]
+    counted = regex.search(r"[0-9０-９]", after) is not None
     if after.startswith(c.marks.attributive) and _CJK.match(after, len(c.marks.attributive)):
-        return True
-    return _CJK.match(after) is not None and not after.startswith(c.score_award) \
-        and regex.search(r"[0-9０-９]", after) is not None
+        # 贡献了70%以上的税收: a share with a bound is a share, unless the class is counted
+        return q.norm_unit != "ratio" or regex.search(r"[0-9０-９]", regex.split(r"[和、及与]", after, 1)[0]) is not None
+    return _CJK.match(after) is not None and not after.startswith(c.score_award) and counted
 
 
 def class_lists(c: Cues, text: str, quantities: list[Quantity]) -> list[Quantity]:
