@@ -125,3 +125,45 @@ def test_after_enough_tables_the_whole_dict_is_used(built, monkeypatch):
     got = [restored.lcut(t) for t in TEXTS]
     assert type(restored.FREQ) is dict and restored.FREQ == built.FREQ
     assert got == [built.lcut(t) for t in TEXTS]
+
+
+def test_a_mapped_cache_file_reads_as_the_file_and_refuses_a_damaged_one(cache_dir):
+    body = bytes(range(256)) * 4000
+    assert derived_cache.write_cached("probe", "k", body)
+    assert bytes(derived_cache.map_cached("probe", "k")) == bytes(derived_cache.read_cached("probe", "k")) == body
+    path = next(cache_dir.glob("probe-k.bin"))
+    damaged = bytearray(path.read_bytes())
+    damaged[100] ^= 1
+    path.write_bytes(bytes(damaged))
+    assert derived_cache.map_cached("probe", "k") is None
+    path.write_bytes(b"")
+    assert derived_cache.map_cached("probe", "k") is None and derived_cache.map_cached("absent", "k") is None
+
+
+MAPPED_SCRIPT = """
+import sys
+from reportmine import derived_cache
+
+def resident_mb():
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) / 1024 for line in fh if line.startswith("VmRSS"))
+
+derived_cache.write_cached("probe", "big", bytes(40 * 1024 * 1024))
+before = resident_mb()
+view = getattr(derived_cache, sys.argv[1])("probe", "big")
+assert len(view) == 40 * 1024 * 1024
+print(resident_mb() - before)
+"""
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="reads /proc")
+def test_a_mapped_cache_file_is_not_held_resident_after_its_checksum(cache_dir):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, REPORTMINE_CACHE_DIR=str(cache_dir))
+    grown = {how: float(subprocess.run([sys.executable, "-c", MAPPED_SCRIPT, how], env=env, capture_output=True,
+                                       text=True, check=True, timeout=120).stdout)
+             for how in ("read_cached", "map_cached")}
+    assert grown["read_cached"] > 35 and grown["map_cached"] < 10

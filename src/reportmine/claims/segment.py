@@ -51,10 +51,10 @@ def load_tokenizer():
     jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
     words = catalog_words()
-    from ..derived_cache import read_cached, write_cached
+    from ..derived_cache import map_cached, write_cached
 
     key = _key(jieba, words)
-    body = read_cached("segment", key)
+    body = map_cached("segment", key)
     if body is not None:
         try:
             return _restore(jieba, body)
