@@ -59,10 +59,13 @@ def read_cached(name: str, key: str) -> memoryview | None:
         data = path.read_bytes()
     except OSError:
         return None
-    body, check = memoryview(data)[:-4], data[-4:]
-    if len(data) < 4 or zlib.crc32(body).to_bytes(4, "little") != check:
-        return None
-    return body
+    view = memoryview(data)
+    return view[:-4] if _intact(view) else None
+
+
+def _intact(view: memoryview) -> bool:
+    """Whether the body's checksum (the last 4 bytes) holds."""
+    return len(view) >= 4 and zlib.crc32(view[:-4]).to_bytes(4, "little") == view[-4:]
 
 
 def map_cached(name: str, key: str) -> memoryview | None:
@@ -82,7 +85,7 @@ def map_cached(name: str, key: str) -> memoryview | None:
     except (OSError, ValueError):       # missing, unreadable, or empty (nothing to map)
         return None
     view = memoryview(mapped)
-    if len(view) < 4 or zlib.crc32(view[:-4]).to_bytes(4, "little") != view[-4:]:
+    if not _intact(view):
         view.release()
         mapped.close()
         return None

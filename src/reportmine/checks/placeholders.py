@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from ..document import Flag
+from ..numerals import digit_chars, unit_chars
 from ..quantities.lexicon import lexicon
 from .flags import make_flag
 from .rules import Rules
@@ -107,11 +108,15 @@ def _han(ch: str) -> bool:
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _BOXES = frozenset("□○")
-_NUMERALS = frozenset("〇○零一二三四五六七八九十百千万")
+@lru_cache(maxsize=1)
+def _numerals() -> frozenset:
+    return frozenset(digit_chars() + unit_chars())
 
 
 def _zero_in_numeral(text: str, s: int, e: int) -> bool:
-    return "○" in text[s:e] and (text[s - 1:s] in _NUMERALS or text[e:e + 1] in _NUMERALS or text[e:e + 1] == "年")
+    """二○○五年, 一○○项: circles written for 〇 beside other numerals or before 年."""
+    numerals = _numerals()
+    return "○" in text[s:e] and (text[s - 1:s] in numerals or text[e:e + 1] in numerals or text[e:e + 1] == "年")
 
 
 def _classify(text: str, s: int, e: int, limit: int, r: Rules) -> tuple[int, str]:

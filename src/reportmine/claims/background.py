@@ -11,6 +11,7 @@ from .cues import Cues
 from .switches import is_on
 
 _CJK = regex.compile(r"\p{Han}")
+_DIGIT = regex.compile(r"[0-9０-９]")
 
 
 def background(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev: Quantity | None) -> bool:
@@ -44,11 +45,11 @@ def class_threshold(c: Cues, text: str, q: Quantity, ce: int) -> bool:
     if not names_class(c, q):
         return False
     after = text[q.end:ce]
-    counted = regex.search(r"[0-9０-９]", after) is not None
     if after.startswith(c.marks.attributive) and _CJK.match(after, len(c.marks.attributive)):
-        # 贡献了70%以上的税收: a share with a bound is a share, unless the class is counted
-        return q.norm_unit != "ratio" or regex.search(r"[0-9０-９]", regex.split(r"[和、及与]", after, 1)[0]) is not None
-    return _CJK.match(after) is not None and not after.startswith(c.score_award) and counted
+        # 贡献了70%以上的税收: a share with a bound is a share, unless its list item counts the class
+        item = after[:next((i for i, ch in enumerate(after) if ch in c.marks.list_gap), len(after))]
+        return q.norm_unit != "ratio" or _DIGIT.search(item) is not None
+    return _CJK.match(after) is not None and not after.startswith(c.score_award) and _DIGIT.search(after) is not None
 
 
 def class_lists(c: Cues, text: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -77,4 +78,4 @@ def division_count(c: Cues, text: str, q: Quantity) -> bool:
     after = text[q.end:q.end + 6].lstrip(" \u3000")
     division = next((d for d in c.divisions_long if after.startswith(d)), None)
     # 5个省级产业园: a level (省级, 市级以上), not a count of provinces
-    return division is not None and not after.startswith("级", len(division))
+    return division is not None and not after.startswith(c.levels, len(division))

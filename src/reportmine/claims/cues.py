@@ -62,6 +62,7 @@ class Cues:
     division_classifiers: frozenset
     background_scope: tuple[str, ...]
     background_done: "regex.Pattern"
+    levels: tuple[str, ...]
     class_bounds: tuple[str, ...]
     score_achieved: "regex.Pattern"
     score_self: "regex.Pattern"
@@ -87,6 +88,10 @@ class Cues:
     table_headers: tuple
     table_label_header: "regex.Pattern"
     lead_keep: tuple[str, ...]
+    inner_totals: tuple[str, ...]
+    inner_totals_not_after: tuple[str, ...]
+    inner_totals_not_before: tuple[str, ...]
+    level_bounds: tuple[str, ...]
     lead: tuple[str, ...]
     trail: tuple[str, ...]
     empty: frozenset
@@ -105,6 +110,12 @@ class Cues:
     growth_compared: tuple[str, ...] = ("\0",)
     late_words: tuple = ()          # (switch, field, words): see `words`
     late_patterns: tuple = ()       # (switch, field, pattern before the switch's change): see `pattern`
+
+
+def _words_if(data: dict, key: str, where: str, absent: tuple[str, ...] = ("\0",)) -> tuple[str, ...]:
+    """An optional word list (validated when present); ``absent`` matches no text
+    in ``startswith``/``endswith`` when it is left out."""
+    return word_list(data, key, where) if key in data else absent
 
 
 def words(c: Cues, field: str) -> tuple[str, ...]:
@@ -265,9 +276,8 @@ def cues() -> Cues:
         other_units=frozenset(data["other_units"]),
         score_units=frozenset(data.get("score_units") or ()),
         reference_tails=tuple(ind.get("reference_tails") or ()),
-        colon_leads=word_list(ind, "colon_leads", "claims.yaml: indicator") if "colon_leads" in ind else (),
-        colon_list_leads=(word_list(ind, "colon_list_leads", "claims.yaml: indicator")
-                          if "colon_list_leads" in ind else ()),
+        colon_leads=_words_if(ind, "colon_leads", "claims.yaml: indicator", ()),
+        colon_list_leads=_words_if(ind, "colon_list_leads", "claims.yaml: indicator", ()),
         comparison_words=tuple(ind.get("comparison_words") or ("\0",)),
         score_award=tuple(sorted(data.get("score_award") or (), key=len, reverse=True)),
         score_condition=(compile_pattern(data["score_condition"], "claims.yaml: score_condition")
@@ -277,6 +287,7 @@ def cues() -> Cues:
         division_classifiers=frozenset(bg["classifiers"]),
         background_scope=tuple(sorted(bg["scope"], key=len, reverse=True)),
         background_done=compile_pattern(bg["done"], "claims.yaml: background.done"),
+        levels=_words_if(bg, "levels", "claims.yaml: background"),
         class_bounds=tuple(data.get("class_bounds") or ("\0",)),
         score_achieved=compile_pattern(data.get("score_achieved") or "(?!)", "claims.yaml: score_achieved"),
         score_self=compile_pattern(data.get("score_self") or "(?!)", "claims.yaml: score_self"),
@@ -308,7 +319,11 @@ def cues() -> Cues:
         table_headers=tuple((role, compile_pattern(p, f"claims.yaml: table_headers.{role}"))
                             for role, p in data["table_headers"].items()),
         lead=tuple(sorted(ind["lead"], key=len, reverse=True)),
-        lead_keep=word_list(ind, "lead_keep", "claims.yaml: indicator") if "lead_keep" in ind else ("\0",),
+        lead_keep=_words_if(ind, "lead_keep", "claims.yaml: indicator"),
+        inner_totals=_words_if(ind, "inner_totals", "claims.yaml: indicator", ()),
+        inner_totals_not_after=_words_if(ind, "inner_totals_not_after", "claims.yaml: indicator"),
+        inner_totals_not_before=_words_if(ind, "inner_totals_not_before", "claims.yaml: indicator"),
+        level_bounds=_words_if(ind, "level_bounds", "claims.yaml: indicator"),
         trail=tuple(sorted(ind["trail"], key=len, reverse=True)),
         empty=frozenset(ind["empty"]),
         max_chars=int(ind["max_chars"]),

@@ -41,13 +41,7 @@ def _trim(phrase: str, cues: Cues) -> str:
     if book:
         return book.group(1)
     s = phrase.strip(_STRIP)
-    # 市场监管部门共查处各类违法案件: who did it, then 共 and what was counted
-    for adverb in ("共计", "累计", "共"):
-        i = s.find(adverb, 2)
-        if 0 < i and s[i - 1] not in "公一总" and len(s) - i - len(adverb) >= 4 \
-                and not s.startswith(("有", "同", "享", "建", "产", "青", "识", "治"), i + len(adverb)):
-            s = s[i + len(adverb):]
-            break
+    s = _after_inner_total(s, cues)       # 市场监管部门共查处各类违法案件: who did it, then 共
     noise, attributive = cues.marks.heading_noise, cues.marks.attributive
     changed = True
     while changed and s:
@@ -79,6 +73,21 @@ def _trim(phrase: str, cues: Cues) -> str:
             s = tail
     if len(s) > cues.max_chars:
         s = _tail_words(s, cues.max_chars)
+    return s
+
+
+_COUNTED_CHARS = 4       # what must follow 共 for it to be cut there
+
+
+def _after_inner_total(s: str, cues: Cues) -> str:
+    """The words after ``inner_totals`` (共, 共计, 累计) when a subject stands before
+    it and a phrase of its own follows; ``s`` as it was otherwise."""
+    for adverb in cues.inner_totals:
+        i = s.find(adverb, 2)
+        rest = i + len(adverb)
+        if i > 0 and not s[:i].endswith(cues.inner_totals_not_after) and len(s) - rest >= _COUNTED_CHARS \
+                and not s.startswith(cues.inner_totals_not_before, rest):
+            return s[rest:]
     return s
 
 
@@ -130,9 +139,6 @@ def phrase_before(cues: Cues, text: str, start: int, end: int) -> str | None:
     return s if _usable(s, cues) else None
 
 
-_LEVEL_BOUNDS = ("及以上", "以上")      # 市级以上龙头企业, 二级以上医院: part of the noun
-
-
 def noun_after(cues: Cues, text: str, pos: int, end: int) -> str | None:
     """创建30间“名师工作室” / 6个电商示范村: what the quantity counts."""
     s = text[pos:min(end, pos + 20)]
@@ -146,9 +152,9 @@ def noun_after(cues: Cues, text: str, pos: int, end: int) -> str | None:
     cut = other.start() if other else len(s)           # the Han characters at the start
     i = 0
     while i < cut:
-        bound = next((b for b in _LEVEL_BOUNDS if s.startswith(b, i)), None) if i and s[i - 1] == "级" else None
+        bound = next((b for b in cues.level_bounds if s.startswith(b, i - 1)), None) if i else None
         if bound is not None:
-            i += len(bound)                             # 市级以上 is a level, part of the noun
+            i += len(bound) - 1                         # 市级以上 is a level, part of the noun
             continue
         if s.startswith(cues.after_stop, i):           # one C call for all stop words
             cut = i
