@@ -272,6 +272,8 @@ SILENT = [
     # a structure ratio that adds up to 100 within its rounding; a time of day is not one
     "全县三次产业结构比为15.9:26.7:57.3，比上年优化。",
     "会议于9:30开始，比例代表12人。",
+    # a ratio of two amounts after 比例 is no set of shares (1 + 1.05 is far from 100)
+    "全镇常住人口男女比例为1:1.05，师生比例为1:16.5。",
     # two counts written together: the rate is of the first (84/57 = 1.4737)
     "来访84件113人次，同比上升47.37%。",
     # 其中 names one subset; the counts of the next sentence are not its parts (8% off)
