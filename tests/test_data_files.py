@@ -328,6 +328,8 @@ def test_number_view_loads_and_refuses_a_broken_section(monkeypatch, key, value,
     ("pattern", "(?P<den>unclosed", "bad pattern"),
     ("mark", "", "mark"),
     ("denominator_chars", None, "missing keys"),
+    ("slashes", "", "slashes"),
+    ("slash_pattern", "(?P<num>unclosed", "bad pattern"),
 ])
 def test_fractions_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
     """quantities/lists.py reads how fractions are written from quantities.yaml (fractions)."""
@@ -337,6 +339,8 @@ def test_fractions_load_and_refuse_a_broken_section(monkeypatch, key, value, mes
     words = lists.fraction_words()
     assert words.mark == "分之" and "〇" in words.denominator_chars
     assert words.pattern.match("千分之五").group("den", "num") == ("千", "五")
+    assert words.slash_pattern.search("减少1/3。").group("num", "den") == ("1", "3")
+    assert words.slash_pattern.search("2024/1/3") is None and "／" in words.slashes
     _refused(monkeypatch, lists, lists.fraction_words, "quantities.yaml", ("fractions", key), value, message)
 
 

@@ -6,7 +6,8 @@
   a list separator (and at most a short name) gets the same unit.
 - The parts of a ratio written with colons (``15.9:26.7:57.4``, ``按7:3``) are
   quantities without a unit; a clock time (``9:30``, ``07:13:45``) is not.
-- A fraction (``五分之一``, ``3分之2``, ``千分之五``) is a ratio.
+- A fraction (``五分之一``, ``3分之2``, ``千分之五``, ``1/3``) is a ratio, with
+  the approximation words that touch it (``约四分之一``, ``三分之一以上``).
 """
 
 from __future__ import annotations
@@ -98,20 +99,23 @@ class FractionWords:
     mark: str                       # 分之: every fraction holds it
     denominator_chars: frozenset    # what a denominator is written with
     pattern: object                 # a fraction: groups den and num
+    slashes: str                    # what a fraction written with digits holds (1/3)
+    slash_pattern: object           # such a fraction: groups num and den
 
 
 @lru_cache(maxsize=1)
 def fraction_words() -> FractionWords:
     data = load_yaml("quantities.yaml")["fractions"]
-    require(data, ("mark", "denominator_chars", "pattern"), "quantities.yaml: fractions")
-    for k in ("mark", "denominator_chars"):
+    require(data, ("mark", "denominator_chars", "pattern", "slashes", "slash_pattern"), "quantities.yaml: fractions")
+    for k in ("mark", "denominator_chars", "slashes"):
         if not isinstance(data[k], str) or not data[k]:
             raise DataFileError(f"quantities.yaml: fractions: {k} 应为非空的字符串")
     return FractionWords(data["mark"], frozenset(data["denominator_chars"]),
-                         compile_pattern(data["pattern"], "quantities.yaml: fractions: pattern"))
+                         compile_pattern(data["pattern"], "quantities.yaml: fractions: pattern"), data["slashes"],
+                         compile_pattern(data["slash_pattern"], "quantities.yaml: fractions: slash_pattern"))
 
 
-def fractions(text: str, lo: int, hi: int) -> list[Quantity]:
+def fractions(text: str, lo: int, hi: int, lex: Lexicon) -> list[Quantity]:
     from ..numerals import parse_chinese_int
 
     out = []
@@ -126,11 +130,27 @@ def fractions(text: str, lo: int, hi: int) -> list[Quantity]:
         if m is None:
             continue
         den, num = (parse_chinese_int(x) if not x[0].isdigit() else float(x) for x in m.group("den", "num"))
-        if not den or num is None or num > den:
-            continue
-        v = tidy(num / den)
-        out.append(Quantity(m.start(), m.end(), m.group(), v, None, v, "ratio"))
+        if den and num is not None and num <= den:
+            out.append(_fraction(text, m, num, den, lo, hi, lex))
+    if any(c in text[lo:hi] for c in w.slashes):
+        for m in w.slash_pattern.finditer(text, lo, hi):
+            num, den = int(m.group("num")), int(m.group("den"))
+            if 0 < num < den:
+                out.append(_fraction(text, m, num, den, lo, hi, lex))
     return out
+
+
+def _fraction(text: str, m, num: float, den: float, lo: int, hi: int, lex: Lexicon) -> Quantity:
+    """The fraction of ``m`` with the approximation words touching it (GUIDE.md)."""
+    s, e, approx = m.start(), m.end(), None
+    pre = max((x for x in lex.approx_before if text.startswith(x, s - len(x)) and s - len(x) >= lo), key=len, default=None)
+    if pre:
+        s, approx = s - len(pre), lex.approx_before[pre]
+    post = max((x for x in lex.approx_after if text.startswith(x, e) and e + len(x) <= hi), key=len, default=None)
+    if post:
+        e, approx = e + len(post), lex.approx_after[post]
+    v = tidy(num / den)
+    return Quantity(s, e, text[s:e], v, None, v, "ratio", approx)
 
 
 def _number(s: str) -> float | int:

@@ -105,7 +105,7 @@ def recognize(text: str, start: int = 0, end: int | None = None) -> list[Quantit
     out = share_list_units(text, out, start, lex)
     out = per_units(text, out, end, lex)
     seen = {q.start for q in out}
-    out.extend(q for q in ratio_parts(text, start, end) + fractions(text, start, end) if q.start not in seen)
+    out.extend(q for q in ratio_parts(text, start, end) + fractions(text, start, end, lex) if q.start not in seen)
     out = drop_names_and_references(text, out, start, end, lex)
     for m in special_rx.finditer(text, start, end):
         e = lex.special[m.group()]
