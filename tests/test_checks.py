@@ -46,6 +46,7 @@ def test_not_placeholders(pipeline, text):
 @pytest.mark.parametrize("text,near", [
     ("城镇登记失业率控制在%以内。", "%"),
     ("转移就业规模万人，", "万人"),
+    ("全年招商引资要达到亿元以上。", "亿元"),
     ("比市下达任务低了个百分点。", "个百分点"),
     ("完成市局下达任务的%。", "%"),
     ("全年预计将达到 万美元，", "万美元"),
@@ -69,6 +70,8 @@ def test_missing_numbers(pipeline, text, near):
     # a number set apart by spaces; a unit that labels a column, after 单位 and a space
     "新建校舍 3200 平方米，",
     "表3 项目资金（单位 万元）",
+    # a class bound before a word names a class of projects
+    "今年新开工亿元以上重点产业项目36个，万元及以下的小额支出免审。",
 ])
 def test_not_missing_numbers(pipeline, text):
     assert [f.text for f in flags_of(pipeline, text) if f.type == "missing_number"] == []

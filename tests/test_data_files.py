@@ -428,7 +428,8 @@ def test_claims_colon_leads_load_and_refuse_a_broken_list(monkeypatch, key, valu
 
 @pytest.mark.parametrize("path, value", [(("table_label_header",), "(指标"), (("indicator", "lead_keep"), []),
                                          (("score_self",), "[自评"), (("indicator", "inner_totals"), []),
-                                         (("indicator", "level_bounds"), []), (("background", "levels"), [])])
+                                         (("indicator", "level_bounds"), []), (("background", "levels"), []),
+                                         (("score_condition_basic",), "(得"), (("earlier_periods",), [])])
 def test_claims_table_labels_lead_keep_and_score_self_load_and_refuse_a_broken_entry(monkeypatch, path, value):
     """A table's indicator columns, the words a lead word begins, the words of a self-assessed score (claims.yaml)."""
     import importlib
@@ -439,6 +440,7 @@ def test_claims_table_labels_lead_keep_and_score_self_load_and_refuse_a_broken_e
     assert c.table_label_header.fullmatch("三级指标") and not c.table_label_header.fullmatch("年度指标值")
     assert "在校" in c.lead_keep and c.score_self.search("经自评")
     assert "共" in c.inner_totals and "级以上" in c.level_bounds and c.levels == ("级",)
+    assert c.score_condition_basic.match("的得基本分") and "上年" in c.earlier_periods
     _refused(monkeypatch, module, module.cues, "claims.yaml", path, value, path[-1] if value == [] else "bad pattern")
 
 

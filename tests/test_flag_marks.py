@@ -126,3 +126,9 @@ def test_check_rules_validate_their_data():
     for broken in ([], ["X光", ""], "X光"):
         with pytest.raises(DataFileError, match="words"):
             _placeholder_rules(dict(section, words=broken))
+    from reportmine.checks.rules import _missing_rules
+
+    missing = dict(load_yaml("checks.yaml")["missing_numbers"])
+    assert _missing_rules(missing)["scaled_class"].match("以上重点项目")
+    with pytest.raises(DataFileError, match="bad pattern"):
+        _missing_rules(dict(missing, scaled_class="(以上"))

@@ -56,6 +56,16 @@ FORM_FILES = [
     ("role_forms_stop28_layouts.txt", 15, {"108%"}, {"108%"}),
     # stop 28, indicators in long heads: 29 / 31 roles and 26 / 31 indicators at first
     ("role_forms_stop28_indicators.txt", 15, set(), {"1240处", "386万元"}),
+    # stop 29, written by a helper from GUIDE.md alone: 175 / 189 roles and
+    # 161 / 189 indicators at first. Left: a plan or a 力争 carried into the
+    # next clause (8%, 620亿元以上, 260公里), 开工率 (the gold reads it both
+    # ways), a cue broken by a short line's break (低于年度⏎控制目标); among the
+    # indicators 该项 / 该指标 standing for the item named before, a 其中 part
+    # qualified by its whole (各类卫生机构医院), a name after 的 of three
+    # characters (经季节性调整的失业率), the noun after a classifier (17.2万个单位)
+    ("role_forms_stop29_heldout.txt", 60, {"0.2个百分点", "260公里", "620亿元以上", "8%", "92.9%"},
+     {"0.13亿元", "0.1個百分點", "0.2个百分点", "0.54 亿元", "1,598億元", "10分", "126个", "17.2萬個", "2.9%",
+      "2860.4万元", "4.2%", "4.2亿元", "4.5亿元", "4.63亿元", "8650万元", "96.7%"}),
 ]
 
 
@@ -109,6 +119,18 @@ def test_indicator_marks_are_read_and_judged_as_the_scorer_does():
     ("今年县综合执法局共拆除违法建筑126处。", ["拆除违法建筑"]),
     ("城乡居民收入比缩小到2.1。", ["城乡居民收入比"]),
     ("全年一般公共预算支出完成32亿元。", ["一般公共预算支出"]),
+    # stop 29: a label before a colon (评分标准：, 产出指标：) is no part of the indicator,
+    # nor is 年度指标值; a completed value (实际完成值) names none of its own
+    ("考核内容：城区绿化覆盖率达到42%。", ["城区绿化覆盖率"]),
+    ("数量指标：年度指标值为新建村级卫生室≥15个，实际完成值16个。", ["新建村级卫生室", "新建村级卫生室"]),
+    # a period before the lead (年末共有), 截至9月底; a short parenthesis inside a name
+    ("年末共有养老机构56家。", ["养老机构"]),
+    ("截至9月底全区发放稳岗补贴860万元。", ["发放稳岗补贴"]),
+    ("每万人口拥有全科（助理）医生3.5人。", ["每万人口拥有全科（助理）医生"]),
+    # a currency named after a multiplier is a unit, not the indicator
+    ("全年入境旅游收入28亿澳门元。", ["入境旅游收入"]),
+    # 按年 (year on year) opens a change as 同比 does: no indicator of its own
+    ("全年零售业总销货价值1,200亿元，按年下跌3.4%。", ["零售业总销货价值", "零售业总销货价值"]),
 ])
 def test_indicator_rules_for_the_written_forms(pipeline, text, indicators):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
@@ -213,6 +235,20 @@ def test_parse_takes_the_marks_out():
     ("其中非税收入占比提高到24%。", ["actual"]),
     ("中小企业贡献了60%以上的税收。", ["actual"]),
     ("收入50%以上来自种植业的农户有320户。", ["other", "actual"]),
+    # stop 29: a share of the target whose number has a thousands comma; 较 as 比 (not the adverb 较快)
+    ("全县完成税收18,360万元，为年度目标16,000万元的114.8%。", ["actual", "target", "completion_rate"]),
+    ("外来务工人员工资较全市平均水平低6.2%，增速较上年提高0.4个百分点。", ["difference", "growth"]),
+    # a gap to a scoring level (not a rate after it: the level passed); the basic points' requirement
+    ("全年引资6.8亿元，超出基本任务0.8亿元。", ["actual", "difference"]),
+    ("参保率达到92%，已超过基本任务90%。", ["actual", "basic_target"]),
+    ("按时办结率达到85%的得基本分。", ["basic_target"]),
+    # an item's 分值 is its maximum points; divisions named 行政区; 将 with a plan's verbs; 编列
+    ("本项指标分值8分，自评得分7分。", ["full_target", "actual"]),
+    ("全省辖13个地级市。", ["other"]),
+    ("明年将新开工保障性住房1200套。", ["target"]),
+    ("全年岁出编列3,200亿元。", ["target"]),
+    # a clause that names an earlier period is outside a forecast's scope
+    ("预计今年粮食产量增长2%，去年为1.5%。", ["forecast", "actual"]),
 ])
 def test_role_rules_for_the_written_forms(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

@@ -22,7 +22,7 @@ def find_missing(text: str, start: int, end: int, r: Rules) -> list[Flag]:
         s, e = m.span()
         if not _numberless(seg, s, r) or seg[s - 1:s] in r.scaled_not_after or _label(seg, s, r):
             continue
-        if any(seg.startswith(w, e) for w in r.scaled_not_before):
+        if any(seg.startswith(w, e) for w in r.scaled_not_before) or r.scaled_class.match(seg, e):
             continue
         spans.append((s, e, "number", "a multiplier and unit without a number"))
     for m in r.bare_classifier.finditer(seg):

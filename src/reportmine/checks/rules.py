@@ -27,6 +27,7 @@ class Rules:
     scaled_units: object
     scaled_not_before: tuple[str, ...]
     scaled_not_after: frozenset
+    scaled_class: object
     number_chars: frozenset
     bare_classifier: object
     unit_missing: object
@@ -92,6 +93,7 @@ def _missing_rules(mn: dict) -> dict:
         scaled_units=compile_pattern(f"(?:{_alt(mn['scaled_units'])})", "checks.yaml: scaled_units"),
         scaled_not_before=tuple(mn["scaled_not_before"]),
         scaled_not_after=frozenset(mn["scaled_not_after"]),
+        scaled_class=compile_pattern(mn.get("scaled_class") or "(?!)", "checks.yaml: scaled_class"),
         number_chars=frozenset(mn["number_chars"]),
         bare_classifier=compile_pattern(mn["bare_classifier"], "checks.yaml: bare_classifier"),
         unit_missing=_any_of(mn["unit_missing"], "checks.yaml: unit_missing"),

@@ -237,8 +237,9 @@ def _cueless_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int]
     role = _across_parenthesis(c, text, q, cs, ce)
     if role is not None:
         return role
-    if _forecast_sentence(c, forecasts, text, ss, cs):
-        return "forecast"   # 预计全年实现生产总值A亿元，…；全社会固定资产投资B亿元
+    if _forecast_sentence(c, forecasts, text, ss, cs) \
+            and not any(w in text[cs:q.start] for w in c.earlier_periods):
+        return "forecast"   # 预计全年实现生产总值A亿元，…；全社会固定资产投资B亿元 (not …，去年为B%)
     if prev is not None and prev.role == "target" and set(text[prev.end:q.start]) <= c.marks.list_gap:
         return "target"     # 分别不少于6个、3个、2个: the list shares its bound
     if text.startswith(words(c, "target_bounds") or ("\0",), q.start) or _target_list(c, scans, cs, q.end, ce):
@@ -269,7 +270,7 @@ def _indicator(c: Cues, text: str, q: Quantity, clause: tuple[int, int], first_c
     a list's shared indicator, or the clause head; returns that noun."""
     cs, ce = clause
     prev = walk.prev
-    seg = max(cs, walk.prev_after) if in_clause else cs
+    seg = max(cs, walk.prev_after) if in_clause else _word_parenthesis(text, cs)
     if in_clause and prev.role == "other" and names_class(c, prev):
         seg = max(cs, prev.start)   # 6岁以下儿童1820人: the class the bound names is what is counted
     after = noun_after(c, text, q.end, ce)
@@ -417,6 +418,27 @@ def _line_label(c: Cues, scans: Scans, q: Quantity, line: int) -> str | None:
             break
         line = start - 1
     return None
+
+
+_WORD_PAREN_CHARS = 4      # what a parenthesis inside a name holds at most: 执业（助理）医师, 出国（境）
+
+
+def _word_parenthesis(text: str, cs: int) -> int:
+    """每千人口拥有执业（助理）医师3.12人: a short parenthesis of words between
+    words is part of a name and ends no clause head: where the head starts
+    then (the clause before the parenthesis, when it holds no number); else ``cs``."""
+    if cs < 3 or text[cs - 1] not in ")）" or not _is_han(text, cs):
+        return cs
+    open_ = max(text.rfind("(", max(0, cs - 2 - _WORD_PAREN_CHARS), cs - 1),
+                text.rfind("（", max(0, cs - 2 - _WORD_PAREN_CHARS), cs - 1))
+    if open_ < 1 or not _is_han(text, open_ - 1) or not all(_is_han(text, i) for i in range(open_ + 1, cs - 1)):
+        return cs
+    start = clause_start(text, open_)
+    return cs if any(ch.isdigit() for ch in text[start:open_]) else start
+
+
+def _is_han(text: str, i: int) -> bool:
+    return i < len(text) and "\u4e00" <= text[i] <= "\u9fff"
 
 
 def _before_parenthesis(c: Cues, text: str, q: Quantity) -> str | None:

@@ -57,6 +57,7 @@ class Cues:
     comparison_words: tuple[str, ...]
     score_award: tuple[str, ...]
     score_condition: "regex.Pattern | None"
+    score_condition_basic: "regex.Pattern"
     divisions: frozenset
     divisions_long: tuple[str, ...]
     division_classifiers: frozenset
@@ -70,6 +71,7 @@ class Cues:
     ratio_weight_lead: tuple[str, ...]
     parts_lead: tuple[str, ...]
     target_bounds: tuple[str, ...]
+    earlier_periods: tuple[str, ...]     # a clause naming one reports it: out of a forecast's scope
     target_list_tail: "regex.Pattern | None"
     target_heading: "regex.Pattern | None"
     target_heading_reached: "regex.Pattern"
@@ -282,6 +284,8 @@ def cues() -> Cues:
         score_award=tuple(sorted(data.get("score_award") or (), key=len, reverse=True)),
         score_condition=(compile_pattern(data["score_condition"], "claims.yaml: score_condition")
                          if data.get("score_condition") else None),
+        score_condition_basic=compile_pattern(data.get("score_condition_basic") or "(?!)",
+                                              "claims.yaml: score_condition_basic"),
         divisions=frozenset(bg["divisions"]),
         divisions_long=tuple(sorted(bg["divisions"], key=len, reverse=True)),
         division_classifiers=frozenset(bg["classifiers"]),
@@ -296,6 +300,7 @@ def cues() -> Cues:
         ratio_weight_lead=tuple(data.get("ratio_weight_lead") or ("\0",)),
         parts_lead=tuple(data.get("parts_lead") or ()),
         target_bounds=target_bounds,
+        earlier_periods=_words_if(data, "earlier_periods", "claims.yaml", ()),
         target_list_tail=(compile_pattern(data["target_list_tail"], "claims.yaml: target_list_tail")
                           if data.get("target_list_tail") else None),
         target_heading=(compile_pattern(data["target_heading"], "claims.yaml: target_heading")

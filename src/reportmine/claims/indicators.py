@@ -66,7 +66,9 @@ def _trim(phrase: str, cues: Cues) -> str:
             m = next((m for m in cues.comparison.finditer(s) if m.end() == len(s)), None)
             if m is not None:
                 s, changed = s[:m.start()].strip(_STRIP), True
-    s = _strip_periods(s, cues)
+        stripped = _strip_periods(s, cues)      # 年末共有各类卫生机构: the period, then the lead again
+        if stripped != s:
+            s, changed = stripped, True
     if attributive in s:
         tail = s.rsplit(attributive, 1)[1]
         if len(tail) >= 4:

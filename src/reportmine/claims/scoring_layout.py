@@ -1,7 +1,8 @@
 """Roles in the layouts of scoring rules (GUIDE.md): scores (扣1分 / 得2分
 are other, (20分) and an item's points are full_target), written formulas
 (a factor after × is a weight, the result of the formula actual), the
-requirement a rule rewards (达100%得3分: full_target), steps (每低1个百分点扣
+requirement a rule rewards (达100%得3分: full_target; 达90%的得基本分:
+basic_target), steps (每低1个百分点扣
 0.5分: other) and ratio weights (按7:3计分: other)."""
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ def scoring_role(c: Cues, text: str, q: Quantity, clause: tuple[int, int], prev:
             and c.marks.has_score_unit(text[q.end:q.end + 24]) \
             and c.score_condition.match(text, q.end, max(ce, min(len(text), q.end + 24))):
         role = "full_target"    # 办结率达100%得3分: the requirement for the points
+    if role in ("actual", "completion_rate") and q.unit not in c.score_units \
+            and c.score_condition_basic.match(text, q.end, max(ce, min(len(text), q.end + 24))):
+        role = "basic_target"   # 达到90%的得基本分: the requirement for the basic points
     if _step_size(c, text, cs, q, ce) or _ratio_weight(c, text, q, prev):
         role = "other"
     return role
