@@ -250,6 +250,20 @@ def test_rates_words_load_and_refuse_a_broken_section(monkeypatch, key, value, m
 
 
 @pytest.mark.parametrize("key, value, message", [
+    ("change_ends", "", "change_ends"),
+    ("change_ends", None, "missing keys"),
+    ("move_link", "(增长", "bad pattern"),
+])
+def test_moves_load_and_are_refused_when_broken(monkeypatch, key, value, message):
+    """checks/moves.py reads its links and the ends of change verbs from checks.yaml (moves)."""
+    from reportmine.checks import moves
+
+    moves.move_config.cache_clear()
+    assert "短" in moves.move_config()[3] and moves._changes("缩短")
+    _refused(monkeypatch, moves, moves.move_config, "checks.yaml", ("moves", key), value, message)
+
+
+@pytest.mark.parametrize("key, value, message", [
     ("year_mark", "", "year_mark"),
     ("year_mark", None, "missing keys"),
 ])

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
-from ..resources import compile_pattern, load_yaml, require
+from ..resources import compile_pattern, load_yaml, require, word
 from . import arithmetic as ar
 from .dated_levels import dated_config
 from .earlier import as_growth
@@ -44,10 +44,10 @@ _TO_REACH = 16          # from the first level to the second (增加到, 提高�
 @lru_cache(maxsize=1)
 def move_config():
     data = load_yaml("checks.yaml")["moves"]
-    require(data, ("move_link", "compared_level", "average_words"), "checks.yaml: moves")
+    require(data, ("move_link", "compared_level", "average_words", "change_ends"), "checks.yaml: moves")
     return (compile_pattern(data["move_link"], "checks.yaml: moves: move_link"),
             compile_pattern(data["compared_level"], "checks.yaml: moves: compared_level"),
-            tuple(data["average_words"]))
+            tuple(data["average_words"]), word(data, "change_ends", "checks.yaml: moves"))
 
 
 def check_moves(index: Index, found, cfg) -> None:
@@ -56,7 +56,7 @@ def check_moves(index: Index, found, cfg) -> None:
     has_compared = "比" in text or "较" in text
     if not (has_from or has_compared):
         return
-    link, compared, average = move_config()
+    link, compared, average, _ = move_config()
     dc = dated_config()
     for q in index.qs:
         if q.role not in ("growth", "difference") or q.start in found.judged or q.group is not None or q.approx:
@@ -134,7 +134,9 @@ def _compared(index: Index, q: Quantity, compared) -> tuple | None:
 
 
 def _changes(between: str) -> bool:
-    return 1 <= len(between) <= 4 and between.rstrip("了")[-1:] in "加少长降多高低"
+    """增加, 减少, 缩短 …: a change verb (its last character, `change_ends`) in the few words between."""
+    last = between.rstrip("了")[-1:]
+    return 1 <= len(between) <= 4 and bool(last) and last in move_config()[3]
 
 
 def _judge(found, q: Quantity, a: Quantity, b: Quantity, cfg) -> None:

@@ -154,6 +154,7 @@ def _search(doc: Document, targets=()) -> list[Flag]:
     # a table whose header names its plan, done and rate columns is read by
     # column first: a rate cell then pairs with the column its header names
     check_header_columns(index, found, search_config())
+    last: list[Quantity] = []
     for sent in _sentences(doc):
         for i, q in enumerate(sent):
             _bound(found, q)
@@ -168,8 +169,9 @@ def _search(doc: Document, targets=()) -> list[Flag]:
             elif q.role == "difference" or (q.role == "growth" and q.norm_unit == "ratio_point"):
                 _difference(found, q, before + _earlier_after(found, q, sent[i + 1:]))
             elif q.role == "growth":
-                _growth(found, q, sent, before)
+                _growth(found, q, sent, before, last)
         _parts(found, sent)
+        last = sent
     check_excess(index, found, search_config())
     check_complements(index, found, search_config())
     check_bases(index, found, check_rates(index, found, search_config()), search_config())
@@ -339,15 +341,27 @@ def _fmt(x: float, like: Quantity) -> str:
     return f"{x:g}"
 
 
-def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quantity]) -> None:
-    """民间投资完成23.4亿元，上年同期为21.9亿元，同比增长12.8%: (23.4-21.9)/21.9."""
+def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quantity],
+            last: list[Quantity] = ()) -> None:
+    """民间投资完成23.4亿元，上年同期为21.9亿元，同比增长12.8%: (23.4-21.9)/21.9;
+    the current level may close the sentence before one that opens with the
+    earlier level (…利润4.2亿元。去年同期为3.5亿元，同比增长20%。)."""
     if g.norm_unit != "ratio" or g.group is not None:
         return
     prev = _nearest(before, lambda q: _is_count(q) and _after_cue(found, q))
+    after = False
+    if prev is None and not any(_is_count(q) and q.norm_unit != "ratio" for q in before):
+        # 比上年增长12.5%，达到450万人次，上年为400万人次: the rate opens its sentence, the levels follow
+        later = [q for q in sent if q.start > g.end]
+        prev = next((q for q in later[1:2] if _is_count(q) and q.role == "actual" and _after_cue(found, q)), None)
+        after = prev is not None
     if prev is None or not prev.norm_value:
         return
-    cur = _nearest([q for q in sent if q is not prev and q.start < g.start],
+    cur = _nearest([q for q in sent if q is not prev and (q.start < g.start or after and g.end < q.start < prev.start)],
                    lambda q: q.norm_unit == prev.norm_unit and q.role != "growth")
+    if cur is None and last and prev is sent[0] and _opens_sentence(found, prev) and last[-1].role == "actual" \
+            and last[-1].norm_unit == prev.norm_unit:
+        cur = last[-1]
     if cur is None:
         return
     up = (cur.norm_value - prev.norm_value) / prev.norm_value
@@ -357,6 +371,12 @@ def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quanti
     found.judge(g, computed, tol, [cur, prev], "growth",
                 f"({cur.text} − {prev.text})/{prev.text} = {ar.pct(up)}", levels=(cur.norm_value, implied),
                 typos=lambda: growth_typos(g, cur, prev))
+
+
+def _opens_sentence(found: Found, q: Quantity) -> bool:
+    """去年同期为3.5亿元: q's sentence opens with a previous-period cue and q right after it."""
+    head = found.text[sentence_start(found.text, q.start):q.start].strip()
+    return head.endswith(found.cfg.previous_cues) and any(head == c for c in found.cfg.previous_cues)
 
 
 def _after_cue(found: Found, q: Quantity) -> bool:

@@ -103,7 +103,8 @@ def _lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
     for shares in groups.values():
         head = _head(text, shares[0].start)
         if len(shares) >= 2 and any(w in head for w in sc.share_words):
-            out.append((shares, []))
+            rest = _rest_after(index, shares[-1], sc)
+            out.append(([*shares, rest[0]], [""] * len(shares) + [rest[1]]) if rest else (shares, []))
     return out + _bare_lists(index, sc)
 
 
@@ -124,6 +125,22 @@ def _bare_lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
 def _head(text: str, pos: int) -> str:
     """The sentence before ``pos``, at most _HEAD_REACH characters of it."""
     return text[max(sentence_start(text, pos), pos - _HEAD_REACH):pos]
+
+
+def _rest_after(index: Index, last: Quantity, sc) -> tuple[Quantity, str] | None:
+    """…分别占28.4%、22.1%和17.5%，其他类占32%: a share clause of the rest
+    (`rest_words`) right after a 分别 list of shares, in its sentence: the
+    list's last share and its label."""
+    text = index.text
+    after = [q for q in index.between(last.end, last.end + _WORD_REACH + 12) if q.start > last.end]
+    if not after or not is_rate(after[0]) or after[0].group is not None \
+            or sentence_start(text, after[0].start) != sentence_start(text, last.start):
+        return None
+    q = after[0]
+    m = sc.share_clause.search(text, clause_start(text, q.start), q.start)
+    if m is None or not m.group("label").startswith(sc.rest_words):
+        return None
+    return q, m.group("label")
 
 
 def _whole(text: str, shares: list[Quantity], labels: list[str], sc) -> bool:

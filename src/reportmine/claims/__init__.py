@@ -303,6 +303,10 @@ def _inherit_indicator(c: Cues, text: str, q: Quantity, ss: int, walk: _Walk) ->
     if q.indicator is None and same_sentence:
         q.indicator = prev.indicator or (walk.named.indicator if walk.named is not None else None)
         walk.inherited.add(id(q))
+    elif q.indicator is None and prev is not None and prev.indicator \
+            and c.earlier_level_head.fullmatch(text[ss:q.start].strip(_OPENERS + " \u3000")):
+        q.indicator = prev.indicator    # …利润4.2亿元。去年同期为3.5亿元: last year's level of the same
+        walk.inherited.add(id(q))
     elif q.indicator is None and prev is not None and prev.start < ss < prev.end and prev.indicator:
         q.indicator = prev.indicator    # 总产150⏎⏎2、28吨，较上年增长9.1%: the number broke across the sentence start
         walk.inherited.add(id(q))

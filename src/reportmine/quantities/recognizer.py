@@ -246,6 +246,10 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
         return None
     after = text[m.end("unit"):min(limit, m.end("unit") + _LOOK)]
     if after.startswith(u.not_before) and not after.startswith(u.except_before):
+        if mult_s and multiplier >= 10000 and not is_cn and not g("post"):
+            # 46.5万户籍人口: no unit (户籍 is a word), the multiplier alone, as 46.5万常住人口
+            return _finish(m, text, limit, lex, s, m.start("unit"), value, mult_s, value * multiplier, None,
+                           is_cn=False)
         return None
     if unit_s[-1] in _ASCII_ALNUM and after[:1] in _ASCII_ALNUM:
         return None              # 1.5L in P1.5LED: a Latin unit ends a word
