@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Document, Flag, Quantity
 from ..quantities.lexicon import lexicon
-from ..resources import compile_pattern, load_yaml, require
+from ..resources import compile_pattern, load_yaml, require, word_list
 from . import arithmetic as ar
 from .flags import make_flag
 from .bases import check_bases
@@ -83,10 +83,11 @@ class Config:
     mismatch_min_chars: int
     dated_previous: "re.Pattern"
     not_scope: "re.Pattern"
+    compared_words: tuple[str, ...]
 
 
 _KEYS = ("bounded_rate_endings", "unbounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues", "near_miss",
-         "mismatch_min_chars", "dated_previous_cue", "not_scope")
+         "mismatch_min_chars", "dated_previous_cue", "not_scope", "compared_words")
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +98,8 @@ def config() -> Config:
                   tuple(sorted(data["previous_level_cues"], key=len, reverse=True)), float(data["near_miss"]),
                   int(data["mismatch_min_chars"]),
                   compile_pattern(data["dated_previous_cue"], "checks.yaml: inconsistencies.dated_previous_cue"),
-                  compile_pattern(data["not_scope"], "checks.yaml: inconsistencies.not_scope"))
+                  compile_pattern(data["not_scope"], "checks.yaml: inconsistencies.not_scope"),
+                  word_list(data, "compared_words", "checks.yaml: inconsistencies"))
 
 
 def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
@@ -167,7 +169,7 @@ def _search(doc: Document, targets=()) -> list[Flag]:
                 if not _completion(found, q, before) and targets:
                     _completion_from_file(found, q, before, targets)
             elif q.role == "difference" or (q.role == "growth" and q.norm_unit == "ratio_point"):
-                _difference(found, q, before + _earlier_after(found, q, sent[i + 1:]))
+                _difference(found, q, _level_before(found, sent, last, q) + before + _earlier_after(found, q, sent[i + 1:]))
             elif q.role == "growth":
                 _growth(found, q, sent, before, last)
         _parts(found, sent)
@@ -320,19 +322,20 @@ def _earlier_after(found: Found, d: Quantity, after: list[Quantity]) -> list[Qua
     nxt = next((q for q in after if compatible(q, d)), None)
     if nxt is None or nxt.role == "difference":
         return []
-    return [nxt] if _after_cue(found, nxt) or _restated(found.text, d, nxt) else []
+    return [nxt] if _after_cue(found, nxt) or _restated(found.text, d, nxt, found.cfg.compared_words) else []
 
 
-def _restated(text: str, d: Quantity, nxt: Quantity) -> bool:
+def _restated(text: str, d: Quantity, nxt: Quantity, words: tuple[str, ...]) -> bool:
     """比全省平均水平高3.2个百分点，全省为55.4%: the value compared with, stated
     right after in a clause that opens with the compared name (two characters
-    of it at least)."""
+    of it at least); the name follows 比/较 or a comparison word (高于省定目标
+    3.5个百分点，省定目标为85%, `compared_words`)."""
     from .rates import common_run
 
     head = text[clause_start(text, d.start):d.start]
-    at = max(head.rfind("比"), head.rfind("较"))
+    at = max((head.rfind(w) + len(w) for w in words if w in head), default=-1)
     name = text[clause_start(text, nxt.start):nxt.start].strip()
-    return at >= 0 and len(name) <= 8 and common_run(head[at + 1:], name) >= 2 and name[:2] in head[at + 1:]
+    return at >= 0 and len(name) <= 8 and common_run(head[at:], name) >= 2 and name[:2] in head[at:]
 
 
 def _fmt(x: float, like: Quantity) -> str:
@@ -371,6 +374,16 @@ def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quanti
     found.judge(g, computed, tol, [cur, prev], "growth",
                 f"({cur.text} − {prev.text})/{prev.text} = {ar.pct(up)}", levels=(cur.norm_value, implied),
                 typos=lambda: growth_typos(g, cur, prev))
+
+
+def _level_before(found: Found, sent: list[Quantity], last: list[Quantity], d: Quantity) -> list[Quantity]:
+    """…管理率达到95.6%。上年为93.8%，今年提高1.8个百分点: a sentence that opens
+    with last period's level compares it with the level closing the sentence
+    before (that level, or nothing)."""
+    if not last or not sent or sent[0] is d or not _opens_sentence(found, sent[0]):
+        return []
+    q = last[-1]
+    return [q] if q.role == "actual" and compatible(q, d) and compatible(q, sent[0]) else []
 
 
 def _opens_sentence(found: Found, q: Quantity) -> bool:

@@ -19,9 +19,11 @@ def background(c: Cues, text: str, q: Quantity, span: tuple[int, int, int], prev
     divisions after a word of scope or composition (or after such a count in
     the same sentence) is background (GUIDE.md: other), unless the clause goes
     on to say what all of them did (…全部配备辅警)."""
+    ss, cs, ce = span
+    if _named_first(c, text, q, cs):
+        return not c.background_done.search(text, q.end, max(ce, q.end))
     if not division_count(c, text, q):
         return False
-    ss, cs, ce = span
     if c.background_done.search(text, q.end, max(ce, q.end)):
         return False
     if prev is not None and prev.start >= ss and prev.role == "other" and division_count(c, text, prev):
@@ -79,3 +81,18 @@ def division_count(c: Cues, text: str, q: Quantity) -> bool:
     division = next((d for d in c.divisions_long if after.startswith(d)), None)
     # 5个省级产业园: a level (省级, 市级以上), not a count of provinces
     return division is not None and not after.startswith(c.levels, len(division))
+
+
+def _named_first(c: Cues, text: str, q: Quantity, cs: int) -> bool:
+    """内设科室9个, 下设派出所14个: units of an organisation named before their
+    count, after a verb that sets them up (``background.named_first``)."""
+    if q.unit not in c.named_first_units or not c.named_first:
+        return False
+    head = text[cs:q.start].rstrip(" \u3000")
+    if not head.endswith(c.divisions_long):
+        return False
+    return any(head.startswith(w, i) for i in range(max(0, len(head) - _NAMED_FIRST_REACH), len(head))
+               for w in c.named_first)
+
+
+_NAMED_FIRST_REACH = 12     # how far before the count the verb may stand

@@ -64,6 +64,8 @@ class Cues:
     background_scope: tuple[str, ...]
     background_done: "regex.Pattern"
     levels: tuple[str, ...]
+    named_first: tuple[str, ...]     # 内设科室9个: verbs before an organisation's units named first
+    named_first_units: tuple[str, ...]   # …and the units they are counted in
     class_bounds: tuple[str, ...]
     score_achieved: "regex.Pattern"
     score_self: "regex.Pattern"
@@ -293,6 +295,8 @@ def cues() -> Cues:
         background_scope=tuple(sorted(bg["scope"], key=len, reverse=True)),
         background_done=compile_pattern(bg["done"], "claims.yaml: background.done"),
         levels=_words_if(bg, "levels", "claims.yaml: background"),
+        named_first=_words_if(bg, "named_first", "claims.yaml: background", ()),
+        named_first_units=_words_if(bg, "named_first_units", "claims.yaml: background", ()),
         class_bounds=tuple(data.get("class_bounds") or ("\0",)),
         score_achieved=compile_pattern(data.get("score_achieved") or "(?!)", "claims.yaml: score_achieved"),
         score_self=compile_pattern(data.get("score_self") or "(?!)", "claims.yaml: score_self"),

@@ -238,8 +238,9 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
     u = lex.units[unit_s]
     if (mult_s and not u.scalable) or (is_cn and u.arabic_only):
         return None
-    if unit_s in lex.clock_units and before in lex.clock_before:
-        return None
+    if unit_s in lex.clock_units and before in lex.clock_before \
+            and (before.isalpha() or num_start >= 2 and text[num_start - 2].isdigit()):
+        return None     # 9时30分, 10:30分 (a colon after a word is a label's: 分值：5分)
     if unit_s in lex.descriptor_units and g("post") and _glued_to_noun(text, e, limit):
         return None
     if unit_s in lex.duration_units and _is_duration(text, num_start, m.end("unit"), limit, lex):
