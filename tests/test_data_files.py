@@ -177,6 +177,8 @@ def test_share_sums_words_load_and_refuse_a_broken_section(monkeypatch, key, val
 @pytest.mark.parametrize("key, value, message", [
     ("not_scope", "[unclosed", "bad pattern"),
     ("not_scope", None, "missing keys"),
+    ("compared_words", [], "compared_words"),
+    ("compared_words", ["比", ""], "compared_words"),
 ])
 def test_inconsistencies_scope_words_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
     """checks/relations.py reads the words that end a previous-period cue's scope from
@@ -186,6 +188,7 @@ def test_inconsistencies_scope_words_load_and_refuse_a_broken_section(monkeypatc
     relations.config.cache_clear()
     not_scope = relations.config().not_scope
     assert not_scope.search("清理后增") and not_scope.search("清理后全年") is None
+    assert "高于" in relations.config().compared_words
     _refused(monkeypatch, relations, relations.config, "checks.yaml", ("inconsistencies", key), value, message)
 
 
@@ -443,7 +446,9 @@ def test_claims_colon_leads_load_and_refuse_a_broken_list(monkeypatch, key, valu
 @pytest.mark.parametrize("path, value", [(("table_label_header",), "(指标"), (("indicator", "lead_keep"), []),
                                          (("score_self",), "[自评"), (("indicator", "inner_totals"), []),
                                          (("indicator", "level_bounds"), []), (("background", "levels"), []),
-                                         (("score_condition_basic",), "(得"), (("earlier_periods",), [])])
+                                         (("score_condition_basic",), "(得"), (("earlier_periods",), []),
+                                         (("earlier_level_head",), "(上年"), (("background", "named_first"), []),
+                                         (("background", "named_first_units"), [])])
 def test_claims_table_labels_lead_keep_and_score_self_load_and_refuse_a_broken_entry(monkeypatch, path, value):
     """A table's indicator columns, the words a lead word begins, the words of a self-assessed score (claims.yaml)."""
     import importlib
@@ -455,6 +460,7 @@ def test_claims_table_labels_lead_keep_and_score_self_load_and_refuse_a_broken_e
     assert "在校" in c.lead_keep and c.score_self.search("经自评")
     assert "共" in c.inner_totals and "级以上" in c.level_bounds and c.levels == ("级",)
     assert c.score_condition_basic.match("的得基本分") and "上年" in c.earlier_periods
+    assert c.earlier_level_head.fullmatch("去年同期为") and "下设" in c.named_first and "家" in c.named_first_units
     _refused(monkeypatch, module, module.cues, "claims.yaml", path, value, path[-1] if value == [] else "bad pattern")
 
 
