@@ -166,7 +166,7 @@ def _search(doc: Document, targets=()) -> list[Flag]:
             if q.role == "completion_rate":
                 if q.start in found.judged:
                     continue
-                if not _completion(found, q, before) and targets:
+                if not _completion(found, q, before, last) and targets:
                     _completion_from_file(found, q, before, targets)
             elif q.role == "difference" or (q.role == "growth" and q.norm_unit == "ratio_point"):
                 _difference(found, q, _level_before(found, sent, last, q) + before + _earlier_after(found, q, sent[i + 1:]))
@@ -258,15 +258,26 @@ def _nearest(qs, pred):
     return None
 
 
-def _completion(found: Found, c: Quantity, before: list[Quantity]) -> None:
-    """完成年度目标40亿元的91.5% with 到位资金32.6亿元: actual/target."""
+def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Quantity] = ()) -> None:
+    """完成年度目标40亿元的91.5% with 到位资金32.6亿元: actual/target. The
+    sentence before lends what this one lacks: the target across a ；
+    (调整后预算3000万元；全年实际支出2910万元，预算执行率97%), the actual when
+    it names the target's indicator (已完成投资3.9亿元。按全年6亿元的目标计算，完成进度为65%)."""
     head = found.text[max(0, c.start - 12):c.start]
     wanted = ("basic_target",) if "基本" in head else ("full_target",) if "满分" in head else (
         "target", "basic_target", "full_target")
-    target = _nearest(before, lambda q: q.role in wanted and _is_count(q))
+    is_target = lambda q: q.role in wanted and _is_count(q)     # noqa: E731
+    target = _nearest(before, is_target)
+    if target is None and last and _same_sentence(found.text, last[-1], c):
+        target = _nearest(last, is_target)
+        before = [q for q in last if q.role == "actual"] + before
     if target is None:
         return False
     actual = _nearest(before, lambda q: q.role == "actual" and q.norm_unit == target.norm_unit)
+    if actual is None and last and target in before:
+        from .rates import common_run
+        actual = _nearest(last, lambda q: q.role == "actual" and q.norm_unit == target.norm_unit
+                          and common_run(q.indicator or "", target.indicator or "") >= 2)
     if actual is None or not target.norm_value:
         return False
     computed = actual.norm_value / target.norm_value
@@ -374,6 +385,12 @@ def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quanti
     found.judge(g, computed, tol, [cur, prev], "growth",
                 f"({cur.text} − {prev.text})/{prev.text} = {ar.pct(up)}", levels=(cur.norm_value, implied),
                 typos=lambda: growth_typos(g, cur, prev))
+
+
+def _same_sentence(text: str, a: Quantity, b: Quantity) -> bool:
+    """a and b in one sentence up to 。, parted by ；."""
+    between = text[a.end:b.start]
+    return ("；" in between or ";" in between) and not any(ch in between for ch in "。！？!?\n")
 
 
 def _level_before(found: Found, sent: list[Quantity], last: list[Quantity], d: Quantity) -> list[Quantity]:
