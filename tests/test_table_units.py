@@ -130,3 +130,63 @@ def test_a_self_evaluation_table_names_its_deepest_indicator_and_keeps_scores_ba
                    ("10", "full_target", "改造户数", None), ("10", "actual", "改造户数", None),
                    ("90", "target", "群众满意度", "%"), ("95", "actual", "群众满意度", "%"),
                    ("10", "full_target", "群众满意度", None), ("9", "actual", "群众满意度", None)]
+
+
+def test_a_table_copied_one_cell_per_line_reads_as_a_table(tmp_path, pipeline):
+    """Stop 29: a table copied out of a document with every cell on a line of its
+    own (the header's cells, then each row's label and values) is a table: the
+    values take the row label's unit and the column's role."""
+    path = tmp_path / "column.txt"
+    path.write_text("主要指标完成情况\n指标名称\n年度目标\n实际完成\n完成率\n新建农村公路（公里）\n120\n126.5\n105.4%\n"
+                    "改造危桥（座）\n18\n17\n94.4%\n全年各项工作稳步推进。\n", encoding="utf-8")
+    doc = pipeline.analyze(path)
+    assert [(q.text, q.unit, q.role, q.indicator) for q in doc.quantities] == [
+        ("120", "公里", "target", "新建农村公路"), ("126.5", "公里", "actual", "新建农村公路"),
+        ("105.4%", "%", "completion_rate", "新建农村公路"), ("18", "座", "target", "改造危桥"),
+        ("17", "座", "actual", "改造危桥"), ("94.4%", "%", "completion_rate", "改造危桥")]
+
+
+def test_short_lines_that_are_no_table_stay_lines(tmp_path, pipeline):
+    """Headings and a short line with a number, but no header as wide as its rows: no table."""
+    path = tmp_path / "lines.txt"
+    path.write_text("一、工作回顾\n二、存在问题\n三、下步打算\n联系电话\n12345\n全年新增就业3200人。\n",
+                    encoding="utf-8")
+    doc = pipeline.analyze(path)
+    assert doc.tables == [] and [q.text for q in doc.quantities] == ["3200人"]
+
+
+@pytest.mark.parametrize("rows, roles", [
+    # 一般公共预算收入 is an amount raised, not a budget (plan) column
+    (["县区 | 地区生产总值（亿元） | 一般公共预算收入（亿元）", "东城区 | 412.6 | 26.3"], ["actual", "actual"]),
+    # a completion of the adjusted budget, a gap to the pace, points taken off
+    (["项目 | 调整预算数 | 决算数 | 完成调整预算（%）", "基本支出 | 5380 | 5362.7 | 99.7"],
+     ["target", "actual", "completion_rate"]),
+    (["指标 | 全年目标 | 1-9月完成 | 超（欠）序时进度（个百分点）", "工业投资（亿元） | 80 | 62.4 | 3.0"],
+     ["target", "actual", "difference"]),
+    (["考核项目 | 分值 | 扣分 | 得分", "信息报送 | 5 | 1 | 4"], ["full_target", "other", "actual"]),
+    # a header with an item's maximum (itself full_target) heads the scores achieved
+    (["乡镇 | 经济发展（40分） | 社会事业（30分）", "城关镇 | 37.5 | 28.0"],
+     ["full_target", "full_target", "actual", "actual"]),
+])
+def test_table_headers_give_their_columns_roles(tmp_path, pipeline, rows, roles):
+    path = tmp_path / "roles.txt"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert [q.role for q in pipeline.analyze(path).quantities] == roles
+
+
+def test_rows_of_places_take_what_their_column_or_title_measures(tmp_path, pipeline):
+    """A row labelled with a place (东城区) or as their whole (全市) says whose
+    figures: the cells take the measure their column names (税收收入), the
+    nearest such column for a change (同比增减), or the table's title; a 合计
+    row of items (教育, 卫生健康) stays the total's own."""
+    path = tmp_path / "places.txt"
+    path.write_text("各县区税收收入完成情况\n单位：万元\n县区 | 税收收入 | 同比增减（%）\n东城区 | 18620 | 4.6\n"
+                    "全市 | 48360 | 3.8\n\n各乡镇招商引资到位资金完成情况\n乡镇 | 年度目标 | 完成\n城关镇 | 3200 | 1850\n\n"
+                    "科目 | 本年支出 | 占比（%）\n教育 | 12600 | 42.0\n合计 | 30000 | 100.0\n",
+                    encoding="utf-8")
+    doc = pipeline.analyze(path)
+    assert [(q.text, q.indicator) for q in doc.quantities] == [
+        ("18620", "税收收入"), ("4.6", "税收收入"), ("48360", "税收收入"), ("3.8", "税收收入"),
+        ("3200", "招商引资到位资金"), ("1850", "招商引资到位资金"),
+        ("12600", "教育"), ("42.0", "教育"), ("30000", "合计"), ("100.0", "合计")]
+    assert [f.message for f in doc.flags if f.type == "inconsistency"] == []

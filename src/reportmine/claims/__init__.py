@@ -238,8 +238,10 @@ def _cueless_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int]
     if role is not None:
         return role
     if _forecast_sentence(c, forecasts, text, ss, cs) \
-            and not any(w in text[cs:q.start] for w in c.earlier_periods):
-        return "forecast"   # 预计全年实现生产总值A亿元，…；全社会固定资产投资B亿元 (not …，去年为B%)
+            and not any(w in text[cs:q.start] for w in c.earlier_periods) \
+            and c.target_heading_reached.search(text, cs, q.start) is None:
+        return "forecast"   # 预计全年实现生产总值A亿元，…；全社会固定资产投资B亿元 (not …，去年为B%; nor
+        #                     a clause that says what was done: …；但土地出让收入只完成了9.8亿元 — 已, 实际)
     if prev is not None and prev.role == "target" and set(text[prev.end:q.start]) <= c.marks.list_gap:
         return "target"     # 分别不少于6个、3个、2个: the list shares its bound
     if text.startswith(words(c, "target_bounds") or ("\0",), q.start) or _target_list(c, scans, cs, q.end, ce):

@@ -92,6 +92,11 @@ class Cues:
     modal_over_growth: frozenset
     table_headers: tuple
     table_label_header: "regex.Pattern"
+    table_entity_row: "regex.Pattern"     # a row label naming the total of rows of places (合计, 全市)
+    table_header_note: "regex.Pattern"    # a header's note of the maximum points (经济发展（40分）)
+    table_entity_header: "regex.Pattern"  # a header over names of places or units (乡镇, 项目名称)
+    table_unit_line: "regex.Pattern"      # a line above a table giving its unit (单位：万元)
+    table_title_trim: "regex.Pattern"     # what a table's title says besides its measure (各乡镇, 完成情况)
     lead_keep: tuple[str, ...]
     inner_totals: tuple[str, ...]
     inner_totals_not_after: tuple[str, ...]
@@ -327,6 +332,11 @@ def cues() -> Cues:
         formula_operators=tuple(formula.get("operators") or ()),
         modal_over_growth=frozenset(data["modal_over_growth"]),
         table_label_header=compile_pattern(data.get("table_label_header") or "(?!)", "claims.yaml: table_label_header"),
+        table_entity_row=compile_pattern(data.get("table_entity_row") or "(?!)", "claims.yaml: table_entity_row"),
+        table_header_note=compile_pattern(data.get("table_header_note") or "(?!)", "claims.yaml: table_header_note"),
+        table_entity_header=compile_pattern(data.get("table_entity_header") or "(?!)", "claims.yaml: table_entity_header"),
+        table_unit_line=compile_pattern(data.get("table_unit_line") or "(?!)", "claims.yaml: table_unit_line"),
+        table_title_trim=compile_pattern(data.get("table_title_trim") or "(?!)", "claims.yaml: table_title_trim"),
         table_headers=tuple((role, compile_pattern(p, f"claims.yaml: table_headers.{role}"))
                             for role, p in data["table_headers"].items()),
         lead=tuple(sorted(ind["lead"], key=len, reverse=True)),

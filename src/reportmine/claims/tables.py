@@ -39,8 +39,12 @@ def table_claims(doc: Document, cues: Cues) -> None:
         label = _row_label(doc.text, grid, cell, cues)
         if header is not None:
             q.role = _header_role(doc.text[header.start:header.end], cues) or q.role
-        if label is not None and label is not cell:
-            q.indicator = trim(_without_unit_note(doc.text[label.start:label.end]), cues) or q.indicator
+        if q.role == "other":
+            q.indicator = None      # GUIDE.md: an item's deduction, a step, names no indicator
+        elif label is not None and label is not cell:
+            named = _column_measure(doc.text, grid, cell, label, cues) \
+                if _entity(doc.text, grid, label, cues) else None
+            q.indicator = named or trim(_without_unit_note(doc.text[label.start:label.end]), cues) or q.indicator
 
 
 def line_table_claims(doc: Document, cues: Cues) -> None:
@@ -125,6 +129,59 @@ def _row_label(text: str, grid: dict, cell, cues: Cues):
         if b is not None and not _ROW_NUMBER.fullmatch(text[b.start:b.end].strip()):
             return b
     return grid.get((cell.table, cell.row, 0))
+
+
+def _entity(text: str, grid: dict, label, cues: Cues) -> bool:
+    """A row label that names a place or a unit (城关镇, 东城区), one under a
+    header of such names (乡镇, 县区) or the whole of them (全市): the row
+    says whose figures, not what they measure."""
+    name = simplified(text[label.start:label.end]).strip()
+    head = grid.get((label.table, 0, label.col))
+    return bool(name) and (cues.table_entity_row.fullmatch(name) is not None
+                           or cues.marks.place.fullmatch(name) is not None
+                           or head is not None and head is not label and cues.table_entity_header.fullmatch(
+                               simplified(text[head.start:head.end]).strip()) is not None)
+
+
+def _column_measure(text: str, grid: dict, cell, label, cues: Cues) -> str | None:
+    """What a row of places measures in ``cell``'s column: its header when the
+    header names no role (税收收入（万元）), else the nearest header to its left
+    (up to the label's column) that does not either (地区生产总值（亿元） |
+    增速（%）: 地区生产总值), else the table's title (各乡镇招商引资到位资金完成情况
+    over 年度目标 | 完成 | 完成率: 招商引资到位资金)."""
+    for col in range(cell.col, label.col, -1):
+        head = grid.get((cell.table, 0, col))
+        if head is None:
+            continue
+        name = cues.table_header_note.sub("", _without_unit_note(text[head.start:head.end].strip()))
+        if name and _header_role(name, cues) is None and not cues.table_label_header.fullmatch(simplified(name)):
+            named = trim(name, cues)
+            if named:       # (本年累计 names no measure: the title may)
+                return named
+    head = grid.get((cell.table, 0, 0))
+    return _title(text, head.start, cues) if head is not None else None
+
+
+def _title(text: str, start: int, cues: Cues) -> str | None:
+    """The line right above a table (above its unit line: 单位：万元), trimmed
+    of whose rows and of what it reports (各乡镇…完成情况), if it is short."""
+    end = line_start(text, start) - 1
+    for _ in range(2):
+        if end <= 0:
+            return None
+        begin = line_start(text, end - 1) if end > 0 else 0
+        line = text[begin:end].strip()
+        if line and not cues.table_unit_line.match(line):
+            break
+        end = begin - 1
+    else:
+        return None
+    if not line or len(line) > _TITLE_CHARS or "|" in line or "\t" in line:
+        return None
+    return trim(cues.table_title_trim.sub("", simplified(line)), cues) or None
+
+
+_TITLE_CHARS = 30       # a longer line above a table is running text, not its title
 
 
 def _without_unit_note(label: str) -> str:

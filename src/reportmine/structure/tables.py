@@ -9,7 +9,11 @@ and in a docx's paragraphs outside those tables,
   conversion leave such tables, often with rows broken over lines, so the
   cell counts may differ); markdown rule rows (``|---|---|``) are skipped;
 - a single line with at least ``MIN_FLAT_BARS`` bars is a table flattened to
-  one line (one row).
+  one line (one row);
+- a run of short lines, one cell each, as copying a table out of a document
+  leaves it (指标名称⏎年度目标⏎实际完成⏎完成率⏎城镇新增就业（人）⏎5500⏎5862⏎106.6%…),
+  is a table when its first lines (the header) are as many as the cells of
+  each row after them, every row a label then numbers (``_column_runs``).
 Their line blocks are replaced by table_cell blocks.
 """
 
@@ -39,12 +43,19 @@ def find_text_tables(doc: Document, lines: list[Line]) -> None:
         runs += [(rows, "\t") for rows in _tab_runs(lines)]
     if "|" in doc.text:
         runs += [(rows, "|") for rows in _bar_runs(lines)]
+    runs += [(rows, "\n") for rows in _column_runs(lines)]
     taken: set[int] = set()
-    for rows, sep in sorted(runs, key=lambda r: r[0][0].start):
-        if any(line.start in taken for line in rows):
+    for rows, sep in sorted(runs, key=lambda r: _first_line(*r).start):
+        flat = [line for row in rows for line in row] if sep == "\n" else rows
+        if any(line.start in taken for line in flat):
             continue
-        taken.update(line.start for line in rows)
+        taken.update(line.start for line in flat)
         _add_table(doc, rows, sep)
+
+
+def _first_line(rows: list, sep: str) -> Line:
+    """The first line of a run (a one-cell-per-line table's rows are lists of lines)."""
+    return rows[0][0] if sep == "\n" else rows[0]
 
 
 def _tab_runs(lines: list[Line]) -> list[list[Line]]:
@@ -75,6 +86,46 @@ def _bar_runs(lines: list[Line]) -> list[list[Line]]:
     return [r for r in runs if r]
 
 
+_CELL_LINE = re.compile(r"[^。；;，,|\t]{1,24}")
+_NUMBER_CELL = re.compile(r"[≥≤<>＞＜约]?\s*[-+−]?[0-9０-９][0-9０-９.,．，]*\s*(?:[%％‰]|[\u4e00-\u9fff]{1,3})?")
+MIN_COLUMN_WIDTH = 3        # a one-cell-per-line table: a label column and two of values at least
+
+
+def _column_runs(lines: list[Line]) -> list[list[list[Line]]]:
+    """Tables written one cell per line: each a list of rows of cell lines."""
+    out, run = [], []
+    for line in lines + [Line(-1, -1, "")]:
+        text = line.text.strip()
+        if text and _CELL_LINE.fullmatch(text):
+            run.append(line)
+            continue
+        if len(run) >= 2 * MIN_COLUMN_WIDTH:
+            table = _column_table(run)
+            if table:
+                out.append(table)
+        run = []
+    return out
+
+
+def _column_table(run: list[Line]) -> list[list[Line]] | None:
+    numeric = [_NUMBER_CELL.fullmatch(line.text.strip()) is not None for line in run]
+    if True not in numeric:
+        return None
+    first = numeric.index(True)
+    for skip in range(0, max(0, first - MIN_COLUMN_WIDTH) + 1):      # (a title line may stand above)
+        width = first - 1 - skip
+        if width < MIN_COLUMN_WIDTH or any(numeric[skip:first - 1]):
+            continue
+        rows = [run[skip:skip + width]]
+        at = first - 1
+        while at + width <= len(run) and not numeric[at] and all(numeric[at + 1:at + width]):
+            rows.append(run[at:at + width])
+            at += width
+        if len(rows) >= 2:
+            return rows
+    return None
+
+
 def bar_cells(line: Line) -> list[tuple[int, int]]:
     """(start, end) of each cell of a bar-separated line, outer bars dropped."""
     spans, pos = [], line.start
@@ -97,15 +148,20 @@ def _cells(line: Line, sep: str) -> list[tuple[int, int]]:
 
 
 def _add_table(doc: Document, rows: list[Line], sep: str) -> None:
-    start, end = rows[0].start, rows[-1].end
+    if sep == "\n":        # one cell per line: each row a list of its cell lines
+        rows_cells = [[(line.start, line.end) for line in row] for row in rows]
+        start, end = rows[0][0].start, rows[-1][-1].end
+    else:
+        rows_cells = [_cells(line, sep) for line in rows]
+        start, end = rows[0].start, rows[-1].end
     # the file's own tables (a docx's) name their cells by block index: keep the
     # blocks themselves, to name them again once the blocks are re-sorted
     kept = [[[doc.blocks[i] for i in row] for row in t.rows] for t in doc.tables]
     doc.blocks = [b for b in doc.blocks if not (start <= b.start < end)]
     index = len(doc.tables)
     table = Table(index, start, end)
-    for r, line in enumerate(rows):
-        for c, (s, e) in enumerate(_cells(line, sep)):
+    for r, cells in enumerate(rows_cells):
+        for c, (s, e) in enumerate(cells):
             cell = doc.text[s:e]
             lead = len(cell) - len(cell.lstrip())
             s, e = s + lead, s + len(cell.rstrip())
