@@ -132,13 +132,21 @@ def test_a_self_evaluation_table_names_its_deepest_indicator_and_keeps_scores_ba
                    ("10", "full_target", "群众满意度", None), ("9", "actual", "群众满意度", None)]
 
 
-def test_a_table_copied_one_cell_per_line_reads_as_a_table(tmp_path, pipeline):
-    """Stop 29: a table copied out of a document with every cell on a line of its
-    own (the header's cells, then each row's label and values) is a table: the
-    values take the row label's unit and the column's role."""
-    path = tmp_path / "column.txt"
-    path.write_text("主要指标完成情况\n指标名称\n年度目标\n实际完成\n完成率\n新建农村公路（公里）\n120\n126.5\n105.4%\n"
-                    "改造危桥（座）\n18\n17\n94.4%\n全年各项工作稳步推进。\n", encoding="utf-8")
+@pytest.mark.parametrize("suffix", ["txt", "docx"])
+def test_a_table_copied_one_cell_per_line_reads_as_a_table(tmp_path, pipeline, suffix):
+    """Stop 29: a table copied out of a document with every cell on a line (or a
+    docx paragraph) of its own (the header's cells, then each row's label and
+    values) is a table: the values take the row label's unit and the column's role."""
+    lines = ["主要指标完成情况", "指标名称", "年度目标", "实际完成", "完成率", "新建农村公路（公里）", "120", "126.5",
+             "105.4%", "改造危桥（座）", "18", "17", "94.4%", "全年各项工作稳步推进。"]
+    path = tmp_path / f"column.{suffix}"
+    if suffix == "txt":
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        d = docx.Document()
+        for line in lines:
+            d.add_paragraph(line)
+        d.save(path)
     doc = pipeline.analyze(path)
     assert [(q.text, q.unit, q.role, q.indicator) for q in doc.quantities] == [
         ("120", "公里", "target", "新建农村公路"), ("126.5", "公里", "actual", "新建农村公路"),
