@@ -253,6 +253,22 @@ def test_rates_words_load_and_refuse_a_broken_section(monkeypatch, key, value, m
 
 
 @pytest.mark.parametrize("key, value, message", [
+    ("cue", "(落后", "bad pattern"),
+    ("months", [], "months"),
+    ("months", [{"pattern": "上半年", "months": 13}], "months"),
+    ("reach", None, "missing keys"),
+])
+def test_pace_words_load_and_are_refused_when_broken(monkeypatch, key, value, message):
+    """checks/pace.py reads the cue of a gap to the year's pace and the months a text names from checks.yaml (pace)."""
+    from reportmine.checks import pace
+
+    pace.pace_words.cache_clear()
+    words = pace.pace_words()
+    assert words.cue.search("落后序时进度") and any(n == 6 for _, n in words.months)
+    _refused(monkeypatch, pace, pace.pace_words, "checks.yaml", ("pace", key), value, message)
+
+
+@pytest.mark.parametrize("key, value, message", [
     ("change_ends", "", "change_ends"),
     ("change_ends", None, "missing keys"),
     ("move_link", "(增长", "bad pattern"),

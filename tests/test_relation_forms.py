@@ -11,7 +11,7 @@ from helpers import ROOT
 FORMS = [ROOT / "benchmarks" / name for name in
          ("relation_forms.txt", "relation_forms_heldout.txt", "relation_forms_heldout2.txt",
           "relation_forms_genres.txt", "relation_forms_traditional.txt", "relation_forms_stop28_heldout.txt",
-          "relation_forms_stop29_heldout.txt", "relation_forms_stop29_sectors.txt")]
+          "relation_forms_stop29_heldout.txt", "relation_forms_stop29_sectors.txt", "relation_forms_stop29_speeches.txt")]
 
 
 def _forms(path: Path) -> list[str]:
@@ -62,7 +62,9 @@ def test_sentences_of_further_genres_that_need_not_relate(pipeline):
 @pytest.mark.parametrize("name, at_least, unverified", [
     ("relation_tables.txt", 10, set()), ("relation_tables_genres.txt", 5, set()),
     # loans by overlapping classes (涉农, 小微, 普惠小微): nothing to verify, nothing to flag
-    ("relation_tables_stop28.txt", 5, {"各项贷款情况（单位：亿元）"}), ("relation_tables_stop29.txt", 6, set())])
+    ("relation_tables_stop28.txt", 5, {"各项贷款情况（单位：亿元）"}), ("relation_tables_stop29.txt", 6, set()),
+    # two of the tables copied one cell per line (checks read them as they read | tables)
+    ("relation_tables_stop29_columns.txt", 7, set())])
 def test_tables_whose_numbers_hold_raise_no_inconsistency(pipeline, name, at_least, unverified):
     """benchmarks/relation_tables*.txt: tables written so that rows, columns and
     total rows hold (a 户均 column's total row is an average, not a sum; nor is

@@ -86,3 +86,32 @@ def test_qizhong_rows_of_a_one_column_table_need_not_be_every_part(pipeline):
     text = "| 指标 | 本年（亿元） |\n| 税收收入 | 120 |\n| 其中：增值税 | 52 |\n| 企业所得税 | 58 |\n"
     flags, _ = analyze(pipeline, text)
     assert flags == []
+
+
+def test_a_total_row_reading_zero_in_a_column_raises_nothing(pipeline):
+    """Stop 29: a total row whose cell reads 0 (a column of changes that cancel
+    out) had raised ZeroDivisionError in the share columns' check."""
+    text = ("项目 | 本期 | 上年同期 | 增减额\n甲类 | 120 | 110 | 10\n乙类 | 90 | 100 | -10\n"
+            "合计 | 210 | 210 | 0\n")
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [q.text for q in doc.quantities][-1] == "0"
+
+
+def test_a_column_of_gaps_to_the_pace_is_no_sum(pipeline):
+    """Points ahead of or behind the pace (超（落后）序时进度（百分点）) of each row
+    do not add up to the total row's."""
+    text = ("乡镇 | 年度目标 | 完成 | 完成率（%） | 超（落后）序时进度（百分点）\n"
+            "甲镇 | 1000 | 550 | 55.0 | 5.0\n乙镇 | 1000 | 480 | 48.0 | -2.0\n合计 | 2000 | 1030 | 51.5 | 1.5\n")
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [f.message for f in doc.flags if f.type == "inconsistency"] == []
+
+
+def test_a_table_copied_one_cell_per_line_has_its_totals_checked(pipeline):
+    """The totals of a table read one cell per line are checked as a | table's are."""
+    cells = ["乡镇", "任务数（户）", "已完成（户）", "甲镇", "600", "540", "乙镇", "400", "380", "合计", "1000", "930"]
+    doc = pipeline.analyze_bytes(("\n".join(cells) + "\n").encode("utf-8"), "t.txt")
+    assert [f.note for f in doc.flags if f.type == "inconsistency"] and \
+        any("920" in (f.arithmetic or "") for f in doc.flags)
+    cells[-1] = "920"
+    doc = pipeline.analyze_bytes(("\n".join(cells) + "\n").encode("utf-8"), "t.txt")
+    assert any(v["kind"] == "sum" for v in doc.meta.get("verified", [])) and not doc.flags

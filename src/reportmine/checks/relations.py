@@ -42,6 +42,7 @@ from .sum_columns import check_sum_columns
 from .share_sums import check_share_sums
 from .dated_levels import check_dated_levels
 from .moves import check_moves
+from .pace import check_pace
 from .colon_sums import check_colon_sums
 from .level_pairs import check_level_pairs
 from .directions import check_compared, check_directions
@@ -181,6 +182,7 @@ def _search(doc: Document, targets=()) -> list[Flag]:
     check_completions(index, found, search_config())
     check_dated_levels(index, found, search_config())
     check_moves(index, found, search_config())
+    check_pace(index, found, search_config())
     check_level_pairs(index, found, search_config())
     check_levels(index, found, search_config())
     check_level_lists(index, found, search_config())
@@ -309,6 +311,11 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
     if len(others) < 2:
         return
     b = others[-1]
+    if b.start > d.start:       # the compared value restated after: the other is the subject's own,
+        # not a value compared with before it (比邻县的7.3%高出…，但比东城区低1.4个百分点，东城区为10.5%)
+        others = [q for q in others[:-1] if not _compared(found, q)] + [b]
+        if len(others) < 2:
+            return
     a = _nearest(others[:-1], lambda q: (q.role in _TARGETS) != (b.role in _TARGETS))
     if a is None:           # 由去年的5.4%提高到今年的6.85%: an earlier period's value and this one's
         a = _nearest(others[:-1], lambda q: _after_cue(found, q) != _after_cue(found, b))
@@ -324,6 +331,19 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
     level = min(implied, key=lambda x: abs(x - a.norm_value))
     found.judge(d, computed, tol, [a, b], "difference", f"|{a.text} − {b.text}| = {_fmt(computed, d)}",
                 levels=(a.norm_value, level) if computed < 1 else None, typos=lambda: difference_typos(d, a, b))
+
+
+def _compared(found: Found, q: Quantity) -> bool:
+    """q is a value compared with: 比/较/高于… stands in its clause before it
+    (比邻县的7.3%; not the 比 of 比例, 比重)."""
+    head = found.text[clause_start(found.text, q.start):q.start]
+    return _compared_rx(found.cfg.compared_words).search(head) is not None
+
+
+@lru_cache(maxsize=2)
+def _compared_rx(words: tuple[str, ...]):
+    return re.compile("|".join(re.escape(w) + ("(?![例重率])" if len(w) == 1 else "")
+                               for w in sorted(words, key=len, reverse=True)))
 
 
 def _earlier_after(found: Found, d: Quantity, after: list[Quantity]) -> list[Quantity]:

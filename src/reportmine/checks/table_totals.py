@@ -24,16 +24,15 @@ from __future__ import annotations
 from ..document import Quantity
 from . import arithmetic as ar
 from .sums import parts_fit
-from .tables import cell_quantity, table_lines
+from .tables import cell_quantity, column_tables, table_lines
 
 _ZERO = frozenset({"-", "—", "－", "/"})
 _PARTS_OPEN = "其中"
 
 
 def check_table_totals(doc, found, cfg) -> None:
-    if "|" not in doc.text and "\t" not in doc.text:
-        return
-    for table in table_lines(doc.text, tabs=True):
+    marked = table_lines(doc.text, tabs=True) if "|" in doc.text or "\t" in doc.text else ()
+    for table in [*marked, *column_tables(doc)]:
         for rows in _blocks(table):
             _total_rows(found, rows, cfg)
             _total_columns(found, rows, cfg)
@@ -110,7 +109,7 @@ def _share_columns(found, rows, t: int, parts: list[int], cfg) -> None:
     total_row = rows[t][1]
     for j, cell in enumerate(total_row):
         top = _value(cell)
-        if top is None or abs(top.value - 100) > ar.tolerance(top) / (top.norm_value / top.value or 1) + 1e-9:
+        if top is None or not top.value or abs(top.value - 100) > ar.tolerance(top) / (top.norm_value / top.value or 1) + 1e-9:
             continue
         for k, base_cell in enumerate(total_row):
             base = _value(base_cell)

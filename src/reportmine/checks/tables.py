@@ -33,7 +33,7 @@ _CELL_MARK = re.compile(r"[|\t]")
 def check_tables(index, found, cfg) -> None:
     doc, values = index.doc, index
     tables = []
-    for lines in table_lines(doc.text, doc.format != "txt"):
+    for lines in [*table_lines(doc.text, doc.format != "txt"), *column_tables(doc)]:
         bare = [row for row in (_row(cells) for _, cells in lines) if row]
         if bare:
             tables.append((bare, [row for row in (_row(cells, values) for _, cells in lines) if row]))
@@ -73,6 +73,20 @@ def table_lines(text: str, tabs: bool = False):
         pos += len(line) + 1
     if table:
         yield table
+
+
+def column_tables(doc):
+    """The tables the structure stage read one cell per line (structure/tables.py
+    ``_column_runs``: each row's cells on lines of their own) as ``table_lines``
+    gives a TAB table: rows of (row start, [(cell text, cell start)])."""
+    for table in doc.tables:
+        rows = []
+        for row in table.rows:
+            blocks = [doc.blocks[i] for i in row]
+            if blocks:
+                rows.append((blocks[0].start, [(doc.text[b.start:b.end], b.start) for b in blocks]))
+        if len(rows) >= 2 and all(len(cells) >= 2 and "\n" in doc.text[cells[0][1]:cells[-1][1]] for _, cells in rows):
+            yield rows
 
 
 def table_rows(text: str, start: int, end: int) -> list[tuple[int, list[tuple[str, int]]]]:
