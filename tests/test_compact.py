@@ -240,3 +240,14 @@ def test_compaction_is_the_source_less_its_cuts_and_maps_back(pieces):
         for e in range(s + 1, min(len(c.text), s + 9) + 1):
             a, b = c.span(s, e)
             assert 0 <= a < b <= len(text) and text[a] == c.text[s] and text[b - 1] == c.text[e - 1]
+
+
+def test_a_short_wrapped_paragraph_is_joined_from_three_full_lines(pipeline):
+    """Stop 29: a paragraph of four printed lines (three full, breaking a cue and a
+    number) is read as one, as a longer page is."""
+    text = ("全年全县一般公共预算收入完成8.6亿元，同比增\n长6.5%，其中税收收入完成6.1亿元，占一般公共预\n"
+            "算收入的比重为70.9%，比上年提高1.2个百分点，\n财政收入质量持续向好。\n")
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [(q.text, q.role) for q in doc.quantities] == [
+        ("8.6亿元", "actual"), ("6.5%", "growth"), ("6.1亿元", "actual"), ("70.9%", "actual"),
+        ("1.2个百分点", "growth")]

@@ -466,7 +466,8 @@ def test_claims_colon_leads_load_and_refuse_a_broken_list(monkeypatch, key, valu
                                          (("earlier_level_head",), "(上年"), (("background", "named_first"), []),
                                          (("background", "named_first_units"), []), (("table_entity_row",), "(合计"),
                                          (("table_entity_header",), "(乡镇"), (("table_header_note",), "[分"),
-                                         (("table_unit_line",), "(单位"), (("table_title_trim",), "(各")])
+                                         (("table_unit_line",), "(单位"), (("table_title_trim",), "(各"),
+                                         (("paren_target_lead",), "(目标")])
 def test_claims_table_labels_lead_keep_and_score_self_load_and_refuse_a_broken_entry(monkeypatch, path, value):
     """A table's indicator columns, the words a lead word begins, the words of a self-assessed score (claims.yaml)."""
     import importlib
@@ -482,6 +483,7 @@ def test_claims_table_labels_lead_keep_and_score_self_load_and_refuse_a_broken_e
     assert c.table_entity_row.fullmatch("全市") and c.table_entity_header.fullmatch("乡镇")
     assert c.table_header_note.search("经济发展（40分）") and c.table_unit_line.match("单位：万元")
     assert c.table_title_trim.sub("", "各乡镇招商引资到位资金完成情况") == "招商引资到位资金"
+    assert c.paren_target_lead.search("市下达的控制指标")
     _refused(monkeypatch, module, module.cues, "claims.yaml", path, value, path[-1] if value == [] else "bad pattern")
 
 

@@ -253,6 +253,10 @@ def _across_parenthesis(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> st
     """占全年控制指标(215人)的43%: a parenthesis inside a phrase does not end
     its clause. A quantity alone in parentheses reads the cue right after
     them; one right after the parenthesis reads the clause before it."""
+    if text[cs - 1:cs] in ("(", "（") and q.unit not in c.score_units \
+            and c.paren_target_lead.search(text, max(0, cs - 1 - _PAREN_CHARS), cs - 1):
+        return "target"     # 控制指标（9起、7人）: the parenthesis gives the target named before it (not
+        #                     an item's points, 绩效目标（2分）: full_target)
     if text[q.end:q.end + 1] in (")", "）") and text[q.start - 1:q.start] in ("(", "（"):
         after = c.after.match(text, q.end + 1, clause_end(text, q.end + 1))
         return after.lastgroup if after else None
@@ -433,8 +437,8 @@ def _word_parenthesis(text: str, cs: int) -> int:
     """每千人口拥有执业（助理）医师3.12人: a short parenthesis of words between
     words is part of a name and ends no clause head: where the head starts
     then (the clause before the parenthesis, when it holds no number); else ``cs``."""
-    if cs < 3 or text[cs - 1] not in ")）" or not _is_han(text, cs):
-        return cs
+    if cs < 3 or text[cs - 1] not in ")）" or not (_is_han(text, cs) or text[cs:cs + 1].isdigit()):
+        return cs       # (a number right after it: 化肥施用量（折纯）3.46万吨, the note trimmed from the head)
     open_ = max(text.rfind("(", max(0, cs - 2 - _WORD_PAREN_CHARS), cs - 1),
                 text.rfind("（", max(0, cs - 2 - _WORD_PAREN_CHARS), cs - 1))
     if open_ < 1 or not _is_han(text, open_ - 1) or not all(_is_han(text, i) for i in range(open_ + 1, cs - 1)):

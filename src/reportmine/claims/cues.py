@@ -75,6 +75,7 @@ class Cues:
     target_bounds: tuple[str, ...]
     earlier_periods: tuple[str, ...]     # a clause naming one reports it: out of a forecast's scope
     earlier_level_head: "regex.Pattern"  # a sentence opening with it states last period's level of the same
+    paren_target_lead: "regex.Pattern"   # a target word right before a parenthesis of its values
     target_list_tail: "regex.Pattern | None"
     target_heading: "regex.Pattern | None"
     target_heading_reached: "regex.Pattern"
@@ -312,6 +313,7 @@ def cues() -> Cues:
         target_bounds=target_bounds,
         earlier_periods=_words_if(data, "earlier_periods", "claims.yaml", ()),
         earlier_level_head=compile_pattern(data.get("earlier_level_head") or "(?!)", "claims.yaml: earlier_level_head"),
+        paren_target_lead=compile_pattern(data.get("paren_target_lead") or "(?!)", "claims.yaml: paren_target_lead"),
         target_list_tail=(compile_pattern(data["target_list_tail"], "claims.yaml: target_list_tail")
                           if data.get("target_list_tail") else None),
         target_heading=(compile_pattern(data["target_heading"], "claims.yaml: target_heading")

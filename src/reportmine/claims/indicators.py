@@ -13,6 +13,7 @@ _BOOK = regex.compile(r"《([^《》]{2,20})》?$")
 _CJK = regex.compile(r"\p{Han}")
 _NOT_CJK = regex.compile(r"\P{Han}")
 _EQUALS = regex.compile(r"[=＝]")
+_NOTE = regex.compile(r"[（(][^（）()0-9０-９]{1,6}[)）]$")     # a short parenthesis ending a phrase
 # list and heading markers, list cues, place names: claims.yaml text_marks (Cues.marks)
 
 
@@ -40,7 +41,7 @@ def _trim(phrase: str, cues: Cues) -> str:
     book = _BOOK.search(phrase.rstrip()) if "《" in phrase else None      # (it needs the 《)
     if book:
         return book.group(1)
-    s = phrase.strip(_STRIP)
+    s = _NOTE.sub("", phrase.rstrip()).strip(_STRIP)       # 化肥施用量（折纯）: a note after the name
     s = _after_inner_total(s, cues)       # 市场监管部门共查处各类违法案件: who did it, then 共
     noise, attributive = cues.marks.heading_noise, cues.marks.attributive
     changed = True
