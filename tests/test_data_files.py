@@ -179,6 +179,7 @@ def test_share_sums_words_load_and_refuse_a_broken_section(monkeypatch, key, val
     ("not_scope", None, "missing keys"),
     ("compared_words", [], "compared_words"),
     ("compared_words", ["比", ""], "compared_words"),
+    ("compared_not_before", [], "compared_not_before"),
 ])
 def test_inconsistencies_scope_words_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
     """checks/relations.py reads the words that end a previous-period cue's scope from
@@ -253,7 +254,22 @@ def test_rates_words_load_and_refuse_a_broken_section(monkeypatch, key, value, m
 
 
 @pytest.mark.parametrize("key, value, message", [
+    ("cell_line", "[unclosed", "bad pattern"),
+    ("number_cell", None, "missing keys"),
+])
+def test_column_table_cells_load_and_are_refused_when_broken(monkeypatch, key, value, message):
+    """structure/tables.py reads what a one-cell line and a number cell look like from structure.yaml (column_tables)."""
+    from reportmine.structure import tables
+
+    tables._column_cells.cache_clear()
+    cell_line, number_cell = tables._column_cells()
+    assert cell_line.fullmatch("年度目标") and number_cell.fullmatch("105.4%") and not cell_line.fullmatch("完成，")
+    _refused(monkeypatch, tables, tables._column_cells, "structure.yaml", ("column_tables", key), value, message)
+
+
+@pytest.mark.parametrize("key, value, message", [
     ("cue", "(落后", "bad pattern"),
+    ("mark", "", "mark"),
     ("months", [], "months"),
     ("months", [{"pattern": "上半年", "months": 13}], "months"),
     ("reach", None, "missing keys"),

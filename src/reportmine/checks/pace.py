@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from ..numerals import parse_chinese_int
-from ..resources import DataFileError, compile_pattern, load_yaml, require, word_list
+from ..resources import DataFileError, compile_pattern, load_yaml, require, word
 from . import arithmetic as ar
 from .neighbourhood import Index, is_rate
 
@@ -29,6 +29,7 @@ _PACE_ROUNDING = 0.0005     # a pace rounded to 0.1% before it was subtracted (8
 
 @dataclass(frozen=True)
 class PaceWords:
+    mark: str                   # every cue holds it (a cheap test first)
     cue: object                 # 序时进度 and the ahead/behind word before it (group `ahead` / `behind`)
     months: tuple               # (pattern, months or None for group `n`) in order
     reach: int                  # how far before the gap its completion rate may be
@@ -38,7 +39,7 @@ class PaceWords:
 def pace_words() -> PaceWords:
     data = load_yaml("checks.yaml")["pace"]
     where = "checks.yaml: pace"
-    require(data, ("cue", "months", "reach"), where)
+    require(data, ("mark", "cue", "months", "reach"), where)
     if not isinstance(data["months"], list) or not data["months"]:
         raise DataFileError(f"{where}: months 应为非空的列表")
     months = []
@@ -49,14 +50,15 @@ def pace_words() -> PaceWords:
         if n is not None and not (isinstance(n, int) and 1 <= n <= 12):
             raise DataFileError(f"{where}: months 应为1到12的整数")
         months.append((compile_pattern(entry["pattern"], f"{where}: months"), n))
-    return PaceWords(compile_pattern(data["cue"], f"{where}: cue"), tuple(months), int(data["reach"]))
+    return PaceWords(word(data, "mark", where), compile_pattern(data["cue"], f"{where}: cue"), tuple(months),
+                     int(data["reach"]))
 
 
 def check_pace(index: Index, found, cfg) -> None:
     text = index.text
-    if "序时" not in text:      # (every pace cue holds it: a cheap test first)
-        return
     words = pace_words()
+    if words.mark not in text:
+        return
     for q in index.qs:
         if q.norm_unit not in ("ratio_point", "ratio") or q.start in found.judged:
             continue

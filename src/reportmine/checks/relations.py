@@ -85,10 +85,12 @@ class Config:
     dated_previous: "re.Pattern"
     not_scope: "re.Pattern"
     compared_words: tuple[str, ...]
+    compared_not_before: tuple[str, ...]
 
 
 _KEYS = ("bounded_rate_endings", "unbounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues", "near_miss",
-         "mismatch_min_chars", "dated_previous_cue", "not_scope", "compared_words")
+         "mismatch_min_chars", "dated_previous_cue", "not_scope", "compared_words",
+         "compared_not_before")
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +102,8 @@ def config() -> Config:
                   int(data["mismatch_min_chars"]),
                   compile_pattern(data["dated_previous_cue"], "checks.yaml: inconsistencies.dated_previous_cue"),
                   compile_pattern(data["not_scope"], "checks.yaml: inconsistencies.not_scope"),
-                  word_list(data, "compared_words", "checks.yaml: inconsistencies"))
+                  word_list(data, "compared_words", "checks.yaml: inconsistencies"),
+                  word_list(data, "compared_not_before", "checks.yaml: inconsistencies"))
 
 
 def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
@@ -337,12 +340,13 @@ def _compared(found: Found, q: Quantity) -> bool:
     """q is a value compared with: 比/较/高于… stands in its clause before it
     (比邻县的7.3%; not the 比 of 比例, 比重)."""
     head = found.text[clause_start(found.text, q.start):q.start]
-    return _compared_rx(found.cfg.compared_words).search(head) is not None
+    return _compared_rx(found.cfg.compared_words, found.cfg.compared_not_before).search(head) is not None
 
 
 @lru_cache(maxsize=2)
-def _compared_rx(words: tuple[str, ...]):
-    return re.compile("|".join(re.escape(w) + ("(?![例重率])" if len(w) == 1 else "")
+def _compared_rx(words: tuple[str, ...], not_before: tuple[str, ...]):
+    after = "(?!" + "|".join(map(re.escape, not_before)) + ")"
+    return re.compile("|".join(re.escape(w) + (after if len(w) == 1 else "")
                                for w in sorted(words, key=len, reverse=True)))
 
 

@@ -20,8 +20,10 @@ Their line blocks are replaced by table_cell blocks.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Block, Document, Table
+from ..resources import compile_pattern, load_yaml, require
 from .lines import Line
 
 MIN_FLAT_BARS = 4
@@ -86,17 +88,27 @@ def _bar_runs(lines: list[Line]) -> list[list[Line]]:
     return [r for r in runs if r]
 
 
-_CELL_LINE = re.compile(r"[^。；;，,|\t]{1,24}")
-_NUMBER_CELL = re.compile(r"[≥≤<>＞＜约]?\s*[-+−]?[0-9０-９][0-9０-９.,．，]*\s*(?:[%％‰]|[\u4e00-\u9fff]{1,3})?")
 MIN_COLUMN_WIDTH = 3        # a one-cell-per-line table: a label column and two of values at least
+
+
+@lru_cache(maxsize=1)
+def _column_cells():
+    """structure.yaml column_tables: what a line holding one cell, and one holding a number, look like."""
+    data = load_yaml("structure.yaml")
+    require(data, ("column_tables",), "structure.yaml")
+    section = data["column_tables"]
+    require(section, ("cell_line", "number_cell"), "structure.yaml: column_tables")
+    return (compile_pattern(section["cell_line"], "structure.yaml: column_tables.cell_line"),
+            compile_pattern(section["number_cell"], "structure.yaml: column_tables.number_cell"))
 
 
 def _column_runs(lines: list[Line]) -> list[list[list[Line]]]:
     """Tables written one cell per line: each a list of rows of cell lines."""
     out, run = [], []
+    cell_line = _column_cells()[0]
     for line in lines + [Line(-1, -1, "")]:
         text = line.text.strip()
-        if text and _CELL_LINE.fullmatch(text):
+        if text and cell_line.fullmatch(text):
             run.append(line)
             continue
         if len(run) >= 2 * MIN_COLUMN_WIDTH:
@@ -108,7 +120,8 @@ def _column_runs(lines: list[Line]) -> list[list[list[Line]]]:
 
 
 def _column_table(run: list[Line]) -> list[list[Line]] | None:
-    numeric = [_NUMBER_CELL.fullmatch(line.text.strip()) is not None for line in run]
+    number_cell = _column_cells()[1]
+    numeric = [number_cell.fullmatch(line.text.strip()) is not None for line in run]
     if True not in numeric:
         return None
     first = numeric.index(True)
