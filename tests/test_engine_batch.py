@@ -94,7 +94,9 @@ def test_kill_9_mid_run_then_rerun_equals_an_uninterrupted_run(tmp_path):
 
 
 def test_ctrl_c_exits_130_with_consistent_outputs_and_a_rerun_finishes(tmp_path):
-    write_batch(tmp_path / "in", INTERRUPTED_FILES, paragraphs=150)
+    # (300 paragraphs: at 150 a fresh clone's first run, compiling as it went, once
+    # saw the batch finish before the signal was sent)
+    write_batch(tmp_path / "in", INTERRUPTED_FILES, paragraphs=300)
     out = tmp_path / "out"
     proc = subprocess.Popen(command(tmp_path / "in", "--out", out, "--workers", "2"),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -295,7 +295,7 @@ def test_cli_dask_with_a_cluster_of_its_own_equals_local(tmp_path):
 
 
 def test_ctrl_c_on_a_cluster_of_its_own_exits_130_and_leaves_no_analysis_process(tmp_path):
-    write_batch(tmp_path / "in", 40, paragraphs=300)
+    write_batch(tmp_path / "in", 40, paragraphs=600)     # (at 300 a fresh clone's first run once finished first)
     out = tmp_path / "out"
     proc = subprocess.Popen(command(tmp_path / "in", "--out", out, "--engine", "dask", "--workers", "2"),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
