@@ -340,7 +340,15 @@ def _compared(found: Found, q: Quantity) -> bool:
     """q is a value compared with: 比/较/高于… stands in its clause before it
     (比邻县的7.3%; not the 比 of 比例, 比重)."""
     head = found.text[clause_start(found.text, q.start):q.start]
-    return _compared_rx(found.cfg.compared_words, found.cfg.compared_not_before).search(head) is not None
+    return _compared_end(head, found.cfg.compared_words, found.cfg.compared_not_before) >= 0
+
+
+def _compared_end(head: str, words: tuple[str, ...], not_before: tuple[str, ...]) -> int:
+    """Where the last comparison word of ``head`` ends, or -1."""
+    last = None
+    for last in _compared_rx(words, not_before).finditer(head):
+        pass
+    return last.end() if last is not None else -1
 
 
 @lru_cache(maxsize=2)
@@ -357,10 +365,10 @@ def _earlier_after(found: Found, d: Quantity, after: list[Quantity]) -> list[Qua
     nxt = next((q for q in after if compatible(q, d)), None)
     if nxt is None or nxt.role == "difference":
         return []
-    return [nxt] if _after_cue(found, nxt) or _restated(found.text, d, nxt, found.cfg.compared_words) else []
+    return [nxt] if _after_cue(found, nxt) or _restated(found.text, d, nxt, found.cfg.compared_words, found.cfg.compared_not_before) else []
 
 
-def _restated(text: str, d: Quantity, nxt: Quantity, words: tuple[str, ...]) -> bool:
+def _restated(text: str, d: Quantity, nxt: Quantity, words: tuple[str, ...], not_before: tuple[str, ...]) -> bool:
     """比全省平均水平高3.2个百分点，全省为55.4%: the value compared with, stated
     right after in a clause that opens with the compared name (two characters
     of it at least); the name follows 比/较 or a comparison word (高于省定目标
@@ -368,7 +376,7 @@ def _restated(text: str, d: Quantity, nxt: Quantity, words: tuple[str, ...]) -> 
     from .rates import common_run
 
     head = text[clause_start(text, d.start):d.start]
-    at = max((head.rfind(w) + len(w) for w in words if w in head), default=-1)
+    at = _compared_end(head, words, not_before)
     name = text[clause_start(text, nxt.start):nxt.start].strip()
     return at >= 0 and len(name) <= 8 and common_run(head[at:], name) >= 2 and name[:2] in head[at:]
 
@@ -429,8 +437,7 @@ def _level_before(found: Found, sent: list[Quantity], last: list[Quantity], d: Q
 
 def _opens_sentence(found: Found, q: Quantity) -> bool:
     """去年同期为3.5亿元: q's sentence opens with a previous-period cue and q right after it."""
-    head = found.text[sentence_start(found.text, q.start):q.start].strip()
-    return head.endswith(found.cfg.previous_cues) and any(head == c for c in found.cfg.previous_cues)
+    return found.text[sentence_start(found.text, q.start):q.start].strip() in found.cfg.previous_cues
 
 
 def _after_cue(found: Found, q: Quantity) -> bool:

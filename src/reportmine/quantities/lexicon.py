@@ -134,3 +134,15 @@ def lexicon() -> Lexicon:
         per_denominators=(tuple(sorted(word_list(data, "per_denominators", "units.yaml"), key=len, reverse=True))
                           if "per_denominators" in data else ()),
     )
+
+
+def approx_after(lex: Lexicon, text: str, pos: int, limit: int) -> str | None:
+    """The longest approximation word written right after ``pos`` (以上, 左右), ending by ``limit``."""
+    return max((w for w in lex.approx_after if text.startswith(w, pos) and pos + len(w) <= limit),
+               key=len, default=None)
+
+
+def approx_before(lex: Lexicon, text: str, pos: int, low: int) -> str | None:
+    """The longest approximation word written right before ``pos`` (约, 近), starting at ``low`` or after."""
+    return max((w for w in lex.approx_before if pos - len(w) >= low and text.startswith(w, pos - len(w))),
+               key=len, default=None)

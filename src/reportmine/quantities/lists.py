@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..numerals import tidy, to_ascii_digits
 from ..document import Quantity
 from ..resources import DataFileError, compile_pattern, load_yaml, require
-from .lexicon import Lexicon
+from .lexicon import Lexicon, approx_after, approx_before
 
 AR = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
 _SP = "[ \u3000]?"
@@ -143,10 +143,10 @@ def fractions(text: str, lo: int, hi: int, lex: Lexicon) -> list[Quantity]:
 def _fraction(text: str, m, num: float, den: float, lo: int, hi: int, lex: Lexicon) -> Quantity:
     """The fraction of ``m`` with the approximation words touching it (GUIDE.md)."""
     s, e, approx = m.start(), m.end(), None
-    pre = max((x for x in lex.approx_before if text.startswith(x, s - len(x)) and s - len(x) >= lo), key=len, default=None)
+    pre = approx_before(lex, text, s, lo)
     if pre:
         s, approx = s - len(pre), lex.approx_before[pre]
-    post = max((x for x in lex.approx_after if text.startswith(x, e) and e + len(x) <= hi), key=len, default=None)
+    post = approx_after(lex, text, e, hi)
     if post:
         e, approx = e + len(post), lex.approx_after[post]
     v = tidy(num / den)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..document import Quantity
 from ..numerals import digit_chars, parse_chinese_decimal, parse_chinese_int, tidy, to_ascii_digits, unit_chars
 from ..script import traditional_of
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, approx_after, lexicon
 from .bare import bare_unit
 from .filters import drop_names_and_references
 from .lists import fractions, ratio_parts, share_list_units
@@ -323,7 +323,7 @@ def _unitless(m, text, limit, lex, s, e, value, mult_s, multiplier, is_cn):
         if tail[1:].startswith(lex.tenth.not_before):
             return None
         e = m.end() + 1
-        post = _post_approx(text, e, limit, lex)
+        post = approx_after(lex, text, e, limit)
         return _make(text, m, s, e + len(post or ""), value, lex.tenth.unit, value * lex.tenth.factor,
                      lex.tenth.norm, post, lex)
     if mult_s and multiplier >= 10000 and not is_cn:
@@ -338,13 +338,6 @@ def _unitless(m, text, limit, lex, s, e, value, mult_s, multiplier, is_cn):
     if unit is None:
         return None
     return _make(text, m, s, e, value, unit or None, value, unit or None, g("post"), lex)
-
-
-def _post_approx(text, pos, limit, lex):
-    for w in sorted(lex.approx_after, key=len, reverse=True):
-        if text.startswith(w, pos) and pos + len(w) <= limit:
-            return w
-    return None
 
 
 def _finish(m, text, limit, lex, s, e, value, unit, norm_value, norm_unit, is_cn, cn_ok=False):
