@@ -26,6 +26,7 @@ CASES = {
     "plan_heading": ("二、下一步工作打算\n全年新建公厕25座。\n", "25座", "target", "actual"),
     "class_count": ("全村党员中，45岁以下38名。\n", "38名", "actual", "other"),
     "bound_fewer": ("每个行政村全年放映公益电影不少于12场。\n", "不少于12场", "target", "actual"),
+    "background_forms": ("服务中心下设5个工作站，全年服务群众8600人次。\n", "5个", "other", "actual"),
 }
 
 

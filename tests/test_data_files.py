@@ -180,6 +180,8 @@ def test_share_sums_words_load_and_refuse_a_broken_section(monkeypatch, key, val
     ("compared_words", [], "compared_words"),
     ("compared_words", ["比", ""], "compared_words"),
     ("compared_not_before", [], "compared_not_before"),
+    ("current_level_cues", [], "current_level_cues"),
+    ("current_level_cues", None, "missing keys"),
 ])
 def test_inconsistencies_scope_words_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
     """checks/relations.py reads the words that end a previous-period cue's scope from
@@ -189,7 +191,7 @@ def test_inconsistencies_scope_words_load_and_refuse_a_broken_section(monkeypatc
     relations.config.cache_clear()
     not_scope = relations.config().not_scope
     assert not_scope.search("清理后增") and not_scope.search("清理后全年") is None
-    assert "高于" in relations.config().compared_words
+    assert "高于" in relations.config().compared_words and "年末为" in relations.config().current_cues
     _refused(monkeypatch, relations, relations.config, "checks.yaml", ("inconsistencies", key), value, message)
 
 
@@ -428,6 +430,8 @@ def test_pdf_paragraphs_patterns_load_and_refuse_a_broken_section(monkeypatch, k
 @pytest.mark.parametrize("key, value, message", [
     ("scope_end", "[unclosed", "bad pattern"),
     ("run_in_heading", "[（(][一二三]{1,3}[)）]", "run_in_heading"),
+    ("title_line_stop", "[，", "bad pattern"),
+    ("title_line_end", None, "missing keys"),
     ("list_cues", [], "list_cues"),
     ("list_separators", ["、", "以及"], "list_separators"),
     ("place_suffixes", None, "missing keys"),
@@ -446,6 +450,8 @@ def test_claims_text_marks_load_and_refuse_a_broken_section(monkeypatch, key, va
     assert marks.place.fullmatch("甲县") and marks.list_subject.search("、乙区为").group(1) == "乙区"
     assert marks.heading_noise.match("（二）加快") and marks.scope_end.search("96.6亿元二)加快")
     assert marks.run_in_heading.match("（一）目标1.资产端").group(1) == "目标"
+    assert marks.title_line_stop.search("全年完成12亿元，增长5%") and not marks.title_line_stop.search("2025年工作目标")
+    assert marks.title_line_end.match("二、主要措施") and marks.title_line_end.match("指标 | 目标值")
     data = dict(yaml.safe_load(resources.read_text("claims.yaml")))
     data["text_marks"] = dict(data["text_marks"])
     if value is None:
@@ -483,7 +489,18 @@ def test_claims_colon_leads_load_and_refuse_a_broken_list(monkeypatch, key, valu
                                          (("background", "named_first_units"), []), (("table_entity_row",), "(合计"),
                                          (("table_entity_header",), "(乡镇"), (("table_header_note",), "[分"),
                                          (("table_unit_line",), "(单位"), (("table_title_trim",), "(各"),
-                                         (("paren_target_lead",), "(目标")])
+                                         (("paren_target_lead",), "(目标"),
+                                         (("background", "composition_before"), []),
+                                         (("background", "composition_by"), "(由"),
+                                         (("background", "composition_frame_end"), "(组成"),
+                                         (("background", "composition_split"), "[分"),
+                                         (("background", "composition_split_bare"), "[分"),
+                                         (("background", "composition_split_units"), []),
+                                         (("background", "examples"), "(如"),
+                                         (("background", "threshold_before"), []),
+                                         (("background", "threshold_after"), "[的"),
+                                         (("background", "location_before"), "(距"),
+                                         (("background", "length_units"), [])])
 def test_claims_table_labels_lead_keep_and_score_self_load_and_refuse_a_broken_entry(monkeypatch, path, value):
     """A table's indicator columns, the words a lead word begins, the words of a self-assessed score (claims.yaml)."""
     import importlib
@@ -500,6 +517,13 @@ def test_claims_table_labels_lead_keep_and_score_self_load_and_refuse_a_broken_e
     assert c.table_header_note.search("经济发展（40分）") and c.table_unit_line.match("单位：万元")
     assert c.table_title_trim.sub("", "各乡镇招商引资到位资金完成情况") == "招商引资到位资金"
     assert c.paren_target_lead.search("市下达的控制指标")
+    assert "下设" in c.composition_before and c.composition_by.search("由") and c.composition_frame_end.match("组成")
+    assert c.composition_split.search("分为") and not c.composition_split.search("得分为")
+    assert c.composition_split_bare.search("分") and not c.composition_split_bare.search("处分") \
+        and "批" in c.composition_split_units
+    assert c.examples.match("如某贷户") and c.examples.match("以一户3口之家为例") and not c.examples.match("全年如期完成")
+    assert "超过" in c.threshold_before and c.threshold_after.match("的村")
+    assert c.location_before.search("距县城") and c.location_before.search("海拔") and "公里" in c.length_units
     _refused(monkeypatch, module, module.cues, "claims.yaml", path, value, path[-1] if value == [] else "bad pattern")
 
 

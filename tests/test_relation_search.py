@@ -859,3 +859,37 @@ def test_a_bound_after_the_parts_is_no_part(pipeline):
     # 加分项不超过5分 is a cap, not a fourth part of the 100 points
     _, said = flagged_as(pipeline, "考核总分100分，其中基础工作30分，重点任务50分，群众满意度20分，加分项不超过5分。", None)
     assert any("30分 + 50分 + 20分" in v["arithmetic"] for v in said)
+
+
+@pytest.mark.parametrize("text, flagged, kind", [
+    # stop 30's held-out relation forms: 比上年的…多 with the amount more (a comparison, not 万元多)
+    ("全年实现税收8650万元，比上年的8100万元多550万元，增长6.8%。", None, "difference"),
+    ("全年实现税收8650万元，比上年的8100万元多550万元，增长7.8%。", "7.8%", "difference"),
+    # thousands parted by a space, as PDF conversion leaves them
+    ("全年调处纠纷 4 316 起，调处成功 4 187 起，调处成功率 97.0%。", None, "ratio"),
+    # a yield between its area and the total after it
+    ("全县油菜种植面积6.4万亩，亩产175公斤，总产1.12万吨。", None, "per_capita"),
+    ("全县油菜种植面积6.4万亩，亩产175公斤，总产1.32万吨。", "175公斤", None),
+    # 人次均 / 次均: a figure per visit
+    ("全年支出医疗救助资金372万元，救助2480人次，人次均救助1500元。", None, "per_capita"),
+    ("全年支出医疗救助资金372万元，救助2480人次，人次均救助1700元。", "1700元", None),
+    # a change first, then the earlier level and this period's, each named
+    ("资产负债率比年初下降1.35个百分点，年初为58.2%，年末为56.85%。", None, "difference"),
+    ("资产负债率比年初下降1.35个百分点，年初为58.2%，年末为57.85%。", "1.35个百分点，年初为58.2%，年末为57.85%", None),
+    # the whole of a share is an amount, not a target
+    ("全镇党员中女党员410名，占党员总数1640名的25%。", None, "ratio"),
+    ("全镇党员中女党员410名，占党员总数1640名的28%。", "28%", None),
+])
+def test_relations_of_the_stop_30_forms(pipeline, text, flagged, kind):
+    _, verified = flagged_as(pipeline, text, flagged)
+    assert kind is None or any(v["kind"] == kind for v in verified)
+
+
+@pytest.mark.parametrize("text", [
+    # an item's maximum in brackets is no part of a score
+    "项目绩效自评得分88.5分，其中产出指标得分44分（分值50分）。",
+    # a share whose own subject is named before its cue is not the share of the count before it
+    "全县特困供养人员共2450人，其中集中供养人员380人，供养人员中老年人占62.4%、残疾人占19.8%。",
+])
+def test_stop_30_sentences_whose_numbers_need_not_relate(pipeline, text):
+    assert incs(pipeline, text)[0] == []

@@ -303,6 +303,27 @@ def test_parse_takes_the_marks_out():
     ("完成情况：超过目标值2.7个百分点。", ["difference"]),
     # a label's colon before a score is no clock
     ("分值：8分\n自评得分：7.5分\n", ["full_target", "actual"]),
+    # stop 30: a line that is a target heading's title alone, with no numbered
+    # marker, governs the lines after it; a report of what was done is not under it
+    ("本单位明年工作目标\n完成营业收入36亿元，新增客户800户。\n二、今年完成情况\n完成营业收入31亿元。\n",
+     ["target", "target", "actual"]),
+    ("本单位明年工作目标\n| 指标 | 数值 |\n| 营业收入 | 36 |\n", ["actual"]),
+    # the whole a share is of is no target (unless a plan names it)
+    ("全镇党员中女党员410名，占党员总数1640名的25%。", ["actual", "actual", "actual"]),
+    ("截至9月底已完成投资6.3亿元，占年度计划投资9亿元的70%。", ["actual", "target", "completion_rate"]),
+    # 比上年的…多: the earlier level named between, the amount more is growth
+    ("全年实现税收8650万元，比上年的8100万元多550万元。", ["actual", "actual", "growth"]),
+    # stop 30's background forms (switch background_forms): a body's make-up, an
+    # example, a bound that qualifies a noun, where a place lies
+    ("协会下设7个专业分会，全年开展活动56场。", ["other", "actual"]),
+    ("调查组由6名干部组成，共走访农户930户。", ["other", "actual"]),
+    ("新建了由28台设备组成的检测中心。", ["actual"]),
+    ("培训分8期进行，全年培训学员1640人次。", ["other", "actual"]),
+    ("全年给予党纪处分19人。", ["actual"]),
+    ("如某农户贷款6万元，可贴息2400元。全年发放贴息贷款1.2亿元。", ["other", "other", "actual"]),
+    ("年收入超过50万元的村达到12个。", ["other", "actual"]),
+    ("该村位于镇政府以南6.5公里，全村户籍人口2830人。", ["other", "actual"]),
+    ("经自评，综合得分为 96.5分。", ["actual"]),
 ])
 def test_role_rules_for_the_written_forms(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

@@ -98,18 +98,29 @@ def check_per_area(index: Index, found, cfg) -> None:
     """A yield per unit of area (亩产399公斤, 单产: `per_area_cue`) = a mass
     (`mass_units`, converted to the yield's unit) over an area (`area_units`)
     before it in its paragraph, judged as a per-capita figure (总产24.9万吨
-    over 播种面积62.4万亩)."""
+    over 播种面积62.4万亩); with no mass before it, the one mass after it in
+    its sentence when the area is in the sentence too (面积, 亩产, 总产)."""
     if not any(w in index.text for w in per_capita_words().per_area_marks):
         return
     mass = cfg.mass_units
+    text = index.text
     for q, _, before in _after_cues(index, found, cfg.per_area_cue, cfg):
         if q.norm_unit not in mass:
             continue
-        amounts = [replace(a, norm_value=a.norm_value * mass[a.norm_unit] / mass[q.norm_unit], norm_unit=q.norm_unit)
-                   for a in before if a.norm_unit in mass]
         heads = [p for p in before if p.norm_unit in cfg.area_units]
+        written = [a for a in before if a.norm_unit in mass]
+        meant = None
+        if not written and heads and heads[-1].start >= sentence_start(text, q.start):
+            # 面积8.6万亩，亩产525公斤，总产4.515万吨: the one mass after it in its sentence
+            after = [a for a in index.between(q.end, sentence_end(text, q.end, cfg.whole_reach))
+                     if a.norm_unit in mass and a.norm_value > 0]
+            written = after if len(after) == 1 else []
+        amounts = [replace(a, norm_value=a.norm_value * mass[a.norm_unit] / mass[q.norm_unit], norm_unit=q.norm_unit)
+                   for a in written]
         if amounts and heads:
-            _judge(found, index.text, q, amounts, heads, cfg, what="单位面积产量")
+            if written and written[0].start > q.end:
+                meant = (amounts[0], heads[-1])
+            _judge(found, text, q, amounts, heads, cfg, meant=meant, what="单位面积产量")
 
 
 def _after_cues(index: Index, found, cue, cfg):

@@ -147,10 +147,13 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         return Case(r, "share", "", [part], [whole], named=[whole], cue=text[at])
     if at is not None:
         label = cfg.share_label_trim.sub("", text[at:r.start].lstrip("".join(cfg.share_cues)))
+        for q in sent:
+            if q.start >= at:           # 占党员总数1640名的: the whole's own unit names no part
+                label = label.replace(q.text, "")
         parts = _part_of(label, [q for q in sent if q.end <= at], cfg)
+        if parts and not _subject_names(text, parts[0], at, cfg):
+            return None
         inside = [_with_unit(q, parts) for q in sent if q.start >= at]
-        for q in inside:
-            label = label.replace(q.text, "")
         kind = "share"
     elif (r.indicator or "").endswith(cfg.rate_endings):
         parts = sent[-2:][::-1] or [q for q in [q for q in index.before(r, cfg.ratio_reach) if is_count(q)][-1:]
@@ -392,6 +395,23 @@ def _part_of(label: str, before: list[Quantity], cfg) -> list[Quantity]:
     if not unit or not before or before[-1].norm_unit == unit:
         return before[-1:]
     return [q for q in before if q.norm_unit == unit][-1:]
+
+
+def _subject_names(text: str, part: Quantity, at: int, cfg) -> bool:
+    """…其中城市低保对象1320人，…老年人占41.7%、残疾人占18.2%: a share whose own
+    subject stands right before its cue, in a later clause or list item than
+    the count, is that subject's share: the count is its part only when the
+    subject shares a word (`ratio_part_name_chars` characters) with its name."""
+    lo = max(part.end, *(text.rfind(ch, part.end, at) + 1 for ch in _SUBJECT_BREAKS))
+    if lo == part.end:
+        return True             # 1320人占13.4%: nothing between the count and its cue
+    subject = text[lo:at].strip()
+    if len(subject) < cfg.ratio_part_name_chars or not all("\u4e00" <= ch <= "\u9fff" for ch in subject):
+        return True
+    return common_run(subject, part.indicator or "") >= cfg.ratio_part_name_chars
+
+
+_SUBJECT_BREAKS = "，,、；;"
 
 
 def _with_unit(q: Quantity, parts: list[Quantity]) -> Quantity:

@@ -86,11 +86,12 @@ class Config:
     not_scope: "re.Pattern"
     compared_words: tuple[str, ...]
     compared_not_before: tuple[str, ...]
+    current_cues: tuple[str, ...]
 
 
 _KEYS = ("bounded_rate_endings", "unbounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues", "near_miss",
          "mismatch_min_chars", "dated_previous_cue", "not_scope", "compared_words",
-         "compared_not_before")
+         "compared_not_before", "current_level_cues")
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +104,8 @@ def config() -> Config:
                   compile_pattern(data["dated_previous_cue"], "checks.yaml: inconsistencies.dated_previous_cue"),
                   compile_pattern(data["not_scope"], "checks.yaml: inconsistencies.not_scope"),
                   word_list(data, "compared_words", "checks.yaml: inconsistencies"),
-                  word_list(data, "compared_not_before", "checks.yaml: inconsistencies"))
+                  word_list(data, "compared_not_before", "checks.yaml: inconsistencies"),
+                  word_list(data, "current_level_cues", "checks.yaml: inconsistencies"))
 
 
 def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
@@ -361,11 +363,22 @@ def _compared_rx(words: tuple[str, ...], not_before: tuple[str, ...]):
 def _earlier_after(found: Found, d: Quantity, after: list[Quantity]) -> list[Quantity]:
     """增速比上年提高1.3个百分点，上年增长7.2%: the earlier period's (or the
     compared) value stated right after the difference in its sentence (the
-    first compatible value)."""
-    nxt = next((q for q in after if compatible(q, d)), None)
+    first compatible value), and this period's after it when its clause names
+    it so (`current_level_cues`: 年末为)."""
+    same = [q for q in after if compatible(q, d)]
+    nxt = same[0] if same else None
     if nxt is None or nxt.role == "difference":
         return []
-    return [nxt] if _after_cue(found, nxt) or _restated(found.text, d, nxt, found.cfg.compared_words, found.cfg.compared_not_before) else []
+    if _after_cue(found, nxt):
+        # 比年初下降0.48个百分点，年初为3.15%，年末为2.67%: this period's level named next
+        now = same[1] if len(same) > 1 else None
+        return [nxt, now] if now is not None and _opens_with(found, now, found.cfg.current_cues) else [nxt]
+    return [nxt] if _restated(found.text, d, nxt, found.cfg.compared_words, found.cfg.compared_not_before) else []
+
+
+def _opens_with(found: Found, q: Quantity, cues: tuple[str, ...]) -> bool:
+    """q's clause, up to q, is one of ``cues`` (年末为)."""
+    return found.text[clause_start(found.text, q.start):q.start].strip() in cues
 
 
 def _restated(text: str, d: Quantity, nxt: Quantity, words: tuple[str, ...], not_before: tuple[str, ...]) -> bool:

@@ -27,7 +27,7 @@ from .headings import heading_targets
 from .indicators import noun_after, phrase_before
 from .periods import period_before
 from .roles import governs_noun, role_cue
-from .background import background, class_lists, class_threshold, names_class
+from .background import background, bound_of_noun, class_lists, class_threshold, described, example_sentence, names_class
 from .scans import Scans
 from .scoring_layout import ratio_part, scoring_role
 from .switches import is_on
@@ -160,7 +160,10 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         in_clause = prev is not None and prev.start >= cs
         role, first_cue, last_cue = _rule_role(c, scans, q, (ss, cs, ce), prev if in_clause else None, forecasts)
         if role == "actual" and first_cue is None and (
-                background(c, text, q, (ss, cs, ce), prev) or class_threshold(c, text, q, ce)):
+                background(c, text, q, (ss, cs, ce), prev) or class_threshold(c, text, q, ce)
+                or described(c, text, q, (ss, cs, ce))):
+            role = "other"
+        elif example_sentence(c, text, ss) or (role == "actual" and bound_of_noun(c, text, q, cs)):
             role = "other"
         elif role in _SCOPED_ROLES and targets and q.unit not in c.score_units and _in_target_scope(c, scans, targets, ss, cs, q.start):
             role = "target"

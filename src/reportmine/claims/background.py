@@ -96,3 +96,38 @@ def _named_first(c: Cues, text: str, q: Quantity, cs: int) -> bool:
 
 
 _NAMED_FIRST_REACH = 12     # how far before the count the verb may stand
+
+
+def described(c: Cues, text: str, q: Quantity, span: tuple[int, int, int]) -> bool:
+    """A count that describes rather than measures (GUIDE.md: other), read
+    from stop 30's background forms (switch ``background_forms``): how a body
+    is made up (下设6个行业商会, 由5家企业整合组建, 分12个学科), where a place
+    lies (距县城18公里)."""
+    if not is_on("background_forms"):
+        return False
+    ss, cs, ce = span
+    head = text[cs:q.start].rstrip(" \u3000")
+    if head.endswith(c.composition_before) and not c.background_done.search(text, q.end, max(ce, q.end)):
+        return True
+    if c.composition_split.search(head) or (q.unit in c.composition_split_units and c.composition_split_bare.search(head)) \
+            or (c.composition_by.search(head)
+                                            and c.composition_frame_end.search(text, q.end, max(ce, q.end))):
+        return True
+    return q.unit in c.length_units and c.location_before.search(head) is not None
+
+
+def bound_of_noun(c: Cues, text: str, q: Quantity, cs: int) -> bool:
+    """超过30万元的村, 低于4000元的学生: a bound written before the noun it
+    qualifies, the bound word right before the number or inside its span (超过
+    as an approximation) and 的 after it, names a class (other; switch
+    ``background_forms``)."""
+    if not is_on("background_forms") or c.threshold_after.match(text, q.end) is None:
+        return False
+    return text[cs:q.start].rstrip(" \u3000").endswith(c.threshold_before) or q.text.startswith(c.threshold_before)
+
+
+def example_sentence(c: Cues, text: str, ss: int) -> bool:
+    """如某贷户贷款5万元，…: a sentence that gives an example; its numbers are
+    other (stop 30's background forms, switch ``background_forms``)."""
+    return is_on("background_forms") and c.examples.match(text, ss) is not None
+

@@ -37,6 +37,8 @@ class TextMarks:
     heading_noise: "regex.Pattern"  # a list or heading marker opening a phrase (一是, （二）, 第三,)
     run_in_heading: "regex.Pattern" # a heading run into its text; group 1 its title
     next_heading_mark: "regex.Pattern"
+    title_line_stop: "regex.Pattern"  # a line holding it is no bare heading title
+    title_line_end: "regex.Pattern"   # a line that ends a bare title's lines
     class_gap: "regex.Pattern"      # between the classes of one list (1-3亿元、3-5亿元)
     attributive: str                # 的
     qualify_class: tuple[str, ...]  # 级, 类, 型
@@ -65,6 +67,17 @@ class Cues:
     background_done: "regex.Pattern"
     levels: tuple[str, ...]
     named_first: tuple[str, ...]     # 内设科室9个: verbs before an organisation's units named first
+    composition_before: tuple[str, ...]  # 下设6个: a body's make-up (stop 30, background_forms)
+    composition_by: "regex.Pattern"
+    composition_frame_end: "regex.Pattern"
+    composition_split: "regex.Pattern"
+    composition_split_bare: "regex.Pattern"
+    composition_split_units: frozenset
+    examples: "regex.Pattern"            # 如某贷户…: a sentence giving an example
+    threshold_before: tuple[str, ...]    # 超过30万元的村: a bound qualifying a noun
+    threshold_after: "regex.Pattern"
+    location_before: "regex.Pattern"     # 距县城18公里: where a place lies
+    length_units: frozenset
     named_first_units: tuple[str, ...]   # …and the units they are counted in
     class_bounds: tuple[str, ...]
     score_achieved: "regex.Pattern"
@@ -129,6 +142,11 @@ def _words_if(data: dict, key: str, where: str, absent: tuple[str, ...] = ("\0",
     return word_list(data, key, where) if key in data else absent
 
 
+def _pattern_if(data: dict, key: str, where: str) -> "regex.Pattern":
+    """An optional pattern (compiled when present); one that matches nothing when left out."""
+    return compile_pattern(data.get(key) or "(?!)", f"{where}.{key}")
+
+
 def words(c: Cues, field: str) -> tuple[str, ...]:
     """The word list ``field`` of the cues, without the words added to it
     after reading particular dev documents whose switch is off
@@ -181,7 +199,8 @@ def _late_words(data: dict, lists: dict[str, tuple]) -> tuple:
 
 _MARK_WORDS = ("list_separators", "list_cues", "copulas", "subject_suffixes", "place_suffixes",
                "qualify_class", "qualify_parent")
-_MARK_PATTERNS = ("scope_end", "heading_noise", "run_in_heading", "next_heading_mark", "class_gap")
+_MARK_PATTERNS = ("scope_end", "heading_noise", "run_in_heading", "next_heading_mark", "class_gap",
+                  "title_line_stop", "title_line_end")
 
 
 def _contains_any(words: tuple[str, ...]) -> Callable[[str], bool]:
@@ -242,6 +261,8 @@ def _text_marks(data: dict) -> TextMarks:
         heading_noise=pat(tm["heading_noise"], "heading_noise"),
         run_in_heading=run_in,
         next_heading_mark=pat(tm["next_heading_mark"], "next_heading_mark"),
+        title_line_stop=pat(tm["title_line_stop"], "title_line_stop"),
+        title_line_end=pat(tm["title_line_end"], "title_line_end"),
         class_gap=pat(tm["class_gap"], "class_gap"),
         attributive=tm["attributive"],
         qualify_class=lists["qualify_class"],
@@ -303,6 +324,17 @@ def cues() -> Cues:
         levels=_words_if(bg, "levels", "claims.yaml: background"),
         named_first=_words_if(bg, "named_first", "claims.yaml: background", ()),
         named_first_units=_words_if(bg, "named_first_units", "claims.yaml: background", ()),
+        composition_before=_words_if(bg, "composition_before", "claims.yaml: background"),
+        composition_by=_pattern_if(bg, "composition_by", "claims.yaml: background"),
+        composition_frame_end=_pattern_if(bg, "composition_frame_end", "claims.yaml: background"),
+        composition_split=_pattern_if(bg, "composition_split", "claims.yaml: background"),
+        composition_split_bare=_pattern_if(bg, "composition_split_bare", "claims.yaml: background"),
+        composition_split_units=frozenset(_words_if(bg, "composition_split_units", "claims.yaml: background", ())),
+        examples=_pattern_if(bg, "examples", "claims.yaml: background"),
+        threshold_before=_words_if(bg, "threshold_before", "claims.yaml: background"),
+        threshold_after=_pattern_if(bg, "threshold_after", "claims.yaml: background"),
+        location_before=_pattern_if(bg, "location_before", "claims.yaml: background"),
+        length_units=frozenset(_words_if(bg, "length_units", "claims.yaml: background", ())),
         class_bounds=tuple(data.get("class_bounds") or ("\0",)),
         score_achieved=compile_pattern(data.get("score_achieved") or "(?!)", "claims.yaml: score_achieved"),
         score_self=compile_pattern(data.get("score_self") or "(?!)", "claims.yaml: score_self"),

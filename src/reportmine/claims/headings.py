@@ -24,6 +24,7 @@ _REACHED_CHARS = 24   # how far before the quantity 已/实际 is looked for
 # claims.yaml text_marks.run_in_heading, next_heading_mark
 _RUN_IN_CHARS = 2000
 _PLAN_CHARS = 600     # the most of a paragraph a plan lead governs
+_TITLE_CHARS = 24     # the longest line read as a heading's title alone
 
 
 def target_spans(c: Cues, doc: Document) -> list[tuple[int, int]]:
@@ -33,6 +34,7 @@ def target_spans(c: Cues, doc: Document) -> list[tuple[int, int]]:
     if c.target_heading is None or not is_on("target_heading"):
         return sorted(spans)
     spans += [(s.title_end, s.end) for s in doc.sections if _is_target(c, s.title)]
+    spans += _title_lines(c, text, {s.title_end for s in doc.sections})
     for m in c.marks.run_in_heading.finditer(text) if is_on("run_in_heading") else ():
         if _is_target(c, m.group(1)):
             nxt = c.marks.next_heading_mark.search(text, m.end(), m.end() + _RUN_IN_CHARS)
@@ -50,6 +52,32 @@ def _plan_leads(c: Cues, text: str) -> list[tuple[int, int]]:
             continue        # (a sentence with figures in it reports; only a lead that opens its sentence may hold a year)
         end = text.find("\n", m.end())
         out.append((m.end(), min(end if end >= 0 else len(text), m.end() + _PLAN_CHARS)))
+    return out
+
+
+def _title_lines(c: Cues, text: str, known: set[int]) -> list[tuple[int, int]]:
+    """年度目标⏎全市…达到86%: a line that is a target heading's title alone,
+    with no numbered marker (so no section of the structure stage), governs
+    the lines after it up to the next such short line, a top-level numbered
+    heading or a table line."""
+    out, pos = [], 0
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end].strip(" \u3000\t")
+        if end not in known and 2 <= len(line) <= _TITLE_CHARS and _is_target(c, line) \
+                and not c.marks.title_line_stop.search(line):
+            stop = end + 1
+            while stop < min(len(text), end + _RUN_IN_CHARS):
+                nxt = text.find("\n", stop)
+                nxt = len(text) if nxt < 0 else nxt
+                row = text[stop:nxt].strip(" \u3000\t")
+                if row and (len(row) <= _TITLE_CHARS and not c.marks.title_line_stop.search(row)
+                            or c.marks.title_line_end.match(row)):
+                    break
+                stop = nxt + 1
+            out.append((end, min(stop, len(text))))
+        pos = end + 1
     return out
 
 

@@ -32,6 +32,7 @@ RULES = {
     "plan_heading": "claims.yaml target_heading: a heading that states plans (下一步工作打算)",
     "class_count": "__init__.py: a count right after a class bound (45岁以下38名) counts the class",
     "bound_fewer": "claims.yaml late_words: 不少于 as a target bound (target_bounds)",
+    "background_forms": "background.py described, example_sentence: counts that describe (stop 30's background forms)",
 }
 
 _OFF: ContextVar[frozenset[str]] = ContextVar("reportmine_claim_rules_off", default=frozenset())

@@ -342,8 +342,8 @@ def _unitless(m, text, limit, lex, s, e, value, mult_s, multiplier, is_cn):
 
 def _finish(m, text, limit, lex, s, e, value, unit, norm_value, norm_unit, is_cn, cn_ok=False):
     post = m.group("post")
-    if post and len(post) == 1 and text.startswith(lex.post_approx_not_before, e):
-        e, post = e - 1, None          # 3.8%多下降了: 多 belongs to 多下降
+    if post and len(post) == 1 and (text.startswith(lex.post_approx_not_before, e) or text[e:e + 1].isdigit()):
+        e, post = e - 1, None          # 3.8%多下降了, 比上年的3200万元多660万元: 多 belongs to what follows
     after = text[e:min(limit, e + _LOOK)]
     if after[:1] and after[0] in QUOTES_CLOSE:
         return None  # the end of a quoted name: “办学规范十五条”

@@ -2,7 +2,7 @@
 sites do to numbers is undone, with every offset mapped back to the source.
 
 - spaces between a number and its unit, or inside a number (``212.8 亿元``,
-  ``12. 5%``, ``死亡 11 人``) are dropped;
+  ``12. 5%``, ``死亡 11 人``, ``3 420 起``) are dropped;
 - inline pinyin glosses after characters (``萬(wàn)人``) are dropped;
 - a full-width 。 between digits is a decimal point (``29。43%``);
 - a page marker on a new line inside a number is dropped (``39⏎2、4人`` is 394人);
@@ -35,6 +35,10 @@ _DROP = re.compile(
     rf"|(?<=[0-9０-９])[{SPACES}]{{1,3}}(?=[{_CJK}%％‰㎡μ])"
     rf"|(?<=[{_CJK}])[{SPACES}]{{1,3}}(?=[0-9０-９])"
     rf"|(?<=[0-9][.．])[{SPACES}]{{1,2}}(?=[0-9])"
+    # a space between thousands groups of a number with its unit (3 420 起, 1 826 萬元):
+    # one to three digits before (no more, no decimal point), three after
+    rf"|(?<=[0-9])(?<![0-9]{{4}})(?<![.．][0-9])(?<![.．][0-9]{{2}})(?<![.．][0-9]{{3}})"
+    rf"[ \u00a0](?=[0-9]{{3}}(?:[ \u00a0][0-9]{{3}})*[{SPACES}]{{0,2}}[{_CJK}%％‰])"
     rf"|(?<=[0-9.．])\n{{1,3}}[0-9]{{1,2}}、(?=[0-9])")
 # a site's page marker on a new line inside a number: 产妇数39\n2、4人 is 394人
 PAGE_BREAK = re.compile(r"\n{1,3}[0-9]{1,2}、(?=[0-9])")
