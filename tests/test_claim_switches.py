@@ -27,6 +27,7 @@ CASES = {
     "class_count": ("全村党员中，45岁以下38名。\n", "38名", "actual", "other"),
     "bound_fewer": ("每个行政村全年放映公益电影不少于12场。\n", "不少于12场", "target", "actual"),
     "background_forms": ("服务中心下设5个工作站，全年服务群众8600人次。\n", "5个", "other", "actual"),
+    "scoring_forms": ("每少1户扣0.2分。全年新增签约企业14户，得1.6分。\n", "1.6分", "actual", "other"),
 }
 
 
@@ -78,7 +79,8 @@ def test_provenance_names_every_switch_with_documents_it_affects():
         assert entry["written_after"] and set(entry["written_after"]) <= set(entry["affected"])
     by_doc = _train_module().provenance()
     assert by_doc["realdev/k05"] == {"target_heading", "run_in_heading"}
-    assert by_doc["realdev/c06"] == {"formula_divisor", "formula_factor", "class_list", "bound_fewer"}
+    assert by_doc["realdev/c06"] == {"formula_divisor", "formula_factor", "class_list", "bound_fewer", "scoring_forms"}
+    assert by_doc["realdev/m06"] == {"background_forms"}
 
 
 def test_provenance_with_an_unknown_rule_is_refused(tmp_path):

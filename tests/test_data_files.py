@@ -500,7 +500,9 @@ def test_claims_colon_leads_load_and_refuse_a_broken_list(monkeypatch, key, valu
                                          (("background", "threshold_before"), []),
                                          (("background", "threshold_after"), "[的"),
                                          (("background", "location_before"), "(距"),
-                                         (("background", "length_units"), [])])
+                                         (("background", "length_units"), []),
+                                         (("score_self_forms",), "(该项"), (("score_self_awards",), []),
+                                         (("score_rule_words",), "[每")])
 def test_claims_table_labels_lead_keep_and_score_self_load_and_refuse_a_broken_entry(monkeypatch, path, value):
     """A table's indicator columns, the words a lead word begins, the words of a self-assessed score (claims.yaml)."""
     import importlib
@@ -524,6 +526,7 @@ def test_claims_table_labels_lead_keep_and_score_self_load_and_refuse_a_broken_e
     assert c.examples.match("如某贷户") and c.examples.match("以一户3口之家为例") and not c.examples.match("全年如期完成")
     assert "超过" in c.threshold_before and c.threshold_after.match("的村")
     assert c.location_before.search("距县城") and c.location_before.search("海拔") and "公里" in c.length_units
+    assert c.score_self_forms.search("该项") and "得" in c.score_self_awards and c.score_rule_words.search("达到95%以上")
     _refused(monkeypatch, module, module.cues, "claims.yaml", path, value, path[-1] if value == [] else "bad pattern")
 
 

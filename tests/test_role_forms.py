@@ -324,6 +324,12 @@ def test_parse_takes_the_marks_out():
     ("年收入超过50万元的村达到12个。", ["other", "actual"]),
     ("该村位于镇政府以南6.5公里，全村户籍人口2830人。", ["other", "actual"]),
     ("经自评，综合得分为 96.5分。", ["actual"]),
+    # stop 30's scoring forms (switch scoring_forms): the unit's own score after
+    # words that say so, or opening a clause after a value reported with no condition
+    ("本项满分8分，该项得7分。", ["full_target", "actual"]),
+    ("全县覆盖率93.6%，得4.2分。", ["actual", "actual"]),
+    ("覆盖率达到95%以上的，得5分。", ["full_target", "other"]),
+    ("全县覆盖率93.6%，扣0.8分。", ["actual", "other"]),
 ])
 def test_role_rules_for_the_written_forms(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

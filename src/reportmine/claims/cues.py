@@ -82,6 +82,9 @@ class Cues:
     class_bounds: tuple[str, ...]
     score_achieved: "regex.Pattern"
     score_self: "regex.Pattern"
+    score_self_forms: "regex.Pattern"      # 该项得5分 (stop 30, scoring_forms)
+    score_self_awards: tuple[str, ...]
+    score_rule_words: "regex.Pattern"
     score_after_condition: "regex.Pattern"
     ratio_weight_lead: tuple[str, ...]
     parts_lead: tuple[str, ...]
@@ -338,6 +341,9 @@ def cues() -> Cues:
         class_bounds=tuple(data.get("class_bounds") or ("\0",)),
         score_achieved=compile_pattern(data.get("score_achieved") or "(?!)", "claims.yaml: score_achieved"),
         score_self=compile_pattern(data.get("score_self") or "(?!)", "claims.yaml: score_self"),
+        score_self_forms=_pattern_if(data, "score_self_forms", "claims.yaml"),
+        score_self_awards=_words_if(data, "score_self_awards", "claims.yaml", ()),
+        score_rule_words=_pattern_if(data, "score_rule_words", "claims.yaml"),
         score_after_condition=compile_pattern(data.get("score_after_condition") or "(?!)",
                                               "claims.yaml: score_after_condition"),
         ratio_weight_lead=tuple(data.get("ratio_weight_lead") or ("\0",)),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..document import Quantity
 from .background import names_class
+from .clauses import clause_start
 from .cues import Cues
 from .switches import is_on
 
@@ -23,7 +24,8 @@ def scoring_role(c: Cues, text: str, q: Quantity, clause: tuple[int, int], prev:
     # (a completion rate a rule rewards, 完成率达到100%的得5分, is the requirement too)
     if role in ("actual", "completion_rate") and q.unit not in c.score_units and c.score_condition is not None \
             and c.marks.has_score_unit(text[q.end:q.end + 24]) \
-            and c.score_condition.match(text, q.end, max(ce, min(len(text), q.end + 24))):
+            and c.score_condition.match(text, q.end, max(ce, min(len(text), q.end + 24))) \
+            and not _self_award_after(c, text, q, ce):
         role = "full_target"    # 办结率达100%得3分: the requirement for the points
     if role in ("actual", "completion_rate") and q.unit not in c.score_units \
             and c.score_condition_basic.match(text, q.end, max(ce, min(len(text), q.end + 24))):
@@ -44,7 +46,7 @@ def _score_role(c: Cues, text: str, q: Quantity, role: str, cs: int) -> str:
     if award is not None:
         head = text[max(cs, q.start - 12):q.start].rstrip(" \u3000")
         # 经自评得7.5分, 共得12分: the score achieved; 得2分, 扣1分: points a rule gives
-        return "actual" if c.score_self.search(head[:-len(award)]) else "other"
+        return "actual" if c.score_self.search(head[:-len(award)]) or _self_score(c, text, q, cs, award) else "other"
     if c.score_after_condition.search(text, max(0, q.start - 12), q.start):
         return "other"
     after = text[q.end:q.end + 2].lstrip(" \u3000")
@@ -54,6 +56,38 @@ def _score_role(c: Cues, text: str, q: Quantity, role: str, cs: int) -> str:
         # 满意度保持在98分以上: a bound makes the score a requirement, not an item's points
         return "target" if names_class(c, q) else "full_target"
     return role
+
+
+def _self_score(c: Cues, text: str, q: Quantity, cs: int, award: str) -> bool:
+    """该项得5分; 全县达标率88.1%，得4.1分: the unit's own score, after words that
+    say so or opening a clause after one that reports a value and sets no
+    condition (stop 30's scoring forms, switch ``scoring_forms``)."""
+    if not is_on("scoring_forms") or award not in c.score_self_awards:
+        return False
+    at = text.rfind(award, cs, q.start)
+    if c.score_self_forms.search(text, max(cs, at - 6), at):
+        return True
+    return not text[cs:at].strip(" \u3000") and _reported_before(c, text, cs)
+
+
+def _reported_before(c: Cues, text: str, cs: int) -> bool:
+    """The clause before ``cs`` reports a value and sets no condition."""
+    if cs == 0:
+        return False
+    before = text[clause_start(text, cs - 1):cs]
+    return any(ch.isdigit() for ch in before) and c.score_rule_words.search(before) is None
+
+
+def _self_award_after(c: Cues, text: str, q: Quantity, ce: int) -> bool:
+    """全县达标率88.1%，得4.1分: the value the unit's own score follows is no
+    requirement (stop 30's scoring forms, switch ``scoring_forms``)."""
+    if not is_on("scoring_forms"):
+        return False
+    end = min(len(text), q.end + 24)
+    cut = next((i for i in range(q.end, end) if text[i] in "，,"), None)
+    if cut is None or not text[cut + 1:end].lstrip(" \u3000").startswith(c.score_self_awards):
+        return False
+    return _reported_before(c, text, cut + 1)
 
 
 _FORMULA_CHARS = 40   # how far back a divisor looks for its formula's =

@@ -33,6 +33,7 @@ RULES = {
     "class_count": "__init__.py: a count right after a class bound (45岁以下38名) counts the class",
     "bound_fewer": "claims.yaml late_words: 不少于 as a target bound (target_bounds)",
     "background_forms": "background.py described, example_sentence: counts that describe (stop 30's background forms)",
+    "scoring_forms": "scoring_layout.py _self_score: the unit's own score (stop 30's scoring forms)",
 }
 
 _OFF: ContextVar[frozenset[str]] = ContextVar("reportmine_claim_rules_off", default=frozenset())
