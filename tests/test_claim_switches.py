@@ -28,6 +28,7 @@ CASES = {
     "bound_fewer": ("每个行政村全年放映公益电影不少于12场。\n", "不少于12场", "target", "actual"),
     "background_forms": ("服务中心下设5个工作站，全年服务群众8600人次。\n", "5个", "other", "actual"),
     "scoring_forms": ("每少1户扣0.2分。全年新增签约企业14户，得1.6分。\n", "1.6分", "actual", "other"),
+    "target_forms": ("前三季度税收6.1亿元，推算全年税收8.3亿元。\n", "8.3亿元", "forecast", "actual"),
 }
 
 
@@ -80,7 +81,7 @@ def test_provenance_names_every_switch_with_documents_it_affects():
     by_doc = _train_module().provenance()
     assert by_doc["realdev/k05"] == {"target_heading", "run_in_heading"}
     assert by_doc["realdev/c06"] == {"formula_divisor", "formula_factor", "class_list", "bound_fewer", "scoring_forms"}
-    assert by_doc["realdev/m06"] == {"background_forms"}
+    assert by_doc["realdev/m06"] == {"background_forms"} and by_doc["realdev/a06"] == {"target_forms"}
 
 
 def test_provenance_with_an_unknown_rule_is_refused(tmp_path):
@@ -96,6 +97,10 @@ def test_provenance_with_an_unknown_rule_is_refused(tmp_path):
     ("late_words", {"bound_fewer": {"no_such_list": ["不少于"]}}, "未知的词表"),
     ("late_words", {"bound_fewer": {"target_bounds": ["不在表中"]}}, "应在该词表中"),
     ("late_patterns", {"no_such_rule": {"target_heading": "目标"}}, "未知的规则开关"),
+    ("late_cues", {"no_such_rule": {"forecast": ["推算"]}}, "未知的规则开关"),
+    ("late_cues", {"target_forms": {"no_such_role": ["推算"]}}, "未知的角色"),
+    ("late_cues", {"target_forms": {"forecast": []}}, "模式列表"),
+    ("late_cues", {"target_forms": {"forecast": ["(推算"]}}, "bad pattern"),
     ("late_patterns", {"plan_heading": {"no_such_pattern": "目标"}}, "未知的模式"),
     ("late_patterns", {"plan_heading": {"target_heading": "(目标"}}, "bad pattern"),
 ])

@@ -330,6 +330,12 @@ def test_parse_takes_the_marks_out():
     ("全县覆盖率93.6%，得4.2分。", ["actual", "actual"]),
     ("覆盖率达到95%以上的，得5分。", ["full_target", "other"]),
     ("全县覆盖率93.6%，扣0.8分。", ["actual", "other"]),
+    # stop 30's target forms: a plan with its year or 年内 before the verb, more plan
+    # verbs (化解, 办理), 拟安排; 推算 as a forecast (switch target_forms), over the
+    # clause after it too
+    ("公司计划2026年完成技改投资3.2亿元，年内计划化解债务1.1亿元。", ["target", "target"]),
+    ("明年拟安排专项资金600万元。", ["target"]),
+    ("推算全年，全县可实现税收8.3亿元。", ["forecast"]),
 ])
 def test_role_rules_for_the_written_forms(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

@@ -19,7 +19,7 @@ import regex
 from ..document import Document, Quantity
 from . import lists
 from .clauses import boundaries, clause_end, clause_start, line_end, line_start
-from .cues import Cues, cues, pattern, words
+from .cues import Cues, before_cues, cues, forecast_cues, pattern, words
 from .features import quantity_features
 from .model import RoleModel, default_model
 from .normalized import View, assign_in_view
@@ -151,7 +151,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
     """Role, indicator, period (and setter) of every quantity, in text order;
     then 分别/依次 lists are paired and parts refer back to their whole."""
     c, bounds, walk, scans = cues(), boundaries(text, len(quantities)), _Walk(), Scans(text)
-    forecasts = [m.end() for m in c.forecast.finditer(text)] if quantities and is_on("forecast_scope") else []
+    forecasts = [m.end() for m in forecast_cues(c).finditer(text)] if quantities and is_on("forecast_scope") else []
     targets = [m.end() for m in c.target_scope.finditer(text)] if quantities and c.target_scope is not None else []
     for q in quantities:
         cs, ce = bounds.clause_start(q.start), bounds.clause_end(q.end)
@@ -374,7 +374,7 @@ def _between_cues(c: Cues, text: str, start: int, end: int | None) -> str | None
         return None
     found, pos = None, None
     # searched past ``end`` so that a cue's lookahead sees what follows it (控制在…以内)
-    for m in c.before.finditer(text, start, min(len(text), end + _LOOKAHEAD_CHARS)):
+    for m in before_cues(c).finditer(text, start, min(len(text), end + _LOOKAHEAD_CHARS)):
         if m.end() > end:
             break
         if pos is not None and m.start() > pos:
@@ -400,7 +400,7 @@ def _after_colon(c: Cues, text: str, seg: int, q: Quantity) -> str | None:
 def _cue_in(c: Cues, text: str, start: int, end: int) -> int:
     """Where the first cue of text[start:end] starts (end if none): 事故起数同比
     下降16.7%、死亡人数同比下降12.5%: the second head ends at its own cue."""
-    for m in c.before.finditer(text, start, end):
+    for m in before_cues(c).finditer(text, start, end):
         if not governs_noun(c, text, m):
             return m.start()
     return end
@@ -413,7 +413,7 @@ def _target_list(c: Cues, scans: Scans, cs: int, end: int, ce: int) -> bool:
     if tail is None:
         return False
     m = scans.search(tail, end, max(ce, end), cs)
-    return m is not None and m.start() - end <= 30 and c.before.search(scans.text, end, m.start()) is None
+    return m is not None and m.start() - end <= 30 and before_cues(c).search(scans.text, end, m.start()) is None
 
 
 def _line_label(c: Cues, scans: Scans, q: Quantity, line: int) -> str | None:

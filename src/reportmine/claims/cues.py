@@ -49,6 +49,8 @@ class TextMarks:
 @dataclass(frozen=True)
 class Cues:
     before: "regex.Pattern"          # one alternation, a named group per role
+    before_early: tuple              # (role, patterns): the before-cues as listed, without late_cues
+    late_cues: tuple                 # (switch, role, patterns) added after reading dev documents
     after: "regex.Pattern"
     forecast: "regex.Pattern"        # the forecast cues alone (a forecast's scope)
     other_units: frozenset
@@ -184,6 +186,55 @@ def _late_entries(data: dict, key: str, fields, kind: str):
             yield name, field, value
 
 
+def _late_cues(data: dict) -> tuple:
+    """claims.yaml late_cues: switch -> {role: [patterns]}, each pattern compiled."""
+    out = []
+    for name, role, patterns in _late_entries(data, "late_cues", ROLES, "角色"):
+        if not isinstance(patterns, list) or not patterns:
+            raise DataFileError(f"claims.yaml: late_cues: {name}: {role} 应为模式列表")
+        for p in patterns:
+            compile_pattern(p, f"claims.yaml: late_cues: {name}: {role}")
+        out.append((name, role, tuple(patterns)))
+    return tuple(out)
+
+
+def _with_late(before: dict, late: tuple, off: frozenset) -> dict:
+    """The roles' before-cues with the late ones of every switch not in ``off``."""
+    merged = {r: list(v) for r, v in before.items()}
+    for name, role, patterns in late:
+        if name not in off:
+            merged.setdefault(role, []).extend(patterns)
+    return merged
+
+
+_BEFORE_OFF: dict = {}
+
+
+def before_cues(c: "Cues") -> "regex.Pattern":
+    """The role cues before a quantity, without those added under a switch
+    that is off (claims.yaml late_cues; models/rule_provenance.yaml)."""
+    off = frozenset(name for name, _, _ in c.late_cues if not is_on(name))
+    if not off:
+        return c.before
+    key = (id(c), off)
+    if key not in _BEFORE_OFF:
+        _BEFORE_OFF[key] = _alternation(_with_late(dict(c.before_early), c.late_cues, off), "claims.yaml: roles")
+    return _BEFORE_OFF[key]
+
+
+def forecast_cues(c: "Cues") -> "regex.Pattern":
+    """The forecast cues alone (a forecast's scope), without those added
+    under a switch that is off (claims.yaml late_cues)."""
+    off = frozenset(name for name, role, _ in c.late_cues if role == "forecast" and not is_on(name))
+    if not off:
+        return c.forecast
+    key = (id(c), off, "forecast")
+    if key not in _BEFORE_OFF:
+        listed = _with_late(dict(c.before_early), c.late_cues, off).get("forecast") or ["(?!)"]
+        _BEFORE_OFF[key] = _alternation({"forecast": listed}, "claims.yaml: roles")
+    return _BEFORE_OFF[key]
+
+
 def _late_patterns(data: dict, fields: tuple[str, ...]) -> tuple:
     """claims.yaml late_patterns: switch -> {field: the pattern before the change}."""
     return tuple((name, field, compile_pattern(earlier, f"claims.yaml: late_patterns: {name}: {field}"))
@@ -304,10 +355,14 @@ def cues() -> Cues:
     target_bounds = tuple(data.get("target_bounds") or ())
     bg = data.get("background") or {"divisions": [], "classifiers": [], "scope": ["\0"], "done": "(?!)"}
     require(bg, ("divisions", "classifiers", "scope", "done"), "claims.yaml: background")
+    late_cues = _late_cues(data)
     return Cues(
-        before=_alternation(before, "claims.yaml: roles"),
+        before=_alternation(_with_late(before, late_cues, frozenset()), "claims.yaml: roles"),
+        before_early=tuple((r, tuple(v)) for r, v in before.items()),
+        late_cues=late_cues,
         after=_alternation(after, "claims.yaml: roles"),
-        forecast=_alternation({"forecast": before.get("forecast") or ["(?!)"]}, "claims.yaml: roles"),
+        forecast=_alternation({"forecast": _with_late(before, late_cues, frozenset()).get("forecast") or ["(?!)"]},
+                              "claims.yaml: roles"),
         other_units=frozenset(data["other_units"]),
         score_units=frozenset(data.get("score_units") or ()),
         reference_tails=tuple(ind.get("reference_tails") or ()),

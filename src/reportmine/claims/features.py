@@ -15,7 +15,7 @@ import bisect
 
 from ..document import Document, Quantity
 from .clauses import boundaries
-from .cues import Cues, cues
+from .cues import Cues, before_cues, cues
 from .roles import role_cue
 from .normalized import GLOSS, View
 from .script import simplified
@@ -156,7 +156,7 @@ def _cue_features(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> list[str
     # searched up to the quantity's end, as role_cue does: a cue's lookahead
     # sees the number it stands before (完成省目标任务113.4%); only cues that
     # end before the quantity count
-    for m in c.before.finditer(text, cs, q.end, overlapped=True):
+    for m in before_cues(c).finditer(text, cs, q.end, overlapped=True):
         if m.end() == last and m.end() <= q.start and (best is None or m.end() - m.start() > len(best)):
             best = m.group()
     if best:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import bisect
 
-from .cues import PRIORITY, Cues
+from .cues import PRIORITY, Cues, before_cues
 from .scans import REACH
 from .switches import is_on
 
@@ -41,14 +41,15 @@ def role_cue(cues: Cues, text: str, clause_start: int, q_start: int, q_end: int,
     first or between the last and the quantity); ("actual", None, None) when
     no cue applies. ``scans`` (a claims.scans.Scans): a long clause's cues are
     found once, not again for each quantity in it."""
+    before = before_cues(cues)
     # searched up to the quantity's end so that a cue's lookahead can see the
     # number it stands before (完成省目标任务113.4%); only cues ending before it count
     if scans is not None and q_start - clause_start > 2 * REACH:
-        region = scans.region(cues.before, clause_start, clause_end, True)
+        region = scans.region(before, clause_start, clause_end, True)
         fold = _prefix(text, region, q_start - REACH, cues)
-        found = scans.anchored(cues.before, region, q_start - REACH, q_end)
+        found = scans.anchored(before, region, q_start - REACH, q_end)
     else:
-        fold, found = _Fold(), cues.before.finditer(text, clause_start, q_end, overlapped=True)
+        fold, found = _Fold(), before.finditer(text, clause_start, q_end, overlapped=True)
     for m in found:
         if m.end() <= q_start and not governs_noun(cues, text, m):
             fold.add(m, cues.modal_over_growth)

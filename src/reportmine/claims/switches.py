@@ -34,6 +34,7 @@ RULES = {
     "bound_fewer": "claims.yaml late_words: 不少于 as a target bound (target_bounds)",
     "background_forms": "background.py described, example_sentence: counts that describe (stop 30's background forms)",
     "scoring_forms": "scoring_layout.py _self_score: the unit's own score (stop 30's scoring forms)",
+    "target_forms": "claims.yaml late_cues: 推算 as a forecast cue (stop 30's target forms)",
 }
 
 _OFF: ContextVar[frozenset[str]] = ContextVar("reportmine_claim_rules_off", default=frozenset())
