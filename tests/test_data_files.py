@@ -549,3 +549,16 @@ def test_per_denominators_load_and_refuse_a_broken_list(monkeypatch, value):
     finally:
         monkeypatch.undo()
         module.lexicon.cache_clear()
+
+
+@pytest.mark.parametrize("value, message", [([], "非空列表"), ([{"result": ["自然增长率"], "minuend": ["出生率"]}], "subtrahend"),
+                                            ([{"result": [], "minuend": ["出生率"], "subtrahend": ["死亡率"]}], "result"),
+                                            (["自然增长率"], "result / minuend")])
+def test_identities_load_and_refuse_a_broken_entry(monkeypatch, value, message):
+    """checks/identities.py reads its named identities from checks.yaml (identities)."""
+    from reportmine.checks import identities
+
+    identities.identities.cache_clear()
+    assert identities.identities()[0].minuend == ("出生率",)
+    _refused(monkeypatch, identities, identities.identities, "checks.yaml", ("identities",), value, message)
+

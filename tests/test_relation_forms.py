@@ -65,7 +65,10 @@ def test_sentences_of_further_genres_that_need_not_relate(pipeline):
     # loans by overlapping classes (涉农, 小微, 普惠小微): nothing to verify, nothing to flag
     ("relation_tables_stop28.txt", 5, {"各项贷款情况（单位：亿元）"}), ("relation_tables_stop29.txt", 6, set()),
     # two of the tables copied one cell per line (checks read them as they read | tables)
-    ("relation_tables_stop29_columns.txt", 7, set())])
+    ("relation_tables_stop29_columns.txt", 7, set()),
+    # stop 30 (a helper's): a share column's last cell was judged against its row's
+    # profit over another row's at first (check_rates now keeps a row's rate to its row)
+    ("relation_tables_stop30.txt", 12, set())])
 def test_tables_whose_numbers_hold_raise_no_inconsistency(pipeline, name, at_least, unverified):
     """benchmarks/relation_tables*.txt: tables written so that rows, columns and
     total rows hold (a 户均 column's total row is an average, not a sum; nor is
@@ -132,6 +135,13 @@ def test_sentences_held_out_at_stop_29_that_need_not_relate(pipeline):
             flagged += [form[:8] for f in doc.flags if f.type == "inconsistency"]
     assert flagged == ["全县共有行政村1", "全年培训农村劳动", "全市共有各级各类", "全县规上工业企业", "全縣共有規模以上",
                        "全年完成造林2.", "今年共收到人大代", "全县共有卫生技术", "全年立刑事案件1"]
+
+
+def test_paragraphs_held_out_at_stop_30_that_need_not_relate(pipeline):
+    """relation_forms_no_relation_stop30_paragraphs.txt (a helper's): no flag at first."""
+    for form in _forms(ROOT / "benchmarks" / "relation_forms_no_relation_stop30_paragraphs.txt"):
+        doc = pipeline.analyze_bytes((form + "\n").encode("utf-8"), "form.txt")
+        assert [f.message for f in doc.flags if f.type == "inconsistency"] == [], form
 
 
 def test_sentences_held_out_at_stop_30_that_need_not_relate(pipeline):

@@ -893,3 +893,15 @@ def test_relations_of_the_stop_30_forms(pipeline, text, flagged, kind):
 ])
 def test_stop_30_sentences_whose_numbers_need_not_relate(pipeline, text):
     assert incs(pipeline, text)[0] == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a named identity (checks.yaml identities): 自然增长率 = 出生率 − 死亡率
+    ("全年人口出生率为9.12‰，死亡率为6.85‰，自然增长率为2.27‰。", None),
+    ("全年人口出生率为9.12‰，死亡率为6.85‰，自然增长率为2.57‰。", "9.12‰，死亡率为6.85‰，自然增长率为2.57‰"),
+    ("全年出生率6.30‰；死亡率7.15‰；人口自然增长率为-0.85‰。", None),
+])
+def test_a_rate_named_by_an_identity_is_checked_against_its_terms(pipeline, text, flagged):
+    _, verified = flagged_as(pipeline, text, flagged)
+    assert (flagged is None) == any(v["kind"] == "difference" for v in verified)
+

@@ -79,6 +79,8 @@ def check_rates(index: Index, found, cfg) -> dict:
         if r is None or r.group is not None or r.start in found.judged:
             continue
         case = _case(index, r, cfg)
+        if case is not None and _table_row(index.text, r):
+            case = _within_row(index.text, case)
         if case is None or (r.role in SKIP_ROLES and case.kind != "share"):
             continue            # a share phrase (占…的x%) is a share whatever role the claims stage gave it
         if r.role in SKIP_ROLES:
@@ -99,6 +101,36 @@ def check_rates(index: Index, found, cfg) -> dict:
             ratios.setdefault(para, []).append((case, whole))
     _sibling_wholes(found, siblings, cfg)
     return ratios
+
+
+def _line(text: str, q: Quantity) -> tuple[int, int]:
+    hi = text.find("\n", q.end)
+    return text.rfind("\n", 0, q.start) + 1, hi if hi >= 0 else len(text)
+
+
+def _table_row(text: str, q: Quantity) -> bool:
+    """q stands in a row of cells (| or a tab between them)."""
+    lo, hi = _line(text, q)
+    return "|" in text[lo:hi] or "\t" in text[lo:hi]
+
+
+def _within_row(text: str, case: "Case") -> "Case | None":
+    """A rate in a table row is judged against counts of its own row only: the
+    counts before it in the text are other rows' (利润率 8.4 is not 517 over
+    the row above's 5472); the table checks read it against its columns."""
+    lo, hi = _line(text, case.rate)
+
+    def inside(q: Quantity) -> bool:
+        return lo <= q.start and q.end <= hi
+
+    if not all(inside(p) for p in case.parts):
+        return None
+    case.wholes = [w for w in case.wholes if inside(w)]
+    case.named = [w for w in case.named if inside(w)]
+    case.meant = [(a, w) for a, w in case.meant if inside(a) and inside(w)]
+    case.typo_only = [(a, w) for a, w in case.typo_only if inside(a) and inside(w)]
+    case.below = [w for w in case.below if inside(w)]
+    return case if case.wholes else None
 
 
 def _sibling_wholes(found, siblings: dict, cfg) -> None:

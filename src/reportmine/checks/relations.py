@@ -48,6 +48,7 @@ from .level_pairs import check_level_pairs
 from .directions import check_compared, check_directions
 from .labelled_rows import check_labelled_rows
 from .named_differences import check_named_differences
+from .identities import check_identities
 from .same_period import check_same_period
 from .trend_lists import check_trend_lists
 from .trend_words import check_trend_words
@@ -208,6 +209,7 @@ def _search(doc: Document, targets=()) -> list[Flag]:
     check_same_period(index, found, search_config())
     check_period_days(index, found, search_config())
     check_named_differences(index, found, search_config())
+    check_identities(index, found, search_config())
     check_labelled_rows(index, found, search_config())
     check_trend_words(index, found, search_config())
     check_compared(index, found, search_config())
