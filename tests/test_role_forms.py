@@ -386,6 +386,13 @@ def test_parse_takes_the_marks_out():
     # a control figure's values (GUIDE.md: 控制在…以内), after a colon or 分别为
     ("省下达的控制指标为：火灾起数30起，死亡人数4人。", ["target", "target"]),
     ("全年发生火灾21起，控制指标分别为30起、4人。", ["actual", "target", "target"]),
+    # stop 30's progress forms: a share of the year's budget is a completion (not of
+    # 预算支出, a measure); a formal 之 as 的; a table's 占预算 and 比上月 columns
+    ("1-9月救助支出占年度预算2400万元的71.5%。", ["target", "completion_rate"]),
+    ("教育支出占一般公共预算支出的比重为18.6%。", ["actual"]),
+    ("本年度收購公糧2.6萬公噸，達年度計畫量3萬公噸之86.7%。", ["actual", "target", "completion_rate"]),
+    ("项目 | 年初预算(万元) | 1-6月完成(万元) | 占预算(%) | 比上月提高(百分点)\n"
+     "税收收入 | 62000 | 30380 | 49.0 | 8.5\n", ["target", "actual", "completion_rate", "growth"]),
 ])
 def test_role_rules_for_the_written_forms(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
