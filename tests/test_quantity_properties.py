@@ -1,5 +1,9 @@
 """Properties of the numeral parser and the recognizer (hypothesis)."""
 
+import json
+import math
+
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -78,3 +82,23 @@ def test_arabic_number_with_unit_is_found_with_its_value(n, unit):
     text = f"全年完成{n}{unit}。"
     found = recognize(text)
     assert len(found) == 1 and found[0].value == n
+
+
+@pytest.mark.parametrize("text", [
+    "收入" + "9" * 400 + "元。",                                  # in prose, with a unit
+    "| 指标 | 数值(万元) |\n| 收入 | " + "9" * 400 + " |\n",   # a table cell under a unit header
+    "收入3-" + "9" * 400 + "亿元。",                               # a range's end
+    "全年营业收入" + "9" * 400,                                    # the number the text ends with
+])
+def test_a_number_beyond_any_float_is_no_quantity_and_raises_nothing(pipeline, text):
+    """Hundreds of digits are no measure: before stop 30 they raised OverflowError
+    (the whole document lost); as a quantity they would be written as Infinity."""
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert all(math.isfinite(q.norm_value) for q in doc.quantities if q.norm_value is not None)
+    assert "Infinity" not in json.dumps(doc.to_dict(text=False), ensure_ascii=False)
+
+
+def test_a_space_joins_the_thousands_of_one_number_only():
+    """3 420 起 is one number; a run of three-digit groups (a PDF row of cells) is not."""
+    assert [q.text for q in recognize("调处纠纷 3 420 起，收入 41 268 元")] == ["3 420 起", "41 268 元"]
+    assert [q.norm_value for q in recognize("合计 123 456 789 元")] == [789]

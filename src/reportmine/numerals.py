@@ -103,4 +103,4 @@ def tidy(x: float) -> float | int:
     if type(x) is int and -_EXACT < x < _EXACT:
         return x                    # (what the formatting below gives back)
     r = float(f"{x:.12g}")
-    return int(r) if r == int(r) and abs(r) < 1e18 else r
+    return int(r) if abs(r) < 1e18 and r == int(r) else r     # (inf and nan stay floats)

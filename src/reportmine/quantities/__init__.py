@@ -8,6 +8,8 @@ ends a truncated text), and records article and page for each quantity.
 
 from __future__ import annotations
 
+import math
+
 from ..document import Document, Quantity
 from ..numerals import tidy
 from .bare import last_number
@@ -31,10 +33,17 @@ def annotate_quantities(doc: Document) -> Document:
         _add_last_number(doc.text, spans[-1], found)
     doc.quantities = found
     table_quantities(doc)
+    # a number of hundreds of digits is beyond any float: no quantity (it would
+    # be written as Infinity, which is no JSON)
+    doc.quantities = [q for q in doc.quantities if _finite(q.value) and _finite(q.norm_value)]
     for q in doc.quantities:
         q.article = doc.article_at(q.start)
         q.page = doc.page_at(q.start)
     return doc
+
+
+def _finite(x) -> bool:
+    return x is None or math.isfinite(x)
 
 
 def _recognize_chunk(text: str, spans, a: int, b: int) -> list[Quantity]:

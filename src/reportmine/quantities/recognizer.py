@@ -10,6 +10,7 @@ once per process from the data files (``units.yaml``, ``approx.yaml``,
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from contextvars import ContextVar
 from functools import lru_cache
@@ -400,6 +401,8 @@ def _one_counted(m, text) -> bool:
 
 
 def _make(text, m, s, e, value, unit, norm_value, norm_unit, post, lex) -> list[Quantity]:
+    if not (math.isfinite(value) and math.isfinite(norm_value)):
+        return []       # hundreds of digits: beyond any float, no quantity
     g = m.group
     approx = None
     for word, table in ((g("pre"), lex.approx_before), (g("inner"), lex.approx_inner), (post, lex.approx_after)):
@@ -413,6 +416,8 @@ def _make(text, m, s, e, value, unit, norm_value, norm_unit, post, lex) -> list[
     hv = None
     if hi:
         hv = _number(hi) if hi[0] in "0123456789０１２３４５６７８９" else parse_chinese_int(hi)
+        if hv is not None and not math.isfinite(hv):
+            return []
     if hv is None:
         return [Quantity(s, e, text[s:e], tidy(value), unit, tidy(norm_value), norm_unit, approx)]
     # a range 3-5个 / 10%—15%: one quantity per number, each knowing the range

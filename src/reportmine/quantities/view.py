@@ -35,10 +35,12 @@ _DROP = re.compile(
     rf"|(?<=[0-9０-９])[{SPACES}]{{1,3}}(?=[{_CJK}%％‰㎡μ])"
     rf"|(?<=[{_CJK}])[{SPACES}]{{1,3}}(?=[0-9０-９])"
     rf"|(?<=[0-9][.．])[{SPACES}]{{1,2}}(?=[0-9])"
-    # a space between thousands groups of a number with its unit (3 420 起, 1 826 萬元):
-    # one to three digits before (no more, no decimal point), three after
+    # a space after the thousands of a number with its unit (3 420 起, 41 268 元): one
+    # to three digits before it (no more, no decimal point, no digit group before
+    # them), three after it and then the unit, no run of groups (123 456 789 …)
     rf"|(?<=[0-9])(?<![0-9]{{4}})(?<![.．][0-9])(?<![.．][0-9]{{2}})(?<![.．][0-9]{{3}})"
-    rf"[ \u00a0](?=[0-9]{{3}}(?:[ \u00a0][0-9]{{3}})*[{SPACES}]{{0,2}}[{_CJK}%％‰])"
+    rf"(?<![0-9][ \u00a0][0-9])(?<![0-9][ \u00a0][0-9]{{2}})(?<![0-9][ \u00a0][0-9]{{3}})"
+    rf"[ \u00a0](?=[0-9]{{3}}(?![ \u00a0]?[0-9])[{SPACES}]{{0,2}}[{_CJK}%％‰])"
     rf"|(?<=[0-9.．])\n{{1,3}}[0-9]{{1,2}}、(?=[0-9])")
 # a site's page marker on a new line inside a number: 产妇数39\n2、4人 is 394人
 PAGE_BREAK = re.compile(r"\n{1,3}[0-9]{1,2}、(?=[0-9])")
