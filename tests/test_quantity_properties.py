@@ -89,6 +89,10 @@ def test_arabic_number_with_unit_is_found_with_its_value(n, unit):
     "| 指标 | 数值(万元) |\n| 收入 | " + "9" * 400 + " |\n",   # a table cell under a unit header
     "收入3-" + "9" * 400 + "亿元。",                               # a range's end
     "全年营业收入" + "9" * 400,                                    # the number the text ends with
+    # a table the checks read cell by cell, one cell of hundreds of digits (the shape
+    # benchmarks/fuzz.py --tables found raising OverflowError in checks/arithmetic.py)
+    "| 增减额 | 增减额 | 增减额 |\n| 石桥镇 | " + "9" * 330 + " | 38053 |\n| 一、收入 | 49217.3 | 33864.89 |\n"
+    "| 项目支出 | 100 | 20.1% |\n| 合计 | -113 | 93919.57 |\n| 城关镇 | 71466 | -323 |\n",
 ])
 def test_a_number_beyond_any_float_is_no_quantity_and_raises_nothing(pipeline, text):
     """Hundreds of digits are no measure: before stop 30 they raised OverflowError

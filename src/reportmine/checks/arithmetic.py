@@ -150,6 +150,8 @@ def typo_reading(q: Quantity, needed: float, hi: float | None = None) -> str | N
     slack = tolerance(q) / scale
     step = 10 ** -d
     lo_n, hi_n = needed / scale - slack, (needed if hi is None else hi) / scale + slack
+    if not (math.isfinite(lo_n) and math.isfinite(hi_n)):
+        return None
     first, last = math.ceil(lo_n / step - 1e-6), math.floor(hi_n / step + 1e-6)
     if last - first > _MAX_READINGS:
         return None

@@ -12,6 +12,7 @@ a near miss.
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..document import Quantity
@@ -161,7 +162,8 @@ def cell_quantity(part: str, pos: int) -> Quantity | None:
     if not m:
         return None
     s = pos + m.start(1)
-    return _quantity(m.group(1), m.group(2), s, s + len(m.group(1)) + len(m.group(2)))
+    q = _quantity(m.group(1), m.group(2), s, s + len(m.group(1)) + len(m.group(2)))
+    return q if math.isfinite(q.norm_value) else None       # hundreds of digits are no number
 
 
 def _quantity(num: str, unit: str, s: int, e: int) -> Quantity:
