@@ -207,6 +207,8 @@ def _with_late(before: dict, late: tuple, off: frozenset) -> dict:
     return merged
 
 
+# (id of the Cues, the switches off, what) -> (that Cues, the pattern): the Cues is
+# kept so that its id is never reused for another while the entry stands
 _BEFORE_OFF: dict = {}
 
 
@@ -216,10 +218,10 @@ def before_cues(c: "Cues") -> "regex.Pattern":
     off = frozenset(name for name, _, _ in c.late_cues if not is_on(name))
     if not off:
         return c.before
-    key = (id(c), off)
+    key = (id(c), off, "before")
     if key not in _BEFORE_OFF:
-        _BEFORE_OFF[key] = _alternation(_with_late(dict(c.before_early), c.late_cues, off), "claims.yaml: roles")
-    return _BEFORE_OFF[key]
+        _BEFORE_OFF[key] = (c, _alternation(_with_late(dict(c.before_early), c.late_cues, off), "claims.yaml: roles"))
+    return _BEFORE_OFF[key][1]
 
 
 def forecast_cues(c: "Cues") -> "regex.Pattern":
@@ -231,8 +233,8 @@ def forecast_cues(c: "Cues") -> "regex.Pattern":
     key = (id(c), off, "forecast")
     if key not in _BEFORE_OFF:
         listed = _with_late(dict(c.before_early), c.late_cues, off).get("forecast") or ["(?!)"]
-        _BEFORE_OFF[key] = _alternation({"forecast": listed}, "claims.yaml: roles")
-    return _BEFORE_OFF[key]
+        _BEFORE_OFF[key] = (c, _alternation({"forecast": listed}, "claims.yaml: roles"))
+    return _BEFORE_OFF[key][1]
 
 
 def _late_patterns(data: dict, fields: tuple[str, ...]) -> tuple:
