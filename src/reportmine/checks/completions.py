@@ -32,7 +32,7 @@ from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from ..resources import compile_pattern, load_yaml, require, word, word_list
 from . import arithmetic as ar
-from .neighbourhood import Index, is_count, is_rate, sentence_end
+from .neighbourhood import Index, is_count, is_rate, paragraph_bounds, sentence_end
 
 _TARGETS = frozenset({"target", "basic_target", "full_target"})
 _KEYS = ("target_words", "target_reach", "of_cue", "sentence_reach", "over_cue", "of_end", "of_verbs", "over_mark")
@@ -150,11 +150,19 @@ def _over(text: str, r: Quantity, cc) -> bool:
 
 def _earlier_target(index: Index, r: Quantity, cc, cfg, is_target: "_Targets") -> tuple[list, tuple | None]:
     """年初确定新增城镇就业目标任务5000人。…全县新增城镇就业5360人，完成率107.2%:
-    no target in the sentence; the amount nearest before the rate in it, and
-    the target of its unit stated before (within `whole_reach`) named like it."""
+    no target in the sentence; the amount nearest before the rate in it (or,
+    with none there, the nearest amount of its paragraph's sentences before),
+    and the target of its unit stated before that (within `whole_reach`)
+    named like it."""
     text = index.text
     s = sentence_start(text, r.start)
     before = _amounts(index.between(s, r.start))
+    if not before:
+        # 全年实际完成16.8亿元，同比增长5.1%。完成预算的105%: no amount in the rate's
+        # sentence; the nearest one of the sentences before it in its paragraph
+        lo = max(0, s - cfg.whole_reach, paragraph_bounds(text, r.start)[0])
+        before = [q for q in _amounts(index.between(lo, s)) if not is_target(q)][-1:]
+        s = sentence_start(text, before[-1].start) if before else s
     if not before or len(before[-1].indicator or "") < cfg.shared_name_chars:
         return [], None
     a = before[-1]

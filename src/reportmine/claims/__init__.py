@@ -39,6 +39,7 @@ _INHERIT_ROLES = frozenset({"completion_rate", "growth", "forecast", "target", "
                             "full_target", "difference"})
 _SCOPED_ROLES = frozenset({"actual", "growth"})     # roles a target list's colon overrules
 _CHANGE_ROLES = frozenset({"growth", "difference"})   # cues that bind to one number
+_TARGET_ROLES = frozenset({"target", "basic_target", "full_target"})   # a target a subjectless sentence reports on
 _ONE_NUMBER_ROLES = _CHANGE_ROLES | {"other"}          # 年龄在35岁以下的干部占42%: 年龄 is the age's
 _LABEL_LINES = 3      # how far up a lone value looks for its label
 _CJK = regex.compile(r"\p{Han}")
@@ -318,6 +319,11 @@ def _inherit_indicator(c: Cues, text: str, q: Quantity, ss: int, walk: _Walk) ->
         walk.inherited.add(id(q))
     elif q.indicator is None and prev is not None and prev.start < ss < prev.end and prev.indicator:
         q.indicator = prev.indicator    # 总产150⏎⏎2、28吨，较上年增长9.1%: the number broke across the sentence start
+        walk.inherited.add(id(q))
+    elif q.indicator is None and prev is not None and prev.indicator and prev.role in _TARGET_ROLES \
+            and q.norm_unit == prev.norm_unit and q.approx is None and text.rfind("\n", prev.end, q.start) < 0 \
+            and c.subjectless_head.fullmatch(text, ss, q.start):
+        q.indicator = prev.indicator    # …收入预算为16亿元。全年实际完成16.8亿元: a sentence naming nothing reports on the target before
         walk.inherited.add(id(q))
     elif _generic(q.indicator) and base and q.indicator not in base:
         q.indicator = _qualify(c, base, q.indicator)   # 参保…41.25万人，参保率97.6% / 其中省级8项

@@ -87,6 +87,7 @@ class Cues:
     score_self_forms: "regex.Pattern"      # 该项得5分 (stop 30, scoring_forms)
     score_self_awards: tuple[str, ...]
     score_rule_words: "regex.Pattern"
+    subjectless_head: "regex.Pattern"      # 全年实际完成: a sentence head that names nothing
     score_after_condition: "regex.Pattern"
     ratio_weight_lead: tuple[str, ...]
     parts_lead: tuple[str, ...]
@@ -401,6 +402,7 @@ def cues() -> Cues:
         score_self_forms=_pattern_if(data, "score_self_forms", "claims.yaml"),
         score_self_awards=_words_if(data, "score_self_awards", "claims.yaml", ()),
         score_rule_words=_pattern_if(data, "score_rule_words", "claims.yaml"),
+        subjectless_head=_pattern_if(data, "subjectless_head", "claims.yaml"),
         score_after_condition=compile_pattern(data.get("score_after_condition") or "(?!)",
                                               "claims.yaml: score_after_condition"),
         ratio_weight_lead=tuple(data.get("ratio_weight_lead") or ("\0",)),
