@@ -431,6 +431,8 @@ def test_pdf_paragraphs_patterns_load_and_refuse_a_broken_section(monkeypatch, k
     ("scope_end", "[unclosed", "bad pattern"),
     ("run_in_heading", "[（(][一二三]{1,3}[)）]", "run_in_heading"),
     ("title_line_stop", "[，", "bad pattern"),
+    ("record_label", "(?P<label>[", "bad pattern"),
+    ("record_breaks", [], "record_breaks"),
     ("title_line_end", None, "missing keys"),
     ("list_cues", [], "list_cues"),
     ("list_separators", ["、", "以及"], "list_separators"),
@@ -452,6 +454,7 @@ def test_claims_text_marks_load_and_refuse_a_broken_section(monkeypatch, key, va
     assert marks.run_in_heading.match("（一）目标1.资产端").group(1) == "目标"
     assert marks.title_line_stop.search("全年完成12亿元，增长5%") and not marks.title_line_stop.search("2025年工作目标")
     assert marks.title_line_end.match("二、主要措施") and marks.title_line_end.match("指标 | 目标值")
+    assert marks.record_label.fullmatch("年 度 目 标 ： ").group("label") == "年 度 目 标" and "；" in marks.record_breaks
     data = dict(yaml.safe_load(resources.read_text("claims.yaml")))
     data["text_marks"] = dict(data["text_marks"])
     if value is None:

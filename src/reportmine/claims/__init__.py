@@ -31,6 +31,7 @@ from .background import background, bound_of_noun, class_lists, class_threshold,
 from .scans import Scans
 from .scoring_layout import ratio_part, scoring_role
 from .switches import is_on
+from .labels import label_claims
 from .tables import line_table_claims, table_claims
 
 __all__ = ["annotate_claims", "apply_role_model", "assign_claims", "rule_claims"]
@@ -86,6 +87,7 @@ def rule_claims(doc: Document) -> RuleClaims:
         _chunk_claims(doc, chunks, raw)
     table_claims(doc, cues())
     line_table_claims(doc, cues())
+    label_claims(doc, cues())
     heading_targets(cues(), doc)
     return RuleClaims(raw, view)
 

@@ -39,6 +39,9 @@ class TextMarks:
     next_heading_mark: "regex.Pattern"
     title_line_stop: "regex.Pattern"  # a line holding it is no bare heading title
     title_line_end: "regex.Pattern"   # a line that ends a bare title's lines
+    record_label: "regex.Pattern"     # label：value, the label before its colon
+    record_breaks: tuple[str, ...]    # where a record starts
+    record_label_not: "regex.Pattern"  # a label ending so is no header (人均补助标准)
     class_gap: "regex.Pattern"      # between the classes of one list (1-3亿元、3-5亿元)
     attributive: str                # 的
     qualify_class: tuple[str, ...]  # 级, 类, 型
@@ -257,7 +260,7 @@ def _late_words(data: dict, lists: dict[str, tuple]) -> tuple:
 _MARK_WORDS = ("list_separators", "list_cues", "copulas", "subject_suffixes", "place_suffixes",
                "qualify_class", "qualify_parent")
 _MARK_PATTERNS = ("scope_end", "heading_noise", "run_in_heading", "next_heading_mark", "class_gap",
-                  "title_line_stop", "title_line_end")
+                  "title_line_stop", "title_line_end", "record_label", "record_label_not")
 
 
 def _contains_any(words: tuple[str, ...]) -> Callable[[str], bool]:
@@ -320,6 +323,9 @@ def _text_marks(data: dict) -> TextMarks:
         next_heading_mark=pat(tm["next_heading_mark"], "next_heading_mark"),
         title_line_stop=pat(tm["title_line_stop"], "title_line_stop"),
         title_line_end=pat(tm["title_line_end"], "title_line_end"),
+        record_label=pat(tm["record_label"], "record_label"),
+        record_breaks=tuple(word_list(tm, "record_breaks", where)),
+        record_label_not=pat(tm["record_label_not"], "record_label_not"),
         class_gap=pat(tm["class_gap"], "class_gap"),
         attributive=tm["attributive"],
         qualify_class=lists["qualify_class"],

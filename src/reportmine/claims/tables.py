@@ -38,7 +38,7 @@ def table_claims(doc: Document, cues: Cues) -> None:
         header = grid.get((cell.table, 0, cell.col))
         label = _row_label(doc.text, grid, cell, cues)
         if header is not None:
-            q.role = _header_role(doc.text[header.start:header.end], cues) or q.role
+            q.role = header_role(doc.text[header.start:header.end], cues) or q.role
         if q.role == "other":
             q.indicator = None      # GUIDE.md: an item's deduction, a step, names no indicator
         elif label is not None and label is not cell:
@@ -57,7 +57,7 @@ def line_table_claims(doc: Document, cues: Cues) -> None:
     by_line = _quantities_by_line(doc)
     for rows in _line_tables(doc.text):
         header = [simplified(text) for _, text in rows[0]]
-        roles = [_header_role(h, cues) for h in header]
+        roles = [header_role(h, cues) for h in header]
         if any(_DIGIT.search(h) for h in header) or not any(roles):
             continue
         for run in rows[1:]:
@@ -107,7 +107,7 @@ def _line_tables(text: str):
         yield rows
 
 
-def _header_role(header: str, cues: Cues) -> str | None:
+def header_role(header: str, cues: Cues) -> str | None:
     for role, rx in cues.table_headers:
         if rx.search(header):
             return role
@@ -154,7 +154,7 @@ def _column_measure(text: str, grid: dict, cell, label, cues: Cues) -> str | Non
         if head is None:
             continue
         name = cues.table_header_note.sub("", _without_unit_note(text[head.start:head.end].strip()))
-        if name and _header_role(name, cues) is None and not cues.table_label_header.fullmatch(simplified(name)):
+        if name and header_role(name, cues) is None and not cues.table_label_header.fullmatch(simplified(name)):
             named = trim(name, cues)
             if named:       # (本年累计 names no measure: the title may)
                 return named
