@@ -15,6 +15,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Document, Flag, Quantity
@@ -176,7 +177,7 @@ def _search(doc: Document, targets=()) -> list[Flag]:
                 if not _completion(found, q, before, last) and targets:
                     _completion_from_file(found, q, before, targets)
             elif q.role == "difference" or (q.role == "growth" and q.norm_unit == "ratio_point"):
-                _difference(found, q, _level_before(found, sent, last, q) + before + _earlier_after(found, q, sent[i + 1:]))
+                _difference(found, q, _level_before(found, sent, last, q) + before + _earlier_after(found, q, islice(sent, i + 1, None)))
             elif q.role == "growth":
                 _growth(found, q, sent, before, last)
         _parts(found, sent)
@@ -362,25 +363,25 @@ def _compared_rx(words: tuple[str, ...], not_before: tuple[str, ...]):
                                for w in sorted(words, key=len, reverse=True)))
 
 
-def _earlier_after(found: Found, d: Quantity, after: list[Quantity]) -> list[Quantity]:
+def _earlier_after(found: Found, d: Quantity, after) -> list[Quantity]:
     """增速比上年提高1.3个百分点，上年增长7.2%: the earlier period's (or the
     compared) value stated right after the difference in its sentence (the
     first compatible value), and this period's after it when its clause names
     it so (`current_level_cues`: 年末为)."""
-    same = [q for q in after if compatible(q, d)]
-    nxt = same[0] if same else None
+    same = (q for q in after if compatible(q, d))     # (lazy: a long sentence's rest is not walked)
+    nxt = next(same, None)
     if nxt is None or nxt.role == "difference":
         return []
     if _after_cue(found, nxt):
         # 比年初下降0.48个百分点，年初为3.15%，年末为2.67%: this period's level named next
-        now = same[1] if len(same) > 1 else None
+        now = next(same, None)
         return [nxt, now] if now is not None and _opens_with(found, now, found.cfg.current_cues) else [nxt]
     return [nxt] if _restated(found.text, d, nxt, found.cfg.compared_words, found.cfg.compared_not_before) else []
 
 
 def _opens_with(found: Found, q: Quantity, cues: tuple[str, ...]) -> bool:
     """q's clause, up to q, is one of ``cues`` (年末为)."""
-    return found.text[clause_start(found.text, q.start):q.start].strip() in cues
+    return found.text[max(clause_start(found.text, q.start), q.start - 16):q.start].strip() in cues
 
 
 def _restated(text: str, d: Quantity, nxt: Quantity, words: tuple[str, ...], not_before: tuple[str, ...]) -> bool:

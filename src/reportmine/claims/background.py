@@ -96,6 +96,7 @@ def _named_first(c: Cues, text: str, q: Quantity, cs: int) -> bool:
 
 
 _NAMED_FIRST_REACH = 12     # how far before the count the verb may stand
+_HEAD_CHARS = 32            # how much of a clause around a count the stop-30 rules read
 
 
 def described(c: Cues, text: str, q: Quantity, span: tuple[int, int, int]) -> bool:
@@ -106,12 +107,12 @@ def described(c: Cues, text: str, q: Quantity, span: tuple[int, int, int]) -> bo
     if not is_on("background_forms"):
         return False
     ss, cs, ce = span
-    head = text[cs:q.start].rstrip(" \u3000")
-    if head.endswith(c.composition_before) and not c.background_done.search(text, q.end, max(ce, q.end)):
+    head = text[max(cs, q.start - _HEAD_CHARS):q.start].rstrip(" \u3000")
+    tail = min(max(ce, q.end), q.end + _HEAD_CHARS)
+    if head.endswith(c.composition_before) and not c.background_done.search(text, q.end, tail):
         return True
     if c.composition_split.search(head) or (q.unit in c.composition_split_units and c.composition_split_bare.search(head)) \
-            or (c.composition_by.search(head)
-                                            and c.composition_frame_end.search(text, q.end, max(ce, q.end))):
+            or (c.composition_by.search(head) and c.composition_frame_end.search(text, q.end, tail)):
         return True
     return q.unit in c.length_units and c.location_before.search(head) is not None
 
@@ -123,7 +124,8 @@ def bound_of_noun(c: Cues, text: str, q: Quantity, cs: int) -> bool:
     ``background_forms``)."""
     if not is_on("background_forms") or c.threshold_after.match(text, q.end) is None:
         return False
-    return text[cs:q.start].rstrip(" \u3000").endswith(c.threshold_before) or q.text.startswith(c.threshold_before)
+    head = text[max(cs, q.start - _HEAD_CHARS):q.start].rstrip(" \u3000")
+    return head.endswith(c.threshold_before) or q.text.startswith(c.threshold_before)
 
 
 def example_sentence(c: Cues, text: str, ss: int) -> bool:

@@ -31,8 +31,11 @@ def label_claims(doc: Document, cues: Cues) -> None:
 
 def _record_head(text: str, start: int, cues: Cues) -> str | None:
     """The label of the record the quantity at ``start`` opens the value of, or None."""
-    lo = max(text.rfind(ch, 0, start) for ch in cues.marks.record_breaks) + 1
-    m = cues.marks.record_label.fullmatch(text, lo, start)
+    low = max(0, start - _RECORD_CHARS)       # a record's head is short: never scan a long line back
+    at = max(text.rfind(ch, low, start) for ch in cues.marks.record_breaks)
+    if at < 0 and low > 0:
+        return None
+    m = cues.marks.record_label.fullmatch(text, at + 1, start)
     if m is None:
         return None
     label = "".join(ch for ch in m.group("label") if ch not in _SPACES)
@@ -42,3 +45,4 @@ def _record_head(text: str, start: int, cues: Cues) -> str | None:
 
 
 _LABEL_CHARS = 16
+_RECORD_CHARS = 64     # the longest head of a record (spaced labels, a currency word)

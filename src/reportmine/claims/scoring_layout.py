@@ -64,17 +64,17 @@ def _self_score(c: Cues, text: str, q: Quantity, cs: int, award: str) -> bool:
     condition (stop 30's scoring forms, switch ``scoring_forms``)."""
     if not is_on("scoring_forms") or award not in c.score_self_awards:
         return False
-    at = text.rfind(award, cs, q.start)
+    at = text.rfind(award, max(cs, q.start - 8), q.start)
     if c.score_self_forms.search(text, max(cs, at - 6), at):
         return True
-    return not text[cs:at].strip(" \u3000") and _reported_before(c, text, cs)
+    return at - cs <= 8 and not text[cs:at].strip(" \u3000") and _reported_before(c, text, cs)
 
 
 def _reported_before(c: Cues, text: str, cs: int) -> bool:
     """The clause before ``cs`` reports a value and sets no condition."""
     if cs == 0:
         return False
-    before = text[clause_start(text, cs - 1):cs]
+    before = text[max(clause_start(text, cs - 1), cs - 64):cs]
     return any(ch.isdigit() for ch in before) and c.score_rule_words.search(before) is None
 
 
