@@ -2,7 +2,9 @@
 1.2 万 人): a label alone before its colon, the value the first thing after
 it, is a column header for that value. The words of table headers decide its
 role (claims.yaml table_headers), as they do for a table's column; a label
-that names no role leaves what the rules read."""
+that names no role leaves what the rules read. A record whose label names
+only a role takes its indicator from a record above it in its block that
+names one (指标名称：城镇新增就业, claims.yaml table_label_header)."""
 
 from __future__ import annotations
 
@@ -24,9 +26,39 @@ def label_claims(doc: Document, cues: Cues) -> None:
         head = _record_head(text, q.start, cues)
         if head is None:
             continue
-        role = header_role(simplified(head), cues)
+        label = simplified(head)
+        role = header_role(label, cues)
         if role is not None:
             q.role = role
+            named = _named_above(text, q.start, cues) if _role_only(label, role, cues) else None
+            if named is not None:
+                q.indicator = named     # 指标名称：城镇新增就业⏎目标值：4800人
+
+
+def _role_only(label: str, role: str, cues: Cues) -> bool:
+    """目标值, 完成率, 同比: the label says the role and names no measure (not 计划总投资)."""
+    rx = next(rx for r, rx in cues.table_headers if r == role)
+    return len(rx.sub("", label)) <= 1
+
+
+def _named_above(text: str, start: int, cues: Cues) -> str | None:
+    """The value of a record naming the indicator (指标名称：城镇新增就业) among the
+    few lines right above the record at ``start``, in one block (no blank line
+    between), or None."""
+    end = text.rfind("\n", 0, start)
+    for _ in range(_RECORDS_UP):
+        if end <= 0:
+            return None
+        lo = text.rfind("\n", 0, end) + 1
+        line = text[lo:end]
+        if not line.strip():
+            return None
+        m = cues.marks.record_label.match(line)
+        if m is not None and cues.table_label_header.fullmatch(simplified(m.group("label"))):
+            value = line[m.end():].strip(_SPACES)
+            return value if value and not any(ch.isdigit() for ch in value) else None
+        end = lo - 1
+    return None
 
 
 def _record_head(text: str, start: int, cues: Cues) -> str | None:
@@ -46,3 +78,4 @@ def _record_head(text: str, start: int, cues: Cues) -> str | None:
 
 _LABEL_CHARS = 16
 _RECORD_CHARS = 64     # the longest head of a record (spaced labels, a currency word)
+_RECORDS_UP = 6        # how many lines above a record the one naming its indicator may stand
