@@ -103,14 +103,9 @@ def check_rates(index: Index, found, cfg) -> dict:
     return ratios
 
 
-def _line(text: str, q: Quantity) -> tuple[int, int]:
-    hi = text.find("\n", q.end)
-    return text.rfind("\n", 0, q.start) + 1, hi if hi >= 0 else len(text)
-
-
 def _table_row(text: str, q: Quantity) -> bool:
     """q stands in a row of cells (| or a tab between them)."""
-    lo, hi = _line(text, q)
+    lo, hi = paragraph_bounds(text, q.start)
     return "|" in text[lo:hi] or "\t" in text[lo:hi]
 
 
@@ -118,7 +113,7 @@ def _within_row(text: str, case: "Case") -> "Case | None":
     """A rate in a table row is judged against counts of its own row only: the
     counts before it in the text are other rows' (利润率 8.4 is not 517 over
     the row above's 5472); the table checks read it against its columns."""
-    lo, hi = _line(text, case.rate)
+    lo, hi = paragraph_bounds(text, case.rate.start)
 
     def inside(q: Quantity) -> bool:
         return lo <= q.start and q.end <= hi

@@ -219,25 +219,26 @@ _BEFORE_OFF: dict = {}
 def before_cues(c: "Cues") -> "regex.Pattern":
     """The role cues before a quantity, without those added under a switch
     that is off (claims.yaml late_cues; models/rule_provenance.yaml)."""
-    off = frozenset(name for name, _, _ in c.late_cues if not is_on(name))
-    if not off:
-        return c.before
-    key = (id(c), off, "before")
-    if key not in _BEFORE_OFF:
-        _BEFORE_OFF[key] = (c, _alternation(_with_late(dict(c.before_early), c.late_cues, off), "claims.yaml: roles"))
-    return _BEFORE_OFF[key][1]
+    return _switched(c, None) or c.before
 
 
 def forecast_cues(c: "Cues") -> "regex.Pattern":
     """The forecast cues alone (a forecast's scope), without those added
     under a switch that is off (claims.yaml late_cues)."""
-    off = frozenset(name for name, role, _ in c.late_cues if role == "forecast" and not is_on(name))
+    return _switched(c, "forecast") or c.forecast
+
+
+def _switched(c: "Cues", role: str | None) -> "regex.Pattern | None":
+    """The cues of ``role`` (None: every role) rebuilt without the late cues of
+    the switches that are off; None when none of them is off."""
+    off = frozenset(name for name, r, _ in c.late_cues if (role is None or r == role) and not is_on(name))
     if not off:
-        return c.forecast
-    key = (id(c), off, "forecast")
+        return None
+    key = (id(c), off, role)
     if key not in _BEFORE_OFF:
-        listed = _with_late(dict(c.before_early), c.late_cues, off).get("forecast") or ["(?!)"]
-        _BEFORE_OFF[key] = (c, _alternation({"forecast": listed}, "claims.yaml: roles"))
+        listed = _with_late(dict(c.before_early), c.late_cues, off)
+        groups = listed if role is None else {role: listed.get(role) or ["(?!)"]}
+        _BEFORE_OFF[key] = (c, _alternation(groups, "claims.yaml: roles"))
     return _BEFORE_OFF[key][1]
 
 
