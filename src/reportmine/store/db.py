@@ -29,7 +29,7 @@ from ..gcpause import paused_gc
 from . import models, review_models, rows
 from . import snapshot as schema_snapshot
 from .errors import StoreError
-from .urls import DB_FILE, SQLITE_BUSY_SECONDS, engine_url, shown
+from .urls import DB_FILE, engine_url, shown
 
 __all__ = ["DB_FILE", "MIGRATIONS", "Store", "StoreError", "connect", "current_revision", "engine_url",
            "shown", "upgrade"]
@@ -43,8 +43,7 @@ def connect(url: str) -> Engine:
     """An engine for a URL (as given to ``--db``); SQLite enforces foreign keys."""
     full = engine_url(url)
     try:
-        engine = create_engine(full, connect_args={"timeout": SQLITE_BUSY_SECONDS}) if full.startswith("sqlite") \
-            else create_engine(full)
+        engine = create_engine(full)
     except ImportError as exc:
         if full.startswith("postgresql"):
             raise StoreError("E403", url=shown(full)) from None

@@ -29,7 +29,7 @@ from ..filenames import base_name, display_path
 from ..gcpause import paused_gc
 from . import rows, snapshot
 from .errors import StoreError
-from .urls import SQLITE_BUSY_SECONDS, sqlite_file
+from .urls import sqlite_file
 
 PRAGMAS = ("PRAGMA foreign_keys=ON", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL")
 # A new file gets 16 KiB pages (set before WAL, which fixes the size; a file that
@@ -87,8 +87,7 @@ class SqliteWriter:
             return None
         try:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(path, isolation_level=None,     # transactions begun and ended here
-                                   timeout=SQLITE_BUSY_SECONDS)
+            conn = sqlite3.connect(path, isolation_level=None)     # transactions begun and ended here
         except (OSError, sqlite3.Error):
             return None
         try:

@@ -7,10 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# how long a SQLite connection waits for a lock another process holds: one
-# writing a new file's schema under load takes longer than sqlite3's default 5 s
-SQLITE_BUSY_SECONDS = 60
-
 DB_FILE = "reportmine.db"
 SQLITE_PREFIX = "sqlite:///"
 
