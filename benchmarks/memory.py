@@ -10,6 +10,10 @@ memory of that process (``ru_maxrss`` of the children). ``--pdf FILE`` does the
 same for a PDF (e.g. the 300-page one ``benchmarks/limits_headroom.py DIR
 --pages 300`` writes).
 
+``--batch DIR [DIR ...]`` instead analyzes every file of the folders in turn
+in this process (one Pipeline, as a worker does) and prints the resident
+memory after them and how many words of jieba's table the process holds.
+
 The same command on a tiny file (one line) runs first, in its own process:
 its peak is what the loaded pipeline takes whatever the input, and the
 figure "above the tiny file" is (peak - tiny peak) / characters, the memory
@@ -61,11 +65,36 @@ def measure(path: Path) -> tuple[float, int]:
     return seconds, int(done.stdout.split()[-1])
 
 
+def batch(folders: list[Path]) -> None:
+    from reportmine.claims.segment import tokenizer
+    from reportmine.errors import ReportmineError
+    from reportmine.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    files = sorted(p for folder in folders for p in folder.rglob("*")
+                   if p.suffix.lower() in (".txt", ".docx", ".pdf"))
+    started = time.process_time()
+    for path in files:
+        try:
+            pipeline.analyze(path)
+        except ReportmineError:
+            pass
+    with open("/proc/self/status") as fh:
+        resident = next(int(line.split()[1]) for line in fh if line.startswith("VmRSS"))
+    print(f"{len(files)} files in one process: resident {resident / 1024:.0f} MB after them, "
+          f"peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; "
+          f"jieba's table: {len(tokenizer().FREQ):,} words held; {time.process_time() - started:.1f} s CPU")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=10.0)
     ap.add_argument("--pdf", type=Path)
+    ap.add_argument("--batch", type=Path, nargs="+")
     args = ap.parse_args()
+    if args.batch:
+        batch(args.batch)
+        return
     if args.pdf:
         path, chars = args.pdf, None
     else:

@@ -58,3 +58,13 @@ def test_long_lists_in_runs_and_mixed_items_equal_dumps():
         assert out.getvalue() == json.dumps(obj, ensure_ascii=False, separators=(",", ":")), depth
     pieces = list(json_stream._pieces(obj, 3))
     assert max(map(len, pieces)) < len(json.dumps(obj["records"], ensure_ascii=False)) / 2   # never one piece
+
+
+def test_equal_text_values_of_list_items_are_read_back_as_one_object():
+    quantities = [{"start": i, "unit": "万" + "元", "role": "act" + "ual", "text": f"{i}万元"} for i in range(1200)]
+    out = io.StringIO()
+    write_lines(out, {"document": {"quantities": quantities}})
+    back = read_lines(out.getvalue().encode("utf-8").splitlines(keepends=True))["document"]["quantities"]
+    assert back == quantities
+    assert len({id(q["unit"]) for q in back}) == 1 and len({id(q["role"]) for q in back}) == 1
+    assert len({id(q["text"]) for q in back}) == 1200

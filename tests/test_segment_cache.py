@@ -118,13 +118,26 @@ def test_data_yaml_marshal_cannot_hold_is_parsed_each_time(cache_dir):
     assert not list(cache_dir.glob("yaml-*.bin"))
 
 
-def test_after_enough_tables_the_whole_dict_is_used(built, monkeypatch):
-    monkeypatch.setattr(segment.ShardedFreq, "EAGER_AFTER", 3)
+def test_only_the_tables_of_the_characters_cut_are_unpacked_and_the_cut_is_the_whole_dicts(built):
     restored = segment._restore(segment._import_jieba(), segment._pack(built))
-    assert isinstance(restored.FREQ, segment.ShardedFreq)
-    got = [restored.lcut(t) for t in TEXTS]
-    assert type(restored.FREQ) is dict and restored.FREQ == built.FREQ
-    assert got == [built.lcut(t) for t in TEXTS]
+    assert len(restored.FREQ) == 0
+    got = restored.lcut(TEXTS[0])
+    assert got == built.lcut(TEXTS[0])
+    loaded = set(restored.FREQ)
+    assert loaded and {w[0] for w in loaded} <= set(TEXTS[0])
+    assert len(loaded) < len(built.FREQ) / 10
+    assert {w: f for w, f in built.FREQ.items() if w[0] in TEXTS[0]} == dict(restored.FREQ)
+    assert [restored.lcut(t) for t in TEXTS] == [built.lcut(t) for t in TEXTS]
+    assert list(restored.cut_for_search(TEXTS[1])) == list(built.cut_for_search(TEXTS[1]))
+    assert restored.lcut(TEXTS[2].encode("utf-8")) == built.lcut(TEXTS[2])
+
+
+def test_a_word_added_before_its_table_is_unpacked_is_kept(built):
+    restored = segment._restore(segment._import_jieba(), segment._pack(built))
+    restored.add_word("蟹钳湾试点", freq=77)
+    restored.lcut("蟹钳湾试点建设")
+    assert restored.FREQ["蟹钳湾试点"] == 77
+    assert restored.FREQ["蟹"] == built.FREQ["蟹"]
 
 
 def test_a_mapped_cache_file_reads_as_the_file_and_refuses_a_damaged_one(cache_dir):

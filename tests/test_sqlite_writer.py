@@ -174,6 +174,34 @@ def test_a_database_to_migrate_or_that_will_not_open_goes_to_store(tmp_path):
         assert SqliteWriter.open(url) is None
 
 
+def test_a_large_documents_rows_are_made_a_chunk_at_a_time_and_stored_the_same(tmp_path, batch, same_ids_and_times,
+                                                                             monkeypatch):
+    from reportmine.store import rows
+
+    doc, records, flags = batch[-1]
+    doc = copy.copy(doc)
+    doc.quantities = list(doc.quantities)
+    doc.quantities[9] = replace(doc.quantities[9], low=float("-inf"))      # not finite, in a later chunk
+    assert len(doc.quantities) > 12 and len(doc.flags) > 4
+    stored = []
+    for chunk in (rows.CHUNK_ROWS, 4):
+        monkeypatch.setattr(rows, "CHUNK_ROWS", chunk)
+        for open_with in (by_sqlalchemy, by_sqlite3):
+            path = tmp_path / f"{chunk}-{open_with.__name__}.db"
+            same_ids_and_times()
+            with open_with(f"sqlite:///{path}") as store:
+                first_run(store, [(doc, records, flags)])
+            stored.append(contents(path))
+    assert all(s == stored[0] for s in stored[1:])
+    assert len(stored[0]["quantities"]) == len(doc.quantities) and len(stored[0]["flags"]) == len(doc.flags)
+    made = rows.quantity_rows(doc)
+    assert not isinstance(made.values, list)            # made as they are inserted
+    made = list(made.values)
+    assert [r[1] for r in made] == list(range(len(doc.quantities)))
+    assert made[9][rows.quantity_rows(doc).columns.index("low")] is None
+    assert not isinstance(rows.flag_rows(doc).values, list)
+
+
 def test_a_failed_document_leaves_the_old_rows(tmp_path, batch):
     (doc, records, flags), (other, other_records, _) = batch[0], batch[1]
     with by_sqlite3(f"sqlite:///{tmp_path / 'run.db'}") as store:

@@ -96,51 +96,58 @@ def _key(jieba, words: list[str]) -> str:
     return cache_key(_FORMAT, jieba.__version__, dictionary, str(FREQ), "\n".join(words))
 
 
-class ShardedFreq:
+class ShardedFreq(dict):
     """jieba's word -> frequency table (``Tokenizer.FREQ``), kept as one marshalled
-    table per first character (views into the file read) and unpacked on first use;
-    the lookups jieba's cutting makes (``in``, ``[]``, ``get``) behave as on the dict
-    it was made from. A process that has unpacked ``EAGER_AFTER`` tables is cutting
-    much text: it unpacks the rest at once (as jieba would have loaded all of it at
-    start) and then looks words up in one dict, with no per-table step."""
+    table per first character (views into the file read): a table is unpacked
+    into this dict when a text with its character is first cut
+    (:meth:`load_for`, called by the tokenizer's ``cut`` and ``add_word``). Every word jieba looks
+    up while cutting a text starts with one of the text's characters, so the
+    words cut are those of the whole dict, and jieba's lookups are a plain
+    dict's; what is unpacked is the vocabulary of the texts seen, not all of
+    jieba's half a million entries (~70 MB: a long report uses about two thirds
+    of them, a short one far fewer)."""
 
-    EAGER_AFTER = 64
-
-    def __init__(self, shards: dict[str, memoryview], on_whole=None):
+    def __init__(self, shards: dict[str, memoryview]):
+        super().__init__()
         self._shards = shards
-        self._open: dict[str, dict[str, int]] = {}
-        self._whole: dict[str, int] | None = None
-        self._on_whole = on_whole        # given the whole dict (the tokenizer then uses it directly)
+        self._seen: set[str] = set()
 
-    def _shard(self, word: str) -> dict[str, int]:
-        if self._whole is not None:
-            return self._whole
-        first = word[:1]
-        table = self._open.get(first)
-        if table is None:
-            if len(self._open) >= self.EAGER_AFTER:
-                self._whole = self.to_dict()
-                if self._on_whole is not None:
-                    self._on_whole(self._whole)
-                return self._whole
+    def load_for(self, text: str) -> None:
+        new = set(text).difference(self._seen)
+        if not new:
+            return
+        self._seen.update(new)
+        for first in new:
             blob = self._shards.get(first)
-            table = self._open[first] = marshal.loads(blob) if blob is not None else {}
-        return table
-
-    def __contains__(self, word) -> bool:
-        return word in self._shard(word)
-
-    def __getitem__(self, word) -> int:
-        return self._shard(word)[word]
-
-    def get(self, word, default=None):
-        return self._shard(word).get(word, default)
+            if blob is not None:
+                self.update(marshal.loads(blob))
 
     def to_dict(self) -> dict[str, int]:
-        whole: dict[str, int] = {}
-        for first, blob in self._shards.items():
-            whole.update(self._open.get(first) or marshal.loads(blob))
-        return whole
+        """Every table unpacked: the whole dict it was made from."""
+        self.load_for("".join(self._shards))
+        return dict(self)
+
+
+@lru_cache(maxsize=1)
+def _tokenizer_class(jieba):
+    decode = jieba.strdecode
+
+    class CatalogTokenizer(jieba.Tokenizer):
+        """jieba's tokenizer whose table is unpacked by the characters of what it cuts."""
+
+        def cut(self, sentence, *args, **kwargs):
+            sentence = decode(sentence)
+            if isinstance(self.FREQ, ShardedFreq):
+                self.FREQ.load_for(sentence)
+            return super().cut(sentence, *args, **kwargs)
+
+        def add_word(self, word, *args, **kwargs):
+            word = decode(word)
+            if isinstance(self.FREQ, ShardedFreq):     # its table first: the word and its prefixes go over it
+                self.FREQ.load_for(word)
+            return super().add_word(word, *args, **kwargs)
+
+    return CatalogTokenizer
 
 
 def _pack(tok) -> bytes:
@@ -164,8 +171,7 @@ def _restore(jieba, body):
     if fmt != _FORMAT or not isinstance(total, int) or not isinstance(places, dict):
         raise ValueError("not a segment table")
     tables = body[8 + size:]
-    tok = jieba.Tokenizer()
-    tok.FREQ = ShardedFreq({first: tables[at:at + n] for first, (at, n) in places.items()},
-                           on_whole=lambda whole: setattr(tok, "FREQ", whole))
+    tok = _tokenizer_class(jieba)()
+    tok.FREQ = ShardedFreq({first: tables[at:at + n] for first, (at, n) in places.items()})
     tok.total, tok.initialized = total, True
     return tok

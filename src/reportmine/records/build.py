@@ -37,7 +37,7 @@ def _is_rate(q: Quantity) -> bool:
     return q.norm_unit in RATE_UNITS
 
 
-@dataclass
+@dataclass(slots=True)           # one per claim: a large document makes tens of thousands
 class _Draft:
     scope: tuple
     subject: str | None

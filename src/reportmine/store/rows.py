@@ -84,20 +84,35 @@ def _cleaned(rows: list[tuple], positions: tuple[int, ...]) -> list[tuple]:
     return [_clean(row, positions) for row in rows]
 
 
+CHUNK_ROWS = 5_000      # a larger document's quantity and flag rows are made this many at a time
+
+
 def quantity_rows(doc: Document) -> Bulk:
     columns = ("doc_sha256", "seq", *QUANTITY_FIELDS, "list_group")
     get = attrgetter(*QUANTITY_FIELDS, "group")
     numbers = tuple(columns.index(n) for n in QUANTITY_NUMBERS)
-    values = _cleaned([(doc.id, seq, *get(q)) for seq, q in enumerate(doc.quantities)], numbers)
-    return Bulk("quantities", columns, values)
+
+    def made(a: int, b: int) -> list[tuple]:
+        return _cleaned([(doc.id, seq, *get(q)) for seq, q in enumerate(doc.quantities[a:b], a)], numbers)
+    return Bulk("quantities", columns, _by_chunks(made, len(doc.quantities)))
 
 
 def flag_rows(doc: Document) -> Bulk:
     fields = tuple(f for f in FLAG_FIELDS if f != "evidence")
     get = attrgetter(*fields)
-    values = [(doc.id, seq, *get(f), json.dumps(f.evidence, ensure_ascii=False) if f.evidence else None)
-              for seq, f in enumerate(doc.flags)]                        # evidence as JSON text
-    return Bulk("flags", ("doc_sha256", "seq", *fields, "evidence"), values)
+
+    def made(a: int, b: int) -> list[tuple]:
+        return [(doc.id, seq, *get(f), json.dumps(f.evidence, ensure_ascii=False) if f.evidence else None)
+                for seq, f in enumerate(doc.flags[a:b], a)]               # evidence as JSON text
+    return Bulk("flags", ("doc_sha256", "seq", *fields, "evidence"), _by_chunks(made, len(doc.flags)))
+
+
+def _by_chunks(made, n: int):
+    """``made(0, n)`` for a small document; for a larger one the rows as they
+    are inserted, CHUNK_ROWS at a time (a copy of every row is never held)."""
+    if n <= CHUNK_ROWS:
+        return made(0, n)
+    return chain.from_iterable(made(a, min(a + CHUNK_ROWS, n)) for a in range(0, n, CHUNK_ROWS))
 
 
 def link_rows(doc: Document, flag_table: list[dict]) -> Bulk:
