@@ -29,6 +29,9 @@ CASES = {
     "background_forms": ("服务中心下设5个工作站，全年服务群众8600人次。\n", "5个", "other", "actual"),
     "scoring_forms": ("每少1户扣0.2分。全年新增签约企业14户，得1.6分。\n", "1.6分", "actual", "other"),
     "target_forms": ("前三季度税收6.1亿元，推算全年税收8.3亿元。\n", "8.3亿元", "forecast", "actual"),
+    "better_than": ("降尘量优于全市平均0.4吨。\n", "0.4吨", "difference", "actual"),
+    "difference_list": ("利润增长7.2%，高于全市0.9、全省1.6个百分点。\n", "1.6个百分点", "difference", "actual"),
+    "paren_parts": ("下达预算6个项目520万元（含2个续建项目130万元）。\n", "130万元", "target", "actual"),
 }
 
 
@@ -79,7 +82,7 @@ def test_provenance_names_every_switch_with_documents_it_affects():
     for entry in data["rules"].values():
         assert entry["written_after"] and set(entry["written_after"]) <= set(entry["affected"])
     by_doc = _train_module().provenance()
-    assert by_doc["realdev/k05"] == {"target_heading", "run_in_heading"}
+    assert by_doc["realdev/k05"] == {"target_heading", "run_in_heading", "better_than"}
     assert by_doc["realdev/c06"] == {"formula_divisor", "formula_factor", "class_list", "bound_fewer", "scoring_forms"}
     assert by_doc["realdev/m06"] == {"background_forms"} and by_doc["realdev/a06"] == {"target_forms"}
 

@@ -505,7 +505,8 @@ def test_claims_colon_leads_load_and_refuse_a_broken_list(monkeypatch, key, valu
                                          (("background", "location_before"), "(距"),
                                          (("background", "length_units"), []),
                                          (("score_self_forms",), "(该项"), (("score_self_awards",), []),
-                                         (("score_rule_words",), "[每"), (("subjectless_head",), "(全年")])
+                                         (("score_rule_words",), "[每"), (("subjectless_head",), "(全年"),
+                                         (("difference_list",), "(全省"), (("paren_parts",), [])])
 def test_claims_table_labels_lead_keep_and_score_self_load_and_refuse_a_broken_entry(monkeypatch, path, value):
     """A table's indicator columns, the words a lead word begins, the words of a self-assessed score (claims.yaml)."""
     import importlib
@@ -531,6 +532,7 @@ def test_claims_table_labels_lead_keep_and_score_self_load_and_refuse_a_broken_e
     assert c.location_before.search("距县城") and c.location_before.search("海拔") and "公里" in c.length_units
     assert c.score_self_forms.search("该项") and "得" in c.score_self_awards and c.score_rule_words.search("达到95%以上")
     assert c.subjectless_head.fullmatch("全年实际完成") and not c.subjectless_head.fullmatch("全年税收完成")
+    assert c.difference_list.match("、全省") and not c.difference_list.match("、死亡") and "含" in c.paren_parts
     _refused(monkeypatch, module, module.cues, "claims.yaml", path, value, path[-1] if value == [] else "bad pattern")
 
 

@@ -39,6 +39,8 @@ __all__ = ["annotate_claims", "apply_role_model", "assign_claims", "rule_claims"
 _INHERIT_ROLES = frozenset({"completion_rate", "growth", "forecast", "target", "basic_target",
                             "full_target", "difference"})
 _SCOPED_ROLES = frozenset({"actual", "growth"})     # roles a target list's colon overrules
+_PART_ROLES = frozenset({"target", "basic_target", "full_target", "forecast"})   # a parenthesis of parts takes
+_PAREN_GAP = regex.compile(r"\p{Han}{0,6}")   # between a number and its parenthesis of parts
 _CHANGE_ROLES = frozenset({"growth", "difference"})   # cues that bind to one number
 _TARGET_ROLES = frozenset({"target", "basic_target", "full_target"})   # a target a subjectless sentence reports on
 _ONE_NUMBER_ROLES = _CHANGE_ROLES | {"other"}          # 年龄在35岁以下的干部占42%: 年龄 is the age's
@@ -156,7 +158,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
     c, bounds, walk, scans = cues(), boundaries(text, len(quantities)), _Walk(), Scans(text)
     forecasts = [m.end() for m in forecast_cues(c).finditer(text)] if quantities and is_on("forecast_scope") else []
     targets = [m.end() for m in c.target_scope.finditer(text)] if quantities and c.target_scope is not None else []
-    for q in quantities:
+    for k, q in enumerate(quantities):
         cs, ce = bounds.clause_start(q.start), bounds.clause_end(q.end)
         ss, line = bounds.sentence_start(q.start), line_start(text, q.start) - 1
         prev = walk.prev
@@ -170,6 +172,9 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
             role = "other"
         elif role in _SCOPED_ROLES and targets and q.unit not in c.score_units and _in_target_scope(c, scans, targets, ss, cs, q.start):
             role = "target"
+        if role == "actual" and first_cue is None and c.paren_parts and is_on("paren_parts"):
+            head = _paren_head(c, text, quantities, k, cs)
+            role = head.role if head is not None else role     # 预算520万元（含续建项目130万元）
         q.role = role
         after = _indicator(c, text, q, (cs, ce), first_cue, last_cue, walk, in_clause)
         same_sentence = _inherit_indicator(c, text, q, ss, walk)
@@ -211,14 +216,16 @@ def _rule_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], p
     ``scans`` the text with a long clause's matches found once."""
     ss, cs, ce = span
     text = scans.text
-    if prev is not None and c.field_gap.match(text, prev.end, q.start):
+    if prev is not None and c.field_gap.match(text, prev.end, q.end):
         cs = prev.end       # 预算3.2亿元 实绩3.35亿元: a field of its own
     role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce, scans)
     if first_cue is None and role == "actual":
         role = "growth" if q.text.startswith(c.change_words) else _cueless_role(c, scans, q, span, prev, forecasts)
     elif role in _ONE_NUMBER_ROLES and prev is not None and last_cue is not None and last_cue <= prev.start \
             and _CJK.search(text[prev.end:q.start].translate(c.marks.no_list_gap)) \
-            and (role != "other" or c.marks.list_split.search(text, prev.end, q.start) is None):
+            and (role != "other" or c.marks.list_split.search(text, prev.end, q.start) is None) \
+            and not (role == prev.role == "difference" and c.difference_list is not None and is_on("difference_list")
+                     and c.difference_list.match(text, prev.end, q.start)):
         role = "actual"     # 同比下降23%、死亡0人: the change cue was the quantity's before it
         #                     (抽查3个社区、5个村: a list of what is sampled shares its cue)
     if role in _LED_ROLES:
@@ -253,6 +260,21 @@ def _cueless_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int]
     if text.startswith(words(c, "target_bounds") or ("\0",), q.start) or _target_list(c, scans, cs, q.end, ce):
         return "target"     # 研发投入强度不低于3%: a bound states a requirement
     return "actual"
+
+
+def _paren_head(c: Cues, text: str, quantities: list[Quantity], k: int, cs: int) -> Quantity | None:
+    """The target or forecast that a parenthesis of parts right after it
+    (（含1个项目50万元）, claims.yaml paren_parts) lists parts of, for the k-th
+    quantity when its clause is that parenthesis."""
+    if text[cs - 1:cs] not in ("(", "（") or not text.startswith(c.paren_parts, cs):
+        return None
+    for j in range(k - 1, max(-1, k - _PAREN_CHARS), -1):      # the quantities inside it, then the head
+        head = quantities[j]
+        if head.end <= cs - 1:
+            if _PAREN_GAP.fullmatch(text, head.end, cs - 1) and head.role in _PART_ROLES:
+                return head
+            return None
+    return None
 
 
 def _across_parenthesis(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> str | None:

@@ -94,6 +94,8 @@ class Cues:
     score_after_condition: "regex.Pattern"
     ratio_weight_lead: tuple[str, ...]
     parts_lead: tuple[str, ...]
+    paren_parts: tuple[str, ...]
+    difference_list: "regex.Pattern | None"
     target_bounds: tuple[str, ...]
     earlier_periods: tuple[str, ...]     # a clause naming one reports it: out of a forecast's scope
     earlier_level_head: "regex.Pattern"  # a sentence opening with it states last period's level of the same
@@ -414,6 +416,9 @@ def cues() -> Cues:
                                               "claims.yaml: score_after_condition"),
         ratio_weight_lead=tuple(data.get("ratio_weight_lead") or ("\0",)),
         parts_lead=tuple(data.get("parts_lead") or ()),
+        paren_parts=_words_if(data, "paren_parts", "claims.yaml", ()),
+        difference_list=compile_pattern(data["difference_list"], "claims.yaml: difference_list")
+        if data.get("difference_list") else None,
         target_bounds=target_bounds,
         earlier_periods=_words_if(data, "earlier_periods", "claims.yaml", ()),
         earlier_level_head=compile_pattern(data.get("earlier_level_head") or "(?!)", "claims.yaml: earlier_level_head"),

@@ -35,6 +35,9 @@ RULES = {
     "background_forms": "background.py described, example_sentence: counts that describe (stop 30's background forms)",
     "scoring_forms": "scoring_layout.py _self_score: the unit's own score (stop 30's scoring forms)",
     "target_forms": "claims.yaml late_cues: 推算 as a forecast cue (stop 30's target forms)",
+    "better_than": "claims.yaml late_cues: 优于 as a difference cue, as 好于 (seen in realdev k05 at an earlier stop)",
+    "difference_list": "__init__.py: 高于全市1.2、全省0.8个百分点: a gap to a second benchmark shares the cue (claims.yaml)",
+    "paren_parts": "__init__.py: a cueless part in a parenthesis of parts (含…) takes the role of the number before it",
 }
 
 _OFF: ContextVar[frozenset[str]] = ContextVar("reportmine_claim_rules_off", default=frozenset())
