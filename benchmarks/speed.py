@@ -1,6 +1,6 @@
 """Throughput of reportmine's pipeline beside jieba's segmentation.
 
-    python benchmarks/speed.py [--sources DIR ...] [--warmup DIR] [--runs 3] [--stages N]
+    python benchmarks/speed.py [--sources DIR ...] [--warmup DIR] [--runs 3] [--stages N] [--unpack-tables]
                                [--repeated-source DIR] [--mb 5] [--repeat 3] [--real-only]
 
 Real, non-repeating text (the figure that counts): each .txt of --sources
@@ -103,9 +103,12 @@ def read_texts(folders) -> list[str]:
     return [f.read_text(encoding="utf-8") for f in files]
 
 
-def one_real_run(sources, warmup, index: int) -> dict:
+def one_real_run(sources, warmup, index: int, unpack: bool = False) -> dict:
     """In this process: warm both contenders up on ``warmup``, then CPU seconds of each
-    on every text of ``sources`` once (pipeline first on even runs, jieba first on odd)."""
+    on every text of ``sources`` once (pipeline first on even runs, jieba first on odd).
+    ``unpack``: after the warm-up, every table of the pipeline's word list is unpacked
+    (claims/segment.py unpacks a table when a text first has its character; jieba's
+    own dictionary is whole after its warm-up)."""
     import jieba
 
     from reportmine.pipeline import Pipeline
@@ -123,6 +126,10 @@ def one_real_run(sources, warmup, index: int) -> dict:
     warm = read_texts([warmup])
     run_pipeline([t.encode("utf-8") for t in warm])
     run_jieba(warm)
+    if unpack:
+        from reportmine.claims.segment import tokenizer
+
+        tokenizer().FREQ.to_dict()
     seconds = {}
     order = [("pipeline", run_pipeline, data), ("jieba", run_jieba, texts)]
     for name, fn, docs in order[::-1] if index % 2 else order:
@@ -132,9 +139,10 @@ def one_real_run(sources, warmup, index: int) -> dict:
     return {"chars": sum(map(len, texts)), "files": len(texts), "seconds": seconds}
 
 
-def real_text(sources, warmup, runs: int) -> dict:
+def real_text(sources, warmup, runs: int, unpack: bool = False) -> dict:
     """Best of ``runs`` fresh processes of ``one_real_run``; prints and returns the figures."""
-    cmd = [sys.executable, __file__, "--warmup", str(warmup), "--sources", *map(str, sources), "--one-real-run"]
+    cmd = [sys.executable, __file__, "--warmup", str(warmup), "--sources", *map(str, sources),
+           *(["--unpack-tables"] if unpack else []), "--one-real-run"]
     results = [json.loads(subprocess.run(cmd + [str(i)], check=True, capture_output=True, text=True).stdout)
                for i in range(runs)]
     chars = results[0]["chars"]
@@ -219,13 +227,15 @@ def main(argv=None):
     ap.add_argument("--real-only", action="store_true", help="skip the repeated-text figures")
     ap.add_argument("--stages", type=int, default=0, metavar="N",
                     help="also each stage's CPU ms on the real text, best of N rounds in one process")
+    ap.add_argument("--unpack-tables", action="store_true",
+                    help="unpack all of the pipeline's word tables after the warm-up (as jieba's dictionary is)")
     ap.add_argument("--one-real-run", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
     if args.one_real_run is not None:
-        print(json.dumps(one_real_run(args.sources, args.warmup, args.one_real_run)))
+        print(json.dumps(one_real_run(args.sources, args.warmup, args.one_real_run, args.unpack_tables)))
         return
-    rows = [real_text(args.sources, args.warmup, args.runs)]
+    rows = [real_text(args.sources, args.warmup, args.runs, args.unpack_tables)]
     if args.stages:
         rows.append(stage_times(args.sources, args.warmup, args.stages))
     if not args.real_only:
