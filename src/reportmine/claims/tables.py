@@ -28,23 +28,54 @@ def table_claims(doc: Document, cues: Cues) -> None:
     cells = sorted((b.start, b.end, b) for b in doc.blocks if b.kind == "table_cell")
     starts = [c[0] for c in cells]
     grid = {(b.table, b.row, b.col): b for _, _, b in cells}
+    two_rows = _two_row_headers(doc.text, grid)
     for q in doc.quantities:
         i = bisect.bisect_right(starts, q.start) - 1
         if i < 0 or not (cells[i][0] <= q.start < max(cells[i][1], cells[i][0] + 1)):
             continue
         cell = cells[i][2]
-        if cell.row == 0 or _prose(doc.text[cell.start:cell.end]):
+        if cell.row == 0 or (cell.row == 1 and cell.table in two_rows) or _prose(doc.text[cell.start:cell.end]):
             continue
         header = grid.get((cell.table, 0, cell.col))
         label = _row_label(doc.text, grid, cell, cues)
         if header is not None:
-            q.role = header_role(doc.text[header.start:header.end], cues) or q.role
+            q.role = header_role(_header_text(doc.text, grid, cell, two_rows), cues) or q.role
         if q.role == "other":
             q.indicator = None      # GUIDE.md: an item's deduction, a step, names no indicator
         elif label is not None and label is not cell:
             named = _column_measure(doc.text, grid, cell, label, cues) \
                 if _entity(doc.text, grid, label, cues) else None
             q.indicator = named or trim(_without_unit_note(doc.text[label.start:label.end]), cues) or q.indicator
+
+
+_NOTE = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def _two_row_headers(text: str, grid: dict) -> set[int]:
+    """The tables whose header goes on in their second row (年初 | 调整后 over
+    预算数 | 预算数, 达成率 over （%）): a second row with words and no number
+    outside a parenthesized note, and a third row that holds numbers."""
+    rows: dict[tuple[int, int], list[str]] = {}
+    for (table, row, _), b in grid.items():
+        if row in (1, 2):
+            rows.setdefault((table, row), []).append(text[b.start:b.end])
+    out = set()
+    for (table, row), cells in rows.items():
+        if row != 1 or (table, 2) not in rows:
+            continue
+        bare = [_NOTE.sub("", c) for c in cells]
+        if not any(_DIGIT.search(c) for c in bare) and any(_HAN.search(c) for c in cells) \
+                and any(_DIGIT.search(c) for c in rows[(table, 2)]):
+            out.add(table)
+    return out
+
+
+def _header_text(text: str, grid: dict, cell, two_rows: set[int]) -> str:
+    """The column's header: its first row's cell, and the second's when the header goes on there."""
+    head = grid[(cell.table, 0, cell.col)]
+    out = text[head.start:head.end].strip()
+    more = grid.get((cell.table, 1, cell.col)) if cell.table in two_rows else None
+    return out + text[more.start:more.end].strip() if more is not None else out
 
 
 def line_table_claims(doc: Document, cues: Cues) -> None:

@@ -139,20 +139,31 @@ def _column_table(run: list[Line]) -> list[list[Line]] | None:
     return None
 
 
-def bar_cells(line: Line) -> list[tuple[int, int]]:
-    """(start, end) of each cell of a bar-separated line, outer bars dropped."""
+def bar_cells(line: Line, outer: tuple[bool, bool] = (True, True)) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a bar-separated line, outer bars dropped
+    (``outer``: whether the table's lines open and close with a bar; where they
+    do not, an empty first or last part is an empty cell: `` | 预算数 | …``
+    under ``项目 | 年初 | …``)."""
     spans, pos = [], line.start
     parts = line.text.split("|")
     for i, part in enumerate(parts):
-        if not ((i == 0 or i == len(parts) - 1) and not part.strip()):
+        if not ((i == 0 and outer[0] or i == len(parts) - 1 and outer[1]) and not part.strip()):
             spans.append((pos, pos + len(part)))
         pos += len(part) + 1
     return spans
 
 
-def _cells(line: Line, sep: str) -> list[tuple[int, int]]:
+def _outer_bars(rows: list[Line]) -> tuple[bool, bool]:
+    """Whether a bar table's lines open, and close, with a bar (or a line of
+    them does not, as most do: every line is read as they are)."""
+    opened = sum(1 for line in rows if line.text.strip().startswith("|"))
+    closed = sum(1 for line in rows if line.text.strip().endswith("|"))
+    return opened * 2 > len(rows) or opened == len(rows), closed * 2 > len(rows) or closed == len(rows)
+
+
+def _cells(line: Line, sep: str, outer: tuple[bool, bool] = (True, True)) -> list[tuple[int, int]]:
     if sep == "|":
-        return bar_cells(line)
+        return bar_cells(line, outer)
     spans, pos = [], line.start
     for part in line.text.split(sep):
         spans.append((pos, pos + len(part)))
@@ -165,7 +176,8 @@ def _add_table(doc: Document, rows: list[Line], sep: str) -> None:
         rows_cells = [[(line.start, line.end) for line in row] for row in rows]
         start, end = rows[0][0].start, rows[-1][-1].end
     else:
-        rows_cells = [_cells(line, sep) for line in rows]
+        outer = _outer_bars(rows) if sep == "|" else (True, True)
+        rows_cells = [_cells(line, sep, outer) for line in rows]
         start, end = rows[0].start, rows[-1].end
     # the file's own tables (a docx's) name their cells by block index: keep the
     # blocks themselves, to name them again once the blocks are re-sorted
