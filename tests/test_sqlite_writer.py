@@ -235,6 +235,45 @@ def test_processes_creating_one_new_database_at_once_all_succeed_and_lose_nothin
     conn.close()
 
 
+def test_a_database_another_process_is_still_creating_is_waited_for_not_handed_to_store(tmp_path):
+    """Store creates a new file's tables one statement at a time, the revision
+    last, under the file lock: a writer that sees some tables and no revision
+    waits for the lock and looks again (it used to hand the file to Store)."""
+    import threading
+    import time
+
+    from reportmine.store import snapshot
+
+    path = tmp_path / "new.db"
+    _, statements = snapshot.load()
+    creator = sqlite3.connect(path)
+    creator.execute(statements[0])
+    creator.commit()
+    opened = {}
+
+    def open_and_write():
+        writer = SqliteWriter.open(f"sqlite:///{path}")
+        opened["writer"] = type(writer).__name__
+        if writer is not None:
+            writer.start_run("x")
+            writer.close()
+
+    with snapshot.file_lock(str(path)):
+        waiter = threading.Thread(target=open_and_write)
+        waiter.start()
+        time.sleep(0.5)
+        assert "writer" not in opened               # waiting for the creator
+        for statement in statements[1:]:
+            creator.execute(statement)
+        creator.commit()
+    waiter.join(30)
+    creator.close()
+    assert opened["writer"] == "SqliteWriter"
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT COUNT(*) FROM runs").fetchone() == (1,)
+    conn.close()
+
+
 def test_analyze_writes_its_database_without_sqlalchemy(tmp_path):
     code = ("import sys; from reportmine.cli import main\n"
             "try:\n    main(sys.argv[1:])\nexcept SystemExit as e:\n    assert not e.code, e.code\n"

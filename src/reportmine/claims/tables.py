@@ -39,7 +39,13 @@ def table_claims(doc: Document, cues: Cues) -> None:
         header = grid.get((cell.table, 0, cell.col))
         label = _row_label(doc.text, grid, cell, cues)
         if header is not None:
-            q.role = header_role(_header_text(doc.text, grid, cell, two_rows), cues) or q.role
+            role = header_role(_header_text(doc.text, grid, cell, two_rows), cues)
+            if role is None and label is not None and label is not cell and label.col == 0 \
+                    and (cell.table, 0, 2) not in grid:
+                # a key/value table of two columns (项目 | 内容 over 年度预算资金（万元） | 650):
+                # a header that names no role leaves it to the row's label
+                role = header_role(_without_unit_note(doc.text[label.start:label.end]), cues)
+            q.role = role or q.role
         if q.role == "other":
             q.indicator = None      # GUIDE.md: an item's deduction, a step, names no indicator
         elif label is not None and label is not cell:

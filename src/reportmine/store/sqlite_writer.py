@@ -206,7 +206,12 @@ def _at_snapshot(conn: sqlite3.Connection, path: str) -> bool:
     empty one from the snapshot (under the file lock, in one transaction)."""
     revision, statements = snapshot.load()
     if conn.execute(snapshot.EMPTY).fetchone()[0]:
-        return _revision(conn) == revision
+        if _revision(conn) == revision:
+            return True
+        # another process may be creating it (Store's statements are committed one
+        # by one, the revision last): once it lets go of the file lock, look again
+        with snapshot.file_lock(path):
+            return _revision(conn) == revision
     with snapshot.file_lock(path):
         conn.execute("BEGIN IMMEDIATE")
         try:
