@@ -39,8 +39,10 @@ __all__ = ["annotate_claims", "apply_role_model", "assign_claims", "rule_claims"
 _INHERIT_ROLES = frozenset({"completion_rate", "growth", "forecast", "target", "basic_target",
                             "full_target", "difference"})
 _SCOPED_ROLES = frozenset({"actual", "growth"})     # roles a target list's colon overrules
-_PART_ROLES = frozenset({"target", "basic_target", "full_target", "forecast"})   # a parenthesis of parts takes
+# a parenthesis of parts right after a number with one of these roles takes it
+_PART_ROLES = frozenset({"target", "basic_target", "full_target", "forecast"})
 _PAREN_GAP = regex.compile(r"\p{Han}{0,6}")   # between a number and its parenthesis of parts
+_PAREN_PARTS = 24     # quantities looked back over for the number a parenthesis of parts follows
 _CHANGE_ROLES = frozenset({"growth", "difference"})   # cues that bind to one number
 _TARGET_ROLES = frozenset({"target", "basic_target", "full_target"})   # a target a subjectless sentence reports on
 _ONE_NUMBER_ROLES = _CHANGE_ROLES | {"other"}          # 年龄在35岁以下的干部占42%: 年龄 is the age's
@@ -264,11 +266,11 @@ def _cueless_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int]
 
 def _paren_head(c: Cues, text: str, quantities: list[Quantity], k: int, cs: int) -> Quantity | None:
     """The target or forecast that a parenthesis of parts right after it
-    (（含1个项目50万元）, claims.yaml paren_parts) lists parts of, for the k-th
+    (（含2个续建项目130万元）, claims.yaml paren_parts) lists parts of, for the k-th
     quantity when its clause is that parenthesis."""
     if text[cs - 1:cs] not in ("(", "（") or not text.startswith(c.paren_parts, cs):
         return None
-    for j in range(k - 1, max(-1, k - _PAREN_CHARS), -1):      # the quantities inside it, then the head
+    for j in range(k - 1, max(-1, k - _PAREN_PARTS), -1):      # the quantities inside it, then the head
         head = quantities[j]
         if head.end <= cs - 1:
             if _PAREN_GAP.fullmatch(text, head.end, cs - 1) and head.role in _PART_ROLES:

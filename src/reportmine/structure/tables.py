@@ -154,11 +154,11 @@ def bar_cells(line: Line, outer: tuple[bool, bool] = (True, True)) -> list[tuple
 
 
 def _outer_bars(rows: list[Line]) -> tuple[bool, bool]:
-    """Whether a bar table's lines open, and close, with a bar (or a line of
-    them does not, as most do: every line is read as they are)."""
+    """Whether most of a bar table's lines open, and close, with a bar: then an
+    empty first (last) part of a line is outside the table, else an empty cell."""
     opened = sum(1 for line in rows if line.text.strip().startswith("|"))
     closed = sum(1 for line in rows if line.text.strip().endswith("|"))
-    return opened * 2 > len(rows) or opened == len(rows), closed * 2 > len(rows) or closed == len(rows)
+    return opened * 2 > len(rows), closed * 2 > len(rows)
 
 
 def _cells(line: Line, sep: str, outer: tuple[bool, bool] = (True, True)) -> list[tuple[int, int]]:
