@@ -129,7 +129,7 @@ def one_real_run(sources, warmup, index: int, unpack: bool = False) -> dict:
     if unpack:
         from reportmine.claims.segment import tokenizer
 
-        tokenizer().FREQ.to_dict()
+        tokenizer().FREQ.load_all()
     seconds = {}
     order = [("pipeline", run_pipeline, data), ("jieba", run_jieba, texts)]
     for name, fn, docs in order[::-1] if index % 2 else order:

@@ -122,9 +122,12 @@ class ShardedFreq(dict):
             if blob is not None:
                 self.update(marshal.loads(blob))
 
-    def to_dict(self) -> dict[str, int]:
-        """Every table unpacked: the whole dict it was made from."""
+    def load_all(self) -> None:
+        """Every table unpacked (this dict is then the whole one it was made from)."""
         self.load_for("".join(self._shards))
+
+    def to_dict(self) -> dict[str, int]:
+        self.load_all()
         return dict(self)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import contextmanager
 from operator import itemgetter
 
 from ..records import COLUMNS, SCHEMA_ID
@@ -25,14 +24,16 @@ def arrow_schema(pa, columns=COLUMNS):
 
 
 def write(result, path) -> None:
-    if "pyarrow" not in sys.modules:    # pyarrow's buffers from malloc, unless the user chose (see _system_pool)
+    if "pyarrow" not in sys.modules:
+        # pyarrow's buffers from the C library's malloc, unless the user chose: its
+        # default pool (mimalloc) keeps what a large file took, on top of all else
         os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     pa = require("pyarrow", "parquet", FILENAME)
     pq = require("pyarrow.parquet", "parquet", FILENAME)
     columns = getattr(result, "record_columns", COLUMNS)
     schema = arrow_schema(pa, columns)
     records = result.records
-    with open(path, "wb") as sink, _system_pool(pa):   # Python opens it: a non-UTF-8 folder name is fine
+    with open(path, "wb") as sink:          # Python opens it: a non-UTF-8 folder name is fine
         if len(records) > GROUP_ROWS:
             _write_groups(pa, pq, sink, schema, columns, records)
             return
@@ -41,20 +42,6 @@ def write(result, path) -> None:
         except (TypeError, ValueError, OverflowError):
             table = pa.Table.from_pylist(list(records), schema=schema)
         pq.write_table(table, sink)
-
-
-@contextmanager
-def _system_pool(pa):
-    """pyarrow's buffers from the C library's malloc while the file is written
-    (and from the import on, when this process imports pyarrow here): its
-    default pool (mimalloc) keeps what it took, on top of all else (200,000
-    records: peak 105 MB with mimalloc, 91 MB with malloc from the import on)."""
-    previous = pa.default_memory_pool()
-    pa.set_memory_pool(pa.system_memory_pool())
-    try:
-        yield
-    finally:
-        pa.set_memory_pool(previous)
 
 
 def _write_groups(pa, pq, sink, schema, columns, records) -> None:
