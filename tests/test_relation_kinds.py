@@ -19,6 +19,9 @@ def _flag_on(flags, text, number):
 FLAGGED = [
     # a 其中 part written above the count it is a part of (rate at most 100%)
     ("全县共登记新生儿5210人，出生率9.1‰。其中计划内出生5480人，符合率94.51%。", "94.51%", "5480人/5210人"),
+    # a whole named like its part in an earlier sentence (育龄妇女人数 of 育龄妇女建档人数), a near miss
+    ("全镇现有育龄妇女人数3120人，落实长效节育措施人数2890人。育龄妇女建档人数3096人，建档率为99.56%。",
+     "99.56%", "3096人/3120人"),
     # the two counts right before the rate, the part named by the rate: the part above the whole
     ("辖区6岁以下儿童1840人，健康管理人数为1900人，健康管理率为91.58%。", "91.58%", "1900人/1840人"),
     # a share whose whole is written inside the phrase, the part above it
@@ -220,6 +223,10 @@ SILENT = [
     "全年新办营业执照5130户，完成率为108.7%，其中个体工商户4100户。",
     # a remainder far from budget less spending, no digit explains it: another amount
     "年初下达预算3260万元，实际支出1254.3万元。剩余资金620万元用于明年续建项目。",
+    # one indicator stated twice (two levels of it, not a part and its whole), then a
+    # rate of something else: no ratio of the two counts
+    "全年完成8个村卫生室标准化改造，门诊量增长5.2%。\n二、重点工作\n完成7个村卫生室标准化改造，县域内就诊率达到86.4%。",
+    "全年完成8个村卫生室标准化改造。完成7个村卫生室标准化改造，县域内就诊率达到86.4%。",
 ]
 
 

@@ -471,12 +471,14 @@ def _names(w: Quantity, label: str, text: str, cfg) -> bool:
 
 def _related(w: Quantity, p: Quantity, r: Quantity, sent: list[Quantity], cfg) -> bool:
     """The whole is clearly meant: the two counts name the same population
-    (孕产妇建卡数, 孕产妇数), or the part is named by the rate (系统管理,
+    (孕产妇建卡数, 孕产妇数; not one name twice outside the rate's sentence), or the part is named by the rate (系统管理,
     系统管理率) and the whole is in the same sentence."""
     a, b = (w.indicator or ""), (p.indicator or "")
     rate = (r.indicator or "")[:-1]
     if common_run(a, b) >= cfg.shared_name_chars:
-        return True
+        # one name twice is one indicator stated twice, two levels of it, not a
+        # part and its whole (完成八家…提档升级 … 完成七家…提档升级，县域内就诊率85%)
+        return a != b or any(w is q for q in sent)
     if len(a) >= 2 and a in b and any(w is q for q in sent):
         return True         # 计划内出生 of 出生: the part's name qualifies the whole's
     return common_run(b, rate) >= cfg.shared_name_chars and any(w is q for q in sent)
