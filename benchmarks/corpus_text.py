@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -59,6 +59,7 @@ class Stats:
     broken: int = 0        # of those, broken on purpose
     placeholders: int = 0  # placeholder sentences (plans included)
     tables: int = 0
+    planted: list[str] = field(default_factory=list)   # the broken sentences and table rows, as written
 
 
 class ReportWriter:
@@ -129,7 +130,10 @@ class ReportWriter:
         broken = pattern["checked"] and rng.random() < self.broken_share
         stats.checked += pattern["checked"]
         stats.broken += broken
-        return self._fill(rng, pattern["text"], {**names, **self._values(rng, ind, broken)})
+        sentence = self._fill(rng, pattern["text"], {**names, **self._values(rng, ind, broken)})
+        if broken:
+            stats.planted.append(sentence)
+        return sentence
 
     def _values(self, rng, ind: dict, broken: bool) -> dict:
         """An indicator's figures, derived ones computed from the rounded base ones."""
@@ -166,6 +170,8 @@ class ReportWriter:
             stats.broken += broken
             v = self._values(rng, ind, broken)
             rows.append(f"{v['name']}（{v['unit']}）\t{v['target']}\t{v['actual']}\t{v['rate']}%")
+            if broken:
+                stats.planted.append(rows[-1])
         return rows
 
     def _plans(self, rng, names, stats) -> list[str]:

@@ -12,7 +12,9 @@ Default mix: 70% txt (of which 15% GB18030, 5% UTF-8 with BOM, 20% CRLF),
 the files (chosen by the seed) with broken ones, in turn: a corrupt docx, a
 truncated pdf, binary junk named .txt and an empty file; every other file is
 byte-identical to the clean corpus of the same seed. MANIFEST.tsv lists every
-file (path, format, kind, characters, checked and broken sums, placeholders).
+file (path, format, kind, characters, checked and broken sums, placeholders);
+PLANTED.jsonl gives each report's broken sentences and table rows as written
+(``benchmarks/synthetic_flags.py`` scores the checks against them).
 
     python benchmarks/make_corpus.py /tmp/corpus --n 2000
     python benchmarks/make_corpus.py /tmp/txt --n 2000 --mix txt=1
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import io
+import json
 import os
 import random
 import sys
@@ -39,6 +42,7 @@ DEFAULT_MIX = {"txt": 0.70, "docx": 0.15, "pdf": 0.15}
 BROKEN_KINDS = ("corrupt_docx", "truncated_pdf", "junk_txt", "empty")
 FOLDER_SIZE = 250
 MANIFEST = "MANIFEST.tsv"
+PLANTED = "PLANTED.jsonl"
 COLUMNS = ("path", "format", "kind", "chars", "checked", "broken_sums", "placeholders")
 _render = None
 
@@ -132,12 +136,12 @@ def make_file(out: Path, seed: int, item: tuple[int, str, str], writer: ReportWr
     rng = random.Random(f"{seed}:{index}")
     domain, text, stats = writer.report(rng)
     row = {"format": fmt, "kind": kind, "chars": len(text), "checked": stats.checked,
-           "broken_sums": stats.broken, "placeholders": stats.placeholders}
+           "broken_sums": stats.broken, "placeholders": stats.placeholders, "planted": stats.planted}
     if kind == "report":
         data = report_bytes(text, fmt, rng)
     else:
         fmt, data = broken_bytes(kind, rng, writer)
-        row.update(format=fmt, chars=0, checked=0, broken_sums=0, placeholders=0)
+        row.update(format=fmt, chars=0, checked=0, broken_sums=0, placeholders=0, planted=[])
     path = relative_path(index, fmt, domain if kind == "report" else "broken")
     target = out / path
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -171,6 +175,8 @@ def make_corpus(out: str | os.PathLike, n: int = 2000, seed: int = 13, mix: dict
         rows = [_make_one(item) for item in items]
     lines = ["\t".join(COLUMNS)] + ["\t".join(str(r[c]) for c in COLUMNS) for r in rows]
     (Path(out) / MANIFEST).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    planted = [json.dumps({"path": r["path"], "planted": r["planted"]}, ensure_ascii=False) for r in rows]
+    (Path(out) / PLANTED).write_text("\n".join(planted) + "\n", encoding="utf-8")
     return rows
 
 

@@ -58,3 +58,30 @@ def test_reports_carry_placeholders_and_their_broken_sums_are_counted():
     assert "水利局" in text and any(mark in text for mark in ("x%", "20xx", "XX", "%以内"))
     _, _, clean = ReportWriter(load_material(), broken_share=0.0).report(random.Random(1), domain="water")
     assert clean.broken == 0 and clean.checked > 0
+
+
+def test_planted_sentences_are_listed_and_the_checks_are_scored_against_them(tmp_path):
+    import json
+
+    from synthetic_flags import locate, score
+
+    make_corpus(tmp_path, n=6, seed=5, mix={"txt": 0.5, "docx": 0.5}, broken=0.0)
+    entries = [json.loads(line) for line in (tmp_path / "PLANTED.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = read_manifest(tmp_path)
+    assert [e["path"] for e in entries] == [r["path"] for r in rows]
+    assert [len(e["planted"]) for e in entries] == [int(r["broken_sums"]) for r in rows]
+    # every planted sentence is in its file's text, docx included
+    for e in entries:
+        text = read(tmp_path / e["path"]).text
+        assert None not in locate(text, e["planted"])
+    r = score(tmp_path, {"txt", "docx"})
+    assert r["located"] == r["planted"] == sum(len(e["planted"]) for e in entries) > 0
+    assert 0 < r["found"] <= r["located"]
+    assert sum(r["right"].values()) > 0
+
+
+def test_planted_sentences_are_found_across_line_breaks():
+    from synthetic_flags import locate
+
+    text = "甲。全年完成投资\n5.2亿元，增长 6%。乙。"
+    assert locate(text, ["全年完成投资5.2亿元，增长6%。", "丙。"]) == [(2, text.index("乙")), None]

@@ -19,6 +19,12 @@ def _flag_on(flags, text, number):
 FLAGGED = [
     # a 其中 part written above the count it is a part of (rate at most 100%)
     ("全县共登记新生儿5210人，出生率9.1‰。其中计划内出生5480人，符合率94.51%。", "94.51%", "5480人/5210人"),
+    # two parts labelled as the two halves of the total (上半年, 下半年; 城镇, 农村) are all
+    # of it: a gap of 12.5% is flagged, as for a named breakdown
+    ("全年完成造林3.6万亩，其中上半年1.4万亩、下半年1.75万亩。", "3.6万亩", "1.4万亩 + 1.75万亩"),
+    ("全县户籍人口52.3万人，其中城镇21.4万人，农村25.2万人。", "52.3万人", "21.4万人 + 25.2万人"),
+    # a change written as zero that is not (-0.11%)
+    ("资助学生2659人次，较上年的2662人次下降0.0%。", "0.0%", "-0.11%"),
     # a whole named like its part in an earlier sentence (育龄妇女人数 of 育龄妇女建档人数), a near miss
     ("全镇现有育龄妇女人数3120人，落实长效节育措施人数2890人。育龄妇女建档人数3096人，建档率为99.56%。",
      "99.56%", "3096人/3120人"),
@@ -183,6 +189,8 @@ VERIFIED = [
     ("全年新建村级服务中心目标180个，已建成112个，年底前还需完成68个。", "180个 − 112个"),
     # a share of a whole written with its multiplier and a noun (46.5万户籍人口)
     ("在全县38.6万户籍人口中，65岁及以上老年人有7.72万人，占20%。", "7.72万人/38.6万"),
+    # a change of zero written to one decimal covers -0.05%..0.05%
+    ("新登记市场主体34725户，较上年的34726户下降0.0%。", "(34725户 − 34726户)/34726户"),
 ]
 
 
@@ -223,6 +231,8 @@ SILENT = [
     "全年新办营业执照5130户，完成率为108.7%，其中个体工商户4100户。",
     # a remainder far from budget less spending, no digit explains it: another amount
     "年初下达预算3260万元，实际支出1254.3万元。剩余资金620万元用于明年续建项目。",
+    # parts named after 城镇 and 农村 that need not be all of the total (another measure each)
+    "全县新增就业8000人，其中城镇新增就业3200人，农村劳动力转移就业3000人。",
     # one indicator stated twice (two levels of it, not a part and its whole), then a
     # rate of something else: no ratio of the two counts
     "全年完成8个村卫生室标准化改造，门诊量增长5.2%。\n二、重点工作\n完成7个村卫生室标准化改造，县域内就诊率达到86.4%。",

@@ -24,15 +24,26 @@ def _decimals(text: str) -> int:
 def tolerance(q: Quantity) -> float:
     """Half a unit in the last written place, in norm units, plus rounding slack:
     97.2% -> 0.0005 (a reported 97.2% covers 97.15%..97.25%, and truncation)."""
-    if q.value in (None, 0) or q.norm_value is None:
+    if q.value is None or q.norm_value is None:
         return 1e-9
-    scale = abs(q.norm_value / q.value) if q.value else 1.0
+    scale = abs(q.norm_value / q.value) if q.value else _unit_scale(q.unit)   # 0.0% covers -0.05%..0.05%
     places = _decimals(q.text)
     if places == 0 and scale == 1.0 and q.norm_unit not in ("ratio", "ratio_point") and not q.approx:
         return 1e-9            # 46台 is exact; 111% and 3.6亿元 are rounded
     if q.role in ("target", "basic_target", "full_target") and places == 0 and not q.approx:
         return 1e-9            # a target of 25% or 40亿元 is set exactly
     return 10 ** -places * scale * 0.5 + 1e-9
+
+
+@lru_cache(maxsize=256)
+def _unit_scale(unit: str | None) -> float:
+    """What one of ``unit`` is in norm units (% -> 0.01), for a value of 0."""
+    if not unit:
+        return 1.0
+    from ..quantities.tables import unit_of
+
+    found = unit_of(unit)
+    return found[1] if found else 1.0
 
 
 def show(q: Quantity) -> str:

@@ -124,6 +124,7 @@ class SearchConfig:
     per_heads_prefix: object
     remainder_words: tuple[str, ...]
     complement_negations: tuple
+    complement_labels: tuple[tuple[str, ...], ...]
     small_numerals: dict
     table_amount_scales: dict
     max_values: dict
@@ -147,6 +148,14 @@ class SearchConfig:
     labelled_rate: object
 
 
+def _word_sets(raw, where: str) -> tuple[tuple[str, ...], ...]:
+    """A list of word lists, each of two words or more."""
+    if not isinstance(raw, list) or not all(isinstance(ws, list) and len(ws) >= 2
+                                            and all(isinstance(w, str) and w for w in ws) for ws in raw):
+        raise DataFileError(f"{where}: 应为词组的列表，每组至少两个非空的词")
+    return tuple(tuple(ws) for ws in raw)
+
+
 @lru_cache(maxsize=1)
 def search_config() -> SearchConfig:
     all_data = load_yaml("checks.yaml")
@@ -154,7 +163,7 @@ def search_config() -> SearchConfig:
     data["previous_cues"] = all_data["inconsistencies"]["previous_level_cues"]
     require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person", "unit_variants", "same_units", "per_item_units", "mass_units", "area_units",
                                                           "point_marks", "small_numerals",
-                                                          "table_amount_scales", "complement_negations",
+                                                          "table_amount_scales", "complement_negations", "complement_labels",
                                                           "direction_link", "table_cell_scales", "named_periods"),
             "checks.yaml: relation_search")
     where = "checks.yaml: relation_search"
@@ -172,6 +181,7 @@ def search_config() -> SearchConfig:
     values["mass_units"] = {str(k): float(v) for k, v in data["mass_units"].items()}
     values["area_units"] = tuple(str(u) for u in data["area_units"])
     values["complement_negations"] = tuple(data["complement_negations"])
+    values["complement_labels"] = _word_sets(data["complement_labels"], f"{where}: complement_labels")
     values["table_amount_scales"] = {str(k): float(v) for k, v in data["table_amount_scales"].items()}
     values["small_numerals"] = {str(k): int(v) for k, v in data["small_numerals"].items()}
     values["direction_link"] = _direction_link(data, where)

@@ -281,8 +281,11 @@ def _sum_arith(total: Quantity, parts: list[Quantity]) -> str:
 
 def _complementary(text: str, a: Quantity, b: Quantity, cfg) -> bool:
     """其中252户通过评议。15户未通过评议: the second part's clause negates what
-    the first one's states (通过 / 未通过, 合格 / 不合格), so the two split the
-    total between them."""
+    the first one's states (通过 / 未通过, 合格 / 不合格), or the two are
+    labelled with two words of one set (其中城镇3200人，农村2800人:
+    ``complement_labels``), so the two split the total between them."""
+    if _labelled_apart(text, a, b, cfg):
+        return True
     ca = text[clause_start(text, a.start):clause_end(text, a.end)]
     cb = text[clause_start(text, b.start):clause_end(text, b.end)]
     for neg in cfg.complement_negations:
@@ -293,6 +296,23 @@ def _complementary(text: str, a: Quantity, b: Quantity, cfg) -> bool:
                 return True
             at = cb.find(neg, at + 1)
     return False
+
+
+_LABEL_LEAD = "，,、；;：: \u3000"
+
+
+def _labelled_apart(text: str, a: Quantity, b: Quantity, cfg) -> bool:
+    """The words right before a and right before b (after a) open with two
+    different words of one of ``complement_labels``."""
+    la = text[clause_start(text, a.start):a.start].lstrip(_LABEL_LEAD)
+    la = la[len(_OF):] if la.startswith(_OF) else la
+    lb = text[max(a.end, clause_start(text, b.start)):b.start].lstrip(_LABEL_LEAD)
+    lb = lb[len(_OF):] if lb.startswith(_OF) else lb
+    return any(la.startswith(x) and lb.startswith(y) and x != y for words in cfg.complement_labels
+               for x in words for y in words)
+
+
+_OF = "其中"
 
 
 def _named_run(total: Quantity, parts: list[Quantity]) -> int:
