@@ -23,6 +23,8 @@ FLAGGED = [
     # of it: a gap of 12.5% is flagged, as for a named breakdown
     ("全年完成造林3.6万亩，其中上半年1.4万亩、下半年1.75万亩。", "3.6万亩", "1.4万亩 + 1.75万亩"),
     ("全县户籍人口52.3万人，其中城镇21.4万人，农村25.2万人。", "52.3万人", "21.4万人 + 25.2万人"),
+    # 亏损面 of its counts, a digit off
+    ("全县规上工业企业236家，其中亏损企业33家，企业亏损面为16.0%。", "16.0%", "33家/236家"),
     # a change written as zero that is not (-0.11%)
     ("资助学生2659人次，较上年的2662人次下降0.0%。", "0.0%", "-0.11%"),
     # a whole named like its part in an earlier sentence (育龄妇女人数 of 育龄妇女建档人数), a near miss
@@ -189,6 +191,14 @@ VERIFIED = [
     ("全年新建村级服务中心目标180个，已建成112个，年底前还需完成68个。", "180个 − 112个"),
     # a share of a whole written with its multiplier and a noun (46.5万户籍人口)
     ("在全县38.6万户籍人口中，65岁及以上老年人有7.72万人，占20%。", "7.72万人/38.6万"),
+    # a rate in a later sentence, its part the nearest count named like it (not the 5个 between)
+    ("全县应接种疫苗儿童18460人次，实际接种18276人次。今年新建预防接种门诊5个。疫苗接种率达到99.0%。",
+     "18276人次/18460人次"),
+    # the second nearest count named like the rate is its part (1.74 of 96.5, not 0.86)
+    ("年末各项贷款余额96.5亿元，不良贷款余额1.74亿元。全年清收处置不良贷款0.86亿元。不良贷款率为1.80%。",
+     "1.74亿元/96.5亿元"),
+    # 亏损面: the share of firms that made a loss
+    ("全县规上工业企业236家，其中亏损企业33家。利润总额增长7.4%。企业亏损面为14.0%。", "33家/236家"),
     # a change of zero written to one decimal covers -0.05%..0.05%
     ("新登记市场主体34725户，较上年的34726户下降0.0%。", "(34725户 − 34726户)/34726户"),
 ]

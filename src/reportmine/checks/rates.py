@@ -183,8 +183,13 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         inside = [_with_unit(q, parts) for q in sent if q.start >= at]
         kind = "share"
     elif (r.indicator or "").endswith(cfg.rate_endings):
-        parts = sent[-2:][::-1] or [q for q in [q for q in index.before(r, cfg.ratio_reach) if is_count(q)][-1:]
-                                    if _rate_head(r, cfg) in (q.indicator or "")]
+        # without counts in its sentence: the two nearest counts before it named like
+        # it that have a larger count of their unit before them, nearest first
+        # (实际接种18276人次。今年新建接种门诊5个。接种率99.0%: not the 5个 between;
+        # 不良贷款余额1.74亿元。清收不良贷款0.86亿元。不良贷款率1.80%)
+        head = _rate_head(r, cfg)
+        parts = sent[-2:][::-1] or [q for q in index.before(r, cfg.ratio_reach)[::-1]
+                                    if is_count(q) and head in (q.indicator or "") and _has_larger(index, q, cfg)][:2]
         inside, label, kind = [], "", "ratio"
     else:
         return None
@@ -221,6 +226,12 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         case.meant = [(a, w) for a, w in case.meant if not _move(text, *sorted((a, w), key=lambda q: q.start))
                       and not _restated(a, w)]
     return case
+
+
+def _has_larger(index: Index, q: Quantity, cfg) -> bool:
+    """A count of q's unit larger than q stands before it (within `whole_reach`)."""
+    return any(w.norm_unit == q.norm_unit and w.norm_value > q.norm_value
+               for w in index.before(q, cfg.whole_reach, same_paragraph=False))
 
 
 def _restated(a: Quantity, w: Quantity) -> bool:
