@@ -25,6 +25,9 @@ FLAGGED = [
     ("全县户籍人口52.3万人，其中城镇21.4万人，农村25.2万人。", "52.3万人", "21.4万人 + 25.2万人"),
     # 亏损面 of its counts, a digit off
     ("全县规上工业企业236家，其中亏损企业33家，企业亏损面为16.0%。", "16.0%", "33家/236家"),
+    # the same, the gap mistyped
+    ("年末全县森林覆盖率为58.4%，比上年提高0.6个百分点。全省森林覆盖率为61.2%。我县比全省低3.8个百分点。",
+     "3.8个百分点", "|58.4% − 61.2%|"),
     # a change written as zero that is not (-0.11%)
     ("资助学生2659人次，较上年的2662人次下降0.0%。", "0.0%", "-0.11%"),
     # a whole named like its part in an earlier sentence (育龄妇女人数 of 育龄妇女建档人数), a near miss
@@ -199,6 +202,10 @@ VERIFIED = [
      "1.74亿元/96.5亿元"),
     # 亏损面: the share of firms that made a loss
     ("全县规上工业企业236家，其中亏损企业33家。利润总额增长7.4%。企业亏损面为14.0%。", "33家/236家"),
+    # a difference from another place whose value and the level compared stand in
+    # earlier sentences (我县 … 全市 … 我县比全市低)
+    ("全县农村居民人均可支配收入达到21360元，增长6.1%。全市农村居民人均可支配收入为22980元。我县比全市平均水平低1620元。",
+     "|21360元 − 22980元|"),
     # a change of zero written to one decimal covers -0.05%..0.05%
     ("新登记市场主体34725户，较上年的34726户下降0.0%。", "(34725户 − 34726户)/34726户"),
 ]
@@ -241,6 +248,8 @@ SILENT = [
     "全年新办营业执照5130户，完成率为108.7%，其中个体工商户4100户。",
     # a remainder far from budget less spending, no digit explains it: another amount
     "年初下达预算3260万元，实际支出1254.3万元。剩余资金620万元用于明年续建项目。",
+    # a difference from another place whose sentence gives another indicator than the level's
+    "全县城镇居民人均可支配收入42860元。全市农村居民人均可支配收入为22980元。我县比全市平均水平高1200元。",
     # parts named after 城镇 and 农村 that need not be all of the total (another measure each)
     "全县新增就业8000人，其中城镇新增就业3200人，农村劳动力转移就业3000人。",
     # one indicator stated twice (two levels of it, not a part and its whole), then a

@@ -57,12 +57,47 @@ def check_named_differences(index: Index, found, cfg) -> None:
             continue
         ss = max(sentence_start(text, d.start), d.start - _REACH)
         level = [q for q in index.between(ss, d.start) if q.role != "difference" and compatible(q, d)]
+        if not level:
+            pair = _placed(index, text, ss, m.group("name"), d)
+            if pair is not None:
+                _judge(found, d, *pair)
+            continue
         if len(level) != 1:
             continue
         a = _named(index, text, ss, m.group("name"), d)
         if a is None:
             continue
         _judge(found, d, a, level[0])
+
+
+_PLACE_CHARS = 2        # 全市平均水平: the place a compared name opens with
+
+
+def _placed(index: Index, text: str, ss: int, name: str, d: Quantity) -> tuple[Quantity, Quantity] | None:
+    """我县比全市平均水平低2450元 with no level in its sentence: the value an
+    earlier sentence of the paragraph states for the place the name opens with
+    (全市城镇居民人均可支配收入为45310元) and, before it, the last value of the
+    same indicator in a sentence that names no such place (the level compared);
+    both of d's unit (or rates), neither a change. (compared, level) or None."""
+    place = name[:_PLACE_CHARS]
+    lo = max(paragraph_bounds(text, ss)[0], ss - _REACH)
+    values = [q for q in index.between(lo, ss) if compatible(q, d) and q.role not in ("difference", "growth")]
+    at = [i for i, q in enumerate(values) if place in text[sentence_start(text, q.start):q.start]]
+    if not at:
+        return None
+    a = values[at[-1]]
+    same = [q for q in values[:at[-1]] if place not in text[sentence_start(text, q.start):q.start]
+            and _same_name(q.indicator, a.indicator)]
+    return (a, same[-1]) if same else None
+
+
+def _same_name(x: str | None, y: str | None) -> bool:
+    """Two indicators that name one thing (characters in common, F1 >= 0.5; 平均 aside)."""
+    x, y = (x or "").replace("平均", ""), (y or "").replace("平均", "")
+    if not x or not y:
+        return False
+    common = sum(min(x.count(ch), y.count(ch)) for ch in set(x))
+    return 2 * common / (len(x) + len(y)) >= 0.5
 
 
 def _named(index: Index, text: str, ss: int, name: str, d: Quantity) -> Quantity | None:
