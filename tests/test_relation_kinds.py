@@ -28,6 +28,8 @@ FLAGGED = [
     # the same, the gap mistyped
     ("年末全县森林覆盖率为58.4%，比上年提高0.6个百分点。全省森林覆盖率为61.2%。我县比全省低3.8个百分点。",
      "3.8个百分点", "|58.4% − 61.2%|"),
+    # the same, the rest mistyped (the sum is 102.0%)
+    ("从来源看，本地游客占46.2%，省内游客占31.5%。省外游客占17.4%，其他游客占6.9%。", "6.9%", "= 102.0%"),
     # a change written as zero that is not (-0.11%)
     ("资助学生2659人次，较上年的2662人次下降0.0%。", "0.0%", "-0.11%"),
     # a whole named like its part in an earlier sentence (育龄妇女人数 of 育龄妇女建档人数), a near miss
@@ -206,6 +208,10 @@ VERIFIED = [
     # earlier sentences (我县 … 全市 … 我县比全市低)
     ("全县农村居民人均可支配收入达到21360元，增长6.1%。全市农村居民人均可支配收入为22980元。我县比全市平均水平低1620元。",
      "|21360元 − 22980元|"),
+    # a list of share clauses whose first names the whole between 占 and 的
+    ("从支出结构看，人员经费占部门支出的52.6%，公用经费占18.3%，项目支出占29.1%。", "52.6% + 18.3% + 29.1%"),
+    # share clauses that go on in the next sentence, the rest last
+    ("从来源看，本地游客占46.2%，省内游客占31.5%。省外游客占17.4%，其他游客占4.9%。", "46.2% + 31.5% + 17.4% + 4.9%"),
     # a change of zero written to one decimal covers -0.05%..0.05%
     ("新登记市场主体34725户，较上年的34726户下降0.0%。", "(34725户 − 34726户)/34726户"),
 ]

@@ -34,6 +34,7 @@ from .neighbourhood import Index, is_count, is_rate, joined_runs
 _KEYS = ("whole_words", "complement_sets", "rest_words", "share_clause", "near_points", "range_ends",
          "label_scope", "share_words", "list_gap", "lead_end")
 _WORD_REACH = 6          # the share words stand this close before the share in a share clause
+_CUE_REACH = 20          # …or, with the whole named between 占 and 的, this close
 _HEAD_REACH = 300        # characters before a list read for its share and whole words (not
                          # back to the start of a sentence that may run for pages)
 
@@ -86,13 +87,13 @@ def _lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
         if q.group is not None:
             groups.setdefault(q.group, []).append(q)
             continue
-        window = text[max(0, q.start - _WORD_REACH):q.start]
+        window = text[max(0, q.start - _CUE_REACH):q.start]
         if not any(w in window for w in sc.share_words):
             continue            # (a cheap test before the pattern)
         m = sc.share_clause.search(text, clause_start(text, q.start), q.start)
         if m is None:
             continue
-        if run and (sentence_start(text, q.start) != sentence_start(text, run[-1][0].start)
+        if run and (not _same_or_next(text, run[-1][0], m.start())
                     or any(is_count(x) or is_rate(x) for x in index.between(run[-1][0].end, m.start()))):
             if len(run) >= 2:
                 out.append(([s for s, _ in run], [lab for _, lab in run]))
@@ -106,6 +107,19 @@ def _lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
             rest = _rest_after(index, shares[-1], sc)
             out.append(([*shares, rest[0]], [""] * len(shares) + [rest[1]]) if rest else (shares, []))
     return out + _bare_lists(index, sc)
+
+
+def _same_or_next(text: str, last: Quantity, clause: int) -> bool:
+    """The share clause at ``clause`` is in the sentence of the run's last share,
+    or opens the next sentence right after it (…其他 share clauses go on after 。:
+    治安类占18.7%，交通类占24.1%。纠纷类占21.5%，其他占35.7%)."""
+    s = sentence_start(text, clause)
+    if s == sentence_start(text, last.start):
+        return True
+    return s > last.end and text[last.end:s].strip(" \u3000") in _SENTENCE_ENDS and clause_start(text, clause) == s
+
+
+_SENTENCE_ENDS = ("。", "；", ";")
 
 
 def _bare_lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
