@@ -30,6 +30,8 @@ FLAGGED = [
      "3.8个百分点", "|58.4% − 61.2%|"),
     # the same, the rest mistyped (the sum is 102.0%)
     ("从来源看，本地游客占46.2%，省内游客占31.5%。省外游客占17.4%，其他游客占6.9%。", "6.9%", "= 102.0%"),
+    # the same, mistyped
+    ("全县常住人口36万人。全县共有注册护士1188人，今年新增3人。每千人口注册护士3.8人。", "3.8人", "1188人/36万人×1000"),
     # a change written as zero that is not (-0.11%)
     ("资助学生2659人次，较上年的2662人次下降0.0%。", "0.0%", "-0.11%"),
     # a whole named like its part in an earlier sentence (育龄妇女人数 of 育龄妇女建档人数), a near miss
@@ -212,6 +214,10 @@ VERIFIED = [
     ("从支出结构看，人员经费占部门支出的52.6%，公用经费占18.3%，项目支出占29.1%。", "52.6% + 18.3% + 29.1%"),
     # share clauses that go on in the next sentence, the rest last
     ("从来源看，本地游客占46.2%，省内游客占31.5%。省外游客占17.4%，其他游客占4.9%。", "46.2% + 31.5% + 17.4% + 4.9%"),
+    # a figure per thousand heads whose amount and population stand in earlier sentences,
+    # the amount named most like it (not 新增…3人), a bracket in the name
+    ("全县常住人口36万人。全县共有注册（执业）护士1188人，今年新增3人。每千人口注册（执业）护士3.3人。",
+     "1188人/36万人×1000"),
     # a change of zero written to one decimal covers -0.05%..0.05%
     ("新登记市场主体34725户，较上年的34726户下降0.0%。", "(34725户 − 34726户)/34726户"),
 ]
@@ -254,6 +260,8 @@ SILENT = [
     "全年新办营业执照5130户，完成率为108.7%，其中个体工商户4100户。",
     # a remainder far from budget less spending, no digit explains it: another amount
     "年初下达预算3260万元，实际支出1254.3万元。剩余资金620万元用于明年续建项目。",
+    # a plan set at the start of the year (年初…下达…计划) is no level of last year's
+    "年初市局下达我县全年新增城镇就业计划5200人。全年实际新增城镇就业5480人，比上年增长3.6%。",
     # a difference from another place whose sentence gives another indicator than the level's
     "全县城镇居民人均可支配收入42860元。全市农村居民人均可支配收入为22980元。我县比全市平均水平高1200元。",
     # parts named after 城镇 and 农村 that need not be all of the total (another measure each)

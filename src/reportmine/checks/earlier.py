@@ -31,6 +31,9 @@ from .rates import common_run
 from .typos import difference_typos, growth_typos
 
 _WORD_CHARS = 6      # how far before a change its direction word may start
+# no earlier level of the indicator: a change, or a plan (年初市局下达…计划21.6亿元 is
+# no level of last year's, whatever the 年初 before it)
+_NOT_LEVELS = frozenset({"growth", "difference", "target", "basic_target", "full_target", "forecast"})
 _PATTERNS = ("down", "up", "earlier", "times_of", "opens", "now", "bare")
 
 
@@ -131,7 +134,7 @@ def _earlier_level(index: Index, cur: Quantity, sent_start: int, is_earlier, cfg
     if len(name) < cfg.shared_name_chars:
         return None
     for p in reversed(index.between(max(0, sent_start - cfg.whole_reach), sent_start)):
-        if p.norm_unit == cur.norm_unit and p.role not in ("growth", "difference") and is_count(p) \
+        if p.norm_unit == cur.norm_unit and p.role not in _NOT_LEVELS and is_count(p) \
                 and is_earlier(p) and common_run(name, p.indicator or "") >= cfg.shared_name_chars:
             return p
     return None
@@ -154,7 +157,7 @@ def _later_level(index: Index, cur: Quantity, q: Quantity, is_earlier, cfg) -> Q
     name = cur.indicator or ""
     first_next = True
     for p in index.between(q.end, end):
-        if p.norm_unit != cur.norm_unit or p.role in ("growth", "difference") or not is_count(p):
+        if p.norm_unit != cur.norm_unit or p.role in _NOT_LEVELS or not is_count(p):
             continue
         named = common_run(name, p.indicator or "") >= cfg.shared_name_chars
         if is_earlier(p) and (p.start < hi or named or (first_next and p.start < nxt and _bare(text, p))):

@@ -235,16 +235,34 @@ def check_per_heads(index: Index, found, cfg) -> None:
                 or q.norm_value <= 0:
             continue
         m = marks[k]
-        if m.start() < clause_start(text, q.start) or _STOPS.search(text, m.end(), q.start):
+        if _STOPS.search(text, m.end(), q.start):     # (a bracket between is no stop: 每千人口执业（助理）医师2.7人)
             continue
         per = _multiple(m, cfg)
         if not per:
             continue
         prefix = (m.start(), m.end())
         lo, hi = sentence_start(text, q.start), sentence_end(text, q.end, cfg.whole_reach)
-        pair = _per_pair(q, [w for w in index.between(lo, hi) if w is not q], prefix, cfg)
+        pair = _per_pair(q, [w for w in index.between(lo, hi) if w is not q], prefix, cfg) \
+            or _earlier_pair(index, q, lo, prefix, cfg)
         if pair:
             _judge_per(found, q, *pair, per, cfg)
+
+
+def _earlier_pair(index: Index, q: Quantity, lo: int, prefix, cfg) -> tuple | None:
+    """全县常住人口48万人。…执业医师1296人。每千人口执业医师2.7人: with no pair in
+    its sentence, the amount and population in the sentences before it in its
+    paragraph, the amount named like the figure (``shared_name_chars``)."""
+    name = q.indicator or ""
+    before = [w for w in index.before(q, cfg.whole_reach) if w.start < lo]
+    # how much of an amount's name the figure's holds, then how little else it has
+    named = {id(w): (common_run(w.indicator or "", name), -len(w.indicator or "")) for w in before
+             if w.norm_unit == q.norm_unit and not _named_population(w)}
+    best = max(named.values(), default=(0, 0))
+    if best[0] < cfg.shared_name_chars:
+        return None
+    # the amounts named most like the figure (执业医师1296人, not 执业医师新增3人)
+    before = [w for w in before if id(w) not in named or named[id(w)] == best]
+    return _per_pair(q, before + [q], prefix, cfg)
 
 
 def _per_pair(q: Quantity, sentence: list[Quantity], prefix, cfg) -> tuple | None:
