@@ -32,6 +32,8 @@ FLAGGED = [
     ("从来源看，本地游客占46.2%，省内游客占31.5%。省外游客占17.4%，其他游客占6.9%。", "6.9%", "= 102.0%"),
     # the same, mistyped
     ("全县常住人口36万人。全县共有注册护士1188人，今年新增3人。每千人口注册护士3.8人。", "3.8人", "1188人/36万人×1000"),
+    # the shortfall mistyped
+    ("今年全县计划改造农村危房460户。截至9月底已完成改造372户。距年度目标尚差98户。", "98户", "460户 − 372户"),
     # a change written as zero that is not (-0.11%)
     ("资助学生2659人次，较上年的2662人次下降0.0%。", "0.0%", "-0.11%"),
     # a whole named like its part in an earlier sentence (育龄妇女人数 of 育龄妇女建档人数), a near miss
@@ -218,6 +220,9 @@ VERIFIED = [
     # the amount named most like it (not 新增…3人), a bracket in the name
     ("全县常住人口36万人。全县共有注册（执业）护士1188人，今年新增3人。每千人口注册（执业）护士3.3人。",
      "1188人/36万人×1000"),
+    # what is still short of a target (尚差, 还需), the target and the amount done in earlier sentences
+    ("今年全县计划改造农村危房460户。截至9月底已完成改造372户。距年度目标尚差88户。", "460户 − 372户"),
+    ("全年计划新建村级活动场所36个。目前已建成29个，还需建设7个。", "36个 − 29个"),
     # a change of zero written to one decimal covers -0.05%..0.05%
     ("新登记市场主体34725户，较上年的34726户下降0.0%。", "(34725户 − 34726户)/34726户"),
 ]
