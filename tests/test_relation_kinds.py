@@ -34,6 +34,9 @@ FLAGGED = [
     ("全县常住人口36万人。全县共有注册护士1188人，今年新增3人。每千人口注册护士3.8人。", "3.8人", "1188人/36万人×1000"),
     # the shortfall mistyped
     ("今年全县计划改造农村危房460户。截至9月底已完成改造372户。距年度目标尚差98户。", "98户", "460户 − 372户"),
+    # the same, the gap mistyped
+    ("今年全县高中毕业生一本上线率为31.6%。全省平均一本上线率为27.2%。我县高出全省平均水平3.4个百分点。",
+     "3.4个百分点", "|31.6% − 27.2%|"),
     # a change written as zero that is not (-0.11%)
     ("资助学生2659人次，较上年的2662人次下降0.0%。", "0.0%", "-0.11%"),
     # a whole named like its part in an earlier sentence (育龄妇女人数 of 育龄妇女建档人数), a near miss
@@ -223,6 +226,12 @@ VERIFIED = [
     # what is still short of a target (尚差, 还需), the target and the amount done in earlier sentences
     ("今年全县计划改造农村危房460户。截至9月底已完成改造372户。距年度目标尚差88户。", "460户 − 372户"),
     ("全年计划新建村级活动场所36个。目前已建成29个，还需建设7个。", "36个 − 29个"),
+    # a gap written with the direction word before the name (高出全省平均水平), levels elsewhere
+    ("今年全县高中毕业生一本上线率为31.6%。全省平均一本上线率为27.2%。我县高出全省平均水平4.4个百分点。",
+     "|31.6% − 27.2%|"),
+    # two firms' values in two sentences, the later one compared with the earlier
+    ("县水务集团年末资产负债率为55.1%。县文旅集团资产负债率为61.4%。文旅集团比水务集团高6.3个百分点。",
+     "|61.4% − 55.1%|"),
     # a change of zero written to one decimal covers -0.05%..0.05%
     ("新登记市场主体34725户，较上年的34726户下降0.0%。", "(34725户 − 34726户)/34726户"),
 ]

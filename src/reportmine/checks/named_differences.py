@@ -23,7 +23,7 @@ from . import arithmetic as ar
 from .neighbourhood import Index, compatible, paragraph_bounds
 from .typos import difference_typos
 
-_PATTERNS = ("compared", "period")
+_PATTERNS = ("compared", "period", "compared_after")
 _NAME_CHARS = 24       # 比, a name of up to twelve characters, 的 and the direction word
 _REACH = 600           # how far back the level and the named value are looked for (characters)
 
@@ -34,6 +34,7 @@ class NamedDifferenceWords:
 
     compared: object
     period: object
+    compared_after: object      # 高出全市平均水平: the direction word before the name (levels elsewhere only)
 
 
 @lru_cache(maxsize=1)
@@ -46,17 +47,20 @@ def named_difference_words() -> NamedDifferenceWords:
 
 def check_named_differences(index: Index, found, cfg) -> None:
     text = index.text
-    if "比" not in text and "较" not in text and "較" not in text:
-        return
     w = named_difference_words()
-    for d in index.qs:
-        if d.role != "difference" or d.start in found.judged or d.approx:
+    for d in [q for q in index.qs if q.role == "difference"]:
+        if d.start in found.judged or d.approx:
             continue
-        m = w.compared.search(text, max(clause_start(text, d.start), d.start - _NAME_CHARS), d.start)
+        lo = max(clause_start(text, d.start), d.start - _NAME_CHARS)
+        m = w.compared.search(text, lo, d.start)
+        after = m is None
+        m = m or w.compared_after.search(text, lo, d.start)
         if m is None or w.period.search(m.group("name")):
             continue
         ss = max(sentence_start(text, d.start), d.start - _REACH)
         level = [q for q in index.between(ss, d.start) if q.role != "difference" and compatible(q, d)]
+        if after and level:
+            continue            # 高于全市平均水平 after a level of its sentence: read by the in-sentence checks
         if not level:
             pair = _placed(index, text, ss, m.group("name"), d)
             if pair is not None:
@@ -76,8 +80,8 @@ _PLACE_CHARS = 2        # 全市平均水平: the place a compared name opens wi
 def _placed(index: Index, text: str, ss: int, name: str, d: Quantity) -> tuple[Quantity, Quantity] | None:
     """我县比全市平均水平低2450元 with no level in its sentence: the value an
     earlier sentence of the paragraph states for the place the name opens with
-    (全市城镇居民人均可支配收入为45310元) and, before it, the last value of the
-    same indicator in a sentence that names no such place (the level compared);
+    (全市城镇居民人均可支配收入为45310元) and the last other value of the same
+    indicator in a sentence that names no such place (the level compared);
     both of d's unit (or rates), neither a change. (compared, level) or None."""
     place = name[:_PLACE_CHARS]
     lo = max(paragraph_bounds(text, ss)[0], ss - _REACH)
@@ -86,7 +90,7 @@ def _placed(index: Index, text: str, ss: int, name: str, d: Quantity) -> tuple[Q
     if not at:
         return None
     a = values[at[-1]]
-    same = [q for q in values[:at[-1]] if place not in text[sentence_start(text, q.start):q.start]
+    same = [q for q in values if q is not a and place not in text[sentence_start(text, q.start):q.start]
             and _same_name(q.indicator, a.indicator)]
     return (a, same[-1]) if same else None
 
