@@ -37,6 +37,8 @@ FLAGGED = [
     # the same, the gap mistyped
     ("今年全县高中毕业生一本上线率为31.6%。全省平均一本上线率为27.2%。我县高出全省平均水平3.4个百分点。",
      "3.4个百分点", "|31.6% − 27.2%|"),
+    # the same, mistyped
+    ("东坝乡今年玉米平均单产612公斤。西岭乡地处山区，玉米平均单产为538公斤。两乡单产相差84公斤。", "84公斤", "612公斤 − 538公斤"),
     # a change written as zero that is not (-0.11%)
     ("资助学生2659人次，较上年的2662人次下降0.0%。", "0.0%", "-0.11%"),
     # a whole named like its part in an earlier sentence (育龄妇女人数 of 育龄妇女建档人数), a near miss
@@ -232,6 +234,9 @@ VERIFIED = [
     # two firms' values in two sentences, the later one compared with the earlier
     ("县水务集团年末资产负债率为55.1%。县文旅集团资产负债率为61.4%。文旅集团比水务集团高6.3个百分点。",
      "|61.4% − 55.1%|"),
+    # a gap word after two values of one indicator stated in two earlier sentences
+    ("东坝乡今年玉米平均单产612公斤。西岭乡地处山区，玉米平均单产为538公斤。两乡单产相差74公斤。",
+     "612公斤 − 538公斤"),
     # a change of zero written to one decimal covers -0.05%..0.05%
     ("新登记市场主体34725户，较上年的34726户下降0.0%。", "(34725户 − 34726户)/34726户"),
 ]
@@ -276,6 +281,8 @@ SILENT = [
     "年初下达预算3260万元，实际支出1254.3万元。剩余资金620万元用于明年续建项目。",
     # a plan set at the start of the year (年初…下达…计划) is no level of last year's
     "年初市局下达我县全年新增城镇就业计划5200人。全年实际新增城镇就业5480人，比上年增长3.6%。",
+    # a gap word after two values of different indicators in earlier sentences
+    "全县今年小麦平均单产412公斤。全县生猪出栏38.6万头，出栏均重118公斤。两者相差294公斤。",
     # a difference from another place whose sentence gives another indicator than the level's
     "全县城镇居民人均可支配收入42860元。全市农村居民人均可支配收入为22980元。我县比全市平均水平高1200元。",
     # parts named after 城镇 and 农村 that need not be all of the total (another measure each)

@@ -71,10 +71,37 @@ def check_gaps(index: Index, found, cfg) -> None:
     for d, end in sorted(near.values(), key=lambda x: x[0].start):
         if d.start in found.judged or d.group is not None or d.approx or end < clause_start(text, d.start):
             continue
-        values = [q for q in index.between(sentence_start(text, d.start), d.start)
+        ss = sentence_start(text, d.start)
+        values = [q for q in index.between(ss, d.start)
                   if _same_kind(q, d) and q.role != "difference" and not q.approx]
         if len(values) == 2:
             _judge(found, d, *values, cfg)
+        elif not values and (pair := _earlier_pair(index, d, ss, cfg)):
+            _judge(found, d, *pair, cfg)
+
+
+def _earlier_pair(index: Index, d: Quantity, ss: int, cfg) -> tuple[Quantity, Quantity] | None:
+    """两镇亩产相差74公斤 with no value in its sentence: the last two values of its
+    kind in the sentences before it in its paragraph, each in its own sentence,
+    named alike (characters in common, F1 >= 0.5, 平均 aside) and like the gap."""
+    text = index.text
+    values = [q for q in index.before(d, cfg.whole_reach) if q.start < ss and _same_kind(q, d)
+              and q.role not in _CHANGES and not q.approx]
+    if len(values) < 2:
+        return None
+    a, b = values[-2:]
+    if sentence_start(text, a.start) == sentence_start(text, b.start) or not _alike(a.indicator, b.indicator) \
+            or common_run((a.indicator or "").replace("平均", ""), (d.indicator or "") + text[ss:d.start]) < 2:
+        return None
+    return a, b
+
+
+def _alike(x: str | None, y: str | None) -> bool:
+    x, y = (x or "").replace("平均", ""), (y or "").replace("平均", "")
+    if not x or not y:
+        return False
+    common = sum(min(x.count(ch), y.count(ch)) for ch in set(x))
+    return 2 * common / (len(x) + len(y)) >= 0.5
 
 
 def _compared(index: Index, found, gc, cfg) -> None:
