@@ -298,3 +298,11 @@ SILENT = [
 def test_silent(pipeline, text):
     flags, _ = incs(pipeline, text)
     assert not flags, [f.message for f in flags]
+
+
+def test_a_run_of_shares_that_adds_up_ends_at_its_sentence(pipeline):
+    """Share clauses go on into the next sentence only while the run is short of
+    100%: two wholes' shares in two sentences are two runs, each verified."""
+    _, verified = incs(pipeline, "从性别看，男性占52.4%，女性占47.6%。城镇户籍占61.2%，农村户籍占38.8%。")
+    sums = [v["arithmetic"] for v in verified if v["kind"] == "share"]
+    assert len(sums) == 2 and sums[0].startswith("52.4% + 47.6%") and sums[1].startswith("61.2% + 38.8%"), sums

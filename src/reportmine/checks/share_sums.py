@@ -93,7 +93,8 @@ def _lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
         m = sc.share_clause.search(text, clause_start(text, q.start), q.start)
         if m is None:
             continue
-        if run and (not _same_or_next(text, run[-1][0], m.start())
+        if run and (not _same_or_next(text, run[-1][0], m.start()) or (len(run) >= 2 and _complete(run)
+                                                                        and not _same_or_next(text, run[-1][0], m.start(), True))
                     or any(is_count(x) or is_rate(x) for x in index.between(run[-1][0].end, m.start()))):
             if len(run) >= 2:
                 out.append(([s for s, _ in run], [lab for _, lab in run]))
@@ -109,13 +110,22 @@ def _lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
     return out + _bare_lists(index, sc)
 
 
-def _same_or_next(text: str, last: Quantity, clause: int) -> bool:
+def _complete(run: list) -> bool:
+    """The shares of the run so far add up to 100% within their rounding (a run
+    that goes on in the next sentence starts anew then: another whole's shares)."""
+    total = sum(q.norm_value for q, _ in run)
+    return abs(total - 1) <= sum(tolerance(q) for q, _ in run)
+
+
+def _same_or_next(text: str, last: Quantity, clause: int, same_only: bool = False) -> bool:
     """The share clause at ``clause`` is in the sentence of the run's last share,
     or opens the next sentence right after it (…其他 share clauses go on after 。:
     治安类占18.7%，交通类占24.1%。纠纷类占21.5%，其他占35.7%)."""
     s = sentence_start(text, clause)
     if s == sentence_start(text, last.start):
         return True
+    if same_only:
+        return False
     return s > last.end and text[last.end:s].strip(" \u3000") in _SENTENCE_ENDS and clause_start(text, clause) == s
 
 
