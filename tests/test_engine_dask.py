@@ -30,7 +30,7 @@ from reportmine.engines.work import Outcome, Settings, analyze_task, make_task
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from make_corpus import make_corpus, read_manifest  # noqa: E402
+from make_corpus import MANIFEST, PLANTED, make_corpus, read_manifest  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def settings():
 
 
 def _tasks(folder: Path, settings: Settings) -> list:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "MANIFEST.tsv")
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in (MANIFEST, PLANTED))
     return [make_task(i, str(p), p.read_bytes(), settings) for i, p in enumerate(files)]
 
 
