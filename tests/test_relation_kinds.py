@@ -39,6 +39,10 @@ FLAGGED = [
      "3.4个百分点", "|31.6% − 27.2%|"),
     # the same, mistyped
     ("东坝乡今年玉米平均单产612公斤。西岭乡地处山区，玉米平均单产为538公斤。两乡单产相差84公斤。", "84公斤", "612公斤 − 538公斤"),
+    # three breakdowns of one unit in a paragraph, two adding up exactly: the third,
+    # short of its total by 22%, is flagged
+    ("全镇现有特困供养对象108人。集中供养对象38人，其中男性21人、女性17人。分散供养对象58人，其中失能人员20人、"
+     "半失能人员25人。供养孤儿9人，其中男童5人、女童4人。", "58人", "同段38人、9人"),
     # a change written as zero that is not (-0.11%)
     ("资助学生2659人次，较上年的2662人次下降0.0%。", "0.0%", "-0.11%"),
     # a whole named like its part in an earlier sentence (育龄妇女人数 of 育龄妇女建档人数), a near miss
@@ -285,6 +289,8 @@ SILENT = [
     "全县今年小麦平均单产412公斤。全县生猪出栏38.6万头，出栏均重118公斤。两者相差294公斤。",
     # a difference from another place whose sentence gives another indicator than the level's
     "全县城镇居民人均可支配收入42860元。全市农村居民人均可支配收入为22980元。我县比全市平均水平高1200元。",
+    # a breakdown short of its total with only one other in its paragraph adding up: not flagged
+    "全镇现有特困供养对象96人。集中供养对象38人，其中男性21人、女性17人。分散供养对象58人，其中失能人员20人、半失能人员25人。",
     # parts named after 城镇 and 农村 that need not be all of the total (another measure each)
     "全县新增就业8000人，其中城镇新增就业3200人，农村劳动力转移就业3000人。",
     # one indicator stated twice (two levels of it, not a part and its whole), then a

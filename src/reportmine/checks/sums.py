@@ -35,6 +35,7 @@ _NOT_PARTS = _TARGETS | {"growth", "difference"}
 def check_sums(index: Index, found, cfg) -> None:
     text = index.text
     done = {s for v in found.verified if v["kind"] == "sum" for s in map(tuple, v["spans"])}
+    unread = []                     # breakdowns as written that no check judged
     for m in sum_cues(index, cfg):
         lo = max(paragraph_bounds(text, m.start())[0], m.start() - cfg.total_reach)
         before = [q for q in index.between(lo, m.start()) if _is_part(text, q, lo, cfg)]
@@ -45,12 +46,16 @@ def check_sums(index: Index, found, cfg) -> None:
         parts = _parts_after(index, total, m.end(), cfg, close)
         said = (len(found.flags), len(found.verified))
         if len(parts) >= 2:         # after 中 (12个村中，有8个…) the parts may leave some out: no wider limit
-            _judge(found, total, parts, cfg, 0 if m.group() == "中" else _in_sentence(text, m.end(), parts))
+            k = 0 if m.group() == "中" else _in_sentence(text, m.end(), parts)
+            _judge(found, total, parts, cfg, k)
+            if len(found.flags) == said[0] and len(found.verified) == said[1] and k >= 2:
+                unread.append((total, parts[:k]))
         if said == (len(found.flags), len(found.verified)) \
                 and _larger(index, total, m.end(), m.end() + cfg.parts_reach):
             every = _parts_after(index, total, m.end(), cfg, close, sized=False)
             _oversized(found, total, every[:_in_sentence(text, m.end(), every)], cfg)     # (after 中 too: more
             # than the whole is no subset of it)
+    _siblings(found, index, unread, cfg)
     closings = [(m.start(), m.end(), False) for m in cfg.total_cue.finditer(text)] + _closing_totals(text, cfg)
     for start, end, sources in closings:
         after = [q for q in index.between(end, end + cfg.label_reach) if is_count(q)]
@@ -63,6 +68,24 @@ def check_sums(index: Index, found, cfg) -> None:
                     and _larger(index, after[0], start - cfg.parts_reach, start):
                 every = _parts_before(index, after[0], start, cfg, sized=False, sources=sources)
                 _oversized(found, after[0], every[:_closed_by(text, start, every)], cfg)
+
+
+def _siblings(found, index: Index, unread: list, cfg) -> None:
+    """a类家庭65户，其中…7户、…41户、…17户。b类家庭42户，其中…14户、…18户，c类家庭111户，
+    其中…43户、…68户: breakdowns after 其中 of totals of one unit in one paragraph.
+    When two others there add up exactly, the parts are written as the whole
+    of each, and a breakdown as written whose parts fall short of its total is
+    flagged up to `near_miss_siblings` (the others named in the flag)."""
+    text = index.text
+    firsts = {tuple(v["spans"][0]) for v in found.verified if v["kind"] == "sum"}    # a breakdown's total comes first
+    for total, parts in unread:
+        lo, hi = paragraph_bounds(text, total.start)
+        others = [t for t in index.between(lo, hi) if (t.start, t.end) in firsts and t.norm_unit == total.norm_unit
+                  and t is not total and t.start not in {p.start for p in parts}]
+        short = total.norm_value - sum(p.norm_value for p in parts)
+        if len(others) >= 2 and total.norm_value > 0 and 0 < short <= cfg.near_miss_siblings * total.norm_value:
+            found.flag("sum", total, _sum_arith(total, parts) + f"（同段{'、'.join(t.text for t in others)}"
+                       "的分项与其总数相符）", parts)
 
 
 def _named_total(text: str, q: Quantity, cfg) -> bool:
