@@ -26,6 +26,7 @@ from ..document import Quantity
 from . import arithmetic as ar
 from .attributes import across_attributes
 from .neighbourhood import Index, is_count, paragraph_bounds
+from .rates import common_run
 
 
 _TARGETS = frozenset({"target", "basic_target", "full_target"})
@@ -70,18 +71,24 @@ def check_sums(index: Index, found, cfg) -> None:
                 _oversized(found, after[0], every[:_closed_by(text, start, every)], cfg)
 
 
+_SIBLING_REACH = 200        # characters around a total its sibling breakdowns stand within
+
+
 def _siblings(found, index: Index, unread: list, cfg) -> None:
     """a类家庭65户，其中…7户、…41户、…17户。b类家庭42户，其中…14户、…18户，c类家庭111户，
     其中…43户、…68户: breakdowns after 其中 of totals of one unit in one paragraph.
-    When two others there add up exactly, the parts are written as the whole
-    of each, and a breakdown as written whose parts fall short of its total is
-    flagged up to `near_miss_siblings` (the others named in the flag)."""
+    When two others near it (`_SIBLING_REACH`), their totals named like its
+    own, add up exactly, the parts are written as the whole of each, and a
+    breakdown as written whose parts fall short of its total is flagged up to
+    `near_miss_siblings` (the others named in the flag)."""
     text = index.text
     firsts = {tuple(v["spans"][0]) for v in found.verified if v["kind"] == "sum"}    # a breakdown's total comes first
     for total, parts in unread:
         lo, hi = paragraph_bounds(text, total.start)
-        others = [t for t in index.between(lo, hi) if (t.start, t.end) in firsts and t.norm_unit == total.norm_unit
-                  and t is not total and t.start not in {p.start for p in parts}]
+        near = index.between(max(lo, total.start - _SIBLING_REACH), min(hi, total.end + _SIBLING_REACH))
+        others = [t for t in near if (t.start, t.end) in firsts and t.norm_unit == total.norm_unit
+                  and t is not total and t.start not in {p.start for p in parts}
+                  and common_run(t.indicator or "", total.indicator or "") >= 2]
         short = total.norm_value - sum(p.norm_value for p in parts)
         if len(others) >= 2 and total.norm_value > 0 and 0 < short <= cfg.near_miss_siblings * total.norm_value:
             found.flag("sum", total, _sum_arith(total, parts) + f"（同段{'、'.join(t.text for t in others)}"
