@@ -43,6 +43,8 @@ FLAGGED = [
     # short of its total by 22%, is flagged
     ("全镇现有特困供养对象108人。集中供养对象38人，其中男性21人、女性17人。分散供养对象58人，其中失能人员20人、"
      "半失能人员25人。供养孤儿9人，其中男童5人、女童4人。", "58人", "同段38人、9人"),
+    # the same, the rate mistyped
+    ("去年全县城镇居民人均消费支出为26400元。今年达到27800元，增长6.3%。", "6.3%", "(27800元 − 26400元)/26400元"),
     # a change written as zero that is not (-0.11%)
     ("资助学生2659人次，较上年的2662人次下降0.0%。", "0.0%", "-0.11%"),
     # a whole named like its part in an earlier sentence (育龄妇女人数 of 育龄妇女建档人数), a near miss
@@ -241,6 +243,8 @@ VERIFIED = [
     # a gap word after two values of one indicator stated in two earlier sentences
     ("东坝乡今年玉米平均单产612公斤。西岭乡地处山区，玉米平均单产为538公斤。两乡单产相差74公斤。",
      "612公斤 − 538公斤"),
+    # a current level that names nothing, right after a sentence giving last year's
+    ("去年全县城镇居民人均消费支出为26400元。今年达到27800元，增长5.3%。", "(27800元 − 26400元)/26400元"),
     # a change of zero written to one decimal covers -0.05%..0.05%
     ("新登记市场主体34725户，较上年的34726户下降0.0%。", "(34725户 − 34726户)/34726户"),
 ]

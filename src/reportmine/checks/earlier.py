@@ -88,9 +88,26 @@ def check_earlier(index: Index, found, cfg) -> None:
         if cur is None:
             continue
         prev = _earlier_level(index, cur, s, is_earlier, cfg) or \
-            (_later_level(index, cur, q, is_earlier, cfg) if _cue_after(cues, q, cfg) else None)
+            (_later_level(index, cur, q, is_earlier, cfg) if _cue_after(cues, q, cfg) else None) or \
+            _unnamed_now(index, cur, s)
         if prev is not None and prev.norm_value > 0:
             _judge(found, q, cur, prev, down, cfg, note)
+
+
+def _unnamed_now(index: Index, cur: Quantity, s: int) -> Quantity | None:
+    """去年全县农村居民人均可支配收入为18600元。今年达到19900元，增长7.0%: a current
+    level that names nothing, its sentence opening with a current period
+    (`now`), right after a sentence that opens with a previous-period cue and
+    states one level of its unit: that level is the earlier one."""
+    text, w = index.text, earlier_words()
+    if cur.indicator or not w.now.match(text, s) or s == 0:
+        return None
+    p = sentence_start(text, s - 1)
+    if not w.opens.match(text, p):
+        return None
+    levels = [c for c in index.between(p, s) if c.norm_unit == cur.norm_unit and is_count(c)
+              and c.role not in _NOT_LEVELS]
+    return levels[0] if len(levels) == 1 else None
 
 
 def as_growth(text: str, q: Quantity) -> tuple[Quantity, bool | None, str | None]:
