@@ -14,6 +14,9 @@ A ``分别`` list of rates after a list of values is paired element by element.
 from __future__ import annotations
 
 import math
+from array import array
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..catalog import Catalog, default_catalog
@@ -88,17 +91,17 @@ def build_tables(doc: Document, catalog: Catalog | None = None, rows=None) -> tu
     are appended to as they are made (a list unless given, e.g. a
     :class:`.spool.RowSpool`, which keeps a large document's records on disk)."""
     scopes = Scopes(doc)
-    drafts = group_claims(doc, scopes)
     flags = FlagIndex(doc.flags)
     attached: dict[int, list[str]] = {}
     rows = [] if rows is None else rows
-    if drafts:
-        context = _Context(doc, catalog or default_catalog(), document_orgs(doc), scopes, flags)
-        for d in drafts:
-            row, indices = _row(context, d)
-            rows.append(row)
-            for i in indices:
-                attached.setdefault(i, []).append(row["record_id"])
+    context = None
+    for d in claims_in_order(doc, scopes):      # each made into its row as soon as it is final
+        if context is None:
+            context = _Context(doc, catalog or default_catalog(), document_orgs(doc), scopes, flags)
+        row, indices = _row(context, d)
+        rows.append(row)
+        for i in indices:
+            attached.setdefault(i, []).append(row["record_id"])
     name = doc.name
     return rows, [flag_row(doc, f, attached.get(i, []), name) for i, f in enumerate(flags.flags)]
 
@@ -114,31 +117,69 @@ def flag_row(doc: Document, f, record_ids: list[str], name: str | None = None) -
 
 def group_claims(doc: Document, scopes: Scopes | None = None) -> list[_Draft]:
     """The quantities of each claim, in text order (roles other than ``other``)."""
+    return list(claims_in_order(doc, scopes))
+
+
+def claims_in_order(doc: Document, scopes: Scopes | None = None) -> Iterator[_Draft]:
+    """:func:`group_claims`' drafts one by one, each given as soon as no later
+    quantity can join it, so that a large document's drafts are not all held
+    at once: its scope holds no later quantity (``last``), it is not the latest
+    draft (an antecedent), and it began before the period start of every later
+    quantity (a 分别 list reaches back no further, ``floor``). :func:`_since`
+    gives the same drafts without the ones given already: its walk back stops
+    at a draft begun before the period start, as each of those was."""
     scopes = scopes or Scopes(doc)
     qs = [q for q in doc.quantities
           if q.role and q.role != "other" and not doc.is_boilerplate(q.start)]
-    drafts: list[_Draft] = []
+    last, floor = _scope_ends(qs, scopes), _period_floor(qs, scopes)
+    drafts: deque[_Draft] = deque()
     open_: dict[tuple, list[_Draft]] = {}
     i = 0
     while i < len(qs):
+        at = i
         run = _dependent_run(qs, i)
         scope = scopes.key(qs[i].start)
         ds = open_.setdefault(scope, [])
         if len(run) > 1 and _pair_run(run, _since(drafts, scopes.period_start(qs[i].start))):
             i += len(run)
-            continue
-        q = qs[i]
-        d = _find(ds, q) or _antecedent(drafts, q, scopes)
-        if d is None:
-            d = _Draft(scope, q.subject)
-            actual = _second_rate_of(ds, q)
-            if actual is not None:
-                d.slots["actual"] = actual          # shared, not a member: the id stays the rate's
-            ds.append(d)
-            drafts.append(d)
-        d.add(q)
-        i += 1
-    return _split_change_amounts(drafts)
+        else:
+            q = qs[i]
+            d = _find(ds, q) or _antecedent(drafts, q, scopes)
+            if d is None:
+                d = _Draft(scope, q.subject)
+                actual = _second_rate_of(ds, q)
+                if actual is not None:
+                    d.slots["actual"] = actual          # shared, not a member: the id stays the rate's
+                ds.append(d)
+                drafts.append(d)
+            d.add(q)
+            i += 1
+        if last[at] < i:
+            del open_[scope]        # no quantity still to come is in this scope
+        del ds
+        while len(drafts) > 1 and drafts[0].scope not in open_ and drafts[0].members[0].start < floor[i]:
+            yield from _with_change_amount(drafts.popleft())
+    while drafts:
+        yield from _with_change_amount(drafts.popleft())
+
+
+def _scope_ends(qs: list[Quantity], scopes: Scopes) -> array:
+    """For each quantity, the index of the last quantity in its scope."""
+    last: dict[tuple, int] = {}
+    for i, q in enumerate(qs):
+        last[scopes.key(q.start)] = i
+    return array("q", (last[scopes.key(q.start)] for q in qs))
+
+
+def _period_floor(qs: list[Quantity], scopes: Scopes) -> array:
+    """For each index, the least period start of the quantities from it on
+    (one more, past the last: beyond every draft)."""
+    floor = array("q", bytes(8 * (len(qs) + 1)))
+    low = floor[len(qs)] = max((q.end for q in qs), default=0) + 1
+    for i in range(len(qs) - 1, -1, -1):
+        low = min(low, scopes.period_start(qs[i].start))
+        floor[i] = low
+    return floor
 
 
 def _second_rate_of(ds: list[_Draft], q: Quantity) -> Quantity | None:
@@ -156,18 +197,16 @@ def _second_rate_of(ds: list[_Draft], q: Quantity) -> Quantity | None:
     return None
 
 
-def _split_change_amounts(drafts: list[_Draft]) -> list[_Draft]:
-    out = []
-    for d in drafts:
-        out.append(d)
-        if d.change_amount is not None:
-            extra = _Draft(d.scope, d.subject)
-            extra.add(d.change_amount)
-            out.append(extra)
-    return out
+def _with_change_amount(d: _Draft) -> tuple[_Draft, ...]:
+    """The draft, and after it a record of its change amount's own, if it has one."""
+    if d.change_amount is None:
+        return (d,)
+    extra = _Draft(d.scope, d.subject)
+    extra.add(d.change_amount)
+    return d, extra
 
 
-def _antecedent(drafts: list[_Draft], q: Quantity, scopes: Scopes) -> _Draft | None:
+def _antecedent(drafts: deque[_Draft], q: Quantity, scopes: Scopes) -> _Draft | None:
     """该项指标以5600人为基本任务: the record just before, in the same paragraph."""
     if not drafts or q.indicator_id or not q.indicator or not rules().anaphora.match(q.indicator):
         return None
@@ -190,7 +229,7 @@ def _dependent_run(qs: list[Quantity], i: int) -> list[Quantity]:
     return qs[i:j]
 
 
-def _since(drafts: list[_Draft], start: int) -> list[_Draft]:
+def _since(drafts: deque[_Draft], start: int) -> list[_Draft]:
     """The records begun at or after ``start`` (a 分别 list may reach back over ；)."""
     out = []
     for d in reversed(drafts):
