@@ -9,7 +9,8 @@ import pytest
 from helpers import add_word_table
 from reportmine.document import Document, Quantity
 from reportmine.pipeline import Pipeline
-from reportmine.records import NAMES, build_records, json_schema, load_schema
+from reportmine.records import NAMES, build_records, group_claims, json_schema, load_schema
+from reportmine.records.build import claims_in_order
 
 TEXT = (
     "东川县人力资源和社会保障局2022年度目标责任考核自查报告\n"
@@ -135,6 +136,26 @@ def test_every_role_of_a_claim_fills_its_column():
     assert (r["actual"], r["forecast"], r["basic_target"], r["full_target"]) == (
         720000, 1380000, 1536000, 1862500)
     assert r["period"] == "全年" and r["indicator_id"] is None and r["direction"] is None
+
+
+def test_claims_are_given_as_they_are_final_not_all_held():
+    # a draft goes once nothing after it can join it: a long document's drafts are never all held
+    sentences = [f"第{i}项工程完成投资{i}亿元，完成年度目标的{100 + i}%。" for i in range(1, 31)]
+    text = "".join(sentences)
+    qs = []
+    for i, sentence in enumerate(sentences, 1):
+        offset = text.index(sentence)
+        for sub, role, value, unit in ((f"{i}亿元", "actual", i * 1e8, "元"), (f"{100 + i}%", "completion_rate",
+                                                                            (100 + i) / 100, "ratio")):
+            start = offset + sentence.index(sub, sentence.index("投资"))
+            qs.append(Quantity(start, start + len(sub), sub, value, unit, value, unit, role=role,
+                               indicator="工程投资"))
+    doc = Document(id="2" * 64, path="x.txt", format="txt", text=text, quantities=qs)
+    given = claims_in_order(doc)
+    held = [len(given.gi_frame.f_locals["drafts"]) for _ in given]
+    assert len(held) == 30 and max(held) <= 2
+    assert [[q.start for q in d.members] for d in group_claims(doc)] == [[a.start, b.start] for a, b in
+                                                                         zip(qs[::2], qs[1::2])]
 
 
 def test_a_second_value_for_a_taken_slot_starts_a_new_record():
