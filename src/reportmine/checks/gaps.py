@@ -18,7 +18,7 @@ from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from ..resources import compile_pattern, load_yaml, require
 from . import arithmetic as ar
-from .neighbourhood import Index
+from .neighbourhood import Index, named_alike
 from .rates import common_run
 from .typos import judge_difference
 
@@ -90,18 +90,11 @@ def _earlier_pair(index: Index, d: Quantity, ss: int, cfg) -> tuple[Quantity, Qu
     if len(values) < 2:
         return None
     a, b = values[-2:]
-    if sentence_start(text, a.start) == sentence_start(text, b.start) or not _alike(a.indicator, b.indicator) \
+    if sentence_start(text, a.start) == sentence_start(text, b.start) or not named_alike(a.indicator, b.indicator) \
             or common_run((a.indicator or "").replace("平均", ""), (d.indicator or "") + text[ss:d.start]) < 2:
         return None
     return a, b
 
-
-def _alike(x: str | None, y: str | None) -> bool:
-    x, y = (x or "").replace("平均", ""), (y or "").replace("平均", "")
-    if not x or not y:
-        return False
-    common = sum(min(x.count(ch), y.count(ch)) for ch in set(x))
-    return 2 * common / (len(x) + len(y)) >= 0.5
 
 
 def _compared(index: Index, found, gc, cfg) -> None:

@@ -20,7 +20,7 @@ from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from ..resources import compile_pattern, load_yaml, require
 from . import arithmetic as ar
-from .neighbourhood import Index, compatible, paragraph_bounds
+from .neighbourhood import Index, compatible, named_alike, paragraph_bounds
 from .typos import difference_typos
 
 _PATTERNS = ("compared", "period", "compared_after")
@@ -91,17 +91,9 @@ def _placed(index: Index, text: str, ss: int, name: str, d: Quantity) -> tuple[Q
         return None
     a = values[at[-1]]
     same = [q for q in values if q is not a and place not in text[sentence_start(text, q.start):q.start]
-            and _same_name(q.indicator, a.indicator)]
+            and named_alike(q.indicator, a.indicator)]
     return (a, same[-1]) if same else None
 
-
-def _same_name(x: str | None, y: str | None) -> bool:
-    """Two indicators that name one thing (characters in common, F1 >= 0.5; 平均 aside)."""
-    x, y = (x or "").replace("平均", ""), (y or "").replace("平均", "")
-    if not x or not y:
-        return False
-    common = sum(min(x.count(ch), y.count(ch)) for ch in set(x))
-    return 2 * common / (len(x) + len(y)) >= 0.5
 
 
 def _named(index: Index, text: str, ss: int, name: str, d: Quantity) -> Quantity | None:

@@ -33,6 +33,16 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     return (a.norm_unit in RATES and b.norm_unit in RATES) or a.norm_unit == b.norm_unit
 
 
+def named_alike(x: str | None, y: str | None) -> bool:
+    """Two indicators that name one thing: characters in common, F1 >= 0.5
+    (平均 aside: 平均本科上线率 and 本科上线率, 城关镇水稻平均亩产 and 水稻亩产)."""
+    x, y = (x or "").replace("平均", ""), (y or "").replace("平均", "")
+    if not x or not y:
+        return False
+    common = sum(min(x.count(ch), y.count(ch)) for ch in set(x))
+    return 2 * common / (len(x) + len(y)) >= 0.5
+
+
 def sentence_end(text: str, pos: int, reach: int, ends: str = "。；;\n") -> int:
     """The first sentence end (``ends``) from ``pos``, looked for within ``reach`` characters."""
     hi = min(len(text), pos + reach)

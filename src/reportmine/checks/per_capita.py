@@ -263,8 +263,8 @@ def _earlier_pair(index: Index, q: Quantity, lo: int, prefix, cfg) -> tuple | No
     # the amounts named most like the figure (执业医师1296人, not 执业医师新增3人), and
     # of the populations the nearest (another paragraph's may be larger)
     populations = [w for w in before if (w.norm_unit is None or w.norm_unit in cfg.head_units) and _named_population(w)]
-    before = [w for w in before if (id(w) not in named or named[id(w)] == best)
-              and (w not in populations or w is populations[-1])]
+    others = {id(w) for w in populations[:-1]}
+    before = [w for w in before if (id(w) not in named or named[id(w)] == best) and id(w) not in others]
     return _per_pair(q, before + [q], prefix, cfg)
 
 

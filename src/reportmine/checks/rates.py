@@ -482,8 +482,9 @@ def _names(w: Quantity, label: str, text: str, cfg) -> bool:
 
 def _related(w: Quantity, p: Quantity, r: Quantity, sent: list[Quantity], cfg) -> bool:
     """The whole is clearly meant: the two counts name the same population
-    (孕产妇建卡数, 孕产妇数; not one name twice outside the rate's sentence), or the part is named by the rate (系统管理,
-    系统管理率) and the whole is in the same sentence."""
+    (孕产妇建卡数, 孕产妇数; not one name twice outside the rate's sentence),
+    or the part is named by the rate (系统管理, 系统管理率) and the whole is in
+    the same sentence."""
     a, b = (w.indicator or ""), (p.indicator or "")
     rate = (r.indicator or "")[:-1]
     if common_run(a, b) >= cfg.shared_name_chars:
