@@ -245,6 +245,8 @@ VERIFIED = [
      "612公斤 − 538公斤"),
     # a current level that names nothing, right after a sentence giving last year's
     ("去年全县城镇居民人均消费支出为26400元。今年达到27800元，增长5.3%。", "(27800元 − 26400元)/26400元"),
+    # a completion in a later sentence whose target names the indicator's words in another order
+    ("县里下达全年农村转移就业目标任务3200人。全年实际转移农村就业3456人。完成目标任务的108%。", "3456人/3200人"),
     # a change of zero written to one decimal covers -0.05%..0.05%
     ("新登记市场主体34725户，较上年的34726户下降0.0%。", "(34725户 − 34726户)/34726户"),
 ]

@@ -32,7 +32,7 @@ from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from ..resources import compile_pattern, load_yaml, require, word, word_list
 from . import arithmetic as ar
-from .neighbourhood import Index, is_count, is_rate, paragraph_bounds, sentence_end
+from .neighbourhood import Index, is_count, is_rate, named_alike, paragraph_bounds, sentence_end
 
 _TARGETS = frozenset({"target", "basic_target", "full_target"})
 _KEYS = ("target_words", "target_reach", "of_cue", "sentence_reach", "over_cue", "of_end", "of_verbs", "over_mark")
@@ -172,7 +172,10 @@ def _earlier_target(index: Index, r: Quantity, cc, cfg, is_target: "_Targets") -
     best = max((c for c, _ in named), default=0)
     found = [t for c, t in named if c == best]
     if best < cfg.shared_name_chars or len(found) != 1:
-        return [], None
+        # 新增城镇就业 of the target 城镇新增就业: the words in another order
+        found = [t for _, t in named if named_alike(a.indicator, t.indicator)]
+        if len(found) != 1:
+            return [], None
     return [(a, found[0])], None        # verified only: a target elsewhere may be of another scope or period
 
 
