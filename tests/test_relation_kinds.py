@@ -25,25 +25,25 @@ FLAGGED = [
     ("全县户籍人口52.3万人，其中城镇21.4万人，农村25.2万人。", "52.3万人", "21.4万人 + 25.2万人"),
     # 亏损面 of its counts, a digit off
     ("全县规上工业企业236家，其中亏损企业33家，企业亏损面为16.0%。", "16.0%", "33家/236家"),
-    # the same, the gap mistyped
+    # a gap to another place whose two values stand in earlier sentences, mistyped
     ("年末全县森林覆盖率为58.4%，比上年提高0.6个百分点。全省森林覆盖率为61.2%。我县比全省低3.8个百分点。",
      "3.8个百分点", "|58.4% − 61.2%|"),
-    # the same, the rest mistyped (the sum is 102.0%)
+    # share clauses going on in the next sentence, the rest mistyped (the sum is 102.0%)
     ("从来源看，本地游客占46.2%，省内游客占31.5%。省外游客占17.4%，其他游客占6.9%。", "6.9%", "= 102.0%"),
-    # the same, mistyped
+    # a figure per thousand heads whose amount and population stand in earlier sentences, mistyped
     ("全县常住人口36万人。全县共有注册护士1188人，今年新增3人。每千人口注册护士3.8人。", "3.8人", "1188人/36万人×1000"),
     # the shortfall mistyped
     ("今年全县计划改造农村危房460户。截至9月底已完成改造372户。距年度目标尚差98户。", "98户", "460户 − 372户"),
-    # the same, the gap mistyped
+    # a gap written with the direction word before the name (高出全省平均水平), mistyped
     ("今年全县高中毕业生一本上线率为31.6%。全省平均一本上线率为27.2%。我县高出全省平均水平3.4个百分点。",
      "3.4个百分点", "|31.6% − 27.2%|"),
-    # the same, mistyped
+    # a gap word after two values of one indicator in two earlier sentences, mistyped
     ("东坝乡今年玉米平均单产612公斤。西岭乡地处山区，玉米平均单产为538公斤。两乡单产相差84公斤。", "84公斤", "612公斤 − 538公斤"),
     # three breakdowns of one unit in a paragraph, two adding up exactly: the third,
     # short of its total by 22%, is flagged
     ("全镇现有特困供养对象108人。集中供养对象38人，其中男性21人、女性17人。分散供养对象58人，其中失能人员20人、"
      "半失能人员25人。供养孤儿9人，其中男童5人、女童4人。", "58人", "同段38人、9人"),
-    # the same, the rate mistyped
+    # a current level that names nothing after a sentence giving last year's, the rate mistyped
     ("去年全县城镇居民人均消费支出为26400元。今年达到27800元，增长6.3%。", "6.3%", "(27800元 − 26400元)/26400元"),
     # a change written as zero that is not (-0.11%)
     ("资助学生2659人次，较上年的2662人次下降0.0%。", "0.0%", "-0.11%"),
