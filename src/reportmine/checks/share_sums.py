@@ -93,8 +93,7 @@ def _lists(index: Index, sc) -> list[tuple[list[Quantity], list[str]]]:
         m = sc.share_clause.search(text, clause_start(text, q.start), q.start)
         if m is None:
             continue
-        if run and (not _same_or_next(text, run[-1][0], m.start()) or (len(run) >= 2 and _complete(run)
-                                                                        and not _same_or_next(text, run[-1][0], m.start(), True))
+        if run and (not _goes_on(text, run, m.start())
                     or any(is_count(x) or is_rate(x) for x in index.between(run[-1][0].end, m.start()))):
             if len(run) >= 2:
                 out.append(([s for s, _ in run], [lab for _, lab in run]))
@@ -117,14 +116,16 @@ def _complete(run: list) -> bool:
     return abs(total - 1) <= sum(tolerance(q) for q, _ in run)
 
 
-def _same_or_next(text: str, last: Quantity, clause: int, same_only: bool = False) -> bool:
-    """The share clause at ``clause`` is in the sentence of the run's last share,
-    or opens the next sentence right after it (…其他 share clauses go on after 。:
-    治安类占18.7%，交通类占24.1%。纠纷类占21.5%，其他占35.7%)."""
+def _goes_on(text: str, run: list, clause: int) -> bool:
+    """The share clause at ``clause`` continues the run: it is in the sentence of
+    the run's last share, or, the run short of 100%, opens the next sentence
+    right after it (…其他 share clauses go on after 。: 治安类占18.7%，交通类占
+    24.1%。纠纷类占21.5%，其他占35.7%)."""
+    last = run[-1][0]
     s = sentence_start(text, clause)
     if s == sentence_start(text, last.start):
         return True
-    if same_only:
+    if len(run) >= 2 and _complete(run):
         return False
     return s > last.end and text[last.end:s].strip(" \u3000") in _SENTENCE_ENDS and clause_start(text, clause) == s
 
