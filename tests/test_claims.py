@@ -145,6 +145,9 @@ def test_a_respectively_list_of_measures_is_qualified(pipeline, text, indicators
     ("力争全年地区生产总值增长7%。", "地区生产总值"),
     ("确保城镇登记失业率控制在3.5%以内。", "城镇登记失业率"),
     ("明年新建污水管网12公里，力争PM2.5平均浓度控制在35微克/立方米以内。", "PM2.5平均浓度"),
+    # who assigned the task (before 下达, 确定) is not what it measures
+    ("年初市商务局下达我县全年外贸进出口总额目标任务42亿元。", "外贸进出口总额"),
+    ("县委经济工作会议确定今年新增规模以上工业企业目标为35家。", "新增规模以上工业企业"),
 ])
 def test_an_indicator_between_two_cues(pipeline, text, indicator):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

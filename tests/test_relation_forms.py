@@ -13,7 +13,7 @@ FORMS = [ROOT / "benchmarks" / name for name in
           "relation_forms_genres.txt", "relation_forms_traditional.txt", "relation_forms_stop28_heldout.txt",
           "relation_forms_stop29_heldout.txt", "relation_forms_stop29_sectors.txt", "relation_forms_stop29_speeches.txt",
           "relation_forms_stop30_heldout.txt", "relation_forms_stop30_paragraphs.txt",
-          "relation_forms_stop32_paragraphs.txt")]
+          "relation_forms_stop32_paragraphs.txt", "relation_forms_stop33_paragraphs.txt")]
 
 
 def _forms(path: Path) -> list[str]:

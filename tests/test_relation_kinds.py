@@ -146,6 +146,12 @@ FLAGGED = [
     ("上半年完成招商引资到位资金32亿元，完成全年目标的58%，超序时进度6个百分点。", "6个百分点", "= 8个百分点"),
     # what is still to be done of the year's target
     ("全年新建村级服务中心目标180个，已建成112个，年底前还需完成58个。", "58个", "= 68个"),
+    # a rate whose two counts an earlier sentence gives side by side, the rate named like them
+    ("全年全县共立盗窃案件1320起，侦破846起。今年新建智慧安防小区14个。盗窃案件破案率为66.1%。",
+     "66.1%", "846起/1320起"),
+    # target, amount and completion rate in three sentences of one paragraph, each named like the next
+    ("年初市交通局下达我县农村公路新改建任务320公里。全年实际完成农村公路新改建338公里，另完成危桥改造12座。"
+     "农村公路新改建任务完成率为108.6%。", "108.6%", "338公里/320公里"),
 ]
 
 
@@ -249,6 +255,11 @@ VERIFIED = [
     ("县里下达全年农村转移就业目标任务3200人。全年实际转移农村就业3456人。完成目标任务的108%。", "3456人/3200人"),
     # a change of zero written to one decimal covers -0.05%..0.05%
     ("新登记市场主体34725户，较上年的34726户下降0.0%。", "(34725户 − 34726户)/34726户"),
+    # the two flagged above as written
+    ("全年全县共立盗窃案件1320起，侦破846起。今年新建智慧安防小区14个。盗窃案件破案率为64.1%。",
+     "846起/1320起"),
+    ("年初市交通局下达我县农村公路新改建任务320公里。全年实际完成农村公路新改建338公里，另完成危桥改造12座。"
+     "农村公路新改建任务完成率为105.6%。", "338公里/320公里"),
 ]
 
 
@@ -274,8 +285,8 @@ SILENT = [
     "森林覆盖率达到63.8%，比全省平均水平高4.1个百分点，全市为60.2%。",
     # a gap word with three amounts before it: which two is not clear
     "职工平均工资68420元，农民工45180元，灵活就业人员38650元，差距为20230元。",
-    # a completion rate whose target stands in an earlier sentence: verified, never flagged
-    # (a target elsewhere may be of another scope or period)
+    # a completion rate whose target stands in an earlier sentence and whose amount stands
+    # in its own: verified, never flagged (a target elsewhere may be of another scope or period)
     "年初下达新增养老床位目标任务800张。全年新增养老床位872张，完成率106.9%。",
     # two counts side by side that the rate does not name are siblings, not a part above its whole
     "全年办理人大代表建议16件、政协委员提案17件，办复率100%，满意率97.5%。",
@@ -303,6 +314,11 @@ SILENT = [
     # rate of something else: no ratio of the two counts
     "全年完成8个村卫生室标准化改造，门诊量增长5.2%。\n二、重点工作\n完成7个村卫生室标准化改造，县域内就诊率达到86.4%。",
     "全年完成8个村卫生室标准化改造。完成7个村卫生室标准化改造，县域内就诊率达到86.4%。",
+    # two parts side by side (named alike but for their heads, after their whole) are no
+    # part and whole of a rate in a later sentence (a guard of the pair above: silent before it)
+    "全县工业营业收入540亿元，其中电子信息产业实现营业收入132亿元，生物医药产业实现营业收入88亿元。两大产业对工业增长的贡献率达到61.2%。",
+    # last year's counts, this year's rate
+    "上年全县受理信访事项860件，办结812件。今年全县信访事项办结率为96.1%。",
 ]
 
 

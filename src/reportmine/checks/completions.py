@@ -157,11 +157,13 @@ def _earlier_target(index: Index, r: Quantity, cc, cfg, is_target: "_Targets") -
     text = index.text
     s = sentence_start(text, r.start)
     before = _amounts(index.between(s, r.start))
+    para = paragraph_bounds(text, r.start)[0]
+    by_name = False
     if not before:
         # 全年实际完成16.8亿元，同比增长5.1%。完成预算的105%: no amount in the rate's
         # sentence; the nearest one of the sentences before it in its paragraph
-        lo = max(0, s - cfg.whole_reach, paragraph_bounds(text, r.start)[0])
-        before = [q for q in _amounts(index.between(lo, s)) if not is_target(q)][-1:]
+        lo = max(0, s - cfg.whole_reach, para)
+        before, by_name = _named_amount([q for q in _amounts(index.between(lo, s)) if not is_target(q)], r, cfg)
         s = sentence_start(text, before[-1].start) if before else s
     if not before or len(before[-1].indicator or "") < cfg.shared_name_chars:
         return [], None
@@ -176,7 +178,27 @@ def _earlier_target(index: Index, r: Quantity, cc, cfg, is_target: "_Targets") -
         found = [t for _, t in named if named_alike(a.indicator, t.indicator)]
         if len(found) != 1:
             return [], None
-    return [(a, found[0])], None        # verified only: a target elsewhere may be of another scope or period
+        by_name = False
+    t = found[0]
+    # verified only, unless all three stand in one paragraph, each named like
+    # the next (the rate like the amount, the amount like the target) and no
+    # other target of the unit stands between: a target elsewhere may be of
+    # another scope or period
+    meant = (a, t) if by_name and t.start >= para and len(found) == 1 \
+        and not any(is_target(x) for x in _amounts(index.between(t.end, r.start)) if x.norm_unit == t.norm_unit) \
+        else None
+    return [(a, t)], meant
+
+
+def _named_amount(amounts: list[Quantity], r: Quantity, cfg) -> tuple[list[Quantity], bool]:
+    """…实际完成森林抚育7.87万亩，另完成退化林修复1.3万亩。年末林地面积196万亩。
+    森林抚育任务完成率为96.0%: of the amounts before, the nearest one named
+    like the rate (`shared_name_chars`), else the nearest one; and whether
+    it is named so."""
+    name = r.indicator or ""
+    named = [q for q in amounts if len(name) >= cfg.shared_name_chars
+             and _common_run(name, q.indicator or "") >= cfg.shared_name_chars]
+    return (named or amounts)[-1:], bool(named)
 
 
 @lru_cache(maxsize=4096)

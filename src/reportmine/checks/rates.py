@@ -20,7 +20,7 @@ from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from ..resources import DataFileError, load_yaml, require, word, word_list
 from . import arithmetic as ar
-from .neighbourhood import Index, is_count, is_rate, paragraph_bounds
+from .neighbourhood import Index, is_count, is_rate, paragraph_bounds, sentence_end
 
 SKIP_ROLES = frozenset({"growth", "difference", "target", "basic_target", "full_target"})
 _TARGET_ROLES = frozenset({"target", "basic_target", "full_target"})
@@ -189,7 +189,11 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         # 不良贷款余额1.74亿元。清收不良贷款0.86亿元。不良贷款率1.80%)
         head = _rate_head(r, cfg)
         parts = sent[-2:][::-1] or [q for q in index.before(r, cfg.ratio_reach)[::-1]
-                                    if is_count(q) and head in (q.indicator or "") and _has_larger(index, q, cfg)][:2]
+                                    if is_count(q) and head in (q.indicator or "") and _has_larger(index, q, cfg)
+                                    and not _last_years(index, q, r, cfg)][:2]
+        pair = None if sent or _extensive_after(index, r, cfg) else _pair_before(index, r, cfg)
+        if pair and not any(pair[0] is x for x in parts):
+            parts, pair = (parts, None) if parts else ([pair[0]], pair)
         inside, label, kind = [], "", "ratio"
     else:
         return None
@@ -217,6 +221,7 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         case.meant += _part_after_cue(index, parts, wholes, cfg, smaller)
         case.meant += [(parts[0], w) for w in wholes if w.start > r.end]
         case.meant += _target_below(text, r, parts[0], smaller, cfg.shared_name_chars)
+        case.meant += [pair] if kind == "ratio" and pair else []
         # the two counts right before the rate, the part above the whole: a
         # mistyped one when one digit makes the rate fit (受理160件，办结180件，结案率93.75%)
         case.typo_only = [(a, w) for a, w in _adjacent_pair(index, sent, r, smaller, cfg)
@@ -226,6 +231,66 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         case.meant = [(a, w) for a, w in case.meant if not _move(text, *sorted((a, w), key=lambda q: q.start))
                       and not _restated(a, w)]
     return case
+
+
+def _pair_before(index: Index, r: Quantity, cfg) -> tuple | None:
+    """立侵财类刑事案件864起，破获517起。……侵财类案件破案率为59.8%: a rate whose
+    own sentence gives no count is of the two counts an earlier sentence of
+    its paragraph gives side by side (the whole, then its part in the next
+    clause: one unit, the part smaller), when the rate's name shares a word
+    (`shared_name_chars`) with the name of either. The nearest such pair, as
+    (part, whole); two items of a list, two levels of one move or two parts
+    side by side are none."""
+    name = r.indicator or ""
+    for ending in sorted(cfg.rate_endings, key=len, reverse=True):
+        if name.endswith(ending):
+            name = name[:-len(ending)]
+            break
+    if len(name) < cfg.shared_name_chars:
+        return None
+    text = index.text
+    counts = [q for q in index.before(r, cfg.whole_reach) if _extensive(q)]
+    for w, p in zip(counts[-2::-1], counts[::-1]):
+        if p.norm_unit != w.norm_unit or not 0 < p.norm_value < w.norm_value \
+                or index.between(w.end, p.start) or sentence_start(text, w.start) != sentence_start(text, p.start) \
+                or sentence_start(text, p.start) == sentence_start(text, r.start) \
+                or _listed(text, w, p, cfg) or _move(text, w, p) or _last_years(index, w, r, cfg):
+            continue
+        if _siblings(index, w, p):
+            continue
+        if max(common_run(name, w.indicator or ""), common_run(name, p.indicator or "")) >= cfg.shared_name_chars:
+            return p, w
+    return None
+
+
+def _last_years(index: Index, q: Quantity, r: Quantity, cfg) -> bool:
+    """上年全县受理信访事项860件，办结812件。今年…办结率为96.1%: the head of
+    q's sentence (before its first number) names an earlier period and the
+    head of the rate's does not: its counts are that period's, not the rate's."""
+    def earlier(x: Quantity) -> bool:
+        s = sentence_start(index.text, x.start)
+        first = index.between(s, x.end)[0]
+        return any(c in index.text[s:first.start] for c in cfg.previous_cues)
+
+    return earlier(q) and not earlier(r)
+
+
+def _extensive_after(index: Index, r: Quantity, cfg) -> bool:
+    """利润率为5.7%，营业收入326.8亿元，利润总额18.6亿元: counts after the rate in its sentence."""
+    end = sentence_end(index.text, r.end, cfg.whole_reach, "。；;!！?？\n")
+    return any(_extensive(q) for q in index.between(r.end, end))
+
+
+def _siblings(index: Index, w: Quantity, p: Quantity) -> bool:
+    """营业收入612亿元，其中新材料产业实现营业收入148亿元，装备制造产业实现营业收入97亿元:
+    two counts named alike but for their heads (the same last characters,
+    neither name holding the other), or the first of them itself a part of a
+    larger count before it in its sentence, are two parts side by side."""
+    a, b = w.indicator or "", p.indicator or ""
+    if a and b and a[-2:] == b[-2:] and a not in b and b not in a:
+        return True
+    return any(x.norm_unit == w.norm_unit and x.norm_value > w.norm_value
+               for x in index.between(sentence_start(index.text, w.start), w.start))
 
 
 def _has_larger(index: Index, q: Quantity, cfg) -> bool:

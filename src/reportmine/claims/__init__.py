@@ -317,8 +317,11 @@ def _indicator(c: Cues, text: str, q: Quantity, clause: tuple[int, int], first_c
         before = _after_colon(c, text, seg, q)
     if before is None:
         head_end = first_cue if first_cue is not None and first_cue >= seg else _cue_in(c, text, seg, q.start)
-        before = phrase_before(c, text, seg, head_end) or _between_cues(c, text, max(seg, head_end), last_cue) \
-            or _before_parenthesis(c, text, q)
+        between = _between_cues(c, text, max(seg, head_end), last_cue)
+        if between and text.startswith(c.issuer_verbs, head_end):
+            before = between    # 市商务局|下达|我县全年社会消费品零售总额|目标任务|168亿元: who assigned is no indicator
+        else:
+            before = phrase_before(c, text, seg, head_end) or between or _before_parenthesis(c, text, q)
     listed = in_clause and set(text[prev.end:q.start]) <= c.marks.list_gap
     q.indicator = after or (prev.indicator if listed and prev.indicator else before)
     if not after and listed and prev.indicator and id(prev) in walk.inherited:

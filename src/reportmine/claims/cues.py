@@ -62,6 +62,7 @@ class Cues:
     colon_leads: tuple[str, ...]
     colon_list_leads: tuple[str, ...]
     comparison_words: tuple[str, ...]
+    issuer_verbs: tuple[str, ...]    # 市商务局下达我县…: the words before them name who assigned
     score_award: tuple[str, ...]
     score_condition: "regex.Pattern | None"
     score_condition_basic: "regex.Pattern"
@@ -381,6 +382,7 @@ def cues() -> Cues:
         colon_leads=_words_if(ind, "colon_leads", "claims.yaml: indicator", ()),
         colon_list_leads=_words_if(ind, "colon_list_leads", "claims.yaml: indicator", ()),
         comparison_words=tuple(ind.get("comparison_words") or ("\0",)),
+        issuer_verbs=_words_if(ind, "issuer_verbs", "claims.yaml: indicator", ("\0",)),
         score_award=tuple(sorted(data.get("score_award") or (), key=len, reverse=True)),
         score_condition=(compile_pattern(data["score_condition"], "claims.yaml: score_condition")
                          if data.get("score_condition") else None),
