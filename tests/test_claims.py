@@ -57,6 +57,20 @@ def test_more_or_fewer_than_an_earlier_period_is_growth(pipeline, text, role):
     assert [q.role for q in doc.quantities] == [role]
 
 
+@pytest.mark.parametrize("text, role, indicator", [
+    # a plan names its action, any action, before its number: the target
+    ("今年计划清淤疏浚中小河流156公里。", "target", "清淤疏浚中小河流"),
+    ("明年计划接待游客1050万人次。", "target", "接待游客"),
+    # done as planned is done; 计划免疫 is a noun, no plan (a guard: so before too)
+    ("按计划完成道路硬化12公里。", "actual", None),
+    ("全县计划免疫接种率98%。", "actual", "计划免疫接种率"),
+])
+def test_a_plan_states_a_target(pipeline, text, role, indicator):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [q.role for q in doc.quantities] == [role]
+    assert indicator is None or doc.quantities[0].indicator == indicator
+
+
 @pytest.mark.parametrize("text, roles, indicator", [
     # a change verb inside a name (技能提升培训) or before its object: the number measures the noun
     ("全年开展电商技能提升培训860人。", ["actual"], "开展电商技能提升培训"),

@@ -906,14 +906,17 @@ def test_a_rate_named_by_an_identity_is_checked_against_its_terms(pipeline, text
     assert (flagged is None) == any(v["kind"] == "difference" for v in verified)
 
 
-@pytest.mark.parametrize("text, verified", [
+@pytest.mark.parametrize("text, verified, flagged", [
     # a completion whose sentence holds no amount: the amount of the sentence before,
-    # against the target named like it before that (verified only, never flagged)
-    ("年初确定招商引资到位资金目标为25亿元。全年实际完成26.3亿元，同比增长8.2%。完成年度目标的105.2%。", True),
-    ("年初确定招商引资到位资金目标为25亿元。全年实际完成26.3亿元，同比增长8.2%。完成年度目标的115.2%。", False),
+    # against the target named like it before that; flagged as a near miss only when
+    # the three stand in one paragraph, each named like the next (stop 33)
+    ("年初确定招商引资到位资金目标为25亿元。全年实际完成26.3亿元，同比增长8.2%。完成年度目标的105.2%。", True, False),
+    ("年初确定招商引资到位资金目标为25亿元。全年实际完成26.3亿元，同比增长8.2%。完成年度目标的115.2%。", False, True),
+    # the target in another paragraph: verified only, never flagged
+    ("年初确定招商引资到位资金目标为25亿元。\n全年实际完成26.3亿元，同比增长8.2%。完成年度目标的115.2%。", False, False),
 ])
-def test_a_completion_after_the_sentence_of_its_amount(pipeline, text, verified):
+def test_a_completion_after_the_sentence_of_its_amount(pipeline, text, verified, flagged):
     flags, said = incs(pipeline, text)
     assert any(v["kind"] == "completion" for v in said) == verified
-    assert flags == []
+    assert bool(flags) == flagged, [f.message for f in flags]
 
