@@ -149,6 +149,9 @@ FLAGGED = [
     # a rate whose two counts an earlier sentence gives side by side, the rate named like them
     ("全年全县共立盗窃案件1320起，侦破846起。今年新建智慧安防小区14个。盗窃案件破案率为66.1%。",
      "66.1%", "846起/1320起"),
+    # what is left of a target, another action's amount nearer to it: the one named like the target
+    ("今年县里下达我镇造林任务5000亩。目前已完成人工造林3650亩，同期完成森林抚育4200亩。造林任务尚差1550亩。",
+     "1550亩", "5000亩 − 3650亩"),
     # target, amount and completion rate in three sentences of one paragraph, each named like the next
     ("年初市交通局下达我县农村公路新改建任务320公里。全年实际完成农村公路新改建338公里，另完成危桥改造12座。"
      "农村公路新改建任务完成率为108.6%。", "108.6%", "338公里/320公里"),
@@ -258,6 +261,8 @@ VERIFIED = [
     # the two flagged above as written
     ("全年全县共立盗窃案件1320起，侦破846起。今年新建智慧安防小区14个。盗窃案件破案率为64.1%。",
      "846起/1320起"),
+    ("今年县里下达我镇造林任务5000亩。目前已完成人工造林3650亩，同期完成森林抚育4200亩。造林任务尚差1350亩。",
+     "5000亩 − 3650亩"),
     ("年初市交通局下达我县农村公路新改建任务320公里。全年实际完成农村公路新改建338公里，另完成危桥改造12座。"
      "农村公路新改建任务完成率为105.6%。", "338公里/320公里"),
 ]

@@ -21,6 +21,7 @@ from ..claims.clauses import clause_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, paragraph_bounds
+from .rates import common_run
 
 _TARGETS = frozenset({"target", "basic_target", "full_target"})
 
@@ -43,19 +44,31 @@ def check_remainders(index: Index, found, cfg) -> None:
         lo = max(paragraph_bounds(text, q.start)[0], q.start - cfg.whole_reach)
         before = [w for w in index.between(lo, q.start) if w.norm_unit == q.norm_unit and not w.approx]
         target = next((w for w in reversed(before) if w.role in _TARGETS), None)
-        done = next((w for w in reversed(before) if target is not None and w.start > target.start
-                     and w.role == "actual"), None)
-        if target is not None and done is not None:
+        done = [w for w in reversed(before) if target is not None and w.start > target.start and w.role == "actual"]
+        if target is not None and done:
             _judge(found, q, target, done, cfg)
 
 
-def _judge(found, q: Quantity, target: Quantity, done: Quantity, cfg) -> None:
-    left = target.norm_value - done.norm_value
-    tol = ar.tolerance(q) + ar.tolerance(target) + ar.tolerance(done)
-    arith = f"{target.text} − {done.text} = {ar.at_precision(left, q)}"
-    if abs(abs(left) - q.norm_value) <= tol:        # (a bound from above: 109.6 against 107以下 还差2.6)
-        found.verify("difference", arith, [target, done, q], q)
+def _fits(q: Quantity, target: Quantity, done: Quantity) -> bool:
+    left = target.norm_value - done.norm_value      # (a bound from above: 109.6 against 107以下 还差2.6)
+    return abs(abs(left) - q.norm_value) <= ar.tolerance(q) + ar.tolerance(target) + ar.tolerance(done)
+
+
+def _judge(found, q: Quantity, target: Quantity, candidates: list[Quantity], cfg) -> None:
+    """``candidates``: the actual amounts between the target and the remainder,
+    nearest first. One that fits verifies (已播种油菜11.35万亩，同期完成小麦播种
+    22.6万亩。油菜种植任务尚差2.65万亩: not the nearest); else the nearest named
+    like the target (`ratio_part_name_chars` in common), or the nearest, is judged."""
+    fit = next((d for d in candidates if _fits(q, target, d)), None)
+    if fit is not None:
+        found.verify("difference", f"{target.text} − {fit.text} = "
+                     f"{ar.at_precision(target.norm_value - fit.norm_value, q)}", [target, fit, q], q)
         return
+    name = target.indicator or ""
+    done = next((d for d in candidates if common_run(name, d.indicator or "") >= cfg.ratio_part_name_chars),
+                candidates[0])
+    left = target.norm_value - done.norm_value
+    arith = f"{target.text} − {done.text} = {ar.at_precision(left, q)}"
     near = left > 0 and abs(left - q.norm_value) <= cfg.near_miss_total * max(left, q.norm_value)
     typo = [] if near else _typos(q, target, done, left)
     if near or typo:
