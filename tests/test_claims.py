@@ -58,6 +58,20 @@ def test_more_or_fewer_than_an_earlier_period_is_growth(pipeline, text, role):
 
 
 @pytest.mark.parametrize("text, role, indicator", [
+    # the comparison word nearest the number, not one inside the name compared with
+    ("城关一小平均班额比乡镇中心小学多13.7人。", "difference", "城关一小平均班额"),
+    ("城关一小平均班额比乡镇中心小学平均班额多13.7人。", "difference", "城关一小平均班额"),
+    # (guards, so before too: a verb between the word and the number; 缩小至 is a level)
+    ("比市下达的控制指标少死亡2人。", "difference", None),
+    ("城乡居民收入比缩小至2.08。", "actual", None),
+])
+def test_a_comparison_word_nearest_its_number(pipeline, text, role, indicator):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [q.role for q in doc.quantities] == [role]
+    assert indicator is None or doc.quantities[0].indicator == indicator
+
+
+@pytest.mark.parametrize("text, role, indicator", [
     # a plan names its action, any action, before its number: the target
     ("今年计划清淤疏浚中小河流156公里。", "target", "清淤疏浚中小河流"),
     ("明年计划接待游客1050万人次。", "target", "接待游客"),
