@@ -2,8 +2,10 @@
 
     上年全县发生火灾24起。…今年全县发生火灾18起，比上年少6起。
     去年同期全县新增就业3000人。…今年1-6月全县新增就业3300人，同比增长10%。
+    上年末不良贷款率为2.21%。…年末不良贷款率降至1.83%，比上年末下降0.38个百分点。
 
-A change (比上年少6起: a count after a change word) or a growth rate (同比增长10%;
+A change (比上年少6起: a count after a change word; a change of a rate in
+percentage points, against rate levels) or a growth rate (同比增长10%;
 a multiple read as one: 增长1.5倍 is +150%, 是上年的1.15倍 +15%)
 with the current level right before it in its sentence, and no earlier level
 in that sentence, is tried against the earlier level stated elsewhere: a
@@ -73,10 +75,11 @@ def check_earlier(index: Index, found, cfg) -> None:
             continue
         s = sentence_start(text, q.start)
         sent = index.between(s, q.start)
-        levels = [c for c in sent if is_count(c) and c.role not in ("growth", "difference")
-                  and (is_rate(q) or c.norm_unit == q.norm_unit)]
+        points = q.norm_unit == "ratio_point"     # 比上年末下降0.38个百分点: a change of a rate
+        levels = [c for c in sent if c.role not in ("growth", "difference")
+                  and (is_rate(c) if points else is_count(c) and (is_rate(q) or c.norm_unit == q.norm_unit))]
         if any(is_earlier(c) for c in sent):
-            if is_rate(q):
+            if is_rate(q) or points:
                 continue            # a rate against an earlier level of its sentence: relations._growth
             prev = next((c for c in reversed(levels) if is_earlier(c)), None)
             cur = next((c for c in reversed(levels) if not is_earlier(c) and prev is not None
@@ -105,7 +108,7 @@ def _unnamed_now(index: Index, cur: Quantity, s: int) -> Quantity | None:
     p = sentence_start(text, s - 1)
     if not w.opens.match(text, p):
         return None
-    levels = [c for c in index.between(p, s) if c.norm_unit == cur.norm_unit and is_count(c)
+    levels = [c for c in index.between(p, s) if c.norm_unit == cur.norm_unit and _level(c)
               and c.role not in _NOT_LEVELS]
     return levels[0] if len(levels) == 1 else None
 
@@ -151,10 +154,15 @@ def _earlier_level(index: Index, cur: Quantity, sent_start: int, is_earlier, cfg
     if len(name) < cfg.shared_name_chars:
         return None
     for p in reversed(index.between(max(0, sent_start - cfg.whole_reach), sent_start)):
-        if p.norm_unit == cur.norm_unit and p.role not in _NOT_LEVELS and is_count(p) \
+        if p.norm_unit == cur.norm_unit and p.role not in _NOT_LEVELS and _level(p) \
                 and is_earlier(p) and common_run(name, p.indicator or "") >= cfg.shared_name_chars:
             return p
     return None
+
+
+def _level(p: Quantity) -> bool:
+    """A level: a count, or a rate (the earlier level of a change in points)."""
+    return is_count(p) or is_rate(p)
 
 
 def _cue_after(cues: list[int], q: Quantity, cfg) -> bool:
@@ -174,7 +182,7 @@ def _later_level(index: Index, cur: Quantity, q: Quantity, is_earlier, cfg) -> Q
     name = cur.indicator or ""
     first_next = True
     for p in index.between(q.end, end):
-        if p.norm_unit != cur.norm_unit or p.role in _NOT_LEVELS or not is_count(p):
+        if p.norm_unit != cur.norm_unit or p.role in _NOT_LEVELS or not _level(p):
             continue
         named = common_run(name, p.indicator or "") >= cfg.shared_name_chars
         if is_earlier(p) and (p.start < hi or named or (first_next and p.start < nxt and _bare(text, p))):
