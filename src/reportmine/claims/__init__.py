@@ -148,6 +148,9 @@ class _Walk:
     prev_after: int = 0              # where prev's counted noun ends
     prev_sentence: int = -1
     prev_line: int = -1
+    target: Quantity | None = None   # the last target that named an indicator, its line and sentence
+    target_line: int = -1
+    target_sentence: int = -1
 
     def __post_init__(self):
         self.own: dict[int, str] = {}        # id(q) -> the indicator it named itself
@@ -182,6 +185,9 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         same_sentence = _inherit_indicator(c, text, q, ss, walk)
         if q.indicator is None and not same_sentence and cs > ss:
             q.indicator = _previous_clause(c, text, ss, cs)
+        if q.indicator is None and role == "completion_rate" and walk.target is not None \
+                and walk.target_line == line and walk.target_sentence != ss:
+            q.indicator = walk.target.indicator     # …任务4.5万亩。…亩均财政投入1500元。任务完成率为94%: the task's
         if q.indicator is None and prev is not None and walk.prev_line == line and role in _INHERIT_ROLES:
             q.indicator = prev.indicator
         if q.indicator is None:
@@ -197,6 +203,8 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
             q.indicator = None
         if role != "other" and q.indicator:
             walk.named = q
+        if role in _TARGET_ROLES and q.indicator:
+            walk.target, walk.target_line, walk.target_sentence = q, line, ss
         walk.prev, walk.prev_sentence, walk.prev_line = q, ss, line
         walk.prev_after = q.end + (len(after) if after else 0)
     lists.pair_lists(text, quantities, c)
