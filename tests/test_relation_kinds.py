@@ -152,6 +152,9 @@ FLAGGED = [
     # a completion rate naming only the task (任务完成率) is the task's, not the last amount's
     ("市里下达我县今年农村公路提升改造任务260公里。截至年底，全县已完成农村公路提升改造238公里，公里均投入42万元。"
      "任务完成率为95.5%。", "95.5%", "238公里/260公里"),
+    # a growth rate against the level of an earlier year stated in a sentence opening with that year
+    ("2023年全县接待游客826万人次。今年全县接待游客达到905万人次，增长11.6%。", "11.6%",
+     "(905万人次 − 826万人次)/826万人次"),
     # a change in points against last year's rate stated in an earlier sentence
     ("上年末全县城镇调查失业率为5.4%。今年新增城镇就业4820人。年末城镇调查失业率降至5.1%，比上年末下降0.5个百分点。",
      "0.5个百分点", "5.4% − 5.1%"),
@@ -273,6 +276,7 @@ VERIFIED = [
      "5.4% − 5.1%"),
     ("市里下达我县今年农村公路提升改造任务260公里。截至年底，全县已完成农村公路提升改造238公里，公里均投入42万元。"
      "任务完成率为91.5%。", "238公里/260公里"),
+    ("2023年全县接待游客826万人次。今年全县接待游客达到905万人次，增长9.6%。", "(905万人次 − 826万人次)/826万人次"),
     ("年初市交通局下达我县农村公路新改建任务320公里。全年实际完成农村公路新改建338公里，另完成危桥改造12座。"
      "农村公路新改建任务完成率为105.6%。", "338公里/320公里"),
 ]
@@ -332,6 +336,10 @@ SILENT = [
     # two parts side by side (named alike but for their heads, after their whole) are no
     # part and whole of a rate in a later sentence (a guard of the pair above: silent before it)
     "全县工业营业收入540亿元，其中电子信息产业实现营业收入132亿元，生物医药产业实现营业收入88亿元。两大产业对工业增长的贡献率达到61.2%。",
+    # a year's target is no earlier level (2026年…目标), nor is the level of a year after the
+    # current one (guards of the rule above: silent before it too)
+    "2026年全县接待游客目标为1000万人次。今年全县接待游客达到905万人次，增长9.6%。",
+    "2025年全县接待游客826万人次。2024年全县接待游客达到905万人次，增长11.6%。",
     # last year's counts, this year's rate
     "上年全县受理信访事项860件，办结812件。今年全县信访事项办结率为96.1%。",
 ]

@@ -36,7 +36,7 @@ _WORD_CHARS = 6      # how far before a change its direction word may start
 # no earlier level of the indicator: a change, or a plan (年初市局下达…计划21.6亿元 is
 # no level of last year's, whatever the 年初 before it)
 _NOT_LEVELS = frozenset({"growth", "difference", "target", "basic_target", "full_target", "forecast"})
-_PATTERNS = ("down", "up", "earlier", "times_of", "opens", "now", "bare")
+_PATTERNS = ("down", "up", "earlier", "times_of", "opens", "now", "bare", "dated_opens", "year")
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,8 @@ class EarlierWords:
     opens: object
     now: object
     bare: object
+    dated_opens: object
+    year: object
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +66,7 @@ def earlier_words() -> EarlierWords:
 def check_earlier(index: Index, found, cfg) -> None:
     text, w = index.text, earlier_words()
     cues = [m.start() for m in w.earlier.finditer(text) if text[max(0, m.start() - 1):m.start()] not in w.compare]
-    if not cues:
+    if not cues and w.year.search(text) is None:
         return
     is_earlier = lambda q: _is_earlier(text, cues, q)     # noqa: E731
     for q in index.qs:
@@ -155,9 +157,23 @@ def _earlier_level(index: Index, cur: Quantity, sent_start: int, is_earlier, cfg
         return None
     for p in reversed(index.between(max(0, sent_start - cfg.whole_reach), sent_start)):
         if p.norm_unit == cur.norm_unit and p.role not in _NOT_LEVELS and _level(p) \
-                and is_earlier(p) and common_run(name, p.indicator or "") >= cfg.shared_name_chars:
+                and (is_earlier(p) or _dated_earlier(index.text, p, sent_start, cur)) \
+                and common_run(name, p.indicator or "") >= cfg.shared_name_chars:
             return p
     return None
+
+
+def _dated_earlier(text: str, p: Quantity, s: int, cur: Quantity) -> bool:
+    """2022年全县规上工业营业收入为128亿元。今年…达到139.5亿元，增长9.0%: p's
+    sentence opens with a year (`dated_opens`) and the current level's sentence
+    names, before it, the current period (`now`) or a later year."""
+    w = earlier_words()
+    m = w.dated_opens.match(text, sentence_start(text, p.start), p.start)
+    if m is None:
+        return False
+    head = text[s:cur.start]
+    later = [int(y.group("year")) for y in w.year.finditer(head)]
+    return any(int(m.group("year")) < y for y in later) or (not later and w.now.search(head) is not None)
 
 
 def _level(p: Quantity) -> bool:
