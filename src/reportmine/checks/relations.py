@@ -327,6 +327,12 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
     a = _nearest(others[:-1], lambda q: (q.role in _TARGETS) != (b.role in _TARGETS))
     if a is None:           # 由去年的5.4%提高到今年的6.85%: an earlier period's value and this one's
         a = _nearest(others[:-1], lambda q: _after_cue(found, q) != _after_cue(found, b))
+    if a is None and b.start < d.start and _compared(found, b) \
+            and clause_start(found.text, b.start) == clause_start(found.text, d.start):
+        # 森林覆盖率为58.4%，比全省的61.2%低2.8个百分点: the value compared with is
+        # written in the difference's own comparison (its clause); the subject's own is
+        # the nearest before it that is not compared
+        a = _nearest(others[:-1], lambda q: not _compared(found, q))
     if a is None and b.start > d.start:         # the compared value restated after the difference
         a = others[-2]
     if a is None:
