@@ -149,6 +149,12 @@ FLAGGED = [
     # a rate whose two counts an earlier sentence gives side by side, the rate named like them
     ("全年全县共立盗窃案件1320起，侦破846起。今年新建智慧安防小区14个。盗窃案件破案率为66.1%。",
      "66.1%", "846起/1320起"),
+    # a share whose subject (税收) names the count its name starts with, not the one right before it
+    ("全年一般公共预算收入完成9.84亿元。其中税收收入6.52亿元，非税收入3.32亿元，税收占比为68.3%。", "68.3%",
+     "6.52亿元/9.84亿元"),
+    # the parts after 其中 are of the count named like them (受理), not of the nearest (办结)
+    ("全年共受理各类信访事项3265件，办结3108件。其中受理来信1204件，受理来访2081件。", "3265件",
+     "所报为3265件"),
     # a gap to a value written inside its own comparison (比全省的61.2%低…)
     ("今年全县农村自来水普及率为88.6%，比全市的92.1%低2.5个百分点。", "2.5个百分点", "|88.6% − 92.1%|"),
     # a completion rate naming only the task (任务完成率) is the task's, not the last amount's
@@ -280,6 +286,10 @@ VERIFIED = [
      "任务完成率为91.5%。", "238公里/260公里"),
     ("2023年全县接待游客826万人次。今年全县接待游客达到905万人次，增长9.6%。", "(905万人次 − 826万人次)/826万人次"),
     ("今年全县农村自来水普及率为88.6%，比全市的92.1%低3.5个百分点。", "|88.6% − 92.1%|"),
+    # a figure per head is a rounded quotient, even written as a whole number of 元
+    ("全年发放临时救助金2368000元，救助1374人，人均1723元。", "2368000元/1374人"),
+    ("全年一般公共预算收入完成9.84亿元。其中税收收入6.52亿元，非税收入3.32亿元，税收占比为66.3%。", "6.52亿元/9.84亿元"),
+    ("全年共受理各类信访事项3265件，办结3108件。其中受理来信1204件，受理来访2061件。", "1204件 + 2061件"),
     # the second comparison of the sentence is with another value (城关镇's), not the first's
     ("城关镇完成全年任务的62.5%；石桥乡完成了38.4%，比全县平均的51.6%低13.2个百分点，比城关镇低24.1个百分点。",
      "|38.4% − 51.6%|"),

@@ -35,6 +35,22 @@ def tolerance(q: Quantity) -> float:
     return 10 ** -places * scale * 0.5 + 1e-9
 
 
+def quotient_tolerance(q: Quantity) -> float:
+    """The tolerance of a value that is a quotient (人均1723元, 户均900元): rounded
+    to its last written place even when that is a whole number of a unit
+    tolerance() reads as exact."""
+    if q.value is None or q.norm_value is None:
+        return 1e-9
+    scale = abs(q.norm_value / q.value) if q.value else _unit_scale(q.unit)
+    return max(tolerance(q), 10 ** -_decimals(q.text) * scale * 0.5 + 1e-9)
+
+
+def fits_quotient(stated: Quantity, lo: float, hi: float) -> bool:
+    """fits() for a stated quotient (quotient_tolerance)."""
+    t = quotient_tolerance(stated)
+    return lo <= stated.norm_value + t + 1e-12 and stated.norm_value - t - 1e-12 <= hi
+
+
 @lru_cache(maxsize=256)
 def _unit_scale(unit: str | None) -> float:
     """What one of ``unit`` is in norm units (% -> 0.01), for a value of 0."""

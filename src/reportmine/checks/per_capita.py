@@ -312,7 +312,7 @@ def _multiple(m, cfg) -> float | None:
 
 def _judge_per(found, q: Quantity, a: Quantity, p: Quantity, per: float, cfg) -> None:
     x = a.norm_value / p.norm_value * per
-    half = ar.tolerance(q) + (ar.tolerance(a) / a.norm_value + ar.tolerance(p) / p.norm_value) * x
+    half = ar.quotient_tolerance(q) + (ar.tolerance(a) / a.norm_value + ar.tolerance(p) / p.norm_value) * x
     arith = f"{a.text}/{p.text}×{per:g} = {x:.2f}{q.unit or ''}"
     if abs(x - q.norm_value) <= half + 1e-9:
         found.verify("per_capita", arith, [a, p, q], q)
@@ -334,7 +334,7 @@ def _judge(found, text: str, q: Quantity, amounts: list[Quantity], heads: list[Q
         for p in reversed(heads):
             for months in {1, monthly}:
                 iv = _quotient(a, p, months)
-                if iv and ar.fits(q, *iv):
+                if iv and ar.fits_quotient(q, *iv):     # (人均1723元 is a rounded quotient)
                     found.verify("per_capita", _arith(a, p, q, months, 2), [a, p, q], q)
                     if fits is not None:
                         fits.append((q, a, p, months))

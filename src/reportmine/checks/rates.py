@@ -178,6 +178,7 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
             if q.start >= at:           # 占党员总数1640名的: the whole's own unit names no part
                 label = label.replace(q.text, "")
         parts = _part_of(label, [q for q in sent if q.end <= at], cfg)
+        parts = _subject_part(text, [q for q in sent if q.end <= at], at, parts, cfg)
         if parts and not _subject_names(text, parts[0], at, cfg):
             return None
         inside = [_with_unit(q, parts) for q in sent if q.start >= at]
@@ -515,6 +516,21 @@ def _subject_names(text: str, part: Quantity, at: int, cfg) -> bool:
 
 
 _SUBJECT_BREAKS = "，,、；;"
+
+
+def _subject_part(text: str, before: list[Quantity], at: int, parts: list[Quantity], cfg) -> list[Quantity]:
+    """其中税收收入11.08亿元，非税收入4.54亿元，税收占比为70.9%: the share's own
+    subject (税收, right before its cue) names one count of the sentence better
+    than the count right before it: the one whose name starts with the subject."""
+    if not parts or len(before) < 2:
+        return parts
+    lo = max(parts[0].end, *(text.rfind(ch, parts[0].end, at) + 1 for ch in _SUBJECT_BREAKS))
+    subject = text[lo:at].strip()
+    if lo == parts[0].end or len(subject) < cfg.ratio_part_name_chars \
+            or not all("\u4e00" <= ch <= "\u9fff" for ch in subject) or (parts[0].indicator or "").startswith(subject):
+        return parts
+    named = [q for q in before if q.norm_unit == parts[0].norm_unit and (q.indicator or "").startswith(subject)]
+    return named[-1:] or parts
 
 
 def _with_unit(q: Quantity, parts: list[Quantity]) -> Quantity:

@@ -33,6 +33,25 @@ _TARGETS = frozenset({"target", "basic_target", "full_target"})
 _NOT_PARTS = _TARGETS | {"growth", "difference"}
 
 
+def _total_named_like(text: str, before: list[Quantity], total: Quantity, parts: list[Quantity], cfg) -> Quantity | None:
+    """全年受理各类案件21486件，审结20317件，结案率94.6%。其中受理民商事案件15902件…:
+    the total the parts are of is the count of the total's sentence named like
+    the first part (`ratio_part_name_chars` in common, more than the nearest
+    count has), not the nearest one."""
+    if not parts or not parts[0].indicator:
+        return None
+    name = parts[0].indicator
+    s = sentence_start(text, total.start)
+    others = [q for q in before[:-1] if q.start >= s and q.norm_unit == total.norm_unit
+              and q.norm_value > total.norm_value and q.indicator]
+    own = total.indicator or ""
+    for q in others:            # 审结20317件 after 受理各类案件: its name carries the one before it
+        if own.startswith(q.indicator) and len(own) > len(q.indicator):
+            own = own[len(q.indicator):]
+    best = max(((common_run(name, q.indicator), q) for q in others), key=lambda t: t[0], default=(0, None))
+    return best[1] if best[0] >= cfg.ratio_part_name_chars and best[0] > common_run(name, own) else None
+
+
 def check_sums(index: Index, found, cfg) -> None:
     text = index.text
     done = {s for v in found.verified if v["kind"] == "sum" for s in map(tuple, v["spans"])}
@@ -45,6 +64,9 @@ def check_sums(index: Index, found, cfg) -> None:
         total = before[-1]
         close = _bracket_end(text, m.start())
         parts = _parts_after(index, total, m.end(), cfg, close)
+        named = _total_named_like(text, before, total, parts, cfg)
+        if named is not None:
+            total, parts = named, _parts_after(index, named, m.end(), cfg, close)
         said = (len(found.flags), len(found.verified))
         if len(parts) >= 2:         # after 中 (12个村中，有8个…) the parts may leave some out: no wider limit
             k = 0 if m.group() == "中" else _in_sentence(text, m.end(), parts)
