@@ -155,6 +155,11 @@ FLAGGED = [
     # the parts after 其中 are of the count named like them (受理), not of the nearest (办结)
     ("全年共受理各类信访事项3265件，办结3108件。其中受理来信1204件，受理来访2081件。", "3265件",
      "所报为3265件"),
+    # the size of a change right, its direction word wrong (within a sentence, and against an
+    # earlier sentence's level)
+    ("全县农村留守儿童由上年的1860人减少到1702人，同比增加8.5%。", "8.5%", "方向相反"),
+    ("上年全县农村留守儿童1860人。今年全县农村留守儿童1702人，同比增加8.5%。", "8.5%", "方向相反"),
+    ("2023年全县农村留守儿童1860人。2024年全县农村留守儿童2018人，同比下降8.5%。", "8.5%", "方向相反"),
     # a gap to a value written inside its own comparison (比全省的61.2%低…)
     ("今年全县农村自来水普及率为88.6%，比全市的92.1%低2.5个百分点。", "2.5个百分点", "|88.6% − 92.1%|"),
     # a completion rate naming only the task (任务完成率) is the task's, not the last amount's

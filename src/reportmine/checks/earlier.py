@@ -134,6 +134,11 @@ def as_growth(text: str, q: Quantity) -> tuple[Quantity, bool | None, str | None
     return replace(q, value=abs(x), norm_value=abs(x), norm_unit="ratio"), x < 0, note
 
 
+def stated_direction(text: str, q: Quantity) -> bool | None:
+    """Whether the words right before q say it is a fall (True), a rise (False) or neither (None)."""
+    return _direction(text, q)
+
+
 def _direction(text: str, q: Quantity) -> bool | None:
     w = earlier_words()
     head = text[max(clause_start(text, q.start), q.start - _WORD_CHARS):q.start]
@@ -241,6 +246,10 @@ def _judge(found, q: Quantity, cur: Quantity, prev: Quantity, down: bool, cfg, n
     arith += note or ""
     if abs(computed - sign * q.norm_value) <= tol:
         found.verify("growth" if is_rate(q) else "difference", arith, [prev, cur, q], q)
+    elif abs(computed + sign * q.norm_value) <= tol and abs(computed) > tol and not note:
+        # 由2316人到2087人，写作“同比增加9.9%”: the size right, the direction word wrong
+        found.flag("growth" if is_rate(q) else "difference", q, arith + f"（较早的水平{prev.text}见{where}），"
+                   f"所报为{'下降' if down else '增长'}{q.text}，方向相反", [prev, cur], span=(cur.start, q.end), tail="")
     elif implied and implied > 0 and abs(implied - prev.norm_value) / prev.norm_value <= cfg.near_miss_total:
         found.flag("growth" if is_rate(q) else "difference", q, arith + f"（较早的水平{prev.text}见{where}）", [prev, cur],
                    span=(cur.start, q.end))

@@ -27,7 +27,7 @@ from .bases import check_bases
 from .complements import check_complements
 from .deductions import check_deductions
 from .completions import check_completions
-from .earlier import check_earlier
+from .earlier import check_earlier, stated_direction
 from .excess import check_excess
 from .formulas import check_formulas
 from .gaps import check_gaps
@@ -435,6 +435,12 @@ def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quanti
     up = (cur.norm_value - prev.norm_value) / prev.norm_value
     computed = abs(up)
     tol = ar.tolerance(g) + (ar.tolerance(cur) + ar.tolerance(prev)) / prev.norm_value
+    down = stated_direction(found.text, g)
+    if down is not None and abs(computed - g.norm_value) <= tol and computed > tol and (up < 0) != down:
+        # 由上年的2316人减少到2087人，同比增加9.9%: the size right, the direction word wrong
+        found.flag("growth", g, f"({cur.text} − {prev.text})/{prev.text} = {ar.pct(up)}，"
+                   f"所报为{'下降' if down else '增长'}{g.text}，方向相反", [cur, prev], tail="")
+        return
     implied = prev.norm_value * (1 + g.norm_value if up >= 0 else 1 - g.norm_value)
     found.judge(g, computed, tol, [cur, prev], "growth",
                 f"({cur.text} − {prev.text})/{prev.text} = {ar.pct(up)}", levels=(cur.norm_value, implied),
