@@ -560,7 +560,9 @@ def test_a_count_closed_by_zhong_is_the_total_of_the_parts_after_it(pipeline, te
     ("全县常住人口32万人，每千人口拥有医疗床位6.8张，共有床位2080张。", "6.8张"),
     # a count of people per so many people: the population is the one named 人口
     ("全区户籍人口25万人，在岗教师2100人，每万人拥有教师84人。", None),
-    ("全区户籍人口25万人，在岗教师2100人，每万人拥有教师86人。", "86人"),
+    # (a whole number per so many heads is rounded: 86 is 2100 over 24.5万, which 25万 covers)
+    ("全区户籍人口25万人，在岗教师2100人，每万人拥有教师86人。", None),
+    ("全区户籍人口25万人，在岗教师2100人，每万人拥有教师89人。", "89人"),
     # per thousand named heads (每千名老人)
     ("每千名老人拥有养老床位35张，全县60岁以上老人8万人，养老床位2800张。", None),
 ])

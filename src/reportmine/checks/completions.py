@@ -18,9 +18,12 @@ and the nearest other amount of that unit before the rate; and then only as a
 near miss (`near_miss_ratio`) or when one mistyped digit explains the gap. A
 completion rate with no target in its sentence is verified against the one
 target of its unit stated before it (`whole_reach`) named like the amount
-nearest before the rate (`shared_name_chars`), never flagged by it: on the
-synthetic corpus (benchmarks/make_corpus.py) such targets were often of
-another scope, and the flags false.
+nearest before the rate (`shared_name_chars`; an amount naming nothing is
+named by its rate). It is flagged by it only when the target stands in the
+rate's paragraph with no other target of its unit after it, and the amount
+either stands in the rate's own sentence or is named like the rate: a target
+stated further off may be of another scope or period (on the synthetic
+corpus, benchmarks/make_corpus.py, such flags were often false).
 """
 
 from __future__ import annotations
@@ -82,6 +85,8 @@ def check_completions(index: Index, found, cfg) -> None:
             pairs, meant = _sentence_pairs(index, r, cc, is_target)
             if not pairs and meant is None:
                 pairs, meant = _earlier_target(index, r, cc, cfg, is_target)
+                if meant is not None and _used(found, meant[1]):
+                    meant = None        # a target another completion verified with is that one's
             _judge(found, r, pairs, meant, cfg)
 
 
@@ -165,29 +170,38 @@ def _earlier_target(index: Index, r: Quantity, cc, cfg, is_target: "_Targets") -
         lo = max(0, s - cfg.whole_reach, para)
         before, by_name = _named_amount([q for q in _amounts(index.between(lo, s)) if not is_target(q)], r, cfg)
         s = sentence_start(text, before[-1].start) if before else s
-    if not before or len(before[-1].indicator or "") < cfg.shared_name_chars:
+    # 累计完成76.4亿元，完成全年目标的98.9%: an amount that names nothing is named by its rate
+    name = (before[-1].indicator or (r.indicator if before and before[-1].start >= s else None) or "") if before else ""
+    if not before or len(name) < cfg.shared_name_chars:
         return [], None
     a = before[-1]
-    named = [(_common_run(a.indicator, (t.indicator or "") + text[max(0, t.start - cfg.name_reach):t.start]), t)
+    named = [(_common_run(name, (t.indicator or "") + text[max(0, t.start - cfg.name_reach):t.start]), t)
              for t in _amounts(index.between(max(0, s - cfg.whole_reach), s))
              if t.norm_unit == a.norm_unit and is_target(t)]
     best = max((c for c, _ in named), default=0)
     found = [t for c, t in named if c == best]
     if best < cfg.shared_name_chars or len(found) != 1:
         # 新增城镇就业 of the target 城镇新增就业: the words in another order
-        found = [t for _, t in named if named_alike(a.indicator, t.indicator)]
+        found = [t for _, t in named if named_alike(name, t.indicator)]
         if len(found) != 1:
             return [], None
         by_name = False
     t = found[0]
-    # verified only, unless all three stand in one paragraph, each named like
-    # the next (the rate like the amount, the amount like the target) and no
-    # other target of the unit stands between: a target elsewhere may be of
-    # another scope or period
-    meant = (a, t) if by_name and t.start >= para and len(found) == 1 \
+    # verified only, unless all three stand in one paragraph, the amount in the
+    # rate's sentence or named like the rate, the target itself (not the words
+    # before it) named like the amount, and no other target of the unit stands
+    # between: a target elsewhere may be of another scope or period
+    meant = (a, t) if (by_name or a.start >= sentence_start(text, r.start)) and t.start >= para and len(found) == 1 \
+        and _common_run(name, t.indicator or "") >= cfg.shared_name_chars \
         and not any(is_target(x) for x in _amounts(index.between(t.end, r.start)) if x.norm_unit == t.norm_unit) \
         else None
     return [(a, t)], meant
+
+
+def _used(found, t: Quantity) -> bool:
+    """Whether ``t`` is the target of a completion verified before."""
+    span = [t.start, t.end]
+    return any(v["kind"] == "completion" and span in v["spans"] for v in found.verified)
 
 
 def _named_amount(amounts: list[Quantity], r: Quantity, cfg) -> tuple[list[Quantity], bool]:
