@@ -163,6 +163,12 @@ FLAGGED = [
     ("全县农村留守儿童由上年的1860人减少到1702人，同比增加8.5%。", "8.5%", "方向相反"),
     ("上年全县农村留守儿童1860人。今年全县农村留守儿童1702人，同比增加8.5%。", "8.5%", "方向相反"),
     ("2023年全县农村留守儿童1860人。2024年全县农村留守儿童2018人，同比下降8.5%。", "8.5%", "方向相反"),
+    # one indicator's level, or its growth, stated twice in a paragraph with values a slip apart
+    # (the words of scope and period before the name set aside: 今年全县规上工业增加值)
+    ("全年新增城镇就业5312人，完成年度目标5000人的106.2%。全县就业局势总体稳定，新增城镇就业5321人，其中失业人员再就业860人。",
+     "5321人", "5312人 与 5321人"),
+    ("今年全县规上工业增加值完成86.4亿元，同比增长7.6%。全年工业运行稳中有进，规上工业增加值增长8.1%。", "8.1%",
+     "7.6% 与 8.1%"),
     # a gap to a value written inside its own comparison (比全省的61.2%低…)
     ("今年全县农村自来水普及率为88.6%，比全市的92.1%低2.5个百分点。", "2.5个百分点", "|88.6% − 92.1%|"),
     # a completion rate naming only the task (任务完成率) is the task's, not the last amount's
@@ -362,6 +368,12 @@ SILENT = [
     # current one (guards of the rule above: silent before it too)
     "2026年全县接待游客目标为1000万人次。今年全县接待游客达到905万人次，增长9.6%。",
     "2025年全县接待游客826万人次。2024年全县接待游客达到905万人次，增长11.6%。",
+    # (guards of the rule above, silent before it too) one measure of two places, of two
+    # subjects in parallel clauses, and a name carried into the next clause (实有) are no
+    # indicator written twice
+    "全县农村居民人均可支配收入19860元，增长7.2%；全市农村居民人均可支配收入21430元，增长6.8%。",
+    "城市医疗救助累计救助6657人次，人均医疗救助58.7元；农村医疗救助累计救助14631人次，人均医疗救助60.6元。",
+    "全县行政编制核定1260名，实有1188名，空编72名。",
     # last year's counts, this year's rate
     "上年全县受理信访事项860件，办结812件。今年全县信访事项办结率为96.1%。",
 ]

@@ -89,11 +89,15 @@ class Config:
     compared_words: tuple[str, ...]
     compared_not_before: tuple[str, ...]
     current_cues: tuple[str, ...]
+    twice_scope: tuple[str, ...]        # 全县, 今年…: words a name opens with that set its scope or period
+    twice_periods: tuple[str, ...]      # 全年, 今年…: periods that are the year's
+    twice_near: float                   # two values this close (relative) are one mistyped
+    twice_reach: int                    # …and this close in the text (characters)
 
 
 _KEYS = ("bounded_rate_endings", "unbounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues", "near_miss",
          "mismatch_min_chars", "dated_previous_cue", "not_scope", "compared_words",
-         "compared_not_before", "current_level_cues")
+         "compared_not_before", "current_level_cues", "twice_scope", "twice_periods", "twice_near", "twice_reach")
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +111,10 @@ def config() -> Config:
                   compile_pattern(data["not_scope"], "checks.yaml: inconsistencies.not_scope"),
                   word_list(data, "compared_words", "checks.yaml: inconsistencies"),
                   word_list(data, "compared_not_before", "checks.yaml: inconsistencies"),
-                  word_list(data, "current_level_cues", "checks.yaml: inconsistencies"))
+                  word_list(data, "current_level_cues", "checks.yaml: inconsistencies"),
+                  tuple(sorted(word_list(data, "twice_scope", "checks.yaml: inconsistencies"), key=len, reverse=True)),
+                  word_list(data, "twice_periods", "checks.yaml: inconsistencies"), float(data["twice_near"]),
+                  int(data["twice_reach"]))
 
 
 def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:

@@ -55,6 +55,7 @@ def check_mismatch(doc: Document, found, cfg) -> None:
     subject (规上工业增加值同比增长8.4% … 规上工业增加值增长3.7%), and numbers
     glued to an indicator's name elsewhere (未成年人175 … 176未成年人)."""
     _growth_twice(doc, found, cfg)
+    _level_twice(doc, found)
     text = doc.text
     spans = sorted((q.start, q.end) for q in doc.quantities)
     searched = set()
@@ -94,19 +95,107 @@ def _growth_twice(doc: Document, found, cfg) -> None:
     for q in doc.quantities:
         if q.norm_unit != "ratio" or q.group is not None or q.norm_value is None or doc.is_boilerplate(q.start):
             continue
-        subject = growth_subject(text, q, doc.quantities, cfg)
+        subject = growth_subject(text, q, doc.quantities, cfg, found.cfg.twice_scope)
         head = text[sentence_start(text, q.start):q.start]
         if subject is None or cfg.scope_label.match(head) or cfg.sum_cue.search(head):
             continue            # a part's figure (under 其中 or a scope label), not the whole's
-        first = seen.setdefault((subject, q.period), q)
-        if first is not q and (first.norm_value, first.direction or "up") != (q.norm_value, q.direction or "up") and \
+        written = subject
+        subject, place = core_name(subject, found.cfg.twice_scope)     # (今年全县)地区生产总值
+        place = place or _place(text, q, found.cfg)
+        before = seen.setdefault((subject, _year_period(q.period, found.cfg.twice_periods)), [])
+        # (one subject written alike anywhere in the document; written with other words
+        # of scope or period, within `twice_reach`)
+        first = next((f for f, p, w in before if _same_place(p, place)
+                      and (w == written or q.start - f.end <= found.cfg.twice_reach)), None)
+        before.append((q, place, written))
+        if first is not None and (first.norm_value, first.direction or "up") != (q.norm_value, q.direction or "up") and \
                 sentence_start(text, first.start) != sentence_start(text, q.start):
             found.flags.append(make_flag(text, q.start, q.end, "inconsistency", "mismatch",
                                          f"{subject}: {first.text} vs {q.text}", [first, q], None,
                                          indicator=subject, values=f"{first.text} 与 {q.text}"))
 
 
-def growth_subject(text: str, g, quantities, cfg) -> str | None:
+def core_name(name: str, scope: tuple[str, ...]) -> tuple[str, str]:
+    """今年全县地区生产总值 -> (地区生产总值, 县): a name without the words of scope
+    and period it opens with, and the level of the place its scope names (the
+    last character of 全县, 我县, 本县; empty when none is named)."""
+    changed, place = True, ""
+    while changed:
+        changed = False
+        for w in scope:
+            if name.startswith(w) and len(name) > len(w):
+                name, changed = name[len(w):], True
+                place = w[-1] if w[-1] not in "年内" else place
+    return name, place
+
+
+def _place(text: str, q, c) -> str:
+    """The level of the place the words before q in its clause name (全市 -> 市), or ''."""
+    head = text[clause_start(text, q.start):q.start]
+    hits = [(head.find(w), w) for w in c.twice_scope if w[-1] not in "年内" and w in head]
+    return min(hits)[1][-1] if hits else ""
+
+
+def _parallel(text: str, quantities, a, b) -> bool:
+    """城市医疗救助6657人次，…人均医疗救助58.7元；农村医疗救助14631人，…人均医疗救助
+    60.6元: each in a sentence (up to 。 or ；) that opens with a number of its own
+    subject, the two subjects differing: the same measure of two subjects."""
+    starts = [x.start for x in quantities]
+
+    def opener(q):
+        k = bisect.bisect_left(starts, sentence_start(text, q.start))
+        return next((x for x in quantities[k:k + 64] if x.norm_value is not None), q)
+
+    oa, ob = opener(a), opener(b)
+    return oa is not a and ob is not b and (oa.indicator or "") != (ob.indicator or "")
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Two scopes that may be one: the same, or one of them not named."""
+    return a == b or not a or not b
+
+
+def _year_period(period: str | None, periods: tuple[str, ...]) -> str:
+    return "" if not period or period in periods else period
+
+
+def _level_twice(doc: Document, found) -> None:
+    """全年城镇新增就业4268人，完成年度目标4000人的106.7%。…城镇新增就业4286人:
+    one indicator's level stated twice in a paragraph (its name without words
+    of scope, the same unit and period, neither a part under 其中) with values
+    a slip apart (`twice_near`, beyond their rounding): one of them is mistyped.
+    Two different measures of one name seldom stand so close."""
+    from . import arithmetic as ar
+    from .neighbourhood import paragraph_bounds
+
+    text, c = doc.text, found.cfg
+    seen: dict = {}
+    for q in doc.quantities:
+        if q.role != "actual" or q.norm_value is None or q.approx or q.group is not None or not q.indicator \
+                or q.norm_unit in (None, "ratio", "ratio_point") or doc.is_boilerplate(q.start):
+            continue
+        name, place = core_name(q.indicator, c.twice_scope)
+        place = place or _place(text, q, c)
+        lo, hi = paragraph_bounds(text, q.start)
+        if len(name) < c.mismatch_min_chars + 1 or re.search(c.parts_cue, text[sentence_start(text, q.start):q.start]) \
+                or "|" in text[lo:hi] or "\t" in text[lo:hi] or name not in text[clause_start(text, q.start):q.end]:
+            continue            # (a table's rows and columns are other periods and places; a name
+            # carried from the clause before, 核定1260名，实有1188名, is not written twice)
+        key = (lo, name, q.norm_unit, _year_period(q.period, c.twice_periods))
+        before = seen.setdefault(key, [])
+        first = next((f for f, p in before if _same_place(p, place) and q.start - f.end <= c.twice_reach), None)
+        before.append((q, place))
+        if first is None or clause_start(text, first.start) == clause_start(text, q.start) \
+                or _parallel(text, doc.quantities, first, q):
+            continue
+        gap = abs(first.norm_value - q.norm_value)
+        if gap > ar.tolerance(first) + ar.tolerance(q) and gap <= c.twice_near * max(first.norm_value, q.norm_value):
+            found.flags.append(make_flag(text, q.start, q.end, "inconsistency", "mismatch",
+                                         f"{name}: {first.text} vs {q.text}", [first, q], None,
+                                         indicator=name, values=f"{first.text} 与 {q.text}"))
+
+
+def growth_subject(text: str, g, quantities, cfg, scope: tuple[str, ...] = ()) -> str | None:
     """规上工业增加值 for 规上工业增加值同比增长8.4%, or for 社会消费品零售总额
     实现303.1亿元，增长3.7% (the amount's subject); None when the rate is not a
     growth or its subject is not written out."""
@@ -121,8 +210,11 @@ def growth_subject(text: str, g, quantities, cfg) -> str | None:
         m = cfg.level_tail.search(prev)
         subject = prev[:m.start()] if m else ""
     subject = subject.strip()
-    if len(subject) < cfg.subject_min_chars or any(ch.isdigit() for ch in subject) \
-            or subject.startswith(cfg.not_subject_starts) or any(w in subject for w in cfg.list_marks):
+    # (今年全县)地区生产总值: with ``scope``, the words of scope and period it opens with are
+    # no reason to refuse it (they are returned with it)
+    checked = core_name(subject, scope)[0] if scope else subject
+    if len(checked) < cfg.subject_min_chars or any(ch.isdigit() for ch in checked) \
+            or checked.startswith(cfg.not_subject_starts) or any(w in checked for w in cfg.list_marks):
         return None
     return subject
 
