@@ -169,6 +169,8 @@ FLAGGED = [
      "5321人", "5312人 与 5321人"),
     ("今年全县规上工业增加值完成86.4亿元，同比增长7.6%。全年工业运行稳中有进，规上工业增加值增长8.1%。", "8.1%",
      "7.6% 与 8.1%"),
+    # a share of a whole that counts all of it above 100%
+    ("全县参加城乡居民养老保险的农户2.84万户，占全县农户总数的118.6%。", "118.6%", "超过了100%"),
     # a gap to a value written inside its own comparison (比全省的61.2%低…)
     ("今年全县农村自来水普及率为88.6%，比全市的92.1%低2.5个百分点。", "2.5个百分点", "|88.6% − 92.1%|"),
     # a completion rate naming only the task (任务完成率) is the task's, not the last amount's
@@ -374,6 +376,8 @@ SILENT = [
     "全县农村居民人均可支配收入19860元，增长7.2%；全市农村居民人均可支配收入21430元，增长6.8%。",
     "城市医疗救助累计救助6657人次，人均医疗救助58.7元；农村医疗救助累计救助14631人次，人均医疗救助60.6元。",
     "全县行政编制核定1260名，实有1188名，空编72名。",
+    # a share of an amount that may hold losses may exceed 100% (a guard: silent before too)
+    "7户重点企业实现利润总额14亿元，占全县规上企业利润总额的112.5%。",
     # last year's counts, this year's rate
     "上年全县受理信访事项860件，办结812件。今年全县信访事项办结率为96.1%。",
 ]

@@ -93,11 +93,12 @@ class Config:
     twice_periods: tuple[str, ...]      # 全年, 今年…: periods that are the year's
     twice_near: float                   # two values this close (relative) are one mistyped
     twice_reach: int                    # …and this close in the text (characters)
+    share_of_total: "re.Pattern"        # 占全县农户总数的: a share that cannot exceed 100%
 
 
 _KEYS = ("bounded_rate_endings", "unbounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues", "near_miss",
          "mismatch_min_chars", "dated_previous_cue", "not_scope", "compared_words",
-         "compared_not_before", "current_level_cues", "twice_scope", "twice_periods", "twice_near", "twice_reach")
+         "compared_not_before", "current_level_cues", "twice_scope", "twice_periods", "twice_near", "twice_reach", "share_of_total")
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +115,8 @@ def config() -> Config:
                   word_list(data, "current_level_cues", "checks.yaml: inconsistencies"),
                   tuple(sorted(word_list(data, "twice_scope", "checks.yaml: inconsistencies"), key=len, reverse=True)),
                   word_list(data, "twice_periods", "checks.yaml: inconsistencies"), float(data["twice_near"]),
-                  int(data["twice_reach"]))
+                  int(data["twice_reach"]),
+                  compile_pattern(data["share_of_total"], "checks.yaml: inconsistencies.share_of_total"))
 
 
 def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
@@ -261,9 +263,14 @@ def _is_count(q: Quantity) -> bool:
 
 
 def _bound(found: Found, q: Quantity) -> None:
+    """A rate bounded by its name (合格率, 覆盖率) or a share of a whole that counts
+    all of it (占全县农户总数的135.2%) above 100%."""
     ind = q.indicator or ""
-    if q.norm_unit == "ratio" and q.role == "actual" and ind.endswith(found.cfg.bounded) \
-            and not ind.endswith(found.cfg.unbounded) and q.norm_value > 1 + ar.tolerance(q):
+    if q.norm_unit != "ratio" or q.norm_value <= 1 + ar.tolerance(q):
+        return
+    share = q.role in ("actual", "other", None) and \
+        found.cfg.share_of_total.search(found.text, clause_start(found.text, q.start), q.start) is not None
+    if share or q.role == "actual" and ind.endswith(found.cfg.bounded) and not ind.endswith(found.cfg.unbounded):
         found.flags.append(make_flag(found.text, q.start, q.end, "inconsistency", "bound",
                                      f"{ind} {q.text} exceeds 100%", [q], None, indicator=ind, value=q.text))
 
