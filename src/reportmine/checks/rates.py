@@ -195,14 +195,17 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         pair = None if sent or _extensive_after(index, r, cfg) else _pair_before(index, r, cfg)
         if pair and not any(pair[0] is x for x in parts):
             parts, pair = (parts, None) if parts else ([pair[0]], pair)
+        if len(sent) == 1 and pair is None:
+            pair = _named_part_before(index, r, sent[0], cfg)
+            parts = [pair[0]] if pair else parts
         inside, label, kind = [], "", "ratio"
     else:
         return None
     if not parts:
         return None
     unit = parts[0].norm_unit
-    if _earlier_period(text, parts[0], r, cfg):
-        return None
+    if _earlier_period(text, max(parts[0], sent[-1] if sent else parts[0], key=lambda q: q.start), r, cfg):
+        return None             # (read from the last count of the rate's own sentence when it has one)
     written = list(inside)                  # the wholes written inside the share phrase
     inside, wholes, elsewhere = _wholes(index, r, parts, inside, kind, at, cfg)
     smaller = exceeded(r, parts[0], wholes)
@@ -274,6 +277,24 @@ def _last_years(index: Index, q: Quantity, r: Quantity, cfg) -> bool:
         return any(c in index.text[s:first.start] for c in cfg.previous_cues)
 
     return earlier(q) and not earlier(r)
+
+
+def _named_part_before(index: Index, r: Quantity, whole: Quantity, cfg) -> tuple | None:
+    """不良贷款余额4.36亿元。各项贷款余额为318.5亿元，不良贷款率为1.73%: the one
+    count of the rate's sentence does not carry the rate's name (不良贷款) and a
+    smaller count of its unit before it, in an earlier sentence, does: that one
+    is the part, the sentence's count the whole."""
+    name = r.indicator or ""
+    for ending in sorted(cfg.rate_endings, key=len, reverse=True):
+        if name.endswith(ending):
+            name = name[:-len(ending)]
+            break
+    if len(name) < cfg.shared_name_chars or name in (whole.indicator or ""):
+        return None
+    s = sentence_start(index.text, whole.start)
+    named = [q for q in index.before(whole, cfg.whole_reach) if q.end <= s and _extensive(q) and q.role == "actual"
+             and q.norm_unit == whole.norm_unit and 0 < q.norm_value < whole.norm_value and name in (q.indicator or "")]
+    return (named[-1], whole) if named else None
 
 
 def _extensive_after(index: Index, r: Quantity, cfg) -> bool:
