@@ -172,6 +172,8 @@ FLAGGED = [
     # a rate whose part an earlier sentence names (不良贷款), its whole the one count of its own sentence
     ("年末全县农商银行不良贷款余额2.18亿元，比年初减少0.36亿元。各项贷款余额为146.2亿元，不良贷款率为1.94%。",
      "1.94%", "2.18亿元/146.2亿元"),
+    # the value compared with written in brackets inside the comparison
+    ("全县九年义务教育巩固率达到97.2%，比全省平均水平（95.8%）高2.4个百分点。", "2.4个百分点", "|97.2% − 95.8%|"),
     # a share of a whole that counts all of it above 100%
     ("全县参加城乡居民养老保险的农户2.84万户，占全县农户总数的118.6%。", "118.6%", "超过了100%"),
     # a gap to a value written inside its own comparison (比全省的61.2%低…)
@@ -308,6 +310,7 @@ VERIFIED = [
     ("年初下达新增养老床位目标任务800张。全年新增养老床位872张，完成率109.0%。", "872张/800张"),
     ("年末全县农商银行不良贷款余额2.18亿元，比年初减少0.36亿元。各项贷款余额为146.2亿元，不良贷款率为1.49%。",
      "2.18亿元/146.2亿元"),
+    ("全县九年义务教育巩固率达到97.2%，比全省平均水平（95.8%）高1.4个百分点。", "|97.2% − 95.8%|"),
     # a figure per head is a rounded quotient, even written as a whole number of 元
     ("全年发放临时救助金2368000元，救助1374人，人均1723元。", "2368000元/1374人"),
     ("全年一般公共预算收入完成9.84亿元。其中税收收入6.52亿元，非税收入3.32亿元，税收占比为66.3%。", "6.52亿元/9.84亿元"),

@@ -341,8 +341,7 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
     a = _nearest(others[:-1], lambda q: (q.role in _TARGETS) != (b.role in _TARGETS))
     if a is None:           # 由去年的5.4%提高到今年的6.85%: an earlier period's value and this one's
         a = _nearest(others[:-1], lambda q: _after_cue(found, q) != _after_cue(found, b))
-    if a is None and b.start < d.start and _compared(found, b) \
-            and clause_start(found.text, b.start) == clause_start(found.text, d.start):
+    if a is None and b.start < d.start and _compared_in_clause(found, b, d):
         # 森林覆盖率为58.4%，比全省的61.2%低2.8个百分点: the value compared with is
         # written in the difference's own comparison (its clause); the subject's own is
         # the nearest before it that is not compared
@@ -359,6 +358,28 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
     level = min(implied, key=lambda x: abs(x - a.norm_value))
     found.judge(d, computed, tol, [a, b], "difference", f"|{a.text} − {b.text}| = {_fmt(computed, d)}",
                 levels=(a.norm_value, level) if computed < 1 else None, typos=lambda: difference_typos(d, a, b))
+
+
+def _compared_in_clause(found: Found, b: Quantity, d: Quantity) -> bool:
+    """b is the value compared with in d's own comparison: 比全省的61.2%低2.8个百分点,
+    比全省平均水平（89.6%）高3.8个百分点 (a bracket around b is inside the clause)."""
+    text = found.text
+    lo = _outside_bracket(text, b.start)
+    cs = clause_start(text, lo)
+    if cs != clause_start(text, _outside_bracket(text, d.start)):
+        return False
+    return _compared_end(text[cs:lo], found.cfg.compared_words, found.cfg.compared_not_before) >= 0
+
+
+def _outside_bracket(text: str, pos: int) -> int:
+    """pos, or where the bracket pos stands right inside opens (（89.6%）高…: the clause goes on)."""
+    if text[pos - 1:pos] in ("（", "("):
+        return pos - 1
+    close = max(text.rfind("）", max(0, pos - 3), pos), text.rfind(")", max(0, pos - 3), pos))
+    if close >= 0:
+        opening = max(text.rfind("（", max(0, close - 24), close), text.rfind("(", max(0, close - 24), close))
+        return opening if opening >= 0 else pos
+    return pos
 
 
 def _compared(found: Found, q: Quantity) -> bool:
