@@ -291,6 +291,15 @@ def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Qu
     wanted = ("basic_target",) if "基本" in head else ("full_target",) if "满分" in head else (
         "target", "basic_target", "full_target")
     is_target = lambda q: q.role in wanted and _is_count(q)     # noqa: E731
+    listed = _listed_pair(c, before, is_target)
+    if listed is not None:
+        actual, target = listed
+        computed = actual.norm_value / target.norm_value
+        tol = ar.tolerance(c) + computed * (ar.tolerance(actual) / max(actual.norm_value, 1e-9)
+                                            + ar.tolerance(target) / target.norm_value)
+        found.judge(c, computed, tol, [actual, target], "completion",
+                    f"{actual.text}/{target.text} = {ar.pct(computed)}", typos=lambda: ar.ratio_typo(c, actual, target))
+        return True
     target = _nearest(before, is_target)
     if target is None and last and _same_sentence(found.text, last[-1], c):
         target = _nearest(last, is_target)
@@ -310,6 +319,24 @@ def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Qu
     found.judge(c, computed, tol, [actual, target], "completion",
                 f"{actual.text}/{target.text} = {ar.pct(computed)}", typos=lambda: ar.ratio_typo(c, actual, target))
     return True
+
+
+def _listed_pair(c: Quantity, before: list[Quantity], is_target) -> tuple | None:
+    """削减化学需氧量1286吨、氨氮142吨，年度减排任务分别为1240吨和140吨，分别完成
+    任务的103.7%和101.4%: the k-th rate of a 分别 list is of the k-th target of the
+    list of targets before it and the k-th of as many amounts before those."""
+    if c.group is None:
+        return None
+    k = sum(1 for q in before if q.group == c.group)
+    listed = [q for q in before if q.group is not None and q.group != c.group and is_target(q)]
+    if not listed:
+        return None
+    targets = [q for q in before if q.group == listed[-1].group]
+    if k >= len(targets) or any(t.norm_unit != targets[0].norm_unit or not t.norm_value for t in targets):
+        return None
+    amounts = [q for q in before if q.role == "actual" and q.end <= targets[0].start
+               and q.norm_unit == targets[0].norm_unit][-len(targets):]
+    return (amounts[k], targets[k]) if len(amounts) == len(targets) else None
 
 
 def _completion_from_file(found: Found, c: Quantity, before: list[Quantity], targets) -> None:
