@@ -195,3 +195,14 @@ def test_paragraphs_held_out_at_stop_32_that_need_not_relate(pipeline):
         doc = pipeline.analyze_bytes((form + "\n").encode("utf-8"), "form.txt")
         flagged += [form[:8] for f in doc.flags if f.type == "inconsistency"]
     assert flagged == ["今年全县一般公共"]
+
+
+def test_paragraphs_held_out_at_stop_33_that_need_not_relate(pipeline):
+    """relation_forms_no_relation_stop33_paragraphs.txt (a helper's): one flag at
+    first and after this stop's rules, kept: a 其中 list of some groups only
+    (高校毕业生, 就业困难人员, …) summed against 城镇新增就业, 2.9% over it."""
+    flagged = []
+    for form in _forms(ROOT / "benchmarks" / "relation_forms_no_relation_stop33_paragraphs.txt"):
+        doc = pipeline.analyze_bytes((form + "\n").encode("utf-8"), "form.txt")
+        flagged += [form[:8] for f in doc.flags if f.type == "inconsistency"]
+    assert flagged == ["全年城鎮新增就業"]
