@@ -359,15 +359,18 @@ def _judge(found, text: str, q: Quantity, amounts: list[Quantity], heads: list[Q
 
 
 def _meant(text: str, q: Quantity, amounts: list[Quantity], heads: list[Quantity], cfg) -> tuple | None:
-    """The amount nearest before the figure in its sentence and the head count
-    nearest before the figure in that sentence (before or after the amount:
-    惠及农户3.5万户，户均700元); with no head count in the sentence, the nearest
-    one before in the paragraph named like the amount (低保对象 / 低保支出)."""
+    """The amount nearest before the figure in its sentence (or in the sentence
+    before, named like the figure, when the figure's sentence holds the heads)
+    and the head count nearest before the figure in that sentence (before or
+    after the amount: 惠及农户3.5万户，户均700元); with no head count in the
+    sentence, the nearest one before in the paragraph named like the amount
+    (低保对象 / 低保支出)."""
     s = sentence_start(text, q.start)
     a = amounts[-1]
-    if a.start < s:
-        return None
     inside = [p for p in heads if p.start >= s]
+    if a.start < s and not (inside and common_run(a.indicator or "", q.indicator or "") >= cfg.ratio_part_name_chars):
+        return None     # (…补贴1296万元。两项补贴惠及残疾人1.08万人，人均发放补贴1350元: the amount of the
+        # sentence before, named like the figure, with the heads in the figure's sentence)
     named = [] if inside else [p for p in heads if p.end <= a.start and common_run(
         p.indicator or "", a.indicator or "") >= cfg.shared_name_chars]
     p = inside[-1] if inside else (named[-1] if named else None)
