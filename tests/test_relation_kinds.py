@@ -396,7 +396,7 @@ SILENT = [
     # subjects in parallel clauses, and a name carried into the next clause (实有) are no
     # indicator written twice
     "全县农村居民人均可支配收入19860元，增长7.2%；全市农村居民人均可支配收入21430元，增长6.8%。",
-    "城市医疗救助累计救助6657人次，人均医疗救助58.7元；农村医疗救助累计救助14631人次，人均医疗救助60.6元。",
+    "城市医疗救助累计救助5820人次，人均医疗救助62.4元；农村医疗救助累计救助12406人次，人均医疗救助65.1元。",
     "全县行政编制核定1260名，实有1188名，空编72名。",
     # a share of an amount that may hold losses may exceed 100% (a guard: silent before too)
     "7户重点企业实现利润总额14亿元，占全县规上企业利润总额的112.5%。",

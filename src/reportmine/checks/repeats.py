@@ -137,8 +137,8 @@ def _place(text: str, q, c) -> str:
 
 
 def _parallel(text: str, quantities, a, b) -> bool:
-    """城市医疗救助6657人次，…人均医疗救助58.7元；农村医疗救助14631人，…人均医疗救助
-    60.6元: each in a sentence (up to 。 or ；) that opens with a number of its own
+    """城市医疗救助5820人次，…人均医疗救助62.4元；农村医疗救助12406人，…人均医疗救助
+    65.1元: each in a sentence (up to 。 or ；) that opens with a number of its own
     subject, the two subjects differing: the same measure of two subjects."""
     starts = [x.start for x in quantities]
 
