@@ -60,6 +60,9 @@ def check_named_differences(index: Index, found, cfg) -> None:
         ss = max(sentence_start(text, d.start), d.start - _REACH)
         level = [q for q in index.between(ss, d.start) if q.role != "difference" and compatible(q, d)]
         if after and level:
+            own = _own_level(index, text, ss, m.group("name"), d, level)
+            if own is not None:
+                _judge(found, d, level[0], own)
             continue            # 高于全市平均水平 after a level of its sentence: read by the in-sentence checks
         if not level:
             pair = _placed(index, text, ss, m.group("name"), d)
@@ -94,6 +97,24 @@ def _placed(index: Index, text: str, ss: int, name: str, d: Quantity) -> tuple[Q
             and named_alike(q.indicator, a.indicator)]
     return (a, same[-1]) if same else None
 
+
+
+def _own_level(index: Index, text: str, ss: int, name: str, d: Quantity, level: list[Quantity]) -> Quantity | None:
+    """全县居民健康素养水平达到28.6%。全市平均水平为26.1%，我县高出全市2.7个百分点:
+    the one level of the difference's sentence is the place compared with (its
+    clause opens with the place the name opens with, and it names nothing
+    but a 平均水平); the subject's own is the last value of d's kind in the
+    sentence before, in the same paragraph, whose sentence names no such place."""
+    if len(level) != 1:
+        return None
+    a, place = level[0], name[:_PLACE_CHARS]
+    head = text[clause_start(text, a.start):a.start]
+    if place not in head or (a.indicator or "").replace(place, "").replace("平均", "") not in ("", "水平", "值"):
+        return None
+    lo = max(paragraph_bounds(text, ss)[0], sentence_start(text, max(0, ss - 1)))
+    own = [q for q in index.between(lo, ss) if compatible(q, a) and q.role == "actual"
+           and place not in text[sentence_start(text, q.start):q.start]]
+    return own[-1] if own else None
 
 
 def _named(index: Index, text: str, ss: int, name: str, d: Quantity) -> Quantity | None:
