@@ -196,7 +196,7 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         if pair and not any(pair[0] is x for x in parts):
             parts, pair = (parts, None) if parts else ([pair[0]], pair)
         if len(sent) == 1 and pair is None:
-            pair = _named_part_before(index, r, sent[0], cfg)
+            pair = _named_part_before(index, r, sent[0], cfg, _basis(text, sent[0]))
             parts = [pair[0]] if pair else parts
         inside, label, kind = [], "", "ratio"
     else:
@@ -279,17 +279,25 @@ def _last_years(index: Index, q: Quantity, r: Quantity, cfg) -> bool:
     return earlier(q) and not earlier(r)
 
 
-def _named_part_before(index: Index, r: Quantity, whole: Quantity, cfg) -> tuple | None:
+def _basis(text: str, q: Quantity) -> bool:
+    """按户籍人口44.15万人计算: q is written as the base a rate is reckoned on."""
+    head = text[clause_start(text, q.start):q.start]
+    return head.startswith("按") and text.startswith("计算", q.end) and len(head) <= 12
+
+
+def _named_part_before(index: Index, r: Quantity, whole: Quantity, cfg, basis: bool = False) -> tuple | None:
     """不良贷款余额4.36亿元。各项贷款余额为318.5亿元，不良贷款率为1.73%: the one
     count of the rate's sentence does not carry the rate's name (不良贷款) and a
     smaller count of its unit before it, in an earlier sentence, does: that one
-    is the part, the sentence's count the whole."""
+    is the part, the sentence's count the whole (``basis``: written as the base,
+    按…计算, when two characters of the name will do)."""
     name = r.indicator or ""
     for ending in sorted(cfg.rate_endings, key=len, reverse=True):
         if name.endswith(ending):
             name = name[:-len(ending)]
             break
-    if len(name) < cfg.shared_name_chars or name in (whole.indicator or ""):
+    # (a base written 按…计算 needs less of the name: 参保人数 … 按户籍人口44.15万人计算，参保率)
+    if len(name) < (cfg.ratio_part_name_chars if basis else cfg.shared_name_chars) or name in (whole.indicator or ""):
         return None
     s = sentence_start(index.text, whole.start)
     named = [q for q in index.before(whole, cfg.whole_reach) if q.end <= s and _extensive(q) and q.role == "actual"
