@@ -245,11 +245,7 @@ def _pair_before(index: Index, r: Quantity, cfg) -> tuple | None:
     (`shared_name_chars`) with the name of either. The nearest such pair, as
     (part, whole); two items of a list, two levels of one move or two parts
     side by side are none."""
-    name = r.indicator or ""
-    for ending in sorted(cfg.rate_endings, key=len, reverse=True):
-        if name.endswith(ending):
-            name = name[:-len(ending)]
-            break
+    name = _rate_name(r, cfg)
     if len(name) < cfg.shared_name_chars:
         return None
     text = index.text
@@ -291,11 +287,7 @@ def _named_part_before(index: Index, r: Quantity, whole: Quantity, cfg, basis: b
     smaller count of its unit before it, in an earlier sentence, does: that one
     is the part, the sentence's count the whole (``basis``: written as the base,
     按…计算, when two characters of the name will do)."""
-    name = r.indicator or ""
-    for ending in sorted(cfg.rate_endings, key=len, reverse=True):
-        if name.endswith(ending):
-            name = name[:-len(ending)]
-            break
+    name = _rate_name(r, cfg)
     # (a base written 按…计算 needs less of the name: 参保人数 … 按户籍人口44.15万人计算，参保率)
     if len(name) < (cfg.ratio_part_name_chars if basis else cfg.shared_name_chars) or name in (whole.indicator or ""):
         return None
@@ -335,14 +327,20 @@ def _restated(a: Quantity, w: Quantity) -> bool:
         and a.indicator == w.indicator
 
 
-def _rate_head(r: Quantity, cfg) -> str:
-    """The word a rate is named after, right before its ending (毛入园率: 入园,
-    参保率: 参保); a count in an earlier sentence is its part only if named so."""
+def _rate_name(r: Quantity, cfg) -> str:
+    """A rate's name without its ending (`rate_endings`: 侵财类案件破案率 -> 侵财类案件破案)."""
     name = r.indicator or ""
     for ending in sorted(cfg.rate_endings, key=len, reverse=True):
         if name.endswith(ending):
             name = name[:-len(ending)]
             break
+    return name
+
+
+def _rate_head(r: Quantity, cfg) -> str:
+    """The word a rate is named after, right before its ending (毛入园率: 入园,
+    参保率: 参保); a count in an earlier sentence is its part only if named so."""
+    name = _rate_name(r, cfg)
     head = name[-cfg.ratio_part_name_chars:]
     return head if len(head) == cfg.ratio_part_name_chars else "\0"
 

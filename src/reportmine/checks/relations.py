@@ -293,12 +293,7 @@ def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Qu
     is_target = lambda q: q.role in wanted and _is_count(q)     # noqa: E731
     listed = _listed_pair(c, before, is_target)
     if listed is not None:
-        actual, target = listed
-        computed = actual.norm_value / target.norm_value
-        tol = ar.tolerance(c) + computed * (ar.tolerance(actual) / max(actual.norm_value, 1e-9)
-                                            + ar.tolerance(target) / target.norm_value)
-        found.judge(c, computed, tol, [actual, target], "completion",
-                    f"{actual.text}/{target.text} = {ar.pct(computed)}", typos=lambda: ar.ratio_typo(c, actual, target))
+        _judge_completion(found, c, *listed)
         return True
     target = _nearest(before, is_target)
     if target is None and last and _same_sentence(found.text, last[-1], c):
@@ -313,12 +308,17 @@ def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Qu
                           and common_run(q.indicator or "", target.indicator or "") >= 2)
     if actual is None or not target.norm_value:
         return False
+    _judge_completion(found, c, actual, target)
+    return True
+
+
+def _judge_completion(found: Found, c: Quantity, actual: Quantity, target: Quantity) -> None:
+    """c against actual/target, within the rounding of the three numbers."""
     computed = actual.norm_value / target.norm_value
     tol = ar.tolerance(c) + computed * (ar.tolerance(actual) / max(actual.norm_value, 1e-9)
                                         + ar.tolerance(target) / target.norm_value)
     found.judge(c, computed, tol, [actual, target], "completion",
                 f"{actual.text}/{target.text} = {ar.pct(computed)}", typos=lambda: ar.ratio_typo(c, actual, target))
-    return True
 
 
 def _listed_pair(c: Quantity, before: list[Quantity], is_target) -> tuple | None:
