@@ -210,6 +210,39 @@ FLAGGED = [
     # target, amount and completion rate in three sentences of one paragraph, each named like the next
     ("年初市交通局下达我县农村公路新改建任务320公里。全年实际完成农村公路新改建338公里，另完成危桥改造12座。"
      "农村公路新改建任务完成率为108.6%。", "108.6%", "338公里/320公里"),
+    # three parts in tenths can miss their total by at most one tenth: two is no rounding
+    ("全镇完成植树造林2.3万亩，其中生态林1.5万亩、经济林0.6万亩、防护林0.4万亩。", "2.3万亩",
+     "1.5万亩 + 0.6万亩 + 0.4万亩"),
+    # an amount per mu (亩均) and an area per head (平均每名…) are quotients too
+    ("全村流转土地1200亩发展大棚蔬菜，实现产值3840万元，亩均产值3.6万元。", "3.6万元", "3840万元/1200亩"),
+    ("全县聘用护林员640名，管护林地51.2万亩，平均每名护林员管护900亩。", "900亩", "51.2万亩/640名"),
+    # the compared value right before the gap, itself read as a difference (低于…97.9%约2.7个百分点)
+    ("全县义务教育巩固率为96.2%，低于全市平均水平97.9%约2.7个百分点。", "2.7个百分点", "|96.2% − 97.9%|"),
+    # a gap of an amount, shown in its unit (126毫米, not 126)
+    ("全县今年降水量为486毫米，比常年平均值612毫米偏少136毫米。", "136毫米", "= 126毫米"),
+    # a level dated by a year, restated by its head noun alone (余额) with the current period
+    ("2024年末，全县住户存款余额为215.6亿元。今年末余额达到238.2亿元，同比增长12.5%。", "12.5%",
+     "(238.2亿元 − 215.6亿元)/215.6亿元"),
+    # a gap to a target its clause names, the level in the sentence before
+    ("全年全县城镇登记失业率为3.2%。年度控制目标为4.0%，实际低于目标1.2个百分点。", "1.2个百分点",
+     "|3.2% − 4.0%|"),
+    # what is left of a target for a rate of change, in points
+    ("市里下达我县的单位生产总值能耗下降目标为3.2%。前三季度实际下降2.1%，距全年目标尚差1.3个百分点。",
+     "1.3个百分点", "3.2% − 2.1%"),
+    # a rate written per mille by convention, its counts' quotient per mille, written with %
+    ("全镇户籍人口4.25万人，全年死亡人口289人，死亡率6.80%。", "6.80%", "‰误写为%"),
+    # a list written alike (接待游客 each) whose first three happen to add up to the total
+    ("全年全县接待游客312.6万人次。其中青龙山景区接待游客128.4万人次，白云湖景区接待游客96.3万人次，"
+     "古镇景区接待游客87.9万人次，湿地公园接待游客21.5万人次。", "312.6万人次", "= 334.1万人次"),
+    # one indicator stated twice around its own breakdown, and with its name after the number
+    ("全县油菜籽总产量达到4.8万吨，其中甘蓝型油菜3.1万吨、白菜型油菜1.7万吨，油菜籽总产量4.6万吨居全市第一。",
+     "4.6万吨", "4.8万吨 与 4.6万吨"),
+    ("全年实现社会消费品零售总额86.42亿元，增长6.1%。在84.62亿元社会消费品零售总额中，城镇消费品零售额占78.3%。",
+     "84.62亿元", "86.42亿元 与 84.62亿元"),
+    # one part under 其中 above the count it is of (the count of its unit, not the schools)
+    ("全县现有中小学校58所，在校学生2.64万人。其中留守儿童2.91万人，均建立关爱档案。", "2.64万人", "已大于总数"),
+    # a rate whose part (named like it) is in its sentence and whose whole is the one count before
+    ("全年共受理行政复议申请428件。全年办结396件，办结率为96.3%。", "96.3%", "396件/428件"),
 ]
 
 
@@ -344,6 +377,13 @@ VERIFIED = [
      "|38.4% − 51.6%|"),
     ("年初市交通局下达我县农村公路新改建任务320公里。全年实际完成农村公路新改建338公里，另完成危桥改造12座。"
      "农村公路新改建任务完成率为105.6%。", "338公里/320公里"),
+    ("全镇完成植树造林2.4万亩，其中生态林1.5万亩、经济林0.5万亩、防护林0.4万亩。", "1.5万亩 + 0.5万亩 + 0.4万亩"),
+    ("全村流转土地1200亩发展大棚蔬菜，实现产值3840万元，亩均产值3.2万元。", "3840万元/1200亩"),
+    ("全县聘用护林员640名，管护林地51.2万亩，平均每名护林员管护800亩。", "51.2万亩/640名"),
+    ("全镇户籍人口4.25万人，全年死亡人口289人，死亡率6.80‰。", "289人/4.25万人"),
+    ("全年全县接待游客334.1万人次。其中青龙山景区接待游客128.4万人次，白云湖景区接待游客96.3万人次，"
+     "古镇景区接待游客87.9万人次，湿地公园接待游客21.5万人次。", "= 334.1万人次"),
+    ("全年共受理行政复议申请428件。全年办结396件，办结率为92.5%。", "396件/428件"),
 ]
 
 
@@ -412,6 +452,14 @@ SILENT = [
     "7户重点企业实现利润总额14亿元，占全县规上企业利润总额的112.5%。",
     # last year's counts, this year's rate
     "上年全县受理信访事项860件，办结812件。今年全县信访事项办结率为96.1%。",
+    # (guards of this stop's rules) a 分别 list of last year's levels is no 其中 part; averages
+    # per head under 其中 are no parts of the whole's average; 亩均 of another amount far off;
+    # a 其中 part of the schools, not the pupils; a rate not written per mille by convention
+    "全年共调处矛盾纠纷412起，涉及群众1860人，同比分别下降8.4%和6.1%，上年分别为450起1981人。",
+    "上半年全镇居民人均可支配收入16420元，同比增长6.2%。其中城镇居民人均可支配收入21380元。",
+    "全县流转土地1.6万亩，带动农户增收2400万元，亩均流转费用800元。",
+    "全县有幼儿园46所，在园幼儿1.2万人。其中民办幼儿园21所。",
+    "全县农林牧渔业总产值实现190254万元。农林牧渔业增加值实现9790万元，农林牧渔业增加值率为51.5%。",
 ]
 
 

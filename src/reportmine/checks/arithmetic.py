@@ -74,6 +74,16 @@ def near(stated: float, computed: float, tol: float) -> bool:
     return abs(stated - computed) <= tol
 
 
+def sum_fits(total: Quantity, parts) -> bool:
+    """The parts, each as precise as it is written, can add up to the total.
+    The bound is strict: a number rounded half up stands for a half-open
+    range, so three parts in tenths can miss their total by at most one tenth
+    (4.8 against 4.6 needs every part and the total off by a whole half tenth,
+    in opposite directions)."""
+    gap = abs(total.norm_value - sum(p.norm_value for p in parts))
+    return gap < (tolerance(total) + coarseness(parts)) * (1 - 1e-6)
+
+
 def near_miss(stated: float, computed: float, limit: float) -> bool:
     """A discrepancy small enough to be a typo rather than another relation."""
     if computed == 0:

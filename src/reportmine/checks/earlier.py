@@ -158,14 +158,20 @@ def _is_earlier(text: str, cues: list[int], q: Quantity) -> bool:
 
 def _earlier_level(index: Index, cur: Quantity, sent_start: int, is_earlier, cfg) -> Quantity | None:
     name = cur.indicator or ""
-    if len(name) < cfg.shared_name_chars:
+    if len(name) < 2:
         return None
     for p in reversed(index.between(max(0, sent_start - cfg.whole_reach), sent_start)):
         if p.norm_unit == cur.norm_unit and p.role not in _NOT_LEVELS and _level(p) \
                 and (is_earlier(p) or _dated_earlier(index.text, p, sent_start, cur)) \
-                and common_run(name, p.indicator or "") >= cfg.shared_name_chars:
+                and _named_alike(name, p.indicator or "", cfg):
             return p
     return None
+
+
+def _named_alike(name: str, earlier: str, cfg) -> bool:
+    """The current level is named like the earlier one: a run of shared_name_chars
+    in common, or the earlier name's head noun alone (普惠小微贷款余额 … 今年末余额)."""
+    return common_run(name, earlier) >= cfg.shared_name_chars or (len(name) >= 2 and earlier.endswith(name))
 
 
 def _dated_earlier(text: str, p: Quantity, s: int, cur: Quantity) -> bool:

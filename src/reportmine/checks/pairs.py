@@ -106,7 +106,7 @@ def _count_before(index: Index, q: Quantity) -> Quantity | None:
 
 def _judge(found, total: Quantity, parts: list[Quantity], amount: Quantity, cfg, why: str | None = None) -> None:
     s = sum(p.norm_value for p in parts)
-    if ar.fits(total, s - ar.coarseness(parts), s + ar.coarseness(parts)):
+    if ar.sum_fits(total, parts):
         found.verify("sum", " + ".join(p.text for p in parts) + f" = {total.text}", [total, *parts], total)
         return
     arith = " + ".join(p.text for p in parts) + f" = {ar.sum_text(s, total, parts)}"

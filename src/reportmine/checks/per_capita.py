@@ -87,7 +87,7 @@ def check_per_item(index: Index, found, cfg) -> None:
     if per_capita_words().per_item_mark not in index.text:
         return
     for q, m, before in _after_cues(index, found, cfg.per_item_cue, cfg):
-        unit = m.group("unit") or cfg.per_item_units.get(m.group("item") or "")
+        unit = cfg.per_item_units.get(m.group("unit") or m.group("item") or "", m.group("unit"))
         amounts = [a for a in before if a.norm_unit == q.norm_unit]
         heads = [p for p in before if p.norm_unit == unit and p.norm_unit != q.norm_unit]
         if amounts and heads:

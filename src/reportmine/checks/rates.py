@@ -226,6 +226,7 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         case.meant += [(parts[0], w) for w in wholes if w.start > r.end]
         case.meant += _target_below(text, r, parts[0], smaller, cfg.shared_name_chars)
         case.meant += [pair] if kind == "ratio" and pair else []
+        case.meant += _whole_before(index, r, sent, cfg)
         # the two counts right before the rate, the part above the whole: a
         # mistyped one when one digit makes the rate fit (受理160件，办结180件，结案率93.75%)
         case.typo_only = [(a, w) for a, w in _adjacent_pair(index, sent, r, smaller, cfg)
@@ -261,6 +262,25 @@ def _pair_before(index: Index, r: Quantity, cfg) -> tuple | None:
         if max(common_run(name, w.indicator or ""), common_run(name, p.indicator or "")) >= cfg.shared_name_chars:
             return p, w
     return None
+
+
+def _whole_before(index: Index, r: Quantity, sent: list[Quantity], cfg) -> list[tuple]:
+    """受理執行案件6384件。全年執結5927件，執結率為98.2%: the one count of the
+    rate's sentence carries the rate's name (two characters will do) and the
+    sentence before holds one count of its unit, larger: that is the whole."""
+    if len(sent) != 1:
+        return []
+    p, name = sent[0], _rate_name(r, cfg)
+    if len(name) < cfg.ratio_part_name_chars or name not in (p.indicator or "") or p.norm_value <= 0:
+        return []
+    text = index.text
+    s = sentence_start(text, p.start)
+    if s == 0:
+        return []
+    before = [q for q in index.between(sentence_start(text, s - 1), s) if q.norm_unit == p.norm_unit and _extensive(q)]
+    if len(before) != 1 or before[0].norm_value <= p.norm_value or _last_years(index, before[0], r, cfg):
+        return []
+    return [(p, before[0])]
 
 
 def _last_years(index: Index, q: Quantity, r: Quantity, cfg) -> bool:
@@ -624,6 +644,13 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "") -> Qua
             meant.append((ar.miss(r, *q), p, w))
     limit = cfg.near_miss_share if case.kind == "share" and not case.loose else cfg.near_miss_ratio
     meant.sort(key=lambda c: c[0])
+    for m, p, w in meant:
+        slip = _other_mille(r, cfg)
+        if slip is not None and (q := ar.quotient(p, w)) and ar.fits(slip, *q):
+            x = p.norm_value / w.norm_value
+            found.flag("ratio", r, f"{p.text}/{w.text} = {ar.at_precision(x, slip, 2)}"
+                       f"（{'‰误写为%' if slip.unit == '‰' else '%误写为‰'}）" + why, [p, w])
+            return None
     # the nearest meant pair when it is a near miss; else the nearest one whose
     # gap one mistyped digit explains (办结28件 of 86件 at 95.3%: 82件, though
     # 86/28 is the nearer quotient)
@@ -641,6 +668,17 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "") -> Qua
                        + ar.typo_note(typo) + why, [p, w])
             break
     return None
+
+
+def _other_mille(r: Quantity, cfg) -> Quantity | None:
+    """The rate read in the other of % and ‰ (出生率8.26% for 8.26‰): a slip of
+    the unit, the digits right; only for a rate written per mille by convention
+    (`per_mille_rates`), where the slip is likelier than a chance fit."""
+    if r.value is None or r.unit not in ("%", "％", "‰") or not (r.indicator or "").endswith(cfg.per_mille_rates):
+        return None
+    if r.unit == "‰":
+        return replace(r, unit="%", norm_value=r.norm_value * 10)
+    return replace(r, unit="‰", norm_value=r.norm_value / 10)
 
 
 def _quotient_of_another(found, p: Quantity, w: Quantity, r: Quantity) -> bool:

@@ -91,14 +91,17 @@ class Config:
     current_cues: tuple[str, ...]
     twice_scope: tuple[str, ...]        # 全县, 今年…: words a name opens with that set its scope or period
     twice_periods: tuple[str, ...]      # 全年, 今年…: periods that are the year's
+    twice_lead: tuple[str, ...]         # 实现, 累计…: verbs a name may open with
     twice_near: float                   # two values this close (relative) are one mistyped
     twice_reach: int                    # …and this close in the text (characters)
     share_of_total: "re.Pattern"        # 占全县农户总数的: a share that cannot exceed 100%
+    gap_to_target: "re.Pattern"         # 实际低于目标: a gap whose clause names the target it is to
 
 
 _KEYS = ("bounded_rate_endings", "unbounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues", "near_miss",
          "mismatch_min_chars", "dated_previous_cue", "not_scope", "compared_words",
-         "compared_not_before", "current_level_cues", "twice_scope", "twice_periods", "twice_near", "twice_reach", "share_of_total")
+         "compared_not_before", "current_level_cues", "twice_scope", "twice_periods", "twice_lead", "twice_near", "twice_reach", "share_of_total",
+         "gap_to_target")
 
 
 @lru_cache(maxsize=1)
@@ -114,9 +117,12 @@ def config() -> Config:
                   word_list(data, "compared_not_before", "checks.yaml: inconsistencies"),
                   word_list(data, "current_level_cues", "checks.yaml: inconsistencies"),
                   tuple(sorted(word_list(data, "twice_scope", "checks.yaml: inconsistencies"), key=len, reverse=True)),
-                  word_list(data, "twice_periods", "checks.yaml: inconsistencies"), float(data["twice_near"]),
+                  word_list(data, "twice_periods", "checks.yaml: inconsistencies"),
+                  tuple(sorted(word_list(data, "twice_lead", "checks.yaml: inconsistencies"), key=len, reverse=True)),
+                  float(data["twice_near"]),
                   int(data["twice_reach"]),
-                  compile_pattern(data["share_of_total"], "checks.yaml: inconsistencies.share_of_total"))
+                  compile_pattern(data["share_of_total"], "checks.yaml: inconsistencies.share_of_total"),
+                  compile_pattern(data["gap_to_target"], "checks.yaml: inconsistencies.gap_to_target"))
 
 
 def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
@@ -186,7 +192,8 @@ def _search(doc: Document, targets=()) -> list[Flag]:
                 if not _completion(found, q, before, last) and targets:
                     _completion_from_file(found, q, before, targets)
             elif q.role == "difference" or (q.role == "growth" and q.norm_unit == "ratio_point"):
-                _difference(found, q, _level_before(found, sent, last, q) + before + _earlier_after(found, q, islice(sent, i + 1, None)))
+                _difference(found, q, _level_before(found, sent, last, q) + _actual_before(found, last, before, q)
+                            + before + _earlier_after(found, q, islice(sent, i + 1, None)))
             elif q.role == "growth":
                 _growth(found, q, sent, before, last)
         _parts(found, sent)
@@ -356,7 +363,7 @@ def _completion_from_file(found: Found, c: Quantity, before: list[Quantity], tar
 
 def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
     """增速7.6%，比基本任务8.5%低1.2个百分点: |7.6% - 8.5%| = 0.9."""
-    others = [q for q in before if q.role != "difference" and compatible(q, d)]
+    others = [q for q in before if (q.role != "difference" or _benchmark_of(found, q, d)) and compatible(q, d)]
     if len(others) < 2:
         return
     b = others[-1]
@@ -385,6 +392,14 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
     level = min(implied, key=lambda x: abs(x - a.norm_value))
     found.judge(d, computed, tol, [a, b], "difference", f"|{a.text} − {b.text}| = {_fmt(computed, d)}",
                 levels=(a.norm_value, level) if computed < 1 else None, typos=lambda: difference_typos(d, a, b))
+
+
+def _benchmark_of(found: Found, q: Quantity, d: Quantity) -> bool:
+    """q, read as a difference, is the value d's comparison is made with, written
+    right before d (低于全省平均水平97.1%约2.5个百分点: 97.1% is the province's level)."""
+    gap = found.text[q.end:d.start]
+    return len(gap) <= 2 and not any(ch.isdigit() or ch in "，,。；;、和及与\n" for ch in gap) \
+        and _compared_in_clause(found, q, d)
 
 
 def _compared_in_clause(found: Found, b: Quantity, d: Quantity) -> bool:
@@ -468,7 +483,10 @@ def _restated(text: str, d: Quantity, nxt: Quantity, words: tuple[str, ...], not
 def _fmt(x: float, like: Quantity) -> str:
     if like.norm_unit in ("ratio", "ratio_point"):
         return f"{x * 100:.2f}".rstrip("0").rstrip(".") + ("个百分点" if like.norm_unit == "ratio_point" else "%")
-    return f"{x:g}"
+    if not like.value:
+        return f"{x:g}"
+    scale = like.norm_value / like.value                  # 0.48亿立方米, not 4.8e+07
+    return f"{x / scale:.{ar.decimals(like) + 1}f}".rstrip("0").rstrip(".") + (like.unit or "")
 
 
 def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quantity],
@@ -523,6 +541,19 @@ def _level_before(found: Found, sent: list[Quantity], last: list[Quantity], d: Q
         return []
     q = last[-1]
     return [q] if q.role == "actual" and compatible(q, d) and compatible(q, sent[0]) else []
+
+
+def _actual_before(found: Found, last: list[Quantity], before: list[Quantity], d: Quantity) -> list[Quantity]:
+    """…失业率为5.1%。年度控制目标为5.5%，实际低于目标0.6个百分点: a gap to a
+    target named in its own clause (`gap_to_target`), whose sentence holds the
+    target and no level of its own, is of the level closing the sentence before."""
+    if not last or not before or not found.cfg.gap_to_target.search(found.text, clause_start(found.text, d.start), d.start):
+        return []
+    mine = [q for q in before if compatible(q, d)]
+    if not mine or any(q.role not in _TARGETS for q in mine):
+        return []
+    level = next((q for q in reversed(last) if compatible(q, d) and q.role not in ("growth", "difference")), None)
+    return [level] if level is not None and level.role == "actual" else []
 
 
 def _opens_sentence(found: Found, q: Quantity) -> bool:
@@ -591,9 +622,8 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
         if len(parts) < 2 or any(p.norm_unit != total.norm_unit for p in parts) or across_attributes(text, parts):
             continue
         s = sum(p.norm_value for p in parts)
-        tol = sum(ar.tolerance(p) for p in parts) + ar.tolerance(total)
         arith = " + ".join(p.text for p in parts) + f" = {ar.sum_text(s, total, parts)}"
-        if ar.near(total.norm_value, s, tol):
+        if ar.sum_fits(total, parts):
             found.verified.append({"kind": "sum", "arithmetic": arith + f"，与总数{total.text}一致",
                                    "spans": [[q.start, q.end] for q in [total] + parts]})
         elif total.norm_value and abs(total.norm_value - s) / total.norm_value < (0.4 if len(parts) >= 3 else 0.1):

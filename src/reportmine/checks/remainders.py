@@ -38,15 +38,26 @@ def check_remainders(index: Index, found, cfg) -> None:
         return
     for q in index.qs:
         k = bisect.bisect_right(cues, q.start) - 1
-        if k < 0 or q.start - cues[k] > cfg.label_reach or q.start in found.judged or not is_count(q) \
+        if k < 0 or q.start - cues[k] > cfg.label_reach or q.start in found.judged \
+                or not (is_count(q) or q.norm_unit == "ratio_point") \
                 or q.approx or cues[k] < clause_start(text, q.start):
             continue
         lo = max(paragraph_bounds(text, q.start)[0], q.start - cfg.whole_reach)
-        before = [w for w in index.between(lo, q.start) if w.norm_unit == q.norm_unit and not w.approx]
+        unit = "ratio" if q.norm_unit == "ratio_point" else q.norm_unit     # 尚差0.9个百分点: of rates
+        before = [w for w in index.between(lo, q.start) if w.norm_unit == unit and not w.approx]
         target = next((w for w in reversed(before) if w.role in _TARGETS), None)
-        done = [w for w in reversed(before) if target is not None and w.start > target.start and w.role == "actual"]
+        roles = ("actual", "growth") if target is not None and unit == "ratio" and _change_target(text, target, cfg) \
+            else ("actual",)
+        done = [w for w in reversed(before) if target is not None and w.start > target.start and w.role in roles]
         if target is not None and done:
             _judge(found, q, target, done, cfg)
+
+
+def _change_target(text: str, target: Quantity, cfg) -> bool:
+    """A target for a rate of change (能耗下降目标为3.5%): the rate achieved is
+    written as growth (实际下降2.8%)."""
+    head = text[clause_start(text, target.start):target.start]
+    return any(w in head for w in (*cfg.fall_words, *cfg.rise_words))
 
 
 def _fits(q: Quantity, target: Quantity, done: Quantity) -> bool:

@@ -115,10 +115,11 @@ def _growth_twice(doc: Document, found, cfg) -> None:
                                          indicator=subject, values=f"{first.text} 与 {q.text}"))
 
 
-def core_name(name: str, scope: tuple[str, ...]) -> tuple[str, str]:
+def core_name(name: str, scope: tuple[str, ...], lead: tuple[str, ...] = ()) -> tuple[str, str]:
     """今年全县地区生产总值 -> (地区生产总值, 县): a name without the words of scope
-    and period it opens with, and the level of the place its scope names (the
-    last character of 全县, 我县, 本县; empty when none is named)."""
+    and period it opens with (and the verbs of ``lead``: 实现社会消费品零售总额),
+    and the level of the place its scope names (the last character of 全县, 我县,
+    本县; empty when none is named)."""
     changed, place = True, ""
     while changed:
         changed = False
@@ -126,6 +127,9 @@ def core_name(name: str, scope: tuple[str, ...]) -> tuple[str, str]:
             if name.startswith(w) and len(name) > len(w):
                 name, changed = name[len(w):], True
                 place = w[-1] if w[-1] not in "年内" else place
+        for w in lead:
+            if name.startswith(w) and len(name) > len(w):
+                name, changed = name[len(w):], True
     return name, place
 
 
@@ -174,15 +178,20 @@ def _level_twice(doc: Document, found) -> None:
         if q.role != "actual" or q.norm_value is None or q.approx or q.group is not None or not q.indicator \
                 or q.norm_unit in (None, "ratio", "ratio_point") or doc.is_boilerplate(q.start):
             continue
-        name, place = core_name(q.indicator, c.twice_scope)
+        name, place = core_name(q.indicator, c.twice_scope, c.twice_lead)
         place = place or _place(text, q, c)
         lo, hi = paragraph_bounds(text, q.start)
-        if len(name) < c.mismatch_min_chars + 1 or re.search(c.parts_cue, text[sentence_start(text, q.start):q.start]) \
-                or "|" in text[lo:hi] or "\t" in text[lo:hi] or name not in text[clause_start(text, q.start):q.end]:
+        if len(name) < c.mismatch_min_chars + 1 or "|" in text[lo:hi] or "\t" in text[lo:hi] \
+                or name not in text[clause_start(text, q.start):q.end + len(name) + 2]:
             continue            # (a table's rows and columns are other periods and places; a name
-            # carried from the clause before, 核定1260名，实有1188名, is not written twice)
+            # carried from the clause before, 核定1260名，实有1188名, is not written twice;
+            # 在21.43亿元税收收入中 names it after the number)
         key = (lo, name, q.norm_unit, _year_period(q.period, c.twice_periods))
         before = seen.setdefault(key, [])
+        cue = re.search(c.parts_cue, text[sentence_start(text, q.start):q.start])
+        if cue and not any(f.end <= sentence_start(text, q.start) + cue.start() for f, _ in before):
+            continue            # a part under 其中, unless its name is the total's before the cue
+            # (粮食总产量28.6万吨，其中秋粮…、夏粮…，粮食总产量28.9万吨)
         first = next((f for f, p in before if _same_place(p, place) and q.start - f.end <= c.twice_reach), None)
         before.append((q, place))
         if first is None or clause_start(text, first.start) == clause_start(text, q.start) \

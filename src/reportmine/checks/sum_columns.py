@@ -233,13 +233,12 @@ def _clause_of(seg: str, start: int, end: int, longest: int = 12) -> str:
 
 
 def _fits(head: Cell, cells: list[Cell]) -> bool:
-    """The parts (signed by their words) add up to the total as precisely as they are written."""
-    lo = sum((c.change or 1) * c.q.norm_value - ar.tolerance(c.q) for c in cells)
-    hi = sum((c.change or 1) * c.q.norm_value + ar.tolerance(c.q) for c in cells)
-    s0, s1 = ar.bounds(head.q)
-    if head.change < 0:
-        s0, s1 = -s1, -s0
-    return lo <= s1 + 1e-9 and s0 - 1e-9 <= hi
+    """The parts (signed by their words) add up to the total as precisely as they
+    are written (strictly: ar.sum_fits)."""
+    s = sum((c.change or 1) * c.q.norm_value for c in cells)
+    head_value = -head.q.norm_value if head.change < 0 else head.q.norm_value
+    slack = ar.tolerance(head.q) + ar.coarseness([c.q for c in cells])
+    return abs(head_value - s) < slack * (1 - 1e-6) + 1e-9
 
 
 def _arithmetic(head: Cell, cells: list[Cell], zeros=()) -> str:

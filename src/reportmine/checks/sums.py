@@ -64,6 +64,8 @@ def check_sums(index: Index, found, cfg) -> None:
         total = before[-1]
         close = _bracket_end(text, m.start())
         parts = _parts_after(index, total, m.end(), cfg, close)
+        if not parts and (other := _of_first_unit(index, before, m.end(), cfg)) is not total:
+            total, parts = other, _parts_after(index, other, m.end(), cfg, close)
         named = _total_named_like(text, before, total, parts, cfg)
         if named is not None:
             total, parts = named, _parts_after(index, named, m.end(), cfg, close)
@@ -78,6 +80,8 @@ def check_sums(index: Index, found, cfg) -> None:
             every = _parts_after(index, total, m.end(), cfg, close, sized=False)
             _oversized(found, total, every[:_in_sentence(text, m.end(), every)], cfg)     # (after 中 too: more
             # than the whole is no subset of it)
+            if len(found.flags) == said[0] and m.group().startswith("其中"):
+                _part_above(found, total, every[:_in_sentence(text, m.end(), every)], m.end(), cfg)
     _siblings(found, index, unread, cfg)
     closings = [(m.start(), m.end(), False) for m in cfg.total_cue.finditer(text)] + _closing_totals(text, cfg)
     for start, end, sources in closings:
@@ -121,6 +125,35 @@ def _named_total(text: str, q: Quantity, cfg) -> bool:
     """q's clause names it a total (共, 合计, 总数…, 总投资, 累计)."""
     head = text[clause_start(text, q.start):q.start]
     return bool(cfg.total_named.search(head)) or any(w in head for w in (*cfg.source_totals, *cfg.closing_words))
+
+
+def _of_first_unit(index: Index, before: list[Quantity], cue_end: int, cfg) -> Quantity:
+    """The total a 其中 list is of: the nearest amount before the cue, or, when
+    the first amount after the cue is of another unit (and none of the
+    nearest's unit is a part), the nearest of that unit in the cue's sentence
+    or the one before (在校生3.86万人，学校92所。其中寄宿生…万人: the pupils,
+    not the schools)."""
+    total = before[-1]
+    first = next(iter(index.between(cue_end, cue_end + cfg.label_reach)), None)
+    if first is None or first.norm_unit == total.norm_unit or not is_count(first):
+        return total
+    text = index.text
+    s = sentence_start(text, cue_end)
+    lo = sentence_start(text, s - 1) if s > 0 else s
+    return next((q for q in reversed(before) if q.norm_unit == first.norm_unit and q.start >= lo), total)
+
+
+def _part_above(found, total: Quantity, parts: list[Quantity], cue_end: int, cfg) -> None:
+    """其中寄宿生4.12万人 after 在校生3.86万人: the one part right after the cue
+    above its whole (beyond the rounding of both), not itself named a total."""
+    if len(parts) != 1 or total.approx or parts[0].approx or total.norm_value <= 0 \
+            or any(cfg.per_capita_cue.search(q.indicator or "") or "平均" in (q.indicator or "") for q in (total, *parts)):
+        return          # (an average per head is no whole of the averages under it: 城镇居民人均…)
+    p = parts[0]
+    if p.start - cue_end > cfg.label_reach or p.norm_value <= ar.bounds(total)[1] + ar.tolerance(p) \
+            or _named_total(found.text, p, cfg):
+        return
+    found.flag("sum", total, f"其中一项{p.text}已大于总数", [p])
 
 
 def _larger(index: Index, total: Quantity, lo: int, hi: int) -> bool:
@@ -259,9 +292,7 @@ def _parts_after(index: Index, total: Quantity, start: int, cfg, close: int | No
 
 def parts_fit(total: Quantity, parts) -> bool:
     """The parts, each as precise as it is written, can add up to the total."""
-    lo = sum(ar.bounds(p)[0] for p in parts)
-    hi = sum(ar.bounds(p)[1] for p in parts)
-    return ar.fits(total, lo, hi)
+    return ar.sum_fits(total, parts)
 
 
 def other_fit(total: Quantity, parts: list[Quantity], coarsest: float) -> bool:
@@ -271,6 +302,14 @@ def other_fit(total: Quantity, parts: list[Quantity], coarsest: float) -> bool:
     than the run and the total says nothing."""
     return any(parts_fit(total, c) and ar.coarseness(c) <= coarsest + 1e-9
                for r in range(2, min(4, len(parts)) + 1) for c in itertools.combinations(parts, r))
+
+
+def _parallel(parts: list[Quantity]) -> bool:
+    """The parts are written alike, each name ending in the same two characters
+    (县级医院就诊…，乡镇卫生院就诊…，村卫生室就诊…): one list, so a first few
+    that happen to add up to the total are not the breakdown."""
+    names = [p.indicator or "" for p in parts]
+    return all(len(n) >= 3 for n in names) and len({n[-2:] for n in names}) == 1
 
 
 def _closed_by(text: str, cue: int, parts: list[Quantity]) -> int:
@@ -297,14 +336,16 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
     `named`: the total is named as the sum of what precedes it (合计, 共计),
     so a larger gap that one mistyped digit explains is flagged too (after
     其中 only under the conditions of _typo)."""
-    for k in range(2, len(parts) + 1):
+    first = whole_sentence if 3 <= whole_sentence <= len(parts) < cfg.max_parts and _parallel(parts[:whole_sentence]) \
+        else 2          # (a list cut at max_parts may go on: its first few may be all there is to judge)
+    for k in range(first, len(parts) + 1):
         if parts_fit(total, parts[:k]):
             found.verify("sum", " + ".join(p.text for p in parts[:k]) + f" = {total.text}", [total, *parts[:k]])
             return
-    k, gap = min(((k, abs(sum(p.norm_value for p in parts[:k]) - total.norm_value)) for k in range(2, len(parts) + 1)),
+    k, gap = min(((k, abs(sum(p.norm_value for p in parts[:k]) - total.norm_value)) for k in range(first, len(parts) + 1)),
                  key=lambda x: x[1])
-    if other_fit(total, parts, max(ar.tolerance(total), ar.coarseness(parts[:k]))):
-        return
+    if first == 2 and other_fit(total, parts, max(ar.tolerance(total), ar.coarseness(parts[:k]))):
+        return                      # (a list written alike is the breakdown: no other choice of it)
     if not named and (across_attributes(found.text, parts[:k])
                       or (whole_sentence > k and across_attributes(found.text, parts[:whole_sentence]))):
         return                      # 女党员…少数民族党员…大专以上学历党员: overlapping subsets
