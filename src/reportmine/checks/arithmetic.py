@@ -81,7 +81,10 @@ def sum_fits(total: Quantity, parts) -> bool:
     (4.8 against 4.6 needs every part and the total off by a whole half tenth,
     in opposite directions)."""
     gap = abs(total.norm_value - sum(p.norm_value for p in parts))
-    return gap < (tolerance(total) + coarseness(parts)) * (1 - 1e-6)
+    t = tolerance(total)
+    if _decimals(total.text) == 0 and total.value and any(_decimals(p.text) for p in parts):
+        t = max(t, abs(total.norm_value / total.value) * 0.5)     # 1472公里 over parts in hundredths: rounded
+    return gap < (t + coarseness(parts)) * (1 - 1e-6)
 
 
 def near_miss(stated: float, computed: float, limit: float) -> bool:

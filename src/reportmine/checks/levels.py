@@ -244,6 +244,7 @@ def _with_change(found, text: str, level: Quantity, change: Quantity, g: Quantit
     (31845万元，比上年减收1391万元，下降4.2%: 1391/(31845+1391)) or the earlier
     one (比上年的27人减少6人，下降22.2%: 6/27), as the words before it say."""
     if not (is_count(level) and is_count(change)) or level.norm_unit != change.norm_unit \
+            or level.approx or change.approx or g.approx \
             or not cfg.change_cue.search(text[max(level.end, clause_start(text, change.start) - 1):change.start]) \
             or not _adjacent(text, change, g, cfg):
         return False

@@ -32,7 +32,7 @@ _STOPS = re.compile(r"[，,。；;\n]")
 
 _SUFFIX_CHARS = 24   # how far a per-heads suffix (` / 千人`) may reach past its number
 _MARKS = ("per_item_mark", "per_heads_mark")
-_LISTS = ("per_area_marks", "population_words", "population_endings")
+_LISTS = ("per_area_marks", "population_words", "population_endings", "norm_words")
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class PerCapitaWords:
     per_area_marks: tuple[str, ...]
     population_words: tuple[str, ...]
     population_endings: tuple[str, ...]
+    norm_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -67,8 +68,12 @@ def check_per_capita(index: Index, found, cfg) -> None:
         k = bisect.bisect_right(cues, q.start) - 1
         if k < 0 or q.start - cues[k] > cfg.label_reach or _STOPS.search(text, cues[k], q.start):
             continue            # no cue in the words before it (brackets may be glosses: 補(bǔ)差)
+        if any(w in text[clause_start(text, q.start):q.start] for w in per_capita_words().norm_words):
+            continue            # a standard per head is set, not reckoned
         before = [w for w in index.before(q, cfg.whole_reach) if is_count(w) and w.norm_value > 0]
-        amounts = [a for a in before if a.norm_unit == q.norm_unit]
+        amounts = [a for a in before if a.norm_unit == q.norm_unit
+                   and not cfg.per_capita_cue.search(text, clause_start(text, a.start), a.start)]
+        # (人均筹资标准由300元提高至400元: an earlier figure per head is no amount)
         heads = [p for p in before if p.norm_unit != q.norm_unit and p.norm_unit in cfg.head_units]
         if amounts and heads and _judge(found, text, q, amounts, heads, cfg, far=far, fits=fits):
             continue

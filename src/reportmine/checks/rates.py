@@ -166,7 +166,8 @@ def _nearest_larger(case: "Case") -> list[Quantity]:
 
 def _case(index: Index, r: Quantity, cfg) -> Case | None:
     text, whole_cue = index.text, rate_words().whole_cue
-    sent = [q for q in index.between(sentence_start(text, r.start), r.start) if _extensive(q)]
+    sent = [q for q in index.between(sentence_start(text, r.start), r.start) if _extensive(q)
+            and q.role not in ("growth", "difference")]     # (比去年净增加5036人: a change, no count of the rate)
     at = _share_cue(text, r, sent, cfg)
     level = _level_target(index, r, at) if at is not None and text[at] != whole_cue else None
     if level:
@@ -234,7 +235,7 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         # two levels of one move (由A减少到B) are never a part and its whole, nor a
         # count and its own restatement (the same indicator and value written twice)
         case.meant = [(a, w) for a, w in case.meant if not _move(text, *sorted((a, w), key=lambda q: q.start))
-                      and not _restated(a, w)]
+                      and not _restated(a, w) and not _listed_parts(index, a, w)]
     return case
 
 
@@ -250,8 +251,8 @@ def _pair_before(index: Index, r: Quantity, cfg) -> tuple | None:
     if len(name) < cfg.shared_name_chars:
         return None
     text = index.text
-    counts = [q for q in index.before(r, cfg.whole_reach) if _extensive(q)]
-    for w, p in zip(counts[-2::-1], counts[::-1]):
+    counts = [q for q in index.before(r, cfg.whole_reach) if _extensive(q) and q.role not in ("growth", "difference")]
+    for w, p in zip(counts[-2::-1], counts[::-1]):      # (比一季度末减少1万人 is a change, no count of a rate)
         if p.norm_unit != w.norm_unit or not 0 < p.norm_value < w.norm_value \
                 or index.between(w.end, p.start) or sentence_start(text, w.start) != sentence_start(text, p.start) \
                 or sentence_start(text, p.start) == sentence_start(text, r.start) \
@@ -488,6 +489,18 @@ def _adjacent_pair(index: Index, sent: list[Quantity], r: Quantity, wholes: list
             or _listed(index.text, w, p, cfg) or _move(index.text, w, p):
         return []
     return [(p, w)]
+
+
+def _listed_parts(index: Index, a: Quantity, b: Quantity) -> bool:
+    """a and b are two parts of one 其中 list (固定电话用户54109户，其中城市26109户，农村
+    28000户): neither is the other's whole."""
+    text = index.text
+    s = sentence_start(text, min(a.start, b.start))
+    if s != sentence_start(text, max(a.start, b.start)):
+        return False
+    cue = text.find("其中", s, min(a.start, b.start))
+    return cue >= 0 and any(t.norm_unit == a.norm_unit and t.norm_value > max(a.norm_value, b.norm_value)
+                            for t in index.between(s, cue))
 
 
 def _move(text: str, a: Quantity, b: Quantity) -> bool:

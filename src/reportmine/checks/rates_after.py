@@ -16,7 +16,7 @@ three explains the gap.
 
 from __future__ import annotations
 
-from ..claims.clauses import clause_start, sentence_start
+from ..claims.clauses import clause_end, clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, sentence_end
@@ -40,6 +40,8 @@ def check_rates_after(index: Index, found, cfg) -> None:
         if not is_rate(q) or not cfg.share_label.search(head):
             continue
         hi = sentence_end(text, q.end, _REACH)
+        if any(is_rate(c) for c in index.between(q.end, hi)):
+            hi = clause_end(text, q.end)    # (开工率100%，竣工32个，竣工率94.12%: 32个 is the next rate's)
         after = [c for c in index.between(q.end, hi) if _operand(c)]
         if not after:
             continue

@@ -363,7 +363,10 @@ def _completion_from_file(found: Found, c: Quantity, before: list[Quantity], tar
 
 def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
     """增速7.6%，比基本任务8.5%低1.2个百分点: |7.6% - 8.5%| = 0.9."""
-    others = [q for q in before if (q.role != "difference" or _benchmark_of(found, q, d)) and compatible(q, d)]
+    if found.text.startswith(("平均水平", "的平均水平"), d.end):
+        return                  # 高于省、市8%平均水平: the level compared with, not a gap
+    others = [q for q in before if (q.role != "difference" or _benchmark_of(found, q, d)) and compatible(q, d)
+              and (d.group is None or q.group != d.group)]    # (分别回落4.5、4.2个百分点: one list of gaps)
     if len(others) < 2:
         return
     b = others[-1]
@@ -613,10 +616,15 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
         if not cue.search(gap):
             continue
         parts = [sent[i + 1]]
+        cut = False
         for q in sent[i + 2:]:
             between = text[parts[-1].end:q.start]
+            if search_config().per_capita_cue.search(between[-6:]):
+                continue            # (人均补助135元) a figure per head beside a part is no part
             if q.norm_unit != total.norm_unit or any(w in between for w in found.cfg.parts_stop) \
                     or len(between) > 16 or q.approx:
+                cut = q.norm_unit == total.norm_unit and len(between) <= 16 and not q.approx \
+                    and not any(w in between for w in ("包括", "其中"))
                 break               # (a bound, 加分项不超过5分, is no part of the total)
             parts.append(q)
         if len(parts) < 2 or any(p.norm_unit != total.norm_unit for p in parts) or across_attributes(text, parts):
@@ -626,7 +634,10 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
         if ar.sum_fits(total, parts):
             found.verified.append({"kind": "sum", "arithmetic": arith + f"，与总数{total.text}一致",
                                    "spans": [[q.start, q.end] for q in [total] + parts]})
-        elif total.norm_value and abs(total.norm_value - s) / total.norm_value < (0.4 if len(parts) >= 3 else 0.1):
+        elif total.norm_value and not (cut and s < total.norm_value) \
+                and abs(total.norm_value - s) / total.norm_value < (0.4 if len(parts) >= 3 else 0.1):
+            # (a run cut short by a stop word while the list goes on is no whole breakdown
+            # short of its total: 8项…，15项…，2项…满分，4项…，3项…)
             found.flags.append(make_flag(text, total.start, parts[-1].end, "inconsistency", "sum",
                                          f"parts sum to {ar.sum_text(s, total, parts)}, total {total.text}", [total] + parts,
                                          arith + f" ≠ {total.text}"))

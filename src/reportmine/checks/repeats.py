@@ -31,6 +31,7 @@ def check_respectively(doc: Document, found) -> None:
                 or "%" in text[m.end():stop].replace(
                 "".join(q.text for q in after), "")
             if len(after) == 1 and not missing and not _listed_before(text, m.start(), cfg) \
+                    and not re.search(r"[0-9]", text[m.end():after[0].start]) \
                     and not _list_goes_on(text, after[0].end, end, cfg):
                 q = after[0]
                 found.flags.append(make_flag(text, m.start(), q.end, "inconsistency", "respectively",
@@ -93,8 +94,9 @@ def check_item_values(doc: Document, found, cfg) -> None:
 def _growth_twice(doc: Document, found, cfg) -> None:
     text, seen = doc.text, {}
     for q in doc.quantities:
-        if q.norm_unit != "ratio" or q.group is not None or q.norm_value is None or doc.is_boilerplate(q.start):
-            continue
+        if q.norm_unit != "ratio" or q.group is not None or q.norm_value is None or q.approx \
+                or doc.is_boilerplate(q.start):
+            continue            # (增长11%左右 is a goal's or a guess's, no rate written twice)
         subject = growth_subject(text, q, doc.quantities, cfg, found.cfg.twice_scope)
         head = text[sentence_start(text, q.start):q.start]
         if subject is None or cfg.scope_label.match(head) or cfg.sum_cue.search(head):
@@ -109,7 +111,9 @@ def _growth_twice(doc: Document, found, cfg) -> None:
                       and (w == written or q.start - f.end <= found.cfg.twice_reach)), None)
         before.append((q, place, written))
         if first is not None and (first.norm_value, first.direction or "up") != (q.norm_value, q.direction or "up") and \
-                sentence_start(text, first.start) != sentence_start(text, q.start):
+                sentence_start(text, first.start) != sentence_start(text, q.start) \
+                and not _other_levels(text, doc.quantities, first, q, found.cfg) \
+                and not _block_repeats(text, doc.quantities, first, q, found.cfg):
             found.flags.append(make_flag(text, q.start, q.end, "inconsistency", "mismatch",
                                          f"{subject}: {first.text} vs {q.text}", [first, q], None,
                                          indicator=subject, values=f"{first.text} 与 {q.text}"))
@@ -154,6 +158,53 @@ def _parallel(text: str, quantities, a, b) -> bool:
     return oa is not a and ob is not b and (oa.indicator or "") != (ob.indicator or "")
 
 
+def _own_level(text: str, quantities, g):
+    """The level a growth rate is of, written right before it in its clause or
+    the clause before (…239878亿元，同比增长13.2%), or None."""
+    starts = [x.start for x in quantities]
+    k = bisect.bisect_left(starts, g.start) - 1
+    lo = clause_start(text, max(clause_start(text, g.start) - 1, 0))
+    while k >= 0 and quantities[k].start >= lo:
+        x = quantities[k]
+        if x.norm_value is not None and x.norm_unit not in ("ratio", "ratio_point"):
+            return x
+        k -= 1
+    return None
+
+
+def _other_levels(text: str, quantities, a, b, cfg) -> bool:
+    """Two growth rates of one name, each of a level of its own, the levels
+    different (中央企业250442.2亿元，增长13.7% … 中央企业239878亿元，增长13.2%):
+    two measures of one subject (收入, 成本), not one rate written twice."""
+    la, lb = _own_level(text, quantities, a), _own_level(text, quantities, b)
+    if la is None or lb is None:
+        return False
+    from . import arithmetic as ar
+
+    return la.norm_unit != lb.norm_unit or abs(la.norm_value - lb.norm_value) > ar.tolerance(la) + ar.tolerance(lb)
+
+
+def _block_repeats(text: str, quantities, a, b, cfg) -> bool:
+    """The names stated just before a (in its paragraph) are stated again between a
+    and b, in the same paragraph (…优良天数比例…PM2.5浓度…臭氧平均浓度162 … 北京市…PM2.5浓度…臭氧平均浓度163):
+    a block of measures repeated for another subject, b the measure of that one."""
+    from .neighbourhood import paragraph_bounds
+
+    lo, hi = paragraph_bounds(text, a.start)
+    if b.start >= hi:
+        return False            # (a summary paragraph, then the details: the same names again, one subject)
+    starts = [x.start for x in quantities]
+    i, j = bisect.bisect_left(starts, a.start), bisect.bisect_left(starts, b.start)
+    names = {core_name(x.indicator, cfg.twice_scope, cfg.twice_lead)[0] for x in quantities[max(0, i - 3):i]
+             if x.start >= lo and x.indicator and x.indicator != a.indicator}
+    names = {n for n in names if len(n) >= cfg.mismatch_min_chars}
+    from .rates import common_run
+
+    k = cfg.mismatch_min_chars + 1        # (甲市优良天数比例 … 乙市优良天数: four characters in common)
+    return any(x.indicator and any(n in x.indicator or common_run(n, x.indicator) >= k for n in names)
+               for x in quantities[i + 1:j])
+
+
 def _same_place(a: str, b: str) -> bool:
     """Two scopes that may be one: the same, or one of them not named."""
     return a == b or not a or not b
@@ -195,7 +246,7 @@ def _level_twice(doc: Document, found) -> None:
         first = next((f for f, p in before if _same_place(p, place) and q.start - f.end <= c.twice_reach), None)
         before.append((q, place))
         if first is None or clause_start(text, first.start) == clause_start(text, q.start) \
-                or _parallel(text, doc.quantities, first, q):
+                or _parallel(text, doc.quantities, first, q) or _block_repeats(text, doc.quantities, first, q, c):
             continue
         gap = abs(first.norm_value - q.norm_value)
         if gap > ar.tolerance(first) + ar.tolerance(q) and gap <= c.twice_near * max(first.norm_value, q.norm_value):

@@ -87,6 +87,8 @@ def _parts_after(index: Index, bounds, same: list[Quantity], i: int, total: Quan
     for q in same[i + 1:i + 1 + cfg.max_parts]:
         if q.start >= end or q.norm_value > top:
             break                           # a larger amount of the unit: another total
+        if after and cfg.sum_cue.search(text, after[-1].end, q.start):
+            break                           # ①…101556万元，其中：限额以上17790万元: parts of a part follow
         after.append(q)
     if len(after) < 2:
         return []

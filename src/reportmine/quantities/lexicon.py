@@ -33,6 +33,8 @@ class Lexicon:
     approx_inner: dict[str, str]
     approx_after: dict[str, str]
     ordinal_before: frozenset
+    rank_before: frozenset
+    rank_units: frozenset
     placeholder_before: frozenset
     descriptor_units: frozenset
     cn_word_before: frozenset
@@ -92,7 +94,7 @@ def lexicon() -> Lexicon:
     approx = load_yaml("approx.yaml")
     require(approx, ("before", "inner", "after"), "approx.yaml")
     ctx = load_yaml("quantities.yaml")
-    keys = ("ordinal_before", "placeholder_before", "descriptor_units", "cn_word_before", "cn_rhetorical_after", "cn_count_cues", "cn_count_units", "time_after",
+    keys = ("ordinal_before", "rank_before", "rank_units", "placeholder_before", "descriptor_units", "cn_word_before", "cn_rhetorical_after", "cn_count_cues", "cn_count_units", "time_after",
             "duration_units", "duration_before", "duration_after", "bare_after", "bare_unit_numeral_before",
             "clock_units", "clock_before", "bare_max_digits", "post_approx_not_before",
             "list_separators", "list_words_max", "arithmetic_ops", "score_before", "reference_before")
@@ -107,6 +109,8 @@ def lexicon() -> Lexicon:
         approx_inner=_approx(approx["inner"], "approx.yaml: inner"),
         approx_after=_approx(approx["after"], "approx.yaml: after"),
         ordinal_before=frozenset(ctx["ordinal_before"]),
+        rank_before=frozenset(ctx["rank_before"]),
+        rank_units=frozenset(ctx["rank_units"]),
         placeholder_before=frozenset(ctx["placeholder_before"]),
         descriptor_units=frozenset(ctx["descriptor_units"]),
         cn_word_before=frozenset(ctx["cn_word_before"]),
