@@ -38,6 +38,7 @@ def test_placeholders(pipeline, text, mark, subtype):
     "PM2.5浓度下降，创建4a级景区，GDP增长，采购x86服务器和Excel培训。",
     "面积为3×4米。",
     "*注：数据来源于统计局。",
+    "绩效自评报告_第1页\n绩效自评报告_第2页",
 ])
 def test_not_placeholders(pipeline, text):
     assert [f.text for f in flags_of(pipeline, text) if f.type == "placeholder"] == []
@@ -72,6 +73,14 @@ def test_missing_numbers(pipeline, text, near):
     "表3 项目资金（单位 万元）",
     # a class bound before a word names a class of projects
     "今年新开工亿元以上重点产业项目36个，万元及以下的小额支出免审。",
+    # (as seen on real report pages, written here anew) a unit inside a whole quantity
+    # with its pinyin glosses; an approximate number before 万; a table's unit cell
+    # before the row's numbers; an idiom, a name in quotes; a file name's page separator
+    "线损率较年度计划降低0.38個(gè)百分點(diǎn)。",
+    "全年发放宣传资料近6万份，接待读者大约3万人次。",
+    "病床使用率 % 84.2 72.5 69.6\n诊疗人次数 万人次 812.6 776.5",
+    "指标 | 单位 | 2024年\n客房开房率 | % | 48.6",
+    "新型农村合作医疗惠及千家万户，开展“万名干部进万家”活动，建成税收“亿元楼”。",
 ])
 def test_not_missing_numbers(pipeline, text):
     assert [f.text for f in flags_of(pipeline, text) if f.type == "missing_number"] == []

@@ -7,6 +7,8 @@ and, where it can be computed, the arithmetic. Boilerplate is never checked.
 
 from __future__ import annotations
 
+import bisect
+
 from ..document import Document
 from .missing import find_missing
 from .placeholders import find_placeholders
@@ -34,6 +36,8 @@ def annotate_checks(doc: Document, targets=()) -> Document:
         taken = [(f.start, f.end) for f in placeholders]
         flags.extend(f for f in find_missing(doc.text, start, end, r)
                      if not any(a <= f.start < b for a, b in taken))
+    starts = [q.start for q in doc.quantities]
+    flags = [f for f in flags if not (f.type == "missing_number" and _inside_quantity(doc, f, starts))]
     try:
         from .relations import find_inconsistencies
     except ImportError:
@@ -45,3 +49,15 @@ def annotate_checks(doc: Document, targets=()) -> Document:
         f.page = doc.page_at(f.start)
     doc.flags = sorted(flags, key=lambda f: (f.start, f.end))
     return doc
+
+
+def _inside_quantity(doc: Document, f, starts: list[int]) -> bool:
+    """A unit or a number the recognizer read as part of a whole quantity (0.46個(gè)
+    百分點(diǎn) with its pinyin glosses, 近5万份): its number and unit are there."""
+    k = bisect.bisect_right(starts, f.start) - 1
+    while k >= 0 and f.start - doc.quantities[k].start < 64:
+        q = doc.quantities[k]
+        if q.start <= f.start and f.end <= q.end and q.value is not None and q.unit:
+            return True
+        k -= 1
+    return False

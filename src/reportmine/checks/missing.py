@@ -16,11 +16,11 @@ def find_missing(text: str, start: int, end: int, r: Rules) -> list[Flag]:
         seg = simplified(text, keep=True)[start:end]
     spans: list[tuple[int, int, str, str]] = []
     for m in r.rate_units.finditer(seg):
-        if _numberless(seg, m.start(), r) and not _label(seg, m.start(), r):
+        if _numberless(seg, m.start(), r) and not _label(seg, m.start(), r, m.end()):
             spans.append((m.start(), m.end(), "number", "a rate unit without its number"))
     for m in r.scaled_units.finditer(seg):
         s, e = m.span()
-        if not _numberless(seg, s, r) or seg[s - 1:s] in r.scaled_not_after or _label(seg, s, r):
+        if not _numberless(seg, s, r) or seg[s - 1:s] in r.scaled_not_after or _label(seg, s, r, e):
             continue
         if any(seg.startswith(w, e) for w in r.scaled_not_before) or r.scaled_class.match(seg, e):
             continue
@@ -70,8 +70,16 @@ def _skip_space(text: str, i: int) -> int:
     return i
 
 
-def _label(text: str, s: int, r: Rules) -> bool:
-    """A unit in a column or row label: 经费(万元), 单位：万元, 单位 万元."""
+def _label(text: str, s: int, r: Rules, e: int | None = None) -> bool:
+    """A unit in a column or row label: 经费(万元), 单位：万元, 单位 万元; or a
+    table's unit cell, the row's numbers after it (治愈率 | % | 75 | 73.9,
+    诊疗人次数 万人次 8158.6 7765.5)."""
+    if e is not None:
+        j = e
+        while j < len(text) and j - e < 6 and text[j] in " \t\u3000|｜\r\n":
+            j += 1
+        if j > e and j < len(text) and text[j] in "0123456789-":
+            return True
     while s > 0 and text[s - 1] in " \t\u3000":
         s -= 1
     return any(text.endswith(w, 0, s) for w in r.label_before)
