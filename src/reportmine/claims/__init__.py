@@ -404,8 +404,10 @@ def _forecast_sentence(c: Cues, forecasts: list[int], text: str, ss: int, cs: in
 def _in_target_scope(c: Cues, scans: Scans, targets: list[int], ss: int, cs: int, start: int) -> bool:
     """主要目标是：A增长7%，B增长8%: a target list opened by a colon
     (``targets``: where each opener ends) earlier in the sentence, and
-    nothing in the quantity's clause saying it was reached (已, 实际)."""
-    opened = _open_scope(c, targets, scans.text, ss, start)
+    nothing in the quantity's clause saying it was reached (已, 实际); the list
+    goes on across ；(主要预期目标：A增长11%左右；B增长12%；C增长20%。) up to a
+    scope end (。, a line break, a heading)."""
+    opened = _open_scope(c, targets, scans.text, 0, start)
     return opened is not None and c.target_heading_reached.search(scans.text, max(cs, opened), start) is None
 
 
