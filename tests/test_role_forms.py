@@ -331,6 +331,12 @@ def test_parse_takes_the_marks_out():
     ("单位整体绩效目标1分。", ["full_target"]),
     # 执行率 is a completion rate
     ("项目资金执行率97.5%。", ["completion_rate"]),
+    # a change word cut to one character after 同比; a change against a year named
+    # (GUIDE.md: growth is against an earlier period of the same indicator)
+    ("全年生猪出栏量6.7万头，同比增27.4%。", ["actual", "growth"]),
+    ("全县城镇化率达到55.1%，比2021年提高了3.4个百分点。", ["actual", "growth"]),
+    ("全县城镇化率达到55.1%，比“十三五”末提高了9个百分点。", ["actual", "growth"]),
+    ("全县城镇化率达到55.1%，比全省高2.3个百分点。", ["actual", "difference"]),
     # 上涨, 下跌, 回升 are changes
     ("全市居民消费价格上涨1.8%，工业生产者出厂价格下跌2.6%。", ["growth", "growth"]),
     ("制造业采购经理指数回升0.7个百分点。", ["growth"]),
