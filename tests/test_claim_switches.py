@@ -32,6 +32,7 @@ CASES = {
     "better_than": ("降尘量优于全市平均0.4吨。\n", "0.4吨", "difference", "actual"),
     "difference_list": ("利润增长7.2%，高于全市0.9、全省1.6个百分点。\n", "1.6个百分点", "difference", "actual"),
     "paren_parts": ("下达预算6个项目520万元（含2个续建项目130万元）。\n", "130万元", "target", "actual"),
+    "territory_area": ("全镇国土面积186.4平方公里，全年完成造林面积1.3万亩。\n", "186.4平方公里", "other", "actual"),
 }
 
 
@@ -84,7 +85,7 @@ def test_provenance_names_every_switch_with_documents_it_affects():
     by_doc = _train_module().provenance()
     assert by_doc["realdev/k05"] == {"target_heading", "run_in_heading", "better_than"}
     assert by_doc["realdev/c06"] == {"formula_divisor", "formula_factor", "class_list", "bound_fewer", "scoring_forms"}
-    assert by_doc["realdev/m06"] == {"background_forms"} and by_doc["realdev/a06"] == {"target_forms"}
+    assert by_doc["realdev/m06"] == {"background_forms", "territory_area"} and by_doc["realdev/a06"] == {"target_forms"}
 
 
 def test_provenance_with_an_unknown_rule_is_refused(tmp_path):

@@ -50,7 +50,10 @@ FORM_FILES = [
     # stop 28, plans, forecasts and background: 33 / 50 at first, 41 / 50 once
     # eight marks were set to the gold's convention. Left: 到2027年…达到12% (a
     # year ahead is not told from a year past), 比承诺时限提速60%, 年度计划投资
-    ("role_forms_stop28_plans.txt", 30, {"12%", "60%", "120亿元"}, {"41.2万人", "98.1%", "78人", "60%"}),
+    # (a town's own area, 全镇总面积86平方公里, which the file marks actual: since stop 34
+    # the place's own area is background, as the real reports' gold marks it)
+    ("role_forms_stop28_plans.txt", 30, {"12%", "60%", "120亿元", "86平方公里"},
+     {"41.2万人", "98.1%", "78人", "60%", "86平方公里"}),
     # stop 28, layouts: 34 / 36 roles and 26 / 36 indicators at first. Left: a
     # cue broken by a short line's break (完成年度⏎目标任务的108%)
     ("role_forms_stop28_layouts.txt", 15, {"108%"}, {"108%"}),

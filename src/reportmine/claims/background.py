@@ -117,6 +117,15 @@ def described(c: Cues, text: str, q: Quantity, span: tuple[int, int, int]) -> bo
     return q.unit in c.length_units and c.location_before.search(head) is not None
 
 
+def territory(c: Cues, text: str, q: Quantity, cs: int) -> bool:
+    """全乡国土面积561.38平方公里, 辖区面积…: the area of the place itself, as an
+    overview gives it, is background (GUIDE.md: other; switch ``territory_area``)."""
+    if not is_on("territory_area") or c.territory_area is None or q.norm_unit not in c.area_units:
+        return False
+    head = text[max(cs, q.start - _HEAD_CHARS):q.start].rstrip(" \u3000")
+    return c.territory_area.search(head) is not None
+
+
 def bound_of_noun(c: Cues, text: str, q: Quantity, cs: int) -> bool:
     """超过30万元的村, 低于4000元的学生: a bound written before the noun it
     qualifies, the bound word right before the number or inside its span (超过

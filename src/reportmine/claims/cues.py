@@ -84,6 +84,8 @@ class Cues:
     threshold_after: "regex.Pattern"
     location_before: "regex.Pattern"     # 距县城18公里: where a place lies
     length_units: frozenset
+    territory_area: "regex.Pattern | None"   # 国土面积561平方公里: the place's own area (stop 34, territory_area)
+    area_units: frozenset
     named_first_units: tuple[str, ...]   # …and the units they are counted in
     class_bounds: tuple[str, ...]
     score_achieved: "regex.Pattern"
@@ -407,6 +409,8 @@ def cues() -> Cues:
         threshold_after=_pattern_if(bg, "threshold_after", "claims.yaml: background"),
         location_before=_pattern_if(bg, "location_before", "claims.yaml: background"),
         length_units=frozenset(_words_if(bg, "length_units", "claims.yaml: background", ())),
+        territory_area=_pattern_if(bg, "territory_area", "claims.yaml: background"),
+        area_units=frozenset(_words_if(bg, "area_units", "claims.yaml: background", ())),
         class_bounds=tuple(data.get("class_bounds") or ("\0",)),
         score_achieved=compile_pattern(data.get("score_achieved") or "(?!)", "claims.yaml: score_achieved"),
         score_self=compile_pattern(data.get("score_self") or "(?!)", "claims.yaml: score_self"),

@@ -37,6 +37,7 @@ RULES = {
     "target_forms": "claims.yaml late_cues: 推算 as a forecast cue (stop 30's target forms)",
     "better_than": "claims.yaml late_cues: 优于 as a difference cue, as 好于 (seen in realdev k05 at an earlier stop)",
     "difference_list": "__init__.py: 高于全市1.2、全省0.8个百分点: a gap to a second benchmark shares the cue (claims.yaml)",
+    "territory_area": "background.py territory: the area of the place a report covers (国土面积, 辖区面积) is background",
     "paren_parts": "__init__.py: a cueless part in a parenthesis of parts (含…) takes the role of the number before it",
 }
 
