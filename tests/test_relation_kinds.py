@@ -243,6 +243,8 @@ FLAGGED = [
     ("全县现有中小学校58所，在校学生2.64万人。其中留守儿童2.91万人，均建立关爱档案。", "2.64万人", "已大于总数"),
     # a rate whose part (named like it) is in its sentence and whose whole is the one count before
     ("全年共受理行政复议申请428件。全年办结396件，办结率为96.3%。", "96.3%", "396件/428件"),
+    # fewer persons than the households of the same name, a sentence apart
+    ("全县共有监测户1284户，分布在9个乡镇。监测人口1176人，均已落实帮扶措施。", "1176人", "每户至少一人"),
 ]
 
 
@@ -460,6 +462,7 @@ SILENT = [
     "全县流转土地1.6万亩，带动农户增收2400万元，亩均流转费用800元。",
     "全县有幼儿园46所，在园幼儿1.2万人。其中民办幼儿园21所。",
     "全县农林牧渔业总产值实现286430万元。农林牧渔业增加值实现14260万元，农林牧渔业增加值率为49.8%。",
+    "全县共有监测户1284户，分布在9个乡镇。监测人口3176人，其中有劳动能力的1802人。",
     # (false alarms seen on real report pages, written again here with other words and
     # numbers) two measures of one subject, each with its level; a block of measures
     # repeated for another place; goals 左右; 两年平均; an integer total over parts in

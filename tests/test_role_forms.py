@@ -340,6 +340,9 @@ def test_parse_takes_the_marks_out():
     ("全县城镇化率达到55.1%，比2021年提高了3.4个百分点。", ["actual", "growth"]),
     ("全县城镇化率达到55.1%，比“十三五”末提高了9个百分点。", ["actual", "growth"]),
     ("全县城镇化率达到55.1%，比全省高2.3个百分点。", ["actual", "difference"]),
+    # a gap to the usual level of many years (较多年同期偏少: not the adverb 较多)
+    ("全县水库蓄水量为2.06亿立方米，较多年同期偏少0.37亿立方米。", ["actual", "difference"]),
+    ("全年降水量为716毫米，比常年偏多12.4%。", ["actual", "difference"]),
     # 上涨, 下跌, 回升 are changes
     ("全市居民消费价格上涨1.8%，工业生产者出厂价格下跌2.6%。", ["growth", "growth"]),
     ("制造业采购经理指数回升0.7个百分点。", ["growth"]),

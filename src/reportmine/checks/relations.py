@@ -549,14 +549,18 @@ def _level_before(found: Found, sent: list[Quantity], last: list[Quantity], d: Q
 def _actual_before(found: Found, last: list[Quantity], before: list[Quantity], d: Quantity) -> list[Quantity]:
     """…失业率为5.1%。年度控制目标为5.5%，实际低于目标0.6个百分点: a gap to a
     target named in its own clause (`gap_to_target`), whose sentence holds the
-    target and no level of its own, is of the level closing the sentence before."""
-    if not last or not before or not found.cfg.gap_to_target.search(found.text, clause_start(found.text, d.start), d.start):
+    target and no level of its own, is of the level closing the sentence before
+    (tried at stop 34 for any gap whose sentence holds only the value compared
+    with: on real report pages it paired rates of other measures, 比年初下降…)."""
+    if not last or not before:
         return []
     mine = [q for q in before if compatible(q, d)]
-    if not mine or any(q.role not in _TARGETS for q in mine):
-        return []
     level = next((q for q in reversed(last) if compatible(q, d) and q.role not in ("growth", "difference")), None)
-    return [level] if level is not None and level.role == "actual" else []
+    if not mine or level is None or level.role != "actual":
+        return []
+    if found.cfg.gap_to_target.search(found.text, clause_start(found.text, d.start), d.start):
+        return [level] if all(q.role in _TARGETS for q in mine) else []
+    return []
 
 
 def _opens_sentence(found: Found, q: Quantity) -> bool:

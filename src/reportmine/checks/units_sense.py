@@ -28,6 +28,34 @@ def check_units(index: Index, found, cfg) -> None:
                 and nxt.start == q.end and q.norm_value > nxt.norm_value and not (q.approx or nxt.approx):
             found.flag("count", nxt, f"{q.text}{nxt.text}：户数多于人数，每户至少一人", [q],
                        span=(q.start, nxt.end), tail="")
+    _named_households(index, found, cfg)
+
+
+_PERSON_WORDS = ("人口", "人数", "人员")
+_NAMED_REACH = 200      # how far apart (characters) the households and the persons named alike may stand
+
+
+def _named_households(index: Index, found, cfg) -> None:
+    """脱贫户3426户 … 脱贫人口2918人: households and the persons of the same name
+    (the households' name without 户, then 人口/人数/人员) in one paragraph,
+    fewer persons than households: each household has at least one person."""
+    from .neighbourhood import paragraph_bounds
+
+    hh, pp = cfg.household_person
+    qs = index.qs
+    for i, h in enumerate(qs):
+        name = (h.indicator or "").rstrip("户戶")
+        if h.norm_unit != hh or h.approx or len(name) < 2 or not (h.indicator or "").endswith(("户", "戶")) \
+                or h.start in found.judged:
+            continue
+        hi = min(paragraph_bounds(index.text, h.start)[1], h.end + _NAMED_REACH)
+        for p in qs[i + 1:]:
+            if p.start >= hi:
+                break
+            if p.norm_unit == pp and not p.approx and any(name + w in (p.indicator or "") for w in _PERSON_WORDS) \
+                    and p.norm_value < h.norm_value:
+                found.flag("count", p, f"{h.text}与{p.text}：{name}人数少于户数，每户至少一人", [h], tail="")
+                break
 
 
 def _per_thousand_change(found, text: str, q, nxt, cfg) -> None:
