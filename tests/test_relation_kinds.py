@@ -245,6 +245,8 @@ FLAGGED = [
     ("全年共受理行政复议申请428件。全年办结396件，办结率为96.3%。", "96.3%", "396件/428件"),
     # fewer persons than the households of the same name, a sentence apart
     ("全县共有监测户1284户，分布在9个乡镇。监测人口1176人，均已落实帮扶措施。", "1176人", "每户至少一人"),
+    # states that split a whole (竣工, 在建, 未开工) are still a breakdown
+    ("全年共实施重点项目34个，其中已竣工13个，在建17个，未开工3个。", "34个", "= 33个"),
 ]
 
 
@@ -463,6 +465,8 @@ SILENT = [
     "全县有幼儿园46所，在园幼儿1.2万人。其中民办幼儿园21所。",
     "全县农林牧渔业总产值实现286430万元。农林牧渔业增加值实现14260万元，农林牧渔业增加值率为49.8%。",
     "全县共有监测户1284户，分布在9个乡镇。监测人口3176人，其中有劳动能力的1802人。",
+    # stages of one course overlap: what was put into production had been started
+    "今年全县共签约招商引资项目26个，已开工建设项目18个，9个项目建成投产。",
     # (false alarms seen on real report pages, written again here with other words and
     # numbers) two measures of one subject, each with its level; a block of measures
     # repeated for another place; goals 左右; 两年平均; an integer total over parts in

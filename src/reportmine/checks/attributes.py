@@ -26,10 +26,37 @@ def dimensions() -> dict[str, tuple[str, ...]]:
     return {str(k): tuple(str(w) for w in v) for k, v in data.items()}
 
 
+@lru_cache(maxsize=1)
+def nested_stages() -> tuple[tuple[str, str], ...]:
+    data = load_yaml("checks.yaml")["nested_stages"]
+    if not isinstance(data, list) or not data or not all(isinstance(p, list) and len(p) == 2 for p in data):
+        raise ValueError("checks.yaml: nested_stages 应为“[先的阶段, 后的阶段]”的非空列表")
+    return tuple((str(a), str(b)) for a, b in data)
+
+
+def nested(text: str, parts: list[Quantity]) -> bool:
+    """已开工建设项目14个，6个项目建成投产: one part counts what reached an early
+    stage (开工, never 未开工), another what reached a later one (投产) — the later
+    are among the earlier, so the parts overlap."""
+    labels = []
+    for p in parts:
+        cs = clause_start(text, p.start)
+        end = next((i for i in range(p.end, min(len(text), p.end + 12)) if text[i] in "，,；;。\n"), p.end + 12)
+        labels.append(text[cs:p.start] + "|" + text[p.end:end])
+    for early, late in nested_stages():
+        if any(early in l and f"未{early}" not in l for l in labels) and any(late in l for l in labels) \
+                and not all(early in l and late in l for l in labels):
+            return True
+    return False
+
+
 def across_attributes(text: str, parts: list[Quantity]) -> bool:
     """Whether the parts' labels (their clause before the number) tell them
     apart by two attributes or more (an attribute every label names alike,
-    党员 in 女党员 and 男党员, tells nothing apart)."""
+    党员 in 女党员 and 男党员, tells nothing apart), or name nested stages
+    of one course (开工, then 投产: `nested_stages`)."""
+    if len(parts) >= 2 and nested(text, parts):
+        return True
     named = []
     for p in parts:
         label = text[clause_start(text, p.start):p.start]

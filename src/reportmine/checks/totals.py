@@ -20,6 +20,7 @@ from ..claims.clauses import boundaries
 from ..claims.scans import Scans
 from ..document import Quantity
 from . import arithmetic as ar
+from .attributes import nested
 from .neighbourhood import Index, is_count, paragraph_bounds
 from .share_sums import share_sum_config
 from .sum_columns import column_words
@@ -51,8 +52,8 @@ def _check(found, index: Index, lookups, same: list[Quantity], i: int, used: set
     bounds, scans = lookups
     bracket = _bracket_parts(index, bounds, total, cfg)
     parts = bracket or _parts_after(index, bounds, same, i, total, cfg)
-    if len(parts) < 2:
-        return
+    if len(parts) < 2 or nested(text, parts):
+        return              # (已开工14个，6个建成投产: stages of one course overlap)
     meant = bool(bracket) or _named_total(scans, bounds, total, cfg) \
         or cfg.breakdown_cue.search(cfg.gloss.sub("", text[total.end:parts[0].start])) is not None \
         or _status_parts(text, bounds, parts, cfg) or _rest_part(text, bounds, parts) \
