@@ -170,7 +170,7 @@ FORM_FILES = [
     # reads a gap to another place as difference even with 同期, multiples against
     # other places as difference, and a target's growth content as target
     ("role_forms_stop30_comparisons.txt", 60,
-     {"0.15万亩", "0.4個百分點", "0.8万元", "1.0毫克/升", "1.3", "1.6个百分点", "1.9分", "107以下", "112以下", "12.4%", "12个",
+     {"0.15万亩", "0.4個百分點", "0.8万元", "1.0毫克/升", "1.3", "1.9分", "107以下", "112以下", "12.4%", "12个",
       "15个", "15微克/立方公尺", "16个", "180公斤", "2,780元", "2.7", "214人", "28亿元", "2分", "3%",
       "380元", "4.7个百分点", "4.8%", "4120元", "5%", "55%", "6.5%左右", "6.8亿元", "83.5%", "86人"},
      {"0.2個百分點", "0.62倍", "1.0毫克/升", "1.34 亿元", "1.9分", "107以下", "112以下", "115.8 %", "12个",
@@ -340,6 +340,13 @@ def test_parse_takes_the_marks_out():
     ("全县城镇化率达到55.1%，比2021年提高了3.4个百分点。", ["actual", "growth"]),
     ("全县城镇化率达到55.1%，比“十三五”末提高了9个百分点。", ["actual", "growth"]),
     ("全县城镇化率达到55.1%，比全省高2.3个百分点。", ["actual", "difference"]),
+    # a share of the plan without 的 (占年度投资计划45.2%), 实现…目标数的 and 完成…目标数 as
+    # completions; a pace written 时序进度; what is still short (距均衡差); a target 设定为
+    ("完成投资8.6亿元，占年度投资计划45.2%，超时序进度3.5个百分点。", ["actual", "completion_rate", "difference"]),
+    ("新增就业1.9万人，完成全年目标数65.3%；参保31.3万人，实现全年目标数的93.6%。",
+     ["actual", "completion_rate", "actual", "completion_rate"]),
+    ("完成地税6197万元，距均衡差215万元。", ["actual", "difference"]),
+    ("明年城镇新增就业目标设定为6500人。", ["target"]),
     # a gap to the usual level of many years (较多年同期偏少: not the adverb 较多)
     ("全县水库蓄水量为2.06亿立方米，较多年同期偏少0.37亿立方米。", ["actual", "difference"]),
     ("全年降水量为716毫米，比常年偏多12.4%。", ["actual", "difference"]),
