@@ -32,6 +32,7 @@ CASES = {
     "better_than": ("降尘量优于全市平均0.4吨。\n", "0.4吨", "difference", "actual"),
     "difference_list": ("利润增长7.2%，高于全市0.9、全省1.6个百分点。\n", "1.6个百分点", "difference", "actual"),
     "paren_parts": ("下达预算6个项目520万元（含2个续建项目130万元）。\n", "130万元", "target", "actual"),
+    "subject_count": ("全县纳入统计的12家规上企业实现产值86亿元。\n", "12家", "other", "actual"),
     "territory_area": ("全镇国土面积186.4平方公里，全年完成造林面积1.3万亩。\n", "186.4平方公里", "other", "actual"),
 }
 

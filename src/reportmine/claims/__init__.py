@@ -27,7 +27,7 @@ from .headings import heading_targets
 from .indicators import noun_after, phrase_before
 from .periods import period_before
 from .roles import governs_noun, role_cue
-from .background import background, bound_of_noun, class_lists, class_threshold, described, example_sentence, names_class, territory
+from .background import background, bound_of_noun, class_lists, class_threshold, described, example_sentence, names_class, subject_count, territory
 from .scans import Scans
 from .scoring_layout import ratio_part, scoring_role
 from .switches import is_on
@@ -171,7 +171,8 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         role, first_cue, last_cue = _rule_role(c, scans, q, (ss, cs, ce), prev if in_clause else None, forecasts)
         if role == "actual" and first_cue is None and (
                 background(c, text, q, (ss, cs, ce), prev) or class_threshold(c, text, q, ce)
-                or described(c, text, q, (ss, cs, ce)) or territory(c, text, q, cs)):
+                or described(c, text, q, (ss, cs, ce)) or territory(c, text, q, cs)
+                or subject_count(c, text, q, quantities[k + 1] if k + 1 < len(quantities) else None, cs, ce)):
             role = "other"
         elif example_sentence(c, text, ss) or (role == "actual" and bound_of_noun(c, text, q, cs)):
             role = "other"

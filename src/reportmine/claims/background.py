@@ -126,6 +126,19 @@ def territory(c: Cues, text: str, q: Quantity, cs: int) -> bool:
     return c.territory_area.search(head) is not None
 
 
+def subject_count(c: Cues, text: str, q: Quantity, nxt: Quantity | None, cs: int, ce: int) -> bool:
+    """纳入统计的9个景区接待游客301.6万人次: the number of bodies the clause reports
+    on as a whole, its subject (nothing but words of scope before it), a verb of
+    what was done after its noun and an amount of another unit after that in the
+    clause, is background (GUIDE.md: other; switch ``subject_count``)."""
+    if not is_on("subject_count") or c.subject_scope is None or q.unit not in c.subject_units \
+            or nxt is None or nxt.start >= ce or nxt.norm_unit == q.norm_unit or nxt.value is None:
+        return False
+    if c.subject_scope.match(text[cs:q.start].strip(" \u3000")) is None:
+        return False
+    return c.subject_verbs.match(text, q.end, nxt.start) is not None
+
+
 def bound_of_noun(c: Cues, text: str, q: Quantity, cs: int) -> bool:
     """超过30万元的村, 低于4000元的学生: a bound written before the noun it
     qualifies, the bound word right before the number or inside its span (超过

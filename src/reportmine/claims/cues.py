@@ -86,6 +86,9 @@ class Cues:
     length_units: frozenset
     territory_area: "regex.Pattern | None"   # 国土面积561平方公里: the place's own area (stop 34, territory_area)
     area_units: frozenset
+    subject_scope: "regex.Pattern | None"    # 纳入统计的9个景区…: the count is the clause's subject (stop 34)
+    subject_units: frozenset
+    subject_verbs: "regex.Pattern | None"
     named_first_units: tuple[str, ...]   # …and the units they are counted in
     class_bounds: tuple[str, ...]
     score_achieved: "regex.Pattern"
@@ -411,6 +414,9 @@ def cues() -> Cues:
         length_units=frozenset(_words_if(bg, "length_units", "claims.yaml: background", ())),
         territory_area=_pattern_if(bg, "territory_area", "claims.yaml: background"),
         area_units=frozenset(_words_if(bg, "area_units", "claims.yaml: background", ())),
+        subject_scope=_pattern_if(bg, "subject_scope", "claims.yaml: background"),
+        subject_units=frozenset(_words_if(bg, "subject_units", "claims.yaml: background", ())),
+        subject_verbs=_pattern_if(bg, "subject_verbs", "claims.yaml: background"),
         class_bounds=tuple(data.get("class_bounds") or ("\0",)),
         score_achieved=compile_pattern(data.get("score_achieved") or "(?!)", "claims.yaml: score_achieved"),
         score_self=compile_pattern(data.get("score_self") or "(?!)", "claims.yaml: score_self"),

@@ -38,6 +38,7 @@ RULES = {
     "better_than": "claims.yaml late_cues: 优于 as a difference cue, as 好于 (seen in realdev k05 at an earlier stop)",
     "difference_list": "__init__.py: 高于全市1.2、全省0.8个百分点: a gap to a second benchmark shares the cue (claims.yaml)",
     "territory_area": "background.py territory: the area of the place a report covers (国土面积, 辖区面积) is background",
+    "subject_count": "background.py subject_count: the number of bodies a clause reports on as its subject (9个景区接待…)",
     "paren_parts": "__init__.py: a cueless part in a parenthesis of parts (含…) takes the role of the number before it",
 }
 
