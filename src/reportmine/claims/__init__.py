@@ -208,6 +208,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
             walk.target, walk.target_line, walk.target_sentence = q, line, ss
         walk.prev, walk.prev_sentence, walk.prev_line = q, ss, line
         walk.prev_after = q.end + (len(after) if after else 0)
+    _pair_names(text, quantities)
     lists.pair_lists(text, quantities, c)
     lists.refer_back(text, quantities, walk.inherited, c)
     _qualify_list_items(c, bounds, quantities)
@@ -215,6 +216,15 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         if raw is not None:
             raw[id(q)] = q.indicator
         q.indicator = None
+
+
+def _pair_names(text: str, quantities: list[Quantity]) -> None:
+    """全市14035户25559人享受城乡低保: a count naming nothing, written right
+    against the next one (households, then persons), counts what that one does."""
+    for q, nxt in zip(quantities, quantities[1:]):
+        if q.indicator is None and q.role != "other" and nxt.start == q.end and nxt.indicator \
+                and nxt.norm_unit != q.norm_unit and nxt.role == q.role:
+            q.indicator = nxt.indicator
 
 
 def _rule_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], prev: Quantity | None,
