@@ -467,6 +467,11 @@ SILENT = [
     "全县共有监测户1284户，分布在9个乡镇。监测人口3176人，其中有劳动能力的1802人。",
     # stages of one course overlap: what was put into production had been started
     "今年全县共签约招商引资项目26个，已开工建设项目18个，9个项目建成投产。",
+    # a 其中 in brackets after its total ends with the bracket; a change against last year
+    # in points is not a gap to the limit beside it; the bodies counted are no level
+    "全乡青壮年总数为8620人（其中城镇360人），青壮年人口中非文盲人数8604人（其中城镇360人），非文盲率达99.8%。",
+    "城镇登记失业率3.86%，控制在4.5%以内，同比下降0.08个百分点。",
+    "全市纳入统计的12个主要景区接待游客186.4万人次，实现营业收入3260万元，分别同比增长18.2%和11.6%。",
     # (false alarms seen on real report pages, written again here with other words and
     # numbers) two measures of one subject, each with its level; a block of measures
     # repeated for another place; goals 左右; 两年平均; an integer total over parts in

@@ -366,7 +366,8 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
     if found.text.startswith(("平均水平", "的平均水平"), d.end):
         return                  # 高于省、市8%平均水平: the level compared with, not a gap
     others = [q for q in before if (q.role != "difference" or _benchmark_of(found, q, d)) and compatible(q, d)
-              and (d.group is None or q.group != d.group)]    # (分别回落4.5、4.2个百分点: one list of gaps)
+              and (d.group is None or q.group != d.group)    # (分别回落4.5、4.2个百分点: one list of gaps)
+              and not (d.role == "growth" and q.role in _TARGETS)]     # (同比下降0.06个百分点: not of a target)
     if len(others) < 2:
         return
     b = others[-1]
@@ -621,7 +622,14 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
             continue
         parts = [sent[i + 1]]
         cut = False
+        opened = max(gap.rfind("（"), gap.rfind("("))
+        close = -1
+        if opened >= 0 and ")" not in gap[opened:] and "）" not in gap[opened:]:
+            close = min((j for j in (text.find("）", sent[i + 1].end), text.find(")", sent[i + 1].end)) if j >= 0),
+                        default=-1)     # 12302人(其中城乡410人)，…: the parts end with the bracket
         for q in sent[i + 2:]:
+            if 0 <= close < q.start:
+                break
             between = text[parts[-1].end:q.start]
             if search_config().per_capita_cue.search(between[-6:]):
                 continue            # (人均补助135元) a figure per head beside a part is no part
