@@ -192,6 +192,7 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         head = _rate_head(r, cfg)
         parts = sent[-2:][::-1] or [q for q in index.before(r, cfg.ratio_reach)[::-1]
                                     if is_count(q) and head in (q.indicator or "") and _has_larger(index, q, cfg)
+                                    and q.role not in ("growth", "difference")
                                     and not _last_years(index, q, r, cfg)][:2]
         pair = None if sent or _extensive_after(index, r, cfg) else _pair_before(index, r, cfg)
         if pair and not any(pair[0] is x for x in parts):
