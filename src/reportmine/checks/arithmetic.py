@@ -206,16 +206,35 @@ _MAX_READINGS = 2
 
 
 def sum_typo(total: Quantity, parts) -> list[tuple[Quantity, str]]:
-    """The numbers of `total = sum(parts)` whose one-digit typo explains the
-    gap: (the number, what it would read), none when no single typo does.
-    The caller decides when the breakdown is clearly meant."""
+    """The numbers of `total = sum(parts)` whose one-digit typo, or whose scale
+    written wrong (2.81万元 for 2.81亿元), explains the gap: (the number, what it
+    would read), none when no single slip does. The caller decides when the
+    breakdown is clearly meant."""
     s = sum(p.norm_value for p in parts)
     gap = s - total.norm_value
-    out = [(total, r)] if (r := typo_reading(total, s)) else []
+    out = [(total, r)] if (r := typo_reading(total, s) or scale_reading(total, s)) else []
     for p in parts:
-        if (r := typo_reading(p, p.norm_value - gap)):
+        if (r := typo_reading(p, p.norm_value - gap) or scale_reading(p, p.norm_value - gap)):
             out.append((p, r))
     return out
+
+
+_SCALES = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8}
+
+
+def scale_reading(q: Quantity, needed: float) -> str | None:
+    """q written with the scale its number needs (万 for 亿, 亿 for 万, none for
+    万…): 2.81万元 reads 2.81亿元 when 2.81亿元 is what makes the relation hold."""
+    if not q.value or not q.unit or not q.norm_unit or not q.unit.endswith(q.norm_unit) or needed <= 0:
+        return None
+    prefix = q.unit[:-len(q.norm_unit)]
+    if prefix not in _SCALES:
+        return None
+    t = tolerance(q) / (abs(q.norm_value / q.value) or 1.0)
+    for alt, scale in _SCALES.items():
+        if alt != prefix and abs(q.value * scale - needed) <= t * scale + 1e-9:
+            return q.text.replace(q.unit, alt + q.norm_unit, 1) if q.unit in q.text else None
+    return None
 
 
 def ratio_typo(rate: Quantity, part: Quantity, whole: Quantity) -> list[tuple[Quantity, str]]:
@@ -234,4 +253,5 @@ def ratio_typo(rate: Quantity, part: Quantity, whole: Quantity) -> list[tuple[Qu
 
 def typo_note(readings: list[tuple[Quantity, str]]) -> str:
     shown = "，或".join(f"{q.text}若为{r}" for q, r in readings[:4])
-    return f"（差额相当于一处数字笔误：{shown}，则相符）"
+    what = "单位" if all(_digits(q.text) == _digits(r) for q, r in readings[:4]) else "数字"
+    return f"（差额相当于一处{what}笔误：{shown}，则相符）"

@@ -646,10 +646,12 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
         if ar.sum_fits(total, parts):
             found.verified.append({"kind": "sum", "arithmetic": arith + f"，与总数{total.text}一致",
                                    "spans": [[q.start, q.end] for q in [total] + parts]})
-        elif total.norm_value and not (cut and s < total.norm_value) \
-                and abs(total.norm_value - s) / total.norm_value < (0.4 if len(parts) >= 3 else 0.1):
+            continue
+        slips = [(p, r) for p in parts if (r := ar.scale_reading(p, p.norm_value + total.norm_value - s))]
+        if total.norm_value and not (cut and s < total.norm_value) \
+                and (abs(total.norm_value - s) / total.norm_value < (0.4 if len(parts) >= 3 else 0.1) or slips):
             # (a run cut short by a stop word while the list goes on is no whole breakdown
-            # short of its total: 8项…，15项…，2项…满分，4项…，3项…)
+            # short of its total: 8项…，15项…，2项…满分，4项…，3项…; 2.81万元 for 2.81亿元: a scale slip)
             found.flags.append(make_flag(text, total.start, parts[-1].end, "inconsistency", "sum",
                                          f"parts sum to {ar.sum_text(s, total, parts)}, total {total.text}", [total] + parts,
-                                         arith + f" ≠ {total.text}"))
+                                         arith + f" ≠ {total.text}" + (ar.typo_note(slips) if slips else "")))
