@@ -246,7 +246,7 @@ FLAGGED = [
     # fewer persons than the households of the same name, a sentence apart
     ("全县共有监测户1284户，分布在9个乡镇。监测人口1176人，均已落实帮扶措施。", "1176人", "每户至少一人"),
     # a part written with the wrong scale (万元 for 亿元, 元 for 万元): the note says so
-    ("全县一般公共预算收入12.17亿元，其中税收收入9.36亿元，非税收入2.81万元。", "12.17亿元", "单位笔误"),
+    ("全镇财政收入合计9.64亿元，其中税收部分7.18亿元，非税部分2.46万元。", "9.64亿元", "单位笔误"),
     ("县财政教育投入3360万元。其中义务教育配套经费920万元、校舍维修资金1050元、两项附加1390万元。", "3360万元",
      "1050元若为1050万元"),
     # states that split a whole (竣工, 在建, 未开工) are still a breakdown

@@ -83,7 +83,7 @@ def sum_fits(total: Quantity, parts) -> bool:
     gap = abs(total.norm_value - sum(p.norm_value for p in parts))
     t = tolerance(total)
     if _decimals(total.text) == 0 and total.value and any(_decimals(p.text) for p in parts):
-        t = max(t, abs(total.norm_value / total.value) * 0.5)     # 1472公里 over parts in hundredths: rounded
+        t = max(t, abs(total.norm_value / total.value) * 0.5)     # 2386公里 over parts in hundredths: rounded
     return gap < (t + coarseness(parts)) * (1 - 1e-6)
 
 

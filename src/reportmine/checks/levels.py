@@ -58,7 +58,7 @@ def check_level_lists(index: Index, found, cfg) -> None:
         sent = index.between(sentence_start(index.text, first.start), first.start)
         last_rate = _last_index(sent, is_rate)
         counts = [q for q in sent[last_rate + 1:] if q.norm_unit in cfg.count_units and q.role != "other"]
-        if len(counts) != len(rates) or len(rates) < 2:     # (纳入统计的9个景区…: the bodies counted, no level)
+        if len(counts) != len(rates) or len(rates) < 2:     # (纳入统计的14个景区…: the bodies counted, no level)
             continue
         for q, g in zip(counts, rates):
             _whole_level(found, q, g, down, cfg)

@@ -167,7 +167,7 @@ def _nearest_larger(case: "Case") -> list[Quantity]:
 def _case(index: Index, r: Quantity, cfg) -> Case | None:
     text, whole_cue = index.text, rate_words().whole_cue
     sent = [q for q in index.between(sentence_start(text, r.start), r.start) if _extensive(q)
-            and q.role not in ("growth", "difference")]     # (比去年净增加5036人: a change, no count of the rate)
+            and q.role not in ("growth", "difference")]     # (比上年净增加1326人: a change, no count of the rate)
     at = _share_cue(text, r, sent, cfg)
     level = _level_target(index, r, at) if at is not None and text[at] != whole_cue else None
     if level:
@@ -253,7 +253,7 @@ def _pair_before(index: Index, r: Quantity, cfg) -> tuple | None:
         return None
     text = index.text
     counts = [q for q in index.before(r, cfg.whole_reach) if _extensive(q) and q.role not in ("growth", "difference")]
-    for w, p in zip(counts[-2::-1], counts[::-1]):      # (比一季度末减少1万人 is a change, no count of a rate)
+    for w, p in zip(counts[-2::-1], counts[::-1]):      # (比上季度末减少2万人 is a change, no count of a rate)
         if p.norm_unit != w.norm_unit or not 0 < p.norm_value < w.norm_value \
                 or index.between(w.end, p.start) or sentence_start(text, w.start) != sentence_start(text, p.start) \
                 or sentence_start(text, p.start) == sentence_start(text, r.start) \

@@ -364,7 +364,7 @@ def _completion_from_file(found: Found, c: Quantity, before: list[Quantity], tar
 def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
     """增速7.6%，比基本任务8.5%低1.2个百分点: |7.6% - 8.5%| = 0.9."""
     if found.text.startswith(("平均水平", "的平均水平"), d.end):
-        return                  # 高于省、市8%平均水平: the level compared with, not a gap
+        return                  # 高于省、市7.5%平均水平: the level compared with, not a gap
     others = [q for q in before if (q.role != "difference" or _benchmark_of(found, q, d)) and compatible(q, d)
               and (d.group is None or q.group != d.group)    # (分别回落4.5、4.2个百分点: one list of gaps)
               and not (d.role == "growth" and q.role in _TARGETS)]     # (同比下降0.06个百分点: not of a target)
@@ -626,7 +626,7 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
         close = -1
         if opened >= 0 and ")" not in gap[opened:] and "）" not in gap[opened:]:
             close = min((j for j in (text.find("）", sent[i + 1].end), text.find(")", sent[i + 1].end)) if j >= 0),
-                        default=-1)     # 12302人(其中城乡410人)，…: the parts end with the bracket
+                        default=-1)     # 8620人（其中城镇360人），…: the parts end with the bracket
         for q in sent[i + 2:]:
             if 0 <= close < q.start:
                 break

@@ -96,7 +96,7 @@ def _growth_twice(doc: Document, found, cfg) -> None:
     for q in doc.quantities:
         if q.norm_unit != "ratio" or q.group is not None or q.norm_value is None or q.approx \
                 or doc.is_boilerplate(q.start):
-            continue            # (增长11%左右 is a goal's or a guess's, no rate written twice)
+            continue            # (增长7%左右 is a goal's or a guess's, no rate written twice)
         subject = growth_subject(text, q, doc.quantities, cfg, found.cfg.twice_scope)
         head = text[sentence_start(text, q.start):q.start]
         if subject is None or cfg.scope_label.match(head) or cfg.sum_cue.search(head):
@@ -160,7 +160,7 @@ def _parallel(text: str, quantities, a, b) -> bool:
 
 def _own_level(text: str, quantities, g):
     """The level a growth rate is of, written right before it in its clause or
-    the clause before (…239878亿元，同比增长13.2%), or None."""
+    the clause before (…7960亿元，同比增长8.7%), or None."""
     starts = [x.start for x in quantities]
     k = bisect.bisect_left(starts, g.start) - 1
     lo = clause_start(text, max(clause_start(text, g.start) - 1, 0))
@@ -174,7 +174,7 @@ def _own_level(text: str, quantities, g):
 
 def _other_levels(text: str, quantities, a, b, cfg) -> bool:
     """Two growth rates of one name, each of a level of its own, the levels
-    different (中央企业250442.2亿元，增长13.7% … 中央企业239878亿元，增长13.2%):
+    different (省属企业8420亿元，增长9.6% … 省属企业7960亿元，增长8.7%):
     two measures of one subject (收入, 成本), not one rate written twice."""
     la, lb = _own_level(text, quantities, a), _own_level(text, quantities, b)
     if la is None or lb is None:

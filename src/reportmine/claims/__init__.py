@@ -219,7 +219,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
 
 
 def _pair_names(text: str, quantities: list[Quantity]) -> None:
-    """全市14035户25559人享受城乡低保: a count naming nothing, written right
+    """全市2140户3862人享受城乡低保: a count naming nothing, written right
     against the next one (households, then persons), counts what that one does."""
     for q, nxt in zip(quantities, quantities[1:]):
         if q.indicator is None and q.role != "other" and nxt.start == q.end and nxt.indicator \
@@ -416,7 +416,7 @@ def _in_target_scope(c: Cues, scans: Scans, targets: list[int], ss: int, cs: int
     """主要目标是：A增长7%，B增长8%: a target list opened by a colon
     (``targets``: where each opener ends) earlier in the sentence, and
     nothing in the quantity's clause saying it was reached (已, 实际); the list
-    goes on across ；(主要预期目标：A增长11%左右；B增长12%；C增长20%。) up to a
+    goes on across ；(主要预期目标：A增长7%左右；B增长6%；C增长9%。) up to a
     scope end (。, a line break, a heading)."""
     opened = _open_scope(c, targets, scans.text, 0, start)
     return opened is not None and c.target_heading_reached.search(scans.text, max(cs, opened), start) is None

@@ -118,7 +118,7 @@ def described(c: Cues, text: str, q: Quantity, span: tuple[int, int, int]) -> bo
 
 
 def territory(c: Cues, text: str, q: Quantity, cs: int) -> bool:
-    """全乡国土面积561.38平方公里, 辖区面积…: the area of the place itself, as an
+    """全乡国土面积486.2平方公里, 辖区面积…: the area of the place itself, as an
     overview gives it, is background (GUIDE.md: other; switch ``territory_area``)."""
     if not is_on("territory_area") or c.territory_area is None or q.norm_unit not in c.area_units:
         return False
@@ -127,7 +127,7 @@ def territory(c: Cues, text: str, q: Quantity, cs: int) -> bool:
 
 
 def subject_count(c: Cues, text: str, q: Quantity, nxt: Quantity | None, cs: int, ce: int) -> bool:
-    """纳入统计的9个景区接待游客301.6万人次: the number of bodies the clause reports
+    """纳入统计的14个景区接待游客186.2万人次: the number of bodies the clause reports
     on as a whole, its subject (nothing but words of scope before it), a verb of
     what was done after its noun and an amount of another unit after that in the
     clause, is background (GUIDE.md: other; switch ``subject_count``)."""

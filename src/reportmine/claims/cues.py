@@ -86,7 +86,7 @@ class Cues:
     length_units: frozenset
     territory_area: "regex.Pattern | None"   # 国土面积561平方公里: the place's own area (stop 34, territory_area)
     area_units: frozenset
-    subject_scope: "regex.Pattern | None"    # 纳入统计的9个景区…: the count is the clause's subject (stop 34)
+    subject_scope: "regex.Pattern | None"    # 纳入统计的14个景区…: the count is the clause's subject (stop 34)
     subject_units: frozenset
     subject_verbs: "regex.Pattern | None"
     named_first_units: tuple[str, ...]   # …and the units they are counted in

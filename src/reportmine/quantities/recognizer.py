@@ -205,7 +205,7 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
     if before in LATIN or before in lex.ordinal_before:
         return None
     if unit_s in lex.rank_units and text[max(0, num_start - 2):num_start] in lex.rank_before:
-        return None                 # 全国排名24位: a rank, no count (GUIDE.md)
+        return None                 # 全省排名3位: a rank, no count (GUIDE.md)
     if before in lex.placeholder_before and not _times_sign(text, num_start - 1, lex):
         return None
     # value as written
