@@ -26,6 +26,9 @@ def dimensions() -> dict[str, tuple[str, ...]]:
     return {str(k): tuple(str(w) for w in v) for k, v in data.items()}
 
 
+_LABEL_CHARS = 24      # how much of a part's clause before it names its stage
+
+
 @lru_cache(maxsize=1)
 def nested_stages() -> tuple[tuple[str, str], ...]:
     data = load_yaml("checks.yaml")["nested_stages"]
@@ -40,7 +43,7 @@ def nested(text: str, parts: list[Quantity]) -> bool:
     are among the earlier, so the parts overlap."""
     labels = []
     for p in parts:
-        cs = clause_start(text, p.start)
+        cs = max(clause_start(text, p.start), p.start - _LABEL_CHARS)     # (a line of numbers: read a few words)
         end = next((i for i in range(p.end, min(len(text), p.end + 12)) if text[i] in "，,；;。\n"), p.end + 12)
         labels.append(text[cs:p.start] + "|" + text[p.end:end])
     for early, late in nested_stages():

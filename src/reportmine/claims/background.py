@@ -134,8 +134,8 @@ def subject_count(c: Cues, text: str, q: Quantity, nxt: Quantity | None, cs: int
     if not is_on("subject_count") or c.subject_scope is None or q.unit not in c.subject_units \
             or nxt is None or nxt.start >= ce or nxt.norm_unit == q.norm_unit or nxt.value is None:
         return False
-    if c.subject_scope.match(text[cs:q.start].strip(" \u3000")) is None:
-        return False
+    if q.start - cs > _HEAD_CHARS or c.subject_scope.match(text[cs:q.start].strip(" \u3000")) is None:
+        return False        # (the subject's head is a few words: a long clause is read no further)
     return c.subject_verbs.match(text, q.end, nxt.start) is not None
 
 
