@@ -164,6 +164,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
     forecasts = [m.end() for m in forecast_cues(c).finditer(text)] if quantities and is_on("forecast_scope") else []
     targets = [m.end() for m in c.target_scope.finditer(text)] if quantities and c.target_scope is not None else []
     for k, q in enumerate(quantities):
+        subject = False
         cs, ce = bounds.clause_start(q.start), bounds.clause_end(q.end)
         ss, line = bounds.sentence_start(q.start), line_start(text, q.start) - 1
         prev = walk.prev
@@ -172,7 +173,8 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         if role == "actual" and first_cue is None and (
                 background(c, text, q, (ss, cs, ce), prev) or class_threshold(c, text, q, ce)
                 or described(c, text, q, (ss, cs, ce)) or territory(c, text, q, cs)
-                or subject_count(c, text, q, quantities[k + 1] if k + 1 < len(quantities) else None, cs, ce)):
+                or (subject := subject_count(c, text, q, quantities[k + 1] if k + 1 < len(quantities) else None,
+                                             cs, ce))):
             role = "other"
         elif example_sentence(c, text, ss) or (role == "actual" and bound_of_noun(c, text, q, cs)):
             role = "other"
@@ -207,7 +209,9 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         if role in _TARGET_ROLES and q.indicator:
             walk.target, walk.target_line, walk.target_sentence = q, line, ss
         walk.prev, walk.prev_sentence, walk.prev_line = q, ss, line
-        walk.prev_after = q.end + (len(after) if after else 0)
+        # (纳入统计的14个景区接待游客186.2万人次: the noun after a count of the bodies a
+        # clause reports on is what the next number measures, not used up by it)
+        walk.prev_after = q.end + (len(after) if after and not subject else 0)
     _pair_names(text, quantities)
     lists.pair_lists(text, quantities, c)
     lists.refer_back(text, quantities, walk.inherited, c)
