@@ -475,6 +475,9 @@ SILENT = [
     # in points is not a gap to the limit beside it; the bodies counted are no level
     "全乡青壮年总数为8620人（其中城镇360人），青壮年人口中非文盲人数8604人（其中城镇360人），非文盲率达99.8%。",
     "城镇登记失业率3.86%，控制在4.5%以内，同比下降0.08个百分点。",
+    # rows of zeros fit any difference: they establish no relation of a table's columns
+    "项目 | 年初预算 | 调整后预算 | 执行数 | 执行率\n总额 | 0.00 | 5.20 | 5.20 | 100.00%\n"
+    "其中：财政资金 | 0.00 | 5.20 | 5.20 | 100.00%\n专户资金 | 0.00 | 0.00 | 0.00 | 0.00%\n单位资金 | 0.00 | 0.00 | 0.00 | 0.00%\n",
     "全年城镇失业人员再就业86万人，完成全年120万人目标的72%。年末城镇登记失业人数132万人，比上季度末减少2万人；城镇登记失业率为3.8%。",
     "全市纳入统计的12个主要景区接待游客186.4万人次，实现营业收入3260万元，分别同比增长18.2%和11.6%。",
     # (false alarms seen on real report pages, written again here with other words and

@@ -199,11 +199,16 @@ def _column_roles(rows, cfg) -> dict[int, tuple[str, int]]:
     width = max(len(r) for r in rows)
     for j in range(2, width):
         for name in RELATIONS:
-            n = sum(1 for r in rows if j < len(r) and (iv := _fits(r, j, name)) and _within(r[j], iv))
+            n = sum(1 for r in rows if j < len(r) and not _all_zero(r, j) and (iv := _fits(r, j, name))
+                    and _within(r[j], iv))      # (a row of zeros fits any difference: no witness)
             if n >= cfg.table_min_rows:
                 roles[j] = (name, n)
                 break
     return roles
+
+
+def _all_zero(row, j: int) -> bool:
+    return all(c.norm_value == 0 for c in (row[0], row[1], row[j]))
 
 
 def _within(c: Quantity, iv) -> bool:
