@@ -53,7 +53,7 @@ def annotate_checks(doc: Document, targets=()) -> Document:
 
 def _inside_quantity(doc: Document, f, starts: list[int]) -> bool:
     """A unit or a number the recognizer read as part of a whole quantity (0.46個(gè)
-    百分點(diǎn) with its pinyin glosses, 近5万份): its number and unit are there."""
+    百分點(diǎn) with its pinyin glosses, 近6万份): its number and unit are there."""
     k = bisect.bisect_right(starts, f.start) - 1
     while k >= 0 and f.start - doc.quantities[k].start < 64:
         q = doc.quantities[k]
