@@ -219,6 +219,15 @@ def sum_typo(total: Quantity, parts) -> list[tuple[Quantity, str]]:
     return out
 
 
+def scale_slips(total: Quantity, parts) -> list[tuple[Quantity, str]]:
+    """The numbers of `total = sum(parts)` whose scale written wrong alone (万
+    for 亿, no digit typo) makes the breakdown add up, with what each would read."""
+    s = sum(p.norm_value for p in parts)
+    gap = s - total.norm_value
+    out = [(total, r)] if (r := scale_reading(total, s)) else []
+    return out + [(p, r) for p in parts if (r := scale_reading(p, p.norm_value - gap))]
+
+
 _SCALES = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8}
 
 

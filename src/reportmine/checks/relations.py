@@ -647,7 +647,7 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
             found.verified.append({"kind": "sum", "arithmetic": arith + f"，与总数{total.text}一致",
                                    "spans": [[q.start, q.end] for q in [total] + parts]})
             continue
-        slips = [(p, r) for p in parts if (r := ar.scale_reading(p, p.norm_value + total.norm_value - s))]
+        slips = ar.scale_slips(total, parts)
         if total.norm_value and not (cut and s < total.norm_value) \
                 and (abs(total.norm_value - s) / total.norm_value < (0.4 if len(parts) >= 3 else 0.1) or slips):
             # (a run cut short by a stop word while the list goes on is no whole breakdown

@@ -8,7 +8,10 @@ import re
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Document
+from . import arithmetic as ar
 from .flags import make_flag
+from .neighbourhood import paragraph_bounds
+from .rates import common_run
 from .search_config import search_config
 
 _SENT_END = "。；;！？!?\n"
@@ -93,6 +96,7 @@ def check_item_values(doc: Document, found, cfg) -> None:
 
 def _growth_twice(doc: Document, found, cfg) -> None:
     text, seen = doc.text, {}
+    starts = [x.start for x in doc.quantities]
     for q in doc.quantities:
         if q.norm_unit != "ratio" or q.group is not None or q.norm_value is None or q.approx \
                 or doc.is_boilerplate(q.start):
@@ -112,8 +116,8 @@ def _growth_twice(doc: Document, found, cfg) -> None:
         before.append((q, place, written))
         if first is not None and (first.norm_value, first.direction or "up") != (q.norm_value, q.direction or "up") and \
                 sentence_start(text, first.start) != sentence_start(text, q.start) \
-                and not _other_levels(text, doc.quantities, first, q, found.cfg) \
-                and not _block_repeats(text, doc.quantities, first, q, found.cfg):
+                and not _other_levels(text, doc.quantities, starts, first, q) \
+                and not _block_repeats(text, doc.quantities, starts, first, q, found.cfg):
             found.flags.append(make_flag(text, q.start, q.end, "inconsistency", "mismatch",
                                          f"{subject}: {first.text} vs {q.text}", [first, q], None,
                                          indicator=subject, values=f"{first.text} 与 {q.text}"))
@@ -144,11 +148,11 @@ def _place(text: str, q, c) -> str:
     return min(hits)[1][-1] if hits else ""
 
 
-def _parallel(text: str, quantities, a, b) -> bool:
+def _parallel(text: str, quantities, starts: list[int], a, b) -> bool:
     """城市医疗救助5820人次，…人均医疗救助62.4元；农村医疗救助12406人，…人均医疗救助
     65.1元: each in a sentence (up to 。 or ；) that opens with a number of its own
-    subject, the two subjects differing: the same measure of two subjects."""
-    starts = [x.start for x in quantities]
+    subject, the two subjects differing: the same measure of two subjects
+    (``starts``: the quantities' starts, read once a document)."""
 
     def opener(q):
         k = bisect.bisect_left(starts, sentence_start(text, q.start))
@@ -158,10 +162,9 @@ def _parallel(text: str, quantities, a, b) -> bool:
     return oa is not a and ob is not b and (oa.indicator or "") != (ob.indicator or "")
 
 
-def _own_level(text: str, quantities, g):
+def _own_level(text: str, quantities, starts: list[int], g):
     """The level a growth rate is of, written right before it in its clause or
     the clause before (…7960亿元，同比增长8.7%), or None."""
-    starts = [x.start for x in quantities]
     k = bisect.bisect_left(starts, g.start) - 1
     lo = clause_start(text, max(clause_start(text, g.start) - 1, 0))
     while k >= 0 and quantities[k].start >= lo:
@@ -172,34 +175,27 @@ def _own_level(text: str, quantities, g):
     return None
 
 
-def _other_levels(text: str, quantities, a, b, cfg) -> bool:
+def _other_levels(text: str, quantities, starts: list[int], a, b) -> bool:
     """Two growth rates of one name, each of a level of its own, the levels
     different (省属企业8420亿元，增长9.6% … 省属企业7960亿元，增长8.7%):
     two measures of one subject (收入, 成本), not one rate written twice."""
-    la, lb = _own_level(text, quantities, a), _own_level(text, quantities, b)
+    la, lb = _own_level(text, quantities, starts, a), _own_level(text, quantities, starts, b)
     if la is None or lb is None:
         return False
-    from . import arithmetic as ar
-
     return la.norm_unit != lb.norm_unit or abs(la.norm_value - lb.norm_value) > ar.tolerance(la) + ar.tolerance(lb)
 
 
-def _block_repeats(text: str, quantities, a, b, cfg) -> bool:
+def _block_repeats(text: str, quantities, starts: list[int], a, b, cfg) -> bool:
     """The names stated just before a (in its paragraph) are stated again between a
     and b, in the same paragraph (…优良天数比例…PM2.5浓度…臭氧平均浓度162 … 北京市…PM2.5浓度…臭氧平均浓度163):
     a block of measures repeated for another subject, b the measure of that one."""
-    from .neighbourhood import paragraph_bounds
-
     lo, hi = paragraph_bounds(text, a.start)
     if b.start >= hi:
         return False            # (a summary paragraph, then the details: the same names again, one subject)
-    starts = [x.start for x in quantities]
     i, j = bisect.bisect_left(starts, a.start), bisect.bisect_left(starts, b.start)
     names = {core_name(x.indicator, cfg.twice_scope, cfg.twice_lead)[0] for x in quantities[max(0, i - 3):i]
              if x.start >= lo and x.indicator and x.indicator != a.indicator}
     names = {n for n in names if len(n) >= cfg.mismatch_min_chars}
-    from .rates import common_run
-
     k = cfg.mismatch_min_chars + 1        # (甲市优良天数比例 … 乙市优良天数: four characters in common)
     return any(x.indicator and any(n in x.indicator or common_run(n, x.indicator) >= k for n in names)
                for x in quantities[i + 1:j])
@@ -220,11 +216,9 @@ def _level_twice(doc: Document, found) -> None:
     of scope, the same unit and period, neither a part under 其中) with values
     a slip apart (`twice_near`, beyond their rounding): one of them is mistyped.
     Two different measures of one name seldom stand so close."""
-    from . import arithmetic as ar
-    from .neighbourhood import paragraph_bounds
-
     text, c = doc.text, found.cfg
     seen: dict = {}
+    starts = [x.start for x in doc.quantities]
     for q in doc.quantities:
         if q.role != "actual" or q.norm_value is None or q.approx or q.group is not None or not q.indicator \
                 or q.norm_unit in (None, "ratio", "ratio_point") or doc.is_boilerplate(q.start):
@@ -246,7 +240,8 @@ def _level_twice(doc: Document, found) -> None:
         first = next((f for f, p in before if _same_place(p, place) and q.start - f.end <= c.twice_reach), None)
         before.append((q, place))
         if first is None or clause_start(text, first.start) == clause_start(text, q.start) \
-                or _parallel(text, doc.quantities, first, q) or _block_repeats(text, doc.quantities, first, q, c):
+                or _parallel(text, doc.quantities, starts, first, q) \
+                or _block_repeats(text, doc.quantities, starts, first, q, c):
             continue
         gap = abs(first.norm_value - q.norm_value)
         if gap > ar.tolerance(first) + ar.tolerance(q) and gap <= c.twice_near * max(first.norm_value, q.norm_value):

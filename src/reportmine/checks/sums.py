@@ -357,7 +357,7 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
     arith = _sum_arith(total, parts[:k])
     if total.norm_value and gap / total.norm_value <= limit:
         found.flag("sum", total, arith, parts[:k])
-    elif (k == whole_sentence or named) and (slip := _scale_slip(total, parts[:k])):
+    elif (k == whole_sentence or named) and (slip := ar.scale_slips(total, parts[:k])):
         found.flag("sum", total, arith + ar.typo_note(slip), parts[:k])      # 非税收入2.81万元 for 2.81亿元
     elif all(p.norm_value > ar.tolerance(total) for p in parts[:k]) \
             and (typo := _typo(total, parts[:k], gap, named, cfg, k == whole_sentence >= 2)):
@@ -367,15 +367,6 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
             and (typo := _typo(total, parts[:whole_sentence], 0.0, named, cfg, True)):
         run = parts[:whole_sentence]     # every part of the sentence, more than the total: no subset of it
         found.flag("sum", total, _sum_arith(total, run) + ar.typo_note(typo), run)
-
-
-def _scale_slip(total: Quantity, parts: list[Quantity]) -> list[tuple[Quantity, str]]:
-    """The one number of the breakdown as written whose scale written wrong
-    (万 for 亿) makes it add up: only such readings, no digit typos."""
-    s = sum(p.norm_value for p in parts)
-    gap = s - total.norm_value
-    out = [(total, r)] if (r := ar.scale_reading(total, s)) else []
-    return out + [(p, r) for p in parts if (r := ar.scale_reading(p, p.norm_value - gap))]
 
 
 def _sum_arith(total: Quantity, parts: list[Quantity]) -> str:
