@@ -18,6 +18,12 @@ role), which the pipeline applies without scikit-learn.
 written after (models/rule_provenance.yaml) that rule is switched off, for the
 features of every document the fold fits on and for the held-out run.
 
+--forms FILE ...: the marked numbers of role-form files (benchmarks/role_forms*.txt,
+helper-written sentences with their roles) join every fold's training rows;
+with --honest, a file whose brief echoed a dev document (rule_provenance.yaml,
+``forms``) is left out of that document's fold. Measured, not shipped
+(ROLES.md, stop 35).
+
 --lodo: for each real document (seeds + realdev; corpora too, the formats of
 one sample held out together) fit on all the others, run the whole pipeline on
 the held-out document with that model and write its output to
@@ -137,6 +143,41 @@ def extract(src: Source, gold_path: Path, pipeline, code: str, off: frozenset = 
     return out
 
 
+def form_rows(paths: list[Path], off: frozenset = frozenset()) -> list[dict]:
+    """Training rows of role-form files, one pseudo-document per file: each
+    marked number the pipeline finds is a row labelled with its written role."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import role_forms
+    from reportmine.claims import rule_claims
+    from reportmine.claims.features import quantity_features
+    from reportmine.claims.switches import rules_off
+
+    pipeline, code, out = _rule_pipeline(), _code_hash(), []
+    for path in paths:
+        salt = (code + "|" + ",".join(sorted(off))).encode()
+        cached = CACHE / f"forms-{hashlib.sha256(path.read_bytes() + salt).hexdigest()[:20]}.json"
+        if cached.exists():
+            out.append(json.loads(cached.read_text(encoding="utf-8")))
+            continue
+        rows = []
+        for line in role_forms.read_forms(path):
+            text, marks = role_forms.parse(line)
+            doc = pipeline.analyze_bytes(text.encode("utf-8"), "form.txt")
+            with rules_off(off):
+                rule_claims(doc)
+            feats = quantity_features(doc)
+            for start, end, role in marks:
+                j = next((j for j, q in enumerate(doc.quantities)
+                          if q.start < end and start < q.end and q.value is not None), None)
+                if j is not None:
+                    rows.append([sorted(feats[j]), role])
+        entry = {"set": "forms", "doc": path.name, "group": f"forms/{path.name}", "rows": rows}
+        CACHE.mkdir(parents=True, exist_ok=True)
+        cached.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+        out.append(entry)
+    return out
+
+
 def load_all(shared: Path = SHARED, off: frozenset = frozenset()) -> list[dict]:
     pipeline, code = _rule_pipeline(), _code_hash()
     docs = []
@@ -162,6 +203,14 @@ def provenance(path: Path = PROVENANCE) -> dict[str, frozenset]:
         for group in entry["written_after"]:
             out.setdefault(group, set()).add(rule)
     return {g: frozenset(r) for g, r in out.items()}
+
+
+def form_provenance(path: Path = PROVENANCE) -> dict[str, frozenset]:
+    """form file name -> the document groups its brief echoed (``forms``)."""
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {name: frozenset(entry["written_after"]) for name, entry in (data.get("forms") or {}).items()}
 
 
 def affected(shared: Path = SHARED) -> dict[str, list[str]]:
@@ -256,12 +305,15 @@ def predict_doc(src: Source, doc_name: str, model_dict: dict | None, off: frozen
 
 
 def lodo(docs: list[dict], out: Path, rules_only: bool = False, c: float = C,
-         honest: bool | Path = False) -> dict[str, str]:
+         honest: bool | Path = False, forms: list[Path] = ()) -> dict[str, str]:
     """Each document predicted by a model fitted on the others (``honest``:
-    with the rules written after it switched off in its fold); scores per set."""
+    with the rules written after it switched off in its fold); scores per set.
+    ``forms``: role-form files whose rows join every fold's training set."""
     by_set = {s.set: s for s in sources()}
     prov = provenance(PROVENANCE if honest is True else honest) if honest else {}
+    echoed = form_provenance(PROVENANCE if honest is True else honest) if honest else {}
     fold_docs = {frozenset(): docs}
+    fold_forms: dict[frozenset, list[dict]] = {}
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     for d in docs:
@@ -269,7 +321,10 @@ def lodo(docs: list[dict], out: Path, rules_only: bool = False, c: float = C,
         if not rules_only:
             if off not in fold_docs:
                 fold_docs[off] = load_all(off=off)
-            rows, labels = training_set(fold_docs[off], skip=d["group"])
+            if forms and off not in fold_forms:
+                fold_forms[off] = form_rows(list(forms), off)
+            kept = [f for f in fold_forms.get(off, []) if d["group"] not in echoed.get(f["doc"], ())]
+            rows, labels = training_set(fold_docs[off] + kept, skip=d["group"])
             model = fit(rows, labels, c)
         doc = predict_doc(by_set[d["set"]], d["doc"], model, off)
         target = out / d["set"] / (d["doc"] + ".json")
@@ -320,6 +375,8 @@ def main(argv: list[str] | None = None) -> None:
                     help="with --honest: another provenance table (default models/rule_provenance.yaml)")
     ap.add_argument("--out", default="/tmp/roles_lodo", help="where --lodo writes its predictions")
     ap.add_argument("--c", type=float, default=C, help="inverse regularisation strength")
+    ap.add_argument("--forms", type=Path, nargs="+", default=[],
+                    help="with --lodo: role-form files whose marked numbers join every fold's training rows")
     ap.add_argument("--affected", action="store_true",
                     help="print the documents each switchable rule changes (rule_provenance.yaml)")
     args = ap.parse_args(argv)
@@ -330,7 +387,7 @@ def main(argv: list[str] | None = None) -> None:
     docs = load_all()
     if args.lodo:
         for name, line in lodo(docs, Path(args.out), args.rules, args.c,
-                                 (args.provenance or True) if args.honest else False).items():
+                                 (args.provenance or True) if args.honest else False, args.forms).items():
             print(f"{name:9s} {line}")
         return
     rows, labels = training_set(docs)

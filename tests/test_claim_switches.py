@@ -122,3 +122,11 @@ def test_late_words_and_patterns_are_validated(monkeypatch, key, late, message):
     finally:
         monkeypatch.undo()
         module.cues.cache_clear()
+
+
+def test_form_provenance_names_form_files_and_dev_documents():
+    table = _train_module().form_provenance()
+    assert table["role_forms_stop30_scoring.txt"] >= {"realdev/c06"}
+    for name, groups in table.items():
+        assert (ROOT / "benchmarks" / name).is_file(), name
+        assert groups and all(g.startswith("realdev/") for g in groups)
