@@ -26,8 +26,8 @@ def check_colon_sums(index: Index, found, cfg) -> None:
     done = {s for v in found.verified if v["kind"] == "sum" for s in map(tuple, v["spans"])}
     for colon in _colon_positions(text):
         before = index.between(max(0, colon - 16), colon)
-        if not before or before[-1].end != colon:
-            continue
+        if not before or before[-1].end != colon or text[colon + 1:colon + 2].isdigit():
+            continue            # (0.4:14.9:84.8: a ratio, the colon between two numbers)
         total = before[-1]
         if not is_count(total) or total.approx or (total.start, total.end) in done or \
                 not _is_part(text, total, max(0, total.start - 16), cfg) or total.start in found.judged:

@@ -38,8 +38,9 @@ from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, named_alike, paragraph_bounds, sentence_end
 
 _TARGETS = frozenset({"target", "basic_target", "full_target"})
-_KEYS = ("target_words", "target_reach", "of_cue", "sentence_reach", "over_cue", "of_end", "of_verbs", "over_mark")
+_KEYS = ("target_words", "target_reach", "target_word_names", "of_cue", "sentence_reach", "over_cue", "of_end", "of_verbs", "over_mark")
 _ENDS = "。；;\n"
+_CLAUSE_ENDS = "，,。；;\n"
 _RATES = frozenset({"ratio", "倍", "ratio_point"})
 
 
@@ -47,6 +48,7 @@ _RATES = frozenset({"ratio", "倍", "ratio_point"})
 class CompletionConfig:
     target_words: tuple[str, ...]
     target_reach: int
+    target_word_names: tuple[str, ...]   # 预算收入: a target word inside a name
     of_cue: object
     sentence_reach: int
     over_cue: object
@@ -63,6 +65,7 @@ def completion_config() -> CompletionConfig:
     of_end, over_mark, verbs = word(data, "of_end", where), word(data, "over_mark", where), \
         word_list(data, "of_verbs", where)
     return CompletionConfig(tuple(data["target_words"]), int(data["target_reach"]),
+                            word_list(data, "target_word_names", where),
                             compile_pattern(data["of_cue"], f"{where}: of_cue"), int(data["sentence_reach"]),
                             compile_pattern(data["over_cue"], f"{where}: over_cue"),
                             of_end, verbs, over_mark)
@@ -127,6 +130,11 @@ class _Targets:
         hit = self.seen.get(q.start)
         if hit is None:
             window = self.text[max(0, q.start - self.cc.target_reach):q.start]
+            # (…占目标任务的278%，地方一般公共预算收入完成125万元: the target word of
+            # the clause before is not this amount's)
+            window = window[max(window.rfind(c) for c in _CLAUSE_ENDS) + 1:]
+            for name in self.cc.target_word_names:
+                window = window.replace(name, "")
             hit = self.seen[q.start] = q.role in _TARGETS or any(w in window for w in self.cc.target_words)
         return hit
 

@@ -11,7 +11,8 @@ which way the numbers go.
 A level compared with an earlier one written after it (粮食总产12.5万吨，比上年的
 12.1万吨总产减0.4万吨; `direction_compared`): the direction word after the
 earlier level (within a few words, `_TAIL_CHARS`) must go the way the two
-levels go.
+levels go; a gap is no level (比县目标60人超出26人，比去年50人增长72%: 26人 is
+what the level exceeds the target by).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def check_compared(index: Index, found, cfg) -> None:
     text = index.text
     for a, b in zip(index.qs, index.qs[1:]):
         if b.start - a.end > _GAP_CHARS or a.norm_unit != b.norm_unit or a.group is not None or a.approx \
-                or b.approx or text.find("年", a.end, b.start) < 0 \
+                or b.approx or a.role == "difference" or text.find("年", a.end, b.start) < 0 \
                 or not cfg.direction_compared.match(text[a.end:b.start]):
             continue
         tail = text[b.end:b.end + _TAIL_CHARS]

@@ -17,7 +17,9 @@ import math
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
+from . import readings
 from .neighbourhood import Index, is_count, is_rate
+from .readings import growth_reading
 
 
 def check_levels(index: Index, found, cfg) -> None:
@@ -193,13 +195,13 @@ def _paired_level(found, text: str, sent: list[Quantity], g: Quantity, down: boo
     when neither gives a whole earlier level."""
     pair = sent[-2:] if len(sent) >= 2 and not text[sent[-2].end:sent[-1].start].strip() else sent[-1:]
     if len(pair) == 1:
-        _whole_level(found, pair[0], g, down, cfg)
+        _whole_level(found, pair[0], g, down, cfg, sent)
         return
     for q in pair:
         if _level_range(q, g, down, cfg) is not None and _whole_fits(q, g, down, cfg):
-            _whole_level(found, q, g, down, cfg)
+            _whole_level(found, q, g, down, cfg, sent)
             return
-    _whole_level(found, pair[0], g, down, cfg)
+    _whole_level(found, pair[0], g, down, cfg, sent)
 
 
 def _level_range(q: Quantity, g: Quantity, down: bool, cfg) -> tuple[float, float] | None:
@@ -219,7 +221,10 @@ def _whole_fits(q: Quantity, g: Quantity, down: bool, cfg) -> bool:
     return n >= lo - 1e-9 and n >= 1
 
 
-def _whole_level(found, q: Quantity, g: Quantity, down: bool, cfg) -> None:
+def _whole_level(found, q: Quantity, g: Quantity, down: bool, cfg, sentence: list[Quantity] = ()) -> None:
+    """q's earlier level by the rate g must be a whole number; before a miss is
+    flagged, other pairs of the numbers before g in ``sentence`` are tried
+    (readings.py)."""
     bounds = _level_range(q, g, down, cfg)
     if bounds is None:
         return
@@ -229,6 +234,10 @@ def _whole_level(found, q: Quantity, g: Quantity, down: bool, cfg) -> None:
     word = "下降" if down else "增长"
     if n >= lo - 1e-9 and n >= 1:
         found.verify("growth", f"上期应为{n}{q.unit}：{q.text}/{n} 即{word}{_rate(q, n, down)}", [q, g], g)
+        return
+    if sentence and (pair := growth_reading(g, readings.before(g, sentence), (q,))):
+        # 比去年57人增长80.7% after 103人: 57 is the earlier level, and 103 and 57 give the rate
+        found.verify("growth", f"{pair[0].text}、{pair[1].text} → {g.text}", list(pair), g)
         return
     options = "，".join(f"{k}{q.unit}时为{word}{_rate(q, k, down)}" for k in (math.floor(lo), math.ceil(hi)) if k > 0)
     found.flag("growth", g, f"{q.text}{word}{g.text}，上期应为{q.norm_value:g}/(1{'−' if down else '+'}{g.text})"

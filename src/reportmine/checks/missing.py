@@ -20,7 +20,8 @@ def find_missing(text: str, start: int, end: int, r: Rules) -> list[Flag]:
             spans.append((m.start(), m.end(), "number", "a rate unit without its number"))
     for m in r.scaled_units.finditer(seg):
         s, e = m.span()
-        if not _numberless(seg, s, r) or seg[s - 1:s] in r.scaled_not_after or _label(seg, s, r, e):
+        if not _numberless(seg, s, r) or seg[s - 1:s] in r.scaled_not_after \
+                or r.scaled_phrase.search(seg, max(0, s - 4), s) or _label(seg, s, r, e):
             continue
         if any(seg.startswith(w, e) for w in r.scaled_not_before) or r.scaled_class.match(seg, e):
             continue

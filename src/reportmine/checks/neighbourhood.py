@@ -65,6 +65,27 @@ def joined_runs(items: list, joined) -> list[list]:
     return out
 
 
+def without_subparts(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Candidate parts (text order) without those inside a bracket opened right
+    after an earlier one: 水库10座（大型2座、中型4座、小型4座）, the parts of
+    that part, not of the whole."""
+    out: list[Quantity] = []
+    inner = -1
+    for q in qs:
+        if q.start < inner:
+            continue
+        if out:
+            gap = text[out[-1].end:q.start]
+            at = max(gap.rfind("（"), gap.rfind("("))
+            if at >= 0 and ")" not in gap[at:] and "）" not in gap[at:]:
+                ends = [j for j in (text.find("）", q.end), text.find(")", q.end)) if j >= 0]
+                if ends:
+                    inner = min(ends)
+                    continue
+        out.append(q)
+    return out
+
+
 def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
     """The line holding pos (line breaks looked up, not scanned for: a text without any stays linear)."""
     return line_start(text, pos), line_end(text, pos)

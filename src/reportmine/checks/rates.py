@@ -20,6 +20,7 @@ from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from ..resources import DataFileError, load_yaml, require, word, word_list
 from . import arithmetic as ar
+from . import readings
 from .neighbourhood import Index, is_count, is_rate, paragraph_bounds, sentence_end
 
 SKIP_ROLES = frozenset({"growth", "difference", "target", "basic_target", "full_target"})
@@ -94,7 +95,8 @@ def check_rates(index: Index, found, cfg) -> dict:
                 case.named, case.loose = _nearest_larger(case), True
         if case.kind == "share" and case.named:
             inherited = (para, case.named)
-        whole = judge_case(found, case, cfg)
+        sentence = index.between(sentence_start(index.text, r.start), r.start)
+        whole = judge_case(found, case, cfg, sentence=sentence)
         if unnamed:
             siblings.setdefault(para, []).append((case, whole))
         elif case.kind == "ratio":
@@ -638,8 +640,11 @@ def _related(w: Quantity, p: Quantity, r: Quantity, sent: list[Quantity], cfg) -
     return common_run(b, rate) >= cfg.shared_name_chars and any(w is q for q in sent)
 
 
-def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "") -> Quantity | None:
-    """The whole the rate verified with, if any; a flag when a clearly meant pair nearly fits."""
+def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "",
+               sentence: list[Quantity] = ()) -> Quantity | None:
+    """The whole the rate verified with, if any; a flag when a clearly meant pair
+    nearly fits, and no other pair of the numbers right before the rate in
+    ``sentence`` gives it (readings.py: 超出32人…超标率45.1% is 32/71)."""
     r = case.rate
     meant = []
     pairs = [(p, w) for p in case.parts for w in case.wholes]
@@ -658,6 +663,12 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "") -> Qua
             meant.append((ar.miss(r, *q), p, w))
     limit = cfg.near_miss_share if case.kind == "share" and not case.loose else cfg.near_miss_ratio
     meant.sort(key=lambda c: c[0])
+    if meant and sentence:
+        window = readings.before(r, sentence)
+        keep = tuple(x for _, p, w in meant[:1] for x in (p, w)) + tuple(window[-1:])
+        if (pair := readings.quotient_reading(r, window, keep)) is not None:
+            found.verify("ratio", f"{pair[0].text}/{pair[1].text} → {r.text}", list(pair), r)
+            return pair[1]
     for m, p, w in meant:
         slip = _other_mille(r, cfg)
         if slip is not None and (q := ar.quotient(p, w)) and ar.fits(slip, *q):

@@ -33,8 +33,10 @@ from .formulas import check_formulas
 from .gaps import check_gaps
 from .found import Found
 from .levels import check_change_lists, check_level_lists, check_levels
-from .neighbourhood import Index, compatible
+from .neighbourhood import Index, compatible, named_alike, without_subparts
 from .rates import check_rates, check_share_lists
+from . import readings
+from .readings import completion_reading, difference_reading, growth_reading
 from .remainders import check_remainders
 from .repeats import check_item_values, check_mismatch, check_respectively
 from .search_config import search_config
@@ -193,7 +195,7 @@ def _search(doc: Document, targets=()) -> list[Flag]:
                     _completion_from_file(found, q, before, targets)
             elif q.role == "difference" or (q.role == "growth" and q.norm_unit == "ratio_point"):
                 _difference(found, q, _level_before(found, sent, last, q) + _actual_before(found, last, before, q)
-                            + before + _earlier_after(found, q, islice(sent, i + 1, None)))
+                            + before + _earlier_after(found, q, islice(sent, i + 1, None)), before)
             elif q.role == "growth":
                 _growth(found, q, sent, before, last)
         _parts(found, sent)
@@ -302,6 +304,7 @@ def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Qu
     if listed is not None:
         _judge_completion(found, c, *listed)
         return True
+    sentence = before
     target = _nearest(before, is_target)
     if target is None and last and _same_sentence(found.text, last[-1], c):
         target = _nearest(last, is_target)
@@ -315,15 +318,32 @@ def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Qu
                           and common_run(q.indicator or "", target.indicator or "") >= 2)
     if actual is None or not target.norm_value:
         return False
-    _judge_completion(found, c, actual, target)
+    if _named_elsewhere(c, actual, sentence):
+        return True         # (…实现工资收入24.3亿元，转移人数完成了全年70万人的任务，工资收入完成了
+        #                     全年任务的65.7%: the rate is of 工资收入, whose target is not given)
+    _judge_completion(found, c, actual, target, sentence)
     return True
 
 
-def _judge_completion(found: Found, c: Quantity, actual: Quantity, target: Quantity) -> None:
-    """c against actual/target, within the rounding of the three numbers."""
+def _named_elsewhere(c: Quantity, actual: Quantity, sentence: list[Quantity]) -> bool:
+    """The completion rate is named like an amount of another unit in its
+    sentence, and not like the actual picked for it."""
+    if not c.indicator or named_alike(c.indicator, actual.indicator):
+        return False
+    return any(q.norm_unit != actual.norm_unit and q.role == "actual" and named_alike(c.indicator, q.indicator)
+               for q in sentence if q.end <= c.start)
+
+
+def _judge_completion(found: Found, c: Quantity, actual: Quantity, target: Quantity,
+                      sentence: list[Quantity] = ()) -> None:
+    """c against actual/target, within the rounding of the three numbers;
+    other pairs of ``sentence`` are tried before a miss is flagged."""
     computed = actual.norm_value / target.norm_value
     tol = ar.tolerance(c) + computed * (ar.tolerance(actual) / max(actual.norm_value, 1e-9)
                                         + ar.tolerance(target) / target.norm_value)
+    if not ar.near(c.norm_value, computed, tol) and _other_reading(found, c, "completion", completion_reading,
+                                                                   sentence, (actual, target)):
+        return
     found.judge(c, computed, tol, [actual, target], "completion",
                 f"{actual.text}/{target.text} = {ar.pct(computed)}", typos=lambda: ar.ratio_typo(c, actual, target))
 
@@ -361,8 +381,10 @@ def _completion_from_file(found: Found, c: Quantity, before: list[Quantity], tar
             return
 
 
-def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
-    """增速7.6%，比基本任务8.5%低1.2个百分点: |7.6% - 8.5%| = 0.9."""
+def _difference(found: Found, d: Quantity, before: list[Quantity], sentence: list[Quantity] = ()) -> None:
+    """增速7.6%，比基本任务8.5%低1.2个百分点: |7.6% - 8.5%| = 0.9.
+    ``sentence``: the numbers before d in its sentence, tried in other pairs
+    before a miss is flagged (readings.py)."""
     if found.text.startswith(("平均水平", "的平均水平"), d.end):
         return                  # 高于省、市7.5%平均水平: the level compared with, not a gap
     others = [q for q in before if (q.role != "difference" or _benchmark_of(found, q, d)) and compatible(q, d)
@@ -392,10 +414,26 @@ def _difference(found: Found, d: Quantity, before: list[Quantity]) -> None:
     tol = ar.tolerance(d) + ar.tolerance(a) + ar.tolerance(b)
     if b.norm_value and d.norm_unit != "ratio_point" and abs(abs(a.norm_value - b.norm_value) / b.norm_value - d.norm_value) <= tol:
         computed = abs(a.norm_value - b.norm_value) / b.norm_value     # a relative difference
+    if not ar.near(d.norm_value, computed, tol) and _other_reading(found, d, "difference", difference_reading,
+                                                                   sentence, (a, b)):
+        return
     implied = (b.norm_value + d.norm_value, b.norm_value - d.norm_value)
     level = min(implied, key=lambda x: abs(x - a.norm_value))
     found.judge(d, computed, tol, [a, b], "difference", f"|{a.text} − {b.text}| = {_fmt(computed, d)}",
                 levels=(a.norm_value, level) if computed < 1 else None, typos=lambda: difference_typos(d, a, b))
+
+
+def _other_reading(found: Found, stated: Quantity, kind: str, reading, before: list[Quantity],
+                   picked: tuple[Quantity, Quantity]) -> bool:
+    """Another pair of the numbers right before ``stated`` in its sentence,
+    keeping one of the two ``picked`` or the number right before it, gives it
+    within rounding: the relation is verified with that pair."""
+    window = readings.before(stated, before)
+    pair = reading(stated, window, picked + tuple(window[-1:]))     # (or the number right before it)
+    if pair is None:
+        return False
+    found.verify(kind, f"{pair[0].text}、{pair[1].text} → {stated.text}", list(pair), stated)
+    return True
 
 
 def _benchmark_of(found: Found, q: Quantity, d: Quantity) -> bool:
@@ -525,6 +563,9 @@ def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quanti
         found.flag("growth", g, f"({cur.text} − {prev.text})/{prev.text} = {ar.pct(up)}，"
                    f"所报为{'下降' if down else '增长'}{g.text}，方向相反", [cur, prev], tail="")
         return
+    if not ar.near(g.norm_value, computed, tol) and _other_reading(found, g, "growth", growth_reading, before,
+                                                                   (cur, prev)):
+        return
     implied = prev.norm_value * (1 + g.norm_value if up >= 0 else 1 - g.norm_value)
     found.judge(g, computed, tol, [cur, prev], "growth",
                 f"({cur.text} − {prev.text})/{prev.text} = {ar.pct(up)}", levels=(cur.norm_value, implied),
@@ -627,7 +668,8 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
         if opened >= 0 and ")" not in gap[opened:] and "）" not in gap[opened:]:
             close = min((j for j in (text.find("）", sent[i + 1].end), text.find(")", sent[i + 1].end)) if j >= 0),
                         default=-1)     # 8620人（其中城镇360人），…: the parts end with the bracket
-        for q in sent[i + 2:]:
+        # (水库10座（大型2座、中型4座、小型4座）: the parts of a part are not the total's)
+        for q in without_subparts(text, sent[i + 1:])[1:]:
             if 0 <= close < q.start:
                 break
             between = text[parts[-1].end:q.start]
@@ -635,8 +677,11 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
                 continue            # (人均补助135元) a figure per head beside a part is no part
             if q.norm_unit != total.norm_unit or any(w in between for w in found.cfg.parts_stop) \
                     or len(between) > 16 or q.approx:
-                cut = q.norm_unit == total.norm_unit and len(between) <= 16 and not q.approx \
+                cut = q.norm_unit == total.norm_unit and not q.approx \
+                    and (len(between) <= 16 or between.lstrip().startswith(("、", "，", ","))) \
                     and not any(w in between for w in ("包括", "其中"))
+                # (…《茶叶专题气象服务》6期、春运、两会、温泉节等专题气象服务材料26期: a long
+                # label after 、 goes on with the list)
                 break               # (a bound, 加分项不超过5分, is no part of the total)
             parts.append(q)
         if len(parts) < 2 or any(p.norm_unit != total.norm_unit for p in parts) or across_attributes(text, parts):

@@ -28,6 +28,7 @@ class Rules:
     scaled_not_before: tuple[str, ...]
     scaled_not_after: frozenset
     scaled_class: object
+    scaled_phrase: object
     number_chars: frozenset
     bare_classifier: object
     unit_missing: object
@@ -94,6 +95,7 @@ def _missing_rules(mn: dict) -> dict:
         scaled_not_before=tuple(mn["scaled_not_before"]),
         scaled_not_after=frozenset(mn["scaled_not_after"]),
         scaled_class=compile_pattern(mn.get("scaled_class") or "(?!)", "checks.yaml: scaled_class"),
+        scaled_phrase=compile_pattern(mn.get("scaled_phrase") or "(?!)", "checks.yaml: scaled_phrase"),
         number_chars=frozenset(mn["number_chars"]),
         bare_classifier=compile_pattern(mn["bare_classifier"], "checks.yaml: bare_classifier"),
         unit_missing=_any_of(mn["unit_missing"], "checks.yaml: unit_missing"),

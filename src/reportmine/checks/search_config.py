@@ -11,14 +11,15 @@ import regex
 from ..resources import DataFileError, compile_pattern, load_yaml, require
 
 _WORDS = ("rate_endings", "fall_words", "rise_words", "compared_fall", "compared_rise", "remainder_words", "count_units", "previous_cues", "not_subject_starts",
-          "list_marks", "sibling_joins", "total_labels", "share_cues", "head_units", "per_month_words", "lower_better", "closing_words", "source_totals", "per_mille_rates")
+          "list_marks", "sibling_joins", "total_labels", "share_cues", "head_units", "per_month_words", "lower_better", "closing_words", "source_totals", "per_mille_rates",
+          "subtotal_words")
 _INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "ratio_part_name_chars", "whole_reach", "shared_name_chars", "growth_gap",
          "subject_min_chars", "typo_min_digits", "score_group_name_chars")
 _FLOATS = ("near_miss_siblings", "near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth",
            "near_miss_typo")
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
-             "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "closing_total", "bracket_open", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue",
+             "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "closing_total", "bracket_open", "bracket_subset", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue", "per_many_cue",
              "excess_cue", "excess_rate_link", "average_cue",
              "status_part", "change_list_cue", "complement_rate", "deduction_mark",
              "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row", "score_group_cell", "score_entry_mark", "score_weight_label", "column_plan", "column_done", "column_rate", "per_item_cue", "per_area_cue", "share_label", "ratio_label", "table_not_summed",
@@ -47,6 +48,7 @@ class SearchConfig:
     closing_words: tuple[str, ...]
     table_not_summed: object
     source_totals: tuple[str, ...]
+    subtotal_words: tuple[str, ...]
     points_reach: int
     total_reach: int
     parts_reach: int
@@ -91,6 +93,8 @@ class SearchConfig:
     total_cue: object
     closing_total: object
     bracket_open: object
+    bracket_subset: object
+    per_many_cue: object
     total_named: object
     breakdown_cue: object
     trend_list: object

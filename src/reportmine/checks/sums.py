@@ -62,7 +62,11 @@ def check_sums(index: Index, found, cfg) -> None:
         if not before or (before[-1].start, before[-1].end) in done:
             continue
         total = before[-1]
+        if _aside(text, total, m.start()):
+            continue
         close = _bracket_end(text, m.start())
+        if close is None:
+            close = _item_end(index, total, m.end())
         parts = _parts_after(index, total, m.end(), cfg, close)
         if not parts and (other := _of_first_unit(index, before, m.end(), cfg)) is not total:
             total, parts = other, _parts_after(index, other, m.end(), cfg, close)
@@ -81,7 +85,8 @@ def check_sums(index: Index, found, cfg) -> None:
             _oversized(found, total, every[:_in_sentence(text, m.end(), every)], cfg)     # (after 中 too: more
             # than the whole is no subset of it)
             if len(found.flags) == said[0] and m.group().startswith("其中"):
-                _part_above(found, total, every[:_in_sentence(text, m.end(), every)], m.end(), cfg)
+                _part_above(found, total, every[:_in_sentence(text, m.end(), every)], m.end(), cfg,
+                            index.between(total.end, m.start()))
     _siblings(found, index, unread, cfg)
     closings = [(m.start(), m.end(), False) for m in cfg.total_cue.finditer(text)] + _closing_totals(text, cfg)
     for start, end, sources in closings:
@@ -143,16 +148,24 @@ def _of_first_unit(index: Index, before: list[Quantity], cue_end: int, cfg) -> Q
     return next((q for q in reversed(before) if q.norm_unit == first.norm_unit and q.start >= lo), total)
 
 
-def _part_above(found, total: Quantity, parts: list[Quantity], cue_end: int, cfg) -> None:
+def _part_above(found, total: Quantity, parts: list[Quantity], cue_end: int, cfg,
+                between_counts: list[Quantity] = ()) -> None:
     """其中寄宿生4.12万人 after 在校生3.86万人: the one part right after the cue
     above its whole (beyond the rounding of both), not itself named a total."""
     if len(parts) != 1 or total.approx or parts[0].approx or total.norm_value <= 0 \
-            or any(cfg.per_capita_cue.search(q.indicator or "") or "平均" in (q.indicator or "") for q in (total, *parts)):
-        return          # (an average per head is no whole of the averages under it: 城镇居民人均…)
+            or any(cfg.per_capita_cue.search(q.indicator or "") or "平均" in (q.indicator or "") for q in (total, *parts)) \
+            or cfg.per_many_cue.search(found.text, clause_start(found.text, total.start), total.start):
+        return          # (an average per head is no whole of the averages under it: 城镇居民人均…;
+        #                  每千名老人拥有床位45.27张。其中护理型床位1248张: a figure per thousand)
     p = parts[0]
     if p.start - cue_end > cfg.label_reach or p.norm_value <= ar.bounds(total)[1] + ar.tolerance(p) \
             or _named_total(found.text, p, cfg):
         return
+    others = [q for q in between_counts if q is not total and is_count(q)]
+    if others and sum(found.text.count(m, others[-1].end, cue_end) for m in "，,；;。") >= 2:
+        return          # (开展联合执法6次，核查…线索19起，整改率100%；其中餐饮油烟检查8次: another
+        #                 count between, clauses before the cue: the 其中 is of that clause;
+        #                 not 在校生3.86万人，学校92所。其中寄宿生4.12万人)
     found.flag("sum", total, f"其中一项{p.text}已大于总数", [p])
 
 
@@ -232,12 +245,20 @@ def _parts_before(index: Index, total: Quantity, cue: int, cfg, sized: bool = Tr
     sources, 总投资, read without amounts that hold others)."""
     text = index.text
     lo = max(paragraph_bounds(text, cue)[0], cue - cfg.parts_reach)
+    if sources:     # (省重点项目2个，总投资20亿元…。市重点项目7个，总投资33.9亿元: a project's
+        lo = max(lo, sentence_start(text, cue))     # own investment sums its own sentence only)
     top = ar.bounds(total)[1] if sized else float("inf")
     out = [q for q in index.between(lo, cue) if q.norm_unit == total.norm_unit and _is_part(text, q, lo, cfg, total)
            and q.norm_value <= top]
     if sources:
         out = _without_containers(text, out, cfg)
-    return out[::-1][:cfg.max_parts]
+    out = out[::-1][:cfg.max_parts]
+    for k, q in enumerate(out):
+        # (…子洲县121.49万元；县区小计93223.81万元；市本级0万元；合计93223.81万元: the
+        # amounts before a subtotal are inside it)
+        if any(w in text[clause_start(text, q.start):q.start] for w in cfg.subtotal_words):
+            return out[:k + 1]
+    return out
 
 
 def _without_containers(text: str, qs: list[Quantity], cfg) -> list[Quantity]:
@@ -263,6 +284,40 @@ def _without_containers(text: str, qs: list[Quantity], cfg) -> list[Quantity]:
         run = [p for p in run if id(p) != holds.get(id(q))]
         run.append(q)
     return run[::-1]
+
+
+_ITEM_MARKS = "；;"
+
+
+def _aside(text: str, total: Quantity, cue: int) -> bool:
+    """创业能力培训270人（培训后当期实现自主创业人数155人）。其中，…: an amount
+    inside a bracket closed before the cue is an aside, not the whole the cue
+    breaks down."""
+    gap = text[total.end:cue]
+    at = min((i for i in (gap.find("）"), gap.find(")")) if i >= 0), default=-1)
+    if at < 0:
+        return False
+    head = text[max(0, total.start - 40):total.start]
+    return max(head.rfind("（"), head.rfind("(")) > max(head.rfind("）"), head.rfind(")"))
+
+
+def _item_end(index: Index, total: Quantity, cue_end: int) -> int | None:
+    """…其中市本级1.1亿元；管理不规范金额43.5亿元，其中市本级40.6亿元；促进增收
+    节支0.3亿元: a total that is itself one item of a list parted by ；
+    (its clause opens after a ；) has its parts up to the next ；, where the
+    next item of that list opens, unless the amount after that ； is named
+    like the total (…；工农业总产值41656万元，其中：农业总产值…；工业总产值…)."""
+    text = index.text
+    s = sentence_start(text, total.start)      # (； ends a sentence there)
+    if s == 0 or text[s - 1] not in _ITEM_MARKS:
+        return None
+    ends = [i for i in (text.find(mark, cue_end) for mark in _ITEM_MARKS) if i >= 0]
+    if not ends:
+        return None
+    nxt = next(iter(index.between(min(ends), min(ends) + 40)), None)
+    if nxt is not None and _named_run(total, [nxt]) == 1:
+        return None
+    return min(ends)
 
 
 def _bracket_end(text: str, cue: int) -> int | None:

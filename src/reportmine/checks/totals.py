@@ -21,7 +21,7 @@ from ..claims.scans import Scans
 from ..document import Quantity
 from . import arithmetic as ar
 from .attributes import nested
-from .neighbourhood import Index, is_count, paragraph_bounds
+from .neighbourhood import Index, is_count, paragraph_bounds, without_subparts
 from .share_sums import share_sum_config
 from .sum_columns import column_words
 from .sums import other_fit, parts_fit
@@ -55,11 +55,31 @@ def _check(found, index: Index, lookups, same: list[Quantity], i: int, used: set
     if len(parts) < 2 or nested(text, parts):
         return              # (已开工14个，6个建成投产: stages of one course overlap)
     meant = bool(bracket) or _named_total(scans, bounds, total, cfg) \
-        or cfg.breakdown_cue.search(cfg.gloss.sub("", text[total.end:parts[0].start])) is not None \
+        or (cfg.breakdown_cue.search(cfg.gloss.sub("", text[total.end:parts[0].start])) is not None
+            and not _part_itself(text, bounds, total)) \
         or _status_parts(text, bounds, parts, cfg) or _rest_part(text, bounds, parts) \
         or _complement_parts(text, bounds, parts)
-    if _judge(found, total, parts, meant, exhaustive=bool(bracket), cfg=cfg):
+    # (a bracket opening with 其中 or 含 may hold only some parts: flagged as a near miss only)
+    some = bool(bracket) and (cfg.bracket_subset.match(text, _pair_end(index, total)) is not None
+                              or _unnumbered_item(text, total, bracket))
+    if _judge(found, total, parts, meant, exhaustive=bool(bracket), cfg=cfg, some=some):
         used.update((p.start, p.end) for p in parts)
+
+
+def _part_itself(text: str, bounds, total: Quantity) -> bool:
+    """生产总值346.02亿元，…，其中区本级227.25亿元，…。分产业看，…: a part after
+    其中 is not the whole a breakdown cue after it breaks down."""
+    return "其中" in text[bounds.clause_start(total.start):total.start]
+
+
+def _unnumbered_item(text: str, total: Quantity, parts: list[Quantity]) -> bool:
+    """建筑物32座（取水坝5座、背水桥17座、人行桥 座）: an item of the bracket has no
+    number (a blank left in the form), so its parts cannot add up."""
+    close = min((i for i in (text.find("）", parts[-1].end), text.find(")", parts[-1].end)) if i >= 0), default=-1)
+    if close < 0:
+        return False
+    tail = text[parts[-1].end:close]
+    return any(ch.isalpha() for ch in tail.lstrip("、，,；; \t\u3000")) and any(m in tail for m in "、，,；;")
 
 
 def _can_total(q: Quantity) -> bool:
@@ -85,7 +105,7 @@ def _parts_after(index: Index, bounds, same: list[Quantity], i: int, total: Quan
         end = stop                  # the next sentence has its own subject unless it opens a breakdown
     top = ar.bounds(total)[1]
     after = []
-    for q in same[i + 1:i + 1 + cfg.max_parts]:
+    for q in without_subparts(text, same[i + 1:i + 1 + 3 * cfg.max_parts])[:cfg.max_parts]:
         if q.start >= end or q.norm_value > top:
             break                           # a larger amount of the unit: another total
         if after and cfg.sum_cue.search(text, after[-1].end, q.start):
@@ -179,8 +199,12 @@ def _stretches(parts: list[Quantity]) -> list[list[Quantity]]:
     return [parts[i:j] for i in range(n) for j in range(i + 2, n + 1) if j - i < n]
 
 
-def _judge(found, total: Quantity, parts: list[Quantity], meant: bool, exhaustive: bool, cfg) -> bool:
-    runs = [parts] if exhaustive else [parts[:k] for k in range(2, len(parts) + 1)]
+def _judge(found, total: Quantity, parts: list[Quantity], meant: bool, exhaustive: bool, cfg,
+           some: bool = False) -> bool:
+    """``exhaustive``: parts in brackets (every stretch of them tried); ``some``:
+    a bracket that says it holds only some of them (其中, 含), flagged only as
+    a near miss of its first parts."""
+    runs = [parts] if exhaustive and not some else [parts[:k] for k in range(2, len(parts) + 1)]
     if not meant and sum(p.norm_value for p in parts) < total.norm_value * (1 - cfg.near_miss_total):
         return False                        # even all the parts fall short: nothing to verify
     for run in runs + (_stretches(parts) if exhaustive else []):
@@ -195,7 +219,7 @@ def _judge(found, total: Quantity, parts: list[Quantity], meant: bool, exhaustiv
         return False
     s = sum(p.norm_value for p in run)
     arith = " + ".join(p.text for p in run) + f" = {ar.sum_text(s, total, run)}，与总数{total.text}不符"
-    if exhaustive or (total.norm_value and abs(s - total.norm_value) / total.norm_value <= cfg.near_miss_total):
+    if (exhaustive and not some) or (total.norm_value and abs(s - total.norm_value) / total.norm_value <= cfg.near_miss_total):
         found.flag("sum", total, arith, run, tail="")
     elif typo := ar.sum_typo(total, run):
         found.flag("sum", total, arith + ar.typo_note(typo), run, tail="")
