@@ -60,9 +60,9 @@ def _check(found, index: Index, lookups, same: list[Quantity], i: int, used: set
         or _status_parts(text, bounds, parts, cfg) or _rest_part(text, bounds, parts) \
         or _complement_parts(text, bounds, parts)
     # (a bracket opening with 其中 or 含 may hold only some parts: flagged as a near miss only)
-    some = bool(bracket) and (cfg.bracket_subset.match(text, _pair_end(index, total)) is not None
-                              or _unnumbered_item(text, total, bracket))
-    if _judge(found, total, parts, meant, exhaustive=bool(bracket), cfg=cfg, some=some):
+    blank = bool(bracket) and _unnumbered_item(text, total, bracket)
+    some = blank or (bool(bracket) and cfg.bracket_subset.match(text, _pair_end(index, total)) is not None)
+    if _judge(found, total, parts, meant, exhaustive=bool(bracket), cfg=cfg, some=some, blank=blank):
         used.update((p.start, p.end) for p in parts)
 
 
@@ -200,10 +200,11 @@ def _stretches(parts: list[Quantity]) -> list[list[Quantity]]:
 
 
 def _judge(found, total: Quantity, parts: list[Quantity], meant: bool, exhaustive: bool, cfg,
-           some: bool = False) -> bool:
+           some: bool = False, blank: bool = False) -> bool:
     """``exhaustive``: parts in brackets (every stretch of them tried); ``some``:
     a bracket that says it holds only some of them (其中, 含), flagged only as
-    a near miss of its first parts."""
+    a near miss of its first parts; ``blank``: one of its items has no number,
+    so no mistyped digit is read either."""
     runs = [parts] if exhaustive and not some else [parts[:k] for k in range(2, len(parts) + 1)]
     if not meant and sum(p.norm_value for p in parts) < total.norm_value * (1 - cfg.near_miss_total):
         return False                        # even all the parts fall short: nothing to verify
@@ -221,6 +222,6 @@ def _judge(found, total: Quantity, parts: list[Quantity], meant: bool, exhaustiv
     arith = " + ".join(p.text for p in run) + f" = {ar.sum_text(s, total, run)}，与总数{total.text}不符"
     if (exhaustive and not some) or (total.norm_value and abs(s - total.norm_value) / total.norm_value <= cfg.near_miss_total):
         found.flag("sum", total, arith, run, tail="")
-    elif typo := ar.sum_typo(total, run):
+    elif not blank and (typo := ar.sum_typo(total, run)):
         found.flag("sum", total, arith + ar.typo_note(typo), run, tail="")
     return False
