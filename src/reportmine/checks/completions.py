@@ -130,7 +130,7 @@ class _Targets:
         hit = self.seen.get(q.start)
         if hit is None:
             window = self.text[max(0, q.start - self.cc.target_reach):q.start]
-            # (…占目标任务的278%，地方一般公共预算收入完成125万元: the target word of
+            # (…占目标任务的231%，一般公共预算收入完成168万元: the target word of
             # the clause before is not this amount's)
             window = window[max(window.rfind(c) for c in _CLAUSE_ENDS) + 1:]
             for name in self.cc.target_word_names:

@@ -11,7 +11,7 @@ which way the numbers go.
 A level compared with an earlier one written after it (粮食总产12.5万吨，比上年的
 12.1万吨总产减0.4万吨; `direction_compared`): the direction word after the
 earlier level (within a few words, `_TAIL_CHARS`) must go the way the two
-levels go; a gap is no level (比县目标60人超出26人，比去年50人增长72%: 26人 is
+levels go; a gap is no level (比县定目标60人超出26人，比去年50人增长72%: 26人 is
 what the level exceeds the target by).
 """
 

@@ -236,7 +236,7 @@ def _whole_level(found, q: Quantity, g: Quantity, down: bool, cfg, sentence: lis
         found.verify("growth", f"上期应为{n}{q.unit}：{q.text}/{n} 即{word}{_rate(q, n, down)}", [q, g], g)
         return
     if sentence and (pair := growth_reading(g, readings.before(g, sentence), (q,))):
-        # 比去年57人增长80.7% after 103人: 57 is the earlier level, and 103 and 57 give the rate
+        # 比去年50人增长72% after 86人: 50 is the earlier level, and 86 and 50 give the rate
         found.verify("growth", f"{pair[0].text}、{pair[1].text} → {g.text}", list(pair), g)
         return
     options = "，".join(f"{k}{q.unit}时为{word}{_rate(q, k, down)}" for k in (math.floor(lo), math.ceil(hi)) if k > 0)

@@ -67,7 +67,7 @@ def joined_runs(items: list, joined) -> list[list]:
 
 def without_subparts(text: str, qs: list[Quantity]) -> list[Quantity]:
     """Candidate parts (text order) without those inside a bracket opened right
-    after an earlier one: 水库10座（大型2座、中型4座、小型4座）, the parts of
+    after an earlier one: 水闸14座（大型2座、中型5座、小型7座）, the parts of
     that part, not of the whole."""
     out: list[Quantity] = []
     inner = -1

@@ -644,7 +644,7 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "",
                sentence: list[Quantity] = ()) -> Quantity | None:
     """The whole the rate verified with, if any; a flag when a clearly meant pair
     nearly fits, and no other pair of the numbers right before the rate in
-    ``sentence`` gives it (readings.py: 超出32人…超标率45.1% is 32/71)."""
+    ``sentence`` gives it (readings.py: 超出26人…超标率43.3% is 26/60)."""
     r = case.rate
     meant = []
     pairs = [(p, w) for p in case.parts for w in case.wholes]

@@ -3,7 +3,7 @@ or completion rate holds.
 
 The relation search pairs a stated value with the numbers its rules pick
 (the nearest level, target or compared value). Real reports put several of
-them in one sentence (…达一类线103人，比县目标71人超出32人，比去年57人增长80.7%…),
+them in one sentence (…一本上线86人，比县定目标60人超出26人，比去年50人增长72%…),
 and a rule that picks the wrong two sees a contradiction the text does not
 hold. Before such a miss is flagged, the other pairs of the numbers right
 before it in its sentence that keep one of the two the rule picked are tried:
@@ -59,7 +59,7 @@ def _fits(stated: Quantity, computed: float, tol: float) -> bool:
 
 def difference_reading(d: Quantity, sentence: list[Quantity], keep=()) -> tuple[Quantity, Quantity] | None:
     """Two values of the sentence, neither of them a gap nor a change in
-    amount (growth rates are values: 增长19.9%，高于…(14.5%)5.4个百分点), whose
+    amount (growth rates are values: 增长18.6%，比…（13.9%）快4.7个百分点), whose
     gap is d."""
     values = [q for q in sentence if q is not d and q.norm_value and compatible(q, d) and not q.approx
               and q.role != "difference" and (q.role != "growth" or q.norm_unit == "ratio")]
@@ -75,7 +75,7 @@ def difference_reading(d: Quantity, sentence: list[Quantity], keep=()) -> tuple[
 def growth_reading(g: Quantity, sentence: list[Quantity], keep=()) -> tuple[Quantity, Quantity] | None:
     """(level, earlier level) or (level, change) of the sentence whose rate is g:
     (a - b)/b for two levels of one unit, c/(a - c) for a level a and the
-    change c written beside it (比去年增加107人，增长79%; c/(a + c) for a fall)."""
+    change c written beside it (比去年增加36人，增长72%; c/(a + c) for a fall)."""
     if g.norm_unit != "ratio" or g.norm_value is None:
         return None
     counts = [q for q in sentence if q is not g and is_count(q) and q.norm_value and q.norm_value > 0
@@ -85,11 +85,11 @@ def growth_reading(g: Quantity, sentence: list[Quantity], keep=()) -> tuple[Quan
             continue
         if b.role in _CHANGE_ROLES and a.role not in _CHANGE_ROLES and a.norm_value > b.norm_value \
                 and _change_agrees(a, b, keep):
-            # up: the earlier level is a - c; down (减少832起，下降9.30%): a + c
+            # up: the earlier level is a - c; down (减少712起，下降10.26%): a + c
             bases = (a.norm_value - b.norm_value, a.norm_value + b.norm_value)
             tols = [(_slack(a) + 2 * _slack(b)) / base for base in bases]
             tries = [(b.norm_value / base, tol) for base, tol in zip(bases, tols)]
-            # (比去年57人增长80.7%: the earlier level, written where a change would be)
+            # (比去年50人增长72%: the earlier level, written where a change would be)
             tries.append((abs(a.norm_value - b.norm_value) / b.norm_value,
                           (_slack(a) + _slack(b)) / b.norm_value))
         elif a.role not in _CHANGE_ROLES and b.role not in _CHANGE_ROLES:
@@ -118,7 +118,7 @@ def _change_agrees(a: Quantity, c: Quantity, keep) -> bool:
 def completion_reading(c: Quantity, sentence: list[Quantity], keep=(), changes: bool = False
                        ) -> tuple[Quantity, Quantity] | None:
     """(done, target) of the sentence, one unit, whose quotient is c; with
-    ``changes`` the first may be a gap or a change (超出32人 of 县目标71人)."""
+    ``changes`` the first may be a gap or a change (超出26人 of 县定目标60人)."""
     counts = [q for q in sentence if q is not c and is_count(q) and q.norm_value and q.norm_value > 0
               and q.norm_unit != "ratio" and (changes or q.role not in _CHANGE_ROLES) and not q.approx]
     for a, t in itertools.permutations(counts, 2):

@@ -319,8 +319,8 @@ def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Qu
     if actual is None or not target.norm_value:
         return False
     if _named_elsewhere(c, actual, sentence):
-        return True         # (…实现工资收入24.3亿元，转移人数完成了全年70万人的任务，工资收入完成了
-        #                     全年任务的65.7%: the rate is of 工资收入, whose target is not given)
+        return True         # (…实现劳务收入21.6亿元，务工人数已超过全年60万人的任务，劳务收入完成了
+        #                     全年任务的58.2%: the rate is of 劳务收入, whose target is not given)
     _judge_completion(found, c, actual, target, sentence)
     return True
 
@@ -668,7 +668,7 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
         if opened >= 0 and ")" not in gap[opened:] and "）" not in gap[opened:]:
             close = min((j for j in (text.find("）", sent[i + 1].end), text.find(")", sent[i + 1].end)) if j >= 0),
                         default=-1)     # 8620人（其中城镇360人），…: the parts end with the bracket
-        # (水库10座（大型2座、中型4座、小型4座）: the parts of a part are not the total's)
+        # (水闸14座（大型2座、中型5座、小型7座）: the parts of a part are not the total's)
         for q in without_subparts(text, sent[i + 1:])[1:]:
             if 0 <= close < q.start:
                 break
@@ -680,7 +680,7 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
                 cut = q.norm_unit == total.norm_unit and not q.approx \
                     and (len(between) <= 16 or between.lstrip().startswith(("、", "，", ","))) \
                     and not any(w in between for w in ("包括", "其中"))
-                # (…《茶叶专题气象服务》6期、春运、两会、温泉节等专题气象服务材料26期: a long
+                # (…《调研参考》8期、防汛、秋收、旅游节等专题工作简报26期: a long
                 # label after 、 goes on with the list)
                 break               # (a bound, 加分项不超过5分, is no part of the total)
             parts.append(q)

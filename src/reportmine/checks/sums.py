@@ -156,14 +156,14 @@ def _part_above(found, total: Quantity, parts: list[Quantity], cue_end: int, cfg
             or any(cfg.per_capita_cue.search(q.indicator or "") or "平均" in (q.indicator or "") for q in (total, *parts)) \
             or cfg.per_many_cue.search(found.text, clause_start(found.text, total.start), total.start):
         return          # (an average per head is no whole of the averages under it: 城镇居民人均…;
-        #                  每千名老人拥有床位45.27张。其中护理型床位1248张: a figure per thousand)
+        #                  每千名老年人拥有床位38.6张。其中护理型床位940张: a figure per thousand)
     p = parts[0]
     if p.start - cue_end > cfg.label_reach or p.norm_value <= ar.bounds(total)[1] + ar.tolerance(p) \
             or _named_total(found.text, p, cfg):
         return
     others = [q for q in between_counts if q is not total and is_count(q)]
     if others and sum(found.text.count(m, others[-1].end, cue_end) for m in "，,；;。") >= 2:
-        return          # (开展联合执法6次，核查…线索19起，整改率100%；其中餐饮油烟检查8次: another
+        return          # (组织联合检查9次，受理…线索26起，办结率100%；其中夜市摊点检查12次: another
         #                 count between, clauses before the cue: the 其中 is of that clause;
         #                 not 在校生3.86万人，学校92所。其中寄宿生4.12万人)
     found.flag("sum", total, f"其中一项{p.text}已大于总数", [p])
@@ -245,7 +245,7 @@ def _parts_before(index: Index, total: Quantity, cue: int, cfg, sized: bool = Tr
     sources, 总投资, read without amounts that hold others)."""
     text = index.text
     lo = max(paragraph_bounds(text, cue)[0], cue - cfg.parts_reach)
-    if sources:     # (省重点项目2个，总投资20亿元…。市重点项目7个，总投资33.9亿元: a project's
+    if sources:     # (省级重点项目2个，总投资18亿元…。市级重点项目5个，总投资34.5亿元: a project's
         lo = max(lo, sentence_start(text, cue))     # own investment sums its own sentence only)
     top = ar.bounds(total)[1] if sized else float("inf")
     out = [q for q in index.between(lo, cue) if q.norm_unit == total.norm_unit and _is_part(text, q, lo, cfg, total)
@@ -254,7 +254,7 @@ def _parts_before(index: Index, total: Quantity, cue: int, cfg, sized: bool = Tr
         out = _without_containers(text, out, cfg)
     out = out[::-1][:cfg.max_parts]
     for k, q in enumerate(out):
-        # (…子洲县121.49万元；县区小计93223.81万元；市本级0万元；合计93223.81万元: the
+        # (…辛县45.3万元；各县小计7761.8万元；市级0万元；全市合计7761.8万元: the
         # amounts before a subtotal are inside it)
         if any(w in text[clause_start(text, q.start):q.start] for w in cfg.subtotal_words):
             return out[:k + 1]
@@ -290,7 +290,7 @@ _ITEM_MARKS = "；;"
 
 
 def _aside(text: str, total: Quantity, cue: int) -> bool:
-    """创业能力培训270人（培训后当期实现自主创业人数155人）。其中，…: an amount
+    """创业培训310人（培训后实现创业164人）。其中，…: an amount
     inside a bracket closed before the cue is an aside, not the whole the cue
     breaks down."""
     gap = text[total.end:cue]
@@ -306,7 +306,7 @@ def _item_end(index: Index, total: Quantity, cue_end: int) -> int | None:
     节支0.3亿元: a total that is itself one item of a list parted by ；
     (its clause opens after a ；) has its parts up to the next ；, where the
     next item of that list opens, unless the amount after that ； is named
-    like the total (…；工农业总产值41656万元，其中：农业总产值…；工业总产值…)."""
+    like the total (…；工农业总产值38.6亿元，其中：农业总产值…；工业总产值…)."""
     text = index.text
     s = sentence_start(text, total.start)      # (； ends a sentence there)
     if s == 0 or text[s - 1] not in _ITEM_MARKS:

@@ -67,13 +67,13 @@ def _check(found, index: Index, lookups, same: list[Quantity], i: int, used: set
 
 
 def _part_itself(text: str, bounds, total: Quantity) -> bool:
-    """生产总值346.02亿元，…，其中区本级227.25亿元，…。分产业看，…: a part after
+    """生产总值412.36亿元，…，其中区本级268.41亿元，…。分产业看，…: a part after
     其中 is not the whole a breakdown cue after it breaks down."""
     return "其中" in text[bounds.clause_start(total.start):total.start]
 
 
 def _unnumbered_item(text: str, total: Quantity, parts: list[Quantity]) -> bool:
-    """建筑物32座（取水坝5座、背水桥17座、人行桥 座）: an item of the bracket has no
+    """建筑物41座（节制闸6座、渡槽22座、便桥 座）: an item of the bracket has no
     number (a blank left in the form), so its parts cannot add up."""
     close = min((i for i in (text.find("）", parts[-1].end), text.find(")", parts[-1].end)) if i >= 0), default=-1)
     if close < 0:
