@@ -62,6 +62,7 @@ class Case:
     cue: str = ""                                           # 占 or 完成
     below: list[Quantity] = field(default_factory=list)     # wholes written inside the phrase, below the part
     typo_only: list[tuple] = field(default_factory=list)    # (part, whole) judged only by a mistyped digit
+    role: str = ""                                          # the rate's own role (a growth rate read as a share)
 
     def is_meant(self, p: Quantity, w: Quantity) -> bool:
         if self.kind == "share":
@@ -85,7 +86,7 @@ def check_rates(index: Index, found, cfg) -> dict:
         if case is None or (r.role in SKIP_ROLES and case.kind != "share"):
             continue            # a share phrase (占…的x%) is a share whatever role the claims stage gave it
         if r.role in SKIP_ROLES:
-            case.rate = replace(r, role="actual")      # rounded as written, not set exactly like a target
+            case.rate, case.role = replace(r, role="actual"), r.role    # rounded as written, not set exactly like a target
         para = paragraph_bounds(index.text, r.start)[0]
         unnamed = case.cue == rate_words().whole_cue and case.label in cfg.total_labels + ("",)
         if unnamed:
@@ -659,7 +660,10 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "",
             found.verify("ratio", f"{p.text}/{w.text} = {ar.at_precision(p.norm_value / w.norm_value, r, 2)}",
                          [p, w, r], r)
             return w
-        if case.is_meant(p, w) and not _quotient_of_another(found, p, w, r):
+        if case.is_meant(p, w) and not _quotient_of_another(found, p, w, r) \
+                and not (case.role == "growth" and p.norm_unit == "ratio" and w.norm_unit == "ratio"):
+            # (增长11.7%，其中…完成年度预算的57.6%，比上年同期增长10.7%: a growth rate is not
+            # flagged as the quotient of two other rates; it may still verify as one)
             meant.append((ar.miss(r, *q), p, w))
     limit = cfg.near_miss_share if case.kind == "share" and not case.loose else cfg.near_miss_ratio
     meant.sort(key=lambda c: c[0])

@@ -209,7 +209,7 @@ def _closing_totals(text: str, cfg) -> list[tuple[int, int, bool]]:
         i = text.find(word)
         while i >= 0:
             c = max(text.rfind(mark, max(0, i - 9), i) for mark in _CLAUSE_MARKS)
-            if c >= 0:
+            if c >= 0 and not text.startswith(_OF, c + 1):    # (其中服务业投资累计完成…: a part, no total)
                 m = cfg.closing_total.match(text, c + 1)
                 if m and m.end() == i + len(word):
                     out.append((c + 1, i + len(word), word in cfg.source_totals))
