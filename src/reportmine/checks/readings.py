@@ -1,5 +1,5 @@
-"""Another reading of a sentence under which a stated difference, growth rate
-or completion rate holds.
+"""Another reading of a sentence under which a stated difference, growth rate,
+completion rate or share holds.
 
 The relation search pairs a stated value with the numbers its rules pick
 (the nearest level, target or compared value). Real reports put several of
@@ -24,6 +24,7 @@ _CHANGE_ROLES = frozenset({"growth", "difference"})
 # how many numbers right before the stated one are paired: a long sentence of
 # round counts would otherwise give some pair by chance
 WINDOW = 6
+SLACK = 0.005      # an input's rounding counted at most this share of it
 
 
 def before(stated: Quantity, sentence) -> list[Quantity]:
@@ -42,9 +43,6 @@ def _keeps(keep, a: Quantity, b: Quantity) -> bool:
     if len(picked) == 2 and any(x is a for x in picked) and any(x is b for x in picked):
         return False
     return any(x is a or x is b for x in keep)
-
-
-SLACK = 0.005      # an input's rounding counted at most this share of it
 
 
 def _slack(q: Quantity) -> float:
