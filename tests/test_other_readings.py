@@ -64,6 +64,11 @@ SILENT = [
     # a growth rate is not flagged as the quotient of two other rates
     "今年上半年，全县实现财政总收入52316.4万元，较上年同期增长11.7%，其中县级财政收入17260万元，完成年度预算的57.6%，"
     "较上年同期增长10.7%，实现了时间过半、任务过半。",
+    # 分别 listing words (awards, places) before the one number of the sentence
+    "编排的节目《山乡新貌》《春到田园》分别获二等奖和三等奖，双人舞《归来》获一等奖，观众达1200人。",
+    "接待游客最多的县分别是甲县、乙县和丙县，接待量均在80万人次以上。",
+    # a bank's liquidity coverage is at least 100% by rule, no bounded rate
+    "年末全市商业银行流动性覆盖率138.6%，资本充足率14.2%。",
     # 一般公共预算收入 names what was collected: no target of the rate before it
     "一季度实现税收412万元，占目标任务的231%，一般公共预算收入完成168万元，占目标任务的105%。",
 ]
@@ -88,6 +93,8 @@ FLAGGED = [
     ("全县义务教育阶段在校生2.94万人，学校71所。其中寄宿生3.18万人，全部实现一人一床位。", "2.94万人"),
     ("全年实现地区生产总值412.36亿元，比上年增长5.2%。分产业看，第一产业实现增加值15.32亿元，增长3.1%；"
      "第二产业实现增加值251.83亿元，增长6.2%；第三产业实现增加值146.21亿元，增长3.9%。", "412.36亿元"),
+    ("全县两项指标分别完成省下达任务的108%。", "108%"),
+    ("大病保险、医疗救助资金分别支出3,160万元。", "3,160万元"),
     # a bracket without 其中 is the whole breakdown
     ("项目总投资150万元（省级补助120万元，县级配套20万元）。", "150万元"),
     # a total that is an item of a ；-list keeps its parts named like it after the next ；

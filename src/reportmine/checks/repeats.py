@@ -35,11 +35,18 @@ def check_respectively(doc: Document, found) -> None:
                 "".join(q.text for q in after), "")
             if len(after) == 1 and not missing and not _listed_before(text, m.start(), cfg) \
                     and not re.search(r"[0-9]", text[m.end():after[0].start]) \
+                    and not _words_listed(text[m.end():after[0].start], cfg) \
                     and not _list_goes_on(text, after[0].end, end, cfg):
                 q = after[0]
                 found.flags.append(make_flag(text, m.start(), q.end, "inconsistency", "respectively",
                                              "分别 with a single value", [q], None,
                                              detail=f"“分别”之后只有一个数值（{q.text}）"))
+
+
+def _words_listed(between: str, cfg) -> bool:
+    """分别获二等奖和三等奖, 分别是甲县、乙县和丙县: what 分别 lists are words
+    (`respectively_words`), before the one number."""
+    return cfg.respectively_words.search(between) is not None
 
 
 def _list_goes_on(text: str, pos: int, end: int, cfg) -> bool:
