@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -41,12 +41,13 @@ def command(*args) -> list[str]:
     return [sys.executable, "-m", "reportmine.cli", "analyze", *map(str, args)]
 
 
-def behind_the_test() -> None:
-    """preexec_fn for a batch a test interrupts: the batch (and the workers it
-    starts) runs at a lower priority than the test, so that on a loaded machine
-    (a fresh clone's first run compiling as it goes) the test still sees the
-    first results and sends its signal before the batch has finished."""
-    os.nice(10)
+def interruptible() -> None:
+    """preexec_fn for a batch a test interrupts with Ctrl-C: SIGINT back to its
+    default in the child. A test run started in the background by a shell
+    without job control (``(cmd &)``, nohup, some CI runners) inherits SIGINT
+    ignored, and a Python started with it ignored never raises
+    KeyboardInterrupt: the batch would run to its end whatever the test sends."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def analyze(*args, timeout: float = 240) -> subprocess.CompletedProcess:

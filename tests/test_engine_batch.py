@@ -7,7 +7,7 @@ import signal
 import sqlite3
 import subprocess
 
-from engine_helpers import (analyze, behind_the_test, command, report, run_json, same_outputs, stored_results,
+from engine_helpers import (analyze, interruptible, command, report, run_json, same_outputs, stored_results,
                             wait_for, write_batch)
 
 
@@ -80,7 +80,7 @@ def test_kill_9_mid_run_then_rerun_equals_an_uninterrupted_run(tmp_path):
     clean, killed = tmp_path / "clean", tmp_path / "killed"
     assert analyze(tmp_path / "in", "--out", clean, "--workers", "1").returncode == 0
     proc = subprocess.Popen(command(tmp_path / "in", "--out", killed, "--workers", "1"),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=behind_the_test)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     assert wait_for(lambda: stored_results(killed) >= 2)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
@@ -99,7 +99,7 @@ def test_ctrl_c_exits_130_with_consistent_outputs_and_a_rerun_finishes(tmp_path)
     write_batch(tmp_path / "in", INTERRUPTED_FILES, paragraphs=300)
     out = tmp_path / "out"
     proc = subprocess.Popen(command(tmp_path / "in", "--out", out, "--workers", "2"),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=behind_the_test)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=interruptible)
     assert wait_for(lambda: stored_results(out) >= 2)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)

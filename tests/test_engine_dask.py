@@ -22,7 +22,7 @@ from pathlib import Path
 import distributed  # a test extra: missing, this module fails (never skips) under CI
 import pytest
 
-from engine_helpers import (analyze, behind_the_test, command, report, run_json, same_outputs, stored_results,
+from engine_helpers import (analyze, interruptible, command, report, run_json, same_outputs, stored_results,
                             wait_for, write_batch)
 from reportmine.engines.dask import DaskEngine
 from reportmine.engines.local import EngineError
@@ -298,7 +298,7 @@ def test_ctrl_c_on_a_cluster_of_its_own_exits_130_and_leaves_no_analysis_process
     write_batch(tmp_path / "in", 40, paragraphs=600)     # (at 300 a fresh clone's first run once finished first)
     out = tmp_path / "out"
     proc = subprocess.Popen(command(tmp_path / "in", "--out", out, "--engine", "dask", "--workers", "2"),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=behind_the_test)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=interruptible)
     assert wait_for(lambda: stored_results(out) >= 1)
     children = _analysis_processes(proc.pid)
     proc.send_signal(signal.SIGINT)
