@@ -65,6 +65,17 @@ def joined_runs(items: list, joined) -> list[list]:
     return out
 
 
+def bracket_close(text: str, pos: int) -> int:
+    """Where the next closing bracket (either width) after ``pos`` is; -1 when none."""
+    return min((j for j in (text.find("）", pos), text.find(")", pos)) if j >= 0), default=-1)
+
+
+def opens_bracket(gap: str) -> bool:
+    """``gap`` opens a bracket (either width) that it does not close."""
+    at = max(gap.rfind("（"), gap.rfind("("))
+    return at >= 0 and ")" not in gap[at:] and "）" not in gap[at:]
+
+
 def without_subparts(text: str, qs: list[Quantity]) -> list[Quantity]:
     """Candidate parts (text order) without those inside a bracket opened right
     after an earlier one: 水闸14座（大型2座、中型5座、小型7座）, the parts of
@@ -74,14 +85,10 @@ def without_subparts(text: str, qs: list[Quantity]) -> list[Quantity]:
     for q in qs:
         if q.start < inner:
             continue
-        if out:
-            gap = text[out[-1].end:q.start]
-            at = max(gap.rfind("（"), gap.rfind("("))
-            if at >= 0 and ")" not in gap[at:] and "）" not in gap[at:]:
-                ends = [j for j in (text.find("）", q.end), text.find(")", q.end)) if j >= 0]
-                if ends:
-                    inner = min(ends)
-                    continue
+        if out and opens_bracket(text[out[-1].end:q.start]):
+            inner = bracket_close(text, q.end)
+            if inner >= 0:
+                continue
         out.append(q)
     return out
 

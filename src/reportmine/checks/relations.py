@@ -33,7 +33,7 @@ from .formulas import check_formulas
 from .gaps import check_gaps
 from .found import Found
 from .levels import check_change_lists, check_level_lists, check_levels
-from .neighbourhood import Index, compatible, named_alike, without_subparts
+from .neighbourhood import Index, bracket_close, compatible, named_alike, opens_bracket, without_subparts
 from .rates import check_rates, check_share_lists
 from . import readings
 from .readings import completion_reading, difference_reading, growth_reading
@@ -663,11 +663,8 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
             continue
         parts = [sent[i + 1]]
         cut = False
-        opened = max(gap.rfind("（"), gap.rfind("("))
-        close = -1
-        if opened >= 0 and ")" not in gap[opened:] and "）" not in gap[opened:]:
-            close = min((j for j in (text.find("）", sent[i + 1].end), text.find(")", sent[i + 1].end)) if j >= 0),
-                        default=-1)     # 8620人（其中城镇360人），…: the parts end with the bracket
+        # (8620人（其中城镇360人），…: the parts end with the bracket)
+        close = bracket_close(text, sent[i + 1].end) if opens_bracket(gap) else -1
         # (水闸14座（大型2座、中型5座、小型7座）: the parts of a part are not the total's)
         for q in without_subparts(text, sent[i + 1:])[1:]:
             if 0 <= close < q.start:

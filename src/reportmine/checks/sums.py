@@ -25,7 +25,7 @@ from ..claims.clauses import clause_end, clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .attributes import across_attributes
-from .neighbourhood import Index, is_count, paragraph_bounds
+from .neighbourhood import Index, bracket_close, is_count, opens_bracket, paragraph_bounds
 from .rates import common_run
 
 
@@ -293,12 +293,7 @@ def _aside(text: str, total: Quantity, cue: int) -> bool:
     """创业培训310人（培训后实现创业164人）。其中，…: an amount
     inside a bracket closed before the cue is an aside, not the whole the cue
     breaks down."""
-    gap = text[total.end:cue]
-    at = min((i for i in (gap.find("）"), gap.find(")")) if i >= 0), default=-1)
-    if at < 0:
-        return False
-    head = text[max(0, total.start - 40):total.start]
-    return max(head.rfind("（"), head.rfind("(")) > max(head.rfind("）"), head.rfind(")"))
+    return 0 <= bracket_close(text, total.end) < cue and opens_bracket(text[max(0, total.start - 40):total.start])
 
 
 def _item_end(index: Index, total: Quantity, cue_end: int) -> int | None:

@@ -21,7 +21,7 @@ from ..claims.scans import Scans
 from ..document import Quantity
 from . import arithmetic as ar
 from .attributes import nested
-from .neighbourhood import Index, is_count, paragraph_bounds, without_subparts
+from .neighbourhood import Index, bracket_close, is_count, paragraph_bounds, without_subparts
 from .share_sums import share_sum_config
 from .sum_columns import column_words
 from .sums import other_fit, parts_fit
@@ -75,7 +75,7 @@ def _part_itself(text: str, bounds, total: Quantity) -> bool:
 def _unnumbered_item(text: str, total: Quantity, parts: list[Quantity]) -> bool:
     """建筑物41座（节制闸6座、渡槽22座、便桥 座）: an item of the bracket has no
     number (a blank left in the form), so its parts cannot add up."""
-    close = min((i for i in (text.find("）", parts[-1].end), text.find(")", parts[-1].end)) if i >= 0), default=-1)
+    close = bracket_close(text, parts[-1].end)
     if close < 0:
         return False
     tail = text[parts[-1].end:close]
