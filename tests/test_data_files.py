@@ -140,6 +140,10 @@ def test_earlier_levels_words_load_and_refuse_a_broken_section(monkeypatch, key,
     ("listed_before", None, "missing keys"),
     ("deduction_mark", "(扣", "bad pattern"),
     ("deduction_mark", None, "missing keys"),
+    ("scale_slip_prefixes", ["兆"], "scale_slip_prefixes"),
+    ("scale_slip_prefixes", "万", "scale_slip_prefixes"),
+    ("person_words", None, "missing keys"),
+    ("average_after", None, "missing keys"),
 ])
 def test_relation_search_cues_of_the_checks_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
     """checks/directions.py, period_days.py, tables.py, trend_lists.py, same_period.py,
@@ -156,6 +160,7 @@ def test_relation_search_cues_of_the_checks_load_and_refuse_a_broken_section(mon
     assert cfg.trend_seam.search("收入增、") and cfg.labelled_rate.search("预算执行率")
     assert cfg.respectively.search("分别为") and cfg.list_goes_on.match("、8")
     assert cfg.listed_before.search("3个和5个") and cfg.deduction_mark.search("资料不全扣")
+    assert cfg.scale_slips["亿"] == 1e8 and cfg.scale_slips[""] == 1.0 and "人口" in cfg.person_words
     _refused(monkeypatch, settings, settings.search_config, "checks.yaml", ("relation_search", key), value, message)
 
 
@@ -568,3 +573,17 @@ def test_identities_load_and_refuse_a_broken_entry(monkeypatch, value, message):
     assert identities.identities()[0].minuend == ("出生率",)
     _refused(monkeypatch, identities, identities.identities, "checks.yaml", ("identities",), value, message)
 
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("page_after", "(第", "bad pattern"),
+    ("page_after", None, "missing keys"),
+])
+def test_placeholder_rules_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
+    """checks/placeholders.py reads the page number after a file name's separator from checks.yaml."""
+    import importlib
+
+    check_rules = importlib.import_module("reportmine.checks.rules")     # the package also exports rules()
+    check_rules.rules.cache_clear()
+    assert check_rules.rules().page_after.match("第12页")
+    _refused(monkeypatch, check_rules, check_rules.rules, "checks.yaml", ("placeholders", key), value, message)

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..document import Quantity
+from .search_config import search_config
 
 _NUM = re.compile(r"[0-9０-９]+(?:[.．]([0-9０-９]+))?")
 
@@ -228,19 +229,17 @@ def scale_slips(total: Quantity, parts) -> list[tuple[Quantity, str]]:
     return out + [(p, r) for p in parts if (r := scale_reading(p, p.norm_value - gap))]
 
 
-_SCALES = {"": 1, "千": 1e3, "万": 1e4, "亿": 1e8}
-
-
 def scale_reading(q: Quantity, needed: float) -> str | None:
     """q written with the scale its number needs (万 for 亿, 亿 for 万, none for
     万…): 2.81万元 reads 2.81亿元 when 2.81亿元 is what makes the relation hold."""
     if not q.value or not q.unit or not q.norm_unit or not q.unit.endswith(q.norm_unit) or needed <= 0:
         return None
     prefix = q.unit[:-len(q.norm_unit)]
-    if prefix not in _SCALES:
+    scales = search_config().scale_slips        # checks.yaml: scale_slip_prefixes
+    if prefix not in scales:
         return None
     t = tolerance(q) / (abs(q.norm_value / q.value) or 1.0)
-    for alt, scale in _SCALES.items():
+    for alt, scale in scales.items():
         if alt != prefix and abs(q.value * scale - needed) <= t * scale + 1e-9:
             return q.text.replace(q.unit, alt + q.norm_unit, 1) if q.unit in q.text else None
     return None

@@ -53,7 +53,7 @@ def _plausible(text: str, s: int, e: int, r: Rules, emphasis: list[tuple[int, in
         return False           # a code such as x86
     if text.startswith(r.words, s):
         return False           # a word the mark begins: X光机, X射线, x轴
-    if set(marks) <= {"_", "＿"} and len(tok) == 1 and _PAGE_AFTER.match(text, e):
+    if set(marks) <= {"_", "＿"} and len(tok) == 1 and r.page_after.match(text, e):
         return False           # 项目绩效目标表_第1页: a file name's separator before its page
     if set(marks) <= _BOXES and _zero_in_numeral(text, s, e):
         return False           # ○ written for 〇 in a Chinese numeral: 二○○五年
@@ -62,8 +62,6 @@ def _plausible(text: str, s: int, e: int, r: Rules, emphasis: list[tuple[int, in
         return False           # a checkbox, a bullet or an unreadable glyph (□是, □5个)
     return True
 
-
-_PAGE_AFTER = re.compile(r"第[0-9]+页")
 
 
 def _between_numbers(text: str, s: int, e: int) -> bool:

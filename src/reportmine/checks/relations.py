@@ -385,7 +385,7 @@ def _difference(found: Found, d: Quantity, before: list[Quantity], sentence: lis
     """增速7.6%，比基本任务8.5%低1.2个百分点: |7.6% - 8.5%| = 0.9.
     ``sentence``: the numbers before d in its sentence, tried in other pairs
     before a miss is flagged (readings.py)."""
-    if found.text.startswith(("平均水平", "的平均水平"), d.end):
+    if found.text.startswith(search_config().average_after, d.end):
         return                  # 高于省、市7.5%平均水平: the level compared with, not a gap
     others = [q for q in before if (q.role != "difference" or _benchmark_of(found, q, d)) and compatible(q, d)
               and (d.group is None or q.group != d.group)    # (分别回落4.5、4.2个百分点: one list of gaps)

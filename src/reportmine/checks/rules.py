@@ -23,6 +23,7 @@ class Rules:
     decoration: frozenset
     emphasis: object
     words: tuple[str, ...]                  # words a mark begins (X光, x轴): no mark
+    page_after: object                      # 第1页 after a mark: a file name's separator
     rate_units: object
     scaled_units: object
     scaled_not_before: tuple[str, ...]
@@ -68,7 +69,7 @@ def rules() -> Rules:
 
 def _placeholder_rules(ph: dict) -> dict:
     require(ph, ("marks", "token", "date", "name_suffixes", "ordinal_suffixes", "min_star_run", "min_box_run",
-                 "name_window", "operators", "decoration", "emphasis"), "checks.yaml: placeholders")
+                 "name_window", "operators", "decoration", "emphasis", "page_after"), "checks.yaml: placeholders")
     return dict(
         marks=frozenset(ph["marks"]),
         token=compile_pattern(ph["token"], "checks.yaml: placeholders.token"),
@@ -81,6 +82,7 @@ def _placeholder_rules(ph: dict) -> dict:
         operators=frozenset(ph["operators"]),
         decoration=frozenset(ph["decoration"]),
         emphasis=compile_pattern(ph["emphasis"], "checks.yaml: placeholders.emphasis"),
+        page_after=compile_pattern(ph["page_after"], "checks.yaml: placeholders.page_after"),
         words=word_list(ph, "words", "checks.yaml: placeholders") if "words" in ph else ("\0",),
     )
 

@@ -12,7 +12,7 @@ from ..resources import DataFileError, compile_pattern, load_yaml, require
 
 _WORDS = ("rate_endings", "fall_words", "rise_words", "compared_fall", "compared_rise", "remainder_words", "count_units", "previous_cues", "not_subject_starts",
           "list_marks", "sibling_joins", "total_labels", "share_cues", "head_units", "per_month_words", "lower_better", "closing_words", "source_totals", "per_mille_rates",
-          "subtotal_words")
+          "subtotal_words", "average_after", "person_words")
 _INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "ratio_part_name_chars", "whole_reach", "shared_name_chars", "growth_gap",
          "subject_min_chars", "typo_min_digits", "score_group_name_chars")
 _FLOATS = ("near_miss_siblings", "near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth",
@@ -49,6 +49,9 @@ class SearchConfig:
     table_not_summed: object
     source_totals: tuple[str, ...]
     subtotal_words: tuple[str, ...]
+    average_after: tuple[str, ...]
+    person_words: tuple[str, ...]
+    scale_slips: dict
     points_reach: int
     total_reach: int
     parts_reach: int
@@ -170,7 +173,7 @@ def search_config() -> SearchConfig:
     data["previous_cues"] = all_data["inconsistencies"]["previous_level_cues"]
     require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person", "unit_variants", "same_units", "per_item_units", "mass_units", "area_units",
                                                           "point_marks", "small_numerals",
-                                                          "table_amount_scales", "complement_negations", "complement_labels",
+                                                          "table_amount_scales", "complement_negations", "complement_labels", "scale_slip_prefixes",
                                                           "direction_link", "table_cell_scales", "named_periods"),
             "checks.yaml: relation_search")
     where = "checks.yaml: relation_search"
@@ -194,7 +197,18 @@ def search_config() -> SearchConfig:
     values["direction_link"] = _direction_link(data, where)
     values["table_cell_scales"] = _scales(data["table_cell_scales"], f"{where}: table_cell_scales")
     values["named_periods"] = _named_periods(data["named_periods"], f"{where}: named_periods")
+    values["scale_slips"] = _scale_slips(data["scale_slip_prefixes"], f"{where}: scale_slip_prefixes")
     return SearchConfig(**values)
+
+
+def _scale_slips(prefixes, where: str) -> dict[str, float]:
+    """The prefixes with their multipliers from units.yaml, and none (1)."""
+    from ..quantities.lexicon import lexicon
+
+    multipliers = lexicon().multipliers
+    if not isinstance(prefixes, list) or not prefixes or not all(isinstance(p, str) and p in multipliers for p in prefixes):
+        raise DataFileError(f"{where} 应为 units.yaml 倍数（multipliers）中的前缀列表")
+    return {"": 1.0, **{p: float(multipliers[p]) for p in prefixes}}
 
 
 def _direction_link(data: dict, where: str):

@@ -31,7 +31,6 @@ def check_units(index: Index, found, cfg) -> None:
     _named_households(index, found, cfg)
 
 
-_PERSON_WORDS = ("人口", "人数", "人员")
 _NAMED_REACH = 200      # how far apart (characters) the households and the persons named alike may stand
 
 
@@ -52,7 +51,7 @@ def _named_households(index: Index, found, cfg) -> None:
         for p in qs[i + 1:]:
             if p.start >= hi:
                 break
-            if p.norm_unit == pp and not p.approx and any(name + w in (p.indicator or "") for w in _PERSON_WORDS) \
+            if p.norm_unit == pp and not p.approx and any(name + w in (p.indicator or "") for w in cfg.person_words) \
                     and p.norm_value < h.norm_value:
                 found.flag("count", p, f"{h.text}与{p.text}：{name}人数少于户数，每户至少一人", [h], tail="")
                 break
