@@ -19,17 +19,17 @@ import itertools
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import compatible, is_count
+from .search_config import search_config
 
 _CHANGE_ROLES = frozenset({"growth", "difference"})
-# how many numbers right before the stated one are paired: a long sentence of
-# round counts would otherwise give some pair by chance
-WINDOW = 6
-SLACK = 0.005      # an input's rounding counted at most this share of it
+# How many numbers right before the stated one are paired, and the share of an
+# input its rounding may count for: checks.yaml relation_search reading_window
+# and reading_slack.
 
 
 def before(stated: Quantity, sentence) -> list[Quantity]:
-    """The WINDOW numbers of ``sentence`` nearest before ``stated``."""
-    return [q for q in sentence if q.end <= stated.start][-WINDOW:]
+    """The reading_window numbers of ``sentence`` nearest before ``stated``."""
+    return [q for q in sentence if q.end <= stated.start][-search_config().reading_window:]
 
 
 def _keeps(keep, a: Quantity, b: Quantity) -> bool:
@@ -46,9 +46,9 @@ def _keeps(keep, a: Quantity, b: Quantity) -> bool:
 
 
 def _slack(q: Quantity) -> float:
-    """q's rounding, at most SLACK of q: a round 2万亩 read as anything from 1.5万 to
+    """q's rounding, at most reading_slack of q: a round 2万亩 read as anything from 1.5万 to
     2.5万 would let almost any pair give almost any rate."""
-    return min(ar.tolerance(q), SLACK * abs(q.norm_value))
+    return min(ar.tolerance(q), search_config().reading_slack * abs(q.norm_value))
 
 
 def _fits(stated: Quantity, computed: float, tol: float) -> bool:
