@@ -191,3 +191,19 @@ def test_an_indicator_between_two_cues(pipeline, text, indicator):
 def test_a_benchmark_or_the_writer_is_no_indicator(pipeline, text, indicators):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
     assert [q.indicator for q in doc.quantities] == indicators
+
+
+@pytest.mark.parametrize("text, roles", [
+    # a 分别 list written as one phrase, its unit once after the last: one role
+    # (scoring rules award points by class; the plan earlier in the sentence and
+    # the bare-points default of a scoring layout are not the later numbers')
+    ("按年度投资计划10亿元以上、1-10亿元、亿元以下分别加12、7、4分。",
+     ["target", "target", "target", "other", "other", "other"]),
+    ("工业、农业、服务业类项目分别加9、6、3分。", ["other", "other", "other"]),
+    # numbers each with its own unit keep their own roles
+    ("两镇分别完成目标任务的105%和98%，分别增长6%、下降2%。",
+     ["completion_rate", "completion_rate", "growth", "growth"]),
+])
+def test_a_list_written_as_one_phrase_takes_one_role(pipeline, text, roles):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [q.role for q in doc.quantities] == roles

@@ -214,12 +214,39 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         walk.prev_after = q.end + (len(after) if after and not subject else 0)
     _pair_names(text, quantities)
     lists.pair_lists(text, quantities, c)
+    _share_list_role(c, text, quantities, raw)
     lists.refer_back(text, quantities, walk.inherited, c)
     _qualify_list_items(c, bounds, quantities)
     for q in class_lists(c, text, quantities):
         if raw is not None:
             raw[id(q)] = q.indicator
         q.indicator = None
+
+
+def _share_list_role(c: Cues, text: str, quantities: list[Quantity], raw) -> None:
+    """分别加20、10、6、3分: a 分别 list written as one phrase (bare numbers
+    joined by list separators, the unit written once after the last) takes
+    the role its first number took from what comes before the list; the
+    numbers after the first have no cue of their own, and whatever else
+    reached them (a plan earlier in the sentence, a scoring layout's default)
+    is not theirs."""
+    runs: dict[int, list[Quantity]] = {}
+    for q in quantities:
+        if q.group is not None:
+            runs.setdefault(q.group, []).append(q)
+    for run in runs.values():
+        first = run[0]
+        if not run[-1].unit or any(
+                q.unit != run[-1].unit or q.text.endswith(q.unit) for q in run[:-1]) \
+                or any(not set(text[a.end:b.start]) <= c.marks.list_gap for a, b in zip(run, run[1:])):
+            continue
+        for q in run[1:]:
+            if q.role != first.role:
+                if first.role == "other":
+                    if raw is not None:
+                        raw[id(q)] = q.indicator
+                    q.indicator = None
+                q.role = first.role
 
 
 def _pair_names(text: str, quantities: list[Quantity]) -> None:
