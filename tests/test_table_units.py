@@ -198,3 +198,37 @@ def test_rows_of_places_take_what_their_column_or_title_measures(tmp_path, pipel
         ("3200", "招商引资到位资金"), ("1850", "招商引资到位资金"),
         ("12600", "教育"), ("42.0", "教育"), ("30000", "合计"), ("100.0", "合计")]
     assert [f.message for f in doc.flags if f.type == "inconsistency"] == []
+
+
+FORM = [["项目支出绩效自评表", "", "", "", "", ""],
+        ["项目名称", "村道硬化工程", "实施单位", "某镇人民政府", "", ""],
+        ["资金情况（万元）", "", "", "", "", ""],
+        ["全年预算数", "全年执行数", "分值", "执行率", "得分", ""],
+        ["年度资金总额", "56.2", "50.1", "10", "89.1%", "8.9"],
+        ["二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分"],
+        ["产出指标（50分）", "", "", "", "", ""],
+        ["数量指标", "硬化村道里程", "30", "4.5公里", "4.6公里", "30"],
+        ["其中主干道", "2.8公里", "2.8公里", "", "", ""],
+        ["群众满意度", "20", "90%", "96%", "20", ""]]
+
+
+@pytest.mark.parametrize("suffix", ["txt", "docx"])
+def test_a_form_with_a_header_row_per_section_reads_each_section_by_its_own_header(tmp_path, pipeline, suffix):
+    """Stop 36, after real self-assessment forms (not realdev): a header row
+    below the table's first heads the rows under it; a row's values, in order,
+    take its value columns in order though the row does not line up with it (a
+    row label the header has no cell for; a row of two amounts with units under
+    a header whose other two columns are points)."""
+    path = tmp_path / f"form.{suffix}"
+    if suffix == "txt":
+        path.write_text("\n".join(" | ".join(c for c in r if c) for r in FORM) + "\n", encoding="utf-8")
+    else:
+        d = docx.Document()
+        add_word_table(d, *FORM)
+        d.save(path)
+    got = [(q.text, q.role) for q in pipeline.analyze(path).quantities]
+    assert got == [("56.2", "target"), ("50.1", "actual"), ("10", "full_target"), ("89.1%", "completion_rate"),
+                   ("8.9", "actual"), ("50分", "full_target"),
+                   ("30", "full_target"), ("4.5公里", "target"), ("4.6公里", "actual"), ("30", "actual"),
+                   ("2.8公里", "target"), ("2.8公里", "actual"),
+                   ("20", "full_target"), ("90%", "target"), ("96%", "actual"), ("20", "actual")]

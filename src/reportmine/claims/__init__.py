@@ -29,7 +29,7 @@ from .periods import period_before
 from .roles import governs_noun, role_cue
 from .background import background, bound_of_noun, class_lists, class_threshold, described, example_sentence, names_class, subject_count, territory
 from .scans import Scans
-from .scoring_layout import ratio_part, scoring_role
+from .scoring_layout import achieved_runs, ratio_part, scoring_role
 from .switches import is_on
 from .labels import label_claims
 from .tables import line_table_claims, table_claims
@@ -215,6 +215,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
     _pair_names(text, quantities)
     lists.pair_lists(text, quantities, c)
     _share_list_role(c, text, quantities, raw)
+    achieved_runs(c, text, quantities)
     lists.refer_back(text, quantities, walk.inherited, c)
     _qualify_list_items(c, bounds, quantities)
     for q in class_lists(c, text, quantities):

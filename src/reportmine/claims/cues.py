@@ -98,6 +98,7 @@ class Cues:
     score_rule_words: "regex.Pattern"
     subjectless_head: "regex.Pattern"      # 全年实际完成: a sentence head that names nothing
     score_after_condition: "regex.Pattern"
+    score_run_gap: "regex.Pattern"
     ratio_weight_lead: tuple[str, ...]
     parts_lead: tuple[str, ...]
     paren_parts: tuple[str, ...]
@@ -123,6 +124,9 @@ class Cues:
     modal_over_growth: frozenset
     table_headers: tuple
     table_label_header: "regex.Pattern"
+    table_points_header: "regex.Pattern"
+    table_points_achieved: tuple
+    table_not_value: "regex.Pattern"
     table_entity_row: "regex.Pattern"     # a row label naming the total of rows of places (合计, 全市)
     table_header_note: "regex.Pattern"    # a header's note of the maximum points (经济发展（40分）)
     table_entity_header: "regex.Pattern"  # a header over names of places or units (乡镇, 项目名称)
@@ -424,6 +428,7 @@ def cues() -> Cues:
         score_self_awards=_words_if(data, "score_self_awards", "claims.yaml", ()),
         score_rule_words=_pattern_if(data, "score_rule_words", "claims.yaml"),
         subjectless_head=_pattern_if(data, "subjectless_head", "claims.yaml"),
+        score_run_gap=compile_pattern(data.get("score_run_gap") or "(?!)", "claims.yaml: score_run_gap"),
         score_after_condition=compile_pattern(data.get("score_after_condition") or "(?!)",
                                               "claims.yaml: score_after_condition"),
         ratio_weight_lead=tuple(data.get("ratio_weight_lead") or ("\0",)),
@@ -455,6 +460,9 @@ def cues() -> Cues:
         formula_operators=tuple(formula.get("operators") or ()),
         modal_over_growth=frozenset(data["modal_over_growth"]),
         table_label_header=compile_pattern(data.get("table_label_header") or "(?!)", "claims.yaml: table_label_header"),
+        table_points_header=compile_pattern(data.get("table_points_header") or "(?!)", "claims.yaml: table_points_header"),
+        table_points_achieved=tuple(data.get("table_points_achieved") or ()),
+        table_not_value=compile_pattern(data.get("table_not_value") or "(?!)", "claims.yaml: table_not_value"),
         table_entity_row=compile_pattern(data.get("table_entity_row") or "(?!)", "claims.yaml: table_entity_row"),
         table_header_note=compile_pattern(data.get("table_header_note") or "(?!)", "claims.yaml: table_header_note"),
         table_entity_header=compile_pattern(data.get("table_entity_header") or "(?!)", "claims.yaml: table_entity_header"),

@@ -35,6 +35,16 @@ def scoring_role(c: Cues, text: str, q: Quantity, clause: tuple[int, int], prev:
     return role
 
 
+def achieved_runs(c: Cues, text: str, quantities: list[Quantity]) -> None:
+    """灌云县考评得分为145.8分，赣榆区145.4分，东海县144.7分: scores that follow
+    an achieved score in its sentence with only a name between (`score_run_gap`)
+    are achieved too (actual), not items' maximum points."""
+    for a, b in zip(quantities, quantities[1:]):
+        if a.role == "actual" and b.role == "full_target" and a.unit in c.score_units \
+                and b.unit in c.score_units and c.score_run_gap.match(text, a.end, b.start):
+            b.role = "actual"
+
+
 def _score_role(c: Cues, text: str, q: Quantity, role: str, cs: int) -> str:
     """Scores (GUIDE.md): 扣1分 / 得2分 are other, (20分) is full_target, and
     so is any score no cue, award or achieved-score word speaks of (an
@@ -110,11 +120,22 @@ def _formula_role(c: Cues, text: str, cs: int, q: Quantity, role: str) -> str:
     return role
 
 
+_STEP_REACH = 30      # how far after a step its award may stand, in the clause after it (每增加1家，加0.5分)
+_SENTENCE_ENDS = "。；;！？!?\n"
+
+
 def _step_size(c: Cues, text: str, cs: int, q: Quantity, ce: int) -> bool:
-    """每低0.5个百分点扣0.2分: 0.5个百分点 is the rule's step (GUIDE.md: other)."""
+    """每低0.5个百分点扣0.2分: 0.5个百分点 is the rule's step (GUIDE.md: other);
+    so is 1家 in 每增加1家亿元以上企业，加0.5分 (the award in the next clause of
+    its sentence)."""
     if c.step_before is None or c.step_before.search(text, max(cs, q.start - 6), q.start) is None:
         return False
-    return c.step_award.search(text, q.end, max(ce, q.end)) is not None
+    end = max(ce, q.end)
+    if c.step_award.search(text, q.end, end) is not None:
+        return True
+    stop = min(len(text), end + _STEP_REACH)
+    cut = next((i for i in range(end, stop) if text[i] in _SENTENCE_ENDS), stop)
+    return c.step_award.search(text, end, cut) is not None
 
 
 def _ratio_weight(c: Cues, text: str, q: Quantity, prev: Quantity | None) -> bool:

@@ -29,16 +29,20 @@ def table_claims(doc: Document, cues: Cues) -> None:
     starts = [c[0] for c in cells]
     grid = {(b.table, b.row, b.col): b for _, _, b in cells}
     two_rows = _two_row_headers(doc.text, grid)
+    sections = _section_roles(doc, grid, cues, two_rows)
     for q in doc.quantities:
         i = bisect.bisect_right(starts, q.start) - 1
         if i < 0 or not (cells[i][0] <= q.start < max(cells[i][1], cells[i][0] + 1)):
             continue
         cell = cells[i][2]
-        if cell.row == 0 or (cell.row == 1 and cell.table in two_rows) or _prose(doc.text[cell.start:cell.end]):
+        if (cell.row == 0 and (cell.table, 0, None) not in sections) or (cell.row == 1 and cell.table in two_rows) \
+                or _prose(doc.text[cell.start:cell.end]):
             continue
         header = grid.get((cell.table, 0, cell.col))
         label = _row_label(doc.text, grid, cell, cues)
-        if header is not None:
+        if (cell.table, cell.row, cell.col) in sections:
+            q.role = sections[(cell.table, cell.row, cell.col)]
+        elif header is not None and (cell.table, cell.row, None) not in sections:
             role = header_role(_header_text(doc.text, grid, cell, two_rows), cues)
             if role is None and label is not None and label is not cell and label.col == 0 \
                     and (cell.table, 0, 2) not in grid:
@@ -55,6 +59,87 @@ def table_claims(doc: Document, cues: Cues) -> None:
 
 
 _NOTE = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def _section_roles(doc: Document, grid: dict, cues: Cues, two_rows: set[int]) -> dict:
+    """(table, row, col) -> role for the value cells under a header row below
+    the table's first (and (table, row, None) for every row under one) (a self-assessment form: a funds section headed 预算数 |
+    执行数 | 分值 | 执行率 | 得分, then an indicators section headed 分值 |
+    年度指标值 | 实际值 | 得分). The form's rows seldom line up with their
+    header (a row label the header has no cell for, a merged cell left out),
+    so a row's values, in order, take the header's value columns in order
+    when as many (or, for values that all carry a unit, as many as its columns
+    that are not points)."""
+    text, out = doc.text, {}
+    starts = [q.start for q in doc.quantities]
+
+    def value(b) -> bool:
+        """A cell that holds one quantity and little else (≥11.4万元, 95%)."""
+        lo, hi = bisect.bisect_left(starts, b.start), bisect.bisect_left(starts, b.end)
+        if hi - lo != 1:
+            return False
+        q = doc.quantities[lo]
+        rest = text[b.start:b.end].replace(q.text, "", 1).strip()
+        return len(rest) <= 2 and not _DIGIT.search(rest) and not _HAN.search(rest)
+
+    rows: dict[int, dict[int, list]] = {}
+    for (table, row, col), b in grid.items():
+        rows.setdefault(table, {}).setdefault(row, []).append(b)
+    carry, carry_end = None, -1
+    for table in sorted(rows, key=lambda t: min(b.start for b in rows[t][min(rows[t])])):
+        by_row = {r: sorted(cells, key=lambda b: b.col) for r, cells in rows[table].items()}
+        first = by_row[min(by_row)]
+        # a table right after one under a header row, without a header of its own
+        # (a section's title line cut the form in two): the header goes on
+        heads, head_row, width = (carry, -1, 0) if first[0].start - carry_end <= _CARRY_CHARS else (None, 0, 0)
+        for r in sorted(by_row):
+            cells = by_row[r]
+            found = None if r == 1 and table in two_rows else \
+                _value_heads([text[b.start:b.end].strip() for b in cells], cues)     # (a header's second row)
+            if found is not None:
+                heads, head_row, width = found, r, sum(1 for b in cells if text[b.start:b.end].strip())
+                continue
+            if not heads:
+                continue
+            filled = sum(1 for b in cells if text[b.start:b.end].strip())
+            if head_row == 0 and filled == width:
+                continue                # lined up with the first row's header: read by column
+            out[(table, r, None)] = None    # under a header row of its own, not the first row's
+            values = [b for b in cells if value(b)]
+            use = heads
+            if len(values) != len(heads):
+                units = all(_UNIT_AFTER.search(text[b.start:b.end]) for b in values)
+                use = [h for h in heads if not h[2]] if units else []
+            if values and len(values) == len(use):
+                for b, (_, role, _) in zip(values, use):
+                    out[(table, r, b.col)] = role
+        carry = heads if head_row != 0 or heads is carry else None
+        carry_end = max(b.end for cells in by_row.values() for b in cells)
+    return out
+
+
+_CARRY_CHARS = 40       # text between two tables over which a form's header row goes on
+_UNIT_AFTER = re.compile(r"[0-9]\s*[^0-9\s.,，、|]")
+
+
+def _value_heads(cells: list[str], cues: Cues) -> list | None:
+    """A header row's value columns, in order, as (header, role, points): a row
+    of words (no number outside a note) with two or more columns that name a
+    role or points (得分: the score achieved, actual; 分值, 权重: full_target)."""
+    filled = [c for c in cells if c]
+    if len(filled) < 2 or any(_DIGIT.search(_NOTE.sub("", c)) for c in filled):
+        return None
+    heads = []
+    for c in filled:
+        plain = simplified(c)
+        if cues.table_not_value.search(plain):
+            continue
+        role, points = header_role(plain, cues), cues.table_points_header.search(plain)
+        if points is not None:
+            role = role or ("actual" if points.group() in cues.table_points_achieved else "full_target")
+        if role is not None:
+            heads.append((c, role, points is not None))
+    return heads if len(heads) >= 2 else None
 
 
 def _two_row_headers(text: str, grid: dict) -> set[int]:
