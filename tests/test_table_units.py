@@ -232,3 +232,14 @@ def test_a_form_with_a_header_row_per_section_reads_each_section_by_its_own_head
                    ("30", "full_target"), ("4.5公里", "target"), ("4.6公里", "actual"), ("30", "actual"),
                    ("2.8公里", "target"), ("2.8公里", "actual"),
                    ("20", "full_target"), ("90%", "target"), ("96%", "actual"), ("20", "actual")]
+
+
+def test_a_form_header_s_first_cell_heads_the_labels_and_its_points_column_the_score(tmp_path, pipeline):
+    """预算执行情况（20分） heads the rows' labels, not their first value; 得分
+    （20分×执行率） holds the score achieved, not a rate."""
+    rows = ["项目支出绩效自评表", "项目名称 | 文化下乡", "预算执行情况（万元）（20分） | 预算数 | 执行数 | 执行率 | 得分（20分×执行率）",
+            "年度资金总额 | 120 | 108 | 90% | 18"]
+    path = tmp_path / "form2.txt"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    got = [(q.text, q.role) for q in pipeline.analyze(path).quantities]
+    assert got[-4:] == [("120", "target"), ("108", "actual"), ("90%", "completion_rate"), ("18", "actual")]

@@ -94,28 +94,33 @@ def _section_roles(doc: Document, grid: dict, cues: Cues, two_rows: set[int]) ->
         heads, head_row, width = (carry, -1, 0) if first[0].start - carry_end <= _CARRY_CHARS else (None, 0, 0)
         for r in sorted(by_row):
             cells = by_row[r]
-            found = None if r == 1 and table in two_rows else \
-                _value_heads([text[b.start:b.end].strip() for b in cells], cues)     # (a header's second row)
+            found = None if r == 1 and table in two_rows and _filled(text, cells) <= _filled(text, by_row.get(0, [])) \
+                else _value_heads([text[b.start:b.end].strip() for b in cells], cues)     # (a header's second row)
             if found is not None:
-                heads, head_row, width = found, r, sum(1 for b in cells if text[b.start:b.end].strip())
+                heads, head_row, width = found, r, _filled(text, cells)
                 continue
             if not heads:
                 continue
-            filled = sum(1 for b in cells if text[b.start:b.end].strip())
-            if head_row == 0 and filled == width:
+            if head_row == 0 and _filled(text, cells) == width:
                 continue                # lined up with the first row's header: read by column
             out[(table, r, None)] = None    # under a header row of its own, not the first row's
             values = [b for b in cells if value(b)]
             use = heads
-            if len(values) != len(heads):
+            if len(values) == len(heads) - 1 and heads[0][3] == 0:
+                use = heads[1:]         # the header's first cell heads the rows' labels (预算执行情况（20分） | 预算数 | …)
+            if len(values) != len(use):
                 units = all(_UNIT_AFTER.search(text[b.start:b.end]) for b in values)
                 use = [h for h in heads if not h[2]] if units else []
             if values and len(values) == len(use):
-                for b, (_, role, _) in zip(values, use):
+                for b, (_, role, _, _) in zip(values, use):
                     out[(table, r, b.col)] = role
         carry = heads if head_row != 0 or heads is carry else None
         carry_end = max(b.end for cells in by_row.values() for b in cells)
     return out
+
+
+def _filled(text: str, cells) -> int:
+    return sum(1 for b in cells if text[b.start:b.end].strip())
 
 
 _CARRY_CHARS = 40       # text between two tables over which a form's header row goes on
@@ -123,22 +128,25 @@ _UNIT_AFTER = re.compile(r"[0-9]\s*[^0-9\s.,，、|]")
 
 
 def _value_heads(cells: list[str], cues: Cues) -> list | None:
-    """A header row's value columns, in order, as (header, role, points): a row
+    """A header row's value columns, in order, as (header, role, points, index
+    among its filled cells): a row
     of words (no number outside a note) with two or more columns that name a
     role or points (得分: the score achieved, actual; 分值, 权重: full_target)."""
     filled = [c for c in cells if c]
     if len(filled) < 2 or any(_DIGIT.search(_NOTE.sub("", c)) for c in filled):
         return None
     heads = []
-    for c in filled:
+    for i, c in enumerate(filled):
         plain = simplified(c)
         if cues.table_not_value.search(plain):
             continue
-        role, points = header_role(plain, cues), cues.table_points_header.search(plain)
-        if points is not None:
-            role = role or ("actual" if points.group() in cues.table_points_achieved else "full_target")
+        points = cues.table_points_header.search(plain)
+        role = header_role(plain, cues)
+        if points is not None and (role is None or cues.table_points_header.fullmatch(_NOTE.sub("", plain).strip())):
+            role = "actual" if points.group() in cues.table_points_achieved else "full_target"
+            #  (得分（20分*执行率）: the points, not the rate they are computed from)
         if role is not None:
-            heads.append((c, role, points is not None))
+            heads.append((c, role, points is not None, i))
     return heads if len(heads) >= 2 else None
 
 
