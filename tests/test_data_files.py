@@ -141,6 +141,7 @@ def test_earlier_levels_words_load_and_refuse_a_broken_section(monkeypatch, key,
     ("deduction_mark", "(扣", "bad pattern"),
     ("deduction_mark", None, "missing keys"),
     ("scale_slip_prefixes", ["兆"], "scale_slip_prefixes"),
+    ("respectively_each", "(扣", "bad pattern"),
     ("scale_slip_prefixes", "万", "scale_slip_prefixes"),
     ("person_words", None, "missing keys"),
     ("average_after", None, "missing keys"),
@@ -578,6 +579,7 @@ def test_identities_load_and_refuse_a_broken_entry(monkeypatch, value, message):
 @pytest.mark.parametrize("key, value, message", [
     ("page_after", "(第", "bad pattern"),
     ("page_after", None, "missing keys"),
+    ("times_hundred", "[x", "bad pattern"),
 ])
 def test_placeholder_rules_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
     """checks/placeholders.py reads the page number after a file name's separator from checks.yaml."""
@@ -585,5 +587,5 @@ def test_placeholder_rules_load_and_refuse_a_broken_section(monkeypatch, key, va
 
     check_rules = importlib.import_module("reportmine.checks.rules")     # the package also exports rules()
     check_rules.rules.cache_clear()
-    assert check_rules.rules().page_after.match("第12页")
+    assert check_rules.rules().page_after.match("第12页") and check_rules.rules().times_hundred.match("X 100%")
     _refused(monkeypatch, check_rules, check_rules.rules, "checks.yaml", ("placeholders", key), value, message)

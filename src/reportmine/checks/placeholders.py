@@ -38,8 +38,8 @@ def _marked(s: str, r: Rules) -> bool:
 def _plausible(text: str, s: int, e: int, r: Rules, emphasis: list[tuple[int, int]]) -> bool:
     tok = text[s:e]
     marks = [ch for ch in tok if ch in r.marks]
-    if not marks or _operator(tok, marks, r):
-        return False           # 3×4, ×100%, ×0.5, 1~5
+    if not marks or _operator(tok, marks, r) or r.times_hundred.match(text, s):
+        return False           # 3×4, ×100%, ×0.5, 1~5, (在编人数/编制数)X 100%
     if tok in r.operators and _binary(text, s, e) and not _mask_follows(text, e, tok, r):
         return False           # 3 × 4, 单价×数量
     if set(marks) <= r.decoration and (len(marks) > 2 or len(marks) < len(tok) or _between_numbers(text, s, e)):

@@ -239,7 +239,8 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         # two levels of one move (由A减少到B) are never a part and its whole, nor a
         # count and its own restatement (the same indicator and value written twice)
         case.meant = [(a, w) for a, w in case.meant if not _move(text, *sorted((a, w), key=lambda q: q.start))
-                      and not _restated(a, w) and not _listed_parts(index, a, w)]
+                      and not _restated(a, w) and not _listed_parts(index, a, w) and not _range_ends(a, w)]
+        case.typo_only = [(a, w) for a, w in case.typo_only if not _range_ends(a, w)]
     return case
 
 
@@ -493,6 +494,11 @@ def _adjacent_pair(index: Index, sent: list[Quantity], r: Quantity, wholes: list
             or _listed(index.text, w, p, cfg) or _move(index.text, w, p):
         return []
     return [(p, w)]
+
+
+def _range_ends(a: Quantity, b: Quantity) -> bool:
+    """数量1-5个: the two ends of one range are neither a part nor a whole."""
+    return a.low is not None and a.high is not None and (a.low, a.high) == (b.low, b.high)
 
 
 def _listed_parts(index: Index, a: Quantity, b: Quantity) -> bool:

@@ -36,6 +36,7 @@ def check_respectively(doc: Document, found) -> None:
             if len(after) == 1 and not missing and not _listed_before(text, m.start(), cfg) \
                     and not re.search(r"[0-9]", text[m.end():after[0].start]) \
                     and not _words_listed(text[m.end():after[0].start], cfg) \
+                    and not _each_scored(text[m.end():after[0].start], after[0], cfg) \
                     and not _list_goes_on(text, after[0].end, end, cfg):
                 q = after[0]
                 found.flags.append(make_flag(text, m.start(), q.end, "inconsistency", "respectively",
@@ -47,6 +48,12 @@ def _words_listed(between: str, cfg) -> bool:
     """分别获二等奖和三等奖, 分别是甲县、乙县和丙县: what 分别 lists are words
     (`respectively_words`), before the one number."""
     return cfg.respectively_words.search(between) is not None
+
+
+def _each_scored(between: str, q, cfg) -> bool:
+    """无计划、无措施、无总结的分别扣1分: a scoring rule gives each case listed
+    before 分别 the one score after it (`respectively_each`)."""
+    return q.norm_unit == "分" and cfg.respectively_each.match(between.strip()) is not None
 
 
 def _list_goes_on(text: str, pos: int, end: int, cfg) -> bool:

@@ -24,6 +24,7 @@ class Rules:
     emphasis: object
     words: tuple[str, ...]                  # words a mark begins (X光, x轴): no mark
     page_after: object                      # 第1页 after a mark: a file name's separator
+    times_hundred: object                   # X 100% written for ×100%
     rate_units: object
     scaled_units: object
     scaled_not_before: tuple[str, ...]
@@ -69,7 +70,7 @@ def rules() -> Rules:
 
 def _placeholder_rules(ph: dict) -> dict:
     require(ph, ("marks", "token", "date", "name_suffixes", "ordinal_suffixes", "min_star_run", "min_box_run",
-                 "name_window", "operators", "decoration", "emphasis", "page_after"), "checks.yaml: placeholders")
+                 "name_window", "operators", "decoration", "emphasis", "page_after", "times_hundred"), "checks.yaml: placeholders")
     return dict(
         marks=frozenset(ph["marks"]),
         token=compile_pattern(ph["token"], "checks.yaml: placeholders.token"),
@@ -83,6 +84,7 @@ def _placeholder_rules(ph: dict) -> dict:
         decoration=frozenset(ph["decoration"]),
         emphasis=compile_pattern(ph["emphasis"], "checks.yaml: placeholders.emphasis"),
         page_after=compile_pattern(ph["page_after"], "checks.yaml: placeholders.page_after"),
+        times_hundred=compile_pattern(ph["times_hundred"], "checks.yaml: placeholders.times_hundred"),
         words=word_list(ph, "words", "checks.yaml: placeholders") if "words" in ph else ("\0",),
     )
 

@@ -19,7 +19,7 @@ _FLOATS = ("near_miss_siblings", "near_miss_sum_sentence", "near_miss_per_capita
            "near_miss_typo", "reading_slack")
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
-             "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "closing_total", "bracket_open", "bracket_subset", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue", "per_many_cue", "respectively_words",
+             "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "closing_total", "bracket_open", "bracket_subset", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue", "per_many_cue", "respectively_words", "respectively_each",
              "excess_cue", "excess_rate_link", "average_cue",
              "status_part", "change_list_cue", "complement_rate", "deduction_mark",
              "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row", "score_group_cell", "score_entry_mark", "score_weight_label", "column_plan", "column_done", "column_rate", "per_item_cue", "per_area_cue", "share_label", "ratio_label", "table_not_summed",
@@ -101,6 +101,7 @@ class SearchConfig:
     bracket_subset: object
     per_many_cue: object
     respectively_words: object
+    respectively_each: object
     total_named: object
     breakdown_cue: object
     trend_list: object

@@ -199,15 +199,20 @@ def _column_roles(rows, cfg) -> dict[int, tuple[str, int]]:
     width = max(len(r) for r in rows)
     for j in range(2, width):
         for name in RELATIONS:
-            n = sum(1 for r in rows if j < len(r) and not _all_zero(r, j) and (iv := _fits(r, j, name))
-                    and _within(r[j], iv))      # (a row of zeros fits any difference: no witness)
+            n = sum(1 for r in rows if j < len(r) and not _no_witness(r, j, name) and (iv := _fits(r, j, name))
+                    and _within(r[j], iv))
             if n >= cfg.table_min_rows:
                 roles[j] = (name, n)
                 break
     return roles
 
 
-def _all_zero(row, j: int) -> bool:
+def _no_witness(row, j: int, name: str) -> bool:
+    """A row of zeros fits any difference, and a zero cell beside two equal
+    values (报送2条、累计2条、采用0条) any difference of those two columns:
+    neither row says the column holds that difference."""
+    if name in ("b−a", "a−b"):
+        return row[j].norm_value == 0
     return all(c.norm_value == 0 for c in (row[0], row[1], row[j]))
 
 

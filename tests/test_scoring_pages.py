@@ -1,0 +1,43 @@
+"""Checks on scoring rules and their tables, written after real scoring-rule
+pages collected at stop 36 (not realdev): a 分别 before a verb of points gives
+each listed case the one score, the two ends of a range are no part and whole,
+a zero cell beside two equal columns witnesses no difference, and an X before
+100% is a multiplication sign. Each silent text here was flagged before.
+Texts written here."""
+
+import pytest
+
+
+def flags(pipeline, text, kind="inconsistency"):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    return [f for f in doc.flags if f.type == kind]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # each case listed before 分别 loses one point: no list is cut short
+    ("（一）工作机制（8分）。成立领导小组，未成立的扣2分；工作无计划、无措施、无总结的分别扣1分。", "inconsistency"),
+    # 1-5个 is a class of counts, not 1 of 5 (20%) against the 80% after it
+    ("A类计划新开工项目数量1-5个，项目开工率80%（含）以上得5分；数量6个及以上，开工率70%以上得5分。", "inconsistency"),
+    # a column of zeros beside two equal columns says nothing of their difference
+    ("单位 | 报送条数 | 累计条数 | 市级采用 | 省级采用 | 得分 |\n甲镇 | 3 | 3 | 0 | 1 | 5 |\n乙镇 | 8 | 8 | 0 | 0 | 10 |\n"
+     "丙镇 | 2 | 2 | 0 | 0 | 5 |\n丁镇 | 6 | 6 | 0 | 0 | 5 |\n戊镇 | 4 | 4 | 0 | 0 | 5 |\n", "inconsistency"),
+    # X written for × in a rate's formula
+    ("在编人员控制率=（在编人员数/编制数）X 100%，每超过一个百分点扣0.5分。", "placeholder"),
+    ("变动率=（本年数-上年数）/上年数X100%。", "placeholder"),
+])
+def test_silent(pipeline, text, kind):
+    assert flags(pipeline, text, kind) == []
+
+
+@pytest.mark.parametrize("text, kind, span", [
+    # one value after 分别 where the places need one each
+    ("甲县、乙县分别完成省下达任务的114%。", "inconsistency", "114%"),
+    # a real difference column with one row off (47 − 40 = 7, not 9)
+    ("项目 | 计划 | 完成 | 差额 |\n甲 | 100 | 120 | 20 |\n乙 | 50 | 65 | 15 |\n丙 | 80 | 90 | 10 |\n丁 | 40 | 47 | 9 |\n",
+     "inconsistency", "9"),
+    # a template's x before a percent is a blank
+    ("完成率达到x%。", "placeholder", "x%"),
+])
+def test_flagged(pipeline, text, kind, span):
+    found = flags(pipeline, text, kind)
+    assert found and any(span in f.text for f in found)
