@@ -230,3 +230,10 @@ def test_a_step_s_award_may_follow_in_the_next_clause(pipeline, text, roles):
 def test_scores_listed_after_an_achieved_score_are_achieved(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
     assert [q.role for q in doc.quantities] == roles
+
+
+def test_a_ranked_score_is_achieved(pipeline):
+    """第二名：乙镇85.1分: a rank's score is the unit's own (actual), not an item's maximum."""
+    text = "一、考评得分及排名\n第一名：甲镇90.99分\n第二名：乙镇85.1分\n第十一名：丙办事处68.56分\n"
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [q.role for q in doc.quantities] == ["actual"] * 3
