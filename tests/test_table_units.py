@@ -243,3 +243,14 @@ def test_a_form_header_s_first_cell_heads_the_labels_and_its_points_column_the_s
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     got = [(q.text, q.role) for q in pipeline.analyze(path).quantities]
     assert got[-4:] == [("120", "target"), ("108", "actual"), ("90%", "completion_rate"), ("18", "actual")]
+
+
+def test_a_header_with_one_column_of_points_heads_the_rows_under_it(tmp_path, pipeline):
+    """代码 | 考核指标 | 分值 | 评分细则 below a title: the points column gives its
+    cells an item's maximum (full_target); the row numbers of the 代码 column are no values."""
+    rows = ["附件2", "某县乡镇目标管理考核指标", "代码 | 考核指标 | 分值 | 评分细则 | 备注",
+            "一 | 经济发展 | 40 | 共3项 |", "1.1 | 财政收入 | 15 | 完成任务得满分，每少1个百分点扣0.5分 |"]
+    path = tmp_path / "points.txt"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    got = [(q.text, q.role) for q in pipeline.analyze(path).quantities if q.text in ("40", "15")]
+    assert got == [("40", "full_target"), ("15", "full_target")]

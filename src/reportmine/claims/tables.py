@@ -85,7 +85,7 @@ def _section_roles(doc: Document, grid: dict, cues: Cues, two_rows: set[int]) ->
     rows: dict[int, dict[int, list]] = {}
     for (table, row, col), b in grid.items():
         rows.setdefault(table, {}).setdefault(row, []).append(b)
-    carry, carry_end = None, -1
+    carry, carry_end, numbering = None, -1, set()
     for table in sorted(rows, key=lambda t: min(b.start for b in rows[t][min(rows[t])])):
         by_row = {r: sorted(cells, key=lambda b: b.col) for r, cells in rows[table].items()}
         first = by_row[min(by_row)]
@@ -98,13 +98,14 @@ def _section_roles(doc: Document, grid: dict, cues: Cues, two_rows: set[int]) ->
                 else _value_heads([text[b.start:b.end].strip() for b in cells], cues)     # (a header's second row)
             if found is not None:
                 heads, head_row, width = found, r, _filled(text, cells)
+                numbering = {b.col for b in cells if cues.table_numbering.fullmatch(simplified(text[b.start:b.end]).strip())}
                 continue
             if not heads:
                 continue
             if head_row == 0 and _filled(text, cells) == width:
                 continue                # lined up with the first row's header: read by column
             out[(table, r, None)] = None    # under a header row of its own, not the first row's
-            values = [b for b in cells if value(b)]
+            values = [b for b in cells if value(b) and b.col not in numbering]
             use = heads
             if len(values) == len(heads) - 1 and heads[0][3] == 0:
                 use = heads[1:]         # the header's first cell heads the rows' labels (预算执行情况（20分） | 预算数 | …)
@@ -131,7 +132,8 @@ def _value_heads(cells: list[str], cues: Cues) -> list | None:
     """A header row's value columns, in order, as (header, role, points, index
     among its filled cells): a row
     of words (no number outside a note) with two or more columns that name a
-    role or points (得分: the score achieved, actual; 分值, 权重: full_target)."""
+    role or points (得分: the score achieved, actual; 分值, 权重: full_target),
+    or one column of points."""
     filled = [c for c in cells if c]
     if len(filled) < 2 or any(_DIGIT.search(_NOTE.sub("", c)) for c in filled):
         return None
@@ -147,7 +149,9 @@ def _value_heads(cells: list[str], cues: Cues) -> list | None:
             #  (得分（20分*执行率）: the points, not the rate they are computed from)
         if role is not None:
             heads.append((c, role, points is not None, i))
-    return heads if len(heads) >= 2 else None
+    if len(heads) == 1 and not heads[0][2]:
+        return None         # one column of points (代码 | 考核指标 | 分值 | 评分细则) is a header; one other word is not
+    return heads or None
 
 
 def _two_row_headers(text: str, grid: dict) -> set[int]:
