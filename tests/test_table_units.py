@@ -246,9 +246,9 @@ def test_a_form_header_s_first_cell_heads_the_labels_and_its_points_column_the_s
 
 
 def test_a_header_with_one_column_of_points_heads_the_rows_under_it(tmp_path, pipeline):
-    """代码 | 考核指标 | 分值 | 评分细则 below a title: the points column gives its
+    """代码 | 考核指标 | 分值 | 评分细则 below a title in the table's first rows: the points column gives its
     cells an item's maximum (full_target); the row numbers of the 代码 column are no values."""
-    rows = ["附件2", "某县乡镇目标管理考核指标", "代码 | 考核指标 | 分值 | 评分细则 | 备注",
+    rows = ["附件2 | ||||", "某县乡镇目标管理考核指标 | ||||", "100 | ||||", "代码 | 考核指标 | 分值 | 评分细则 | 备注 |",
             "一 | 经济发展 | 40 | 共3项 |", "1.1 | 财政收入 | 15 | 完成任务得满分，每少1个百分点扣0.5分 |"]
     path = tmp_path / "points.txt"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
