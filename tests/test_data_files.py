@@ -144,6 +144,7 @@ def test_earlier_levels_words_load_and_refuse_a_broken_section(monkeypatch, key,
     ("respectively_each", "(扣", "bad pattern"),
     ("scale_slip_prefixes", "万", "scale_slip_prefixes"),
     ("person_words", None, "missing keys"),
+    ("survey_rates", None, "missing keys"),
     ("average_after", None, "missing keys"),
 ])
 def test_relation_search_cues_of_the_checks_load_and_refuse_a_broken_section(monkeypatch, key, value, message):

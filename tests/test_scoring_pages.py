@@ -1,6 +1,9 @@
 """Checks on scoring rules and their tables, written after real scoring-rule
 pages collected at stop 36 (not realdev): a 分别 before a verb of points gives
 each listed case the one score, the two ends of a range are no part and whole,
+points are no counts of a rate, parts that add up exactly end a list that goes on,
+a rate written as a bound (90%以上) holds every value on its side, a survey's
+rate (满意率) is a quotient only of counts named for it,
 a zero cell beside two equal columns witnesses no difference, and an X before
 100% is a multiplication sign. Each silent text here was flagged before.
 Texts written here."""
@@ -24,6 +27,14 @@ def flags(pipeline, text, kind="inconsistency"):
     # X written for × in a rate's formula
     ("在编人员控制率=（在编人员数/编制数）X 100%，每超过一个百分点扣0.5分。", "placeholder"),
     ("变动率=（本年数-上年数）/上年数X100%。", "placeholder"),
+    # real pages of other genres (stop 36, second set): points are no counts of a rate
+    ("档案管理：建档5 分，资料及时入库率( 5 分) 全年入库率低于 90%的,每发现一次扣1分。", "inconsistency"),
+    # the first two parts add up to the total to the last digit; the third is another measure
+    ("全镇有812名重度残疾人纳入低保，其中690名全额享受低保金，122名边缘户享受补助金，164名不能自理的得到托养。", "inconsistency"),
+    # a rate written as a bound: 125% is 90% or more (the counts are no part and whole anyway)
+    ("其中低保对象390名，低保边缘户140名，托养175名，学龄残疾儿童入学率达到90%以上。", "inconsistency"),
+    # a survey's rate is no quotient of the counts beside it that are not named for it
+    ("今年完成63户困难家庭无障碍改造（年度任务60户），群众满意率98%。", "inconsistency"),
 ])
 def test_silent(pipeline, text, kind):
     assert flags(pipeline, text, kind) == []
@@ -35,6 +46,8 @@ def test_silent(pipeline, text, kind):
     # a real difference column with one row off (47 − 40 = 7, not 9)
     ("项目 | 计划 | 完成 | 差额 |\n甲 | 100 | 120 | 20 |\n乙 | 50 | 65 | 15 |\n丙 | 80 | 90 | 10 |\n丁 | 40 | 47 | 9 |\n",
      "inconsistency", "9"),
+    # a survey's rate against the counts named for it
+    ("共回访群众400人，其中表示满意的368人，满意率为95%。", "inconsistency", "95%"),
     # a template's x before a percent is a blank
     ("完成率达到x%。", "placeholder", "x%"),
 ])

@@ -88,6 +88,11 @@ def sum_fits(total: Quantity, parts) -> bool:
     return gap < (t + coarseness(parts)) * (1 - 1e-6)
 
 
+def adds_up_exactly(total: Quantity, parts) -> bool:
+    """The parts, as written, add up to the total to its last digit."""
+    return abs(sum(p.norm_value for p in parts) - total.norm_value) <= 1e-9 * max(1.0, abs(total.norm_value))
+
+
 def near_miss(stated: float, computed: float, limit: float) -> bool:
     """A discrepancy small enough to be a typo rather than another relation."""
     if computed == 0:
@@ -96,9 +101,16 @@ def near_miss(stated: float, computed: float, limit: float) -> bool:
 
 
 def bounds(q: Quantity) -> tuple[float, float]:
-    """The values a written number stands for, given how it is rounded."""
+    """The values a written number stands for, given how it is rounded; a rate
+    written as a bound stands for every value on its side (95%以上: 95% or
+    more; 不到5%: 5% or less)."""
     t = tolerance(q)
-    return q.norm_value - t, q.norm_value + t
+    lo, hi = q.norm_value - t, q.norm_value + t
+    if q.norm_unit == "ratio" and q.approx == "more":
+        return lo, math.inf         # (95%以上; not 300多人, which stops short of 400)
+    if q.norm_unit == "ratio" and q.approx == "less":
+        return min(lo, 0.0), hi
+    return lo, hi
 
 
 def quotient(a: Quantity, b: Quantity) -> tuple[float, float] | None:

@@ -17,6 +17,7 @@ from ..document import Document, Quantity
 
 RATES = frozenset({"ratio", "ratio_point"})
 NOT_COUNTS = frozenset({"ratio", "ratio_point", "倍"})
+POINTS_UNIT = "分"      # the norm unit of points (scores), as points.py and awards.py read it
 
 
 def is_count(q: Quantity) -> bool:
@@ -41,6 +42,24 @@ def named_alike(x: str | None, y: str | None) -> bool:
         return False
     common = sum(min(x.count(ch), y.count(ch)) for ch in set(x))
     return 2 * common / (len(x) + len(y)) >= 0.5
+
+
+def written_alike(parts: list[Quantity]) -> bool:
+    """The parts are written alike, each name ending in the same two characters
+    (县级医院就诊…，乡镇卫生院就诊…，村卫生室就诊…): one list, so a first few
+    that happen to add up to the total are not the breakdown."""
+    names = [p.indicator or "" for p in parts]
+    return all(len(n) >= 3 for n in names) and len({n[-2:] for n in names}) == 1
+
+
+def list_goes_on(text: str, kept: list[Quantity], nxt: Quantity) -> bool:
+    """The number after the first few parts goes on with their list: joined to
+    the last by 、 (小学38所、初中15所、高中3所), written alike (…就诊72.4万人次，
+    …就诊6.4万人次) or an item that ends with its number (…，合作社0.3万户。); a
+    first few that add up to the total are then no breakdown. (639名低保对象全额
+    享受低保金，126名…，158名不能自理的得到了托养 goes on to another measure.)"""
+    return "、" in text[kept[-1].end:nxt.start] or written_alike([*kept, nxt]) \
+        or text[nxt.end:nxt.end + 1] in ("，", ",", "；", ";", "。", "")
 
 
 def sentence_end(text: str, pos: int, reach: int, ends: str = "。；;\n") -> int:

@@ -21,7 +21,7 @@ from ..document import Quantity
 from ..resources import DataFileError, load_yaml, require, word, word_list
 from . import arithmetic as ar
 from . import readings
-from .neighbourhood import Index, is_count, is_rate, paragraph_bounds, sentence_end
+from .neighbourhood import POINTS_UNIT, Index, is_count, is_rate, paragraph_bounds, sentence_end
 
 SKIP_ROLES = frozenset({"growth", "difference", "target", "basic_target", "full_target"})
 _TARGET_ROLES = frozenset({"target", "basic_target", "full_target"})
@@ -239,8 +239,10 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         # two levels of one move (由A减少到B) are never a part and its whole, nor a
         # count and its own restatement (the same indicator and value written twice)
         case.meant = [(a, w) for a, w in case.meant if not _move(text, *sorted((a, w), key=lambda q: q.start))
-                      and not _restated(a, w) and not _listed_parts(index, a, w) and not _range_ends(a, w)]
-        case.typo_only = [(a, w) for a, w in case.typo_only if not _range_ends(a, w)]
+                      and not _restated(a, w) and not _listed_parts(index, a, w) and not _range_ends(a, w)
+                      and not _surveyed_apart(r, a, w, cfg)]
+        case.typo_only = [(a, w) for a, w in case.typo_only if not _range_ends(a, w)
+                          and not _surveyed_apart(r, a, w, cfg)]
     return case
 
 
@@ -480,7 +482,8 @@ def _target_below(text: str, r: Quantity, p: Quantity, smaller: list[Quantity], 
 def _extensive(q: Quantity) -> bool:
     """A count or an amount that parts of a whole add up to; not a level per
     unit (39μg/m3, 5元/人), which no rate is a share of."""
-    return is_count(q) and "/" not in (q.norm_unit or "")
+    return is_count(q) and "/" not in (q.norm_unit or "") and q.norm_unit != POINTS_UNIT
+    #  (人口出生率（5分）…入库率（5分）: points are no count a rate is a share of)
 
 
 def _adjacent_pair(index: Index, sent: list[Quantity], r: Quantity, wholes: list[Quantity], cfg) -> list[tuple]:
@@ -494,6 +497,18 @@ def _adjacent_pair(index: Index, sent: list[Quantity], r: Quantity, wholes: list
             or _listed(index.text, w, p, cfg) or _move(index.text, w, p):
         return []
     return [(p, w)]
+
+
+
+def _surveyed_apart(r: Quantity, a: Quantity, b: Quantity, cfg) -> bool:
+    """A rate a survey measures (`survey_rates`: 满意率) and two counts neither of
+    which is named for it (完成74户…（任务70户），完成率105%，满意率100%)."""
+    name = r.indicator or ""
+    ending = next((e for e in cfg.survey_rates if name.endswith(e)), None)
+    if ending is None:
+        return False
+    head = ending[:2]
+    return head not in (a.indicator or "") and head not in (b.indicator or "")
 
 
 def _range_ends(a: Quantity, b: Quantity) -> bool:

@@ -33,7 +33,7 @@ from .formulas import check_formulas
 from .gaps import check_gaps
 from .found import Found
 from .levels import check_change_lists, check_level_lists, check_levels
-from .neighbourhood import Index, bracket_close, compatible, named_alike, opens_bracket, without_subparts
+from .neighbourhood import Index, bracket_close, compatible, list_goes_on, named_alike, opens_bracket, without_subparts
 from .rates import check_rates, check_share_lists
 from . import readings
 from .readings import completion_reading, difference_reading, growth_reading
@@ -688,6 +688,16 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
         if ar.sum_fits(total, parts):
             found.verified.append({"kind": "sum", "arithmetic": arith + f"，与总数{total.text}一致",
                                    "spans": [[q.start, q.end] for q in [total] + parts]})
+            continue
+        k = next((k for k in range(2, len(parts)) if ar.adds_up_exactly(total, parts[:k])
+                  and not list_goes_on(text, parts[:k], parts[k])), 0)
+        if k:
+            # (765名，其中639名…，126名…，158名…得到了托养: the first parts add up to the
+            # total to the last digit, and the next is not written like them: the
+            # sentence goes on to another measure; 就诊72.4万人次…就诊6.4万人次 goes on with the list)
+            found.verified.append({"kind": "sum", "arithmetic": " + ".join(p.text for p in parts[:k])
+                                   + f" = {total.text}，与总数{total.text}一致",
+                                   "spans": [[q.start, q.end] for q in [total] + parts[:k]]})
             continue
         slips = ar.scale_slips(total, parts)
         if total.norm_value and not (cut and s < total.norm_value) \
