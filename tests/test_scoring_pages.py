@@ -27,6 +27,15 @@ def flags(pipeline, text, kind="inconsistency"):
     # X written for × in a rate's formula
     ("在编人员控制率=（在编人员数/编制数）X 100%，每超过一个百分点扣0.5分。", "placeholder"),
     ("变动率=（本年数-上年数）/上年数X100%。", "placeholder"),
+    # a table's unit column, as a cell of its own or run into the row's values (third set)
+    ("三级指标 | 指标性质 | 指标值 | 度量单位 | 完成情况 | 权重 | 得分\n成本控制数 | ≤ | 45 | 万元 | 完成 | 80 | 80 |\n",
+     "missing_number"),
+    ("指标名称单位年度指标值权重全年完成值得分退耕还林面积万亩3.21033.3810森林覆盖率%45.2104610\n", "missing_number"),
+    # a form's funds section and its indicators section are no one column of differences
+    ("预算执行情况 | 年初预算 | 调整后预算 | 执行数 | 执行率 | 权重 | 得分\n总额 | 0 | 58 | 58 | 100% | 10 | 10\n"
+     "其中财政资金 | 0 | 52 | 52 | 100% | 10 | 10\n单位资金 | 0 | 6 | 6 | 100% | / | /\n"
+     "绩效指标 | 一级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分\n"
+     "产出指标 | 成本指标 | 成本控制数 | ≤ | 30 | 万元 | 完成 | 90 | 90 |\n", "inconsistency"),
     # real pages of other genres (stop 36, second set): points are no counts of a rate
     ("档案管理：建档5 分，资料及时入库率( 5 分) 全年入库率低于 90%的,每发现一次扣1分。", "inconsistency"),
     # the first two parts add up to the total to the last digit; the third is another measure

@@ -79,11 +79,23 @@ def _label(text: str, s: int, r: Rules, e: int | None = None) -> bool:
         j = e
         while j < len(text) and j - e < 6 and text[j] in " \t\u3000|｜\r\n":
             j += 1
-        if j > e and j < len(text) and text[j] in "0123456789-":
-            return True
+        if j < len(text) and text[j] in "0123456789-" and (j > e or text[j] != "-"):
+            return True     # (a row run together, 管护面积万亩2810810: the unit column, then the values)
+        if _cell_alone(text, s, e):
+            return True     # 成本控制数 | ≤ | 30 | 万元 | 完成: a table's unit cell
     while s > 0 and text[s - 1] in " \t\u3000":
         s -= 1
     return any(text.endswith(w, 0, s) for w in r.label_before)
+
+
+def _cell_alone(text: str, s: int, e: int) -> bool:
+    """text[s:e] fills a table cell by itself: a bar or a tab on both sides."""
+    i, j = s, e
+    while i > 0 and text[i - 1] in " \u3000":
+        i -= 1
+    while j < len(text) and text[j] in " \u3000":
+        j += 1
+    return i > 0 and text[i - 1] in "|｜\t" and (j >= len(text) or text[j] in "|｜\t\r\n")
 
 
 def _flag(text: str, s: int, e: int, subtype: str, note: str) -> Flag:

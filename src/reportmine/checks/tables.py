@@ -34,7 +34,8 @@ _CELL_MARK = re.compile(r"[|\t]")
 def check_tables(index, found, cfg) -> None:
     doc, values = index.doc, index
     tables = []
-    for lines in [*table_lines(doc.text, doc.format != "txt"), *column_tables(doc)]:
+    for lines in [block for table in [*table_lines(doc.text, doc.format != "txt"), *column_tables(doc)]
+                  for block in _sections(table)]:
         bare = [row for row in (_row(cells) for _, cells in lines) if row]
         if bare:
             tables.append((bare, [row for row in (_row(cells, values) for _, cells in lines) if row]))
@@ -46,6 +47,25 @@ def check_tables(index, found, cfg) -> None:
         if headed is not None:      # columns only a header's unit makes readable (增幅（%） over 6.9)
             more = {j: r for j, r in _column_roles(headed, cfg).items() if j not in roles}
             _judge_columns(found, headed, more, cfg)
+
+
+_NOTE = re.compile(r"[（(][^（()）]*[)）]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _sections(lines: list) -> list[list]:
+    """A table cut at each header row below its first (a self-assessment form:
+    its funds section, then its indicators section, each under a header of
+    its own): a column relation holds within one section, not across them."""
+    out, block = [], []
+    for line in lines:
+        cells = [c.strip() for c, _ in line[1] if c.strip()]
+        header = len(cells) >= 3 and all(_HAN.search(c) and not re.search(r"[0-9]", _NOTE.sub("", c)) for c in cells)
+        if header and block:
+            out.append(block)
+            block = []
+        block.append(line)
+    return [*out, block] if block else out
 
 
 def _judge_columns(found, rows, roles: dict, cfg) -> None:
