@@ -254,3 +254,14 @@ def test_a_header_with_one_column_of_points_heads_the_rows_under_it(tmp_path, pi
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     got = [(q.text, q.role) for q in pipeline.analyze(path).quantities if q.text in ("40", "15")]
     assert got == [("40", "full_target"), ("15", "full_target")]
+
+
+def test_a_value_after_a_comparison_cell_is_the_requirement(tmp_path, pipeline):
+    """A form's 指标性质 column (≥ | 300 | 人次): the value after it is a target,
+    whatever header the row lines up with (here none: the excerpt lost it)."""
+    rows = ["| 质量指标 | 资助政策覆盖率 | ≥ | 95 | % | 100% | 10 | 10 |",
+            "| 数量指标 | 培训人次 | ≥ | 300 | 人次 | 320 | 10 | 10 |"]
+    path = tmp_path / "form3.txt"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    got = [(q.text, q.role) for q in pipeline.analyze(path).quantities if q.text in ("95", "300")]
+    assert got == [("95", "target"), ("300", "target")]

@@ -128,6 +128,7 @@ class Cues:
     table_points_achieved: tuple
     table_not_value: "regex.Pattern"
     table_numbering: "regex.Pattern"
+    table_comparators: frozenset
     table_entity_row: "regex.Pattern"     # a row label naming the total of rows of places (合计, 全市)
     table_header_note: "regex.Pattern"    # a header's note of the maximum points (经济发展（40分）)
     table_entity_header: "regex.Pattern"  # a header over names of places or units (乡镇, 项目名称)
@@ -465,6 +466,7 @@ def cues() -> Cues:
         table_points_achieved=tuple(data.get("table_points_achieved") or ()),
         table_not_value=compile_pattern(data.get("table_not_value") or "(?!)", "claims.yaml: table_not_value"),
         table_numbering=compile_pattern(data.get("table_numbering") or "(?!)", "claims.yaml: table_numbering"),
+        table_comparators=frozenset(data.get("table_comparators") or ()),
         table_entity_row=compile_pattern(data.get("table_entity_row") or "(?!)", "claims.yaml: table_entity_row"),
         table_header_note=compile_pattern(data.get("table_header_note") or "(?!)", "claims.yaml: table_header_note"),
         table_entity_header=compile_pattern(data.get("table_entity_header") or "(?!)", "claims.yaml: table_entity_header"),

@@ -35,6 +35,9 @@ def table_claims(doc: Document, cues: Cues) -> None:
         if i < 0 or not (cells[i][0] <= q.start < max(cells[i][1], cells[i][0] + 1)):
             continue
         cell = cells[i][2]
+        if cell.row == 0 and _after_comparator(doc.text, grid, cell, cues):
+            q.role = "target"       # (a first row that holds values is no header: ≥ | 95 | %)
+            continue
         if (cell.row == 0 and (cell.table, 0, None) not in sections) or (cell.row == 1 and cell.table in two_rows) \
                 or _prose(doc.text[cell.start:cell.end]):
             continue
@@ -50,6 +53,8 @@ def table_claims(doc: Document, cues: Cues) -> None:
                 # a header that names no role leaves it to the row's label
                 role = header_role(_without_unit_note(doc.text[label.start:label.end]), cues)
             q.role = role or q.role
+        if _after_comparator(doc.text, grid, cell, cues):
+            q.role = "target"       # ≥ | 300 | 人次: the requirement (a form's 指标性质 column)
         if q.role == "other":
             q.indicator = None      # GUIDE.md: an item's deduction, a step, names no indicator
         elif label is not None and label is not cell:
@@ -59,6 +64,12 @@ def table_claims(doc: Document, cues: Cues) -> None:
 
 
 _NOTE = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def _after_comparator(text: str, grid: dict, cell, cues: Cues) -> bool:
+    """The cell before ``cell`` in its row holds only a comparison (≥, ≤, 不低于)."""
+    before = grid.get((cell.table, cell.row, cell.col - 1))
+    return before is not None and text[before.start:before.end].strip() in cues.table_comparators
 
 
 def _section_roles(doc: Document, grid: dict, cues: Cues, two_rows: set[int]) -> dict:
