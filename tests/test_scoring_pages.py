@@ -25,7 +25,7 @@ def flags(pipeline, text, kind="inconsistency"):
     ("单位 | 报送条数 | 累计条数 | 市级采用 | 省级采用 | 得分 |\n甲镇 | 3 | 3 | 0 | 1 | 5 |\n乙镇 | 8 | 8 | 0 | 0 | 10 |\n"
      "丙镇 | 2 | 2 | 0 | 0 | 5 |\n丁镇 | 6 | 6 | 0 | 0 | 5 |\n戊镇 | 4 | 4 | 0 | 0 | 5 |\n", "inconsistency"),
     # X written for × in a rate's formula
-    ("在编人员控制率=（在编人员数/编制数）X 100%，每超过一个百分点扣0.5分。", "placeholder"),
+    ("在编人员控制率=（在编人员数/编制数）X 100%，每高出一个百分点扣0.4分。", "placeholder"),
     ("变动率=（本年数-上年数）/上年数X100%。", "placeholder"),
     # a table's unit column, as a cell of its own or run into the row's values (third set)
     ("三级指标 | 指标性质 | 指标值 | 度量单位 | 完成情况 | 权重 | 得分\n成本控制数 | ≤ | 45 | 万元 | 完成 | 80 | 80 |\n",
@@ -51,7 +51,7 @@ def test_silent(pipeline, text, kind):
 
 @pytest.mark.parametrize("text, kind, span", [
     # one value after 分别 where the places need one each
-    ("甲县、乙县分别完成省下达任务的114%。", "inconsistency", "114%"),
+    ("东乡、西乡分别完成市定目标的109%。", "inconsistency", "109%"),
     # a real difference column with one row off (47 − 40 = 7, not 9)
     ("项目 | 计划 | 完成 | 差额 |\n甲 | 100 | 120 | 20 |\n乙 | 50 | 65 | 15 |\n丙 | 80 | 90 | 10 |\n丁 | 40 | 47 | 9 |\n",
      "inconsistency", "9"),
