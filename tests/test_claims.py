@@ -194,6 +194,7 @@ def test_a_benchmark_or_the_writer_is_no_indicator(pipeline, text, indicators):
 
 
 @pytest.mark.parametrize("text, roles", [
+    # stop 36, after real scoring pages (not realdev):
     # a 分别 list written as one phrase, its unit once after the last: one role
     # (scoring rules award points by class; the plan earlier in the sentence and
     # the bare-points default of a scoring layout are not the later numbers')
@@ -203,37 +204,18 @@ def test_a_benchmark_or_the_writer_is_no_indicator(pipeline, text, indicators):
     # numbers each with its own unit keep their own roles
     ("两镇分别完成目标任务的105%和98%，分别增长6%、下降2%。",
      ["completion_rate", "completion_rate", "growth", "growth"]),
-])
-def test_a_list_written_as_one_phrase_takes_one_role(pipeline, text, roles):
-    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
-    assert [q.role for q in doc.quantities] == roles
-
-
-@pytest.mark.parametrize("text, roles", [
     # a step whose award stands in the next clause of its sentence (GUIDE.md: other)
     ("超额完成的，每增加1家规上企业，加0.5分。", ["other", "other"]),
     ("出口额每增长1个百分点，另加0.2分，最高加6分。", ["other", "other", "other"]),
     # no award in the sentence: a count per head, and its change
     ("每万人口拥有执业医师2.6人，比上年增加0.3人。", ["actual", "growth"]),
-])
-def test_a_step_s_award_may_follow_in_the_next_clause(pipeline, text, roles):
-    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
-    assert [q.role for q in doc.quantities] == roles
-
-
-@pytest.mark.parametrize("text, roles", [
     # scores after an achieved one, only a name between: achieved too
     ("3月份，甲县考评得分为96.5分，乙区95.2分；丙县93.8分。", ["actual", "actual", "actual"]),
     # an item's maximum points after a self-assessed score stay maximum points
     ("自评得分18分，满分20分。", ["actual", "full_target"]),
+    # a rank's score is the unit's own, not an item's maximum
+    ("一、考评得分及排名\n第一名：甲镇90.99分\n第二名：乙镇85.1分\n第十一名：丙办事处68.56分\n", ["actual"] * 3),
 ])
-def test_scores_listed_after_an_achieved_score_are_achieved(pipeline, text, roles):
+def test_roles_in_the_language_of_scoring_rules(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
     assert [q.role for q in doc.quantities] == roles
-
-
-def test_a_ranked_score_is_achieved(pipeline):
-    """第二名：乙镇85.1分: a rank's score is the unit's own (actual), not an item's maximum."""
-    text = "一、考评得分及排名\n第一名：甲镇90.99分\n第二名：乙镇85.1分\n第十一名：丙办事处68.56分\n"
-    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
-    assert [q.role for q in doc.quantities] == ["actual"] * 3
