@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import NamedTuple
 
 from ..document import Document
 from ..quantities.tables import table_words, unit_of
@@ -74,13 +75,12 @@ def _after_comparator(text: str, grid: dict, cell, cues: Cues) -> bool:
 
 def _section_roles(doc: Document, grid: dict, cues: Cues, two_rows: set[int]) -> dict:
     """(table, row, col) -> role for the value cells under a header row below
-    the table's first (and (table, row, None) for every row under one) (a self-assessment form: a funds section headed 预算数 |
-    执行数 | 分值 | 执行率 | 得分, then an indicators section headed 分值 |
-    年度指标值 | 实际值 | 得分). The form's rows seldom line up with their
-    header (a row label the header has no cell for, a merged cell left out),
-    so a row's values, in order, take the header's value columns in order
-    when as many (or, for values that all carry a unit, as many as its columns
-    that are not points)."""
+    the table's first, and (table, row, None) for every row under one (a
+    self-assessment form: a funds section headed 预算数 | 执行数 | 分值 | 执行率 |
+    得分, then an indicators section headed 分值 | 年度指标值 | 实际值 | 得分).
+    The form's rows seldom line up with their header (a row label the header
+    has no cell for, a merged cell left out), so a row's values, in order,
+    take the header's value columns in order (_heads_of)."""
     text, out = doc.text, {}
     starts = [q.start for q in doc.quantities]
 
@@ -117,18 +117,34 @@ def _section_roles(doc: Document, grid: dict, cues: Cues, two_rows: set[int]) ->
                 continue                # lined up with the first row's header: read by column
             out[(table, r, None)] = None    # under a header row of its own, not the first row's
             values = [b for b in cells if value(b) and b.col not in numbering]
-            use = heads
-            if len(values) == len(heads) - 1 and heads[0][3] == 0:
-                use = heads[1:]         # the header's first cell heads the rows' labels (预算执行情况（20分） | 预算数 | …)
-            if len(values) != len(use):
-                units = all(_UNIT_AFTER.search(text[b.start:b.end]) for b in values)
-                use = [h for h in heads if not h[2]] if units else []
-            if values and len(values) == len(use):
-                for b, (_, role, _, _) in zip(values, use):
-                    out[(table, r, b.col)] = role
+            for b, head in zip(values, _heads_of(text, values, heads)):
+                out[(table, r, b.col)] = head.role
         carry = heads if head_row != 0 or heads is carry else None
         carry_end = max(b.end for cells in by_row.values() for b in cells)
     return out
+
+
+class Head(NamedTuple):
+    """A value column of a form's header row."""
+    text: str
+    role: str
+    points: bool        # 分值, 得分, 权重: a column of points
+    index: int          # among the row's filled cells
+
+
+def _heads_of(text: str, values: list, heads: list[Head]) -> list[Head]:
+    """The header columns a row's value cells take, in order: as many as the
+    values; or all but the first when that one heads the labels (预算执行情况
+    （20分） | 预算数 | …); or, when every value carries a unit, the columns that
+    are not points; else none."""
+    if len(values) == len(heads):
+        return heads
+    if len(values) == len(heads) - 1 and heads[0].index == 0:
+        return heads[1:]
+    amounts = [h for h in heads if not h.points]
+    if values and len(values) == len(amounts) and all(_UNIT_AFTER.search(text[b.start:b.end]) for b in values):
+        return amounts
+    return []
 
 
 def _filled(text: str, cells) -> int:
@@ -139,12 +155,10 @@ _CARRY_CHARS = 40       # text between two tables over which a form's header row
 _UNIT_AFTER = re.compile(r"[0-9]\s*[^0-9\s.,，、|]")
 
 
-def _value_heads(cells: list[str], cues: Cues) -> list | None:
-    """A header row's value columns, in order, as (header, role, points, index
-    among its filled cells): a row
-    of words (no number outside a note) with two or more columns that name a
-    role or points (得分: the score achieved, actual; 分值, 权重: full_target),
-    or one column of points."""
+def _value_heads(cells: list[str], cues: Cues) -> list[Head] | None:
+    """A header row's value columns, in order: a row of words (no number
+    outside a note) with two or more columns that name a role or points (得分:
+    the score achieved, actual; 分值, 权重: full_target), or one column of points."""
     filled = [c for c in cells if c]
     if len(filled) < 2 or any(_DIGIT.search(_NOTE.sub("", c)) for c in filled):
         return None
@@ -159,8 +173,8 @@ def _value_heads(cells: list[str], cues: Cues) -> list | None:
             role = "actual" if points.group() in cues.table_points_achieved else "full_target"
             #  (得分（20分*执行率）: the points, not the rate they are computed from)
         if role is not None:
-            heads.append((c, role, points is not None, i))
-    if len(heads) == 1 and not heads[0][2]:
+            heads.append(Head(c, role, points is not None, i))
+    if len(heads) == 1 and not heads[0].points:
         return None         # one column of points (代码 | 考核指标 | 分值 | 评分细则) is a header; one other word is not
     return heads or None
 
