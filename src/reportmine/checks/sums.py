@@ -25,7 +25,7 @@ from ..claims.clauses import clause_end, clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .attributes import across_attributes
-from .neighbourhood import Index, bracket_close, is_count, list_goes_on, opens_bracket, paragraph_bounds, written_alike
+from .neighbourhood import Index, bracket_close, is_count, opens_bracket, paragraph_bounds, written_alike
 from .rates import common_run
 
 
@@ -384,12 +384,6 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
     其中 only under the conditions of _typo)."""
     first = whole_sentence if 3 <= whole_sentence <= len(parts) < cfg.max_parts and _parallel(parts[:whole_sentence]) \
         else 2          # (a list cut at max_parts may go on: its first few may be all there is to judge)
-    for k in range(2, first):
-        if ar.adds_up_exactly(total, parts[:k]) and not list_goes_on(found.text, parts[:k], parts[k]):
-            # 765名，其中639名…，126名…，158名…得到了托养: the first parts add up to the
-            # total to the last digit; the sentence goes on to another measure
-            found.verify("sum", " + ".join(p.text for p in parts[:k]) + f" = {total.text}", [total, *parts[:k]])
-            return
     for k in range(first, len(parts) + 1):
         if parts_fit(total, parts[:k]):
             found.verify("sum", " + ".join(p.text for p in parts[:k]) + f" = {total.text}", [total, *parts[:k]])
