@@ -256,12 +256,14 @@ def test_a_header_with_one_column_of_points_heads_the_rows_under_it(tmp_path, pi
     assert got == [("40", "full_target"), ("15", "full_target")]
 
 
-def test_a_value_after_a_comparison_cell_is_the_requirement(tmp_path, pipeline):
-    """A form's 指标性质 column (≥ | 300 | 人次): the value after it is a target,
-    whatever header the row lines up with (here none: the excerpt lost it)."""
+def test_a_row_with_a_comparison_cell_reads_in_the_form_s_order(tmp_path, pipeline):
+    """A form's 指标性质 column (≥ | 300 | 人次 | 320 | 10 | 9) in rows whose header
+    the excerpt lost: the requirement (target), the value reached, then as bare
+    numbers the item's points (full_target) and the score (actual)."""
     rows = ["| 质量指标 | 资助政策覆盖率 | ≥ | 95 | % | 100% | 10 | 10 |",
-            "| 数量指标 | 培训人次 | ≥ | 300 | 人次 | 320 | 10 | 10 |"]
+            "| 数量指标 | 培训人次 | ≥ | 300 | 人次 | 320 | 10 | 9 |"]
     path = tmp_path / "form3.txt"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    got = [(q.text, q.role) for q in pipeline.analyze(path).quantities if q.text in ("95", "300")]
-    assert got == [("95", "target"), ("300", "target")]
+    assert [(q.text, q.role) for q in pipeline.analyze(path).quantities] == [
+        ("95", "target"), ("100%", "actual"), ("10", "full_target"), ("10", "actual"),
+        ("300", "target"), ("320", "actual"), ("10", "full_target"), ("9", "actual")]

@@ -31,13 +31,14 @@ def table_claims(doc: Document, cues: Cues) -> None:
     grid = {(b.table, b.row, b.col): b for _, _, b in cells}
     two_rows = _two_row_headers(doc.text, grid)
     sections = _section_roles(doc, grid, cues, two_rows)
+    compared = _compared_rows(doc, grid, cues, sections)
     for q in doc.quantities:
         i = bisect.bisect_right(starts, q.start) - 1
         if i < 0 or not (cells[i][0] <= q.start < max(cells[i][1], cells[i][0] + 1)):
             continue
         cell = cells[i][2]
-        if cell.row == 0 and _after_comparator(doc.text, grid, cell, cues):
-            q.role = "target"       # (a first row that holds values is no header: ≥ | 95 | %)
+        if cell.row == 0 and (cell.table, 0, cell.col) in compared:
+            q.role = compared[(cell.table, 0, cell.col)]    # (a first row that holds values is no header: ≥ | 95 | %)
             continue
         if (cell.row == 0 and (cell.table, 0, None) not in sections) or (cell.row == 1 and cell.table in two_rows) \
                 or _prose(doc.text[cell.start:cell.end]):
@@ -54,8 +55,8 @@ def table_claims(doc: Document, cues: Cues) -> None:
                 # a header that names no role leaves it to the row's label
                 role = header_role(_without_unit_note(doc.text[label.start:label.end]), cues)
             q.role = role or q.role
-        if _after_comparator(doc.text, grid, cell, cues):
-            q.role = "target"       # ≥ | 300 | 人次: the requirement (a form's 指标性质 column)
+        if (cell.table, cell.row, cell.col) in compared:
+            q.role = compared[(cell.table, cell.row, cell.col)]     # ≥ | 300 | 人次 | 320 | 10 | 10
         if q.role == "other":
             q.indicator = None      # GUIDE.md: an item's deduction, a step, names no indicator
         elif label is not None and label is not cell:
@@ -67,10 +68,34 @@ def table_claims(doc: Document, cues: Cues) -> None:
 _NOTE = re.compile(r"[（(][^（()）]*[)）]")
 
 
-def _after_comparator(text: str, grid: dict, cell, cues: Cues) -> bool:
-    """The cell before ``cell`` in its row holds only a comparison (≥, ≤, 不低于)."""
-    before = grid.get((cell.table, cell.row, cell.col - 1))
-    return before is not None and text[before.start:before.end].strip() in cues.table_comparators
+_COMPARED_ROLES = ("target", "actual", "full_target", "actual")
+
+
+def _compared_rows(doc: Document, grid: dict, cues: Cues, sections: dict) -> dict:
+    """(table, row, col) -> role for a row with a cell that holds only a
+    comparison (a self-assessment form's 指标性质 column) and no header row of
+    its own above it: the values after it are, in the form's order, the
+    requirement (指标值, a target, as ≥300人次 is in prose), the value reached
+    (实际完成值), then, as bare numbers, the item's points (分值, full_target) and
+    the score (得分, actual): ≥ | 300 | 人次 | 320 | 10 | 9."""
+    text, out = doc.text, {}
+    starts = [q.start for q in doc.quantities]
+    rows: dict[tuple[int, int], list] = {}
+    for (table, row, _), b in grid.items():
+        rows.setdefault((table, row), []).append(b)
+    for (table, row), cells in rows.items():
+        if (table, row, None) in sections and any((table, row, b.col) in sections for b in cells):
+            continue
+        cells.sort(key=lambda b: b.col)
+        at = next((k for k, b in enumerate(cells) if text[b.start:b.end].strip() in cues.table_comparators), None)
+        if at is None:
+            continue
+        values = [b for b in cells[at + 1:] if bisect.bisect_left(starts, b.start) < bisect.bisect_left(starts, b.end)]
+        for k, (b, role) in enumerate(zip(values, _COMPARED_ROLES)):
+            if k >= 2 and _UNIT_AFTER.search(text[b.start:b.end]):
+                break           # (points are bare numbers)
+            out[(table, row, b.col)] = role
+    return out
 
 
 def _section_roles(doc: Document, grid: dict, cues: Cues, two_rows: set[int]) -> dict:
