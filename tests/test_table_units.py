@@ -267,3 +267,16 @@ def test_a_row_with_a_comparison_cell_reads_in_the_form_s_order(tmp_path, pipeli
     assert [(q.text, q.role) for q in pipeline.analyze(path).quantities] == [
         ("95", "target"), ("100%", "actual"), ("10", "full_target"), ("10", "actual"),
         ("300", "target"), ("320", "actual"), ("10", "full_target"), ("9", "actual")]
+
+
+def test_a_flattened_two_level_header_drops_its_group_cell(tmp_path, pipeline):
+    """年度预算数（万元） heads 年初预算 and 调整后预算数 in the form; flattened into
+    one header row it is no column of its own."""
+    rows = ["项目支出绩效自评表 | |||",
+            "预算执行情况（10分） | 年度预算数（万元） | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 |",
+            "总额 | 20.00 | 24.50 | 24.10 | 98.37% | 10 | 9.8 | 无 |"]
+    path = tmp_path / "form4.txt"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    got = [(q.text, q.role) for q in pipeline.analyze(path).quantities][-6:]
+    assert got == [("20.00", "target"), ("24.50", "target"), ("24.10", "actual"), ("98.37%", "completion_rate"),
+                   ("10", "full_target"), ("9.8", "actual")]

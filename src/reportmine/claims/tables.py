@@ -166,10 +166,22 @@ def _heads_of(text: str, values: list, heads: list[Head]) -> list[Head]:
         return heads
     if len(values) == len(heads) - 1 and heads[0].index == 0:
         return heads[1:]
+    children = _without_group_heads(heads)
+    if children is not heads:
+        return _heads_of(text, values, children)
     amounts = [h for h in heads if not h.points]
     if values and len(values) == len(amounts) and all(_UNIT_AFTER.search(text[b.start:b.end]) for b in values):
         return amounts
     return []
+
+
+def _without_group_heads(heads: list[Head]) -> list[Head]:
+    """The header without the cells that head a group of the columns after it
+    (a two-level header flattened: 年度预算数（万元） over 年初预算 | 调整后预算数):
+    a cell with a note, followed by a cell of the same role without one."""
+    keep = [h for h, nxt in zip(heads, heads[1:] + [None])
+            if not (nxt is not None and h.role == nxt.role and _NOTE.search(h.text) and not _NOTE.search(nxt.text))]
+    return keep if len(keep) < len(heads) else heads
 
 
 def _filled(text: str, cells) -> int:
