@@ -17,16 +17,14 @@ from __future__ import annotations
 
 from ..claims.clauses import sentence_start
 from . import arithmetic as ar
-from .neighbourhood import Index
-
-_SCORE = "分"       # the norm unit of points, as points.py and awards.py read it
+from .neighbourhood import POINTS_UNIT, Index
 
 
 def check_deductions(index: Index, found, cfg) -> None:
     text = index.text
     sentences: dict[int, list] = {}         # the scores of each sentence, in text order
     for q in index.qs:
-        if q.norm_unit == _SCORE and q.value is not None:
+        if q.norm_unit == POINTS_UNIT and q.value is not None:
             sentences.setdefault(sentence_start(text, q.start), []).append(q)
     for ss, scores in sentences.items():
         maxima = [s for s in scores if s.role == "full_target"]

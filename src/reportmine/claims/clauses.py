@@ -120,6 +120,14 @@ def sentence_id(text: str, pos: int, floor: int = 0) -> int:
     return sentence_start(text, pos, floor)
 
 
+def next_sentence_end(text: str, pos: int, reach: int | None = None) -> int:
+    """The first sentence end mark (SENTENCE_END) from ``pos`` (within ``reach``
+    characters when given), else where the search stopped."""
+    hi = len(text) if reach is None else min(len(text), pos + reach)
+    m = _SENTENCE_MARK.search(text, pos, hi)
+    return m.start() if m else hi
+
+
 def line_start(text: str, pos: int) -> int:
     """Where the line holding pos begins (``text.rfind("\\n", 0, pos) + 1``)."""
     i = text.rfind("\n", max(0, pos - LOCAL), pos)

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
 from ..document import Quantity
-from .clauses import sentence_start
+from .clauses import next_sentence_end, sentence_start
 from .cues import Cues, TextMarks
 
 # separators, list cues and subjects: claims.yaml text_marks (Cues.marks)
 _PERIOD_REACH = 400     # characters before a 分别 list searched for its periods
-_SENTENCE_END = regex.compile(r"[。；;！？!?\n]")
 
 
 def groups(text: str, quantities: list[Quantity], cues: Cues) -> list[list[Quantity]]:
@@ -111,7 +108,7 @@ def refer_back(text: str, quantities: list[Quantity], inherited: set[int], cues:
     for m in cues.marks.list_cue.finditer(text):
         i = bisect.bisect_left(starts, m.end())
         if end < m.end():           # else the sentence end found for the cue before
-            end = _sentence_end(text, m.end())      # (no end mark between) is this one's
+            end = next_sentence_end(text, m.end())      # (no end mark between) is this one's
         j = bisect.bisect_left(starts, end, lo=i)
         after = quantities[i:j]
         if len(after) < 2 or not all(id(q) in inherited for q in after):
@@ -125,6 +122,3 @@ def refer_back(text: str, quantities: list[Quantity], inherited: set[int], cues:
             q.indicator = ref.indicator
 
 
-def _sentence_end(text: str, pos: int) -> int:
-    m = _SENTENCE_END.search(text, pos)
-    return m.start() if m else len(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..document import Quantity
 from .background import names_class
-from .clauses import clause_start
+from .clauses import clause_start, next_sentence_end
 from .cues import Cues
 from .switches import is_on
 
@@ -121,7 +121,6 @@ def _formula_role(c: Cues, text: str, cs: int, q: Quantity, role: str) -> str:
 
 
 _STEP_REACH = 30      # how far after a step its award may stand, in the clause after it (每增加1家，加0.5分)
-_SENTENCE_ENDS = "。；;！？!?\n"
 
 
 def _step_size(c: Cues, text: str, cs: int, q: Quantity, ce: int) -> bool:
@@ -133,9 +132,7 @@ def _step_size(c: Cues, text: str, cs: int, q: Quantity, ce: int) -> bool:
     end = max(ce, q.end)
     if c.step_award.search(text, q.end, end) is not None:
         return True
-    stop = min(len(text), end + _STEP_REACH)
-    cut = next((i for i in range(end, stop) if text[i] in _SENTENCE_ENDS), stop)
-    return c.step_award.search(text, end, cut) is not None
+    return c.step_award.search(text, end, next_sentence_end(text, end, _STEP_REACH)) is not None
 
 
 def _ratio_weight(c: Cues, text: str, q: Quantity, prev: Quantity | None) -> bool:

@@ -30,8 +30,9 @@ def table_claims(doc: Document, cues: Cues) -> None:
     starts = [c[0] for c in cells]
     grid = {(b.table, b.row, b.col): b for _, _, b in cells}
     two_rows = _two_row_headers(doc.text, grid)
-    sections = _section_roles(doc, grid, cues, two_rows)
-    compared = _compared_rows(doc, grid, cues, sections)
+    rows = _Rows(doc, grid)
+    sections = _section_roles(rows, cues, two_rows)
+    compared = _compared_rows(rows, cues, sections)
     for q in doc.quantities:
         i = bisect.bisect_right(starts, q.start) - 1
         if i < 0 or not (cells[i][0] <= q.start < max(cells[i][1], cells[i][0] + 1)):
@@ -68,29 +69,51 @@ def table_claims(doc: Document, cues: Cues) -> None:
 _NOTE = re.compile(r"[（(][^（()）]*[)）]")
 
 
+class _Rows:
+    """A document's table cells by row, in column order, and the quantities in them."""
+
+    def __init__(self, doc: Document, grid: dict):
+        self.text, self.quantities = doc.text, doc.quantities
+        self.starts = [q.start for q in doc.quantities]
+        self.by_row: dict[tuple[int, int], list] = {}
+        for (table, row, _), b in sorted(grid.items(), key=lambda kv: kv[0]):
+            self.by_row.setdefault((table, row), []).append(b)
+
+    def _inside(self, b) -> tuple[int, int]:
+        return bisect.bisect_left(self.starts, b.start), bisect.bisect_left(self.starts, b.end)
+
+    def holds(self, b) -> bool:
+        """The cell holds a quantity."""
+        lo, hi = self._inside(b)
+        return lo < hi
+
+    def value(self, b) -> bool:
+        """The cell holds one quantity and little else (≥11.4万元, 95%)."""
+        lo, hi = self._inside(b)
+        if hi - lo != 1:
+            return False
+        rest = self.text[b.start:b.end].replace(self.quantities[lo].text, "", 1).strip()
+        return len(rest) <= 2 and not _DIGIT.search(rest) and not _HAN.search(rest)
+
+
 _COMPARED_ROLES = ("target", "actual", "full_target", "actual")
 
 
-def _compared_rows(doc: Document, grid: dict, cues: Cues, sections: dict) -> dict:
+def _compared_rows(cells: _Rows, cues: Cues, sections: dict) -> dict:
     """(table, row, col) -> role for a row with a cell that holds only a
     comparison (a self-assessment form's 指标性质 column) and no header row of
     its own above it: the values after it are, in the form's order, the
     requirement (指标值, a target, as ≥300人次 is in prose), the value reached
     (实际完成值), then, as bare numbers, the item's points (分值, full_target) and
     the score (得分, actual): ≥ | 300 | 人次 | 320 | 10 | 9."""
-    text, out = doc.text, {}
-    starts = [q.start for q in doc.quantities]
-    rows: dict[tuple[int, int], list] = {}
-    for (table, row, _), b in grid.items():
-        rows.setdefault((table, row), []).append(b)
-    for (table, row), cells in rows.items():
-        if (table, row, None) in sections and any((table, row, b.col) in sections for b in cells):
+    text, out = cells.text, {}
+    for (table, row), row_cells in cells.by_row.items():
+        if (table, row, None) in sections and any((table, row, b.col) in sections for b in row_cells):
             continue
-        cells.sort(key=lambda b: b.col)
-        at = next((k for k, b in enumerate(cells) if text[b.start:b.end].strip() in cues.table_comparators), None)
+        at = next((k for k, b in enumerate(row_cells) if text[b.start:b.end].strip() in cues.table_comparators), None)
         if at is None:
             continue
-        values = [b for b in cells[at + 1:] if bisect.bisect_left(starts, b.start) < bisect.bisect_left(starts, b.end)]
+        values = [b for b in row_cells[at + 1:] if cells.holds(b)]
         for k, (b, role) in enumerate(zip(values, _COMPARED_ROLES)):
             if k >= 2 and _UNIT_AFTER.search(text[b.start:b.end]):
                 break           # (points are bare numbers)
@@ -98,7 +121,7 @@ def _compared_rows(doc: Document, grid: dict, cues: Cues, sections: dict) -> dic
     return out
 
 
-def _section_roles(doc: Document, grid: dict, cues: Cues, two_rows: set[int]) -> dict:
+def _section_roles(cells: _Rows, cues: Cues, two_rows: set[int]) -> dict:
     """(table, row, col) -> role for the value cells under a header row below
     the table's first, and (table, row, None) for every row under one (a
     self-assessment form: a funds section headed 预算数 | 执行数 | 分值 | 执行率 |
@@ -106,46 +129,36 @@ def _section_roles(doc: Document, grid: dict, cues: Cues, two_rows: set[int]) ->
     The form's rows seldom line up with their header (a row label the header
     has no cell for, a merged cell left out), so a row's values, in order,
     take the header's value columns in order (_heads_of)."""
-    text, out = doc.text, {}
-    starts = [q.start for q in doc.quantities]
-
-    def value(b) -> bool:
-        """A cell that holds one quantity and little else (≥11.4万元, 95%)."""
-        lo, hi = bisect.bisect_left(starts, b.start), bisect.bisect_left(starts, b.end)
-        if hi - lo != 1:
-            return False
-        q = doc.quantities[lo]
-        rest = text[b.start:b.end].replace(q.text, "", 1).strip()
-        return len(rest) <= 2 and not _DIGIT.search(rest) and not _HAN.search(rest)
-
+    text, out = cells.text, {}
     rows: dict[int, dict[int, list]] = {}
-    for (table, row, col), b in grid.items():
-        rows.setdefault(table, {}).setdefault(row, []).append(b)
+    for (table, row), row_cells in cells.by_row.items():
+        rows.setdefault(table, {})[row] = row_cells
     carry, carry_end, numbering = None, -1, set()
     for table in sorted(rows, key=lambda t: min(b.start for b in rows[t][min(rows[t])])):
-        by_row = {r: sorted(cells, key=lambda b: b.col) for r, cells in rows[table].items()}
+        by_row = rows[table]
         first = by_row[min(by_row)]
         # a table right after one under a header row, without a header of its own
         # (a section's title line cut the form in two): the header goes on
         heads, head_row, width = (carry, -1, 0) if first[0].start - carry_end <= _CARRY_CHARS else (None, 0, 0)
         for r in sorted(by_row):
-            cells = by_row[r]
-            found = None if r == 1 and table in two_rows and _filled(text, cells) <= _filled(text, by_row.get(0, [])) \
-                else _value_heads([text[b.start:b.end].strip() for b in cells], cues)     # (a header's second row)
+            row_cells = by_row[r]
+            found = None if r == 1 and table in two_rows and _filled(text, row_cells) <= _filled(text, by_row.get(0, [])) \
+                else _value_heads([text[b.start:b.end].strip() for b in row_cells], cues)     # (a header's second row)
             if found is not None:
-                heads, head_row, width = found, r, _filled(text, cells)
-                numbering = {b.col for b in cells if cues.table_numbering.fullmatch(simplified(text[b.start:b.end]).strip())}
+                heads, head_row, width = found, r, _filled(text, row_cells)
+                numbering = {b.col for b in row_cells
+                             if cues.table_numbering.fullmatch(simplified(text[b.start:b.end]).strip())}
                 continue
             if not heads:
                 continue
-            if head_row == 0 and _filled(text, cells) == width:
+            if head_row == 0 and _filled(text, row_cells) == width:
                 continue                # lined up with the first row's header: read by column
             out[(table, r, None)] = None    # under a header row of its own, not the first row's
-            values = [b for b in cells if value(b) and b.col not in numbering]
+            values = [b for b in row_cells if cells.value(b) and b.col not in numbering]
             for b, head in zip(values, _heads_of(text, values, heads)):
                 out[(table, r, b.col)] = head.role
         carry = heads if head_row != 0 or heads is carry else None
-        carry_end = max(b.end for cells in by_row.values() for b in cells)
+        carry_end = max(b.end for row_cells in by_row.values() for b in row_cells)
     return out
 
 
