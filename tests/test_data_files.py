@@ -590,3 +590,37 @@ def test_placeholder_rules_load_and_refuse_a_broken_section(monkeypatch, key, va
     check_rules.rules.cache_clear()
     assert check_rules.rules().page_after.match("第12页") and check_rules.rules().times_hundred.match("X 100%")
     _refused(monkeypatch, check_rules, check_rules.rules, "checks.yaml", ("placeholders", key), value, message)
+
+
+@pytest.mark.parametrize("path, value, message", [
+    (("score_run_head",), "(满分", "bad pattern"),
+    (("share_weight_after",), "(比例", "bad pattern"),
+    (("background", "subject_average"), "(平均", "bad pattern"),
+    (("glued_headers", "target"), "(指标值", "bad pattern"),
+    (("glued_headers", "actual"), None, "missing keys"),
+    (("score_points_grid", "step"), -0.5, "正数"),
+    (("score_points_grid", "fine_below"), "十", "正数"),
+    (("score_cap",), "(最高", "bad pattern"),
+    (("score_cap_awards",), [], "score_cap_awards"),
+    (("step_size", "bare_before"), "(少", "bad pattern"),
+    (("step_size", "unit_award"), "[扣", "bad pattern"),
+    (("rule_money_before",), "(各", "bad pattern"),
+])
+def test_claims_stop37_entries_load_and_refuse_a_broken_one(monkeypatch, path, value, message):
+    """The words of a results list, the bodies an average is over, a rule's
+    weights, a flattened form's headers and the grid of an item's points
+    (claims.yaml)."""
+    import importlib
+
+    module = importlib.import_module("reportmine.claims.cues")
+    module.cues.cache_clear()
+    c = module.cues()
+    assert c.score_run_head.search("满分为") and c.subject_average.match("个城市平均")
+    assert c.share_weight_after.match("、40%比例评价") and not c.share_weight_after.match("，比例逐年上升")
+    target, actual = c.glued_headers
+    assert target.search("年度指标 值") and actual.search("全年 完成值")
+    assert c.score_points_grid == (0.5, 0.1, 10)
+    assert c.score_cap.search("最高可") and "得" in c.score_cap_awards and "扣" not in c.score_cap_awards
+    assert c.step_bare_before.search("少") and not c.step_bare_before.search("比上年少")
+    assert c.step_unit_award.match("扣1分") and c.rule_money_before.search("每季度罚")
+    _refused(monkeypatch, module, module.cues, "claims.yaml", path, value, message)

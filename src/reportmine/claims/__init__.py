@@ -32,7 +32,7 @@ from .scans import Scans
 from .scoring_layout import achieved_runs, ratio_part, scoring_role
 from .switches import is_on
 from .labels import label_claims
-from .tables import line_table_claims, table_claims
+from .tables import glued_pair_claims, line_table_claims, table_claims
 
 __all__ = ["annotate_claims", "apply_role_model", "assign_claims", "rule_claims"]
 
@@ -91,6 +91,7 @@ def rule_claims(doc: Document) -> RuleClaims:
         _chunk_claims(doc, chunks, raw)
     table_claims(doc, cues())
     line_table_claims(doc, cues())
+    glued_pair_claims(doc, cues())
     label_claims(doc, cues())
     heading_targets(cues(), doc)
     return RuleClaims(raw, view)
@@ -290,7 +291,7 @@ def _rule_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], p
     if q.unit in c.other_units or (prev is not None and prev.end == q.start and prev.role == "other"
                                    and not (is_on("class_count") and names_class(c, prev))):
         role = "other"      # (45岁以下38名: a count right after a class bound counts the class)
-    return scoring_role(c, text, q, (cs, ce), prev, role), first_cue, last_cue
+    return scoring_role(c, text, q, (cs, ce), prev, role, last_cue), first_cue, last_cue
 
 
 def _cueless_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], prev: Quantity | None,

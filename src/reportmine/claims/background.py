@@ -130,9 +130,16 @@ def subject_count(c: Cues, text: str, q: Quantity, nxt: Quantity | None, cs: int
     """纳入统计的14个景区接待游客186.2万人次: the number of bodies the clause reports
     on as a whole, its subject (nothing but words of scope before it), a verb of
     what was done after its noun and an amount of another unit after that in the
-    clause, is background (GUIDE.md: other; switch ``subject_count``)."""
-    if not is_on("subject_count") or c.subject_scope is None or q.unit not in c.subject_units \
+    clause, is background (GUIDE.md: other; switch ``subject_count``). So is
+    the number of bodies an average is taken over, the noun and 平均 right
+    after it (``subject_average``; stop 37's annotated pages, no switch)."""
+    if c.subject_scope is None or q.unit not in c.subject_units \
             or nxt is None or nxt.start >= ce or nxt.norm_unit == q.norm_unit or nxt.value is None:
+        return False
+    if q.start - cs <= _HEAD_CHARS and c.subject_average is not None \
+            and c.subject_average.match(text, q.end, nxt.start) is not None:
+        return True         # 全省86个城市平均优良天数比例为91.2%: the bodies an average is over
+    if not is_on("subject_count"):
         return False
     if q.start - cs > _HEAD_CHARS or c.subject_scope.match(text[cs:q.start].strip(" \u3000")) is None:
         return False        # (the subject's head is a few words: a long clause is read no further)

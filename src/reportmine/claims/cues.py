@@ -89,6 +89,7 @@ class Cues:
     subject_scope: "regex.Pattern | None"    # 纳入统计的14个景区…: the count is the clause's subject (stop 34)
     subject_units: frozenset
     subject_verbs: "regex.Pattern | None"
+    subject_average: "regex.Pattern | None"
     named_first_units: tuple[str, ...]   # …and the units they are counted in
     class_bounds: tuple[str, ...]
     score_achieved: "regex.Pattern"
@@ -99,7 +100,13 @@ class Cues:
     subjectless_head: "regex.Pattern"      # 全年实际完成: a sentence head that names nothing
     score_after_condition: "regex.Pattern"
     score_run_gap: "regex.Pattern"
+    score_run_head: "regex.Pattern"
+    score_cap: "regex.Pattern"
+    score_cap_awards: tuple[str, ...]
+    score_points_grid: tuple[float, float, float]   # (step, fine step, fine below)
     ratio_weight_lead: tuple[str, ...]
+    share_weight_after: "regex.Pattern"
+    glued_headers: "tuple[regex.Pattern, regex.Pattern] | None"   # (target column, achieved column)
     parts_lead: tuple[str, ...]
     paren_parts: tuple[str, ...]
     difference_list: "regex.Pattern | None"
@@ -117,6 +124,9 @@ class Cues:
     change_words: tuple[str, ...]
     step_before: "regex.Pattern | None"
     step_award: "regex.Pattern | None"
+    step_bare_before: "regex.Pattern"
+    step_unit_award: "regex.Pattern"
+    rule_money_before: "regex.Pattern"
     formula_factor: tuple[str, ...]
     formula_divisor: tuple[str, ...]
     formula_result: tuple[str, ...]
@@ -202,6 +212,26 @@ def _late_entries(data: dict, key: str, fields, kind: str):
             if field not in fields:
                 raise DataFileError(f"claims.yaml: {key}: {name}: 未知的{kind} {field!r}")
             yield name, field, value
+
+
+def _glued_headers(entry) -> "tuple[regex.Pattern, regex.Pattern] | None":
+    if entry is None:
+        return None
+    require(entry, ("target", "actual"), "claims.yaml: glued_headers")
+    return (compile_pattern(entry["target"], "claims.yaml: glued_headers: target"),
+            compile_pattern(entry["actual"], "claims.yaml: glued_headers: actual"))
+
+
+def _points_grid(grid) -> tuple[float, float, float]:
+    """claims.yaml score_points_grid: (step, fine step, fine below), each a
+    positive number (none: every score is on the grid)."""
+    if grid is None:
+        return (1e-9, 1e-9, 0.0)
+    require(grid, ("step", "fine_step", "fine_below"), "claims.yaml: score_points_grid")
+    out = tuple(grid[k] for k in ("step", "fine_step", "fine_below"))
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 for v in out):
+        raise DataFileError("claims.yaml: score_points_grid: step、fine_step、fine_below 应为正数")
+    return out
 
 
 def _late_cues(data: dict) -> tuple:
@@ -423,6 +453,7 @@ def cues() -> Cues:
         subject_scope=_pattern_if(bg, "subject_scope", "claims.yaml: background"),
         subject_units=frozenset(_words_if(bg, "subject_units", "claims.yaml: background", ())),
         subject_verbs=_pattern_if(bg, "subject_verbs", "claims.yaml: background"),
+        subject_average=_pattern_if(bg, "subject_average", "claims.yaml: background"),
         class_bounds=tuple(data.get("class_bounds") or ("\0",)),
         score_achieved=compile_pattern(data.get("score_achieved") or "(?!)", "claims.yaml: score_achieved"),
         score_self=compile_pattern(data.get("score_self") or "(?!)", "claims.yaml: score_self"),
@@ -431,8 +462,14 @@ def cues() -> Cues:
         score_rule_words=_pattern_if(data, "score_rule_words", "claims.yaml"),
         subjectless_head=_pattern_if(data, "subjectless_head", "claims.yaml"),
         score_run_gap=compile_pattern(data.get("score_run_gap") or "(?!)", "claims.yaml: score_run_gap"),
+        score_cap=compile_pattern(data.get("score_cap") or "(?!)", "claims.yaml: score_cap"),
+        score_cap_awards=_words_if(data, "score_cap_awards", "claims.yaml", ()),
+        score_run_head=compile_pattern(data.get("score_run_head") or "(?!)", "claims.yaml: score_run_head"),
+        score_points_grid=_points_grid(data.get("score_points_grid")),
         score_after_condition=compile_pattern(data.get("score_after_condition") or "(?!)",
                                               "claims.yaml: score_after_condition"),
+        glued_headers=_glued_headers(data.get("glued_headers")),
+        share_weight_after=compile_pattern(data.get("share_weight_after") or "(?!)", "claims.yaml: share_weight_after"),
         ratio_weight_lead=tuple(data.get("ratio_weight_lead") or ("\0",)),
         parts_lead=tuple(data.get("parts_lead") or ()),
         paren_parts=_words_if(data, "paren_parts", "claims.yaml", ()),
@@ -456,6 +493,9 @@ def cues() -> Cues:
         change_words=tuple(data.get("change_words") or ("\0",)),
         step_before=compile_pattern(step["before"], "claims.yaml: step_size.before") if step else None,
         step_award=compile_pattern(step["award"], "claims.yaml: step_size.award") if step else None,
+        step_bare_before=_pattern_if(step or {}, "bare_before", "claims.yaml: step_size"),
+        step_unit_award=_pattern_if(step or {}, "unit_award", "claims.yaml: step_size"),
+        rule_money_before=_pattern_if(data, "rule_money_before", "claims.yaml"),
         formula_factor=tuple(formula.get("factor") or ()),
         formula_divisor=tuple(formula.get("divisor") or ()),
         formula_result=tuple(formula.get("result") or ()),

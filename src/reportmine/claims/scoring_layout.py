@@ -3,7 +3,7 @@ are other, (20分) and an item's points are full_target), written formulas
 (a factor after × is a weight, the result of the formula actual), the
 requirement a rule rewards (达100%得3分: full_target; 达90%的得基本分:
 basic_target), steps (每低1个百分点扣
-0.5分: other) and ratio weights (按7:3计分: other)."""
+0.5分: other) and weights (按7:3计分, 分别以60%、40%比例评价: other)."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from .switches import is_on
 
 
 def scoring_role(c: Cues, text: str, q: Quantity, clause: tuple[int, int], prev: Quantity | None,
-                  role: str) -> str:
+                  role: str, last_cue: int | None = None) -> str:
     """Scoring rules (GUIDE.md): scores, formulas, the requirement a rule
     rewards, steps and ratio weights."""
     cs, ce = clause
-    role = _formula_role(c, text, cs, q, _score_role(c, text, q, role, cs))
+    role = _formula_role(c, text, cs, q, _score_role(c, text, q, role, cs, last_cue))
     # score_condition needs a score unit (分) written after the quantity: tried only then
     # (a completion rate a rule rewards, 完成率达到100%的得5分, is the requirement too)
     if role in ("actual", "completion_rate") and q.unit not in c.score_units and c.score_condition is not None \
@@ -30,22 +30,48 @@ def scoring_role(c: Cues, text: str, q: Quantity, clause: tuple[int, int], prev:
     if role in ("actual", "completion_rate") and q.unit not in c.score_units \
             and c.score_condition_basic.match(text, q.end, max(ce, min(len(text), q.end + 24))):
         role = "basic_target"   # 达到90%的得基本分: the requirement for the basic points
-    if _step_size(c, text, cs, q, ce) or _ratio_weight(c, text, q, prev):
+    if _step_size(c, text, cs, q, ce) or _ratio_weight(c, text, q, prev) \
+            or (role == "actual" and c.rule_money_before.search(text, max(cs, q.start - 8), q.start) is not None) \
+            or (q.norm_unit == "ratio" and c.share_weight_after.match(text, q.end) is not None):
         role = "other"
     return role
 
 
 def achieved_runs(c: Cues, text: str, quantities: list[Quantity]) -> None:
-    """灌云县考评得分为145.8分，赣榆区145.4分，东海县144.7分: scores that follow
-    an achieved score in its sentence with only a name between (`score_run_gap`)
-    are achieved too (actual), not items' maximum points."""
-    for a, b in zip(quantities, quantities[1:]):
-        if a.role == "actual" and b.role == "full_target" and a.unit in c.score_units \
-                and b.unit in c.score_units and c.score_run_gap.match(text, a.end, b.start):
+    """甲县考评得分为141.6分，乙区140.2分，丙县138.9分: scores beside an
+    achieved score with only a name between (`score_run_gap`; a name a line
+    too) are achieved too (actual), not items' maximum points; read forward,
+    then back (甲公司62.5分，乙局70分，丙集团71.3分: the last is off the
+    points grid), a score before one only when no cue of its own
+    (`score_run_head`: 满分, 分值) stands in its clause and the achieved one
+    has no word of its own that says so (预算执行30分，自评27.2分)."""
+    pairs = list(zip(quantities, quantities[1:]))
+    for a, b in pairs:
+        if a.role == "actual" and b.role == "full_target" and _score_run(c, text, a, b):
             b.role = "actual"
+    for a, b in reversed(pairs):
+        if b.role == "actual" and a.role == "full_target" and _score_run(c, text, a, b) \
+                and c.score_run_head.search(text, clause_start(text, a.start), a.start) is None \
+                and c.score_achieved.search(text, a.end, b.start) is None:
+            a.role = "actual"
 
 
-def _score_role(c: Cues, text: str, q: Quantity, role: str, cs: int) -> str:
+def _score_run(c: Cues, text: str, a: Quantity, b: Quantity) -> bool:
+    return a.unit in c.score_units and b.unit in c.score_units and c.score_run_gap.match(text, a.end, b.start) is not None
+
+
+def _on_points_grid(c: Cues, value: float | None) -> bool:
+    """An item's points sit on claims.yaml's score_points_grid (multiples of
+    0.5; of 0.1 below 10): 97.35 and 71.3 are off it, scores achieved."""
+    if value is None:
+        return True
+    step, fine, below = c.score_points_grid
+    grid = fine if value < below else step
+    steps = value / grid
+    return abs(steps - round(steps)) < 1e-6
+
+
+def _score_role(c: Cues, text: str, q: Quantity, role: str, cs: int, last_cue: int | None) -> str:
     """Scores (GUIDE.md): 扣1分 / 得2分 are other, (20分) is full_target, and
     so is any score no cue, award or achieved-score word speaks of (an
     item's points: (一)档案管理20分(二)…)."""
@@ -55,17 +81,30 @@ def _score_role(c: Cues, text: str, q: Quantity, role: str, cs: int) -> str:
     award = next((a for a in c.score_award if before.endswith(a)), None)
     if award is not None:
         head = text[max(cs, q.start - 12):q.start].rstrip(" \u3000")
+        if award in c.score_cap_awards and c.score_cap.search(head[:-len(award)]):
+            return "full_target"    # 最高得20分: the most the item gives
         # 经自评得7.5分, 共得12分: the score achieved; 得2分, 扣1分: points a rule gives
         return "actual" if c.score_self.search(head[:-len(award)]) or _self_score(c, text, q, cs, award) else "other"
     if c.score_after_condition.search(text, max(0, q.start - 12), q.start):
         return "other"
-    after = text[q.end:q.end + 2].lstrip(" \u3000")
-    if before.endswith(("(", "（")) and after.startswith((")", "）")):
+    if not _on_points_grid(c, q.value) and (role == "actual" or _paren_score(text, q)):
+        return "actual"     # 甲县（97.35分）, 乙局71.3分: no item's points are written so
+    if role in ("full_target", "basic_target") and last_cue is not None \
+            and c.score_achieved.search(text, max(cs, last_cue, q.start - 12), q.start):
+        return "actual"     # 满分为100分）：甲区考评得分为100分: the achieved word is the score's own cue
+    if _paren_score(text, q):
         return "full_target"
     if role == "actual" and c.score_achieved.search(text, max(cs, q.start - 12), q.start) is None:
         # 满意度保持在98分以上: a bound makes the score a requirement, not an item's points
         return "target" if names_class(c, q) else "full_target"
     return role
+
+
+def _paren_score(text: str, q: Quantity) -> bool:
+    """(20分): a score alone in brackets."""
+    before = text[max(0, q.start - 3):q.start].rstrip(" \u3000")
+    after = text[q.end:q.end + 2].lstrip(" \u3000")
+    return before.endswith(("(", "（")) and after.startswith((")", "）"))
 
 
 def _self_score(c: Cues, text: str, q: Quantity, cs: int, award: str) -> bool:
@@ -126,13 +165,27 @@ _STEP_REACH = 30      # how far after a step its award may stand, in the clause 
 def _step_size(c: Cues, text: str, cs: int, q: Quantity, ce: int) -> bool:
     """每低0.5个百分点扣0.2分: 0.5个百分点 is the rule's step (GUIDE.md: other);
     so is 1家 in 每增加1家亿元以上企业，加0.5分 (the award in the next clause of
-    its sentence)."""
-    if c.step_before is None or c.step_before.search(text, max(cs, q.start - 6), q.start) is None:
+    its sentence), and 1条 in 少1份扣0.5分 (a shortfall, the award right after)."""
+    if c.step_before is None:
         return False
+    if c.step_before.search(text, max(cs, q.start - 6), q.start) is None:
+        if q.value == 1 and q.unit not in c.score_units and c.step_unit_award.match(text, q.end):
+            return True     # 下降1个百分点扣0.5分: one of a thing, its points right against it
+        # 少1份扣0.5分: a shortfall without 每, its award right after it
+        award = c.step_award.match(text, q.end + _gap(text, q.end))
+        return award is not None and c.step_bare_before.search(text, max(cs, q.start - 3), q.start) is not None
     end = max(ce, q.end)
     if c.step_award.search(text, q.end, end) is not None:
         return True
     return c.step_award.search(text, end, next_sentence_end(text, end, _STEP_REACH)) is not None
+
+
+def _gap(text: str, at: int) -> int:
+    """How many spaces and commas stand at ``at``."""
+    n = at
+    while n < len(text) and text[n] in " \u3000，,":
+        n += 1
+    return n - at
 
 
 def _ratio_weight(c: Cues, text: str, q: Quantity, prev: Quantity | None) -> bool:

@@ -277,6 +277,35 @@ def line_table_claims(doc: Document, cues: Cues) -> None:
                 _cells_by_header(run[k:k + len(header)], roles, by_line)
 
 
+def glued_pair_claims(doc: Document, cues: Cues) -> None:
+    """A form flattened into running text, as PDF text of a self-assessment
+    table comes (年度指标值全年完成值…配备率100%96%): the first two values of
+    a run written together with nothing between them, of one unit, after a
+    target column's header and then an achieved one's (claims.yaml
+    ``glued_headers``) in the same paragraph, are the row's target and the
+    value achieved. Stop 37's annotated pages."""
+    if cues.glued_headers is None:
+        return
+    target_rx, actual_rx = cues.glued_headers
+    text, qs = doc.text, doc.quantities
+    for k in range(len(qs) - 1):
+        a, b = qs[k], qs[k + 1]
+        if b.start != a.end or a.norm_unit != b.norm_unit or a.value is None or b.value is None \
+                or (k > 0 and qs[k - 1].end == a.start) or not {a.role, b.role} <= _GLUED_ROLES:
+            continue
+        low = max(text.rfind("\n\n", 0, a.start) + 1, a.start - _GLUED_REACH)
+        target = None
+        for target in target_rx.finditer(text, low, a.start):
+            pass
+        if target is not None and actual_rx.search(text, target.end(), a.start):
+            a.role, b.role = "target", "actual"
+            b.indicator = a.indicator   # (the label after the pair is the next row's)
+
+
+_GLUED_ROLES = frozenset({"actual", "completion_rate", "target"})
+_GLUED_REACH = 3000     # how far back a flattened form's header is looked for
+
+
 def _cells_by_header(row: list, roles: list, by_line: dict) -> None:
     for (start, cell), role in zip(row, roles):
         qs = by_line.get(start, [])
