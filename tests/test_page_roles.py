@@ -144,7 +144,7 @@ def test_money_a_rule_gives(pipeline, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # one of a thing with its points right against it is the rule's unit (other)
-    ("群众满意率下降1个百分点扣0.5分。", ["other", "other"]),
+    ("群众满意率下降1个百分点减0.3分。", ["other", "other"]),
     # a report's own record, then its deduction
     ("全年发生一般事故1起，扣2分。", ["actual", "other"]),
 ])
@@ -170,4 +170,24 @@ def test_points_after_one_of_a_thing_are_awarded_not_achieved(pipeline):
     ("今年新建12个村级文化活动室。", ["actual"]),
 ])
 def test_the_places_a_check_goes_over(pipeline, text, expected):
+    assert roles(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plan's modal 拟 covers the clauses after it in its sentence (targets)
+    ("开展污水管网建设，拟新建泵站3座，改造管网12公里，采购检测车各2台。", ["target", "target", "target"]),
+    # not 模拟 or 虚拟; what was done stays done
+    ("开展应急模拟演练5次，参加人员300人。", ["actual", "actual"]),
+])
+def test_a_plans_modal_covers_its_sentence(pipeline, text, expected):
+    assert roles(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # this year's or next year's 将 states a plan for its sentence (targets)
+    ("明年全县将实施危房改造工程，投入资金450万元，改造农户300户。", ["target", "target"]),
+    # what this year did is done
+    ("今年全县实施危房改造，投入资金450万元，改造农户300户。", ["actual", "actual"]),
+])
+def test_a_years_plan_covers_its_sentence(pipeline, text, expected):
     assert roles(pipeline, text) == expected

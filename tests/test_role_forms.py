@@ -66,7 +66,7 @@ FORM_FILES = [
     # indicators 该项 / 该指标 standing for the item named before, a 其中 part
     # qualified by its whole (各类卫生机构医院), a name after 的 of three
     # characters (经季节性调整的失业率), the noun after a classifier (17.2万个单位)
-    ("role_forms_stop29_heldout.txt", 60, {"0.2个百分点", "260公里", "620亿元以上", "8%", "92.9%"},
+    ("role_forms_stop29_heldout.txt", 60, {"0.2个百分点", "260公里", "8%", "92.9%"},
      {"0.13亿元", "0.1個百分點", "0.2个百分点", "0.54 亿元", "1,598億元", "10分", "126个", "17.2萬個", "2.9%",
       "2860.4万元", "4.2%", "4.2亿元", "4.5亿元", "4.63亿元", "8650万元", "96.7%"}),
     # stop 29, sectors and layouts (a helper's, from GUIDE.md alone): 200 / 220 roles and
@@ -111,8 +111,8 @@ FORM_FILES = [
     # carried into the next clause, 稳定在, 跨越…台阶, control figures in a colon or
     # 分别 list, a budget's 安排 without 预算 in its clause
     ("role_forms_stop30_targets.txt", 60,
-     {"0.44 亿元", "0.58亿元", "1,200戶", "1.5%", "10.6亿元", "120亿元", "15", "2", "2.1%", "28户", "3%", "40亿元", "40件",
-      "481億元", "5%", "5.5%左右", "6%左右", "6.5%", "7.2亿元", "8000万美元", "86.5万亩以上", "88.5%", "9%"},
+     {"0.44 亿元", "1,200戶", "10.6亿元", "120亿元", "15", "2", "2.1%", "28户", "3%", "40亿元",
+      "481億元", "5%", "5.5%左右", "6%左右", "6.5%", "8000万美元", "86.5万亩以上", "88.5%", "9%"},
      {"0.58亿元", "1.2万亩", "1.5%", "115.5 %", "1386 家次", "15", "18.6亿元以上", "214戶", "4.8个百分点", "400亿元", "40亿元", "500亿元",
       "512.6亿元", "6,470億元", "6.2%", "79.8%"}),
     # stop 30, indicators in noun phrases (a helper's): 223 / 235 roles, 211 / 235

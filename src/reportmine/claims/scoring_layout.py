@@ -170,7 +170,7 @@ def _step_size(c: Cues, text: str, cs: int, q: Quantity, ce: int) -> bool:
         return False
     if c.step_before.search(text, max(cs, q.start - 6), q.start) is None:
         if q.value == 1 and q.unit not in c.score_units and c.step_unit_award.match(text, q.end):
-            return True     # 下降1个百分点扣0.5分: one of a thing, its points right against it
+            return True     # 下降1个百分点减0.3分: one of a thing, its points right against it
         # 少1份扣0.5分: a shortfall without 每, its award right after it
         award = c.step_award.match(text, q.end + _gap(text, q.end))
         return award is not None and c.step_bare_before.search(text, max(cs, q.start - 3), q.start) is not None
