@@ -191,3 +191,24 @@ def test_a_plans_modal_covers_its_sentence(pipeline, text, expected):
 ])
 def test_a_years_plan_covers_its_sentence(pipeline, text, expected):
     assert roles(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a change against an earlier stretch of the same year (GUIDE.md: growth)
+    ("一至九月工业增加值增长5.6%，增速比1月至8月加快0.3个百分点。", ["growth", "growth"]),
+    ("固定资产投资增长8.1%，增速比一季度提高1.2个百分点。", ["growth", "growth"]),
+    # a rise written as its size; last year's final accounts are an earlier period
+    ("上半年零售业销售额的升幅为4.6%。", ["growth"]),
+    ("本年支出420.3万元，较2022年度决算数减少36.8万元。", ["actual", "growth"]),
+    # a signed rate in brackets after an amount is its change
+    ("全年实现营业收入612亿元（+8.3%），净利润48亿元（-3.5%）。", ["actual", "growth", "actual", "growth"]),
+    # the year's planned investment is a target; what was done is done
+    ("市级重点项目年度计划投资36.5亿元，截至6月底已完成投资18.2亿元。", ["target", "actual"]),
+    # a plan of this year's body (今年该局将…) covers its clauses, not 今年以来
+    ("今年该局将力争使辖区出生率控制在11‰以内；政策符合率达到95%以上。", ["target", "target"]),
+    ("今年以来，全区将重点项目作为抓手，完成投资12亿元。", ["actual"]),
+    # an exam's scores are achieved
+    ("毕业班平均成绩86分，数学单科平均分92分。", ["actual", "actual"]),
+])
+def test_changes_plans_and_scores_of_the_fourth_round(pipeline, text, expected):
+    assert roles(pipeline, text) == expected

@@ -52,7 +52,7 @@ FORM_FILES = [
     # year ahead is not told from a year past), 比承诺时限提速60%, 年度计划投资
     # (a town's own area, 全镇总面积86平方公里, which the file marks actual: since stop 34
     # the place's own area is background, as the real reports' gold marks it)
-    ("role_forms_stop28_plans.txt", 30, {"12%", "60%", "120亿元", "86平方公里"},
+    ("role_forms_stop28_plans.txt", 30, {"12%", "60%", "86平方公里"},
      {"41.2万人", "98.1%", "78人", "60%", "86平方公里"}),
     # stop 28, layouts: 34 / 36 roles and 26 / 36 indicators at first. Left: a
     # cue broken by a short line's break (完成年度⏎目标任务的108%)
@@ -100,7 +100,7 @@ FORM_FILES = [
     # full lines (min_lines). Left: a plan carried into the next clause (42亿元,
     # 68.5亿元, 8家, 1.8%), 比…增长9% of a plan against a forecast, a ratio without a
     # unit (2.13), 比上⏎年末净增 broken inside the cue, 完成基本分指标97% (read both ways)
-    ("role_forms_stop29_pdf.txt", 30, {"1.8%", "2.13", "3215户", "350 万美元", "42亿元", "68.5亿元", "8家", "9%", "97%"},
+    ("role_forms_stop29_pdf.txt", 30, {"1.8%", "2.13", "3215户", "350 万美元", "42亿元", "8家", "9%", "97%"},
      {"0.62亿\n元", "10\n7.9%", "107.2%", "178公里", "186.4億元", "1936\n户", "19个", "2.09",
       "2.13", "2.1個百分點", "203.7億\n元", "286.5万元", "29\n.5分", "2903.8万元", "3.1%", "3.3亿元", "38.25万元",
       "4.16万元", "432億元", "45.3亿元", "58公里", "68.\n5分", "70.\n4%", "8.55万元", "81.7%", "8分", "9%",

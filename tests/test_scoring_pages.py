@@ -26,6 +26,18 @@ def test_silent_on_a_flattened_form(pipeline, text):
     assert flags(pipeline, text) == []
 
 
+def test_a_completion_of_the_whole_plan_named_sentences_before(pipeline):
+    """Stop 37: the year's planned investment is a target, and a completion
+    rate of the whole plan is tried against every target of its paragraph
+    before it is called a miss; a real miss is still flagged."""
+    p = pipeline
+    whole = ("全区共安排重点项目60个，年度计划投资80亿元。其中新建项目22个，年度计划投资30亿元；"
+             "续建项目38个，年度计划投资50亿元；截至6月底完成投资44亿元，占年度计划的55%。")
+    assert flags(p, whole) == []
+    missed = "全区年度计划投资80亿元，截至6月底完成投资44亿元，占年度计划的52%。"
+    assert [f.text for f in flags(p, missed)] and "52%" in flags(p, missed)[0].text
+
+
 @pytest.mark.parametrize("text, kind", [
     # each case listed before 分别 loses one point: no list is cut short
     ("（一）工作机制（8分）。成立领导小组，未成立的扣2分；工作无计划、无措施、无总结的分别扣1分。", "inconsistency"),

@@ -33,7 +33,8 @@ from .formulas import check_formulas
 from .gaps import check_gaps
 from .found import Found
 from .levels import check_change_lists, check_level_lists, check_levels
-from .neighbourhood import Index, bracket_close, compatible, list_goes_on, named_alike, opens_bracket, without_subparts
+from .neighbourhood import (Index, bracket_close, compatible, list_goes_on, named_alike, opens_bracket,
+                            paragraph_bounds, without_subparts)
 from .rates import check_rates, check_share_lists
 from . import readings
 from .readings import completion_reading, difference_reading, growth_reading
@@ -182,6 +183,7 @@ def _search(doc: Document, targets=()) -> list[Flag]:
     # column first: a rate cell then pairs with the column its header names
     check_header_columns(index, found, search_config())
     last: list[Quantity] = []
+    earlier: list[Quantity] = []    # the numbers of the sentences before (completions' other targets)
     for sent in _sentences(doc):
         for i, q in enumerate(sent):
             _bound(found, q)
@@ -191,7 +193,7 @@ def _search(doc: Document, targets=()) -> list[Flag]:
             if q.role == "completion_rate":
                 if q.start in found.judged:
                     continue
-                if not _completion(found, q, before, last) and targets:
+                if not _completion(found, q, before, last, earlier) and targets:
                     _completion_from_file(found, q, before, targets)
             elif q.role == "difference" or (q.role == "growth" and q.norm_unit == "ratio_point"):
                 _difference(found, q, _level_before(found, sent, last, q) + _actual_before(found, last, before, q)
@@ -200,6 +202,7 @@ def _search(doc: Document, targets=()) -> list[Flag]:
                 _growth(found, q, sent, before, last)
         _parts(found, sent)
         last = sent
+        earlier.extend(sent)
     check_excess(index, found, search_config())
     check_complements(index, found, search_config())
     check_bases(index, found, check_rates(index, found, search_config()), search_config())
@@ -291,7 +294,8 @@ def _nearest(qs, pred):
     return None
 
 
-def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Quantity] = ()) -> None:
+def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Quantity] = (),
+                earlier: list[Quantity] = ()) -> None:
     """完成年度目标40亿元的91.5% with 到位资金32.6亿元: actual/target. The
     sentence before lends what this one lacks: the target across a ；
     (调整后预算3000万元；全年实际支出2910万元，预算执行率97%), the actual when
@@ -321,8 +325,19 @@ def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Qu
     if _named_elsewhere(c, actual, sentence):
         return True         # (…实现劳务收入21.6亿元，务工人数已超过全年60万人的任务，劳务收入完成了
         #                     全年任务的58.2%: the rate is of 劳务收入, whose target is not given)
-    _judge_completion(found, c, actual, target, sentence)
+    para = paragraph_bounds(found.text, c.start)[0]
+    others = [q for q in _tail_from(earlier, para) + list(sentence) if q is not target and is_target(q)
+              and q.norm_unit == target.norm_unit and q.start < c.start]
+    _judge_completion(found, c, actual, target, sentence, others)
     return True
+
+
+def _tail_from(qs: list[Quantity], start: int) -> list[Quantity]:
+    """The quantities of ``qs`` (in text order) from ``start`` on."""
+    i = len(qs)
+    while i and qs[i - 1].start >= start:
+        i -= 1
+    return qs[i:]
 
 
 def _named_elsewhere(c: Quantity, actual: Quantity, sentence: list[Quantity]) -> bool:
@@ -335,15 +350,24 @@ def _named_elsewhere(c: Quantity, actual: Quantity, sentence: list[Quantity]) ->
 
 
 def _judge_completion(found: Found, c: Quantity, actual: Quantity, target: Quantity,
-                      sentence: list[Quantity] = ()) -> None:
+                      sentence: list[Quantity] = (), others: list[Quantity] = ()) -> None:
     """c against actual/target, within the rounding of the three numbers;
-    other pairs of ``sentence`` are tried before a miss is flagged."""
+    other pairs of ``sentence`` are tried before a miss is flagged, and the
+    other targets of the unit before c (``others``: 年度计划投资105.53亿元。其中新建…
+    43.1亿元；续建…62.43亿元；…完成投资59.6亿元，占年度计划的56.47%: the whole's)."""
     computed = actual.norm_value / target.norm_value
     tol = ar.tolerance(c) + computed * (ar.tolerance(actual) / max(actual.norm_value, 1e-9)
                                         + ar.tolerance(target) / target.norm_value)
     if not ar.near(c.norm_value, computed, tol) and _other_reading(found, c, "completion", completion_reading,
                                                                    sentence, (actual, target)):
         return
+    if not ar.near(c.norm_value, computed, tol):
+        for t in others:
+            q = actual.norm_value / t.norm_value if t.norm_value else None
+            if q is not None and ar.near(c.norm_value, q, ar.tolerance(c) + q * (
+                    ar.tolerance(actual) / max(actual.norm_value, 1e-9) + ar.tolerance(t) / t.norm_value)):
+                found.verify("completion", f"{actual.text}/{t.text} = {ar.pct(q)}", [actual, t, c], c)
+                return
     found.judge(c, computed, tol, [actual, target], "completion",
                 f"{actual.text}/{target.text} = {ar.pct(computed)}", typos=lambda: ar.ratio_typo(c, actual, target))
 

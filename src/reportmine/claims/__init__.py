@@ -331,6 +331,9 @@ def _paren_head(c: Cues, text: str, quantities: list[Quantity], k: int, cs: int)
     return None
 
 
+_SIGNED_OPEN = frozenset(a + b for a in "(（" for b in "+＋")     # (a minus sign is read into the number: q.text)
+
+
 def _across_parenthesis(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> str | None:
     """占全年控制指标(215人)的43%: a parenthesis inside a phrase does not end
     its clause. A quantity alone in parentheses reads the cue right after
@@ -339,6 +342,10 @@ def _across_parenthesis(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> st
             and c.paren_target_lead.search(text, max(0, cs - 1 - _PAREN_CHARS), cs - 1):
         return "target"     # 控制指标（9起、7人）: the parenthesis gives the target named before it (not
         #                     an item's points, 绩效目标（2分）: full_target)
+    if text[q.end:q.end + 1] in (")", "）") and q.norm_unit == "ratio" and (
+            text[q.start - 2:q.start] in _SIGNED_OPEN
+            or (text[q.start - 1:q.start] in ("(", "（") and q.text[:1] in "+-－−＋")):
+        return "growth"     # 营收8483亿元（+10.4%）: a signed rate in brackets after an amount is its change
     if text[q.end:q.end + 1] in (")", "）") and text[q.start - 1:q.start] in ("(", "（"):
         after = c.after.match(text, q.end + 1, clause_end(text, q.end + 1))
         return after.lastgroup if after else None
