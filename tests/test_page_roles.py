@@ -1,8 +1,10 @@
-"""Roles of layouts that 157 real pages annotated at stop 37 (not realdev;
+"""Roles of layouts that real pages annotated at stop 37 (not realdev;
 models/ROLES.md, "Real pages annotated role by role") showed the rules
-misread: a change verb right after a body's name (集体企业增长2.3%), scores
-of a results list (one name a line, a grade after the score, a score off an
-item's points grid, a run read backwards). Texts written here."""
+misread, each section a rule and its guards: a change verb right after a
+body's name (集体企业增长2.3%), scores of a results list, the bodies an
+average is over, a rule's requirements, weights, caps, shortfalls and money,
+plans, a flattened form, changes against an earlier stretch of the year.
+Texts written here."""
 
 import pytest
 
@@ -13,17 +15,13 @@ def roles(pipeline, text):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # -- a change verb after a sector
     # a change verb right after a sector or a kind of firm ending in 业 (企业, 制造业)
     ("分登记类型看，国有企业增加值增长3.1%，私营企业增长8.2%，外资企业增长2.4%。", ["growth", "growth", "growth"]),
     ("分门类看，制造业增长7.5%，建筑业下降1.2%，批发业增长4.8%。", ["growth", "growth", "growth"]),
     # 增加值 stays a noun: its amount is a level
     ("全年规模以上工业增加值1250亿元，农业增加值320亿元。", ["actual", "actual"]),
-])
-def test_a_change_verb_after_a_sector(pipeline, text, expected):
-    assert roles(pipeline, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # -- scores of a results list are achieved
     # a results list, one place a line, each score in brackets: scores achieved
     ("一、考评结果\n（一）乡镇组\n东岭镇（97.35分）\n南湾乡（96.8分）\n北坡镇（95分）\n", ["actual"] * 3),
     # a grade after the score, then the next name
@@ -33,90 +31,50 @@ def test_a_change_verb_after_a_sector(pipeline, text, expected):
      ["full_target", "actual", "actual", "actual"]),
     # read backwards from a score off the points grid
     ("本季度排名靠后的是：市农机站62.5分，市档案馆70分，县供水公司71.3分。", ["actual"] * 3),
-])
-def test_scores_of_a_results_list_are_achieved(pipeline, text, expected):
-    assert roles(pipeline, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # -- items points stay maximum points
     # items' maximum points on their grid stay maximum points
     ("一、组织领导（20分）\n二、队伍建设（15分）\n三、信息报送（2.5分）\n四、宣传引导（0.5分）\n", ["full_target"] * 4),
     # an item's points before a self-assessed score, only 自评 between
     ("其中履职效能40分，自评37.6分。", ["full_target", "actual"]),
-])
-def test_items_points_stay_maximum_points(pipeline, text, expected):
-    assert roles(pipeline, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # -- the bodies an average is over
     # the bodies an average is taken over (GUIDE.md: other), whatever names them before
     ("一季度，全省86个县级城市平均优良天数比例为91.2%。", ["other", "actual"]),
     ("沿江地区23个城市平均细颗粒物浓度为31微克/立方米。", ["other", "actual"]),
     # a count of what was built, then an average of it: no average over the count
     ("新建4个村级服务站，平均每站投入6万元。", ["actual", "actual"]),
-])
-def test_the_bodies_an_average_is_over(pipeline, text, expected):
-    assert roles(pipeline, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # -- the least a rule requires
     # the least a rule requires is a target
     ("领导班子每年至少召开3次专题会议研究安全生产工作。", ["target"]),
     ("分管领导每半年至少听取1次工作汇报（1分）。", ["target", "full_target"]),
     # what there was, or what was done, at least
     ("开放日当天至少有500名群众参观。", ["actual"]),
     ("全年至少组织了15次技能培训。", ["actual"]),
-])
-def test_the_least_a_rule_requires(pipeline, text, expected):
-    assert roles(pipeline, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # -- approved and needed funds are planned
     # what was approved or is needed is planned (GUIDE.md: target)
     ("该工程经市发改委批准建设，批复总投资426.3万元。", ["target"]),
     ("按照建设方案，项目共需资金1650万元，其中规划设计需资金85万元。", ["target", "target"]),
     ("表彰奖励资金预算共30万元。", ["target"]),
     # what was put in is achieved
     ("全年实际投入资金380万元。", ["actual"]),
-])
-def test_approved_and_needed_funds_are_planned(pipeline, text, expected):
-    assert roles(pipeline, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # -- weights of a rule
     # shares a rule weighs results by are weights (other)
     ("考评结果按社区和机关分别以60%、40%比例计分。", ["other", "other"]),
     ("群众满意度测评按30%的权重计入总分。", ["other"]),
     # a share that is reported stays a value
     ("第三产业占比提高到48%，比重逐年上升。", ["actual"]),
-])
-def test_weights_of_a_rule(pipeline, text, expected):
-    assert roles(pipeline, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # -- a flattened form
     # a self-assessment form flattened by PDF conversion: target, then the value achieved
     ("一级指标二级指标三级指标年度指标值全年完成值偏差原因产出指标数量指标设备配备率100%96%维修及时率95%97%",
      ["target", "actual", "target", "actual"]),
     # two values together without those headers stay as they were read
     ("设备配备率100%96%维修及时率95%97%", ["actual"] * 4),
-])
-def test_a_flattened_form(pipeline, text, expected):
-    assert roles(pipeline, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # -- a gap to a benchmark growth rate
     # a gap to a benchmark's growth rate is a difference (GUIDE.md: 高于全省1.3个百分点)
     ("全县社会消费品零售总额增长9.6%，高于全市平均增速2.3个百分点。", ["growth", "difference"]),
     ("外贸出口下降4.2%，低于全省平均增幅6.1个百分点。", ["growth", "difference"]),
     # a change of the growth rate against an earlier period stays growth
     ("农民人均可支配收入增长7.9%，增速比上年提高0.4个百分点。", ["growth", "growth"]),
-])
-def test_a_gap_to_a_benchmark_growth_rate(pipeline, text, expected):
-    assert roles(pipeline, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # -- caps and shortfalls of a rule
     # the most an item gives is its maximum (full_target); the most a rule takes off is other
     ("资金到位分值=实际到位资金/目标任务×40，最高得40分。", ["full_target"]),
     ("工作创新有特色的，最多可得5分。", ["full_target"]),
@@ -126,74 +84,34 @@ def test_a_gap_to_a_benchmark_growth_rate(pipeline, text, expected):
     ("东岭镇总分93.5分。", ["actual"]),
     # a comparison with an earlier period is no shortfall of a rule
     ("全年受伤人数比上年少5人，扣1分。", ["growth", "other"]),
-])
-def test_caps_and_shortfalls_of_a_rule(pipeline, text, expected):
-    assert roles(pipeline, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # -- money a rule gives
     # money a rule gives or takes per unit or to each is like its points (other)
     ("验收合格的村各奖2000元，不合格的村各罚500元。", ["other", "other"]),
     ("季度到位率在80%以下的，每季度罚款800元。", ["actual", "other"]),
     # money received is a value
     ("全年共获得上级奖励资金60万元。", ["actual"]),
-])
-def test_money_a_rule_gives(pipeline, text, expected):
-    assert roles(pipeline, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # -- the unit a rule counts
     # one of a thing with its points right against it is the rule's unit (other)
     ("群众满意率下降1个百分点减0.3分。", ["other", "other"]),
     # a report's own record, then its deduction
     ("全年发生一般事故1起，扣2分。", ["actual", "other"]),
-])
-def test_the_unit_a_rule_counts(pipeline, text, expected):
-    assert roles(pipeline, text) == expected
-
-
-def test_points_after_one_of_a_thing_are_awarded_not_achieved(pipeline):
-    """市级采用1条，计8分: the clause before states a rule's unit, so 计8分 is
-    what the rule awards (other), not the unit's own score (a report's
-    全县达标率88.1%，得4.1分)."""
-    assert roles(pipeline, "市级采用：《工作动态》采用1条，计8分。")[-1] == "other"
-    assert roles(pipeline, "全县达标率88.1%，得4.1分。")[-1] == "actual"
-    # the last item of a list is no rule's unit
-    assert roles(pipeline, "三类项目分别落地5个、2个、1个，得0.5分。")[-1] == "actual"
-
-
-@pytest.mark.parametrize("text, expected", [
+    # -- the places a check goes over
     # the places a check or an assessment goes over are its scope (GUIDE.md: other)
     ("通过考核评估，检查12个村9个社区的计生工作台账。", ["other", "other"]),
     ("镇考评组对我镇16个村（居）的人居环境开展检查评比。", ["other"]),
     # places that did something are counted as done
     ("今年新建12个村级文化活动室。", ["actual"]),
-])
-def test_the_places_a_check_goes_over(pipeline, text, expected):
-    assert roles(pipeline, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # -- a plans modal covers its sentence
     # a plan's modal 拟 covers the clauses after it in its sentence (targets)
     ("开展污水管网建设，拟新建泵站3座，改造管网12公里，采购检测车各2台。", ["target", "target", "target"]),
     # not 模拟 or 虚拟; what was done stays done
     ("开展应急模拟演练5次，参加人员300人。", ["actual", "actual"]),
-])
-def test_a_plans_modal_covers_its_sentence(pipeline, text, expected):
-    assert roles(pipeline, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # -- a years plan covers its sentence
     # this year's or next year's 将 states a plan for its sentence (targets)
     ("明年全县将实施危房改造工程，投入资金450万元，改造农户300户。", ["target", "target"]),
     # what this year did is done
     ("今年全县实施危房改造，投入资金450万元，改造农户300户。", ["actual", "actual"]),
-])
-def test_a_years_plan_covers_its_sentence(pipeline, text, expected):
-    assert roles(pipeline, text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
+    # -- changes plans and scores of the fourth round
     # a change against an earlier stretch of the same year (GUIDE.md: growth)
     ("一至九月工业增加值增长5.6%，增速比1月至8月加快0.3个百分点。", ["growth", "growth"]),
     ("固定资产投资增长8.1%，增速比一季度提高1.2个百分点。", ["growth", "growth"]),
@@ -210,5 +128,15 @@ def test_a_years_plan_covers_its_sentence(pipeline, text, expected):
     # an exam's scores are achieved
     ("毕业班平均成绩86分，数学单科平均分92分。", ["actual", "actual"]),
 ])
-def test_changes_plans_and_scores_of_the_fourth_round(pipeline, text, expected):
+def test_roles_of_the_annotated_pages_layouts(pipeline, text, expected):
     assert roles(pipeline, text) == expected
+
+
+def test_points_after_one_of_a_thing_are_awarded_not_achieved(pipeline):
+    """市级采用1条，计8分: the clause before states a rule's unit, so 计8分 is
+    what the rule awards (other), not the unit's own score (a report's
+    全县达标率88.1%，得4.1分)."""
+    assert roles(pipeline, "市级采用：《工作动态》采用1条，计8分。")[-1] == "other"
+    assert roles(pipeline, "全县达标率88.1%，得4.1分。")[-1] == "actual"
+    # the last item of a list is no rule's unit
+    assert roles(pipeline, "三类项目分别落地5个、2个、1个，得0.5分。")[-1] == "actual"
