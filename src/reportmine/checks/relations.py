@@ -332,6 +332,12 @@ def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Qu
     return True
 
 
+def _quotient_tolerance(c: Quantity, actual: Quantity, target: Quantity, q: float) -> float:
+    """How far c may stand from q = actual/target: the rounding of the three numbers."""
+    return ar.tolerance(c) + q * (ar.tolerance(actual) / max(actual.norm_value, 1e-9)
+                                  + ar.tolerance(target) / target.norm_value)
+
+
 def _tail_from(qs: list[Quantity], start: int) -> list[Quantity]:
     """The quantities of ``qs`` (in text order) from ``start`` on."""
     i = len(qs)
@@ -356,16 +362,14 @@ def _judge_completion(found: Found, c: Quantity, actual: Quantity, target: Quant
     other targets of the unit before c (``others``: 年度计划投资105.53亿元。其中新建…
     43.1亿元；续建…62.43亿元；…完成投资59.6亿元，占年度计划的56.47%: the whole's)."""
     computed = actual.norm_value / target.norm_value
-    tol = ar.tolerance(c) + computed * (ar.tolerance(actual) / max(actual.norm_value, 1e-9)
-                                        + ar.tolerance(target) / target.norm_value)
+    tol = _quotient_tolerance(c, actual, target, computed)
     if not ar.near(c.norm_value, computed, tol) and _other_reading(found, c, "completion", completion_reading,
                                                                    sentence, (actual, target)):
         return
     if not ar.near(c.norm_value, computed, tol):
         for t in others:
             q = actual.norm_value / t.norm_value if t.norm_value else None
-            if q is not None and ar.near(c.norm_value, q, ar.tolerance(c) + q * (
-                    ar.tolerance(actual) / max(actual.norm_value, 1e-9) + ar.tolerance(t) / t.norm_value)):
+            if q is not None and ar.near(c.norm_value, q, _quotient_tolerance(c, actual, t, q)):
                 found.verify("completion", f"{actual.text}/{t.text} = {ar.pct(q)}", [actual, t, c], c)
                 return
     found.judge(c, computed, tol, [actual, target], "completion",

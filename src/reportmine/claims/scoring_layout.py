@@ -7,6 +7,8 @@ basic_target), steps (每低1个百分点扣
 
 from __future__ import annotations
 
+import regex
+
 from ..document import Quantity
 from .background import names_class
 from .clauses import clause_start, next_sentence_end
@@ -87,12 +89,13 @@ def _score_role(c: Cues, text: str, q: Quantity, role: str, cs: int, last_cue: i
         return "actual" if c.score_self.search(head[:-len(award)]) or _self_score(c, text, q, cs, award) else "other"
     if c.score_after_condition.search(text, max(0, q.start - 12), q.start):
         return "other"
-    if not _on_points_grid(c, q.value) and (role == "actual" or _paren_score(text, q)):
+    paren = _paren_score(text, q)
+    if not _on_points_grid(c, q.value) and (role == "actual" or paren):
         return "actual"     # 甲县（97.35分）, 乙局71.3分: no item's points are written so
     if role in ("full_target", "basic_target") and last_cue is not None \
             and c.score_achieved.search(text, max(cs, last_cue, q.start - 12), q.start):
         return "actual"     # 满分为100分）：甲区考评得分为100分: the achieved word is the score's own cue
-    if _paren_score(text, q):
+    if paren:
         return "full_target"
     if role == "actual" and c.score_achieved.search(text, max(cs, q.start - 12), q.start) is None:
         # 满意度保持在98分以上: a bound makes the score a requirement, not an item's points
@@ -159,6 +162,7 @@ def _formula_role(c: Cues, text: str, cs: int, q: Quantity, role: str) -> str:
     return role
 
 
+_SPACES_COMMAS = regex.compile(r"[ \u3000，,]*")    # between a shortfall and its award (少1份，扣0.5分)
 _STEP_REACH = 30      # how far after a step its award may stand, in the clause after it (每增加1家，加0.5分)
 
 
@@ -172,20 +176,12 @@ def _step_size(c: Cues, text: str, cs: int, q: Quantity, ce: int) -> bool:
         if q.value == 1 and q.unit not in c.score_units and c.step_unit_award.match(text, q.end):
             return True     # 下降1个百分点减0.3分: one of a thing, its points right against it
         # 少1份扣0.5分: a shortfall without 每, its award right after it
-        award = c.step_award.match(text, q.end + _gap(text, q.end))
+        award = c.step_award.match(text, _SPACES_COMMAS.match(text, q.end).end())
         return award is not None and c.step_bare_before.search(text, max(cs, q.start - 3), q.start) is not None
     end = max(ce, q.end)
     if c.step_award.search(text, q.end, end) is not None:
         return True
     return c.step_award.search(text, end, next_sentence_end(text, end, _STEP_REACH)) is not None
-
-
-def _gap(text: str, at: int) -> int:
-    """How many spaces and commas stand at ``at``."""
-    n = at
-    while n < len(text) and text[n] in " \u3000，,":
-        n += 1
-    return n - at
 
 
 def _ratio_weight(c: Cues, text: str, q: Quantity, prev: Quantity | None) -> bool:
