@@ -1,4 +1,4 @@
-"""Roles of layouts that real pages annotated at stop 37 (not realdev;
+"""Roles of layouts that real pages annotated at stops 37 and 38 (not realdev;
 models/ROLES.md, "Real pages annotated role by role") showed the rules
 misread, each section a rule and its guards: a change verb right after a
 body's name (集体企业增长2.3%), scores of a results list, the bodies an
@@ -127,6 +127,55 @@ def roles(pipeline, text):
     ("今年以来，全区将重点项目作为抓手，完成投资12亿元。", ["actual"]),
     # an exam's scores are achieved
     ("毕业班平均成绩86分，数学单科平均分92分。", ["actual", "actual"]),
+    # -- stop 38: completions of a pace or a budget
+    # what was done of the year's pace, of a budget with its own number between
+    ("全区引进外资2150万美元，完成全年进度的96.4%；一期路面完成总体进度的65%。",
+     ["actual", "completion_rate", "completion_rate"]),
+    ("税收收入完成52130万元，占年初预算数88460万元的58.9%。", ["actual", "target", "completion_rate"]),
+    # -- stop 38: changes written otherwise
+    # a slowing of a growth rate; a net change against an earlier year's end; 年增
+    ("外贸进出口增长12.2%，比上年同期减慢4.6个百分点；出口增长9.1%，减慢2个百分点。",
+     ["growth", "growth", "growth", "growth"]),
+    ("园区企业总数达到2418户，较2022年末净增365户。", ["actual", "growth"]),
+    ("第一季出口年增3.7%，第二季成长2.9%。", ["growth", "growth"]),
+    # a rise to a level is the level; a change heading a list with a colon is no cue for the list
+    ("市场占有率持续提升达到27.5%。", ["actual"]),
+    ("主要指标稳步增长：新签合同额达860亿元、营业收入415亿元。", ["actual", "actual"]),
+    # 成长 inside a word is no change (高成长性企业)
+    ("培育高成长性企业12家，实施总投资46.8亿元的项目20个。", ["actual", "actual", "actual"]),
+    # beyond the task first set is a gap to it
+    ("全年改造农户236户，超过原定任务数16户。", ["actual", "difference"]),
+    # -- stop 38: the bodies a share or a rank is taken among
+    ("全省1280个地表水监测断面中，优良断面比例为86.5%。", ["other", "actual"]),
+    ("在监测的105个重点湖泊中，富营养化湖泊比例为12.4%。", ["other", "actual"]),
+    ("固定资产投资完成年度目标的比例位居9县（区）第二。", ["other"]),
+    # a part counted among the whole: the whole is a count of what was found or planned
+    ("排查发现的46个隐患中，已整改41个，整改率89.1%。", ["actual", "actual", "actual"]),
+    # in one's home is no body counted among (到12户困难家庭家中，…)
+    ("干部深入12户困难群众家中，了解实际困难。", ["actual"]),
+    # -- stop 38: a plan word opens its sentence's plan
+    ("力争全院医疗服务水平进入全市前列，完成门诊诊疗36万人次，收治住院病人1.8万例。", ["target", "target"]),
+    ("确保工程一次验收合格率100%，创省级优质工程2项、市级优质工程6项。", ["target", "target", "target"]),
+    ("全县今冬水利建设计划完成土方860万方，投资2.3亿元，投劳540万工日。", ["target", "target", "target"]),
+    # a purpose, what was secured, what was obtained, and after ；: done
+    ("为确保工程进度，投入资金320万元，增加施工人员60人。", ["actual", "actual"]),
+    ("积极争取上级资金支持，落实贴息贷款1680万元，扶持创业380人。", ["actual", "actual"]),
+    ("确保了春耕生产顺利进行，全年粮食产量达到21.6万吨。", ["actual"]),
+    # how far it got ends a plan's scope: up to now, the months gone by (not a quarter ahead)
+    ("确保违建早发现早处置，截至目前，共拆除违章建筑96处。", ["actual"]),
+    ("全年计划改造棚户区1800套，前5个月完成430套。", ["target", "actual"]),
+    ("力争四季度新开工亿元以上项目4个，全年新增规上企业12家以上。", ["target", "target"]),
+    # -- stop 38: the bodies ranked, the places an assessment covers, a bound naming a kind of body
+    ("（一）6个评价片区排名及得分：东片区93.5分，西片区91分。", ["other", "actual", "actual"]),
+    ("考核对象为全县范围内的11个乡镇。", ["other"]),
+    ("新增产值超5亿元企业有4家，新增产值超20亿元企业有1家。", ["other", "actual", "other", "actual"]),
+    # an amount past a bound with no body after it is a value
+    ("全年营业收入超12亿元，利润超1亿元。", ["actual", "actual"]),
+    # -- stop 38: a sentence saying where its subject lies describes it (lengths, areas)
+    ("县人民医院位于城关镇东街，占地面积30亩，建筑面积9800平方米，距高速出口3公里。",
+     ["actual", "other", "other"]),
+    # its people and farmland are values of indicators; a sentence after it reports
+    ("某村位于乡政府以北，共有农户436户，耕地5200亩。全年新建村道3公里。", ["actual", "actual", "actual"]),
 ])
 def test_roles_of_the_annotated_pages_layouts(pipeline, text, expected):
     assert roles(pipeline, text) == expected

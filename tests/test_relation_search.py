@@ -922,3 +922,14 @@ def test_a_completion_after_the_sentence_of_its_amount(pipeline, text, verified,
     assert any(v["kind"] == "completion" for v in said) == verified
     assert bool(flags) == flagged, [f.message for f in flags]
 
+
+
+def test_a_rate_after_a_plan_and_its_part_is_of_the_whole(pipeline):
+    """Stop 38: 计划完成造林任务2.40万亩，其中储备林0.80万亩 makes the part a
+    target too (the plan covers its sentence); a completion rate in a later
+    sentence is still of the whole, not stopped by the part between."""
+    plan = "年度计划完成人工造林任务3.60万亩，其中储备林建设1.20万亩。截至12月底，全县实际完成人工造林3.24万亩，"
+    flags, verified = incs(pipeline, plan + "完成率达到90.0%。")
+    assert flags == [] and any(v["kind"] == "completion" for v in verified)
+    flags, _ = incs(pipeline, plan + "完成率达到93.0%。")
+    assert [f.subtype for f in flags] == ["completion"] and "3.24万亩/3.60万亩" in flags[0].arithmetic

@@ -154,6 +154,42 @@ def test_a_table_copied_one_cell_per_line_reads_as_a_table(tmp_path, pipeline, s
         ("17", "座", "actual", "改造危桥"), ("94.4%", "%", "completion_rate", "改造危桥")]
 
 
+def test_a_table_one_cell_a_line_closed_by_bars_reads_as_a_table(tmp_path, pipeline):
+    """Stop 38: web pages leave a table one cell a line with a bar closing each
+    line (``增长% |``): the bar is no part of the cell, the lines are that table
+    (the header's cells, then each row's label and values), and the lines around
+    it (a bar alone, a source line) are not cells of it."""
+    lines = ["|", "产值 |", "本月 |", "增长% |", "累计 |", "累计增长 |", "装备制造 |", "2340 |", "16.50 |",
+             "21242 |", "24.84 |", "电子信息 |", "3974 |", "18.05 |", "40865 |", "22.97 |", "（来源：统计局） |"]
+    path = tmp_path / "bars.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc = pipeline.analyze(path)
+    assert len(doc.tables) == 1 and len(doc.tables[0].rows) == 3
+    assert [(q.text, q.unit, q.role, q.indicator) for q in doc.quantities] == [
+        ("2340", None, "actual", "装备制造"), ("16.50", "%", "growth", "装备制造"),
+        ("21242", None, "actual", "装备制造"), ("24.84", None, "growth", "装备制造"),
+        ("3974", None, "actual", "电子信息"), ("18.05", "%", "growth", "电子信息"),
+        ("40865", None, "actual", "电子信息"), ("22.97", None, "growth", "电子信息")]
+
+
+def test_a_form_one_cell_a_line_with_empty_cells_stays_a_bar_table(tmp_path, pipeline):
+    """A form one cell a line whose empty cells (``|``) break its rows is read
+    in pieces that miss its columns (a piece whose header lost its first
+    cell puts 131.2 under 预算执行率): it stays a bar table of one column,
+    every bare number kept, no column giving a role."""
+    lines = ["预算执行情况（10分） |", "年度预算数（万元） |", "年初预算 |", "调整后预算数 |", "预算执行数 |",
+             "预算执行率 |", "权重 |", "得分 |", "原因 |", "总额 |", "120.5 |", "131.2 |", "131.2 |", "100.00% |",
+             "10 |", "|", "|", "其中：财政资金 |", "120.5 |", "131.2 |", "131.2 |", "100.00% |", "/ |", "/ |",
+             "单位资金 |", "0.00 |", "0.00 |", "0.00 |", "0.00% |", "/ |", "/ |"]
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc = pipeline.analyze(path)
+    assert len(doc.tables) == 1
+    assert [(q.text, q.role) for q in doc.quantities] == [("10分", "full_target")] + [
+        (t, "actual") for t in ["120.5", "131.2", "131.2", "100.00%", "10", "120.5", "131.2", "131.2", "100.00%",
+                                "0.00", "0.00", "0.00", "0.00%"]]
+
+
 def test_short_lines_that_are_no_table_stay_lines(tmp_path, pipeline):
     """Headings and a short line with a number, but no header as wide as its rows: no table."""
     path = tmp_path / "lines.txt"

@@ -201,9 +201,17 @@ def _earlier_target(index: Index, r: Quantity, cc, cfg, is_target: "_Targets") -
     # between: a target elsewhere may be of another scope or period
     meant = (a, t) if (by_name or a.start >= sentence_start(text, r.start)) and t.start >= para and len(found) == 1 \
         and _common_run(name, t.indicator or "") >= cfg.shared_name_chars \
-        and not any(is_target(x) for x in _amounts(index.between(t.end, r.start)) if x.norm_unit == t.norm_unit) \
+        and not any(is_target(x) and not _part_of(text, t, x, cfg) for x in _amounts(index.between(t.end, r.start))
+                    if x.norm_unit == t.norm_unit) \
         else None
     return [(a, t)], meant
+
+
+def _part_of(text: str, t: Quantity, x: Quantity, cfg) -> bool:
+    """计划完成造林任务2.40万亩，其中储备林0.80万亩: x written as a part of t
+    (after 其中 in t's sentence) is no other target."""
+    between = text[t.end:x.start]
+    return cfg.sum_cue.search(between) is not None and sentence_start(text, x.start) <= t.start
 
 
 def _used(found, t: Quantity) -> bool:

@@ -27,7 +27,8 @@ from .headings import heading_targets
 from .indicators import noun_after, phrase_before
 from .periods import period_before
 from .roles import governs_noun, role_cue
-from .background import background, bound_of_noun, class_lists, class_threshold, described, example_sentence, names_class, subject_count, territory
+from .background import (background, bound_of_noun, class_lists, class_threshold, counted_among, described,
+                         example_sentence, names_class, profile_sentence, subject_count, territory)
 from .scans import Scans
 from .scoring_layout import achieved_runs, ratio_part, scoring_role
 from .switches import is_on
@@ -163,6 +164,8 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
     then 分别/依次 lists are paired and parts refer back to their whole."""
     c, bounds, walk, scans = cues(), boundaries(text, len(quantities)), _Walk(), Scans(text)
     forecasts = [m.end() for m in forecast_cues(c).finditer(text)] if quantities and is_on("forecast_scope") else []
+    if quantities and c.plan_scope is not None:
+        forecasts = _Scopes(forecasts, [m.end() for m in c.plan_scope.finditer(text)])
     targets = [m.end() for m in c.target_scope.finditer(text)] if quantities and c.target_scope is not None else []
     for k, q in enumerate(quantities):
         subject = False
@@ -177,7 +180,9 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
                 or (subject := subject_count(c, text, q, quantities[k + 1] if k + 1 < len(quantities) else None,
                                              cs, ce))):
             role = "other"
-        elif example_sentence(c, text, ss) or (role == "actual" and bound_of_noun(c, text, q, cs)):
+        elif example_sentence(c, text, ss) or (role == "actual" and bound_of_noun(c, text, q, cs)) \
+                or (role == "actual" and first_cue is None and profile_sentence(c, text, q, ss)) \
+                or counted_among(c, text, q, quantities[k + 1] if k + 1 < len(quantities) else None, cs):
             role = "other"
         elif role in _SCOPED_ROLES and targets and q.unit not in c.score_units and _in_target_scope(c, scans, targets, ss, cs, q.start):
             role = "target"
@@ -309,6 +314,9 @@ def _cueless_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int]
             and c.target_heading_reached.search(text, cs, q.start) is None:
         return "forecast"   # 预计全年实现生产总值A亿元，…；全社会固定资产投资B亿元 (not …，去年为B%; nor
         #                     a clause that says what was done: …；但土地出让收入只完成了9.8亿元 — 已, 实际)
+    if _plan_sentence(c, forecasts, text, ss, cs) and not any(w in text[cs:q.start] for w in c.earlier_periods) \
+            and c.target_heading_reached.search(text, ss, q.start) is None:
+        return "target"
     if prev is not None and prev.role == "target" and set(text[prev.end:q.start]) <= c.marks.list_gap:
         return "target"     # 分别不少于6个、3个、2个: the list shares its bound
     if text.startswith(words(c, "target_bounds") or ("\0",), q.start) or _target_list(c, scans, cs, q.end, ce):
@@ -443,6 +451,27 @@ def _lead(c: Cues, text: str, ss: int, cs: int) -> str | None:
         return None
     m = c.lead_clause.fullmatch(text[ps:cs - 1].strip())
     return m.lastgroup if m else None
+
+
+class _Scopes(list):
+    """Where the forecast cues end (the list itself) and where the plan words
+    that open a sentence's plan end (``plans``)."""
+
+    def __init__(self, forecasts: list[int], plans: list[int]):
+        super().__init__(forecasts)
+        self.plans = plans
+
+
+def _plan_sentence(c: Cues, forecasts: list[int], text: str, ss: int, cs: int) -> bool:
+    """力争…，完成门诊诊疗36万人次，收治住院病人1.8万例: a plan word
+    (``plan_scope``: 力争, 确保, 计划完成) in an earlier clause of the sentence
+    covers the clauses after it that have no cue of their own (stop 38's
+    annotated pages, no switch); not across ；, nor past a word that says
+    how far it got (``plan_scope_end``: 截至目前)."""
+    plans = getattr(forecasts, "plans", None)
+    opened = _open_scope(c, plans, text, ss, cs) if plans else None
+    return opened is not None and ";" not in text[ss:cs] and "；" not in text[ss:cs] \
+        and (c.plan_scope_end is None or c.plan_scope_end.search(text, opened, cs) is None)
 
 
 def _forecast_sentence(c: Cues, forecasts: list[int], text: str, ss: int, cs: int) -> bool:

@@ -90,6 +90,11 @@ class Cues:
     subject_units: frozenset
     subject_verbs: "regex.Pattern | None"
     subject_average: "regex.Pattern | None"
+    subject_among: "regex.Pattern | None"    # 1280个断面中，…: the bodies a share is over (stop 38)
+    rank_before: "regex.Pattern | None"      # 位居9县（区）第二: the bodies a rank is among (stop 38)
+    rank_after: "regex.Pattern | None"
+    profile: "regex.Pattern | None"          # 某医院位于…: a sentence describing its subject (stop 38)
+    profile_units: frozenset                 # …the normalized units of its numbers read as background
     named_first_units: tuple[str, ...]   # …and the units they are counted in
     class_bounds: tuple[str, ...]
     score_achieved: "regex.Pattern"
@@ -119,6 +124,8 @@ class Cues:
     target_heading_reached: "regex.Pattern"
     target_scope: "regex.Pattern | None"
     lead_clause: "regex.Pattern"
+    plan_scope: "regex.Pattern | None"   # 力争…，实现A，B: a plan word opening a sentence's plan (stop 38)
+    plan_scope_end: "regex.Pattern | None"
     plan_lead: "regex.Pattern"
     field_gap: "regex.Pattern"
     change_words: tuple[str, ...]
@@ -454,6 +461,11 @@ def cues() -> Cues:
         subject_units=frozenset(_words_if(bg, "subject_units", "claims.yaml: background", ())),
         subject_verbs=_pattern_if(bg, "subject_verbs", "claims.yaml: background"),
         subject_average=_pattern_if(bg, "subject_average", "claims.yaml: background"),
+        subject_among=_pattern_if(bg, "subject_among", "claims.yaml: background"),
+        rank_before=_pattern_if(bg, "rank_before", "claims.yaml: background"),
+        rank_after=_pattern_if(bg, "rank_after", "claims.yaml: background"),
+        profile=_pattern_if(bg, "profile", "claims.yaml: background"),
+        profile_units=frozenset(_words_if(bg, "profile_units", "claims.yaml: background", ())),
         class_bounds=tuple(data.get("class_bounds") or ("\0",)),
         score_achieved=compile_pattern(data.get("score_achieved") or "(?!)", "claims.yaml: score_achieved"),
         score_self=compile_pattern(data.get("score_self") or "(?!)", "claims.yaml: score_self"),
@@ -488,6 +500,8 @@ def cues() -> Cues:
         target_scope=(compile_pattern(data["target_scope"], "claims.yaml: target_scope")
                       if data.get("target_scope") else None),
         lead_clause=compile_pattern(data.get("lead_clause") or "(?!)", "claims.yaml: lead_clause"),
+        plan_scope=_pattern_if(data, "plan_scope", "claims.yaml"),
+        plan_scope_end=_pattern_if(data, "plan_scope_end", "claims.yaml"),
         plan_lead=compile_pattern(data.get("plan_lead") or "(?!)", "claims.yaml: plan_lead"),
         field_gap=compile_pattern(data.get("field_gap") or "(?!)", "claims.yaml: field_gap"),
         change_words=tuple(data.get("change_words") or ("\0",)),

@@ -13,7 +13,10 @@ and in a docx's paragraphs outside those tables,
 - a run of short lines, one cell each, as copying a table out of a document
   leaves it (指标名称⏎年度目标⏎实际完成⏎完成率⏎城镇新增就业（人）⏎5500⏎5862⏎106.6%…),
   is a table when its first lines (the header) are as many as the cells of
-  each row after them, every row a label then numbers (``_column_runs``).
+  each row after them, every row a label then numbers (``_column_runs``); a
+  bar closing (or opening and closing) each such line, as web pages leave a
+  table one cell a line (``增长% |``), is not part of the cell, and a run of
+  such lines read so is not also a bar table (of one column).
 Their line blocks are replaced by table_cell blocks.
 """
 
@@ -40,12 +43,26 @@ def find_text_tables(doc: Document, lines: list[Line]) -> None:
         own = [(t.start, t.end) for t in doc.tables]
         lines = [Line(line.start, line.end, "") if any(s <= line.start < e for s, e in own) else line
                  for line in lines]
-    runs: list[tuple[list[Line], str]] = []
+    runs: list[tuple[list, str]] = []
     if "\t" in doc.text:
         runs += [(rows, "\t") for rows in _tab_runs(lines)]
+    columns = _column_runs([_one_cell(line) for line in lines])
     if "|" in doc.text:
-        runs += [(rows, "|") for rows in _bar_runs(lines)]
-    runs += [(rows, "\n") for rows in _column_runs(lines)]
+        for rows in _bar_runs(lines):
+            inside = [t for t in columns if rows[0].start <= t[0][0].start and t[-1][-1].end <= rows[-1].end]
+            if not inside or not _one_cell_run(rows):
+                runs.append((rows, "|"))
+                continue
+            spans = [(t[0][0].start, t[-1][-1].end) for t in inside]
+            if _covered(rows, spans) < MIN_COLUMN_COVER:
+                # (a form one cell a line with empty cells is read in pieces that
+                # miss its columns: it stays a bar table of one column)
+                columns = [t for t in columns if not any(t is u for u in inside)]
+                runs.append((rows, "|"))
+                continue
+            # the rest of the run (a title, a source line) stays a bar table
+            runs += [(piece, "|") for piece in _outside(rows, spans) if len(piece) >= 2]
+    runs += [(rows, "\n") for rows in columns]
     taken: set[int] = set()
     for rows, sep in sorted(runs, key=lambda r: _first_line(*r).start):
         flat = [line for row in rows for line in row] if sep == "\n" else rows
@@ -86,6 +103,45 @@ def _bar_runs(lines: list[Line]) -> list[list[Line]]:
             runs.append([r for r in run if not _RULE.match(r.text)])
         run = []
     return [r for r in runs if r]
+
+
+MIN_COLUMN_COVER = 0.8      # share of a bar run of one-cell lines a table one cell a line must read
+
+
+def _covered(rows: list[Line], spans: list[tuple[int, int]]) -> float:
+    """The share of the run's non-empty lines inside the spans."""
+    full = [line for line in rows if line.text.strip(" |")]
+    return sum(1 for line in full if any(s <= line.start < e for s, e in spans)) / max(1, len(full))
+
+
+def _outside(rows: list[Line], spans: list[tuple[int, int]]) -> list[list[Line]]:
+    """The runs of ``rows`` between the spans of other tables."""
+    pieces: list[list[Line]] = [[]]
+    for line in rows:
+        if any(s <= line.start < e for s, e in spans):
+            if pieces[-1]:
+                pieces.append([])
+        else:
+            pieces[-1].append(line)
+    return [p for p in pieces if p]
+
+
+def _one_cell_run(rows: list[Line]) -> bool:
+    """Whether every line of a bar run holds one cell at most (``增长% |``, ``|``)."""
+    return all(_one_cell(line) is not line or not line.text.strip(" |") for line in rows)
+
+
+_BARRED_CELL = re.compile(r"^(\s*\|?)([^|]*?)\s*\|\s*$")
+
+
+def _one_cell(line: Line) -> Line:
+    """A line holding one cell between bars (``增长% |``, ``| 19.31 |``): the
+    cell alone (a table written one cell a line); any other line as it is."""
+    m = _BARRED_CELL.match(line.text)
+    if m is None or not m.group(2).strip():
+        return line
+    start = line.start + len(m.group(1))
+    return Line(start, start + len(m.group(2)), m.group(2))
 
 
 MIN_COLUMN_WIDTH = 3        # a one-cell-per-line table: a label column and two of values at least
