@@ -933,3 +933,28 @@ def test_a_rate_after_a_plan_and_its_part_is_of_the_whole(pipeline):
     assert flags == [] and any(v["kind"] == "completion" for v in verified)
     flags, _ = incs(pipeline, plan + "完成率达到93.0%。")
     assert [f.subtype for f in flags] == ["completion"] and "3.24万亩/3.60万亩" in flags[0].arithmetic
+
+
+def test_a_change_names_the_unit_it_counts(pipeline):
+    """Stop 38: 同比件数下降…、人数下降… after 312件486人 and last year's 520件910人:
+    each rate is of the count of its own unit (件数, 人数), not of the nearest count."""
+    text = "审结起诉案件312件486人，去年同期为520件910人，同比件数下降{}%、人数下降46.59%。"
+    flags, verified = incs(pipeline, text.format("40.00"))
+    assert flags == [] and sum(v["kind"] == "growth" for v in verified) == 2
+    flags, _ = incs(pipeline, text.format("42.00"))
+    assert [f.subtype for f in flags] == ["growth"] and "(312件 − 520件)/520件" in flags[0].arithmetic
+
+
+def test_a_count_in_a_bracket_of_parts_is_no_level_of_the_change_after_it(pipeline):
+    """受理案件4218件（含旧存126件），同比上升3.85%: the rate is of the total, whose
+    earlier level is not given; the bracket's part is not read as its level."""
+    flags, _ = incs(pipeline, "全年共受理诉讼案件4218件（含旧存126件），同比上升3.85%。")
+    assert flags == []
+
+
+def test_an_amount_after_ling_is_no_part_of_the_breakdown_before(pipeline):
+    """达重点线以上36人，其中…14人；另被定向录取9人；达普通线97人: what 另 adds and
+    what follows it are beside the breakdown, not parts of 36."""
+    text = "达重点线以上36人，其中达省示范高中统招线640分以上14人，比去年增加40%；另被定向录取9人；达普通线97人；达600分以上70人。"
+    flags, _ = incs(pipeline, text)
+    assert flags == []

@@ -566,6 +566,11 @@ def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quanti
     earlier level (…利润4.2亿元。去年同期为3.5亿元，同比增长20%。)."""
     if g.norm_unit != "ratio" or g.group is not None:
         return
+    named = search_config().counted_unit.search(found.text, max(0, g.start - _UNIT_LABEL_CHARS), g.start)
+    unit = named.group(1) if named is not None and any(q.unit == named.group(1) for q in before) else None
+    if unit is not None:        # 同比件数下降38.24%、人数下降53.14% after 478件635人: the count of its unit
+        before = [q for q in before if q.unit == unit]
+        sent = [q for q in sent if q.unit == unit or q.start >= g.start]
     prev = _nearest(before, lambda q: _is_count(q) and _after_cue(found, q))
     after = False
     if prev is None and not any(_is_count(q) and q.norm_unit != "ratio" for q in before):
@@ -598,6 +603,9 @@ def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quanti
     found.judge(g, computed, tol, [cur, prev], "growth",
                 f"({cur.text} − {prev.text})/{prev.text} = {ar.pct(up)}", levels=(cur.norm_value, implied),
                 typos=lambda: growth_typos(g, cur, prev))
+
+
+_UNIT_LABEL_CHARS = 10     # how far before a rate its unit's name (件数, 人数) is looked for
 
 
 def _same_sentence(text: str, a: Quantity, b: Quantity) -> bool:

@@ -25,7 +25,7 @@ _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "growth_tail", "le
              "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row", "score_group_cell", "score_entry_mark", "score_weight_label", "column_plan", "column_done", "column_rate", "per_item_cue", "per_area_cue", "share_label", "ratio_label", "table_not_summed",
              "direction_from", "direction_compared", "same_period_compared", "respectively", "list_goes_on",
              "listed_before", "table_cell", "trend_seam", "period_months", "period_until", "period_year",
-             "labelled_rate")
+             "labelled_rate", "counted_unit", "aside_lead")
 
 
 @dataclass(frozen=True)
@@ -160,6 +160,8 @@ class SearchConfig:
     period_year: object
     named_periods: tuple[tuple[str, tuple[int, ...]], ...]
     labelled_rate: object
+    counted_unit: object        # 件数下降38.24%: the unit a change is of, named right before it
+    aside_lead: object          # 另被定向录取9人: a clause beside an oversized breakdown
 
 
 def _word_sets(raw, where: str) -> tuple[tuple[str, ...], ...]:

@@ -182,6 +182,9 @@ def _oversized(found, total: Quantity, parts: list[Quantity], cfg) -> None:
     mistyped digit of that number (or of the total) makes them add up within
     the written rounding (全镇总人口3.2万人，其中农业人口8.2万人，非农业人口0.4万人:
     8.2万人 for 2.8万人)."""
+    aside = next((i for i, p in enumerate(parts)
+                  if cfg.aside_lead.match(found.text, clause_start(found.text, p.start), p.start)), None)
+    parts = parts[:aside] if aside is not None else parts     # (…；另被定向录取9人；达普通线97人: beside it)
     if len(parts) < 2 or total.norm_value <= 0 or any(p.approx for p in parts) or total.approx:
         return
     top = ar.bounds(total)[1]

@@ -2,9 +2,9 @@
 sites do to numbers is undone, with every offset mapped back to the source.
 
 - spaces between a number and its unit, or inside a number (``212.8 亿元``,
-  ``12. 5%``, ``死亡 11 人``, ``3 420 起``) are dropped;
+  ``12. 5%``, ``11 . 8%``, ``死亡 11 人``, ``3 420 起``) are dropped;
 - inline pinyin glosses after characters (``萬(wàn)人``) are dropped;
-- a full-width 。 between digits is a decimal point (``29。43%``);
+- a full-width 。 or a small full stop ﹒ between digits is a decimal point (``29。43%``);
 - a page marker on a new line inside a number is dropped (``39⏎2、4人`` is 394人);
 - traditional characters read as simplified (``個百分點``, 1:1, data/t2s.tsv).
 
@@ -35,6 +35,9 @@ _DROP = re.compile(
     rf"|(?<=[0-9０-９])[{SPACES}]{{1,3}}(?=[{_CJK}%％‰㎡μ])"
     rf"|(?<=[{_CJK}])[{SPACES}]{{1,3}}(?=[0-9０-９])"
     rf"|(?<=[0-9][.．])[{SPACES}]{{1,2}}(?=[0-9])"
+    # (and before it, when a digit follows it, and then after it: 增长11 . 8%)
+    rf"|(?<=[0-9])[{SPACES}]{{1,2}}(?=[.．][{SPACES}]{{0,2}}[0-9])"
+    rf"|(?<=[0-9][{SPACES}][.．])[{SPACES}]{{1,2}}(?=[0-9])"
     # a space after the thousands of a number with its unit (3 420 起, 41 268 元): one
     # to three digits before it (no more, no decimal point, no digit group before
     # them), three after it and then the unit, no run of groups (123 456 789 …)
@@ -64,7 +67,7 @@ def view_words() -> ViewWords:
 @lru_cache(maxsize=4)
 def _triggers(lexicon_chars: str) -> tuple[frozenset, frozenset, frozenset]:
     trad = traditional_of(lexicon_chars)
-    return frozenset(SPACES + trad), frozenset(SPACES + trad + "。.．(（\n"), frozenset(trad)
+    return frozenset(SPACES + trad + "﹒"), frozenset(SPACES + trad + "。﹒.．(（\n"), frozenset(trad)
 
 
 _UNIT_LOOK = 4      # a unit's later characters looked at (公頃, 平方公裏: the first is the same in both scripts)
@@ -72,7 +75,7 @@ _UNIT_LOOK = 4      # a unit's later characters looked at (公頃, 平方公裏:
 
 def needs_view(text: str, s: int, e: int, lo: int, hi: int, lexicon_chars: str) -> bool:
     """True when the match text[s:e] (inside text[lo:hi]) touches something
-    the plain pattern would misread: a space, a gloss, 。 between digits, a
+    the plain pattern would misread: a space, a gloss, 。 or ﹒ between digits, a
     traditional character (the next unit, an approximation word before)."""
     before, after, trad = _triggers(lexicon_chars)
     if s > lo and text[s - 1] in before:
@@ -82,9 +85,9 @@ def needs_view(text: str, s: int, e: int, lo: int, hi: int, lexicon_chars: str) 
     if text[e] not in after:
         return not trad.isdisjoint(text[e + 1:min(hi, e + _UNIT_LOOK)])
     ch = text[e]
-    if ch in "。.．":
+    if ch in "。﹒.．":
         nxt = text[e + 1] if e + 1 < hi else ""
-        return nxt in SPACES or (ch == "。" and "0" <= nxt <= "9" and "0" <= text[e - 1] <= "9")
+        return nxt in SPACES or (ch in "。﹒" and "0" <= nxt <= "9" and "0" <= text[e - 1] <= "9")
     if ch in "(（":
         return e + 1 < hi and text[e + 1] in _LOWER
     if ch == "\n":
