@@ -143,6 +143,8 @@ def roles(pipeline, text):
     ("主要指标稳步增长：新签合同额达860亿元、营业收入415亿元。", ["actual", "actual"]),
     # 成长 inside a word is no change (高成长性企业)
     ("培育高成长性企业12家，实施总投资46.8亿元的项目20个。", ["actual", "actual", "actual"]),
+    # a change verb inside a list of names is part of a name (丙路改造提升、…等6个项目)
+    ("甲路桥、乙路北延、丙路改造提升、丁区污水处理厂等6个项目正在施工。", ["actual"]),
     # beyond the task first set is a gap to it
     ("全年改造农户236户，超过原定任务数16户。", ["actual", "difference"]),
     # -- stop 38: the bodies a share or a rank is taken among
