@@ -128,14 +128,17 @@ def test_sentences_held_out_at_stop_29_that_need_not_relate(pipeline):
     (增加值 over 增加值, 成本费用利润率) is not the ratio of the amounts before
     it; a completion of a task the sentence does not state (人工造林任务); a
     case count of another state (破获) read as a part after ；. Silencing the
-    其中 ones for shortfalls cost 9-48 of the relation batteries' catches."""
+    其中 ones for shortfalls cost 9-48 of the relation batteries' catches.
+    Stop 38: two parts short of their total, not each other's complement, are
+    no whole breakdown in checks/sums.py (real pages' national totals and two
+    of their modes): the case count after ； goes, for 9 of mutate.py's catches."""
     flagged = []
     for name in ("relation_forms_no_relation_stop29.txt", "relation_forms_no_relation_stop29_sectors.txt"):
         for form in _forms(ROOT / "benchmarks" / name):
             doc = pipeline.analyze_bytes((form + "\n").encode("utf-8"), "form.txt")
             flagged += [form[:8] for f in doc.flags if f.type == "inconsistency"]
     assert flagged == ["全县共有行政村1", "全年培训农村劳动", "全市共有各级各类", "全县规上工业企业", "全縣共有規模以上",
-                       "全年完成造林2.", "今年共收到人大代", "全县共有卫生技术", "全年立刑事案件1"]
+                       "全年完成造林2.", "今年共收到人大代", "全县共有卫生技术"]
 
 
 def test_paragraphs_held_out_at_stop_30_that_need_not_relate(pipeline):

@@ -958,3 +958,16 @@ def test_an_amount_after_ling_is_no_part_of_the_breakdown_before(pipeline):
     text = "达重点线以上36人，其中达省示范高中统招线640分以上14人，比去年增加40%；另被定向录取9人；达普通线97人；达600分以上70人。"
     flags, _ = incs(pipeline, text)
     assert flags == []
+
+
+def test_two_parts_short_of_their_total_may_be_two_of_more(pipeline):
+    """Stop 38: 货运量…其中公路…；水路… (no rail, no air) is a partial breakdown:
+    two parts short of their total, not each other's complement, raise nothing;
+    complements short of it, or parts above it, still do."""
+    flags, _ = incs(pipeline, "全年完成营业性货运量86.4亿吨，同比增长3.2%。其中，完成公路货运量65.1亿吨，"
+                              "同比增长2.8%；完成水路货运量15.6亿吨，同比增长4.1%。")
+    assert flags == []
+    flags, _ = incs(pipeline, "全县户籍人口52.6万人，其中城镇人口18.3万人，农村人口32.1万人。")
+    assert [f.subtype for f in flags] == ["sum"]
+    flags, _ = incs(pipeline, "全年完成营业性货运量86.4亿吨，其中，完成公路货运量72.1亿吨，完成水路货运量15.6亿吨。")
+    assert [f.subtype for f in flags] == ["sum"]

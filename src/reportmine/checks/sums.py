@@ -20,6 +20,7 @@ named a total itself: 项目总投资).
 from __future__ import annotations
 
 import itertools
+import os
 
 from ..claims.clauses import clause_end, clause_start, sentence_start
 from ..document import Quantity
@@ -404,7 +405,11 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
     if k == 2 and _complementary(found.text, parts[0], parts[1], cfg):
         limit = max(limit, cfg.near_miss_total)
     arith = _sum_arith(total, parts[:k])
-    if total.norm_value and gap / total.norm_value <= limit:
+    # (货运量317.9亿吨，其中公路233.5亿吨，水路54.9亿吨: two parts short of their total,
+    # not each other's complement, may be two of more; only a slip below tells)
+    short_pair = k == 2 and sum(p.norm_value for p in parts[:2]) < total.norm_value \
+        and not _complementary(found.text, parts[0], parts[1], cfg) and not _whole_named(found.text, total, parts[:2], cfg)
+    if total.norm_value and gap / total.norm_value <= limit and not short_pair:
         found.flag("sum", total, arith, parts[:k])
     elif (k == whole_sentence or named) and (slip := ar.scale_slips(total, parts[:k])):
         found.flag("sum", total, arith + ar.typo_note(slip), parts[:k])      # 非税收入2.81万元 for 2.81亿元
@@ -416,6 +421,25 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
             and (typo := _typo(total, parts[:whole_sentence], 0.0, named, cfg, True)):
         run = parts[:whole_sentence]     # every part of the sentence, more than the total: no subset of it
         found.flag("sum", total, _sum_arith(total, run) + ar.typo_note(typo), run)
+
+
+def _whole_named(text: str, total: Quantity, parts: list[Quantity], cfg) -> bool:
+    """The total says it is the whole of its parts: a total's word before it
+    (支出合计500万元，其中…) or a name made of theirs (工农业总产值 of 农业总产值 and
+    工业总产值: the heads before their shared tail all stand in its own)."""
+    if cfg.total_cue.search(text, clause_start(text, total.start), total.start):
+        return True
+    names, own = [p.indicator or "" for p in parts], total.indicator or ""
+    if not own or not all(names):
+        return False
+    lead = len(os.path.commonprefix(names))         # (完成公路货运量, 完成水路货运量: 完成)
+    names = [n[lead:] for n in names]
+    own = own[lead:] if own.startswith(names and parts[0].indicator[:lead] or "") else own
+    tail = len(os.path.commonprefix([n[::-1] for n in names]))
+    heads = [n[:len(n) - tail] for n in names]
+    if tail and own.endswith(names[0][len(names[0]) - tail:]):
+        own = own[:len(own) - tail]
+    return all(h and h[0] in own for h in heads)
 
 
 def _sum_arith(total: Quantity, parts: list[Quantity]) -> str:
