@@ -432,14 +432,12 @@ def _whole_named(text: str, total: Quantity, parts: list[Quantity], cfg) -> bool
     names, own = [p.indicator or "" for p in parts], total.indicator or ""
     if not own or not all(names):
         return False
-    lead = len(os.path.commonprefix(names))         # (完成公路货运量, 完成水路货运量: 完成)
-    names = [n[lead:] for n in names]
-    own = own[lead:] if own.startswith(names and parts[0].indicator[:lead] or "") else own
-    tail = len(os.path.commonprefix([n[::-1] for n in names]))
-    heads = [n[:len(n) - tail] for n in names]
-    if tail and own.endswith(names[0][len(names[0]) - tail:]):
-        own = own[:len(own) - tail]
-    return all(h and h[0] in own for h in heads)
+    lead = os.path.commonprefix(names)              # (完成公路货运量, 完成水路货运量: 完成)
+    names = [n[len(lead):] for n in names]
+    tail = os.path.commonprefix([n[::-1] for n in names])[::-1]     # (路货运量)
+    own = own.removeprefix(lead)
+    own = own.removesuffix(tail) if tail else own
+    return all(len(n) > len(tail) and n[0] in own for n in names)
 
 
 def _sum_arith(total: Quantity, parts: list[Quantity]) -> str:

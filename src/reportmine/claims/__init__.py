@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -163,9 +164,8 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
     """Role, indicator, period (and setter) of every quantity, in text order;
     then 分别/依次 lists are paired and parts refer back to their whole."""
     c, bounds, walk, scans = cues(), boundaries(text, len(quantities)), _Walk(), Scans(text)
-    forecasts = [m.end() for m in forecast_cues(c).finditer(text)] if quantities and is_on("forecast_scope") else []
-    if quantities and c.plan_scope is not None:
-        forecasts = _Scopes(forecasts, [m.end() for m in c.plan_scope.finditer(text)])
+    scopes = _Scopes([m.end() for m in forecast_cues(c).finditer(text)] if quantities and is_on("forecast_scope") else [],
+                     [m.end() for m in c.plan_scope.finditer(text)] if quantities and c.plan_scope is not None else [])
     targets = [m.end() for m in c.target_scope.finditer(text)] if quantities and c.target_scope is not None else []
     for k, q in enumerate(quantities):
         subject = False
@@ -173,7 +173,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         ss, line = bounds.sentence_start(q.start), line_start(text, q.start) - 1
         prev = walk.prev
         in_clause = prev is not None and prev.start >= cs
-        role, first_cue, last_cue = _rule_role(c, scans, q, (ss, cs, ce), prev if in_clause else None, forecasts)
+        role, first_cue, last_cue = _rule_role(c, scans, q, (ss, cs, ce), prev if in_clause else None, scopes)
         if role == "actual" and first_cue is None and (
                 background(c, text, q, (ss, cs, ce), prev) or class_threshold(c, text, q, ce)
                 or described(c, text, q, (ss, cs, ce)) or territory(c, text, q, cs)
@@ -266,12 +266,12 @@ def _pair_names(text: str, quantities: list[Quantity]) -> None:
 
 
 def _rule_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], prev: Quantity | None,
-               forecasts: list[int]):
+               scopes: "_Scopes"):
     """(role, first cue start, last cue end) by the rules: the cue nearest
     the quantity; without one, what the sentence around it says; then
     background units and the layouts of scoring rules. ``span`` is
     (sentence start, clause start, clause end); ``prev`` the quantity before
-    it in its clause, if any; ``forecasts`` where the text's forecast cues end;
+    it in its clause, if any; ``scopes`` where the text's forecast cues and plan words end;
     ``scans`` the text with a long clause's matches found once."""
     ss, cs, ce = span
     text = scans.text
@@ -279,7 +279,7 @@ def _rule_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], p
         cs = prev.end       # 预算3.2亿元 实绩3.35亿元: a field of its own
     role, first_cue, last_cue = role_cue(c, text, cs, q.start, q.end, ce, scans)
     if first_cue is None and role == "actual":
-        role = "growth" if q.text.startswith(c.change_words) else _cueless_role(c, scans, q, span, prev, forecasts)
+        role = "growth" if q.text.startswith(c.change_words) else _cueless_role(c, scans, q, span, prev, scopes)
     elif role in _ONE_NUMBER_ROLES and prev is not None and last_cue is not None and last_cue <= prev.start \
             and _CJK.search(text[prev.end:q.start].translate(c.marks.no_list_gap)) \
             and (role != "other" or c.marks.list_split.search(text, prev.end, q.start) is None) \
@@ -300,7 +300,7 @@ def _rule_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], p
 
 
 def _cueless_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], prev: Quantity | None,
-                  forecasts: list[int]) -> str:
+                  scopes: "_Scopes") -> str:
     """The role of a quantity its clause gives no cue for: a cue across a
     short parenthesis, a forecast earlier in the sentence, a bound (its own or
     its list's), a clause that goes on to 的目标."""
@@ -309,12 +309,12 @@ def _cueless_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int]
     role = _across_parenthesis(c, text, q, cs, ce)
     if role is not None:
         return role
-    if _forecast_sentence(c, forecasts, text, ss, cs) \
+    if _forecast_sentence(c, scopes.forecasts, text, ss, cs) \
             and not any(w in text[cs:q.start] for w in c.earlier_periods) \
             and c.target_heading_reached.search(text, cs, q.start) is None:
         return "forecast"   # 预计全年实现生产总值A亿元，…；全社会固定资产投资B亿元 (not …，去年为B%; nor
         #                     a clause that says what was done: …；但土地出让收入只完成了9.8亿元 — 已, 实际)
-    if _plan_sentence(c, forecasts, text, ss, cs) and not any(w in text[cs:q.start] for w in c.earlier_periods) \
+    if _plan_sentence(c, scopes.plans, text, ss, cs) and not any(w in text[cs:q.start] for w in c.earlier_periods) \
             and c.target_heading_reached.search(text, ss, q.start) is None:
         return "target"
     if prev is not None and prev.role == "target" and set(text[prev.end:q.start]) <= c.marks.list_gap:
@@ -453,22 +453,19 @@ def _lead(c: Cues, text: str, ss: int, cs: int) -> str | None:
     return m.lastgroup if m else None
 
 
-class _Scopes(list):
-    """Where the forecast cues end (the list itself) and where the plan words
-    that open a sentence's plan end (``plans``)."""
-
-    def __init__(self, forecasts: list[int], plans: list[int]):
-        super().__init__(forecasts)
-        self.plans = plans
+class _Scopes(NamedTuple):
+    """Where the text's forecast cues end, and where its plan words that open a
+    sentence's plan end (claims.yaml plan_scope)."""
+    forecasts: list[int]
+    plans: list[int]
 
 
-def _plan_sentence(c: Cues, forecasts: list[int], text: str, ss: int, cs: int) -> bool:
+def _plan_sentence(c: Cues, plans: list[int], text: str, ss: int, cs: int) -> bool:
     """力争…，完成门诊诊疗36万人次，收治住院病人1.8万例: a plan word
     (``plan_scope``: 力争, 确保, 计划完成) in an earlier clause of the sentence
     covers the clauses after it that have no cue of their own (stop 38's
     annotated pages, no switch); not across ；, nor past a word that says
     how far it got (``plan_scope_end``: 截至目前)."""
-    plans = getattr(forecasts, "plans", None)
     opened = _open_scope(c, plans, text, ss, cs) if plans else None
     return opened is not None and ";" not in text[ss:cs] and "；" not in text[ss:cs] \
         and (c.plan_scope_end is None or c.plan_scope_end.search(text, opened, cs) is None)

@@ -397,6 +397,15 @@ def _alternation(groups: dict[str, list[str]], where: str) -> "regex.Pattern":
     return compile_pattern("|".join(parts), where)
 
 
+# the patterns and the unit lists of claims.yaml background: each a field of Cues of its name
+_BACKGROUND_PATTERNS = ("composition_by", "composition_frame_end", "composition_split",
+                        "composition_split_bare", "examples", "threshold_after", "location_before",
+                        "territory_area", "subject_scope", "subject_verbs", "subject_average",
+                        "subject_among", "rank_before", "rank_after", "profile")
+_BACKGROUND_UNITS = ("composition_split_units", "length_units", "area_units", "subject_units",
+                     "profile_units")
+
+
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     data = load_yaml("claims.yaml")
@@ -445,27 +454,9 @@ def cues() -> Cues:
         named_first=_words_if(bg, "named_first", "claims.yaml: background", ()),
         named_first_units=_words_if(bg, "named_first_units", "claims.yaml: background", ()),
         composition_before=_words_if(bg, "composition_before", "claims.yaml: background"),
-        composition_by=_pattern_if(bg, "composition_by", "claims.yaml: background"),
-        composition_frame_end=_pattern_if(bg, "composition_frame_end", "claims.yaml: background"),
-        composition_split=_pattern_if(bg, "composition_split", "claims.yaml: background"),
-        composition_split_bare=_pattern_if(bg, "composition_split_bare", "claims.yaml: background"),
-        composition_split_units=frozenset(_words_if(bg, "composition_split_units", "claims.yaml: background", ())),
-        examples=_pattern_if(bg, "examples", "claims.yaml: background"),
         threshold_before=_words_if(bg, "threshold_before", "claims.yaml: background"),
-        threshold_after=_pattern_if(bg, "threshold_after", "claims.yaml: background"),
-        location_before=_pattern_if(bg, "location_before", "claims.yaml: background"),
-        length_units=frozenset(_words_if(bg, "length_units", "claims.yaml: background", ())),
-        territory_area=_pattern_if(bg, "territory_area", "claims.yaml: background"),
-        area_units=frozenset(_words_if(bg, "area_units", "claims.yaml: background", ())),
-        subject_scope=_pattern_if(bg, "subject_scope", "claims.yaml: background"),
-        subject_units=frozenset(_words_if(bg, "subject_units", "claims.yaml: background", ())),
-        subject_verbs=_pattern_if(bg, "subject_verbs", "claims.yaml: background"),
-        subject_average=_pattern_if(bg, "subject_average", "claims.yaml: background"),
-        subject_among=_pattern_if(bg, "subject_among", "claims.yaml: background"),
-        rank_before=_pattern_if(bg, "rank_before", "claims.yaml: background"),
-        rank_after=_pattern_if(bg, "rank_after", "claims.yaml: background"),
-        profile=_pattern_if(bg, "profile", "claims.yaml: background"),
-        profile_units=frozenset(_words_if(bg, "profile_units", "claims.yaml: background", ())),
+        **{k: _pattern_if(bg, k, "claims.yaml: background") for k in _BACKGROUND_PATTERNS},
+        **{k: frozenset(_words_if(bg, k, "claims.yaml: background", ())) for k in _BACKGROUND_UNITS},
         class_bounds=tuple(data.get("class_bounds") or ("\0",)),
         score_achieved=compile_pattern(data.get("score_achieved") or "(?!)", "claims.yaml: score_achieved"),
         score_self=compile_pattern(data.get("score_self") or "(?!)", "claims.yaml: score_self"),
