@@ -251,3 +251,27 @@ def test_a_short_wrapped_paragraph_is_joined_from_three_full_lines(pipeline):
     assert [(q.text, q.role) for q in doc.quantities] == [
         ("8.6亿元", "actual"), ("6.5%", "growth"), ("6.1亿元", "actual"), ("70.9%", "actual"),
         ("1.2个百分点", "growth")]
+
+
+def fragmented(text):
+    """A web page copied with each number (and each number with its unit) on a
+    line of its own, as some report sites lay out figures in spans."""
+    import re
+    return re.sub(r"(\d[\d.]*%?)", r"\n\1\n", text).replace("\n\n", "\n")
+
+
+def test_a_text_with_its_numbers_on_lines_of_their_own_reads_like_the_plain_text(pipeline):
+    plain = analyze(pipeline, PLAIN)
+    broken = fragmented(PLAIN)
+    assert broken.count("\n") > 30
+    doc = analyze(pipeline, broken)
+    assert readings(doc) == readings(plain)
+    assert flags(doc) == flags(plain)
+    assert all(doc.text[q.start:q.end] == q.text for q in doc.quantities)
+
+
+def test_a_table_written_one_cell_a_line_is_no_fragmented_prose():
+    text = ("指标名称\n年度目标\n实际完成\n完成率\n城镇新增就业（人）\n3000\n3200\n106.7%\n"
+            "新增市场主体（户）\n5500\n5860\n106.5%\n农村劳动力转移（人）\n1800\n1950\n108.3%\n"
+            "技能培训（人次）\n2400\n2600\n108.3%\n创业担保贷款（万元）\n900\n980\n108.9%\n")
+    assert removals(text, "txt") == []

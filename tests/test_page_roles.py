@@ -178,6 +178,41 @@ def roles(pipeline, text):
      ["actual", "other", "other"]),
     # its people and farmland are values of indicators; a sentence after it reports
     ("某村位于乡政府以北，共有农户436户，耕地5200亩。全年新建村道3公里。", ["actual", "actual", "actual"]),
+    # -- stop 39 (a sixth sample of annotated pages, its development half)
+    # the parts a plan lists after 其中 are planned too (not the parts of a value)
+    ("明年计划新建公园12个，其中口袋公园8个，郊野公园4个。", ["target", "target", "target"]),
+    ("全年共建成公园12个，其中口袋公园8个，郊野公园4个。", ["actual", "actual", "actual"]),
+    ("计划新建公园12个；其中口袋公园8个已完工。", ["target", "actual"]),
+    # a rate before a colon that opens a month is no part of a ratio
+    ("1—8月同比增长6.4%：8月当月同比增长7.1%。", ["growth", "growth"]),
+    ("三次产业结构调整为12.1:40.3:47.6。", ["actual", "actual", "actual"]),
+    # a change verb inside the name of listed items counted after 等
+    ("老旧小区品质提升等6项民生实事进度滞后。", ["actual"]),
+    # what was added beyond last year; a bare 增 right before a rate
+    ("全县设施蔬菜面积2.6万亩，比上年新增0.4万亩。", ["actual", "growth"]),
+    ("工业企业利润增长9.1%，其中国有企业增6.2%。", ["growth", "growth"]),
+    # 据预测 leads the sentence's figures, 将 on each
+    ("据预测，今年全县粮食总产量将达到42万吨，农民人均收入将达到2.1万元。", ["forecast", "forecast"]),
+    # a rate written before what it completes; a plan called 方案
+    ("拆除违法建筑86处，100%完成县级任务数。", ["actual", "completion_rate"]),
+    ("年度目标为3亿元，全年实际完成3.3亿元，超额10%完成任务。", ["target", "actual", "difference"]),
+    ("机插秧面积35.2万亩，是年方案的103.4%。", ["actual", "completion_rate"]),
+    # the second of two targets' completions, without 完成 of its own
+    ("完成省定目标任务的108.2%，市定目标任务的104.5%。", ["completion_rate", "completion_rate"]),
+    # the target in brackets after the value
+    ("全年完成造林2.3万亩（任务2万亩）。", ["actual", "target"]),
+    # the bodies a rank is taken among, the place named before them
+    ("综合考评位列全省106个县（市）中第十二位。", ["other"]),
+    # 相比 is no 比 of a gap: a change against last year stays a change
+    ("城镇登记失业率为3.1%，与去年相比降低0.2个百分点。", ["actual", "growth"]),
+    # a number before the kind of target it is
+    ("实现森林覆盖率年均提高0.5个百分点的增长目标。", ["target"]),
+    # what was already issued, and its rate, are values; an issued task is a target
+    ("省级已提前下达转移支付项目52个，下达率100%。", ["actual", "actual"]),
+    ("市下达我县就业任务1500人，完成1620人。", ["target", "actual"]),
+    # the bodies a clause reports on, named with who oversees them and a period first
+    ("今年一季度省国资委监管的96家企业累计实现营业收入2.1万亿元。", ["other", "actual"]),
+    ("全年完成的36个项目实现产值12亿元。", ["actual", "actual"]),
 ])
 def test_roles_of_the_annotated_pages_layouts(pipeline, text, expected):
     assert roles(pipeline, text) == expected

@@ -33,8 +33,9 @@ from .structure.sections import heading_marker
 @lru_cache(maxsize=1)
 def rules():
     data = load_yaml("compact.yaml")
-    require(data, ("reflow", "pages", "spaces"), "compact.yaml")
-    reflow, pages, spaces = data["reflow"], data["pages"], data["spaces"]
+    require(data, ("reflow", "pages", "spaces", "fragments"), "compact.yaml")
+    reflow, pages, spaces, fragments = data["reflow"], data["pages"], data["spaces"], data["fragments"]
+    require(fragments, ("min_lines", "reach", "number_line", "clause_mark", "next_start"), "compact.yaml: fragments")
     require(pages, ("marker", "sentence_end"), "compact.yaml: pages")
     require(reflow, ("min_lines", "min_share", "full_share", "width_quantile", "max_width", "min_width",
                      "line_end", "line_start", "table_line"), "compact.yaml: reflow")
@@ -54,6 +55,11 @@ def rules():
         "space_table": compile_pattern(spaces["table_line"], "compact.yaml: spaces.table_line"),
         "space_sign": compile_pattern(spaces["sign"], "compact.yaml: spaces.sign"),
         "space_range": compile_pattern(spaces["range"], "compact.yaml: spaces.range"),
+        "fragment_lines": int(fragments["min_lines"]),
+        "fragment_reach": int(fragments["reach"]),
+        "number_line": compile_pattern(fragments["number_line"], "compact.yaml: fragments.number_line"),
+        "clause_mark": compile_pattern(fragments["clause_mark"], "compact.yaml: fragments.clause_mark"),
+        "fragment_next": compile_pattern(fragments["next_start"], "compact.yaml: fragments.next_start"),
     }
 
 
@@ -99,6 +105,7 @@ def removals(text: str, fmt: str, page_lines=(), edges: list | None = None) -> l
     cuts += _page_lines(text, r) if fmt == "txt" else []
     cuts += _page_edges(text, page_lines, r, edges if edges is not None else []) if fmt == "pdf" else []
     cuts += _soft_breaks(text, r) if fmt == "txt" else []
+    cuts += _fragment_breaks(text, r) if fmt == "txt" else []
     cuts += _spaces(text, r)
     cuts.sort()
     return cuts
@@ -152,6 +159,33 @@ def _soft_breaks(text: str, r) -> list[tuple[int, int]]:
         while cut_end < nxt.end and text[cut_end] in " \u3000\t":
             cut_end += 1
         cuts.append((cut_start, cut_end))
+    return cuts
+
+
+def _fragment_breaks(text: str, r) -> list[tuple[int, int]]:
+    """The newlines of a text copied with each number on a line of its own
+    (compact.yaml ``fragments``) that split a sentence at a number."""
+    if text.count("\n") < r["fragment_lines"]:
+        return []
+    lines = split_lines(text)
+    reach, mark = r["fragment_reach"], r["clause_mark"]
+
+    def goes_on(line) -> bool:          # the sentence goes on in this line
+        return mark.search(line.text, 0, reach) is not None
+
+    alone = [r["number_line"].match(line.text) is not None for line in lines]
+    prose = [a and k + 1 < len(lines) and not alone[k + 1] and goes_on(lines[k + 1])
+             for k, a in enumerate(alone)]
+    if sum(prose) < r["fragment_lines"]:
+        return []
+    cuts = []
+    for k, (line, nxt) in enumerate(zip(lines, lines[1:])):
+        head, tail = line.text.rstrip(), nxt.text
+        if not head or not tail.strip() or r["sentence_end"].search(head) or _opens(tail, r):
+            continue
+        if alone[k] or alone[k + 1] or r["fragment_next"].match(tail) \
+                or (tail.lstrip()[:1].isdigit() and goes_on(nxt)):
+            cuts.append((line.start + len(head), nxt.start))
     return cuts
 
 

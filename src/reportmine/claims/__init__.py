@@ -189,6 +189,9 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
         if role == "actual" and first_cue is None and c.paren_parts and is_on("paren_parts"):
             head = _paren_head(c, text, quantities, k, cs)
             role = head.role if head is not None else role     # 预算520万元（含续建项目130万元）
+        if role == "actual" and first_cue is None and c.parts_lead:
+            head = _parts_head(c, text, quantities, k, ss)
+            role = head.role if head is not None else role     # 计划造林1.5万亩，其中油茶5755亩
         q.role = role
         after = _indicator(c, text, q, (cs, ce), first_cue, last_cue, walk, in_clause)
         same_sentence = _inherit_indicator(c, text, q, ss, walk)
@@ -337,6 +340,30 @@ def _paren_head(c: Cues, text: str, quantities: list[Quantity], k: int, cs: int)
                 return head
             return None
     return None
+
+
+def _parts_head(c: Cues, text: str, quantities: list[Quantity], k: int, ss: int) -> Quantity | None:
+    """计划新造林1.5万亩，其中油茶5755亩，毛竹3380亩: the target or forecast
+    right before a 其中 (claims.yaml parts_lead) earlier in the k-th quantity's
+    sentence, whose parts the quantities after it list (stop 39's annotated
+    pages); not across ；."""
+    q = quantities[k]
+    lo = max(ss, q.start - _PARTS_REACH)
+    i = max(text.rfind(w, lo, q.start) for w in c.parts_lead)
+    if i < 0 or _SEMICOLON.search(text, i, q.start):
+        return None
+    for j in range(k - 1, -1, -1):
+        head = quantities[j]
+        if head.end <= i:
+            if head.start >= ss and _PARTS_GAP.fullmatch(text, head.end, i) and head.role in _PART_ROLES:
+                return head
+            return None
+    return None
+
+
+_PARTS_REACH = 120      # characters a list of parts may run after its 其中
+_PARTS_GAP = regex.compile(r"\s*[，,：:]?\s*")     # between the whole and its 其中
+_SEMICOLON = regex.compile(r"[；;]")
 
 
 _SIGNED_OPEN = frozenset(a + b for a in "(（" for b in "+＋")     # (a minus sign is read into the number: q.text)
