@@ -120,13 +120,13 @@ def test_data_yaml_marshal_cannot_hold_is_parsed_each_time(cache_dir):
 
 def test_only_the_tables_of_the_characters_cut_are_unpacked_and_the_cut_is_the_whole_dicts(built):
     restored = segment._restore(segment._import_jieba(), segment._pack(built))
-    assert len(restored.FREQ) == 0
+    assert restored.FREQ.unpacked() == {}
     got = restored.lcut(TEXTS[0])
     assert got == built.lcut(TEXTS[0])
-    loaded = set(restored.FREQ)
+    loaded = restored.FREQ.unpacked()
     assert loaded and {w[0] for w in loaded} <= set(TEXTS[0])
     assert len(loaded) < len(built.FREQ) / 10
-    assert {w: f for w, f in built.FREQ.items() if w[0] in TEXTS[0]} == dict(restored.FREQ)
+    assert {w: f for w, f in built.FREQ.items() if w[0] in TEXTS[0]} == loaded
     assert [restored.lcut(t) for t in TEXTS] == [built.lcut(t) for t in TEXTS]
     assert list(restored.cut_for_search(TEXTS[1])) == list(built.cut_for_search(TEXTS[1]))
     assert restored.lcut(TEXTS[2].encode("utf-8")) == built.lcut(TEXTS[2])

@@ -99,58 +99,58 @@ def _key(jieba, words: list[str]) -> str:
 class ShardedFreq(dict):
     """jieba's word -> frequency table (``Tokenizer.FREQ``), kept as one marshalled
     table per first character (views into the file read): a table is unpacked
-    into this dict when a text with its character is first cut
-    (:meth:`load_for`, called by the tokenizer's ``cut`` and ``add_word``). Every word jieba looks
-    up while cutting a text starts with one of the text's characters, so the
-    words cut are those of the whole dict, and jieba's lookups are a plain
-    dict's; what is unpacked is the vocabulary of the texts seen, not all of
-    jieba's half a million entries (~70 MB: a long report uses about two thirds
-    of them, a short one far fewer)."""
+    when a word starting with its character is first looked up, and looked up
+    in place (not copied into one dict: the copy cost as much as the unpacking).
+    Every lookup jieba makes goes through ``in``, ``[]``, ``get`` or, when a word
+    is added, ``[]=``, and sees the whole table it was made from; what is
+    unpacked is the vocabulary of the texts seen, not all of jieba's half a
+    million entries (~70 MB: a long report uses about two thirds of them, a
+    short one far fewer)."""
 
     def __init__(self, shards: dict[str, memoryview]):
         super().__init__()
         self._shards = shards
-        self._seen: set[str] = set()
+        self._tables: dict[str, dict[str, int]] = {}
+
+    def _table(self, word: str) -> dict[str, int]:
+        first = word[:1]
+        table = self._tables.get(first)
+        if table is None:
+            blob = self._shards.get(first)
+            table = self._tables[first] = marshal.loads(blob) if blob is not None else {}
+        return table
+
+    def __contains__(self, word) -> bool:
+        return word in self._table(word)
+
+    def __getitem__(self, word) -> int:
+        return self._table(word)[word]
+
+    def get(self, word, default=None):
+        return self._table(word).get(word, default)
+
+    def __setitem__(self, word, freq) -> None:
+        self._table(word)[word] = freq
 
     def load_for(self, text: str) -> None:
-        new = set(text).difference(self._seen)
-        if not new:
-            return
-        self._seen.update(new)
-        for first in new:
-            blob = self._shards.get(first)
-            if blob is not None:
-                self.update(marshal.loads(blob))
+        """Unpack the tables of the characters of ``text`` now."""
+        for first in set(text).difference(self._tables):
+            self._table(first)
 
     def load_all(self) -> None:
-        """Every table unpacked (this dict is then the whole one it was made from)."""
+        """Every table unpacked."""
         self.load_for("".join(self._shards))
+
+    def unpacked(self) -> dict[str, int]:
+        """The entries of the tables unpacked so far, as one dict."""
+        out: dict[str, int] = {}
+        for table in self._tables.values():
+            out.update(table)
+        return out
 
     def to_dict(self) -> dict[str, int]:
         self.load_all()
-        return dict(self)
-
-
-@lru_cache(maxsize=1)
-def _tokenizer_class(jieba):
-    decode = jieba.strdecode
-
-    class CatalogTokenizer(jieba.Tokenizer):
-        """jieba's tokenizer whose table is unpacked by the characters of what it cuts."""
-
-        def cut(self, sentence, *args, **kwargs):
-            sentence = decode(sentence)
-            if isinstance(self.FREQ, ShardedFreq):
-                self.FREQ.load_for(sentence)
-            return super().cut(sentence, *args, **kwargs)
-
-        def add_word(self, word, *args, **kwargs):
-            word = decode(word)
-            if isinstance(self.FREQ, ShardedFreq):     # its table first: the word and its prefixes go over it
-                self.FREQ.load_for(word)
-            return super().add_word(word, *args, **kwargs)
-
-    return CatalogTokenizer
+        return self.unpacked()
 
 
 def _pack(tok) -> bytes:
@@ -174,7 +174,7 @@ def _restore(jieba, body):
     if fmt != _FORMAT or not isinstance(total, int) or not isinstance(places, dict):
         raise ValueError("not a segment table")
     tables = body[8 + size:]
-    tok = _tokenizer_class(jieba)()
+    tok = jieba.Tokenizer()
     tok.FREQ = ShardedFreq({first: tables[at:at + n] for first, (at, n) in places.items()})
     tok.total, tok.initialized = total, True
     return tok
