@@ -132,6 +132,10 @@ class ShardedFreq(dict):
     def __setitem__(self, word, freq) -> None:
         self._table(word)[word] = freq
 
+    def __len__(self) -> int:
+        """The words unpacked so far (benchmarks/memory.py reports it)."""
+        return sum(map(len, self._tables.values()))
+
     def load_for(self, text: str) -> None:
         """Unpack the tables of the characters of ``text`` now."""
         for first in set(text).difference(self._tables):
