@@ -213,6 +213,53 @@ def roles(pipeline, text):
     # the bodies a clause reports on, named with who oversees them and a period first
     ("今年一季度省国资委监管的96家企业累计实现营业收入2.1万亿元。", ["other", "actual"]),
     ("全年完成的36个项目实现产值12亿元。", ["actual", "actual"]),
+    # -- stop 39, the second half (K) as development, after its figure was taken
+    # a colon list of a plan's parts runs across ；
+    ("今年的任务是：计划完成各类水利工程1911件，其中：水毁修复64件，沟道岁修1475件；河道治理2件。",
+     ["target", "target", "target", "target"]),
+    ("全年共建成公园12个，其中：口袋公园8个；郊野公园4个。", ["actual", "actual", "actual"]),
+    ("计划新建公园12个。其中口袋公园8个。", ["target", "actual"]),
+    # -- stop 39, the seventh sample (L) as development, after its figure was taken
+    # a share of a task done, in brackets after the count done; the rate keeps the count's indicator
+    ("15个幸福院建设已完成8个（53%），126条黑臭水体治理已完成120条（95%）。",
+     ["actual", "actual", "completion_rate", "actual", "actual", "completion_rate"]),
+    ("全年共接待游客12万人次（增长8%）。", ["actual", "growth"]),
+    ("收到建议120件（占45%）。", ["actual", "actual"]),
+    # a target, the value reached and their rate, told apart by the arithmetic
+    ("年度目标：1650万元，达成2120万元，达成率128%", ["target", "actual", "completion_rate"]),
+    ("月均增员率6%，达成9.3%，达成率155%", ["target", "actual", "completion_rate"]),
+    ("月均新增客户700人，达成924人，达成率119%", ["actual", "actual", "completion_rate"]),
+    ("反馈问题31个，已完成整改26个，整改完成率83.9%。", ["actual", "actual", "completion_rate"]),
+    # a header whose first column is merged over its two rows, its second row copied without that cell
+    ("部 门 | 结案率 | ||\n本期 | 去年同期 | 同比 | |\n甲庭 | 22.22% | 20.00% | 2.22 |\n乙庭 | 16.67% | 12.50% | 4.17 |\n",
+     ["actual", "actual", "growth"] * 2),
+    ("项目 | 年初 | 调整后 |\n | 预算数 | 预算数 |\n甲 | 100 | 120 |\n", ["target", "target"]),
+    # the list of parts ends where a clause is more than a part's name (round 7's pages)
+    ("县上下达我镇的招商任务11000万元，其中省际到位资金7400万元，半年来，我镇洽谈引资8次，接待客商42人次。",
+     ["target", "target", "actual", "actual"]),
+    # a number before the kind of target it is, the last of a list
+    ("超额完成细颗粒物浓度同比下降4%、重污染天数同比减少6%的改善目标。", ["growth", "target"]),
+    # the extent of the place (background)
+    ("全乡辖8个村。东西长10公里，南北宽8公里。", ["other", "other", "other"]),
+    # a target named before a bracket: its rate in the bracket
+    ("规上工业增加值同比增长6.5%，高于年度预期目标增速（4.5%）2个百分点。", ["growth", "target", "difference"]),
+    # a bound before the noun it qualifies, 过 for 超过; a share of the workload is no completion
+    ("在建项目10个，其中过500万元的两个。", ["actual", "other", "actual"]),
+    ("其中，治安巡逻占任务总量的40%。", ["actual"]),
+    # a completion whose % was lost
+    ("实现财政收入3.33亿元，同比增长6.41%，完成年度计划92.13。", ["actual", "growth", "completion_rate"]),
+    ("完成年度计划5000。", ["actual"]),
+    # a requirement given a body is a target; done as required is done
+    ("要求在年底前所有行政村集体经济收入达到5万元以上。", ["target"]),
+    ("全市法律援助机构办理援助案件需达到1200件以上。", ["target"]),
+    ("按要求完成培训1200人。", ["actual"]),
+    ("与满分指标要求分别达到95%、85%差距较大。", ["full_target", "full_target"]),
+    # a change verb whose object runs to 至 before the number: the level reached
+    ("扩大特色茶园种植面积至8000亩，新建茶厂2座。", ["actual", "actual"]),
+    # the bodies a rank is among, after 在
+    ("综合指数在全市15个区县排名第10位。", ["other"]),
+    ("预算收入增长26.37%，在全省21个地级以上市中居第7位。", ["growth", "other"]),
+    ("我县有3个项目排名全省第一。", ["actual"]),
 ])
 def test_roles_of_the_annotated_pages_layouts(pipeline, text, expected):
     assert roles(pipeline, text) == expected

@@ -19,7 +19,7 @@ import regex
 
 from ..document import Document, Quantity
 from . import lists
-from .clauses import boundaries, clause_end, clause_start, line_end, line_start
+from .clauses import boundaries, clause_end, clause_start, line_end, line_start, sentence_start
 from .cues import Cues, before_cues, cues, forecast_cues, pattern, words
 from .features import quantity_features
 from .model import RoleModel, default_model
@@ -31,6 +31,7 @@ from .roles import governs_noun, role_cue
 from .background import (background, bound_of_noun, class_lists, class_threshold, counted_among, described,
                          example_sentence, names_class, profile_sentence, subject_count, territory)
 from .scans import Scans
+from .triples import rate_triples
 from .scoring_layout import achieved_runs, ratio_part, scoring_role
 from .switches import is_on
 from .labels import label_claims
@@ -194,6 +195,9 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
             role = head.role if head is not None else role     # 计划造林1.5万亩，其中油茶5755亩
         q.role = role
         after = _indicator(c, text, q, (cs, ce), first_cue, last_cue, walk, in_clause)
+        if prev is not None and prev.end == q.start - 1 and text[q.start - 1] in "(（" \
+                and text[q.end:q.end + 1] in (")", "）") and prev.indicator:
+            q.indicator = prev.indicator    # 已完成8个（53%）: a number alone in brackets right after another is of its indicator
         same_sentence = _inherit_indicator(c, text, q, ss, walk)
         if q.indicator is None and not same_sentence and cs > ss:
             q.indicator = _previous_clause(c, text, ss, cs)
@@ -225,6 +229,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
     lists.pair_lists(text, quantities, c)
     _share_list_role(c, text, quantities, raw)
     achieved_runs(c, text, quantities)
+    rate_triples(text, quantities)
     lists.refer_back(text, quantities, walk.inherited, c)
     _qualify_list_items(c, bounds, quantities)
     for q in class_lists(c, text, quantities):
@@ -346,26 +351,46 @@ def _parts_head(c: Cues, text: str, quantities: list[Quantity], k: int, ss: int)
     """计划新造林1.5万亩，其中油茶5755亩，毛竹3380亩: the target or forecast
     right before a 其中 (claims.yaml parts_lead) earlier in the k-th quantity's
     sentence, whose parts the quantities after it list (stop 39's annotated
-    pages); not across ；."""
+    pages); not across ；, unless 其中 opens a list with a colon (其中：水毁修复64件；
+    沟道岁修1475件；…), whose items ； separates."""
     q = quantities[k]
-    lo = max(ss, q.start - _PARTS_REACH)
-    i = max(text.rfind(w, lo, q.start) for w in c.parts_lead)
-    if i < 0 or _SEMICOLON.search(text, i, q.start):
+    lo = max(0, q.start - _PARTS_REACH)
+    i, lead = max((text.rfind(w, lo, q.start), w) for w in c.parts_lead)
+    if i < 0 or i < ss and _LIST_END.search(text, i, q.start):
         return None
+    listed = text[i + len(lead):i + len(lead) + 1] in (":", "：")
+    if i < ss and not listed or _SEMICOLON.search(text, i, q.start) and not listed:
+        return None
+    end = q.start
     for j in range(k - 1, -1, -1):
         head = quantities[j]
         if head.end <= i:
-            if head.start >= ss and _PARTS_GAP.fullmatch(text, head.end, i) and head.role in _PART_ROLES:
+            if head.start >= sentence_start(text, i) and _PARTS_GAP.fullmatch(text, head.end, i) \
+                    and head.role in _PART_ROLES and _part_gap(text, i + len(lead), end):
                 return head
             return None
+        if not _part_gap(text, head.end, end):
+            return None     # …其中省际到位资金7400万元，半年来，我镇洽谈引资8次: the list ended
+        end = head.start
     return None
 
 
+def _part_gap(text: str, start: int, end: int) -> bool:
+    """What stands between two parts of a list (or 其中 and its first part): a
+    name, after at most one clause mark."""
+    return end - start <= _PART_NAME and len(_CLAUSE_MARKS.findall(text, start, end)) <= 1
+
+
 _PARTS_REACH = 120      # characters a list of parts may run after its 其中
+_PART_NAME = 20         # characters a part's name may take, with its mark
+_CLAUSE_MARKS = regex.compile(r"[，,；;]")
 _PARTS_GAP = regex.compile(r"\s*[，,：:]?\s*")     # between the whole and its 其中
-_SEMICOLON = regex.compile(r"[；;]")
+_SEMICOLON = regex.compile(r"[；;\n]")
+_LIST_END = regex.compile(r"[。！？!?]")      # a colon list of parts ends with its sentence
 
 
+# a count of what was done of a task right before a bracket (已完成8个, 已送230场)
+_DONE_COUNT = regex.compile(r"(?:已|累计|共)(?:完成|建成|送|办结|整改|开工|竣工)[^，。；,;()（）]{0,6}?[0-9０-９]+\s*\p{Han}{0,2}$")
 _SIGNED_OPEN = frozenset(a + b for a in "(（" for b in "+＋")     # (a minus sign is read into the number: q.text)
 
 
@@ -382,6 +407,8 @@ def _across_parenthesis(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> st
             or (text[q.start - 1:q.start] in ("(", "（") and q.text[:1] in "+-－−＋")):
         return "growth"     # 营收8483亿元（+10.4%）: a signed rate in brackets after an amount is its change
     if text[q.end:q.end + 1] in (")", "）") and text[q.start - 1:q.start] in ("(", "（"):
+        if q.norm_unit == "ratio" and _DONE_COUNT.search(text, max(0, q.start - 1 - _PAREN_CHARS), q.start - 1):
+            return "completion_rate"    # 15个幸福院建设已完成8个（53%）: the share of the task done
         after = c.after.match(text, q.end + 1, clause_end(text, q.end + 1))
         return after.lastgroup if after else None
     if text[cs - 1:cs] not in (")", "）"):

@@ -153,13 +153,16 @@ def counted_among(c: Cues, text: str, q: Quantity, nxt: Quantity | None, cs: int
     head of its clause with its noun and 中 after it and a number of another
     unit next (a share; not a part counted so, 58个问题中，已整改51个: a count
     of what was found or planned), or after a word of ranking with the rank
-    after it."""
+    after it, or after 在 with the rank after its noun (``rank_among``: 在全省21个
+    地级以上市中居第7位; stop 39's annotated pages)."""
     if q.unit not in c.subject_units and q.unit not in c.divisions:
         return False
     if c.subject_among is not None and q.start - cs <= _HEAD_CHARS and c.subject_among.match(text, q.end) \
             and nxt is not None and nxt.norm_unit != q.norm_unit:
         return True
     head = text[max(cs, q.start - _HEAD_CHARS):q.start]
+    if c.rank_among is not None and "在" in head and c.rank_among.match(text, q.end) is not None:
+        return True         # 在全省21个地级以上市中居第7位 (stop 39's annotated pages)
     return c.rank_before is not None and c.rank_before.search(head) is not None \
         and c.rank_after.match(text, q.end) is not None
 

@@ -30,6 +30,7 @@ def table_claims(doc: Document, cues: Cues) -> None:
     starts = [c[0] for c in cells]
     grid = {(b.table, b.row, b.col): b for _, _, b in cells}
     two_rows = _two_row_headers(doc.text, grid)
+    shifts = {t: _second_row_shift(doc.text, grid, t) for t in two_rows}
     rows = _Rows(doc, grid)
     sections = _section_roles(rows, cues, two_rows)
     compared = _compared_rows(rows, cues, sections)
@@ -49,7 +50,7 @@ def table_claims(doc: Document, cues: Cues) -> None:
         if (cell.table, cell.row, cell.col) in sections:
             q.role = sections[(cell.table, cell.row, cell.col)]
         elif header is not None and (cell.table, cell.row, None) not in sections:
-            role = header_role(_header_text(doc.text, grid, cell, two_rows), cues)
+            role = header_role(_header_text(doc.text, grid, cell, shifts), cues)
             if role is None and label is not None and label is not cell and label.col == 0 \
                     and (cell.table, 0, 2) not in grid:
                 # a key/value table of two columns (项目 | 内容 over 年度预算资金（万元） | 650):
@@ -248,12 +249,36 @@ def _two_row_headers(text: str, grid: dict) -> set[int]:
     return out
 
 
-def _header_text(text: str, grid: dict, cell, two_rows: set[int]) -> str:
-    """The column's header: its first row's cell, and the second's when the header goes on there."""
+def _header_text(text: str, grid: dict, cell, shifts: dict[int, int]) -> str:
+    """The column's header: its first row's cell, and the second's when the
+    header goes on there (``shifts``: the tables whose header has two rows, and
+    how far right their second row is read)."""
     head = grid[(cell.table, 0, cell.col)]
     out = text[head.start:head.end].strip()
-    more = grid.get((cell.table, 1, cell.col)) if cell.table in two_rows else None
+    shift = shifts.get(cell.table)
+    more = grid.get((cell.table, 1, cell.col - shift)) if shift is not None and cell.col >= shift else None
     return out + text[more.start:more.end].strip() if more is not None else out
+
+
+def _second_row_shift(text: str, grid: dict, table: int) -> int:
+    """部 门 | 结案率 | | over 本期 | 去年同期 | 同比 | (then 三亚庭 | 22.22% | 20.00% | 2.22):
+    a header whose first column is merged over its two rows, copied with the
+    second row lacking that column's cell and ending in as many empty cells as
+    it lacks, while the first data row fills them: its second row is read that
+    many columns to the right (stop 39's annotated pages)."""
+    def row(r):
+        cells = sorted((b for (t, rr, _), b in grid.items() if t == table and rr == r), key=lambda b: b.col)
+        return [text[b.start:b.end].strip() for b in cells]
+    first, second, data = row(0), row(1), row(2)
+    if not first or not second or not first[0] or not second[0]:
+        return 0
+    lacking = 0
+    while lacking < len(second) and not second[len(second) - 1 - lacking]:
+        lacking += 1
+    width = len(second) - lacking
+    if not lacking or len(data) < width + lacking or not all(data[width:width + lacking]):
+        return 0
+    return lacking
 
 
 def line_table_claims(doc: Document, cues: Cues) -> None:
