@@ -184,10 +184,10 @@ def roles(pipeline, text):
     ("全年共建成公园12个，其中口袋公园8个，郊野公园4个。", ["actual", "actual", "actual"]),
     ("计划新建公园12个；其中口袋公园8个已完工。", ["target", "actual"]),
     # a rate before a colon that opens a month is no part of a ratio
-    ("1—8月同比增长6.4%：8月当月同比增长7.1%。", ["growth", "growth"]),
+    ("1—7月同比增长5.2%：7月当月同比增长6.9%。", ["growth", "growth"]),
     ("三次产业结构调整为12.1:40.3:47.6。", ["actual", "actual", "actual"]),
     # a change verb inside the name of listed items counted after 等
-    ("老旧小区品质提升等6项民生实事进度滞后。", ["actual"]),
+    ("背街小巷环境提升等4项民生工程进度偏慢。", ["actual"]),
     # what was added beyond last year; a bare 增 right before a rate
     ("全县设施蔬菜面积2.6万亩，比上年新增0.4万亩。", ["actual", "growth"]),
     ("工业企业利润增长9.1%，其中国有企业增6.2%。", ["growth", "growth"]),
@@ -204,7 +204,7 @@ def roles(pipeline, text):
     # the bodies a rank is taken among, the place named before them
     ("综合考评位列全省106个县（市）中第十二位。", ["other"]),
     # 相比 is no 比 of a gap: a change against last year stays a change
-    ("城镇登记失业率为3.1%，与去年相比降低0.2个百分点。", ["actual", "growth"]),
+    ("调查失业率为5.1%，和去年相比降低0.2个百分点。", ["actual", "growth"]),
     # a number before the kind of target it is
     ("实现森林覆盖率年均提高0.5个百分点的增长目标。", ["target"]),
     # what was already issued, and its rate, are values; an issued task is a target
@@ -215,50 +215,50 @@ def roles(pipeline, text):
     ("全年完成的36个项目实现产值12亿元。", ["actual", "actual"]),
     # -- stop 39, the second half (K) as development, after its figure was taken
     # a colon list of a plan's parts runs across ；
-    ("今年的任务是：计划完成各类水利工程1911件，其中：水毁修复64件，沟道岁修1475件；河道治理2件。",
+    ("今年的任务是：计划完成小型水利工程860件，其中：渠道维修40件，塘坝整治120件；河道清淤3件。",
      ["target", "target", "target", "target"]),
     ("全年共建成公园12个，其中：口袋公园8个；郊野公园4个。", ["actual", "actual", "actual"]),
     ("计划新建公园12个。其中口袋公园8个。", ["target", "actual"]),
     # -- stop 39, the seventh sample (L) as development, after its figure was taken
     # a share of a task done, in brackets after the count done; the rate keeps the count's indicator
-    ("15个幸福院建设已完成8个（53%），126条黑臭水体治理已完成120条（95%）。",
+    ("12个养老驿站建设已完成7个（58%），90处积水点改造已完成81处（90%）。",
      ["actual", "actual", "completion_rate", "actual", "actual", "completion_rate"]),
     ("全年共接待游客12万人次（增长8%）。", ["actual", "growth"]),
     ("收到建议120件（占45%）。", ["actual", "actual"]),
     # a target, the value reached and their rate, told apart by the arithmetic
-    ("年度目标：1650万元，达成2120万元，达成率128%", ["target", "actual", "completion_rate"]),
-    ("月均增员率6%，达成9.3%，达成率155%", ["target", "actual", "completion_rate"]),
-    ("月均新增客户700人，达成924人，达成率119%", ["actual", "actual", "completion_rate"]),
+    ("甲类业务目标：1500万元，达成1920万元，达成率128%", ["target", "actual", "completion_rate"]),
+    ("月均增长率5%，达成7.6%，达成率152%", ["target", "actual", "completion_rate"]),
+    ("月均新增客户650人，达成836人，达成率119%", ["actual", "actual", "completion_rate"]),
     ("反馈问题31个，已完成整改26个，整改完成率83.9%。", ["actual", "actual", "completion_rate"]),
     # a header whose first column is merged over its two rows, its second row copied without that cell
-    ("部 门 | 结案率 | ||\n本期 | 去年同期 | 同比 | |\n甲庭 | 22.22% | 20.00% | 2.22 |\n乙庭 | 16.67% | 12.50% | 4.17 |\n",
+    ("单 位 | 办结率 | ||\n本月 | 上年同月 | 增减 | |\n甲所 | 91.5% | 88.0% | 3.5 |\n乙所 | 86.4% | 90.1% | -3.7 |\n",
      ["actual", "actual", "growth"] * 2),
     ("项目 | 年初 | 调整后 |\n | 预算数 | 预算数 |\n甲 | 100 | 120 |\n", ["target", "target"]),
     # the list of parts ends where a clause is more than a part's name (round 7's pages)
-    ("县上下达我镇的招商任务11000万元，其中省际到位资金7400万元，半年来，我镇洽谈引资8次，接待客商42人次。",
+    ("区里下达我街道的招商任务9000万元，其中市外到位资金5200万元，今年以来，我街道对接客商9次，接待考察团31批次。",
      ["target", "target", "actual", "actual"]),
     # a number before the kind of target it is, the last of a list
-    ("超额完成细颗粒物浓度同比下降4%、重污染天数同比减少6%的改善目标。", ["growth", "target"]),
+    ("超额完成二氧化氮浓度同比下降3%、轻度污染天数同比减少5%的改善目标。", ["growth", "target"]),
     # the extent of the place (background)
-    ("全乡辖8个村。东西长10公里，南北宽8公里。", ["other", "other", "other"]),
+    ("全镇辖11个村。东西长12公里，南北宽7公里。", ["other", "other", "other"]),
     # a target named before a bracket: its rate in the bracket
-    ("规上工业增加值同比增长6.5%，高于年度预期目标增速（4.5%）2个百分点。", ["growth", "target", "difference"]),
+    ("限上零售额增长7.2%，高于年度预期目标增速（6%）1.2个百分点。", ["growth", "target", "difference"]),
     # a bound before the noun it qualifies, 过 for 超过; a share of the workload is no completion
-    ("在建项目10个，其中过500万元的两个。", ["actual", "other", "actual"]),
-    ("其中，治安巡逻占任务总量的40%。", ["actual"]),
+    ("续建项目14个，其中过800万元的三个。", ["actual", "other", "actual"]),
+    ("其中，应急值守占任务总量的35%。", ["actual"]),
     # a completion whose % was lost
-    ("实现财政收入3.33亿元，同比增长6.41%，完成年度计划92.13。", ["actual", "growth", "completion_rate"]),
+    ("实现税收收入2.71亿元，同比增长4.85%，完成年度计划87.46。", ["actual", "growth", "completion_rate"]),
     ("完成年度计划5000。", ["actual"]),
     # a requirement given a body is a target; done as required is done
-    ("要求在年底前所有行政村集体经济收入达到5万元以上。", ["target"]),
-    ("全市法律援助机构办理援助案件需达到1200件以上。", ["target"]),
+    ("要求在明年6月前各村卫生室标准化率达到100%。", ["target"]),
+    ("全区调解组织调处纠纷需达到900件以上。", ["target"]),
     ("按要求完成培训1200人。", ["actual"]),
-    ("与满分指标要求分别达到95%、85%差距较大。", ["full_target", "full_target"]),
+    ("各项工作与满分标准要求分别达到92%、80%仍有差距。", ["full_target", "full_target"]),
     # a change verb whose object runs to 至 before the number: the level reached
-    ("扩大特色茶园种植面积至8000亩，新建茶厂2座。", ["actual", "actual"]),
+    ("扩大特色果园种植面积至6500亩，新建冷库3座。", ["actual", "actual"]),
     # the bodies a rank is among, after 在
-    ("综合指数在全市15个区县排名第10位。", ["other"]),
-    ("预算收入增长26.37%，在全省21个地级以上市中居第7位。", ["growth", "other"]),
+    ("空气质量综合指数在全市12个区县排名第9位。", ["other"]),
+    ("一般公共预算收入增长11.8%，在全省18个设区市中居第5位。", ["growth", "other"]),
     ("我县有3个项目排名全省第一。", ["actual"]),
 ])
 def test_roles_of_the_annotated_pages_layouts(pipeline, text, expected):

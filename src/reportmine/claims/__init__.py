@@ -192,7 +192,7 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
             role = head.role if head is not None else role     # 预算520万元（含续建项目130万元）
         if role == "actual" and first_cue is None and c.parts_lead:
             head = _parts_head(c, text, quantities, k, ss)
-            role = head.role if head is not None else role     # 计划造林1.5万亩，其中油茶5755亩
+            role = head.role if head is not None else role     # 计划植林2.4万亩，其中核桃6200亩
         q.role = role
         after = _indicator(c, text, q, (cs, ce), first_cue, last_cue, walk, in_clause)
         if prev is not None and prev.end == q.start - 1 and text[q.start - 1] in "(（" \
@@ -348,18 +348,18 @@ def _paren_head(c: Cues, text: str, quantities: list[Quantity], k: int, cs: int)
 
 
 def _parts_head(c: Cues, text: str, quantities: list[Quantity], k: int, ss: int) -> Quantity | None:
-    """计划新造林1.5万亩，其中油茶5755亩，毛竹3380亩: the target or forecast
+    """计划新植林2.4万亩，其中核桃6200亩，板栗4100亩: the target or forecast
     right before a 其中 (claims.yaml parts_lead) earlier in the k-th quantity's
     sentence, whose parts the quantities after it list (stop 39's annotated
-    pages); not across ；, unless 其中 opens a list with a colon (其中：水毁修复64件；
-    沟道岁修1475件；…), whose items ； separates."""
+    pages); not across ；, unless 其中 opens a list with a colon (其中：渠道维修40件；
+    塘坝整治120件；…), whose items ； separates."""
     q = quantities[k]
     lo = max(0, q.start - _PARTS_REACH)
     i, lead = max((text.rfind(w, lo, q.start), w) for w in c.parts_lead)
-    if i < 0 or i < ss and _LIST_END.search(text, i, q.start):
+    if i < 0:
         return None
     listed = text[i + len(lead):i + len(lead) + 1] in (":", "：")
-    if i < ss and not listed or _SEMICOLON.search(text, i, q.start) and not listed:
+    if _LIST_END.search(text, i, q.start) or not listed and (i < ss or _ITEM_BREAK.search(text, i, q.start)):
         return None
     end = q.start
     for j in range(k - 1, -1, -1):
@@ -370,7 +370,7 @@ def _parts_head(c: Cues, text: str, quantities: list[Quantity], k: int, ss: int)
                 return head
             return None
         if not _part_gap(text, head.end, end):
-            return None     # …其中省际到位资金7400万元，半年来，我镇洽谈引资8次: the list ended
+            return None     # …其中市外到位资金5200万元，今年以来，我镇对接客商9次: the list ended
         end = head.start
     return None
 
@@ -385,8 +385,8 @@ _PARTS_REACH = 120      # characters a list of parts may run after its 其中
 _PART_NAME = 20         # characters a part's name may take, with its mark
 _CLAUSE_MARKS = regex.compile(r"[，,；;]")
 _PARTS_GAP = regex.compile(r"\s*[，,：:]?\s*")     # between the whole and its 其中
-_SEMICOLON = regex.compile(r"[；;\n]")
-_LIST_END = regex.compile(r"[。！？!?]")      # a colon list of parts ends with its sentence
+_ITEM_BREAK = regex.compile(r"[；;\n]")     # ends a list of parts, unless 其中 opened it with a colon
+_LIST_END = regex.compile(r"[。！？!?]")      # ends any list of parts
 
 
 # a count of what was done of a task right before a bracket (已完成8个, 已送230场)
@@ -408,7 +408,7 @@ def _across_parenthesis(c: Cues, text: str, q: Quantity, cs: int, ce: int) -> st
         return "growth"     # 营收8483亿元（+10.4%）: a signed rate in brackets after an amount is its change
     if text[q.end:q.end + 1] in (")", "）") and text[q.start - 1:q.start] in ("(", "（"):
         if q.norm_unit == "ratio" and _DONE_COUNT.search(text, max(0, q.start - 1 - _PAREN_CHARS), q.start - 1):
-            return "completion_rate"    # 15个幸福院建设已完成8个（53%）: the share of the task done
+            return "completion_rate"    # 12个养老驿站建设已完成7个（58%）: the share of the task done
         after = c.after.match(text, q.end + 1, clause_end(text, q.end + 1))
         return after.lastgroup if after else None
     if text[cs - 1:cs] not in (")", "）"):

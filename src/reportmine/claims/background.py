@@ -162,7 +162,7 @@ def counted_among(c: Cues, text: str, q: Quantity, nxt: Quantity | None, cs: int
         return True
     head = text[max(cs, q.start - _HEAD_CHARS):q.start]
     if c.rank_among is not None and "在" in head and c.rank_among.match(text, q.end) is not None:
-        return True         # 在全省21个地级以上市中居第7位 (stop 39's annotated pages)
+        return True         # 在全省18个设区市中居第5位 (stop 39's annotated pages)
     return c.rank_before is not None and c.rank_before.search(head) is not None \
         and c.rank_after.match(text, q.end) is not None
 

@@ -93,7 +93,7 @@ class Cues:
     subject_among: "regex.Pattern | None"    # 1280个断面中，…: the bodies a share is over (stop 38)
     rank_before: "regex.Pattern | None"      # 位居9县（区）第二: the bodies a rank is among (stop 38)
     rank_after: "regex.Pattern | None"
-    rank_among: "regex.Pattern | None"       # 在全省21个地级市中居第7位 (stop 39)
+    rank_among: "regex.Pattern | None"       # 在全省18个设区市中居第5位 (stop 39)
     profile: "regex.Pattern | None"          # 某医院位于…: a sentence describing its subject (stop 38)
     profile_units: frozenset                 # …the normalized units of its numbers read as background
     named_first_units: tuple[str, ...]   # …and the units they are counted in

@@ -195,7 +195,7 @@ def _ratio_weight(c: Cues, text: str, q: Quantity, prev: Quantity | None) -> boo
 
 def ratio_part(text: str, q: Quantity) -> bool:
     """三次产业结构比重为15.9:26.7:57.4: a part of a ratio (not a rate before a
-    colon that opens a date, 1-6月增长10.7%：7月当月…)."""
+    colon that opens a date, 1-5月增长8.3%：6月当月…)."""
     return text[q.end:q.end + 1] in (":", "：") and text[q.end + 1:q.end + 2].isdigit() \
         and not _DATE_AFTER.match(text, q.end + 1) \
         or text[q.start - 1:q.start] in (":", "：") and text[q.start - 2:q.start - 1].isdigit()

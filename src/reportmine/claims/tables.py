@@ -261,7 +261,7 @@ def _header_text(text: str, grid: dict, cell, shifts: dict[int, int]) -> str:
 
 
 def _second_row_shift(text: str, grid: dict, table: int) -> int:
-    """部 门 | 结案率 | | over 本期 | 去年同期 | 同比 | (then 三亚庭 | 22.22% | 20.00% | 2.22):
+    """单 位 | 办结率 | | over 本月 | 上年同月 | 增减 | (then 甲所 | 91.5% | 88.0% | 3.5):
     a header whose first column is merged over its two rows, copied with the
     second row lacking that column's cell and ending in as many empty cells as
     it lacks, while the first data row fills them: its second row is read that

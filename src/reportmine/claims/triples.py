@@ -10,12 +10,12 @@ from .clauses import clause_start, sentence_start
 _PAIR_ROLES = frozenset({"actual", "target"})
 _DECIMALS = regex.compile(r"[.．]([0-9０-９]+)")
 # the value reached is written as such, with nothing else in its clause before it
-# (达成2394万, 实际完成4200万元; not 已完成整改26个 of 问题31个, a count of problems found)
+# (达成1920万, 实际完成4200万元; not 已完成整改26个 of 问题31个, a count of problems found)
 _REACHED = regex.compile(r"\s*(?:实际)?(?:已)?(?:达成|完成|实现)了?\s*")
 
 
 def rate_triples(text: str, quantities: list[Quantity]) -> None:
-    """保障型目标：1871万，达成2394万，达成率128%; 月均增员率8%，达成14.5%，达成率181%:
+    """甲类业务目标：1500万，达成1920万，达成率128%; 月均增长率5%，达成7.6%，达成率152%:
     the two numbers of one unit right before a completion rate in its sentence,
     the rate their quotient within the rounding of the rate as written, are
     the target (the first) and the value reached (the second, its clause
@@ -38,7 +38,7 @@ def rate_triples(text: str, quantities: list[Quantity]) -> None:
 
 def _fits(percent: float, rate: Quantity) -> bool:
     """Whether ``percent`` is the rate as written, rounded or cut to its
-    decimals (达成924人，达成率119% of 772: 119.7 cut)."""
+    decimals (达成836人，达成率119% of 700: 119.4 cut)."""
     m = _DECIMALS.search(rate.text)
     decimals = len(m.group(1)) if m else 0
     return abs(percent - rate.value) < 10 ** -decimals
