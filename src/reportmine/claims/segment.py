@@ -120,14 +120,18 @@ class ShardedFreq(dict):
             table = self._tables[first] = marshal.loads(blob) if blob is not None else {}
         return table
 
+    # the lookups jieba makes in its inner loops: the table in hand is read at once
     def __contains__(self, word) -> bool:
-        return word in self._table(word)
+        table = self._tables.get(word[:1])
+        return word in (table if table is not None else self._table(word))
 
     def __getitem__(self, word) -> int:
-        return self._table(word)[word]
+        table = self._tables.get(word[:1])
+        return (table if table is not None else self._table(word))[word]
 
     def get(self, word, default=None):
-        return self._table(word).get(word, default)
+        table = self._tables.get(word[:1])
+        return (table if table is not None else self._table(word)).get(word, default)
 
     def __setitem__(self, word, freq) -> None:
         self._table(word)[word] = freq
