@@ -229,6 +229,9 @@ def roles(pipeline, text):
     ("甲类业务目标：1500万元，达成1920万元，达成率128%", ["target", "actual", "completion_rate"]),
     ("月均增长率5%，达成7.6%，达成率152%", ["target", "actual", "completion_rate"]),
     ("月均新增客户650人，达成836人，达成率119%", ["actual", "actual", "completion_rate"]),
+    ("月均新增客户700人，达成836人，达成率119%", ["target", "actual", "completion_rate"]),
+    # a rate cut, not rounded (838/700 is 119.7): no pair, as the completion checks read it
+    ("月均新增客户700人，达成838人，达成率119%", ["actual", "actual", "completion_rate"]),
     ("反馈问题31个，已完成整改26个，整改完成率83.9%。", ["actual", "actual", "completion_rate"]),
     # a header whose first column is merged over its two rows, its second row copied without that cell
     ("单 位 | 办结率 | ||\n本月 | 上年同月 | 增减 | |\n甲所 | 91.5% | 88.0% | 3.5 |\n乙所 | 86.4% | 90.1% | -3.7 |\n",

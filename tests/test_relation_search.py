@@ -971,3 +971,15 @@ def test_two_parts_short_of_their_total_may_be_two_of_more(pipeline):
     assert [f.subtype for f in flags] == ["sum"]
     flags, _ = incs(pipeline, "全年完成营业性货运量86.4亿吨，其中，完成公路货运量72.1亿吨，完成水路货运量15.6亿吨。")
     assert [f.subtype for f in flags] == ["sum"]
+
+
+def test_a_completion_clause_names_no_subject_for_the_growth_after_it(pipeline):
+    """Stop 39: …完成X万元，为年计划的N%，同比增长M%: the growth's subject is not
+    read from the completion clause before it (为年计划的, the same words in every
+    such sentence), so two sentences' different growths raise nothing; the
+    same subject written out twice with two rates still does."""
+    flags, _ = incs(pipeline, "上半年，全镇工业产值完成61250万元，为年计划的48.2%，同比增长17.3%。商贸销售额完成12.86亿元，"
+                              "为年计划的51.6%，同比增长14.2%；税收收入完成6120万元，为年计划的40.8%，同比增长9.7%。")
+    assert flags == []
+    flags, _ = incs(pipeline, "上半年全镇工业产值同比增长17.3%，运行平稳。\n上半年全镇工业产值增长12.1%，好于预期。")
+    assert [f.subtype for f in flags] == ["mismatch"]

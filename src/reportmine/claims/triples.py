@@ -37,8 +37,9 @@ def rate_triples(text: str, quantities: list[Quantity]) -> None:
 
 
 def _fits(percent: float, rate: Quantity) -> bool:
-    """Whether ``percent`` is the rate as written, rounded or cut to its
-    decimals (达成836人，达成率119% of 700: 119.4 cut)."""
+    """Whether ``percent`` rounds to the rate as written (its decimals), as
+    the completion checks read it: a rate cut instead (119.7 written 119) makes
+    no pair here, or the checks would flag what the pairing made."""
     m = _DECIMALS.search(rate.text)
     decimals = len(m.group(1)) if m else 0
-    return abs(percent - rate.value) < 10 ** -decimals
+    return abs(percent - rate.value) <= 0.5 * 10 ** -decimals + 1e-9
