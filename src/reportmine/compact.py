@@ -152,14 +152,19 @@ def _soft_breaks(text: str, r) -> list[tuple[int, int]]:
                 or r["table_line"].search(line.text) or r["table_line"].search(nxt.text):
             if not (long_line and _row_goes_on(line.text, nxt.text)):
                 continue
-        # the line's trailing spaces and the next line's indent go with the break
-        cut_start, cut_end = line.end, nxt.start
-        while cut_start > line.start and text[cut_start - 1] in " \u3000\t":
-            cut_start -= 1
-        while cut_end < nxt.end and text[cut_end] in " \u3000\t":
-            cut_end += 1
-        cuts.append((cut_start, cut_end))
+        cuts.append(_join(text, line, nxt))
     return cuts
+
+
+def _join(text: str, line, nxt) -> tuple[int, int]:
+    """The cut that joins ``line`` to the next: the line's trailing spaces and
+    the next line's indent go with the break."""
+    cut_start, cut_end = line.end, nxt.start
+    while cut_start > line.start and text[cut_start - 1] in " \u3000\t":
+        cut_start -= 1
+    while cut_end < nxt.end and text[cut_end] in " \u3000\t":
+        cut_end += 1
+    return cut_start, cut_end
 
 
 def _fragment_breaks(text: str, r) -> list[tuple[int, int]]:
@@ -185,7 +190,7 @@ def _fragment_breaks(text: str, r) -> list[tuple[int, int]]:
             continue
         if alone[k] or alone[k + 1] or r["fragment_next"].match(tail) \
                 or (tail.lstrip()[:1].isdigit() and goes_on(nxt)):
-            cuts.append((line.start + len(head), nxt.start))
+            cuts.append(_join(text, line, nxt))
     return cuts
 
 

@@ -7,19 +7,13 @@ import re
 from functools import lru_cache
 
 from ..document import Quantity
+from ..numerals import decimal_places
 from .search_config import search_config
 
 _NUM = re.compile(r"[0-9０-９]+(?:[.．]([0-9０-９]+))?")
 
-
 def decimals(q: Quantity) -> int:
-    return _decimals(q.text)
-
-
-@lru_cache(maxsize=4096)
-def _decimals(text: str) -> int:
-    m = _NUM.search(text)
-    return len(m.group(1)) if m and m.group(1) else 0
+    return decimal_places(q.text)
 
 
 def tolerance(q: Quantity) -> float:
@@ -28,7 +22,7 @@ def tolerance(q: Quantity) -> float:
     if q.value is None or q.norm_value is None:
         return 1e-9
     scale = abs(q.norm_value / q.value) if q.value else _unit_scale(q.unit)   # 0.0% covers -0.05%..0.05%
-    places = _decimals(q.text)
+    places = decimal_places(q.text)
     if places == 0 and scale == 1.0 and q.norm_unit not in ("ratio", "ratio_point") and not q.approx:
         return 1e-9            # 46台 is exact; 111% and 3.6亿元 are rounded
     if q.role in ("target", "basic_target", "full_target") and places == 0 and not q.approx:
@@ -43,7 +37,7 @@ def quotient_tolerance(q: Quantity) -> float:
     if q.value is None or q.norm_value is None:
         return 1e-9
     scale = abs(q.norm_value / q.value) if q.value else _unit_scale(q.unit)
-    return max(tolerance(q), 10 ** -_decimals(q.text) * scale * 0.5 + 1e-9)
+    return max(tolerance(q), 10 ** -decimal_places(q.text) * scale * 0.5 + 1e-9)
 
 
 def fits_quotient(stated: Quantity, lo: float, hi: float) -> bool:
@@ -83,7 +77,7 @@ def sum_fits(total: Quantity, parts) -> bool:
     in opposite directions)."""
     gap = abs(total.norm_value - sum(p.norm_value for p in parts))
     t = tolerance(total)
-    if _decimals(total.text) == 0 and total.value and any(_decimals(p.text) for p in parts):
+    if decimal_places(total.text) == 0 and total.value and any(decimal_places(p.text) for p in parts):
         t = max(t, abs(total.norm_value / total.value) * 0.5)     # 2386公里 over parts in hundredths: rounded
     return gap < (t + coarseness(parts)) * (1 - 1e-6)
 

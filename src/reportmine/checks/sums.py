@@ -402,13 +402,14 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
         #                             (职工…其中卫生技术人员…高级职称…硕士以上学历: all of the sentence's)
     as_written = k == whole_sentence >= 2 or whole_sentence >= k == _named_run(total, parts) >= 2
     limit = cfg.near_miss_sum_sentence if as_written else cfg.near_miss_sum
-    if k == 2 and _complementary(found.text, parts[0], parts[1], cfg):
+    complements = k == 2 and _complementary(found.text, parts[0], parts[1], cfg)
+    if complements:
         limit = max(limit, cfg.near_miss_total)
     arith = _sum_arith(total, parts[:k])
     # (货运量317.9亿吨，其中公路233.5亿吨，水路54.9亿吨: two parts short of their total,
     # not each other's complement, may be two of more; only a slip below tells)
-    short_pair = k == 2 and sum(p.norm_value for p in parts[:2]) < total.norm_value \
-        and not _complementary(found.text, parts[0], parts[1], cfg) and not _whole_named(found.text, total, parts[:2], cfg)
+    short_pair = k == 2 and not complements and sum(p.norm_value for p in parts[:2]) < total.norm_value \
+        and not _whole_named(found.text, total, parts[:2], cfg)
     if total.norm_value and gap / total.norm_value <= limit and not short_pair:
         found.flag("sum", total, arith, parts[:k])
     elif (k == whole_sentence or named) and (slip := ar.scale_slips(total, parts[:k])):

@@ -153,8 +153,8 @@ def counted_among(c: Cues, text: str, q: Quantity, nxt: Quantity | None, cs: int
     head of its clause with its noun and 中 after it and a number of another
     unit next (a share; not a part counted so, 58个问题中，已整改51个: a count
     of what was found or planned), or after a word of ranking with the rank
-    after it, or after 在 with the rank after its noun (``rank_among``: 在全省21个
-    地级以上市中居第7位; stop 39's annotated pages)."""
+    after it, or after 在 with the rank after its noun (``rank_among``: 在全省18个
+    设区市中居第5位; stop 39's annotated pages)."""
     if q.unit not in c.subject_units and q.unit not in c.divisions:
         return False
     if c.subject_among is not None and q.start - cs <= _HEAD_CHARS and c.subject_among.match(text, q.end) \

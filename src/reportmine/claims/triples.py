@@ -5,10 +5,10 @@ from __future__ import annotations
 import regex
 
 from ..document import Quantity
+from ..numerals import decimal_places
 from .clauses import clause_start, sentence_start
 
 _PAIR_ROLES = frozenset({"actual", "target"})
-_DECIMALS = regex.compile(r"[.．]([0-9０-９]+)")
 # the value reached is written as such, with nothing else in its clause before it
 # (达成1920万, 实际完成4200万元; not 已完成整改26个 of 问题31个, a count of problems found)
 _REACHED = regex.compile(r"\s*(?:实际)?(?:已)?(?:达成|完成|实现)了?\s*")
@@ -40,6 +40,4 @@ def _fits(percent: float, rate: Quantity) -> bool:
     """Whether ``percent`` rounds to the rate as written (its decimals), as
     the completion checks read it: a rate cut instead (119.7 written 119) makes
     no pair here, or the checks would flag what the pairing made."""
-    m = _DECIMALS.search(rate.text)
-    decimals = len(m.group(1)) if m else 0
-    return abs(percent - rate.value) <= 0.5 * 10 ** -decimals + 1e-9
+    return abs(percent - rate.value) <= 0.5 * 10 ** -decimal_places(rate.text) + 1e-9
