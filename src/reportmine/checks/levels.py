@@ -35,6 +35,10 @@ def check_levels(index: Index, found, cfg) -> None:
         level = _level_before(sent)
         if level is not None and _with_change(found, index.text, level, sent[-1], g, down, cfg):
             continue
+        if sent and _change_alone(found, index.text, sent[-1], g, down, cfg):
+            continue
+        if sent and _bracketed(found, index, sent, g, down, cfg):
+            continue
         if len(sent) >= 2 and cfg.bracket_subset.match(index.text, sent[-2].end) is not None:
             continue        # 受理案件6380件（含旧存214件），同比上升3.85%: the bracket's part is not the level
         if sent and _adjacent(index.text, sent[-1], g, cfg):
@@ -244,6 +248,60 @@ def _whole_level(found, q: Quantity, g: Quantity, down: bool, cfg, sentence: lis
     options = "，".join(f"{k}{q.unit}时为{word}{_rate(q, k, down)}" for k in (math.floor(lo), math.ceil(hi)) if k > 0)
     found.flag("growth", g, f"{q.text}{word}{g.text}，上期应为{q.norm_value:g}/(1{'−' if down else '+'}{g.text})"
                f" = {implied:.2f}{q.unit}，不是整数（{options}）", [q])
+
+
+def _change_alone(found, text: str, c: Quantity, g: Quantity, down: bool, cfg) -> bool:
+    """事故起数减少17起，下降53.13%: a count its clause gives as a change is no
+    level; the rate is the change over the earlier level, so that level,
+    17/53.13% = 32, must be a whole number. True when c is such a change."""
+    if cfg.change_before.search(text, clause_start(text, c.start), c.start) is None \
+            or not _adjacent(text, c, g, cfg):
+        return False
+    if c.norm_unit not in cfg.count_units or c.approx or ar.decimals(c) or c.value != c.norm_value \
+            or c.norm_value < 1 or g.approx or g.norm_value <= 0:
+        return True
+    g0, g1 = ar.bounds(g)
+    if g0 <= 0:
+        return True
+    lo, hi = c.norm_value / g1, c.norm_value / g0
+    if hi - lo >= 1:
+        return True
+    n = math.floor(hi + 1e-9)
+    word = "下降" if down else "增长"
+    if n >= lo - 1e-9 and n >= 1:
+        found.verify("growth", f"上期应为{n}{c.unit}：变化{c.text}/{n} 即{word}{c.norm_value / n * 100:.2f}%", [c, g], g)
+    else:
+        options = "，".join(f"{k}{c.unit}时为{word}{c.norm_value / k * 100:.2f}%"
+                            for k in (math.floor(lo), math.ceil(hi)) if k > 0)
+        found.flag("growth", g, f"变化{c.text}即{word}{g.text}，上期应为{c.norm_value:g}/{g.text}"
+                   f" = {c.norm_value / g.norm_value:.2f}{c.unit}，不是整数（{options}）", [c])
+    return True
+
+
+def _bracketed(found, index: Index, sent: list[Quantity], g: Quantity, down: bool, cfg) -> bool:
+    """事故19起（其中，道路交通事故14起、…、轻工事故1起），同比下降9.5%: the
+    rate after a closing bracket is the count's before the bracket, not the
+    last part's inside it. True when the last count stands in such a bracket;
+    the total is only verified by it, never flagged (受理6380件（含旧存214件），
+    上升3.85% may compare the cases without those carried over)."""
+    text, last = index.text, sent[-1]
+    between = text[last.end:g.start]
+    close = max(between.rfind("）"), between.rfind(")"))
+    if close < 0 or any(c in between[:close] for c in "（("):
+        return False
+    lo = sentence_start(text, last.start)
+    opening = max(text.rfind("（", lo, last.start), text.rfind("(", lo, last.start))
+    if opening < 0 or any(c in text[opening + 1:last.start] for c in "）)"):
+        return False
+    before = [q for q in sent if q.end <= opening]
+    if before and not text[before[-1].end:opening].strip():
+        level = before[-1]
+        tail = text[last.end + close + 1:g.start]
+        if len(tail) <= cfg.growth_gap and cfg.growth_link.search(tail) is not None \
+                and _level_range(level, g, down, cfg) is not None and _whole_fits(level, g, down, cfg):
+            _whole_level(found, level, g, down, cfg)    # verified only: a total with its carried-over
+            # part in brackets (受理6380件（含旧存214件），上升3.85%) may be compared without it
+    return True
 
 
 def _rate(q: Quantity, base: int, down: bool) -> str:

@@ -274,6 +274,8 @@ def growth_subject(text: str, g, quantities, cfg, scope: tuple[str, ...] = ()) -
     if m is None or m.end() != g.start:
         return None
     subject = text[start:m.start()]
+    if cfg.subject_compared.match(subject.strip()):
+        subject = ""            # (今年一季度比去年四季度环比下降6.4%: the clause before names it)
     if not subject and start >= 1:
         prev = text[clause_start(text, start - 1):start - 1]
         m = cfg.level_tail.search(prev)
