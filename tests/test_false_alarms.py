@@ -52,3 +52,32 @@ def test_a_growth_that_only_names_its_comparison_takes_the_subject_of_the_clause
     twice = "一季度全省规上企业营业收入同比增长12.4%，运行平稳。\n一季度全省规上企业营业收入增长11.2%，好于预期。"
     flags, _ = incs(pipeline, twice)
     assert [f.subtype for f in flags] == ["mismatch"]
+
+
+def test_a_whole_only_guessed_for_one_share_is_not_passed_on_to_the_next(pipeline):
+    # the first share's whole is not written; the nearest larger count (of the paragraph before)
+    # did not verify it, so it is no named whole for the shares after it
+    text = ("一、总体情况。城区发生火灾265起，占总数的53.0%。\n"
+            "二、从起火场所看，商铺火灾180起，占总数36.0%；住宅火灾140起，占总数28.0%；仓库火灾40起，占总数8.0%。")
+    flags, _ = incs(pipeline, text)
+    assert flags == []
+
+
+@pytest.mark.parametrize("text", [
+    # four shares of one unstated whole (80): the parts of another list are not its whole
+    "从反映渠道看，来信24件(次)，占30%；来访28件(次)，占35%；来电8件(次)，占10%；网络20件(次)，占25%。"
+    "从问题类型看，涉农问题36件(次)，占45%；城建问题26件(次)，占32%；其他18件(次)，占23%。",
+])
+def test_shares_that_agree_on_an_unstated_whole_are_not_judged_against_a_guess(pipeline, text):
+    flags, _ = incs(pipeline, text)
+    assert flags == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("在新登记的1500户市场主体中，企业450户，占30%；个体工商户1005户，占67%；农民专业合作社45户，占3%。", None),
+    # one count broken: the shares no longer agree, and the whole written before them is judged
+    ("在新登记的1500户市场主体中，企业480户，占30%；个体工商户1005户，占67%；农民专业合作社45户，占3%。", "30%"),
+])
+def test_shares_of_a_whole_written_before_them_are_still_judged(pipeline, text, flagged):
+    flags, _ = incs(pipeline, text)
+    assert [f.text for f in flags] == ([flagged] if flagged else [])

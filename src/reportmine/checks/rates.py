@@ -93,7 +93,13 @@ def check_rates(index: Index, found, cfg) -> dict:
             if inherited and inherited[0] == para:
                 case.named = [w for w in inherited[1] if w.norm_unit == case.parts[0].norm_unit]
             else:
-                case.named, case.loose = _nearest_larger(case), True
+                case.named, case.loose = _nearest_larger(index, case, cfg), True
+            if case.loose and _siblings_agree(index, case, para, cfg) is False:
+                # the shares around it agree on a whole of their own: the guess may verify, never accuse
+                sentence = index.between(sentence_start(index.text, r.start), r.start)
+                siblings.setdefault(para, []).append((case, judge_case(found, case, cfg, sentence=sentence,
+                                                                       quiet=True)))
+                continue
         if case.kind == "share" and case.named:
             inherited = (para, case.named)
         sentence = index.between(sentence_start(index.text, r.start), r.start)
@@ -104,6 +110,32 @@ def check_rates(index: Index, found, cfg) -> dict:
             ratios.setdefault(para, []).append((case, whole))
     _sibling_wholes(found, siblings, cfg)
     return ratios
+
+
+def _siblings_agree(index: Index, case: "Case", para: int, cfg) -> bool | None:
+    """来信17件，占30%；来访20件，占35%；来电6件，占10%: shares after 占 that name
+    no whole, each right after its count, in one paragraph: when the wholes
+    their counts imply (count/share, within the rounding of both and
+    `sibling_whole_slack`) have one value in common, they are shares of one
+    whole. True when the whole guessed for ``case`` is that value, False when
+    it is not (the guess is wrong: a larger count written before them), None
+    when fewer than three such shares agree."""
+    text, unit = index.text, case.parts[0].norm_unit
+    lo, hi = paragraph_bounds(text, case.rate.start)
+    qs = index.between(lo, hi)
+    low, high, n = 0.0, math.inf, 0
+    for a, b in zip(qs, qs[1:]):
+        if not is_rate(b) or a.norm_unit != unit or not is_count(a) or a.norm_value <= 0 \
+                or cfg.sibling_share.match(text[a.end:b.start]) is None:
+            continue
+        (a0, a1), (r0, r1) = ar.bounds(a), ar.bounds(b)
+        if r0 <= 0:
+            return None
+        low, high, n = max(low, a0 / r1), min(high, a1 / r0), n + 1
+    low, high = low * (1 - cfg.sibling_whole_slack), high * (1 + cfg.sibling_whole_slack)
+    if n < 3 or low > high:
+        return None
+    return any(low <= w.norm_value <= high for w in case.named)
 
 
 def _table_row(text: str, q: Quantity) -> bool:
@@ -160,11 +192,20 @@ def _as_rate(text: str, q: Quantity) -> Quantity | None:
     return None
 
 
-def _nearest_larger(case: "Case") -> list[Quantity]:
-    """A share with no named whole: the nearest larger amount of the part's unit before the part."""
-    p = case.parts[0]
-    before = [w for w in case.wholes if w.end <= p.start and w.norm_value > p.norm_value]
+def _nearest_larger(index: Index, case: "Case", cfg) -> list[Quantity]:
+    """A share with no named whole: the nearest larger amount of the part's unit
+    before the part, in its paragraph, that is not itself given as a share
+    (城区火灾231起，占总起数的58.3%: a part of another whole)."""
+    p, text = case.parts[0], index.text
+    lo = paragraph_bounds(text, p.start)[0]
+    before = [w for w in case.wholes if lo <= w.start and w.end <= p.start and w.norm_value > p.norm_value
+              and not _given_as_share(index, w, cfg)]
     return before[-1:]
+
+
+def _given_as_share(index: Index, w: Quantity, cfg) -> bool:
+    after = index.between(w.end, w.end + cfg.ratio_reach)
+    return bool(after) and is_rate(after[0]) and cfg.sibling_share.match(index.text[w.end:after[0].start]) is not None
 
 
 def _case(index: Index, r: Quantity, cfg) -> Case | None:
@@ -663,10 +704,11 @@ def _related(w: Quantity, p: Quantity, r: Quantity, sent: list[Quantity], cfg) -
 
 
 def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "",
-               sentence: list[Quantity] = ()) -> Quantity | None:
+               sentence: list[Quantity] = (), quiet: bool = False) -> Quantity | None:
     """The whole the rate verified with, if any; a flag when a clearly meant pair
     nearly fits, and no other pair of the numbers right before the rate in
-    ``sentence`` gives it (readings.py: 超出26人…超标率43.3% is 26/60)."""
+    ``sentence`` gives it (readings.py: 超出26人…超标率43.3% is 26/60);
+    ``quiet``: verified or nothing, never a flag."""
     r = case.rate
     meant = []
     pairs = [(p, w) for p in case.parts for w in case.wholes]
@@ -694,6 +736,8 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "",
         if (pair := readings.quotient_reading(r, window, keep)) is not None:
             found.verify("ratio", f"{pair[0].text}/{pair[1].text} → {r.text}", list(pair), r)
             return pair[1]
+    if quiet:
+        return None
     for m, p, w in meant:
         slip = _other_mille(r, cfg)
         if slip is not None and (q := ar.quotient(p, w)) and ar.fits(slip, *q):
@@ -706,6 +750,7 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "",
     # 86/28 is the nearer quotient)
     for m, p, w in meant:
         typo = [] if m <= limit or not typos else ar.ratio_typo(r, p, w)
+        # (a whole only guessed, the nearest larger count, is fitted by some one-digit slip by chance)
         if m <= limit or typo:
             x = p.norm_value / w.norm_value
             found.flag("ratio", r, f"{p.text}/{w.text} = {ar.at_precision(x, r, 2)}"

@@ -16,8 +16,8 @@ _WORDS = ("rate_endings", "fall_words", "rise_words", "compared_fall", "compared
 _INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "ratio_part_name_chars", "whole_reach", "shared_name_chars", "growth_gap",
          "subject_min_chars", "typo_min_digits", "score_group_name_chars", "reading_window")
 _FLOATS = ("near_miss_siblings", "near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth",
-           "near_miss_typo", "reading_slack")
-_PATTERNS = ("share_label_trim", "growth_link", "change_cue", "change_before", "subject_compared", "growth_tail", "level_tail",
+           "near_miss_typo", "reading_slack", "sibling_whole_slack")
+_PATTERNS = ("share_label_trim", "growth_link", "change_cue", "change_before", "subject_compared", "sibling_share", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
              "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "closing_total", "bracket_open", "bracket_subset", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue", "per_many_cue", "respectively_words", "respectively_each",
              "excess_cue", "excess_rate_link", "average_cue",
@@ -72,6 +72,7 @@ class SearchConfig:
     score_group_name_chars: int
     reading_window: int
     reading_slack: float
+    sibling_whole_slack: float
     near_miss_sum_sentence: float
     near_miss_siblings: float
     near_miss_per_capita: float
@@ -85,6 +86,7 @@ class SearchConfig:
     growth_link: object
     change_cue: object
     change_before: object
+    sibling_share: object
     subject_compared: object
     growth_tail: object
     level_tail: object
