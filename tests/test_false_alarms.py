@@ -81,3 +81,33 @@ def test_shares_that_agree_on_an_unstated_whole_are_not_judged_against_a_guess(p
 def test_shares_of_a_whole_written_before_them_are_still_judged(pipeline, text, flagged):
     flags, _ = incs(pipeline, text)
     assert [f.text for f in flags] == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # done, partly done and not done: the rate is done/whole, not 1 − not done/whole
+    ("巡察反馈的320个问题，完成整改301个，基本完成并持续整改问题7个，未完成12个，总体完成率94.06%。", None),
+    ("巡察反馈的320个问题，完成整改301个，基本完成并持续整改问题7个，未完成12个，总体完成率96.06%。", "96.06%"),
+])
+def test_a_count_naming_the_quality_itself_gives_the_rate_before_its_complement(pipeline, text, flagged):
+    flags, verified = incs(pipeline, text)
+    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    assert flagged or any("301个/320个" in v["arithmetic"] for v in verified)
+
+
+def test_the_same_count_in_another_section_is_no_whole_of_it(pipeline):
+    text = ("六、上诉改判率指标\n上半年一审案件上诉被改判发回案件共3件，一审诉讼案件结案数121件，改判发回率为2.48%。\n\n"
+            "十、服判息诉率指标\n上半年上诉案件为6件，诉讼案件结案数为121件，一审案件服判息诉率为95.0%，达到指标要求。")
+    flags, _ = incs(pipeline, text)
+    assert flags == []
+
+
+@pytest.mark.parametrize("text", [
+    "全年安排重点项目300个，年度计划投资420亿元。1-9月共完成投资315亿元，占年度投资计划的75%。"
+    "其中120个续建项目完成投资230亿元，占年度计划的82%。",
+    "全年安排重点项目300个，年度计划投资420亿元，项目完成投资315亿元，投资完成率75%，"
+    "其中：(1)120个续建项目完成投资230亿元，投资完成率82%。",
+])
+def test_a_part_with_a_larger_share_than_its_whole_amount_is_of_its_own_plan(pipeline, text):
+    flags, verified = incs(pipeline, text)
+    assert flags == []
+    assert any("315亿元/420亿元" in v["arithmetic"] for v in verified)

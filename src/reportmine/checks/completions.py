@@ -244,11 +244,13 @@ def _judge(found, r: Quantity, pairs: list, meant: tuple | None, cfg, over: bool
     for a, t in pairs:
         q = ar.quotient(a, t)
         if q and ar.fits(r, q[0] - shift, q[1] - shift):
-            found.verify("ratio" if r.norm_unit == "倍" else "completion", _arith(a, t, r, over, 2), [a, t, r], r)
+            found.verify_quotient("ratio" if r.norm_unit == "倍" else "completion", _arith(a, t, r, over, 2), a, t, r)
             return
     if meant is None:
         return
     a, t = meant
+    if found.outranked(a, t, r):
+        return
     q = ar.quotient(a, t)
     if q is None:
         return

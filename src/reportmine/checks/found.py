@@ -15,6 +15,17 @@ from .flags import make_flag
 _SHORT_SPAN = 64      # a flag this short has its offsets in a set; longer ones are scanned
 
 
+def _within(larger: Quantity, part: Quantity) -> bool:
+    """part is named as a kind of larger (续建项目完成投资 of 完成投资): the last
+    _NAME_TAIL characters of larger's name stand in part's (住院分娩 and 新生儿访视,
+    two measures over one whole, are not)."""
+    a, b = larger.indicator or "", part.indicator or ""
+    return len(a) >= _NAME_TAIL and a[-_NAME_TAIL:] in b
+
+
+_NAME_TAIL = 4
+
+
 @dataclass
 class Found:
     text: str
@@ -22,6 +33,8 @@ class Found:
     flags: list[Flag] = field(default_factory=list)
     verified: list[dict] = field(default_factory=list)
     judged: set = field(default_factory=set)
+    # (part, whole, rate) of the quotients verified, in the order found (outranked())
+    quotients: list = field(default_factory=list)
     # the offsets the flags cover, kept up with self.flags (flags are only
     # appended, here or by the checks directly): flag() asks whether a value
     # already lies in a flag once per flag, which scanning every flag made
@@ -35,6 +48,21 @@ class Found:
         self.verified.append({"kind": kind, "arithmetic": arithmetic + "，与所报一致",
                               "spans": [[q.start, q.end] for q in qs]})
         self.judged.add((stated or qs[-1]).start)
+
+    def verify_quotient(self, kind: str, arithmetic: str, part: Quantity, whole: Quantity, rate: Quantity) -> None:
+        """verify() for a rate that is part/whole, the three kept for outranked()."""
+        self.verify(kind, arithmetic, [part, whole, rate], rate)
+        self.quotients.append((part, whole, rate))
+
+    def outranked(self, part: Quantity, whole: Quantity, rate: Quantity) -> bool:
+        """完成投资622.2亿元，占年度计划的73%。其中续建项目完成投资454.31亿元，
+        占年度计划的75%: a part of an amount cannot be a larger share of the same
+        whole, so when ``whole`` verified a larger amount's smaller rate and
+        ``part`` is named as a kind of it, ``rate`` is of another whole (the
+        part's own plan), and part/whole says nothing."""
+        return any(w is whole and p.norm_unit == part.norm_unit and p.norm_value > part.norm_value
+                   and r.norm_unit == rate.norm_unit and r.norm_value < rate.norm_value and _within(p, part)
+                   for p, w, r in self.quotients)
 
     def flag(self, subtype: str, stated: Quantity, arithmetic: str, qs: list[Quantity],
              note: str | None = None, span: tuple[int, int] | None = None, tail: str | None = None,

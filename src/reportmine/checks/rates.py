@@ -694,6 +694,8 @@ def _related(w: Quantity, p: Quantity, r: Quantity, sent: list[Quantity], cfg) -
     the same sentence."""
     a, b = (w.indicator or ""), (p.indicator or "")
     rate = (r.indicator or "")[:-1]
+    if w.norm_value == p.norm_value and not any(w is q for q in sent):
+        return False        # (结案数93件 in another section: the same count again, no whole of it)
     if common_run(a, b) >= cfg.shared_name_chars:
         # one name twice is one indicator stated twice, two levels of it, not a
         # part and its whole (完成八家…提档升级 … 完成七家…提档升级，县域内就诊率85%)
@@ -720,10 +722,10 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "",
         if q is None:
             continue
         if ar.fits(r, *q):
-            found.verify("ratio", f"{p.text}/{w.text} = {ar.at_precision(p.norm_value / w.norm_value, r, 2)}",
-                         [p, w, r], r)
+            found.verify_quotient("ratio", f"{p.text}/{w.text} = {ar.at_precision(p.norm_value / w.norm_value, r, 2)}",
+                                  p, w, r)
             return w
-        if case.is_meant(p, w) and not _quotient_of_another(found, p, w, r) \
+        if case.is_meant(p, w) and not _quotient_of_another(found, p, w, r) and not found.outranked(p, w, r) \
                 and not (case.role == "growth" and p.norm_unit == "ratio" and w.norm_unit == "ratio"):
             # (增长11.7%，其中…完成年度预算的57.6%，比上年同期增长10.7%: a growth rate is not
             # flagged as the quotient of two other rates; it may still verify as one)

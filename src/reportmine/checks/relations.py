@@ -372,8 +372,11 @@ def _judge_completion(found: Found, c: Quantity, actual: Quantity, target: Quant
             if q is not None and ar.near(c.norm_value, q, _quotient_tolerance(c, actual, t, q)):
                 found.verify("completion", f"{actual.text}/{t.text} = {ar.pct(q)}", [actual, t, c], c)
                 return
-    found.judge(c, computed, tol, [actual, target], "completion",
-                f"{actual.text}/{target.text} = {ar.pct(computed)}", typos=lambda: ar.ratio_typo(c, actual, target))
+    if ar.near(c.norm_value, computed, tol):
+        found.verify_quotient("completion", f"{actual.text}/{target.text} = {ar.pct(computed)}", actual, target, c)
+    elif not found.outranked(actual, target, c):
+        found.judge(c, computed, tol, [actual, target], "completion",
+                    f"{actual.text}/{target.text} = {ar.pct(computed)}", typos=lambda: ar.ratio_typo(c, actual, target))
 
 
 def _listed_pair(c: Quantity, before: list[Quantity], is_target) -> tuple | None:
