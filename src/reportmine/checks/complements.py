@@ -38,8 +38,8 @@ def check_complements(index: Index, found, cfg) -> None:
             continue                        # only the first rate after the count (not last year's after it)
         wholes = [w for w in sent if w.end <= p.start and w.norm_unit == p.norm_unit and w.norm_value > p.norm_value
                   and not _names(text, w, quality, cfg)]
-        if wholes and not _direct(found, r, wholes[-1], sent, text, quality, cfg):
-            _judge(found, r, p, wholes[-1], cfg)
+        if wholes:
+            _judge(found, r, p, wholes[-1], cfg, lambda w=wholes[-1]: _direct(found, r, w, sent, text, quality, cfg))
 
 
 def _direct(found, r, w, sent, text: str, quality: str, cfg) -> bool:
@@ -66,7 +66,8 @@ def _names(text: str, w, quality: str, cfg) -> bool:
     return i >= 0 and not head[:i].endswith(tuple(cfg.complement_negations))
 
 
-def _judge(found, r, p, w, cfg) -> None:
+def _judge(found, r, p, w, cfg, direct) -> None:
+    """``direct``: tried when the complement misses, before a flag."""
     iv = ar.quotient(p, w)
     if iv is None:
         return
@@ -75,6 +76,8 @@ def _judge(found, r, p, w, cfg) -> None:
     arith = f"1 − {p.text}/{w.text} = {ar.at_precision(x, r, 2)}"
     if ar.fits(r, lo, hi):
         found.verify("ratio", arith, [w, p, r], r)
+    elif direct():
+        return
     elif ar.miss(r, lo, hi) <= cfg.near_miss_ratio or (typo := _typos(r, p, w, lo, hi)):
         note = ar.typo_note(typo) if ar.miss(r, lo, hi) > cfg.near_miss_ratio else ""
         found.flag("ratio", r, f"{arith}（按所报精度为{ar.at_precision(x, r)}）" + note, [w, p])
