@@ -111,3 +111,24 @@ def test_a_part_with_a_larger_share_than_its_whole_amount_is_of_its_own_plan(pip
     flags, verified = incs(pipeline, text)
     assert flags == []
     assert any("315亿元/420亿元" in v["arithmetic"] for v in verified)
+
+
+def test_a_share_list_whose_listed_counts_give_its_shares_is_not_read_against_another_count(pipeline):
+    text = ("全年报告发病数居前的病种依次是水痘(13例)、手足口病(9例)、流感(8例)。全年报告的30例病例中，"
+            "0-10岁组18例，10-20岁组6例，20-40岁组3例，40岁以上组3例，分别占报告发病总数的60%、20%、10%、10%。")
+    flags, _ = incs(pipeline, text)
+    assert flags == []
+
+
+def test_a_structure_ratio_may_be_written_with_the_ratio_colon(pipeline):
+    # U+2236 (∶) as well as : and ：
+    flags, verified = incs(pipeline, "按照统一核算，全县生产总值比上年增长7.1%，三次产业增加值结构为8.2:41.3∶50.5。")
+    assert flags == []
+    flags, _ = incs(pipeline, "按照统一核算，全县生产总值比上年增长7.1%，三次产业增加值结构为8.2:41.3∶52.5。")
+    assert [f.subtype for f in flags] == ["share"]
+
+
+def test_parts_that_add_up_to_the_nearest_total_are_not_read_against_an_earlier_one(pipeline):
+    text = "全年共收到建议3120件，经审查，立案2896件。其中，代表建议2501件，团体建议311件，小组建议84件。截至年底，已办复2790件。"
+    flags, _ = incs(pipeline, text)
+    assert flags == []

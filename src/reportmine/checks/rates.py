@@ -803,18 +803,43 @@ def check_share_lists(index: Index, found, cfg) -> None:
         whole = [w for w in index.before(shares[0], cfg.whole_reach, same_paragraph=False)
                  if is_count(w) and w.norm_unit in cfg.count_units and w.value == w.norm_value
                  and not ar.decimals(w) and _names(w, label, text, cfg)]
-        if whole:
+        if whole and not any(len(_not_whole(shares, w)) * 2 <= len(shares) for w in whole) \
+                and not _listed_counts_fit(index, shares):
+            # (any count named like the whole that the shares fit is the one: 报告病例27例 after 男性15例)
             best = max(reversed(whole), key=lambda w: common_run(label, (w.indicator or "") +
                                                             text[max(0, w.start - cfg.name_reach):w.start]))
             _whole_counts(found, text, shares, best)
 
 
-def _whole_counts(found, text: str, shares: list[Quantity], whole: Quantity) -> None:
+def _listed_counts_fit(index: Index, shares: list[Quantity]) -> bool:
+    """0-10岁17例，10-岁6例，…，分别占报告发病总数的63%、22.2%、…: the counts
+    listed right before the shares, as many as they, of one unit, are their
+    parts, and their sum the whole; True when most shares fit count/sum."""
+    counts = [q for q in index.between(sentence_start(index.text, shares[0].start), shares[0].start) if is_count(q)]
+    if not counts:
+        return False
+    before = [q for q in counts if q.norm_unit == counts[-1].norm_unit][-len(shares):]     # (not the ages between)
+    if len(before) != len(shares):
+        return False
+    total = sum(q.norm_value for q in before)
+    if total <= 0:
+        return False
+    fit = sum(1 for q, s in zip(before, shares) if ar.fits(s, q.norm_value / total, q.norm_value / total))
+    return fit * 2 > len(shares)
+
+
+def _not_whole(shares: list[Quantity], whole: Quantity) -> list[str]:
+    """The shares of ``whole`` that are no whole number of its units."""
     bad = []
     for s in shares:
         lo, hi = (b * whole.norm_value for b in ar.bounds(s))
         if math.floor(hi + 1e-9) < lo - 1e-9:
             bad.append(f"{s.text}×{whole.norm_value:g} = {s.norm_value * whole.norm_value:.2f}")
+    return bad
+
+
+def _whole_counts(found, text: str, shares: list[Quantity], whole: Quantity) -> None:
+    bad = _not_whole(shares, whole)
     if len(bad) * 2 > len(shares):
         found.flag("ratio", shares[-1], f"占{whole.text}的各项比例应对应整数个，但" + "；".join(bad) +
                    f"，都不是整数（{len(bad)}/{len(shares)}项）", [whole, *shares[:-1]],

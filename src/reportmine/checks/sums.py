@@ -39,8 +39,8 @@ def _total_named_like(text: str, before: list[Quantity], total: Quantity, parts:
     the total the parts are of is the count of the total's sentence named like
     the first part (`ratio_part_name_chars` in common, more than the nearest
     count has), not the nearest one."""
-    if not parts or not parts[0].indicator:
-        return None
+    if not parts or not parts[0].indicator or any(parts_fit(total, parts[:k]) for k in range(2, len(parts) + 1)):
+        return None         # (提出提案28930件，立案26699件。其中…: parts that add up to the nearest are its)
     name = parts[0].indicator
     s = sentence_start(text, total.start)
     others = [q for q in before[:-1] if q.start >= s and q.norm_unit == total.norm_unit
