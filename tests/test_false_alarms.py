@@ -132,3 +132,18 @@ def test_parts_that_add_up_to_the_nearest_total_are_not_read_against_an_earlier_
     text = "全年共收到建议3120件，经审查，立案2896件。其中，代表建议2501件，团体建议311件，小组建议84件。截至年底，已办复2790件。"
     flags, _ = incs(pipeline, text)
     assert flags == []
+
+
+def test_counts_in_two_classifiers_are_no_part_and_whole(pipeline):
+    flags, _ = incs(pipeline, "投入资金860万元，推进118所学校126座'厕所革命“改造项目，竣工率100%；")
+    assert flags == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the rates and counts after them are items of one list of tasks
+    ("未达到序时进度9项，为新建学校4所、学前教育普及率达85%、新增企业60户、培育外贸企业55户。", None),
+    ("全年共办结案件150件，结案率95.75%，受理案件160件。", "95.75%"),
+])
+def test_a_rate_among_items_of_a_list_is_not_read_against_the_counts_after_it(pipeline, text, flagged):
+    flags, _ = incs(pipeline, text)
+    assert [f.text for f in flags] == ([flagged] if flagged else [])

@@ -726,6 +726,7 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "",
                                   p, w, r)
             return w
         if case.is_meant(p, w) and not _quotient_of_another(found, p, w, r) and not found.outranked(p, w, r) \
+                and not _other_things(p, w, cfg) \
                 and not (case.role == "growth" and p.norm_unit == "ratio" and w.norm_unit == "ratio"):
             # (增长11.7%，其中…完成年度预算的57.6%，比上年同期增长10.7%: a growth rate is not
             # flagged as the quotient of two other rates; it may still verify as one)
@@ -765,6 +766,12 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "",
                        + ar.typo_note(typo) + why, [p, w])
             break
     return None
+
+
+def _other_things(p: Quantity, w: Quantity, cfg) -> bool:
+    """233所学校 and 239座厕所: counts in two classifiers count two kinds of
+    thing; one is no part of the other, so their quotient accuses no rate."""
+    return p.norm_unit != w.norm_unit and p.norm_unit in cfg.count_units and w.norm_unit in cfg.count_units
 
 
 def _other_mille(r: Quantity, cfg) -> Quantity | None:

@@ -9,8 +9,9 @@ names a share, `share_label`: 率, 比例, 占比, 比重, 进度, 存贷比) th
 against two counts of one unit in its sentence, at least one written after it
 (changes, targets and rates skipped): part / whole. It verifies when one pair
 fits within the rounding of the written numbers; it is flagged only when the
-sentence holds exactly two such counts (the pair is then the one meant) and
-the rate is a near miss (`near_miss_ratio`) or one mistyped digit of one of the
+sentence holds exactly two such counts (the pair is then the one meant), no
+、 parts the rate from them (items of a list, each a task of its own) and the
+rate is a near miss (`near_miss_ratio`) or one mistyped digit of one of the
 three explains the gap.
 """
 
@@ -46,14 +47,14 @@ def check_rates_after(index: Index, found, cfg) -> None:
         if not after:
             continue
         before = [c for c in index.between(sentence_start(text, q.start), q.start) if _operand(c)]
-        _judge(found, q, before, after, cfg)
+        _judge(found, q, before, after, cfg, text)
 
 
 def _operand(c: Quantity) -> bool:
     return is_count(c) and c.norm_value > 0 and not c.approx and c.role not in _NOT and c.group is None
 
 
-def _judge(found, q: Quantity, before: list[Quantity], after: list[Quantity], cfg) -> None:
+def _judge(found, q: Quantity, before: list[Quantity], after: list[Quantity], cfg, text: str) -> None:
     counts = before + after
     pairs = [(p, w) for p in counts for w in counts
              if p is not w and p.norm_unit == w.norm_unit and p.norm_value <= w.norm_value
@@ -69,8 +70,8 @@ def _judge(found, q: Quantity, before: list[Quantity], after: list[Quantity], cf
         return
     p, w = pairs[0]
     lo, hi = ar.quotient(p, w) or (None, None)
-    if lo is None:
-        return
+    if lo is None or "、" in text[q.end:min(x.start for x in (p, w) if x.start > q.end)]:
+        return      # (…覆盖率达80%、新建安置区5个、新增企业100户、培育企业90户: items of a list, no operands)
     arith = f"{p.text}/{w.text} = {ar.at_precision(p.norm_value / w.norm_value, q, 2)}"
     found.flag_off("ratio", q, lo, hi, arith, [p, w], cfg.near_miss_ratio)
 
