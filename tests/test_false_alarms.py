@@ -147,3 +147,16 @@ def test_counts_in_two_classifiers_are_no_part_and_whole(pipeline):
 def test_a_rate_among_items_of_a_list_is_not_read_against_the_counts_after_it(pipeline, text, flagged):
     flags, _ = incs(pipeline, text)
     assert [f.text for f in flags] == ([flagged] if flagged else [])
+
+
+def test_a_headline_restating_the_years_figure_is_no_earlier_level(pipeline):
+    text = ("市财政局：去年全市一般公共预算支出完成1320.6亿元\n\n【概况】2016年，全市一般公共预算收入完成980.2亿元，"
+            "同口径增长6%；全市一般公共预算支出完成1320.6 亿元，同口径增长8.5%。")
+    flags, _ = incs(pipeline, text)
+    assert flags == []
+
+
+def test_an_earlier_periods_total_does_not_close_this_periods_counts(pipeline):
+    text = "本院1月共受理各类案件236件，结案21件，结案率8.90%；去年同期全院共收案251件，结案40件，结案率15.94%。"
+    flags, _ = incs(pipeline, text)
+    assert flags == []

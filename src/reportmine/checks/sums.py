@@ -91,6 +91,8 @@ def check_sums(index: Index, found, cfg) -> None:
     _siblings(found, index, unread, cfg)
     closings = [(m.start(), m.end(), False) for m in cfg.total_cue.finditer(text)] + _closing_totals(text, cfg)
     for start, end, sources in closings:
+        if any(c in text[start:end] for c in cfg.previous_cues):
+            continue        # (受理198件，结案18件；去年同期共收案208件: an earlier period's total, not of these)
         after = [q for q in index.between(end, end + cfg.label_reach) if is_count(q)]
         if after and (after[0].start, after[0].end) not in done:
             parts = _parts_before(index, after[0], start, cfg, sources=sources)
