@@ -160,3 +160,29 @@ def test_an_earlier_periods_total_does_not_close_this_periods_counts(pipeline):
     text = "本院1月共受理各类案件236件，结案21件，结案率8.90%；去年同期全院共收案251件，结案40件，结案率15.94%。"
     flags, _ = incs(pipeline, text)
     assert flags == []
+
+
+def test_an_amount_given_as_a_share_of_the_same_whole_is_no_whole_of_the_next_share(pipeline):
+    text = ("从城乡分布看，城市火灾16.8万起，占火灾总数的42.0%；农村火灾21.4万起，占总数的53.5%。\n"
+            "从起火原因看，电气火灾12.6万起，占火灾总数的31.5%；用火不慎9.4万起，占总数的23.5%；遗留火种6.2万起，占总数的15.5%。")
+    flags, _ = incs(pipeline, text)
+    assert flags == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # 14500/28400 = 51.06%: the whole is the amount given as a share of another whole (总劳动力)
+    ("全镇已转移农村劳动力28400人，占总劳动力的82.5%，其中转移妇女劳动力14500人，占转移劳动力的51%。", None),
+    ("全镇已转移农村劳动力28400人，占总劳动力的82.5%，其中转移妇女劳动力14500人，占转移劳动力的47%。", "47%"),
+])
+def test_an_amount_given_as_a_share_of_another_whole_is_still_the_whole_its_name_names(pipeline, text, flagged):
+    flags, _ = incs(pipeline, text)
+    assert [f.text for f in flags] == ([flagged] if flagged else [])
+
+
+def test_a_total_whose_breakdown_shares_agree_on_another_whole_is_flagged_once(pipeline):
+    # the shares are of 19,554 (what the parts add up to), not of the 28,440 written before 其中
+    text = ("11月份，热线共受理群众各类诉求28440件。其中，咨询类诉求12460件，占63.72%；求助类诉求5667件，占28.98%；"
+            "投诉类诉求198件，占1.01%；建议类诉求118件，占0.6%；其它类诉求1112件，占5.69%。")
+    flags, _ = incs(pipeline, text)
+    assert [(f.subtype, f.text) for f in flags] == [("sum", "28440件")]
+    assert "19554件" in flags[0].message

@@ -95,7 +95,9 @@ def check_rates(index: Index, found, cfg) -> dict:
             else:
                 case.named, case.loose = _nearest_larger(index, case, cfg), True
             if case.loose and _siblings_agree(index, case, para, cfg) is False:
-                # the shares around it agree on a whole of their own: the guess may verify, never accuse
+                # the shares around it agree on a whole of their own: the guess may verify, never
+                # accuse the share; a total written right before its breakdown is accused once
+                _breakdown_total(found, index, case, cfg)
                 sentence = index.between(sentence_start(index.text, r.start), r.start)
                 siblings.setdefault(para, []).append((case, judge_case(found, case, cfg, sentence=sentence,
                                                                        quiet=True)))
@@ -110,6 +112,22 @@ def check_rates(index: Index, found, cfg) -> dict:
             ratios.setdefault(para, []).append((case, whole))
     _sibling_wholes(found, siblings, cfg)
     return ratios
+
+
+def _breakdown_total(found, index: Index, case: "Case", cfg) -> None:
+    """共受理诉求284406件。其中，咨询类124599件，占63.72%；求助类56672件，占28.98%；…:
+    the shares agree on a whole of their own (195,532, what the parts add up
+    to), and the total whose breakdown they are (其中 right after it) is not
+    it: one flag on the total."""
+    text = index.text
+    for w in case.named:
+        k = w.end
+        while k < len(text) and k < w.end + 3 and text[k] in "。，,；; ":
+            k += 1
+        if cfg.sum_cue.match(text, k):
+            est = case.parts[0].norm_value / case.rate.norm_value
+            found.flag("sum", w, f"按各项计数与所占比例，总数应约为{ar.at_precision(est, w)}", [case.parts[0], case.rate])
+            return
 
 
 def _siblings_agree(index: Index, case: "Case", para: int, cfg) -> bool | None:
@@ -203,9 +221,25 @@ def _nearest_larger(index: Index, case: "Case", cfg) -> list[Quantity]:
     return before[-1:]
 
 
-def _given_as_share(index: Index, w: Quantity, cfg) -> bool:
+def _given_as_share(index: Index, w: Quantity, cfg, label: str = "") -> bool:
+    """w is given as a share right after it (城区火灾231起，占总起数的58.3%) of
+    the whole ``label`` names, or of a whole named only as a total (总数,
+    总起数) when ``label`` names none either: it is then a part of that whole.
+    (转移劳动力33613人，占总劳动力的84.2%: a part of 总劳动力, and still the
+    whole of 占转移劳动力的48%.)"""
     after = index.between(w.end, w.end + cfg.ratio_reach)
-    return bool(after) and is_rate(after[0]) and cfg.sibling_share.match(index.text[w.end:after[0].start]) is not None
+    if not after or not is_rate(after[0]):
+        return False
+    m = cfg.given_as_share.match(index.text[w.end:after[0].start])
+    if m is None:
+        return False
+    own = cfg.share_label_trim.sub("", m.group().split("占", 1)[1].strip())
+    return own == label or (_generic(own, cfg) and _generic(label, cfg))
+
+
+def _generic(label: str, cfg) -> bool:
+    """A whole named as a total (总数, 火灾总数, 总起数, 全部) or not named at all."""
+    return not label or label.startswith(("总", "總")) or any(w in label for w in cfg.total_labels)
 
 
 def _case(index: Index, r: Quantity, cfg) -> Case | None:
@@ -262,7 +296,8 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     if kind == "share":
         by_name = text[at] == whole_cue     # 完成…的: only a target written inside the phrase
         case.named = [w for w in inside if w.norm_unit == unit] or \
-            [w for w in wholes if by_name and _names(w, label, text, cfg)]     # 占7户企业利润总额: 7户 names, is not the whole
+            [w for w in wholes if by_name and _names(w, label, text, cfg)     # 占7户企业利润总额: 7户 names, is not the whole
+             and not _given_as_share(index, w, cfg, label)]     # (农村火灾35.28万起，占火灾总数的55.4%: a part)
     else:
         case.meant = [(p, w) for p in parts for w in wholes
                       if w is not p and _related(w, p, r, sent, cfg) and not _listed(text, w, p, cfg)]

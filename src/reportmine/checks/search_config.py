@@ -17,7 +17,7 @@ _INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_rea
          "subject_min_chars", "typo_min_digits", "score_group_name_chars", "reading_window")
 _FLOATS = ("near_miss_siblings", "near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth",
            "near_miss_typo", "reading_slack", "sibling_whole_slack")
-_PATTERNS = ("share_label_trim", "growth_link", "change_cue", "change_before", "subject_compared", "sibling_share", "growth_tail", "level_tail",
+_PATTERNS = ("share_label_trim", "growth_link", "change_cue", "change_before", "subject_compared", "sibling_share", "given_as_share", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
              "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "closing_total", "bracket_open", "bracket_subset", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue", "per_many_cue", "respectively_words", "respectively_each",
              "excess_cue", "excess_rate_link", "average_cue",
@@ -87,6 +87,7 @@ class SearchConfig:
     change_cue: object
     change_before: object
     sibling_share: object
+    given_as_share: object
     subject_compared: object
     growth_tail: object
     level_tail: object
