@@ -186,3 +186,15 @@ def test_a_total_whose_breakdown_shares_agree_on_another_whole_is_flagged_once(p
     flags, _ = incs(pipeline, text)
     assert [(f.subtype, f.text) for f in flags] == [("sum", "28440件")]
     assert "19554件" in flags[0].message
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # three slots of one breakdown by hour: one name, three values, no slip
+    ("从火灾发生的时间看，16时至18时，发生火灾214起，占总数的12.1%；18时至20时，发生火灾261起，占总数的14.8%；"
+     "20时至22时，发生火灾219起，占总数的12.4%。", None),
+    # one level written twice a slip apart is still flagged
+    ("全年城镇新增就业4268人，完成年度目标4000人的106.7%。全县就业形势总体稳定，城镇新增就业4286人。", "4286人"),
+])
+def test_slots_of_one_breakdown_are_not_one_level_written_twice(pipeline, text, flagged):
+    flags, _ = incs(pipeline, text)
+    assert [f.text for f in flags] == ([flagged] if flagged else [])

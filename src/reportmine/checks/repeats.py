@@ -176,6 +176,30 @@ def _parallel(text: str, quantities, starts: list[int], a, b) -> bool:
     return oa is not a and ob is not b and (oa.indicator or "") != (ob.indicator or "")
 
 
+def _qualified_apart(text: str, a, b, name: str | None, c) -> bool:
+    """16时至18时，发生火灾303起；…；20时至22时，发生火灾308起: each
+    sentence opens with words of its own before the name (or, without a name,
+    before its first number) that differ only in their numbers: two slots of
+    one breakdown (hours, years, ranks), not one level written twice. Words
+    of scope and period (全县, 今年: `twice_scope`) and marks do not count."""
+    def head(q) -> str:
+        s = sentence_start(text, q.start)
+        s = max(s, text.rfind("；", s, q.start) + 1, text.rfind(";", s, q.start) + 1)     # (an item of a list)
+        end = text.rfind(name, s, q.start) if name else -1
+        if end < 0:
+            end = next((m.start() for m in _DIGIT.finditer(text, s, q.start)), q.start)
+        h = _MARKS.sub("", text[s:end])
+        return core_name(h, c.twice_scope)[0] if h else h
+    ha, hb = head(a), head(b)
+    ma, mb = sorted((_DIGITS.sub("0", ha), _DIGITS.sub("0", hb)), key=len)
+    return ha != hb and "0" in ma and mb.endswith(ma)     # (the first item may follow a lead-in: 从…看，)
+
+
+_DIGIT = re.compile(r"[0-9]")
+_DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_MARKS = re.compile(r"[\s，,、；;：:。（）()【】\[\]“”\"']+")
+
+
 def _own_level(text: str, quantities, starts: list[int], g):
     """The level a growth rate is of, written right before it in its clause or
     the clause before (…7960亿元，同比增长8.7%), or None."""
@@ -255,6 +279,7 @@ def _level_twice(doc: Document, found) -> None:
         before.append((q, place))
         if first is None or clause_start(text, first.start) == clause_start(text, q.start) \
                 or _parallel(text, doc.quantities, starts, first, q) \
+                or _qualified_apart(text, first, q, name, c) \
                 or _block_repeats(text, doc.quantities, starts, first, q, c):
             continue
         gap = abs(first.norm_value - q.norm_value)
