@@ -198,3 +198,13 @@ def test_a_total_whose_breakdown_shares_agree_on_another_whole_is_flagged_once(p
 def test_slots_of_one_breakdown_are_not_one_level_written_twice(pipeline, text, flagged):
     flags, _ = incs(pipeline, text)
     assert [f.text for f in flags] == ([flagged] if flagged else [])
+
+
+def test_a_share_list_after_amounts_of_several_units_is_of_several_wholes(pipeline):
+    text = ("全年较大火灾58起，同比减少3起；重大火灾4起，同比增加4起。\n"
+            "一、从火灾亡人分布看，农村火灾亡602人，占总数的50.8%；城市火灾亡550人，占总数的46.4%。"
+            "4起重大火灾中，城市3起，农村1起；58起较大火灾中，农村30起，城市28起。\n"
+            "二、从火灾发生单位看，发生在非重点单位的火灾共21.4万起，亡1120人，伤690人，直接财产损失27.2亿元，"
+            "分别占总数的90.6%、93.9%、90.4%和86.1%；其中较大火灾53起、占总数的91.4%。")
+    flags, _ = incs(pipeline, text)
+    assert flags == []

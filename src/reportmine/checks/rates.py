@@ -846,11 +846,20 @@ def check_share_lists(index: Index, found, cfg) -> None:
                  if is_count(w) and w.norm_unit in cfg.count_units and w.value == w.norm_value
                  and not ar.decimals(w) and _names(w, label, text, cfg)]
         if whole and not any(len(_not_whole(shares, w)) * 2 <= len(shares) for w in whole) \
-                and not _listed_counts_fit(index, shares):
+                and not _listed_counts_fit(index, shares) and not _mixed_wholes(index, shares):
             # (any count named like the whole that the shares fit is the one: 报告病例27例 after 男性15例)
             best = max(reversed(whole), key=lambda w: common_run(label, (w.indicator or "") +
                                                             text[max(0, w.start - cfg.name_reach):w.start]))
             _whole_counts(found, text, shares, best)
+
+
+def _mixed_wholes(index: Index, shares: list[Quantity]) -> bool:
+    """火灾25.8万起，亡1317人，伤810人，损失31.5亿元，分别占总数的91.8%、94.7%、
+    91.9%和87.6%: the amounts listed right before the shares, one per share,
+    are of different units, so each share is of a whole of its own."""
+    before = [q for q in index.between(sentence_start(index.text, shares[0].start), shares[0].start)
+              if q.norm_value is not None and not is_rate(q)][-len(shares):]
+    return len(before) == len(shares) and len({q.norm_unit for q in before}) > 1
 
 
 def _listed_counts_fit(index: Index, shares: list[Quantity]) -> bool:
