@@ -208,3 +208,12 @@ def test_a_share_list_after_amounts_of_several_units_is_of_several_wholes(pipeli
             "分别占总数的90.6%、93.9%、90.4%和86.1%；其中较大火灾53起、占总数的91.4%。")
     flags, _ = incs(pipeline, text)
     assert flags == []
+
+
+def test_a_target_another_amount_completed_is_not_the_next_amounts(pipeline):
+    text = ("截至12月底，参加生育保险8120人，占年度目标任务的112.5%；参加失业保险286个单位6420人，"
+            "完成年度目标任务6400人的100.31%，征缴失业保险基金96.4万元；参加工伤保险81个单位2410人，"
+            "占年度目标任务的100.4%；征缴工伤保险基金72.3万元。")
+    flags, verified = incs(pipeline, text)
+    assert flags == []
+    assert any("6420人/6400人" in v["arithmetic"] for v in verified)

@@ -64,6 +64,13 @@ class Found:
                    and r.norm_unit == rate.norm_unit and r.norm_value < rate.norm_value and _within(p, part)
                    for p, w, r in self.quotients)
 
+    def target_of_another(self, part: Quantity, target: Quantity) -> bool:
+        """参加失业保险7920人，完成年度目标任务7900人的100.25%；参加工伤保险2909人，
+        占年度目标任务的100.3%: a target a completion of another amount verified
+        with is that one's, not the next amount's."""
+        t, a = [target.start, target.end], [part.start, part.end]
+        return any(v["kind"] == "completion" and t in v["spans"] and a not in v["spans"] for v in self.verified)
+
     def flag(self, subtype: str, stated: Quantity, arithmetic: str, qs: list[Quantity],
              note: str | None = None, span: tuple[int, int] | None = None, tail: str | None = None,
              **fields) -> None:

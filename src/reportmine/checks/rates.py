@@ -761,6 +761,7 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "",
                                   p, w, r)
             return w
         if case.is_meant(p, w) and not _quotient_of_another(found, p, w, r) and not found.outranked(p, w, r) \
+                and not found.target_of_another(p, w) \
                 and not _other_things(p, w, cfg) \
                 and not (case.role == "growth" and p.norm_unit == "ratio" and w.norm_unit == "ratio"):
             # (增长11.7%，其中…完成年度预算的57.6%，比上年同期增长10.7%: a growth rate is not

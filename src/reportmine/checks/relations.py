@@ -374,7 +374,7 @@ def _judge_completion(found: Found, c: Quantity, actual: Quantity, target: Quant
                 return
     if ar.near(c.norm_value, computed, tol):
         found.verify_quotient("completion", f"{actual.text}/{target.text} = {ar.pct(computed)}", actual, target, c)
-    elif not found.outranked(actual, target, c):
+    elif not found.outranked(actual, target, c) and not found.target_of_another(actual, target):
         found.judge(c, computed, tol, [actual, target], "completion",
                     f"{actual.text}/{target.text} = {ar.pct(computed)}", typos=lambda: ar.ratio_typo(c, actual, target))
 
