@@ -251,7 +251,7 @@ def _judge(found, q: Quantity, cur: Quantity, prev: Quantity, down: bool, cfg, n
     where = "前文" if prev.start < q.start else "后文"
     arith += note or ""
     if prev.norm_value == cur.norm_value and prev.norm_unit == cur.norm_unit and q.norm_value:
-        return      # (a headline's 去年…完成1597.2亿元 over the year's 完成1597.2亿元，增长9.5%: one figure twice)
+        return      # (a headline's 去年…完成1320.6亿元 over the year's 完成1320.6亿元，增长8.5%: one figure twice)
     if abs(computed - sign * q.norm_value) <= tol:
         found.verify("growth" if is_rate(q) else "difference", arith, [prev, cur, q], q)
     elif abs(computed + sign * q.norm_value) <= tol and abs(computed) > tol and not note:

@@ -55,8 +55,8 @@ class Found:
         self.quotients.append((part, whole, rate))
 
     def outranked(self, part: Quantity, whole: Quantity, rate: Quantity) -> bool:
-        """完成投资622.2亿元，占年度计划的73%。其中续建项目完成投资454.31亿元，
-        占年度计划的75%: a part of an amount cannot be a larger share of the same
+        """完成投资315亿元，占年度计划的75%。其中续建项目完成投资230亿元，
+        占年度计划的82%: a part of an amount cannot be a larger share of the same
         whole, so when ``whole`` verified a larger amount's smaller rate and
         ``part`` is named as a kind of it, ``rate`` is of another whole (the
         part's own plan), and part/whole says nothing."""
@@ -65,8 +65,8 @@ class Found:
                    for p, w, r in self.quotients)
 
     def target_of_another(self, part: Quantity, target: Quantity) -> bool:
-        """参加失业保险7920人，完成年度目标任务7900人的100.25%；参加工伤保险2909人，
-        占年度目标任务的100.3%: a target a completion of another amount verified
+        """参加失业保险2893人，完成年度目标任务2900人的99.76%；参加工伤保险2436人，
+        占年度目标任务的101.5%: a target a completion of another amount verified
         with is that one's, not the next amount's."""
         t, a = [target.start, target.end], [part.start, part.end]
         return any(v["kind"] == "completion" and t in v["spans"] and a not in v["spans"] for v in self.verified)

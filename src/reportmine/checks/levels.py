@@ -251,9 +251,9 @@ def _whole_level(found, q: Quantity, g: Quantity, down: bool, cfg, sentence: lis
 
 
 def _change_alone(found, text: str, c: Quantity, g: Quantity, down: bool, cfg) -> bool:
-    """事故起数减少17起，下降53.13%: a count its clause gives as a change is no
+    """受理投诉减少12件，下降30.0%: a count its clause gives as a change is no
     level; the rate is the change over the earlier level, so that level,
-    17/53.13% = 32, must be a whole number. True when c is such a change."""
+    12/30.0% = 40, must be a whole number. True when c is such a change."""
     if cfg.change_before.search(text, clause_start(text, c.start), c.start) is None \
             or not _adjacent(text, c, g, cfg):
         return False
@@ -279,11 +279,11 @@ def _change_alone(found, text: str, c: Quantity, g: Quantity, down: bool, cfg) -
 
 
 def _bracketed(found, index: Index, sent: list[Quantity], g: Quantity, down: bool, cfg) -> bool:
-    """事故19起（其中，道路交通事故14起、…、轻工事故1起），同比下降9.5%: the
+    """交通事故23起（其中，货车事故9起、…、摩托车事故1起），同比下降8%: the
     rate after a closing bracket is the count's before the bracket, not the
     last part's inside it. True when the last count stands in such a bracket;
-    the total is only verified by it, never flagged (受理6380件（含旧存214件），
-    上升3.85% may compare the cases without those carried over)."""
+    the total is only verified by it, never flagged (受理4210件（含旧存190件），
+    上升6.35% may compare the cases without those carried over)."""
     text, last = index.text, sent[-1]
     between = text[last.end:g.start]
     close = max(between.rfind("）"), between.rfind(")"))
@@ -300,7 +300,7 @@ def _bracketed(found, index: Index, sent: list[Quantity], g: Quantity, down: boo
         if len(tail) <= cfg.growth_gap and cfg.growth_link.search(tail) is not None \
                 and _level_range(level, g, down, cfg) is not None and _whole_fits(level, g, down, cfg):
             _whole_level(found, level, g, down, cfg)    # verified only: a total with its carried-over
-            # part in brackets (受理6380件（含旧存214件），上升3.85%) may be compared without it
+            # part in brackets (受理4210件（含旧存190件），上升6.35%) may be compared without it
     return True
 
 

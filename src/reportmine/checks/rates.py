@@ -115,8 +115,8 @@ def check_rates(index: Index, found, cfg) -> dict:
 
 
 def _breakdown_total(found, index: Index, case: "Case", cfg) -> None:
-    """共受理诉求284406件。其中，咨询类124599件，占63.72%；求助类56672件，占28.98%；…:
-    the shares agree on a whole of their own (195,532, what the parts add up
+    """共受理来电28440件。其中，咨询类12460件，占63.72%；求助类5667件，占28.98%；…:
+    the shares agree on a whole of their own (19,554, what the parts add up
     to), and the total whose breakdown they are (其中 right after it) is not
     it: one flag on the total."""
     text = index.text
@@ -213,7 +213,7 @@ def _as_rate(text: str, q: Quantity) -> Quantity | None:
 def _nearest_larger(index: Index, case: "Case", cfg) -> list[Quantity]:
     """A share with no named whole: the nearest larger amount of the part's unit
     before the part, in its paragraph, that is not itself given as a share
-    (城区火灾231起，占总起数的58.3%: a part of another whole)."""
+    (城区火灾265起，占总数的53.0%: a part of another whole)."""
     p, text = case.parts[0], index.text
     lo = paragraph_bounds(text, p.start)[0]
     before = [w for w in case.wholes if lo <= w.start and w.end <= p.start and w.norm_value > p.norm_value
@@ -222,11 +222,11 @@ def _nearest_larger(index: Index, case: "Case", cfg) -> list[Quantity]:
 
 
 def _given_as_share(index: Index, w: Quantity, cfg, label: str = "") -> bool:
-    """w is given as a share right after it (城区火灾231起，占总起数的58.3%) of
+    """w is given as a share right after it (城区火灾265起，占总数的53.0%) of
     the whole ``label`` names, or of a whole named only as a total (总数,
     总起数) when ``label`` names none either: it is then a part of that whole.
-    (转移劳动力33613人，占总劳动力的84.2%: a part of 总劳动力, and still the
-    whole of 占转移劳动力的48%.)"""
+    (转移劳动力28400人，占总劳动力的82.5%: a part of 总劳动力, and still the
+    whole of 占转移劳动力的51%.)"""
     after = index.between(w.end, w.end + cfg.ratio_reach)
     if not after or not is_rate(after[0]):
         return False
@@ -297,7 +297,7 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         by_name = text[at] == whole_cue     # 完成…的: only a target written inside the phrase
         case.named = [w for w in inside if w.norm_unit == unit] or \
             [w for w in wholes if by_name and _names(w, label, text, cfg)     # 占7户企业利润总额: 7户 names, is not the whole
-             and not _given_as_share(index, w, cfg, label)]     # (农村火灾35.28万起，占火灾总数的55.4%: a part)
+             and not _given_as_share(index, w, cfg, label)]     # (农村火灾21.4万起，占火灾总数的53.5%: a part)
     else:
         case.meant = [(p, w) for p in parts for w in wholes
                       if w is not p and _related(w, p, r, sent, cfg) and not _listed(text, w, p, cfg)]
@@ -730,7 +730,7 @@ def _related(w: Quantity, p: Quantity, r: Quantity, sent: list[Quantity], cfg) -
     a, b = (w.indicator or ""), (p.indicator or "")
     rate = (r.indicator or "")[:-1]
     if w.norm_value == p.norm_value and not any(w is q for q in sent):
-        return False        # (结案数93件 in another section: the same count again, no whole of it)
+        return False        # (结案数121件 in another section: the same count again, no whole of it)
     if common_run(a, b) >= cfg.shared_name_chars:
         # one name twice is one indicator stated twice, two levels of it, not a
         # part and its whole (完成八家…提档升级 … 完成七家…提档升级，县域内就诊率85%)
@@ -848,15 +848,15 @@ def check_share_lists(index: Index, found, cfg) -> None:
                  and not ar.decimals(w) and _names(w, label, text, cfg)]
         if whole and not any(len(_not_whole(shares, w)) * 2 <= len(shares) for w in whole) \
                 and not _listed_counts_fit(index, shares) and not _mixed_wholes(index, shares):
-            # (any count named like the whole that the shares fit is the one: 报告病例27例 after 男性15例)
+            # (any count named like the whole that the shares fit is the one: 报告病例30例 after 水痘13例)
             best = max(reversed(whole), key=lambda w: common_run(label, (w.indicator or "") +
                                                             text[max(0, w.start - cfg.name_reach):w.start]))
             _whole_counts(found, text, shares, best)
 
 
 def _mixed_wholes(index: Index, shares: list[Quantity]) -> bool:
-    """火灾25.8万起，亡1317人，伤810人，损失31.5亿元，分别占总数的91.8%、94.7%、
-    91.9%和87.6%: the amounts listed right before the shares, one per share,
+    """火灾21.4万起，亡1120人，伤690人，损失27.2亿元，分别占总数的90.6%、93.9%、
+    90.4%和86.1%: the amounts listed right before the shares, one per share,
     are of different units, so each share is of a whole of its own."""
     before = [q for q in index.between(sentence_start(index.text, shares[0].start), shares[0].start)
               if q.norm_value is not None and not is_rate(q)][-len(shares):]
@@ -864,7 +864,7 @@ def _mixed_wholes(index: Index, shares: list[Quantity]) -> bool:
 
 
 def _listed_counts_fit(index: Index, shares: list[Quantity]) -> bool:
-    """0-10岁17例，10-岁6例，…，分别占报告发病总数的63%、22.2%、…: the counts
+    """0-10岁组18例，10-20岁组6例，…，分别占报告发病总数的60%、20%、…: the counts
     listed right before the shares, as many as they, of one unit, are their
     parts, and their sum the whole; True when most shares fit count/sum."""
     counts = [q for q in index.between(sentence_start(index.text, shares[0].start), shares[0].start) if is_count(q)]

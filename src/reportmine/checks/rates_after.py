@@ -71,7 +71,7 @@ def _judge(found, q: Quantity, before: list[Quantity], after: list[Quantity], cf
     p, w = pairs[0]
     lo, hi = ar.quotient(p, w) or (None, None)
     if lo is None or "、" in text[q.end:min(x.start for x in (p, w) if x.start > q.end)]:
-        return      # (…覆盖率达80%、新建安置区5个、新增企业100户、培育企业90户: items of a list, no operands)
+        return      # (…普及率达85%、新增企业60户、培育外贸企业55户: items of a list, no operands)
     arith = f"{p.text}/{w.text} = {ar.at_precision(p.norm_value / w.norm_value, q, 2)}"
     found.flag_off("ratio", q, lo, hi, arith, [p, w], cfg.near_miss_ratio)
 

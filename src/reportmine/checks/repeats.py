@@ -177,7 +177,7 @@ def _parallel(text: str, quantities, starts: list[int], a, b) -> bool:
 
 
 def _qualified_apart(text: str, a, b, name: str | None, c) -> bool:
-    """16时至18时，发生火灾303起；…；20时至22时，发生火灾308起: each
+    """16时至18时，发生火灾214起；…；20时至22时，发生火灾219起: each
     sentence opens with words of its own before the name (or, without a name,
     before its first number) that differ only in their numbers: two slots of
     one breakdown (hours, years, ranks), not one level written twice. Words
@@ -300,7 +300,7 @@ def growth_subject(text: str, g, quantities, cfg, scope: tuple[str, ...] = ()) -
         return None
     subject = text[start:m.start()]
     if cfg.subject_compared.match(subject.strip()):
-        subject = ""            # (今年一季度比去年四季度环比下降6.4%: the clause before names it)
+        subject = ""            # (今年一季度较上年四季度环比下降5.1%: the clause before names it)
     if not subject and start >= 1:
         prev = text[clause_start(text, start - 1):start - 1]
         m = cfg.level_tail.search(prev)

@@ -40,7 +40,7 @@ def _total_named_like(text: str, before: list[Quantity], total: Quantity, parts:
     the first part (`ratio_part_name_chars` in common, more than the nearest
     count has), not the nearest one."""
     if not parts or not parts[0].indicator or any(parts_fit(total, parts[:k]) for k in range(2, len(parts) + 1)):
-        return None         # (提出提案28930件，立案26699件。其中…: parts that add up to the nearest are its)
+        return None         # (收到建议3120件，立案2896件。其中…: parts that add up to the nearest are its)
     name = parts[0].indicator
     s = sentence_start(text, total.start)
     others = [q for q in before[:-1] if q.start >= s and q.norm_unit == total.norm_unit
