@@ -217,3 +217,22 @@ def test_a_target_another_amount_completed_is_not_the_next_amounts(pipeline):
     flags, verified = incs(pipeline, text)
     assert flags == []
     assert any("2893人/2900人" in v["arithmetic"] for v in verified)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # 上周的81起 is the earlier level; 19起 after 减少 is the change, no level
+    ("本周共接刑事类警情62起，较上周的81起减少19起，环比下降23.5%。", None),
+    ("本周共接刑事类警情62起，较上周的81起减少19起，环比下降25.5%。", "25.5%"),
+])
+def test_last_weeks_level_is_an_earlier_level(pipeline, text, flagged):
+    flags, verified = incs(pipeline, text)
+    assert [f.text.endswith(flagged) for f in flags] == ([True] if flagged else [])      # the span runs from the level
+    assert all("62起" in f.message for f in flags)
+    assert flagged or any("(62起 − 81起)/81起" in v["arithmetic"] for v in verified)
+
+
+def test_a_rate_written_as_about_so_much_accuses_nothing(pipeline):
+    text = ("预计上半年完成进出口总额2860万美元。外贸进出口中加工贸易所占比例偏小，"
+            "预计半年可完成加工贸易额220万美元，占贸易总额的7.9%左右。")
+    flags, _ = incs(pipeline, text)
+    assert flags == []
