@@ -33,8 +33,10 @@ class Found:
     flags: list[Flag] = field(default_factory=list)
     verified: list[dict] = field(default_factory=list)
     judged: set = field(default_factory=set)
-    # (part, whole, rate) of the quotients verified, in the order found (outranked())
-    quotients: list = field(default_factory=list)
+    # the quotients verified, by their whole: id(whole) -> [(part, rate)] (outranked());
+    # the completions verified, by each span they hold -> [their spans] (target_of_another())
+    quotients: dict = field(default_factory=dict)
+    _completions: dict = field(default_factory=dict, repr=False)
     # the offsets the flags cover, kept up with self.flags (flags are only
     # appended, here or by the checks directly): flag() asks whether a value
     # already lies in a flag once per flag, which scanning every flag made
@@ -45,14 +47,17 @@ class Found:
 
     def verify(self, kind: str, arithmetic: str, qs: list[Quantity], stated: Quantity | None = None) -> None:
         qs = sorted(qs, key=lambda q: q.start)
-        self.verified.append({"kind": kind, "arithmetic": arithmetic + "，与所报一致",
-                              "spans": [[q.start, q.end] for q in qs]})
+        spans = [[q.start, q.end] for q in qs]
+        self.verified.append({"kind": kind, "arithmetic": arithmetic + "，与所报一致", "spans": spans})
         self.judged.add((stated or qs[-1]).start)
+        if kind == "completion":
+            for q in qs:
+                self._completions.setdefault((q.start, q.end), []).append(spans)
 
     def verify_quotient(self, kind: str, arithmetic: str, part: Quantity, whole: Quantity, rate: Quantity) -> None:
         """verify() for a rate that is part/whole, the three kept for outranked()."""
         self.verify(kind, arithmetic, [part, whole, rate], rate)
-        self.quotients.append((part, whole, rate))
+        self.quotients.setdefault(id(whole), []).append((part, whole, rate))
 
     def outranked(self, part: Quantity, whole: Quantity, rate: Quantity) -> bool:
         """完成投资315亿元，占年度计划的75%。其中续建项目完成投资230亿元，
@@ -62,14 +67,14 @@ class Found:
         part's own plan), and part/whole says nothing."""
         return any(w is whole and p.norm_unit == part.norm_unit and p.norm_value > part.norm_value
                    and r.norm_unit == rate.norm_unit and r.norm_value < rate.norm_value and _within(p, part)
-                   for p, w, r in self.quotients)
+                   for p, w, r in self.quotients.get(id(whole), ()))
 
     def target_of_another(self, part: Quantity, target: Quantity) -> bool:
         """参加失业保险2893人，完成年度目标任务2900人的99.76%；参加工伤保险2436人，
         占年度目标任务的101.5%: a target a completion of another amount verified
         with is that one's, not the next amount's."""
-        t, a = [target.start, target.end], [part.start, part.end]
-        return any(v["kind"] == "completion" and t in v["spans"] and a not in v["spans"] for v in self.verified)
+        a = [part.start, part.end]
+        return any(a not in spans for spans in self._completions.get((target.start, target.end), ()))
 
     def flag(self, subtype: str, stated: Quantity, arithmetic: str, qs: list[Quantity],
              note: str | None = None, span: tuple[int, int] | None = None, tail: str | None = None,

@@ -140,7 +140,8 @@ def _siblings_agree(index: Index, case: "Case", para: int, cfg) -> bool | None:
     when fewer than three such shares agree."""
     text, unit = index.text, case.parts[0].norm_unit
     lo, hi = paragraph_bounds(text, case.rate.start)
-    qs = index.between(lo, hi)
+    at = case.rate.start        # (siblings stand near: a paragraph may be a whole long text)
+    qs = index.between(max(lo, at - cfg.sibling_reach), min(hi, at + cfg.sibling_reach))
     low, high, n = 0.0, math.inf, 0
     for a, b in zip(qs, qs[1:]):
         if not is_rate(b) or a.norm_unit != unit or not is_count(a) or a.norm_value <= 0 \

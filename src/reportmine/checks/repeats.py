@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Document
@@ -183,7 +184,7 @@ def _qualified_apart(text: str, a, b, name: str | None, c) -> bool:
     one breakdown (hours, years, ranks), not one level written twice. Words
     of scope and period (全县, 今年: `twice_scope`) and marks do not count."""
     def head(q) -> str:
-        s = sentence_start(text, q.start)
+        s = max(sentence_start(text, q.start), q.start - _HEAD_REACH)     # (openings are short)
         s = max(s, text.rfind("；", s, q.start) + 1, text.rfind(";", s, q.start) + 1)     # (an item of a list)
         end = text.rfind(name, s, q.start) if name else -1
         if end < 0:
@@ -195,6 +196,7 @@ def _qualified_apart(text: str, a, b, name: str | None, c) -> bool:
     return ha != hb and "0" in ma and mb.endswith(ma)     # (the first item may follow a lead-in: 从…看，)
 
 
+_HEAD_REACH = 48       # characters before a value its item's opening is read in
 _DIGIT = re.compile(r"[0-9]")
 _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _MARKS = re.compile(r"[\s，,、；;：:。（）()【】\[\]“”\"']+")
@@ -270,13 +272,17 @@ def _level_twice(doc: Document, found) -> None:
             # carried from the clause before, 核定1260名，实有1188名, is not written twice;
             # 在21.43亿元税收收入中 names it after the number)
         key = (lo, name, q.norm_unit, _year_period(q.period, c.twice_periods))
-        before = seen.setdefault(key, [])
+        entry = seen.setdefault(key, [None, deque()])      # [the first mention's end, the mentions in reach]
         cue = re.search(c.parts_cue, text[sentence_start(text, q.start):q.start])
-        if cue and not any(f.end <= sentence_start(text, q.start) + cue.start() for f, _ in before):
+        if cue and not (entry[0] is not None and entry[0] <= sentence_start(text, q.start) + cue.start()):
             continue            # a part under 其中, unless its name is the total's before the cue
             # (粮食总产量28.6万吨，其中秋粮…、夏粮…，粮食总产量28.9万吨)
-        first = next((f for f, p in before if _same_place(p, place) and q.start - f.end <= c.twice_reach), None)
+        before = entry[1]
+        while before and q.start - before[0][0].end > c.twice_reach:
+            before.popleft()    # (out of reach of every later mention too: a long paragraph stays linear)
+        first = next((f for f, p in before if _same_place(p, place)), None)
         before.append((q, place))
+        entry[0] = q.end if entry[0] is None else entry[0]
         if first is None or clause_start(text, first.start) == clause_start(text, q.start) \
                 or _parallel(text, doc.quantities, starts, first, q) \
                 or _qualified_apart(text, first, q, name, c) \

@@ -14,7 +14,7 @@ _WORDS = ("rate_endings", "fall_words", "rise_words", "compared_fall", "compared
           "list_marks", "sibling_joins", "total_labels", "share_cues", "head_units", "per_month_words", "lower_better", "closing_words", "source_totals", "per_mille_rates",
           "subtotal_words", "average_after", "person_words", "survey_rates")
 _INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "ratio_part_name_chars", "whole_reach", "shared_name_chars", "growth_gap",
-         "subject_min_chars", "typo_min_digits", "score_group_name_chars", "reading_window")
+         "subject_min_chars", "typo_min_digits", "score_group_name_chars", "reading_window", "sibling_reach")
 _FLOATS = ("near_miss_siblings", "near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth",
            "near_miss_typo", "reading_slack", "sibling_whole_slack")
 _PATTERNS = ("share_label_trim", "growth_link", "change_cue", "change_before", "subject_compared", "sibling_share", "given_as_share", "growth_tail", "level_tail",
@@ -71,6 +71,7 @@ class SearchConfig:
     typo_min_digits: int
     score_group_name_chars: int
     reading_window: int
+    sibling_reach: int
     reading_slack: float
     sibling_whole_slack: float
     near_miss_sum_sentence: float
