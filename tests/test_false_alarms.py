@@ -220,19 +220,30 @@ def test_a_target_another_amount_completed_is_not_the_next_amounts(pipeline):
 
 
 @pytest.mark.parametrize("text, flagged", [
-    # 上周的81起 is the earlier level; 19起 after 减少 is the change, no level
-    ("本周共接刑事类警情62起，较上周的81起减少19起，环比下降23.5%。", None),
-    ("本周共接刑事类警情62起，较上周的81起减少19起，环比下降25.5%。", "25.5%"),
+    # 上周的72起 is the earlier level; 18起 after 减少 is the change, no level
+    ("本周全市共接盗窃类警情54起，较上周的72起减少18起，环比下降25.0%。", None),
+    ("本周全市共接盗窃类警情54起，较上周的72起减少18起，环比下降27.0%。", "27.0%"),
 ])
 def test_last_weeks_level_is_an_earlier_level(pipeline, text, flagged):
     flags, verified = incs(pipeline, text)
     assert [f.text.endswith(flagged) for f in flags] == ([True] if flagged else [])      # the span runs from the level
-    assert all("62起" in f.message for f in flags)
-    assert flagged or any("(62起 − 81起)/81起" in v["arithmetic"] for v in verified)
+    assert all("54起" in f.message for f in flags)
+    assert flagged or any("(54起 − 72起)/72起" in v["arithmetic"] for v in verified)
 
 
 def test_a_rate_written_as_about_so_much_accuses_nothing(pipeline):
-    text = ("预计上半年完成进出口总额2860万美元。外贸进出口中加工贸易所占比例偏小，"
+    text = ("预计上半年完成进出口总额2860万美元，外贸中加工贸易比重仍然不高，"
             "预计半年可完成加工贸易额220万美元，占贸易总额的7.9%左右。")
     flags, _ = incs(pipeline, text)
     assert flags == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # two outcomes of one unwritten whole: 31/(174+31) = 15.12%
+    ("经审查后批准逮捕142件174人，不批准逮捕27件31人，不捕率为15.12%。", None),
+    ("经审查后批准逮捕142件174人，不批准逮捕27件31人，不捕率为19.12%。", "19.12%"),
+])
+def test_a_rate_of_the_second_of_two_outcomes_is_its_share_of_both(pipeline, text, flagged):
+    flags, verified = incs(pipeline, text)
+    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    assert flagged or any("31人/(174人+31人)" in v["arithmetic"] for v in verified)

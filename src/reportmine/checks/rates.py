@@ -770,6 +770,11 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "",
             meant.append((ar.miss(r, *q), p, w))
     limit = cfg.near_miss_share if case.kind == "share" and not case.loose else cfg.near_miss_ratio
     meant.sort(key=lambda c: c[0])
+    if case.kind == "ratio" and (pair := _over_both(r, meant, sentence, cfg)) is not None:
+        p, w = pair     # 批准逮捕174人，不批准逮捕31人，不捕率15.12%: 31/(174+31)
+        found.verify("ratio", f"{p.text}/({w.text}+{p.text}) = "
+                              f"{ar.at_precision(p.norm_value / (p.norm_value + w.norm_value), r, 2)}", [p, w, r], r)
+        return None
     if meant and sentence:
         window = readings.before(r, sentence)
         keep = tuple(x for _, p, w in meant[:1] for x in (p, w)) + tuple(window[-1:])
@@ -777,7 +782,7 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "",
             found.verify("ratio", f"{pair[0].text}/{pair[1].text} → {r.text}", list(pair), r)
             return pair[1]
     if quiet or r.approx:
-        return None         # (占贸易总额的7.8%左右: a rate written as about so much accuses nothing)
+        return None         # (占贸易总额的7.9%左右: a rate written as about so much accuses nothing)
     for m, p, w in meant:
         slip = _other_mille(r, cfg)
         if slip is not None and (q := ar.quotient(p, w)) and ar.fits(slip, *q):
@@ -809,6 +814,25 @@ def _other_things(p: Quantity, w: Quantity, cfg) -> bool:
     """233所学校 and 239座厕所: counts in two classifiers count two kinds of
     thing; one is no part of the other, so their quotient accuses no rate."""
     return p.norm_unit != w.norm_unit and p.norm_unit in cfg.count_units and w.norm_unit in cfg.count_units
+
+
+def _over_both(r: Quantity, meant: list, sentence: list[Quantity], cfg) -> tuple | None:
+    """批准逮捕142件174人，不批准逮捕27件31人，不捕率为15.12%: a rate of the second
+    of two counts of one unit written side by side is its share of both, p/(w+p),
+    when p/w misses and the rate's sentence writes no other count of the unit:
+    two outcomes of one whole that is not written (42户…盈利35户，亏损7户 writes it).
+    Only for counts of cases or people (`count_units`), and only where the two
+    readings differ by a twentieth or more (a small part of a large amount
+    reads alike both ways)."""
+    for _, p, w in meant:
+        if any(q is not p and q is not w and q.norm_unit == p.norm_unit and is_count(q) for q in sentence) \
+                or p.norm_unit not in cfg.count_units or p.norm_value * 20 < w.norm_value:
+            continue
+        if p.norm_unit == w.norm_unit and p.start > w.end and p.norm_value > 0 and w.norm_value > 0:
+            (p0, p1), (w0, w1) = ar.bounds(p), ar.bounds(w)
+            if ar.fits(r, p0 / (p0 + w1), p1 / (p1 + w0)):
+                return p, w
+    return None
 
 
 def _other_mille(r: Quantity, cfg) -> Quantity | None:

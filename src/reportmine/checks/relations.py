@@ -563,7 +563,7 @@ def _fmt(x: float, like: Quantity) -> str:
 
 
 def _a_change(found: Found, q: Quantity) -> bool:
-    """较上周的81起减少19起: q is written as a change (a change verb right before
+    """较上周的72起减少18起: q is written as a change (a change verb right before
     it in its clause), no level."""
     cfg = search_config()
     return cfg.change_before.search(found.text, clause_start(found.text, q.start), q.start) is not None
