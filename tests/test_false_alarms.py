@@ -11,6 +11,14 @@ def incs(pipeline, text):
     return [f for f in doc.flags if f.type == "inconsistency"], doc.meta.get("verified", [])
 
 
+def flagged_as(pipeline, text, flagged=None):
+    """The inconsistency flags and verified relations of ``text``, asserted to be
+    one flag on ``flagged`` (None: no flag at all)."""
+    flags, verified = incs(pipeline, text)
+    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    return flags, verified
+
+
 @pytest.mark.parametrize("text, flagged", [
     # the count right before the rate is the change, not the level: 12/30% = 40 a year ago
     ("与上年同期相比，受理投诉减少12件，下降30.0%，办结投诉减少7件，下降20.0%。", None),
@@ -19,8 +27,7 @@ def incs(pipeline, text):
     ("与上年同期相比，受理投诉减少12件，下降35.0%。", "35.0%"),
 ])
 def test_a_change_before_its_rate_gives_the_earlier_level_as_their_quotient(pipeline, text, flagged):
-    flags, verified = incs(pipeline, text)
-    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    flags, verified = flagged_as(pipeline, text, flagged)
     if not flagged:
         assert any(v["kind"] == "growth" and "变化" in v["arithmetic"] for v in verified)
 
@@ -31,23 +38,20 @@ def test_a_change_before_its_rate_gives_the_earlier_level_as_their_quotient(pipe
     ("受伤人员27人（其中，重伤5人、轻伤22人），同比上升12.5%。", None),
 ])
 def test_a_rate_after_a_bracket_of_parts_is_the_totals(pipeline, text, flagged):
-    flags, verified = incs(pipeline, text)
-    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    flags, verified = flagged_as(pipeline, text, flagged)
     assert any(v["kind"] == "growth" for v in verified)
 
 
 def test_a_rate_after_a_bracket_that_does_not_fit_the_total_is_not_pinned_on_a_part(pipeline):
     # a total with its carried-over part in brackets may be compared without it: nothing is said
-    flags, _ = incs(pipeline, "全年受理案件4210件（含上年旧存190件），同比上升6.35%。")
-    assert flags == []
+    flags, _ = flagged_as(pipeline, "全年受理案件4210件（含上年旧存190件），同比上升6.35%。")
 
 
 def test_a_growth_that_only_names_its_comparison_takes_the_subject_of_the_clause_before(pipeline):
     text = ("一季度，全省规上企业营业收入8620亿元，同比增长12.4%，今年一季度较上年四季度环比下降5.1%。"
             "其中，省属企业营业收入3120亿元，同比增长9.8%，今年一季度较上年四季度环比下降7.6%。"
             "市属企业营业收入2210亿元，同比增长15.2%，今年一季度较上年四季度环比增长2.3%。")
-    flags, _ = incs(pipeline, text)
-    assert flags == []
+    flags, _ = flagged_as(pipeline, text)
     # one subject written twice with two rates is still flagged
     twice = "一季度全省规上企业营业收入同比增长12.4%，运行平稳。\n一季度全省规上企业营业收入增长11.2%，好于预期。"
     flags, _ = incs(pipeline, twice)
@@ -59,8 +63,7 @@ def test_a_whole_only_guessed_for_one_share_is_not_passed_on_to_the_next(pipelin
     # did not verify it, so it is no named whole for the shares after it
     text = ("一、总体情况。城区发生火灾265起，占总数的53.0%。\n"
             "二、从起火场所看，商铺火灾180起，占总数36.0%；住宅火灾140起，占总数28.0%；仓库火灾40起，占总数8.0%。")
-    flags, _ = incs(pipeline, text)
-    assert flags == []
+    flags, _ = flagged_as(pipeline, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -69,8 +72,7 @@ def test_a_whole_only_guessed_for_one_share_is_not_passed_on_to_the_next(pipelin
     "从问题类型看，涉农问题36件(次)，占45%；城建问题26件(次)，占32%；其他18件(次)，占23%。",
 ])
 def test_shares_that_agree_on_an_unstated_whole_are_not_judged_against_a_guess(pipeline, text):
-    flags, _ = incs(pipeline, text)
-    assert flags == []
+    flags, _ = flagged_as(pipeline, text)
 
 
 @pytest.mark.parametrize("text, flagged", [
@@ -79,8 +81,7 @@ def test_shares_that_agree_on_an_unstated_whole_are_not_judged_against_a_guess(p
     ("在新登记的1500户市场主体中，企业480户，占30%；个体工商户1005户，占67%；农民专业合作社45户，占3%。", "30%"),
 ])
 def test_shares_of_a_whole_written_before_them_are_still_judged(pipeline, text, flagged):
-    flags, _ = incs(pipeline, text)
-    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    flags, _ = flagged_as(pipeline, text, flagged)
 
 
 @pytest.mark.parametrize("text, flagged", [
@@ -89,16 +90,14 @@ def test_shares_of_a_whole_written_before_them_are_still_judged(pipeline, text, 
     ("巡察反馈的320个问题，完成整改301个，基本完成并持续整改问题7个，未完成12个，总体完成率96.06%。", "96.06%"),
 ])
 def test_a_count_naming_the_quality_itself_gives_the_rate_before_its_complement(pipeline, text, flagged):
-    flags, verified = incs(pipeline, text)
-    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    flags, verified = flagged_as(pipeline, text, flagged)
     assert flagged or any("301个/320个" in v["arithmetic"] for v in verified)
 
 
 def test_the_same_count_in_another_section_is_no_whole_of_it(pipeline):
     text = ("六、上诉改判率指标\n本年度一审上诉后被改判发回的共3件，一审诉讼案件结案数121件，改判发回率为2.48%。\n\n"
             "十、服判息诉率指标\n本年度提起上诉的为6件，诉讼案件结案数为121件，一审服判息诉率为95.0%，达到指标要求。")
-    flags, _ = incs(pipeline, text)
-    assert flags == []
+    flags, _ = flagged_as(pipeline, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -108,35 +107,30 @@ def test_the_same_count_in_another_section_is_no_whole_of_it(pipeline):
     "其中：(1)120个续建项目完成投资230亿元，投资完成率82%。",
 ])
 def test_a_part_with_a_larger_share_than_its_whole_amount_is_of_its_own_plan(pipeline, text):
-    flags, verified = incs(pipeline, text)
-    assert flags == []
+    flags, verified = flagged_as(pipeline, text)
     assert any("315亿元/420亿元" in v["arithmetic"] for v in verified)
 
 
 def test_a_share_list_whose_listed_counts_give_its_shares_is_not_read_against_another_count(pipeline):
     text = ("全年报告发病数居前的病种依次是水痘(13例)、手足口病(9例)、流感(8例)。全年报告的30例病例中，"
             "0-10岁组18例，10-20岁组6例，20-40岁组3例，40岁以上组3例，分别占报告发病总数的60%、20%、10%、10%。")
-    flags, _ = incs(pipeline, text)
-    assert flags == []
+    flags, _ = flagged_as(pipeline, text)
 
 
 def test_a_structure_ratio_may_be_written_with_the_ratio_colon(pipeline):
     # U+2236 (∶) as well as : and ：
-    flags, verified = incs(pipeline, "按照统一核算，全县生产总值比上年增长7.1%，三次产业增加值结构为8.2:41.3∶50.5。")
-    assert flags == []
+    flags, verified = flagged_as(pipeline, "按照统一核算，全县生产总值比上年增长7.1%，三次产业增加值结构为8.2:41.3∶50.5。")
     flags, _ = incs(pipeline, "按照统一核算，全县生产总值比上年增长7.1%，三次产业增加值结构为8.2:41.3∶52.5。")
     assert [f.subtype for f in flags] == ["share"]
 
 
 def test_parts_that_add_up_to_the_nearest_total_are_not_read_against_an_earlier_one(pipeline):
     text = "全年共收到建议3120件，经审查，立案2896件。其中，代表建议2501件，团体建议311件，小组建议84件。截至年底，已办复2790件。"
-    flags, _ = incs(pipeline, text)
-    assert flags == []
+    flags, _ = flagged_as(pipeline, text)
 
 
 def test_counts_in_two_classifiers_are_no_part_and_whole(pipeline):
-    flags, _ = incs(pipeline, "投入资金860万元，推进118所学校126座'厕所革命“改造项目，竣工率100%；")
-    assert flags == []
+    flags, _ = flagged_as(pipeline, "投入资金860万元，推进118所学校126座'厕所革命“改造项目，竣工率100%；")
 
 
 @pytest.mark.parametrize("text, flagged", [
@@ -145,28 +139,24 @@ def test_counts_in_two_classifiers_are_no_part_and_whole(pipeline):
     ("全年共办结案件150件，结案率95.75%，受理案件160件。", "95.75%"),
 ])
 def test_a_rate_among_items_of_a_list_is_not_read_against_the_counts_after_it(pipeline, text, flagged):
-    flags, _ = incs(pipeline, text)
-    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    flags, _ = flagged_as(pipeline, text, flagged)
 
 
 def test_a_headline_restating_the_years_figure_is_no_earlier_level(pipeline):
     text = ("市财政局：去年全市一般公共预算支出完成1320.6亿元\n\n【概况】2016年，全市一般公共预算收入完成980.2亿元，"
             "同口径增长6%；全市一般公共预算支出完成1320.6 亿元，同口径增长8.5%。")
-    flags, _ = incs(pipeline, text)
-    assert flags == []
+    flags, _ = flagged_as(pipeline, text)
 
 
 def test_an_earlier_periods_total_does_not_close_this_periods_counts(pipeline):
     text = "本院1月共受理各类案件236件，结案21件，结案率8.90%；去年同期全院共收案251件，结案40件，结案率15.94%。"
-    flags, _ = incs(pipeline, text)
-    assert flags == []
+    flags, _ = flagged_as(pipeline, text)
 
 
 def test_an_amount_given_as_a_share_of_the_same_whole_is_no_whole_of_the_next_share(pipeline):
     text = ("从城乡分布看，城市火灾16.8万起，占火灾总数的42.0%；农村火灾21.4万起，占总数的53.5%。\n"
             "从起火原因看，电气火灾12.6万起，占火灾总数的31.5%；用火不慎9.4万起，占总数的23.5%；遗留火种6.2万起，占总数的15.5%。")
-    flags, _ = incs(pipeline, text)
-    assert flags == []
+    flags, _ = flagged_as(pipeline, text)
 
 
 @pytest.mark.parametrize("text, flagged", [
@@ -175,8 +165,7 @@ def test_an_amount_given_as_a_share_of_the_same_whole_is_no_whole_of_the_next_sh
     ("全镇已转移农村劳动力28400人，占总劳动力的82.5%，其中转移妇女劳动力14500人，占转移劳动力的47%。", "47%"),
 ])
 def test_an_amount_given_as_a_share_of_another_whole_is_still_the_whole_its_name_names(pipeline, text, flagged):
-    flags, _ = incs(pipeline, text)
-    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    flags, _ = flagged_as(pipeline, text, flagged)
 
 
 def test_a_total_whose_breakdown_shares_agree_on_another_whole_is_flagged_once(pipeline):
@@ -196,8 +185,7 @@ def test_a_total_whose_breakdown_shares_agree_on_another_whole_is_flagged_once(p
     ("全年城镇新增就业4268人，完成年度目标4000人的106.7%。全县就业形势总体稳定，城镇新增就业4286人。", "4286人"),
 ])
 def test_slots_of_one_breakdown_are_not_one_level_written_twice(pipeline, text, flagged):
-    flags, _ = incs(pipeline, text)
-    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    flags, _ = flagged_as(pipeline, text, flagged)
 
 
 def test_a_share_list_after_amounts_of_several_units_is_of_several_wholes(pipeline):
@@ -206,16 +194,14 @@ def test_a_share_list_after_amounts_of_several_units_is_of_several_wholes(pipeli
             "4起重大火灾中，城市3起，农村1起；58起较大火灾中，农村30起，城市28起。\n"
             "二、从火灾发生单位看，发生在非重点单位的火灾共21.4万起，亡1120人，伤690人，直接财产损失27.2亿元，"
             "分别占总数的90.6%、93.9%、90.4%和86.1%；其中较大火灾53起、占总数的91.4%。")
-    flags, _ = incs(pipeline, text)
-    assert flags == []
+    flags, _ = flagged_as(pipeline, text)
 
 
 def test_a_target_another_amount_completed_is_not_the_next_amounts(pipeline):
     text = ("截至12月底，参加生育保险8120人，占年度目标任务的112.5%；参加失业保险286个单位2893人，"
             "完成年度目标任务2900人的99.76%，征缴失业保险基金96.4万元；参加工伤保险81个单位2436人，"
             "占年度目标任务的101.5%；征缴工伤保险基金72.3万元。")
-    flags, verified = incs(pipeline, text)
-    assert flags == []
+    flags, verified = flagged_as(pipeline, text)
     assert any("2893人/2900人" in v["arithmetic"] for v in verified)
 
 
@@ -234,8 +220,7 @@ def test_last_weeks_level_is_an_earlier_level(pipeline, text, flagged):
 def test_a_rate_written_as_about_so_much_accuses_nothing(pipeline):
     text = ("预计上半年完成进出口总额2860万美元，外贸中加工贸易比重仍然不高，"
             "预计半年可完成加工贸易额220万美元，占贸易总额的7.9%左右。")
-    flags, _ = incs(pipeline, text)
-    assert flags == []
+    flags, _ = flagged_as(pipeline, text)
 
 
 @pytest.mark.parametrize("text, flagged", [
@@ -244,6 +229,5 @@ def test_a_rate_written_as_about_so_much_accuses_nothing(pipeline):
     ("经审查后批准逮捕142件174人，不批准逮捕27件31人，不捕率为19.12%。", "19.12%"),
 ])
 def test_a_rate_of_the_second_of_two_outcomes_is_its_share_of_both(pipeline, text, flagged):
-    flags, verified = incs(pipeline, text)
-    assert [f.text for f in flags] == ([flagged] if flagged else [])
+    flags, verified = flagged_as(pipeline, text, flagged)
     assert flagged or any("31人/(174人+31人)" in v["arithmetic"] for v in verified)

@@ -216,8 +216,7 @@ def _part_of(text: str, t: Quantity, x: Quantity, cfg) -> bool:
 
 def _used(found, t: Quantity) -> bool:
     """Whether ``t`` is the target of a completion verified before."""
-    span = [t.start, t.end]
-    return any(v["kind"] == "completion" and span in v["spans"] for v in found.verified)
+    return bool(found.completions_of(t))
 
 
 def _named_amount(amounts: list[Quantity], r: Quantity, cfg) -> tuple[list[Quantity], bool]:

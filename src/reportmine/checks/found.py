@@ -69,12 +69,16 @@ class Found:
                    and r.norm_unit == rate.norm_unit and r.norm_value < rate.norm_value and _within(p, part)
                    for p, w, r in self.quotients.get(id(whole), ()))
 
+    def completions_of(self, q: Quantity) -> list:
+        """The spans of every completion verified with q among its numbers."""
+        return self._completions.get((q.start, q.end), [])
+
     def target_of_another(self, part: Quantity, target: Quantity) -> bool:
         """参加失业保险2893人，完成年度目标任务2900人的99.76%；参加工伤保险2436人，
         占年度目标任务的101.5%: a target a completion of another amount verified
         with is that one's, not the next amount's."""
         a = [part.start, part.end]
-        return any(a not in spans for spans in self._completions.get((target.start, target.end), ()))
+        return any(a not in spans for spans in self.completions_of(target))
 
     def flag(self, subtype: str, stated: Quantity, arithmetic: str, qs: list[Quantity],
              note: str | None = None, span: tuple[int, int] | None = None, tail: str | None = None,

@@ -18,7 +18,7 @@ from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from . import readings
-from .neighbourhood import Index, is_count, is_rate
+from .neighbourhood import Index, is_count, is_rate, written_as_change
 from .readings import growth_reading
 
 
@@ -254,8 +254,7 @@ def _change_alone(found, text: str, c: Quantity, g: Quantity, down: bool, cfg) -
     """受理投诉减少12件，下降30.0%: a count its clause gives as a change is no
     level; the rate is the change over the earlier level, so that level,
     12/30.0% = 40, must be a whole number. True when c is such a change."""
-    if cfg.change_before.search(text, clause_start(text, c.start), c.start) is None \
-            or not _adjacent(text, c, g, cfg):
+    if not written_as_change(text, c, cfg) or not _adjacent(text, c, g, cfg):
         return False
     if c.norm_unit not in cfg.count_units or c.approx or ar.decimals(c) or c.value != c.norm_value \
             or c.norm_value < 1 or g.approx or g.norm_value <= 0:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from ..claims.clauses import line_end, line_start, sentence_start
+from ..claims.clauses import clause_start, line_end, line_start, sentence_start
 from ..document import Document, Quantity
 
 RATES = frozenset({"ratio", "ratio_point"})
@@ -27,6 +27,12 @@ def is_count(q: Quantity) -> bool:
 
 def is_rate(q: Quantity) -> bool:
     return q.norm_value is not None and q.norm_unit == "ratio"
+
+
+def written_as_change(text: str, q: Quantity, cfg) -> bool:
+    """事故起数减少17起, 较上周的72起减少18起: a change verb right before q in its
+    clause (`change_before`) makes it a change, no level."""
+    return cfg.change_before.search(text, clause_start(text, q.start), q.start) is not None
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:

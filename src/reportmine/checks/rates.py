@@ -879,12 +879,16 @@ def check_share_lists(index: Index, found, cfg) -> None:
             _whole_counts(found, text, shares, best)
 
 
+def _listed_before(index: Index, shares: list[Quantity]) -> list[Quantity]:
+    """The quantities of a share list's sentence before its first share."""
+    return index.between(sentence_start(index.text, shares[0].start), shares[0].start)
+
+
 def _mixed_wholes(index: Index, shares: list[Quantity]) -> bool:
     """火灾21.4万起，亡1120人，伤690人，损失27.2亿元，分别占总数的90.6%、93.9%、
     90.4%和86.1%: the amounts listed right before the shares, one per share,
     are of different units, so each share is of a whole of its own."""
-    before = [q for q in index.between(sentence_start(index.text, shares[0].start), shares[0].start)
-              if q.norm_value is not None and not is_rate(q)][-len(shares):]
+    before = [q for q in _listed_before(index, shares) if q.norm_value is not None and not is_rate(q)][-len(shares):]
     return len(before) == len(shares) and len({q.norm_unit for q in before}) > 1
 
 
@@ -892,7 +896,7 @@ def _listed_counts_fit(index: Index, shares: list[Quantity]) -> bool:
     """0-10岁组18例，10-20岁组6例，…，分别占报告发病总数的60%、20%、…: the counts
     listed right before the shares, as many as they, of one unit, are their
     parts, and their sum the whole; True when most shares fit count/sum."""
-    counts = [q for q in index.between(sentence_start(index.text, shares[0].start), shares[0].start) if is_count(q)]
+    counts = [q for q in _listed_before(index, shares) if is_count(q)]
     if not counts:
         return False
     before = [q for q in counts if q.norm_unit == counts[-1].norm_unit][-len(shares):]     # (not the ages between)

@@ -34,7 +34,7 @@ from .gaps import check_gaps
 from .found import Found
 from .levels import check_change_lists, check_level_lists, check_levels
 from .neighbourhood import (Index, bracket_close, compatible, list_goes_on, named_alike, opens_bracket,
-                            paragraph_bounds, without_subparts)
+                            paragraph_bounds, without_subparts, written_as_change)
 from .rates import check_rates, check_share_lists
 from . import readings
 from .readings import completion_reading, difference_reading, growth_reading
@@ -562,13 +562,6 @@ def _fmt(x: float, like: Quantity) -> str:
     return f"{x / scale:.{ar.decimals(like) + 1}f}".rstrip("0").rstrip(".") + (like.unit or "")
 
 
-def _a_change(found: Found, q: Quantity) -> bool:
-    """较上周的72起减少18起: q is written as a change (a change verb right before
-    it in its clause), no level."""
-    cfg = search_config()
-    return cfg.change_before.search(found.text, clause_start(found.text, q.start), q.start) is not None
-
-
 def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quantity],
             last: list[Quantity] = ()) -> None:
     """民间投资完成23.4亿元，上年同期为21.9亿元，同比增长12.8%: (23.4-21.9)/21.9;
@@ -591,7 +584,8 @@ def _growth(found: Found, g: Quantity, sent: list[Quantity], before: list[Quanti
     if prev is None or not prev.norm_value:
         return
     cur = _nearest([q for q in sent if q is not prev and (q.start < g.start or after and g.end < q.start < prev.start)],
-                   lambda q: q.norm_unit == prev.norm_unit and q.role != "growth" and not _a_change(found, q))
+                   lambda q: q.norm_unit == prev.norm_unit and q.role != "growth"
+                   and not written_as_change(found.text, q, search_config()))
     if cur is None and last and prev is sent[0] and _opens_sentence(found, prev) and last[-1].role == "actual" \
             and last[-1].norm_unit == prev.norm_unit:
         cur = last[-1]
