@@ -211,9 +211,11 @@ def _paired_level(found, text: str, sent: list[Quantity], g: Quantity, down: boo
 
 
 def _level_range(q: Quantity, g: Quantity, down: bool, cfg) -> tuple[float, float] | None:
-    """The earlier levels q and its growth g allow, when narrower than one unit."""
+    """The earlier levels q and its growth g allow, when narrower than one unit
+    (none for a range, 提高10%~20%, or a level or rate written as about so much)."""
     if q.norm_unit not in cfg.count_units or q.approx or ar.decimals(q) or q.value != q.norm_value \
-            or q.norm_value < 1 or (down and g.norm_value >= 1):
+            or q.norm_value < 1 or (down and g.norm_value >= 1) or g.approx \
+            or q.low is not None or g.low is not None:
         return None
     g0, g1 = ar.bounds(g)
     lo, hi = (q.norm_value / (1 - g0), q.norm_value / (1 - g1)) if down else \

@@ -22,6 +22,7 @@ from ..resources import DataFileError, load_yaml, require, word, word_list
 from . import arithmetic as ar
 from . import readings
 from .neighbourhood import POINTS_UNIT, Index, is_count, is_rate, paragraph_bounds, sentence_end
+from .search_config import search_config
 
 SKIP_ROLES = frozenset({"growth", "difference", "target", "basic_target", "full_target"})
 _TARGET_ROLES = frozenset({"target", "basic_target", "full_target"})
@@ -105,7 +106,8 @@ def check_rates(index: Index, found, cfg) -> dict:
         if case.kind == "share" and case.named:
             inherited = (para, case.named)
         sentence = index.between(sentence_start(index.text, r.start), r.start)
-        whole = judge_case(found, case, cfg, sentence=sentence)
+        quiet = not unnamed and case.kind == "share" and _label_disagrees(index, case, cfg)
+        whole = judge_case(found, case, cfg, sentence=sentence, quiet=quiet)
         if unnamed:
             siblings.setdefault(para, []).append((case, whole))
         elif case.kind == "ratio":
@@ -155,6 +157,31 @@ def _siblings_agree(index: Index, case: "Case", para: int, cfg) -> bool | None:
     if n < 3 or low > high:
         return None
     return any(low <= w.norm_value <= high for w in case.named)
+
+
+def _label_disagrees(index: Index, case: "Case", cfg) -> bool:
+    """共153件，占信访总量36.0% … 共187件，占信访总量44.0%: two or more shares
+    of one named whole, each right after its count, imply one whole (count /
+    share, within the rounding of both and `sibling_whole_slack`), and the
+    count the name was matched to is not it: the whole they are of is not
+    written, and the guess accuses no share."""
+    if not case.label or not case.named or any(case.label in _name_before(w, index.text, cfg) for w in case.named):
+        return False            # (现有低保户218户 … 占低保户的29.8%: the whole is named outright)
+    text, unit, at = index.text, case.parts[0].norm_unit, case.rate.start
+    qs = index.between(max(0, at - cfg.sibling_reach), min(len(text), at + cfg.sibling_reach))
+    low, high, n = 0.0, math.inf, 0
+    for a, b in zip(qs, qs[1:]):
+        if not is_rate(b) or a.norm_unit != unit or not is_count(a) or a.norm_value <= 0:
+            continue
+        m = cfg.given_as_share.match(text[a.end:b.start])
+        if m is None or cfg.share_label_trim.sub("", m.group().split("占", 1)[1].strip()) != case.label:
+            continue
+        (a0, a1), (r0, r1) = ar.bounds(a), ar.bounds(b)
+        if r0 <= 0:
+            return False
+        low, high, n = max(low, a0 / r1), min(high, a1 / r0), n + 1
+    low, high = low * (1 - cfg.sibling_whole_slack), high * (1 + cfg.sibling_whole_slack)
+    return n >= 2 and low <= high and not any(low <= w.norm_value <= high for w in case.named)
 
 
 def _table_row(text: str, q: Quantity) -> bool:
@@ -559,8 +586,9 @@ def _target_below(text: str, r: Quantity, p: Quantity, smaller: list[Quantity], 
 def _extensive(q: Quantity) -> bool:
     """A count or an amount that parts of a whole add up to; not a level per
     unit (39μg/m3, 5元/人), which no rate is a share of."""
-    return is_count(q) and "/" not in (q.norm_unit or "") and q.norm_unit != POINTS_UNIT
-    #  (人口出生率（5分）…入库率（5分）: points are no count a rate is a share of)
+    return is_count(q) and "/" not in (q.norm_unit or "") and q.norm_unit != POINTS_UNIT \
+        and q.norm_unit not in search_config().level_units
+    #  (人口出生率（5分）…入库率（5分）: points are no count a rate is a share of; nor ages)
 
 
 def _adjacent_pair(index: Index, sent: list[Quantity], r: Quantity, wholes: list[Quantity], cfg) -> list[tuple]:
@@ -716,11 +744,24 @@ def common_run(a: str, b: str) -> int:
 
 
 def _names(w: Quantity, label: str, text: str, cfg) -> bool:
+    """The words before w name the whole ``label`` names. A total word of the
+    label (总数, 总量) alone names no whole: 占伤人总数的65.7% is not of 造成821人
+    死亡 written after 占总数的43.5%; the rest of the label must match too
+    (利润 of 占7户企业利润总额的46%, beside 利润总额)."""
     if len(label) < 2:
         return False
-    name = (w.indicator or "") + text[max(0, w.start - cfg.name_reach):w.start]
+    name = _name_before(w, text, cfg)
     c = common_run(label, name)
-    return c >= 2 and c >= 0.5 * len(label)
+    if c < 2 or c < 0.5 * len(label):
+        return False
+    own = label
+    for word in sorted(cfg.total_labels, key=len, reverse=True):
+        own = own.replace(word, "")
+    return len(own) < 2 or own == label or common_run(own, name) >= 2
+
+
+def _name_before(w: Quantity, text: str, cfg) -> str:
+    return (w.indicator or "") + text[max(0, w.start - cfg.name_reach):w.start]
 
 
 def _related(w: Quantity, p: Quantity, r: Quantity, sent: list[Quantity], cfg) -> bool:
@@ -763,9 +804,9 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "",
             return w
         if case.is_meant(p, w) and not _quotient_of_another(found, p, w, r) and not found.outranked(p, w, r) \
                 and not found.target_of_another(p, w) \
-                and not _other_things(p, w, cfg) \
+                and not _other_things(p, w, cfg) and not _written_twice(found.text, p, w) \
                 and not (case.role == "growth" and p.norm_unit == "ratio" and w.norm_unit == "ratio"):
-            # (增长11.7%，其中…完成年度预算的57.6%，比上年同期增长10.7%: a growth rate is not
+            # (增长11.7%，其中…完成年度预算的57.6%，同比增长9.6%: a growth rate is not
             # flagged as the quotient of two other rates; it may still verify as one)
             meant.append((ar.miss(r, *q), p, w))
     limit = cfg.near_miss_share if case.kind == "share" and not case.loose else cfg.near_miss_ratio
@@ -808,6 +849,18 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "",
                        + ar.typo_note(typo) + why, [p, w])
             break
     return None
+
+
+def _written_twice(text: str, p: Quantity, w: Quantity) -> bool:
+    """二、200个城市空气质量状况。全国200个城市平均优良天数比例为88.1%: a count
+    equal to its whole in another sentence, or a bound equal to a bound (超过10起
+    and 增量超过10起省份), is one count written twice, no part of itself; a rate
+    other than 100% is of something else. (In one sentence, 应到45人，实到45人，
+    到会率93.3% is a slip of one of them.)"""
+    if p.norm_value != w.norm_value or p.norm_unit != w.norm_unit:
+        return False
+    return (p.approx is not None and w.approx is not None) \
+        or sentence_start(text, p.start) != sentence_start(text, w.start)
 
 
 def _other_things(p: Quantity, w: Quantity, cfg) -> bool:

@@ -71,7 +71,7 @@ def _listed_before(text: str, pos: int, cfg) -> bool:
 
 def check_mismatch(doc: Document, found, cfg) -> None:
     """One indicator with two values: a growth rate stated twice for the same
-    subject (规上工业增加值同比增长8.4% … 规上工业增加值增长3.7%), and numbers
+    subject (规上工业增加值同比增长6.9% … 规上工业增加值增长3.2%), and numbers
     glued to an indicator's name elsewhere (未成年人175 … 176未成年人)."""
     _growth_twice(doc, found, cfg)
     _level_twice(doc, found)
@@ -273,7 +273,10 @@ def _level_twice(doc: Document, found) -> None:
             # 在21.43亿元税收收入中 names it after the number)
         key = (lo, name, q.norm_unit, _year_period(q.period, c.twice_periods))
         entry = seen.setdefault(key, [None, deque()])      # [the first mention's end, the mentions in reach]
-        cue = re.search(c.parts_cue, text[sentence_start(text, q.start):q.start])
+        head = text[sentence_start(text, q.start):q.start]
+        if search_config().scope_label.match(head):
+            continue            # (建筑业务方面，实现新签合同额…: a part's level under a scope label)
+        cue = re.search(c.parts_cue, head)
         if cue and not (entry[0] is not None and entry[0] <= sentence_start(text, q.start) + cue.start()):
             continue            # a part under 其中, unless its name is the total's before the cue
             # (粮食总产量28.6万吨，其中秋粮…、夏粮…，粮食总产量28.9万吨)
@@ -296,7 +299,7 @@ def _level_twice(doc: Document, found) -> None:
 
 
 def growth_subject(text: str, g, quantities, cfg, scope: tuple[str, ...] = ()) -> str | None:
-    """规上工业增加值 for 规上工业增加值同比增长8.4%, or for 社会消费品零售总额
+    """规上工业增加值 for 规上工业增加值同比增长6.9%, or for 社会消费品零售总额
     实现303.1亿元，增长3.7% (the amount's subject); None when the rate is not a
     growth or its subject is not written out."""
     start = clause_start(text, g.start)

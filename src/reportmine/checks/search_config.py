@@ -10,7 +10,7 @@ import regex
 
 from ..resources import DataFileError, compile_pattern, load_yaml, require
 
-_WORDS = ("rate_endings", "fall_words", "rise_words", "compared_fall", "compared_rise", "remainder_words", "count_units", "previous_cues", "not_subject_starts",
+_WORDS = ("rate_endings", "fall_words", "rise_words", "compared_fall", "compared_rise", "remainder_words", "count_units", "level_units", "previous_cues", "not_subject_starts",
           "list_marks", "sibling_joins", "total_labels", "share_cues", "head_units", "per_month_words", "lower_better", "closing_words", "source_totals", "per_mille_rates",
           "subtotal_words", "average_after", "person_words", "survey_rates")
 _INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "ratio_part_name_chars", "whole_reach", "shared_name_chars", "growth_gap",
@@ -37,6 +37,7 @@ class SearchConfig:
     compared_fall: tuple[str, ...]
     compared_rise: tuple[str, ...]
     count_units: frozenset
+    level_units: frozenset
     previous_cues: tuple[str, ...]
     not_subject_starts: tuple[str, ...]
     list_marks: tuple[str, ...]
@@ -166,7 +167,7 @@ class SearchConfig:
     period_year: object
     named_periods: tuple[tuple[str, tuple[int, ...]], ...]
     labelled_rate: object
-    counted_unit: object        # 件数下降38.24%: the unit a change is of, named right before it
+    counted_unit: object        # 件数下降27.41%: the unit a change is of, named right before it
     aside_lead: object          # 另被定向录取9人: a clause beside an oversized breakdown
 
 
@@ -191,6 +192,7 @@ def search_config() -> SearchConfig:
     where = "checks.yaml: relation_search"
     values = {k: tuple(data[k]) for k in _WORDS}
     values["count_units"] = frozenset(data["count_units"])
+    values["level_units"] = frozenset(data["level_units"])
     values.update({k: int(data[k]) for k in _INTS})
     values.update({k: float(data[k]) for k in _FLOATS})
     values.update({k: compile_pattern(data[k], f"{where}: {k}") for k in _PATTERNS})
