@@ -316,3 +316,53 @@ def test_a_range_of_growth_accuses_no_level(pipeline, text, flagged):
 ])
 def test_a_level_under_a_scope_label_is_a_parts(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a rate after two outcomes is their sum over the count before them: (196+81)/396
+    ("受理民商事案件812件，结案396件，结案率为48.77%（调解结案196件，撤诉81件，调撤率为70%，"
+     "同比上升了5.1个百分点）。", None),
+    ("受理民商事案件812件，结案396件，结案率为48.77%（调解结案196件，撤诉81件，调撤率为60%，"
+     "同比上升了5.1个百分点）。", "60%"),
+])
+def test_a_rate_may_be_of_two_outcomes_together(pipeline, text, flagged):
+    flags, verified = flagged_as(pipeline, text, flagged)
+    assert flagged or any("(196件+81件)/396件" in v["arithmetic"] for v in verified)
+
+
+def test_a_total_and_its_part_are_no_two_outcomes(pipeline):
+    # 持证…分别为: a total and its part, never summed over the whole
+    text = "全县共有残疾人2万名，其中持证残疾人8200人，分别为肢体残疾4510人，占总数的60%。"
+    _, verified = incs(pipeline, text)
+    assert not any("+4510人" in v["arithmetic"] for v in verified)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # shares of 到位资金 agree on 80000, the whole 占总到位资金的 names (not the 52000 before it)
+    ("分产业情况看，农业签约项目15个(其中新签约项目9个)，到位资金2400万元，占到位资金3%，完成任务的80.6%；"
+     "工业签约项目160个(其中新签约项目90个)，到位资金52000万元，占到位资金65%，完成任务的130.6%；"
+     "第三产业签约项目125个(其中新签约项目60个)，到位资金25600万元，占到位资金32%，完成任务的120.4%。\n\n"
+     "前三季度单个投资额超亿元的签约项目60个，到位金额49600万元，占总到位资金的62%，是到位资金的主要来源。", None),
+])
+def test_a_leading_total_word_names_the_same_whole_as_its_siblings(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # items of a ； list: 采纳率 in the third item is not 10/9 across items
+    ("民事监督工作。全年受理民事案件30件，办结30件，办结率100%。对生效民事裁判监督受理9件，提出再审建议2件;"
+     "对审判活动违法监督受理4件，发出检察建议2件，采纳率100%;对执行活动违法监督受理10件，发出检察建议7件，"
+     "采纳率100%。", None),
+])
+def test_a_rate_in_an_item_of_a_list_is_of_its_own_items_counts(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the first two add up to the total, the third (another breakdown) takes the run past it
+    ("从检举控告情况来看，业务范围内举报356件，其中，初次举报318件，重复举报38件，署名举报87件。", None),
+    # items joined by 、 are one list whatever adds up
+    ("全县共有学校53所，其中小学38所、初中15所、高中3所。", "53所，其中小学38所、初中15所、高中3所"),
+])
+def test_parts_past_the_total_after_a_prefix_that_adds_up_are_another_breakdown(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

@@ -161,20 +161,20 @@ def _siblings_agree(index: Index, case: "Case", para: int, cfg) -> bool | None:
 
 def _label_disagrees(index: Index, case: "Case", cfg) -> bool:
     """共153件，占信访总量36.0% … 共187件，占信访总量44.0%: two or more shares
-    of one named whole, each right after its count, imply one whole (count /
+    of one named whole (`_label_key`), each right after its count, imply one whole (count /
     share, within the rounding of both and `sibling_whole_slack`), and the
     count the name was matched to is not it: the whole they are of is not
     written, and the guess accuses no share."""
     if not case.label or not case.named or any(case.label in _name_before(w, index.text, cfg) for w in case.named):
         return False            # (现有低保户218户 … 占低保户的29.8%: the whole is named outright)
-    text, unit, at = index.text, case.parts[0].norm_unit, case.rate.start
+    text, unit, at, key = index.text, case.parts[0].norm_unit, case.rate.start, _label_key(case.label, cfg)
     qs = index.between(max(0, at - cfg.sibling_reach), min(len(text), at + cfg.sibling_reach))
     low, high, n = 0.0, math.inf, 0
     for a, b in zip(qs, qs[1:]):
         if not is_rate(b) or a.norm_unit != unit or not is_count(a) or a.norm_value <= 0:
             continue
         m = cfg.given_as_share.match(text[a.end:b.start])
-        if m is None or cfg.share_label_trim.sub("", m.group().split("占", 1)[1].strip()) != case.label:
+        if m is None or _label_key(cfg.share_label_trim.sub("", m.group().split("占", 1)[1].strip()), cfg) != key:
             continue
         (a0, a1), (r0, r1) = ar.bounds(a), ar.bounds(b)
         if r0 <= 0:
@@ -182,6 +182,14 @@ def _label_disagrees(index: Index, case: "Case", cfg) -> bool:
         low, high, n = max(low, a0 / r1), min(high, a1 / r0), n + 1
     low, high = low * (1 - cfg.sibling_whole_slack), high * (1 + cfg.sibling_whole_slack)
     return n >= 2 and low <= high and not any(low <= w.norm_value <= high for w in case.named)
+
+
+def _label_key(label: str, cfg) -> str:
+    """A share's label without its total words or a leading 总 (总到位资金, 到位资金
+    总额 and 到位资金 name one whole)."""
+    for word in sorted(cfg.total_labels, key=len, reverse=True):
+        label = label.replace(word, "")
+    return label.removeprefix("总").removeprefix("總") or label
 
 
 def _table_row(text: str, q: Quantity) -> bool:
@@ -347,7 +355,22 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
                       and not _surveyed_apart(r, a, w, cfg)]
         case.typo_only = [(a, w) for a, w in case.typo_only if not _range_ends(a, w)
                           and not _surveyed_apart(r, a, w, cfg)]
+        item = _own_item(text, r, sent)
+        if item is not None:
+            case.meant = [(a, w) for a, w in case.meant if a.start >= item and w.start >= item]
+            case.typo_only = [(a, w) for a, w in case.typo_only if a.start >= item and w.start >= item]
     return case
+
+
+def _own_item(text: str, r: Quantity, sent: list[Quantity]) -> int | None:
+    """…监督受理10件，提出建议2件；…监督受理11件，提出建议6件，采纳率100%: a rate
+    in an item of a list parted by ；, with two counts of its own before it in
+    the item, is of those: where its item starts (None when no ； stands
+    before it, or its item holds fewer than two counts)."""
+    start = max(text.rfind("；", 0, r.start), text.rfind(";", 0, r.start)) + 1
+    if not start:
+        return None
+    return start if sum(q.start >= start for q in sent) >= 2 else None
 
 
 def _pair_before(index: Index, r: Quantity, cfg) -> tuple | None:
@@ -816,6 +839,11 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "",
         found.verify("ratio", f"{p.text}/({w.text}+{p.text}) = "
                               f"{ar.at_precision(p.norm_value / (p.norm_value + w.norm_value), r, 2)}", [p, w, r], r)
         return None
+    if meant and (pair := _pair_over(found.text, r, sentence, cfg)) is not None:
+        a, b, w = pair      # 结案440件（调解结案211件，撤诉97件，调撤率为70%）: (211+97)/440
+        found.verify("ratio", f"({a.text}+{b.text})/{w.text} = "
+                              f"{ar.at_precision((a.norm_value + b.norm_value) / w.norm_value, r, 2)}", [a, b, w, r], r)
+        return None
     if meant and sentence:
         window = readings.before(r, sentence)
         keep = tuple(x for _, p, w in meant[:1] for x in (p, w)) + tuple(window[-1:])
@@ -885,6 +913,28 @@ def _over_both(r: Quantity, meant: list, sentence: list[Quantity], cfg) -> tuple
             (p0, p1), (w0, w1) = ar.bounds(p), ar.bounds(w)
             if ar.fits(r, p0 / (p0 + w1), p1 / (p1 + w0)):
                 return p, w
+    return None
+
+
+def _pair_over(text: str, r: Quantity, sentence: list[Quantity], cfg) -> tuple | None:
+    """结案440件（调解结案211件，撤诉97件，调撤率为70%）: a rate right after two
+    counts of one unit, when no clearly meant pair fits it, may be their sum
+    over a larger count of the unit before them in its sentence (two outcomes
+    counted together). Whole counts only, and the larger count is the
+    nearest before them that fits."""
+    counts = [q for q in sentence if q.end <= r.start and is_count(q) and q.norm_value is not None]
+    if len(counts) < 3:
+        return None
+    a, b = counts[-2], counts[-1]
+    if a.norm_unit != b.norm_unit or ar.decimals(a) or ar.decimals(b) or a.approx or b.approx \
+            or cfg.sum_cue.search(text, a.end, b.start):
+        return None             # (持证残疾人8200人，分别为肢体残疾4510人: a total and its part)
+    part = a.norm_value + b.norm_value
+    for w in reversed(counts[:-2]):
+        if w.norm_unit == a.norm_unit and w.norm_value > part and not w.approx:
+            w0, w1 = ar.bounds(w)
+            if w0 > 0 and ar.fits(r, part / w1, part / w0):
+                return a, b, w
     return None
 
 
