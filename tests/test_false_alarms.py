@@ -366,3 +366,13 @@ def test_a_rate_in_an_item_of_a_list_is_of_its_own_items_counts(pipeline, text, 
 ])
 def test_parts_past_the_total_after_a_prefix_that_adds_up_are_another_breakdown(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # 100% read as 5人 slipped from 8人: one digit is one slip from any other
+    ("全校专任教师8人，其中中级职称3人，初级职称5人，合格率100%。", None),
+    # a rate other than 100% over two clearly meant one-digit counts still accuses
+    ("本次会议应到委员9人，实到7人，到会率88.9%。", "88.9%"),
+])
+def test_a_full_rate_is_no_slip_of_one_digit_count_into_another(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

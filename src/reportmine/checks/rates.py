@@ -863,7 +863,8 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "",
     # gap one mistyped digit explains (办结28件 of 86件 at 95.3%: 82件, though
     # 86/28 is the nearer quotient)
     for m, p, w in meant:
-        typo = [] if m <= limit or not typos else ar.ratio_typo(r, p, w)
+        typo = [] if m <= limit or not typos else \
+            [(q, t) for q, t in ar.ratio_typo(r, p, w) if not _one_digit_to_all(r, q)]
         # (a whole only guessed, the nearest larger count, is fitted by some one-digit slip by chance)
         if m <= limit or typo:
             x = p.norm_value / w.norm_value
@@ -877,6 +878,14 @@ def judge_case(found, case: Case, cfg, typos: bool = True, why: str = "",
                        + ar.typo_note(typo) + why, [p, w])
             break
     return None
+
+
+def _one_digit_to_all(r: Quantity, q: Quantity) -> bool:
+    """专任教师8人，其中中级职称3人，初级职称5人，合格率100%: a rate of 100% read
+    as a slip of a one-digit count into the other (5人 for 8人) tells nothing: any
+    one digit is one slip from any other, and the rate's own count (合格) need
+    not be written; a count of two digits or more still tells."""
+    return q is not r and ar.digit_count(q) < 2 and abs(r.norm_value - 1.0) < 1e-9
 
 
 def _written_twice(text: str, p: Quantity, w: Quantity) -> bool:
