@@ -376,3 +376,20 @@ def test_parts_past_the_total_after_a_prefix_that_adds_up_are_another_breakdown(
 ])
 def test_a_full_rate_is_no_slip_of_one_digit_count_into_another(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # 分别 over names in its own clause; the one value is in the next clause
+    ("全年投诉总量下降6.1%，网上投诉数量分别超过电话投诉数量，占总量的41.3%。", None),
+    ("两个乡镇分别完成省下达任务的108%。", "分别完成省下达任务的108%"),
+])
+def test_respectively_over_names_wants_no_list_of_values(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+def test_digits_before_a_template_blank_are_no_number(pipeline):
+    # 20××年 is a placeholder year: no quantity 20, so 分别 is not read as listing it
+    text = "黄金周全县接待游客9.8万人次，旅游收入1600万元，分别比20××年同期增长15和12(不含新景区)。"
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [q.text for q in doc.quantities] == ["9.8万人次", "1600万元"]
+    assert [f.type for f in doc.flags] == ["placeholder"]

@@ -208,6 +208,9 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
         return None                 # 全省排名3位: a rank, no count (GUIDE.md)
     if before in lex.placeholder_before and not _times_sign(text, num_start - 1, lex):
         return None
+    if not is_cn and g("ar") is not None and all(ch in lex.placeholder_before for ch in text[m.end("ar"):m.end("ar") + 2]) \
+            and len(text) >= m.end("ar") + 2:
+        return None                 # 20××年: digits before a template blank are part of it
     # value as written
     if g("pct") is not None:
         raw = g("pct")
