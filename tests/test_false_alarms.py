@@ -393,3 +393,16 @@ def test_digits_before_a_template_blank_are_no_number(pipeline):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
     assert [q.text for q in doc.quantities] == ["9.8万人次", "1600万元"]
     assert [f.type for f in doc.flags] == ["placeholder"]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # 出口 is inside 进出口: 占出口总值的 does not name the 一般贸易进出口 before it,
+    # itself a share of another whole (外贸总值)
+    ("前三季度，一般贸易进出口12.3万亿元，增长3.1%，占外贸总值的61.2%。同期，加工贸易进出口4.8万亿元，"
+     "下降5.4%。机电产品出口6.9万亿元，增长2.7%，占出口总值的58%。", None),
+    # a whole named word for word is still judged
+    ("前三季度，一般贸易进出口12.3万亿元，增长3.1%，占外贸总值的61.2%。其中出口7.5万亿元，"
+     "占一般贸易进出口的58%。", "58%"),
+])
+def test_a_shares_whole_is_named_by_a_word_of_its_label(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

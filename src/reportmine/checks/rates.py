@@ -263,14 +263,25 @@ def _given_as_share(index: Index, w: Quantity, cfg, label: str = "") -> bool:
     总起数) when ``label`` names none either: it is then a part of that whole.
     (转移劳动力28400人，占总劳动力的82.5%: a part of 总劳动力, and still the
     whole of 占转移劳动力的51%.)"""
-    after = index.between(w.end, w.end + cfg.ratio_reach)
-    if not after or not is_rate(after[0]):
+    own = _share_label_after(index, w, cfg)
+    if own is None:
         return False
-    m = cfg.given_as_share.match(index.text[w.end:after[0].start])
-    if m is None:
-        return False
-    own = cfg.share_label_trim.sub("", m.group().split("占", 1)[1].strip())
     return own == label or (_generic(own, cfg) and _generic(label, cfg))
+
+
+def _share_label_after(index: Index, w: Quantity, cfg) -> str | None:
+    """The whole w is given as a share of right after it, or after its growth
+    rates (15.6万亿元，增长2.8%，占外贸总值的60.1%: 外贸总值), as its label
+    says it ('' for 占总数的 … trimmed to nothing); None when it is not."""
+    text, prev = index.text, w
+    for x in index.between(w.end, sentence_end(text, w.end, cfg.ratio_reach)):
+        if not is_rate(x):
+            return None
+        m = cfg.given_as_share.match(text[prev.end:x.start])
+        if m is not None:
+            return cfg.share_label_trim.sub("", m.group().split("占", 1)[1].strip())
+        prev = x
+    return None
 
 
 def _generic(label: str, cfg) -> bool:
@@ -333,7 +344,8 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
         by_name = text[at] == whole_cue     # 完成…的: only a target written inside the phrase
         case.named = [w for w in inside if w.norm_unit == unit] or \
             [w for w in wholes if by_name and _names(w, label, text, cfg)     # 占7户企业利润总额: 7户 names, is not the whole
-             and not _given_as_share(index, w, cfg, label)]     # (农村火灾21.4万起，占火灾总数的53.5%: a part)
+             and not _given_as_share(index, w, cfg, label)     # (农村火灾21.4万起，占火灾总数的53.5%: a part)
+             and not _part_of_another(index, w, label, cfg)]
     else:
         case.meant = [(p, w) for p in parts for w in wholes
                       if w is not p and _related(w, p, r, sent, cfg) and not _listed(text, w, p, cfg)]
@@ -781,6 +793,37 @@ def _names(w: Quantity, label: str, text: str, cfg) -> bool:
     for word in sorted(cfg.total_labels, key=len, reverse=True):
         own = own.replace(word, "")
     return len(own) < 2 or own == label or common_run(own, name) >= 2
+
+
+def _part_of_another(index: Index, w: Quantity, label: str, cfg) -> bool:
+    """一般贸易进出口15.6万亿元，占外贸总值的60.1% … 机电产品出口8.45万亿元，占
+    出口总值的59%: w is given as a share of a whole named otherwise (外贸总值),
+    and no word of the label is a word of w's name (出口 is inside 进出口): w is a
+    part of that whole, not the one the label names."""
+    own = _share_label_after(index, w, cfg)
+    if own is None:
+        return False
+    if not own or own == label or _generic(own, cfg):
+        return False
+    return not _shares_a_word(label, _name_before(w, index.text, cfg))
+
+
+def _shares_a_word(label: str, name: str) -> bool:
+    """One word of the label (as the tokenizer cuts it, not a total word alone)
+    is a word of the name: 出口总值 does not name 一般贸易进出口 (出口 is inside
+    进出口); 7户企业利润总额 names 利润总额, 党员总数 names 有党员."""
+    from ..claims.segment import tokenizer
+
+    cut, totals = tokenizer().lcut, search_config().total_labels
+
+    def words(text: str) -> set:
+        bare = text
+        for word in sorted(totals, key=len, reverse=True):
+            bare = bare.replace(word, "")       # (党员总数 is one word; 党员 of it names 有党员)
+        return {w for w in cut(text) + cut(bare) if len(w) >= 2 and w not in totals}
+
+    mine = words(label)
+    return not mine or bool(mine & words(name))
 
 
 def _name_before(w: Quantity, text: str, cfg) -> str:
