@@ -82,6 +82,9 @@ def test_not_placeholders(pipeline, text):
     ("满意率达到\n2、%以上", "%"),
     # an empty bracket pair where a form's count was to be filled in (stop 28)
     ("全年新建（  ）座，改造【 】户。", None),
+    # a scale word after a template mark or an amount's noun still wants its number
+    ("全县茶园面积万亩茶园全部投产。", "万亩"),
+    ("投产面积※万亩。", "万亩"),
 ])
 def test_missing_number_forms(pipeline, text, near):
     flags = flags_of(pipeline, text, "missing_number")
@@ -105,6 +108,11 @@ def test_missing_number_forms(pipeline, text, near):
     "占地面积3000平方米，占全省第3位。",
     "由建设第位负责填报。",
     "资金已退还持有人。公告通知所有人，现场没有人，",
+    # a column's label ending with its unit before the cell's bar (stop 41)
+    "行业 |\n同比增长(±%) |\n合计 |\n3 |",
+    "单位 | 地方收入 | 税收占比% | 累计 | 为预算的% | 增幅% |\n某县 | 7100 | 83 | 5200 | 61 | 4 |",
+    # a scale word before a noun is no amount (打造万亩…基地)
+    "全镇流转土地3万亩，重点打造沿江万亩蔬菜基地。",
 ])
 def test_not_missing_numbers(pipeline, text):
     assert [f.text for f in flags_of(pipeline, text, "missing_number")] == []

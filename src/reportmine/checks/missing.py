@@ -23,7 +23,8 @@ def find_missing(text: str, start: int, end: int, r: Rules) -> list[Flag]:
         if not _numberless(seg, s, r) or seg[s - 1:s] in r.scaled_not_after \
                 or r.scaled_phrase.search(seg, max(0, s - 4), s) or _label(seg, s, r, e):
             continue
-        if any(seg.startswith(w, e) for w in r.scaled_not_before) or r.scaled_class.match(seg, e):
+        if any(seg.startswith(w, e) for w in r.scaled_not_before) or r.scaled_class.match(seg, e) \
+                or r.scaled_modifier.match(seg, e):
             continue
         spans.append((s, e, "number", "a multiplier and unit without a number"))
     for m in r.bare_classifier.finditer(seg):
@@ -83,9 +84,25 @@ def _label(text: str, s: int, r: Rules, e: int | None = None) -> bool:
             return True     # (a row run together, 管护面积万亩2810810: the unit column, then the values)
         if _cell_alone(text, s, e):
             return True     # 成本控制数 | ≤ | 30 | 万元 | 完成: a table's unit cell
+        if _ends_cell(text, e):
+            return True     # 同比增长(±%) |, 为预算的% | 增幅% |: a column's label ends with its unit
     while s > 0 and text[s - 1] in " \t\u3000":
         s -= 1
     return any(text.endswith(w, 0, s) for w in r.label_before)
+
+
+def _ends_cell(text: str, e: int) -> bool:
+    """The unit (and a bracket it closes) ends a table cell: a bar or a tab
+    follows, across spaces and at most one line end."""
+    j = e
+    while j < len(text) and text[j] in ")）]】":
+        j += 1
+    k = j
+    while k < len(text) and k - j < 4 and text[k] in " \t\u3000\r\n":
+        if text[k] == "\t":
+            return True
+        k += 1
+    return k < len(text) and text[k] in "|｜"
 
 
 def _cell_alone(text: str, s: int, e: int) -> bool:

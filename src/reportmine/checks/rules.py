@@ -28,6 +28,7 @@ class Rules:
     rate_units: object
     scaled_units: object
     scaled_not_before: tuple[str, ...]
+    scaled_modifier: object
     scaled_not_after: frozenset
     scaled_class: object
     scaled_phrase: object
@@ -100,6 +101,7 @@ def _missing_rules(mn: dict) -> dict:
         scaled_not_after=frozenset(mn["scaled_not_after"]),
         scaled_class=compile_pattern(mn.get("scaled_class") or "(?!)", "checks.yaml: scaled_class"),
         scaled_phrase=compile_pattern(mn.get("scaled_phrase") or "(?!)", "checks.yaml: scaled_phrase"),
+        scaled_modifier=compile_pattern(mn.get("scaled_modifier") or "(?!)", "checks.yaml: scaled_modifier"),
         number_chars=frozenset(mn["number_chars"]),
         bare_classifier=compile_pattern(mn["bare_classifier"], "checks.yaml: bare_classifier"),
         unit_missing=_any_of(mn["unit_missing"], "checks.yaml: unit_missing"),
