@@ -406,3 +406,38 @@ def test_digits_before_a_template_blank_are_no_number(pipeline):
 ])
 def test_a_shares_whole_is_named_by_a_word_of_its_label(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+def test_a_roman_numeral_heading_is_no_misread_number(pipeline):
+    text = "教育局\n\nI. 教育\n\nII. 就业\n\n卫生局\n\nI. 卫生\n\nII. 福利"
+    assert [f.text for f in pipeline.analyze_bytes(text.encode("utf-8"), "t.txt").flags] == []
+    flagged_as(pipeline, "全年共查处案件IO起。", "IO")        # letters for digits are still flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the growth of a rate is no growth of the count before it
+    ("1-10月，共办理审查逮捕案件57件64人，其中批准逮捕犯罪嫌疑人29人、不批准逮捕35人，不批准逮捕率同比"
+     "上升21.37%；共办理审查起诉案件126件238人，提起公诉181人、不起诉57人，不起诉率同比上升12.41%。", None),
+])
+def test_the_change_of_a_rate_gives_no_count_an_earlier_level(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # 拉动…增长8.7个百分点: a part's contribution, no gap between 52.8% and 38%
+    ("上半年限上企业实现零售额412.3亿元，同比增长14.6%，占全县零售总额的52.8%，"
+     "拉动全县零售总额增长8.7个百分点，对全县零售增长的贡献率由上年的38%上升至61.5%，提升了23.5个百分点。", None),
+])
+def test_a_contribution_in_points_is_no_gap_between_rates(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a part's bracketed aside does not end the list: 0 + 57 + 4 = 61
+    ("共不起诉58件61人，其中法定不起诉0人，犯罪情节轻微不起诉57人（含刑事和解后不起诉6人），"
+     "证据不足不起诉4人，不起诉率为17.2%。", None),
+    ("共不起诉58件61人，其中法定不起诉0人，犯罪情节轻微不起诉57人（含刑事和解后不起诉6人），"
+     "证据不足不起诉2人，不起诉率为17.2%。", "61人，其中法定不起诉0人，犯罪情节轻微不起诉57人（含刑事和解后不起诉6人），证据不足不起诉2人"),
+])
+def test_a_parts_aside_does_not_end_the_list(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

@@ -30,6 +30,7 @@ from ..resources import compile_pattern, load_yaml, require, word_list
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, sentence_end
 from .rates import common_run
+from .search_config import search_config
 from .typos import difference_typos, growth_typos
 
 _WORD_CHARS = 6      # how far before a change its direction word may start
@@ -75,6 +76,9 @@ def check_earlier(index: Index, found, cfg) -> None:
         q, down, note = as_growth(text, q)
         if down is None:
             continue
+        if q.norm_unit == "ratio_point" and any(
+                p in text[clause_start(text, q.start):q.start] for p in search_config().pull_words):
+            continue                # 拉动全市社零总额增长8.7个百分点: a part's contribution, no change of a level
         s = sentence_start(text, q.start)
         sent = index.between(s, q.start)
         points = q.norm_unit == "ratio_point"     # 比上年末下降0.38个百分点: a change of a rate

@@ -29,6 +29,8 @@ def check_levels(index: Index, found, cfg) -> None:
         down = _direction(index.text, g, cfg)
         if down is None:
             continue
+        if _of_a_rate(g, cfg):
+            continue        # 不批准逮捕35人，不批准逮捕率同比上升21.37%: the rate's change, not the count's
         sent = index.between(sentence_start(index.text, g.start), g.start)
         if _average_level(found, index, sent, g, down, cfg):
             continue
@@ -47,6 +49,13 @@ def check_levels(index: Index, found, cfg) -> None:
             named = _named_count(index, sent, g, cfg)
             if named is not None:
                 _whole_level(found, named, g, down, cfg)
+
+
+def _of_a_rate(g: Quantity, cfg) -> bool:
+    """The growth is named after a rate (不起诉率同比上升12.41%, 占比同比提高): it is
+    that rate's relative change, no count's, and gives no count an earlier level."""
+    name = g.indicator or ""
+    return name.endswith("率") or name.endswith(tuple(cfg.rate_endings))
 
 
 def check_level_lists(index: Index, found, cfg) -> None:

@@ -418,6 +418,8 @@ def _difference(found: Found, d: Quantity, before: list[Quantity], sentence: lis
     before a miss is flagged (readings.py)."""
     if found.text.startswith(search_config().average_after, d.end):
         return                  # 高于省、市7.5%平均水平: the level compared with, not a gap
+    if any(w in found.text[clause_start(found.text, d.start):d.start] for w in search_config().pull_words):
+        return                  # 拉动全市社零总额增长8.7个百分点: a part's contribution, not a gap
     others = [q for q in before if (q.role != "difference" or _benchmark_of(found, q, d)) and compatible(q, d)
               and (d.group is None or q.group != d.group)    # (分别回落3.8、3.1个百分点: one list of gaps)
               and not (d.role == "growth" and q.role in _TARGETS)]     # (同比下降0.06个百分点: not of a target)
@@ -691,6 +693,9 @@ def _compiled(pattern: str):
     return regex.compile(pattern)
 
 
+_ASIDE = re.compile(r"[（(][^（()）]{0,40}[)）]")
+
+
 def _past_total(text: str, total: Quantity, parts: list[Quantity]) -> bool:
     """举报356件，其中初次举报318件，重复举报38件，署名举报87件: the first parts
     add up to the total to the last digit and the next, in a clause of its own,
@@ -717,7 +722,7 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
         for q in without_subparts(text, sent[i + 1:])[1:]:
             if 0 <= close < q.start:
                 break
-            between = text[parts[-1].end:q.start]
+            between = _ASIDE.sub("", text[parts[-1].end:q.start])     # (57人（含…6人），…4人: past the part's aside)
             if search_config().per_capita_cue.search(between[-6:]):
                 continue            # (人均补助135元) a figure per head beside a part is no part
             if q.norm_unit != total.norm_unit or any(w in between for w in found.cfg.parts_stop) \
