@@ -441,3 +441,9 @@ def test_a_contribution_in_points_is_no_gap_between_rates(pipeline, text, flagge
 ])
 def test_a_parts_aside_does_not_end_the_list(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+def test_a_count_with_decimals_is_an_average_and_no_part(pipeline):
+    # 人均结案441.38件 is no part of 受理16250件 beside 办结15890件
+    flagged_as(pipeline, "全年共受理各类案件16250件（不含旧存），办结15890件，一线法官人均结案441.38件，"
+                         "同比增加了52.17件。")

@@ -95,8 +95,10 @@ def _can_total(q: Quantity) -> bool:
 
 
 def _is_part(text: str, bounds, q: Quantity, floor: int, cfg) -> bool:
-    """An amount of the total's unit, not above it, that opens its clause."""
-    if q.role in _NOT_PARTS or q.approx or q.norm_value < 0:
+    """An amount of the total's unit, not above it, that opens its clause; not
+    a count of whole things written with decimals (人均结案483.99件: an average)."""
+    if q.role in _NOT_PARTS or q.approx or q.norm_value < 0 \
+            or (q.norm_unit in cfg.count_units and q.value is not None and ar.decimals(q)):
         return False
     return not cfg.not_part.search(text[max(bounds.clause_start(q.start), floor):q.start])
 
