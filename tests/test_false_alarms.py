@@ -447,3 +447,17 @@ def test_a_count_with_decimals_is_an_average_and_no_part(pipeline):
     # 人均结案441.38件 is no part of 受理16250件 beside 办结15890件
     flagged_as(pipeline, "全年共受理各类案件16250件（不含旧存），办结15890件，一线法官人均结案441.38件，"
                          "同比增加了52.17件。")
+
+
+@pytest.mark.parametrize("text", [
+    # the parts add up to the amount received (8.56 + 0.21 + 1.05 = 9.82), not the amount spent after it
+    "上半年全区收到直达资金9.82亿元，支出8.7亿元，支出进度88.6%。其中民生类专项转移支付8.56亿元，已支出95%，"
+    "财力奖补资金0.21亿元已全部支出，共同事权转移支付资金1.05亿元，已全部下达。",
+    # the kinds add up to the whole planting (14000), not the new planting taken for their total
+    "全县春季造林完成14000亩，植树150万株。其中，当年新造林面积11800亩，超计划造林结转2200亩。按林种分："
+    "农田防护林2700亩；草牧场防护林2500亩；防风固沙林6100亩；水源涵养林1800亩；经济林30亩；其它防护林870亩。",
+])
+def test_parts_that_add_up_to_another_amount_are_its_breakdown(pipeline, text):
+    _, verified = flagged_as(pipeline, text)
+    assert any(v["kind"] == "sum" and ("= 9.82亿元" in v["arithmetic"] or "= 14000亩" in v["arithmetic"])
+               for v in verified)

@@ -79,7 +79,8 @@ def check_sums(index: Index, found, cfg) -> None:
             k = 0 if m.group() == "中" else _in_sentence(text, m.end(), parts)
             if len(parts) >= cfg.max_parts and _longer_fits(found, index, total, m.end(), cfg, close):
                 continue
-            _judge(found, total, parts, cfg, k)
+            if not fits_another(found, index, total, parts):
+                _judge(found, total, parts, cfg, k)
             if len(found.flags) == said[0] and len(found.verified) == said[1] and k >= 2:
                 unread.append((total, parts[:k]))
         if said == (len(found.flags), len(found.verified)) \
@@ -359,6 +360,26 @@ def _longer_fits(found, index: Index, total: Quantity, start: int, cfg, close: i
         if parts_fit(total, longer[:k]):
             found.verify("sum", " + ".join(p.text for p in longer[:k]) + f" = {total.text}", [total, *longer[:k]])
             return True
+    return False
+
+
+def fits_another(found, index: Index, total: Quantity, parts: list[Quantity]) -> bool:
+    """收到资金9.82亿元，支出8.7亿元。其中…8.56亿元…0.21亿元…1.05亿元: the parts
+    (two or more, from the first) add up, as written, to another amount of their
+    unit in the paragraph, not to the total taken for them: they are that
+    amount's breakdown, verified with it, and accuse the other of nothing."""
+    lo, hi = paragraph_bounds(index.text, total.start)
+    more = [q for q in index.between(parts[-1].end, hi) if q.norm_unit == total.norm_unit]
+    run_of = parts + more[:2 * len(parts)]          # (a list cut at max_parts goes on)
+    ids = {id(p) for p in run_of}
+    others = [q for q in index.between(lo, hi) if q is not total and id(q) not in ids
+              and q.norm_unit == total.norm_unit and q.norm_value and not q.approx]
+    for k in range(len(run_of), 1, -1):
+        run = run_of[:k]
+        for q in others:
+            if q.norm_value >= max(p.norm_value for p in run) and parts_fit(q, run):
+                found.verify("sum", " + ".join(p.text for p in run) + f" = {q.text}", [q, *run])
+                return True
     return False
 
 

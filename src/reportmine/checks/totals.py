@@ -24,7 +24,7 @@ from .attributes import nested
 from .neighbourhood import Index, bracket_close, is_count, paragraph_bounds, without_subparts
 from .share_sums import share_sum_config
 from .sum_columns import column_words
-from .sums import other_fit, parts_fit
+from .sums import fits_another, other_fit, parts_fit
 
 _NOT_PARTS = frozenset({"target", "basic_target", "full_target", "growth", "difference", "completion_rate"})
 
@@ -63,6 +63,8 @@ def _check(found, index: Index, lookups, same: list[Quantity], i: int, used: set
     # (a bracket opening with 其中 or 含 may hold only some parts: flagged as a near miss only)
     blank = bool(bracket) and _unnumbered_item(text, total, bracket)
     some = blank or (bool(bracket) and cfg.bracket_subset.match(text, _pair_end(index, total)) is not None)
+    if meant and not bracket and fits_another(found, index, total, parts):
+        return              # (新造林11800亩。按林种分：…: the parts add up to 全县造林14000亩 before it)
     if _judge(found, total, parts, meant, exhaustive=bool(bracket), cfg=cfg, some=some, blank=blank):
         used.update((p.start, p.end) for p in parts)
 
@@ -96,7 +98,7 @@ def _can_total(q: Quantity) -> bool:
 
 def _is_part(text: str, bounds, q: Quantity, floor: int, cfg) -> bool:
     """An amount of the total's unit, not above it, that opens its clause; not
-    a count of whole things written with decimals (人均结案483.99件: an average)."""
+    a count of whole things written with decimals (人均结案441.38件: an average)."""
     if q.role in _NOT_PARTS or q.approx or q.norm_value < 0 \
             or (q.norm_unit in cfg.count_units and q.value is not None and ar.decimals(q)):
         return False
