@@ -93,7 +93,7 @@ def _label(text: str, s: int, r: Rules, e: int | None = None) -> bool:
 
 def _ends_cell(text: str, e: int) -> bool:
     """The unit (and a bracket it closes) ends a table cell: a bar or a tab
-    follows, across spaces and at most one line end."""
+    follows, across at most four spaces or line ends."""
     j = e
     while j < len(text) and text[j] in ")）]】":
         j += 1

@@ -208,8 +208,7 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
         return None                 # 全省排名3位: a rank, no count (GUIDE.md)
     if before in lex.placeholder_before and not _times_sign(text, num_start - 1, lex):
         return None
-    if not is_cn and g("ar") is not None and all(ch in lex.placeholder_before for ch in text[m.end("ar"):m.end("ar") + 2]) \
-            and len(text) >= m.end("ar") + 2:
+    if not is_cn and g("ar") is not None and _blank_after(text, m.end("ar"), lex):
         return None                 # 20××年: digits before a template blank are part of it
     # value as written
     if g("pct") is not None:
@@ -263,6 +262,11 @@ def _build(m: re.Match, text: str, limit: int, lex: Lexicon) -> Quantity | None:
     unit = (mult_s or "") + unit_s
     return _finish(m, text, limit, lex, s, e, value, unit, value * multiplier * u.factor, u.norm,
                    is_cn=is_cn, cn_ok=u.cn_ok)
+
+
+def _blank_after(text: str, i: int, lex: Lexicon) -> bool:
+    """Two marks of a template blank right after the digits (20××年, 3**人)."""
+    return len(text) >= i + 2 and all(ch in lex.placeholder_before for ch in text[i:i + 2])
 
 
 def _times_sign(text: str, i: int, lex: Lexicon) -> bool:
