@@ -113,6 +113,10 @@ def test_missing_number_forms(pipeline, text, near):
     "单位 | 地方收入 | 税收占比% | 累计 | 为预算的% | 增幅% |\n某县 | 7100 | 83 | 5200 | 61 | 4 |",
     # a scale word before a noun is no amount (打造万亩…基地)
     "全镇流转土地3万亩，重点打造沿江万亩蔬菜基地。",
+    # the unit figures are given in; the later units of a declared list; a set phrase 百X万Y
+    "(说明：增减幅度均以万元为单位计算。)",
+    "表2 收支情况\n单位：户、万元\n项目 | 本月 |",
+    "深入开展“百村万户”帮扶活动。",
 ])
 def test_not_missing_numbers(pipeline, text):
     assert [f.text for f in flags_of(pipeline, text, "missing_number")] == []

@@ -86,9 +86,28 @@ def _label(text: str, s: int, r: Rules, e: int | None = None) -> bool:
             return True     # 成本控制数 | ≤ | 30 | 万元 | 完成: a table's unit cell
         if _ends_cell(text, e):
             return True     # 同比增长(±%) |, 为预算的% | 增幅% |: a column's label ends with its unit
+        if text.startswith(("为单位", "為單位"), e):
+            return True     # 以万元为单位计算: the unit a figure is given in
     while s > 0 and text[s - 1] in " \t\u3000":
         s -= 1
-    return any(text.endswith(w, 0, s) for w in r.label_before)
+    return any(text.endswith(w, 0, i) for i in _unit_list_starts(text, s) for w in r.label_before)
+
+
+def _unit_list_starts(text: str, s: int) -> list[int]:
+    """Where the unit at ``s`` and the units listed before it with 、 start
+    (单位:件、万元: the later units of a list declared after 单位), a unit
+    being one to four characters."""
+    starts = [s]
+    while s > 1 and text[s - 1] == "、" and len(starts) < 6:
+        k = s - 1
+        j = k
+        while j > 0 and k - j < 4 and "\u4e00" <= text[j - 1] <= "\u9fff":
+            j -= 1
+        if j == k:
+            break
+        starts.extend(range(j, k))
+        s = j
+    return starts
 
 
 def _ends_cell(text: str, e: int) -> bool:
