@@ -140,23 +140,33 @@ def _siblings_agree(index: Index, case: "Case", para: int, cfg) -> bool | None:
     whole. True when the whole guessed for ``case`` is that value, False when
     it is not (the guess is wrong: a larger count written before them), None
     when fewer than three such shares agree."""
-    text, unit = index.text, case.parts[0].norm_unit
-    lo, hi = paragraph_bounds(text, case.rate.start)
-    at = case.rate.start        # (siblings stand near: a paragraph may be a whole long text)
+    lo, hi = paragraph_bounds(index.text, case.rate.start)
+    agreed = _implied_whole(index, case, lo, hi, lambda gap: cfg.sibling_share.match(gap) is not None, cfg)
+    if agreed is None or agreed[2] < 3:
+        return None
+    low, high, _ = agreed
+    return any(low <= w.norm_value <= high for w in case.named)
+
+
+def _implied_whole(index: Index, case: "Case", lo: int, hi: int, joined, cfg) -> tuple | None:
+    """The wholes implied by the shares near ``case`` (within `sibling_reach`,
+    and ``lo``/``hi``), each right after a count of the part's unit with
+    ``joined(text between)``: (low, high, how many) of the values all of them
+    allow (count/share, within the rounding of both and `sibling_whole_slack`);
+    None when they allow none, or a share is 0."""
+    text, unit, at = index.text, case.parts[0].norm_unit, case.rate.start
     qs = index.between(max(lo, at - cfg.sibling_reach), min(hi, at + cfg.sibling_reach))
     low, high, n = 0.0, math.inf, 0
     for a, b in zip(qs, qs[1:]):
         if not is_rate(b) or a.norm_unit != unit or not is_count(a) or a.norm_value <= 0 \
-                or cfg.sibling_share.match(text[a.end:b.start]) is None:
+                or not joined(text[a.end:b.start]):
             continue
         (a0, a1), (r0, r1) = ar.bounds(a), ar.bounds(b)
         if r0 <= 0:
             return None
         low, high, n = max(low, a0 / r1), min(high, a1 / r0), n + 1
     low, high = low * (1 - cfg.sibling_whole_slack), high * (1 + cfg.sibling_whole_slack)
-    if n < 3 or low > high:
-        return None
-    return any(low <= w.norm_value <= high for w in case.named)
+    return (low, high, n) if low <= high else None
 
 
 def _label_disagrees(index: Index, case: "Case", cfg) -> bool:
@@ -167,29 +177,24 @@ def _label_disagrees(index: Index, case: "Case", cfg) -> bool:
     written, and the guess accuses no share."""
     if not case.label or not case.named or any(case.label in _name_before(w, index.text, cfg) for w in case.named):
         return False            # (现有低保户218户 … 占低保户的29.8%: the whole is named outright)
-    text, unit, at, key = index.text, case.parts[0].norm_unit, case.rate.start, _label_key(case.label, cfg)
-    qs = index.between(max(0, at - cfg.sibling_reach), min(len(text), at + cfg.sibling_reach))
-    low, high, n = 0.0, math.inf, 0
-    for a, b in zip(qs, qs[1:]):
-        if not is_rate(b) or a.norm_unit != unit or not is_count(a) or a.norm_value <= 0:
-            continue
-        m = cfg.given_as_share.match(text[a.end:b.start])
-        if m is None or _label_key(cfg.share_label_trim.sub("", m.group().split("占", 1)[1].strip()), cfg) != key:
-            continue
-        (a0, a1), (r0, r1) = ar.bounds(a), ar.bounds(b)
-        if r0 <= 0:
-            return False
-        low, high, n = max(low, a0 / r1), min(high, a1 / r0), n + 1
-    low, high = low * (1 - cfg.sibling_whole_slack), high * (1 + cfg.sibling_whole_slack)
-    return n >= 2 and low <= high and not any(low <= w.norm_value <= high for w in case.named)
+    key = _label_key(case.label, cfg)
+
+    def same_label(gap: str) -> bool:
+        m = cfg.given_as_share.match(gap)
+        return m is not None and _label_key(cfg.share_label_trim.sub("", m.group().split("占", 1)[1].strip()), cfg) == key
+
+    agreed = _implied_whole(index, case, 0, len(index.text), same_label, cfg)
+    if agreed is None or agreed[2] < 2:
+        return False
+    low, high, _ = agreed
+    return not any(low <= w.norm_value <= high for w in case.named)
 
 
 def _label_key(label: str, cfg) -> str:
     """A share's label without its total words or a leading 总 (总到位资金, 到位资金
     总额 and 到位资金 name one whole)."""
-    for word in sorted(cfg.total_labels, key=len, reverse=True):
-        label = label.replace(word, "")
-    return label.removeprefix("总").removeprefix("總") or label
+    bare = _without_totals(label, cfg.total_labels)
+    return bare.removeprefix("总").removeprefix("總") or label
 
 
 def _table_row(text: str, q: Quantity) -> bool:
@@ -374,12 +379,16 @@ def _case(index: Index, r: Quantity, cfg) -> Case | None:
     return case
 
 
+_ITEM_REACH = 400       # characters before a rate's sentence its item's ； is looked for
+
+
 def _own_item(text: str, r: Quantity, sent: list[Quantity]) -> int | None:
     """…监督受理10件，提出建议2件；…监督受理11件，提出建议6件，采纳率100%: a rate
     in an item of a list parted by ；, with two counts of its own before it in
     the item, is of those: where its item starts (None when no ； stands
     before it, or its item holds fewer than two counts)."""
-    start = max(text.rfind("；", 0, r.start), text.rfind(";", 0, r.start)) + 1
+    lo = max(0, (sent[0].start if sent else r.start) - _ITEM_REACH)     # (a text without ； stays linear)
+    start = max(text.rfind("；", lo, r.start), text.rfind(";", lo, r.start)) + 1
     if not start:
         return None
     return start if sum(q.start >= start for q in sent) >= 2 else None
@@ -789,9 +798,7 @@ def _names(w: Quantity, label: str, text: str, cfg) -> bool:
     c = common_run(label, name)
     if c < 2 or c < 0.5 * len(label):
         return False
-    own = label
-    for word in sorted(cfg.total_labels, key=len, reverse=True):
-        own = own.replace(word, "")
+    own = _without_totals(label, cfg.total_labels)
     return len(own) < 2 or own == label or common_run(own, name) >= 2
 
 
@@ -801,26 +808,28 @@ def _part_of_another(index: Index, w: Quantity, label: str, cfg) -> bool:
     and no word of the label is a word of w's name (出口 is inside 进出口): w is a
     part of that whole, not the one the label names."""
     own = _share_label_after(index, w, cfg)
-    if own is None:
-        return False
     if not own or own == label or _generic(own, cfg):
         return False
-    return not _shares_a_word(label, _name_before(w, index.text, cfg))
+    return not _shares_a_word(label, _name_before(w, index.text, cfg), cfg.total_labels)
 
 
-def _shares_a_word(label: str, name: str) -> bool:
+def _without_totals(text: str, totals: tuple[str, ...]) -> str:
+    """``text`` without its total words (总数, 总量…, the longest first)."""
+    for word in sorted(totals, key=len, reverse=True):
+        text = text.replace(word, "")
+    return text
+
+
+def _shares_a_word(label: str, name: str, totals: tuple[str, ...]) -> bool:
     """One word of the label (as the tokenizer cuts it, not a total word alone)
     is a word of the name: 出口总值 does not name 一般贸易进出口 (出口 is inside
     进出口); 7户企业利润总额 names 利润总额, 党员总数 names 有党员."""
     from ..claims.segment import tokenizer
 
-    cut, totals = tokenizer().lcut, search_config().total_labels
+    cut = tokenizer().lcut
 
-    def words(text: str) -> set:
-        bare = text
-        for word in sorted(totals, key=len, reverse=True):
-            bare = bare.replace(word, "")       # (党员总数 is one word; 党员 of it names 有党员)
-        return {w for w in cut(text) + cut(bare) if len(w) >= 2 and w not in totals}
+    def words(text: str) -> set:     # (党员总数 is one word; 党员 of it names 有党员)
+        return {w for w in cut(text) + cut(_without_totals(text, totals)) if len(w) >= 2 and w not in totals}
 
     mine = words(label)
     return not mine or bool(mine & words(name))

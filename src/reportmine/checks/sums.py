@@ -79,7 +79,7 @@ def check_sums(index: Index, found, cfg) -> None:
             k = 0 if m.group() == "中" else _in_sentence(text, m.end(), parts)
             if len(parts) >= cfg.max_parts and _longer_fits(found, index, total, m.end(), cfg, close):
                 continue
-            if not fits_another(found, index, total, parts):
+            if not fits_another(found, index, total, parts, cfg):
                 _judge(found, total, parts, cfg, k)
             if len(found.flags) == said[0] and len(found.verified) == said[1] and k >= 2:
                 unread.append((total, parts[:k]))
@@ -363,13 +363,17 @@ def _longer_fits(found, index: Index, total: Quantity, start: int, cfg, close: i
     return False
 
 
-def fits_another(found, index: Index, total: Quantity, parts: list[Quantity]) -> bool:
+def fits_another(found, index: Index, total: Quantity, parts: list[Quantity], cfg) -> bool:
     """收到资金9.82亿元，支出8.7亿元。其中…8.56亿元…0.21亿元…1.05亿元: the parts
     (two or more, from the first) add up, as written, to another amount of their
     unit in the paragraph, not to the total taken for them: they are that
-    amount's breakdown, verified with it, and accuse the other of nothing."""
+    amount's breakdown, verified with it, and accuse the other of nothing.
+    The amounts looked at stand within `whole_reach` of the total and the
+    parts (a paragraph may be a whole long text)."""
     lo, hi = paragraph_bounds(index.text, total.start)
-    more = [q for q in index.between(parts[-1].end, hi) if q.norm_unit == total.norm_unit]
+    lo, hi = max(lo, total.start - cfg.whole_reach), min(hi, parts[-1].end + cfg.whole_reach)
+    more = [q for q in index.between(parts[-1].end, min(hi, parts[-1].end + cfg.parts_reach))
+            if q.norm_unit == total.norm_unit]
     run_of = parts + more[:2 * len(parts)]          # (a list cut at max_parts goes on)
     ids = {id(p) for p in run_of}
     others = [q for q in index.between(lo, hi) if q is not total and id(q) not in ids

@@ -63,7 +63,7 @@ def _check(found, index: Index, lookups, same: list[Quantity], i: int, used: set
     # (a bracket opening with 其中 or 含 may hold only some parts: flagged as a near miss only)
     blank = bool(bracket) and _unnumbered_item(text, total, bracket)
     some = blank or (bool(bracket) and cfg.bracket_subset.match(text, _pair_end(index, total)) is not None)
-    if meant and not bracket and fits_another(found, index, total, parts):
+    if meant and not bracket and fits_another(found, index, total, parts, cfg):
         return              # (新造林11800亩。按林种分：…: the parts add up to 全县造林14000亩 before it)
     if _judge(found, total, parts, meant, exhaustive=bool(bracket), cfg=cfg, some=some, blank=blank):
         used.update((p.start, p.end) for p in parts)
