@@ -276,3 +276,34 @@ def test_points_after_one_of_a_thing_are_awarded_not_achieved(pipeline):
     assert roles(pipeline, "全县达标率88.1%，得4.1分。")[-1] == "actual"
     # the last item of a list is no rule's unit
     assert roles(pipeline, "三类项目分别落地5个、2个、1个，得0.5分。")[-1] == "actual"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # -- stop 42: helper-annotated pages (roles read blind, then compared with the rules)
+    # a heading that says how a project's targets were set governs its cueless numbers,
+    # however long its title and in either script, glosses and all
+    ("一、项目基本情况\n本项目下达资金80万元。\n（二）财政衔接推进乡村振兴补助资金项目绩效目标设定情况\n"
+     "1.数量指标：新建村道2.5公里，修建便桥3座。\n", ["target", "target", "target"]),
+    ("（二）財政補助資金項(xiàng)目績效目標(biāo)設(shè)定情況\n1.數量指標：新建村道2.5公里，修建便橋3座。\n",
+     ["target", "target"]),
+    # how many indicators the plan sets is no target
+    ("（二）补助资金项目绩效目标设定情况\n该项目共设置绩效指标8个，其中一级指标3个。\n1.数量指标：新建村道2.5公里。\n",
+     ["actual", "actual", "target"]),
+    ("（二）补助资金项目绩效目标设定情况\n全年共编制9个绩效目标指标。\n1.数量指标：新建村道2.5公里。\n", ["actual", "target"]),
+    # one that reports how they were met does not
+    ("（三）绩效目标完成情况\n1.数量指标：新建村道2.5公里，修建便桥3座。\n", ["actual", "actual"]),
+    # a forecast written after what its sentence reports is an aside: its scope ends with the sentence
+    ("已建成6座，其余2座预计年底前完工；改造管网3.5公里。", ["actual", "actual", "actual"]),
+    # a sentence that opens with its forecast still carries it across ；
+    ("预计全年实现地区生产总值120亿元，增长6%；规上工业增加值45亿元，增长7%。",
+     ["forecast", "growth", "forecast", "growth"]),
+    # a plan word's reach stops at a word of what was done
+    ("86个计划新开工项目已开工47个。", ["actual", "actual"]),
+    ("今年计划清淤河道156公里。", ["target"]),
+    # short of a pace is a gap to it, as past it is; a count of what lags is no gap
+    ("1-9月，全县重点项目完成投资88亿元，占年度计划的70%，欠序时进度5个百分点。",
+     ["actual", "completion_rate", "difference"]),
+    ("经核实，欠进度的有5项。", ["actual"]),
+])
+def test_roles_of_the_stop42_pages_layouts(pipeline, text, expected):
+    assert roles(pipeline, text) == expected

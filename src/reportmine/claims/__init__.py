@@ -165,8 +165,10 @@ def assign_claims(text: str, quantities: list[Quantity], raw: dict[int, str | No
     """Role, indicator, period (and setter) of every quantity, in text order;
     then 分别/依次 lists are paired and parts refer back to their whole."""
     c, bounds, walk, scans = cues(), boundaries(text, len(quantities)), _Walk(), Scans(text)
-    scopes = _Scopes([m.end() for m in forecast_cues(c).finditer(text)] if quantities and is_on("forecast_scope") else [],
-                     [m.end() for m in c.plan_scope.finditer(text)] if quantities and c.plan_scope is not None else [])
+    forecasts = list(forecast_cues(c).finditer(text)) if quantities and is_on("forecast_scope") else []
+    scopes = _Scopes([m.end() for m in forecasts],
+                     [m.end() for m in c.plan_scope.finditer(text)] if quantities and c.plan_scope is not None else [],
+                     _forecast_asides(quantities, bounds, forecasts))
     targets = [m.end() for m in c.target_scope.finditer(text)] if quantities and c.target_scope is not None else []
     for k, q in enumerate(quantities):
         subject = False
@@ -317,7 +319,7 @@ def _cueless_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int]
     role = _across_parenthesis(c, text, q, cs, ce)
     if role is not None:
         return role
-    if _forecast_sentence(c, scopes.forecasts, text, ss, cs) \
+    if _forecast_sentence(c, scopes.forecasts, scopes.asides, text, ss, cs) \
             and not any(w in text[cs:q.start] for w in c.earlier_periods) \
             and c.target_heading_reached.search(text, cs, q.start) is None:
         return "forecast"   # 预计全年实现生产总值A亿元，…；全社会固定资产投资B亿元 (not …，去年为B%; nor
@@ -512,6 +514,7 @@ class _Scopes(NamedTuple):
     sentence's plan end (claims.yaml plan_scope)."""
     forecasts: list[int]
     plans: list[int]
+    asides: frozenset[int]      # where the forecast cues end that are asides (_forecast_asides)
 
 
 def _plan_sentence(c: Cues, plans: list[int], text: str, ss: int, cs: int) -> bool:
@@ -525,11 +528,27 @@ def _plan_sentence(c: Cues, plans: list[int], text: str, ss: int, cs: int) -> bo
         and (c.plan_scope_end is None or c.plan_scope_end.search(text, opened, cs) is None)
 
 
-def _forecast_sentence(c: Cues, forecasts: list[int], text: str, ss: int, cs: int) -> bool:
+def _forecast_asides(quantities: list[Quantity], bounds, forecasts: list) -> frozenset[int]:
+    """Where the forecast cues (``forecasts``: their matches) end that are
+    written after a quantity of their own sentence (…已建成6座，其余2座预计年底前完工；改造管网3.5公里):
+    an aside on what the sentence reports, whose scope stops at the sentence's
+    end, not going on across ；as a sentence that opens with its forecast does
+    (stop 42's annotated pages)."""
+    starts = [q.start for q in quantities]
+    out = set()
+    for m in forecasts:
+        i = bisect.bisect_left(starts, bounds.sentence_start(m.start()))
+        if i < len(starts) and starts[i] < m.start():
+            out.add(m.end())
+    return frozenset(out)
+
+
+def _forecast_sentence(c: Cues, forecasts: list[int], asides: frozenset[int], text: str, ss: int, cs: int) -> bool:
     """A forecast cue (``forecasts``: where each ends) in an earlier clause of
     the sentence, across ``；`` (预计全年实现A亿元,增长…;B亿元,…。), covers the
     clauses after it that have no cue of their own."""
-    return _open_scope(c, forecasts, text, ss - _SCOPE_CHARS, cs) is not None
+    opened = _open_scope(c, forecasts, text, ss - _SCOPE_CHARS, cs)
+    return opened is not None and (opened >= ss or opened not in asides)
 
 
 def _in_target_scope(c: Cues, scans: Scans, targets: list[int], ss: int, cs: int, start: int) -> bool:

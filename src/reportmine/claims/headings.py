@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import bisect
 
+import regex
+
 from ..document import Document
 from .clauses import clause_end, clause_start
 from .cues import Cues, pattern
+from .normalized import GLOSS
 from .roles import role_cue
 from .scans import Scans
 from .script import simplified
@@ -33,7 +36,7 @@ def target_spans(c: Cues, doc: Document) -> list[tuple[int, int]]:
     spans = _plan_leads(c, text)
     if c.target_heading is None or not is_on("target_heading"):
         return sorted(spans)
-    spans += [(s.title_end, s.end) for s in doc.sections if _is_target(c, s.title)]
+    spans += [(s.title_end, s.end) for s in doc.sections if _is_target(c, _title(text, s))]
     spans += _title_lines(c, text, {s.title_end for s in doc.sections})
     for m in c.marks.run_in_heading.finditer(text) if is_on("run_in_heading") else ():
         if _is_target(c, m.group(1)):
@@ -81,8 +84,24 @@ def _title_lines(c: Cues, text: str, known: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+def _title(text: str, s) -> str:
+    """A section's title; one with pinyin glosses in it read again from its
+    line, glosses dropped (the structure stage cuts a title at 60 characters,
+    glosses counted)."""
+    if GLOSS.search(s.title) is None:
+        return s.title
+    end = text.find("\n", s.title_start)
+    line = GLOSS.sub("", text[s.title_start:end if end >= 0 else len(text)])
+    return _TITLE_STOP.split(line, 1)[0][:_GLOSSED_TITLE]
+
+
+_TITLE_STOP = regex.compile("[。！？；!?;]")
+_GLOSSED_TITLE = 60   # the structure stage's section_title_max
+
+
 def _is_target(c: Cues, title: str) -> bool:
-    return pattern(c, "target_heading").fullmatch(simplified(title).strip(" \u3000.。：:")) is not None
+    # (read as the rules read text: pinyin glosses dropped, 目標(biāo) as 目标; stop 42)
+    return pattern(c, "target_heading").fullmatch(simplified(GLOSS.sub("", title)).strip(" \u3000.。：:")) is not None
 
 
 def heading_targets(c: Cues, doc: Document) -> None:
@@ -94,10 +113,21 @@ def heading_targets(c: Cues, doc: Document) -> None:
     scans = Scans(text)     # a long clause's cues found once, not per quantity
     for q in doc.quantities:
         i = bisect.bisect_right(starts, q.start) - 1
-        if q.role != "actual" or i < 0 or q.start >= spans[i][1]:
+        if q.role != "actual" or i < 0 or q.start >= spans[i][1] or _counts_indicators(text, q):
             continue
         cs, ce = clause_start(text, q.start), clause_end(text, q.end)
         _, first, _ = role_cue(c, text, cs, q.start, q.end, ce, scans)
         if first is None and not c.after.match(text, q.end, ce) \
                 and not c.target_heading_reached.search(text, max(cs, q.start - _REACHED_CHARS), q.start):
             q.role = "target"
+
+
+def _counts_indicators(text: str, q) -> bool:
+    """共设置绩效指标8个, 其中一级指标3个, 编制9个绩效目标指标: how many
+    indicators a plan sets is no target of any (stop 42's annotated pages)."""
+    return q.unit in _COUNTS and ((q.indicator or "").endswith("指标")
+                                  or _INDICATOR_NOUN.match(text, q.end) is not None)
+
+
+_COUNTS = ("个", "项")
+_INDICATOR_NOUN = regex.compile(r"\p{Han}{0,8}?指标(?![\p{Han}])")
