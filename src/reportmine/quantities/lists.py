@@ -40,6 +40,9 @@ def share_list_units(text: str, found: list[Quantity], lo: int, lex: Lexicon) ->
     added: list[Quantity] = []
     replaced: set[int] = set()
     for q in found:
+        if q.unit is None and q.value is not None:
+            added += _bare_items(text, q, lo, lex, taken)
+            continue
         if not q.unit or not q.value:
             continue
         scale = q.norm_value / q.value
@@ -59,6 +62,27 @@ def share_list_units(text: str, found: list[Quantity], lo: int, lex: Lexicon) ->
     if not added:
         return found
     return [q for q in found if id(q) not in replaced] + added
+
+
+_BARE_ITEM = re.compile(rf"(?<![0-9.．,，:：/])(?P<num>{AR}){_SP}[、和与及]{_SP}\Z")
+
+
+def _bare_items(text: str, q: Quantity, lo: int, lex: Lexicon, taken: set[int]) -> list[Quantity]:
+    """分别比上年增长21和9.4, 同比分别下降8、12和5: a list whose last number lost
+    its unit lost it for every number (GUIDE.md: unit null); the numbers joined
+    to it by 、和与及 alone, nothing between (stop 42's annotated pages)."""
+    out, pos = [], q.start
+    while True:
+        m = _BARE_ITEM.search(text, max(lo, pos - 16), pos)
+        if m is None or not _item_ok(text, m.start("num"), lo, lex) or m.start("num") in taken:
+            return out
+        s, e = m.start("num"), m.end("num")
+        value = _number(m.group("num"))
+        if len(m.group("num")) == 4 and 1900 <= value <= 2099:
+            return out                  # a year, 2019和2020
+        out.append(Quantity(s, e, text[s:e], value, None, value, None))
+        taken.add(s)
+        pos = s
 
 
 def _item_ok(text: str, s: int, lo: int, lex: Lexicon) -> bool:
