@@ -379,6 +379,8 @@ def _cn_count_ok(m, text, lex, value, after) -> bool:
         return True         # 死亡一人、受伤两人 / 社区支部三个，: what it counts was named before it
     if value == 1:
         return _one_counted(m, text)
+    if value >= 10 and (m.group("inner") or m.group("post")) and not (after[:1] and after[:1] in QUOTES_OPEN):
+        return True         # 百余名党员, 千余名干部: a count said to be about so many measures (a slogan never is)
     if (after[:1] and after[:1] in QUOTES_OPEN) or after.startswith(lex.cn_rhetorical_after):
         return False
     if value >= 10 or m.group("unit") in lex.cn_count_units:
