@@ -265,14 +265,18 @@ def test_rates_words_load_and_refuse_a_broken_section(monkeypatch, key, value, m
 @pytest.mark.parametrize("key, value, message", [
     ("cell_line", "[unclosed", "bad pattern"),
     ("number_cell", None, "missing keys"),
+    ("numbering_header", "(序号", "bad pattern"),
+    ("numbering_header", None, "missing keys"),
 ])
 def test_column_table_cells_load_and_are_refused_when_broken(monkeypatch, key, value, message):
-    """structure/tables.py reads what a one-cell line and a number cell look like from structure.yaml (column_tables)."""
+    """structure/tables.py reads what a one-cell line, a number cell and a numbering column's
+    header look like from structure.yaml (column_tables)."""
     from reportmine.structure import tables
 
     tables._column_cells.cache_clear()
-    cell_line, number_cell = tables._column_cells()
+    cell_line, number_cell, numbering = tables._column_cells()
     assert cell_line.fullmatch("年度目标") and number_cell.fullmatch("105.4%") and not cell_line.fullmatch("完成，")
+    assert numbering.fullmatch("序号") and not numbering.fullmatch("县区")
     _refused(monkeypatch, tables, tables._column_cells, "structure.yaml", ("column_tables", key), value, message)
 
 

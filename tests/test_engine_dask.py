@@ -40,6 +40,15 @@ def cluster():
         yield local
 
 
+@pytest.fixture
+def own_cluster():
+    """A cluster for one test that kills a worker: the nanny's restart of it
+    (once over 180 s on a loaded machine) keeps no other test waiting."""
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
+                                  memory_limit=0, silence_logs=logging.ERROR) as local:
+        yield local
+
+
 @pytest.fixture(scope="module")
 def settings():
     return Settings.from_options(max_bytes=50 * 1024 * 1024)
@@ -205,28 +214,26 @@ def test_a_file_that_kills_its_analysis_process_inside_a_chunk_takes_only_itself
     assert by_index[0].ok and by_index[2].ok                   # the file after it: a fresh analysis process
 
 
-def test_a_chunk_lost_with_its_worker_is_sent_again_file_by_file(cluster, settings):
+def test_a_chunk_lost_with_its_worker_is_sent_again_file_by_file(own_cluster, settings):
     tasks = [make_task(i, f"/in/r{i}.txt", report(i, paragraphs=300).encode(), settings) for i in range(6)]
     local = {t.index: analyze_task(t, settings) for t in tasks}
-    engine = DaskEngine(scheduler=cluster.scheduler_address, timeout=120, files_per_chunk=3)
-    allowed, cluster.scheduler.allowed_failures = cluster.scheduler.allowed_failures, 0   # a first death: lost
+    engine = DaskEngine(scheduler=own_cluster.scheduler_address, timeout=120, files_per_chunk=3)
+    own_cluster.scheduler.allowed_failures = 0      # a first death: lost
     try:
         got = _run_with_killer(engine, tasks, settings, None, analysis=False)
-        engine._client.wait_for_workers(2, timeout=60)          # the nanny has started a new worker
     finally:
-        cluster.scheduler.allowed_failures = allowed
         engine.close()
     assert sorted(o.index for o in got) == list(range(6))      # each file once, every one read
     for outcome in got:
         assert _comparable(outcome) == _comparable(local[outcome.index]), outcome.path
 
 
-def test_settings_held_by_one_worker_that_dies_are_scattered_again(cluster, settings):
+def test_settings_held_by_one_worker_that_dies_are_scattered_again(own_cluster, settings):
     """A broadcast made while a restarted worker was away leaves one copy of the
     settings: when that worker dies, the files sent after it still get them."""
     tasks = [make_task(i, f"/in/r{i}.txt", report(i, paragraphs=300).encode(), settings) for i in range(6)]
     local = {t.index: analyze_task(t, settings) for t in tasks}
-    engine = DaskEngine(scheduler=cluster.scheduler_address, timeout=120, files_per_chunk=3)
+    engine = DaskEngine(scheduler=own_cluster.scheduler_address, timeout=120, files_per_chunk=3)
     client = engine._connect()
     client.wait_for_workers(2, timeout=60)
     holder = sorted(client.scheduler_info()["workers"])[0]
@@ -248,18 +255,14 @@ def test_settings_held_by_one_worker_that_dies_are_scattered_again(cluster, sett
                 return
             time.sleep(0.02)
 
-    allowed, cluster.scheduler.allowed_failures = cluster.scheduler.allowed_failures, 0
+    own_cluster.scheduler.allowed_failures = 0
     killer = threading.Thread(target=kill_holder)
     got: list = []
     killer.start()
     try:
         engine.run(tasks, settings, got.append)
         killer.join()
-        # (the nanny restarts the killed worker; under a loaded CI machine that once took
-        # over 60 s: the cluster is shared by the tests after this one)
-        engine._client.wait_for_workers(2, timeout=180)
     finally:
-        cluster.scheduler.allowed_failures = allowed
         engine.close()
     assert sorted(o.index for o in got) == list(range(6))
     for outcome in got:

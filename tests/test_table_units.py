@@ -172,6 +172,25 @@ def test_a_table_one_cell_a_line_closed_by_bars_reads_as_a_table(tmp_path, pipel
         ("40865", None, "actual", "电子信息"), ("22.97", None, "growth", "电子信息")]
 
 
+def test_a_table_one_cell_a_line_numbered_in_its_first_column_reads_as_a_table(tmp_path, pipeline):
+    """Stop 42: a table one cell a line whose first column numbers its rows
+    (序号 |, then 1 |, 东山县 |, numbers): the header from its numbering cell,
+    each row a number, a label and numbers, and a total row that has no number
+    read by the same columns (its header unit and role); the row numbers are
+    no quantities."""
+    lines = ["各县重点项目推进表", "序号 |", "县区 |", "计划开工数 |", "累计开工数 |", "计划投资额(万元) |",
+             "投资完成率 |", "1 |", "东山县 |", "40 |", "36 |", "52000 |", "50.96% |", "2 |", "西河县 |", "25 |",
+             "20 |", "31000 |", "40.00% |", "合计 |", "65 |", "56 |", "83000 |", "46.87% |"]
+    path = tmp_path / "numbered.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc = pipeline.analyze(path)
+    assert len(doc.tables) == 1 and len(doc.tables[0].rows) == 4
+    assert [(q.text, q.unit, q.role) for q in doc.quantities] == [
+        ("40", None, "target"), ("36", None, "actual"), ("52000", "万元", "target"), ("50.96%", "%", "completion_rate"),
+        ("25", None, "target"), ("20", None, "actual"), ("31000", "万元", "target"), ("40.00%", "%", "completion_rate"),
+        ("65", None, "target"), ("56", None, "actual"), ("83000", "万元", "target"), ("46.87%", "%", "completion_rate")]
+
+
 def test_a_form_one_cell_a_line_with_empty_cells_stays_a_bar_table(tmp_path, pipeline):
     """A form one cell a line whose empty cells (``|``) break its rows is read
     in pieces that miss its columns (a piece whose header lost its first

@@ -80,7 +80,9 @@ def table_quantities(doc: Document) -> None:
             if _counting_row(doc.text, row):
                 continue
             label, label_skip = None, False
-            for c, cell in enumerate(row):
+            width = row[-1].col + 1 if row else 0       # (a row may leave its first cells empty: a total row)
+            for cell in row:
+                c = cell.col
                 text = doc.text[cell.start:cell.end]
                 m = _BARE.fullmatch(text.strip())
                 if m is None:
@@ -93,7 +95,7 @@ def table_quantities(doc: Document) -> None:
                 if _not_quantity(doc.text, rows, r, c, m, columns):
                     continue
                 # a score column (得分, 分值) keeps its cells bare: no row's or caption's unit
-                unit = columns.get((len(row), c)) or (None if columns.get(("score", c)) else label or caption)
+                unit = columns.get((width, c)) or (None if columns.get(("score", c)) else label or caption)
                 q = _cell_quantity(cell, text, m, unit)
                 old = by_start.get(q.start)
                 if old is None:
@@ -128,7 +130,7 @@ def _not_quantity(text: str, rows, r: int, c: int, m: re.Match, columns) -> bool
         nxt = text[row[1].start:row[1].end]
         if any("\u4e00" <= ch <= "\u9fff" for ch in nxt):
             return True                  # a row number (序号) before the row's label
-    return columns.get(("skip", c), False) and len(row) == columns.get("width")
+    return columns.get(("skip", c), False) and (row[-1].col + 1 if row else 0) == columns.get("width")
 
 
 def _column_units(text: str, rows) -> dict:

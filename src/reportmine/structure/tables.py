@@ -65,7 +65,7 @@ def find_text_tables(doc: Document, lines: list[Line]) -> None:
     runs += [(rows, "\n") for rows in columns]
     taken: set[int] = set()
     for rows, sep in sorted(runs, key=lambda r: _first_line(*r).start):
-        flat = [line for row in rows for line in row] if sep == "\n" else rows
+        flat = [line for row in rows for line in row if line is not None] if sep == "\n" else rows
         if any(line.start in taken for line in flat):
             continue
         taken.update(line.start for line in flat)
@@ -153,9 +153,10 @@ def _column_cells():
     data = load_yaml("structure.yaml")
     require(data, ("column_tables",), "structure.yaml")
     section = data["column_tables"]
-    require(section, ("cell_line", "number_cell"), "structure.yaml: column_tables")
+    require(section, ("cell_line", "number_cell", "numbering_header"), "structure.yaml: column_tables")
     return (compile_pattern(section["cell_line"], "structure.yaml: column_tables.cell_line"),
-            compile_pattern(section["number_cell"], "structure.yaml: column_tables.number_cell"))
+            compile_pattern(section["number_cell"], "structure.yaml: column_tables.number_cell"),
+            compile_pattern(section["numbering_header"], "structure.yaml: column_tables.numbering_header"))
 
 
 def _column_runs(lines: list[Line]) -> list[list[list[Line]]]:
@@ -175,12 +176,15 @@ def _column_runs(lines: list[Line]) -> list[list[list[Line]]]:
     return out
 
 
-def _column_table(run: list[Line]) -> list[list[Line]] | None:
+def _column_table(run: list[Line]) -> list[list[Line | None]] | None:
     number_cell = _column_cells()[1]
     numeric = [number_cell.fullmatch(line.text.strip()) is not None for line in run]
     if True not in numeric:
         return None
     first = numeric.index(True)
+    numbered = _numbered_table(run, numeric, first)
+    if numbered:
+        return numbered
     for skip in range(0, max(0, first - MIN_COLUMN_WIDTH) + 1):      # (a title line may stand above)
         width = first - 1 - skip
         if width < MIN_COLUMN_WIDTH or any(numeric[skip:first - 1]):
@@ -191,6 +195,34 @@ def _column_table(run: list[Line]) -> list[list[Line]] | None:
             rows.append(run[at:at + width])
             at += width
         if len(rows) >= 2:
+            return rows
+    return None
+
+
+def _numbered_table(run: list[Line], numeric: list[bool], first: int) -> list[list[Line | None]] | None:
+    """序号⏎市州⏎计划数⏎完成率⏎1⏎甲市⏎150⏎95.3%⏎2⏎乙市⏎…⏎合计⏎300⏎96.1%: a
+    table one cell a line whose first column numbers its rows: the header
+    from its numbering cell (``numbering_header``) to the first number, then
+    rows of a number, a label and numbers; a row with no number (a total)
+    has its first cell empty (None)."""
+    numbering = _column_cells()[2]
+    for skip in range(0, first):
+        width = first - skip
+        if width < MIN_COLUMN_WIDTH + 1 or not numbering.fullmatch(run[skip].text.strip()):
+            continue
+        rows: list[list[Line | None]] = [list(run[skip:first])]
+        at = first
+        while True:
+            if at + width <= len(run) and numeric[at] and not numeric[at + 1] and all(numeric[at + 2:at + width]):
+                rows.append(list(run[at:at + width]))
+                at += width
+            elif at + width - 1 <= len(run) and not numeric[at] and all(numeric[at + 1:at + width - 1]) \
+                    and len(rows) >= 3:
+                rows.append([None] + list(run[at:at + width - 1]))
+                at += width - 1
+            else:
+                break
+        if len(rows) >= 3:
             return rows
     return None
 
@@ -228,8 +260,8 @@ def _cells(line: Line, sep: str, outer: tuple[bool, bool] = (True, True)) -> lis
 
 
 def _add_table(doc: Document, rows: list[Line], sep: str) -> None:
-    if sep == "\n":        # one cell per line: each row a list of its cell lines
-        rows_cells = [[(line.start, line.end) for line in row] for row in rows]
+    if sep == "\n":        # one cell per line: each row a list of its cell lines (None: an empty cell)
+        rows_cells = [[(line.start, line.end) if line is not None else None for line in row] for row in rows]
         start, end = rows[0][0].start, rows[-1][-1].end
     else:
         outer = _outer_bars(rows) if sep == "|" else (True, True)
@@ -242,7 +274,10 @@ def _add_table(doc: Document, rows: list[Line], sep: str) -> None:
     index = len(doc.tables)
     table = Table(index, start, end)
     for r, cells in enumerate(rows_cells):
-        for c, (s, e) in enumerate(cells):
+        for c, span in enumerate(cells):
+            if span is None:
+                continue
+            s, e = span
             cell = doc.text[s:e]
             lead = len(cell) - len(cell.lstrip())
             s, e = s + lead, s + len(cell.rstrip())
