@@ -304,6 +304,15 @@ def test_points_after_one_of_a_thing_are_awarded_not_achieved(pipeline):
     ("1-9月，全县重点项目完成投资88亿元，占年度计划的70%，欠序时进度5个百分点。",
      ["actual", "completion_rate", "difference"]),
     ("经核实，欠进度的有5项。", ["actual"]),
+    # a title that sums up the half year before its plans is no target heading; a plans heading is
+    ("乡镇上半年工作总结及打算\n截止6月底，完成税收600万元，占全年任务1200万元的50%。\n",
+     ["actual", "target", "completion_rate"]),
+    ("二、下半年工作打算\n全年完成税收1300万元。\n", ["target"]),
+    # what was added since the start of the year is a change against it
+    ("存款余额1200亿元，同比增长12%，比年初新增80.5亿元。", ["actual", "growth", "growth"]),
+    # missions counted as events are what was done, not a target; a task's size is
+    ("共处置自然灾害救援任务214起、危化品事故处置任务1600起。", ["actual", "actual"]),
+    ("全年新增就业任务4500人。", ["target"]),
 ])
 def test_roles_of_the_stop42_pages_layouts(pipeline, text, expected):
     assert roles(pipeline, text) == expected
