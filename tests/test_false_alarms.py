@@ -461,3 +461,36 @@ def test_parts_that_add_up_to_another_amount_are_its_breakdown(pipeline, text):
     _, verified = flagged_as(pipeline, text)
     assert any(v["kind"] == "sum" and ("= 9.82亿元" in v["arithmetic"] or "= 14000亩" in v["arithmetic"])
                for v in verified)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # stop 42: the level a year names is that year's, an aside in brackets after the year or not
+    ("全县常住人口共52.6万人，与2015年（上次普查数据，下同）的48.3万人相比，增加4.3万人，增长8.90%。", None),
+    ("全县常住人口共52.6万人，与2015年的48.3万人相比，增加4.3万人，增长8.90%。", None),
+    # broken: 4.3/48.3 = 8.90%, not 9.90%
+    ("全县常住人口共52.6万人，与2015年（上次普查数据，下同）的48.3万人相比，增加4.3万人，增长9.90%。", "9.90%"),
+])
+def test_a_level_dated_by_its_year_is_the_earlier_one(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # stop 42: the whole right before 其中 lost its unit (132.7万): its parts are its, not the
+    # amount of their unit in the sentence before
+    ("全国共有村卫生室58万个，卫生人员77.8万人。在村卫生室工作的人员132.7万，其中执业医师110.8万人，比上年有所增加。", None),
+    # with its unit the part above it is still flagged
+    ("全国共有村卫生室58万个，卫生人员77.8万人。在村卫生室工作的人员102.7万人，其中执业医师110.8万人，比上年有所增加。",
+     "102.7万人"),
+])
+def test_a_whole_that_lost_its_unit_is_still_the_whole_of_its_parts(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # stop 42: the last part of a breakdown may still be planned; with it the parts add up
+    ("全村建档立卡贫困户100户289人，其中：2018年以前脱贫33户98人，2019年脱贫64户182人，2020年计划脱贫3户9人。", None),
+    # broken: 98 + 182 + 19 is no 289, nor are the first two
+    ("全村建档立卡贫困户100户289人，其中：2018年以前脱贫33户98人，2019年脱贫64户182人，2020年计划脱贫3户19人。", "289人"),
+])
+def test_a_planned_last_part_completes_the_breakdown(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

@@ -328,7 +328,8 @@ def _with_change(found, text: str, level: Quantity, change: Quantity, g: Quantit
             or not _adjacent(text, change, g, cfg):
         return False
     head = text[max(0, level.start - cfg.label_reach):level.start]
-    earlier = head.endswith(tuple(cfg.previous_cues))
+    # (比上年的27人; stop 42's annotated pages: 与2015年（上次普查）的48.3万人相比, a year's level)
+    earlier = head.endswith(tuple(cfg.previous_cues)) or cfg.dated_previous.search(head) is not None
     reading = _as_earlier(level, change) if earlier else _as_current(level, change, down)
     if reading is None:
         return False

@@ -17,7 +17,7 @@ _INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_rea
          "subject_min_chars", "typo_min_digits", "score_group_name_chars", "reading_window", "sibling_reach")
 _FLOATS = ("near_miss_siblings", "near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth",
            "near_miss_typo", "reading_slack", "sibling_whole_slack")
-_PATTERNS = ("share_label_trim", "growth_link", "change_cue", "change_before", "subject_compared", "sibling_share", "given_as_share", "growth_tail", "level_tail",
+_PATTERNS = ("dated_previous", "share_label_trim", "growth_link", "change_cue", "change_before", "subject_compared", "sibling_share", "given_as_share", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
              "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "closing_total", "bracket_open", "bracket_subset", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue", "per_many_cue", "respectively_words", "respectively_each",
              "excess_cue", "excess_rate_link", "average_cue",
@@ -39,6 +39,7 @@ class SearchConfig:
     count_units: frozenset
     level_units: frozenset
     previous_cues: tuple[str, ...]
+    dated_previous: object      # 比2019年的 (checks.yaml inconsistencies.dated_previous_cue)
     not_subject_starts: tuple[str, ...]
     list_marks: tuple[str, ...]
     total_labels: tuple[str, ...]
@@ -185,6 +186,7 @@ def search_config() -> SearchConfig:
     all_data = load_yaml("checks.yaml")
     data = dict(all_data["relation_search"])
     data["previous_cues"] = all_data["inconsistencies"]["previous_level_cues"]
+    data["dated_previous"] = all_data["inconsistencies"]["dated_previous_cue"]
     require(data, _WORDS + _INTS + _FLOATS + _PATTERNS + ("max_values", "household_person", "unit_variants", "same_units", "per_item_units", "mass_units", "area_units",
                                                           "point_marks", "small_numerals",
                                                           "table_amount_scales", "complement_negations", "complement_labels", "scale_slip_prefixes",
