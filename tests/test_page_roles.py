@@ -295,7 +295,7 @@ def test_points_after_one_of_a_thing_are_awarded_not_achieved(pipeline):
     # a forecast written after what its sentence reports is an aside: its scope ends with the sentence
     ("已建成6座，其余2座预计年底前完工；改造管网3.5公里。", ["actual", "actual", "actual"]),
     # a sentence that opens with its forecast still carries it across ；
-    ("预计全年实现地区生产总值120亿元，增长6%；规上工业增加值45亿元，增长7%。",
+    ("预计全年实现地区生产总值135亿元，增长6%；规上工业增加值45亿元，增长7%。",
      ["forecast", "growth", "forecast", "growth"]),
     # a plan word's reach stops at a word of what was done
     ("86个计划新开工项目已开工47个。", ["actual", "actual"]),

@@ -150,7 +150,7 @@ def _of_first_unit(index: Index, before: list[Quantity], cue_end: int, cfg) -> Q
     first = next(iter(index.between(cue_end, cue_end + cfg.label_reach)), None)
     if first is None or first.norm_unit == total.norm_unit or not is_count(first) \
             or (total.norm_unit is None and _written_with_multiplier(total)):
-        return total        # (工作人员132.7万，其中医师110.8万人: the nearest lost its unit, not its whole;
+        return total        # (工作人员46.2万，其中医师31.5万人: the nearest lost its unit, not its whole;
         #                     stop 42's annotated pages)
     text = index.text
     s = sentence_start(text, cue_end)
@@ -159,7 +159,7 @@ def _of_first_unit(index: Index, before: list[Quantity], cue_end: int, cfg) -> Q
 
 
 def _written_with_multiplier(q: Quantity) -> bool:
-    """132.7万: a number with its multiplier whose unit was lost."""
+    """46.2万: a number with its multiplier whose unit was lost."""
     return q.text.rstrip(" \u3000").endswith(("万", "亿", "萬", "億"))
 
 
@@ -374,7 +374,7 @@ def _longer_fits(found, index: Index, total: Quantity, start: int, cfg, close: i
 
 
 def _fits_with_plans(found, index: Index, total: Quantity, start: int, cfg, close: int | None) -> bool:
-    """贫困户100户289人，其中：往年脱贫33户98人，今年脱贫64户182人，明年计划脱贫3户9人:
+    """贫困户80户318人，其中：往年脱贫41户125人，今年脱贫35户186人，明年计划脱贫4户7人:
     a list whose last part is still planned adds up to the total with it (stop
     42's annotated pages): verified so, not accused of the planned part's shortfall."""
     every = _parts_after(index, total, start, cfg, close, plans=True)
