@@ -34,6 +34,7 @@ CASES = {
     "paren_parts": ("下达预算6个项目520万元（含2个续建项目130万元）。\n", "130万元", "target", "actual"),
     "subject_count": ("全县纳入统计的12家规上企业实现产值86亿元。\n", "12家", "other", "actual"),
     "territory_area": ("全镇国土面积186.4平方公里，全年完成造林面积1.3万亩。\n", "186.4平方公里", "other", "actual"),
+    "site_area": ("该项目占地225亩，总投资3.2亿元。\n", "225亩", "other", "actual"),
     # on: farmland in a sentence saying where the place lies stays a value; off: background
     "profile_units": ("某村位于乡政府以北，耕地5200亩。\n", "5200亩", "actual", "other"),
 }

@@ -174,8 +174,9 @@ def roles(pipeline, text):
     # an amount past a bound with no body after it is a value
     ("全年营业收入超12亿元，利润超1亿元。", ["actual", "actual"]),
     # -- stop 38: a sentence saying where its subject lies describes it (lengths, areas)
+    # (its site, 占地面积30亩, is background by stop 42's site_area as well)
     ("县人民医院位于城关镇东街，占地面积30亩，建筑面积9800平方米，距高速出口3公里。",
-     ["actual", "other", "other"]),
+     ["other", "other", "other"]),
     # its people and farmland are values of indicators; a sentence after it reports
     ("某村位于乡政府以北，共有农户436户，耕地5200亩。全年新建村道3公里。", ["actual", "actual", "actual"]),
     # -- stop 39 (a sixth sample of annotated pages, its development half)
@@ -313,6 +314,9 @@ def test_points_after_one_of_a_thing_are_awarded_not_achieved(pipeline):
     # missions counted as events are what was done, not a target; a task's size is
     ("共处置自然灾害救援任务214起、危化品事故处置任务1600起。", ["actual", "actual"]),
     ("全年新增就业任务4500人。", ["target"]),
+    # the site a project takes describes it (switch site_area); land supplied or taken is a value
+    ("该项目占地225亩，总投资3.2亿元。", ["other", "actual"]),
+    ("全年新增建设用地面积120亩，征收土地300亩。", ["actual", "actual"]),
 ])
 def test_roles_of_the_stop42_pages_layouts(pipeline, text, expected):
     assert roles(pipeline, text) == expected

@@ -119,10 +119,14 @@ def described(c: Cues, text: str, q: Quantity, span: tuple[int, int, int]) -> bo
 
 def territory(c: Cues, text: str, q: Quantity, cs: int) -> bool:
     """全乡国土面积486.2平方公里, 辖区面积…: the area of the place itself, as an
-    overview gives it, is background (GUIDE.md: other; switch ``territory_area``)."""
+    overview gives it, is background (GUIDE.md: other; switch ``territory_area``);
+    so is the site a project takes (该项目占地225亩; switch ``site_area``)."""
+    head = text[max(cs, q.start - _HEAD_CHARS):q.start].rstrip(" \u3000")
+    if is_on("site_area") and c.site_area is not None and q.norm_unit in c.site_units \
+            and c.site_area.search(head) is not None:
+        return True
     if not is_on("territory_area") or c.territory_area is None or q.norm_unit not in c.area_units:
         return False
-    head = text[max(cs, q.start - _HEAD_CHARS):q.start].rstrip(" \u3000")
     return c.territory_area.search(head) is not None
 
 

@@ -96,6 +96,8 @@ class Cues:
     rank_among: "regex.Pattern | None"       # 在全省18个设区市中居第5位 (stop 39)
     profile: "regex.Pattern | None"          # 某医院位于…: a sentence describing its subject (stop 38)
     profile_units: frozenset                 # …the normalized units of its numbers read as background
+    site_area: "regex.Pattern | None"        # 项目占地225亩: the site a project takes (stop 42, site_area)
+    site_units: frozenset                    # …the normalized units of such an area
     named_first_units: tuple[str, ...]   # …and the units they are counted in
     class_bounds: tuple[str, ...]
     score_achieved: "regex.Pattern"
@@ -402,9 +404,9 @@ def _alternation(groups: dict[str, list[str]], where: str) -> "regex.Pattern":
 _BACKGROUND_PATTERNS = ("composition_by", "composition_frame_end", "composition_split",
                         "composition_split_bare", "examples", "threshold_after", "location_before",
                         "territory_area", "subject_scope", "subject_verbs", "subject_average",
-                        "subject_among", "rank_before", "rank_after", "rank_among", "profile")
+                        "subject_among", "rank_before", "rank_after", "rank_among", "profile", "site_area")
 _BACKGROUND_UNITS = ("composition_split_units", "length_units", "area_units", "subject_units",
-                     "profile_units")
+                     "profile_units", "site_units")
 
 
 @lru_cache(maxsize=1)

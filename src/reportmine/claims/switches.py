@@ -40,6 +40,7 @@ RULES = {
     "territory_area": "background.py territory: the area of the place a report covers (国土面积, 辖区面积) is background",
     "subject_count": "background.py subject_count: the number of bodies a clause reports on as its subject (9个景区接待…)",
     "paren_parts": "__init__.py: a cueless part in a parenthesis of parts (含…) takes the role of the number before it",
+    "site_area": "background.py territory: the site a project or a building takes (占地225亩) is background (stop 42)",
     "profile_units": "background.py profile_sentence: only lengths and areas of a sentence saying where its subject lies are background",
 }
 
