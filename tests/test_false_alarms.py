@@ -494,3 +494,17 @@ def test_a_whole_that_lost_its_unit_is_still_the_whole_of_its_parts(pipeline, te
 ])
 def test_a_planned_last_part_completes_the_breakdown(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # stop 42: the whole task a completion is of may be an amount of its unit that is no
+    # target, named in the line above (a heading) or earlier in the line: 24.6/30 = 82.0%
+    ("30万人易地扶贫搬迁（2016—2020年）\n今年上半年完成搬迁安置3.2万人。累计下达搬迁计划32.5万人，累计完成搬迁安置24.6万人，占总计划的82.0%。",
+     None),
+    ("30万人易地扶贫搬迁（2016—2020年）。累计下达搬迁计划32.5万人，累计完成搬迁安置24.6万人，占总计划的82.0%。", None),
+    # broken: neither 24.6/32.5 nor 24.6/30 is 85.0%
+    ("30万人易地扶贫搬迁（2016—2020年）。累计下达搬迁计划32.5万人，累计完成搬迁安置24.6万人，占总计划的85.0%。",
+     "32.5万人，累计完成搬迁安置24.6万人，占总计划的85.0%"),
+])
+def test_a_completion_of_the_whole_task_named_before_it(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

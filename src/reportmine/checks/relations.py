@@ -328,6 +328,13 @@ def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Qu
     para = paragraph_bounds(found.text, c.start)[0]
     others = [q for q in _tail_from(earlier, para) + list(sentence) if q is not target and is_target(q)
               and q.norm_unit == target.norm_unit and q.start < c.start]
+    # (stop 42's annotated pages: the whole task may be named by an amount of the
+    # unit that is no target, in the line or the line above: 30万人易地扶贫搬迁（…）。…
+    # 下达计划32.5万人，完成24.6万人，占总计划的82.0%: 24.6/30)
+    above = paragraph_bounds(found.text, para - 1)[0] if para > 0 else para
+    others += [q for q in _tail_from(earlier, max(above, c.start - search_config().whole_reach))
+               if q is not target and q is not actual and q not in others and q.norm_unit == target.norm_unit
+               and _is_count(q) and q.norm_value >= actual.norm_value and q.role not in ("growth", "difference")]
     _judge_completion(found, c, actual, target, sentence, others)
     return True
 
