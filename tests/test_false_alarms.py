@@ -508,3 +508,16 @@ def test_a_planned_last_part_completes_the_breakdown(pipeline, text, flagged):
 ])
 def test_a_completion_of_the_whole_task_named_before_it(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # stop 42: an amount named a total of its own (总量) in a later sentence is no part of the 其中 list before it
+    ("截至年末全国就业人员7.46亿人，其中城镇就业人员4.68亿人。全年农民工总量2.74亿人，比上年增长2.4%。", None),
+    # (a part in a later sentence whose name holds 公共 is still one: 共 is no total there)
+    ("全区总诊疗人次达到530.6万人次，较上年增长4.2%。其中，医院诊疗310.2万人次，基层医疗卫生机构诊疗205.1万人次。"
+     "专业公共卫生机构诊疗15.3万人次，全区现有执业医师1860人。", None),
+    # a part in the next sentence that names no total still is one: 31.2 + 22.4 is no 52.6
+    ("全县就业人员52.6万人，其中城镇就业人员31.2万人。乡村就业人员22.4万人。", "52.6万人"),
+])
+def test_a_total_of_its_own_in_a_later_sentence_ends_the_parts(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

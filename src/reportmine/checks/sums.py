@@ -353,6 +353,10 @@ def _parts_after(index: Index, total: Quantity, start: int, cfg, close: int | No
             continue                        # a part is never larger than its total
         if out and cfg.sum_cue.search(text, out[-1].end, q.start):
             break                           # 不良贷款732万元，其中呆滞贷款732万元: parts of a part follow
+        if sentence_start(text, q.start) > sentence_start(text, start) \
+                and cfg.total_named.search(text, clause_start(text, q.start), q.start):
+            break                           # (…其中城镇就业人员4.6亿人。全年农民工总量2.9亿人: a total of
+            #                                  its own in a later sentence ends the list; stop 42's pages)
         out.append(q)
         if len(out) >= (limit or cfg.max_parts):
             break
