@@ -275,3 +275,17 @@ def test_a_table_written_one_cell_a_line_is_no_fragmented_prose():
             "新增市场主体（户）\n5500\n5860\n106.5%\n农村劳动力转移（人）\n1800\n1950\n108.3%\n"
             "技能培训（人次）\n2400\n2600\n108.3%\n创业担保贷款（万元）\n900\n980\n108.9%\n")
     assert removals(text, "txt") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # stop 42: a number ending a line of prose whose unit, multiplier or % opens the next line
+    ("全县生猪存栏0.36\n万头，同比增长3%。", [("0.36\n万头", 3600), ("3%", 0.03)]),
+    ("三项工作分别完成全年目标的95%、60%、97\n%，进度良好。", [("95%", 0.95), ("60%", 0.6), ("97\n%", 0.97)]),
+    ("实现营业收入15.4\n亿元，增长5%。", [("15.4\n亿元", 1540000000), ("5%", 0.05)]),
+    # a blank line between is a paragraph's end; a table row keeps its line ends
+    ("全县生猪存栏0.36\n\n万头工程开工。", []),
+    ("| 项目 | 存栏 |\n| 生猪 | 36 |\n万头以上规模场另计\n", [("36", 36)]),
+])
+def test_a_quantity_broken_before_its_unit_by_a_line_end_is_read_whole(pipeline, text, expected):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [(q.text, q.norm_value) for q in doc.quantities] == expected

@@ -94,6 +94,19 @@ def test_compact_rules_load_and_refuse_a_share_outside_0_1(monkeypatch):
     compact.rules.cache_clear()
 
 
+@pytest.mark.parametrize("key, value, message", [
+    ("next_start", "(万", "bad pattern"),
+    ("line_end", None, "missing keys"),
+])
+def test_compact_unit_breaks_load_and_are_refused_when_broken(monkeypatch, key, value, message):
+    """compact.py reads where a quantity broken before its unit by a line end stands (compact.yaml units)."""
+    from reportmine import compact
+
+    compact.rules.cache_clear()
+    assert compact.rules()["unit_next"].match("万头") and not compact.rules()["unit_next"].match("工作")
+    _refused(monkeypatch, compact, compact.rules, "compact.yaml", ("units", key), value, message)
+
+
 def _refused(monkeypatch, module, loader, name: str, path: tuple, value, message: str) -> None:
     """``loader`` (a cached loader of ``module``) refuses ``name`` with the entry
     at ``path`` set to ``value`` (None: removed) with a DataFileError matching ``message``."""

@@ -33,8 +33,9 @@ from .structure.sections import heading_marker
 @lru_cache(maxsize=1)
 def rules():
     data = load_yaml("compact.yaml")
-    require(data, ("reflow", "pages", "spaces", "fragments"), "compact.yaml")
+    require(data, ("reflow", "pages", "spaces", "fragments", "units"), "compact.yaml")
     reflow, pages, spaces, fragments = data["reflow"], data["pages"], data["spaces"], data["fragments"]
+    require(data["units"], ("line_end", "next_start"), "compact.yaml: units")
     require(fragments, ("min_lines", "reach", "number_line", "clause_mark", "next_start"), "compact.yaml: fragments")
     require(pages, ("marker", "sentence_end"), "compact.yaml: pages")
     require(reflow, ("min_lines", "min_share", "full_share", "width_quantile", "max_width", "min_width",
@@ -60,6 +61,8 @@ def rules():
         "number_line": compile_pattern(fragments["number_line"], "compact.yaml: fragments.number_line"),
         "clause_mark": compile_pattern(fragments["clause_mark"], "compact.yaml: fragments.clause_mark"),
         "fragment_next": compile_pattern(fragments["next_start"], "compact.yaml: fragments.next_start"),
+        "unit_line_end": compile_pattern(data["units"]["line_end"], "compact.yaml: units.line_end"),
+        "unit_next": compile_pattern(data["units"]["next_start"], "compact.yaml: units.next_start"),
     }
 
 
@@ -106,6 +109,7 @@ def removals(text: str, fmt: str, page_lines=(), edges: list | None = None) -> l
     cuts += _page_edges(text, page_lines, r, edges if edges is not None else []) if fmt == "pdf" else []
     cuts += _soft_breaks(text, r) if fmt == "txt" else []
     cuts += _fragment_breaks(text, r) if fmt == "txt" else []
+    cuts += _unit_breaks(text, r) if fmt == "txt" else []
     cuts += _spaces(text, r)
     cuts.sort()
     return cuts
@@ -190,6 +194,22 @@ def _fragment_breaks(text: str, r) -> list[tuple[int, int]]:
             continue
         if alone[k] or alone[k + 1] or r["fragment_next"].match(tail) \
                 or (tail.lstrip()[:1].isdigit() and goes_on(nxt)):
+            cuts.append(_join(text, line, nxt))
+    return cuts
+
+
+def _unit_breaks(text: str, r) -> list[tuple[int, int]]:
+    """The newlines between a number ending a line of prose and its unit
+    opening the next (compact.yaml ``units``): inside a quantity, soft."""
+    if "\n" not in text:
+        return []
+    lines = split_lines(text)
+    cuts = []
+    for line, nxt in zip(lines, lines[1:]):
+        if nxt.start != line.end + 1:
+            continue            # (a blank line between: a paragraph ends there)
+        if r["unit_next"].match(nxt.text) and r["unit_line_end"].search(line.text) \
+                and not r["table_line"].search(line.text) and not r["table_line"].search(nxt.text):
             cuts.append(_join(text, line, nxt))
     return cuts
 
