@@ -149,18 +149,13 @@ def _of_first_unit(index: Index, before: list[Quantity], cue_end: int, cfg) -> Q
     total = before[-1]
     first = next(iter(index.between(cue_end, cue_end + cfg.label_reach)), None)
     if first is None or first.norm_unit == total.norm_unit or not is_count(first) \
-            or (total.norm_unit is None and _written_with_multiplier(total)):
+            or (total.norm_unit is None and total.unit is not None):
         return total        # (工作人员46.2万，其中医师31.5万人: the nearest lost its unit, not its whole;
         #                     stop 42's annotated pages)
     text = index.text
     s = sentence_start(text, cue_end)
     lo = sentence_start(text, s - 1) if s > 0 else s
     return next((q for q in reversed(before) if q.norm_unit == first.norm_unit and q.start >= lo), total)
-
-
-def _written_with_multiplier(q: Quantity) -> bool:
-    """46.2万: a number with its multiplier whose unit was lost."""
-    return q.text.rstrip(" \u3000").endswith(("万", "亿", "萬", "億"))
 
 
 def _part_above(found, total: Quantity, parts: list[Quantity], cue_end: int, cfg,
@@ -369,12 +364,7 @@ def _longer_fits(found, index: Index, total: Quantity, start: int, cfg, close: i
     sentence, add up to the total is verified with them, not accused of the
     shortfall of the cut."""
     longer = _parts_after(index, total, start, cfg, close, limit=4 * cfg.max_parts)
-    longer = longer[:_in_sentence(index.text, start, longer)]
-    for k in range(cfg.max_parts + 1, len(longer) + 1):
-        if parts_fit(total, longer[:k]):
-            found.verify("sum", " + ".join(p.text for p in longer[:k]) + f" = {total.text}", [total, *longer[:k]])
-            return True
-    return False
+    return _first_fit(found, total, longer[:_in_sentence(index.text, start, longer)], cfg.max_parts + 1)
 
 
 def _fits_with_plans(found, index: Index, total: Quantity, start: int, cfg, close: int | None) -> bool:
@@ -384,10 +374,16 @@ def _fits_with_plans(found, index: Index, total: Quantity, start: int, cfg, clos
     every = _parts_after(index, total, start, cfg, close, plans=True)
     if not any(q.role in _TARGETS for q in every):
         return False
-    every = every[:_in_sentence(index.text, start, every)]
-    for k in range(2, len(every) + 1):
-        if any(q.role in _TARGETS for q in every[:k]) and parts_fit(total, every[:k]):
-            found.verify("sum", " + ".join(p.text for p in every[:k]) + f" = {total.text}", [total, *every[:k]])
+    return _first_fit(found, total, every[:_in_sentence(index.text, start, every)], 2,
+                      lambda parts: any(q.role in _TARGETS for q in parts))
+
+
+def _first_fit(found, total: Quantity, parts: list[Quantity], shortest: int, wanted=None) -> bool:
+    """The first run of ``parts`` from the first, ``shortest`` of them or more
+    (and ``wanted``, if given), that adds up to the total: verified with it."""
+    for k in range(shortest, len(parts) + 1):
+        if (wanted is None or wanted(parts[:k])) and parts_fit(total, parts[:k]):
+            found.verify("sum", " + ".join(p.text for p in parts[:k]) + f" = {total.text}", [total, *parts[:k]])
             return True
     return False
 

@@ -122,12 +122,13 @@ def territory(c: Cues, text: str, q: Quantity, cs: int) -> bool:
     overview gives it, is background (GUIDE.md: other; switch ``territory_area``);
     so is the site a project takes (该项目占地225亩; switch ``site_area``)."""
     head = text[max(cs, q.start - _HEAD_CHARS):q.start].rstrip(" \u3000")
-    if is_on("site_area") and c.site_area is not None and q.norm_unit in c.site_units \
-            and c.site_area.search(head) is not None:
-        return True
-    if not is_on("territory_area") or c.territory_area is None or q.norm_unit not in c.area_units:
-        return False
-    return c.territory_area.search(head) is not None
+    return _area_after("territory_area", c.territory_area, c.area_units, head, q) \
+        or _area_after("site_area", c.site_area, c.site_units, head, q)
+
+
+def _area_after(switch: str, words, units: frozenset, head: str, q: Quantity) -> bool:
+    """An area of ``units`` right after ``words`` (a pattern ending at the number), its switch on."""
+    return is_on(switch) and words is not None and q.norm_unit in units and words.search(head) is not None
 
 
 def subject_count(c: Cues, text: str, q: Quantity, nxt: Quantity | None, cs: int, ce: int) -> bool:

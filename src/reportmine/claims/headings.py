@@ -10,6 +10,7 @@ import bisect
 import regex
 
 from ..document import Document
+from ..structure.sections import title_of
 from .clauses import clause_end, clause_start
 from .cues import Cues, pattern
 from .normalized import GLOSS
@@ -86,17 +87,12 @@ def _title_lines(c: Cues, text: str, known: set[int]) -> list[tuple[int, int]]:
 
 def _title(text: str, s) -> str:
     """A section's title; one with pinyin glosses in it read again from its
-    line, glosses dropped (the structure stage cuts a title at 60 characters,
-    glosses counted)."""
+    line with the glosses dropped (the structure stage cuts a title at its
+    length limit, glosses counted)."""
     if GLOSS.search(s.title) is None:
         return s.title
     end = text.find("\n", s.title_start)
-    line = GLOSS.sub("", text[s.title_start:end if end >= 0 else len(text)])
-    return _TITLE_STOP.split(line, 1)[0][:_GLOSSED_TITLE]
-
-
-_TITLE_STOP = regex.compile("[。！？；!?;]")
-_GLOSSED_TITLE = 60   # the structure stage's section_title_max
+    return title_of(GLOSS.sub("", text[s.title_start:end if end >= 0 else len(text)]))
 
 
 def _is_target(c: Cues, title: str) -> bool:

@@ -41,24 +41,20 @@ def share_list_units(text: str, found: list[Quantity], lo: int, lex: Lexicon) ->
     replaced: set[int] = set()
     for q in found:
         if q.unit is None and q.value is not None:
-            added += _bare_items(text, q, lo, lex, taken)
+            items = _bare_items(text, q, lo, lex, taken | bare.keys())
+            taken.update(b.start for b in items)
+            added += items
             continue
         if not q.unit or not q.value:
             continue
         scale = q.norm_value / q.value
-        pos = q.start
-        while True:
-            m = rx.search(text, max(lo, pos - 24), pos)
-            if m is None or not _item_ok(text, m.start("num"), lo, lex) or m.start("num") in taken:
-                break
+        for m in _items_before(text, q.start, lo, lex, taken, rx, 24):
             s, e = m.start("num"), m.end("num")
             value = _number(m.group("num"))
             added.append(Quantity(s, e, text[s:e], value, q.unit, tidy(value * scale), q.norm_unit))
             old = bare.pop(s, None)
             if old is not None:
                 replaced.add(id(old))
-            taken.add(s)
-            pos = s
     if not added:
         return found
     return [q for q in found if id(q) not in replaced] + added
@@ -71,18 +67,27 @@ def _bare_items(text: str, q: Quantity, lo: int, lex: Lexicon, taken: set[int]) 
     """分别比上年增长21和9.4, 同比分别下降8、12和5: a list whose last number lost
     its unit lost it for every number (GUIDE.md: unit null); the numbers joined
     to it by 、和与及 alone, nothing between (stop 42's annotated pages)."""
-    out, pos = [], q.start
-    while True:
-        m = _BARE_ITEM.search(text, max(lo, pos - 16), pos)
-        if m is None or not _item_ok(text, m.start("num"), lo, lex) or m.start("num") in taken:
-            return out
+    out = []
+    for m in _items_before(text, q.start, lo, lex, taken, _BARE_ITEM, 16):
         s, e = m.start("num"), m.end("num")
         value = _number(m.group("num"))
         if len(m.group("num")) == 4 and 1900 <= value <= 2099:
-            return out                  # a year, 2019和2020
+            break                       # a year, 2019和2020
         out.append(Quantity(s, e, text[s:e], value, None, value, None))
-        taken.add(s)
-        pos = s
+    return out
+
+
+def _items_before(text: str, pos: int, lo: int, lex: Lexicon, taken: set[int], rx: re.Pattern, reach: int):
+    """The items of a list, walking left from ``pos``: each match of ``rx``
+    ending right before the item after it (within ``reach`` characters), as
+    long as it is a list item (_item_ok) not taken yet; each taken once read."""
+    while True:
+        m = rx.search(text, max(lo, pos - reach), pos)
+        if m is None or not _item_ok(text, m.start("num"), lo, lex) or m.start("num") in taken:
+            return
+        yield m
+        taken.add(m.start("num"))
+        pos = m.start("num")
 
 
 def _item_ok(text: str, s: int, lo: int, lex: Lexicon) -> bool:

@@ -80,7 +80,7 @@ def table_quantities(doc: Document) -> None:
             if _counting_row(doc.text, row):
                 continue
             label, label_skip = None, False
-            width = row[-1].col + 1 if row else 0       # (a row may leave its first cells empty: a total row)
+            width = _width(row)
             for cell in row:
                 c = cell.col
                 text = doc.text[cell.start:cell.end]
@@ -130,7 +130,13 @@ def _not_quantity(text: str, rows, r: int, c: int, m: re.Match, columns) -> bool
         nxt = text[row[1].start:row[1].end]
         if any("\u4e00" <= ch <= "\u9fff" for ch in nxt):
             return True                  # a row number (序号) before the row's label
-    return columns.get(("skip", c), False) and (row[-1].col + 1 if row else 0) == columns.get("width")
+    return columns.get(("skip", c), False) and _width(row) == columns.get("width")
+
+
+def _width(row: list[Block]) -> int:
+    """How many columns a row spans: its last cell's column and those before it
+    (a row may leave its first cells empty: a total row without its number)."""
+    return row[-1].col + 1 if row else 0
 
 
 def _column_units(text: str, rows) -> dict:

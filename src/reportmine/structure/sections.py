@@ -36,20 +36,25 @@ def heading_marker(line: str):
     return None
 
 
+def title_of(rest: str) -> str:
+    """A heading's title in the text after its marker: up to its first end
+    (structure.yaml section_title_end), or its first section_title_max characters."""
+    _, title_end, title_max = _rules()
+    stop = title_end.search(rest)
+    title = rest[: stop.start()] if stop else rest
+    if not title.strip() or len(title) > title_max and not stop:
+        title = rest[:title_max]
+    return title
+
+
 def _heading(line: Line):
-    kinds, title_end, title_max = _rules()
-    for kind, rx in kinds:
+    for kind, rx in _rules()[0]:
         m = rx.match(line.text)
         if m:
             body_start = m.end()
             rest = line.text[body_start:]
             body_start += len(rest) - len(rest.lstrip())
-            rest = rest.lstrip()
-            stop = title_end.search(rest)
-            title = rest[: stop.start()] if stop else rest
-            if not title.strip() or len(title) > title_max and not stop:
-                title = rest[:title_max]
-            return kind, m.group("marker").strip(), line.start + body_start, title
+            return kind, m.group("marker").strip(), line.start + body_start, title_of(rest.lstrip())
     return None
 
 

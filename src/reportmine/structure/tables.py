@@ -191,7 +191,7 @@ def _column_table(run: list[Line]) -> list[list[Line | None]] | None:
             continue
         rows = [run[skip:skip + width]]
         at = first - 1
-        while at + width <= len(run) and not numeric[at] and all(numeric[at + 1:at + width]):
+        while _label_row(numeric, at, width):
             rows.append(run[at:at + width])
             at += width
         if len(rows) >= 2:
@@ -213,11 +213,10 @@ def _numbered_table(run: list[Line], numeric: list[bool], first: int) -> list[li
         rows: list[list[Line | None]] = [list(run[skip:first])]
         at = first
         while True:
-            if at + width <= len(run) and numeric[at] and not numeric[at + 1] and all(numeric[at + 2:at + width]):
+            if at < len(run) and numeric[at] and _label_row(numeric, at + 1, width - 1):
                 rows.append(list(run[at:at + width]))
                 at += width
-            elif at + width - 1 <= len(run) and not numeric[at] and all(numeric[at + 1:at + width - 1]) \
-                    and len(rows) >= 3:
+            elif len(rows) >= 3 and _label_row(numeric, at, width - 1):
                 rows.append([None] + list(run[at:at + width - 1]))
                 at += width - 1
             else:
@@ -225,6 +224,11 @@ def _numbered_table(run: list[Line], numeric: list[bool], first: int) -> list[li
         if len(rows) >= 3:
             return rows
     return None
+
+
+def _label_row(numeric: list[bool], at: int, width: int) -> bool:
+    """Whether ``width`` cells from ``at`` are a row of a label, then numbers."""
+    return at + width <= len(numeric) and not numeric[at] and all(numeric[at + 1:at + width])
 
 
 def bar_cells(line: Line, outer: tuple[bool, bool] = (True, True)) -> list[tuple[int, int]]:
