@@ -6,7 +6,8 @@ Two commands, each run --runs times after one warm-up run (which also fills
 the cache of derived data, see README "Start-up"):
 - pipeline: ``python -c "from reportmine.pipeline import analyze; analyze(F)"``;
 - cli:      ``reportmine analyze F --out <fresh folder>`` (every output file
-  written: records in four formats, flags, report.html, the run database).
+  written: records in four formats, flags, report.html, the run database),
+  through the console script's entry ``reportmine.cli.run``.
 For each: wall seconds and CPU seconds (user + system, from the operating
 system's accounting of the finished child), median and range. With
 ``--against SRC`` the same commands run with ``PYTHONPATH=SRC`` (another
@@ -36,7 +37,9 @@ DEFAULT_FILE = ROOT / "corpora" / "samples" / "environment_energy_self_check.txt
 def command(what: str, path: Path, out: str) -> list[str]:
     if what == "pipeline":
         return [sys.executable, "-c", f"from reportmine.pipeline import analyze; analyze({str(path)!r})"]
-    return [sys.executable, "-c", "import sys; from reportmine.cli import main; sys.exit(main())",
+    # the console script's entry (cli.run), or main() for a checkout from before it
+    return [sys.executable, "-c", "import sys; from reportmine import cli; "
+            "cli.run() if hasattr(cli, 'run') else sys.exit(cli.main())",
             "analyze", str(path), "--out", out, "-q"]
 
 

@@ -126,7 +126,7 @@ def test_a_name_never_written_after_a_digit_has_no_glued_number():
 
 
 def test_traditional_characters_looked_up_by_code_point_equal_the_set_test():
-    from reportmine.script import _traditional, holds_traditional, t2s_table
+    from reportmine.script import _traditional, holds_traditional, looked_up, t2s_table
 
     rng = random.Random(19)
     traditional = sorted(map(chr, t2s_table()))
@@ -138,5 +138,6 @@ def test_traditional_characters_looked_up_by_code_point_equal_the_set_test():
             text = text[:i] + rng.choice(traditional) + text[i:]
         text += rng.choice(["", "\ud800", "\U0001f600", "個"])
         assert holds_traditional(text) == (not _traditional().isdisjoint(text)), text[:40]
-        found += holds_traditional(text) and len(text) >= 256
+        assert looked_up(text) == (not _traditional().isdisjoint(text)), text[:40]
+        found += looked_up(text)
     assert found > 10

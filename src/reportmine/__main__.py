@@ -1,7 +1,5 @@
 """``python -m reportmine`` runs the command line, like the ``reportmine`` script."""
 
-import sys
+from .cli import run
 
-from .cli import main
-
-sys.exit(main())
+run()

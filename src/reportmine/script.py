@@ -8,6 +8,7 @@ the traditional ones that map to them (to know which characters matter).
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 
 from .resources import DataFileError, read_text
@@ -51,15 +52,23 @@ def _traditional() -> frozenset:
     return frozenset(map(chr, t2s_table()))
 
 
-_TABLE_FROM = 256      # characters: a longer text is looked up code point by code point in a table
+_TABLE_FROM = 256      # characters: a longer text may be looked up code point by code point in a table
+_IMPORT_FROM = 2_000_000   # characters: a text this long pays for importing numpy (~0.1 s, ~1.3 MB of isdisjoint)
 
 
 def holds_traditional(text: str) -> bool:
     """``has_traditional`` without keeping the answer. A longer text is read
     as an array of code points looked up in a table of the mapped ones (numpy:
-    seven times faster than ``isdisjoint`` on a report, the same answer)."""
-    if len(text) < _TABLE_FROM:
+    seven times faster than ``isdisjoint`` on a report, the same answer) once
+    numpy is loaded; a process that has not loaded it (one short report from
+    the command line) imports it only for a text of ``_IMPORT_FROM`` characters."""
+    if len(text) < _TABLE_FROM or (len(text) < _IMPORT_FROM and "numpy" not in sys.modules):
         return not _traditional().isdisjoint(text)
+    return looked_up(text)
+
+
+def looked_up(text: str) -> bool:
+    """Whether a code point of ``text`` is in the table of mapped ones."""
     import numpy as np
 
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)

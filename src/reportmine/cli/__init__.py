@@ -48,5 +48,18 @@ def main(argv=None):
     return cli.main(args=argv, prog_name="reportmine")
 
 
+def run() -> None:
+    """The console script: ``main()``, then the process ends without tearing down
+    its heap (``process_exit.leave``: the exit handlers run and every stream is
+    flushed first; ~0.07 s of a one-file run on a quiet machine)."""
+    from ..process_exit import leave
+
+    try:
+        status = main()
+    except SystemExit as done:
+        status = done.code
+    leave(status)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()
