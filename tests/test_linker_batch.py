@@ -111,3 +111,45 @@ def test_cached_vectors_are_the_built_ones(tmp_path, monkeypatch):
     keys = ["城镇新增就业人数", "污水处理率", "某某说明"]
     assert np.array_equal(read.matrix.similarities(read.transform(keys)),
                           built.matrix.similarities(built.transform(keys)))
+
+
+def test_a_few_phrases_summed_in_python_equal_the_numpy_product_to_the_bit(sample_phrases):
+    """The path a short document takes while numpy is not loaded (``_nearest_few``)
+    gives the numpy path's nearest indicators and scores, bit for bit, ties and
+    zero scores included."""
+    import math
+
+    linker = Linker(default_catalog(), tuned_threshold())
+    phrases = sample_phrases + ["某某杂项说明文字", "率", "xyz", "完成率完成率完成率", "  "]
+    import sys
+
+    assert "numpy" in sys.modules               # (imported above): _nearest takes the numpy path
+    numpy_side = list(linker._nearest(phrases, 7))
+    python_side = list(linker._nearest_few(phrases, 7))
+    assert python_side == numpy_side
+    assert sum(1 for _, scores in python_side if 0.0 in scores) > 3        # zero ties exercised
+    assert [math.log(k) for k in range(1, 200)] == np.log(np.arange(1, 200, dtype=np.float64)).tolist()
+
+
+def test_a_short_document_links_without_numpy_and_as_with_it(tmp_path):
+    """A fresh process analyzing a short report never imports numpy, and its
+    links are the ones this process (numpy loaded) gives."""
+    import json
+    import subprocess
+    import sys
+
+    text = ("全年城镇新增就业1.2万人，城镇登记失业率控制在3.5%以内；规模以上工业增加值增长8.1%，"
+            "农村居民人均可支配收入18520元，森林覆盖率达到62.3%，污水处理厂运行负荷率85%。\n")
+    path = tmp_path / "short.txt"
+    path.write_text(text, encoding="utf-8")
+    code = ("import json, sys\nfrom reportmine.pipeline import analyze\nd = analyze(sys.argv[1])\n"
+            "print(json.dumps([[q.indicator, q.indicator_id] for q in d.quantities], ensure_ascii=False))\n"
+            "print('numpy' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    fresh, numpy_loaded = done.stdout.strip().splitlines()
+    assert numpy_loaded == "False"
+    from reportmine.pipeline import analyze
+
+    here = [[q.indicator, q.indicator_id] for q in analyze(path).quantities]
+    assert json.loads(fresh) == here and sum(1 for _, i in here if i) >= 3

@@ -11,6 +11,7 @@ phrases in one vectorized call.
 from __future__ import annotations
 
 import json
+import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from .model import Catalog, default_catalog
 
 DEFAULT_THRESHOLD = 0.5
 CHUNK = 256      # phrases per sparse product (bounds the dense similarity block)
+FEW = 64         # up to this many phrases at once, while numpy is not loaded: summed in Python
 
 
 @dataclass(frozen=True)
@@ -79,20 +81,37 @@ class Linker:
         self._heads = frozenset(form[:min_contained] for form in self._forms if len(form) >= min_contained)
         self._cache: dict[str, Link] = {}
         self._model = None
+        self._layout = None
+        self._lists = None
         self._is_rate_row: list[bool] | None = None
 
-    def _vectors(self):
-        """The TF-IDF model, built on first use: the vectors, the catalog matrix with each
-        indicator's forms in adjacent rows, where each indicator's rows start, the ids."""
-        if self._model is None:
-            from .vectors import CharTfidf
+    def _rows(self):
+        """The catalog's TF-IDF tables (packed), the order of the catalog's rows that
+        puts each indicator's forms in adjacent rows, where each indicator's rows
+        start, and the ids: built on first use."""
+        if self._layout is None:
+            from .vectors import packed_tables
 
-            vectors = CharTfidf.cached(self._forms)
             place = {ind.id: i for i, ind in enumerate(self.catalog.indicators)}
             rows = sorted(range(len(self._forms)), key=lambda i: place[self._exact[self._forms[i]]])
             ids = [self._exact[self._forms[i]] for i in rows]
             starts = [i for i in range(len(ids)) if i == 0 or ids[i] != ids[i - 1]]
-            self._model = (vectors, vectors.matrix.take(rows), starts, [ids[i] for i in starts])
+            self._layout = (packed_tables(self._forms), rows, starts, [ids[i] for i in starts])
+        return self._layout
+
+    def _vectors(self):
+        """The TF-IDF model (numpy), built on first use: the vectors, the catalog matrix
+        with each indicator's forms in adjacent rows, where each indicator's rows
+        start, the ids."""
+        if self._model is None:
+            from .vectors import CharTfidf
+
+            packed, rows, starts, ids = self._rows()
+            try:
+                vectors = CharTfidf._unpack(packed)
+            except (ValueError, TypeError, KeyError):
+                vectors = CharTfidf(self._forms)
+            self._model = (vectors, vectors.matrix.take(rows), starts, ids)
         return self._model
 
     def candidates(self, phrase: str, k: int = 3) -> list[Link]:
@@ -101,13 +120,18 @@ class Linker:
 
     def _candidates_many(self, phrases: list[str], k: int) -> list[list[Link]]:
         """Each phrase's k nearest entries (ties in catalog order)."""
-        ids = self._vectors()[3]
+        ids = self._rows()[3]
         return [[Link(ids[j], score, "tfidf") for j, score in zip(cols, scores)]
                 for cols, scores in self._nearest(phrases, k)]
 
     def _nearest(self, phrases: list[str], k: int):
         """Each phrase's k nearest indicators (positions in the model's ids) and their
-        scores: one transform, one sparse product, one sort per chunk."""
+        scores: one transform, one sparse product, one sort per chunk; a few phrases
+        while numpy is not loaded (a short document's) summed in Python, the same
+        figures to the bit."""
+        if len(phrases) <= FEW and "numpy" not in sys.modules:
+            yield from self._nearest_few(phrases, k)
+            return
         import numpy as np
 
         vectors, matrix, starts, _ = self._vectors()
@@ -117,6 +141,27 @@ class Linker:
             best = np.maximum.reduceat(sims, starts, axis=1)          # an indicator's best form
             top = np.argsort(-best, axis=1, kind="stable")[:, :k]
             yield from zip(top.tolist(), np.take_along_axis(best, top, axis=1).tolist())
+
+    def _nearest_few(self, phrases: list[str], k: int):
+        """``_nearest`` in Python: an indicator's best form, the k best indicators
+        (ties, zeros among them, in catalog order, as a stable sort of the scores)."""
+        from bisect import bisect_right
+
+        packed, rows, starts, ids = self._rows()
+        if self._lists is None:
+            from .vectors import ColumnLists
+
+            self._lists = ColumnLists(packed, rows)
+        for phrase in phrases:
+            best: dict[int, float] = {}
+            for row, score in self._lists.similarities(normalize(phrase)).items():
+                j = bisect_right(starts, row) - 1
+                if score > best.get(j, 0.0):
+                    best[j] = score
+            top = sorted(best, key=lambda j: (-best[j], j))[:k]
+            if len(top) < k:
+                top += [j for j in range(len(ids)) if j not in best][:k - len(top)]
+            yield top, [best.get(j, 0.0) for j in top]
 
     def forget(self) -> None:
         """Drop the links found so far (benchmarks time a cold start with it)."""
@@ -189,7 +234,7 @@ class Linker:
     def _choose_nearest(self, cols: list[int], scores: list[float], rate: bool) -> Link:
         """Of the nearest indicators (positions in the model's ids, nearest first), the
         first as much a rate as the phrase, if its score reaches the threshold."""
-        ids, rates = self._vectors()[3], self._rate_rows()
+        ids, rates = self._rows()[3], self._rate_rows()
         for j, score in zip(cols, scores):
             if rates[j] == rate:
                 return Link(ids[j], score, "tfidf") if score >= self.threshold else Link(None, score, "none")
@@ -198,7 +243,7 @@ class Linker:
     def _rate_rows(self) -> list[bool]:
         """Whether each indicator of the model's ids names a rate."""
         if self._is_rate_row is None:
-            self._is_rate_row = [is_rate(self.catalog.by_id[i].name) for i in self._vectors()[3]]
+            self._is_rate_row = [is_rate(self.catalog.by_id[i].name) for i in self._rows()[3]]
         return self._is_rate_row
 
 

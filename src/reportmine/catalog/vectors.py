@@ -117,20 +117,10 @@ class CharTfidf:
     def cached(cls, forms: Sequence[str]) -> "CharTfidf":
         """``CharTfidf(forms)``, read from the cache of derived data when an earlier
         process built it for the same forms (the same arrays, byte for byte)."""
-        import marshal
-
-        from ..derived_cache import cache_key, read_cached, write_cached
-
-        key = cache_key(_FORMAT, "\n".join(forms))
-        body = read_cached("tfidf", key)
-        if body is not None:
-            try:
-                return cls._unpack(marshal.loads(body))
-            except (EOFError, ValueError, TypeError, KeyError):
-                pass
-        built = cls(forms)
-        write_cached("tfidf", key, marshal.dumps(built._pack()))
-        return built
+        try:
+            return cls._unpack(packed_tables(forms))
+        except (ValueError, TypeError, KeyError):
+            return cls(forms)
 
     def _pack(self) -> dict:
         m = self.matrix
@@ -187,6 +177,95 @@ class CharTfidf:
         x.data *= self.idf[x.indices]
         _normalize_rows(x)
         return x
+
+
+def packed_tables(forms: Sequence[str]) -> dict:
+    """The vocabulary, idf and catalog rows of ``CharTfidf(forms)`` as plain
+    values (bytes of the arrays): read from the cache of derived data, or built
+    (with numpy) and kept there."""
+    import marshal
+
+    from ..derived_cache import cache_key, read_cached, write_cached
+
+    key = cache_key(_FORMAT, "\n".join(forms))
+    body = read_cached("tfidf", key)
+    if body is not None:
+        try:
+            packed = marshal.loads(body)
+            if _holds_together(packed):
+                return packed
+        except (EOFError, ValueError, TypeError):
+            pass
+    packed = CharTfidf(forms)._pack()
+    write_cached("tfidf", key, marshal.dumps(packed))
+    return packed
+
+
+def _holds_together(packed) -> bool:
+    """Whether a packed table read back has every part, of sizes that agree."""
+    try:
+        width, rows = packed["width"], len(packed["indptr"]) // 8 - 1
+        return (packed["format"] == _FORMAT and len(packed["grams"]) == width == len(packed["idf"]) // 8
+                and len(packed["data"]) == len(packed["indices"]) and rows >= 0)
+    except (KeyError, TypeError):
+        return False
+
+
+class ColumnLists:
+    """The catalog's rows by column, in Python lists: the similarities of a few
+    phrases summed in Python, without numpy (whose import, ~0.07 s, is most of
+    linking a short document). Every number is the one ``CharTfidf.transform``
+    and ``Rows.similarities`` give, to the bit: the same operations in the same
+    order (1 + log tf times idf, squares summed in column order, one division
+    per entry; each product catalog value times phrase value, each row's sum over
+    its entries in stored order from 0.0)."""
+
+    def __init__(self, packed: dict, order: Sequence[int]):
+        from array import array
+
+        self.vocabulary = {g: j for j, g in enumerate(packed["grams"])}
+        self.idf = array("d", packed["idf"]).tolist()
+        data = array("d", packed["data"]).tolist()
+        indices = array("q", packed["indices"]).tolist()
+        indptr = array("q", packed["indptr"]).tolist()
+        by_column: dict[int, list] = {}
+        for row, old in enumerate(order):       # rows taken in ``order`` (as Rows.take)
+            start = indptr[old]
+            for at in range(start, indptr[old + 1]):
+                by_column.setdefault(indices[at], []).append((row, at - start, data[at]))
+        self.by_column = by_column
+
+    def vector(self, text: str) -> list[tuple[int, float]]:
+        """``text``'s unit row: (column, weight), columns increasing."""
+        from collections import Counter
+
+        counts = Counter(map(self.vocabulary.get, char_ngrams(text)))
+        counts.pop(None, None)
+        idf = self.idf
+        entries = [(j, (math.log(counts[j]) + 1.0) * idf[j]) for j in sorted(counts)]
+        total = 0.0
+        for _, v in entries:
+            total += v * v
+        norm = math.sqrt(total) if total else 1.0
+        return [(j, v / norm) for j, v in entries]
+
+    def similarities(self, text: str) -> dict[int, float]:
+        """The product of ``text``'s row with each catalog row it shares a column with."""
+        terms: dict[int, list] = {}
+        for j, w in self.vector(text):
+            for row, at, v in self.by_column.get(j, ()):
+                found = terms.get(row)
+                if found is None:
+                    terms[row] = found = []
+                found.append((at, v * w))
+        sums = {}
+        for row, found in terms.items():
+            found.sort()
+            total = 0.0
+            for _, t in found:
+                total += t
+            sums[row] = total
+        return sums
 
 
 def _normalize_rows(x: Rows) -> None:
