@@ -153,3 +153,24 @@ def test_a_short_document_links_without_numpy_and_as_with_it(tmp_path):
 
     here = [[q.indicator, q.indicator_id] for q in analyze(path).quantities]
     assert json.loads(fresh) == here and sum(1 for _, i in here if i) >= 3
+
+
+def test_past_its_budget_a_linker_loads_numpy_and_links_the_same(sample_phrases):
+    """A batch worker sums FEW_BUDGET phrases in Python, then takes the numpy path."""
+    import json
+    import subprocess
+    import sys
+
+    phrases = sample_phrases[:40]
+    code = ("import json, sys\nimport reportmine.catalog.linker as L\nL.FEW_BUDGET = 12\n"
+            "lk = L.Linker(L.default_catalog(), L.tuned_threshold())\nphrases = json.loads(sys.argv[1])\n"
+            "seen = []\nout = {}\nfor i in range(0, len(phrases), 5):\n"
+            "    out.update({p: [l.id, l.score, l.method] for p, l in lk.link_all(phrases[i:i + 5]).items()})\n"
+            "    seen.append('numpy' in sys.modules)\nprint(json.dumps([out, seen], ensure_ascii=False))\n")
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(phrases, ensure_ascii=False)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    links, seen = json.loads(done.stdout)
+    assert seen[:2] == [False, False] and seen[-1] is True        # 5 + 5 in Python, then numpy
+    here = Linker(default_catalog(), tuned_threshold()).link_all(phrases)
+    assert links == {p: [l.id, l.score, l.method] for p, l in here.items()}

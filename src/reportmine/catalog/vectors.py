@@ -260,6 +260,9 @@ class ColumnLists:
                 found.append((at, v * w))
         sums = {}
         for row, found in terms.items():
+            if len(found) == 1:
+                sums[row] = 0.0 + found[0][1]
+                continue
             found.sort()
             total = 0.0
             for _, t in found:
