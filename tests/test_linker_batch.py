@@ -174,3 +174,19 @@ def test_past_its_budget_a_linker_loads_numpy_and_links_the_same(sample_phrases)
     assert seen[:2] == [False, False] and seen[-1] is True        # 5 + 5 in Python, then numpy
     here = Linker(default_catalog(), tuned_threshold()).link_all(phrases)
     assert links == {p: [l.id, l.score, l.method] for p, l in here.items()}
+
+
+def test_a_worker_links_on_the_numpy_path_from_its_warm_up(monkeypatch):
+    """work.warm_up asks the link stage for the batch path: the model is loaded
+    before the worker's first file (and before its memory limit counts)."""
+    from reportmine.engines.work import Settings, pipeline_for, warm_up
+    from reportmine.catalog.stage import LinkStage
+
+    settings = Settings(version="test", max_bytes=10_000_000)
+    warm_up(settings)
+    [stage] = [s for s in pipeline_for(settings)[0].stages if isinstance(s, LinkStage)]
+    from reportmine.catalog.linker import default_linker
+
+    linker = stage.linker or default_linker()
+    assert linker._few_left == 0 and linker._model is not None
+    assert linker.link_all(["某某杂项说明文字"])["某某杂项说明文字"].method in ("tfidf", "none")

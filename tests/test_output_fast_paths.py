@@ -54,29 +54,6 @@ def test_numbers_cleaned_at_once_equal_each_row_cleaned():
             assert [tuple(map(repr, r)) for r in got] == [tuple(map(repr, r)) for r in expected]
 
 
-def _validity_by_loop(values: list) -> tuple[bytes | None, int]:
-    nulls = [i for i, v in enumerate(values) if v is None]
-    if not nulls:
-        return None, 0
-    bits = bytearray(b"\xff" * ((len(values) + 7) // 8))
-    for i in nulls:
-        bits[i >> 3] &= ~(1 << (i & 7)) & 0xFF
-    return bytes(bits), len(nulls)
-
-
-def test_parquet_validity_bitmaps_equal_a_loop_over_the_values():
-    import pyarrow as pa
-
-    from reportmine.exporters import arrow_columns
-
-    rng = random.Random(11)
-    for n in list(range(0, 20)) + [rng.randint(20, 3000) for _ in range(40)]:
-        values = [rng.choice([None, 1.5, "x", 0]) for _ in range(n)]
-        buffer, nulls = arrow_columns._validity(pa, values, {type(v) for v in values})
-        expected = _validity_by_loop(values)
-        assert ((buffer.to_pybytes() if buffer is not None else None), nulls) == expected
-
-
 def test_parquet_columns_in_one_pass_equal_each_record_asked():
     from reportmine.exporters import parquet
 

@@ -3,7 +3,7 @@
 After a big document is analyzed and stored, most of what it took is free
 again, but glibc's allocator keeps freed memory of the process's heap for
 later use instead of returning it; what is loaded after it (the database's
-rows, pyarrow's libraries for records.parquet, the next file) then comes on
+rows, the table writers, the next file) then comes on
 top of memory nobody uses. ``malloc_trim(0)`` returns the free pages at the
 top of the heap and the free whole pages inside it. Elsewhere (not Linux
 with glibc) it does nothing.

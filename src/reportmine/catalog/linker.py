@@ -117,6 +117,13 @@ class Linker:
             self._model = (vectors, vectors.matrix.take(rows), starts, ids)
         return self._model
 
+    def for_batch(self) -> None:
+        """Load the numpy model now and never sum in Python: for a process that
+        will link many documents' phrases (a batch worker, whose warm-up loads
+        what the first file would, before its memory limit counts)."""
+        self._few_left = 0
+        self._vectors()
+
     def candidates(self, phrase: str, k: int = 3) -> list[Link]:
         """The k nearest catalog entries by TF-IDF similarity (ties in catalog order)."""
         return self._candidates_many([phrase], k)[0]

@@ -10,6 +10,11 @@ class LinkStage:
     def __init__(self, linker: Linker | None = None):
         self.linker = linker
 
+    def for_batch(self) -> None:
+        """A process that analyzes many documents (a worker) links on the numpy
+        path from its first document (Linker.for_batch)."""
+        (self.linker or default_linker()).for_batch()
+
     def __call__(self, doc: Document) -> Document:
         linker = self.linker or default_linker()
         links = linker.link_all(q.indicator for q in doc.quantities)

@@ -256,7 +256,12 @@ def warm_up(settings: Settings) -> None:
     from ..readers import read_bytes
     from ..records import build_tables
 
+    from ..catalog.stage import LinkStage
+
     pipeline, catalog = pipeline_for(settings)
+    for stage in pipeline.stages or ():
+        if isinstance(stage, LinkStage):
+            stage.for_batch()       # a worker links many documents: numpy from the start
     build_tables(pipeline(read_bytes(WARM_UP.encode("utf-8"), "warm-up.txt")), catalog)
 
 
