@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from ..resources import DataFileError, parse_data_yaml, parse_yaml, read_text
+from ..resources import DataFileError, is_yaml_error, parse_data_yaml, parse_yaml, read_text
 
 SCHEMA = "reportmine-indicators/1"
 DIRECTIONS = ("higher", "lower")
@@ -73,8 +71,10 @@ def _entry(raw, where: str) -> Indicator:
 def parse_catalog(text: str, source: str, parse=parse_yaml) -> Catalog:
     try:
         data = parse(text)
-    except yaml.YAMLError as exc:
-        raise CatalogError(f"{source}: {exc}") from exc
+    except Exception as exc:
+        if is_yaml_error(exc):
+            raise CatalogError(f"{source}: {exc}") from exc
+        raise
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise CatalogError(f"{source}: schema must be {SCHEMA!r}")
     entries = [_entry(raw, f"{source}: indicators[{i}]") for i, raw in enumerate(data.get("indicators") or [])]
