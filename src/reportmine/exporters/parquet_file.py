@@ -20,6 +20,7 @@ wheel that a plain install left out (records.parquet was then not written).
 from __future__ import annotations
 
 import struct
+import sys
 import zlib
 from array import array
 from collections.abc import Sequence
@@ -39,6 +40,19 @@ _DATA_PAGE = 0
 _I32, _I64, _BINARY, _LIST_T, _STRUCT = 5, 6, 8, 9, 12
 
 KINDS = ("string", "number", "integer", "strings")
+_BIG_ENDIAN = sys.byteorder == "big"
+
+
+def _varint(n: int) -> bytes:
+    """An unsigned LEB128 varint (Thrift's compact protocol, the hybrid encoding's run headers)."""
+    out = bytearray()
+    while True:
+        byte = n & 0x7F
+        n >>= 7
+        if not n:
+            out.append(byte)
+            return bytes(out)
+        out.append(byte | 0x80)
 
 
 class _Thrift:
@@ -49,14 +63,7 @@ class _Thrift:
         self._last = [0]
 
     def _varint(self, n: int) -> None:
-        while True:
-            byte = n & 0x7F
-            n >>= 7
-            if n:
-                self.out.append(byte | 0x80)
-            else:
-                self.out.append(byte)
-                return
+        self.out += _varint(n)
 
     def _zigzag(self, n: int) -> None:
         self._varint((n << 1) ^ (n >> 63))
@@ -125,13 +132,7 @@ def _runs(levels: Sequence[int], width: int) -> bytes:
         value = levels[i]
         while j < n and levels[j] == value:
             j += 1
-        count = (j - i) << 1
-        while True:             # the run's header, a varint
-            byte = count & 0x7F
-            count >>= 7
-            out.append(byte | 0x80 if count else byte)
-            if not count:
-                break
+        out += _varint((j - i) << 1)         # a run: its length, then its value
         out += value.to_bytes(size, "little")
         i = j
     return struct.pack("<I", len(out)) + bytes(out)
@@ -149,15 +150,8 @@ def _bits(flags: Sequence[int]) -> bytes:
         return struct.pack("<I", 0)
     digits = bytes(flags).translate(_DIGITS)[::-1]
     packed = int(digits, 2).to_bytes(groups, "little")
-    header = bytearray()
-    n = (groups << 1) | 1
-    while True:
-        byte = n & 0x7F
-        n >>= 7
-        header.append(byte | 0x80 if n else byte)
-        if not n:
-            break
-    return struct.pack("<I", len(header) + groups) + bytes(header) + packed
+    header = _varint((groups << 1) | 1)     # bit-packed: the count of groups of 8
+    return struct.pack("<I", len(header) + groups) + header + packed
 
 
 def _strings(values: list) -> bytes:
@@ -170,7 +164,7 @@ def _strings(values: list) -> bytes:
     lengths = array("I", map(len, encoded))
     if lengths.itemsize != 4:       # pragma: no cover - every platform CPython runs on
         raise OverflowError("no 32-bit unsigned array type")
-    if array("I", [1]).tobytes() != b"\x01\x00\x00\x00":       # pragma: no cover - big-endian machine
+    if _BIG_ENDIAN:         # pragma: no cover - Parquet's numbers are little-endian
         lengths.byteswap()
     heads = lengths.tobytes()
     return b"".join(heads[4 * k:4 * k + 4] + b for k, b in enumerate(encoded))
@@ -181,7 +175,7 @@ def _fixed(values: list, code: str, accepted: tuple) -> bytes:
         if type(v) not in accepted:
             raise TypeError(f"{type(v).__name__} in a {'number' if code == 'd' else 'integer'} column")
     packed = array(code, values)
-    if array("I", [1]).tobytes() != b"\x01\x00\x00\x00":       # pragma: no cover - big-endian machine
+    if _BIG_ENDIAN:         # pragma: no cover
         packed.byteswap()
     return packed.tobytes()
 
@@ -211,12 +205,14 @@ class Column:
         """The page body (levels and values) of one row group's values, and its level count."""
         if self.kind == "strings":
             return self._list_page(values)
-        present = [v for v in values if v is not None] if self.nullable else values
-        if not self.nullable and len(present) != len(values) or None in present:
-            raise TypeError(f"a null in the required column {self.name}")
         body = b""
         if self.nullable:
+            present = [v for v in values if v is not None]
             body = _bits([v is not None for v in values])
+        elif any(v is None for v in values):
+            raise TypeError(f"a null in the required column {self.name}")
+        else:
+            present = values
         if self.kind == "string":
             body += _strings(present)
         elif self.kind == "number":
@@ -258,7 +254,7 @@ class ParquetWriter:
                  level: int = 1):
         self.sink, self.columns, self.metadata = sink, list(columns), dict(metadata or {})
         self.level = level
-        self.groups: list[tuple[int, list[tuple[int, int, int, int, int]]]] = []
+        self.groups: list[tuple[int, list[tuple[int, int, int, int]]]] = []   # (rows, chunks)
         self.rows = 0
         sink.write(MAGIC)
         self.offset = len(MAGIC)
@@ -292,7 +288,8 @@ class ParquetWriter:
             self.sink.write(header.out)
             self.sink.write(packed)
             self.offset += len(header.out) + len(packed)
-            chunks.append((start, levels, len(header.out) + len(body), len(header.out) + len(packed), 0))
+            # (offset, level count, bytes uncompressed and compressed, page header included)
+            chunks.append((start, levels, len(header.out) + len(body), len(header.out) + len(packed)))
         self.groups.append((count, chunks))
         self.rows += count
 
@@ -306,7 +303,7 @@ class ParquetWriter:
         for count, chunks in self.groups:
             meta.begin()
             meta.list_header(1, len(chunks), _STRUCT)
-            for column, (start, levels, raw, packed, _) in zip(self.columns, chunks):
+            for column, (start, levels, raw, packed) in zip(self.columns, chunks):
                 meta.begin()
                 meta.i64(2, start)                      # file_offset
                 meta.begin(3)                           # meta_data
