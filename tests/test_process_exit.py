@@ -64,6 +64,17 @@ def test_streams_handlers_and_status_survive_the_quick_exit(tmp_path):
     assert marker.read_text() == "ran"
 
 
+def test_a_closed_or_missing_standard_stream_keeps_the_status():
+    for setup in ("sys.stdout.close()", "sys.stdout = None"):
+        done = _python(f"""
+            import sys
+            from reportmine.process_exit import leave
+            {setup}
+            leave(0)
+            """)
+        assert done.returncode == 0, (setup, done.stderr)     # CPython's exit skips such a stream too
+
+
 def test_a_running_thread_is_waited_for(tmp_path):
     marker = tmp_path / "thread.txt"
     done = _python(f"""

@@ -42,13 +42,15 @@ def exit_status(status) -> int:
 
 
 def leave(status) -> None:
-    """End the process with ``status`` after the exit handlers, a collection and flushed streams."""
+    """End the process with ``status`` after the exit handlers and with every file and stream flushed."""
     if any(t is not threading.main_thread() and t.is_alive() and not t.daemon for t in threading.enumerate()):
         sys.exit(status)
     code = exit_status(status)
     atexit._run_exitfuncs()
     _flush_open_files()
     for stream in (sys.stdout, sys.stderr):
+        if stream is None or getattr(stream, "closed", False):    # as CPython's exit skips them
+            continue
         try:
             stream.flush()
         except Exception:   # noqa: BLE001 - a closed or broken stream (a pipe closed early)
