@@ -110,10 +110,7 @@ class Linker:
             from .vectors import CharTfidf
 
             packed, rows, starts, ids = self._rows()
-            try:
-                vectors = CharTfidf._unpack(packed)
-            except (ValueError, TypeError, KeyError):
-                vectors = CharTfidf(self._forms)
+            vectors = CharTfidf.from_packed(packed, self._forms)
             self._model = (vectors, vectors.matrix.take(rows), starts, ids)
         return self._model
 

@@ -117,8 +117,14 @@ class CharTfidf:
     def cached(cls, forms: Sequence[str]) -> "CharTfidf":
         """``CharTfidf(forms)``, read from the cache of derived data when an earlier
         process built it for the same forms (the same arrays, byte for byte)."""
+        return cls.from_packed(packed_tables(forms), forms)
+
+    @classmethod
+    def from_packed(cls, packed: dict, forms: Sequence[str]) -> "CharTfidf":
+        """The tables ``packed_tables(forms)`` gave, as arrays; built anew from
+        ``forms`` if they do not unpack."""
         try:
-            return cls._unpack(packed_tables(forms))
+            return cls._unpack(packed)
         except (ValueError, TypeError, KeyError):
             return cls(forms)
 

@@ -252,16 +252,16 @@ WARM_UP = "一、全年完成投资1.2亿元，同比增长5%，完成目标任�
 def warm_up(settings: Settings) -> None:
     """Load the pipeline and run it once on a line of text, so that what its
     stages load on first use (dictionaries, models) is not charged to the first
-    file's time limit."""
+    file's time limit; a stage with a ``for_batch`` method is told the process
+    will analyze many documents."""
     from ..readers import read_bytes
     from ..records import build_tables
 
-    from ..catalog.stage import LinkStage
-
     pipeline, catalog = pipeline_for(settings)
     for stage in pipeline.stages or ():
-        if isinstance(stage, LinkStage):
-            stage.for_batch()       # a worker links many documents: numpy from the start
+        prepare = getattr(stage, "for_batch", None)
+        if prepare is not None:
+            prepare()       # a worker analyzes many documents (the linker: numpy from the start)
     build_tables(pipeline(read_bytes(WARM_UP.encode("utf-8"), "warm-up.txt")), catalog)
 
 

@@ -36,7 +36,6 @@ from ..errors import ReaderError, warning
 from .limits import LimitExceeded, Limits, default_limits
 from .pdfguard import Budget, guarded
 from .pdflayout import page_layout
-from .pdflogs import quiet_debug
 from .pdfparagraphs import mark_boilerplate, page_metrics
 from .pdftext import assemble
 
@@ -55,9 +54,7 @@ def read(data: bytes, path: str, limits: Limits | None = None) -> Document:
 
 def _read(data: bytes, path: str, budget: Budget) -> Document:
     import pdfplumber
-    import pdfplumber.page      # (with pdfminer's layout and parser modules)
 
-    quiet_debug()
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         _count_pages(pdf.doc, budget.limits.pdf_pages)
         pages = []

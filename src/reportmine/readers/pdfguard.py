@@ -18,7 +18,8 @@ lost that way is damaged (E204), not scanned.
 
 The hooks are installed into pdfminer once per process and act only inside
 ``with guarded(limits) as budget``, for the current thread or task
-(a context variable), so they cost nothing elsewhere.
+(a context variable), so they cost nothing elsewhere. The same installation
+makes pdfminer's debug calls quiet while nobody listens (pdflogs.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import contextvars
 import zlib
 
 from .limits import LimitExceeded, Limits
+from .pdflogs import quiet_debug
 
 _BUDGET: contextvars.ContextVar["Budget | None"] = contextvars.ContextVar("pdf_budget", default=None)
 _CHUNK = 1 << 20
@@ -150,6 +152,7 @@ def _install() -> None:
 
     PDFLayoutAnalyzer.render_char = counted_render_char
     PDFLayoutAnalyzer.begin_page = counted_begin_page
+    quiet_debug()
     _installed = True
 
 

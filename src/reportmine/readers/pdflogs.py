@@ -7,21 +7,21 @@ the time it takes to read them, although the messages go nowhere (each call
 still asks its logger whether debug is on). The cost is known upstream
 (pdfminer.six issue #347).
 
-Once per process, when the first PDF is read, every loaded pdfminer module
-whose logger is not enabled for debug gets a logger whose ``debug`` does
-nothing; every other method (``warning``, ``error``, ``isEnabledFor`` …) is
+Once per process, when the first PDF is read (with pdfguard's other hooks into
+pdfminer), each of pdfminer's parsing modules whose logger is not enabled for
+debug gets a logger whose ``debug`` does nothing; every other method (``warning``, ``error``, ``isEnabledFor`` …) is
 the logger's own. A process that turns pdfminer's debug logging on before it
 reads its first PDF keeps every message.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
-import sys
-import threading
 
-_LOCK = threading.Lock()
-_DONE = False
+# the modules whose parser and interpreter log every token (pdfplumber loads them all)
+MODULES = ("psparser", "pdfinterp", "pdfdocument", "pdfparser", "pdfpage", "cmapdb", "converter",
+           "pdffont", "encodingdb")
 
 
 class QuietDebug:
@@ -38,15 +38,10 @@ class QuietDebug:
 
 
 def quiet_debug() -> None:
-    """Give the loaded pdfminer modules quiet debug calls, once per process."""
-    global _DONE
-    if _DONE:
-        return
-    with _LOCK:
-        if _DONE:
-            return
-        for name, module in list(sys.modules.items()):
-            log = getattr(module, "log", None) if name.startswith("pdfminer.") else None
-            if isinstance(log, logging.Logger) and not log.isEnabledFor(logging.DEBUG):
-                module.log = QuietDebug(log)
-        _DONE = True
+    """Give pdfminer's modules quiet debug calls (part of ``pdfguard``'s once-per-process
+    hooks; a module already quiet is left as it is)."""
+    for name in MODULES:
+        module = importlib.import_module(f"pdfminer.{name}")
+        log = getattr(module, "log", None)
+        if isinstance(log, logging.Logger) and not log.isEnabledFor(logging.DEBUG):
+            module.log = QuietDebug(log)
