@@ -46,6 +46,17 @@ def test_a_received_outcome_is_stored_as_it_came_and_read_back_whole(tmp_path):
     assert again == failed and again.code == "E002"
 
 
+def test_the_process_that_made_a_task_lets_its_bytes_go_once_read():
+    """One worker (the analysis in this process, ``lazy``): a big file's bytes
+    are not held through its analysis; a task sent to a worker process keeps
+    them (it may be sent again after a crash)."""
+    here, sent = task(0, report(1)), task(1, report(1))
+    outcome = analyze_task(here, SETTINGS, lazy=True)
+    assert outcome.ok and outcome.records and here.data is None
+    assert (here.key, here.doc_sha256) == (sent.key, sent.doc_sha256)
+    assert analyze_task(sent, SETTINGS).ok and sent.data == report(1).encode("utf-8")
+
+
 def test_a_bad_file_is_a_coded_outcome_and_the_key_follows_bytes_settings_and_path():
     empty = analyze_task(make_task(3, "/in/e.txt", b"", SETTINGS), SETTINGS)
     assert (empty.status, empty.code, empty.index, empty.doc) == ("error", "E002", 3, "e.txt")

@@ -105,5 +105,6 @@ def tasks(entries: list[Entry], settings: Settings, on_unreadable):
                                         size=len(data), limit=settings.max_bytes))
             continue
         task = make_task(entry.index, entry.path, data, settings)
+        del data                       # (the task holds the bytes: a worker may let them go once read)
         entry.key = task.key           # the bytes may have changed since they were hashed
         yield task

@@ -75,7 +75,7 @@ def result_key(fingerprint: str, doc_sha256: str, path: str) -> str:
     return _sha(f"{fingerprint}\0{doc_sha256}\0{path}".encode("utf-8", "surrogateescape"))
 
 
-@dataclass(frozen=True)
+@dataclass
 class Task:
     index: int          # position in the batch: outputs follow it whatever the engine
     path: str           # as discovered (may hold surrogate escapes); the name is its last part
@@ -301,9 +301,12 @@ def _analyze(task: Task, settings: Settings, started: float, lazy: bool = False)
 
     pipeline, catalog = pipeline_for(settings)
     if task.data is None:          # the file itself, read here (a FIFO or device is refused, E012)
-        doc = pipeline(read(task.path, max_bytes=settings.max_bytes))
+        doc = read(task.path, max_bytes=settings.max_bytes)
     else:
-        doc = pipeline(read_bytes(task.data, task.path, max_bytes=settings.max_bytes))
+        doc = read_bytes(task.data, task.path, max_bytes=settings.max_bytes)
+        if lazy:                   # (in the process that made the task: its bytes are not needed again,
+            task.data = None       # and a big file's would be held through the analysis)
+    doc = pipeline(doc)
     with paused_gc():
         # stored in this process, then dropped: a large document's records wait on disk, not as dicts
         records, flags = build_tables(doc, catalog, RowSpool(keep=LAZY_KEEP_ROWS) if lazy else None)
