@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import deque
-from itertools import islice
 
 from ..claims.clauses import clause_start, sentence_start
 from ..document import Document
@@ -268,7 +267,6 @@ def _level_twice(doc: Document, found) -> None:
     seen: dict = {}             # the mentions of the paragraph at hand (its start is in every key)
     paragraph = None
     starts = [x.start for x in doc.quantities]
-    ordered = all(a <= b for a, b in zip(starts, islice(starts, 1, None)))
     for q in doc.quantities:
         if q.role != "actual" or q.norm_value is None or q.approx or q.group is not None or not q.indicator \
                 or q.norm_unit in (None, "ratio", "ratio_point") or doc.is_boilerplate(q.start):
@@ -276,8 +274,8 @@ def _level_twice(doc: Document, found) -> None:
         name, place = core_name(q.indicator, c.twice_scope, c.twice_lead)
         place = place or _place(text, q, c)
         lo, hi = paragraph_bounds(text, q.start)
-        if lo != paragraph and ordered:     # (in text order, an earlier paragraph's keys are never
-            seen.clear()                    # asked again: a long text's would all be held to the end)
+        if lo != paragraph:     # (quantities come in text order, as _parallel's bisect reads them: an
+            seen.clear()        # earlier paragraph's keys are never asked again, and would all be held)
             paragraph = lo
         if len(name) < c.mismatch_min_chars + 1 or "|" in text[lo:hi] or "\t" in text[lo:hi] \
                 or name not in text[clause_start(text, q.start):q.end + len(name) + 2]:

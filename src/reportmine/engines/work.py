@@ -269,7 +269,9 @@ def analyze_task(task: Task, settings: Settings, lazy: bool = False) -> Outcome:
     """Analyze one file: never raises for anything about the file itself.
     ``lazy``: the outcome's document lists are made into dicts only as it is
     written (:meth:`Document.to_dict`; for an outcome stored in this process,
-    which then holds no second copy of a large document): not plain data."""
+    which then holds no second copy of a large document): not plain data; and
+    the task's bytes are let go once read (this process made the task and will
+    not send it again)."""
     started = time.perf_counter()
     try:
         return _analyze(task, settings, started, lazy)
