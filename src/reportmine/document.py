@@ -93,6 +93,10 @@ class Boilerplate:
     kind: str
 
 
+# the GUIDE.md roles that state a target (a plan or bound, a basic or a full target)
+TARGET_ROLES = frozenset({"target", "basic_target", "full_target"})
+
+
 @dataclass(slots=True)
 class Quantity:
     """A quantity mention; the first fields follow GUIDE.md."""

@@ -32,12 +32,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..claims.clauses import clause_start, sentence_start
-from ..document import Quantity
+from ..document import TARGET_ROLES, Quantity
 from ..resources import compile_pattern, load_yaml, require, word, word_list
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, named_alike, paragraph_bounds, sentence_end
 
-_TARGETS = frozenset({"target", "basic_target", "full_target"})
 _KEYS = ("target_words", "target_reach", "target_word_names", "of_cue", "sentence_reach", "over_cue", "of_end", "of_verbs", "over_mark")
 _ENDS = "。；;\n"
 _CLAUSE_ENDS = "，,。；;\n"
@@ -135,7 +134,7 @@ class _Targets:
             window = window[max(window.rfind(c) for c in _CLAUSE_ENDS) + 1:]
             for name in self.cc.target_word_names:
                 window = window.replace(name, "")
-            hit = self.seen[q.start] = q.role in _TARGETS or any(w in window for w in self.cc.target_words)
+            hit = self.seen[q.start] = q.role in TARGET_ROLES or any(w in window for w in self.cc.target_words)
         return hit
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..claims.clauses import sentence_start
-from ..document import Quantity
+from ..document import TARGET_ROLES, Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count
 
@@ -29,7 +29,6 @@ _REACH = 12            # how far before an amount its count may start (character
 _STOPS = "；;。\n"      # an item's count and amount are in one stretch between these
 
 
-_TARGETS = frozenset({"target", "basic_target", "full_target"})
 
 
 def check_pairs(index: Index, found, cfg) -> None:
@@ -68,7 +67,7 @@ def _sentence_target(index: Index, total: Quantity) -> Quantity | None:
     """开工建设目标为2000套，已开工1850套: the target of the total's unit nearest
     before it in its sentence."""
     before = index.between(sentence_start(index.text, total.start), total.start)
-    return next((t for t in reversed(before) if t.role in _TARGETS and t.norm_unit == total.norm_unit), None)
+    return next((t for t in reversed(before) if t.role in TARGET_ROLES and t.norm_unit == total.norm_unit), None)
 
 
 def _targets_of(found, by_start: dict) -> dict:
@@ -81,8 +80,8 @@ def _targets_of(found, by_start: dict) -> dict:
         qs = [by_start.get(s) for s, _ in v["spans"]]
         if None in qs or len(qs) != 3:
             continue
-        tg = [q for q in qs if q.role in _TARGETS and is_count(q)]
-        done = [q for q in qs if q.role not in _TARGETS and is_count(q)]
+        tg = [q for q in qs if q.role in TARGET_ROLES and is_count(q)]
+        done = [q for q in qs if q.role not in TARGET_ROLES and is_count(q)]
         if len(tg) == 1 and len(done) == 1:
             d, t = done[0], tg[0]
             if t.norm_unit is None and t.value and d.value:      # 占目标任务6011的92.4%: the part's unit

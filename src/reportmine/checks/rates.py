@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..claims.clauses import clause_start, sentence_start
-from ..document import Quantity
+from ..document import TARGET_ROLES, Quantity
 from ..resources import DataFileError, load_yaml, require, word, word_list
 from . import arithmetic as ar
 from . import readings
@@ -25,7 +25,6 @@ from .neighbourhood import POINTS_UNIT, Index, is_count, is_rate, paragraph_boun
 from .search_config import search_config
 
 SKIP_ROLES = frozenset({"growth", "difference", "target", "basic_target", "full_target"})
-_TARGET_ROLES = frozenset({"target", "basic_target", "full_target"})
 _KEYS = ("whole_cue", "of_word", "bare_share_links", "rate_mark")
 
 
@@ -561,7 +560,7 @@ def _named_targets(index: Index, r: Quantity, part: Quantity, cfg, later: bool =
         return []
     span = (r.end, r.end + cfg.whole_reach) if later else (part.start - cfg.whole_reach, part.start)
     after = [t for t in index.between(max(0, span[0]), span[1])
-             if t.role in _TARGET_ROLES and t.norm_unit == part.norm_unit and _extensive(t)]
+             if t.role in TARGET_ROLES and t.norm_unit == part.norm_unit and _extensive(t)]
     scored = [(common_run(name, t.indicator or ""), t) for t in after]
     best = max((c for c, _ in scored), default=0)
     return [t for c, t in scored if c == best][:1] if best >= cfg.shared_name_chars else []
@@ -621,9 +620,9 @@ def _target_below(text: str, r: Quantity, p: Quantity, smaller: list[Quantity], 
     part, or in the rate's own sentence) below the part of a rate of at most
     100% is still the rate's whole: a mistyped part or target."""
     s = sentence_start(text, r.start)
-    if p.start < s or p.role in _TARGET_ROLES or p.approx:
+    if p.start < s or p.role in TARGET_ROLES or p.approx:
         return []               # the part is the count right before the rate in its sentence
-    return [(p, w) for w in smaller if w.role in _TARGET_ROLES and not w.approx and (w.start >= s or (
+    return [(p, w) for w in smaller if w.role in TARGET_ROLES and not w.approx and (w.start >= s or (
         w.start > r.end and common_run(p.indicator or "", w.indicator or "") >= shared))]
 
 

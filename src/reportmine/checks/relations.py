@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import islice
 
 from ..claims.clauses import clause_start, sentence_start
-from ..document import Document, Flag, Quantity
+from ..document import TARGET_ROLES, Document, Flag, Quantity
 from ..quantities.lexicon import lexicon
 from ..resources import compile_pattern, load_yaml, require, word_list
 from . import arithmetic as ar
@@ -74,7 +74,6 @@ from .typos import difference_typos, growth_typos
 from .units_sense import check_units
 
 COUNT_UNITS_EXCLUDED = frozenset({"ratio", "ratio_point", "倍"})
-_TARGETS = frozenset({"target", "basic_target", "full_target"})
 _SENTENCE_ROLES = frozenset({"completion_rate", "difference", "growth"})
 
 
@@ -443,7 +442,7 @@ def _difference(found: Found, d: Quantity, before: list[Quantity], sentence: lis
         return                  # 拉动全市社零总额增长8.7个百分点: a part's contribution, not a gap
     others = [q for q in before if (q.role != "difference" or _benchmark_of(found, q, d)) and compatible(q, d)
               and (d.group is None or q.group != d.group)    # (分别回落3.8、3.1个百分点: one list of gaps)
-              and not (d.role == "growth" and q.role in _TARGETS)]     # (同比下降0.06个百分点: not of a target)
+              and not (d.role == "growth" and q.role in TARGET_ROLES)]     # (同比下降0.06个百分点: not of a target)
     if len(others) < 2:
         return
     b = others[-1]
@@ -452,7 +451,7 @@ def _difference(found: Found, d: Quantity, before: list[Quantity], sentence: lis
         others = [q for q in others[:-1] if not _compared(found, q)] + [b]
         if len(others) < 2:
             return
-    a = _nearest(others[:-1], lambda q: (q.role in _TARGETS) != (b.role in _TARGETS))
+    a = _nearest(others[:-1], lambda q: (q.role in TARGET_ROLES) != (b.role in TARGET_ROLES))
     if a is None:           # 由去年的5.4%提高到今年的6.85%: an earlier period's value and this one's
         a = _nearest(others[:-1], lambda q: _after_cue(found, q) != _after_cue(found, b))
     if a is None and b.start < d.start and _compared_in_clause(found, b, d):
@@ -664,7 +663,7 @@ def _actual_before(found: Found, last: list[Quantity], before: list[Quantity], d
     if not mine or level is None or level.role != "actual":
         return []
     if found.cfg.gap_to_target.search(found.text, clause_start(found.text, d.start), d.start):
-        return [level] if all(q.role in _TARGETS for q in mine) else []
+        return [level] if all(q.role in TARGET_ROLES for q in mine) else []
     return []
 
 

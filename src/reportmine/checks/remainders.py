@@ -18,12 +18,11 @@ import re
 from functools import lru_cache
 
 from ..claims.clauses import clause_start
-from ..document import Quantity
+from ..document import TARGET_ROLES, Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, paragraph_bounds
 from .rates import common_run
 
-_TARGETS = frozenset({"target", "basic_target", "full_target"})
 
 
 @lru_cache(maxsize=4)
@@ -45,7 +44,7 @@ def check_remainders(index: Index, found, cfg) -> None:
         lo = max(paragraph_bounds(text, q.start)[0], q.start - cfg.whole_reach)
         unit = "ratio" if q.norm_unit == "ratio_point" else q.norm_unit     # 尚差0.9个百分点: of rates
         before = [w for w in index.between(lo, q.start) if w.norm_unit == unit and not w.approx]
-        target = next((w for w in reversed(before) if w.role in _TARGETS), None)
+        target = next((w for w in reversed(before) if w.role in TARGET_ROLES), None)
         roles = ("actual", "growth") if target is not None and unit == "ratio" and _change_target(text, target, cfg) \
             else ("actual",)
         done = [w for w in reversed(before) if target is not None and w.start > target.start and w.role in roles]

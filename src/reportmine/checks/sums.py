@@ -23,15 +23,14 @@ import itertools
 import os
 
 from ..claims.clauses import clause_end, clause_start, sentence_start
-from ..document import Quantity
+from ..document import TARGET_ROLES, Quantity
 from . import arithmetic as ar
 from .attributes import across_attributes
 from .neighbourhood import Index, bracket_close, is_count, opens_bracket, paragraph_bounds, written_alike
 from .rates import common_run
 
 
-_TARGETS = frozenset({"target", "basic_target", "full_target"})
-_NOT_PARTS = _TARGETS | {"growth", "difference"}
+_NOT_PARTS = TARGET_ROLES | {"growth", "difference"}
 
 
 def _total_named_like(text: str, before: list[Quantity], total: Quantity, parts: list[Quantity], cfg) -> Quantity | None:
@@ -246,8 +245,8 @@ def _is_part(text: str, q: Quantity, floor: int, cfg, total: Quantity | None = N
     growth or a difference by the claims stage), a share or a target (but
     the targets of a plan are the parts of its target total; ``plans``: any
     target is read as a part)."""
-    if not is_count(q) or (q.role in _NOT_PARTS and not (q.role in _TARGETS and (plans or total is not None
-                                                                                   and total.role in _TARGETS))):
+    if not is_count(q) or (q.role in _NOT_PARTS and not (q.role in TARGET_ROLES and (plans or total is not None
+                                                                                   and total.role in TARGET_ROLES))):
         return False
     return not cfg.not_part.search(text[max(clause_start(text, q.start), floor):q.start])
 
@@ -372,10 +371,10 @@ def _fits_with_plans(found, index: Index, total: Quantity, start: int, cfg, clos
     a list whose last part is still planned adds up to the total with it (stop
     42's annotated pages): verified so, not accused of the planned part's shortfall."""
     every = _parts_after(index, total, start, cfg, close, plans=True)
-    if not any(q.role in _TARGETS for q in every):
+    if not any(q.role in TARGET_ROLES for q in every):
         return False
     return _first_fit(found, total, every[:_in_sentence(index.text, start, every)], 2,
-                      lambda parts: any(q.role in _TARGETS for q in parts))
+                      lambda parts: any(q.role in TARGET_ROLES for q in parts))
 
 
 def _first_fit(found, total: Quantity, parts: list[Quantity], shortest: int, wanted=None) -> bool:

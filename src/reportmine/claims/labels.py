@@ -8,8 +8,6 @@ names one (指标名称：城镇新增就业, claims.yaml table_label_header).""
 
 from __future__ import annotations
 
-import regex
-
 from ..document import Document
 from .cues import Cues
 from .script import simplified
