@@ -24,8 +24,8 @@ from __future__ import annotations
 from ..claims.clauses import clause_start
 from ..document import Quantity
 from . import arithmetic as ar
-from .neighbourhood import Index, is_count, paragraph_bounds
-from .rates import common_run, judge_case
+from .neighbourhood import Index, common_run, is_count, paragraph_bounds
+from .rate_judgement import judge_case
 
 
 def check_bases(index: Index, found, ratios: dict, cfg) -> None:

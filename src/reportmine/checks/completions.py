@@ -35,7 +35,7 @@ from ..claims.clauses import clause_start, sentence_start
 from ..document import TARGET_ROLES, Quantity
 from ..resources import compile_pattern, load_yaml, require, word, word_list
 from . import arithmetic as ar
-from .neighbourhood import Index, is_count, is_rate, named_alike, paragraph_bounds, sentence_end
+from .neighbourhood import Index, common_run, is_count, is_rate, named_alike, paragraph_bounds, sentence_end
 
 _KEYS = ("target_words", "target_reach", "target_word_names", "of_cue", "sentence_reach", "over_cue", "of_end", "of_verbs", "over_mark")
 _ENDS = "。；;\n"
@@ -231,8 +231,6 @@ def _named_amount(amounts: list[Quantity], r: Quantity, cfg) -> tuple[list[Quant
 
 @lru_cache(maxsize=4096)
 def _common_run(a: str, b: str) -> int:
-    from .rates import common_run
-
     return common_run(a, b)
 
 

@@ -28,8 +28,7 @@ from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from ..resources import compile_pattern, load_yaml, require, word_list
 from . import arithmetic as ar
-from .neighbourhood import Index, is_count, is_rate, sentence_end
-from .rates import common_run
+from .neighbourhood import Index, common_run, is_count, is_rate, sentence_end
 from .search_config import search_config
 from .typos import difference_typos, growth_typos
 

@@ -18,8 +18,7 @@ import re
 from ..claims.clauses import sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
-from .neighbourhood import Index, is_count, is_rate
-from .rates import common_run
+from .neighbourhood import Index, common_run, is_count, is_rate
 
 _CLAUSE = re.compile(r"[，,；;：:]")
 

@@ -18,8 +18,7 @@ from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from ..resources import compile_pattern, load_yaml, require
 from . import arithmetic as ar
-from .neighbourhood import Index, named_alike
-from .rates import common_run
+from .neighbourhood import Index, common_run, named_alike
 from .typos import judge_difference
 
 _RATES = frozenset({"ratio", "ratio_point"})

@@ -18,7 +18,7 @@ from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from . import readings
-from .neighbourhood import Index, is_count, is_rate, written_as_change
+from .neighbourhood import Index, common_run, is_count, is_rate, written_as_change
 from .readings import growth_reading
 
 
@@ -146,7 +146,6 @@ def _named_count(index: Index, sent: list[Quantity], g: Quantity, cfg, subject: 
     """事故8起、死亡4人、受伤5人，…受伤人数同比下降31.6%: the one count of the
     sentence whose name shares the most with the rate's subject (事故起数 also
     names the unit 起 it counts in)."""
-    from .rates import common_run
     from .repeats import growth_subject
 
     subject = subject.strip(" ，,") if subject is not None else growth_subject(index.text, g, index.qs, cfg)

@@ -50,6 +50,18 @@ def named_alike(x: str | None, y: str | None) -> bool:
     return 2 * common / (len(x) + len(y)) >= 0.5
 
 
+def common_run(a: str, b: str) -> int:
+    """Length of the longest common substring."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
 def written_alike(parts: list[Quantity]) -> bool:
     """The parts are written alike, each name ending in the same two characters
     (县级医院就诊…，乡镇卫生院就诊…，村卫生室就诊…): one list, so a first few

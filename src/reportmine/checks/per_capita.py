@@ -25,8 +25,7 @@ from ..claims.clauses import clause_start, sentence_start
 from ..document import Quantity
 from ..resources import load_yaml, require, word, word_list
 from . import arithmetic as ar
-from .neighbourhood import Index, is_count, paragraph_bounds, sentence_end
-from .rates import common_run
+from .neighbourhood import Index, common_run, is_count, paragraph_bounds, sentence_end
 
 _STOPS = re.compile(r"[，,。；;\n]")
 

@@ -33,9 +33,10 @@ from .formulas import check_formulas
 from .gaps import check_gaps
 from .found import Found
 from .levels import check_change_lists, check_level_lists, check_levels
-from .neighbourhood import (Index, bracket_close, compatible, list_goes_on, named_alike, opens_bracket,
+from .neighbourhood import (Index, bracket_close, common_run, compatible, list_goes_on, named_alike, opens_bracket,
                             paragraph_bounds, without_subparts, written_as_change)
-from .rates import check_rates, check_share_lists
+from .rates import check_rates
+from .share_lists import check_share_lists
 from . import readings
 from .readings import completion_reading, difference_reading, growth_reading
 from .remainders import check_remainders
@@ -330,7 +331,6 @@ def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Qu
         return False
     actual = _nearest(before, lambda q: q.role == "actual" and q.norm_unit == target.norm_unit)
     if actual is None and last and target in before:
-        from .rates import common_run
         actual = _nearest(last, lambda q: q.role == "actual" and q.norm_unit == target.norm_unit
                           and common_run(q.indicator or "", target.indicator or "") >= 2)
     if actual is None or not target.norm_value:
@@ -567,7 +567,6 @@ def _restated(text: str, d: Quantity, nxt: Quantity, words: tuple[str, ...], not
     right after in a clause that opens with the compared name (two characters
     of it at least); the name follows 比/较 or a comparison word (高于省定目标
     3.5个百分点，省定目标为85%, `compared_words`)."""
-    from .rates import common_run
 
     head = text[clause_start(text, d.start):d.start]
     at = _compared_end(head, words, not_before)

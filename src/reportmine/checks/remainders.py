@@ -20,8 +20,7 @@ from functools import lru_cache
 from ..claims.clauses import clause_start
 from ..document import TARGET_ROLES, Quantity
 from . import arithmetic as ar
-from .neighbourhood import Index, is_count, paragraph_bounds
-from .rates import common_run
+from .neighbourhood import Index, common_run, is_count, paragraph_bounds
 
 
 

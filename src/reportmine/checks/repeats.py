@@ -11,8 +11,7 @@ from ..claims.clauses import clause_start, sentence_start
 from ..document import Document
 from . import arithmetic as ar
 from .flags import make_flag
-from .neighbourhood import paragraph_bounds
-from .rates import common_run
+from .neighbourhood import common_run, paragraph_bounds
 from .search_config import search_config
 
 _SENT_END = "。；;！？!?\n"

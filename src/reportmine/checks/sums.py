@@ -26,8 +26,7 @@ from ..claims.clauses import clause_end, clause_start, sentence_start
 from ..document import TARGET_ROLES, Quantity
 from . import arithmetic as ar
 from .attributes import across_attributes
-from .neighbourhood import Index, bracket_close, is_count, opens_bracket, paragraph_bounds, written_alike
-from .rates import common_run
+from .neighbourhood import Index, bracket_close, common_run, is_count, opens_bracket, paragraph_bounds, written_alike
 
 
 _NOT_PARTS = TARGET_ROLES | {"growth", "difference"}
