@@ -266,8 +266,8 @@ def test_per_capita_words_load_and_refuse_a_broken_section(monkeypatch, key, val
     ("rate_mark", None, "missing keys"),
 ])
 def test_rates_words_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
-    """checks/rates.py reads its cue words from checks.yaml (rates)."""
-    from reportmine.checks import rates
+    """checks/rate_cases.py reads the rates check's cue words from checks.yaml (rates)."""
+    from reportmine.checks import rate_cases as rates
 
     rates.rate_words.cache_clear()
     words = rates.rate_words()
