@@ -158,6 +158,8 @@ def test_earlier_levels_words_load_and_refuse_a_broken_section(monkeypatch, key,
     ("scale_slip_prefixes", "万", "scale_slip_prefixes"),
     ("person_words", None, "missing keys"),
     ("survey_rates", None, "missing keys"),
+    ("contribution_rates", None, "missing keys"),
+    ("part_scope", "(中", "bad pattern"),
     ("average_after", None, "missing keys"),
 ])
 def test_relation_search_cues_of_the_checks_load_and_refuse_a_broken_section(monkeypatch, key, value, message):

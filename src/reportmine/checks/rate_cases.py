@@ -97,6 +97,8 @@ def _generic(label: str, cfg) -> bool:
 
 
 def build_case(index: Index, r: Quantity, cfg) -> Case | None:
+    if (r.indicator or "").endswith(cfg.contribution_rates):
+        return None     # 对全县经济增长的贡献率为2.9%: a share of the whole's change, not of its level
     text, whole_cue = index.text, rate_words().whole_cue
     sent = [q for q in index.between(sentence_start(text, r.start), r.start) if _extensive(q)
             and q.role not in ("growth", "difference")]     # (比上年净增加1326人: a change, no count of the rate)

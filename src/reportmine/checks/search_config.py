@@ -12,7 +12,7 @@ from ..resources import DataFileError, compile_pattern, load_yaml, require
 
 _WORDS = ("rate_endings", "fall_words", "rise_words", "compared_fall", "compared_rise", "remainder_words", "count_units", "level_units", "previous_cues", "not_subject_starts",
           "list_marks", "sibling_joins", "total_labels", "share_cues", "head_units", "per_month_words", "lower_better", "closing_words", "source_totals", "per_mille_rates",
-          "subtotal_words", "average_after", "pull_words", "person_words", "survey_rates")
+          "subtotal_words", "average_after", "pull_words", "person_words", "survey_rates", "contribution_rates")
 _INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "ratio_part_name_chars", "whole_reach", "shared_name_chars", "growth_gap",
          "subject_min_chars", "typo_min_digits", "score_group_name_chars", "reading_window", "sibling_reach")
 _FLOATS = ("near_miss_siblings", "near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth",
@@ -25,7 +25,7 @@ _PATTERNS = ("dated_previous", "share_label_trim", "growth_link", "change_cue", 
              "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row", "score_group_cell", "score_entry_mark", "score_weight_label", "column_plan", "column_done", "column_rate", "per_item_cue", "per_area_cue", "share_label", "ratio_label", "table_not_summed",
              "direction_from", "direction_compared", "same_period_compared", "respectively", "list_goes_on",
              "listed_before", "table_cell", "trend_seam", "period_months", "period_until", "period_year",
-             "labelled_rate", "counted_unit", "aside_lead")
+             "labelled_rate", "counted_unit", "aside_lead", "part_scope")
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class SearchConfig:
     pull_words: tuple[str, ...]
     person_words: tuple[str, ...]
     survey_rates: tuple[str, ...]
+    contribution_rates: tuple[str, ...]
     scale_slips: dict
     points_reach: int
     total_reach: int
@@ -171,6 +172,7 @@ class SearchConfig:
     labelled_rate: object
     counted_unit: object        # 件数下降27.41%: the unit a change is of, named right before it
     aside_lead: object          # 另被定向录取9人: a clause beside an oversized breakdown
+    part_scope: object          # 在税收收入中，: a breakdown of the part so named follows
 
 
 def _word_sets(raw, where: str) -> tuple[tuple[str, ...], ...]:

@@ -346,6 +346,8 @@ def _parts_after(index: Index, total: Quantity, start: int, cfg, close: int | No
             continue                        # a part is never larger than its total
         if out and cfg.sum_cue.search(text, out[-1].end, q.start):
             break                           # 不良贷款732万元，其中呆滞贷款732万元: parts of a part follow
+        if out and _part_scope(text, out, q, cfg):
+            break                           # 其中，税收收入A亿元。在税收收入中，增值税B亿元: so do these
         if sentence_start(text, q.start) > sentence_start(text, start) \
                 and cfg.total_named.search(text, clause_start(text, q.start), q.start):
             break                           # (…其中城镇就业人员4.6亿人。全年农民工总量2.9亿人: a total of
@@ -354,6 +356,21 @@ def _parts_after(index: Index, total: Quantity, start: int, cfg, close: int | No
         if len(out) >= (limit or cfg.max_parts):
             break
     return out
+
+
+def _part_scope(text: str, parts: list[Quantity], q: Quantity, cfg) -> bool:
+    """In q's sentence, after the last part, a clause-opening lead naming one
+    of the parts (`part_scope`: 在税收收入中，/ 轻工业中，) opens that part's own
+    breakdown (not a count's own 中: 完成的4068批次抽检中，, read by the total cues)."""
+    lo = max(parts[-1].end, sentence_start(text, q.start))
+    for m in cfg.part_scope.finditer(text, lo, q.start):
+        if clause_start(text, m.start() + 1) != m.start():
+            continue
+        name = m.group(1)
+        if any(p.indicator and (name in p.indicator or p.indicator in name
+                                or common_run(name, p.indicator) >= cfg.shared_name_chars) for p in parts):
+            return True
+    return False
 
 
 def _longer_fits(found, index: Index, total: Quantity, start: int, cfg, close: int | None) -> bool:
