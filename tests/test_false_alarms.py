@@ -565,3 +565,29 @@ def test_a_contribution_to_growth_is_no_share_of_the_level(pipeline, text, flagg
 ])
 def test_parts_of_a_part_named_after_in_end_the_parts_of_the_total(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a list of gaps with its unit written once (相比回落3.8和9.7个百分点, no 分别): the first
+    # is no level the second is a gap to (|12% − 3.8| would be 8.2, not 9.7)
+    ("社会投资286亿元，增长12%，增幅与上年同期、上年全年相比回落3.8和9.7个百分点。", None),
+    ("工业投资152亿元，增长6.5%，增速与一季度、上年全年相比提高1.3和4.4个百分点。", None),
+    # a gap to a level written beside it is still judged: 9% − 7.4% = 1.6, not 2.6
+    ("社会投资286亿元，增长9%，比全省平均水平7.4%高2.6个百分点。", "9%，比全省平均水平7.4%高2.6个百分点"),
+])
+def test_the_items_of_a_list_of_gaps_are_no_levels_of_each_other(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the level between 与 and 相比 is the earlier one, whatever words name its period:
+    # 5200/86300 = 6.03% (not 5200/(86300 − 5200) = 6.41%)
+    ("全县常住人口与第六次人口普查的86300人相比，增加5200人，增长6.03%。", None),
+    ("年末户籍人口为91500人，与上次调查时点的总人口86300人相比，增加了5200人，增长6.0%。", None),
+    # the same level and change with a rate that fits neither reading is still flagged
+    ("全县常住人口与第六次人口普查的86300人相比，增加5200人，增长6.93%。", "6.93%"),
+])
+def test_a_level_compared_with_is_the_earlier_one(pipeline, text, flagged):
+    flags, verified = flagged_as(pipeline, text, flagged)
+    if not flagged:
+        assert any(v["kind"] == "growth" and "5200人/86300人" in v["arithmetic"] for v in verified)

@@ -328,7 +328,8 @@ def _with_change(found, text: str, level: Quantity, change: Quantity, g: Quantit
         return False
     head = text[max(0, level.start - cfg.label_reach):level.start]
     # (比上年的27人; stop 42's annotated pages: 与2015年（上次普查）的48.3万人相比, a year's level)
-    earlier = head.endswith(tuple(cfg.previous_cues)) or cfg.dated_previous.search(head) is not None
+    earlier = head.endswith(tuple(cfg.previous_cues)) or cfg.dated_previous.search(head) is not None \
+        or _compared_with(text, level, cfg)
     reading = _as_earlier(level, change) if earlier else _as_current(level, change, down)
     if reading is None:
         return False
@@ -340,6 +341,13 @@ def _with_change(found, text: str, level: Quantity, change: Quantity, g: Quantit
         found.flag("growth", g, f"{arith} = {ar.at_precision(x, g, 2)}（按所报精度为{ar.at_precision(x, g)}）" + note,
                    [level, change])
     return True
+
+
+def _compared_with(text: str, level: Quantity, cfg) -> bool:
+    """与第六次全国人口普查的1339724852人相比: the level written between 与 and 相比
+    is the one compared with, whatever words name its period."""
+    return cfg.compared_close.match(text, level.end) is not None \
+        and cfg.compared_open.search(text, clause_start(text, level.start), level.start) is not None
 
 
 def _change_typos(level: Quantity, change: Quantity, g: Quantity, down: bool, earlier: bool) -> list:

@@ -25,7 +25,8 @@ _PATTERNS = ("dated_previous", "share_label_trim", "growth_link", "change_cue", 
              "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row", "score_group_cell", "score_entry_mark", "score_weight_label", "column_plan", "column_done", "column_rate", "per_item_cue", "per_area_cue", "share_label", "ratio_label", "table_not_summed",
              "direction_from", "direction_compared", "same_period_compared", "respectively", "list_goes_on",
              "listed_before", "table_cell", "trend_seam", "period_months", "period_until", "period_year",
-             "labelled_rate", "counted_unit", "aside_lead", "part_scope")
+             "labelled_rate", "counted_unit", "aside_lead", "part_scope",
+             "compared_close", "compared_open")
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,8 @@ class SearchConfig:
     counted_unit: object        # 件数下降27.41%: the unit a change is of, named right before it
     aside_lead: object          # 另被定向录取9人: a clause beside an oversized breakdown
     part_scope: object          # 在税收收入中，: a breakdown of the part so named follows
+    compared_close: object      # 相比 after a level: the level is the one compared with
+    compared_open: object       # 与… before it, within its clause
 
 
 def _word_sets(raw, where: str) -> tuple[tuple[str, ...], ...]:
