@@ -591,3 +591,18 @@ def test_a_level_compared_with_is_the_earlier_one(pipeline, text, flagged):
     flags, verified = flagged_as(pipeline, text, flagged)
     if not flagged:
         assert any(v["kind"] == "growth" and "5200人/86300人" in v["arithmetic"] for v in verified)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # two rates of one qualifier (扣除价格因素实际增长) of two levels: the second's level
+    # stands before its other rate in its sentence (人均消费支出12300元，名义增长…，实际增长…)
+    ("数据显示，上半年城镇居民人均可支配收入21500元，扣除价格因素实际增长5.8%。\n"
+     "数据显示，上半年全国居民人均消费支出12300元，同比名义增长6.9%，扣除价格因素实际增长5.2%。", None),
+    ("数据显示,上半年城镇居民人均可支配收入21500元,扣除价格因素实际增长5.8%;农村居民人均可支配收入8300元,"
+     "扣除价格因素实际增长6.6%。\n数据显示,上半年全国居民人均消费支出12300元,同比名义增长6.9%,扣除价格因素实际增长5.2%。", None),
+    # one level's rate written twice with two values is still flagged
+    ("上半年居民人均消费支出12300元，扣除价格因素实际增长5.8%。\n"
+     "据统计，上半年居民人均消费支出12300元，扣除价格因素实际增长5.2%。", "5.2%"),
+])
+def test_a_rates_level_may_stand_before_its_other_rates(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

@@ -210,13 +210,14 @@ _MARKS = re.compile(r"[\s，,、；;：:。（）()【】\[\]“”\"']+")
 
 def _own_level(text: str, quantities, starts: list[int], g):
     """The level a growth rate is of, written right before it in its clause or
-    the clause before (…7960亿元，同比增长8.7%), or None."""
+    the clause before (…7960亿元，同比增长8.7%), or before rates only in its
+    sentence (人均消费支出8834元，名义增长7.6%，实际增长6.1%), or None."""
     k = bisect.bisect_left(starts, g.start) - 1
-    lo = clause_start(text, max(clause_start(text, g.start) - 1, 0))
+    lo = min(clause_start(text, max(clause_start(text, g.start) - 1, 0)), sentence_start(text, g.start))
     while k >= 0 and quantities[k].start >= lo:
         x = quantities[k]
         if x.norm_value is not None and x.norm_unit not in ("ratio", "ratio_point"):
-            return x
+            return x            # (the nearest: only rates stand between it and g)
         k -= 1
     return None
 
