@@ -606,3 +606,13 @@ def test_a_level_compared_with_is_the_earlier_one(pipeline, text, flagged):
 ])
 def test_a_rates_level_may_stand_before_its_other_rates(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the year after 比 earlier in the sentence is the one compared with, not the level's own
+    ("截至2023年底，全市规模以上工业企业共有1260家，比2018年增加215家，从业人员18.6万人，比2018年增长12.4%。", None),
+    # a level dated by the year it is then compared with is still flagged
+    ("2018年全市规模以上工业从业人员18.6万人，比2018年增长12.4%。", "比2018年增长12.4%"),
+])
+def test_a_year_after_a_comparison_is_no_levels_period(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

@@ -39,9 +39,22 @@ def check_same_period(index: Index, found, cfg) -> None:
         years = _YEAR.findall(level.period)
         if len(set(years)) != 1 or years[0] != m.group("year") or not level.period.startswith(years[0]):
             continue
+        if _compared_period(text, level):
+            continue        # (…企业26894家，比2008年增加1077家，从业人员1293.7万人，比2008年增长36.9%:
+            #                  the level's period was read from an earlier comparison, not its own)
         compared = text[m.start():m.end()].rstrip("，, ")
         found.flag("growth", q, f"{level.text}是{level.period}的数值，其变化{q.text}却写“{compared}”："
                    "同一时期与自身相比", [level], span=(m.start(), q.end), tail="")
+
+
+def _compared_period(text: str, level) -> bool:
+    """The last writing of the level's period before it in its sentence follows
+    a comparison word (比2008年, 较2008年): the year compared with, not the level's."""
+    at = text.rfind(level.period, sentence_start(text, level.start), level.start)
+    return at > 0 and text[at - 1] in _COMPARE
+
+
+_COMPARE = "比较与同"
 
 
 def _comparison(text: str, cs: int, pos: int, cfg):
