@@ -616,3 +616,23 @@ def test_a_rates_level_may_stand_before_its_other_rates(pipeline, text, flagged)
 ])
 def test_a_year_after_a_comparison_is_no_levels_period(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+_FILLER = ("全县上下认真落实各项惠民政策，持续推进消费提质扩容，着力改善居民生活条件，不断完善公共服务体系，"
+           "城乡居民生活水平稳步提高，消费结构持续优化升级。") * 7
+_FAR_WHOLE = ("上半年，全县居民人均消费支出15000元，比上年同期增长6.2%。" + _FILLER
+              + "\n分城乡看，城镇居民人均消费支出19000元，增长5.1%。" + _FILLER[:60]
+              + "\n分类别看，人均居住消费支出3300元，占人均消费支出的比重为22.0%；"
+              "人均医疗保健消费支出1350元，占人均消费支出的比重为9.0%。")
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the whole the shares name is written farther back than the nearer amount named alike
+    # (城镇居民人均消费支出): they are of it, verified with it
+    (_FAR_WHOLE, None),
+    # a share that fits neither is still flagged
+    (_FAR_WHOLE.replace("比重为9.0%。", "比重为9.6%。"), "9.6%"),
+])
+def test_a_share_is_of_the_whole_named_alike_farther_back_when_that_one_fits(pipeline, text, flagged):
+    flags, verified = flagged_as(pipeline, text, flagged)
+    assert any(v["arithmetic"].startswith("3300元/15000元") for v in verified)

@@ -19,7 +19,7 @@ from ..claims.clauses import sentence_start
 from ..document import Quantity
 from . import arithmetic as ar
 from .neighbourhood import Index, is_count, is_rate, paragraph_bounds
-from .rate_cases import Case, build_case, given_as_share, name_before, rate_words, without_totals
+from .rate_cases import Case, build_case, given_as_share, name_before, names_whole, rate_words, without_totals
 from .rate_judgement import judge_case
 
 SKIP_ROLES = frozenset({"growth", "difference", "target", "basic_target", "full_target"})
@@ -61,13 +61,38 @@ def check_rates(index: Index, found, cfg) -> dict:
             inherited = (para, case.named)
         sentence = index.between(sentence_start(index.text, r.start), r.start)
         quiet = not unnamed and case.kind == "share" and _label_disagrees(index, case, cfg)
-        whole = judge_case(found, case, cfg, sentence=sentence, quiet=quiet)
+        if not unnamed and case.kind == "share" and case.named and not quiet:
+            whole = judge_case(found, case, cfg, sentence=sentence, quiet=True)
+            if whole is None and r.start not in found.judged and not _named_farther(found, index, case, cfg):
+                whole = judge_case(found, case, cfg, sentence=sentence)
+        else:
+            whole = judge_case(found, case, cfg, sentence=sentence, quiet=quiet)
         if unnamed:
             siblings.setdefault(para, []).append((case, whole))
         elif case.kind == "ratio":
             ratios.setdefault(para, []).append((case, whole))
     _sibling_wholes(found, siblings, cfg)
     return ratios
+
+
+def _named_farther(found, index: Index, case: Case, cfg) -> bool:
+    """占人均消费支出的比重为9.3%: a share whose named whole within reach does not
+    fit, while an amount named alike earlier in the text, farther than the
+    reach (全国居民人均消费支出13601元, before 城镇居民…16780元), gives it: the
+    share is of that one (verified with it), not accused of the nearer one."""
+    r, part = case.rate, case.parts[0]
+    near = {id(w) for w in case.wholes}
+    lo = max(0, r.start - cfg.named_whole_reach)
+    for w in reversed(index.between(lo, max(lo, r.start - cfg.whole_reach))):
+        if id(w) in near or w.norm_unit != part.norm_unit or w.norm_value <= part.norm_value \
+                or not names_whole(w, case.label, index.text, cfg) or given_as_share(index, w, cfg, case.label):
+            continue
+        q = ar.quotient(part, w)
+        if q is not None and ar.fits(r, *q):
+            found.verify_quotient("ratio", f"{part.text}/{w.text} = "
+                                  f"{ar.at_precision(part.norm_value / w.norm_value, r, 2)}", part, w, r)
+            return True
+    return False
 
 
 def _breakdown_total(found, index: Index, case: "Case", cfg) -> None:

@@ -13,7 +13,7 @@ from ..resources import DataFileError, compile_pattern, load_yaml, require
 _WORDS = ("rate_endings", "fall_words", "rise_words", "compared_fall", "compared_rise", "remainder_words", "count_units", "level_units", "previous_cues", "not_subject_starts",
           "list_marks", "sibling_joins", "total_labels", "share_cues", "head_units", "per_month_words", "lower_better", "closing_words", "source_totals", "per_mille_rates",
           "subtotal_words", "average_after", "pull_words", "person_words", "survey_rates", "contribution_rates")
-_INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "ratio_part_name_chars", "whole_reach", "shared_name_chars", "growth_gap",
+_INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "ratio_part_name_chars", "whole_reach", "named_whole_reach", "shared_name_chars", "growth_gap",
          "subject_min_chars", "typo_min_digits", "score_group_name_chars", "reading_window", "sibling_reach")
 _FLOATS = ("near_miss_siblings", "near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth",
            "near_miss_typo", "reading_slack", "sibling_whole_slack")
@@ -70,6 +70,7 @@ class SearchConfig:
     ratio_reach: int
     ratio_part_name_chars: int
     whole_reach: int
+    named_whole_reach: int
     shared_name_chars: int
     growth_gap: int
     subject_min_chars: int
