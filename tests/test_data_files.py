@@ -162,6 +162,7 @@ def test_earlier_levels_words_load_and_refuse_a_broken_section(monkeypatch, key,
     ("part_scope", "(中", "bad pattern"),
     ("compared_close", "(相比", "bad pattern"),
     ("compared_open", None, "missing keys"),
+    ("named_whole_reach", None, "missing keys"),
     ("average_after", None, "missing keys"),
 ])
 def test_relation_search_cues_of_the_checks_load_and_refuse_a_broken_section(monkeypatch, key, value, message):

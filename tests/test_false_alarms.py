@@ -636,3 +636,15 @@ _FAR_WHOLE = ("上半年，全县居民人均消费支出15000元，比上年同
 def test_a_share_is_of_the_whole_named_alike_farther_back_when_that_one_fits(pipeline, text, flagged):
     flags, verified = flagged_as(pipeline, text, flagged)
     assert any(v["arithmetic"].startswith("3300元/15000元") for v in verified)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a count written as a change (净增) is no count of the rate after it (覆盖率由a%提高到b%)
+    ("全省有林地面积2.1亿亩，天然林面积1.3亿亩，天然林蓄积量9.6亿立方米。"
+     "森林面积净增2200万亩，全省森林覆盖率由17.90%提高到19.85%。", None),
+    # a share may still be of a change: 2200/13000 = 16.9%, not 18.9%
+    ("全省有林地面积2.1亿亩。天然林面积1.3亿亩，天然林蓄积量9.6亿立方米。"
+     "森林面积净增2200万亩，占天然林面积的18.9%。", "18.9%"),
+])
+def test_a_change_is_no_count_of_a_rate(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

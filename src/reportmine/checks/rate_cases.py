@@ -16,7 +16,7 @@ from ..claims.clauses import clause_start, sentence_start
 from ..document import TARGET_ROLES, Quantity
 from ..resources import DataFileError, load_yaml, require, word, word_list
 from . import arithmetic as ar
-from .neighbourhood import POINTS_UNIT, Index, common_run, is_count, is_rate, sentence_end
+from .neighbourhood import POINTS_UNIT, Index, common_run, is_count, is_rate, sentence_end, written_as_change
 from .search_config import search_config
 
 _KEYS = ("whole_cue", "of_word", "bare_share_links", "rate_mark")
@@ -119,6 +119,9 @@ def build_case(index: Index, r: Quantity, cfg) -> Case | None:
         inside = [_with_unit(q, parts) for q in sent if q.start >= at]
         kind = "share"
     elif (r.indicator or "").endswith(cfg.rate_endings):
+        # (森林面积净增2054万公顷，森林覆盖率由a%提高到b%: a count written as a change is no
+        # count of a rate; a share may still be of one, 净增3.2万亩，占林地面积的2.7%)
+        sent = [q for q in sent if not written_as_change(text, q, cfg)]
         # without counts in its sentence: the two nearest counts before it named like
         # it that have a larger count of their unit before them, nearest first
         # (实际接种18276人次。今年新建接种门诊5个。接种率99.0%: not the 5个 between;
