@@ -648,3 +648,16 @@ def test_a_share_is_of_the_whole_named_alike_farther_back_when_that_one_fits(pip
 ])
 def test_a_change_is_no_count_of_a_rate(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # an amount right after an earlier period (在去年46家的基础上) is last year's level, no part
+    # of this year's total (46 + 12 would be a near miss of 52 that one digit explains)
+    ("今年12家到期企业及时续订集体合同。二是扩大工资集体协商覆盖面，在去年46家的基础上，今年又增加6家，"
+     "累计签订工资集体协议52家。", None),
+    # parts of this year's total before 累计 that fall short are still flagged
+    ("今年12家到期企业及时续订集体合同。二是扩大工资集体协商覆盖面，城区企业46家，乡镇企业8家，"
+     "累计签订工资集体协议52家。", "52家"),
+])
+def test_last_years_level_is_no_part_of_this_years_total(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
