@@ -661,3 +661,13 @@ def test_a_change_is_no_count_of_a_rate(pipeline, text, flagged):
 ])
 def test_last_years_level_is_no_part_of_this_years_total(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # as many things before 分别 as the one count after it: one to each, no list cut short
+    ("两年来，她亲手编织的4件毛衣，被分别送到4名留守儿童手中。", None),
+    # a list of subjects with one value after 分别 is still flagged (GUIDE.md)
+    ("甲县、乙县分别完成年度任务的108%。", "分别完成年度任务的108%"),
+])
+def test_one_to_each_after_respectively_is_no_cut_list(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

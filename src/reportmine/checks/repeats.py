@@ -38,11 +38,21 @@ def check_respectively(doc: Document, found) -> None:
                     and not _clause_between(text[m.end():after[0].start]) \
                     and not _words_listed(text[m.end():after[0].start], cfg) \
                     and not _each_scored(text[m.end():after[0].start], after[0], cfg) \
-                    and not _list_goes_on(text, after[0].end, end, cfg):
+                    and not _list_goes_on(text, after[0].end, end, cfg) \
+                    and not _one_each(text, doc.quantities, starts, m.start(), after[0]):
                 q = after[0]
                 found.flags.append(make_flag(text, m.start(), q.end, "inconsistency", "respectively",
                                              "分别 with a single value", [q], None,
                                              detail=f"“分别”之后只有一个数值（{q.text}）"))
+
+
+def _one_each(text: str, quantities, starts: list[int], pos: int, q) -> bool:
+    """编织的3件毛衣，被分别送到3名留守儿童手中: as many things before 分别 in its
+    sentence as the one count after it names others: one to each, no list cut short."""
+    lo, hi = bisect.bisect_left(starts, sentence_start(text, pos)), bisect.bisect_left(starts, pos)
+    return q.value is not None and q.value > 1 and q.unit is not None and any(
+        x.value == q.value and x.unit is not None and x.unit != q.unit and x.norm_unit not in ("ratio", "ratio_point")
+        for x in quantities[lo:hi])
 
 
 def _clause_between(between: str) -> bool:
