@@ -671,3 +671,20 @@ def test_last_years_level_is_no_part_of_this_years_total(pipeline, text, flagged
 ])
 def test_one_to_each_after_respectively_is_no_cut_list(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # names joined by list marks, then as many changes without 分别: one each, no rate written twice
+    ("前三季度，全市生产安全事故起数、死亡人数同比下降18.2%和25.6%。其中，较大事故起数、死亡人数同比下降30%和41.2%；"
+     "重大事故起数、死亡人数同比上升33.3%和30.4%。\n道路运输领域安全形势整体向好。"
+     "发生较大及以上等级行车事故起数、死亡人数同比下降20.8%和21.9%。", None),
+])
+def test_changes_listed_after_as_many_names_are_paired_without_respectively(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+def test_changes_listed_after_as_many_names_take_one_name_each(pipeline):
+    doc = pipeline.analyze_bytes("今年全县交通事故起数、死亡人数同比下降12.5%和20%。".encode("utf-8"), "t.txt")
+    rates = [q for q in doc.quantities if q.unit == "%"]
+    assert [q.indicator for q in rates] == ["交通事故起数", "死亡人数"]
+    assert rates[0].group is not None and rates[0].group == rates[1].group

@@ -42,12 +42,34 @@ def _has_cue(marks: TextMarks, text: str, q: Quantity) -> bool:
 
 
 def pair_lists(text: str, quantities: list[Quantity], cues: Cues) -> None:
-    for gi, run in enumerate(groups(text, quantities, cues)):
+    cued = groups(text, quantities, cues)
+    for gi, run in enumerate(cued):
         for q in run:
             q.group = gi
         _subjects(cues.marks, text, run)
         _split_indicator(run, cues)
         _pair_periods(text, run, cues)
+    for gi, run in enumerate(_uncued_changes(text, quantities, cues), start=len(cued)):
+        items = [x for x in cues.marks.list_split.split(run[0].indicator) if x]
+        for q, item in zip(run, items):
+            q.group, q.indicator = gi, item      # (each name as written: 事故起数、死亡人数)
+
+
+def _uncued_changes(text: str, quantities: list[Quantity], cues: Cues) -> list[list[Quantity]]:
+    """事故起数、死亡人数同比下降32.1%和50.6%: changes joined by list marks without
+    分别/依次, after as many names joined by list marks, are paired name by name
+    all the same (real pages of stop 45)."""
+    out, run, marks = [], [], cues.marks
+    for q in quantities + [None]:
+        if q is not None and run and q.group is None and _joined(marks, text, run[-1], q) \
+                and marks.list_join.fullmatch(text[run[-1].end:q.start]):
+            run.append(q)
+            continue
+        if len(run) > 1 and all(x.role == "growth" and x.norm_unit in ("ratio", "ratio_point") for x in run) \
+                and run[0].indicator and len([x for x in marks.list_split.split(run[0].indicator) if x]) == len(run):
+            out.append(run)
+        run = [q] if q is not None and q.group is None else []
+    return out
 
 
 def _subjects(marks: TextMarks, text: str, run: list[Quantity]) -> None:
