@@ -688,3 +688,12 @@ def test_changes_listed_after_as_many_names_take_one_name_each(pipeline):
     rates = [q for q in doc.quantities if q.unit == "%"]
     assert [q.indicator for q in rates] == ["交通事故起数", "死亡人数"]
     assert rates[0].group is not None and rates[0].group == rates[1].group
+
+
+def test_changes_listed_right_after_as_many_levels_take_theirs_one_each(pipeline):
+    # 8.5% is of the cases received, 9.5% of the cases closed (not both of the last level)
+    text = "全年共受理各类案件6150件，审结5720件，同比上升8.5%、9.5%。"
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    rates = [q for q in doc.quantities if q.unit == "%"]
+    assert [q.indicator for q in rates] == ["受理各类案件", "审结"]
+    flagged_as(pipeline, text, None)

@@ -49,27 +49,47 @@ def pair_lists(text: str, quantities: list[Quantity], cues: Cues) -> None:
         _subjects(cues.marks, text, run)
         _split_indicator(run, cues)
         _pair_periods(text, run, cues)
-    for gi, run in enumerate(_uncued_changes(text, quantities, cues), start=len(cued)):
-        items = [x for x in cues.marks.list_split.split(run[0].indicator) if x]
-        for q, item in zip(run, items):
-            q.group, q.indicator = gi, item      # (each name as written: 事故起数、死亡人数)
+    for gi, (run, names) in enumerate(_uncued_changes(text, quantities, cues), start=len(cued)):
+        for q, name in zip(run, names):
+            q.group, q.indicator = gi, name      # (each name as written: 事故起数、死亡人数)
 
 
-def _uncued_changes(text: str, quantities: list[Quantity], cues: Cues) -> list[list[Quantity]]:
-    """事故起数、死亡人数同比下降32.1%和50.6%: changes joined by list marks without
-    分别/依次, after as many names joined by list marks, are paired name by name
-    all the same (real pages of stop 45)."""
+def _uncued_changes(text: str, quantities: list[Quantity], cues: Cues) -> list[tuple[list[Quantity], list[str]]]:
+    """Changes joined by list marks without 分别/依次, paired one by one all the
+    same (real pages of stop 45), with the names they take: after as many names
+    joined by list marks (事故起数、死亡人数同比下降32.1%和50.6%), or right after as
+    many levels of their sentence, a clause each (受理案件10008件，结案9127件，同比
+    上升8.48%、9.77%)."""
     out, run, marks = [], [], cues.marks
-    for q in quantities + [None]:
-        if q is not None and run and q.group is None and _joined(marks, text, run[-1], q) \
-                and marks.list_join.fullmatch(text[run[-1].end:q.start]):
+    for k, q in enumerate(quantities + [None]):
+        if q is not None and run and q.group is None and marks.list_join.fullmatch(text[run[-1].end:q.start]):
             run.append(q)
             continue
-        if len(run) > 1 and all(x.role == "growth" and x.norm_unit in ("ratio", "ratio_point") for x in run) \
-                and run[0].indicator and len([x for x in marks.list_split.split(run[0].indicator) if x]) == len(run):
-            out.append(run)
+        if len(run) > 1 and all(x.role == "growth" and x.norm_unit in ("ratio", "ratio_point") for x in run):
+            names = [x for x in marks.list_split.split(run[0].indicator or "") if x]
+            if len(names) != len(run):
+                names = _levels_named(text, quantities[:k - len(run)], run)
+            if names:
+                out.append((run, names))
         run = [q] if q is not None and q.group is None else []
     return out
+
+
+def _levels_named(text: str, before: list[Quantity], run: list[Quantity]) -> list[str]:
+    """The names of the levels right before a run of changes in its sentence, as
+    many as it has, each in a clause of its own (none if they are not so written)."""
+    levels = before[-len(run):]
+    s = sentence_start(text, run[0].start)
+    if len(levels) < len(run) or levels[0].start < s or any(
+            x.role != "actual" or x.norm_unit in ("ratio", "ratio_point") or not x.indicator for x in levels):
+        return []
+    if any(not any(ch in text[a.end:b.start] for ch in "，,") for a, b in zip(levels + run[:1], levels[1:] + run[:1])):
+        return []
+    names = [levels[0].indicator]
+    for a, b in zip(levels, levels[1:]):    # (结案 carries 受理各类案件 before it: its own words only)
+        names.append(b.indicator[len(a.indicator):] if b.indicator.startswith(a.indicator)
+                     and len(b.indicator) > len(a.indicator) else b.indicator)
+    return names
 
 
 def _subjects(marks: TextMarks, text: str, run: list[Quantity]) -> None:
