@@ -697,3 +697,13 @@ def test_changes_listed_right_after_as_many_levels_take_theirs_one_each(pipeline
     rates = [q for q in doc.quantities if q.unit == "%"]
     assert [q.indicator for q in rates] == ["受理各类案件", "审结"]
     flagged_as(pipeline, text, None)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # an item of the breakdown falls (存款减少…): one part may be above the total (105.3 − 62.7 = 42.6)
+    ("7月份全市新增人民币各项存款42.6亿元。其中，中资银行新增存款105.3亿元，同比多增18亿元；外资银行存款减少62.7亿元。", None),
+    # one part above its whole with no fall beside it is still flagged
+    ("全县在校学生3.86万人。其中，寄宿生4.12万人。", "3.86万人"),
+])
+def test_a_part_may_exceed_its_total_when_another_part_falls(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

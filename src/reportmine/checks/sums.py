@@ -88,7 +88,7 @@ def check_sums(index: Index, found, cfg) -> None:
             every = _parts_after(index, total, m.end(), cfg, close, sized=False)
             _oversized(found, total, every[:_in_sentence(text, m.end(), every)], cfg)     # (after 中 too: more
             # than the whole is no subset of it)
-            if len(found.flags) == said[0] and m.group().startswith("其中"):
+            if len(found.flags) == said[0] and m.group().startswith("其中") and not _fall_after(index, total, m.end(), cfg):
                 _part_above(found, total, every[:_in_sentence(text, m.end(), every)], m.end(), cfg,
                             index.between(total.end, m.start()))
     _siblings(found, index, unread, cfg)
@@ -154,6 +154,17 @@ def _of_first_unit(index: Index, before: list[Quantity], cue_end: int, cfg) -> Q
     s = sentence_start(text, cue_end)
     lo = sentence_start(text, s - 1) if s > 0 else s
     return next((q for q in reversed(before) if q.norm_unit == first.norm_unit and q.start >= lo), total)
+
+
+def _fall_after(index: Index, total: Quantity, cue_end: int, cfg) -> bool:
+    """其中，中资银行新增存款93.2亿元…；外资银行存款减少62.4亿元: an item of the
+    breakdown in the cue's sentence is a fall of the total's unit (a part below
+    zero), so one part may well be above the total."""
+    text = index.text
+    end = min(paragraph_bounds(text, cue_end)[1], cue_end + cfg.parts_reach)
+    end = next((i + 1 for i in range(cue_end, end) if text[i] == "。"), end)
+    return any(q.norm_unit == total.norm_unit and text[clause_start(text, q.start):q.start].rstrip().endswith(cfg.fall_words)
+               for q in index.between(cue_end, end))
 
 
 def _part_above(found, total: Quantity, parts: list[Quantity], cue_end: int, cfg,
