@@ -707,3 +707,22 @@ def test_changes_listed_right_after_as_many_levels_take_theirs_one_each(pipeline
 ])
 def test_a_part_may_exceed_its_total_when_another_part_falls(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the terms of a ratio written with a colon (性别比107:100) are no counts of a rate before them
+    ("全县累计出生698人，人口出生率7.1‰，计划生育率96.5%，出生人口性别比107:100。", None),
+    # a rate with its counts after it is still judged: 150/160 = 93.75%
+    ("全年共办结案件150件，结案率95.75%，受理案件160件。", "95.75%"),
+])
+def test_the_terms_of_a_colon_ratio_are_no_counts(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a yield per area is no whole of the yields under it (夏粮单产…其中小麦单产)
+    ("今年全区种植三麦12.4万亩，夏粮单产385公斤，其中小麦单产392.5公斤，比去年增加11公斤。", None),
+    ("全县在校学生3.86万人。其中，寄宿生4.12万人。", "3.86万人"),
+])
+def test_a_yield_per_area_is_no_whole_of_the_yields_under_it(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

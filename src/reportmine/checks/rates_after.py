@@ -43,15 +43,25 @@ def check_rates_after(index: Index, found, cfg) -> None:
         hi = sentence_end(text, q.end, _REACH)
         if any(is_rate(c) for c in index.between(q.end, hi)):
             hi = clause_end(text, q.end)    # (开工率100%，竣工32个，竣工率94.12%: 32个 is the next rate's)
-        after = [c for c in index.between(q.end, hi) if _operand(c)]
+        after = [c for c in index.between(q.end, hi) if _operand(text, c)]
         if not after:
             continue
-        before = [c for c in index.between(sentence_start(text, q.start), q.start) if _operand(c)]
+        before = [c for c in index.between(sentence_start(text, q.start), q.start) if _operand(text, c)]
         _judge(found, q, before, after, cfg, text)
 
 
-def _operand(c: Quantity) -> bool:
-    return is_count(c) and c.norm_value > 0 and not c.approx and c.role not in _NOT and c.group is None
+def _operand(text: str, c: Quantity) -> bool:
+    return is_count(c) and c.norm_value > 0 and not c.approx and c.role not in _NOT and c.group is None \
+        and not _in_colon_ratio(text, c)
+
+
+def _in_colon_ratio(text: str, c: Quantity) -> bool:
+    """出生人口性别比107:100: a term of a ratio written with a colon, no count."""
+    after, before = text[c.end:c.end + 2], text[max(0, c.start - 2):c.start]
+    return (after[:1] in _COLONS and after[1:2].isdigit()) or (before[-1:] in _COLONS and before[:1].isdigit())
+
+
+_COLONS = frozenset(":：∶")
 
 
 def _judge(found, q: Quantity, before: list[Quantity], after: list[Quantity], cfg, text: str) -> None:
@@ -82,7 +92,7 @@ def _named_ratio(index: Index, found, q: Quantity, cfg) -> None:
     its sentence holds (and only two)."""
     text = index.text
     lo_s, hi_s = sentence_start(text, q.start), sentence_end(text, q.end, _REACH)
-    counts = [c for c in index.between(lo_s, hi_s) if c is not q and _operand(c)]
+    counts = [c for c in index.between(lo_s, hi_s) if c is not q and _operand(index.text, c)]
     units = {c.norm_unit for c in counts}
     if len(counts) != 2 or len(units) != 1:
         return

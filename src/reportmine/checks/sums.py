@@ -172,9 +172,10 @@ def _part_above(found, total: Quantity, parts: list[Quantity], cue_end: int, cfg
     """其中寄宿生4.12万人 after 在校生3.86万人: the one part right after the cue
     above its whole (beyond the rounding of both), not itself named a total."""
     if len(parts) != 1 or total.approx or parts[0].approx or total.norm_value <= 0 \
-            or any(cfg.per_capita_cue.search(q.indicator or "") or "平均" in (q.indicator or "") for q in (total, *parts)) \
+            or any(cfg.per_capita_cue.search(q.indicator or "") or cfg.per_area_cue.search(q.indicator or "")
+                   or "平均" in (q.indicator or "") for q in (total, *parts)) \
             or cfg.per_many_cue.search(found.text, clause_start(found.text, total.start), total.start):
-        return          # (an average per head is no whole of the averages under it: 城镇居民人均…;
+        return          # (an average per head or per area is no whole of the averages under it: 城镇居民人均…, 夏粮单产;
         #                  每千名老年人拥有床位38.6张。其中护理型床位940张: a figure per thousand)
     p = parts[0]
     if p.start - cue_end > cfg.label_reach or p.norm_value <= ar.bounds(total)[1] + ar.tolerance(p) \
