@@ -117,6 +117,13 @@ def test_missing_number_forms(pipeline, text, near):
     "(说明：增减幅度均以万元为单位计算。)",
     "表2 收支情况\n单位：户、万元\n项目 | 本月 |",
     "深入开展“百村万户”帮扶活动。",
+    # stop 45's fresh pages: a water-use intensity named per 万元 of GDP; a class bound
+    # before its count; a program named right after a quoted name; a percent sign in a
+    # run of stray Latin letters (a page's garbled bytes)
+    "全市人均综合用水量432立方米，万元国内生产总值用水量66.8立方米。",
+    "全市新入库项目323个。其中，亿元以上176个，10亿元以上7个。",
+    "依托“社区残疾人工作助理员”万人就业项目，招聘残疾人助理员。",
+    "; I u4 {0 P0 u% n ! w% U2 农村饮水安全工程扎实推进。",
 ])
 def test_not_missing_numbers(pipeline, text):
     assert [f.text for f in flags_of(pipeline, text, "missing_number")] == []

@@ -16,7 +16,7 @@ def find_missing(text: str, start: int, end: int, r: Rules) -> list[Flag]:
         seg = simplified(text, keep=True)[start:end]
     spans: list[tuple[int, int, str, str]] = []
     for m in r.rate_units.finditer(seg):
-        if _numberless(seg, m.start(), r) and not _label(seg, m.start(), r, m.end()):
+        if _numberless(seg, m.start(), r) and not _label(seg, m.start(), r, m.end()) and not _after_latin(seg, m.start()):
             spans.append((m.start(), m.end(), "number", "a rate unit without its number"))
     for m in r.scaled_units.finditer(seg):
         s, e = m.span()
@@ -51,6 +51,16 @@ def _numberless(text: str, s: int, r: Rules) -> bool:
     while i >= 0 and text[i] in " \t\r\n\u3000":
         i -= 1             # a number broken by a line end: 达到9⏎%
     return i < 0 or text[i] not in r.number_chars
+
+
+def _after_latin(text: str, s: int) -> bool:
+    """u% in a run of stray Latin letters and marks (a page's garbled bytes), n% in
+    a formula: a percent sign right after a Latin letter is no blank for a number
+    (the letters that stand for one, x%, are number characters and never get here)."""
+    i = s - 1
+    while i >= 0 and text[i] in " \t\u3000":
+        i -= 1
+    return i >= 0 and text[i].isascii() and text[i].isalpha()
 
 
 def _cut_off(text: str, i: int, r: Rules) -> bool:
