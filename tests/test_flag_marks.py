@@ -31,6 +31,12 @@ def flags_of(pipeline, text, ftype):
     ("全镇建成○○个服务站，○○县参加。", ["○○个", "○○县"]),
     # a single x before a noun masks a name
     ("开启x城市更新新篇章。", ["x"]),
+    # a table of masked cells is still a form, however few Chinese characters it holds
+    ("| 指标 | 完成 |\n| XX | XX |\n| 合格率 | XX% |", ["XX", "XX", "XX%"]),
+    ("由___牵头，在_县召开。", ["___", "_县"]),
+    # one underscore in a sentence is a blank, however it stands between words
+    ("坚持以_为指导，做好重点人群_工作。", ["_", "_"]),
+    ("完成地区生产总值\nXX\n亿元，增长5%。", ["XX"]),
 ])
 def test_placeholder_forms(pipeline, text, marks):
     flags = flags_of(pipeline, text, "placeholder")
@@ -60,6 +66,14 @@ def test_placeholder_forms(pipeline, text, marks):
     "绘制x轴和y轴。",
     "二○二四年三月，完成一○○项。",
     "○已完成  ○未完成",
+    # stop 45's fresh pages: one underscore joining two words of a site's label; a close
+    # button alone on its line; marks in a run of stray Latin letters (garbled bytes)
+    "【来源：某市统计局_政务要闻】",
+    "赞助会员请点击:开通会员\n\n×\n",
+    "改善灌溉面积3万亩 R. C8 e) @' Z\n# U1 M9 n/ ~' c8 _\n去年，全县加大投入。",
+    # a line of words joined by underscores without punctuation: a page title's or spam
+    "在线视频_综合频道_精品专区_热门推荐\n2023年上半年工作总结",
+    "关于2024年度安全形势分析情况的报告_共8页",
 ])
 def test_not_placeholders(pipeline, text):
     assert [f.text for f in flags_of(pipeline, text, "placeholder")] == []

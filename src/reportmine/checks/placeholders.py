@@ -55,6 +55,13 @@ def _plausible(text: str, s: int, e: int, r: Rules, emphasis: list[tuple[int, in
         return False           # a word the mark begins: X光机, X射线, x轴
     if set(marks) <= {"_", "＿"} and len(tok) == 1 and r.page_after.match(text, e):
         return False           # 项目绩效目标表_第1页: a file name's separator before its page
+    if set(marks) <= {"_", "＿"} and len(tok) == 1 and _han(text[s - 1:s]) and _han(text[e:e + 1]) \
+            and _separator_line(text, s):
+        return False           # 【来源:某局_政务要闻】, 视频_综合…_影院: underscores joining a title's words
+    if tok in ("×", "x", "X") and _alone_on_line(text, s, e):
+        return False           # × alone on its line: a page's close button, no template
+    if _in_stray_latin(text, s, e):
+        return False           # ~' c8 _ in a run of stray Latin letters: a page's garbled bytes
     if set(marks) <= _BOXES and _zero_in_numeral(text, s, e):
         return False           # ○ written for 〇 in a Chinese numeral: 二○○五年
     if set(marks) <= _BOXES and len(marks) < r.min_box_run and (
@@ -62,6 +69,38 @@ def _plausible(text: str, s: int, e: int, r: Rules, emphasis: list[tuple[int, in
         return False           # a checkbox, a bullet or an unreadable glyph (□是, □5个)
     return True
 
+
+
+def _separator_line(text: str, s: int) -> bool:
+    """The underscore stands inside a 【】 label on its line, or on a line of three
+    or more underscores and no Chinese punctuation (a page title's or a spam
+    block's words joined by _); a blank in a sentence (以_为指导, 做好重点人群_工作)
+    is neither."""
+    start = text.rfind("\n", 0, s) + 1
+    end = text.find("\n", s)
+    line = text[start:end if end >= 0 else len(text)]
+    i = s - start
+    if line.rfind("【", 0, i) > line.rfind("】", 0, i) and line.find("】", i) >= 0:
+        return True
+    return line.count("_") + line.count("＿") >= 3 and not any(ch in line for ch in "，。、；：,;:")
+
+
+def _alone_on_line(text: str, s: int, e: int) -> bool:
+    start = text.rfind("\n", 0, s) + 1
+    end = text.find("\n", e)
+    return not text[start:s].strip() and not text[e:end if end >= 0 else len(text)].strip()
+
+
+_STRAY_REACH = 10       # characters each side of a mark read for stray Latin letters
+
+
+def _in_stray_latin(text: str, s: int, e: int) -> bool:
+    """No Chinese character near the mark on its line and two Latin letters or
+    more that are not marks themselves (W3 a( ~ j1 x+ z): bytes of a garbled
+    page, not a form."""
+    near = text[max(0, s - _STRAY_REACH):s].rsplit("\n", 1)[-1] + text[e:e + _STRAY_REACH].split("\n", 1)[0]
+    return not any(_han(ch) for ch in near) and \
+        sum(ch.isascii() and ch.isalpha() and ch not in "xX" for ch in near) >= 2
 
 
 def _between_numbers(text: str, s: int, e: int) -> bool:
