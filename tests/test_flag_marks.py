@@ -74,6 +74,7 @@ def test_placeholder_forms(pipeline, text, marks):
     # a line of words joined by underscores without punctuation: a page title's or spam
     "在线视频_综合频道_精品专区_热门推荐\n2023年上半年工作总结",
     "关于2024年度安全形势分析情况的报告_共8页",
+    "推行“1+X”证书制度，创新“1+N+X”审计模式。",
 ])
 def test_not_placeholders(pipeline, text):
     assert [f.text for f in flags_of(pipeline, text, "placeholder")] == []

@@ -58,6 +58,8 @@ def _plausible(text: str, s: int, e: int, r: Rules, emphasis: list[tuple[int, in
     if set(marks) <= {"_", "＿"} and len(tok) == 1 and _han(text[s - 1:s]) and _han(text[e:e + 1]) \
             and _separator_line(text, s):
         return False           # 【来源:某局_政务要闻】, 视频_综合…_影院: underscores joining a title's words
+    if tok in ("x", "X") and text[s - 1:s] in ("+", "＋"):
+        return False           # “1+X”证书, 1+N+X模式: a policy's name, no blank
     if tok in ("×", "x", "X") and _alone_on_line(text, s, e):
         return False           # × alone on its line: a page's close button, no template
     if _in_stray_latin(text, s, e):
