@@ -139,6 +139,10 @@ def test_missing_number_forms(pipeline, text, near):
     "全市新入库项目323个。其中，亿元以上176个，10亿元以上7个。",
     "依托“社区残疾人工作助理员”万人就业项目，招聘残疾人助理员。",
     "; I u4 {0 P0 u% n ! w% U2 农村饮水安全工程扎实推进。",
+    # a rate per 万人; a denominator after a slash; a class bound after 人民币 (earlier pool pages)
+    "各类警情万人发案率始终保持全市最低。",
+    "单位GDP能耗为0.532万吨标准煤/万元，同比下降8.42%。",
+    "1月至11月，计划总投资亿元人民币及以上大项目完成投资同比增长12%。",
 ])
 def test_not_missing_numbers(pipeline, text):
     assert [f.text for f in flags_of(pipeline, text, "missing_number")] == []
