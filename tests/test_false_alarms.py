@@ -726,3 +726,14 @@ def test_the_terms_of_a_colon_ratio_are_no_counts(pipeline, text, flagged):
 ])
 def test_a_yield_per_area_is_no_whole_of_the_yields_under_it(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # parts short of their total with a rate right after them that is their sum over it:
+    # the text says itself the parts are not all of it (177/180 = 98.33%)
+    ("上半年，全县空气自动站有效监测180天，其中，优95天，良82天，环境空气质量优良率98.33%。", None),
+    # with a rate that does not give it, the shortfall is still flagged
+    ("上半年，全县空气自动站有效监测180天，其中，优95天，良82天，环境空气质量优良率99.33%。", "180天，其中，优95天，良82天"),
+])
+def test_a_rate_of_the_parts_over_the_total_explains_their_shortfall(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)

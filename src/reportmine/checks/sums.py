@@ -26,7 +26,8 @@ from ..claims.clauses import clause_end, clause_start, sentence_start
 from ..document import TARGET_ROLES, Quantity
 from . import arithmetic as ar
 from .attributes import across_attributes
-from .neighbourhood import Index, bracket_close, common_run, is_count, opens_bracket, paragraph_bounds, written_alike
+from .neighbourhood import (Index, bracket_close, common_run, is_count, is_rate, opens_bracket, paragraph_bounds,
+                            sentence_end, written_alike)
 
 
 _NOT_PARTS = TARGET_ROLES | {"growth", "difference"}
@@ -78,6 +79,8 @@ def check_sums(index: Index, found, cfg) -> None:
             if len(parts) >= cfg.max_parts and _longer_fits(found, index, total, m.end(), cfg, close):
                 continue
             if _fits_with_plans(found, index, total, m.end(), cfg, close):
+                continue
+            if _rate_of_parts(found, index, total, parts[:max(k, 2)], cfg):
                 continue
             if not fits_another(found, index, total, parts, cfg):
                 _judge(found, total, parts, cfg, k)
@@ -382,6 +385,31 @@ def _part_scope(text: str, parts: list[Quantity], q: Quantity, cfg) -> bool:
         if any(p.indicator and (name in p.indicator or p.indicator in name
                                 or common_run(name, p.indicator) >= cfg.shared_name_chars) for p in parts):
             return True
+    return False
+
+
+def _rate_of_parts(found, index: Index, total: Quantity, parts: list[Quantity], cfg) -> bool:
+    """有效监测178天，其中优90天，良87天，优良率99.44%: parts short of their total,
+    and a rate right after them in their sentence that is their sum over the
+    total (177/178): the text says itself that the parts are not all of it.
+    Verified so, not accused of the shortfall."""
+    text = index.text
+    if sum(p.norm_value for p in parts) >= ar.bounds(total)[0] or total.norm_value <= 0:
+        return False
+    end = sentence_end(text, parts[-1].end, cfg.ratio_reach, "。；;\n")
+    for r in index.between(parts[-1].end, end):
+        if not is_rate(r) or r.norm_unit != "ratio":
+            continue
+        if ar.bounds(r)[1] >= 1:
+            return False    # (a rate of 100% says the parts are all of it: no shortfall explained)
+        lo, hi = ar.bounds(total)
+        share = sum(p.norm_value for p in parts)
+        slack = ar.coarseness(parts)
+        if ar.fits(r, (share - slack) / hi, (share + slack) / max(lo, 1e-12)):
+            found.verify("sum", "(" + " + ".join(p.text for p in parts) + f")/{total.text} = "
+                         f"{ar.at_precision(share / total.norm_value, r, 2)}", [total, *parts, r], total)
+            return True
+        return False        # (the first rate after them only)
     return False
 
 
