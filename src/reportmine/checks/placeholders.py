@@ -57,7 +57,7 @@ def _plausible(text: str, s: int, e: int, r: Rules, emphasis: list[tuple[int, in
         return False           # 项目绩效目标表_第1页: a file name's separator before its page
     if set(marks) <= {"_", "＿"} and len(tok) == 1 and _han(text[s - 1:s]) and _han(text[e:e + 1]) \
             and _separator_line(text, s):
-        return False           # 【来源:某局_政务要闻】, 视频_综合…_影院: underscores joining a title's words
+        return False           # 【稿件来源:某中心_今日要闻】, 视频_综合…_专区: underscores joining a title's words
     if tok in ("x", "X") and text[s - 1:s] in ("+", "＋"):
         return False           # “1+X”证书, 1+N+X模式: a policy's name, no blank
     if tok in ("×", "x", "X") and _alone_on_line(text, s, e):
@@ -76,7 +76,7 @@ def _plausible(text: str, s: int, e: int, r: Rules, emphasis: list[tuple[int, in
 def _separator_line(text: str, s: int) -> bool:
     """The underscore stands inside a 【】 label on its line, or on a line of three
     or more underscores and no Chinese punctuation (a page title's or a spam
-    block's words joined by _); a blank in a sentence (以_为指导, 做好重点人群_工作)
+    block's words joined by _); a blank in a sentence (请以_为主题, 做好_宣传工作)
     is neither."""
     start = text.rfind("\n", 0, s) + 1
     end = text.find("\n", s)

@@ -119,7 +119,7 @@ def build_case(index: Index, r: Quantity, cfg) -> Case | None:
         inside = [_with_unit(q, parts) for q in sent if q.start >= at]
         kind = "share"
     elif (r.indicator or "").endswith(cfg.rate_endings):
-        # (森林面积净增2054万公顷，森林覆盖率由a%提高到b%: a count written as a change is no
+        # (森林面积净增2200万亩，森林覆盖率由a%提高到b%: a count written as a change is no
         # count of a rate; a share may still be of one, 净增3.2万亩，占林地面积的2.7%)
         sent = [q for q in sent if not written_as_change(text, q, cfg)]
         # without counts in its sentence: the two nearest counts before it named like

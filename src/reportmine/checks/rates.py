@@ -76,9 +76,9 @@ def check_rates(index: Index, found, cfg) -> dict:
 
 
 def _named_farther(found, index: Index, case: Case, cfg) -> bool:
-    """占人均消费支出的比重为9.3%: a share whose named whole within reach does not
+    """占人均消费支出的比重为9.0%: a share whose named whole within reach does not
     fit, while an amount named alike earlier in the text, farther than the
-    reach (全国居民人均消费支出13601元, before 城镇居民…16780元), gives it: the
+    reach (全县居民人均消费支出15000元, before 城镇居民…19000元), gives it: the
     share is of that one (verified with it), not accused of the nearer one."""
     r, part = case.rate, case.parts[0]
     near = {id(w) for w in case.wholes}

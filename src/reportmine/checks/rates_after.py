@@ -56,7 +56,7 @@ def _operand(text: str, c: Quantity) -> bool:
 
 
 def _in_colon_ratio(text: str, c: Quantity) -> bool:
-    """出生人口性别比107:100: a term of a ratio written with a colon, no count."""
+    """出生人口性别比106:100: a term of a ratio written with a colon, no count."""
     after, before = text[c.end:c.end + 2], text[max(0, c.start - 2):c.start]
     return (after[:1] in _COLONS and after[1:2].isdigit()) or (before[-1:] in _COLONS and before[:1].isdigit())
 

@@ -442,7 +442,7 @@ def _difference(found: Found, d: Quantity, before: list[Quantity], sentence: lis
         return                  # 拉动全市社零总额增长8.7个百分点: a part's contribution, not a gap
     others = [q for q in before if (q.role != "difference" or _benchmark_of(found, q, d)) and compatible(q, d)
               and (d.group is None or q.group != d.group)    # (分别回落3.8、3.1个百分点: one list of gaps)
-              and not _unit_shared_with(found.text, q, d)     # (相比回落3.6和9.1个百分点: so is this one)
+              and not _unit_shared_with(found.text, q, d)     # (相比回落3.8和9.7个百分点: so is this one)
               and not (d.role == "growth" and q.role in TARGET_ROLES)]     # (同比下降0.06个百分点: not of a target)
     if len(others) < 2:
         return
@@ -478,7 +478,7 @@ def _difference(found: Found, d: Quantity, before: list[Quantity], sentence: lis
 
 
 def _unit_shared_with(text: str, q: Quantity, d: Quantity) -> bool:
-    """回落3.6和9.1个百分点: q written bare right before d, joined to it by a
+    """回落3.8和9.7个百分点: q written bare right before d, joined to it by a
     list mark, takes d's unit from it (GUIDE.md: a unit written once for a
     list): the two are items of one list, not a value and a gap to it."""
     if q.end > d.start or not q.unit or q.unit != d.unit or q.text.endswith(q.unit):

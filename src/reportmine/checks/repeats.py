@@ -47,7 +47,7 @@ def check_respectively(doc: Document, found) -> None:
 
 
 def _one_each(text: str, quantities, starts: list[int], pos: int, q) -> bool:
-    """编织的3件毛衣，被分别送到3名留守儿童手中: as many things before 分别 in its
+    """捐赠的4台电脑被分别送到4所村小学: as many things before 分别 in its
     sentence as the one count after it names others: one to each, no list cut short."""
     lo, hi = bisect.bisect_left(starts, sentence_start(text, pos)), bisect.bisect_left(starts, pos)
     return q.value is not None and q.value > 1 and q.unit is not None and any(
@@ -221,7 +221,7 @@ _MARKS = re.compile(r"[\s，,、；;：:。（）()【】\[\]“”\"']+")
 def _own_level(text: str, quantities, starts: list[int], g):
     """The level a growth rate is of, written right before it in its clause or
     the clause before (…7960亿元，同比增长8.7%), or before rates only in its
-    sentence (人均消费支出8834元，名义增长7.6%，实际增长6.1%), or None."""
+    sentence (人均消费支出12300元，名义增长6.9%，实际增长5.2%), or None."""
     k = bisect.bisect_left(starts, g.start) - 1
     lo = min(clause_start(text, max(clause_start(text, g.start) - 1, 0)), sentence_start(text, g.start))
     while k >= 0 and quantities[k].start >= lo:

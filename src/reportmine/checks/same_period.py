@@ -40,7 +40,7 @@ def check_same_period(index: Index, found, cfg) -> None:
         if len(set(years)) != 1 or years[0] != m.group("year") or not level.period.startswith(years[0]):
             continue
         if _compared_period(text, level):
-            continue        # (…企业26894家，比2008年增加1077家，从业人员1293.7万人，比2008年增长36.9%:
+            continue        # (…企业1260家，比2018年增加215家，从业人员18.6万人，比2018年增长12.4%:
             #                  the level's period was read from an earlier comparison, not its own)
         compared = text[m.start():m.end()].rstrip("，, ")
         found.flag("growth", q, f"{level.text}是{level.period}的数值，其变化{q.text}却写“{compared}”："

@@ -160,7 +160,7 @@ def _of_first_unit(index: Index, before: list[Quantity], cue_end: int, cfg) -> Q
 
 
 def _fall_after(index: Index, total: Quantity, cue_end: int, cfg) -> bool:
-    """其中，中资银行新增存款93.2亿元…；外资银行存款减少62.4亿元: an item of the
+    """其中，国有银行新增存款105.3亿元…；外资银行存款减少62.7亿元: an item of the
     breakdown in the cue's sentence is a fall of the total's unit (a part below
     zero), so one part may well be above the total."""
     text = index.text
@@ -376,7 +376,7 @@ def _parts_after(index: Index, total: Quantity, start: int, cfg, close: int | No
 def _part_scope(text: str, parts: list[Quantity], q: Quantity, cfg) -> bool:
     """In q's sentence, after the last part, a clause-opening lead naming one
     of the parts (`part_scope`: 在税收收入中，/ 轻工业中，) opens that part's own
-    breakdown (not a count's own 中: 完成的4068批次抽检中，, read by the total cues)."""
+    breakdown (not a count's own 中: 完成的5200批次检查中，, read by the total cues)."""
     lo = max(parts[-1].end, sentence_start(text, q.start))
     for m in cfg.part_scope.finditer(text, lo, q.start):
         if clause_start(text, m.start() + 1) != m.start():
@@ -389,9 +389,9 @@ def _part_scope(text: str, parts: list[Quantity], q: Quantity, cfg) -> bool:
 
 
 def _rate_of_parts(found, index: Index, total: Quantity, parts: list[Quantity], cfg) -> bool:
-    """有效监测178天，其中优90天，良87天，优良率99.44%: parts short of their total,
+    """监测90天，其中优级42天，良好44天，优良天数比例为95.56%: parts short of their total,
     and a rate right after them in their sentence that is their sum over the
-    total (177/178): the text says itself that the parts are not all of it.
+    total (86/90): the text says itself that the parts are not all of it.
     Verified so, not accused of the shortfall."""
     text = index.text
     if sum(p.norm_value for p in parts) >= ar.bounds(total)[0] or total.norm_value <= 0:
