@@ -21,7 +21,7 @@ def find_missing(text: str, start: int, end: int, r: Rules) -> list[Flag]:
     for m in r.scaled_units.finditer(seg):
         s, e = m.span()
         if not _numberless(seg, s, r) or seg[s - 1:s] in r.scaled_not_after \
-                or r.scaled_phrase.search(seg, max(0, s - 4), s) or _label(seg, s, r, e):
+                or r.scaled_phrase.search(seg, max(0, s - 4), s) or _label(seg, s, r, e) or _quoted_name(seg, s, e):
             continue
         if any(seg.startswith(w, e) for w in r.scaled_not_before) or r.scaled_class.match(seg, e) \
                 or r.scaled_modifier.match(seg, e):
@@ -51,6 +51,19 @@ def _numberless(text: str, s: int, r: Rules) -> bool:
     while i >= 0 and text[i] in " \t\r\n\u3000":
         i -= 1             # a number broken by a line end: 达到9⏎%
     return i < 0 or text[i] not in r.number_chars
+
+
+_NAME_CHARS = 12        # the longest quoted name a scaled unit inside is read as part of
+
+
+def _quoted_name(text: str, s: int, e: int) -> bool:
+    """“千村帮万户”, “万人助万企”: a scaled unit inside a short quoted name is a word
+    of the name (a campaign's), no blank for a number."""
+    open_ = text.rfind("“", max(0, s - _NAME_CHARS), s)
+    if open_ < 0 or "”" in text[open_:s] or any(ch in text[open_:s] for ch in "，。；,;"):
+        return False
+    close = text.find("”", e, e + _NAME_CHARS)
+    return close >= 0 and not any(ch in text[e:close] for ch in "，。；,;")
 
 
 def _after_latin(text: str, s: int) -> bool:
