@@ -1,5 +1,6 @@
 """分别 / 依次 lists: one quantity per element, paired with its own indicator,
-period or reporting unit."""
+period or reporting unit; and changes listed without them after as many names
+or levels (事故起数、死亡人数同比下降a%和b%), paired the same way."""
 
 from __future__ import annotations
 
