@@ -164,8 +164,7 @@ def _fall_after(index: Index, total: Quantity, cue_end: int, cfg) -> bool:
     breakdown in the cue's sentence is a fall of the total's unit (a part below
     zero), so one part may well be above the total."""
     text = index.text
-    end = min(paragraph_bounds(text, cue_end)[1], cue_end + cfg.parts_reach)
-    end = next((i + 1 for i in range(cue_end, end) if text[i] == "。"), end)
+    end = sentence_end(text, cue_end, cfg.parts_reach, "。\n")
     return any(q.norm_unit == total.norm_unit and text[clause_start(text, q.start):q.start].rstrip().endswith(cfg.fall_words)
                for q in index.between(cue_end, end))
 
