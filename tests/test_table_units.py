@@ -335,3 +335,27 @@ def test_a_flattened_two_level_header_drops_its_group_cell(tmp_path, pipeline):
     got = [(q.text, q.role) for q in pipeline.analyze(path).quantities][-6:]
     assert got == [("20.00", "target"), ("24.50", "target"), ("24.10", "actual"), ("98.37%", "completion_rate"),
                    ("10", "full_target"), ("9.8", "actual")]
+
+
+UNIT_COLUMN = [["指  标", "单 位", "本月", "累计"],
+               ["新增城镇就业人数", "万人", "1.2", "9.8"],
+               ["发放创业担保贷款", "亿元", "0.35", "2.6"]]
+UNIT_COLUMN_FOUND = [("1.2", "万人", 12_000, "人"), ("9.8", "万人", 98_000, "人"),
+                     ("0.35", "亿元", 35_000_000, "元"), ("2.6", "亿元", 260_000_000, "元")]
+
+
+def test_a_column_headed_unit_gives_each_row_its_unit_txt(tmp_path, pipeline):
+    """A column headed 单位 (spaces inside the header allowed) names each row's
+    unit: the row's bare numbers take it (TAB-separated txt)."""
+    path = tmp_path / "unit_column.txt"
+    path.write_text("\n".join("\t".join(row) for row in UNIT_COLUMN) + "\n", encoding="utf-8")
+    _close(_found(pipeline.analyze(path)), UNIT_COLUMN_FOUND)
+
+
+def test_a_column_headed_unit_gives_each_row_its_unit_docx(tmp_path, pipeline):
+    d = docx.Document()
+    d.add_paragraph("表3 就业创业主要指标")
+    add_word_table(d, *UNIT_COLUMN)
+    path = tmp_path / "unit_column.docx"
+    d.save(path)
+    _close(_found(pipeline.analyze(path)), UNIT_COLUMN_FOUND)

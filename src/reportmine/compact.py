@@ -39,7 +39,7 @@ def rules():
     require(fragments, ("min_lines", "reach", "number_line", "clause_mark", "next_start"), "compact.yaml: fragments")
     require(pages, ("marker", "sentence_end"), "compact.yaml: pages")
     require(reflow, ("min_lines", "min_share", "full_share", "width_quantile", "max_width", "min_width",
-                     "line_end", "line_start", "table_line"), "compact.yaml: reflow")
+                     "line_end", "line_start", "table_line", "cell_line"), "compact.yaml: reflow")
     require(spaces, ("pattern", "table_line", "sign", "range"), "compact.yaml: spaces")
     for key in ("min_share", "full_share", "width_quantile"):
         if not 0 < float(reflow[key]) <= 1:
@@ -50,6 +50,7 @@ def rules():
         "line_end": compile_pattern(reflow["line_end"], "compact.yaml: reflow.line_end"),
         "line_start": compile_pattern(reflow["line_start"], "compact.yaml: reflow.line_start"),
         "table_line": compile_pattern(reflow["table_line"], "compact.yaml: reflow.table_line"),
+        "cell_line": compile_pattern(reflow["cell_line"], "compact.yaml: reflow.cell_line"),
         "page": compile_pattern(pages["marker"], "compact.yaml: pages.marker"),
         "sentence_end": compile_pattern(pages["sentence_end"], "compact.yaml: pages.sentence_end"),
         "space": compile_pattern(spaces["pattern"], "compact.yaml: spaces.pattern"),
@@ -153,7 +154,8 @@ def _soft_breaks(text: str, r) -> list[tuple[int, int]]:
     cuts = []
     for (line, nxt), long_line in zip(followed, is_full):
         if not long_line or r["line_end"].search(line.text) or _opens(nxt.text, r) \
-                or r["table_line"].search(line.text) or r["table_line"].search(nxt.text):
+                or r["table_line"].search(line.text) or r["table_line"].search(nxt.text) \
+                or r["cell_line"].match(nxt.text):
             if not (long_line and _row_goes_on(line.text, nxt.text)):
                 continue
         cuts.append(_join(text, line, nxt))

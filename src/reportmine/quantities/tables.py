@@ -2,7 +2,7 @@
 
 A cell that holds only a number (``12.5``, ``-309.74``) is a quantity. Its unit
 comes from, in order: its column's header (``完成率(%)``, ``金额（万元）``,
-``单位：万元``), the label cell to its left in the same row (``医疗收入(万元)``),
+``单位：万元``), the row's cell under a column headed 单位 (``万人``), the label cell to its left in the same row (``医疗收入(万元)``),
 or a ``单位：万元`` line just above the table; else it keeps unit null. Row numbers (序号), years in the header row and columns or rows
 whose header names a code, a rank or a year are not quantities.
 """
@@ -30,6 +30,7 @@ class TableWords:
     skip: tuple[str, ...]       # a column or row label holding one of these holds no quantities
     in_brackets: object         # 金额（万元）: group 1 the unit
     after_label: object         # 单位：万元: group 1 the unit
+    unit_column: object         # 单位 heading a column of each row's unit
 
 
 @lru_cache(maxsize=1)
@@ -38,9 +39,9 @@ def table_words() -> TableWords:
     require(data, ("table_not_quantity_headers", "table_units"), "quantities.yaml")
     skip = word_list(data, "table_not_quantity_headers", "quantities.yaml")
     units = data["table_units"]
-    require(units, ("in_brackets", "after_label"), "quantities.yaml: table_units")
+    require(units, ("in_brackets", "after_label", "unit_column"), "quantities.yaml: table_units")
     return TableWords(skip, *(compile_pattern(units[k], f"quantities.yaml: table_units: {k}")
-                                     for k in ("in_brackets", "after_label")))
+                                     for k in ("in_brackets", "after_label", "unit_column")))
 
 
 @lru_cache(maxsize=256)
@@ -81,6 +82,7 @@ def table_quantities(doc: Document) -> None:
                 continue
             label, label_skip = None, False
             width = _width(row)
+            row_unit = _row_unit(doc.text, row, columns)
             for cell in row:
                 c = cell.col
                 text = doc.text[cell.start:cell.end]
@@ -95,7 +97,8 @@ def table_quantities(doc: Document) -> None:
                 if _not_quantity(doc.text, rows, r, c, m, columns):
                     continue
                 # a score column (得分, 分值) keeps its cells bare: no row's or caption's unit
-                unit = columns.get((width, c)) or (None if columns.get(("score", c)) else label or caption)
+                unit = columns.get((width, c)) or row_unit \
+                    or (None if columns.get(("score", c)) else label or caption)
                 q = _cell_quantity(cell, text, m, unit)
                 old = by_start.get(q.start)
                 if old is None:
@@ -156,10 +159,21 @@ def _column_units(text: str, rows) -> dict:
             out[("skip", c)] = True
         if label.strip().endswith(lexicon().score_before):
             out[("score", c)] = True
+        if words.unit_column.fullmatch("".join(label.split())):
+            out[("unit", c)] = True
         m = words.after_label.search(label)
         if m and unit_of(m.group(1)):
             out["table"] = unit_of(m.group(1))     # 单位：万元 in the header row
     return out
+
+
+def _row_unit(text: str, row: list[Block], columns: dict):
+    """The unit a row's cell under a 单位 column names (万人), for its bare numbers."""
+    for cell in row:
+        if columns.get(("unit", cell.col)):
+            word = text[cell.start:cell.end].strip()
+            return unit_of(word) if word else None
+    return None
 
 
 def _counting_row(text: str, row: list[Block]) -> bool:

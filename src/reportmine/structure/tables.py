@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from ..document import Block, Document, Table
 from ..resources import compile_pattern, load_yaml, require
+from . import cell_streams
 from .lines import Line
 
 MIN_FLAT_BARS = 4
@@ -43,38 +44,62 @@ def find_text_tables(doc: Document, lines: list[Line]) -> None:
         own = [(t.start, t.end) for t in doc.tables]
         lines = [Line(line.start, line.end, "") if any(s <= line.start < e for s, e in own) else line
                  for line in lines]
-    runs: list[tuple[list, str]] = []
+    runs: list[tuple[list, str, list[Line]]] = []       # (rows, separator, the lines it takes)
     if "\t" in doc.text:
-        runs += [(rows, "\t") for rows in _tab_runs(lines)]
+        runs += [(rows, "\t", rows) for rows in _tab_runs(lines)]
     columns = _column_runs([_one_cell(line) for line in lines])
+    streams = _stream_tables(lines) if "|" in doc.text else []
     if "|" in doc.text:
         for rows in _bar_runs(lines):
             inside = [t for t in columns if rows[0].start <= t[0][0].start and t[-1][-1].end <= rows[-1].end]
             if not inside or not _one_cell_run(rows):
-                runs.append((rows, "|"))
+                if not _one_cell_run(rows) or not _within(streams, rows):
+                    runs.append((rows, "|", rows))
                 continue
             spans = [(t[0][0].start, t[-1][-1].end) for t in inside]
             if _covered(rows, spans) < MIN_COLUMN_COVER:
                 # (a form one cell a line with empty cells is read in pieces that
-                # miss its columns: it stays a bar table of one column)
+                # miss its columns: it stays a bar table of one column, unless
+                # its cells read as a stream by the period of its columns)
                 columns = [t for t in columns if not any(t is u for u in inside)]
-                runs.append((rows, "|"))
+                if not _within(streams, rows):
+                    runs.append((rows, "|", rows))
                 continue
             # the rest of the run (a title, a source line) stays a bar table
-            runs += [(piece, "|") for piece in _outside(rows, spans) if len(piece) >= 2]
-    runs += [(rows, "\n") for rows in columns]
+            streams = [t for t in streams if not _inside(t[1], rows)]
+            runs += [(piece, "|", piece) for piece in _outside(rows, spans) if len(piece) >= 2]
+    runs += [(rows, "\n", [line for row in rows for line in row if line is not None]) for rows in columns]
+    runs += [(rows, "\n", taken_lines) for rows, taken_lines in streams]
     taken: set[int] = set()
-    for rows, sep in sorted(runs, key=lambda r: _first_line(*r).start):
-        flat = [line for row in rows for line in row if line is not None] if sep == "\n" else rows
+    for rows, sep, flat in sorted(runs, key=lambda r: r[2][0].start):
         if any(line.start in taken for line in flat):
             continue
         taken.update(line.start for line in flat)
         _add_table(doc, rows, sep)
 
 
-def _first_line(rows: list, sep: str) -> Line:
-    """The first line of a run (a one-cell-per-line table's rows are lists of lines)."""
-    return rows[0][0] if sep == "\n" else rows[0]
+def _stream_tables(lines: list[Line]) -> list[tuple[list, list[Line]]]:
+    """Tables one cell a line with bars between the cells (``cell_streams``), each
+    as (rows of cell lines, the lines from its first cell to its last, bars included)."""
+    cell_line, number_cell = _column_cells()[:2]
+    out = []
+    for run in cell_streams.stream_runs(lines, cell_line):
+        for rows in cell_streams.periodic_tables(cell_streams.cell_stream(run), number_cell):
+            flat = [cell for row in rows for cell in row if cell is not None]
+            start, end = flat[0].start, flat[-1].end
+            out.append((rows, [line for line in run if line.end > start and line.start < end]))
+    return out
+
+
+def _inside(taken_lines: list[Line], rows: list[Line]) -> bool:
+    return rows[0].start <= taken_lines[0].start and taken_lines[-1].end <= rows[-1].end
+
+
+def _within(streams: list[tuple[list, list[Line]]], rows: list[Line]) -> bool:
+    """Whether tables read as a stream of cells cover the bar run ``rows`` (at
+    least ``MIN_COLUMN_COVER`` of its cells); those outside it are not asked."""
+    spans = [(t[0].start, t[-1].end) for _, t in streams if _inside(t, rows)]
+    return bool(spans) and _covered(rows, spans) >= MIN_COLUMN_COVER
 
 
 def _tab_runs(lines: list[Line]) -> list[list[Line]]:
@@ -266,7 +291,8 @@ def _cells(line: Line, sep: str, outer: tuple[bool, bool] = (True, True)) -> lis
 def _add_table(doc: Document, rows: list[Line], sep: str) -> None:
     if sep == "\n":        # one cell per line: each row a list of its cell lines (None: an empty cell)
         rows_cells = [[(line.start, line.end) if line is not None else None for line in row] for row in rows]
-        start, end = rows[0][0].start, rows[-1][-1].end
+        flat = [line for row in rows for line in row if line is not None]
+        start, end = flat[0].start, flat[-1].end
     else:
         outer = _outer_bars(rows) if sep == "|" else (True, True)
         rows_cells = [_cells(line, sep, outer) for line in rows]
