@@ -285,6 +285,8 @@ def test_rates_words_load_and_refuse_a_broken_section(monkeypatch, key, value, m
     ("number_cell", None, "missing keys"),
     ("numbering_header", "(序号", "bad pattern"),
     ("numbering_header", None, "missing keys"),
+    ("stream_cell_line", "[^|", "bad pattern"),
+    ("stream_cell_line", None, "missing keys"),
 ])
 def test_column_table_cells_load_and_are_refused_when_broken(monkeypatch, key, value, message):
     """structure/tables.py reads what a one-cell line, a number cell and a numbering column's
@@ -292,9 +294,10 @@ def test_column_table_cells_load_and_are_refused_when_broken(monkeypatch, key, v
     from reportmine.structure import tables
 
     tables._column_cells.cache_clear()
-    cell_line, number_cell, numbering = tables._column_cells()
+    cell_line, number_cell, numbering, stream_cell = tables._column_cells()
     assert cell_line.fullmatch("年度目标") and number_cell.fullmatch("105.4%") and not cell_line.fullmatch("完成，")
     assert numbering.fullmatch("序号") and not numbering.fullmatch("县区")
+    assert stream_cell.fullmatch("9,574.1") and not stream_cell.fullmatch("完成。")
     _refused(monkeypatch, tables, tables._column_cells, "structure.yaml", ("column_tables", key), value, message)
 
 
@@ -377,6 +380,8 @@ def test_completion_search_cheap_tests_load_and_refuse_a_broken_section(monkeypa
 @pytest.mark.parametrize("path, value, message", [
     (("table_units", "in_brackets"), "(unclosed", "bad pattern"),
     (("table_units", "after_label"), None, "missing keys"),
+    (("table_units", "unit_column"), "(单位", "bad pattern"),
+    (("table_units", "unit_column"), None, "missing keys"),
     (("table_not_quantity_headers",), [], "table_not_quantity_headers"),
 ])
 def test_table_units_load_and_refuse_a_broken_section(monkeypatch, path, value, message):
@@ -387,6 +392,7 @@ def test_table_units_load_and_refuse_a_broken_section(monkeypatch, path, value, 
     words = table_units.table_words()
     assert words.in_brackets.search("金额（万元）").group(1) == "万元"
     assert words.after_label.search("单位：万元").group(1) == "万元" and "序号" in words.skip
+    assert words.unit_column.fullmatch("计量单位") and not words.unit_column.fullmatch("单位名称")
     _refused(monkeypatch, table_units, table_units.table_words, "quantities.yaml", path, value, message)
 
 

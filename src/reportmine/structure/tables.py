@@ -81,7 +81,7 @@ def find_text_tables(doc: Document, lines: list[Line]) -> None:
 def _stream_tables(lines: list[Line]) -> list[tuple[list, list[Line]]]:
     """Tables one cell a line with bars between the cells (``cell_streams``), each
     as (rows of cell lines, the lines from its first cell to its last, bars included)."""
-    cell_line, number_cell = _column_cells()[:2]
+    _, number_cell, _, cell_line = _column_cells()
     out = []
     for run in cell_streams.stream_runs(lines, cell_line):
         for rows in cell_streams.periodic_tables(cell_streams.cell_stream(run), number_cell):
@@ -178,10 +178,12 @@ def _column_cells():
     data = load_yaml("structure.yaml")
     require(data, ("column_tables",), "structure.yaml")
     section = data["column_tables"]
-    require(section, ("cell_line", "number_cell", "numbering_header"), "structure.yaml: column_tables")
+    require(section, ("cell_line", "number_cell", "numbering_header", "stream_cell_line"),
+            "structure.yaml: column_tables")
     return (compile_pattern(section["cell_line"], "structure.yaml: column_tables.cell_line"),
             compile_pattern(section["number_cell"], "structure.yaml: column_tables.number_cell"),
-            compile_pattern(section["numbering_header"], "structure.yaml: column_tables.numbering_header"))
+            compile_pattern(section["numbering_header"], "structure.yaml: column_tables.numbering_header"),
+            compile_pattern(section["stream_cell_line"], "structure.yaml: column_tables.stream_cell_line"))
 
 
 def _column_runs(lines: list[Line]) -> list[list[list[Line]]]:
