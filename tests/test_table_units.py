@@ -359,3 +359,17 @@ def test_a_column_headed_unit_gives_each_row_its_unit_docx(tmp_path, pipeline):
     path = tmp_path / "unit_column.docx"
     d.save(path)
     _close(_found(pipeline.analyze(path)), UNIT_COLUMN_FOUND)
+
+
+def test_a_row_label_with_pinyin_glosses_names_its_indicator_without_them(tmp_path, pipeline):
+    """A table's row label written with pinyin glosses (城鎮(zhèn)) names the
+    indicator as a phrase of prose does: the glosses dropped."""
+    lines = ["指標(biāo) | 本月(億元) | 增長(zhǎng)(%)",
+             "城鎮(zhèn)消費(fèi)品零售額 | 812 | 6.4",
+             "鄉(xiāng)村消費(fèi)品零售額 | 133 | 7.9"]
+    path = tmp_path / "glosses.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc = pipeline.analyze(path)
+    assert [(q.text, q.indicator) for q in doc.quantities] == [
+        ("812", "城鎮消費品零售額"), ("6.4", "城鎮消費品零售額"),
+        ("133", "鄉村消費品零售額"), ("7.9", "鄉村消費品零售額")]

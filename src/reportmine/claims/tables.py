@@ -14,6 +14,7 @@ from ..quantities.tables import table_words, unit_of
 from .clauses import line_start
 from .cues import Cues
 from .indicators import trim
+from .normalized import GLOSS
 from .script import simplified
 
 _ROW_NUMBER = re.compile(r"[0-9]{1,3}[.、]?|")
@@ -65,6 +66,8 @@ def table_claims(doc: Document, cues: Cues) -> None:
             named = _column_measure(doc.text, grid, cell, label, cues) \
                 if _entity(doc.text, grid, label, cues) else None
             q.indicator = named or trim(_without_unit_note(doc.text[label.start:label.end]), cues) or q.indicator
+            if q.indicator:
+                q.indicator = GLOSS.sub("", q.indicator)    # (as a phrase of prose: 總額, not 總(zǒng)額)
 
 
 _NOTE = re.compile(r"[（(][^（()）]*[)）]")
