@@ -102,11 +102,21 @@ def periodic_tables(cells: list[Line | None], number_cell) -> list[list[list[Lin
     """The tables of a stream of cells, in order: each a header row and its data rows."""
     kinds = [_kind(c, number_cell) for c in cells]
     numbering = frozenset(i for i, c in enumerate(cells) if c is not None and _row_number(c.text))
-    tables, at = [], 0
+    following, after = [0] * len(kinds), len(kinds) + MAX_WIDTH * 2
+    for i in range(len(kinds) - 1, -1, -1):          # the next number after each cell
+        following[i] = after
+        if kinds[i] == NUMBER:
+            after = i
+    tables, at, previous = [], 0, -1
     for first, kind in enumerate(kinds):
-        if first < at or kind != NUMBER:
+        if kind != NUMBER:
             continue
-        found = _table_at(kinds, at, first, numbering)
+        # a header of at least MIN_WIDTH cells without a number stands between
+        # the number before and this one: else no table starts here
+        before, previous = previous, first
+        if first < at or first - before <= MIN_WIDTH:
+            continue
+        found = _table_at(kinds, max(at, before + 1), first, numbering, following[first])
         if found is None:
             continue
         start, width, rows = found
@@ -133,18 +143,23 @@ def _kind(cell: Line | None, number_cell) -> str:
     return NUMBER if number_cell.fullmatch(text) else TEXT
 
 
-def _table_at(kinds: list[str], at: int, first: int, numbering: frozenset):
+def _table_at(kinds: list[str], at: int, first: int, numbering: frozenset, second: int):
     """(header start, width, [(row start, cells, cells missing before)]) of the
     table whose first data row holds the number at ``first`` and that reads the
-    most cells, its header after ``at``; or None."""
+    most cells, its header at ``at`` or after (no number stands from ``at`` to
+    ``first``); or None. ``second``: the next number after ``first``, which the
+    second row holds, so the rows are at least half as wide as the gap; and the
+    second row's cell under ``first`` is a number or empty."""
     best = None
-    for width in range(MIN_WIDTH, MAX_WIDTH + 1):
-        for data in range(max(at + width, first - width + 1), first + 1):
+    for width in range(max(MIN_WIDTH, (second - first) // 2 + 1), min(MAX_WIDTH, first - at) + 1):
+        if first + width >= len(kinds) or kinds[first + width] == TEXT:
+            continue            # (the second row's cell under this number holds words)
+        for data in range(max(at + width, first - width + 1, second - 2 * width + 1), first + 1):
             head = data - width
             while head - width >= at and _section_row(kinds[head:head + width]):
                 head -= width           # (a section's name in a row of its own: 1.优抚安置 | | )
             header = kinds[head:head + width]
-            if NUMBER in header or header.count(TEXT) < 2:
+            if header.count(TEXT) < 2:
                 continue
             found = _rows(kinds, data, width, numbering)
             if len(found) < MIN_ROWS:
