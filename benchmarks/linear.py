@@ -1,7 +1,7 @@
 """Linear time on hostile inputs: characters per second beside the usual rate.
 
     python benchmarks/linear.py [--usual DIR] [--mb 30] [--numbers 20000] [--items 3000]
-                                [--lists 2000] [--rows 10000] [--only numbers,units,list,lists,no-newline,table]
+                                [--lists 2000] [--rows 10000] [--only numbers,units,list,lists,no-newline,table,stream]
 
 In one process, after a warm-up on corpora/samples: the usual rate is the
 pipeline (reportmine.pipeline.Pipeline.analyze on a file) over the .txt files
@@ -17,7 +17,9 @@ Then each hostile input, written by this script from texts written for it:
 - no-newline: report paragraphs written here, digits varied per copy, joined
   without a single line break to about --mb megabytes of UTF-8;
 - table:    one | scoring table of --rows rows, a group cell with its points
-  every third row and a cell of numbered criteria with their points on each.
+  every third row and a cell of numbered criteria with their points on each;
+- stream:   a table of --rows rows one cell a line, bars alone between the
+  cells (structure/cell_streams.py), a section's row every twentieth.
 Each input also runs at half its size: in linear time the two rates match
 (the "half/full" column). Times are CPU seconds (time.process_time) of the
 analysis; the ratio column is the input's chars/s over the usual chars/s
@@ -93,6 +95,26 @@ def score_table(rows: int, seed: int = 13) -> str:
     return "\n".join(out) + "\n"
 
 
+def cell_stream(rows: int, seed: int = 17) -> str:
+    """A table one cell a line with bars between the cells (structure/cell_streams.py):
+    a bar alone between cells, a header cell wrapped over two lines, --rows rows of a
+    number, a name, two counts and a rate, a section's name in a row of its own every
+    twentieth row."""
+    r = random.Random(seed)
+    out = ["|"]
+    for cell in ("序号", "单位", "抽检\n批次(批)", "不合格\n批次(批)", "不合格率(%)"):
+        out += [*cell.split("\n"), "|"]
+    for i in range(rows):
+        if i % 20 == 19:
+            out += [f"第{i // 20 + 1}片区", "|", "|", "|", "|", "|"]
+            continue
+        total = r.randint(100, 5000)
+        bad = r.randint(0, total // 20)
+        for cell in (str(i + 1), f"单位{i}", str(total), str(bad), f"{100 * bad / total:.2f}"):
+            out += [cell, "|"]
+    return "\n".join(out) + "\n"
+
+
 def timed(pipeline, path: Path) -> tuple[int, float]:
     started = time.process_time()
     doc = pipeline.analyze(path)
@@ -107,7 +129,7 @@ def main() -> None:
     ap.add_argument("--items", type=int, default=3_000)
     ap.add_argument("--lists", type=int, default=2_000)
     ap.add_argument("--rows", type=int, default=10_000, help="rows of the scoring table")
-    ap.add_argument("--only", default="numbers,units,list,lists,no-newline,table", help="which inputs, comma-separated")
+    ap.add_argument("--only", default="numbers,units,list,lists,no-newline,table,stream", help="which inputs, comma-separated")
     args = ap.parse_args()
     if not args.usual.is_dir():
         args.usual = ROOT.parent / "shared" / "realdev" / "docs"
@@ -130,6 +152,7 @@ def main() -> None:
         ("lists", f"分别 lists in a sentence ({args.lists:,})"): lambda k: lists_sentence(args.lists // k),
         ("no-newline", f"no newline ({args.mb:g} MB)"): lambda k: no_newline_text(args.mb / k),
         ("table", f"scoring table ({args.rows:,} rows)"): lambda k: score_table(args.rows // k),
+        ("stream", f"cells parted by bars ({args.rows:,} rows)"): lambda k: cell_stream(args.rows // k),
     }
     wanted = set(args.only.split(","))
     print(f"{'input':32} {'chars':>12} {'CPU s':>8} {'chars/s':>10} {'ratio':>6} {'half/full':>9}")

@@ -125,3 +125,18 @@ def test_section_rows_between_the_header_and_the_values_and_a_unit_column(tmp_pa
     doc = _analyze(tmp_path, pipeline, lines)
     assert len(doc.tables) == 1 and len(doc.tables[0].rows) == 6
     assert _found(doc) == [("3.6", "万人"), ("11.2", "万人"), ("8450", "张")]
+
+
+def test_a_section_row_inside_a_numbered_table_does_not_end_it(tmp_path, pipeline):
+    """A numbered table one cell a line whose rows a section's name interrupts
+    (its other cells empty): the rows after it are still the table's."""
+    lines = ["|", "序号", "|", "企业", "|", "产值(万元)", "|", "增长(%)", "|", "|"]
+    rows = [["1", "甲厂", "5200", "6.1"], ["2", "乙厂", "3100", "4.4"], ["二、服务业", "", "", ""],
+            ["3", "丙店", "870", "9.2"], ["4", "丁店", "640", "3.0"]]
+    for row in rows:
+        for cell in row:
+            lines += ([cell] if cell else []) + ["|"]
+        lines.append("|")
+    doc = _analyze(tmp_path, pipeline, lines)
+    assert len(doc.tables) == 1 and len(doc.tables[0].rows) == 6
+    assert _found(doc)[-2:] == [("640", "万元"), ("3.0", "%")]

@@ -180,8 +180,8 @@ def _rows(kinds: list[str], data: int, width: int, numbering: frozenset) -> list
     """The data rows from ``data`` on, each (start, cells, empty cells before them).
     A last column empty in every row closes the rows (a bar alone ending each)
     and may stop doing so (rows one cell shorter from there on); a row without
-    a number between two that fit (是 | 是 in a column of rates) is kept; a
-    last row one cell short whose label stands first is a total without its
+    a number between two that fit (是 | 是 in a column of rates, a section's
+    name alone in a numbered table) is kept; a last row one cell short whose label stands first is a total without its
     number. A first column of numbers is the rows' numbering: each a whole
     number of at most four digits (``numbering``: the positions of such cells)."""
     columns = kinds[data:data + width]
@@ -197,7 +197,7 @@ def _rows(kinds: list[str], data: int, width: int, numbering: frozenset) -> list
 
     def odd(at: int, step: int) -> bool:
         row = kinds[at:at + step]
-        return len(row) == step and NUMBER not in row and row[0] == columns[0] == TEXT
+        return len(row) == step and NUMBER not in row and (row[0] == columns[0] == TEXT or _section_row(row))
 
     rows, at, step = [], data, width
     while True:
