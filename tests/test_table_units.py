@@ -373,3 +373,17 @@ def test_a_row_label_with_pinyin_glosses_names_its_indicator_without_them(tmp_pa
     assert [(q.text, q.indicator) for q in doc.quantities] == [
         ("812", "城鎮消費品零售額"), ("6.4", "城鎮消費品零售額"),
         ("133", "鄉村消費品零售額"), ("7.9", "鄉村消費品零售額")]
+
+
+def test_a_column_of_change_rates_holds_growth(tmp_path, pipeline):
+    """A column headed 变化率 (变幅, 变动率) holds each row's change against an
+    earlier period: growth (GUIDE.md), as a column headed 增幅 does."""
+    lines = ["县区 | 水质综合指数 | 综合指数变化率 | 优良天数变幅",
+             "东湖县 | 3.12 | -4.1% | 2.5%",
+             "西岭县 | 3.40 | 1.8% | -0.6%"]
+    path = tmp_path / "change_rates.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc = pipeline.analyze(path)
+    assert [(q.text, q.role) for q in doc.quantities] == [
+        ("3.12", "actual"), ("-4.1%", "growth"), ("2.5%", "growth"),
+        ("3.40", "actual"), ("1.8%", "growth"), ("-0.6%", "growth")]
