@@ -140,3 +140,57 @@ def test_a_section_row_inside_a_numbered_table_does_not_end_it(tmp_path, pipelin
     doc = _analyze(tmp_path, pipeline, lines)
     assert len(doc.tables) == 1 and len(doc.tables[0].rows) == 6
     assert _found(doc)[-2:] == [("640", "万元"), ("3.0", "%")]
+
+
+def test_a_count_column_that_is_mostly_zero_does_not_make_a_difference_column(pipeline):
+    """学校 合计 | 公办 | 民办 | 其他 where 其他 is mostly 0: 合计 − 公办 = 民办
+    in those rows, but where 其他 is not 0 the row's first count is the sum of
+    its three parts, no wrong difference; a row where no part explains the gap
+    is still flagged."""
+    rows = ["| 县区 | 合计 | 公办 | 民办 | 其他 |", "| 东湖县 | 120 | 100 | 20 | 0 |", "| 西岭县 | 95 | 80 | 15 | 0 |",
+            "| 南坪县 | 60 | 50 | 10 | 0 |", "| 北山县 | 154 | 111 | 41 | 2 |"]
+    flags = [f for f in pipeline.analyze_bytes(("\n".join(rows) + "\n").encode(), "t.txt").flags
+             if f.type == "inconsistency"]
+    assert flags == []
+    rows[-1] = "| 北山县 | 154 | 111 | 38 | 2 |"
+    flags = [f for f in pipeline.analyze_bytes(("\n".join(rows) + "\n").encode(), "t.txt").flags
+             if f.type == "inconsistency"]
+    assert len(flags) == 1 and "154 − 111 = 43" in flags[0].message
+
+
+def test_a_total_row_whose_label_stands_in_the_numbers_column(tmp_path, pipeline):
+    """序号 | 类别 | 批次 | 不合格 | 率 with a last row 合计 | (empty) | 5226 | …:
+    the label takes the numbering column and the values keep their columns."""
+    lines = ["序号 |", "类别 |", "抽检批次 |", "不合格批次 |", "不合格率(%) |",
+             "1 |", "粮食制品 |", "398 |", "2 |", "0.50 |",
+             "2 |", "食用油 |", "164 |", "4 |", "2.44 |",
+             "合计 |", "|", "562 |", "6 |", "1.07 |"]
+    doc = _analyze(tmp_path, pipeline, lines)
+    assert _found(doc)[-3:] == [("562", None), ("6", None), ("1.07", "%")]
+
+
+def test_places_without_figures_and_no_doubled_rows(tmp_path, pipeline):
+    """Rows of a place whose other cells are empty, two in a row, stay in the
+    table (no table twice as wide, pairing two rows, is read instead): each
+    later row's rate keeps its column's unit."""
+    lines = ["|", "地区", "|", "面积", "|", "产量", "|", "增减(%)", "|"]
+    for row in [["全省", "430.5", "1053", "3.2"], ["甲市", "", "", ""], ["乙市", "", "", ""],
+                ["丙市", "26.2", "712", "-1.5"], ["丁市", "15.7", "426", "2.8"], ["戊市", "", "", ""],
+                ["己市", "10.5", "285", "0.6"]]:
+        for cell in row:
+            lines += ([cell] if cell else []) + ["|"]
+    doc = _analyze(tmp_path, pipeline, lines)
+    assert len(doc.tables) == 1 and len(doc.tables[0].rows[0]) == 4
+    assert _found(doc)[-3:] == [("10.5", None), ("285", None), ("0.6", "%")]
+
+
+def test_a_stream_that_ends_early_leaves_the_bar_run_whole(tmp_path, pipeline):
+    """A row one cell short (a merged cell) ends the table read by the period
+    of its columns before most of its lines: the run stays a table of one
+    column, every value of it still a quantity (none lost past the short row)."""
+    lines = ["2025年全市教育基本情况表", "类别 |", "学校数 |", "班级数 |", "在校生数 |", "学前教育 |", "650 |", "4318 |", "124541 |",
+             "小学 |", "334 |", "8697 |", "371009 |", "初中 |", "147 |", "171369 |",
+             "高中 |", "56 |", "1853 |", "89750 |", "特殊教育 |", "8 |", "122 |", "1282 |",
+             "职业教育 |", "15 |", "40 |", "35480 |", "总计 |", "1210 |", "15030 |", "893431 |"]
+    doc = _analyze(tmp_path, pipeline, lines)
+    assert [q.text for q in doc.quantities][-6:] == ["15", "40", "35480", "1210", "15030", "893431"]

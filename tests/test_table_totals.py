@@ -115,3 +115,17 @@ def test_a_table_copied_one_cell_per_line_has_its_totals_checked(pipeline):
     cells[-1] = "920"
     doc = pipeline.analyze_bytes(("\n".join(cells) + "\n").encode("utf-8"), "t.txt")
     assert any(v["kind"] == "sum" for v in doc.meta.get("verified", [])) and not doc.flags
+
+
+def test_one_column_of_many_that_adds_up_does_not_make_the_rows_parts(pipeline):
+    """A 合计 row whose rows above add up in one column of four (the rows are
+    not its parts, or not all of them: grouped levels of a statistics table)
+    is no evidence for the other three: no flag; where three of four add up,
+    the fourth is flagged."""
+    head = "| 项目 | 一季度 | 二季度 | 三季度 | 四季度 |\n"
+    flags, _ = analyze(pipeline, head + "| 甲类 | 52 | 120 | 180 | 240 |\n| 乙类 | 38 | 75 | 110 | 150 |\n"
+                                        "| 合计 | 90 | 200 | 300 | 400 |\n")
+    assert flags == []
+    flags, _ = analyze(pipeline, head + "| 甲类 | 52 | 120 | 180 | 240 |\n| 乙类 | 38 | 80 | 120 | 150 |\n"
+                                        "| 合计 | 90 | 200 | 300 | 400 |\n")
+    assert [f.subtype for f in flags] == ["sum"] and "240 + 150 = 390" in flags[0].message

@@ -175,8 +175,8 @@ def _judge_line(found, lines, cfg, along: str, alone: bool = True) -> None:
         if ok:
             found.verify("sum", arith + f"（表中合计{total.text}）", [total, *parts], total)
             continue
-        if not (fit or (alone and len(judged) == 1)):
-            continue
+        if not ((fit and 2 * fit >= len(judged) - fit) or (alone and len(judged) == 1)):
+            continue        # (one line of many that adds up is no relation of the others: rows grouped wrong)
         typo = ar.sum_typo(total, parts)
         if abs(s - total.norm_value) / total.norm_value <= cfg.near_miss_total or typo:
             found.flag("sum", total, arith + f"，与表中合计{total.text}不符（本表另有{fit}{along}合计相符）"

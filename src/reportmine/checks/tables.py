@@ -264,9 +264,26 @@ def _judge_cell(found, row, j: int, name: str, rows_fit: int, cfg) -> None:
             found.flag("ratio", c, arith + f"（本列有{rows_fit}行符合此关系）", [a, b])
     elif not ratio and a.norm_unit == b.norm_unit == "ratio" and _fraction_slip(found, a, b, c, name):
         return
+    elif not ratio and _rest_in_row(row, j, x - c.value):
+        return      # (53216 | 39592 | 13575 | 49: the row's first value is the sum of the others)
     elif ar.miss(c, *sorted(v * (ar.scale(c) if not ratio else 1) for v in iv)) <= cfg.near_miss_growth \
             or (a.unit == b.unit and (c.unit == a.unit or ratio) and a.norm_unit != "ratio"):
         found.flag("growth" if ratio else "difference", c, arith + f"（本列有{rows_fit}行符合此关系）", [a, b])
+
+
+def _rest_in_row(row, j: int, rest: float) -> bool:
+    """Whether another count of the row, beside the difference's two and its
+    cell (all whole numbers), is what the difference leaves over: the row's
+    first count is the sum of its parts, and a part mostly 0 made the
+    difference look like the column's relation (学校 53216 | 39592 | 13575 | 49)."""
+    return rest != 0 and all(_count(q) for q in (row[0], row[1], row[j])) and any(
+        k != j and _count(q) and abs(q.value) == abs(round(rest))
+        for k, q in enumerate(row[2:], 2) if q.norm_unit == row[j].norm_unit)
+
+
+def _count(q: Quantity) -> bool:
+    """A whole number written without a decimal point (-4.0 is a rate's)."""
+    return float(q.value).is_integer() and "." not in q.text and "．" not in q.text
 
 
 def _show(a, b, name: str) -> str:

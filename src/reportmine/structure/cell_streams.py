@@ -26,6 +26,7 @@ MAX_WIDTH = 24
 MIN_ROWS = 2            # data rows under the header
 MIN_RUN = 8             # lines in a run of one-cell lines and bars
 MIN_BAR_SHARE = 0.25    # of a run's lines that hold a bar
+MAX_ODD = 4             # rows without a number in a row (places with no figures) before one that fits
 
 NUMBER, TEXT, EMPTY = "N", "T", "E"
 CLOSING = "C"           # a column that only ever holds the empty cell closing a row
@@ -162,7 +163,7 @@ def _table_at(kinds: list[str], at: int, first: int, numbering: frozenset, secon
             if header.count(TEXT) < 2:
                 continue
             found = _rows(kinds, data, width, numbering)
-            if len(found) < MIN_ROWS:
+            if len(found) < MIN_ROWS or _repeats(kinds[data:data + width]):
                 continue
             if head < data - width:
                 found = [(r, width, 0) for r in range(head + width, data, width)] + found
@@ -170,6 +171,16 @@ def _table_at(kinds: list[str], at: int, first: int, numbering: frozenset, secon
             if best is None or size > best[0]:
                 best = (size, (head, width, found))
     return best[1] if best else None
+
+
+def _repeats(row: list[str]) -> bool:
+    """Whether a row's kinds repeat with a shorter period (of MIN_WIDTH at least,
+    an empty cell fitting any kind): two rows of the table side by side, which
+    the shorter width reads."""
+    for period in range(MIN_WIDTH, len(row) // 2 + 1):
+        if len(row) % period == 0 and all(a == b or EMPTY in (a, b) for a, b in zip(row, row[period:])):
+            return True
+    return False
 
 
 def _section_row(row: list[str]) -> bool:
@@ -180,10 +191,12 @@ def _rows(kinds: list[str], data: int, width: int, numbering: frozenset) -> list
     """The data rows from ``data`` on, each (start, cells, empty cells before them).
     A last column empty in every row closes the rows (a bar alone ending each)
     and may stop doing so (rows one cell shorter from there on); a row without
-    a number between two that fit (是 | 是 in a column of rates, a section's
-    name alone in a numbered table) is kept; a last row one cell short whose label stands first is a total without its
-    number. A first column of numbers is the rows' numbering: each a whole
-    number of at most four digits (``numbering``: the positions of such cells)."""
+    a number before one that fits (是 | 是 in a column of rates, a section's
+    name alone in a numbered table, up to ``MAX_ODD`` places with no figures) is kept; a last row one cell short whose
+    label stands first is a total without its number, as is one whose label
+    stands in the numbers' column with the label's cell left empty. A first
+    column of numbers is the rows' numbering: each a whole number of at most
+    four digits (``numbering``: the positions of such cells)."""
     columns = kinds[data:data + width]
     if len(columns) < width or NUMBER not in columns or columns[0] == EMPTY \
             or (columns[0] == NUMBER and columns[1] != TEXT):
@@ -206,14 +219,17 @@ def _rows(kinds: list[str], data: int, width: int, numbering: frozenset) -> list
         elif step == width and columns[-1] == CLOSING and rows and fits(at, width - 1):
             step = width - 1
             rows.append((at, step, 0))
-        elif rows and odd(at, step) and fits(at + step, step):
+        elif rows and odd(at, step) and any(fits(at + k * step, step) for k in range(1, MAX_ODD + 1)
+                                            if all(odd(at + j * step, step) for j in range(1, k))):
             rows.append((at, step, 0))
         else:
             break
         at += step
     if rows and columns[0] == NUMBER and at < len(kinds) and kinds[at] == TEXT:
-        short = kinds[at:at + step - 1]
-        if len(short) == step - 1 and _fits(columns[1:step], short):
+        full, short = kinds[at + 1:at + step], kinds[at:at + step - 1]
+        if len(full) == step - 1 and full[0] == EMPTY and _fits(columns[1:step], full):
+            rows.append((at, step, 0))          # 合计 | (empty) | 5226 | 43: the label in the numbers' column
+        elif len(short) == step - 1 and _fits(columns[1:step], short):
             rows.append((at, step - 1, 1))
     return rows
 

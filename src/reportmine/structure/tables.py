@@ -49,12 +49,14 @@ def find_text_tables(doc: Document, lines: list[Line]) -> None:
         runs += [(rows, "\t", rows) for rows in _tab_runs(lines)]
     columns = _column_runs([_one_cell(line) for line in lines])
     streams = _stream_tables(lines) if "|" in doc.text else []
+    kept: list[list[Line]] = []          # bar runs kept as bar tables
     if "|" in doc.text:
         for rows in _bar_runs(lines):
             inside = [t for t in columns if rows[0].start <= t[0][0].start and t[-1][-1].end <= rows[-1].end]
             if not inside or not _one_cell_run(rows):
                 if not _one_cell_run(rows) or not _within(streams, rows):
                     runs.append((rows, "|", rows))
+                    kept.append(rows)
                 continue
             spans = [(t[0][0].start, t[-1][-1].end) for t in inside]
             if _covered(rows, spans) < MIN_COLUMN_COVER:
@@ -64,11 +66,16 @@ def find_text_tables(doc: Document, lines: list[Line]) -> None:
                 columns = [t for t in columns if not any(t is u for u in inside)]
                 if not _within(streams, rows):
                     runs.append((rows, "|", rows))
+                    kept.append(rows)
                 continue
             # the rest of the run (a title, a source line) stays a bar table
             streams = [t for t in streams if not _inside(t[1], rows)]
             runs += [(piece, "|", piece) for piece in _outside(rows, spans) if len(piece) >= 2]
     runs += [(rows, "\n", [line for row in rows for line in row if line is not None]) for rows in columns]
+    # a table read as a stream that a bar run kept whole reaches beyond is not
+    # read (the run's cells past the table stay that run's: a row short of a
+    # cell, a merged one, ended the stream early)
+    streams = [t for t in streams if not any(_overlap(t[1], r) and not _inside(r, t[1]) for r in kept)]
     runs += [(rows, "\n", taken_lines) for rows, taken_lines in streams]
     taken: set[int] = set()
     for rows, sep, flat in sorted(runs, key=lambda r: r[2][0].start):
@@ -93,6 +100,10 @@ def _stream_tables(lines: list[Line]) -> list[tuple[list, list[Line]]]:
 
 def _inside(taken_lines: list[Line], rows: list[Line]) -> bool:
     return rows[0].start <= taken_lines[0].start and taken_lines[-1].end <= rows[-1].end
+
+
+def _overlap(a: list[Line], b: list[Line]) -> bool:
+    return a[0].start < b[-1].end and b[0].start < a[-1].end
 
 
 def _within(streams: list[tuple[list, list[Line]]], rows: list[Line]) -> bool:
