@@ -24,13 +24,17 @@ def _close(got, expected):
         assert g[2] == pytest.approx(e[2])
 
 
-def test_docx_table_cells_take_the_column_header_unit(tmp_path, pipeline):
+def _analyze_docx_table(tmp_path, pipeline, name, title, rows):
     d = docx.Document()
-    d.add_paragraph("表1 主要指标完成情况")
-    add_word_table(d, *ROWS)
-    path = tmp_path / "header_units.docx"
+    d.add_paragraph(title)
+    add_word_table(d, *rows)
+    path = tmp_path / name
     d.save(path)
-    doc = pipeline.analyze(path)
+    return pipeline.analyze(path)
+
+
+def test_docx_table_cells_take_the_column_header_unit(tmp_path, pipeline):
+    doc = _analyze_docx_table(tmp_path, pipeline, "header_units.docx", "表1 主要指标完成情况", ROWS)
     _close(_found(doc), EXPECTED)
     assert [q.indicator for q in doc.quantities] == ["地方财政收入"] * 2 + ["固定资产投资"] * 2
 
@@ -337,6 +341,12 @@ def test_a_flattened_two_level_header_drops_its_group_cell(tmp_path, pipeline):
                    ("10", "full_target"), ("9.8", "actual")]
 
 
+def _analyze_lines(tmp_path, pipeline, name, lines):
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return pipeline.analyze(path)
+
+
 UNIT_COLUMN = [["指  标", "单 位", "本月", "累计"],
                ["新增城镇就业人数", "万人", "1.2", "9.8"],
                ["发放创业担保贷款", "亿元", "0.35", "2.6"]]
@@ -347,18 +357,13 @@ UNIT_COLUMN_FOUND = [("1.2", "万人", 12_000, "人"), ("9.8", "万人", 98_000,
 def test_a_column_headed_unit_gives_each_row_its_unit_txt(tmp_path, pipeline):
     """A column headed 单位 (spaces inside the header allowed) names each row's
     unit: the row's bare numbers take it (TAB-separated txt)."""
-    path = tmp_path / "unit_column.txt"
-    path.write_text("\n".join("\t".join(row) for row in UNIT_COLUMN) + "\n", encoding="utf-8")
-    _close(_found(pipeline.analyze(path)), UNIT_COLUMN_FOUND)
+    doc = _analyze_lines(tmp_path, pipeline, "unit_column.txt", ["\t".join(row) for row in UNIT_COLUMN])
+    _close(_found(doc), UNIT_COLUMN_FOUND)
 
 
 def test_a_column_headed_unit_gives_each_row_its_unit_docx(tmp_path, pipeline):
-    d = docx.Document()
-    d.add_paragraph("表3 就业创业主要指标")
-    add_word_table(d, *UNIT_COLUMN)
-    path = tmp_path / "unit_column.docx"
-    d.save(path)
-    _close(_found(pipeline.analyze(path)), UNIT_COLUMN_FOUND)
+    doc = _analyze_docx_table(tmp_path, pipeline, "unit_column.docx", "表3 就业创业主要指标", UNIT_COLUMN)
+    _close(_found(doc), UNIT_COLUMN_FOUND)
 
 
 def test_a_row_label_with_pinyin_glosses_names_its_indicator_without_them(tmp_path, pipeline):
@@ -367,9 +372,7 @@ def test_a_row_label_with_pinyin_glosses_names_its_indicator_without_them(tmp_pa
     lines = ["指標(biāo) | 本月(億元) | 增長(zhǎng)(%)",
              "城鎮(zhèn)消費(fèi)品零售額 | 812 | 6.4",
              "鄉(xiāng)村消費(fèi)品零售額 | 133 | 7.9"]
-    path = tmp_path / "glosses.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    doc = pipeline.analyze(path)
+    doc = _analyze_lines(tmp_path, pipeline, "glosses.txt", lines)
     assert [(q.text, q.indicator) for q in doc.quantities] == [
         ("812", "城鎮消費品零售額"), ("6.4", "城鎮消費品零售額"),
         ("133", "鄉村消費品零售額"), ("7.9", "鄉村消費品零售額")]
@@ -381,9 +384,7 @@ def test_a_column_of_change_rates_holds_growth(tmp_path, pipeline):
     lines = ["县区 | 水质综合指数 | 综合指数变化率 | 优良天数变幅",
              "东湖县 | 3.12 | -4.1% | 2.5%",
              "西岭县 | 3.40 | 1.8% | -0.6%"]
-    path = tmp_path / "change_rates.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    doc = pipeline.analyze(path)
+    doc = _analyze_lines(tmp_path, pipeline, "change_rates.txt", lines)
     assert [(q.text, q.role) for q in doc.quantities] == [
         ("3.12", "actual"), ("-4.1%", "growth"), ("2.5%", "growth"),
         ("3.40", "actual"), ("1.8%", "growth"), ("-0.6%", "growth")]
