@@ -129,7 +129,8 @@ def main() -> None:
     ap.add_argument("--items", type=int, default=3_000)
     ap.add_argument("--lists", type=int, default=2_000)
     ap.add_argument("--rows", type=int, default=10_000, help="rows of the scoring table")
-    ap.add_argument("--only", default="numbers,units,list,lists,no-newline,table,stream", help="which inputs, comma-separated")
+    ap.add_argument("--only", default="numbers,units,list,lists,no-newline,table,stream",
+                    help="which inputs, comma-separated")
     args = ap.parse_args()
     if not args.usual.is_dir():
         args.usual = ROOT.parent / "shared" / "realdev" / "docs"

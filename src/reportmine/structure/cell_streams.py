@@ -13,8 +13,12 @@ Either is read as one stream of cells. A table in it is a header of ``w``
 cells holding no number, then at least two rows of ``w`` cells whose columns
 keep their kind (a number, text, or empty) from row to row: text columns may
 stand after the numbers (a city's main pollutant), a row may open with its
-number (序号), and a last row one cell short is a total row without its number.
-The width kept is the one that reads the most cells (the smallest on a tie).
+number (序号), rows without a number (a section's name, a place with no
+figures, 是 | 是) may stand between rows that fit, a bar alone closing the
+rows may stop doing so, and a last row one cell short is a total row without
+its number. The width kept is the one that reads the most cells (the
+smallest on a tie), never one whose rows repeat a shorter period (two rows
+side by side).
 """
 
 from __future__ import annotations
@@ -192,9 +196,10 @@ def _rows(kinds: list[str], data: int, width: int, numbering: frozenset) -> list
     A last column empty in every row closes the rows (a bar alone ending each)
     and may stop doing so (rows one cell shorter from there on); a row without
     a number before one that fits (是 | 是 in a column of rates, a section's
-    name alone in a numbered table, up to ``MAX_ODD`` places with no figures) is kept; a last row one cell short whose
-    label stands first is a total without its number, as is one whose label
-    stands in the numbers' column with the label's cell left empty. A first
+    name alone in a numbered table, up to ``MAX_ODD`` places with no figures)
+    is kept; a last row one cell short whose label stands first is a total
+    without its number, as is one whose label stands in the numbers' column
+    with the label's cell left empty. A first
     column of numbers is the rows' numbering: each a whole number of at most
     four digits (``numbering``: the positions of such cells)."""
     columns = kinds[data:data + width]
