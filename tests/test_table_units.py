@@ -388,3 +388,12 @@ def test_a_column_of_change_rates_holds_growth(tmp_path, pipeline):
     assert [(q.text, q.role) for q in doc.quantities] == [
         ("3.12", "actual"), ("-4.1%", "growth"), ("2.5%", "growth"),
         ("3.40", "actual"), ("1.8%", "growth"), ("-0.6%", "growth")]
+
+
+def test_a_column_headed_unit_that_lists_bodies_gives_no_unit(tmp_path, pipeline):
+    """单位 also heads a column of the bodies a table lists (序号 | 单位 | 得分):
+    its cells are no units (县教育局 does not make 95 a count of counties), so
+    the scores keep their column's reading."""
+    lines = ["序号 | 单位 | 考核得分", "1 | 县教育局 | 95", "2 | 县卫健局 | 92.5", "3 | 镇政府 | 88"]
+    doc = _analyze_lines(tmp_path, pipeline, "bodies.txt", lines)
+    assert [(q.text, q.unit) for q in doc.quantities] == [("95", None), ("92.5", None), ("88", None)]

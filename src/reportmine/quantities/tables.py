@@ -20,6 +20,7 @@ from .lexicon import lexicon
 
 AR = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
 _BARE = re.compile(rf"(?P<sign>[-－−+]?)(?P<num>{AR})")
+_PER_PERIOD = re.compile(r"[、·•]")       # 元/人、月: the unit, then the period it is counted over
 _TRAILING = re.compile(r"[\u4e00-\u9fff]([%％‰])$")
 
 
@@ -159,7 +160,7 @@ def _column_units(text: str, rows) -> dict:
             out[("skip", c)] = True
         if label.strip().endswith(lexicon().score_before):
             out[("score", c)] = True
-        if words.unit_column.fullmatch("".join(label.split())):
+        if words.unit_column.fullmatch("".join(label.split())) and _names_units(text, rows[1:4], c):
             out[("unit", c)] = True
         m = words.after_label.search(label)
         if m and unit_of(m.group(1)):
@@ -167,12 +168,29 @@ def _column_units(text: str, rows) -> dict:
     return out
 
 
+def _names_units(text: str, rows, c: int) -> bool:
+    """Whether a column headed 单位 holds units (万人, 亿元), not the bodies a
+    table lists (序号 | 单位 | 得分: 县教育局): one of its first cells is a unit."""
+    for row in rows:
+        for cell in row:
+            word = text[cell.start:cell.end].strip()
+            if cell.col == c and _whole_unit(word) is not None:
+                return True
+    return False
+
+
+def _whole_unit(word: str):
+    """unit_of(word) when the whole cell is the unit (万人, not 县教育局's 县; 元/人、月:
+    元/人 for each month)."""
+    found = unit_of(word) if 0 < len(word) <= 8 else None
+    return found if found is not None and found[0] == _PER_PERIOD.split(word)[0] else None
+
+
 def _row_unit(text: str, row: list[Block], columns: dict):
     """The unit a row's cell under a 单位 column names (万人), for its bare numbers."""
     for cell in row:
         if columns.get(("unit", cell.col)):
-            word = text[cell.start:cell.end].strip()
-            return unit_of(word) if word else None
+            return _whole_unit(text[cell.start:cell.end].strip())
     return None
 
 
