@@ -194,3 +194,14 @@ def test_a_stream_that_ends_early_leaves_the_bar_run_whole(tmp_path, pipeline):
              "职业教育 |", "15 |", "40 |", "35480 |", "总计 |", "1210 |", "15030 |", "893431 |"]
     doc = _analyze(tmp_path, pipeline, lines)
     assert [q.text for q in doc.quantities][-6:] == ["15", "40", "35480", "1210", "15030", "893431"]
+
+
+def test_years_heading_the_columns_of_a_stream_are_labels(tmp_path, pipeline):
+    """序号 | 省份 | 2023年 | 2024年 | 2025年 one cell a line: the years head
+    columns (no numbers of the rows), so the header is read and the scores
+    under it are quantities; the row numbers are none."""
+    lines = ["序号 |", "地区 |", "2023年 |", "2024年 |", "2025年 |",
+             "1 |", "东湖县 |", "67.8 |", "73.0 |", "77.3 |",
+             "2 |", "西岭县 |", "72.0 |", "73.4 |", "74.3 |"]
+    doc = _analyze(tmp_path, pipeline, lines)
+    assert [q.text for q in doc.quantities] == ["67.8", "73.0", "77.3", "72.0", "73.4", "74.3"]

@@ -397,3 +397,12 @@ def test_a_column_headed_unit_that_lists_bodies_gives_no_unit(tmp_path, pipeline
     lines = ["序号 | 单位 | 考核得分", "1 | 县教育局 | 95", "2 | 县卫健局 | 92.5", "3 | 镇政府 | 88"]
     doc = _analyze_lines(tmp_path, pipeline, "bodies.txt", lines)
     assert [(q.text, q.unit) for q in doc.quantities] == [("95", None), ("92.5", None), ("88", None)]
+
+
+def test_a_row_label_naming_its_unit_is_a_measure_even_with_a_skip_word(tmp_path, pipeline):
+    """电话 marks a column or row of phone numbers, but a row label that names
+    its unit (长途电话（亿次）) is a measure: its cells are quantities in that
+    unit; a row of phone numbers stays none."""
+    lines = ["指标 | 2024年 | 2025年", "长途电话（亿次） | 12.6 | 11.8", "联系电话 | 3312456 | 3312457"]
+    doc = _analyze_lines(tmp_path, pipeline, "phones.txt", lines)
+    assert [(q.text, q.unit) for q in doc.quantities] == [("12.6", "亿次"), ("11.8", "亿次")]

@@ -91,7 +91,8 @@ def table_quantities(doc: Document) -> None:
                 if m is None:
                     if text.strip() and not any("0" <= ch <= "9" for ch in text):
                         label = header_unit(text)     # a row label: 医疗收入(万元)
-                        label_skip = any(w in text for w in table_words().skip)
+                        # (长途电话（亿次）names its unit: a measure, no phone number)
+                        label_skip = label is None and any(w in text for w in table_words().skip)
                     continue
                 if label_skip or _in_boilerplate(doc, cell.start):
                     continue
@@ -156,7 +157,7 @@ def _column_units(text: str, rows) -> dict:
         unit = header_unit(label)
         if unit:
             out[(len(header), c)] = unit
-        if any(w in label for w in words.skip):
+        if not unit and any(w in label for w in words.skip):
             out[("skip", c)] = True
         if label.strip().endswith(lexicon().score_before):
             out[("score", c)] = True

@@ -23,6 +23,8 @@ side by side).
 
 from __future__ import annotations
 
+import re
+
 from .lines import Line
 
 MIN_WIDTH = 3           # a label column and two more at least
@@ -31,6 +33,8 @@ MIN_ROWS = 2            # data rows under the header
 MIN_RUN = 8             # lines in a run of one-cell lines and bars
 MIN_BAR_SHARE = 0.25    # of a run's lines that hold a bar
 MAX_ODD = 4             # rows without a number in a row (places with no figures) before one that fits
+
+_YEAR = re.compile(r"(?:19|20)\d\d年(?:度)?")
 
 NUMBER, TEXT, EMPTY = "N", "T", "E"
 CLOSING = "C"           # a column that only ever holds the empty cell closing a row
@@ -145,6 +149,8 @@ def _kind(cell: Line | None, number_cell) -> str:
     text = "".join(cell.text.split())
     if not text or text in ("-", "—", "/", "－", "--"):
         return EMPTY
+    if _YEAR.fullmatch(text):
+        return TEXT                 # (2011年 heads a column: a label, no number of the rows)
     return NUMBER if number_cell.fullmatch(text) else TEXT
 
 
