@@ -270,6 +270,17 @@ def test_a_text_with_its_numbers_on_lines_of_their_own_reads_like_the_plain_text
     assert all(doc.text[q.start:q.end] == q.text for q in doc.quantities)
 
 
+def test_three_numbers_on_lines_of_their_own_are_enough_to_read_the_page_as_prose(pipeline):
+    """Stop 46: a short page with three numbers each on a line of its own, the
+    sentence going on after each (受理业务⏎86421⏎件，日均…⏎352⏎多件，…): the
+    numbers keep their units (the fragments rule asked for five such lines)."""
+    text = ("政务服务中心全年共受理业务\n86421\n件，日均受理量由开办之初的\n120\n多件，逐年增长到目前的\n352\n"
+            "多件，群众满意率保持在较高水平。\n")
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [(q.text, q.unit, q.approx) for q in doc.quantities] == [
+        ("86421\n件", "件", None), ("120\n多件", "件", "more"), ("352\n多件", "件", "more")]
+
+
 def test_a_table_written_one_cell_a_line_is_no_fragmented_prose():
     text = ("指标名称\n年度目标\n实际完成\n完成率\n城镇新增就业（人）\n3000\n3200\n106.7%\n"
             "新增市场主体（户）\n5500\n5860\n106.5%\n农村劳动力转移（人）\n1800\n1950\n108.3%\n"
