@@ -1,7 +1,7 @@
 """Linear time on hostile inputs: characters per second beside the usual rate.
 
     python benchmarks/linear.py [--usual DIR] [--mb 30] [--numbers 20000] [--items 3000]
-                                [--lists 2000] [--rows 10000] [--only numbers,units,list,lists,no-newline,table,stream]
+                                [--lists 2000] [--rows 10000] [--only numbers,units,list,lists,no-newline,table,stream,marks]
 
 In one process, after a warm-up on corpora/samples: the usual rate is the
 pipeline (reportmine.pipeline.Pipeline.analyze on a file) over the .txt files
@@ -19,7 +19,9 @@ Then each hostile input, written by this script from texts written for it:
 - table:    one | scoring table of --rows rows, a group cell with its points
   every third row and a cell of numbered criteria with their points on each;
 - stream:   a table of --rows rows one cell a line, bars alone between the
-  cells (structure/cell_streams.py), a section's row every twentieth.
+  cells (structure/cell_streams.py), a section's row every twentieth;
+- marks:    one line of 5 x --items clauses, each with an underscore between
+  two words (甲_乙), every one a template mark checks/placeholders.py reads.
 Each input also runs at half its size: in linear time the two rates match
 (the "half/full" column). Times are CPU seconds (time.process_time) of the
 analysis; the ratio column is the input's chars/s over the usual chars/s
@@ -115,6 +117,12 @@ def cell_stream(rows: int, seed: int = 17) -> str:
     return "\n".join(out) + "\n"
 
 
+def marks_line(count: int) -> str:
+    """One line of --items clauses, each with an underscore between two words (甲_乙):
+    every one a template mark the placeholder check reads its line for."""
+    return "".join(f"全县推进第{i}批村级_组级工作，" for i in range(count)) + "\n"
+
+
 def timed(pipeline, path: Path) -> tuple[int, float]:
     started = time.process_time()
     doc = pipeline.analyze(path)
@@ -129,7 +137,7 @@ def main() -> None:
     ap.add_argument("--items", type=int, default=3_000)
     ap.add_argument("--lists", type=int, default=2_000)
     ap.add_argument("--rows", type=int, default=10_000, help="rows of the scoring table")
-    ap.add_argument("--only", default="numbers,units,list,lists,no-newline,table,stream",
+    ap.add_argument("--only", default="numbers,units,list,lists,no-newline,table,stream,marks",
                     help="which inputs, comma-separated")
     args = ap.parse_args()
     if not args.usual.is_dir():
@@ -154,6 +162,7 @@ def main() -> None:
         ("no-newline", f"no newline ({args.mb:g} MB)"): lambda k: no_newline_text(args.mb / k),
         ("table", f"scoring table ({args.rows:,} rows)"): lambda k: score_table(args.rows // k),
         ("stream", f"cells parted by bars ({args.rows:,} rows)"): lambda k: cell_stream(args.rows // k),
+        ("marks", f"template marks on one line ({args.items * 5:,})"): lambda k: marks_line(args.items * 5 // k),
     }
     wanted = set(args.only.split(","))
     print(f"{'input':32} {'chars':>12} {'CPU s':>8} {'chars/s':>10} {'ratio':>6} {'half/full':>9}")

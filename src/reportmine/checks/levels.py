@@ -346,7 +346,7 @@ def _with_change(found, text: str, level: Quantity, change: Quantity, g: Quantit
 def _compared_with(text: str, level: Quantity, cfg) -> bool:
     """与第六次人口普查的86300人相比: the level written between 与 and 相比
     is the one compared with, whatever words name its period."""
-    return cfg.compared_close.match(text, level.end) is not None \
+    return cfg.compared_close.match(text, level.end, level.end + 12) is not None \
         and cfg.compared_open.search(text, clause_start(text, level.start), level.start) is not None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..claims.clauses import line_end, line_start
 from ..document import Flag
 from ..numerals import digit_chars, unit_chars
 from ..quantities.lexicon import lexicon
@@ -38,7 +39,7 @@ def _marked(s: str, r: Rules) -> bool:
 def _plausible(text: str, s: int, e: int, r: Rules, emphasis: list[tuple[int, int]]) -> bool:
     tok = text[s:e]
     marks = [ch for ch in tok if ch in r.marks]
-    if not marks or _operator(tok, marks, r) or r.times_hundred.match(text, s):
+    if not marks or _operator(tok, marks, r) or r.times_hundred.match(text, s, s + _NEAR):
         return False           # 3×4, ×100%, ×0.5, 1~5, (在编人数/编制数)X 100%
     if tok in r.operators and _binary(text, s, e) and not _mask_follows(text, e, tok, r):
         return False           # 3 × 4, 单价×数量
@@ -53,7 +54,7 @@ def _plausible(text: str, s: int, e: int, r: Rules, emphasis: list[tuple[int, in
         return False           # a code such as x86
     if text.startswith(r.words, s):
         return False           # a word the mark begins: X光机, X射线, x轴
-    if set(marks) <= {"_", "＿"} and len(tok) == 1 and r.page_after.match(text, e):
+    if set(marks) <= {"_", "＿"} and len(tok) == 1 and r.page_after.match(text, e, e + _NEAR):
         return False           # 项目绩效目标表_第1页: a file name's separator before its page
     if set(marks) <= {"_", "＿"} and len(tok) == 1 and _han(text[s - 1:s]) and _han(text[e:e + 1]) \
             and _separator_line(text, s):
@@ -77,10 +78,10 @@ def _separator_line(text: str, s: int) -> bool:
     """The underscore stands inside a 【】 label on its line, or on a line of three
     or more underscores and no Chinese punctuation (a page title's or a spam
     block's words joined by _); a blank in a sentence (请以_为主题, 做好_宣传工作)
-    is neither."""
-    start = text.rfind("\n", 0, s) + 1
-    end = text.find("\n", s)
-    line = text[start:end if end >= 0 else len(text)]
+    is neither. The line is read up to ``_LINE_REACH`` characters each side (a
+    title or a spam block is shorter; a longer line is read in linear time)."""
+    start = max(line_start(text, s), s - _LINE_REACH)
+    line = text[start:min(line_end(text, s), s + _LINE_REACH)]
     i = s - start
     if line.rfind("【", 0, i) > line.rfind("】", 0, i) and line.find("】", i) >= 0:
         return True
@@ -88,11 +89,12 @@ def _separator_line(text: str, s: int) -> bool:
 
 
 def _alone_on_line(text: str, s: int, e: int) -> bool:
-    start = text.rfind("\n", 0, s) + 1
-    end = text.find("\n", e)
-    return not text[start:s].strip() and not text[e:end if end >= 0 else len(text)].strip()
+    return not text[line_start(text, s):s].strip() and not text[e:line_end(text, e)].strip()
 
 
+_NEAR = 16             # characters a pattern anchored at a mark may read (regex's match
+                        # without an end position may scan the rest of the text)
+_LINE_REACH = 200       # characters of a mark's line read each side for a separator line
 _STRAY_REACH = 10       # characters each side of a mark read for stray Latin letters
 
 
