@@ -1,7 +1,8 @@
 """Linear time on hostile inputs: characters per second beside the usual rate.
 
     python benchmarks/linear.py [--usual DIR] [--mb 30] [--numbers 20000] [--items 3000]
-                                [--lists 2000] [--rows 10000] [--only numbers,units,list,lists,no-newline,table,stream,marks]
+                                [--lists 2000] [--rows 10000]
+                                [--only numbers,units,list,lists,no-newline,table,stream,marks]
 
 In one process, after a warm-up on corpora/samples: the usual rate is the
 pipeline (reportmine.pipeline.Pipeline.analyze on a file) over the .txt files
