@@ -32,6 +32,7 @@ class TextMarks:
     list_cue: "regex.Pattern"       # one of them
     list_head: "regex.Pattern"      # one of them with its copula and colon (依次为:)
     list_subject: "regex.Pattern"   # a reporting unit ending the text before a list item (、乙区)
+    list_subject_verb: "regex.Pattern"  # the verb after a listed indicator's subject (实现)
     place: "regex.Pattern"          # a place name (甲县, 城东区), matched whole
     scope_end: "regex.Pattern"      # what ends a forecast's or a target list's scope
     heading_noise: "regex.Pattern"  # a list or heading marker opening a phrase (一是, （二）, 第三,)
@@ -315,7 +316,8 @@ def _late_words(data: dict, lists: dict[str, tuple]) -> tuple:
 _MARK_WORDS = ("list_separators", "list_cues", "copulas", "subject_suffixes", "place_suffixes",
                "qualify_class", "qualify_parent")
 _MARK_PATTERNS = ("scope_end", "heading_noise", "run_in_heading", "next_heading_mark", "class_gap",
-                  "title_line_stop", "title_line_end", "record_label", "record_label_not")
+                  "title_line_stop", "title_line_end", "record_label", "record_label_not",
+                  "list_subject_verb")
 
 
 def _contains_any(words: tuple[str, ...]) -> Callable[[str], bool]:
@@ -371,6 +373,7 @@ def _text_marks(data: dict) -> TextMarks:
         list_head=pat(alt("list_cues") + alt("copulas") + "?[:：]?", "list_cues"),
         list_subject=pat(rf"([\p{{Han}}]{{1,8}}?{alt('subject_suffixes')})(?:{alt('copulas')}|[:：])?$",
                          "subject_suffixes"),
+        list_subject_verb=pat(tm["list_subject_verb"], "list_subject_verb"),
         place=pat(rf"\p{{Han}}{{1,8}}?{alt('place_suffixes')}", "place_suffixes"),
         scope_end=pat(tm["scope_end"], "scope_end"),
         heading_noise=pat(tm["heading_noise"], "heading_noise"),

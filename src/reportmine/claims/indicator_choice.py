@@ -43,6 +43,7 @@ class Walk:
     def __post_init__(self):
         self.own: dict[int, str] = {}        # id(q) -> the indicator it named itself
         self.inherited: set[int] = set()     # id(q) of quantities that took the indicator before them
+        self.qualified: set[int] = set()     # id(q) of generic ones qualified by the main indicator, and their list
 
 
 def clause_indicator(c: Cues, text: str, q: Quantity, clause: tuple[int, int], first_cue, last_cue,
@@ -101,8 +102,13 @@ def inherit_indicator(c: Cues, text: str, q: Quantity, ss: int, walk: Walk) -> b
         walk.inherited.add(id(q))
     elif _generic(q.indicator) and base and q.indicator not in base:
         q.indicator = _qualify(c, base, q.indicator)   # 参保…41.25万人，参保率97.6% / 其中省级8项
+        walk.qualified.add(id(q))
     elif base and q.indicator and q.indicator.endswith(c.reference_tails):
         q.indicator = base      # 收入累计完成A万元，完成年初预算数B万元的C%: 预算数 names the reference
+    elif same_sentence and id(prev) in walk.qualified and q.indicator == prev.indicator:
+        # 低保户420户1310人，其中一类户…: 1310人 took the qualified 低保户 of the number
+        # before it; the items after are not parts of it but of the sentence's main one
+        walk.qualified.add(id(q))
     elif q.indicator and not _generic(q.indicator):
         walk.own[id(q)] = q.indicator
         walk.parent = q

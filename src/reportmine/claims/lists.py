@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import bisect
 
+import regex
+
 from ..document import Quantity
 from .clauses import next_sentence_end, sentence_start
 from .cues import Cues, TextMarks
 
 # separators, list cues and subjects: claims.yaml text_marks (Cues.marks)
 _PERIOD_REACH = 400     # characters before a 分别 list searched for its periods
+_SUBJECT = regex.compile(r"\p{Han}{2,}")
 
 
 def groups(text: str, quantities: list[Quantity], cues: Cues) -> list[list[Quantity]]:
@@ -115,14 +118,25 @@ def _split_indicator(run: list[Quantity], cues: Cues) -> None:
 
         words = tokenizer().lcut(items[-1])
         shared = words[-1] if len(words) > 1 and len(words[-1]) >= 2 else ""
+        subject, items[0] = _subject_of(items[0], cues.marks)
         for q, item in zip(run, items):
-            q.indicator = item if item.endswith(shared) else item + shared
+            q.indicator = subject + (item if item.endswith(shared) else item + shared)
         return
     for key, parts in cues.split.items():
         if key in ind and len(parts) == len(run):
             for q, part in zip(run, parts):
                 q.indicator = ind.replace(key, part, 1)
             return
+
+
+def _subject_of(first: str, marks: TextMarks) -> tuple[str, str]:
+    """规模以上工业实现营业收入 -> (规模以上工业, 营业收入): the subject a listed
+    indicator's first item carries before its verb, which every item shares;
+    ("", first) when none is written so."""
+    m = marks.list_subject_verb.search(first, 2)
+    if m is None or m.end() >= len(first) or not _SUBJECT.fullmatch(first, 0, m.start()):
+        return "", first
+    return first[:m.start()], first[m.end():]
 
 
 def _pair_periods(text: str, run: list[Quantity], cues: Cues) -> None:

@@ -22,6 +22,8 @@ _ROW_NUMBER = re.compile(r"[0-9]{1,3}[.、]?|")
 _PROSE_HAN = 12
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"[0-9]")
+# notes in brackets after a row label's unit (（天）[含日间手术]【不含…】)
+_LABEL_NOTES = re.compile(r"(?:\s*(?:\[[^\[\]]*\]|【[^【】]*】|[（(][^（()）]*[)）]))*\s*")
 
 
 def table_claims(doc: Document, cues: Cues) -> None:
@@ -456,13 +458,14 @@ _TITLE_CHARS = 30       # a longer line above a table is running text, not its t
 
 def _without_unit_note(label: str) -> str:
     """城镇新增就业（人） -> 城镇新增就业: the row label's note of the unit its
-    cells are counted in names no part of the indicator."""
+    cells are counted in names no part of the indicator, nor do the notes in
+    brackets after it (平均住院日（天）[含日间手术])."""
     label = label.rstrip()
-    m = next((m for m in table_words().in_brackets.finditer(label) if m.end() == len(label)), None)
-    if m is None:
-        return label
-    unit = unit_of(m.group(1))
-    return label[:m.start()] if unit is not None and unit[0] == m.group(1) else label
+    for m in table_words().in_brackets.finditer(label):
+        unit = unit_of(m.group(1))
+        if unit is not None and unit[0] == m.group(1) and _LABEL_NOTES.fullmatch(label, m.end()):
+            return label[:m.start()]
+    return label
 
 
 def _prose(cell_text: str) -> bool:
