@@ -51,6 +51,21 @@ def test_shipped_model_is_what_the_script_fits_on_the_stored_features():
     assert train.model_text(refit).count("\n") == SHIPPED.read_text(encoding="utf-8").count("\n")
 
 
+def test_stored_features_are_what_the_pipeline_reads_now():
+    """The stored rows are the features the pipeline gives the gold documents
+    today (the project's corpus, read first, and the shared seeds and realdev
+    where this checkout has them): a change to the stages that moves a feature
+    must refit the model (python models/train_roles.py)."""
+    train = _train_module()
+    docs = train.load_all()
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    index = {f: i for i, f in enumerate(sorted(shipped["weights"]))}
+    rows, labels = train.training_set(docs)
+    stored = json.loads((ROOT / "models" / "roles_features.json").read_text(encoding="utf-8"))["rows"]
+    assert rows and [[lab, sorted({index[f] for f in row if f in index})]
+                     for row, lab in zip(rows, labels)] == stored[:len(rows)]
+
+
 def test_model_file_is_validated():
     with pytest.raises(DataFileError):
         RoleModel.from_dict({"schema": "other", "classes": [], "intercept": [], "weights": {}})
