@@ -133,41 +133,28 @@ def test_a_row_label_s_unit_note_is_no_part_of_the_indicator(pipeline):
 
 
 
-@pytest.mark.parametrize("text, expected", [
-    # notes in brackets after the unit note are no part of it either
+@pytest.mark.parametrize("text, indicators", [
+    # notes in brackets after a row label's unit note are no part of it either
     ("指标\t本年\t上年\n药占比(%)[不含集采药品]\t26.51%\t28.20%\n平均住院日（天）【含日间手术】\t7.8\t8.1\n",
      ["药占比", "药占比", "平均住院日", "平均住院日"]),
-    # a bracket that is no unit note stays (其中：乡镇(街道)卫生院 is a name)
+    # a bracket that is no unit note stays (乡镇(街道)卫生院 is a name)
     ("指标\t本年\t上年\n乡镇(街道)卫生院诊疗人次\t3200\t3050\n", ["乡镇(街道)卫生院诊疗人次"] * 2),
-])
-def test_notes_after_a_row_label_s_unit_note(pipeline, text, expected):
-    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
-    assert [q.indicator for q in doc.quantities] == expected
-
-
-@pytest.mark.parametrize("text, indicators", [
-    # the subject before the first item's verb is every item's (GUIDE.md: 城镇居民收入, 农村居民收入)
+    # the subject before a listed indicator's first verb is every item's (GUIDE.md: 城镇居民收入, 农村居民收入)
     ("今年全市规模以上工业实现营业收入、利润总额同比分别增长8.5%和12.3%。",
      ["规模以上工业营业收入", "规模以上工业利润总额"]),
     ("全县规模以上企业实现主营收入、利税、利润分别为120亿元、15亿元和9亿元。",
      ["规模以上企业主营收入", "规模以上企业利税", "规模以上企业利润"]),
     # no verb: nothing tells the subject from the first item, which keeps its words
-    ("三个重点园区营业收入、税金分别占全县规模以上工业的35.2%和30.1%。",
-     ["三个重点园区营业收入", "税金"]),
-])
-def test_a_listed_indicator_s_subject_is_shared(pipeline, text, indicators):
-    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
-    assert [q.indicator for q in doc.quantities] == indicators
-
-
-def test_the_parts_after_a_qualified_count_are_not_its_parts(pipeline):
+    ("三个重点园区营业收入、税金分别占全县规模以上工业的35.2%和30.1%。", ["三个重点园区营业收入", "税金"]),
     # 低保户 is qualified by the sentence's main indicator; the 其中 items after the
     # count that shares it are parts of that, not of one another
-    text = "全乡共有农业人口9800人，现有低保户420户1310人(其中一类户96户120人,二类户210户730人)。"
+    ("全乡共有农业人口9800人，现有低保户420户1310人(其中一类户96户120人,二类户210户730人)。",
+     ["农业人口", "农业人口低保户", "农业人口低保户", "农业人口一类户", "农业人口一类户",
+      "农业人口二类户", "农业人口二类户"]),
+])
+def test_indicators_of_labels_lists_and_parts(pipeline, text, indicators):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
-    assert [q.indicator for q in doc.quantities] == [
-        "农业人口", "农业人口低保户", "农业人口低保户", "农业人口一类户", "农业人口一类户",
-        "农业人口二类户", "农业人口二类户"]
+    assert [q.indicator for q in doc.quantities] == indicators
 
 
 @pytest.mark.parametrize("text, expected", [
