@@ -86,10 +86,10 @@ def test_rows_that_stop_being_closed_and_a_row_of_words_stay_in_the_table(tmp_pa
 
 
 def _tables(lines):
-    _, number_cell, _, cell_line = _column_cells()
+    cells = _column_cells()
     out = []
-    for run in stream_runs(split_lines("\n".join(lines)), cell_line):
-        out += periodic_tables(cell_stream(run), number_cell)
+    for run in stream_runs(split_lines("\n".join(lines)), cells.stream_cell_line):
+        out += periodic_tables(cell_stream(run), cells)
     return out
 
 

@@ -287,6 +287,8 @@ def test_rates_words_load_and_refuse_a_broken_section(monkeypatch, key, value, m
     ("numbering_header", None, "missing keys"),
     ("stream_cell_line", "[^|", "bad pattern"),
     ("stream_cell_line", None, "missing keys"),
+    ("stream_empty_cell", "[—", "bad pattern"),
+    ("stream_year_label", None, "missing keys"),
 ])
 def test_column_table_cells_load_and_are_refused_when_broken(monkeypatch, key, value, message):
     """structure/tables.py reads what a one-cell line, a number cell and a numbering column's
@@ -294,10 +296,13 @@ def test_column_table_cells_load_and_are_refused_when_broken(monkeypatch, key, v
     from reportmine.structure import tables
 
     tables._column_cells.cache_clear()
-    cell_line, number_cell, numbering, stream_cell = tables._column_cells()
-    assert cell_line.fullmatch("年度目标") and number_cell.fullmatch("105.4%") and not cell_line.fullmatch("完成，")
-    assert numbering.fullmatch("序号") and not numbering.fullmatch("县区")
-    assert stream_cell.fullmatch("9,574.1") and not stream_cell.fullmatch("完成。")
+    cells = tables._column_cells()
+    assert cells.cell_line.fullmatch("年度目标") and cells.number_cell.fullmatch("105.4%")
+    assert not cells.cell_line.fullmatch("完成，")
+    assert cells.numbering_header.fullmatch("序号") and not cells.numbering_header.fullmatch("县区")
+    assert cells.stream_cell_line.fullmatch("9,574.1") and not cells.stream_cell_line.fullmatch("完成。")
+    assert cells.stream_empty_cell.fullmatch("--") and cells.stream_empty_cell.fullmatch("/")
+    assert not cells.stream_empty_cell.fullmatch("-3") and cells.stream_year_label.fullmatch("2021年度")
     _refused(monkeypatch, tables, tables._column_cells, "structure.yaml", ("column_tables", key), value, message)
 
 

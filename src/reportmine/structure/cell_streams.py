@@ -23,8 +23,6 @@ side by side).
 
 from __future__ import annotations
 
-import re
-
 from .lines import Line
 
 MIN_WIDTH = 3           # a label column and two more at least
@@ -33,8 +31,6 @@ MIN_ROWS = 2            # data rows under the header
 MIN_RUN = 8             # lines in a run of one-cell lines and bars
 MIN_BAR_SHARE = 0.25    # of a run's lines that hold a bar
 MAX_ODD = 4             # rows without a number in a row (places with no figures) before one that fits
-
-_YEAR = re.compile(r"(?:19|20)\d\d年(?:度)?")
 
 NUMBER, TEXT, EMPTY = "N", "T", "E"
 CLOSING = "C"           # a column that only ever holds the empty cell closing a row
@@ -107,9 +103,9 @@ def _joined(parts: list[Line]) -> Line:
     return Line(parts[0].start, parts[-1].end, "\n".join(p.text for p in parts))
 
 
-def periodic_tables(cells: list[Line | None], number_cell) -> list[list[list[Line | None]]]:
+def periodic_tables(cells: list[Line | None], words) -> list[list[list[Line | None]]]:
     """The tables of a stream of cells, in order: each a header row and its data rows."""
-    kinds = [_kind(c, number_cell) for c in cells]
+    kinds = [_kind(c, words) for c in cells]     # (words: structure.yaml column_tables)
     numbering = frozenset(i for i, c in enumerate(cells) if c is not None and _row_number(c.text))
     following, after = [0] * len(kinds), len(kinds) + MAX_WIDTH * 2
     for i in range(len(kinds) - 1, -1, -1):          # the next number after each cell
@@ -143,15 +139,15 @@ def _row_number(text: str) -> bool:
     return text.isascii() and text.isdigit() and len(text) <= 4
 
 
-def _kind(cell: Line | None, number_cell) -> str:
+def _kind(cell: Line | None, words) -> str:
     if cell is None:
         return EMPTY
     text = "".join(cell.text.split())
-    if not text or text in ("-", "—", "/", "－", "--"):
+    if not text or words.stream_empty_cell.fullmatch(text):
         return EMPTY
-    if _YEAR.fullmatch(text):
+    if words.stream_year_label.fullmatch(text):
         return TEXT                 # (2011年 heads a column: a label, no number of the rows)
-    return NUMBER if number_cell.fullmatch(text) else TEXT
+    return NUMBER if words.number_cell.fullmatch(text) else TEXT
 
 
 def _table_at(kinds: list[str], at: int, first: int, numbering: frozenset, second: int):

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..document import Block, Document, Table
 from ..resources import compile_pattern, load_yaml, require
@@ -88,10 +89,10 @@ def find_text_tables(doc: Document, lines: list[Line]) -> None:
 def _stream_tables(lines: list[Line]) -> list[tuple[list, list[Line]]]:
     """Tables one cell a line with bars between the cells (``cell_streams``), each
     as (rows of cell lines, the lines from its first cell to its last, bars included)."""
-    _, number_cell, _, cell_line = _column_cells()
+    cells = _column_cells()
     out = []
-    for run in cell_streams.stream_runs(lines, cell_line):
-        for rows in cell_streams.periodic_tables(cell_streams.cell_stream(run), number_cell):
+    for run in cell_streams.stream_runs(lines, cells.stream_cell_line):
+        for rows in cell_streams.periodic_tables(cell_streams.cell_stream(run), cells):
             flat = [cell for row in rows for cell in row if cell is not None]
             start, end = flat[0].start, flat[-1].end
             out.append((rows, [line for line in run if line.end > start and line.start < end]))
@@ -183,24 +184,31 @@ def _one_cell(line: Line) -> Line:
 MIN_COLUMN_WIDTH = 3        # a one-cell-per-line table: a label column and two of values at least
 
 
-@lru_cache(maxsize=1)
-def _column_cells():
+class ColumnCells(NamedTuple):
     """structure.yaml column_tables: what a line holding one cell, and one holding a number, look like."""
+
+    cell_line: object
+    number_cell: object
+    numbering_header: object
+    stream_cell_line: object       # a cell between bars (cell_streams.py)
+    stream_empty_cell: object      # such a cell with no figure (-, /)
+    stream_year_label: object      # such a cell naming a year: a column's label
+
+
+@lru_cache(maxsize=1)
+def _column_cells() -> ColumnCells:
     data = load_yaml("structure.yaml")
     require(data, ("column_tables",), "structure.yaml")
     section = data["column_tables"]
-    require(section, ("cell_line", "number_cell", "numbering_header", "stream_cell_line"),
-            "structure.yaml: column_tables")
-    return (compile_pattern(section["cell_line"], "structure.yaml: column_tables.cell_line"),
-            compile_pattern(section["number_cell"], "structure.yaml: column_tables.number_cell"),
-            compile_pattern(section["numbering_header"], "structure.yaml: column_tables.numbering_header"),
-            compile_pattern(section["stream_cell_line"], "structure.yaml: column_tables.stream_cell_line"))
+    require(section, ColumnCells._fields, "structure.yaml: column_tables")
+    return ColumnCells(*(compile_pattern(section[k], f"structure.yaml: column_tables.{k}")
+                         for k in ColumnCells._fields))
 
 
 def _column_runs(lines: list[Line]) -> list[list[list[Line]]]:
     """Tables written one cell per line: each a list of rows of cell lines."""
     out, run = [], []
-    cell_line = _column_cells()[0]
+    cell_line = _column_cells().cell_line
     for line in lines + [Line(-1, -1, "")]:
         text = line.text.strip()
         if text and cell_line.fullmatch(text):
@@ -215,7 +223,7 @@ def _column_runs(lines: list[Line]) -> list[list[list[Line]]]:
 
 
 def _column_table(run: list[Line]) -> list[list[Line | None]] | None:
-    number_cell = _column_cells()[1]
+    number_cell = _column_cells().number_cell
     numeric = [number_cell.fullmatch(line.text.strip()) is not None for line in run]
     if True not in numeric:
         return None
@@ -243,7 +251,7 @@ def _numbered_table(run: list[Line], numeric: list[bool], first: int) -> list[li
     from its numbering cell (``numbering_header``) to the first number, then
     rows of a number, a label and numbers; a row with no number (a total)
     has its first cell empty (None)."""
-    numbering = _column_cells()[2]
+    numbering = _column_cells().numbering_header
     for skip in range(0, first):
         width = first - skip
         if width < MIN_COLUMN_WIDTH + 1 or not numbering.fullmatch(run[skip].text.strip()):
