@@ -579,21 +579,24 @@ def test_claims_table_labels_lead_keep_and_score_self_load_and_refuse_a_broken_e
     _refused(monkeypatch, module, module.cues, "claims.yaml", path, value, path[-1] if value == [] else "bad pattern")
 
 
-@pytest.mark.parametrize("value", [[], ["亩", ""], "亩"])
-def test_per_denominators_load_and_refuse_a_broken_list(monkeypatch, value):
-    """What a unit may be per after a slash (units.yaml per_denominators: 元/公斤)."""
+@pytest.mark.parametrize("key", ["per_denominators", "per_scales"])
+@pytest.mark.parametrize("value", [[], ["亩", ""], "亩", [10]])
+def test_per_units_load_and_refuse_a_broken_list(monkeypatch, key, value):
+    """What a unit may be per after a slash (units.yaml per_denominators: 元/公斤)
+    and the scales that denominator may take (per_scales: 吨标准煤/万元)."""
     from reportmine.quantities import lexicon as module
 
     module.lexicon.cache_clear()
-    assert module.lexicon().per_denominators[:2] == tuple(sorted(module.lexicon().per_denominators, key=len,
-                                                                 reverse=True))[:2]
-    assert "公斤" in module.lexicon().per_denominators
-    units = dict(yaml.safe_load(resources.read_text("units.yaml")), per_denominators=value)
+    lex = module.lexicon()
+    for words in (lex.per_denominators, lex.per_scales):
+        assert words == tuple(sorted(words, key=len, reverse=True))
+    assert "公斤" in lex.per_denominators and "万" in lex.per_scales and "10万" in lex.per_scales
+    units = dict(yaml.safe_load(resources.read_text("units.yaml")), **{key: value})
     real = module.load_yaml
     monkeypatch.setattr(module, "load_yaml", lambda name: units if name == "units.yaml" else real(name))
     module.lexicon.cache_clear()
     try:
-        with pytest.raises(resources.DataFileError, match="per_denominators"):
+        with pytest.raises(resources.DataFileError, match=key):
             module.lexicon()
     finally:
         monkeypatch.undo()

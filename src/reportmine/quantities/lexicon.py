@@ -60,6 +60,7 @@ class Lexicon:
     score_before: tuple[str, ...]
     reference_before: tuple[str, ...]
     per_denominators: tuple[str, ...] = ()     # 3.2元/公斤: what a price or a yield is per
+    per_scales: tuple[str, ...] = ()           # 0.58吨标准煤/万元: the scale a denominator may take
 
 
 def _unit(entry: dict, where: str) -> Unit:
@@ -137,6 +138,8 @@ def lexicon() -> Lexicon:
         reference_before=tuple(ctx["reference_before"]),
         per_denominators=(tuple(sorted(word_list(data, "per_denominators", "units.yaml"), key=len, reverse=True))
                           if "per_denominators" in data else ()),
+        per_scales=(tuple(sorted(word_list(data, "per_scales", "units.yaml"), key=len, reverse=True))
+                    if "per_scales" in data else ()),
     )
 
 
