@@ -144,6 +144,11 @@ def test_a_row_label_s_unit_note_is_no_part_of_the_indicator(pipeline):
      ["规模以上工业营业收入", "规模以上工业利润总额"]),
     ("全县规模以上企业实现主营收入、利税、利润分别为120亿元、15亿元和9亿元。",
      ["规模以上企业主营收入", "规模以上企业利税", "规模以上企业利润"]),
+    # items that are counts or rates of their own, as the last one is, take no head
+    # word from it; one that is not still does
+    ("上半年全区火灾起数、受伤人数同比分别下降18.2%和40%。", ["火灾起数", "受伤人数"]),
+    ("各乡镇餐厨垃圾收运率、处理率分别达到91.5%和88%。", ["各乡镇餐厨垃圾收运率", "处理率"]),
+    ("今年早稻、晚稻播种面积分别为12.3万亩和15.1万亩。", ["早稻播种面积", "晚稻播种面积"]),
     # no verb: nothing tells the subject from the first item, which keeps its words
     ("三个重点园区营业收入、税金分别占全县规模以上工业的35.2%和30.1%。", ["三个重点园区营业收入", "税金"]),
     # 低保户 is qualified by the sentence's main indicator; the 其中 items after the

@@ -479,6 +479,7 @@ def test_pdf_paragraphs_patterns_load_and_refuse_a_broken_section(monkeypatch, k
     ("place_suffixes", None, "missing keys"),
     ("list_subject_verb", "(?:实现", "bad pattern"),
     ("list_subject_verb", None, "missing keys"),
+    ("list_item_measure", "(?:数", "bad pattern"),
 ])
 def test_claims_text_marks_load_and_refuse_a_broken_section(monkeypatch, key, value, message):
     """The claims rules read their list separators, list cues, name suffixes and
@@ -495,6 +496,7 @@ def test_claims_text_marks_load_and_refuse_a_broken_section(monkeypatch, key, va
     assert marks.heading_noise.match("（二）加快") and marks.scope_end.search("96.6亿元二)加快")
     assert marks.run_in_heading.match("（一）目标1.资产端").group(1) == "目标"
     assert marks.list_subject_verb.search("规模以上工业累计实现营业收入").group() == "累计实现"
+    assert marks.list_item_measure.search("事故起数") and not marks.list_item_measure.search("播种面积")
     assert marks.title_line_stop.search("全年完成12亿元，增长5%") and not marks.title_line_stop.search("2025年工作目标")
     assert marks.title_line_end.match("二、主要措施") and marks.title_line_end.match("指标 | 目标值")
     assert marks.record_label.fullmatch("年 度 目 标 ： ").group("label") == "年 度 目 标" and "；" in marks.record_breaks

@@ -33,6 +33,7 @@ class TextMarks:
     list_head: "regex.Pattern"      # one of them with its copula and colon (依次为:)
     list_subject: "regex.Pattern"   # a reporting unit ending the text before a list item (、乙区)
     list_subject_verb: "regex.Pattern"  # the verb after a listed indicator's subject (实现)
+    list_item_measure: "regex.Pattern"  # a listed item ending in its own count or rate (事故起数)
     place: "regex.Pattern"          # a place name (甲县, 城东区), matched whole
     scope_end: "regex.Pattern"      # what ends a forecast's or a target list's scope
     heading_noise: "regex.Pattern"  # a list or heading marker opening a phrase (一是, （二）, 第三,)
@@ -317,7 +318,7 @@ _MARK_WORDS = ("list_separators", "list_cues", "copulas", "subject_suffixes", "p
                "qualify_class", "qualify_parent")
 _MARK_PATTERNS = ("scope_end", "heading_noise", "run_in_heading", "next_heading_mark", "class_gap",
                   "title_line_stop", "title_line_end", "record_label", "record_label_not",
-                  "list_subject_verb")
+                  "list_subject_verb", "list_item_measure")
 
 
 def _contains_any(words: tuple[str, ...]) -> Callable[[str], bool]:
@@ -374,6 +375,7 @@ def _text_marks(data: dict) -> TextMarks:
         list_subject=pat(rf"([\p{{Han}}]{{1,8}}?{alt('subject_suffixes')})(?:{alt('copulas')}|[:：])?$",
                          "subject_suffixes"),
         list_subject_verb=pat(tm["list_subject_verb"], "list_subject_verb"),
+        list_item_measure=pat(tm["list_item_measure"], "list_item_measure"),
         place=pat(rf"\p{{Han}}{{1,8}}?{alt('place_suffixes')}", "place_suffixes"),
         scope_end=pat(tm["scope_end"], "scope_end"),
         heading_noise=pat(tm["heading_noise"], "heading_noise"),

@@ -113,14 +113,18 @@ def _split_indicator(run: list[Quantity], cues: Cues) -> None:
     items = [x for x in cues.marks.list_split.split(ind) if x]
     if len(items) == len(run) > 1:
         # 化学需氧量、氨氮、二氧化硫排放量分别下降…: one indicator each, the shared
-        # head word (排放量) carried over from the last item
+        # head word (排放量) carried over from the last item; not to an item
+        # that ends in a count or rate of its own as the head does (事故起数、死亡人数)
         from .segment import tokenizer
 
         words = tokenizer().lcut(items[-1])
         shared = words[-1] if len(words) > 1 and len(words[-1]) >= 2 else ""
         subject, items[0] = _subject_of(items[0], cues.marks)
+        measure = cues.marks.list_item_measure
+        parallel = bool(shared) and measure.search(shared) is not None
         for q, item in zip(run, items):
-            q.indicator = subject + (item if item.endswith(shared) else item + shared)
+            own = item.endswith(shared) or (parallel and measure.search(item) is not None)
+            q.indicator = subject + (item if own else item + shared)
         return
     for key, parts in cues.split.items():
         if key in ind and len(parts) == len(run):
