@@ -202,24 +202,36 @@ def check_per_thousand(index: Index, found, cfg) -> None:
     nearest before it (79801/12600000×1000 = 6.33, written 6: 5.5 to 6.5)."""
     text = index.text
     for q in index.qs:
-        # an end bound: without it the regex module scans the rest of the text
-        # for the pattern's required '/' on every quantity (quadratic on a long text)
-        m = cfg.per_heads_suffix.match(text, q.end, q.end + _SUFFIX_CHARS)
+        m, unit, written = _per_heads(text, q, cfg)
         if m is None or not is_count(q) or q.start in found.judged or q.norm_value <= 0:
             continue
         sent = [w for w in index.between(sentence_start(text, q.start), q.start) if is_count(w) and w.norm_value > 0]
-        amounts = [a for a in sent if a.norm_unit == q.norm_unit]
+        amounts = [a for a in sent if a.norm_unit == unit]
         heads = [p for p in sent if p.norm_unit in cfg.head_units and p.norm_unit != q.norm_unit]
         if not amounts or not heads:
             continue
         a, p, per = amounts[-1], heads[-1], cfg.small_numerals.get(m.group(1), 1)
         x = a.norm_value / p.norm_value * per
         half = 10 ** -ar.decimals(q) * 0.5
-        arith = f"{a.text}/{p.text}×{per:g} = {x:.2f}{q.unit or ''}{m.group(0)}"
+        arith = f"{a.text}/{p.text}×{per:g} = {x:.2f}{written}{m.group(0)}"
         if abs(x - q.value) <= half + 1e-9:
             found.verify("per_capita", arith, [a, p, q], q)
         elif not q.approx and abs(x - q.value) <= max(half, x * cfg.near_miss_per_capita):
             found.flag("ratio", q, f"{arith}（按所报精度为{x:.{ar.decimals(q)}f}）", [a, p])
+
+
+def _per_heads(text: str, q: Quantity, cfg) -> tuple:
+    """The per-heads suffix of q (`per_heads_suffix`), the norm unit of what is
+    counted and the unit as written before the suffix: written after q
+    (6批次 / 千人) or read into its unit (6批次/千人: 批次, 批次)."""
+    # an end bound: without it the regex module scans the rest of the text
+    # for the pattern's required '/' on every quantity (quadratic on a long text)
+    m = cfg.per_heads_suffix.match(text, q.end, q.end + _SUFFIX_CHARS)
+    if m is not None or not q.unit or "/" not in q.unit or "/" not in (q.norm_unit or ""):
+        return m, q.norm_unit, q.unit or ""
+    slash = q.start + q.text.rfind("/")
+    m = cfg.per_heads_suffix.fullmatch(text, slash, q.end)
+    return m, q.norm_unit.rsplit("/", 1)[0], q.unit.rsplit("/", 1)[0]
 
 
 def check_per_heads(index: Index, found, cfg) -> None:
