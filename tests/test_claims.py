@@ -133,6 +133,19 @@ def test_a_row_label_s_unit_note_is_no_part_of_the_indicator(pipeline):
 
 
 
+def test_a_section_title_the_catalog_knows_names_what_its_sentences_do_not(pipeline):
+    text = ("一、重点指标完成情况\n（一）城镇新增就业\n县下达我镇目标任务1200人，全年实际完成1350人，完成目标任务的112.5%。\n"
+            "（二）抓进度\n县下达任务18项，已完成11项。\n"
+            "（三）农村劳动力转移就业。今年下达任务2000人，已完成2150人。\n"
+            "二、主要做法\n县下达任务6项，已完成6项。\n")
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    got = [(q.text, q.indicator, q.indicator_id) for q in doc.quantities]
+    assert got[:3] == [(t, "城镇新增就业", "employment.urban_new_jobs") for t in ("1200人", "1350人", "112.5%")]
+    assert got[5][1] == got[6][1] == "农村劳动力转移就业" and got[5][2] is not None
+    # a task (the catalog does not know it) and a title that names a part of the report give nothing
+    assert [g[1] for g in got[3:5] + got[7:]] == [None] * 4
+
+
 @pytest.mark.parametrize("text, indicators", [
     # notes in brackets after a row label's unit note are no part of it either
     ("指标\t本年\t上年\n药占比(%)[不含集采药品]\t26.51%\t28.20%\n平均住院日（天）【含日间手术】\t7.8\t8.1\n",

@@ -551,7 +551,9 @@ def test_claims_colon_leads_load_and_refuse_a_broken_list(monkeypatch, key, valu
                                          (("background", "length_units"), []),
                                          (("score_self_forms",), "(该项"), (("score_self_awards",), []),
                                          (("score_rule_words",), "[每"), (("subjectless_head",), "(全年"),
-                                         (("difference_list",), "(全省"), (("paren_parts",), [])])
+                                         (("difference_list",), "(全省"), (("paren_parts",), []),
+                                         (("heading_indicator",), "[\\p{Han}"),
+                                         (("heading_indicator_not",), "(?:情况")])
 def test_claims_table_labels_lead_keep_and_score_self_load_and_refuse_a_broken_entry(monkeypatch, path, value):
     """A table's indicator columns, the words a lead word begins, the words of a self-assessed score (claims.yaml)."""
     import importlib
@@ -568,6 +570,8 @@ def test_claims_table_labels_lead_keep_and_score_self_load_and_refuse_a_broken_e
     assert c.table_header_note.search("经济发展（40分）") and c.table_unit_line.match("单位：万元")
     assert c.table_title_trim.sub("", "各乡镇招商引资到位资金完成情况") == "招商引资到位资金"
     assert c.paren_target_lead.search("市下达的控制指标")
+    assert c.heading_indicator.fullmatch("城镇新增就业") and not c.heading_indicator.fullmatch("2024年目标")
+    assert c.heading_indicator_not.search("目标任务完成情况") and not c.heading_indicator_not.search("职业技能培训")
     assert "下设" in c.composition_before and c.composition_by.search("由") and c.composition_frame_end.match("组成")
     assert c.composition_split.search("分为") and not c.composition_split.search("得分为")
     assert c.composition_split_bare.search("分") and not c.composition_split_bare.search("处分") \

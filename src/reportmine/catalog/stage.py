@@ -1,7 +1,10 @@
-"""The linking stage: each quantity's indicator phrase -> catalog id."""
+"""The linking stage: each quantity's indicator phrase -> catalog id; a
+quantity that names no indicator takes its section's title when the catalog
+links that title (（一）城镇新增就业 ⏎ 市下达我县目标任务5000人…)."""
 
 from __future__ import annotations
 
+from ..claims.heading_indicators import heading_titles
 from ..document import Document
 from .linker import Linker, default_linker
 
@@ -21,4 +24,11 @@ class LinkStage:
         for q in doc.quantities:
             if q.indicator:
                 q.indicator_id = links[q.indicator].id
+        titles = heading_titles(doc)
+        if titles:
+            title_links = linker.link_all(titles.values())
+            for k, title in titles.items():
+                if title_links[title].id is not None:
+                    q = doc.quantities[k]
+                    q.indicator, q.indicator_id = title, title_links[title].id
         return doc

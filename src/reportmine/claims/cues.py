@@ -127,6 +127,8 @@ class Cues:
     target_list_tail: "regex.Pattern | None"
     target_heading: "regex.Pattern | None"
     target_heading_reached: "regex.Pattern"
+    heading_indicator: "regex.Pattern"              # a section title that may name an indicator
+    heading_indicator_not: "regex.Pattern"          # one that names a part of the report instead
     target_scope: "regex.Pattern | None"
     lead_clause: "regex.Pattern"
     plan_scope: "regex.Pattern | None"   # 力争…，实现A，B: a plan word opening a sentence's plan (stop 38)
@@ -496,6 +498,8 @@ def cues() -> Cues:
                         if data.get("target_heading") else None),
         target_heading_reached=compile_pattern(data.get("target_heading_reached") or "(?!)",
                                                "claims.yaml: target_heading_reached"),
+        heading_indicator=_pattern_if(data, "heading_indicator", "claims.yaml"),
+        heading_indicator_not=_pattern_if(data, "heading_indicator_not", "claims.yaml"),
         target_scope=(compile_pattern(data["target_scope"], "claims.yaml: target_scope")
                       if data.get("target_scope") else None),
         lead_clause=compile_pattern(data.get("lead_clause") or "(?!)", "claims.yaml: lead_clause"),
