@@ -162,6 +162,8 @@ def test_a_section_title_the_catalog_knows_names_what_its_sentences_do_not(pipel
     ("上半年全区火灾起数、受伤人数同比分别下降18.2%和40%。", ["火灾起数", "受伤人数"]),
     ("各乡镇餐厨垃圾收运率、处理率分别达到91.5%和88%。", ["各乡镇餐厨垃圾收运率", "处理率"]),
     ("今年早稻、晚稻播种面积分别为12.3万亩和15.1万亩。", ["早稻播种面积", "晚稻播种面积"]),
+    # the currency named before an amount is no part of what it measures
+    ("今年全镇一般公共预算收入完成人民币1.86亿元。", ["一般公共预算收入"]),
     # no verb: nothing tells the subject from the first item, which keeps its words
     ("三个重点园区营业收入、税金分别占全县规模以上工业的35.2%和30.1%。", ["三个重点园区营业收入", "税金"]),
     # 低保户 is qualified by the sentence's main indicator; the 其中 items after the
