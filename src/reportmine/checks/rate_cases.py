@@ -360,13 +360,15 @@ def _named_targets(index: Index, r: Quantity, part: Quantity, cfg, later: bool =
     """开工建设保障性住房6318套，开工率达92.6% … (next paragraph) 保障性住房开工
     建设目标为6823套; 新增就业目标为4000人。… 新增就业3952人，完成年目标任务的
     98.8%: a rate of an action whose target is stated in another sentence. A
-    target of the part's unit within `whole_reach` after the rate (`later`)
-    or before its part, named like the part (`shared_name_chars`), is its
-    whole; of several, the best named."""
+    target of the part's unit within `whole_reach` after the rate (`later`,
+    and before the next section's heading) or before its part, named like the
+    part (`shared_name_chars`), is its whole; of several, the best named."""
     name = part.indicator or ""
     if len(name) < cfg.shared_name_chars:
         return []
     span = (r.end, r.end + cfg.whole_reach) if later else (part.start - cfg.whole_reach, part.start)
+    if later:       # (a heading between: 二、2025年主要目标 states the next period's, not this one's)
+        span = (span[0], min([span[1]] + [s.start for s in index.doc.sections if span[0] < s.start < span[1]]))
     after = [t for t in index.between(max(0, span[0]), span[1])
              if t.role in TARGET_ROLES and t.norm_unit == part.norm_unit and _extensive(t)]
     scored = [(common_run(name, t.indicator or ""), t) for t in after]
