@@ -1,4 +1,6 @@
+import importlib.util
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,15 @@ DATA = Path(__file__).resolve().parent / "data"
 CORPORA = ROOT / "corpora"
 
 needs_shared = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared is absent")
+
+
+def model_script(name: str):
+    """A script of models/ (train_roles, indicator_spans) imported as a module."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "models" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module      # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 def regen() -> bool:

@@ -2,13 +2,12 @@
 provenance-honest LODO of models/train_roles.py does, and the provenance
 table it reads (models/rule_provenance.yaml). Texts written for this test."""
 
-import importlib.util
 import sys
 
 import pytest
 import yaml
 
-from helpers import ROOT
+from helpers import ROOT, model_script
 from reportmine.claims.switches import RULES, is_on, rules_off
 from reportmine.pipeline import analyze
 
@@ -74,11 +73,7 @@ def test_an_unknown_rule_name_is_an_error():
 
 
 def _train_module():
-    spec = importlib.util.spec_from_file_location("train_roles", ROOT / "models" / "train_roles.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return model_script("train_roles")
 
 
 def test_provenance_names_every_switch_with_documents_it_affects():

@@ -2,24 +2,17 @@
 chooser: its candidates are runs of jieba chunks before the quantity, and its
 folds count what the chooser puts right and wrong against the rules."""
 
-import importlib.util
 import json
 import subprocess
 import sys
 
-from helpers import ROOT
+from helpers import ROOT, model_script
 
 
-def _spans_module():
-    spec = importlib.util.spec_from_file_location("indicator_spans", ROOT / "models" / "indicator_spans.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_candidates_are_runs_of_chunks_on_the_quantitys_line():
-    spans = _spans_module()
+    spans = model_script("indicator_spans")
     text = "上半年进展顺利。全县组织返乡青年电商培训3650人次，完成任务的91%。"
     start = text.index("3650")
     found = {text[a:b] for a, b, *_ in spans.candidates(text, start)}

@@ -1,13 +1,11 @@
 """The role model: the shipped file is what models/train_roles.py builds, it
 loads as plain JSON, and it reads roles in texts written for this test."""
 
-import importlib.util
 import json
-import sys
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, model_script
 from reportmine.claims.model import RoleModel, default_model
 from reportmine.claims.normalized import View
 from reportmine.claims.script import simplified
@@ -24,11 +22,7 @@ def _roles(path, text: str) -> dict[str, str]:
 
 
 def _train_module():
-    spec = importlib.util.spec_from_file_location("train_roles", ROOT / "models" / "train_roles.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module      # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return model_script("train_roles")
 
 
 def test_model_in_models_is_the_packaged_one():
