@@ -116,6 +116,13 @@ def test_a_lower_bound_is_a_target(pipeline, text, role):
     ("一、今年工作回顾\n全年新建公厕18座。\n二、2025年工作计划\n全年新建公厕25座，改造农贸市场4个。\n",
      ["actual", "target", "target"]),
     ("三、下一步工作打算\n其中垃圾中转站已建成2座。\n", ["actual"]),
+    # a change it plans is a target too (GUIDE.md: target), a title that proposes
+    # targets (目标建议) states them; a change the clause reports of an earlier
+    # period, or says was reached, stays a change
+    ("二、明年主要目标建议\n全镇财政收入增长7%左右，外贸进出口额增长5%以上。\n",
+     ["target", "target"]),
+    ("三、2026年工作目标\n农民人均可支配收入增长8%（去年增长6.9%），一季度已增长3.2%。\n",
+     ["target", "growth", "growth"]),
     # one that also reports problems does not
     ("四、存在的问题和下一步打算\n全镇执法人员仅9名。\n", ["actual"]),
 ])

@@ -11,8 +11,8 @@ import regex
 
 from ..document import Document
 from ..structure.sections import title_of
-from .clauses import clause_end, clause_start
-from .cues import Cues, pattern
+from .clauses import clause_end, clause_start, sentence_start
+from .cues import Cues, forecast_cues, pattern
 from .normalized import GLOSS
 from .roles import role_cue
 from .scans import Scans
@@ -101,7 +101,11 @@ def _is_target(c: Cues, title: str) -> bool:
 
 
 def heading_targets(c: Cues, doc: Document) -> None:
-    """Set role ``target`` on the cueless ``actual`` quantities under a target heading."""
+    """Set role ``target`` on the quantities under a target heading that the
+    rules read as a value reached (no cue) or as a change (二、2024年主要目标⏎
+    地区生产总值增长6%左右: a planned change, GUIDE.md's target, as a target
+    list's colon makes it), unless the clause says it was reached (已, 实际)
+    or reports an earlier period (上年增长5.2%), or its sentence forecasts."""
     spans = target_spans(c, doc)
     if not spans:
         return
@@ -109,13 +113,37 @@ def heading_targets(c: Cues, doc: Document) -> None:
     scans = Scans(text)     # a long clause's cues found once, not per quantity
     for q in doc.quantities:
         i = bisect.bisect_right(starts, q.start) - 1
-        if q.role != "actual" or i < 0 or q.start >= spans[i][1] or _counts_indicators(text, q):
+        if q.role not in _HEADED_ROLES or i < 0 or q.start >= spans[i][1] or _counts_indicators(text, q):
             continue
         cs, ce = clause_start(text, q.start), clause_end(text, q.end)
-        _, first, _ = role_cue(c, text, cs, q.start, q.end, ce, scans)
-        if first is None and not c.after.match(text, q.end, ce) \
-                and not c.target_heading_reached.search(text, max(cs, q.start - _REACHED_CHARS), q.start):
+        if c.target_heading_reached.search(text, max(cs, q.start - _REACHED_CHARS), q.start):
+            continue
+        role, first, _ = role_cue(c, text, cs, q.start, q.end, ce, scans)
+        if q.role == "actual" and first is None and not c.after.match(text, q.end, ce):
             q.role = "target"
+        elif q.role == "growth" and role == "growth" and q.unit not in c.score_units \
+                and not _reports_earlier(c, text, cs, q.start) \
+                and forecast_cues(c).search(text, sentence_start(text, q.start), q.start) is None:
+            q.role = "target"       # (预计全年…14.2亿元，比今年增加0.8亿元: a forecast's change stays a change)
+
+
+_HEADED_ROLES = frozenset({"actual", "growth"})
+
+
+def _reports_earlier(c: Cues, text: str, cs: int, start: int) -> bool:
+    """上年增长5.2%, 去年同期为…: the clause names an earlier period as its
+    own, not as what a change is measured from (比上年, 较去年, 同上年)."""
+    head = text[cs:start]
+    for word in c.earlier_periods:
+        at = head.find(word)
+        while at >= 0:
+            if head[max(0, at - 1):at] not in _FROM_MARKS:
+                return True
+            at = head.find(word, at + 1)
+    return False
+
+
+_FROM_MARKS = ("比", "较", "同", "于", "对")
 
 
 def _counts_indicators(text: str, q) -> bool:
