@@ -169,6 +169,12 @@ def test_a_section_title_the_catalog_knows_names_what_its_sentences_do_not(pipel
     ("上半年全区火灾起数、受伤人数同比分别下降18.2%和40%。", ["火灾起数", "受伤人数"]),
     ("各乡镇餐厨垃圾收运率、处理率分别达到91.5%和88%。", ["各乡镇餐厨垃圾收运率", "处理率"]),
     ("今年早稻、晚稻播种面积分别为12.3万亩和15.1万亩。", ["早稻播种面积", "晚稻播种面积"]),
+    # the head is shared when the catalog holds the last item as one word, after
+    # the characters parallel to the first item (农村 for 城镇); not a head that
+    # stands beside a measure of its own (营业收入、利润总额)
+    ("今年城镇、农村居民人均可支配收入依次为41200元和20350元。", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+    ("全县小学、初中入学率分别为99.6%和98.9%。", ["小学入学率", "初中入学率"]),
+    ("上半年营业收入、利润总额分别增长6.1%和4.3%。", ["营业收入", "利润总额"]),
     # the currency named before an amount is no part of what it measures
     ("今年全镇一般公共预算收入完成人民币1.86亿元。", ["一般公共预算收入"]),
     # no verb: nothing tells the subject from the first item, which keeps its words

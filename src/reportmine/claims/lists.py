@@ -115,11 +115,8 @@ def _split_indicator(run: list[Quantity], cues: Cues) -> None:
         # 化学需氧量、氨氮、二氧化硫排放量分别下降…: one indicator each, the shared
         # head word (排放量) carried over from the last item; not to an item
         # that ends in a count or rate of its own as the head does (事故起数、死亡人数)
-        from .segment import tokenizer
-
-        words = tokenizer().lcut(items[-1])
-        shared = words[-1] if len(words) > 1 and len(words[-1]) >= 2 else ""
         subject, items[0] = _subject_of(items[0], cues.marks)
+        shared = _shared_head(items[0], items[-1])
         measure = cues.marks.list_item_measure
         parallel = bool(shared) and measure.search(shared) is not None
         for q, item in zip(run, items):
@@ -131,6 +128,29 @@ def _split_indicator(run: list[Quantity], cues: Cues) -> None:
             for q, part in zip(run, parts):
                 q.indicator = ind.replace(key, part, 1)
             return
+
+
+def _shared_head(first: str, last: str) -> str:
+    """城镇、农村居民人均可支配收入 -> 居民人均可支配收入: the head words the last
+    item of a list carries for every item. After the words of the last item
+    that stand parallel to the first (as many characters as it, or one more or
+    less: 道路交通、火灾、工矿商贸事故死亡人数 -> 事故死亡人数; 农村 for 城镇 inside
+    a name the catalog holds as one word); else, when the last item is more than one word, its
+    last word (化学需氧量、氨氮、二氧化硫排放量 -> 排放量); "" when no head of two
+    characters is left (营业收入、利润总额)."""
+    from .segment import cut_within, tokenizer
+
+    words, lead, near = cut_within(last), 0, []
+    for word in words[:-1]:
+        lead += len(word)
+        if len(last) - lead < 2 or lead > len(first) + 1:
+            break
+        if abs(lead - len(first)) <= 1:
+            near.append((abs(lead - len(first)), lead))
+    if near:
+        return last[min(near)[1]:]
+    whole = tokenizer().lcut(last)
+    return whole[-1] if len(whole) > 1 and len(whole[-1]) >= 2 else ""
 
 
 def _subject_of(first: str, marks: TextMarks) -> tuple[str, str]:

@@ -47,6 +47,32 @@ def tokenizer():
     return load_tokenizer()
 
 
+def cut_within(phrase: str) -> list[str]:
+    """The words of ``phrase``, each word of four characters or more that the
+    tokenizer holds whole (a catalog name: 农村居民人均可支配收入,
+    糖尿病患者规范管理) cut again without itself (农村 居民 人均 可支配收入)."""
+    out = []
+    for word in tokenizer().lcut(phrase, HMM=False):
+        parts = _cut_apart(word) if len(word) >= 4 else [word]
+        out += [w for part in parts for w in cut_within(part)] if len(parts) > 1 else parts
+    return out
+
+
+def _cut_apart(phrase: str) -> list[str]:
+    """``phrase`` as the tokenizer cuts it when the whole is no word."""
+    tok = tokenizer()
+    dag = tok.get_DAG(phrase)
+    dag[0] = [k for k in dag[0] if k != len(phrase) - 1] or [0]
+    route: dict = {}
+    tok.calc(phrase, dag, route)
+    out, x = [], 0
+    while x < len(phrase):
+        y = route[x][1] + 1
+        out.append(phrase[x:y])
+        x = y
+    return out
+
+
 def load_tokenizer():
     jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
