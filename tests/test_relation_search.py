@@ -164,6 +164,12 @@ FLAGGED = [
     # rates of one paragraph over one base count: the one that fits none is judged against it
     ("ratio", "全镇活产数400人，住院分娩人数388人，住院分娩率为97.0%。孕产妇系统管理人数320人，系统管理率为80.0%。"
      "新生儿访视396人，访视率为98.0%。", "396人/400人 = 99.000%（按所报精度为99.0%）（400人为同段其他比率共同的分母）"),
+    # the k-th gap of a list is between the k-th target and the k-th value
+    ("difference", "全县城镇化率、农村自来水普及率、生活垃圾无害化处理率目标分别为58%、90%和85%，实际分别达到60.5%、"
+     "92.1%和88.4%，分别高出目标2.5、2.1和3.9个百分点。", "|85% − 88.4%| = 3.4个百分点"),
+    # a completion rate of an amount expected is of that amount, not of the amount so far
+    ("completion", "截至10月底，全市已完成植树造林3.9万亩，比上年同期多0.3万亩；预计全年造林可达4.4万亩左右，"
+     "完成省下达任务（4万亩）的118%。", "4.4万亩左右/4万亩 = 110%"),
 ]
 
 
@@ -304,6 +310,22 @@ SILENT = [
     "参加培训人员196人，合格率为98.0%。",
     # one count written twice is not a part of itself (4个/4个 = 100%)
     "新建村级图书室4个，图书借阅满意率96.5%。全年投入资金12万元。新建村级图书室4个，图书借阅满意率96.5%。",
+    # next year's planned growth is no second reading of this year's
+    "一、2025年工作回顾\n全年完成税收收入8.6亿元，增长9.2%；外贸进出口总额41亿元，增长6.4%。\n"
+    "二、2026年主要目标\n今年全区的主要预期目标是：税收收入增长7%；外贸进出口总额增长8%。",
+    # a second gap is to the province's level, which is not written: not to the target
+    "规模以上工业增加值：省下达目标为增长8%，全年实际增长7.1%，比目标低0.9个百分点，比全省平均水平高0.5个百分点。",
+    # the k-th gap of a list against the k-th target and value: all hold
+    "全县城镇化率、农村自来水普及率、生活垃圾无害化处理率目标分别为58%、90%和85%，实际分别达到60.5%、92.1%和88.4%，"
+    "分别高出目标2.5、2.1和3.4个百分点。",
+    # the completion of an amount expected (4.4/4 = 110%), not of the amount so far
+    "截至10月底，全市已完成植树造林3.9万亩，比上年同期多0.3万亩；预计全年造林可达4.4万亩左右，完成省下达任务（4万亩）的110%。",
+    # a count's change is no earlier level of it (3 of 18 is 16.7%)
+    "全年共发生道路交通事故36起，死亡15人。与上年相比，事故起数下降10%，死亡人数减少3人（下降16.7%）。",
+    # one unit's score and its gap to the average are no parts of the maximum
+    "全市乡镇综合考核平均得分86.40分（满分100分），其中青石镇得分最高，为94.20分，比全市平均高7.80分。",
+    # a rate named for another indicator after the pair's own rate is not of that pair
+    "上半年计划新开工项目52个，实际开工47个，完成开工计划的90.4%；项目用地保障指标完成率为96.5%。",
 ]
 
 

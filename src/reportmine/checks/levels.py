@@ -154,7 +154,9 @@ def _named_count(index: Index, sent: list[Quantity], g: Quantity, cfg, subject: 
     names = [index.text[(sent[i - 1].end if i else max(0, q.start - cfg.name_reach)):q.start]
              for i, q in enumerate(sent)]          # as written (the claims stage may normalize the script)
     scored = sorted(((common_run(subject, names[i] + (q.indicator or "")) + _counted_in(subject, q, cfg), i)
-                     for i, q in enumerate(sent) if q.norm_unit in cfg.count_units), reverse=True)
+                     for i, q in enumerate(sent) if q.norm_unit in cfg.count_units
+                     and q.role not in ("growth", "difference")),      # (减少3人（下降16.7%）: a change is no level)
+                    reverse=True)
     if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
     return sent[scored[0][1]]

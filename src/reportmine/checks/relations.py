@@ -99,12 +99,13 @@ class Config:
     twice_reach: int                    # …and this close in the text (characters)
     share_of_total: "re.Pattern"        # 占全县农户总数的: a share that cannot exceed 100%
     gap_to_target: "re.Pattern"         # 实际低于目标: a gap whose clause names the target it is to
+    gap_to_others: "re.Pattern"         # 比全省平均水平高: a gap to another place's or an average level
 
 
 _KEYS = ("bounded_rate_endings", "unbounded_rate_endings", "parts_cue", "parts_stop", "previous_level_cues", "near_miss",
          "mismatch_min_chars", "dated_previous_cue", "not_scope", "compared_words",
          "compared_not_before", "current_level_cues", "twice_scope", "twice_periods", "twice_lead", "twice_near", "twice_reach", "share_of_total",
-         "gap_to_target")
+         "gap_to_target", "gap_to_others")
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +126,8 @@ def config() -> Config:
                   float(data["twice_near"]),
                   int(data["twice_reach"]),
                   compile_pattern(data["share_of_total"], "checks.yaml: inconsistencies.share_of_total"),
-                  compile_pattern(data["gap_to_target"], "checks.yaml: inconsistencies.gap_to_target"))
+                  compile_pattern(data["gap_to_target"], "checks.yaml: inconsistencies.gap_to_target"),
+                  compile_pattern(data["gap_to_others"], "checks.yaml: inconsistencies.gap_to_others"))
 
 
 def find_inconsistencies(doc: Document, targets=()) -> list[Flag]:
@@ -329,7 +331,8 @@ def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Qu
         before = [q for q in last if q.role == "actual"] + before
     if target is None:
         return False
-    actual = _nearest(before, lambda q: q.role == "actual" and q.norm_unit == target.norm_unit)
+    # (预计全年造林可达4.4万亩，完成省下达任务（4万亩）的110%: the amount expected)
+    actual = _nearest(before, lambda q: q.role in _AMOUNTS and q.norm_unit == target.norm_unit)
     if actual is None and last and target in before:
         actual = _nearest(last, lambda q: q.role == "actual" and q.norm_unit == target.norm_unit
                           and common_run(q.indicator or "", target.indicator or "") >= 2)
@@ -348,6 +351,10 @@ def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Qu
     others += [q for q in _tail_from(earlier, max(above, c.start - search_config().whole_reach))
                if q is not target and q is not actual and q not in others and q.norm_unit == target.norm_unit
                and _is_count(q) and q.norm_value >= actual.norm_value and q.role not in ("growth", "difference")]
+    if c.indicator and not named_alike(c.indicator, actual.indicator) \
+            and any(q.role == "completion_rate" and max(actual.start, target.start) < q.start < c.start
+                    for q in list(last) + list(sentence)):
+        return True         # (…实际开工47个，完成开工计划的90.4%；用地保障指标完成率为96.5%: the pair's rate is written)
     _judge_completion(found, c, actual, target, sentence, others)
     return True
 
@@ -440,6 +447,10 @@ def _difference(found: Found, d: Quantity, before: list[Quantity], sentence: lis
         return                  # 高于省、市7.5%平均水平: the level compared with, not a gap
     if any(w in found.text[clause_start(found.text, d.start):d.start] for w in search_config().pull_words):
         return                  # 拉动全市社零总额增长8.7个百分点: a part's contribution, not a gap
+    listed = _listed_gap(d, before)
+    if listed is not None:
+        _judge_gap(found, d, *listed, sentence)
+        return
     others = [q for q in before if (q.role != "difference" or _benchmark_of(found, q, d)) and compatible(q, d)
               and (d.group is None or q.group != d.group)    # (分别回落3.8、3.1个百分点: one list of gaps)
               and not _unit_shared_with(found.text, q, d)     # (相比回落3.8和9.7个百分点: so is this one)
@@ -464,6 +475,40 @@ def _difference(found: Found, d: Quantity, before: list[Quantity], sentence: lis
         a = others[-2]
     if a is None or a.end == b.start or b.end == a.start:
         return      # (two values written together are cells of a flattened form, 100%96%: no gap stated of them)
+    if (a.role in TARGET_ROLES or b.role in TARGET_ROLES) and _gap_to_others(found, d):
+        return      # (…比目标低0.9个百分点，比全省平均水平高0.5个百分点: the province's level is not written)
+    _judge_gap(found, d, a, b, sentence)
+
+
+def _gap_to_others(found: Found, d: Quantity) -> bool:
+    """d's clause compares with another place's or an average level
+    (`gap_to_others`: 比全省平均水平高, 高于全市), not with a target."""
+    cs = clause_start(found.text, d.start)
+    return found.cfg.gap_to_others.search(found.text, cs, d.start) is not None \
+        and found.cfg.gap_to_target.search(found.text, cs, d.start) is None
+
+
+def _listed_gap(d: Quantity, before: list[Quantity]) -> tuple[Quantity, Quantity] | None:
+    """目标分别为58%、90%和85%，实际分别达到60.5%、92.1%和88.4%，分别高出目标2.5、
+    2.1和3.4个百分点: the k-th gap of a list is between the k-th items of the two
+    lists of as many values before it."""
+    if d.group is None:
+        return None
+    k = sum(1 for q in before if q.group == d.group)
+    groups: list = []
+    for q in before:
+        if q.group is not None and q.group != d.group and q.group not in groups:
+            groups.append(q.group)
+    if len(groups) < 2:
+        return None
+    first, second = ([q for q in before if q.group == g] for g in groups[-2:])
+    if len(first) != len(second) or k >= len(first) or not all(compatible(q, d) for q in first + second):
+        return None
+    return first[k], second[k]
+
+
+def _judge_gap(found: Found, d: Quantity, a: Quantity, b: Quantity, sentence: list[Quantity]) -> None:
+    """d against |a − b| (or the relative difference), within rounding."""
     computed = abs(a.norm_value - b.norm_value)
     tol = ar.tolerance(d) + ar.tolerance(a) + ar.tolerance(b)
     if b.norm_value and d.norm_unit != "ratio_point" and abs(abs(a.norm_value - b.norm_value) / b.norm_value - d.norm_value) <= tol:
@@ -733,6 +778,10 @@ def _past_total(text: str, total: Quantity, parts: list[Quantity]) -> bool:
     return "、" not in text[parts[-2].end:parts[-1].start] and sum(p.norm_value for p in parts) > ar.bounds(total)[1]
 
 
+_CHANGES = ("growth", "difference")
+_AMOUNTS = ("actual", "forecast")      # what a completion rate is of
+
+
 def _parts(found: Found, sent: list[Quantity]) -> None:
     """党员58名，其中在职党员41名、离退休党员19名: 41 + 19 vs 58."""
     text = found.text
@@ -754,6 +803,8 @@ def _parts(found: Found, sent: list[Quantity]) -> None:
             between = _ASIDE.sub("", text[parts[-1].end:q.start])     # (57人（含…6人），…4人: past the part's aside)
             if search_config().per_capita_cue.search(between[-6:]):
                 continue            # (人均补助135元) a figure per head beside a part is no part
+            if q.role in _CHANGES and total.role not in _CHANGES:
+                break               # (…为94.20分，比全市平均高7.80分: a gap or a change is no part)
             if q.norm_unit != total.norm_unit or any(w in between for w in found.cfg.parts_stop) \
                     or len(between) > 16 or q.approx:
                 cut = q.norm_unit == total.norm_unit and not q.approx \

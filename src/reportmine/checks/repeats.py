@@ -8,7 +8,7 @@ import re
 from collections import deque
 
 from ..claims.clauses import clause_start, sentence_start
-from ..document import Document
+from ..document import TARGET_ROLES, Document
 from . import arithmetic as ar
 from .flags import make_flag
 from .neighbourhood import common_run, paragraph_bounds
@@ -147,11 +147,17 @@ def _growth_twice(doc: Document, found, cfg) -> None:
         before.append((q, place, written))
         if first is not None and (first.norm_value, first.direction or "up") != (q.norm_value, q.direction or "up") and \
                 sentence_start(text, first.start) != sentence_start(text, q.start) \
+                and (first.role in _PLANNED) == (q.role in _PLANNED) \
                 and not _other_levels(text, doc.quantities, starts, first, q) \
                 and not _block_repeats(text, doc.quantities, starts, first, q, found.cfg):
             found.flags.append(make_flag(text, q.start, q.end, "inconsistency", "mismatch",
                                          f"{subject}: {first.text} vs {q.text}", [first, q], None,
                                          indicator=subject, values=f"{first.text} 与 {q.text}"))
+
+
+# a rate a plan sets or an estimate expects is not the rate reached written
+# again (全年增长9.2% … 二、主要目标⏎增长7%)
+_PLANNED = TARGET_ROLES | {"forecast"}
 
 
 def core_name(name: str, scope: tuple[str, ...], lead: tuple[str, ...] = ()) -> tuple[str, str]:
