@@ -63,6 +63,23 @@ def test_table_flattened_to_one_line_uses_row_labels(tmp_path, pipeline):
                  ("5053.28", "万元", 50_532_800, "元"), ("-309.74", "万元", -3_097_400, "元")])
 
 
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_plan_cell_with_an_approximation_word_is_a_quantity_of_its_row_unit(tmp_path, pipeline, fmt):
+    # (a plan's column: 6左右, 7000以上, 4.5以内 take the row's 单位 cell and keep the word)
+    rows = [["指标", "单位", "今年完成", "明年目标"], ["生产总值增速", "%", "6.3", "6左右"],
+            ["城镇新增就业", "人", "7120", "7000以上"], ["城镇调查失业率", "%", "4.6", "4.5以内"]]
+    if fmt == "txt":
+        path = tmp_path / "plan.txt"
+        path.write_text("表2 主要指标\n" + "\n".join(" | ".join(r) for r in rows) + "\n", encoding="utf-8")
+        doc = pipeline.analyze(path)
+    else:
+        doc = _analyze_docx_table(tmp_path, pipeline, "plan.docx", "表2 主要指标", rows)
+    got = [(q.text, q.unit, q.approx) for q in doc.quantities]
+    assert got == [("6.3", "%", None), ("6左右", "%", "about"), ("7120", "人", None), ("7000以上", "人", "more"),
+                   ("4.6", "%", None), ("4.5以内", "%", "less")]
+    assert [f.type for f in doc.flags] == []
+
+
 def test_bare_cells_without_a_header_unit_keep_unit_null(tmp_path, pipeline):
     path = tmp_path / "scores.txt"
     path.write_text("序号 | 考核内容 | 分值 | 得分\n1 | 组织领导 | 10 | 9.5\n2 | 工作落实 | 20 | 18\n"

@@ -37,4 +37,14 @@ def _percent_conversion(text: str, q: Quantity) -> bool:
 
 def _reference(text: str, q: Quantity, lex: Lexicon) -> bool:
     head = text[max(0, q.start - 3):q.start]
-    return head.endswith(lex.reference_before)
+    return head.endswith(lex.reference_before) or _label(text, q, lex)
+
+
+def _label(text: str, q: Quantity, lex: Lexicon) -> bool:
+    """见表1, 如图3所示, 附件2, 表1 opening a line: the number names a table, a
+    figure or an attachment (GUIDE.md: names are not quantities)."""
+    head = text[max(0, q.start - 3):q.start]
+    opens_line = head[-1:] in ("表", "图", "圖") and (q.start < 2 or text[q.start - 2] in "\n \t\u3000")
+    if not (head.endswith(lex.label_before) or opens_line):
+        return False
+    return not q.unit or text.startswith("所示", q.end - len(q.unit))

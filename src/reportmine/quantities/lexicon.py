@@ -59,6 +59,7 @@ class Lexicon:
     arithmetic_ops: str
     score_before: tuple[str, ...]
     reference_before: tuple[str, ...]
+    label_before: tuple[str, ...]
     per_denominators: tuple[str, ...] = ()     # 3.2元/公斤: what a price or a yield is per
     per_scales: tuple[str, ...] = ()           # 0.58吨标准煤/万元: the scale a denominator may take
 
@@ -98,7 +99,8 @@ def lexicon() -> Lexicon:
     keys = ("ordinal_before", "rank_before", "rank_units", "placeholder_before", "descriptor_units", "cn_word_before", "cn_rhetorical_after", "cn_count_cues", "cn_count_units", "time_after",
             "duration_units", "duration_before", "duration_after", "bare_after", "bare_unit_numeral_before",
             "clock_units", "clock_before", "bare_max_digits", "post_approx_not_before",
-            "list_separators", "list_words_max", "arithmetic_ops", "score_before", "reference_before")
+            "list_separators", "list_words_max", "arithmetic_ops", "score_before", "reference_before",
+            "label_before")
     require(ctx, keys, "quantities.yaml")
     numeral_tables()  # validated there
     return Lexicon(
@@ -136,6 +138,7 @@ def lexicon() -> Lexicon:
         arithmetic_ops=str(ctx["arithmetic_ops"]),
         score_before=tuple(ctx["score_before"]),
         reference_before=tuple(ctx["reference_before"]),
+        label_before=tuple(ctx["label_before"]),
         per_denominators=(tuple(sorted(word_list(data, "per_denominators", "units.yaml"), key=len, reverse=True))
                           if "per_denominators" in data else ()),
         per_scales=(tuple(sorted(word_list(data, "per_scales", "units.yaml"), key=len, reverse=True))

@@ -1,6 +1,7 @@
 """Bare numbers in table cells, with the unit their headers give (GUIDE.md).
 
-A cell that holds only a number (``12.5``, ``-309.74``) is a quantity. Its unit
+A cell that holds only a number (``12.5``, ``-309.74``), or one with an
+approximation word after it (``6左右``, ``5.5以内``), is a quantity. Its unit
 comes from, in order: its column's header (``完成率(%)``, ``金额（万元）``,
 ``单位：万元``), the row's cell under a column headed 单位 (``万人``), the label cell to its left in the same row (``医疗收入(万元)``),
 or a ``单位：万元`` line just above the table; else it keeps unit null. Row numbers (序号), years in the header row and columns or rows
@@ -87,7 +88,7 @@ def table_quantities(doc: Document) -> None:
             for cell in row:
                 c = cell.col
                 text = doc.text[cell.start:cell.end]
-                m = _BARE.fullmatch(text.strip())
+                m = _BARE.fullmatch(text.strip()) or _approx_cell().fullmatch(text.strip())
                 if m is None:
                     if text.strip() and not any("0" <= ch <= "9" for ch in text):
                         label = header_unit(text)     # a row label: 医疗收入(万元)
@@ -113,6 +114,14 @@ def table_quantities(doc: Document) -> None:
         doc.quantities = sorted(doc.quantities + added, key=lambda q: q.start)
 
 
+@lru_cache(maxsize=1)
+def _approx_cell() -> re.Pattern:
+    """A number with an approximation word after it (6左右, 8以上, 5.5以内:
+    approx.yaml ``after``), the cell of a plan's column; inside the span (GUIDE.md)."""
+    words = sorted(lexicon().approx_after, key=len, reverse=True)
+    return re.compile(rf"(?P<sign>[-－−+]?)(?P<num>{AR})(?P<approx>{'|'.join(map(re.escape, words))})")
+
+
 def _cell_quantity(cell: Block, text: str, m: re.Match, unit) -> Quantity:
     lead = len(text) - len(text.lstrip())
     s, e = cell.start + lead + m.start(), cell.start + lead + m.end()
@@ -120,10 +129,11 @@ def _cell_quantity(cell: Block, text: str, m: re.Match, unit) -> Quantity:
     if m.group("sign") and m.group("sign") != "+":
         value = -value
     value = tidy(value)
+    approx = lexicon().approx_after[m.group("approx")] if "approx" in m.re.groupindex else None
     if unit is None:
-        return Quantity(s, e, text[lead + m.start():lead + m.end()], value, None, value, None)
+        return Quantity(s, e, text[lead + m.start():lead + m.end()], value, None, value, None, approx)
     name, factor, norm = unit
-    return Quantity(s, e, text[lead + m.start():lead + m.end()], value, name, tidy(value * factor), norm)
+    return Quantity(s, e, text[lead + m.start():lead + m.end()], value, name, tidy(value * factor), norm, approx)
 
 
 def _not_quantity(text: str, rows, r: int, c: int, m: re.Match, columns) -> bool:
