@@ -76,6 +76,8 @@ from .units_sense import check_units
 
 COUNT_UNITS_EXCLUDED = frozenset({"ratio", "ratio_point", "倍"})
 _SENTENCE_ROLES = frozenset({"completion_rate", "difference", "growth"})
+_CHANGES = ("growth", "difference")     # a change or a gap: no level, no part, no amount done
+_AMOUNTS = ("actual", "forecast")       # what a completion rate is of
 
 
 @dataclass(frozen=True)
@@ -350,7 +352,7 @@ def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Qu
     above = paragraph_bounds(found.text, para - 1)[0] if para > 0 else para
     others += [q for q in _tail_from(earlier, max(above, c.start - search_config().whole_reach))
                if q is not target and q is not actual and q not in others and q.norm_unit == target.norm_unit
-               and _is_count(q) and q.norm_value >= actual.norm_value and q.role not in ("growth", "difference")]
+               and _is_count(q) and q.norm_value >= actual.norm_value and q.role not in _CHANGES]
     if c.indicator and not named_alike(c.indicator, actual.indicator) \
             and any(q.role == "completion_rate" and max(actual.start, target.start) < q.start < c.start
                     for q in list(last) + list(sentence)):
@@ -713,7 +715,7 @@ def _actual_before(found: Found, last: list[Quantity], before: list[Quantity], d
     if not last or not before:
         return []
     mine = [q for q in before if compatible(q, d)]
-    level = next((q for q in reversed(last) if compatible(q, d) and q.role not in ("growth", "difference")), None)
+    level = next((q for q in reversed(last) if compatible(q, d) and q.role not in _CHANGES), None)
     if not mine or level is None or level.role != "actual":
         return []
     if found.cfg.gap_to_target.search(found.text, clause_start(found.text, d.start), d.start):
@@ -776,10 +778,6 @@ def _past_total(text: str, total: Quantity, parts: list[Quantity]) -> bool:
     takes the run past it: it is of another breakdown of the same total. (Items
     joined by 、, 小学38所、初中15所、高中3所, are one list whatever adds up.)"""
     return "、" not in text[parts[-2].end:parts[-1].start] and sum(p.norm_value for p in parts) > ar.bounds(total)[1]
-
-
-_CHANGES = ("growth", "difference")
-_AMOUNTS = ("actual", "forecast")      # what a completion rate is of
 
 
 def _parts(found: Found, sent: list[Quantity]) -> None:
