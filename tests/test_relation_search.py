@@ -170,6 +170,9 @@ FLAGGED = [
     # a completion rate of an amount expected is of that amount, not of the amount so far
     ("completion", "截至10月底，全市已完成植树造林3.9万亩，比上年同期多0.3万亩；预计全年造林可达4.4万亩左右，"
      "完成省下达任务（4万亩）的118%。", "4.4万亩左右/4万亩 = 110%"),
+    # a total row whose label spans the row-number cell: its cells line up from the right
+    ("sum", "序号|考核内容|分值|自评得分\n1|组织保障|20|18\n2|工作落实|40|37\n3|成效评价|40|36\n合计|100|93\n",
+     "18 + 37 + 36 = 91"),
 ]
 
 
@@ -326,6 +329,17 @@ SILENT = [
     "全市乡镇综合考核平均得分86.40分（满分100分），其中青石镇得分最高，为94.20分，比全市平均高7.80分。",
     # a rate named for another indicator after the pair's own rate is not of that pair
     "上半年计划新开工项目52个，实际开工47个，完成开工计划的90.4%；项目用地保障指标完成率为96.5%。",
+    # row numbers are no column of values (score = points − row number in three rows of four)
+    "序号|项目|分值|得分\n1|队伍建设|10|9\n2|制度落实|15|13\n3|业务培训|20|18\n4|信息报送|25|21\n",
+    # two rows of three fitting a difference of small numbers is chance, not the column's relation
+    "单位：毫克/升\n监测点 | 甲项 | 乙项 | 丙项\n东站 | 20 | 48 | 28\n西站 | 26 | 57 | 31\n南站 | 24 | 50 | 29\n",
+    # a scoring rule's condition is no completion rate stated
+    "招商引资按“得分=实际到位额÷目标任务额×权重分”计算，如石桥镇全年目标任务额6亿元，实际到位6.6亿元，完成率110%，"
+    "得分=110%×20=22分；完成率低于60%的，本项不得分。",
+    # birth and death rates are of the year's mean population, not of the year-end count
+    "年末常住人口25.40万人，比上年末减少0.30万人。全年出生人口1905人，出生率7.46‰；死亡人口2260人，死亡率8.85‰。",
+    # a share of a whole named 耕地面积 is not of a count named only alike in 面积
+    "全镇小麦播种面积3.20万亩，玉米播种面积2.10万亩。设施蔬菜面积0.80万亩，占耕地面积的比重为14.5%。",
 ]
 
 

@@ -109,6 +109,9 @@ def _judge_run(index: Index, found, named: list, cfg) -> None:
     qs = [q for c in group for q in (c.parts[0], c.rate)]
     if ar.fits(base, lo, hi):
         found.verify("ratio", f"{shown}：各比率共同的分母为{base.text}", [base, *qs], base)
+    elif all(c.rate.unit == "‰" for c in group) and ar.miss(base, lo, hi) <= cfg.mean_base_slack:
+        return      # (出生率7.28‰、死亡率8.64‰ over 常住人口38.62万人 at the year's end: such rates
+        #             are of the year's mean population, which the year's change moves)
     elif ar.miss(base, lo, hi) <= cfg.near_miss_ratio:
         found.flag("ratio", base, f"{shown}：同段{len(group)}个比率共同推算的分母为{lo:.1f}～{hi:.1f}", qs)
 

@@ -593,6 +593,9 @@ def names_whole(w: Quantity, label: str, text: str, cfg) -> bool:
     c = common_run(label, name)
     if c < 2 or c < 0.5 * len(label):
         return False
+    head = _without_measure(label, cfg.measure_words)
+    if head != label and len(head) >= 2 and common_run(head, name) < 2:
+        return False        # (占耕地面积的 is not of 水稻播种面积: only 面积 is shared)
     own = without_totals(label, cfg.total_labels)
     return len(own) < 2 or own == label or common_run(own, name) >= 2
 
@@ -606,6 +609,14 @@ def _part_of_another(index: Index, w: Quantity, label: str, cfg) -> bool:
     if not own or own == label or _generic(own, cfg):
         return False
     return not _shares_a_word(label, name_before(w, index.text, cfg), cfg.total_labels)
+
+
+def _without_measure(label: str, words: tuple[str, ...]) -> str:
+    """The label without the measure word it ends in (耕地面积 -> 耕地)."""
+    for word in words:
+        if label.endswith(word):
+            return label[:-len(word)]
+    return label
 
 
 def without_totals(text: str, totals: tuple[str, ...]) -> str:

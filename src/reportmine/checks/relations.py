@@ -318,6 +318,8 @@ def _completion(found: Found, c: Quantity, before: list[Quantity], last: list[Qu
     sentence before lends what this one lacks: the target across a ；
     (调整后预算3000万元；全年实际支出2910万元，预算执行率97%), the actual when
     it names the target's indicator (已完成投资3.9亿元。按全年6亿元的目标计算，完成进度为65%)."""
+    if c.approx is not None and search_config().rule_condition_after.match(found.text, c.end):
+        return True         # (完成率低于80%的，本项不得分: a scoring rule's condition, no rate stated)
     head = found.text[max(0, c.start - 12):c.start]
     wanted = ("basic_target",) if "基本" in head else ("full_target",) if "满分" in head else (
         "target", "basic_target", "full_target")

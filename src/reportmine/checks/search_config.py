@@ -10,23 +10,23 @@ import regex
 
 from ..resources import DataFileError, compile_pattern, load_yaml, require
 
-_WORDS = ("rate_endings", "fall_words", "rise_words", "compared_fall", "compared_rise", "remainder_words", "count_units", "level_units", "previous_cues", "not_subject_starts",
+_WORDS = ("rate_endings", "measure_words", "fall_words", "rise_words", "compared_fall", "compared_rise", "remainder_words", "count_units", "level_units", "previous_cues", "not_subject_starts",
           "list_marks", "sibling_joins", "total_labels", "share_cues", "head_units", "per_month_words", "lower_better", "closing_words", "source_totals", "per_mille_rates",
           "subtotal_words", "average_after", "pull_words", "person_words", "survey_rates", "contribution_rates")
-_INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "ratio_part_name_chars", "whole_reach", "named_whole_reach", "shared_name_chars", "growth_gap",
+_INTS = ("points_reach", "total_reach", "parts_reach", "max_parts", "formula_reach", "table_min_rows", "table_flag_rows", "change_reach", "label_reach", "name_reach", "ratio_reach", "ratio_part_name_chars", "whole_reach", "named_whole_reach", "shared_name_chars", "growth_gap",
          "subject_min_chars", "typo_min_digits", "score_group_name_chars", "reading_window", "sibling_reach")
-_FLOATS = ("near_miss_siblings", "near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth",
+_FLOATS = ("near_miss_siblings", "mean_base_slack", "near_miss_sum_sentence", "near_miss_per_capita", "near_miss_total", "near_miss_sum", "near_miss_share", "near_miss_ratio", "near_miss_growth",
            "near_miss_typo", "reading_slack", "sibling_whole_slack")
 _PATTERNS = ("dated_previous", "share_label_trim", "growth_link", "change_cue", "change_before", "subject_compared", "sibling_share", "given_as_share", "growth_tail", "level_tail",
              "gloss", "per_thousand_change", "unit_rest", "scope_label", "sum_cue", "not_part",
              "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "closing_total", "bracket_open", "bracket_subset", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue", "per_many_cue", "respectively_words", "respectively_each",
              "excess_cue", "excess_rate_link", "average_cue",
              "status_part", "change_list_cue", "complement_rate", "deduction_mark",
-             "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row", "score_group_cell", "score_entry_mark", "score_weight_label", "column_plan", "column_done", "column_rate", "per_item_cue", "per_area_cue", "share_label", "ratio_label", "table_not_summed",
+             "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row", "score_group_cell", "score_entry_mark", "score_weight_label", "column_plan", "column_done", "column_rate", "per_item_cue", "per_area_cue", "share_label", "ratio_label", "table_not_summed", "table_serial_head", "table_relation_words",
              "direction_from", "direction_compared", "same_period_compared", "respectively", "list_goes_on",
              "listed_before", "table_cell", "trend_seam", "period_months", "period_until", "period_year",
              "labelled_rate", "counted_unit", "aside_lead", "part_scope",
-             "compared_close", "compared_open")
+             "compared_close", "compared_open", "rule_condition_after")
 
 
 @dataclass(frozen=True)
@@ -44,12 +44,15 @@ class SearchConfig:
     not_subject_starts: tuple[str, ...]
     list_marks: tuple[str, ...]
     total_labels: tuple[str, ...]
+    measure_words: tuple[str, ...]
     sibling_joins: tuple[str, ...]
     share_cues: tuple[str, ...]
     head_units: tuple[str, ...]
     per_month_words: tuple[str, ...]
     closing_words: tuple[str, ...]
     table_not_summed: object
+    table_serial_head: object
+    table_relation_words: object
     source_totals: tuple[str, ...]
     subtotal_words: tuple[str, ...]
     average_after: tuple[str, ...]
@@ -64,6 +67,7 @@ class SearchConfig:
     max_parts: int
     formula_reach: int
     table_min_rows: int
+    table_flag_rows: int
     change_reach: int
     label_reach: int
     name_reach: int
@@ -87,6 +91,7 @@ class SearchConfig:
     near_miss_sum: float
     near_miss_share: float
     near_miss_ratio: float
+    mean_base_slack: float
     near_miss_growth: float
     near_miss_typo: float
     share_label_trim: object
@@ -177,6 +182,7 @@ class SearchConfig:
     part_scope: object          # 在税收收入中，: a breakdown of the part so named follows
     compared_close: object      # 相比 after a level: the level is the one compared with
     compared_open: object       # 与… before it, within its clause
+    rule_condition_after: object  # 低于80%的，本项不得分: a rule's condition
 
 
 def _word_sets(raw, where: str) -> tuple[tuple[str, ...], ...]:

@@ -33,17 +33,20 @@ _PARTS_OPEN = "其中"
 def check_table_totals(doc, found, cfg) -> None:
     marked = table_lines(doc.text, tabs=True) if "|" in doc.text or "\t" in doc.text else ()
     for table in [*marked, *column_tables(doc)]:
-        for rows in _blocks(table):
+        for rows in _blocks(table, cfg):
             _total_rows(found, rows, cfg)
             _total_columns(found, rows, cfg)
 
 
-def _blocks(rows):
+def _blocks(rows, cfg):
     """Runs of rows with one number of cells: a table whose merged cells or
     second header change its width is read block by block (a column lines up
-    only within one)."""
+    only within one). A total row whose label spans the first cells
+    (合计|100| |93 under 序号|项目|分值|标准|得分) is that block's last row,
+    its cells lined up from the right."""
     block = []
     for row in rows:
+        row = _merged_total(row, block, cfg)
         if block and len(row[1]) != len(block[-1][1]):
             if len(block) >= 3:
                 yield block
@@ -51,6 +54,19 @@ def _blocks(rows):
         block.append(row)
     if len(block) >= 3:
         yield block
+
+
+def _merged_total(row, block: list, cfg):
+    """A total row narrower than the rows above it, its label in its first
+    cell: padded after the label to their width."""
+    pos, cells = row
+    if len(block) < 2 or not cells or not cfg.table_total_label.match(cells[0][0].strip()):
+        return row
+    missing = len(block[-1][1]) - len(cells)
+    if missing <= 0 or missing > 2:
+        return row
+    at = cells[0][1] + len(cells[0][0])
+    return pos, [cells[0], *[("", at)] * missing, *cells[1:]]
 
 
 def _value(cell: tuple[str, int]) -> Quantity | None:

@@ -36,17 +36,25 @@ def check_tables(index, found, cfg) -> None:
     tables = []
     for lines in [block for table in [*table_lines(doc.text, doc.format != "txt"), *column_tables(doc)]
                   for block in _sections(table)]:
+        lines = without_serials(lines, cfg)
         bare = [row for row in (_row(cells) for _, cells in lines) if row]
         if bare:
-            tables.append((bare, [row for row in (_row(cells, values) for _, cells in lines) if row]))
+            tables.append((bare, [row for row in (_row(cells, values) for _, cells in lines) if row],
+                           _names_relation(lines, cfg)))
     if doc.format == "txt" and "\t" in doc.text:
-        tables += [(rows, None) for rows in _tab_tables(doc, values)]
-    for rows, headed in tables:
+        tables += [(rows, None, cued) for rows, cued in _tab_tables(doc, values)]
+    for rows, headed, cued in tables:
         roles = _column_roles(rows, cfg)
-        _judge_columns(found, rows, roles, cfg)
+        _judge_columns(found, rows, roles, cfg, cued)
         if headed is not None:      # columns only a header's unit makes readable (增幅（%） over 6.9)
             more = {j: r for j, r in _column_roles(headed, cfg).items() if j not in roles}
-            _judge_columns(found, headed, more, cfg)
+            _judge_columns(found, headed, more, cfg, cued)
+
+
+def _names_relation(lines, cfg) -> bool:
+    """Whether the table's words name a change, a gap or a rate (增长额, 增减, 完成率,
+    （%）): then two rows that fit a relation establish it."""
+    return any(cfg.table_relation_words.search(text) for _, cells in lines for text, _ in cells)
 
 
 _NOTE = re.compile(r"[（(][^（()）]*[)）]")
@@ -68,11 +76,11 @@ def _sections(lines: list) -> list[list]:
     return [*out, block] if block else out
 
 
-def _judge_columns(found, rows, roles: dict, cfg) -> None:
+def _judge_columns(found, rows, roles: dict, cfg, cued: bool = True) -> None:
     for row in rows:
         for j, (name, n) in roles.items():
             if j < len(row):
-                _judge_cell(found, row, j, name, n, cfg)
+                _judge_cell(found, row, j, name, n, cfg, cued)
 
 
 def table_lines(text: str, tabs: bool = False):
@@ -145,10 +153,36 @@ def _tab_tables(doc, values) -> list:
         lines = table_rows(doc.text, t.start, t.end)
         if any("|" in part for _, cells in lines for part, _ in cells):
             continue                    # a | table: read as such above
+        lines = without_serials(lines, search_config())
         rows = [row for row in (_row(cells, values) for _, cells in lines if len(cells) > 1) if row]
         if rows:
-            out.append(rows)
+            out.append((rows, _names_relation(lines, search_config())))
     return out
+
+
+def serial_columns(lines, cfg) -> set[int]:
+    """The cell places (of the first two) that hold row numbers: headed
+    `table_serial_head` (序号, 排名), or whole numbers counting up by one
+    down three rows or more (1|组织领导|10|…, 2|隐患排查|25|…), which a
+    relation between columns must not read as values."""
+    out = set()
+    for k in (0, 1):
+        cells = [cells[k][0].strip() for _, cells in lines if len(cells) > k]
+        if any(cfg.table_serial_head.match(c) for c in cells[:3]):
+            out.add(k)
+            continue
+        run = [int(c) for c in cells if c.isascii() and c.isdigit() and len(c) <= 3]
+        if len(run) >= 3 and all(b == a + 1 for a, b in zip(run, run[1:])):
+            out.add(k)
+    return out
+
+
+def without_serials(lines, cfg) -> list:
+    """The table's lines with their row-number cells blanked (text kept out, places kept)."""
+    serial = serial_columns(lines, cfg)
+    if not serial:
+        return lines
+    return [(pos, [("" if k in serial else text, at) for k, (text, at) in enumerate(cells)]) for pos, cells in lines]
 
 
 def _tables_with_labels(text: str, tabs: bool = False):
@@ -243,7 +277,7 @@ def _within(c: Quantity, iv) -> bool:
     return lo - t <= v <= hi + t
 
 
-def _judge_cell(found, row, j: int, name: str, rows_fit: int, cfg) -> None:
+def _judge_cell(found, row, j: int, name: str, rows_fit: int, cfg, cued: bool = True) -> None:
     """A cell of an established column: verified when it fits; flagged when it
     is a near miss, or at any distance when the row's two values and the cell
     are in one unit (the column's relation is what the table says it is)."""
@@ -259,6 +293,8 @@ def _judge_cell(found, row, j: int, name: str, rows_fit: int, cfg) -> None:
     kind = "ratio" if name in _RATIOS else "growth" if ratio else "difference"
     if _within(c, iv):
         found.verify(kind, arith, [a, b, c], c)
+    elif rows_fit < cfg.table_flag_rows and not cued:
+        return      # two rows may fit by chance (PM10 − PM2.5 = NO2 in two rows of three)
     elif name in _RATIOS:
         if ar.miss(c, *iv) <= cfg.near_miss_ratio or a.unit == b.unit:
             found.flag("ratio", c, arith + f"（本列有{rows_fit}行符合此关系）", [a, b])
