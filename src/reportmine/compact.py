@@ -5,7 +5,7 @@ characters, inside sentences, numbers and units) and a space on each side of
 a number (``新建校舍 3200 平方米``). Sentences, clauses and their numbers are
 read across neither, so the stages read a compacted copy: in a plain text
 whose lines are wrapped (data/compact.yaml, ``reflow``) a newline after a full
-line that is not a table row is taken out, as is a line that is only a page
+line that is not a table row (nor a row of a table whose cells spaces part) is taken out, as is a line that is only a page
 number (``pages``); in any text one space between a word and a number or a
 number and its unit (``spaces``), and the ``\r`` of Windows line ends. The
 removals are recorded as a piecewise map, so after the stages every span
@@ -28,6 +28,7 @@ from .document import Boilerplate, Document
 from .resources import DataFileError, compile_pattern, load_yaml, require
 from .structure.lines import split_lines
 from .structure.sections import heading_marker
+from .structure.space_tables import space_runs
 
 
 @lru_cache(maxsize=1)
@@ -151,8 +152,12 @@ def _soft_breaks(text: str, r) -> list[tuple[int, int]]:
     prose = sum(len(a.text.strip()) >= r["min_width"] for a, _ in followed)
     if sum(is_full) < r["min_lines"] or sum(is_full) < r["min_share"] * prose:
         return []
+    # the rows of a table whose cells spaces part (structure/space_tables.py) are never joined
+    rows = {line.start for _, taken in (space_runs(lines) if " " in text else ()) for line in taken}
     cuts = []
     for (line, nxt), long_line in zip(followed, is_full):
+        if line.start in rows or nxt.start in rows:
+            continue
         if not long_line or r["line_end"].search(line.text) or _opens(nxt.text, r) \
                 or r["table_line"].search(line.text) or r["table_line"].search(nxt.text) \
                 or r["cell_line"].match(nxt.text):

@@ -17,6 +17,9 @@ and in a docx's paragraphs outside those tables,
   bar closing (or opening and closing) each such line, as web pages leave a
   table one cell a line (``增长% |``), is not part of the cell, and a run of
   such lines read so is not also a bar table (of one column).
+- a header line of words over rows of as many space-parted cells, each
+  ending in numbers, is a table (``space_tables.py``: a PDF's text exported
+  line by line).
 Their line blocks are replaced by table_cell blocks.
 """
 
@@ -30,6 +33,7 @@ from ..document import Block, Document, Table
 from ..resources import compile_pattern, load_yaml, require
 from . import cell_streams
 from .lines import Line
+from .space_tables import space_runs
 
 MIN_FLAT_BARS = 4
 _RULE = re.compile(r"^[\s|:：\-—=+]*$")
@@ -73,6 +77,8 @@ def find_text_tables(doc: Document, lines: list[Line]) -> None:
             streams = [t for t in streams if not _inside(t[1], rows)]
             runs += [(piece, "|", piece) for piece in _outside(rows, spans) if len(piece) >= 2]
     runs += [(rows, "\n", [line for row in rows for line in row if line is not None]) for rows in columns]
+    if " " in doc.text:
+        runs += [(rows, " ", taken_lines) for rows, taken_lines in space_runs(lines)]
     # a table read as a stream that a bar run kept whole reaches beyond is not
     # read (the run's cells past the table stay that run's: a row short of a
     # cell, a merged one, ended the stream early)
@@ -314,6 +320,10 @@ def _add_table(doc: Document, rows: list[Line], sep: str) -> None:
         rows_cells = [[(line.start, line.end) if line is not None else None for line in row] for row in rows]
         flat = [line for row in rows for line in row if line is not None]
         start, end = flat[0].start, flat[-1].end
+    elif sep == " ":       # cells parted by spaces: each row its cells' spans already (space_tables.py)
+        rows_cells = rows
+        flat = [span for row in rows for span in row if span is not None]
+        start, end = flat[0][0], flat[-1][1]
     else:
         outer = _outer_bars(rows) if sep == "|" else (True, True)
         rows_cells = [_cells(line, sep, outer) for line in rows]
