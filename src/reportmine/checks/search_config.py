@@ -22,7 +22,7 @@ _PATTERNS = ("dated_previous", "share_label_trim", "growth_link", "change_cue", 
              "ocr_garbled", "numbered_item", "point_bracket", "table_total_label", "total_cue", "closing_total", "bracket_open", "bracket_subset", "total_named", "breakdown_cue", "point_label", "point_mark_before", "structure_ratio", "per_capita_cue", "per_many_cue", "respectively_words", "respectively_each",
              "excess_cue", "excess_rate_link", "average_cue",
              "status_part", "change_list_cue", "complement_rate", "deduction_mark",
-             "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row", "score_group_cell", "score_entry_mark", "score_weight_label", "column_plan", "column_done", "column_rate", "per_item_cue", "per_area_cue", "share_label", "ratio_label", "table_not_summed", "table_serial_head", "table_relation_words",
+             "per_heads_suffix", "per_heads_prefix", "trend_list", "better_words", "labelled_row", "score_group_cell", "score_entry_mark", "score_weight_label", "column_plan", "column_done", "column_rate", "per_item_cue", "per_area_cue", "share_label", "ratio_label", "table_not_summed", "table_relation_words",
              "direction_from", "direction_compared", "same_period_compared", "respectively", "list_goes_on",
              "listed_before", "table_cell", "trend_seam", "period_months", "period_until", "period_year",
              "labelled_rate", "counted_unit", "aside_lead", "part_scope",
@@ -51,7 +51,6 @@ class SearchConfig:
     per_month_words: tuple[str, ...]
     closing_words: tuple[str, ...]
     table_not_summed: object
-    table_serial_head: object
     table_relation_words: object
     source_totals: tuple[str, ...]
     subtotal_words: tuple[str, ...]

@@ -16,6 +16,7 @@ import math
 import re
 
 from ..document import Quantity
+from ..structure.tables import numbering_header
 from . import arithmetic as ar
 from .search_config import search_config
 
@@ -36,13 +37,13 @@ def check_tables(index, found, cfg) -> None:
     tables = []
     for lines in [block for table in [*table_lines(doc.text, doc.format != "txt"), *column_tables(doc)]
                   for block in _sections(table)]:
-        lines = without_serials(lines, cfg)
+        lines = _without_serials(lines)
         bare = [row for row in (_row(cells) for _, cells in lines) if row]
         if bare:
             tables.append((bare, [row for row in (_row(cells, values) for _, cells in lines) if row],
                            _names_relation(lines, cfg)))
     if doc.format == "txt" and "\t" in doc.text:
-        tables += [(rows, None, cued) for rows, cued in _tab_tables(doc, values)]
+        tables += [(rows, None, cued) for rows, cued in _tab_tables(doc, values, cfg)]
     for rows, headed, cued in tables:
         roles = _column_roles(rows, cfg)
         _judge_columns(found, rows, roles, cfg, cued)
@@ -76,7 +77,7 @@ def _sections(lines: list) -> list[list]:
     return [*out, block] if block else out
 
 
-def _judge_columns(found, rows, roles: dict, cfg, cued: bool = True) -> None:
+def _judge_columns(found, rows, roles: dict, cfg, cued: bool) -> None:
     for row in rows:
         for j, (name, n) in roles.items():
             if j < len(row):
@@ -143,7 +144,7 @@ def _tables(text: str, tabs: bool = False):
             yield rows
 
 
-def _tab_tables(doc, values) -> list:
+def _tab_tables(doc, values, cfg) -> list:
     """The tables of a txt typed with TABs between cells (指标⇥单位⇥2022年⇥2023年⇥增长（%）),
     as the structure stage found them, each cell's number read as the
     quantities stage read it where it read one (the unit its column's header
@@ -153,22 +154,23 @@ def _tab_tables(doc, values) -> list:
         lines = table_rows(doc.text, t.start, t.end)
         if any("|" in part for _, cells in lines for part, _ in cells):
             continue                    # a | table: read as such above
-        lines = without_serials(lines, search_config())
+        lines = _without_serials(lines)
         rows = [row for row in (_row(cells, values) for _, cells in lines if len(cells) > 1) if row]
         if rows:
-            out.append((rows, _names_relation(lines, search_config())))
+            out.append((rows, _names_relation(lines, cfg)))
     return out
 
 
-def serial_columns(lines, cfg) -> set[int]:
-    """The cell places (of the first two) that hold row numbers: headed
-    `table_serial_head` (序号, 排名), or whole numbers counting up by one
-    down three rows or more (1|组织领导|10|…, 2|隐患排查|25|…), which a
-    relation between columns must not read as values."""
-    out = set()
+def _serial_columns(lines) -> set[int]:
+    """The cell places (of the first two) that hold row numbers: headed as
+    the structure stage knows a numbering column (``numbering_header``: 序号,
+    编号), or whole numbers counting up by one down three rows or more
+    (1|组织领导|10|…, 2|隐患排查|25|…), which a relation between columns must
+    not read as values."""
+    numbering, out = numbering_header(), set()
     for k in (0, 1):
         cells = [cells[k][0].strip() for _, cells in lines if len(cells) > k]
-        if any(cfg.table_serial_head.match(c) for c in cells[:3]):
+        if any(numbering.fullmatch(c) for c in cells[:3]):
             out.add(k)
             continue
         run = [int(c) for c in cells if c.isascii() and c.isdigit() and len(c) <= 3]
@@ -177,9 +179,9 @@ def serial_columns(lines, cfg) -> set[int]:
     return out
 
 
-def without_serials(lines, cfg) -> list:
+def _without_serials(lines) -> list:
     """The table's lines with their row-number cells blanked (text kept out, places kept)."""
-    serial = serial_columns(lines, cfg)
+    serial = _serial_columns(lines)
     if not serial:
         return lines
     return [(pos, [("" if k in serial else text, at) for k, (text, at) in enumerate(cells)]) for pos, cells in lines]
@@ -277,7 +279,7 @@ def _within(c: Quantity, iv) -> bool:
     return lo - t <= v <= hi + t
 
 
-def _judge_cell(found, row, j: int, name: str, rows_fit: int, cfg, cued: bool = True) -> None:
+def _judge_cell(found, row, j: int, name: str, rows_fit: int, cfg, cued: bool) -> None:
     """A cell of an established column: verified when it fits; flagged when it
     is a near miss, or at any distance when the row's two values and the cell
     are in one unit (the column's relation is what the table says it is)."""

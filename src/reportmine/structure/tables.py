@@ -211,6 +211,11 @@ def _column_cells() -> ColumnCells:
                          for k in ColumnCells._fields))
 
 
+def numbering_header():
+    """The pattern of a header cell naming a column of row numbers (序号, 编号)."""
+    return _column_cells().numbering_header
+
+
 def _column_runs(lines: list[Line]) -> list[list[list[Line]]]:
     """Tables written one cell per line: each a list of rows of cell lines."""
     out, run = [], []
