@@ -36,6 +36,7 @@ CASES = {
     "site_area": ("该项目占地225亩，总投资3.2亿元。\n", "225亩", "other", "actual"),
     # on: farmland in a sentence saying where the place lies stays a value; off: background
     "profile_units": ("某村位于乡政府以北，耕地5200亩。\n", "5200亩", "actual", "other"),
+    "measured_age": ("全乡党员平均年龄46.7岁，35岁以下318名。\n", "46.7岁", "actual", "other"),
 }
 
 

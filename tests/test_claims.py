@@ -277,3 +277,24 @@ def test_a_benchmark_or_the_writer_is_no_indicator(pipeline, text, indicators):
 def test_roles_in_the_language_of_scoring_rules(pipeline, text, roles):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
     assert [q.role for q in doc.quantities] == roles
+
+
+@pytest.mark.parametrize("text, roles", [
+    # stop 51, after the stop-49/50 batteries (helper-written texts): a column of
+    # scores achieved (GUIDE.md: actual), a target's growth column, a gap to the
+    # province, a change on the start of the year
+    ("单位|目标增速(%)|实际增速(%)|与目标差距(个百分点)|自评得分(分)\n东关镇|7.0|7.8|0.8|10\n西湖镇|6.5|6.3|-0.2|9.2\n",
+     ["target", "growth", "difference", "actual"] * 2),
+    ("指标|增长(%)|与全省比较(百分点)\n地区生产总值|6.4|1.2\n工业增加值|8.7|2.1\n",
+     ["growth", "difference"] * 2),
+    ("指标|年末余额|比年初增加|下达计划\n各项存款|386420|41250|38000\n各项贷款|264310|27860|30000\n",
+     ["actual", "growth", "target"] * 2),
+    # the target of a change, written right before its verb
+    ("固定资产投资目标增长10%，实际增长11.6%，超目标1.6个百分点。", ["target", "growth", "difference"]),
+    # an age that is a measure's value, and its change, are no background
+    ("全乡党员平均年龄46.7岁，35岁以下318名。", ["actual", "other", "actual"]),
+    ("居民人均预期寿命78.6岁，比上年提高0.2岁。", ["actual", "growth"]),
+])
+def test_roles_from_table_headers_and_measured_ages(pipeline, text, roles):
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    assert [q.role for q in doc.quantities] == roles

@@ -1022,3 +1022,13 @@ def test_a_completion_clause_names_no_subject_for_the_growth_after_it(pipeline):
     assert flags == []
     flags, _ = incs(pipeline, "上半年全镇工业产值同比增长17.3%，运行平稳。\n上半年全镇工业产值增长12.1%，好于预期。")
     assert [f.subtype for f in flags] == ["mismatch"]
+
+
+def test_a_signed_gap_in_a_table_is_read_by_its_size(pipeline):
+    """与目标差距 -0.7 under 目标增速 7.0 and 实际增速 6.3: the sign says which side."""
+    table = ("单位|目标增速(%)|实际增速(%)|与目标差距(个百分点)\n"
+             "东关镇|7.0|7.8|0.8\n西湖镇|7.0|6.3|-0.7\n南山镇|6.5|5.2|-1.3\n")
+    flagged_as(pipeline, table, None)
+    flags, _ = incs(pipeline, table.replace("|-0.7", "|-0.9"))
+    assert [(f.subtype, f.text) for f in flags] == [("difference", "7.0|6.3|-0.9")]
+    assert flags[0].arithmetic.startswith("−|7.0 − 6.3| = -0.7")

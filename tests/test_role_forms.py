@@ -118,19 +118,21 @@ FORM_FILES = [
       "512.6亿元", "6,470億元", "6.2%", "79.8%"}),
     # stop 30, indicators in noun phrases (a helper's): 223 / 235 roles, 211 / 235
     # indicators at first (224 roles since stop 33: a plan naming any action, 计划清淤…).
+    # (stop 51: an average age read as a measure's value, 平均年龄42.3岁.)
     # Left: the measure named after the number (培养126名高技能
     # 人才), 其中 parts qualified by their whole, a label line under its heading
     ("role_forms_stop30_indicators.txt", 70,
-     {"104.2%", "126.4", "13%", "18户", "3岁", "4.6岁", "42.3岁", "862.7", "9862名"},
-     {"0.42‰", "10分", "126.4", "18户", "1‰", "23个", "32415名", "4.6岁", "4126万元", "42.3岁", "45个", "46宗", "47个",
+     {"104.2%", "126.4", "13%", "18户", "3岁", "862.7", "9862名"},
+     {"0.42‰", "10分", "126.4", "18户", "1‰", "23个", "32415名", "4126万元", "45个", "46宗", "47个",
       "5.3%", "6.8%", "6.83亿元", "8.6万元", "862.7", "9862名"}),
     # stop 30, scoring rules and formulas (a helper's; its brief quoted dev phrases):
     # 247 / 306 roles, 238 / 306 indicators at first. Left: tiers of a rule (the file
     # reads the top tier full_target, the rules the bound of a tier), weights in
-    # formulas without ×, grades (90分以上为优), scores of a table's cells
+    # formulas without ×, grades (90分以上为优), scores of a table's cells (stop 51:
+    # a 得分 column's cell read as the score achieved)
     ("role_forms_stop30_scoring.txt", 60,
      {"0.2", "0.4", "0.6", "0.6%以内", "10", "100%", "100分", "10分", "110以内", "112.6 %", "15", "1500元", "15亿元", "2",
-      "20", "24.5分", "25分", "2个", "3人以内", "4 分", "5", "5%以内", "5分", "6", "6 分", "60%以上", "6分", "6場", "70%以上", "8.4分",
+      "20", "24.5分", "25分", "2个", "3人以内", "4 分", "5", "5%以内", "5分", "6 分", "60%以上", "6分", "6場", "70%以上", "8.4分",
       "80", "80分以下", "85%以上", "850元", "89分", "90%以上", "90分以上", "91.2分", "92 %", "95%以上", "9分"},
      {"10 分", "100分", "10分", "110以内", "11分", "13分", "14分", "15", "15分", "16分", "19.5分", "2", "2.1个百分点", "20",
       "23.3分", "23分", "24 条", "24.5分", "25分", "2个", "3.7", "4 分", "4.1分", "4.72分", "4分", "5", "5 分", "5分",
@@ -140,15 +142,16 @@ FORM_FILES = [
     # phrases): 139 / 224 roles, 130 / 224 indicators at first. Left: counts that set
     # a scope (对19家…开展督导, 每场不少于50人), a determiner before its subject
     # (全县38户重点骨干企业累计实现…), sizes and ages the file reads as background
-    # (185 roles since stop 33: 明年计划接待游客 read as a plan)
+    # (185 roles since stop 33: 明年计划接待游客 read as a plan; stop 51: ages a
+    # clause names as a measure's value, 平均年龄, 预期寿命, are no background)
     ("role_forms_stop30_background.txt", 60,
      {"10%以上", "100%", "100人", "1186个", "12.6公里", "120元", "16个", "19家", "1名", "20多平方米",
-      "260余人", "26人", "30家", "328个", "3800份", "3个", "3口", "3間", "44.1岁", "4个",
-      "5.6亿元", "5.6岁", "50人", "5个", "5名", "62.4岁", "6个", "780元", "7个", "84.2歲", "8个", "95.2%", "七个"},
+      "260余人", "26人", "30家", "328个", "3800份", "3个", "3口", "3間", "4个",
+      "5.6亿元", "50人", "5个", "5名", "6个", "780元", "7个", "8个", "95.2%", "七个"},
      {"100%", "100人", "103%", "11,230人", "1186个", "120元", "16个", "1846万元", "19家", "1名", "2.1万人次",
       "20多平方米", "24米", "26.4万元", "260余人", "26人", "30家", "328个", "37个", "3800份", "38所", "3个",
-      "3口", "3間", "4.8个百分点", "4000人", "44.1岁", "4个", "4家", "5.6亿元", "5.6岁", "50人", "52.6万人次", "5个", "5名",
-      "62.4岁", "6个", "780元", "7个", "7家", "84.2歲", "8个", "95.2%", "9个"}),
+      "3口", "3間", "4.8个百分点", "4000人", "4个", "4家", "5.6亿元", "50人", "52.6万人次", "5个", "5名",
+      "6个", "780元", "7个", "7家", "8个", "95.2%", "9个"}),
     # stop 30, progress reports (a helper's, its brief naming no dev phrase): 218 /
     # 272 roles, 207 / 272 indicators at first (211 since stop 33: 占计划面积58万亩 names
     # the plan, not the indicator). Left: remainders and the pace (剩余,

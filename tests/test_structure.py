@@ -95,6 +95,15 @@ def test_decimal_is_not_a_section_marker():
     assert doc.sections == []
 
 
+def test_a_decimal_spaced_by_pdf_text_is_not_a_section_marker():
+    # 1. 6 个百分点 at a line's start is a number a hard wrap cut off its cue;
+    # 1. 2024年… and 1. 加强… are items
+    doc = doc_of("报告\n病床使用率78. 5%，比上年下降\n1. 6 个百分点；平均住院日8. 2 天。\n")
+    assert doc.sections == []
+    doc = doc_of("报告\n1. 2024年重点工作\n全年完成。\n2. 加强领导\n已落实。\n")
+    assert [s.title[:4] for s in doc.sections] == ["2024", "加强领导"]
+
+
 def test_article_at_finds_each_offsets_article_and_the_gaps():
     # articles with gaps between them (boilerplate trimmed off their ends)
     text = "".join(f"篇{i}：关于第{i}项工作的报告。全年完成{i}项。\n" for i in range(40))

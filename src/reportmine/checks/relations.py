@@ -517,12 +517,15 @@ def _judge_gap(found: Found, d: Quantity, a: Quantity, b: Quantity, sentence: li
     tol = ar.tolerance(d) + ar.tolerance(a) + ar.tolerance(b)
     if b.norm_value and d.norm_unit != "ratio_point" and abs(abs(a.norm_value - b.norm_value) / b.norm_value - d.norm_value) <= tol:
         computed = abs(a.norm_value - b.norm_value) / b.norm_value     # a relative difference
+    if d.norm_value < 0:
+        computed = -computed    # a signed gap (a table's 与目标差距 -0.7): the sign says which side, not how far
     if not ar.near(d.norm_value, computed, tol) and _other_reading(found, d, "difference", difference_reading,
                                                                    sentence, (a, b)):
         return
     implied = (b.norm_value + d.norm_value, b.norm_value - d.norm_value)
     level = min(implied, key=lambda x: abs(x - a.norm_value))
-    found.judge(d, computed, tol, [a, b], "difference", f"|{a.text} − {b.text}| = {_fmt(computed, d)}",
+    sign = "−" if computed < 0 else ""
+    found.judge(d, computed, tol, [a, b], "difference", f"{sign}|{a.text} − {b.text}| = {_fmt(computed, d)}",
                 levels=(a.norm_value, level) if computed < 1 else None, typos=lambda: difference_typos(d, a, b))
 
 

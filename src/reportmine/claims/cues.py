@@ -59,6 +59,7 @@ class Cues:
     after: "regex.Pattern"
     forecast: "regex.Pattern"        # the forecast cues alone (a forecast's scope)
     other_units: frozenset
+    other_units_measured: "regex.Pattern"   # 平均年龄46.7岁: an age that is a measure's value
     score_units: frozenset
     reference_tails: tuple[str, ...]
     colon_leads: tuple[str, ...]
@@ -444,6 +445,8 @@ def cues() -> Cues:
         forecast=_alternation({"forecast": _with_late(before, late_cues, frozenset()).get("forecast") or ["(?!)"]},
                               "claims.yaml: roles"),
         other_units=frozenset(data["other_units"]),
+        other_units_measured=compile_pattern(data.get("other_units_measured") or "(?!)",
+                                             "claims.yaml: other_units_measured"),
         score_units=frozenset(data.get("score_units") or ()),
         reference_tails=tuple(ind.get("reference_tails") or ()),
         colon_leads=_words_if(ind, "colon_leads", "claims.yaml: indicator", ()),

@@ -41,6 +41,7 @@ RULES = {
     "subject_count": "background.py subject_count: the number of bodies a clause reports on as its subject (9个景区接待…)",
     "paren_parts": "__init__.py: a cueless part in a parenthesis of parts (含…) takes the role of the number before it",
     "site_area": "background.py territory: the site a project or a building takes (占地225亩) is background (stop 42)",
+    "measured_age": "walk.py: an age a clause names as a measure's value (平均年龄46.7岁) is not background (claims.yaml other_units_measured)",
     "profile_units": "background.py profile_sentence: only lengths and areas of a sentence saying where its subject lies are background",
 }
 

@@ -180,7 +180,9 @@ def _rule_role(c: Cues, scans: Scans, q: Quantity, span: tuple[int, int, int], p
             role = led      # 力争到年底，森林覆盖率提高到45%; 预计到年底，…将达到58%
     if role == "growth" and ratio_part(text, q):
         role = "actual"     # 三次产业结构比重为15.9:26.7:57.4 after a growth: a ratio is a level
-    if q.unit in c.other_units or (prev is not None and prev.end == q.start and prev.role == "other"
+    if (q.unit in c.other_units and not (is_on("measured_age") and (
+            role == "growth" or c.other_units_measured.search(text, cs, q.start)))) \
+            or (prev is not None and prev.end == q.start and prev.role == "other"
                                    and not (is_on("class_count") and names_class(c, prev))):
         role = "other"      # (45岁以下38名: a count right after a class bound counts the class)
     return scoring_role(c, text, q, (cs, ce), prev, role, last_cue), first_cue, last_cue
