@@ -1032,3 +1032,20 @@ def test_a_signed_gap_in_a_table_is_read_by_its_size(pipeline):
     flags, _ = incs(pipeline, table.replace("|-0.7", "|-0.9"))
     assert [(f.subtype, f.text) for f in flags] == [("difference", "7.0|6.3|-0.9")]
     assert flags[0].arithmetic.startswith("−|7.0 − 6.3| = -0.7")
+
+
+@pytest.mark.parametrize("text, verified", [
+    # stop 51, after the round-3 batteries: a slip that would write a nonzero amount
+    # as nothing (0.3亿元 as 0.0亿元) explains no per-head figure
+    ("东湖镇辖区面积98平方公里，镇机关在编人员56人，上半年全镇实现地区生产总值8.6亿元，同比增长6.1%，"
+     "招商引资到位资金1.8亿元，比去年同期增加0.3亿元，农村居民人均可支配收入10480元，同比增长6.9%。", None),
+    # a remainder of the budget, not of the last of its parts (140 is one digit from 740)
+    ("项目年初预算740万元（其中中央补助400万元、省级补助200万元、县级配套140万元），年内未作调整。"
+     "截至年底实际支出702.5万元，预算执行率94.93%，结余37.5万元。", "740万元 − 702.5万元 = 37.5万元"),
+    # a gap to a control figure is of this year's level, not of last year's in a note
+    ("全年共发生生产安全事故17起、死亡7人，同比分别下降15%和30%（上年为20起、10人）。"
+     "市下达我县全年事故死亡控制指标11人，实际死亡人数比控制指标少4人。", "|7人 − 11人| = 4人"),
+])
+def test_typo_readings_that_mean_another_pairing_raise_nothing(pipeline, text, verified):
+    _, done = flagged_as(pipeline, text, None)
+    assert verified is None or any(v["arithmetic"].startswith(verified) for v in done)

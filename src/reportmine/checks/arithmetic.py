@@ -203,6 +203,8 @@ def typo_reading(q: Quantity, needed: float, hi: float | None = None) -> str | N
     if last - first > _MAX_READINGS:
         return None
     for n in range(first, last + 1):
+        if n == 0:
+            continue        # (0.4亿元 read as 0.0亿元: a slip never writes a nonzero amount as nothing)
         written = f"{n * step:.{d}f}"
         if one_typo_apart(digits, written.replace(".", "")):
             return q.text.replace(_NUM.search(q.text).group(), written, 1)

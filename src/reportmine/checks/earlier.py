@@ -75,6 +75,8 @@ def check_earlier(index: Index, found, cfg) -> None:
         q, down, note = as_growth(text, q)
         if down is None:
             continue
+        if found.cfg.gap_to_target.search(text, clause_start(text, q.start), q.start):
+            continue                # 实际死亡人数比控制指标少4人: a gap to a target, no change on an earlier level
         if q.norm_unit == "ratio_point" and any(
                 p in text[clause_start(text, q.start):q.start] for p in search_config().pull_words):
             continue                # 拉动全市社零总额增长8.7个百分点: a part's contribution, no change of a level

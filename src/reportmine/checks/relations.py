@@ -720,12 +720,26 @@ def _actual_before(found: Found, last: list[Quantity], before: list[Quantity], d
     if not last or not before:
         return []
     mine = [q for q in before if compatible(q, d)]
-    level = next((q for q in reversed(last) if compatible(q, d) and q.role not in _CHANGES), None)
+    # (…死亡9人（上年为26起、12人）: not the earlier period's level the sentence closes on)
+    level = next((q for q in reversed(last) if compatible(q, d) and q.role not in _CHANGES
+                  and not _after_cue(found, q) and not _in_earlier_note(found, q)), None)
     if not mine or level is None or level.role != "actual":
         return []
     if found.cfg.gap_to_target.search(found.text, clause_start(found.text, d.start), d.start):
         return [level] if all(q.role in TARGET_ROLES for q in mine) else []
     return []
+
+
+def _in_earlier_note(found: Found, q: Quantity) -> bool:
+    """q stands in a parenthesis that opens with a previous-period cue (（上年为26起、12人）)."""
+    head = found.text[max(0, q.start - _NOTE_CHARS):q.start]
+    opened = max(head.rfind("（"), head.rfind("("))
+    if opened < 0 or ")" in head[opened:] or "）" in head[opened:]:
+        return False
+    return head[opened + 1:].lstrip().startswith(found.cfg.previous_cues)
+
+
+_NOTE_CHARS = 24
 
 
 def _opens_sentence(found: Found, q: Quantity) -> bool:

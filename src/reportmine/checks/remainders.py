@@ -43,12 +43,20 @@ def check_remainders(index: Index, found, cfg) -> None:
         lo = max(paragraph_bounds(text, q.start)[0], q.start - cfg.whole_reach)
         unit = "ratio" if q.norm_unit == "ratio_point" else q.norm_unit     # 尚差0.9个百分点: of rates
         before = [w for w in index.between(lo, q.start) if w.norm_unit == unit and not w.approx]
-        target = next((w for w in reversed(before) if w.role in TARGET_ROLES), None)
-        roles = ("actual", "growth") if target is not None and unit == "ratio" and _change_target(text, target, cfg) \
-            else ("actual",)
-        done = [w for w in reversed(before) if target is not None and w.start > target.start and w.role in roles]
+        targets = [w for w in reversed(before) if w.role in TARGET_ROLES]
+        # the nearest target, unless one further back fits (年初预算860万元（其中…县级配套160万元）…
+        # 实际支出803.28万元…结余56.72万元: the budget, not the last of its parts)
+        fitting = (t for t in targets[1:] if any(_fits(q, t, d) for d in _done(text, t, before, unit, cfg)))
+        target = next(fitting, targets[0]) if targets else None
+        done = _done(text, target, before, unit, cfg) if target is not None else []
         if target is not None and done:
             _judge(found, q, target, done, cfg)
+
+
+def _done(text: str, target: Quantity, before: list[Quantity], unit: str, cfg) -> list[Quantity]:
+    """The amounts done after ``target``, nearest first."""
+    roles = ("actual", "growth") if unit == "ratio" and _change_target(text, target, cfg) else ("actual",)
+    return [w for w in reversed(before) if w.start > target.start and w.role in roles]
 
 
 def _change_target(text: str, target: Quantity, cfg) -> bool:

@@ -420,18 +420,22 @@ def _column_measure(text: str, grid: dict, cell, label, cues: Cues) -> str | Non
     header names no role (税收收入（万元）), else the nearest header to its left
     (up to the label's column) that does not either (地区生产总值（亿元） |
     增速（%）: 地区生产总值), else the table's title (各乡镇招商引资到位资金完成情况
-    over 年度目标 | 完成 | 完成率: 招商引资到位资金)."""
+    over 年度目标 | 完成 | 完成率: 招商引资到位资金), else a score column's own
+    header (得分)."""
+    scores = None
     for col in range(cell.col, label.col, -1):
         head = grid.get((cell.table, 0, col))
         if head is None:
             continue
         name = cues.table_header_note.sub("", _without_unit_note(text[head.start:head.end].strip()))
+        if col == cell.col and cues.table_points_header.fullmatch(simplified(name)):
+            scores = name   # (乡镇 | 得分（分） | 名次 under no title: the column names the score)
         if name and header_role(name, cues) is None and not cues.table_label_header.fullmatch(simplified(name)):
             named = trim(name, cues)
             if named:       # (本年累计 names no measure: the title may)
                 return named
     head = grid.get((cell.table, 0, 0))
-    return _title(text, head.start, cues) if head is not None else None
+    return (_title(text, head.start, cues) if head is not None else None) or scores
 
 
 def _title(text: str, start: int, cues: Cues) -> str | None:
