@@ -53,12 +53,11 @@ def judge_difference(found, d: Quantity, a: Quantity, b: Quantity, arith: str, c
     one move, 由A下降到B，下降d): flagged whatever the gap. ``arith`` is the
     arithmetic shown either way."""
     gap = abs(b.norm_value - a.norm_value)
-    stated = abs(d.norm_value)      # (a signed gap, a table's 与目标差距 -0.7: the sign says which side)
     tol = ar.tolerance(d) + ar.tolerance(a) + ar.tolerance(b)
-    if abs(gap - stated) <= tol:
+    if abs(gap - d.norm_value) <= tol:
         found.verify("difference", arith, [a, b, d], d)
         return
-    near = gap > 0 and abs(gap - stated) <= cfg.near_miss_total * max(gap, stated)
+    near = gap > 0 and abs(gap - d.norm_value) <= cfg.near_miss_total * max(gap, d.norm_value)
     typo = [] if near else difference_typos(d, a, b)
     if near or typo or (meant and not d.approx):
         found.flag("difference", d, arith + (ar.typo_note(typo) if typo else ""), [a, b], span=span)
