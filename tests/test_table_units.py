@@ -80,6 +80,25 @@ def test_a_plan_cell_with_an_approximation_word_is_a_quantity_of_its_row_unit(tm
     assert [f.type for f in doc.flags] == []
 
 
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_target_cell_with_a_bound_or_approximation_before_it_is_a_quantity(tmp_path, pipeline, fmt):
+    # (a performance table's target column: ≥95, ≤ 8, 约40 take the row label's unit, keep the word
+    # in the span and say whether the value is a floor, a ceiling or about)
+    rows = [["指标", "年度指标值", "实际完成值", "分值", "得分"], ["验收合格率(%)", "≥95", "97.2", "10", "10"],
+            ["人均接待成本(元)", "≤ 8", "7.6", "5", "5"], ["受益群众(万人次)", "约40", "42.5", "10", "9"]]
+    if fmt == "txt":
+        path = tmp_path / "bounds.txt"
+        path.write_text("表3 绩效指标完成情况\n" + "\n".join(" | ".join(r) for r in rows) + "\n", encoding="utf-8")
+        doc = pipeline.analyze(path)
+    else:
+        doc = _analyze_docx_table(tmp_path, pipeline, "bounds.docx", "表3 绩效指标完成情况", rows)
+    got = [(q.text, q.unit, q.value, q.approx) for q in doc.quantities if q.unit is not None]
+    assert got == [("≥95", "%", 95, "more"), ("97.2", "%", 97.2, None), ("≤ 8", "元", 8, "less"),
+                   ("7.6", "元", 7.6, None), ("约40", "万人次", 40, "about"), ("42.5", "万人次", 42.5, None)]
+    assert [q.role for q in doc.quantities if q.approx is not None] == ["target"] * 3
+    assert [f.type for f in doc.flags] == []
+
+
 def test_bare_cells_without_a_header_unit_keep_unit_null(tmp_path, pipeline):
     path = tmp_path / "scores.txt"
     path.write_text("序号 | 考核内容 | 分值 | 得分\n1 | 组织领导 | 10 | 9.5\n2 | 工作落实 | 20 | 18\n"

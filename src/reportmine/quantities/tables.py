@@ -1,7 +1,8 @@
 """Bare numbers in table cells, with the unit their headers give (GUIDE.md).
 
 A cell that holds only a number (``12.5``, ``-309.74``), or one with an
-approximation word after it (``6左右``, ``5.5以内``), is a quantity. Its unit
+approximation word after it (``6左右``, ``5.5以内``) or a bound or
+approximation before it (``≥95``, ``约28``), is a quantity. Its unit
 comes from, in order: its column's header (``完成率(%)``, ``金额（万元）``,
 ``单位：万元``), the row's cell under a column headed 单位 (``万人``), the label cell to its left in the same row (``医疗收入(万元)``),
 or a ``单位：万元`` line just above the table; else it keeps unit null. Row numbers (序号), years in the header row and columns or rows
@@ -117,9 +118,13 @@ def table_quantities(doc: Document) -> None:
 @lru_cache(maxsize=1)
 def _approx_cell() -> re.Pattern:
     """A number with an approximation word after it (6左右, 8以上, 5.5以内:
-    approx.yaml ``after``), the cell of a plan's column; inside the span (GUIDE.md)."""
-    words = sorted(lexicon().approx_after, key=len, reverse=True)
-    return re.compile(rf"(?P<sign>[-－−+]?)(?P<num>{AR})(?P<approx>{'|'.join(map(re.escape, words))})")
+    approx.yaml ``after``) or before it (≥95, ≤5, 约28, 不低于90: ``before``),
+    the cell of a plan's or a target's column; inside the span (GUIDE.md)."""
+    after = sorted(lexicon().approx_after, key=len, reverse=True)
+    before = sorted(lexicon().approx_before, key=len, reverse=True)
+    # (a cell with neither is bare and matched by _BARE before this is tried)
+    return re.compile(rf"(?P<approx_b>{'|'.join(map(re.escape, before))})?\s*(?P<sign>[-－−+]?)(?P<num>{AR})"
+                      rf"(?P<approx>{'|'.join(map(re.escape, after))})?")
 
 
 def _cell_quantity(cell: Block, text: str, m: re.Match, unit) -> Quantity:
@@ -129,7 +134,11 @@ def _cell_quantity(cell: Block, text: str, m: re.Match, unit) -> Quantity:
     if m.group("sign") and m.group("sign") != "+":
         value = -value
     value = tidy(value)
-    approx = lexicon().approx_after[m.group("approx")] if "approx" in m.re.groupindex else None
+    approx = None
+    if "approx" in m.re.groupindex:
+        # a word after the number says more than one before it (约28以上 is more)
+        approx = lexicon().approx_after[m.group("approx")] if m.group("approx") \
+            else lexicon().approx_before[m.group("approx_b")]
     if unit is None:
         return Quantity(s, e, text[lead + m.start():lead + m.end()], value, None, value, None, approx)
     name, factor, norm = unit
