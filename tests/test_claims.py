@@ -184,6 +184,10 @@ def test_a_section_title_the_catalog_knows_names_what_its_sentences_do_not(pipel
     ("全乡共有农业人口9800人，现有低保户420户1310人(其中一类户96户120人,二类户210户730人)。",
      ["农业人口", "农业人口低保户", "农业人口低保户", "农业人口一类户", "农业人口一类户",
       "农业人口二类户", "农业人口二类户"]),
+    # a sentence PDF text broke right before its number measures its own clause's
+    # words, not the whole line above (the sentence before it on that line)
+    ("全县婴儿死亡率3.19‰。报告传染病发病率\n186.43/10万，比上年下降5.2%。",
+     ["婴儿死亡率", "报告传染病发病率", "报告传染病发病率"]),
 ])
 def test_indicators_of_labels_lists_and_parts(pipeline, text, indicators):
     doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")

@@ -157,15 +157,27 @@ def _cue_in(c: Cues, text: str, start: int, end: int) -> int:
 
 def line_label(c: Cues, scans: Scans, q: Quantity, line: int) -> str | None:
     """A value alone on its line (a table flattened one cell per line:
-    覆盖率 |, 99% |, 99% |) measures the nearest line above that is a label."""
+    覆盖率 |, 99% |, 99% |) measures the nearest line above that is a label;
+    a value that opens its line measures the last clause of the line above
+    when that ends in a word (a sentence broken before its number)."""
     text = scans.text
-    if line < 0 or scans.has_han(line + 1, q.start) or scans.has_han(q.end, line_end(text, q.end)):
+    if line < 0 or scans.has_han(line + 1, q.start):
         return None
+    if scans.has_han(q.end, line_end(text, q.end)):
+        # not alone: a sentence PDF text broke right before its number (报告发病率⏎186.43/10万，比上年…)
+        # when the line above ends in a word, without a mark that ends a clause
+        start = line_start(text, line)
+        above = text[start:line].rstrip(" \t\u3000")
+        if not above or not _is_han(above, len(above) - 1):
+            return None
+        return phrase_before(c, text, max(start, clause_start(text, line, start)), line)
     for _ in range(_LABEL_LINES):
         start = line_start(text, line)
         label = text[start:line]
         if _CJK.search(label):
-            return phrase_before(c, text, start, line)
+            # (of the line above, its last clause: 婴儿死亡率3.19‰。报告发病率⏎186.43/10万, a
+            # sentence that PDF text broke before its number, measures 报告发病率)
+            return phrase_before(c, text, max(start, clause_start(text, line, start)), line)
         if start == 0:
             break
         line = start - 1
