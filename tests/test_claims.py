@@ -275,6 +275,10 @@ def test_a_benchmark_or_the_writer_is_no_indicator(pipeline, text, indicators):
     ("3月份，甲县考评得分为96.5分，乙区95.2分；丙县93.8分。", ["actual", "actual", "actual"]),
     # an item's maximum points after a self-assessed score stay maximum points
     ("自评得分18分，满分20分。", ["actual", "full_target"]),
+    # stop 52 (batteries): items' maxima in parentheses, each with the score it
+    # achieved right after; the achieved one before is no run of scores
+    ("对照细则，组织领导(20分)自评20分；制度建设(15 分)自评 13 分；台账管理（10分）得分9.5分。",
+     ["full_target", "actual"] * 3),
     # a rank's score is the unit's own, not an item's maximum
     ("一、考评得分及排名\n第一名：甲镇90.99分\n第二名：乙镇85.1分\n第十一名：丙办事处68.56分\n", ["actual"] * 3),
 ])

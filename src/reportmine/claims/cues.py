@@ -112,6 +112,7 @@ class Cues:
     score_after_condition: "regex.Pattern"
     score_run_gap: "regex.Pattern"
     score_run_head: "regex.Pattern"
+    score_item_then_achieved: "regex.Pattern"
     score_cap: "regex.Pattern"
     score_cap_awards: tuple[str, ...]
     score_points_grid: tuple[float, float, float]   # (step, fine step, fine below)
@@ -481,6 +482,8 @@ def cues() -> Cues:
         score_cap=compile_pattern(data.get("score_cap") or "(?!)", "claims.yaml: score_cap"),
         score_cap_awards=_words_if(data, "score_cap_awards", "claims.yaml", ()),
         score_run_head=compile_pattern(data.get("score_run_head") or "(?!)", "claims.yaml: score_run_head"),
+        score_item_then_achieved=compile_pattern(data.get("score_item_then_achieved") or "(?!)",
+                                                 "claims.yaml: score_item_then_achieved"),
         score_points_grid=_points_grid(data.get("score_points_grid")),
         score_after_condition=compile_pattern(data.get("score_after_condition") or "(?!)",
                                               "claims.yaml: score_after_condition"),

@@ -49,7 +49,8 @@ def achieved_runs(c: Cues, text: str, quantities: list[Quantity]) -> None:
     has no word of its own that says so (预算执行30分，自评27.2分)."""
     pairs = list(zip(quantities, quantities[1:]))
     for a, b in pairs:
-        if a.role == "actual" and b.role == "full_target" and _score_run(c, text, a, b):
+        if a.role == "actual" and b.role == "full_target" and _score_run(c, text, a, b) \
+                and c.score_item_then_achieved.match(text, b.end) is None:
             b.role = "actual"
     for a, b in reversed(pairs):
         if b.role == "actual" and a.role == "full_target" and _score_run(c, text, a, b) \
