@@ -99,6 +99,32 @@ def test_a_target_cell_with_a_bound_or_approximation_before_it_is_a_quantity(tmp
     assert [f.type for f in doc.flags] == []
 
 
+def test_a_comma_separated_table_with_a_unit_column(tmp_path, pipeline):
+    # (a table saved as comma-separated values: cells take the unit of their row's
+    # 计量单位 cell, a row that leaves its last cell empty is read by column, and a
+    # unit alone in a cell is no missing number)
+    path = tmp_path / "csv.txt"
+    path.write_text("表2 主要绩效指标\n指标名称,计量单位,年度目标值,实际完成值,完成率(%)\n"
+                    "适龄儿童入园率,%,90,91.2,\n培训教师,人次,1500,1620,108.0\n\n"
+                    "今年培训完成后,教师满意率为95%,比上年提高2个百分点。\n", encoding="utf-8")
+    doc = pipeline.analyze(path)
+    got = [(q.text, q.unit, q.role) for q in doc.quantities]
+    assert got[:5] == [("90", "%", "target"), ("91.2", "%", "actual"), ("1500", "人次", "target"),
+                       ("1620", "人次", "actual"), ("108.0", "%", "completion_rate")]
+    assert [t for t in got[5:]] == [("95%", "%", "actual"), ("2个百分点", "个百分点", "growth")]
+    assert len(doc.tables) == 1 and doc.flags == []
+
+
+def test_prose_lines_with_ascii_commas_are_no_table(tmp_path, pipeline):
+    path = tmp_path / "prose.txt"
+    path.write_text("一、主要指标,完成情况,总体良好\n全年完成 12 365 万元,增长 7. 5%,为任务的 103. 0%\n"
+                    "固定资产投资,完成 95. 6 亿元,同比增长 10. 2%\n工业投资,41. 3 亿元,占 43. 2%\n", encoding="utf-8")
+    doc = pipeline.analyze(path)
+    assert doc.tables == []
+    assert [q.text for q in doc.quantities] == ["12 365 万元", "7. 5%", "103. 0%", "95. 6 亿元", "10. 2%",
+                                                "41. 3 亿元", "43. 2%"]
+
+
 def test_bare_cells_without_a_header_unit_keep_unit_null(tmp_path, pipeline):
     path = tmp_path / "scores.txt"
     path.write_text("序号 | 考核内容 | 分值 | 得分\n1 | 组织领导 | 10 | 9.5\n2 | 工作落实 | 20 | 18\n"

@@ -37,7 +37,9 @@ def annotate_checks(doc: Document, targets=()) -> Document:
         flags.extend(f for f in find_missing(doc.text, start, end, r)
                      if not any(a <= f.start < b for a, b in taken))
     starts = [q.start for q in doc.quantities]
-    flags = [f for f in flags if not (f.type == "missing_number" and _inside_quantity(doc, f, starts))]
+    unit_cells = {(b.start, b.end) for b in doc.blocks if b.kind == "table_cell"}
+    flags = [f for f in flags if not (f.type == "missing_number"
+                                      and (_inside_quantity(doc, f, starts) or (f.start, f.end) in unit_cells))]
     try:
         from .relations import find_inconsistencies
     except ImportError:
@@ -49,6 +51,10 @@ def annotate_checks(doc: Document, targets=()) -> Document:
         f.page = doc.page_at(f.start)
     doc.flags = sorted(flags, key=lambda f: (f.start, f.end))
     return doc
+
+
+# (a table cell that holds a unit alone, under a 计量单位 column, states the unit of
+# its row's numbers: no number is missing there)
 
 
 def _inside_quantity(doc: Document, f, starts: list[int]) -> bool:

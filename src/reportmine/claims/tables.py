@@ -146,23 +146,25 @@ def _section_roles(cells: _Rows, cues: Cues, two_rows: set[int]) -> dict:
         # a table right after one under a header row, without a header of its own
         # (a section's title line cut the form in two): the header goes on
         heads, head_row, width = (carry, -1, 0) if first[0].start - carry_end <= _CARRY_CHARS else (None, 0, 0)
-        last_col = -1
+        last_col, head_cells = -1, 0
         for r in sorted(by_row):
             row_cells = by_row[r]
             found = None if r == 1 and table in two_rows and _filled(text, row_cells) <= _filled(text, by_row.get(0, [])) \
                 else _value_heads([text[b.start:b.end].strip() for b in row_cells], cues)     # (a header's second row)
             if found is not None:
                 heads, head_row, width = found, r, _filled(text, row_cells)
-                last_col = max(b.col for b in row_cells)
+                last_col, head_cells = max(b.col for b in row_cells), len(row_cells)
                 numbering = {b.col for b in row_cells
                              if cues.table_numbering.fullmatch(simplified(text[b.start:b.end]).strip())}
                 continue
             if not heads:
                 continue
             if head_row == 0 and (_filled(text, row_cells) == width
-                                  or row_cells[0].col > 0 and row_cells[-1].col == last_col):
+                                  or row_cells[0].col > 0 and row_cells[-1].col == last_col
+                                  or len(row_cells) == head_cells and row_cells[-1].col == last_col):
                 continue                # lined up with the first row's header: read by column
-                #                         (a total row that leaves its number cell empty too)
+                #                         (a total row that leaves its number cell empty too; a
+                #                         row that leaves a cell empty, its separators all there)
             out[(table, r, None)] = None    # under a header row of its own, not the first row's
             values = [b for b in row_cells if cells.value(b) and b.col not in numbering]
             for b, head in zip(values, _heads_of(text, values, heads)):

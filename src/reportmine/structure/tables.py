@@ -17,6 +17,9 @@ and in a docx's paragraphs outside those tables,
   bar closing (or opening and closing) each such line, as web pages leave a
   table one cell a line (``增长% |``), is not part of the cell, and a run of
   such lines read so is not also a bar table (of one column).
+- a header line of words over at least two lines of as many comma-parted
+  cells, short ones, mostly numbers after the label, is a table saved as
+  comma-separated values (``_comma_runs``);
 - a header line of words over rows of as many space-parted cells, each
   ending in numbers, is a table (``space_tables.py``: a PDF's text exported
   line by line).
@@ -36,6 +39,8 @@ from .lines import Line
 from .space_tables import space_runs
 
 MIN_FLAT_BARS = 4
+MIN_COMMA_ROWS = 2       # a comma-separated table: its header and at least this many rows
+MAX_COMMA_CELL = 30      # characters a cell of one holds at most
 _RULE = re.compile(r"^[\s|:：\-—=+]*$")
 
 
@@ -52,6 +57,8 @@ def find_text_tables(doc: Document, lines: list[Line]) -> None:
     runs: list[tuple[list, str, list[Line]]] = []       # (rows, separator, the lines it takes)
     if "\t" in doc.text:
         runs += [(rows, "\t", rows) for rows in _tab_runs(lines)]
+    if "," in doc.text:
+        runs += [(rows, ",", rows) for rows in _comma_runs(lines)]
     columns = _column_runs([_one_cell(line) for line in lines])
     streams = _stream_tables(lines) if "|" in doc.text else []
     kept: list[list[Line]] = []          # bar runs kept as bar tables
@@ -133,6 +140,41 @@ def _tab_runs(lines: list[Line]) -> list[list[Line]]:
         run = [line] if len(cells) >= 2 and sum(1 for c in cells if c.strip()) >= 2 else []
     if len(run) >= 2:
         runs.append(run)
+    return runs
+
+
+_NUMBER_CELL = re.compile(r"\s*[-+−]?[0-9０-９]+(?:[.．][0-9０-９]+)?\s*[%％‰]?\s*")
+
+
+def _comma_runs(lines: list[Line]) -> list[list[Line]]:
+    """A table saved as comma-separated values (指标名称,计量单位,年度目标值,实际完成值⏎
+    义务教育巩固率,%,97,97.6): a header line of words over at least
+    ``MIN_COMMA_ROWS`` lines of as many cells, short ones, each row holding a
+    number cell and numbers or nothing in most cells after its label. Prose
+    with ASCII commas (全年完成 12 365 万元,增长 7. 5%,为…) has no cell that is
+    only a number in most of its parts."""
+    runs, i = [], 0
+    while i < len(lines):
+        head = lines[i].text.split(",")
+        if len(head) < 3 or not all(c.strip() and len(c) <= MAX_COMMA_CELL and not _NUMBER_CELL.fullmatch(c)
+                                    and not any(ch.isdigit() for ch in c) for c in head):
+            i += 1
+            continue
+        run, j = [lines[i]], i + 1
+        while j < len(lines):
+            cells = lines[j].text.split(",")
+            rest = cells[1:]
+            numbers = sum(1 for c in rest if _NUMBER_CELL.fullmatch(c))
+            if len(cells) != len(head) or any(len(c) > MAX_COMMA_CELL for c in cells) or not numbers \
+                    or (numbers + sum(1 for c in rest if not c.strip())) * 2 < len(rest):
+                break
+            run.append(lines[j])
+            j += 1
+        if len(run) - 1 >= MIN_COMMA_ROWS:
+            runs.append(run)
+            i = j
+        else:
+            i += 1
     return runs
 
 
