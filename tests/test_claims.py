@@ -279,6 +279,7 @@ def test_a_benchmark_or_the_writer_is_no_indicator(pipeline, text, indicators):
     # achieved right after; the achieved one before is no run of scores
     ("对照细则，组织领导(20分)自评20分；制度建设(15 分)自评 13 分；台账管理（10分）得分9.5分。",
      ["full_target", "actual"] * 3),
+    ("组织领导(20分)自评20分；档案管理(10分)因资料不全扣1分，自评9分。", ["full_target", "actual", "full_target", "other", "actual"]),
     # a rank's score is the unit's own, not an item's maximum
     ("一、考评得分及排名\n第一名：甲镇90.99分\n第二名：乙镇85.1分\n第十一名：丙办事处68.56分\n", ["actual"] * 3),
 ])

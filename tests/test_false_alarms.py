@@ -379,9 +379,26 @@ def test_a_full_rate_is_no_slip_of_one_digit_count_into_another(pipeline, text, 
 
 
 @pytest.mark.parametrize("text, flagged", [
+    # stop 52 (batteries): parts told apart by different attributes (女性, then 学历)
+    # overlap, each labelled by its own words; parts of one attribute still add up
+    ("全年发展党员19名，其中女性7名、大专及以上学历11名。", None),
+    ("全年发展党员19名，其中男性12名、女性6名。", "19名，其中男性12名、女性6名"),
+    # items' maxima and the scores achieved: the total is of the achieved ones
+    ("组织领导(20分)自评20分；档案管理(10分)因资料不全扣1分，自评9分。合计自评得分29分。", None),
+])
+def test_parts_of_other_attributes_and_maxima_are_no_parts_of_a_sum(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
     # 分别 over names in its own clause; the one value is in the next clause
     ("全年投诉总量下降6.1%，网上投诉数量分别超过电话投诉数量，占总量的41.3%。", None),
     ("两个乡镇分别完成省下达任务的108%。", "分别完成省下达任务的108%"),
+    # stop 52 (batteries): a list a page break cut after its joiner, the page's
+    # footer between its values, as PDF text leaves it; a list ending in its one value is still flagged
+    ("城镇、农村居民人均可支配收入分别达到36210元和\n\n甲县2023年度工作总结    — 2 —\n\n"
+     "18450元，分别增长5.1%和7.2%。", None),
+    ("城镇居民人均可支配收入分别达到36210元。\n\n甲县2023年度工作总结    — 2 —\n", "分别达到36210元"),
 ])
 def test_respectively_over_names_wants_no_list_of_values(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)

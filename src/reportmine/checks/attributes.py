@@ -60,9 +60,12 @@ def across_attributes(text: str, parts: list[Quantity]) -> bool:
     of one course (开工, then 投产: `nested_stages`)."""
     if len(parts) >= 2 and nested(text, parts):
         return True
-    named = []
+    named, prev_end = [], -1
     for p in parts:
-        label = text[clause_start(text, p.start):p.start]
+        # (its own label: from the part before it when that stands in its clause,
+        # 其中女性7名、大专及以上学历11名: 大专及以上学历 alone)
+        label = text[max(clause_start(text, p.start), prev_end):p.start]
+        prev_end = p.end
         named.append({dim for dim, words in dimensions().items() if any(w in label for w in words)})
     if not named:
         return False
