@@ -1,8 +1,8 @@
-"""benchmarks/batteries_stop49, _stop50 and _stop51: reports written from
-GUIDE.md alone, read as a user's batch would be. Where their arithmetic holds
-no inconsistency is flagged; where a helper broke it on purpose (the `flaw`
-texts of stops 50 and 51, one scoring table, one plan) the flag is raised,
-except the misses named below."""
+"""benchmarks/batteries_stop49 to _stop52: reports written from GUIDE.md
+alone, read as a user's batch would be. Where their arithmetic holds no
+inconsistency is flagged, except the false alarms named below; where a helper
+broke it on purpose (the `flaw` texts of stops 50 and 51, one scoring table,
+one plan) the flag is raised, except the misses named below."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from helpers import ROOT
 
 BATTERIES = ROOT / "benchmarks"
-TEXTS = sorted(p for stop in (49, 50, 51) for p in BATTERIES.glob(f"batteries_stop{stop}/*/t*.txt"))
+TEXTS = sorted(p for stop in (49, 50, 51, 52) for p in BATTERIES.glob(f"batteries_stop{stop}/*/t*.txt"))
 
 # planted inconsistencies the checks do not find yet (battery/text: the flag's text)
 KNOWN_MISSES = {
@@ -33,12 +33,22 @@ KNOWN_MISSES = {
 }
 
 
+# flags raised on arithmetic that holds (battery/text: the flag's text), not fixed yet
+KNOWN_FALSE = {
+    # a 其中 opening a sentence read as breaking down the count right before it
+    # (其余13个项目…。其中重大产业项目9个…外资项目6个: parts of all the projects)
+    "stop52/enterprise/t6.txt": ["13个"],
+    # two 分别 lists paired across a page footer that cut the first after its joiner
+    "stop52/noisy/t5.txt": ["138 吨,市下达减排任务分别为1 070 吨和125 吨,完成率分别为105. 2%"],
+}
+
+
 def _id(p) -> str:
     return f"{p.parent.parent.name[-6:]}/{p.parent.name}/{p.name}"
 
 
 def test_the_batteries_are_there():
-    assert len(TEXTS) == 84 and all(p.with_name(p.name + ".gold.json").exists() for p in TEXTS)
+    assert len(TEXTS) == 114 and all(p.with_name(p.name + ".gold.json").exists() for p in TEXTS)
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=[_id(p) for p in TEXTS])
@@ -50,6 +60,6 @@ def test_inconsistencies_are_the_ones_written_in(pipeline, path):
     def near(a, b) -> bool:     # GUIDE.md: spans overlap or lie within 4 characters
         return a["start"] <= b.end + 4 and b.start <= a["end"] + 4
 
-    assert [(f.subtype, f.text) for f in found if not any(near(g, f) for g in gold)] == []
+    assert [f.text for f in found if not any(near(g, f) for g in gold)] == KNOWN_FALSE.get(_id(path), [])
     missed = [g["text"] for g in gold if not any(near(g, f) for f in found)]
     assert missed == KNOWN_MISSES.get(_id(path), [])
