@@ -33,6 +33,15 @@ def _analyze_docx_table(tmp_path, pipeline, name, title, rows):
     return pipeline.analyze(path)
 
 
+def _analyze_rows(tmp_path, pipeline, fmt, name, title, rows):
+    """The rows as a txt table parted by bars under a title, or as a docx's own table."""
+    if fmt == "docx":
+        return _analyze_docx_table(tmp_path, pipeline, f"{name}.docx", title, rows)
+    path = tmp_path / f"{name}.txt"
+    path.write_text(title + "\n" + "\n".join(" | ".join(r) for r in rows) + "\n", encoding="utf-8")
+    return pipeline.analyze(path)
+
+
 def test_docx_table_cells_take_the_column_header_unit(tmp_path, pipeline):
     doc = _analyze_docx_table(tmp_path, pipeline, "header_units.docx", "表1 主要指标完成情况", ROWS)
     _close(_found(doc), EXPECTED)
@@ -68,12 +77,7 @@ def test_a_plan_cell_with_an_approximation_word_is_a_quantity_of_its_row_unit(tm
     # (a plan's column: 6左右, 7000以上, 4.5以内 take the row's 单位 cell and keep the word)
     rows = [["指标", "单位", "今年完成", "明年目标"], ["生产总值增速", "%", "6.3", "6左右"],
             ["城镇新增就业", "人", "7120", "7000以上"], ["城镇调查失业率", "%", "4.6", "4.5以内"]]
-    if fmt == "txt":
-        path = tmp_path / "plan.txt"
-        path.write_text("表2 主要指标\n" + "\n".join(" | ".join(r) for r in rows) + "\n", encoding="utf-8")
-        doc = pipeline.analyze(path)
-    else:
-        doc = _analyze_docx_table(tmp_path, pipeline, "plan.docx", "表2 主要指标", rows)
+    doc = _analyze_rows(tmp_path, pipeline, fmt, "plan", "表2 主要指标", rows)
     got = [(q.text, q.unit, q.approx) for q in doc.quantities]
     assert got == [("6.3", "%", None), ("6左右", "%", "about"), ("7120", "人", None), ("7000以上", "人", "more"),
                    ("4.6", "%", None), ("4.5以内", "%", "less")]
@@ -86,12 +90,7 @@ def test_a_target_cell_with_a_bound_or_approximation_before_it_is_a_quantity(tmp
     # in the span and say whether the value is a floor, a ceiling or about)
     rows = [["指标", "年度指标值", "实际完成值", "分值", "得分"], ["验收合格率(%)", "≥95", "97.2", "10", "10"],
             ["人均接待成本(元)", "≤ 8", "7.6", "5", "5"], ["受益群众(万人次)", "约40", "42.5", "10", "9"]]
-    if fmt == "txt":
-        path = tmp_path / "bounds.txt"
-        path.write_text("表3 绩效指标完成情况\n" + "\n".join(" | ".join(r) for r in rows) + "\n", encoding="utf-8")
-        doc = pipeline.analyze(path)
-    else:
-        doc = _analyze_docx_table(tmp_path, pipeline, "bounds.docx", "表3 绩效指标完成情况", rows)
+    doc = _analyze_rows(tmp_path, pipeline, fmt, "bounds", "表3 绩效指标完成情况", rows)
     got = [(q.text, q.unit, q.value, q.approx) for q in doc.quantities if q.unit is not None]
     assert got == [("≥95", "%", 95, "more"), ("97.2", "%", 97.2, None), ("≤ 8", "元", 8, "less"),
                    ("7.6", "元", 7.6, None), ("约40", "万人次", 40, "about"), ("42.5", "万人次", 42.5, None)]
