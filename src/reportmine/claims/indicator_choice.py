@@ -166,22 +166,23 @@ def line_label(c: Cues, scans: Scans, q: Quantity, line: int) -> str | None:
     if scans.has_han(q.end, line_end(text, q.end)):
         # not alone: a sentence PDF text broke right before its number (报告发病率⏎186.43/10万，比上年…)
         # when the line above ends in a word, without a mark that ends a clause
-        start = line_start(text, line)
-        above = text[start:line].rstrip(" \t\u3000")
-        if not above or not _is_han(above, len(above) - 1):
-            return None
-        return phrase_before(c, text, max(start, clause_start(text, line, start)), line)
+        above = text[line_start(text, line):line].rstrip(" \t\u3000")
+        return _last_clause(c, text, line) if above and _is_han(above, len(above) - 1) else None
     for _ in range(_LABEL_LINES):
         start = line_start(text, line)
-        label = text[start:line]
-        if _CJK.search(label):
-            # (of the line above, its last clause: 婴儿死亡率3.19‰。报告发病率⏎186.43/10万, a
-            # sentence that PDF text broke before its number, measures 报告发病率)
-            return phrase_before(c, text, max(start, clause_start(text, line, start)), line)
+        if _CJK.search(text, start, line):
+            return _last_clause(c, text, line)
         if start == 0:
             break
         line = start - 1
     return None
+
+
+def _last_clause(c: Cues, text: str, line: int) -> str | None:
+    """The phrase of the last clause of the line that ends at ``line``
+    (婴儿死亡率3.19‰。报告发病率⏎: 报告发病率, not the line's first sentence)."""
+    start = line_start(text, line)
+    return phrase_before(c, text, max(start, clause_start(text, line, start)), line)
 
 
 def _word_parenthesis(text: str, cs: int) -> int:

@@ -48,6 +48,11 @@ def _config() -> SpaceTables:
     return SpaceTables(**pats, **ints)
 
 
+def number_cell():
+    """The pattern of a cell that holds only a number (or a dash for none), structure.yaml."""
+    return _config().number_cell
+
+
 def _cells(line: Line) -> list[tuple[int, int]]:
     return [(line.start + m.start(), line.start + m.end()) for m in _CELL.finditer(line.text)]
 

@@ -36,7 +36,7 @@ from ..document import Block, Document, Table
 from ..resources import compile_pattern, load_yaml, require
 from . import cell_streams
 from .lines import Line
-from .space_tables import space_runs
+from .space_tables import number_cell, space_runs
 
 MIN_FLAT_BARS = 4
 MIN_COMMA_ROWS = 2       # a comma-separated table: its header and at least this many rows
@@ -143,9 +143,6 @@ def _tab_runs(lines: list[Line]) -> list[list[Line]]:
     return runs
 
 
-_NUMBER_CELL = re.compile(r"\s*[-+−]?[0-9０-９]+(?:[.．][0-9０-９]+)?\s*[%％‰]?\s*")
-
-
 def _comma_runs(lines: list[Line]) -> list[list[Line]]:
     """A table saved as comma-separated values (指标名称,计量单位,年度目标值,实际完成值⏎
     义务教育巩固率,%,97,97.6): a header line of words over at least
@@ -153,18 +150,18 @@ def _comma_runs(lines: list[Line]) -> list[list[Line]]:
     number cell and numbers or nothing in most cells after its label. Prose
     with ASCII commas (全年完成 12 365 万元,增长 7. 5%,为…) has no cell that is
     only a number in most of its parts."""
-    runs, i = [], 0
+    number, runs, i = number_cell(), [], 0
     while i < len(lines):
         head = lines[i].text.split(",")
-        if len(head) < 3 or not all(c.strip() and len(c) <= MAX_COMMA_CELL and not _NUMBER_CELL.fullmatch(c)
-                                    and not any(ch.isdigit() for ch in c) for c in head):
+        if len(head) < 3 or not all(c.strip() and len(c) <= MAX_COMMA_CELL and not any(ch.isdigit() for ch in c)
+                                    for c in head):
             i += 1
             continue
         run, j = [lines[i]], i + 1
         while j < len(lines):
             cells = lines[j].text.split(",")
             rest = cells[1:]
-            numbers = sum(1 for c in rest if _NUMBER_CELL.fullmatch(c))
+            numbers = sum(1 for c in rest if number.fullmatch(c.strip()))
             if len(cells) != len(head) or any(len(c) > MAX_COMMA_CELL for c in cells) or not numbers \
                     or (numbers + sum(1 for c in rest if not c.strip())) * 2 < len(rest):
                 break
