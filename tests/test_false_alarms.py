@@ -754,3 +754,72 @@ def test_a_yield_per_area_is_no_whole_of_the_yields_under_it(pipeline, text, fla
 ])
 def test_a_rate_of_the_parts_over_the_total_explains_their_shortfall(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+# stop 53: a fresh sample of real pages (read once, nothing kept), in sentences written here
+
+@pytest.mark.parametrize("text, flagged", [
+    # a count in 亿 written with a decimal is a whole count (1.8亿人次), a part like the others
+    ("全年旅客发送量92亿人次。分方式看，铁路完成31亿人次，公路完成56亿人次，水路完成1.8亿人次，民航完成3.2亿人次。", None),
+    # a count of whole things with decimals in its own unit is an average, still no part
+    ("全年共受理各类案件4210件，同比上升6%。分类型看，民事案件2600件，刑事案件1200件，行政案件300件。", "4210件"),
+])
+def test_a_whole_count_written_in_a_larger_unit_is_a_part(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # 将超28万元: a bound, any value above it fits (1100亿元/38万人口 = 28.95万元)
+    ("全县共有38万人口，gdp已超800亿元大关，达到860亿元，预计全年突破1100亿元，同比增长18%，人均gdp将超28万元大关。", None),
+    # the same figure stated as a level is judged
+    ("全县共有38万人口，全年gdp为1100亿元，同比增长18%，人均gdp为28万元。", "28万元"),
+])
+def test_a_figure_written_as_a_bound_is_never_flagged(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a place in a ranking rises as its number falls
+    ("全省营商环境评价中，我市排名由第15位上升至第6位。", None),
+    ("我县政务服务能力排名从37名上升到21名，进步明显。", None),
+    # levels that are no places still go the way their word says
+    ("全县农村义务教育学校由37所上升到21所。", "37所上升到21所"),
+])
+def test_places_in_a_ranking_rise_as_their_numbers_fall(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the third change is of the losses (no level written), not of the injured
+    ("全年发生火灾事故52起，死亡8人，受伤17人，火灾起数、死亡人数、直接财产损失同比分别下降13.3%、20%和27.6%。", None),
+    # a list that names the injured pairs the injured: 17/(1−27.6%) = 23.48, no whole number
+    ("全年发生火灾事故52起，死亡8人，受伤17人，火灾起数、死亡人数、受伤人数同比分别下降13.3%、20%和27.6%。", "27.6%"),
+])
+def test_a_change_listed_under_its_own_name_is_not_paired_with_another_count(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+def test_each_listed_name_ending_in_a_count_keeps_its_own_measure(pipeline):
+    doc = pipeline.analyze_bytes("火灾起数、死亡人数、直接财产损失同比分别下降13.3%、20%和27.6%。".encode("utf-8"), "t.txt")
+    assert [q.indicator for q in doc.quantities] == ["火灾起数", "死亡人数", "直接财产损失"]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # done (已纳入) and only planned (计划纳入) need not cover the whole: the rest are neither
+    ("我县共有30座病险堤坝，其中已列入省第一、二批病险堤坝除险加固规划的堤坝11座（大型2座、中型4座、小型5座），"
+     "计划列入第三批省级投资病险堤坝除险加固的堤坝16座（中型1座，小型15座）。", None),
+    # parts in two states of the work itself are still added up
+    ("我县共有30座病险堤坝，其中已完成除险加固的堤坝11座（大型2座、中型4座、小型5座），"
+     "正在除险加固的堤坝16座（中型1座，小型15座）。", "30座"),
+    ("全县共排查隐患95处，已整改61处，正在整改23处，未整改6处。", "95处"),
+])
+def test_a_planned_part_beside_a_done_one_is_no_full_breakdown(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+def test_an_amount_in_a_bracket_aside_is_no_total_of_the_parts_after_it(pipeline):
+    # (2020年为172万人次) is the earlier level: the parts after the bracket are 186万人次's
+    text = ("全区总诊疗人次186万人次，同比增长8.1%（2020年为172万人次），按机构类别分，"
+            "医院、基层医疗卫生机构和专业公共卫生机构依次完成78万人次、98万人次和3万人次。")
+    flags, _ = incs(pipeline, text)
+    assert "172万人次" not in [f.text for f in flags]

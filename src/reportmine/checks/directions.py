@@ -22,6 +22,7 @@ from .neighbourhood import Index
 
 _TAIL_CHARS = 6
 _GAP_CHARS = 12      # 比上年同期的 with a comma and spaces
+_RANK_CHARS = 12     # how far before a level a ranking is named (rank_cue)
 
 
 def check_directions(index: Index, found, cfg) -> None:
@@ -30,8 +31,9 @@ def check_directions(index: Index, found, cfg) -> None:
     for a, b in zip(qs, qs[1:]):
         if a.norm_unit != b.norm_unit or a.group is not None or a.approx or b.approx:
             continue
-        if not cfg.direction_from.search(text, max(0, a.start - 8), a.start):
-            continue
+        if not cfg.direction_from.search(text, max(0, a.start - 8), a.start) \
+                or cfg.rank_cue.search(text, max(0, a.start - _RANK_CHARS), a.start):
+            continue            # (国际排名从78位上升至43位: a place rises as its number falls)
         m = cfg.direction_link.match(text[a.end:b.start])
         if not m:
             continue

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..document import Flag, Quantity
 from . import arithmetic as ar
 from .flags import make_flag
+from .search_config import search_config
 
 _SHORT_SPAN = 64      # a flag this short has its offsets in a set; longer ones are scanned
 
@@ -87,6 +88,8 @@ class Found:
         if self._flagged(stated.start):
             return
         qs = sorted({id(q): q for q in [*qs, stated]}.values(), key=lambda q: q.start)
+        if any(self._bound(q) for q in qs):
+            return              # (人均GDP将超28万元: a bound fits any value above it)
         start, end = span or (stated.start, stated.end)
         self.flags.append(make_flag(self.text, start, end, "inconsistency", subtype,
                                     note or f"{arithmetic}, stated {stated.text}", qs,
@@ -105,6 +108,10 @@ class Found:
         else:
             return False
         return True
+
+    def _bound(self, q: Quantity) -> bool:
+        """Whether q is written as a bound (超28万元, 突破1300亿元: `bound_before`)."""
+        return search_config().bound_before.search(self.text, max(0, q.start - 4), q.start) is not None
 
     def _flagged(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a flag raised so far."""

@@ -78,7 +78,8 @@ def check_level_lists(index: Index, found, cfg) -> None:
         if len(counts) != len(rates) or len(rates) < 2:     # (纳入统计的14个景区…: the bodies counted, no level)
             continue
         for q, g in zip(counts, rates):
-            _whole_level(found, q, g, down, cfg)
+            if not _named_apart(q, g):
+                _whole_level(found, q, g, down, cfg)
 
 
 def check_change_lists(index: Index, found, cfg) -> None:
@@ -106,8 +107,19 @@ def check_change_lists(index: Index, found, cfg) -> None:
                 continue
             down = _stated_direction(text, g, cfg, last) if last is not None else _direction(text, g, cfg)
             last = down if down is not None else last
-            if down is not None and q.norm_unit in cfg.count_units:
+            if down is not None and q.norm_unit in cfg.count_units and not _named_apart(q, g):
                 _whole_level(found, q, g, down, cfg)
+
+
+def _named_apart(count: Quantity, rate: Quantity) -> bool:
+    """事故40起，死亡35人，受伤16人，事故起数、死亡人数、直接经济损失同比分别下降…:
+    a rate whose list names its own measure (直接经济损失) that shares no two
+    characters with the name of the count paired with it by order (…受伤), nor
+    its unit, is the change of something the sentence gives no level for."""
+    a, b = count.indicator or "", rate.indicator or ""
+    if len(a) < 2 or len(b) < 2 or (count.unit and count.unit in b):
+        return False        # (76批1677人次，…批次、人次分别上升: the list names the units)
+    return not {a[i:i + 2] for i in range(len(a) - 1)} & {b[i:i + 2] for i in range(len(b) - 1)}
 
 
 def _last_index(qs: list[Quantity], pred) -> int:

@@ -21,7 +21,7 @@ from ..claims.scans import Scans
 from ..document import Quantity
 from . import arithmetic as ar
 from .attributes import nested
-from .neighbourhood import Index, bracket_close, is_count, paragraph_bounds, without_subparts
+from .neighbourhood import Index, bracket_close, is_count, opens_bracket, paragraph_bounds, without_subparts
 from .share_sums import share_sum_config
 from .sum_columns import column_words
 from .sums import fits_another, other_fit, parts_fit
@@ -31,6 +31,7 @@ _NOT_PARTS = frozenset({"target", "basic_target", "full_target", "growth", "diff
 _STRETCH_PARTS = 16  # a bracket of more parts is judged as one breakdown only
 _HEAD_CHARS = 40      # how far back a part's clause head is read for its state and action
 _CUE_CHARS = 16       # how far into the next sentence a breakdown cue may open it
+_ASIDE_CHARS = 24     # how far back a bracket that holds a total as an aside may open
 
 
 def check_totals(index: Index, found, cfg) -> None:
@@ -52,14 +53,15 @@ def _check(found, index: Index, lookups, same: list[Quantity], i: int, used: set
     bounds, scans = lookups
     bracket = _bracket_parts(index, bounds, total, cfg)
     parts = bracket or _parts_after(index, bounds, same, i, total, cfg)
-    if len(parts) < 2 or nested(text, parts):
+    if len(parts) < 2 or nested(text, parts) or (not bracket and _aside(text, total, parts[0])):
         return              # (已开工14个，6个建成投产: stages of one course overlap)
     meant = bool(bracket) or _named_total(scans, bounds, total, cfg) \
         or (cfg.breakdown_cue.search(cfg.gloss.sub("", text[total.end:parts[0].start])) is not None
             and not _part_itself(text, bounds, total)) \
         or _status_parts(text, bounds, parts, cfg) or _rest_part(text, bounds, parts) \
         or _complement_parts(text, bounds, parts)
-    meant = meant and (bool(bracket) or not _first_of_list(text, total, parts))
+    meant = meant and (bool(bracket) or not _first_of_list(text, total, parts)) \
+        and not _planned_part(text, bounds, parts, cfg)
     # (a bracket opening with 其中 or 含 may hold only some parts: flagged as a near miss only)
     blank = bool(bracket) and _unnumbered_item(text, total, bracket)
     some = blank or (bool(bracket) and cfg.bracket_subset.match(text, _pair_end(index, total)) is not None)
@@ -67,6 +69,17 @@ def _check(found, index: Index, lookups, same: list[Quantity], i: int, used: set
         return              # (新造林11800亩。按林种分：…: the parts add up to 全县造林14000亩 before it)
     if _judge(found, total, parts, meant, exhaustive=bool(bracket), cfg=cfg, some=some, blank=blank):
         used.update((p.start, p.end) for p in parts)
+
+
+def _aside(text: str, total: Quantity, first: Quantity) -> bool:
+    """诊疗186.4万人次，同比增长8.1%（2020年为172.4万人次），按机构类别分，…78.2、
+    98.5和3.4万人次: an amount inside a bracket its clause opened is an aside (an
+    earlier level, a note); the parts after the bracket closes break down
+    the amount the bracket was written after, not it."""
+    if not opens_bracket(text[max(0, total.start - _ASIDE_CHARS):total.start]):
+        return False
+    close = bracket_close(text, total.end)
+    return 0 <= close < first.start
 
 
 def _first_of_list(text: str, total: Quantity, parts: list[Quantity]) -> bool:
@@ -98,9 +111,11 @@ def _can_total(q: Quantity) -> bool:
 
 def _is_part(text: str, bounds, q: Quantity, floor: int, cfg) -> bool:
     """An amount of the total's unit, not above it, that opens its clause; not
-    a count of whole things written with decimals (人均结案441.38件: an average)."""
+    a count of whole things written with decimals (人均结案441.38件: an average;
+    1.6亿人次 is a whole count written in a larger unit)."""
     if q.role in _NOT_PARTS or q.approx or q.norm_value < 0 \
-            or (q.norm_unit in cfg.count_units and q.value is not None and ar.decimals(q)):
+            or (q.norm_unit in cfg.count_units and q.value is not None and ar.decimals(q)
+                and q.value == q.norm_value):
         return False
     return not cfg.not_part.search(text[max(bounds.clause_start(q.start), floor):q.start])
 
@@ -167,9 +182,25 @@ def _status_parts(text: str, bounds, parts: list[Quantity], cfg) -> bool:
             i = h.find(action)
             if i >= 0:
                 m = cfg.status_part.search(h, max(0, i - 2), i + len(action))
-                states.add(m.group(1) if m and m.group(2) == action else "")
+                states.add(m.group(1) if m and m.group(2) == action
+                           else "plan" if cfg.status_plan.search(h, max(0, i - 3), i) else "")
+        states.discard("plan")  # (已列入…10座，计划列入…15座: planned is no state of the whole's split)
         if len(states) >= 2 and sum(action in h for h in heads) >= 2:
             return True
+    return False
+
+
+def _planned_part(text: str, bounds, parts: list[Quantity], cfg) -> bool:
+    """病险水库29座，其中已列入…规划的10座，计划列入第三批…的15座: one part is done
+    (已列入), another only planned (计划列入, `status_plan`), so the parts need
+    not cover the whole (the rest are neither)."""
+    heads = [text[max(bounds.clause_start(p.start), p.start - _HEAD_CHARS):p.start] for p in parts]
+    done = {m.group(2) for h in heads for m in cfg.status_part.finditer(h) if m.group(1) in ("已", "已经")}
+    for action in done:
+        for h in heads:
+            i = h.find(action)
+            if i > 0 and cfg.status_plan.search(h, max(0, i - 3), i):
+                return True
     return False
 
 
