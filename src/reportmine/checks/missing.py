@@ -23,7 +23,8 @@ def find_missing(text: str, start: int, end: int, r: Rules) -> list[Flag]:
         if not _numberless(seg, s, r) or seg[s - 1:s] in r.scaled_not_after \
                 or r.scaled_phrase.search(seg, max(0, s - 4), s) or _label(seg, s, r, e) or _quoted_name(seg, s, e):
             continue
-        if any(seg.startswith(w, e) for w in r.scaled_not_before) or r.scaled_class.match(seg, e) \
+        after = _past_spaces(seg, e)     # (亿元 GDP 生产安全事故死亡率: PDF text spaces the name off)
+        if any(seg.startswith(w, after) for w in r.scaled_not_before) or r.scaled_class.match(seg, e) \
                 or r.scaled_modifier.match(seg, e):
             continue
         spans.append((s, e, "number", "a multiplier and unit without a number"))
@@ -168,3 +169,11 @@ def _dedupe(flags: list[Flag]) -> list[Flag]:
             continue
         out.append(f)
     return out
+
+
+def _past_spaces(seg: str, i: int) -> int:
+    """The first position at or after ``i`` that is no space (at most a few read)."""
+    end = min(len(seg), i + 4)
+    while i < end and seg[i] in " \t\u3000":
+        i += 1
+    return i
