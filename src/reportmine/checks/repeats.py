@@ -148,11 +148,24 @@ def _growth_twice(doc: Document, found, cfg) -> None:
         if first is not None and (first.norm_value, first.direction or "up") != (q.norm_value, q.direction or "up") and \
                 sentence_start(text, first.start) != sentence_start(text, q.start) \
                 and (first.role in _PLANNED) == (q.role in _PLANNED) \
+                and not _years_apart(text, first, q) \
                 and not _other_levels(text, doc.quantities, starts, first, q) \
                 and not _block_repeats(text, doc.quantities, starts, first, q, found.cfg):
             found.flags.append(make_flag(text, q.start, q.end, "inconsistency", "mismatch",
                                          f"{subject}: {first.text} vs {q.text}", [first, q], None,
                                          indicator=subject, values=f"{first.text} 与 {q.text}"))
+
+
+def _years_apart(text: str, first, q) -> bool:
+    """坪山区2021年…增长12.1%。⏎2022年一季度，…增长22%: a year written between the
+    two rates (period_year), other than the last one written before the first
+    in its paragraph, opens another period: the rates are of two years."""
+    pattern = search_config().period_year
+    years = {m.group().replace(" ", "")[:4] for m in pattern.finditer(text, first.end, q.start)}
+    if not years:
+        return False
+    before = [m.group().replace(" ", "")[:4] for m in pattern.finditer(text, paragraph_bounds(text, first.start)[0], first.start)]
+    return bool(years - set(before[-1:]))
 
 
 # a rate a plan sets or an estimate expects is not the rate reached written

@@ -528,11 +528,12 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
     if complements:
         limit = max(limit, cfg.near_miss_total)
     arith = _sum_arith(total, parts[:k])
-    # (货运量317.9亿吨，其中公路233.5亿吨，水路54.9亿吨: two parts short of their total,
-    # not each other's complement, may be two of more; only a slip below tells)
-    short_pair = k == 2 and not complements and sum(p.norm_value for p in parts[:2]) < total.norm_value \
-        and not _whole_named(found.text, total, parts[:2], cfg)
-    if total.norm_value and gap / total.norm_value <= limit and not short_pair:
+    # (货运量317.9亿吨，其中公路233.5亿吨，水路54.9亿吨: parts short of their total,
+    # not each other's complement, may be some of more (a bulletin's 其中 names the
+    # main ones: 播种面积…其中粮食…油料…蔬菜…); only a slip below tells)
+    short_run = not complements and sum(p.norm_value for p in parts[:k]) < total.norm_value \
+        and not _whole_named(found.text, total, parts[:k], cfg) and not _labels_cover(found.text, parts[:k], cfg)
+    if total.norm_value and gap / total.norm_value <= limit and not short_run:
         found.flag("sum", total, arith, parts[:k])
     elif (k == whole_sentence or named) and (slip := ar.scale_slips(total, parts[:k])):
         found.flag("sum", total, arith + ar.typo_note(slip), parts[:k])      # 非税收入2.81万元 for 2.81亿元
@@ -591,17 +592,33 @@ _LABEL_LEAD = "，,、；;：: \u3000"
 
 
 def _labelled_apart(text: str, a: Quantity, b: Quantity, cfg) -> bool:
-    """The words right before a and right before b (after a) open with two
-    different words of one of ``complement_labels``."""
+    """The words right before a and right before b (after a) open with the two
+    words of one pair of ``complement_labels`` (two of three industries are no
+    whole)."""
     la = text[clause_start(text, a.start):a.start].lstrip(_LABEL_LEAD)
     la = la[len(_OF):] if la.startswith(_OF) else la
     lb = text[max(a.end, clause_start(text, b.start)):b.start].lstrip(_LABEL_LEAD)
     lb = lb[len(_OF):] if lb.startswith(_OF) else lb
     return any(la.startswith(x) and lb.startswith(y) and x != y for words in cfg.complement_labels
-               for x in words for y in words)
+               if len(words) == 2 for x in words for y in words)
 
 
 _OF = "其中"
+
+
+def _labels_cover(text: str, parts: list[Quantity], cfg) -> bool:
+    """其中，第一产业增加值…；第二产业增加值…；第三产业增加值…: the parts' labels
+    open with every word of one set of ``complement_labels``, one each, so they
+    are the whole breakdown."""
+    def label(q: Quantity) -> str:
+        head = text[clause_start(text, q.start):q.start].lstrip(_LABEL_LEAD)
+        return head[len(_OF):].lstrip(_LABEL_LEAD) if head.startswith(_OF) else head
+    labels = [label(q) for q in parts]
+    for words in cfg.complement_labels:
+        if len(words) == len(labels) and all(any(x.startswith(w) for x in labels) for w in words) \
+                and all(any(x.startswith(w) for w in words) for x in labels):
+            return True
+    return False
 
 
 def _named_run(total: Quantity, parts: list[Quantity]) -> int:
