@@ -761,7 +761,7 @@ def test_a_rate_of_the_parts_over_the_total_explains_their_shortfall(pipeline, t
 
 @pytest.mark.parametrize("text, flagged", [
     # a count in 亿 written with a decimal is a whole count (1.8亿人次), a part like the others
-    ("全年旅客发送量92亿人次。分方式看，铁路完成31亿人次，公路完成56亿人次，水路完成1.8亿人次，民航完成3.2亿人次。", None),
+    ("全省旅客发送量92亿人次。按运输方式分，铁路发送31亿人次，公路发送56亿人次，水运发送1.8亿人次，民航发送3.2亿人次。", None),
     # a count of whole things with decimals in its own unit is an average, still no part
     ("全年共受理各类案件4210件，同比上升6%。分类型看，民事案件2600件，刑事案件1200件，行政案件300件。", "4210件"),
 ])
@@ -771,7 +771,7 @@ def test_a_whole_count_written_in_a_larger_unit_is_a_part(pipeline, text, flagge
 
 @pytest.mark.parametrize("text, flagged", [
     # 将超28万元: a bound, any value above it fits (1100亿元/38万人口 = 28.95万元)
-    ("全县共有38万人口，gdp已超800亿元大关，达到860亿元，预计全年突破1100亿元，同比增长18%，人均gdp将超28万元大关。", None),
+    ("全区有38万人口，今年gdp已达860亿元，预计全年突破1100亿元，人均gdp将超28万元。", None),
     # the same figure stated as a level is judged
     ("全县共有38万人口，全年gdp为1100亿元，同比增长18%，人均gdp为28万元。", "28万元"),
 ])
@@ -852,4 +852,23 @@ def test_parts_short_of_their_total_are_some_of_more_unless_they_cover_it(pipeli
      "全区经济运行态势良好。规上工业增加值增长17%、固定资产投资增长21.3%。", "17%"),
 ])
 def test_one_names_growth_in_two_years_is_no_rate_written_twice(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # 占全年任务: the period names no whole, so the amount named 全年… is none
+    ("全年规上工业增加值58.2亿元、增长12%。\n"
+     "项目建设方面，全年固定资产投资增长9.1%，45个重点项目完成投资83.6亿元、占全年任务102.3%。", None),
+    # a whole named by more than its period is still read: 3.1/8.2 = 37.8%
+    ("全年规上工业增加值8.2亿元，增长6%。其中，食品加工业增加值3.1亿元，占规上工业增加值的33.8%。", "33.8%"),
+])
+def test_a_period_in_a_shares_label_names_no_whole(pipeline, text, flagged):
+    flagged_as(pipeline, text, flagged)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the two levels of one move (由…减至…) are no part and whole of the rate after them
+    ("全镇贫困人口由10562户38150人减至605户1135人，贫困发生率降至1%。", None),
+])
+def test_the_two_levels_of_a_move_written_with_jian_zhi_are_no_part_and_whole(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)

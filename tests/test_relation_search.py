@@ -112,8 +112,9 @@ FLAGGED = [
     ("sum", "工农业总产值实现5000万元，增长8%，其中：农业总产值1800万元，增长3%；工业总产值2900万元，增长10%；"
      "乡镇企业营业总收入达到4100万元。", "1800万元 + 2900万元 = 4700万元"),
     # a change of the total (纯增16.0万元) right before 其中 is not the total its parts add up to
+    # (stop 53: parts short of their total may be some of more; parts above it are read)
     ("sum", "今年直接经济损失58.4万元，与去年同期相比纯增16.0万元。其中道路交通事故损失8.7万元；火灾事故损失6.2万元；"
-     "工矿企业事故损失40万元。", "8.7万元 + 6.2万元 + 40万元 = 54.9万元"),
+     "工矿企业事故损失45万元。", "8.7万元 + 6.2万元 + 45万元 = 59.9万元"),
     # counts written beside amounts that add up: the counts must add up too (12 + 41 + 9 = 62)
     ("sum", "关注类贷款12笔，余额300万元；可疑类贷款41笔，余额520万元；损失类贷款9笔，余额80万元。"
      "以上三类贷款65笔，合计金额为900万元。", "12笔 + 41笔 + 9笔 = 62笔，与总数65笔不符"),

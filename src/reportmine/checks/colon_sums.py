@@ -34,7 +34,7 @@ def check_colon_sums(index: Index, found, cfg) -> None:
             continue
         parts = _parts_after(index, total, colon + 1, cfg)
         if len(parts) >= 2:
-            _judge(found, total, parts, cfg, _in_sentence(text, colon + 1, parts))
+            _judge(found, total, parts, cfg, _in_sentence(text, colon + 1, parts), listed=True)
 
 
 def _colon_positions(text: str):

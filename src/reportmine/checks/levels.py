@@ -118,7 +118,7 @@ def _named_apart(count: Quantity, rate: Quantity) -> bool:
     its unit, is the change of something the sentence gives no level for."""
     a, b = count.indicator or "", rate.indicator or ""
     if len(a) < 2 or len(b) < 2 or (count.unit and count.unit in b):
-        return False        # (76批1677人次，…批次、人次分别上升: the list names the units)
+        return False        # (集访52批843人次，…批次、人次分别上升: the list names the units)
     return not {a[i:i + 2] for i in range(len(a) - 1)} & {b[i:i + 2] for i in range(len(b) - 1)}
 
 

@@ -587,6 +587,7 @@ def names_whole(w: Quantity, label: str, text: str, cfg) -> bool:
     label (总数, 总量) alone names no whole: 占伤人总数的65.7% is not of 造成821人
     死亡 written after 占总数的43.5%; the rest of the label must match too
     (利润 of 占7户企业利润总额的46%, beside 利润总额)."""
+    label = cfg.label_period.sub("", label)     # (占全年任务的: 全年 is a period, naming no whole)
     if len(label) < 2:
         return False
     name = name_before(w, text, cfg)

@@ -26,7 +26,7 @@ _PATTERNS = ("dated_previous", "share_label_trim", "growth_link", "change_cue", 
              "direction_from", "direction_compared", "same_period_compared", "respectively", "list_goes_on",
              "listed_before", "table_cell", "trend_seam", "period_months", "period_until", "period_year",
              "labelled_rate", "counted_unit", "aside_lead", "part_scope",
-             "compared_close", "compared_open", "rule_condition_after", "bound_before", "rank_cue", "status_plan")
+             "compared_close", "compared_open", "rule_condition_after", "bound_before", "rank_cue", "status_plan", "label_period")
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,7 @@ class SearchConfig:
     respectively_each: object
     total_named: object
     rank_cue: object            # 排名从78位上升至43位: places in a ranking rise as they fall
+    label_period: object        # 全年 of 占全年任务的: a period that opens a whole's label
     status_plan: object         # 计划列入 beside 已列入: a plan, not a state
     bound_before: object        # 将超28万元, 突破1300亿元: a bound, never an exact figure
     breakdown_cue: object

@@ -498,7 +498,8 @@ def _in_sentence(text: str, cue_end: int, parts: list[Quantity]) -> int:
     return sum(p.start < end for p in parts)
 
 
-def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: int = 0, named: bool = False) -> None:
+def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: int = 0, named: bool = False,
+           listed: bool = False) -> None:
     """`whole_sentence`: the number of parts in the cue's sentence; a run of
     exactly those (two or more), or of the first parts named like the total
     within that sentence, is the breakdown as written, and is flagged up to
@@ -507,7 +508,9 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
     breakdown, flagged up to `near_miss_total`.
     `named`: the total is named as the sum of what precedes it (合计, 共计),
     so a larger gap that one mistyped digit explains is flagged too (after
-    其中 only under the conditions of _typo)."""
+    其中 only under the conditions of _typo).
+    `listed`: the parts are written as the total's own list (after a colon
+    right behind it), so parts short of it are flagged as well."""
     first = whole_sentence if 3 <= whole_sentence <= len(parts) < cfg.max_parts and _parallel(parts[:whole_sentence]) \
         else 2          # (a list cut at max_parts may go on: its first few may be all there is to judge)
     for k in range(first, len(parts) + 1):
@@ -531,7 +534,7 @@ def _judge(found, total: Quantity, parts: list[Quantity], cfg, whole_sentence: i
     # (货运量317.9亿吨，其中公路233.5亿吨，水路54.9亿吨: parts short of their total,
     # not each other's complement, may be some of more (a bulletin's 其中 names the
     # main ones: 播种面积…其中粮食…油料…蔬菜…); only a slip below tells)
-    short_run = not complements and sum(p.norm_value for p in parts[:k]) < total.norm_value \
+    short_run = not complements and not listed and sum(p.norm_value for p in parts[:k]) < total.norm_value \
         and not _whole_named(found.text, total, parts[:k], cfg) and not _labels_cover(found.text, parts[:k], cfg)
     if total.norm_value and gap / total.norm_value <= limit and not short_run:
         found.flag("sum", total, arith, parts[:k])
