@@ -149,6 +149,8 @@ def test_missing_number_forms(pipeline, text, near):
     "红十字会举行了“千村帮万户”迎春活动，比往年更早开展“万人助万企”工作。",
     # stop 53's fresh pages: the name after a scaled unit spaced off by PDF text (亿元 GDP)
     "全市亿元 GDP 生产安全事故死亡率为 0.052，低于省定控制指标。",
+    # a chart's units on a line of their own, under its title
+    "“十四五”全县地区生产总值及增速\n亿元、%\n2023年全县生产总值及增长速度",
 ])
 def test_not_missing_numbers(pipeline, text):
     assert [f.text for f in flags_of(pipeline, text, "missing_number")] == []

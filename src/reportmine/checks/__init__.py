@@ -39,7 +39,8 @@ def annotate_checks(doc: Document, targets=()) -> Document:
     starts = [q.start for q in doc.quantities]
     unit_cells = {(b.start, b.end) for b in doc.blocks if b.kind == "table_cell"}
     flags = [f for f in flags if not (f.type == "missing_number"
-                                      and (_inside_quantity(doc, f, starts) or (f.start, f.end) in unit_cells))]
+                                      and (_inside_quantity(doc, f, starts) or (f.start, f.end) in unit_cells
+                                           or _units_line(doc.text, f, r)))]
     try:
         from .relations import find_inconsistencies
     except ImportError:
@@ -55,6 +56,21 @@ def annotate_checks(doc: Document, targets=()) -> Document:
 
 # (a table cell that holds a unit alone, under a 计量单位 column, states the unit of
 # its row's numbers: no number is missing there)
+
+
+_UNIT_JOINS = " \t\u3000、，,/（）()：:"
+
+
+def _units_line(text: str, f, r) -> bool:
+    """A line of units alone (亿元、% under a chart's title: the units of its two
+    axes) names what figures are counted in; no number is missing there."""
+    start = text.rfind("\n", 0, f.start) + 1
+    end = text.find("\n", f.end)
+    line = text[start:end if end >= 0 else len(text)]
+    if len(line) > 16:
+        return False
+    rest = r.rate_units.sub("", r.scaled_units.sub("", line))
+    return rest.strip(_UNIT_JOINS) == ""
 
 
 def _inside_quantity(doc: Document, f, starts: list[int]) -> bool:
