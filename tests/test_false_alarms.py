@@ -872,3 +872,14 @@ def test_a_period_in_a_shares_label_names_no_whole(pipeline, text, flagged):
 ])
 def test_the_two_levels_of_a_move_written_with_jian_zhi_are_no_part_and_whole(pipeline, text, flagged):
     flagged_as(pipeline, text, flagged)
+
+
+def test_a_label_read_without_its_period_still_needs_half_its_written_length(pipeline):
+    from reportmine.checks.rate_cases import names_whole
+    from reportmine.checks.search_config import search_config
+    text = "全乡计划生育对象92个。"
+    doc = pipeline.analyze_bytes(text.encode("utf-8"), "t.txt")
+    whole = next(q for q in doc.quantities if q.text == "92个")
+    # 年度投资计划 read as 投资计划 shares only 计划 with 计划生育对象: no whole so named
+    assert not names_whole(whole, "年度投资计划", doc.text, search_config())
+    assert names_whole(whole, "计划生育对象", doc.text, search_config())

@@ -587,12 +587,12 @@ def names_whole(w: Quantity, label: str, text: str, cfg) -> bool:
     label (总数, 总量) alone names no whole: 占伤人总数的65.7% is not of 造成821人
     死亡 written after 占总数的43.5%; the rest of the label must match too
     (利润 of 占7户企业利润总额的46%, beside 利润总额)."""
-    label = cfg.label_period.sub("", label)     # (占全年任务的: 全年 is a period, naming no whole)
+    written, label = label, cfg.label_period.sub("", label)    # (占全年任务的: 全年 is a period, naming no whole)
     if len(label) < 2:
         return False
     name = name_before(w, text, cfg)
     c = common_run(label, name)
-    if c < 2 or c < 0.5 * len(label):
+    if c < 2 or c < 0.5 * len(written):
         return False
     head = _without_measure(label, cfg.measure_words)
     if head != label and len(head) >= 2 and common_run(head, name) < 2:
