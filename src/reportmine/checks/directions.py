@@ -33,7 +33,7 @@ def check_directions(index: Index, found, cfg) -> None:
             continue
         if not cfg.direction_from.search(text, max(0, a.start - 8), a.start) \
                 or cfg.rank_cue.search(text, max(0, a.start - _RANK_CHARS), a.start):
-            continue            # (国际排名从78位上升至43位: a place rises as its number falls)
+            continue            # (国际排名由第15位上升至第6位: a place rises as its number falls)
         m = cfg.direction_link.match(text[a.end:b.start])
         if not m:
             continue

@@ -110,7 +110,7 @@ class Found:
         return True
 
     def _bound(self, q: Quantity) -> bool:
-        """Whether q is written as a bound (超28万元, 突破1300亿元: `bound_before`)."""
+        """Whether q is written as a bound (超28万元, 突破1100亿元: `bound_before`)."""
         return search_config().bound_before.search(self.text, max(0, q.start - 4), q.start) is not None
 
     def _flagged(self, pos: int) -> bool:

@@ -112,8 +112,8 @@ def check_change_lists(index: Index, found, cfg) -> None:
 
 
 def _named_apart(count: Quantity, rate: Quantity) -> bool:
-    """事故40起，死亡35人，受伤16人，事故起数、死亡人数、直接经济损失同比分别下降…:
-    a rate whose list names its own measure (直接经济损失) that shares no two
+    """火灾52起，死亡8人，受伤17人，火灾起数、死亡人数、直接财产损失同比分别下降…:
+    a rate whose list names its own measure (直接财产损失) that shares no two
     characters with the name of the count paired with it by order (…受伤), nor
     its unit, is the change of something the sentence gives no level for."""
     a, b = count.indicator or "", rate.indicator or ""

@@ -23,7 +23,7 @@ def find_missing(text: str, start: int, end: int, r: Rules) -> list[Flag]:
         if not _numberless(seg, s, r) or seg[s - 1:s] in r.scaled_not_after \
                 or r.scaled_phrase.search(seg, max(0, s - 4), s) or _label(seg, s, r, e) or _quoted_name(seg, s, e):
             continue
-        after = _past_spaces(seg, e)     # (亿元 GDP 生产安全事故死亡率: PDF text spaces the name off)
+        after = _past_spaces(seg, e)     # (亿元 GDP 生产安全事故死亡率 in PDF text: the name spaced off)
         if any(seg.startswith(w, after) for w in r.scaled_not_before) or r.scaled_class.match(seg, e) \
                 or r.scaled_modifier.match(seg, e):
             continue

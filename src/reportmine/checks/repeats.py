@@ -157,7 +157,7 @@ def _growth_twice(doc: Document, found, cfg) -> None:
 
 
 def _years_apart(text: str, first, q) -> bool:
-    """坪山区2021年…增长12.1%。⏎2022年一季度，…增长22%: a year written between the
+    """全区2023年…增长9.6%。⏎2024年一季度，…增长17%: a year written between the
     two rates (period_year), other than the last one written before the first
     in its paragraph, opens another period: the rates are of two years."""
     pattern = search_config().period_year

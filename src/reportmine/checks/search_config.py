@@ -120,10 +120,10 @@ class SearchConfig:
     respectively_words: object
     respectively_each: object
     total_named: object
-    rank_cue: object            # 排名从78位上升至43位: places in a ranking rise as they fall
+    rank_cue: object            # 排名由第15位上升至第6位: places in a ranking rise as they fall
     label_period: object        # 全年 of 占全年任务的: a period that opens a whole's label
     status_plan: object         # 计划列入 beside 已列入: a plan, not a state
-    bound_before: object        # 将超28万元, 突破1300亿元: a bound, never an exact figure
+    bound_before: object        # 将超28万元, 突破1100亿元: a bound, never an exact figure
     breakdown_cue: object
     trend_list: object
     labelled_row: object

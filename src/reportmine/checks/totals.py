@@ -112,7 +112,7 @@ def _can_total(q: Quantity) -> bool:
 def _is_part(text: str, bounds, q: Quantity, floor: int, cfg) -> bool:
     """An amount of the total's unit, not above it, that opens its clause; not
     a count of whole things written with decimals (人均结案441.38件: an average;
-    1.6亿人次 is a whole count written in a larger unit)."""
+    1.8亿人次 is a whole count written in a larger unit)."""
     if q.role in _NOT_PARTS or q.approx or q.norm_value < 0 \
             or (q.norm_unit in cfg.count_units and q.value is not None and ar.decimals(q)
                 and q.value == q.norm_value):
@@ -184,14 +184,14 @@ def _status_parts(text: str, bounds, parts: list[Quantity], cfg) -> bool:
                 m = cfg.status_part.search(h, max(0, i - 2), i + len(action))
                 states.add(m.group(1) if m and m.group(2) == action
                            else "plan" if cfg.status_plan.search(h, max(0, i - 3), i) else "")
-        states.discard("plan")  # (已列入…10座，计划列入…15座: planned is no state of the whole's split)
+        states.discard("plan")  # (已列入…11座，计划列入…16座: planned is no state of the whole's split)
         if len(states) >= 2 and sum(action in h for h in heads) >= 2:
             return True
     return False
 
 
 def _planned_part(text: str, bounds, parts: list[Quantity], cfg) -> bool:
-    """病险水库29座，其中已列入…规划的10座，计划列入第三批…的15座: one part is done
+    """病险堤坝30座，其中已列入…规划的11座，计划列入第三批…的16座: one part is done
     (已列入), another only planned (计划列入, `status_plan`), so the parts need
     not cover the whole (the rest are neither)."""
     heads = [text[max(bounds.clause_start(p.start), p.start - _HEAD_CHARS):p.start] for p in parts]

@@ -115,7 +115,7 @@ def _split_indicator(run: list[Quantity], cues: Cues) -> None:
         # 化学需氧量、氨氮、二氧化硫排放量分别下降…: one indicator each, the shared
         # head word (排放量) carried over from the last item; not to an item
         # that ends in a count or rate of its own (事故起数、死亡人数; 事故起数、
-        # 死亡人数、直接经济损失: 损失 is the last item's, not the counts')
+        # 死亡人数、直接财产损失: 损失 is the last item's, not the counts')
         subject, items[0] = _subject_of(items[0], cues.marks)
         shared = _shared_head(items[0], items[-1])
         measure = cues.marks.list_item_measure
