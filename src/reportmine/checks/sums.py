@@ -62,7 +62,7 @@ def check_sums(index: Index, found, cfg) -> None:
         if not before or (before[-1].start, before[-1].end) in done:
             continue
         total = before[-1]
-        if _aside(text, total, m.start()):
+        if aside(text, total, m.start()):
             continue
         close = _bracket_end(text, m.start())
         if close is None:
@@ -315,10 +315,10 @@ def _without_containers(text: str, qs: list[Quantity], cfg) -> list[Quantity]:
 _ITEM_MARKS = "；;"
 
 
-def _aside(text: str, total: Quantity, cue: int) -> bool:
+def aside(text: str, total: Quantity, cue: int) -> bool:
     """创业培训310人（培训后实现创业164人）。其中，…: an amount
     inside a bracket closed before the cue is an aside, not the whole the cue
-    breaks down."""
+    breaks down (totals.py: nor the total of parts after the bracket)."""
     return 0 <= bracket_close(text, total.end) < cue and opens_bracket(text[max(0, total.start - 40):total.start])
 
 
@@ -598,10 +598,7 @@ def _labelled_apart(text: str, a: Quantity, b: Quantity, cfg) -> bool:
     """The words right before a and right before b (after a) open with the two
     words of one pair of ``complement_labels`` (two of three industries are no
     whole)."""
-    la = text[clause_start(text, a.start):a.start].lstrip(_LABEL_LEAD)
-    la = la[len(_OF):] if la.startswith(_OF) else la
-    lb = text[max(a.end, clause_start(text, b.start)):b.start].lstrip(_LABEL_LEAD)
-    lb = lb[len(_OF):] if lb.startswith(_OF) else lb
+    la, lb = _label(text, a), _label(text, b, a.end)
     return any(la.startswith(x) and lb.startswith(y) and x != y for words in cfg.complement_labels
                if len(words) == 2 for x in words for y in words)
 
@@ -609,14 +606,18 @@ def _labelled_apart(text: str, a: Quantity, b: Quantity, cfg) -> bool:
 _OF = "其中"
 
 
+def _label(text: str, q: Quantity, floor: int = 0) -> str:
+    """The words of q's clause before it (from ``floor`` on), without the
+    leading marks and 其中: the label a part is named by."""
+    head = text[max(floor, clause_start(text, q.start)):q.start].lstrip(_LABEL_LEAD)
+    return head[len(_OF):] if head.startswith(_OF) else head
+
+
 def _labels_cover(text: str, parts: list[Quantity], cfg) -> bool:
     """其中，第一产业增加值…；第二产业增加值…；第三产业增加值…: the parts' labels
     open with every word of one set of ``complement_labels``, one each, so they
     are the whole breakdown."""
-    def label(q: Quantity) -> str:
-        head = text[clause_start(text, q.start):q.start].lstrip(_LABEL_LEAD)
-        return head[len(_OF):].lstrip(_LABEL_LEAD) if head.startswith(_OF) else head
-    labels = [label(q) for q in parts]
+    labels = [_label(text, q) for q in parts]
     for words in cfg.complement_labels:
         if len(words) == len(labels) and all(any(x.startswith(w) for x in labels) for w in words) \
                 and all(any(x.startswith(w) for w in words) for x in labels):

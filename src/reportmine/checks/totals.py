@@ -21,17 +21,16 @@ from ..claims.scans import Scans
 from ..document import Quantity
 from . import arithmetic as ar
 from .attributes import nested
-from .neighbourhood import Index, bracket_close, is_count, opens_bracket, paragraph_bounds, without_subparts
+from .neighbourhood import Index, bracket_close, is_count, paragraph_bounds, without_subparts
 from .share_sums import share_sum_config
 from .sum_columns import column_words
-from .sums import fits_another, other_fit, parts_fit
+from .sums import aside, fits_another, other_fit, parts_fit
 
 _NOT_PARTS = frozenset({"target", "basic_target", "full_target", "growth", "difference", "completion_rate"})
 
 _STRETCH_PARTS = 16  # a bracket of more parts is judged as one breakdown only
 _HEAD_CHARS = 40      # how far back a part's clause head is read for its state and action
 _CUE_CHARS = 16       # how far into the next sentence a breakdown cue may open it
-_ASIDE_CHARS = 24     # how far back a bracket that holds a total as an aside may open
 
 
 def check_totals(index: Index, found, cfg) -> None:
@@ -53,7 +52,7 @@ def _check(found, index: Index, lookups, same: list[Quantity], i: int, used: set
     bounds, scans = lookups
     bracket = _bracket_parts(index, bounds, total, cfg)
     parts = bracket or _parts_after(index, bounds, same, i, total, cfg)
-    if len(parts) < 2 or nested(text, parts) or (not bracket and _aside(text, total, parts[0])):
+    if len(parts) < 2 or nested(text, parts) or (not bracket and aside(text, total, parts[0].start)):
         return              # (已开工14个，6个建成投产: stages of one course overlap)
     meant = bool(bracket) or _named_total(scans, bounds, total, cfg) \
         or (cfg.breakdown_cue.search(cfg.gloss.sub("", text[total.end:parts[0].start])) is not None
@@ -69,17 +68,6 @@ def _check(found, index: Index, lookups, same: list[Quantity], i: int, used: set
         return              # (新造林11800亩。按林种分：…: the parts add up to 全县造林14000亩 before it)
     if _judge(found, total, parts, meant, exhaustive=bool(bracket), cfg=cfg, some=some, blank=blank):
         used.update((p.start, p.end) for p in parts)
-
-
-def _aside(text: str, total: Quantity, first: Quantity) -> bool:
-    """诊疗186.4万人次，同比增长8.1%（2020年为172.4万人次），按机构类别分，…78.2、
-    98.5和3.4万人次: an amount inside a bracket its clause opened is an aside (an
-    earlier level, a note); the parts after the bracket closes break down
-    the amount the bracket was written after, not it."""
-    if not opens_bracket(text[max(0, total.start - _ASIDE_CHARS):total.start]):
-        return False
-    close = bracket_close(text, total.end)
-    return 0 <= close < first.start
 
 
 def _first_of_list(text: str, total: Quantity, parts: list[Quantity]) -> bool:
@@ -168,13 +156,18 @@ def _pair_end(index: Index, total: Quantity) -> int:
     return total.end
 
 
+def _heads(text: str, bounds, parts: list[Quantity]) -> list[str]:
+    """Each part's clause before it, read back at most _HEAD_CHARS."""
+    return [text[max(bounds.clause_start(p.start), p.start - _HEAD_CHARS):p.start] for p in parts]
+
+
 def _status_parts(text: str, bounds, parts: list[Quantity], cfg) -> bool:
     """问题82个，已整改38个，…，正在整改21个: two parts name one action (整改) in
     different states (已, 正在, 未, 部分, or none: 整改到位资金 and 未整改资金),
     so they split one whole by its state. A part's head is read back to its
     clause start, at most _HEAD_CHARS (a clause as long as a whole line of
     numbers must not make every total read it again)."""
-    heads = [text[max(bounds.clause_start(p.start), p.start - _HEAD_CHARS):p.start] for p in parts]
+    heads = _heads(text, bounds, parts)
     actions = {m.group(2) for h in heads for m in cfg.status_part.finditer(h)}
     for action in actions:
         states = set()
@@ -194,7 +187,7 @@ def _planned_part(text: str, bounds, parts: list[Quantity], cfg) -> bool:
     """病险堤坝30座，其中已列入…规划的11座，计划列入第三批…的16座: one part is done
     (已列入), another only planned (计划列入, `status_plan`), so the parts need
     not cover the whole (the rest are neither)."""
-    heads = [text[max(bounds.clause_start(p.start), p.start - _HEAD_CHARS):p.start] for p in parts]
+    heads = _heads(text, bounds, parts)
     done = {m.group(2) for h in heads for m in cfg.status_part.finditer(h) if m.group(1) in ("已", "已经")}
     for action in done:
         for h in heads:
@@ -214,7 +207,7 @@ def _complement_parts(text: str, bounds, parts: list[Quantity]) -> bool:
     sets = [members for members in share_sum_config().complement_sets if all(m in span for m in members)]
     if not sets:
         return False            # (most totals: no set named near their parts, no clause read)
-    heads = [text[max(bounds.clause_start(p.start), p.start - _HEAD_CHARS):p.start].lstrip() for p in parts]
+    heads = [h.lstrip() for h in _heads(text, bounds, parts)]
     return any(all(any(h.startswith(m) for h in heads) for m in members) for members in sets)
 
 
